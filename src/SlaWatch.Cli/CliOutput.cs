@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace SlaWatch.Cli;
+
+/// <summary>Where a command writes, and how instants and JSON look on the way out.</summary>
+public sealed class CliOutput(TextWriter stdout, TextWriter stderr)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    /// <summary>ISO 8601 with the zone's offset, to the second (<c>2026-02-14T17:30:00+08:00</c>).</summary>
+    public static string Instant(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

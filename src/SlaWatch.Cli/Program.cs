@@ -1,0 +1,3 @@
+using SlaWatch.Cli;
+
+return SlawatchApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using SlaWatch.Cli.Commands;
+using SlaWatch.Core.Configuration;
+
+namespace SlaWatch.Cli;
+
+/// <summary>The <c>slawatch</c> command line. Exit codes: 0 done, 2 bad input (one line on stderr), 1 any other failure.</summary>
+public static class SlawatchApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var output = new CliOutput(stdout, stderr);
+        var root = new RootCommand("SlaWatch: SLA clocks, breach scanning and reports for customer-service teams.");
+        root.Subcommands.Add(CalendarCommands.Create(output));
+        root.Subcommands.Add(SlaCommands.Create(output));
+        root.Subcommands.Add(DemoCommand.Create(output));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"slawatch: {parsed.Errors[0].Message} (see --help)");
+            return BadInput;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error) when (error is UsageException or ConfigException)
+        {
+            stderr.WriteLine($"slawatch: {error.Message}");
+            return BadInput;
+        }
+        catch (Exception error)
+        {
+            stderr.WriteLine($"slawatch: failed: {error.Message}");
+            return Failed;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using SlaWatch.Core.Configuration;
+
+namespace SlaWatch.Core.Calendars;
+
+/// <summary>
+/// Reads a calendar file:
+/// <c>{"timeZone":"Asia/Shanghai","week":{"mon":[["09:00","12:00"],["13:00","18:00"]]},"holidays":["2026-10-01"],
+/// "overrides":{"2026-09-28":[["09:00","18:00"]]},"include":["cn-public-holidays-2026.json"]}</c>.
+/// An included holiday set (<c>{"source":"…","holidays":[…],"workingDays":[…]}</c>) closes its holidays and opens its
+/// make-up working days with <c>makeUpDayHours</c> (default: Monday's hours).
+/// </summary>
+public static class CalendarLoader
+{
+    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+    public static BusinessCalendar Load(string file, ConfigFileReader? reader = null) =>
+        new(LoadDefinition(file, reader));
+
+    public static CalendarDefinition LoadDefinition(string file, ConfigFileReader? reader = null)
+    {
+        reader ??= ConfigFiles.FileSystem;
+        return Parse(file, Read(file, reader), reader);
+    }
+
+    public static CalendarDefinition Parse(string file, string text, ConfigFileReader? reader = null) =>
+        FromJson(JsonNodeReader.Parse(file, text), reader ?? ConfigFiles.FileSystem);
+
+    internal static CalendarDefinition FromJson(JsonNodeReader root, ConfigFileReader reader)
+    {
+        root.RequireObject("name", "description", "source", "timeZone", "week", "holidays", "overrides", "include", "makeUpDayHours");
+        var zone = root.Required("timeZone").TimeZone();
+
+        var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>();
+        if (root.Optional("week") is { } weekNode)
+        {
+            foreach (var day in weekNode.Properties())
+            {
+                var index = Array.IndexOf(DayNames, day.Name);
+                if (index < 0)
+                {
+                    throw day.Error($"unknown day; use {string.Join(", ", DayNames)}");
+                }
+
+                week[(DayOfWeek)index] = Intervals(day);
+            }
+        }
+
+        var holidays = new HashSet<DateOnly>();
+        var overrides = new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>();
+        if (root.Optional("holidays") is { } holidayNode)
+        {
+            foreach (var item in holidayNode.Items())
+            {
+                Claim(item, item.Date(), holidays, overrides);
+                holidays.Add(item.Date());
+            }
+        }
+
+        if (root.Optional("overrides") is { } overrideNode)
+        {
+            foreach (var day in overrideNode.Properties())
+            {
+                var date = DateOnly.TryParseExact(day.Name, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                    ? parsed
+                    : throw day.Error("an override's key must be a date written YYYY-MM-DD");
+                Claim(day, date, holidays, overrides);
+                overrides[date] = Intervals(day);
+            }
+        }
+
+        if (root.Optional("include") is { } includeNode)
+        {
+            var makeUpHours = root.Optional("makeUpDayHours") is { } hoursNode
+                ? Intervals(hoursNode)
+                : week.GetValueOrDefault(DayOfWeek.Monday) ?? [];
+            foreach (var item in includeNode.Items())
+            {
+                var included = ConfigFiles.Resolve(root.File, item.String());
+                var set = JsonNodeReader.Parse(included, Read(included, reader, item));
+                Include(set, makeUpHours, holidays, overrides);
+            }
+        }
+
+        try
+        {
+            return new CalendarDefinition(zone, week, holidays, overrides, root.Optional("name")?.String() ?? Path.GetFileNameWithoutExtension(root.File));
+        }
+        catch (ArgumentException error)
+        {
+            throw root.Error(error.Message);
+        }
+    }
+
+    private static void Include(JsonNodeReader set, IReadOnlyList<WorkingInterval> makeUpHours, HashSet<DateOnly> holidays, Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides)
+    {
+        set.RequireObject("name", "source", "holidays", "workingDays");
+        set.Required("source").String();
+        foreach (var item in set.Optional("holidays")?.Items() ?? [])
+        {
+            Claim(item, item.Date(), holidays, overrides);
+            holidays.Add(item.Date());
+        }
+
+        foreach (var item in set.Optional("workingDays")?.Items() ?? [])
+        {
+            if (makeUpHours.Count == 0)
+            {
+                throw item.Error("a make-up working day needs hours: give the calendar 'makeUpDayHours' or Monday hours");
+            }
+
+            Claim(item, item.Date(), holidays, overrides);
+            overrides[item.Date()] = makeUpHours;
+        }
+    }
+
+    private static void Claim(JsonNodeReader node, DateOnly date, HashSet<DateOnly> holidays, Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides)
+    {
+        if (holidays.Contains(date) || overrides.ContainsKey(date))
+        {
+            throw node.Error($"{date:yyyy-MM-dd} is given twice (as a holiday or a date with its own hours)");
+        }
+    }
+
+    private static IReadOnlyList<WorkingInterval> Intervals(JsonNodeReader node)
+    {
+        var intervals = new List<WorkingInterval>();
+        foreach (var pair in node.Items())
+        {
+            var ends = pair.Items().ToArray();
+            if (ends.Length != 2)
+            {
+                throw pair.Error("an interval is a pair [\"HH:MM\", \"HH:MM\"]");
+            }
+
+            var start = Minute(ends[0]);
+            var end = Minute(ends[1]);
+            if (start >= end)
+            {
+                throw pair.Error($"the interval must end after it starts ({WorkingInterval.Format(start)} to {WorkingInterval.Format(end)})");
+            }
+
+            if (intervals.Count > 0 && start < intervals[^1].EndMinute)
+            {
+                throw pair.Error($"intervals must be in order and must not overlap ({intervals[^1]} then {WorkingInterval.Format(start)}-{WorkingInterval.Format(end)})");
+            }
+
+            intervals.Add(new WorkingInterval(start, end));
+        }
+
+        return intervals;
+    }
+
+    private static int Minute(JsonNodeReader node)
+    {
+        var text = node.String();
+        if (text == "24:00")
+        {
+            return WorkingInterval.MinutesPerDay;
+        }
+
+        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? (time.Hour * 60) + time.Minute
+            : throw node.Error($"'{text}' is not a time written HH:MM (00:00 to 24:00)");
+    }
+
+    private static string Read(string file, ConfigFileReader reader, JsonNodeReader? referredFrom = null)
+    {
+        try
+        {
+            return reader(file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw referredFrom is { } node
+                ? node.Error($"cannot read '{file}': {error.Message}")
+                : new ConfigException(file, "$", $"cannot read the file: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Clocks;
+
+/// <summary>
+/// A ticket's SLA clocks as a pure function of its events, the policy and the instant asked about. Time spent pending
+/// on the customer or on hold does not count; a priority or category change re-targets a running clock, keeping the
+/// open time already used, each span measured on the calendar in force then; a reopened ticket starts a new
+/// resolution cycle. A clock is met when it stops at or before its due instant.
+/// </summary>
+public static class SlaClockCalculator
+{
+    public static IReadOnlyList<SlaClock> Compute(IEnumerable<TicketEvent> events, SlaPolicy policy, DateTimeOffset now)
+    {
+        var timeline = ClockTimeline.Build(events, now);
+        var clocks = new List<SlaClock>();
+        foreach (var (metric, span) in timeline.Spans)
+        {
+            if (Compute(timeline, metric, span, policy, now) is { } clock)
+            {
+                clocks.Add(clock);
+            }
+        }
+
+        return clocks;
+    }
+
+    private readonly record struct Segment(DateTimeOffset From, DateTimeOffset To, BusinessCalendar Calendar, TimeSpan Before, TimeSpan Open);
+
+    private static SlaClock? Compute(ClockTimeline timeline, SlaMetric metric, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
+    {
+        var end = span.Stop ?? now;
+        var target = policy.TargetFor(metric, timeline.PhaseAt(end).Profile);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var targetOpen = target.OpenTimeFrom(span.Start);
+        var segments = Segments(timeline, metric, span.Start, end, policy, target.Calendar);
+        var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
+        var running = span.Stop is null && !timeline.PhaseAt(now).Paused;
+
+        DateTimeOffset? Reached(TimeSpan threshold)
+        {
+            foreach (var segment in segments)
+            {
+                if (segment.Before + segment.Open >= threshold)
+                {
+                    return segment.Calendar.Add(segment.From, threshold - segment.Before);
+                }
+            }
+
+            return running ? target.Calendar.Add(now, threshold - elapsed) : null;
+        }
+
+        var due = Reached(targetOpen);
+        var state = span.Stop is { } stop
+            ? (due is null || stop <= due ? ClockState.Met : ClockState.Breached)
+            : due is { } reached && reached < now ? ClockState.Breached
+            : running ? ClockState.Running : ClockState.Paused;
+        var projectedDue = due ?? (span.Stop is { } stopped ? target.Calendar.Add(stopped, targetOpen - elapsed) : null);
+
+        return new SlaClock(
+            metric,
+            state,
+            target.Rule.Name,
+            target.Target.Description,
+            targetOpen,
+            span.Cycle,
+            span.Start,
+            span.Stop,
+            projectedDue,
+            Reached(targetOpen * target.WarningFraction),
+            elapsed,
+            target.Escalation.Select(level => new EscalationPoint(level.Level, level.Notify, Reached(targetOpen * level.AtFraction))).ToArray());
+    }
+
+    private static List<Segment> Segments(ClockTimeline timeline, SlaMetric metric, DateTimeOffset start, DateTimeOffset end, SlaPolicy policy, BusinessCalendar fallback)
+    {
+        var segments = new List<Segment>();
+        var before = TimeSpan.Zero;
+        for (var i = 0; i < timeline.Phases.Count; i++)
+        {
+            var phase = timeline.Phases[i];
+            var from = phase.From < start ? start : phase.From;
+            var to = timeline.PhaseEnd(i, end);
+            if (phase.Paused || to <= from)
+            {
+                continue;
+            }
+
+            var calendar = policy.TargetFor(metric, phase.Profile)?.Calendar ?? fallback;
+            var open = calendar.Elapsed(from, to);
+            segments.Add(new Segment(from, to, calendar, before, open));
+            before += open;
+        }
+
+        return segments;
+    }
+}

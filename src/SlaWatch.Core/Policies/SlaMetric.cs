@@ -1,0 +1,45 @@
+namespace SlaWatch.Core.Policies;
+
+/// <summary>What an SLA clock measures, from the ticket's arrival (or reopening, for resolution).</summary>
+public enum SlaMetric
+{
+    /// <summary>Until the customer is told the ticket was received: an automatic acknowledgement or any agent reply.</summary>
+    Acknowledgement,
+
+    /// <summary>Until the first agent response (for a call, until it is answered).</summary>
+    FirstResponse,
+
+    /// <summary>Until the ticket is resolved; a reopened ticket starts a new cycle.</summary>
+    Resolution,
+}
+
+public static class SlaMetricNames
+{
+    public static IReadOnlyCollection<string> Known => ["acknowledgement", "firstResponse", "resolution"];
+
+    public static bool TryParse(string? text, out SlaMetric metric)
+    {
+        switch (text)
+        {
+            case "acknowledgement":
+                metric = SlaMetric.Acknowledgement;
+                return true;
+            case "firstResponse":
+                metric = SlaMetric.FirstResponse;
+                return true;
+            case "resolution":
+                metric = SlaMetric.Resolution;
+                return true;
+            default:
+                metric = default;
+                return false;
+        }
+    }
+
+    public static string Key(this SlaMetric metric) => metric switch
+    {
+        SlaMetric.Acknowledgement => "acknowledgement",
+        SlaMetric.FirstResponse => "firstResponse",
+        _ => "resolution",
+    };
+}

@@ -1,0 +1,298 @@
+using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Configuration;
+using SlaWatch.Core.Time;
+
+namespace SlaWatch.Core.Policies;
+
+/// <summary>
+/// Reads and checks a policy file (format in docs/sla-policy.md). Anything malformed or contradictory is refused with
+/// a <see cref="ConfigException"/> naming the file, the JSON path and the problem.
+/// </summary>
+public static class SlaPolicyLoader
+{
+    private static readonly string[] RuleProperties = ["name", "description", "match", "targets", "calendar", "warningFraction", "escalation"];
+
+    public static SlaPolicy Load(string file, ConfigFileReader? reader = null)
+    {
+        reader ??= ConfigFiles.FileSystem;
+        string text;
+        try
+        {
+            text = reader(file);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(file, "$", $"cannot read the file: {error.Message}");
+        }
+
+        return Parse(file, text, reader);
+    }
+
+    public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)
+    {
+        reader ??= ConfigFiles.FileSystem;
+        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "defaults", "rules");
+        var version = root.Required("version").String();
+        var zone = root.Required("timeZone").TimeZone();
+        var calendars = Calendars(root.Required("calendars"), reader);
+        var ringCycle = TimeSpan.FromSeconds(root.Optional("ringCycleSeconds") is { } ring ? Bounded(ring, 0, 60, "a ring cycle in seconds") : 5);
+        var weekly = Weekly(root.Optional("weeklyTargets"));
+
+        var defaults = root.Optional("defaults")?.RequireObject("calendar", "warningFraction", "escalation");
+        var defaultCalendar = defaults?.Optional("calendar") is { } calendarNode ? CalendarNamed(calendarNode, calendars) : null;
+        var defaultWarning = defaults?.Optional("warningFraction") is { } warningNode ? WarningFraction(warningNode) : 0.75;
+        var defaultEscalation = defaults?.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : null;
+
+        var rules = new List<SlaRule>();
+        var context = new RuleContext(calendars, defaultCalendar, defaultWarning, defaultEscalation, ringCycle);
+        foreach (var node in root.Required("rules").Items())
+        {
+            var rule = Rule(node, context);
+            if (rules.FirstOrDefault(other => other.Name == rule.Name) is not null)
+            {
+                throw node.Required("name").Error($"another rule is already named '{rule.Name}'");
+            }
+
+            CheckReachable(node, rule, rules);
+            rules.Add(rule);
+        }
+
+        if (rules.Count == 0)
+        {
+            throw root.Required("rules").Error("a policy needs at least one rule");
+        }
+
+        return new SlaPolicy(version, zone, calendars, ringCycle, weekly, rules);
+    }
+
+    private sealed record RuleContext(
+        IReadOnlyDictionary<string, BusinessCalendar> Calendars,
+        BusinessCalendar? DefaultCalendar,
+        double DefaultWarning,
+        IReadOnlyList<EscalationLevel>? DefaultEscalation,
+        TimeSpan RingCycle);
+
+    private static Dictionary<string, BusinessCalendar> Calendars(JsonNodeReader node, ConfigFileReader reader)
+    {
+        var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
+        foreach (var entry in node.Properties())
+        {
+            var definition = entry.Element.ValueKind == System.Text.Json.JsonValueKind.String
+                ? CalendarLoader.LoadDefinition(ConfigFiles.Resolve(node.File, entry.String()), reader)
+                : CalendarLoader.FromJson(entry, reader);
+            calendars[entry.Name] = new BusinessCalendar(definition);
+        }
+
+        return calendars.Count > 0 ? calendars : throw node.Error("name at least one calendar");
+    }
+
+    private static SlaRule Rule(JsonNodeReader node, RuleContext context)
+    {
+        node.RequireObject(RuleProperties);
+        var name = node.Required("name").String();
+        var match = Match(node.Optional("match"));
+        var calendar = node.Optional("calendar") is { } calendarNode ? CalendarNamed(calendarNode, context.Calendars) : context.DefaultCalendar;
+        var warning = node.Optional("warningFraction") is { } warningNode ? WarningFraction(warningNode) : context.DefaultWarning;
+        var escalation = (node.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : context.DefaultEscalation) ?? DefaultEscalation(warning);
+
+        var targets = new Dictionary<SlaMetric, MetricTarget>();
+        var targetsNode = node.Required("targets");
+        foreach (var entry in targetsNode.Properties())
+        {
+            if (!SlaMetricNames.TryParse(entry.Name, out var metric))
+            {
+                throw entry.Error($"unknown metric; use {string.Join(", ", SlaMetricNames.Known)}");
+            }
+
+            targets[metric] = Target(entry, metric, match, calendar, context);
+        }
+
+        return targets.Count > 0
+            ? new SlaRule(name, match, targets, warning, escalation)
+            : throw targetsNode.Error("a rule needs at least one target");
+    }
+
+    private static MetricTarget Target(JsonNodeReader node, SlaMetric metric, RuleMatch match, BusinessCalendar? ruleCalendar, RuleContext context)
+    {
+        JsonNodeReader? withinNode = node;
+        BusinessCalendar? calendar = ruleCalendar;
+        if (node.Element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            node.RequireObject("within", "rings", "calendar");
+            if (node.Optional("calendar") is { } calendarNode)
+            {
+                calendar = CalendarNamed(calendarNode, context.Calendars);
+            }
+
+            withinNode = node.Optional("within");
+            if (node.Optional("rings") is { } ringsNode)
+            {
+                if (withinNode is not null)
+                {
+                    throw node.Error("give either 'within' or 'rings', not both");
+                }
+
+                return Rings(ringsNode, metric, match, calendar ?? context.DefaultCalendar, context.RingCycle);
+            }
+
+            if (withinNode is null)
+            {
+                throw node.Error("a target needs 'within' (e.g. \"15m\", \"2h\", \"1d\" for one working day) or 'rings'");
+            }
+        }
+
+        var text = withinNode.Value.String();
+        if (!DurationSpec.TryParse(text, out var spec))
+        {
+            throw withinNode.Value.Error($"'{text}' is not a duration; write e.g. 90s, 15m, 2h or 1d (working days)");
+        }
+
+        if (spec.Time < TimeSpan.Zero || spec.WorkingDays < 0 || spec == default)
+        {
+            throw withinNode.Value.Error($"a target must be positive, got '{text}'");
+        }
+
+        var resolved = calendar ?? throw node.Error("no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'");
+        var description = spec.IsWorkingDays ? $"{spec.WorkingDays} working day{(spec.WorkingDays == 1 ? "" : "s")} ({resolved.Name})" : $"{spec} ({resolved.Name})";
+        return new MetricTarget(spec, resolved, description);
+    }
+
+    private static MetricTarget Rings(JsonNodeReader node, SlaMetric metric, RuleMatch match, BusinessCalendar? calendar, TimeSpan ringCycle)
+    {
+        if (metric != SlaMetric.FirstResponse)
+        {
+            throw node.Error("rings measure how fast a call is answered: use them for firstResponse only");
+        }
+
+        if (match.Channels is not { Count: 1 } channels || !channels.Contains(Channel.Phone))
+        {
+            throw node.Error("rings apply to calls: the rule must match channels [\"phone\"] only");
+        }
+
+        var rings = (int)Bounded(node, 0, 100, "a number of rings");
+        var time = ringCycle * rings;
+        var resolved = calendar ?? throw node.Error("no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'");
+        return new MetricTarget(DurationSpec.FromTime(time), resolved, $"{rings} rings ({time.TotalSeconds:0}s)");
+    }
+
+    private static RuleMatch Match(JsonNodeReader? node)
+    {
+        if (node is not { } match)
+        {
+            return new RuleMatch();
+        }
+
+        match.RequireObject("channels", "priorities", "categories", "customerTiers");
+        return new RuleMatch(
+            Set(match.Optional("channels"), (JsonNodeReader item, out Channel value) => ChannelNames.TryParse(item.String(), out value), $"a channel ({string.Join(", ", ChannelNames.Known)})", null),
+            Set(match.Optional("priorities"), (JsonNodeReader item, out Priority value) => PriorityNames.TryParse(item.String(), out value), $"a priority ({string.Join(", ", PriorityNames.Known)})", null),
+            Set(match.Optional("categories"), (JsonNodeReader item, out string value) => (value = item.String()) is not null, "a category", StringComparer.OrdinalIgnoreCase),
+            Set(match.Optional("customerTiers"), (JsonNodeReader item, out string value) => (value = item.String()) is not null, "a customer tier", StringComparer.OrdinalIgnoreCase));
+    }
+
+    private delegate bool ItemParser<T>(JsonNodeReader item, out T value);
+
+    private static HashSet<T>? Set<T>(JsonNodeReader? node, ItemParser<T> parse, string what, IEqualityComparer<T>? comparer)
+    {
+        if (node is not { } list)
+        {
+            return null;
+        }
+
+        var set = new HashSet<T>(comparer);
+        foreach (var item in list.Items())
+        {
+            if (!parse(item, out var value))
+            {
+                throw item.Error($"'{item.Element}' is not {what}");
+            }
+
+            if (!set.Add(value))
+            {
+                throw item.Error($"'{item.Element}' is listed twice (aliases such as 'medium' and 'normal' name the same priority)");
+            }
+        }
+
+        return set.Count > 0 ? set : throw list.Error("an empty list matches no ticket; leave the property out to match all");
+    }
+
+    private static void CheckReachable(JsonNodeReader node, SlaRule rule, List<SlaRule> earlier)
+    {
+        foreach (var metric in rule.Targets.Keys)
+        {
+            var shadow = earlier.FirstOrDefault(other => other.Targets.ContainsKey(metric) && other.Match.Covers(rule.Match));
+            if (shadow is not null)
+            {
+                throw node.Required("targets").Child(metric.Key(), default).Error(
+                    $"never applies: the earlier rule '{shadow.Name}' already sets {metric.Key()} for every ticket this rule matches");
+            }
+        }
+    }
+
+    private static BusinessCalendar CalendarNamed(JsonNodeReader node, IReadOnlyDictionary<string, BusinessCalendar> calendars)
+    {
+        var name = node.String();
+        return calendars.TryGetValue(name, out var calendar)
+            ? calendar
+            : throw node.Error($"no calendar named '{name}'; the policy defines {string.Join(", ", calendars.Keys)}");
+    }
+
+    private static double WarningFraction(JsonNodeReader node)
+    {
+        var value = node.Number();
+        return value is > 0 and < 1 ? value : throw node.Error($"a warning fraction lies strictly between 0 and 1, got {value}");
+    }
+
+    private static List<EscalationLevel> Escalation(JsonNodeReader node)
+    {
+        var levels = new List<EscalationLevel>();
+        foreach (var item in node.Items())
+        {
+            item.RequireObject("level", "atFraction", "notify");
+            var level = item.Required("level").Integer();
+            var at = item.Required("atFraction").Number();
+            var notify = item.Required("notify").String();
+            if (level != levels.Count + 1)
+            {
+                throw item.Required("level").Error($"levels are numbered 1, 2, 3… in order; expected {levels.Count + 1}, got {level}");
+            }
+
+            if (at <= 0 || (levels.Count > 0 && at <= levels[^1].AtFraction))
+            {
+                throw item.Required("atFraction").Error($"each level is reached later than the one before: {at} must exceed {(levels.Count > 0 ? levels[^1].AtFraction : 0)}");
+            }
+
+            levels.Add(new EscalationLevel(level, at, notify));
+        }
+
+        return levels;
+    }
+
+    private static List<EscalationLevel> DefaultEscalation(double warning) =>
+        [new(1, warning, "owner"), new(2, 1.0, "supervisor"), new(3, 2.0, "manager")];
+
+    private static WeeklyTargets Weekly(JsonNodeReader? node)
+    {
+        if (node is not { } weekly)
+        {
+            return new WeeklyTargets();
+        }
+
+        weekly.RequireObject("averageFirstResponseMinutes", "averageResolutionMinutes", "resolutionRatePercent", "firstContactResolutionRatePercent");
+        var defaults = new WeeklyTargets();
+        return new WeeklyTargets(
+            weekly.Optional("averageFirstResponseMinutes") is { } a ? Bounded(a, 0, 100_000, "minutes") : defaults.AverageFirstResponseMinutes,
+            weekly.Optional("averageResolutionMinutes") is { } b ? Bounded(b, 0, 1_000_000, "minutes") : defaults.AverageResolutionMinutes,
+            weekly.Optional("resolutionRatePercent") is { } c ? Bounded(c, 0, 100, "a percentage", inclusiveLow: true) : defaults.ResolutionRatePercent,
+            weekly.Optional("firstContactResolutionRatePercent") is { } d ? Bounded(d, 0, 100, "a percentage", inclusiveLow: true) : defaults.FirstContactResolutionRatePercent);
+    }
+
+    private static double Bounded(JsonNodeReader node, double low, double high, string what, bool inclusiveLow = false)
+    {
+        var value = node.Number();
+        var aboveLow = inclusiveLow ? value >= low : value > low;
+        return aboveLow && value <= high
+            ? value
+            : throw node.Error($"expected {what} {(inclusiveLow ? "from" : "above")} {low} up to {high}, got {value}");
+    }
+}

@@ -1,0 +1,63 @@
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Core.Tickets;
+
+public sealed record Satisfaction(int Score, int ScaleMax, string? Comment)
+{
+    /// <summary>满意: the top level of three, 4–5 of five, 9–10 of ten (NPS promoters).</summary>
+    public bool IsSatisfied => ScaleMax switch
+    {
+        3 => Score == 3,
+        5 => Score >= 4,
+        _ => Score >= 9,
+    };
+}
+
+/// <summary>A ticket's state: nothing but the fold of its events (<see cref="TicketFold"/>).</summary>
+public sealed record Ticket
+{
+    public required string Id { get; init; }
+
+    public TicketNumber? Number { get; init; }
+
+    public required Channel Channel { get; init; }
+
+    public required Priority Priority { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? CustomerTier { get; init; }
+
+    public required CustomerRef Customer { get; init; }
+
+    public string? Subject { get; init; }
+
+    public string? SourceRef { get; init; }
+
+    public TicketStatus Status { get; init; } = TicketStatus.Open;
+
+    public string? Owner { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    public DateTimeOffset? FirstResponseAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public int ReopenCount { get; init; }
+
+    public int AgentResponseCount { get; init; }
+
+    public Satisfaction? Satisfaction { get; init; }
+
+    public int EventCount { get; init; }
+
+    public TicketProfile Profile => new(Channel, Priority, Category, CustomerTier);
+
+    /// <summary>Resolved with at most one agent response and never reopened (the review's 首次解决).</summary>
+    public bool FirstContactResolved => Status.IsDone() && ReopenCount == 0 && AgentResponseCount <= 1;
+}

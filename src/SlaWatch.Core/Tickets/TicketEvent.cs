@@ -1,0 +1,40 @@
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Core.Tickets;
+
+/// <summary>Something that happened to a ticket, at an instant, by an actor, traceable to its source.</summary>
+public abstract record TicketEvent(DateTimeOffset At, string Actor, string? SourceRef);
+
+/// <summary>The first contact: creates the ticket.</summary>
+public sealed record Received(
+    DateTimeOffset At,
+    string Actor,
+    string? SourceRef,
+    Channel Channel,
+    Priority Priority,
+    string? Category,
+    CustomerRef Customer,
+    string? Subject = null,
+    string? CustomerTier = null) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>A further message from the customer; one sent while the ticket waits on them resumes its clocks.</summary>
+public sealed record CustomerMessage(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>The customer was told the ticket was received (an automatic acknowledgement).</summary>
+public sealed record Acknowledged(DateTimeOffset At, string Actor, string? SourceRef) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>An agent answered the customer (a reply, a chat message, an answered call).</summary>
+public sealed record AgentResponse(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);
+
+public sealed record StatusChanged(DateTimeOffset At, string Actor, string? SourceRef, TicketStatus Status, string? Note = null) : TicketEvent(At, Actor, SourceRef);
+
+public sealed record PriorityChanged(DateTimeOffset At, string Actor, string? SourceRef, Priority Priority) : TicketEvent(At, Actor, SourceRef);
+
+public sealed record CategoryChanged(DateTimeOffset At, string Actor, string? SourceRef, string Category) : TicketEvent(At, Actor, SourceRef);
+
+public sealed record Assigned(DateTimeOffset At, string Actor, string? SourceRef, string Owner) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>A rating: <paramref name="Score"/> on the scale given by <paramref name="ScaleMax"/> (3 for 满意/一般/不满意, 5, or 10).</summary>
+public sealed record SatisfactionRated(DateTimeOffset At, string Actor, string? SourceRef, int Score, int ScaleMax, string? Comment = null) : TicketEvent(At, Actor, SourceRef);
+
+public sealed record Escalated(DateTimeOffset At, string Actor, string? SourceRef, SlaMetric Metric, int Level) : TicketEvent(At, Actor, SourceRef);

@@ -1,0 +1,73 @@
+namespace SlaWatch.Core.Tickets;
+
+/// <summary>Folds events, in order, into a ticket's state. Events are facts: the fold never refuses one.</summary>
+public static class TicketFold
+{
+    public static Ticket Fold(string id, IEnumerable<TicketEvent> events, TicketNumber? number = null)
+    {
+        Ticket? ticket = null;
+        foreach (var item in events)
+        {
+            ticket = Apply(ticket, id, item);
+        }
+
+        return (ticket ?? throw new ArgumentException($"Ticket {id} has no events; its first event must be {nameof(Received)}.", nameof(events)))
+            with { Number = number };
+    }
+
+    public static Ticket Apply(Ticket? ticket, string id, TicketEvent item)
+    {
+        if (ticket is null)
+        {
+            return item is Received received
+                ? new Ticket
+                {
+                    Id = id,
+                    Channel = received.Channel,
+                    Priority = received.Priority,
+                    Category = received.Category,
+                    CustomerTier = received.CustomerTier,
+                    Customer = received.Customer,
+                    Subject = received.Subject,
+                    SourceRef = received.SourceRef,
+                    ReceivedAt = received.At,
+                    EventCount = 1,
+                }
+                : throw new ArgumentException($"Ticket {id}: the first event must be {nameof(Received)}, not {item.GetType().Name}.", nameof(item));
+        }
+
+        ticket = ticket with { EventCount = ticket.EventCount + 1 };
+        return item switch
+        {
+            CustomerMessage when ticket.Status == TicketStatus.PendingCustomer => ticket with { Status = TicketStatus.Open },
+            Acknowledged => ticket with { AcknowledgedAt = ticket.AcknowledgedAt ?? item.At },
+            AgentResponse => ticket with
+            {
+                AcknowledgedAt = ticket.AcknowledgedAt ?? item.At,
+                FirstResponseAt = ticket.FirstResponseAt ?? item.At,
+                AgentResponseCount = ticket.AgentResponseCount + 1,
+                Owner = ticket.Owner ?? item.Actor,
+            },
+            StatusChanged change => ApplyStatus(ticket, change),
+            PriorityChanged change => ticket with { Priority = change.Priority },
+            CategoryChanged change => ticket with { Category = change.Category },
+            Assigned change => ticket with { Owner = change.Owner },
+            SatisfactionRated rating => ticket with { Satisfaction = new Satisfaction(rating.Score, rating.ScaleMax, rating.Comment) },
+            _ => ticket,
+        };
+    }
+
+    private static Ticket ApplyStatus(Ticket ticket, StatusChanged change) => change.Status switch
+    {
+        TicketStatus.Reopened => ticket with
+        {
+            Status = TicketStatus.Open,
+            ReopenCount = ticket.ReopenCount + 1,
+            ResolvedAt = null,
+            ClosedAt = null,
+        },
+        TicketStatus.Resolved => ticket with { Status = TicketStatus.Resolved, ResolvedAt = change.At },
+        TicketStatus.Closed => ticket with { Status = TicketStatus.Closed, ResolvedAt = ticket.ResolvedAt ?? change.At, ClosedAt = change.At },
+        _ => ticket with { Status = change.Status },
+    };
+}
