@@ -1,0 +1,32 @@
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Tests.Tickets;
+
+public class ContactMaskingTests
+{
+    [Theory]
+    [InlineData("13912341522", "139****1522")]
+    [InlineData("139-1234-1522", "139****1522")]
+    [InlineData("+86 139 1234 1522", "+861******1522")]
+    [InlineData("010-12345678", "010****5678")]
+    [InlineData("12345", "***45")]
+    [InlineData("zhang.san@example.com", "z***@e***.com")]
+    [InlineData("a@b.cn", "a*@b*.cn")]
+    [InlineData("张三", "张*")]
+    [InlineData("欧阳娜娜", "欧***")]
+    [InlineData("John Smith", "J*** S***")]
+    public void ContactsAreMaskedAsTheBriefShows(string contact, string masked) =>
+        Assert.Equal(masked, ContactMasking.Mask(contact));
+
+    [Fact]
+    public void TheCustomerKeyIgnoresFormattingButNotTheContact()
+    {
+        var a = CustomerRef.FromContact("139-1234-1522");
+        var b = CustomerRef.FromContact(" 13912341522 ");
+        var c = CustomerRef.FromContact("13912341523");
+        Assert.Equal(a.Key, b.Key);
+        Assert.NotEqual(a.Key, c.Key);
+        Assert.Equal(CustomerRef.FromContact("Li.Lei@Example.com").Key, CustomerRef.FromContact("li.lei@example.com").Key);
+        Assert.DoesNotContain("1522", a.Key, StringComparison.Ordinal);
+    }
+}
