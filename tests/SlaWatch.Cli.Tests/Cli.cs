@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace SlaWatch.Cli.Tests;
+
+/// <summary>Runs <c>slawatch</c> in-process, or as a real process, and captures what it printed.</summary>
+internal static class Cli
+{
+    public sealed record Result(int ExitCode, string Out, string Error)
+    {
+        public string Line => Out.Trim();
+    }
+
+    public static string Root { get; } = FindRoot();
+
+    public static string Config(params string[] parts) => Path.Combine([Root, "config", .. parts]);
+
+    public static string Office => Config("calendars", "shanghai-office.json");
+
+    public static string Policy => Config("sla-policy.json");
+
+    public static Result Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = SlawatchApp.Run(args, stdout, stderr);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static Result RunProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "slawatch.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("slawatch did not finish in 60 s");
+        }
+
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    public static string TempFile(string name, string content)
+    {
+        var folder = Directory.CreateTempSubdirectory("slawatch-cli-");
+        var path = Path.Combine(folder.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "CsFunctions.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CsFunctions.sln not found above " + AppContext.BaseDirectory);
+    }
+}
