@@ -31,15 +31,13 @@ public sealed class BusinessCalendar
     /// <summary>The instant itself when open, else the next opening.</summary>
     public DateTimeOffset NextOpen(DateTimeOffset instant)
     {
-        var ticks = instant.UtcTicks;
-        return Search(ticks, forward: true, timeline => timeline.NextOpen(ticks));
+        return Search(instant.UtcTicks, forward: true, 0, static (timeline, ticks, _) => timeline.NextOpen(ticks));
     }
 
     /// <summary>The latest closing instant at or before the instant, when it is closed; else the instant itself.</summary>
     public DateTimeOffset PreviousCloseOrSelf(DateTimeOffset instant)
     {
-        var ticks = instant.UtcTicks;
-        return Search(ticks, forward: false, timeline => timeline.IsOpen(ticks) ? ticks : timeline.PreviousClose(ticks));
+        return Search(instant.UtcTicks, forward: false, 0, static (timeline, ticks, _) => timeline.IsOpen(ticks) ? ticks : timeline.PreviousClose(ticks));
     }
 
     /// <summary>Open time between two instants; negative when <paramref name="end"/> precedes <paramref name="start"/>.</summary>
@@ -61,12 +59,10 @@ public sealed class BusinessCalendar
             return NextOpen(start);
         }
 
-        var ticks = start.UtcTicks;
-        var forward = duration > TimeSpan.Zero;
-        return Search(ticks, forward, timeline =>
+        return Search(start.UtcTicks, duration > TimeSpan.Zero, duration.Ticks, static (timeline, ticks, open) =>
         {
-            var target = timeline.OpenUntil(ticks) + duration.Ticks;
-            return forward ? timeline.EarliestWithOpen(target) : timeline.LatestWithOpen(target);
+            var target = timeline.OpenUntil(ticks) + open;
+            return open > 0 ? timeline.EarliestWithOpen(target) : timeline.LatestWithOpen(target);
         });
     }
 
@@ -113,7 +109,8 @@ public sealed class BusinessCalendar
     public DateTimeOffset FromLocal(DateTime wall) =>
         InZone(new DateTimeOffset(ZoneMapping.ToUtc(TimeZone, wall, preferLater: false)));
 
-    private DateTimeOffset Search(long from, bool forward, Func<OpenTimeline, long?> answer)
+    // The answer gets the timeline, the start and one argument; static lambdas keep hot calls free of allocations.
+    private DateTimeOffset Search(long from, bool forward, long argument, Func<OpenTimeline, long, long, long?> answer)
     {
         var reach = 1;
         while (true)
@@ -121,7 +118,7 @@ public sealed class BusinessCalendar
             var timeline = forward
                 ? TimelineCovering(from, AddYears(from, reach))
                 : TimelineCovering(AddYears(from, -reach), from);
-            var result = answer(timeline);
+            var result = answer(timeline, from, argument);
             if (result is { } ticks)
             {
                 return new DateTimeOffset(ticks, TimeSpan.Zero);

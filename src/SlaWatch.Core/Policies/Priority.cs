@@ -13,11 +13,18 @@ public static class PriorityNames
 {
     private static readonly Dictionary<string, Priority> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["urgent"] = Priority.Urgent, ["紧急"] = Priority.Urgent,
-        ["high"] = Priority.High, ["高"] = Priority.High,
-        ["normal"] = Priority.Normal, ["medium"] = Priority.Normal, ["一般"] = Priority.Normal, ["中"] = Priority.Normal,
-        ["low"] = Priority.Low, ["低"] = Priority.Low,
-        ["suggestion"] = Priority.Suggestion, ["建议"] = Priority.Suggestion,
+        ["urgent"] = Priority.Urgent,
+        ["紧急"] = Priority.Urgent,
+        ["high"] = Priority.High,
+        ["高"] = Priority.High,
+        ["normal"] = Priority.Normal,
+        ["medium"] = Priority.Normal,
+        ["一般"] = Priority.Normal,
+        ["中"] = Priority.Normal,
+        ["low"] = Priority.Low,
+        ["低"] = Priority.Low,
+        ["suggestion"] = Priority.Suggestion,
+        ["建议"] = Priority.Suggestion,
     };
 
     public static IReadOnlyCollection<string> Known => ["urgent", "high", "normal", "medium", "low", "suggestion", "紧急", "高", "一般", "中", "低", "建议"];

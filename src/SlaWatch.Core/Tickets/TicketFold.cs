@@ -11,8 +11,8 @@ public static class TicketFold
             ticket = Apply(ticket, id, item);
         }
 
-        return (ticket ?? throw new ArgumentException($"Ticket {id} has no events; its first event must be {nameof(Received)}.", nameof(events)))
-            with { Number = number };
+        var folded = ticket ?? throw new ArgumentException($"Ticket {id} has no events; its first event must be {nameof(Received)}.", nameof(events));
+        return folded with { Number = number };
     }
 
     public static Ticket Apply(Ticket? ticket, string id, TicketEvent item)

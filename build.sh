@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The two commands: `./build.sh demo` runs the main job on local defaults; `./build.sh test` runs every test.
+# Both install what is missing, start the servers they need on free loopback ports, and stop them on exit.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+source scripts/servers.sh
+trap stop_servers EXIT
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "build.sh: '$1' is required ($2)" >&2; exit 1; }
+}
+
+install_node_tools() {
+  need node "Node.js 20 or later"
+  need npm "npm, shipped with Node.js"
+  if [ ! -x node_modules/.bin/azurite-table ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "build.sh: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+build() {
+  need dotnet ".NET 10 SDK"
+  dotnet restore CsFunctions.sln --verbosity quiet
+  dotnet build CsFunctions.sln --configuration Release --no-restore --verbosity quiet -nologo
+}
+
+# Sums the TRX counters of every test project into the one line CI reads.
+summarize_tests() {
+  local passed=0 failed=0 skipped=0 file
+  for file in "$1"/*.trx; do
+    [ -e "$file" ] || continue
+    local counters
+    counters=$(grep -o '<Counters [^>]*>' "$file" | head -n 1)
+    local p f t e
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    skipped=$((skipped + ${t:-0} - ${e:-0}))
+  done
+  TEST_FAILED=$failed
+  if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
+}
+
+run_tests() {
+  install_node_tools
+  build
+  echo "build.sh: checking formatting (dotnet format --verify-no-changes)"
+  dotnet format CsFunctions.sln --verify-no-changes --no-restore --verbosity quiet
+  start_azurite
+  local results=.build/test-results
+  rm -rf "$results"
+  local status=0 project name
+  for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --configuration Release --no-build --verbosity quiet \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+  done
+  stop_servers
+  summarize_tests "$results"
+  if [ "$status" -ne 0 ] || [ "$TEST_FAILED" -ne 0 ]; then
+    exit 1
+  fi
+}
+
+run_demo() {
+  build
+  dotnet src/SlaWatch.Cli/bin/Release/net10.0/slawatch.dll demo --policy config/sla-policy.json
+}
+
+case "${1:-}" in
+  test) run_tests ;;
+  demo) run_demo ;;
+  *)
+    echo "usage: ./build.sh demo | test" >&2
+    exit 2
+    ;;
+esac

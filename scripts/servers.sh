@@ -1,0 +1,57 @@
+# Local servers for the build and the tests, started on free loopback ports and stopped on exit.
+# Sourced by build.sh. Each start_* function exports the settings the tests read.
+
+SERVER_PIDS=()
+SERVER_LOGS="${SERVER_LOGS:-$PWD/.build/servers}"
+
+stop_servers() {
+  local pid
+  for pid in "${SERVER_PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${SERVER_PIDS[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+  SERVER_PIDS=()
+}
+
+free_port() {
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close();});"
+}
+
+# wait_for_port PORT SECONDS: true once something accepts connections on 127.0.0.1:PORT.
+wait_for_port() {
+  local port=$1 deadline=$((SECONDS + $2))
+  while [ $SECONDS -lt $deadline ]; do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  return 1
+}
+
+# A server that cannot start fails the run under CI; elsewhere the tests that need it say so themselves.
+server_failed() {
+  echo "build.sh: $1" >&2
+  if [ "${CI:-}" = "true" ]; then
+    exit 1
+  fi
+}
+
+start_azurite() {
+  local port
+  port=$(free_port)
+  mkdir -p "$SERVER_LOGS"
+  node_modules/.bin/azurite-table --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$port" \
+    --skipApiVersionCheck --loose --disableProductStyleUrl >"$SERVER_LOGS/azurite.log" 2>&1 &
+  SERVER_PIDS+=($!)
+  if ! wait_for_port "$port" 30; then
+    server_failed "Azurite did not start on 127.0.0.1:$port (log: $SERVER_LOGS/azurite.log)"
+    return 0
+  fi
+  # Azurite's published development account; not a secret.
+  export SLAWATCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+  export SLAWATCH_AZURITE_PORT="$port"
+  echo "build.sh: Azurite (Table Storage) on 127.0.0.1:$port"
+}
