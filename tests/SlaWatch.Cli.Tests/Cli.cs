@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SlaWatch.Tests.Shared;
 
 namespace SlaWatch.Cli.Tests;
 
@@ -10,9 +11,9 @@ internal static class Cli
         public string Line => Out.Trim();
     }
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoRoot.Path;
 
-    public static string Config(params string[] parts) => Path.Combine([Root, "config", .. parts]);
+    public static string Config(params string[] parts) => RepoRoot.Config(parts);
 
     public static string Office => Config("calendars", "shanghai-office.json");
 
@@ -53,18 +54,5 @@ internal static class Cli
         var path = Path.Combine(folder.FullName, name);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CsFunctions.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CsFunctions.sln not found above " + AppContext.BaseDirectory);
     }
 }

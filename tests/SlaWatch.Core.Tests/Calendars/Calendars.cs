@@ -1,4 +1,5 @@
 using SlaWatch.Core.Calendars;
+using SlaWatch.Tests.Shared;
 
 namespace SlaWatch.Core.Tests.Calendars;
 
@@ -16,7 +17,7 @@ internal static class Calendars
 
     public static BusinessCalendar AllDay(string zone) => new(CalendarDefinition.AlwaysOpen(TimeZoneInfo.FindSystemTimeZoneById(zone)));
 
-    public static BusinessCalendar ChinaOffice() => CalendarLoader.Load(RepoPaths.Config("calendars", "shanghai-office.json"));
+    public static BusinessCalendar ChinaOffice() => CalendarLoader.Load(RepoRoot.Config("calendars", "shanghai-office.json"));
 
     public static Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> Weekdays(IReadOnlyList<WorkingInterval> hours) =>
         new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }

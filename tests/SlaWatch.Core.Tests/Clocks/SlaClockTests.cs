@@ -2,13 +2,14 @@ using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Tests.Shared;
 
 namespace SlaWatch.Core.Tests.Clocks;
 
 // Under the shipped policy; instants are Shanghai wall-clock times. 2026-11-16 is a Monday.
 public class SlaClockTests
 {
-    private static readonly SlaPolicy Policy = SlaPolicyLoader.Load(RepoPaths.Config("sla-policy.json"));
+    private static readonly SlaPolicy Policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
 
     private static DateTimeOffset At(string wall) =>
         new(ZoneMapping.ToUtc(Policy.TimeZone, DateTime.Parse(wall, System.Globalization.CultureInfo.InvariantCulture), preferLater: false));

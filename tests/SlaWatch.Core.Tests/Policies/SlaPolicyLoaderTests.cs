@@ -1,5 +1,6 @@
 using SlaWatch.Core.Configuration;
 using SlaWatch.Core.Policies;
+using SlaWatch.Tests.Shared;
 
 namespace SlaWatch.Core.Tests.Policies;
 
@@ -8,7 +9,7 @@ public class SlaPolicyLoaderTests
     [Fact]
     public void TheShippedPolicyEncodesTheBriefsStandards()
     {
-        var policy = SlaPolicyLoader.Load(RepoPaths.Config("sla-policy.json"));
+        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
 
         Assert.Equal(TimeSpan.FromSeconds(5), policy.RingCycle);
         Assert.Equal(new WeeklyTargets(30, 120, 95, 80), policy.WeeklyTargets);
