@@ -18,6 +18,8 @@ public static class SlawatchApp
         root.Subcommands.Add(CalendarCommands.Create(output));
         root.Subcommands.Add(SlaCommands.Create(output));
         root.Subcommands.Add(DemoCommand.Create(output));
+        root.Subcommands.Add(IngestCommand.Create(output));
+        root.Subcommands.Add(TicketCommands.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -30,7 +32,7 @@ public static class SlawatchApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception error) when (error is UsageException or ConfigException)
+        catch (Exception error) when (error is UsageException or ConfigException or SlaWatch.Core.Ingestion.InputException)
         {
             stderr.WriteLine($"slawatch: {error.Message}");
             return BadInput;

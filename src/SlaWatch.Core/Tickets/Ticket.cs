@@ -56,6 +56,15 @@ public sealed record Ticket
 
     public int EventCount { get; init; }
 
+    /// <summary>The solution given when the ticket was last resolved.</summary>
+    public string? Solution { get; init; }
+
+    public DateTimeOffset? PromisedResolutionBy { get; init; }
+
+    public string? OverdueReason { get; init; }
+
+    public Confirmation? CustomerConfirmation { get; init; }
+
     public TicketProfile Profile => new(Channel, Priority, Category, CustomerTier);
 
     /// <summary>Resolved with at most one agent response and never reopened (the review's 首次解决).</summary>

@@ -15,7 +15,8 @@ public sealed record Received(
     string? Category,
     CustomerRef Customer,
     string? Subject = null,
-    string? CustomerTier = null) : TicketEvent(At, Actor, SourceRef);
+    string? CustomerTier = null,
+    string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>A further message from the customer; one sent while the ticket waits on them resumes its clocks.</summary>
 public sealed record CustomerMessage(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);
@@ -38,3 +39,19 @@ public sealed record Assigned(DateTimeOffset At, string Actor, string? SourceRef
 public sealed record SatisfactionRated(DateTimeOffset At, string Actor, string? SourceRef, int Score, int ScaleMax, string? Comment = null) : TicketEvent(At, Actor, SourceRef);
 
 public sealed record Escalated(DateTimeOffset At, string Actor, string? SourceRef, SlaMetric Metric, int Level) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>The resolution time told to the customer (the after-sales template's 承诺解决时间).</summary>
+public sealed record ResolutionPromised(DateTimeOffset At, string Actor, string? SourceRef, DateTimeOffset PromisedBy) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>Why a target was or will be missed (超时原因), e.g. "agent busy", "verifying information".</summary>
+public sealed record OverdueReason(DateTimeOffset At, string Actor, string? SourceRef, string Reason, SlaMetric? Metric = null) : TicketEvent(At, Actor, SourceRef);
+
+public enum Confirmation
+{
+    Resolved,
+    PartiallyResolved,
+    NotResolved,
+}
+
+/// <summary>The customer's word on the solution; anything short of resolved reopens the ticket.</summary>
+public sealed record CustomerConfirmed(DateTimeOffset At, string Actor, string? SourceRef, Confirmation Outcome, string? Comment = null) : TicketEvent(At, Actor, SourceRef);

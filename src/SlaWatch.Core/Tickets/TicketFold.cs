@@ -53,20 +53,23 @@ public static class TicketFold
             CategoryChanged change => ticket with { Category = change.Category },
             Assigned change => ticket with { Owner = change.Owner },
             SatisfactionRated rating => ticket with { Satisfaction = new Satisfaction(rating.Score, rating.ScaleMax, rating.Comment) },
+            ResolutionPromised promise => ticket with { PromisedResolutionBy = promise.PromisedBy },
+            OverdueReason reason => ticket with { OverdueReason = reason.Reason },
+            CustomerConfirmed { Outcome: Confirmation.Resolved } confirmed => ticket with { CustomerConfirmation = confirmed.Outcome },
+            CustomerConfirmed confirmed => Reopen(ticket) with { CustomerConfirmation = confirmed.Outcome },
             _ => ticket,
         };
     }
 
+    /// <summary>Only a done ticket reopens; a "not resolved" on an open ticket changes nothing but the record.</summary>
+    private static Ticket Reopen(Ticket ticket) => ticket.Status.IsDone()
+        ? ticket with { Status = TicketStatus.Open, ReopenCount = ticket.ReopenCount + 1, ResolvedAt = null, ClosedAt = null }
+        : ticket;
+
     private static Ticket ApplyStatus(Ticket ticket, StatusChanged change) => change.Status switch
     {
-        TicketStatus.Reopened => ticket with
-        {
-            Status = TicketStatus.Open,
-            ReopenCount = ticket.ReopenCount + 1,
-            ResolvedAt = null,
-            ClosedAt = null,
-        },
-        TicketStatus.Resolved => ticket with { Status = TicketStatus.Resolved, ResolvedAt = change.At },
+        TicketStatus.Reopened => Reopen(ticket),
+        TicketStatus.Resolved => ticket with { Status = TicketStatus.Resolved, ResolvedAt = change.At, Solution = change.Note ?? ticket.Solution },
         TicketStatus.Closed => ticket with { Status = TicketStatus.Closed, ResolvedAt = ticket.ResolvedAt ?? change.At, ClosedAt = change.At },
         _ => ticket with { Status = change.Status },
     };

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
+using SlaWatch.Storage;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary><c>slawatch ticket show NUMBER|ID</c>: a ticket, its events and its clocks.</summary>
+internal static class TicketCommands
+{
+    public static Command Create(CliOutput output)
+    {
+        var ticket = new Command("ticket", "Look at tickets.");
+        var reference = new Argument<string>("NUMBER|ID") { Description = "A ticket number (20261116-001) or id." };
+        var now = CommonOptions.Text("--now", "Read the clocks at this ISO 8601 instant (default: now).", required: false);
+        var json = CommonOptions.Json();
+        var store = new StoreOptions();
+        var show = new Command("show", "Print a ticket, its events and its clocks.") { reference, now, json };
+        store.AddTo(show);
+        show.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = store.Services(result, TimeProvider.System);
+            var policy = services.Writer.Policy;
+            var at = result.GetValue(now) is { } text ? InputParsing.Instant("--now", text, policy.TimeZone) : TimeProvider.System.GetUtcNow();
+            var key = result.GetValue(reference)!;
+            var id = await services.Events.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+            var stored = id is null ? null : await services.Store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                throw new UsageException($"no ticket {key}");
+            }
+
+            var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
+            if (result.GetValue(json))
+            {
+                output.WriteJson(new
+                {
+                    ticket = Describe(stored.State, policy.TimeZone),
+                    events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = CliOutput.Instant(item.At, policy.TimeZone), actor = item.Actor, sourceRef = item.SourceRef, data = System.Text.Json.JsonDocument.Parse(EventJson.Serialize(item)).RootElement }),
+                    clocks = clocks.Select(clock => new
+                    {
+                        metric = clock.Metric.Key(),
+                        state = clock.State.ToString(),
+                        rule = clock.Rule,
+                        target = clock.TargetDescription,
+                        cycle = clock.Cycle,
+                        due = Instant(clock.Due, policy.TimeZone),
+                        warnAt = Instant(clock.WarnAt, policy.TimeZone),
+                        elapsedSeconds = (long)clock.Elapsed.TotalSeconds,
+                        remainingSeconds = (long)clock.Remaining.TotalSeconds,
+                    }),
+                });
+                return;
+            }
+
+            Print(output.Out, stored.State, stored.Events, clocks, policy.TimeZone, at);
+        });
+        ticket.Subcommands.Add(show);
+        return ticket;
+    }
+
+    private static object Describe(Ticket ticket, TimeZoneInfo zone) => new
+    {
+        number = ticket.Number?.ToString(),
+        id = ticket.Id,
+        channel = ticket.Channel.Key(),
+        priority = ticket.Priority.Key(),
+        category = ticket.Category,
+        tier = ticket.CustomerTier,
+        status = ticket.Status.ToString(),
+        owner = ticket.Owner,
+        customer = ticket.Customer.Masked,
+        customerKey = ticket.Customer.Key,
+        subject = ticket.Subject,
+        receivedAt = CliOutput.Instant(ticket.ReceivedAt, zone),
+        acknowledgedAt = Instant(ticket.AcknowledgedAt, zone),
+        firstResponseAt = Instant(ticket.FirstResponseAt, zone),
+        resolvedAt = Instant(ticket.ResolvedAt, zone),
+        closedAt = Instant(ticket.ClosedAt, zone),
+        promisedResolutionBy = Instant(ticket.PromisedResolutionBy, zone),
+        reopenCount = ticket.ReopenCount,
+        firstContactResolved = ticket.FirstContactResolved,
+        solution = ticket.Solution,
+        overdueReason = ticket.OverdueReason,
+        satisfaction = ticket.Satisfaction is { } rating ? new { score = rating.Score, scale = rating.ScaleMax, satisfied = rating.IsSatisfied, comment = rating.Comment } : null,
+        confirmation = ticket.CustomerConfirmation?.ToString(),
+    };
+
+    private static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) => instant is { } value ? CliOutput.Instant(value, zone) : null;
+
+    private static void Print(TextWriter writer, Ticket ticket, IReadOnlyList<TicketEvent> events, IReadOnlyList<SlaClock> clocks, TimeZoneInfo zone, DateTimeOffset at)
+    {
+        writer.WriteLine($"Ticket {ticket.Number} ({ticket.Id})");
+        writer.WriteLine($"  {ticket.Channel.Key()} / {ticket.Priority.Key()} / {ticket.Category}{(ticket.CustomerTier is { } tier ? $" / {tier}" : "")}, status {ticket.Status}, owner {ticket.Owner ?? "-"}");
+        writer.WriteLine($"  customer {ticket.Customer.Masked}, subject {ticket.Subject ?? "-"}");
+        writer.WriteLine($"  received {CliOutput.Instant(ticket.ReceivedAt, zone)}, first response {ClockTable.When(ticket.FirstResponseAt, zone)}, resolved {ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x");
+        if (ticket.OverdueReason is { } reason)
+        {
+            writer.WriteLine($"  overdue reason: {reason}");
+        }
+
+        writer.WriteLine("Events");
+        foreach (var item in events)
+        {
+            writer.WriteLine($"  {CliOutput.Instant(item.At, zone)}  {EventJson.TypeName(item),-18} {item.Actor}");
+        }
+
+        writer.WriteLine($"Clocks at {CliOutput.Instant(at, zone)}");
+        ClockTable.Write(writer, clocks, zone, withState: true);
+    }
+}

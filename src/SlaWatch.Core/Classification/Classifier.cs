@@ -1,0 +1,34 @@
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Classification;
+
+public sealed record Classification(Priority Priority, string Category, string? CustomerTier);
+
+/// <summary>Applies <see cref="ClassificationRules"/> to a contact's words, channel and customer.</summary>
+public sealed class Classifier(ClassificationRules rules)
+{
+    public ClassificationRules Rules { get; } = rules;
+
+    public Classification Classify(Channel channel, string? subject, string? text, CustomerRef customer, Priority? priorityHint = null, string? categoryHint = null, string? tierHint = null)
+    {
+        var words = $"{subject}\n{text}";
+        var category = categoryHint
+            ?? Rules.Categories.FirstOrDefault(rule => Mentions(words, rule.Keywords))?.Key
+            ?? Rules.DefaultCategory;
+        var priority = priorityHint
+            ?? Rules.Priorities.FirstOrDefault(rule => Mentions(words, rule.Keywords))?.Priority
+            ?? Rules.ChannelDefaults.GetValueOrDefault(channel, Priority.Normal);
+        var tier = tierHint ?? (Rules.VipCustomerKeys.Contains(customer.Key) ? ClassificationRules.VipTier : null);
+        if (string.Equals(tier, ClassificationRules.VipTier, StringComparison.OrdinalIgnoreCase) && priorityHint is null && priority > Rules.VipMinimumPriority)
+        {
+            // Priorities are ordered from most to least pressing, so a larger value is less urgent.
+            priority = Rules.VipMinimumPriority;
+        }
+
+        return new Classification(priority, category, tier);
+    }
+
+    private static bool Mentions(string words, IReadOnlyList<string> keywords) =>
+        keywords.Any(keyword => words.Contains(keyword, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,34 @@
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// A customer contact as any channel hands it over. <see cref="SourceId"/> identifies this contact (Message-ID, chat
+/// message id, call id); <see cref="ThreadKey"/> groups contacts into one ticket (a chat conversation);
+/// <see cref="References"/> are the source ids it answers (In-Reply-To first). <see cref="From"/> is the raw
+/// contact: it is hashed and masked here and never stored or logged.
+/// </summary>
+public sealed record InboundContact
+{
+    public required Channel Channel { get; init; }
+
+    public required string SourceId { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required string From { get; init; }
+
+    public string? Subject { get; init; }
+
+    public string? Text { get; init; }
+
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    public string? ThreadKey { get; init; }
+
+    public Priority? Priority { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? CustomerTier { get; init; }
+}

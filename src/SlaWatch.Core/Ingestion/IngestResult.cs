@@ -1,0 +1,19 @@
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ingestion;
+
+public enum IngestOutcome
+{
+    Created,
+    Threaded,
+    Duplicate,
+    Rejected,
+}
+
+/// <summary>What became of an input: the ticket it made or joined, or why it was refused and where it was kept.</summary>
+public sealed record IngestResult(IngestOutcome Outcome, string? TicketId, TicketNumber? Number, string? Reason = null, string? QuarantineId = null)
+{
+    public static IngestResult Rejected(string reason, string quarantineId) => new(IngestOutcome.Rejected, null, null, reason, quarantineId);
+
+    public string Word => Outcome.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// Reads the documented JSON input (README, "Input format"): <c>{"type":"contact",…}</c> or
+/// <c>{"type":"event","ticket":"20261116-001","kind":"agentResponse",…}</c>. Instants are ISO 8601; without an offset
+/// they are read in <paramref name="zone"/>. Every refusal names the field.
+/// </summary>
+public static class InputJson
+{
+    public static InputLine Parse(string json, TimeZoneInfo zone)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException error)
+        {
+            throw new InputException("json", $"not valid JSON ({error.Message.Split(" Path:")[0].Split(" LineNumber:")[0]})");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException("json", "expected an object");
+        }
+
+        var fields = new Fields(root, zone);
+        return fields.String("type") switch
+        {
+            "contact" => new ContactLine(Contact(fields)),
+            "event" => new EventLine(fields.String("ticket"), TicketEventJson.Parse(fields)),
+            var other => throw new InputException("type", $"'{other}' is neither 'contact' nor 'event'"),
+        };
+    }
+
+    private static InboundContact Contact(Fields fields)
+    {
+        var channelText = fields.String("channel");
+        if (!ChannelNames.TryParse(channelText, out var channel))
+        {
+            throw new InputException("channel", $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
+        }
+
+        return new InboundContact
+        {
+            Channel = channel,
+            SourceId = fields.String("sourceId"),
+            ReceivedAt = fields.Instant("receivedAt"),
+            From = fields.String("from"),
+            Subject = fields.OptionalString("subject"),
+            Text = fields.OptionalString("text"),
+            References = fields.Strings("references"),
+            ThreadKey = fields.OptionalString("threadKey"),
+            Priority = fields.OptionalString("priority") is { } priority ? Fields.PriorityOf("priority", priority) : null,
+            Category = fields.OptionalString("category"),
+            CustomerTier = fields.OptionalString("tier"),
+        };
+    }
+}
+
+/// <summary>Typed access to one JSON object's fields, each failure naming its field.</summary>
+internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
+{
+    public string String(string name) =>
+        OptionalString(name) ?? throw new InputException(name, "missing");
+
+    public string? OptionalString(string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString(),
+            JsonValueKind.String => null,
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw new InputException(name, $"expected text, found {value.ValueKind.ToString().ToLowerInvariant()}"),
+        };
+    }
+
+    public IReadOnlyList<string> Strings(string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
+        {
+            throw new InputException(name, "expected a list of strings");
+        }
+
+        return value.EnumerateArray().Select(item => item.GetString()!).Where(item => item.Length > 0).ToArray();
+    }
+
+    public DateTimeOffset Instant(string name) =>
+        OptionalInstant(name) ?? throw new InputException(name, "missing");
+
+    public DateTimeOffset? OptionalInstant(string name)
+    {
+        var text = OptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) || !text.Contains('T', StringComparison.Ordinal))
+        {
+            throw new InputException(name, $"'{text}' is not an ISO 8601 instant such as 2026-11-16T09:30:00+08:00");
+        }
+
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(Calendars.ZoneMapping.ToUtc(zone, parsed, preferLater: false))
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
+
+    public int? OptionalInteger(string name)
+    {
+        var text = OptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InputException(name, $"'{text}' is not a whole number");
+    }
+
+    public static Priority PriorityOf(string field, string text) =>
+        PriorityNames.TryParse(text, out var priority)
+            ? priority
+            : throw new InputException(field, $"'{text}' is not a priority; use {string.Join(", ", PriorityNames.Known)}");
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// Records what agents and customers do on a ticket (responses, status, ratings, promises, reasons, confirmations)
+/// with the same guarantees as ingestion: atomic, retried on conflict, idempotent by source reference. An event
+/// without one gets a reference derived from its content, so re-running the same input adds nothing.
+/// </summary>
+public sealed class TicketEventService(TicketWriter writer, ITicketIndex index, IQuarantine quarantine)
+{
+    public async Task<RecordResult> RecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
+    {
+        if (TicketEventRules.Problem(item, writer.Now) is { } problem)
+        {
+            var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, problem, raw ?? Describe(item)), cancellationToken).ConfigureAwait(false);
+            return new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
+        }
+
+        var ticketId = await ResolveAsync(ticketRef, cancellationToken).ConfigureAwait(false);
+        item = item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item;
+        var result = ticketId is null
+            ? null
+            : await writer.AppendAsync(ticketId, stored => stored.HasSource(item.SourceRef) ? [] : [item], cancellationToken).ConfigureAwait(false);
+        if (result is not { } written)
+        {
+            // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
+            var reason = $"ticket: no ticket {ticketRef}";
+            var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, reason, raw ?? Describe(item)), cancellationToken).ConfigureAwait(false);
+            return new RecordResult(RecordOutcome.NotFound, null, null, reason, id);
+        }
+
+        // Customers answer our acknowledgements and replies: remember which ticket those messages belong to.
+        if (item is Acknowledged or AgentResponse or CustomerMessage && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal))
+        {
+            await index.IndexSourceAsync(written.Ticket.State.Channel, item.SourceRef, written.Ticket.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RecordResult(written.Written ? RecordOutcome.Recorded : RecordOutcome.Duplicate, written.Ticket.Id, written.Ticket.Number);
+    }
+
+    /// <summary>A ticket number (<c>20261116-001</c>) or a ticket id.</summary>
+    public async Task<string?> ResolveAsync(string ticketRef, CancellationToken cancellationToken = default) =>
+        TicketNumber.TryParse(ticketRef, out var number)
+            ? await index.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false)
+            : ticketRef;
+
+    private static string DerivedRef(TicketEvent item) =>
+        "evt:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(item))).AsSpan(0, 12));
+
+    private static string Describe(TicketEvent item) => item.GetType().Name + JsonSerializer.Serialize(item, item.GetType());
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// A ticket's id is derived from what created it (the first contact's source id, or the chat conversation), so the
+/// same contact ingested twice, by two workers at once, lands on one ticket: the store's insert is the guard.
+/// </summary>
+public static class TicketIds
+{
+    public static string ForContact(InboundContact contact) =>
+        contact.ThreadKey is { Length: > 0 } thread ? ForThread(contact.Channel, thread) : ForSource(contact.Channel, contact.SourceId);
+
+    public static string ForSource(Channel channel, string sourceId) => Hash($"{channel.Key()}\nsource\n{sourceId}");
+
+    public static string ForThread(Channel channel, string threadKey) => Hash($"{channel.Key()}\nthread\n{threadKey}");
+
+    private static string Hash(string text) =>
+        "t" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
+}

@@ -1,0 +1,96 @@
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// Appends events to a ticket with optimistic concurrency (reload and retry on conflict, bounded) and keeps the
+/// DueIndex and TicketsByDay in step. A new wake-up is indexed before the ticket is written and the old one removed
+/// after, so a crash in between leaves an extra wake-up (the scanner checks it against the ticket), never a missing one.
+/// </summary>
+public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPolicy policy, TimeProvider time)
+{
+    private const int MaxAttempts = 100;
+
+    public SlaPolicy Policy { get; } = policy;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Policy.TimeZone).DateTime);
+
+    /// <summary>The index state of a ticket whose events these are; the last day is the latest event's.</summary>
+    public TicketIndexState IndexFor(string ticketId, IReadOnlyList<TicketEvent> events, DateOnly? lastIndexedDay = null)
+    {
+        var now = Now;
+        var latest = events.Max(item => item.At);
+        var clocks = SlaClockCalculator.Compute(events, Policy, latest > now ? latest : now);
+        return new TicketIndexState(WakeUp.Next(ticketId, clocks, latest, now), lastIndexedDay ?? LocalDay(events[0].At));
+    }
+
+    /// <summary>
+    /// Loads the ticket, asks <paramref name="decide"/> which events to add (none: nothing to write), and writes them.
+    /// Returns null when the ticket does not exist.
+    /// </summary>
+    public async Task<(StoredTicket Ticket, bool Written)?> AppendAsync(
+        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var added = decide(current);
+            if (added.Count == 0)
+            {
+                return (current, false);
+            }
+
+            var events = current.Events.Concat(added).ToArray();
+            var state = IndexFor(ticketId, events, current.Index.LastActivityDay);
+            var days = added.Select(item => LocalDay(item.At)).Distinct().Where(day => day != current.Index.LastActivityDay && day != current.Number.Date).ToArray();
+            state = state with { LastActivityDay = days.Length > 0 ? days.Max() : current.Index.LastActivityDay };
+            if (state.WakeUp is { } wakeUp && wakeUp != current.Index.WakeUp)
+            {
+                await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);
+            }
+
+            StoredTicket written;
+            try
+            {
+                written = await store.AppendAsync(current, added, state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TicketConflictException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 4 << Math.Min(attempt, 5)))), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (current.Index.WakeUp is { } old && old != state.WakeUp)
+            {
+                await index.RemoveDueAsync(old, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var day in days)
+            {
+                await index.IndexDayAsync(new DayEntry(day, written.Number, ticketId, ReceivedThatDay: false), cancellationToken).ConfigureAwait(false);
+            }
+
+            return (written, true);
+        }
+    }
+
+    /// <summary>Re-enters an existing ticket in its indexes: what a re-run does to finish a write cut short.</summary>
+    public async Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)
+    {
+        await index.IndexDayAsync(new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true), cancellationToken).ConfigureAwait(false);
+        if (ticket.Index.WakeUp is { } wakeUp)
+        {
+            await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Core.Ports;
+
+/// <summary>
+/// A ticket's next wake-up in the DueIndex: the earliest warning, breach or escalation instant still ahead of its
+/// running clocks. One entry per ticket; the scanner recomputes every clock when it fires. <see cref="Kind"/> is
+/// <c>warning</c>, <c>breach</c> or <c>escalation-N</c>.
+/// </summary>
+public sealed record DueEntry(string TicketId, DateTimeOffset At, SlaMetric Metric, string Kind)
+{
+    /// <summary>The UTC minute bucket the scanner reads, <c>yyyyMMddHHmm</c>.</summary>
+    public string Bucket => BucketOf(At);
+
+    public static string BucketOf(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+}

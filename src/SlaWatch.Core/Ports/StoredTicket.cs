@@ -1,0 +1,20 @@
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ports;
+
+/// <summary>
+/// What the service keeps beside a ticket's events so its indexes stay in step: the DueIndex entry it owns and the
+/// last local day already entered in TicketsByDay.
+/// </summary>
+public sealed record TicketIndexState(DueEntry? WakeUp, DateOnly LastActivityDay);
+
+/// <summary>A ticket as loaded from a store: its events, its index state and the version a write must match.</summary>
+public sealed record StoredTicket(string Id, TicketNumber Number, IReadOnlyList<TicketEvent> Events, TicketIndexState Index, string Version)
+{
+    private Ticket? _state;
+
+    public Ticket State => _state ??= TicketFold.Fold(Id, Events, Number);
+
+    public bool HasSource(string? sourceRef) =>
+        sourceRef is not null && Events.Any(item => string.Equals(item.SourceRef, sourceRef, StringComparison.Ordinal));
+}

@@ -1,0 +1,39 @@
+using Azure;
+
+namespace SlaWatch.Storage;
+
+/// <summary>
+/// Turns "the service could not be reached" into <see cref="Core.Ports.StorageUnavailableException"/> with a message a
+/// person can act on; expected outcomes (404, 409, 412) stay with the callers, handled by status code.
+/// </summary>
+internal static class StorageCalls
+{
+    public static async Task<T> Run<T>(TableStorage storage, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RequestFailedException error) when (error.Status is 0 or >= 500)
+        {
+            throw Unavailable(storage, error);
+        }
+        catch (Exception error) when (error is HttpRequestException or IOException or AggregateException
+            || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw Unavailable(storage, error);
+        }
+    }
+
+    public static Task Run(TableStorage storage, Func<Task> call, CancellationToken cancellationToken) =>
+        Run(storage, async () =>
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    private static Core.Ports.StorageUnavailableException Unavailable(TableStorage storage, Exception error) =>
+        new($"Table Storage at {storage.Endpoint} did not answer after {storage.Options.MaxRetries + 1} attempts: {FirstLine(error.Message)}", error);
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

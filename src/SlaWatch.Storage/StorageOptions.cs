@@ -1,0 +1,27 @@
+namespace SlaWatch.Storage;
+
+/// <summary>
+/// Where the tables live: a connection string (Azurite: <c>UseDevelopmentStorage=true</c> or an explicit
+/// <c>TableEndpoint=…</c>), or a table service URI reached with <c>DefaultAzureCredential</c> (managed identity in
+/// Azure). <see cref="TablePrefix"/> keeps separate sets of tables apart in one account (replay runs, tests).
+/// </summary>
+public sealed record StorageOptions
+{
+    public const string LocalAzurite = "UseDevelopmentStorage=true";
+
+    public string? ConnectionString { get; init; }
+
+    public Uri? TableServiceUri { get; init; }
+
+    public string TablePrefix { get; init; } = string.Empty;
+
+    /// <summary>Retries after the first attempt before a call gives up with <c>StorageUnavailableException</c>.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public static StorageOptions FromConnection(string? connection, string tablePrefix = "") =>
+        connection is not null && Uri.TryCreate(connection, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !connection.Contains('=', StringComparison.Ordinal)
+            ? new StorageOptions { TableServiceUri = uri, TablePrefix = tablePrefix }
+            : new StorageOptions { ConnectionString = string.IsNullOrWhiteSpace(connection) ? LocalAzurite : connection, TablePrefix = tablePrefix };
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Storage;
+
+/// <summary>
+/// Quarantine: PartitionKey <c>channel_yyyyMMdd</c> (UTC day of receipt), RowKey newest first. The raw input is kept
+/// whole, split into 30 000-character properties (a property holds at most 64 KiB) over as many rows as it needs.
+/// </summary>
+public sealed class TableQuarantine(TableStorage storage) : IQuarantine
+{
+    private const int ChunkChars = 30_000;
+    private const int ChunksPerRow = 15;
+
+    public async Task<string> PutAsync(QuarantinedInput input, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
+        var id = $"{DateTimeOffset.MaxValue.UtcTicks - input.At.UtcTicks:D19}-{Guid.NewGuid():N}"[..40];
+        var partition = Partition(input.Channel, DateOnly.FromDateTime(input.At.UtcDateTime));
+        var chunks = Chunks(input.Raw).ToArray();
+        var rows = chunks.Chunk(ChunksPerRow).Select((part, index) =>
+        {
+            var row = new TableEntity(partition, index == 0 ? id : $"{id}-p{index:D3}");
+            for (var i = 0; i < part.Length; i++)
+            {
+                row[$"Raw{i:D2}"] = part[i];
+            }
+
+            return row;
+        }).ToList();
+        if (rows.Count == 0)
+        {
+            rows.Add(new TableEntity(partition, id));
+        }
+
+        var head = rows[0];
+        head["Channel"] = input.Channel;
+        head["At"] = input.At;
+        head["Origin"] = input.Origin;
+        head["Reason"] = input.Reason;
+        head["Rows"] = rows.Count;
+
+        // Every row of one input shares a partition, so they land together or not at all.
+        foreach (var batch in rows.Chunk(100))
+        {
+            await StorageCalls.Run(storage, () => table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        return $"{partition}/{id}";
+    }
+
+    public async Task<IReadOnlyList<QuarantinedInput>> ListAsync(string channel, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
+        var partition = Partition(channel, day);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            var rows = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
+            return (IReadOnlyList<QuarantinedInput>)rows.Where(row => row.ContainsKey("Reason")).OrderBy(row => row.RowKey, StringComparer.Ordinal).Select(head =>
+            {
+                var raw = new StringBuilder();
+                foreach (var row in rows.Where(row => row.RowKey.StartsWith(head.RowKey, StringComparison.Ordinal)).OrderBy(row => row.RowKey, StringComparer.Ordinal))
+                {
+                    foreach (var key in row.Keys.Where(key => key.StartsWith("Raw", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                    {
+                        raw.Append(row.GetString(key));
+                    }
+                }
+
+                return new QuarantinedInput(head.GetString("Channel"), head.GetDateTimeOffset("At")!.Value, head.GetString("Origin"), head.GetString("Reason"), raw.ToString())
+                {
+                    Id = $"{partition}/{head.RowKey}",
+                };
+            }).ToArray();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Partition(string channel, DateOnly day) =>
+        $"{TableKeys.Encode(channel)}_{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+
+    private static IEnumerable<string> Chunks(string raw)
+    {
+        for (var start = 0; start < raw.Length; start += ChunkChars)
+        {
+            // Never split a surrogate pair across two properties.
+            var length = Math.Min(ChunkChars, raw.Length - start);
+            if (length == ChunkChars && char.IsHighSurrogate(raw[start + length - 1]))
+            {
+                length--;
+            }
+
+            yield return raw.Substring(start, length);
+            start -= ChunkChars - length;
+        }
+    }
+}

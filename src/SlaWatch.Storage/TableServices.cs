@@ -1,0 +1,39 @@
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Storage;
+
+/// <summary>The ticket services wired to one account's tables: what a host composes once and keeps.</summary>
+public sealed class TableServices : IAsyncDisposable
+{
+    public TableServices(StorageOptions options, SlaPolicy policy, ClassificationRules rules, TimeProvider time)
+    {
+        Storage = new TableStorage(options);
+        Store = new TableTicketStore(Storage);
+        Index = new TableTicketIndex(Storage);
+        Quarantine = new TableQuarantine(Storage);
+        Serials = new TableSerialAllocator(Storage, time);
+        Writer = new TicketWriter(Store, Index, policy, time);
+        Ingestion = new IngestionService(Writer, Store, Index, Serials, Quarantine, new Classifier(rules));
+        Events = new TicketEventService(Writer, Index, Quarantine);
+    }
+
+    public TableStorage Storage { get; }
+
+    public TableTicketStore Store { get; }
+
+    public TableTicketIndex Index { get; }
+
+    public TableQuarantine Quarantine { get; }
+
+    public TableSerialAllocator Serials { get; }
+
+    public TicketWriter Writer { get; }
+
+    public IngestionService Ingestion { get; }
+
+    public TicketEventService Events { get; }
+
+    public ValueTask DisposeAsync() => Serials.DisposeAsync();
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Storage;
+
+/// <summary>
+/// SourceIndex (channel / encoded source id → ticket), TicketsByDay (local day <c>yyyyMMdd</c> / ticket number →
+/// ticket; also the number lookup) and DueIndex (UTC minute <c>yyyyMMddHHmm</c> / ticket, metric, kind).
+/// </summary>
+public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
+{
+    public async Task<string?> FindByNumberAsync(TicketNumber number, CancellationToken cancellationToken = default)
+    {
+        var row = await PointReadAsync(TableStorage.TicketsByDay, DayKey(number.Date), number.ToString(), cancellationToken).ConfigureAwait(false);
+        return row?.GetString("TicketId");
+    }
+
+    public async Task<string?> FindBySourceAsync(Channel channel, string sourceId, CancellationToken cancellationToken = default)
+    {
+        var row = await PointReadAsync(TableStorage.SourceIndex, channel.Key(), TableKeys.Encode(sourceId), cancellationToken).ConfigureAwait(false);
+        return row?.GetString("TicketId");
+    }
+
+    public Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default) =>
+        UpsertAsync(TableStorage.SourceIndex, new TableEntity(channel.Key(), TableKeys.Encode(sourceId)) { ["TicketId"] = ticketId, ["SourceId"] = sourceId }, cancellationToken);
+
+    public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default) =>
+        UpsertAsync(TableStorage.TicketsByDay, new TableEntity(DayKey(entry.Day), entry.Number.ToString())
+        {
+            ["TicketId"] = entry.TicketId,
+            ["Received"] = entry.ReceivedThatDay,
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
+        var key = DayKey(day);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            var entries = new List<DayEntry>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (TicketNumber.TryParse(row.RowKey, out var number))
+                {
+                    entries.Add(new DayEntry(day, number, row.GetString("TicketId"), row.GetBoolean("Received") ?? false));
+                }
+            }
+
+            return (IReadOnlyList<DayEntry>)entries.OrderBy(entry => entry.Number.Date).ThenBy(entry => entry.Number.Serial).ToArray();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default) =>
+        UpsertAsync(TableStorage.DueIndex, new TableEntity(entry.Bucket, DueKey(entry))
+        {
+            ["TicketId"] = entry.TicketId,
+            ["At"] = entry.At,
+            ["Metric"] = entry.Metric.ToString(),
+            ["Kind"] = entry.Kind,
+        }, cancellationToken);
+
+    public async Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
+        await StorageCalls.Run(storage, () => table.DeleteEntityAsync(entry.Bucket, DueKey(entry), ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            var entries = new List<DueEntry>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey ge {fromBucket} and PartitionKey le {toBucket}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(new DueEntry(row.GetString("TicketId"), row.GetDateTimeOffset("At")!.Value, Enum.Parse<SlaMetric>(row.GetString("Metric")), row.GetString("Kind")));
+            }
+
+            return (IReadOnlyList<DueEntry>)entries;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Unique per ticket, metric and kind, so a wake-up moved within one minute never deletes its successor.</summary>
+    public static string DueKey(DueEntry entry) => $"{entry.TicketId}|{entry.Metric.Key()}|{entry.Kind}";
+
+    private static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    private async Task<TableEntity?> PointReadAsync(string tableName, string partition, string row, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(tableName, cancellationToken).ConfigureAwait(false);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue ? response.Value : null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UpsertAsync(string tableName, TableEntity entity, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(tableName, cancellationToken).ConfigureAwait(false);
+        await StorageCalls.Run(storage, () => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+}
