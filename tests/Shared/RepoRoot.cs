@@ -1,4 +1,4 @@
-namespace SlaWatch.Tests.Shared;
+namespace SlaWatch.TestSupport;
 
 /// <summary>The repository's root (where CsFunctions.sln is), found from the test's output folder.</summary>
 internal static class RepoRoot

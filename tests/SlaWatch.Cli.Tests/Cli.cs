@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SlaWatch.Tests.Shared;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Cli.Tests;
 

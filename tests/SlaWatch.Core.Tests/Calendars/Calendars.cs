@@ -1,5 +1,5 @@
 using SlaWatch.Core.Calendars;
-using SlaWatch.Tests.Shared;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Calendars;
 

@@ -2,7 +2,7 @@ using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
-using SlaWatch.Tests.Shared;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Clocks;
 

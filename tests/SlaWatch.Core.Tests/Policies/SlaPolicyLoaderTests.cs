@@ -1,6 +1,6 @@
 using SlaWatch.Core.Configuration;
 using SlaWatch.Core.Policies;
-using SlaWatch.Tests.Shared;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Policies;
 

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SlaWatch.TestSupport;
+
+/// <summary>
+/// An Azurite table server this test process starts and stops itself (from the repository's node_modules), for
+/// tests that must stop the server mid-run or need one when no build script started it.
+/// </summary>
+internal sealed class AzuriteProcess : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private Process? _process;
+
+    private AzuriteProcess(int port, string? location)
+    {
+        Port = port;
+        Location = location;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Where data is kept across restarts; null for in-memory.</summary>
+    public string? Location { get; }
+
+    public string ConnectionString => ConnectionFor(Port);
+
+    public static string ConnectionFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+
+    public static async Task<AzuriteProcess> StartAsync(bool persistent)
+    {
+        var location = persistent ? Directory.CreateTempSubdirectory("slawatch-azurite-").FullName : null;
+        var azurite = new AzuriteProcess(FreePort(), location);
+        await azurite.StartAgainAsync().ConfigureAwait(false);
+        return azurite;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var executable = Path.Combine(RepoRoot.Path, "node_modules", ".bin", "azurite-table");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {executable}: run ./build.sh test (it runs npm ci).");
+        }
+
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (Location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(Location);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+        }
+
+        throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{Port} within 30 s.");
+    }
+
+    /// <summary>Stops the server as an operator would (Ctrl-C: Azurite saves its data on SIGINT, not on SIGTERM); SIGKILL only if it hangs.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using (var terminate = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await terminate.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        if (Location is not null)
+        {
+            Directory.Delete(Location, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

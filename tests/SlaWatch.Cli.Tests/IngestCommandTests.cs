@@ -1,0 +1,72 @@
+using System.Text.Json;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Cli.Tests;
+
+[Collection(AzuriteTests.Name)]
+public class IngestCommandTests(AzuriteFixture azurite)
+{
+    private readonly string _prefix = "c" + Guid.NewGuid().ToString("N")[..10];
+
+    private Cli.Result Run(params string[] args) =>
+        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
+
+    [Fact]
+    public void IngestPrintsALinePerInputAndReportsBadLinesByLineAndField()
+    {
+        var file = Cli.TempFile("input.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"email","sourceId":"<m1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"13912341522","subject":"无法登录"}""",
+            """{"type":"contact","channel":"email","sourceId":"<m1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"13912341522","subject":"无法登录"}""",
+            "",
+            """{"type":"event","ticket":"20261116-001","kind":"agentResponse","at":"2026-11-16T09:44:00+08:00","actor":"客服A"}""",
+            """{"type":"contact","channel":"fax","sourceId":"f1","receivedAt":"2026-11-16T09:30:00+08:00","from":"x"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"satisfaction","rating":7,"scale":5,"at":"2026-11-16T10:00:00+08:00","actor":"customer"}""",
+            """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"conv-1","receivedAt":"2026-11-16T10:00","from":"O'Brien","text":"物流"}"""));
+
+        var result = Run("ingest", file);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.Equal(6, lines.Length);
+        Assert.Matches(@"^20261116-001 t[0-9a-f]{24} created$", lines[0]);
+        Assert.EndsWith(" duplicate", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(" recorded", lines[2], StringComparison.Ordinal);
+        Assert.Equal("- - rejected", lines[3]);
+        Assert.Equal("- - rejected", lines[4]);
+        Assert.StartsWith("20261116-002 ", lines[5], StringComparison.Ordinal);
+        var errors = result.Error.TrimEnd().Split('\n');
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith($"{file}:5: channel: 'fax' is not a channel", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:6: rating: 7 is outside the 1-5 scale", errors[1], StringComparison.Ordinal);
+        Assert.Contains("kept in quarantine as", errors[1], StringComparison.Ordinal);
+
+        var again = Run("ingest", file);
+        Assert.All(again.Out.TrimEnd().Split('\n').Where(line => !line.EndsWith("rejected", StringComparison.Ordinal)), line => Assert.EndsWith(" duplicate", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TicketShowPrintsTheTicketItsEventsAndItsClocks()
+    {
+        var file = Cli.TempFile("input.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"email","sourceId":"<s1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"zhang.san@example.com","subject":"无法登录"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"acknowledged","at":"2026-11-16T09:30:20+08:00","actor":"system"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"overdueReason","reason":"agent busy","metric":"firstResponse","at":"2026-11-16T09:50:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"agentResponse","at":"2026-11-16T09:52:00+08:00","actor":"客服A"}"""));
+        Assert.Equal(0, Run("ingest", file).ExitCode);
+
+        var shown = Run("ticket", "show", "20261116-001", "--now", "2026-11-16T12:00:00+08:00", "--json");
+
+        Assert.Equal(0, shown.ExitCode);
+        using var document = JsonDocument.Parse(shown.Out);
+        var ticket = document.RootElement.GetProperty("ticket");
+        Assert.Equal("z***@e***.com", ticket.GetProperty("customer").GetString());
+        Assert.Equal("agent busy", ticket.GetProperty("overdueReason").GetString());
+        Assert.Equal(4, document.RootElement.GetProperty("events").GetArrayLength());
+        var firstResponse = document.RootElement.GetProperty("clocks").EnumerateArray().Single(clock => clock.GetProperty("metric").GetString() == "firstResponse");
+        Assert.Equal(("Breached", "2026-11-16T09:45:00+08:00", 1320L), (firstResponse.GetProperty("state").GetString(), firstResponse.GetProperty("due").GetString(), firstResponse.GetProperty("elapsedSeconds").GetInt64()));
+        Assert.DoesNotContain("zhang.san", shown.Out, StringComparison.Ordinal);
+
+        var missing = Run("ticket", "show", "20261116-999");
+        Assert.Equal((2, "slawatch: no ticket 20261116-999"), (missing.ExitCode, missing.Error.Trim()));
+    }
+}

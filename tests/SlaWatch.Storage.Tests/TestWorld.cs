@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Time.Testing;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Storage.Tests;
+
+/// <summary>
+/// A fresh set of tables (own prefix) on the shared Azurite, the shipped policy and rules, and a fake clock: each
+/// test works in its own world. Several <see cref="TableServices"/> on one world act like separate processes.
+/// </summary>
+public sealed class TestWorld : IAsyncDisposable
+{
+    public static readonly SlaPolicy Policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+    public static readonly ClassificationRules Rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+
+    private readonly List<TableServices> _services = [];
+
+    public TestWorld(string connectionString, DateTimeOffset? now = null)
+    {
+        ConnectionString = connectionString;
+        Prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 16, 6, 0, 0, TimeSpan.Zero));
+        Main = NewProcess();
+    }
+
+    public string ConnectionString { get; }
+
+    public string Prefix { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public TableServices Main { get; }
+
+    public TableServices NewProcess(StorageOptions? options = null)
+    {
+        var services = new TableServices(options ?? StorageOptions.FromConnection(ConnectionString, Prefix), Policy, Rules, Time);
+        _services.Add(services);
+        return services;
+    }
+
+    public static DateTimeOffset Shanghai(string wall) =>
+        new(Core.Calendars.ZoneMapping.ToUtc(Policy.TimeZone, DateTime.Parse(wall, System.Globalization.CultureInfo.InvariantCulture), preferLater: false));
+
+    public static InboundContact Email(string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) => new()
+    {
+        Channel = Channel.Email,
+        SourceId = sourceId,
+        ReceivedAt = Shanghai(wall),
+        From = from,
+        Subject = subject,
+        Text = "登录时报错",
+        References = references,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var services in _services)
+        {
+            await services.DisposeAsync();
+        }
+    }
+}
