@@ -1,6 +1,13 @@
 using BenchmarkDotNet.Running;
 using SlaWatch.Benchmarks;
 
-// Runs every benchmark, or those named: dotnet run -c Release --project bench/SlaWatch.Benchmarks -- --filter '*Calendar*'
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- ingestion        (throughput against Azurite)
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- --filter '*'     (BenchmarkDotNet: calendar)
+if (args.Length > 0 && args[0] == "ingestion")
+{
+    await IngestionBenchmark.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CalendarAddBenchmarks).Assembly).Run(args, new BenchConfig());
 BenchReport.PrintRates(summaries);

@@ -8,64 +8,73 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Storage;
 
 /// <summary>
-/// Tickets: one partition per ticket holding a <c>snapshot</c> row (the fold's main fields for queries, the index
-/// state, and the version every write must match) and the event log <c>evt-000001</c>…, written together in one
-/// entity-group transaction guarded by the snapshot's ETag.
+/// Tickets: one partition per ticket. The <c>snapshot</c> row holds the fold's main fields (for queries), the index
+/// state, and the newest events inline (<c>Pending</c>); when those fill the row they move to event rows
+/// <c>evt-000001</c>… in one entity-group transaction with the snapshot. Every write is guarded by the snapshot's ETag,
+/// and most (creation, a typical ticket's whole life) are single-entity writes.
 /// </summary>
 public sealed class TableTicketStore(TableStorage storage) : ITicketStore
 {
     private const string Snapshot = "snapshot";
+
+    // A string property holds 64 KiB (32 K characters); stay well inside it and inside a transaction's 100 entities.
+    private const int MaxPendingChars = 24_000;
+    private const int MaxPendingEvents = 40;
 
     public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         return await StorageCalls.Run(storage, async () =>
         {
-            TableEntity? snapshot = null;
-            var events = new List<(string Key, TicketEvent Event)>();
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ticketId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (row.RowKey == Snapshot)
-                {
-                    snapshot = row;
-                }
-                else
-                {
-                    events.Add((row.RowKey, EventJson.Deserialize(row.GetString("Type"), row.GetString("Data"))));
-                }
-            }
-
-            if (snapshot is null)
+            var read = await table.GetEntityIfExistsAsync<TableEntity>(ticketId, Snapshot, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!read.HasValue)
             {
                 return null;
             }
 
+            var snapshot = read.Value!;
+            var spilled = snapshot.GetInt32("Spilled") ?? 0;
+            var events = new List<TicketEvent>(spilled + 4);
+            if (spilled > 0)
+            {
+                // Event rows never change once written, so rows 1..Spilled are exactly the ones this snapshot knows;
+                // rows a concurrent writer adds later belong to a newer snapshot and are left out.
+                var rows = new List<TableEntity>();
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ticketId} and RowKey ge {EventKey(1)} and RowKey le {EventKey(spilled)}");
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(row);
+                }
+
+                events.AddRange(rows.OrderBy(row => row.RowKey, StringComparer.Ordinal).Select(row => EventJson.Deserialize(row.GetString("Type"), row.GetString("Data"))));
+                if (events.Count != spilled)
+                {
+                    throw new InvalidDataException($"Ticket {ticketId} should have {spilled} event rows and has {events.Count}.");
+                }
+            }
+
+            events.AddRange(PendingEvents(snapshot));
             if (!TicketNumber.TryParse(snapshot.GetString("Number"), out var number))
             {
                 throw new InvalidDataException($"Ticket {ticketId} has no readable number in its snapshot.");
             }
 
-            return new StoredTicket(ticketId, number, events.OrderBy(item => item.Key, StringComparer.Ordinal).Select(item => item.Event).ToArray(), ReadIndex(snapshot), snapshot.ETag.ToString());
+            return new StoredTicket(ticketId, number, events, ReadIndex(snapshot), Version(snapshot.ETag, spilled));
         }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> TryCreateAsync(string ticketId, TicketNumber number, TicketEvent first, TicketIndexState index, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
-        var ticket = TicketFold.Fold(ticketId, [first], number);
-        List<TableTransactionAction> actions =
-        [
-            new(TableTransactionActionType.Add, SnapshotRow(ticket, index)),
-            new(TableTransactionActionType.Add, EventRow(ticketId, 1, first)),
-        ];
+        var snapshot = SnapshotRow(TicketFold.Fold(ticketId, [first], number), index, [first], spilled: 0);
         return await StorageCalls.Run(storage, async () =>
         {
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await table.AddEntityAsync(snapshot, cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (TableTransactionFailedException error) when (error.Status == 409)
+            catch (RequestFailedException error) when (error.Status == 409)
             {
                 return false;
             }
@@ -75,30 +84,53 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     public async Task<StoredTicket> AppendAsync(StoredTicket current, IReadOnlyList<TicketEvent> events, TicketIndexState index, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
+        var (etag, spilled) = ParseVersion(current.Version);
         var all = current.Events.Concat(events).ToArray();
         var ticket = TicketFold.Fold(current.Id, all, current.Number);
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, SnapshotRow(ticket, index), new ETag(current.Version)),
-        };
-        actions.AddRange(events.Select((item, offset) => new TableTransactionAction(TableTransactionActionType.Add, EventRow(current.Id, current.Events.Count + offset + 1, item))));
+        var pending = all.Skip(spilled).ToArray();
+        var fits = pending.Length <= MaxPendingEvents && PendingJson(pending).Length <= MaxPendingChars;
 
         return await StorageCalls.Run(storage, async () =>
         {
             try
             {
-                var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                var version = response.Value[0].Headers.ETag?.ToString() ?? throw new InvalidDataException("The snapshot write returned no ETag.");
-                return new StoredTicket(current.Id, current.Number, all, index, version);
+                ETag written;
+                int nowSpilled;
+                if (fits)
+                {
+                    var response = await table.UpdateEntityAsync(SnapshotRow(ticket, index, pending, spilled), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    (written, nowSpilled) = (response.Headers.ETag ?? throw new InvalidDataException("The snapshot write returned no ETag."), spilled);
+                }
+                else
+                {
+                    // Move every pending event to its own row, together with the emptied snapshot.
+                    var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, SnapshotRow(ticket, index, [], all.Length), etag) };
+                    actions.AddRange(pending.Select((item, offset) => new TableTransactionAction(TableTransactionActionType.Add, EventRow(current.Id, spilled + offset + 1, item))));
+                    var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    (written, nowSpilled) = (response.Value[0].Headers.ETag ?? throw new InvalidDataException("The snapshot write returned no ETag."), all.Length);
+                }
+
+                return new StoredTicket(current.Id, current.Number, all, index, Version(written, nowSpilled));
             }
-            catch (TableTransactionFailedException error) when (error.Status is 409 or 412)
+            catch (RequestFailedException error) when (error.Status is 409 or 412)
             {
                 throw new TicketConflictException(current.Id);
             }
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static TableEntity EventRow(string ticketId, int sequence, TicketEvent item) => new(ticketId, $"evt-{sequence:D6}")
+    /// <summary>The version Core carries back on the next write: the snapshot's ETag and how many events have rows.</summary>
+    private static string Version(ETag etag, int spilled) => $"{spilled.ToString(CultureInfo.InvariantCulture)}|{etag}";
+
+    private static (ETag ETag, int Spilled) ParseVersion(string version)
+    {
+        var bar = version.IndexOf('|', StringComparison.Ordinal);
+        return (new ETag(version[(bar + 1)..]), int.Parse(version.AsSpan(0, bar), CultureInfo.InvariantCulture));
+    }
+
+    private static string EventKey(int sequence) => $"evt-{sequence:D6}";
+
+    private static TableEntity EventRow(string ticketId, int sequence, TicketEvent item) => new(ticketId, EventKey(sequence))
     {
         ["Type"] = EventJson.TypeName(item),
         ["At"] = item.At,
@@ -106,8 +138,18 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         ["Data"] = EventJson.Serialize(item),
     };
 
+    private sealed record PendingEvent(string Type, string Data);
+
+    private static string PendingJson(IEnumerable<TicketEvent> events) =>
+        JsonSerializer.Serialize(events.Select(item => new PendingEvent(EventJson.TypeName(item), EventJson.Serialize(item))));
+
+    private static IEnumerable<TicketEvent> PendingEvents(TableEntity snapshot) =>
+        snapshot.GetString("Pending") is { Length: > 0 } json
+            ? (JsonSerializer.Deserialize<PendingEvent[]>(json) ?? []).Select(item => EventJson.Deserialize(item.Type, item.Data))
+            : [];
+
     // The snapshot repeats the fold's main fields so exports and portal queries need not replay events.
-    private static TableEntity SnapshotRow(Ticket ticket, TicketIndexState index) => new(ticket.Id, Snapshot)
+    private static TableEntity SnapshotRow(Ticket ticket, TicketIndexState index, IReadOnlyCollection<TicketEvent> pending, int spilled) => new(ticket.Id, Snapshot)
     {
         ["Number"] = ticket.Number?.ToString(),
         ["Channel"] = ticket.Channel.ToString(),
@@ -122,6 +164,8 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         ["ResolvedAt"] = ticket.ResolvedAt,
         ["ReopenCount"] = ticket.ReopenCount,
         ["EventCount"] = ticket.EventCount,
+        ["Spilled"] = spilled,
+        ["Pending"] = PendingJson(pending),
         ["WakeUp"] = index.WakeUp is null ? null : JsonSerializer.Serialize(index.WakeUp),
         ["LastActivityDay"] = index.LastActivityDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Storage;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Benchmarks;
+
+/// <summary>
+/// New tickets per second through the ingestion service against Azurite, with 1 and 8 concurrent callers, beside the
+/// ceiling measured in the same run: single-entity upserts straight through <see cref="TableClient"/> at the same
+/// concurrency. Prints both, their ratio, and storage round trips per new ticket.
+/// </summary>
+internal static class IngestionBenchmark
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
+        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
+        connection ??= own!.ConnectionString;
+        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+
+        Console.WriteLine($"Ingestion against Azurite, {count} operations per measurement, {Environment.ProcessorCount} cores");
+        Console.WriteLine("callers  raw upserts/s  tickets/s  ratio  round trips/ticket");
+        foreach (var callers in new[] { 1, 8 })
+        {
+            var raw = await RawUpsertsPerSecondAsync(connection, callers, count);
+            var (tickets, roundTrips) = await TicketsPerSecondAsync(connection, policy, rules, callers, count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{callers,7}  {raw,13:N0}  {tickets,9:N0}  {tickets / raw,5:0.00}  {roundTrips,18:0.00}"));
+        }
+    }
+
+    private static async Task<double> RawUpsertsPerSecondAsync(string connection, int callers, int count)
+    {
+        var storage = new TableStorage(StorageOptions.FromConnection(connection, Prefix()));
+        var table = await storage.TableAsync("Raw");
+        await table.UpsertEntityAsync(new TableEntity("warm", "up"));
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, cancellationToken) =>
+        {
+            var row = new TableEntity($"p{i}", "snapshot")
+            {
+                ["Number"] = $"20261116-{i:D3}",
+                ["Channel"] = "Email",
+                ["Priority"] = "Normal",
+                ["Status"] = "Open",
+                ["ReceivedAt"] = DateTimeOffset.UtcNow,
+                ["EventCount"] = 1,
+            };
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        });
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double PerSecond, double RoundTrips)> TicketsPerSecondAsync(string connection, SlaPolicy policy, ClassificationRules rules, int callers, int count)
+    {
+        await using var services = new TableServices(StorageOptions.FromConnection(connection, Prefix()), policy, rules, TimeProvider.System);
+        var received = new DateTimeOffset(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
+        await services.Ingestion.IngestAsync(Contact("warm-up", received), "bench");
+        var before = services.Storage.Requests.Count;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, cancellationToken) =>
+        {
+            var result = await services.Ingestion.IngestAsync(Contact($"m{i}", received.AddSeconds(i)), "bench", cancellationToken: cancellationToken);
+            if (result.Outcome != IngestOutcome.Created)
+            {
+                throw new InvalidOperationException($"Contact {i} was {result.Word}, not created.");
+            }
+        });
+        var perSecond = count / clock.Elapsed.TotalSeconds;
+        return (perSecond, (double)(services.Storage.Requests.Count - before) / count);
+    }
+
+    private static InboundContact Contact(string id, DateTimeOffset at) => new()
+    {
+        Channel = Channel.Email,
+        SourceId = $"<{id}@bench.example>",
+        ReceivedAt = at,
+        From = $"customer-{id}@example.com",
+        Subject = "无法登录",
+        Text = "登录时报错 500，请尽快处理",
+    };
+
+    private static string Prefix() => "b" + Guid.NewGuid().ToString("N")[..10];
+}
