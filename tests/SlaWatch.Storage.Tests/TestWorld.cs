@@ -12,8 +12,6 @@ namespace SlaWatch.Storage.Tests;
 /// </summary>
 public sealed class TestWorld : IAsyncDisposable
 {
-    public static readonly SlaPolicy Policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-    public static readonly ClassificationRules Rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
 
     private readonly List<TableServices> _services = [];
 
@@ -35,13 +33,12 @@ public sealed class TestWorld : IAsyncDisposable
 
     public TableServices NewProcess(StorageOptions? options = null)
     {
-        var services = new TableServices(options ?? StorageOptions.FromConnection(ConnectionString, Prefix), Policy, Rules, Time);
+        var services = new TableServices(options ?? StorageOptions.FromConnection(ConnectionString, Prefix), Shipped.Policy, Shipped.Rules, Time);
         _services.Add(services);
         return services;
     }
 
-    public static DateTimeOffset Shanghai(string wall) =>
-        new(Core.Calendars.ZoneMapping.ToUtc(Policy.TimeZone, DateTime.Parse(wall, System.Globalization.CultureInfo.InvariantCulture), preferLater: false));
+    public static DateTimeOffset Shanghai(string wall) => Shipped.At(wall);
 
     public static InboundContact Email(string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) => new()
     {

@@ -19,8 +19,7 @@ public static class CalendarLoader
 
     public static CalendarDefinition LoadDefinition(string file, ConfigFileReader? reader = null)
     {
-        reader ??= ConfigFiles.FileSystem;
-        return Parse(file, Read(file, reader), reader);
+        return Parse(file, ConfigFiles.Read(file, reader), reader);
     }
 
     public static CalendarDefinition Parse(string file, string text, ConfigFileReader? reader = null) =>
@@ -77,7 +76,7 @@ public static class CalendarLoader
             foreach (var item in includeNode.Items())
             {
                 var included = ConfigFiles.Resolve(root.File, item.String());
-                var set = JsonNodeReader.Parse(included, Read(included, reader, item));
+                var set = JsonNodeReader.Parse(included, ReadIncluded(included, reader, item));
                 Include(set, makeUpHours, holidays, overrides);
             }
         }
@@ -164,17 +163,16 @@ public static class CalendarLoader
             : throw node.Error($"'{text}' is not a time written HH:MM (00:00 to 24:00)");
     }
 
-    private static string Read(string file, ConfigFileReader reader, JsonNodeReader? referredFrom = null)
+    // A missing included file is reported where the calendar names it.
+    private static string ReadIncluded(string file, ConfigFileReader reader, JsonNodeReader referredFrom)
     {
         try
         {
-            return reader(file);
+            return ConfigFiles.Read(file, reader);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (ConfigException error)
         {
-            throw referredFrom is { } node
-                ? node.Error($"cannot read '{file}': {error.Message}")
-                : new ConfigException(file, "$", $"cannot read the file: {error.Message}");
+            throw referredFrom.Error($"cannot read '{file}': {error.Problem}");
         }
     }
 }

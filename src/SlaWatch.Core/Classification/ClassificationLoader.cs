@@ -7,21 +7,7 @@ namespace SlaWatch.Core.Classification;
 /// <summary>Reads <c>config/classification.json</c>; problems name the file, the JSON path and what is wrong.</summary>
 public static class ClassificationLoader
 {
-    public static ClassificationRules Load(string file, ConfigFileReader? reader = null)
-    {
-        reader ??= ConfigFiles.FileSystem;
-        string text;
-        try
-        {
-            text = reader(file);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException(file, "$", $"cannot read the file: {error.Message}");
-        }
-
-        return Parse(file, text);
-    }
+    public static ClassificationRules Load(string file, ConfigFileReader? reader = null) => Parse(file, ConfigFiles.Read(file, reader));
 
     public static ClassificationRules Parse(string file, string text)
     {

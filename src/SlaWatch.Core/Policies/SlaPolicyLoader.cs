@@ -14,18 +14,7 @@ public static class SlaPolicyLoader
 
     public static SlaPolicy Load(string file, ConfigFileReader? reader = null)
     {
-        reader ??= ConfigFiles.FileSystem;
-        string text;
-        try
-        {
-            text = reader(file);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException(file, "$", $"cannot read the file: {error.Message}");
-        }
-
-        return Parse(file, text, reader);
+        return Parse(file, ConfigFiles.Read(file, reader), reader);
     }
 
     public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)

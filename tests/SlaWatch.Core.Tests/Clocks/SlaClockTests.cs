@@ -1,4 +1,3 @@
-using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
@@ -9,10 +8,9 @@ namespace SlaWatch.Core.Tests.Clocks;
 // Under the shipped policy; instants are Shanghai wall-clock times. 2026-11-16 is a Monday.
 public class SlaClockTests
 {
-    private static readonly SlaPolicy Policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+    private static readonly SlaPolicy Policy = Shipped.Policy;
 
-    private static DateTimeOffset At(string wall) =>
-        new(ZoneMapping.ToUtc(Policy.TimeZone, DateTime.Parse(wall, System.Globalization.CultureInfo.InvariantCulture), preferLater: false));
+    private static DateTimeOffset At(string wall) => Shipped.At(wall);
 
     private static Received Arrival(string wall, Channel channel, Priority priority) =>
         new(At(wall), "customer", null, channel, priority, "technical-fault", CustomerRef.FromContact("13912341522"));

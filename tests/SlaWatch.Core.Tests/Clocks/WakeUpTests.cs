@@ -1,4 +1,3 @@
-using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
@@ -8,10 +7,9 @@ namespace SlaWatch.Core.Tests.Clocks;
 
 public class WakeUpTests
 {
-    private static readonly SlaPolicy Policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+    private static readonly SlaPolicy Policy = Shipped.Policy;
 
-    private static DateTimeOffset At(string wall) =>
-        new(ZoneMapping.ToUtc(Policy.TimeZone, DateTime.Parse(wall, System.Globalization.CultureInfo.InvariantCulture), preferLater: false));
+    private static DateTimeOffset At(string wall) => Shipped.At(wall);
 
     private static readonly Received Urgent = new(At("2026-11-16 09:30"), "customer", "m", Channel.Email, Priority.Urgent, "technical-fault", CustomerRef.FromContact("x@y.z"));
 

@@ -8,7 +8,6 @@ namespace SlaWatch.Core.Tests.Ingestion;
 
 public class ClassifierTests
 {
-    private static readonly ClassificationRules Shipped = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
 
     [Theory]
     [InlineData("无法登录", null, "technical-fault", Priority.Urgent)]
@@ -19,7 +18,7 @@ public class ClassifierTests
     [InlineData("Site is down", "urgent: nobody can check out", "other", Priority.Urgent)]
     public void TheShippedRulesKnowTheBriefsCategories(string subject, string? text, string category, Priority priority)
     {
-        var result = new Classifier(Shipped).Classify(Channel.Email, subject, text, CustomerRef.FromContact("a@b.c"));
+        var result = new Classifier(TestSupport.Shipped.Rules).Classify(Channel.Email, subject, text, CustomerRef.FromContact("a@b.c"));
         Assert.Equal((category, priority), (result.Category, result.Priority));
     }
 
