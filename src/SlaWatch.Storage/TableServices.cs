@@ -14,9 +14,10 @@ public sealed class TableServices : IAsyncDisposable
         Index = new TableTicketIndex(Storage);
         Quarantine = new TableQuarantine(Storage);
         Serials = new TableSerialAllocator(Storage, time);
+        Checkpoints = new TableCheckpointStore(Storage);
         Writer = new TicketWriter(Store, Index, policy, time);
         Ingestion = new IngestionService(Writer, Store, Index, Serials, Quarantine, new Classifier(rules));
-        Events = new TicketEventService(Writer, Index, Quarantine);
+        Events = new TicketEventService(Writer, Store, Index, Quarantine);
     }
 
     public TableStorage Storage { get; }
@@ -28,6 +29,8 @@ public sealed class TableServices : IAsyncDisposable
     public TableQuarantine Quarantine { get; }
 
     public TableSerialAllocator Serials { get; }
+
+    public TableCheckpointStore Checkpoints { get; }
 
     public TicketWriter Writer { get; }
 

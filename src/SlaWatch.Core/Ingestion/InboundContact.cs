@@ -31,4 +31,18 @@ public sealed record InboundContact
     public string? Category { get; init; }
 
     public string? CustomerTier { get; init; }
+
+    /// <summary>
+    /// Sent by a machine (auto-reply, bounce, mailing list): it may open a ticket, but it is not the customer
+    /// speaking, so it never continues one (it would resume paused clocks) and is never acknowledged.
+    /// </summary>
+    public bool Automatic { get; init; }
+
+    /// <summary>
+    /// Who this contact comes from, for "the same caller again": a contact with a key continues that key's ticket
+    /// when the ticket is still open and last heard from within <see cref="RepeatWindow"/>.
+    /// </summary>
+    public string? RepeatKey { get; init; }
+
+    public TimeSpan RepeatWindow { get; init; }
 }

@@ -8,6 +8,9 @@ public enum IngestOutcome
     Threaded,
     Duplicate,
     Rejected,
+
+    /// <summary>An automatic message (bounce, auto-reply) about an existing ticket: kept out of its history.</summary>
+    Ignored,
 }
 
 /// <summary>What became of an input: the ticket it made or joined, or why it was refused and where it was kept.</summary>

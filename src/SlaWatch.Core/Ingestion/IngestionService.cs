@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -12,11 +11,12 @@ namespace SlaWatch.Core.Ingestion;
 /// (classified, numbered, indexed). Idempotent: the same source id twice, or by two workers at once, makes one
 /// ticket and one event.
 /// </summary>
-public sealed partial class IngestionService(
+public sealed class IngestionService(
     TicketWriter writer, ITicketStore store, ITicketIndex index, ISerialAllocator serials, IQuarantine quarantine, Classifier classifier)
 {
-    private const int MaxReferencesFollowed = 10;
     private const int MaxCreateAttempts = 5;
+
+    private readonly ThreadFinder _threads = new(store, index);
 
     public async Task<IngestResult> IngestAsync(InboundContact contact, string origin, string? raw = null, CancellationToken cancellationToken = default)
     {
@@ -26,14 +26,44 @@ public sealed partial class IngestionService(
             return IngestResult.Rejected(problem, id);
         }
 
-        var existing = await FindThreadAsync(contact, cancellationToken).ConfigureAwait(false);
+        var existing = await _threads.FindAsync(contact.Channel, contact.References, contact.Subject, cancellationToken).ConfigureAwait(false)
+            ?? await FindRepeatAsync(contact, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            return await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
+            return contact.Automatic
+                ? new IngestResult(IngestOutcome.Ignored, existing, null, "automatic message about an existing ticket")
+                : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
         }
 
-        return await CreateAsync(contact, cancellationToken).ConfigureAwait(false);
+        var result = await CreateAsync(contact, cancellationToken).ConfigureAwait(false);
+        if (contact.RepeatKey is { } key && result.Outcome == IngestOutcome.Created)
+        {
+            await index.IndexSourceAsync(contact.Channel, RepeatSource(key), result.TicketId!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
+
+    /// <summary>The open ticket this contact's sender last used, if heard from within the repeat window.</summary>
+    private async Task<string?> FindRepeatAsync(InboundContact contact, CancellationToken cancellationToken)
+    {
+        if (contact.RepeatKey is not { } key || contact.RepeatWindow <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var ticketId = await index.FindBySourceAsync(contact.Channel, RepeatSource(key), cancellationToken).ConfigureAwait(false);
+        var stored = ticketId is null ? null : await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || stored.HasSource(contact.SourceId))
+        {
+            return stored?.Id;
+        }
+
+        var lastHeard = stored.Events.Max(item => item.At);
+        return !stored.State.Status.IsDone() && contact.ReceivedAt - lastHeard <= contact.RepeatWindow ? stored.Id : null;
+    }
+
+    private static string RepeatSource(string key) => "repeat:" + key;
 
     private async Task<IngestResult> CreateAsync(InboundContact contact, CancellationToken cancellationToken)
     {
@@ -108,34 +138,4 @@ public sealed partial class IngestionService(
         await index.IndexSourceAsync(contact.Channel, contact.SourceId, ticketId, cancellationToken).ConfigureAwait(false);
         return new IngestResult(result.Written ? IngestOutcome.Threaded : IngestOutcome.Duplicate, ticketId, result.Ticket.Number);
     }
-
-    /// <summary>The existing ticket this contact answers, if any: its references first, then a number in its subject.</summary>
-    private async Task<string?> FindThreadAsync(InboundContact contact, CancellationToken cancellationToken)
-    {
-        foreach (var reference in contact.References.Where(reference => !string.IsNullOrWhiteSpace(reference)).Distinct().Take(MaxReferencesFollowed))
-        {
-            var indexed = await index.FindBySourceAsync(contact.Channel, reference, cancellationToken).ConfigureAwait(false);
-            if (indexed is not null)
-            {
-                return indexed;
-            }
-
-            var created = TicketIds.ForSource(contact.Channel, reference);
-            if (await store.LoadAsync(created, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return created;
-            }
-        }
-
-        if (contact.Subject is { } subject && NumberInSubject().Match(subject) is { Success: true } match
-            && TicketNumber.TryParse(match.Groups[1].Value, out var number))
-        {
-            return await index.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"\[#(\d{8}-\d{3,9})\]", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberInSubject();
 }

@@ -11,8 +11,28 @@ namespace SlaWatch.Core.Ingestion;
 /// with the same guarantees as ingestion: atomic, retried on conflict, idempotent by source reference. An event
 /// without one gets a reference derived from its content, so re-running the same input adds nothing.
 /// </summary>
-public sealed class TicketEventService(TicketWriter writer, ITicketIndex index, IQuarantine quarantine)
+public sealed class TicketEventService(TicketWriter writer, ITicketStore store, ITicketIndex index, IQuarantine quarantine)
 {
+    private readonly ThreadFinder _threads = new(store, index);
+
+    /// <summary>The ticket a number or id names, with its events; null when there is none.</summary>
+    public async Task<StoredTicket?> FindAsync(string ticketRef, CancellationToken cancellationToken = default) =>
+        await ResolveAsync(ticketRef, cancellationToken).ConfigureAwait(false) is { } id
+            ? await store.LoadAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>
+    /// Records an event carried by a message that answers a ticket (an agent's reply found in the Sent folder): the
+    /// ticket is found as a customer's reply would find it. NotFound when the message answers no ticket.
+    /// </summary>
+    public async Task<RecordResult> RecordReplyAsync(Policies.Channel channel, IReadOnlyList<string> references, string? subject, TicketEvent item, string origin, CancellationToken cancellationToken = default)
+    {
+        var ticketId = await _threads.FindAsync(channel, references, subject, cancellationToken).ConfigureAwait(false);
+        return ticketId is null
+            ? new RecordResult(RecordOutcome.NotFound, null, null, "answers no ticket")
+            : await RecordAsync(ticketId, item, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<RecordResult> RecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
     {
         if (TicketEventRules.Problem(item, writer.Now) is { } problem)

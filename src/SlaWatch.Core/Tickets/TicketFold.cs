@@ -69,6 +69,7 @@ public static class TicketFold
     private static Ticket ApplyStatus(Ticket ticket, StatusChanged change) => change.Status switch
     {
         TicketStatus.Reopened => Reopen(ticket),
+        TicketStatus.Open when ticket.Status.IsDone() => Reopen(ticket),
         TicketStatus.Resolved => ticket with { Status = TicketStatus.Resolved, ResolvedAt = change.At, Solution = change.Note ?? ticket.Solution },
         TicketStatus.Closed => ticket with { Status = TicketStatus.Closed, ResolvedAt = ticket.ResolvedAt ?? change.At, ClosedAt = change.At },
         _ => ticket with { Status = change.Status },

@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Channels.Chat;
+
+/// <summary>What became of one webhook body: an HTTP status, a reason when refused, and the ticket outcome.</summary>
+public sealed record ChatWebhookResult(int Status, string? Reason, string Outcome, string? TicketId = null, string? Number = null, string? QuarantineId = null);
+
+/// <summary>
+/// Verifies a webhook body, maps it, and hands it to the ingestion or event service. A body that cannot be used is
+/// refused with a 4xx and its reason, and kept whole in quarantine; an event type of no use is accepted and ignored.
+/// </summary>
+public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventService events, IQuarantine quarantine)
+{
+    private readonly HashSet<string> _ignoredOnce = [];
+
+    public Action<string>? Log { get; init; }
+
+    public static ChatAction Map(ChatFormat format, byte[] body, DateTimeOffset receivedAt)
+    {
+        JsonElement json;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            json = document.RootElement.Clone();
+        }
+        catch (JsonException error)
+        {
+            throw new ChatFormatException($"not valid JSON ({error.Message.Split(" LineNumber:")[0]})");
+        }
+
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            throw new ChatFormatException("expected a JSON object");
+        }
+
+        return format == ChatFormat.Chatwoot ? ChatwootFormat.Map(json, receivedAt) : GenericChatFormat.Map(json, receivedAt);
+    }
+
+    /// <summary>Handles a body; <paramref name="options"/> null skips verification (recorded input already checked).</summary>
+    public async Task<ChatWebhookResult> HandleAsync(
+        ChatFormat format, WebhookOptions? options, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset receivedAt, string origin, CancellationToken cancellationToken = default)
+    {
+        if (options is not null && WebhookVerifier.Check(options, headers, body, receivedAt) is { } refusal)
+        {
+            return await RefuseAsync(refusal.Status, refusal.Reason, body, receivedAt, origin, cancellationToken).ConfigureAwait(false);
+        }
+
+        ChatAction action;
+        try
+        {
+            action = Map(format, body, receivedAt);
+        }
+        catch (ChatFormatException error)
+        {
+            return await RefuseAsync(400, error.Message, body, receivedAt, origin, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (action)
+        {
+            case ChatContact contact:
+                var ingested = await ingestion.IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
+                return ingested.Outcome == IngestOutcome.Rejected
+                    ? new ChatWebhookResult(400, ingested.Reason, ingested.Word, QuarantineId: ingested.QuarantineId)
+                    : new ChatWebhookResult(202, null, ingested.Word, ingested.TicketId, ingested.Number?.ToString());
+            case ChatTicketEvent item:
+                var recorded = await events.RecordAsync(TicketIds.ForThread(Channel.Chat, item.ConversationKey), item.Event, origin, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
+                return recorded.Outcome is RecordOutcome.Recorded or RecordOutcome.Duplicate
+                    ? new ChatWebhookResult(202, null, recorded.Word, recorded.TicketId, recorded.Number?.ToString())
+                    : new ChatWebhookResult(recorded.Outcome == RecordOutcome.NotFound ? 404 : 400, recorded.Reason, recorded.Word, QuarantineId: recorded.QuarantineId);
+            case ChatIgnored ignored:
+                lock (_ignoredOnce)
+                {
+                    if (_ignoredOnce.Add(ignored.What))
+                    {
+                        Log?.Invoke($"chat webhook: ignoring '{ignored.What}' (logged once)");
+                    }
+                }
+
+                return new ChatWebhookResult(202, null, "ignored");
+            default:
+                throw new InvalidOperationException($"Unexpected chat action {action.GetType().Name}.");
+        }
+    }
+
+    private async Task<ChatWebhookResult> RefuseAsync(int status, string reason, byte[] body, DateTimeOffset receivedAt, string origin, CancellationToken cancellationToken)
+    {
+        var id = await quarantine.PutAsync(new QuarantinedInput("chat", receivedAt, origin, reason, Encoding.UTF8.GetString(body)), cancellationToken).ConfigureAwait(false);
+        return new ChatWebhookResult(status, reason, "rejected", QuarantineId: id);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace SlaWatch.Channels.Email;
+
+/// <summary>
+/// Normalises a raw message. Lenient but bounded: MIME nesting, header sizes and the excerpt are capped, charsets
+/// MimeKit knows (GB2312/GBK/GB18030, Big5, ISO-2022-JP, KS C 5601…) are decoded, and anything it can degrade
+/// around (a malformed header, an unknown charset, a missing Message-ID) does not stop the message.
+/// </summary>
+public static partial class MailParser
+{
+    private const int MaxMimeDepth = 32;
+
+    private static readonly ParserOptions Options = CreateOptions();
+
+    static MailParser()
+    {
+        // Legacy code pages (GBK, Big5, Shift-JIS…) are not in .NET by default.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public static ParsedMail Parse(byte[] raw) => Parse(raw, MimeMessage.Load(Options, new MemoryStream(raw, writable: false)));
+
+    public static ParsedMail Parse(byte[] raw, MimeMessage message)
+    {
+        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var subject = (message.Subject ?? string.Empty).Trim();
+        var messageId = Clean(message.MessageId);
+        return new ParsedMail
+        {
+            SourceId = messageId ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw)),
+            MessageId = messageId,
+            FromAddress = from?.Address,
+            FromName = string.IsNullOrWhiteSpace(from?.Name) ? null : from.Name.Trim(),
+            Subject = subject,
+            InReplyTo = Clean(message.InReplyTo),
+            References = message.References.Select(Clean).OfType<string>().ToArray(),
+            TicketNumber = NumberInSubject().Match(subject) is { Success: true } match ? match.Groups[1].Value : null,
+            DateHeader = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+            Excerpt = MailText.Excerpt(BodyText(message)),
+            Attachments = message.Attachments.Select(Describe).ToArray(),
+            AutomaticReason = AutomaticMail.Reason(message),
+        };
+    }
+
+    private static string BodyText(MimeMessage message)
+    {
+        try
+        {
+            if (message.TextBody is { Length: > 0 } text)
+            {
+                return text;
+            }
+
+            return message.HtmlBody is { Length: > 0 } html ? MailText.FromHtml(html) : string.Empty;
+        }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException or FormatException)
+        {
+            // An undecodable body still leaves a ticket with its subject and sender.
+            return string.Empty;
+        }
+    }
+
+    private static MailAttachment Describe(MimeEntity entity)
+    {
+        var name = entity.ContentDisposition?.FileName ?? entity.ContentType.Name ?? (entity is MessagePart ? "message.eml" : "attachment");
+        long size = 0;
+        switch (entity)
+        {
+            case MimePart { Content: { } content }:
+                using (var measure = new MeasuringStream())
+                {
+                    content.DecodeTo(measure);
+                    size = measure.Length;
+                }
+
+                break;
+            case MessagePart { Message: { } inner }:
+                using (var measure = new MeasuringStream())
+                {
+                    inner.WriteTo(measure);
+                    size = measure.Length;
+                }
+
+                break;
+        }
+
+        return new MailAttachment(name, entity.ContentType.MimeType, size);
+    }
+
+    private static string? Clean(string? id) => string.IsNullOrWhiteSpace(id) ? null : id.Trim().Trim('<', '>');
+
+    private static ParserOptions CreateOptions()
+    {
+        var options = ParserOptions.Default.Clone();
+        options.MaxMimeDepth = MaxMimeDepth;
+        options.AllowAddressesWithoutDomain = true;
+        options.RespectContentLength = false;
+        return options;
+    }
+
+    [GeneratedRegex(@"\[#(\d{8}-\d{3,9})\]", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberInSubject();
+
+    /// <summary>Counts bytes written, keeping none.</summary>
+    private sealed class MeasuringStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

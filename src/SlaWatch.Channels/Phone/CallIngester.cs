@@ -1,0 +1,57 @@
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Channels.Phone;
+
+/// <summary>
+/// Turns calls into tickets: the call's start is its arrival; an answered call's answer is the first response (so
+/// "within three rings" is the policy's ring target); a call that was not answered (NO ANSWER, BUSY, FAILED) becomes
+/// a callback ticket whose first response is already late. A call from the same number within the repeat window
+/// continues that caller's open ticket.
+/// </summary>
+public sealed class CallIngester(IngestionService ingestion, TicketEventService events, SlaPolicy policy)
+{
+    public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>The ring target for a call (rings × ring cycle), or null when the policy sets none.</summary>
+    public TimeSpan? RingTarget(CallRecord call) =>
+        policy.TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Phone, Priority.Normal))?.OpenTimeFrom(call.Start);
+
+    public bool? MetRingTarget(CallRecord call) =>
+        call.Answered && RingTarget(call) is { } target ? call.Ringing <= target : call.Answered ? null : false;
+
+    public async Task<IngestResult> IngestAsync(CallRecord call, string origin, string raw, CancellationToken cancellationToken = default)
+    {
+        var contact = new InboundContact
+        {
+            Channel = Channel.Phone,
+            SourceId = "call:" + call.CallId,
+            ReceivedAt = call.Start,
+            From = call.Caller,
+            Subject = call.Answered ? "Phone call" : $"Missed call ({Describe(call.Disposition)}): call back",
+            Category = call.Answered ? null : "callback",
+            RepeatKey = CustomerRef.FromContact(call.Caller).Key,
+            RepeatWindow = RepeatWindow,
+        };
+        var result = await ingestion.IngestAsync(contact, origin, raw, cancellationToken).ConfigureAwait(false);
+        if (result.TicketId is not { } ticketId)
+        {
+            return result;
+        }
+
+        TicketEvent follow = call.Answered
+            ? new AgentResponse(call.Answer!.Value, call.Agent ?? "phone", $"call:{call.CallId}:answered")
+            : new OverdueReason(call.Start, "switch", $"call:{call.CallId}:missed", $"missed call: {Describe(call.Disposition)}", SlaMetric.FirstResponse);
+        await events.RecordAsync(ticketId, follow, origin, raw, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static string Describe(CallDisposition disposition) => disposition switch
+    {
+        CallDisposition.NoAnswer => "NO ANSWER",
+        CallDisposition.Busy => "BUSY",
+        CallDisposition.Failed => "FAILED",
+        _ => "ANSWERED",
+    };
+}

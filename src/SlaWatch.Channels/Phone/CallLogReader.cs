@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using SlaWatch.Core.Calendars;
+
+namespace SlaWatch.Channels.Phone;
+
+/// <summary>
+/// Reads call-detail records: Asterisk's <c>cdr-csv</c> layout (accountcode, src, dst, dcontext, clid, channel,
+/// dstchannel, lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags[, uniqueid, userfield]
+/// with local times <c>YYYY-MM-DD HH:MM:SS</c>), or JSON lines of ours
+/// (<c>{"callId","caller","start","answer","end","disposition","agent"}</c>). Bad rows come back as errors naming
+/// their line and column; the good ones are read.
+/// </summary>
+public static class CallLogReader
+{
+    private static readonly string[] CdrColumns =
+        ["accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp", "lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags", "uniqueid", "userfield"];
+
+    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) Read(string text, TimeZoneInfo zone)
+    {
+        var firstLine = text.TrimStart('\uFEFF').TrimStart().Split('\n', 2)[0];
+        return firstLine.StartsWith('{') ? ReadJsonLines(text, zone) : ReadCdrCsv(text, zone);
+    }
+
+    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadCdrCsv(string text, TimeZoneInfo zone)
+    {
+        var calls = new List<CallRecord>();
+        var errors = new List<CallRowError>();
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null };
+        using var csv = new CsvParser(new StringReader(text), configuration);
+        while (csv.Read())
+        {
+            var line = csv.Row;
+            var fields = csv.Record ?? [];
+            var raw = csv.RawRecord.TrimEnd('\r', '\n');
+            if (fields.Length == 0 || (fields.Length == 1 && fields[0].Length == 0))
+            {
+                continue;
+            }
+
+            if (fields[0] == "accountcode" && line == 1)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (fields.Length < 16)
+                {
+                    throw new RowException("disposition", $"{fields.Length} columns; the cdr-csv layout has at least 16");
+                }
+
+                string Field(string name) => fields[Array.IndexOf(CdrColumns, name)].Trim();
+                var start = LocalTime(Field("start"), "start", zone) ?? throw new RowException("start", "missing");
+                var answer = LocalTime(Field("answer"), "answer", zone);
+                var end = LocalTime(Field("end"), "end", zone) ?? throw new RowException("end", "missing");
+                var caller = Field("src").Length > 0 ? Field("src") : CallerFromClid(Field("clid")) ?? throw new RowException("src", "no caller number");
+                var id = fields.Length > 16 && Field("uniqueid").Length > 0 ? Field("uniqueid") : $"{caller}@{start.ToUnixTimeSeconds()}";
+                calls.Add(Checked(new CallRecord(id, caller, start, answer, end, Disposition(Field("disposition"), "disposition"), AgentFromChannel(Field("dstchannel")))));
+            }
+            catch (RowException error)
+            {
+                errors.Add(new CallRowError(line, error.Column, error.Message, raw));
+            }
+        }
+
+        return (calls, errors);
+    }
+
+    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadJsonLines(string text, TimeZoneInfo zone)
+    {
+        var calls = new List<CallRecord>();
+        var errors = new List<CallRowError>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var raw = lines[i].Trim();
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = ParseJson(raw);
+                var call = document.RootElement;
+                string? Text(string name) => call.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
+                DateTimeOffset? Instant(string name) => Text(name) is { } value ? ParseInstant(value, name, zone) : null;
+                var start = Instant("start") ?? throw new RowException("start", "missing");
+                var record = new CallRecord(
+                    Text("callId") ?? throw new RowException("callId", "missing"),
+                    Text("caller") ?? throw new RowException("caller", "missing"),
+                    start,
+                    Instant("answer"),
+                    Instant("end") ?? start,
+                    Disposition(Text("disposition") ?? (Text("answer") is null ? "NO ANSWER" : "ANSWERED"), "disposition"),
+                    Text("agent"));
+                calls.Add(Checked(record));
+            }
+            catch (RowException error)
+            {
+                errors.Add(new CallRowError(i + 1, error.Column, error.Message, raw));
+            }
+        }
+
+        return (calls, errors);
+    }
+
+    private static CallRecord Checked(CallRecord call)
+    {
+        if (call.Answer is { } answer && (answer < call.Start || answer > call.End))
+        {
+            throw new RowException("answer", $"{answer:O} is not between the call's start and end");
+        }
+
+        if (call.End < call.Start)
+        {
+            throw new RowException("end", $"{call.End:O} is before the start {call.Start:O}");
+        }
+
+        if (call.Disposition == CallDisposition.Answered && call.Answer is null)
+        {
+            throw new RowException("answer", "an answered call needs its answer time");
+        }
+
+        return call;
+    }
+
+    private static JsonDocument ParseJson(string raw)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(raw);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw new RowException("json", "expected an object");
+            }
+
+            return document;
+        }
+        catch (JsonException error)
+        {
+            throw new RowException("json", $"not valid JSON ({error.Message.Split(" LineNumber:")[0]})");
+        }
+    }
+
+    private static DateTimeOffset? LocalTime(string text, string column, TimeZoneInfo zone) =>
+        text.Length == 0 ? null : ParseInstant(text, column, zone);
+
+    private static DateTimeOffset ParseInstant(string text, string column, TimeZoneInfo zone)
+    {
+        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) && text.Length > 19)
+        {
+            return exact;
+        }
+
+        if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
+        {
+            return new DateTimeOffset(ZoneMapping.ToUtc(zone, wall, preferLater: false));
+        }
+
+        throw new RowException(column, $"'{text}' is not a time written YYYY-MM-DD HH:MM:SS");
+    }
+
+    private static CallDisposition Disposition(string text, string column) => text.Trim().ToUpperInvariant() switch
+    {
+        "ANSWERED" => CallDisposition.Answered,
+        "NO ANSWER" or "NOANSWER" or "NO_ANSWER" => CallDisposition.NoAnswer,
+        "BUSY" => CallDisposition.Busy,
+        "FAILED" or "CONGESTION" => CallDisposition.Failed,
+        _ => throw new RowException(column, $"'{text}' is not ANSWERED, NO ANSWER, BUSY or FAILED"),
+    };
+
+    /// <summary><c>SIP/1001-0000000a</c> → <c>1001</c>: the agent's extension.</summary>
+    private static string? AgentFromChannel(string channel)
+    {
+        if (channel.Length == 0)
+        {
+            return null;
+        }
+
+        var slash = channel.IndexOf('/', StringComparison.Ordinal);
+        var dash = channel.LastIndexOf('-');
+        return slash >= 0 && dash > slash + 1 ? channel[(slash + 1)..dash] : channel;
+    }
+
+    private static string? CallerFromClid(string clid)
+    {
+        var open = clid.LastIndexOf('<');
+        var close = clid.LastIndexOf('>');
+        return open >= 0 && close > open + 1 ? clid[(open + 1)..close] : null;
+    }
+
+    private sealed class RowException(string column, string message) : Exception(message)
+    {
+        public string Column { get; } = column;
+    }
+}

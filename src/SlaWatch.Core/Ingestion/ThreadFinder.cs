@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// Finds the ticket a message belongs to: by the messages it references (In-Reply-To first; ours included), then by a
+/// <c>[#yyyyMMdd-NNN]</c> ticket number in its subject.
+/// </summary>
+public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
+{
+    private const int MaxReferencesFollowed = 10;
+
+    public async Task<string?> FindAsync(Channel channel, IReadOnlyList<string> references, string? subject, CancellationToken cancellationToken = default)
+    {
+        foreach (var reference in references.Where(reference => !string.IsNullOrWhiteSpace(reference)).Distinct().Take(MaxReferencesFollowed))
+        {
+            var indexed = await index.FindBySourceAsync(channel, reference, cancellationToken).ConfigureAwait(false);
+            if (indexed is not null)
+            {
+                return indexed;
+            }
+
+            var created = TicketIds.ForSource(channel, reference);
+            if (await store.LoadAsync(created, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return created;
+            }
+        }
+
+        if (subject is not null && NumberInSubject().Match(subject) is { Success: true } match
+            && TicketNumber.TryParse(match.Groups[1].Value, out var number))
+        {
+            return await index.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\[#(\d{8}-\d{3,9})\]", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberInSubject();
+}
