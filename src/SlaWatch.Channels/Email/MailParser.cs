@@ -14,13 +14,14 @@ public static partial class MailParser
 {
     private const int MaxMimeDepth = 32;
 
+    // Legacy code pages (GBK, Big5, EUC-KR…) are not in .NET by default; they must be registered before MimeKit
+    // first looks a charset up, so this initializer comes before any that touches MimeKit.
+    private static readonly bool CodePagesRegistered = RegisterCodePages();
+
     private static readonly ParserOptions Options = CreateOptions();
 
-    static MailParser()
-    {
-        // Legacy code pages (GBK, Big5, Shift-JIS…) are not in .NET by default.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
+    /// <summary>True once legacy charsets are available (always, after the type is first used).</summary>
+    public static bool LegacyCharsetsReady => CodePagesRegistered;
 
     public static ParsedMail Parse(byte[] raw) => Parse(raw, MimeMessage.Load(Options, new MemoryStream(raw, writable: false)));
 
@@ -92,6 +93,16 @@ public static partial class MailParser
     }
 
     private static string? Clean(string? id) => string.IsNullOrWhiteSpace(id) ? null : id.Trim().Trim('<', '>');
+
+    private static bool RegisterCodePages()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+        // Old Outlook versions wrote UTF-7 encoded-words. .NET turns UTF-7 off against script injection in web
+        // pages; decoding mail headers into plain text is not that risk.
+        AppContext.SetSwitch("System.Text.Encoding.EnableUnsafeUTF7Encoding", true);
+        return true;
+    }
 
     private static ParserOptions CreateOptions()
     {

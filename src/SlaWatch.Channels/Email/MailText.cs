@@ -22,7 +22,7 @@ internal static partial class MailText
                     skipping += tag.IsEndTag ? -1 : tag.IsEmptyElement ? 0 : 1;
                     skipping = Math.Max(0, skipping);
                     break;
-                case HtmlTagToken tag when tag.Id is HtmlTagId.Br or HtmlTagId.P or HtmlTagId.Div or HtmlTagId.LI or HtmlTagId.TR or HtmlTagId.H1 or HtmlTagId.H2 or HtmlTagId.H3 or HtmlTagId.BlockQuote:
+                case HtmlTagToken tag when !tag.IsEndTag && tag.Id is HtmlTagId.Br or HtmlTagId.P or HtmlTagId.Div or HtmlTagId.LI or HtmlTagId.TR or HtmlTagId.H1 or HtmlTagId.H2 or HtmlTagId.H3 or HtmlTagId.BlockQuote:
                     text.Append('\n');
                     break;
                 case HtmlDataToken data when skipping == 0:

@@ -1,0 +1,93 @@
+using SlaWatch.Channels.Email;
+
+namespace SlaWatch.Channels.Tests;
+
+public class MailParserCorpusTests
+{
+    public static TheoryData<string> AllMessages() => new(Corpus.SharedMessages().Concat(Directory.EnumerateFiles(Corpus.Own("mail"))).Select(Path.GetFullPath));
+
+    [Fact]
+    public void TheCorpusHoldsAtLeastThirtyVariedMessages() =>
+        Assert.True(Corpus.SharedMessages().Count() + Directory.EnumerateFiles(Corpus.Own("mail")).Count() >= 30);
+
+    [Theory]
+    [MemberData(nameof(AllMessages))]
+    public void EveryMessageNormalisesWithoutAnException(string file)
+    {
+        var mail = MailParser.Parse(File.ReadAllBytes(file));
+        Assert.False(string.IsNullOrEmpty(mail.SourceId));
+        Assert.True(mail.Excerpt.Length <= 1000);
+    }
+
+    // Values the source test suites assert (../shared/corpus/eml/EXPECTED.md); path relative to the corpus's eml/.
+    [Theory]
+    [InlineData("Webklex__php-imap/tests/messages/simple_multipart.eml", "test", "from@there.com", "MyPlain")]
+    [InlineData("Webklex__php-imap/tests/messages/plain_only.eml", "Nuu", "from@there.com", "Hi")]
+    [InlineData("Webklex__php-imap/tests/messages/html_only.eml", "Nuu", "from@there.com", "Hi")]
+    [InlineData("Webklex__php-imap/tests/messages/gbk_charset.eml", "Nuu", "from@there.com", "Hi")]
+    [InlineData("Webklex__php-imap/tests/messages/references.eml", "", null, "Hi\nHow are you?")]
+    [InlineData("Webklex__php-imap/tests/messages/ks_c_5601-1987_headers.eml", "RE: 회원님께 Ersi님이 메시지를 보냈습니다.", "from@there.com", "Content")]
+    [InlineData("Webklex__php-imap/tests/messages/mixed_filename.eml", "Свежий прайс-лист", "support@part-kom.ru", null)]
+    [InlineData("Webklex__php-imap/tests/messages/embedded_email.eml", "embedded message", "demo@cerstor.cz", "email that contains embedded message")]
+    [InlineData("Webklex__php-imap/tests/messages/multipart_without_body.eml", "This mail will not contain a body", "from@example.com", "This mail will not contain a body")]
+    [InlineData("mikel__mail/spec/fixtures/emails/rfc2822/example01.eml", "Saying Hello", "jdoe@machine.example", null)]
+    [InlineData("mikel__mail/spec/fixtures/emails/multi_charset/japanese_iso_2022.eml", null, null, "すみません。")]
+    [InlineData("mikel__mail/spec/fixtures/emails/multi_charset/ks_c_5601-1987.eml", null, null, "스티해")]
+    [InlineData("jstedfast__MimeKit/UnitTests/TestData/messages/japanese.txt", "日本語メールテスト (testing Japanese emails)", null, null)]
+    [InlineData("demisto__parse-emails/parse_emails/tests/test_data/chinese_gb2312_encoding.eml", null, null, "你好，我是程序员，很高兴认识你")]
+    [InlineData("demisto__parse-emails/parse_emails/tests/test_data/chinese_gbk_encoding.eml", null, null, "你好，中国")]
+    [InlineData("demisto__parse-emails/parse_emails/tests/test_data/chinese_big5_encoding.eml", null, null, "圖形碼")]
+    [InlineData("demisto__parse-emails/parse_emails/tests/test_data/chinese_iso_2022_jp_encoding.eml", null, null, "中文字")]
+    [InlineData("stalwartlabs__mail-parser/resources/eml/legacy/001.eml", "Die Hasen und die Frösche (Microsoft Outlook 00)", "doug@example.com", null)]
+    [InlineData("stalwartlabs__mail-parser/resources/eml/thirdparty/010.eml", "こんにちは", null, "人権の無視及")]
+    [InlineData("stalwartlabs__mail-parser/resources/eml/thirdparty/014.eml", "[Shapelib] need some help", "calpas2007@yahoo.fr", null)]
+    public void KnownMessagesGiveTheirStatedValues(string file, string? subject, string? from, string? textStart)
+    {
+        var mail = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", file)));
+        if (subject is not null)
+        {
+            Assert.Equal(subject, mail.Subject);
+        }
+
+        if (from is not null)
+        {
+            Assert.Equal(from, mail.FromAddress);
+        }
+
+        if (textStart is not null)
+        {
+            Assert.StartsWith(textStart, mail.Excerpt, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ThreadingHeadersAreRead()
+    {
+        var reply = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "mikel__mail/spec/fixtures/emails/rfc2822/example07.eml")));
+        Assert.Equal("abcd.1234@local.machine.tld", reply.MessageId);
+        Assert.Equal("3456@example.net", reply.InReplyTo);
+        Assert.Equal(["1234@local.machine.example", "3456@example.net"], reply.References);
+        Assert.Equal(["3456@example.net", "1234@local.machine.example"], reply.ThreadReferences);
+        Assert.Equal(new DateTimeOffset(1997, 11, 21, 11, 0, 0, TimeSpan.FromHours(-6)), reply.DateHeader);
+    }
+
+    [Fact]
+    public void AttachmentsAreListedWithNameTypeAndSize()
+    {
+        var mail = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/structured_with_attachment.eml")));
+        Assert.Equal(new MailAttachment("MyFile.txt", "text/plain", 13), Assert.Single(mail.Attachments));
+        var encoded = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/attachment_encoded_filename.eml")));
+        Assert.Equal("Prostřeno_2014_poslední volné termíny.xls", Assert.Single(encoded.Attachments).Name);
+        var nested = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/embedded_email.eml")));
+        Assert.Equal("message/rfc822", Assert.Single(nested.Attachments).ContentType);
+    }
+
+    [Fact]
+    public void ABounceIsRecognisedAsAutomatic()
+    {
+        var bounce = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/example_bounce.eml")));
+        Assert.True(bounce.IsAutomatic);
+        var person = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/plain_only.eml")));
+        Assert.False(person.IsAutomatic);
+    }
+}
