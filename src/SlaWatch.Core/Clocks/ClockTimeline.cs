@@ -32,7 +32,9 @@ internal sealed class ClockTimeline
         DateTimeOffset? acknowledged = null, responded = null, resolved = null;
         var cycleStart = default(DateTimeOffset);
         var cycle = 1;
-        foreach (var item in events.Where(e => e.At <= now).OrderBy(e => e.At))
+        // The arrival starts the timeline even when a message carries an earlier stamp (clock skew between systems:
+        // Chatwoot's own samples stamp the first message a second before its conversation).
+        foreach (var item in events.Where(e => e.At <= now).OrderBy(e => e is Received ? 0 : 1).ThenBy(e => e.At))
         {
             var before = ticket;
             ticket = TicketFold.Apply(ticket, "clock", item);

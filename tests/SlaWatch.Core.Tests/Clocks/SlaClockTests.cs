@@ -220,4 +220,14 @@ public class SlaClockTests
         ], Policy, At("2026-11-16 12:00"));
         Assert.All(clocks, clock => Assert.Equal((ClockState.Met, At("2026-11-16 10:20")), (clock.State, clock.StoppedAt!.Value)));
     }
+
+    [Fact]
+    public void AMessageStampedBeforeItsTicketsArrivalDoesNotBreakTheClocks()
+    {
+        var clock = Clock(SlaMetric.FirstResponse, "2026-11-16 10:10",
+            Arrival("2026-11-16 10:00", Channel.Chat, Priority.Normal),
+            new CustomerMessage(At("2026-11-16 09:59:59"), "customer", "m-early"),
+            new AgentResponse(At("2026-11-16 10:03"), "客服A", null));
+        Assert.Equal((ClockState.Met, TimeSpan.FromMinutes(3)), (clock.State, clock.Elapsed));
+    }
 }

@@ -1,0 +1,62 @@
+using SlaWatch.Channels.Phone;
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Storage.Tests;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Channels.Tests;
+
+[Collection(AzuriteTests.Name)]
+public class CallIngesterTests(AzuriteFixture azurite)
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public async Task AnsweredCallsMeetOrMissTheRingTargetAndMissedCallsBecomeLateCallbacks()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 12:00"));
+        var ingester = new CallIngester(world.Main.Ingestion, world.Main.Events, Shipped.Policy);
+        var (calls, _) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "Master.csv")), Shanghai);
+
+        var results = new List<IngestResult>();
+        foreach (var call in calls)
+        {
+            results.Add(await ingester.IngestAsync(call, "test", call.CallId));
+        }
+
+        Assert.All(results, result => Assert.Equal(IngestOutcome.Created, result.Outcome));
+        Assert.Equal([true, false, false, false], calls.Select(ingester.MetRingTarget).Select(met => met == true));
+        var answered = (await world.Main.Store.LoadAsync(results[0].TicketId!))!;
+        var missed = (await world.Main.Store.LoadAsync(results[1].TicketId!))!;
+        var slow = (await world.Main.Store.LoadAsync(results[3].TicketId!))!;
+        ClockState FirstResponse(Core.Ports.StoredTicket ticket) =>
+            SlaClockCalculator.Compute(ticket.Events, Shipped.Policy, Shipped.At("2026-11-16 12:00")).Single(clock => clock.Metric == SlaMetric.FirstResponse).State;
+
+        Assert.Equal(ClockState.Met, FirstResponse(answered));
+        Assert.Equal(ClockState.Breached, FirstResponse(missed));
+        Assert.Equal(ClockState.Breached, FirstResponse(slow));
+        Assert.Equal(("callback", "missed call: NO ANSWER"), (missed.State.Category, missed.State.OverdueReason));
+        Assert.Equal("1001", answered.State.Owner);
+        Assert.Equal("138****1234", missed.State.Customer.Masked);
+    }
+
+    [Fact]
+    public async Task ACallFromTheSameNumberWithinTheWindowContinuesTheOpenTicket()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 23:00"));
+        var ingester = new CallIngester(world.Main.Ingestion, world.Main.Events, Shipped.Policy) { RepeatWindow = TimeSpan.FromHours(2) };
+        CallRecord Call(string id, string start, string? answer) => new(id, "139-1234-1522", Shipped.At(start), answer is null ? null : Shipped.At(answer), Shipped.At(start).AddMinutes(5), answer is null ? CallDisposition.NoAnswer : CallDisposition.Answered, "1001");
+
+        var first = await ingester.IngestAsync(Call("c1", "2026-11-16 09:00", null), "test", "c1");
+        var again = await ingester.IngestAsync(Call("c2", "2026-11-16 09:40", "2026-11-16 09:40:05"), "test", "c2");
+        var repeat = await ingester.IngestAsync(Call("c2", "2026-11-16 09:40", "2026-11-16 09:40:05"), "test", "c2");
+        var later = await ingester.IngestAsync(Call("c3", "2026-11-16 13:00", "2026-11-16 13:00:03"), "test", "c3");
+
+        Assert.Equal((IngestOutcome.Threaded, first.TicketId), (again.Outcome, again.TicketId));
+        Assert.Equal(IngestOutcome.Duplicate, repeat.Outcome);
+        Assert.Equal(IngestOutcome.Created, later.Outcome);
+        var ticket = (await world.Main.Store.LoadAsync(first.TicketId!))!;
+        Assert.Equal(4, ticket.Events.Count);
+    }
+}

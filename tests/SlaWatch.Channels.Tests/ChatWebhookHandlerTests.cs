@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Core.Policies;
+using SlaWatch.Storage.Tests;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Channels.Tests;
+
+[Collection(AzuriteTests.Name)]
+public class ChatWebhookHandlerTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Receipt = new(2021, 7, 23, 18, 3, 0, TimeSpan.Zero);
+    private static readonly WebhookOptions Options = WebhookOptions.For(ChatFormat.Chatwoot, "s3cret");
+
+    private static (Dictionary<string, string> Headers, byte[] Body) Signed(string json, DateTimeOffset at)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return (new() { ["X-Chatwoot-Signature"] = WebhookVerifier.Signature("s3cret", timestamp, body), ["X-Chatwoot-Timestamp"] = timestamp }, body);
+    }
+
+    private static string Sample(string file) => File.ReadAllText(Corpus.Shared("chatwoot", file));
+
+    [Fact]
+    public async Task AChatwootConversationBecomesATicketWithItsFirstResponseAndResolution()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
+        var handler = new ChatWebhookHandler(world.Main.Ingestion, world.Main.Events, world.Main.Quarantine);
+        async Task<ChatWebhookResult> Post(string json, DateTimeOffset at)
+        {
+            var (headers, body) = Signed(json, at);
+            return await handler.HandleAsync(ChatFormat.Chatwoot, Options, headers, body, at, "test");
+        }
+
+        var created = await Post(Sample("conversation_opened.json").Replace("\"conversation_opened\"", "\"conversation_created\"", StringComparison.Ordinal), Receipt.AddSeconds(-60));
+        var incoming = await Post(Sample("message_created.json"), Receipt);
+        var outgoing = await Post(Sample("message_created.json")
+            .Replace("\"id\": 118", "\"id\": 119", StringComparison.Ordinal)
+            .Replace("\"created_at\": \"2021-07-23T18:02:48.000Z\"", "\"created_at\": \"2021-07-23T18:04:00.000Z\"", StringComparison.Ordinal)
+            .Replace("\"message_type\": \"incoming\"", "\"message_type\": \"outgoing\"", StringComparison.Ordinal)
+            .Replace("\"type\": \"contact\"\n  },\n  \"inbox\"", "\"type\": \"user\"\n  },\n  \"inbox\"", StringComparison.Ordinal), Receipt.AddMinutes(1));
+        var resolved = await Post(Sample("conversation_status_changed.json").Replace("\"status\": \"open\"", "\"status\": \"resolved\"", StringComparison.Ordinal), Receipt.AddMinutes(5));
+        var replayed = await Post(Sample("message_created.json"), Receipt.AddMinutes(6));
+
+        Assert.Equal(("created", 202), (created.Outcome, created.Status));
+        Assert.Equal(("threaded", created.TicketId), (incoming.Outcome, incoming.TicketId));
+        Assert.Equal(("recorded", created.TicketId), (outgoing.Outcome, outgoing.TicketId));
+        Assert.Equal("recorded", resolved.Outcome);
+        Assert.Equal("duplicate", replayed.Outcome);
+        var ticket = (await world.Main.Store.LoadAsync(created.TicketId!))!.State;
+        Assert.Equal((Channel.Chat, Core.Tickets.TicketStatus.Resolved), (ticket.Channel, ticket.Status));
+        Assert.Equal(new DateTimeOffset(2021, 7, 23, 18, 4, 0, TimeSpan.Zero), ticket.FirstResponseAt);
+    }
+
+    [Fact]
+    public async Task RefusedBodiesGetTheirStatusAndAreKeptAndUnknownEventsAreAccepted()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
+        var logged = new List<string>();
+        var handler = new ChatWebhookHandler(world.Main.Ingestion, world.Main.Events, world.Main.Quarantine) { Log = logged.Add };
+        var (headers, body) = Signed(Sample("message_created.json"), Receipt);
+        var tampered = body.ToArray();
+        tampered[20] ^= 1;
+
+        var forged = await handler.HandleAsync(ChatFormat.Chatwoot, Options, headers, tampered, Receipt, "test");
+        var stale = await handler.HandleAsync(ChatFormat.Chatwoot, Options, headers, body, Receipt.AddMinutes(30), "test");
+        var (malformedHeaders, malformed) = Signed("{\"event\":\"message_created\"", Receipt);
+        var broken = await handler.HandleAsync(ChatFormat.Chatwoot, Options, malformedHeaders, malformed, Receipt, "test");
+        var (typingHeaders, typing) = Signed("""{"event":"conversation_typing_on","conversation":{"id":10}}""", Receipt);
+        var ignored = await handler.HandleAsync(ChatFormat.Chatwoot, Options, typingHeaders, typing, Receipt, "test");
+        await handler.HandleAsync(ChatFormat.Chatwoot, Options, typingHeaders, typing, Receipt, "test");
+
+        Assert.Equal((401, "rejected"), (forged.Status, forged.Outcome));
+        Assert.Equal(401, stale.Status);
+        Assert.Equal(400, broken.Status);
+        Assert.Equal((202, "ignored"), (ignored.Status, ignored.Outcome));
+        Assert.Single(logged);
+        var kept = await world.Main.Quarantine.ListAsync("chat", new DateOnly(2021, 7, 23));
+        Assert.Equal(3, kept.Count);
+        Assert.Contains(kept, item => item.Raw == Encoding.UTF8.GetString(tampered));
+    }
+}
