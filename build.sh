@@ -53,10 +53,12 @@ summarize_tests() {
 
 run_tests() {
   install_node_tools
+  install_mail_servers
   build
   echo "build.sh: checking formatting (dotnet format --verify-no-changes)"
   dotnet format CsFunctions.sln --verify-no-changes --no-restore --verbosity quiet
   start_azurite
+  start_mail_servers
   local results=.build/test-results
   rm -rf "$results"
   local status=0 project name

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # A throw-away mail system for tests: Dovecot (IMAP + LMTP) and OpenSMTPD delivering into it.
-#   scripts/mail-servers.sh start DIR IMAP_PORT SMTP_PORT   writes configs into DIR and starts both on 127.0.0.1
-#   scripts/mail-servers.sh stop DIR                        stops both
+#   scripts/mail-servers.sh start DIR IMAP_PORT [SMTP_PORT]  writes configs into DIR and starts Dovecot (and
+#                                                            OpenSMTPD when a port is given) on 127.0.0.1
+#   scripts/mail-servers.sh stop DIR                         stops what DIR started
 # Any user logs in with password "secret"; mail to user@anything lands in mailbox "user".
+# OpenSMTPD's control socket is fixed (/var/run/smtpd.sock): one SMTP server per machine, so a test run shares one.
 set -euo pipefail
 
-command=${1:?usage: mail-servers.sh start DIR IMAP_PORT SMTP_PORT | stop DIR}
+command=${1:?usage: mail-servers.sh start DIR IMAP_PORT [SMTP_PORT] | stop DIR}
 dir=${2:?directory}
 
 start() {
-  local imap_port=${3:?imap port} smtp_port=${4:?smtp port}
+  local imap_port=${3:?imap port} smtp_port=${4:-}
   mkdir -p "$dir/run" "$dir/mail"
   chmod 755 "$dir"
   # Dovecot runs its mail processes as the dovecot user: every parent must be traversable.
@@ -46,7 +48,10 @@ service lmtp {
   }
 }
 first_valid_uid = 1
+shutdown_clients = yes
 CONF
+  dovecot -c "$dir/dovecot.conf"
+  [ -n "$smtp_port" ] || return 0
   cat >"$dir/smtpd.conf" <<CONF
 table vusers { "@" = "dovecot" }
 listen on 127.0.0.1 port $smtp_port
@@ -54,14 +59,20 @@ action "dovecot" lmtp "$dir/run/lmtp" rcpt-to virtual <vusers>
 match from any for any action "dovecot"
 CONF
   chmod 600 "$dir/smtpd.conf"
-  dovecot -c "$dir/dovecot.conf"
   smtpd -d -f "$dir/smtpd.conf" >"$dir/smtpd.log" 2>&1 &
   echo $! >"$dir/smtpd.pid"
 }
 
 stop() {
   if [ -f "$dir/dovecot.conf" ]; then
+    local master
+    master=$(cat "$dir/run/master.pid" 2>/dev/null || true)
+    # Sessions in progress end with the server, as in a real restart.
+    [ -n "$master" ] && pkill -TERM -P "$master" 2>/dev/null || true
     doveadm -c "$dir/dovecot.conf" stop 2>/dev/null || true
+    if [ -n "$master" ]; then
+      for _ in $(seq 50); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
+    fi
   fi
   if [ -f "$dir/smtpd.pid" ]; then
     kill "$(cat "$dir/smtpd.pid")" 2>/dev/null || true
@@ -72,5 +83,5 @@ stop() {
 case "$command" in
   start) start "$@" ;;
   stop) stop ;;
-  *) echo "usage: mail-servers.sh start DIR IMAP_PORT SMTP_PORT | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: mail-servers.sh start DIR IMAP_PORT [SMTP_PORT] | stop DIR" >&2; exit 2 ;;
 esac

@@ -2,9 +2,15 @@
 # Sourced by build.sh. Each start_* function exports the settings the tests read.
 
 SERVER_PIDS=()
+MAIL_DIR=""
 SERVER_LOGS="${SERVER_LOGS:-$PWD/.build/servers}"
 
 stop_servers() {
+  if [ -n "$MAIL_DIR" ]; then
+    scripts/mail-servers.sh stop "$MAIL_DIR" || true
+    rm -rf "$MAIL_DIR"
+    MAIL_DIR=""
+  fi
   local pid
   for pid in "${SERVER_PIDS[@]:-}"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
@@ -13,6 +19,7 @@ stop_servers() {
     [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
   done
   SERVER_PIDS=()
+MAIL_DIR=""
 }
 
 free_port() {
@@ -54,4 +61,36 @@ start_azurite() {
   export SLAWATCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
   export SLAWATCH_AZURITE_PORT="$port"
   echo "build.sh: Azurite (Table Storage) on 127.0.0.1:$port"
+}
+
+# Dovecot (IMAP) and OpenSMTPD from Debian, installed when missing and we are root.
+install_mail_servers() {
+  if command -v dovecot >/dev/null 2>&1 && command -v smtpd >/dev/null 2>&1 && [ -x /usr/lib/dovecot/lmtp ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    server_failed "dovecot-imapd, dovecot-lmtpd and opensmtpd are missing and this is not root: install them with apt-get"
+    return 0
+  fi
+  echo "build.sh: apt-get install dovecot-imapd dovecot-lmtpd opensmtpd"
+  # The packages try to start system services, which this sandbox refuses; our own instances are started below.
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd dovecot-lmtpd opensmtpd >/dev/null 2>&1 || true
+  command -v dovecot >/dev/null 2>&1 && command -v smtpd >/dev/null 2>&1 || server_failed "installing the mail servers failed"
+}
+
+start_mail_servers() {
+  mkdir -p "$SERVER_LOGS"
+  command -v dovecot >/dev/null 2>&1 || return 0
+  local imap smtp
+  imap=$(free_port)
+  smtp=$(free_port)
+  MAIL_DIR=$(mktemp -d /tmp/slawatch-mail-XXXXXX)
+  if ! scripts/mail-servers.sh start "$MAIL_DIR" "$imap" "$smtp" >"$SERVER_LOGS/mail-start.log" 2>&1 \
+    || ! wait_for_port "$imap" 20 || ! wait_for_port "$smtp" 20; then
+    server_failed "the mail servers did not start (logs: $MAIL_DIR, $SERVER_LOGS/mail-start.log)"
+    return 0
+  fi
+  export SLAWATCH_IMAP_PORT="$imap" SLAWATCH_SMTP_PORT="$smtp" SLAWATCH_MAIL_DIR="$MAIL_DIR"
+  echo "build.sh: Dovecot (IMAP) on 127.0.0.1:$imap, OpenSMTPD on 127.0.0.1:$smtp"
 }

@@ -11,15 +11,16 @@ using SlaWatch.TestSupport;
 namespace SlaWatch.Channels.Tests;
 
 /// <summary>
-/// Dovecot (IMAP, LMTP) and OpenSMTPD delivering into it, started by <c>scripts/mail-servers.sh</c> in a throw-away
-/// folder on free loopback ports. Any user logs in with password <c>secret</c>; mail to <c>name@anything</c> lands in
-/// mailbox <c>name</c>.
+/// Dovecot (IMAP, LMTP) and, for the shared pair, OpenSMTPD delivering into it, started by
+/// <c>scripts/mail-servers.sh</c> in a throw-away folder on free loopback ports. Any user logs in with password
+/// <c>secret</c>; mail to <c>name@anything</c> lands in mailbox <c>name</c>. OpenSMTPD runs once per machine, so only
+/// the shared pair has SMTP; a test that must restart its server starts a Dovecot of its own.
 /// </summary>
 internal sealed class MailServers : IAsyncDisposable
 {
     public const string Password = "secret";
 
-    private MailServers(string folder, int imapPort, int smtpPort, bool owned)
+    private MailServers(string folder, int imapPort, int? smtpPort, bool owned)
     {
         Folder = folder;
         ImapPort = imapPort;
@@ -31,7 +32,7 @@ internal sealed class MailServers : IAsyncDisposable
 
     public int ImapPort { get; }
 
-    public int SmtpPort { get; }
+    public int? SmtpPort { get; }
 
     private bool Owned { get; }
 
@@ -48,21 +49,37 @@ internal sealed class MailServers : IAsyncDisposable
             throw new InvalidOperationException("SLAWATCH_IMAP_PORT is not set under CI: ./build.sh test must start the mail servers.");
         }
 
-        return await StartAsync();
+        if (Started is null)
+        {
+            Started = await StartAsync(withSmtp: true);
+            var started = Started;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => started.StopAsync().GetAwaiter().GetResult();
+        }
+
+        return Started;
     }
 
-    public static async Task<MailServers> StartAsync()
+    private static MailServers? Started { get; set; }
+
+    /// <summary>A Dovecot of the caller's own (no SMTP: that is shared), to stop and start at will.</summary>
+    public static Task<MailServers> StartImapAsync() => StartAsync(withSmtp: false);
+
+    private static async Task<MailServers> StartAsync(bool withSmtp)
     {
-        var servers = new MailServers(Directory.CreateTempSubdirectory("slawatch-mail-").FullName, FreePort(), FreePort(), owned: true);
+        var servers = new MailServers(Directory.CreateTempSubdirectory("slawatch-mail-").FullName, FreePort(), withSmtp ? FreePort() : null, owned: true);
         await servers.StartAgainAsync();
         return servers;
     }
 
     public async Task StartAgainAsync()
     {
-        await Script("start", Folder, ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture), SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var ports = new[] { ImapPort, SmtpPort }.OfType<int>().Select(port => port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Script(["start", Folder, .. ports]);
         await WaitForAsync(ImapPort);
-        await WaitForAsync(SmtpPort);
+        if (SmtpPort is { } smtp)
+        {
+            await WaitForAsync(smtp);
+        }
     }
 
     public Task StopAsync() => Script("stop", Folder);
@@ -104,7 +121,7 @@ internal sealed class MailServers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Owned)
+        if (Owned && this != Started)
         {
             await StopAsync();
             try

@@ -64,8 +64,7 @@ public sealed class MailboxPoller
         using var imap = new ImapClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         await imap.ConnectAsync(_options.ImapHost, _options.ImapPort, _options.ImapSecurity, cancellationToken).ConfigureAwait(false);
         await imap.AuthenticateAsync(_options.User, _options.Password, cancellationToken).ConfigureAwait(false);
-        var inbox = await imap.GetFolderAsync(_options.Inbox, cancellationToken).ConfigureAwait(false);
-        await ReadFolderAsync(inbox, report, markSeen: true, (raw, arrived, origin, token) => CustomerMessageAsync(raw, arrived, origin, report, token), cancellationToken).ConfigureAwait(false);
+        // Sent first: a customer's answer to an agent's reply in the same poll can then find its ticket.
         if (_options.SentFolder is { } sentName)
         {
             IMailFolder? sent = null;
@@ -83,6 +82,9 @@ public sealed class MailboxPoller
                 await ReadFolderAsync(sent, report, markSeen: false, (raw, arrived, origin, token) => AgentReplyAsync(raw, arrived, origin, report, token), cancellationToken).ConfigureAwait(false);
             }
         }
+
+        var inbox = await imap.GetFolderAsync(_options.Inbox, cancellationToken).ConfigureAwait(false);
+        await ReadFolderAsync(inbox, report, markSeen: true, (raw, arrived, origin, token) => CustomerMessageAsync(raw, arrived, origin, report, token), cancellationToken).ConfigureAwait(false);
 
         await imap.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
     }
