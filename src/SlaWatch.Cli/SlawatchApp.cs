@@ -20,6 +20,9 @@ public static class SlawatchApp
         root.Subcommands.Add(DemoCommand.Create(output));
         root.Subcommands.Add(IngestCommand.Create(output));
         root.Subcommands.Add(TicketCommands.Create(output));
+        root.Subcommands.Add(MailCommands.Create(output));
+        root.Subcommands.Add(ChatCommands.Create(output));
+        root.Subcommands.Add(CallCommands.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -15,11 +15,14 @@ public sealed class CallIngester(IngestionService ingestion, TicketEventService 
     public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromHours(2);
 
     /// <summary>The ring target for a call (rings × ring cycle), or null when the policy sets none.</summary>
-    public TimeSpan? RingTarget(CallRecord call) =>
+    public static TimeSpan? RingTarget(SlaPolicy policy, CallRecord call) =>
         policy.TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Phone, Priority.Normal))?.OpenTimeFrom(call.Start);
 
-    public bool? MetRingTarget(CallRecord call) =>
-        call.Answered && RingTarget(call) is { } target ? call.Ringing <= target : call.Answered ? null : false;
+    /// <summary>Answered within the ring target; false for a call not answered; null when the policy sets no target.</summary>
+    public static bool? MetRingTarget(SlaPolicy policy, CallRecord call) =>
+        !call.Answered ? false : RingTarget(policy, call) is { } target ? call.Ringing <= target : null;
+
+    public bool? MetRingTarget(CallRecord call) => MetRingTarget(policy, call);
 
     public async Task<IngestResult> IngestAsync(CallRecord call, string origin, string raw, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using SlaWatch.Channels.Phone;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary><c>slawatch calls parse|ingest FILE</c>: call-detail records, Asterisk cdr-csv or JSON lines.</summary>
+internal static class CallCommands
+{
+    public static Command Create(CliOutput output)
+    {
+        var calls = new Command("calls", "Phone call-detail records.");
+        calls.Subcommands.Add(Parse(output));
+        calls.Subcommands.Add(Ingest(output));
+        return calls;
+    }
+
+    private static Command Parse(CliOutput output)
+    {
+        var file = new Argument<string>("FILE") { Description = "Asterisk cdr-csv (Master.csv) or JSON lines." };
+        var policy = new Option<string>("--policy") { Description = "SLA policy (for the ring target and the zone).", DefaultValueFactory = _ => Path.Combine("config", "sla-policy.json") };
+        var json = CommonOptions.Json();
+        var command = new Command("parse", "Show each call with its ring time and whether it met the ring target.") { file, policy, json };
+        command.SetAction(result =>
+        {
+            var sla = SlaPolicyLoader.Load(result.GetValue(policy)!);
+            var (calls, errors) = CallLogReader.Read(ReadFile(result.GetValue(file)!), sla.TimeZone);
+            foreach (var call in calls)
+            {
+                var row = new
+                {
+                    id = call.CallId,
+                    caller = ContactMasking.MaskPhone(call.Caller),
+                    start = CliOutput.Instant(call.Start, sla.TimeZone),
+                    answer = call.Answer is { } a ? CliOutput.Instant(a, sla.TimeZone) : null,
+                    end = CliOutput.Instant(call.End, sla.TimeZone),
+                    ringSeconds = call.Ringing?.TotalSeconds,
+                    disposition = call.Disposition.ToString(),
+                    agent = call.Agent,
+                    metRingTarget = CallIngester.MetRingTarget(sla, call),
+                };
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(row);
+                }
+                else
+                {
+                    output.Out.WriteLine($"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? $"{s:0}s" : "-")}  {row.disposition}  agent {row.agent ?? "-"}  {(row.metRingTarget == true ? "met" : "missed")}");
+                }
+            }
+
+            foreach (var error in errors)
+            {
+                output.Error.WriteLine($"{result.GetValue(file)}:{error.Line}: {error.Column}: {error.Problem}");
+            }
+
+            return errors.Count == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
+        });
+        return command;
+    }
+
+    private static Command Ingest(CliOutput output)
+    {
+        var file = new Argument<string>("FILE") { Description = "Asterisk cdr-csv (Master.csv) or JSON lines." };
+        var window = CommonOptions.Text("--repeat-window", "A call from the same number within this time continues its open ticket (default 2h).", required: false);
+        var json = CommonOptions.Json();
+        var store = new StoreOptions();
+        var command = new Command("ingest", "Turn calls into tickets; bad rows are reported and quarantined, the rest ingested.") { file, window, json };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            var text = ReadFile(path);
+            var repeat = result.GetValue(window) is { } given ? InputParsing.Duration("--repeat-window", given) : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
+            await using var services = store.Services(result, TimeProvider.System);
+            var (calls, errors) = CallLogReader.Read(text, services.Writer.Policy.TimeZone);
+            var ingester = new CallIngester(services.Ingestion, services.Events, services.Writer.Policy) { RepeatWindow = repeat.Time };
+            foreach (var error in errors)
+            {
+                var id = await services.Quarantine.PutAsync(new QuarantinedInput("phone", TimeProvider.System.GetUtcNow(), $"{path}:{error.Line}", $"{error.Column}: {error.Problem}", error.Raw), cancellationToken).ConfigureAwait(false);
+                output.Error.WriteLine($"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})");
+            }
+
+            foreach (var call in calls)
+            {
+                var outcome = await ingester.IngestAsync(call, $"{path}: call {call.CallId}", call.ToString(), cancellationToken).ConfigureAwait(false);
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(new { call = call.CallId, outcome = outcome.Word, number = outcome.Number?.ToString(), id = outcome.TicketId, metRingTarget = ingester.MetRingTarget(call) });
+                }
+                else
+                {
+                    output.Out.WriteLine($"{outcome.Number?.ToString() ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word} (call {call.CallId}, {(ingester.MetRingTarget(call) == true ? "answered in time" : call.Answered ? "answered late" : "missed")})");
+                }
+            }
+
+            return errors.Count == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
+        });
+        return command;
+    }
+
+    private static string ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : throw new UsageException($"{path}: no such file");
+}

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>
+/// <c>slawatch chat parse FILE.json</c> shows what a webhook body maps to; <c>slawatch chat ingest FILE</c> feeds recorded
+/// bodies, one JSON line each: <c>{"receivedAt":"ISO","headers":{…},"body":{…} or "raw"}</c>.
+/// </summary>
+internal static class ChatCommands
+{
+    public const string SecretVariable = "SLAWATCH_CHAT_SECRET";
+
+    public static Command Create(CliOutput output)
+    {
+        var chat = new Command("chat", "Web chat webhooks.");
+        chat.Subcommands.Add(Parse(output));
+        chat.Subcommands.Add(Ingest(output));
+        return chat;
+    }
+
+    private static Option<ChatFormat> Format() => new("--format") { Description = "generic or chatwoot.", DefaultValueFactory = _ => ChatFormat.Generic };
+
+    private static Command Parse(CliOutput output)
+    {
+        var file = new Argument<string>("FILE.json") { Description = "One webhook body." };
+        var format = Format();
+        var json = CommonOptions.Json();
+        var command = new Command("parse", "Show the events a webhook body maps to (no storage needed).") { file, format, json };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            var body = File.Exists(path) ? File.ReadAllBytes(path) : throw new UsageException($"{path}: no such file");
+            ChatAction action;
+            try
+            {
+                action = ChatWebhookHandler.Map(result.GetValue(format), body, TimeProvider.System.GetUtcNow());
+            }
+            catch (ChatFormatException error)
+            {
+                throw new UsageException($"{path}: {error.Message}");
+            }
+
+            var described = Describe(action);
+            if (result.GetValue(json))
+            {
+                output.WriteJson(described);
+            }
+            else
+            {
+                output.Out.WriteLine(string.Join("  ", described.Select(pair => $"{pair.Key}: {pair.Value}")));
+            }
+        });
+        return command;
+    }
+
+    private static Command Ingest(CliOutput output)
+    {
+        var file = new Argument<string>("FILE") { Description = "JSON lines of recorded webhook bodies with their receipt instants." };
+        var format = Format();
+        var secret = CommonOptions.Text("--secret", $"Verify signatures with this secret (default: ${SecretVariable}; none: trust the recording).", required: false);
+        var json = CommonOptions.Json();
+        var store = new StoreOptions();
+        var command = new Command("ingest", "Feed recorded webhook bodies through verification, mapping and ingestion.") { file, format, secret, json };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            var lines = File.Exists(path) ? await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false) : throw new UsageException($"{path}: no such file");
+            var chatFormat = result.GetValue(format);
+            var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
+            var options = key is null ? null : WebhookOptions.For(chatFormat, key);
+            await using var services = store.Services(result, TimeProvider.System);
+            var handler = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine) { Log = output.Error.WriteLine };
+            var refused = 0;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (string.IsNullOrWhiteSpace(lines[i]))
+                {
+                    continue;
+                }
+
+                var origin = $"{path}:{i + 1}";
+                ChatWebhookResult outcome;
+                if (Recorded(lines[i]) is not { } recorded)
+                {
+                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", TimeProvider.System.GetUtcNow(), origin, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", lines[i]), cancellationToken).ConfigureAwait(false);
+                    outcome = new ChatWebhookResult(400, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", "rejected", QuarantineId: id);
+                }
+                else
+                {
+                    outcome = await handler.HandleAsync(chatFormat, options, recorded.Headers, recorded.Body, recorded.ReceivedAt, origin, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (outcome.Status >= 400)
+                {
+                    refused++;
+                    output.Error.WriteLine($"{origin}: {outcome.Status} {outcome.Reason}{(outcome.QuarantineId is { } kept ? $" (kept in quarantine as {kept})" : string.Empty)}");
+                }
+
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(new { line = i + 1, status = outcome.Status, outcome = outcome.Outcome, number = outcome.Number, id = outcome.TicketId, reason = outcome.Reason });
+                }
+                else
+                {
+                    output.Out.WriteLine($"{outcome.Number ?? "-"} {outcome.TicketId ?? "-"} {outcome.Outcome}");
+                }
+            }
+
+            return refused == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
+        });
+        return command;
+    }
+
+    private sealed record RecordedBody(DateTimeOffset ReceivedAt, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+
+    private static RecordedBody? Recorded(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("receivedAt", out var at) || !root.TryGetProperty("body", out var body)
+                || !DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedAt))
+            {
+                return null;
+            }
+
+            var headers = root.TryGetProperty("headers", out var given) && given.ValueKind == JsonValueKind.Object
+                ? given.EnumerateObject().ToDictionary(pair => pair.Name, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, string>();
+            var raw = body.ValueKind == JsonValueKind.String ? body.GetString()! : body.GetRawText();
+            return new RecordedBody(receivedAt, headers, Encoding.UTF8.GetBytes(raw));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, string?> Describe(ChatAction action) => action switch
+    {
+        ChatContact contact => new()
+        {
+            ["kind"] = "customer message",
+            ["conversation"] = contact.Contact.ThreadKey,
+            ["sourceId"] = contact.Contact.SourceId,
+            ["from"] = ContactMasking.Mask(contact.Contact.From),
+            ["at"] = contact.Contact.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["text"] = contact.Contact.Text,
+        },
+        ChatTicketEvent item => new()
+        {
+            ["kind"] = item.Event.GetType().Name,
+            ["conversation"] = item.ConversationKey,
+            ["sourceId"] = item.Event.SourceRef,
+            ["actor"] = item.Event.Actor,
+            ["at"] = item.Event.At.ToString("O", CultureInfo.InvariantCulture),
+            ["status"] = (item.Event as StatusChanged)?.Status.ToString(),
+        },
+        ChatIgnored ignored => new() { ["kind"] = "ignored", ["what"] = ignored.What },
+        _ => throw new InvalidOperationException($"Unexpected chat action {action.GetType().Name}."),
+    };
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SlaWatch.Channels.Chat;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Cli.Tests;
+
+[Collection(AzuriteTests.Name)]
+public class ChannelCommandTests(AzuriteFixture azurite)
+{
+    private readonly string _prefix = "c" + Guid.NewGuid().ToString("N")[..10];
+
+    private static string ChannelData(params string[] parts) => Path.Combine([RepoRoot.Path, "tests", "SlaWatch.Channels.Tests", "TestData", .. parts]);
+
+    private Cli.Result WithStore(params string[] args) =>
+        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
+
+    [Fact]
+    public void MailParsePrintsTheNormalisedMessageWithTheSenderMasked()
+    {
+        var result = Cli.Run("mail", "parse", ChannelData("mail", "gb2312-subject.eml"), "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Out);
+        Assert.Equal("无法登录，请帮忙", document.RootElement.GetProperty("subject").GetString());
+        Assert.Equal("z***@e***.com", document.RootElement.GetProperty("from").GetString());
+        Assert.Equal("张*", document.RootElement.GetProperty("fromName").GetString());
+        Assert.DoesNotContain("zhang.san", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChatParseShowsWhatABodyMapsTo()
+    {
+        var result = Cli.Run("chat", "parse", Path.Combine(RepoRoot.Path, "..", "shared", "corpus", "chatwoot", "conversation_status_changed.json"), "--format", "chatwoot", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Out);
+        Assert.Equal(("StatusChanged", "Open"), (document.RootElement.GetProperty("kind").GetString(), document.RootElement.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public void CallsParseFlagsMissedRingTargetsAndBadRows()
+    {
+        var file = Cli.TempFile("calls.jsonl", string.Join('\n',
+            """{"callId":"a","caller":"13912341522","start":"2026-11-16T09:30:00+08:00","answer":"2026-11-16T09:30:14+08:00","end":"2026-11-16T09:32:00+08:00"}""",
+            """{"callId":"b","caller":"13912341522","start":"2026-11-16T09:40:00+08:00","answer":"2026-11-16T09:40:16+08:00","end":"2026-11-16T09:42:00+08:00"}""",
+            """{"callId":"c","caller":"13912341522","start":"soon"}"""));
+        var result = Cli.Run("calls", "parse", file, "--policy", Cli.Policy);
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.EndsWith("met", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("missed", lines[1], StringComparison.Ordinal);
+        Assert.Contains("139****1522", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"{file}:3: start: 'soon' is not a time written YYYY-MM-DD HH:MM:SS", result.Error.Trim());
+    }
+
+    [Fact]
+    public void ChatIngestVerifiesRecordedBodiesAndKeepsTheRefusedOnes()
+    {
+        var at = new DateTimeOffset(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
+        string Line(string body, DateTimeOffset receivedAt, string secret = "s3cret")
+        {
+            var timestamp = receivedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var signature = WebhookVerifier.Signature(secret, timestamp, Encoding.UTF8.GetBytes(body));
+            return JsonSerializer.Serialize(new { receivedAt = receivedAt.ToString("O", CultureInfo.InvariantCulture), headers = new Dictionary<string, string> { ["X-SlaWatch-Signature"] = signature, ["X-SlaWatch-Timestamp"] = timestamp }, body });
+        }
+
+        var file = Cli.TempFile("chat.jsonl", string.Join('\n',
+            Line("""{"event":"conversation.opened","conversationId":"c-9","at":"2026-11-16T09:30:00+08:00","sender":{"role":"customer","contact":"13912341522"},"text":"物流"}""", at),
+            Line("""{"event":"message.created","conversationId":"c-9","messageId":"m-1","at":"2026-11-16T09:32:00+08:00","sender":{"role":"agent","name":"客服A"},"text":"您好"}""", at.AddMinutes(2)),
+            Line("""{"event":"message.created","conversationId":"c-9","messageId":"m-2","sender":{"role":"agent","name":"客服A"}}""", at.AddMinutes(3), secret: "wrong"),
+            "not a recording"));
+
+        var result = WithStore("chat", "ingest", file, "--secret", "s3cret");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.Matches("^20261116-001 t[0-9a-f]{24} created$", lines[0]);
+        Assert.EndsWith(" recorded", lines[1], StringComparison.Ordinal);
+        Assert.Equal(["- - rejected", "- - rejected"], lines[2..]);
+        var errors = result.Error.TrimEnd().Split('\n');
+        Assert.StartsWith($"{file}:3: 401 X-SlaWatch-Signature does not match the body", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:4: 400 line: not a recorded body", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CallsIngestMakesTicketsFromAsteriskRecords()
+    {
+        var result = WithStore("calls", "ingest", ChannelData("calls", "Master.csv"));
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.EndsWith("created (call 1700100000.1, answered in time)", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("created (call 1700100000.2, missed)", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("created (call 1700100000.4, answered late)", lines[3], StringComparison.Ordinal);
+    }
+}
