@@ -11,3 +11,4 @@ if (args.Length > 0 && args[0] == "ingestion")
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CalendarAddBenchmarks).Assembly).Run(args, new BenchConfig());
 BenchReport.PrintRates(summaries);
+ChannelRates.Print(summaries);
