@@ -134,14 +134,8 @@ public sealed class MailboxPoller
 
     private async Task CustomerMessageAsync(byte[] raw, DateTimeOffset arrived, string origin, PollReport report, CancellationToken cancellationToken)
     {
-        ParsedMail mail;
-        try
+        if (await ParseOrQuarantineAsync(raw, origin, report, cancellationToken).ConfigureAwait(false) is not { } mail)
         {
-            mail = MailParser.Parse(raw);
-        }
-        catch (Exception error) when (error is FormatException or ParseException or ArgumentException)
-        {
-            await QuarantineAsync(raw, origin, $"message does not parse: {error.Message}", report, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -231,14 +225,8 @@ public sealed class MailboxPoller
 
     private async Task AgentReplyAsync(byte[] raw, DateTimeOffset arrived, string origin, PollReport report, CancellationToken cancellationToken)
     {
-        ParsedMail mail;
-        try
+        if (await ParseOrQuarantineAsync(raw, origin, report, cancellationToken).ConfigureAwait(false) is not { } mail)
         {
-            mail = MailParser.Parse(raw);
-        }
-        catch (Exception error) when (error is FormatException or ParseException or ArgumentException)
-        {
-            await QuarantineAsync(raw, origin, $"message does not parse: {error.Message}", report, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -251,6 +239,19 @@ public sealed class MailboxPoller
         var actor = mail.FromName ?? "support";
         var result = await _events.RecordReplyAsync(Channel.Email, mail.ThreadReferences, mail.Subject, new AgentResponse(arrived, actor, mail.SourceId, mail.Excerpt), origin, cancellationToken).ConfigureAwait(false);
         report.AgentResponses += result.Outcome == RecordOutcome.Recorded ? 1 : 0;
+    }
+
+    private async Task<ParsedMail?> ParseOrQuarantineAsync(byte[] raw, string origin, PollReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return MailParser.Parse(raw);
+        }
+        catch (Exception error) when (error is FormatException or ParseException or ArgumentException)
+        {
+            await QuarantineAsync(raw, origin, $"message does not parse: {error.Message}", report, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
     }
 
     private async Task QuarantineAsync(byte[] raw, string origin, string reason, PollReport report, CancellationToken cancellationToken)
