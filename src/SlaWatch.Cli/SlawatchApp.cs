@@ -23,6 +23,7 @@ public static class SlawatchApp
         root.Subcommands.Add(MailCommands.Create(output));
         root.Subcommands.Add(ChatCommands.Create(output));
         root.Subcommands.Add(CallCommands.Create(output));
+        root.Subcommands.Add(ScanCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,6 +1,8 @@
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Scanning;
 
 namespace SlaWatch.Storage;
 
@@ -15,6 +17,7 @@ public sealed class TableServices : IAsyncDisposable
         Quarantine = new TableQuarantine(Storage);
         Serials = new TableSerialAllocator(Storage, time);
         Checkpoints = new TableCheckpointStore(Storage);
+        Ledger = new TableNotificationLedger(Storage);
         Writer = new TicketWriter(Store, Index, policy, time);
         Ingestion = new IngestionService(Writer, Store, Index, Serials, Quarantine, new Classifier(rules));
         Events = new TicketEventService(Writer, Store, Index, Quarantine);
@@ -31,6 +34,11 @@ public sealed class TableServices : IAsyncDisposable
     public TableSerialAllocator Serials { get; }
 
     public TableCheckpointStore Checkpoints { get; }
+
+    public TableNotificationLedger Ledger { get; }
+
+    public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null) =>
+        new(Store, Index, Writer, Ledger, notifier, Checkpoints, options);
 
     public TicketWriter Writer { get; }
 

@@ -15,11 +15,15 @@ internal readonly record struct ClockSpan(DateTimeOffset Start, DateTimeOffset? 
 /// </summary>
 internal sealed class ClockTimeline
 {
-    private ClockTimeline(List<Phase> phases, Dictionary<SlaMetric, ClockSpan> spans)
+    private ClockTimeline(List<Phase> phases, Dictionary<SlaMetric, ClockSpan> spans, ResolutionPromised? promise = null)
     {
         Phases = phases;
         Spans = spans;
+        Promise = promise;
     }
+
+    /// <summary>The latest resolution time told to the customer, if any.</summary>
+    public ResolutionPromised? Promise { get; }
 
     public IReadOnlyList<Phase> Phases { get; }
 
@@ -32,6 +36,7 @@ internal sealed class ClockTimeline
         DateTimeOffset? acknowledged = null, responded = null, resolved = null;
         var cycleStart = default(DateTimeOffset);
         var cycle = 1;
+        ResolutionPromised? promise = null;
         // The arrival starts the timeline even when a message carries an earlier stamp (clock skew between systems:
         // Chatwoot's own samples stamp the first message a second before its conversation).
         foreach (var item in events.Where(e => e.At <= now).OrderBy(e => e is Received ? 0 : 1).ThenBy(e => e.At))
@@ -45,6 +50,7 @@ internal sealed class ClockTimeline
                 continue;
             }
 
+            promise = item as ResolutionPromised ?? promise;
             var paused = ticket.Status.PausesClocks();
             if (ticket.Profile != before.Profile || paused != phases[^1].Paused)
             {
@@ -71,12 +77,18 @@ internal sealed class ClockTimeline
             return new ClockTimeline(phases, []);
         }
 
-        return new ClockTimeline(phases, new Dictionary<SlaMetric, ClockSpan>
+        var spans = new Dictionary<SlaMetric, ClockSpan>
         {
             [SlaMetric.Acknowledgement] = new(ticket.ReceivedAt, acknowledged, 1),
             [SlaMetric.FirstResponse] = new(ticket.ReceivedAt, responded, 1),
             [SlaMetric.Resolution] = new(cycleStart, resolved, cycle),
-        });
+        };
+        if (promise is not null)
+        {
+            spans[SlaMetric.PromisedResolution] = new(promise.At, resolved is { } done && done >= promise.At ? done : null, cycle);
+        }
+
+        return new ClockTimeline(phases, spans, promise);
     }
 
     public Phase PhaseAt(DateTimeOffset instant)

@@ -31,6 +31,11 @@ public static class SlaClockCalculator
 
     private static SlaClock? Compute(ClockTimeline timeline, SlaMetric metric, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
     {
+        if (metric == SlaMetric.PromisedResolution)
+        {
+            return timeline.Promise is { } promise ? PromiseClock(timeline, promise, span, policy, now) : null;
+        }
+
         var end = span.Stop ?? now;
         var target = policy.TargetFor(metric, timeline.PhaseAt(end).Profile);
         if (target is null)
@@ -76,6 +81,33 @@ public static class SlaClockCalculator
             Reached(targetOpen * target.WarningFraction),
             elapsed,
             target.Escalation.Select(level => new EscalationPoint(level.Level, level.Notify, Reached(targetOpen * level.AtFraction))).ToArray());
+    }
+
+    /// <summary>
+    /// The resolution time told to the customer is a wall-clock instant: pauses do not move it. It warns at the
+    /// resolution rule's warning fraction of the time between the promise and the promised instant.
+    /// </summary>
+    private static SlaClock PromiseClock(ClockTimeline timeline, ResolutionPromised promise, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
+    {
+        var target = promise.PromisedBy - promise.At;
+        var fraction = policy.TargetFor(SlaMetric.Resolution, timeline.PhaseAt(promise.At).Profile)?.WarningFraction ?? 0.75;
+        var end = span.Stop ?? now;
+        var state = span.Stop is { } stop
+            ? (stop <= promise.PromisedBy ? ClockState.Met : ClockState.Breached)
+            : now > promise.PromisedBy ? ClockState.Breached : ClockState.Running;
+        return new SlaClock(
+            SlaMetric.PromisedResolution,
+            state,
+            "promise",
+            $"promised for {promise.PromisedBy:O}",
+            target,
+            span.Cycle,
+            promise.At,
+            span.Stop,
+            promise.PromisedBy,
+            promise.At + (target * fraction),
+            end - promise.At,
+            []);
     }
 
     private static List<Segment> Segments(ClockTimeline timeline, SlaMetric metric, DateTimeOffset start, DateTimeOffset end, SlaPolicy policy, BusinessCalendar fallback)

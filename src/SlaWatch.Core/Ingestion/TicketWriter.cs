@@ -20,21 +20,36 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
 
     public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Policy.TimeZone).DateTime);
 
-    /// <summary>The index state of a ticket whose events these are; the last day is the latest event's.</summary>
-    public TicketIndexState IndexFor(string ticketId, IReadOnlyList<TicketEvent> events, DateOnly? lastIndexedDay = null)
+    /// <summary>
+    /// The index state of a ticket whose events these are: its next wake-up after <paramref name="after"/> (default:
+    /// its latest event), and the last day entered in TicketsByDay.
+    /// </summary>
+    public TicketIndexState IndexFor(string ticketId, IReadOnlyList<TicketEvent> events, DateOnly? lastIndexedDay = null, DateTimeOffset? after = null)
     {
         var now = Now;
         var latest = events.Max(item => item.At);
         var clocks = SlaClockCalculator.Compute(events, Policy, latest > now ? latest : now);
-        return new TicketIndexState(WakeUp.Next(ticketId, clocks, latest, now), lastIndexedDay ?? LocalDay(events[0].At));
+        return new TicketIndexState(WakeUp.Next(ticketId, clocks, after ?? latest, now), lastIndexedDay ?? LocalDay(events[0].At));
     }
 
     /// <summary>
     /// Loads the ticket, asks <paramref name="decide"/> which events to add (none: nothing to write), and writes them.
     /// Returns null when the ticket does not exist.
     /// </summary>
-    public async Task<(StoredTicket Ticket, bool Written)?> AppendAsync(
-        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, CancellationToken cancellationToken = default)
+    public Task<(StoredTicket Ticket, bool Written)?> AppendAsync(
+        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, CancellationToken cancellationToken = default) =>
+        WriteAsync(ticketId, decide, wakeAfter: null, cancellationToken);
+
+    /// <summary>
+    /// Moves a ticket's wake-up past <paramref name="after"/> (the scanner, once it has announced what was due),
+    /// appending <paramref name="events"/> (escalations) with it. Writes only what changed.
+    /// </summary>
+    public Task<(StoredTicket Ticket, bool Written)?> RescheduleAsync(
+        string ticketId, DateTimeOffset after, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken = default) =>
+        WriteAsync(ticketId, stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(), after, cancellationToken);
+
+    private async Task<(StoredTicket Ticket, bool Written)?> WriteAsync(
+        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, DateTimeOffset? wakeAfter, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -45,13 +60,13 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             }
 
             var added = decide(current);
-            if (added.Count == 0)
+            var events = current.Events.Concat(added).ToArray();
+            var state = IndexFor(ticketId, events, current.Index.LastActivityDay, wakeAfter);
+            if (added.Count == 0 && (wakeAfter is null || state.WakeUp == current.Index.WakeUp))
             {
                 return (current, false);
             }
 
-            var events = current.Events.Concat(added).ToArray();
-            var state = IndexFor(ticketId, events, current.Index.LastActivityDay);
             var days = added.Select(item => LocalDay(item.At)).Distinct().Where(day => day != current.Index.LastActivityDay && day != current.Number.Date).ToArray();
             state = state with { LastActivityDay = days.Length > 0 ? days.Max() : current.Index.LastActivityDay };
             if (state.WakeUp is { } wakeUp && wakeUp != current.Index.WakeUp)
@@ -70,7 +85,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 continue;
             }
 
-            if (current.Index.WakeUp is { } old && old != state.WakeUp)
+            if (current.Index.WakeUp is { } old && (state.WakeUp is null || DueKey(old) != DueKey(state.WakeUp)))
             {
                 await index.RemoveDueAsync(old, cancellationToken).ConfigureAwait(false);
             }
@@ -83,6 +98,9 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             return (written, true);
         }
     }
+
+    /// <summary>Where a wake-up lives in the DueIndex: a moved wake-up with the same key overwrote the old one.</summary>
+    public static string DueKey(DueEntry entry) => $"{entry.Bucket}/{entry.TicketId}|{entry.Metric}|{entry.Kind}";
 
     /// <summary>Re-enters an existing ticket in its indexes: what a re-run does to finish a write cut short.</summary>
     public async Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)

@@ -11,10 +11,17 @@ public enum SlaMetric
 
     /// <summary>Until the ticket is resolved; a reopened ticket starts a new cycle.</summary>
     Resolution,
+
+    /// <summary>
+    /// Until the resolution time told to the customer (承诺解决时间): set by the promise, not by the policy, in wall
+    /// time; the latest promise counts.
+    /// </summary>
+    PromisedResolution,
 }
 
 public static class SlaMetricNames
 {
+    /// <summary>The metrics a policy sets targets for.</summary>
     public static IReadOnlyCollection<string> Known => ["acknowledgement", "firstResponse", "resolution"];
 
     public static bool TryParse(string? text, out SlaMetric metric)
@@ -30,6 +37,9 @@ public static class SlaMetricNames
             case "resolution":
                 metric = SlaMetric.Resolution;
                 return true;
+            case "promisedResolution":
+                metric = SlaMetric.PromisedResolution;
+                return true;
             default:
                 metric = default;
                 return false;
@@ -40,6 +50,7 @@ public static class SlaMetricNames
     {
         SlaMetric.Acknowledgement => "acknowledgement",
         SlaMetric.FirstResponse => "firstResponse",
-        _ => "resolution",
+        SlaMetric.Resolution => "resolution",
+        _ => "promisedResolution",
     };
 }

@@ -88,7 +88,7 @@ public static class SlaPolicyLoader
         var targetsNode = node.Required("targets");
         foreach (var entry in targetsNode.Properties())
         {
-            if (!SlaMetricNames.TryParse(entry.Name, out var metric))
+            if (!SlaMetricNames.TryParse(entry.Name, out var metric) || metric == SlaMetric.PromisedResolution)
             {
                 throw entry.Error($"unknown metric; use {string.Join(", ", SlaMetricNames.Known)}");
             }

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using SlaWatch.Core.Scanning;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary><c>slawatch scan [--now ISO] [--json]</c>: one run of the breach scanner, announcements to the console.</summary>
+internal static class ScanCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var now = CommonOptions.Text("--now", "Scan as of this ISO 8601 instant (default: now).", required: false);
+        var json = CommonOptions.Json();
+        var store = new StoreOptions();
+        var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.") { now, json };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var time = result.GetValue(now) is { } text ? new FixedTimeProvider(InputParsing.Instant("--now", text, TimeZoneInfo.Utc)) : TimeProvider.System;
+            await using var services = store.Services(result, time);
+            var lines = new List<string>();
+            var scanner = services.Scanner(new LogNotifier(lines.Add, services.Writer.Policy.TimeZone));
+            var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
+            if (result.GetValue(json))
+            {
+                output.WriteJson(new
+                {
+                    report.FromBucket,
+                    report.ToBucket,
+                    report.BucketsRead,
+                    report.EntriesRead,
+                    report.TicketsLoaded,
+                    report.ClocksRecomputed,
+                    announcements = report.Announcements,
+                    report.Notifications,
+                    report.Digests,
+                    report.DeliveryFailures,
+                });
+                return;
+            }
+
+            lines.ForEach(output.Out.WriteLine);
+            output.Out.WriteLine($"scanned buckets {report.FromBucket}..{report.ToBucket}: {report.EntriesRead} due entries, {report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced {string.Join(", ", report.Announcements.Select(pair => $"{pair.Value} {pair.Key}"))}{(report.Announcements.Count == 0 ? "nothing" : string.Empty)}");
+        });
+        return command;
+    }
+}

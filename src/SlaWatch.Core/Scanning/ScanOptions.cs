@@ -1,0 +1,13 @@
+namespace SlaWatch.Core.Scanning;
+
+public sealed record ScanOptions
+{
+    /// <summary>Buckets before the watermark read again, for wake-ups written late into a past minute.</summary>
+    public TimeSpan LookBack { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How far back the first scan (no watermark yet) reads.</summary>
+    public TimeSpan FirstScanWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>More announcements than this for one recipient in one scan go out as a single digest.</summary>
+    public int DigestThreshold { get; init; } = 20;
+}

@@ -1,0 +1,144 @@
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Scanning;
+
+/// <summary>
+/// The minute scan (design, flow 3): reads the DueIndex buckets from the watermark (less a look-back) to now,
+/// recomputes each due ticket's clocks (pauses and re-targets may have moved them), announces every warning, breach
+/// and escalation reached exactly once (claimed in the ledger first, so two scanners never both announce), batches
+/// a recipient's announcements into one digest above a threshold, records escalations on the ticket and moves its
+/// wake-up to the next threshold. Its cost follows what is due, not the open backlog.
+/// </summary>
+public sealed class SlaScanner(
+    ITicketStore store, ITicketIndex index, TicketWriter writer, INotificationLedger ledger, INotifier notifier, ICheckpointStore checkpoints, ScanOptions? options = null)
+{
+    public const string WatermarkKey = "scanner:watermark";
+
+    private readonly ScanOptions _options = options ?? new ScanOptions();
+
+    private sealed record Due(DueEntry Entry, StoredTicket? Ticket, List<(Announcement Announcement, int Cycle)> Claimed, List<TicketEvent> Escalations);
+
+    public async Task<ScanReport> ScanAsync(CancellationToken cancellationToken = default)
+    {
+        var now = writer.Now;
+        var watermark = await checkpoints.GetAsync(WatermarkKey, cancellationToken).ConfigureAwait(false);
+        var from = watermark is null ? now - _options.FirstScanWindow : BucketStart(watermark) - _options.LookBack;
+        var report = new ScanReport { FromBucket = DueEntry.BucketOf(from), ToBucket = DueEntry.BucketOf(now) };
+        report.BucketsRead = (int)((BucketStart(report.ToBucket) - BucketStart(report.FromBucket)).TotalMinutes + 1);
+
+        var entries = await index.ReadDueAsync(report.FromBucket, report.ToBucket, cancellationToken).ConfigureAwait(false);
+        report.EntriesRead = entries.Count;
+        var due = new List<Due>();
+        foreach (var group in entries.GroupBy(entry => entry.TicketId))
+        {
+            due.Add(await ClaimAsync(group.OrderBy(entry => entry.At).First(), now, report, cancellationToken).ConfigureAwait(false));
+            due.AddRange(group.OrderBy(entry => entry.At).Skip(1).Select(entry => new Due(entry, null, [], [])));
+        }
+
+        var failed = await DeliverAsync(due, report, cancellationToken).ConfigureAwait(false);
+        foreach (var item in due)
+        {
+            if (failed.Contains(item.Entry.TicketId))
+            {
+                foreach (var (announcement, cycle) in item.Claimed)
+                {
+                    await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key(cycle), cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var written = item.Ticket is null ? null : await writer.RescheduleAsync(item.Entry.TicketId, now, item.Escalations, cancellationToken).ConfigureAwait(false);
+            if (written?.Ticket.Index.WakeUp is not { } next || TicketWriter.DueKey(next) != TicketWriter.DueKey(item.Entry))
+            {
+                await index.RemoveDueAsync(item.Entry, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // Undelivered announcements keep their wake-ups, and the watermark waits for them.
+        var oldestFailed = due.Where(item => failed.Contains(item.Entry.TicketId)).Select(item => item.Entry.Bucket).Order(StringComparer.Ordinal).FirstOrDefault();
+        await checkpoints.SetAsync(WatermarkKey, oldestFailed ?? report.ToBucket, cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task<Due> ClaimAsync(DueEntry entry, DateTimeOffset now, ScanReport report, CancellationToken cancellationToken)
+    {
+        var ticket = await store.LoadAsync(entry.TicketId, cancellationToken).ConfigureAwait(false);
+        report.TicketsLoaded++;
+        if (ticket is null)
+        {
+            return new Due(entry, null, [], []);
+        }
+
+        var state = ticket.State;
+        var clocks = SlaClockCalculator.Compute(ticket.Events, writer.Policy, now);
+        report.ClocksRecomputed += clocks.Count;
+        var claimed = new List<(Announcement, int)>();
+        var escalations = new List<TicketEvent>();
+        foreach (var clock in clocks)
+        {
+            foreach (var threshold in Thresholds.Of(clock).Where(threshold => Thresholds.Reached(clock, threshold, now)))
+            {
+                var announcement = new Announcement(
+                    threshold.Kind, threshold.Level, Recipient(threshold.Notify, state.Owner), ticket.Id, ticket.Number.ToString(), state.Channel, state.Priority,
+                    clock.Metric, clock.TargetDescription, clock.Due, clock.Elapsed, state.Owner, state.OverdueReason, threshold.At);
+                if (!await ledger.TryClaimAsync(ticket.Id, announcement.Key(clock.Cycle), cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                claimed.Add((announcement, clock.Cycle));
+                if (threshold.Level > 0)
+                {
+                    escalations.Add(new Escalated(now, "scanner", $"escalation:{announcement.Key(clock.Cycle)}", clock.Metric, threshold.Level));
+                }
+            }
+        }
+
+        return new Due(entry, ticket, claimed, escalations);
+    }
+
+    /// <summary>Sends each recipient's announcements, as one digest above the threshold; returns tickets whose delivery failed.</summary>
+    private async Task<HashSet<string>> DeliverAsync(List<Due> due, ScanReport report, CancellationToken cancellationToken)
+    {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var all = due.SelectMany(item => item.Claimed.Select(claim => claim.Announcement)).ToList();
+        foreach (var announcement in all)
+        {
+            report.Announcements[announcement.Kind] = report.Announcements.GetValueOrDefault(announcement.Kind) + 1;
+        }
+
+        foreach (var recipient in all.GroupBy(announcement => announcement.Recipient))
+        {
+            var items = recipient.OrderBy(announcement => announcement.ReachedAt).ToList();
+            var notifications = items.Count > _options.DigestThreshold
+                ? [new Notification(recipient.Key, items, IsDigest: true)]
+                : items.Select(item => new Notification(recipient.Key, [item], IsDigest: false)).ToList();
+            foreach (var notification in notifications)
+            {
+                try
+                {
+                    await notifier.NotifyAsync(notification, cancellationToken).ConfigureAwait(false);
+                    report.Notifications++;
+                    report.Digests += notification.IsDigest ? 1 : 0;
+                }
+                catch (Exception error) when (error is HttpRequestException or IOException or TimeoutException or InvalidOperationException)
+                {
+                    report.DeliveryFailures++;
+                    failed.UnionWith(notification.Items.Select(item => item.TicketId));
+                }
+            }
+        }
+
+        return failed;
+    }
+
+    private static string Recipient(string notify, string? owner) =>
+        notify == "owner" ? $"owner:{owner ?? "unassigned"}" : notify;
+
+    private static DateTimeOffset BucketStart(string bucket) =>
+        DateTimeOffset.ParseExact(bucket, "yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Scanning;
+using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Storage.Tests;
+
+// The shipped policy: an urgent e-mail's first response warns at 75% (11:15 after arrival), breaches at 15 min and
+// escalates to the manager at 30 min; its acknowledgement warns at 45 min.
+[Collection(AzuriteTests.Name)]
+public class ScannerTests(AzuriteFixture azurite)
+{
+    private sealed class RecordingNotifier : INotifier
+    {
+        public ConcurrentQueue<Notification> Sent { get; } = new();
+
+        public bool Failing { get; set; }
+
+        public IEnumerable<Announcement> Announced => Sent.SelectMany(notification => notification.Items);
+
+        public Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default)
+        {
+            if (Failing)
+            {
+                throw new HttpRequestException("webhook down");
+            }
+
+            Sent.Enqueue(notification);
+            return Task.CompletedTask;
+        }
+    }
+
+    private static async Task<string> UrgentAsync(TestWorld world, string id, string at = "2026-11-16 09:30") =>
+        (await world.Main.Ingestion.IngestAsync(TestWorld.Email(id, at), "test")).TicketId!;
+
+    [Fact]
+    public async Task AClockWarnsBreachesAndEscalatesEachOnceAndRecordsTheEscalations()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        var notifier = new RecordingNotifier();
+        var scanner = world.Main.Scanner(notifier);
+        var ticketId = await UrgentAsync(world, "<scan-1@x>");
+        await world.Main.Events.RecordAsync(ticketId, new OverdueReason(Shipped.At("2026-11-16 09:31"), "客服A", null, "agent busy"), "test");
+
+        IEnumerable<string> Kinds() => notifier.Announced.Select(item => $"{item.Metric.Key()}:{item.Kind}:L{item.Level}:{item.Recipient}");
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
+        await scanner.ScanAsync();
+        Assert.Equal(["firstResponse:warning:L1:owner:unassigned"], Kinds());
+        await scanner.ScanAsync();
+        Assert.Single(notifier.Announced);
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:46"));
+        await scanner.ScanAsync();
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 10:01"));
+        var report = await scanner.ScanAsync();
+        Assert.Equal(
+            ["firstResponse:warning:L1:owner:unassigned", "firstResponse:breach:L2:supervisor", "firstResponse:escalation:L3:manager"],
+            Kinds());
+        Assert.Equal(1, report.Announcements["escalation"]);
+        var breach = notifier.Announced.Single(item => item.Kind == "breach");
+        Assert.Equal(("agent busy", "20261116-001", Shipped.At("2026-11-16 09:45")), (breach.OverdueReason, breach.TicketNumber, breach.Due!.Value));
+
+        var ticket = (await world.Main.Store.LoadAsync(ticketId))!;
+        Assert.Equal([1, 2, 3], ticket.Events.OfType<Escalated>().Select(item => item.Level));
+        Assert.Equal((SlaMetric.Acknowledgement, "warning"), (ticket.Index.WakeUp!.Metric, ticket.Index.WakeUp.Kind));
+        Assert.Equal(Shipped.At("2026-11-16 10:15"), ticket.Index.WakeUp.At);
+    }
+
+    [Fact]
+    public async Task TwoScannersAtOnceAnnounceNothingTwice()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        for (var i = 0; i < 12; i++)
+        {
+            await UrgentAsync(world, $"<pair-{i}@x>");
+        }
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 10:20"));
+        var first = new RecordingNotifier();
+        var second = new RecordingNotifier();
+        await Task.WhenAll(
+            Task.Run(() => world.NewProcess().Scanner(first).ScanAsync()),
+            Task.Run(() => world.NewProcess().Scanner(second).ScanAsync()));
+
+        var all = first.Announced.Concat(second.Announced).Select(item => (item.TicketId, item.Metric, item.Kind)).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(12 * 3, all.Count(item => item.Metric == SlaMetric.FirstResponse));
+        Assert.Equal(12, all.Count(item => item.Metric == SlaMetric.Acknowledgement && item.Kind == "warning"));
+    }
+
+    [Fact]
+    public async Task MoreThanTwentyAnnouncementsForOneRecipientGoOutAsOneDigest()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        for (var i = 0; i < 25; i++)
+        {
+            await UrgentAsync(world, $"<digest-{i}@x>");
+        }
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
+        var notifier = new RecordingNotifier();
+        var report = await world.Main.Scanner(notifier).ScanAsync();
+
+        var digest = Assert.Single(notifier.Sent);
+        Assert.True(digest.IsDigest);
+        Assert.Equal(("owner:unassigned", 25), (digest.Recipient, digest.Items.Count));
+        Assert.Equal((1, 1), (report.Notifications, report.Digests));
+    }
+
+    [Fact]
+    public async Task AnUndeliveredAnnouncementIsAnnouncedByTheNextScan()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        await UrgentAsync(world, "<retry@x>");
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
+        var notifier = new RecordingNotifier { Failing = true };
+        var scanner = world.Main.Scanner(notifier);
+
+        var failed = await scanner.ScanAsync();
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:44"));
+        notifier.Failing = false;
+        await scanner.ScanAsync();
+
+        Assert.Equal(1, failed.DeliveryFailures);
+        Assert.Equal("warning", Assert.Single(notifier.Announced).Kind);
+    }
+
+    [Fact]
+    public async Task APausedTicketIsNotAnnouncedAndAKeptPromiseIsWatched()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        var paused = await UrgentAsync(world, "<paused@x>");
+        await world.Main.Events.RecordAsync(paused, new StatusChanged(Shipped.At("2026-11-16 09:31"), "客服A", null, TicketStatus.PendingCustomer), "test");
+        var promised = await UrgentAsync(world, "<promise@x>");
+        await world.Main.Events.RecordAsync(promised, new AgentResponse(Shipped.At("2026-11-16 09:33"), "客服A", null), "test");
+        await world.Main.Events.RecordAsync(promised, new ResolutionPromised(Shipped.At("2026-11-16 09:34"), "客服A", null, Shipped.At("2026-11-16 13:34")), "test");
+        var notifier = new RecordingNotifier();
+        var scanner = world.Main.Scanner(notifier);
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 12:35"));
+        await scanner.ScanAsync();
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 13:40"));
+        await scanner.ScanAsync();
+
+        Assert.DoesNotContain(notifier.Announced, item => item.TicketId == paused);
+        Assert.Equal(
+            ["promisedResolution:warning", "promisedResolution:breach"],
+            notifier.Announced.Where(item => item.TicketId == promised && item.Metric == SlaMetric.PromisedResolution).Select(item => $"{item.Metric.Key()}:{item.Kind}"));
+    }
+
+    [Fact]
+    public async Task AScanReadsWhatIsDueNotTheBacklog()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        for (var i = 0; i < 5; i++)
+        {
+            await UrgentAsync(world, $"<due-{i}@x>");
+        }
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 10:30"));
+        for (var i = 0; i < 30; i++)
+        {
+            await world.Main.Ingestion.IngestAsync(TestWorld.Email($"<later-{i}@x>", "2026-11-16 10:30", "你好"), "test");
+        }
+
+        var report = await world.Main.Scanner(new RecordingNotifier()).ScanAsync();
+
+        Assert.Equal(5, report.TicketsLoaded);
+    }
+}
