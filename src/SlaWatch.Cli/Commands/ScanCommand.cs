@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SlaWatch.Channels.Notifications;
+using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
 
 namespace SlaWatch.Cli.Commands;
@@ -6,19 +8,27 @@ namespace SlaWatch.Cli.Commands;
 /// <summary><c>slawatch scan [--now ISO] [--json]</c>: one run of the breach scanner, announcements to the console.</summary>
 internal static class ScanCommand
 {
+    public const string SecretVariable = "SLAWATCH_NOTIFY_SECRET";
+
     public static Command Create(CliOutput output)
     {
         var now = CommonOptions.Text("--now", "Scan as of this ISO 8601 instant (default: now).", required: false);
+        var webhook = CommonOptions.Text("--webhook", $"POST announcements to this URL, signed with ${SecretVariable} (default: print them).", required: false);
         var json = CommonOptions.Json();
         var store = new StoreOptions();
-        var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.") { now, json };
+        var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.") { now, webhook, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var time = result.GetValue(now) is { } text ? new FixedTimeProvider(InputParsing.Instant("--now", text, TimeZoneInfo.Utc)) : TimeProvider.System;
             await using var services = store.Services(result, time);
             var lines = new List<string>();
-            var scanner = services.Scanner(new LogNotifier(lines.Add, services.Writer.Policy.TimeZone));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            INotifier notifier = result.GetValue(webhook) is { } url
+                ? new WebhookNotifier(http, Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : throw new UsageException($"--webhook: '{url}' is not an absolute URL"),
+                    Environment.GetEnvironmentVariable(SecretVariable) ?? throw new UsageException($"--webhook needs ${SecretVariable} to sign with"), time)
+                : new LogNotifier(lines.Add, services.Writer.Policy.TimeZone);
+            var scanner = services.Scanner(notifier);
             var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
             if (result.GetValue(json))
             {

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.Notifications;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Scanning;
+
+namespace SlaWatch.Channels.Tests;
+
+/// <summary>Against a real HTTP listener on loopback that checks signatures as a receiver would.</summary>
+public sealed class WebhookNotifierTests : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string _url;
+    private readonly HttpClient _http = new();
+
+    public WebhookNotifierTests()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _url = $"http://127.0.0.1:{port}/hooks/sla/";
+        _listener.Prefixes.Add(_url);
+        _listener.Start();
+    }
+
+    private static Notification Breach() => new("supervisor",
+    [
+        new Announcement("breach", 2, "supervisor", "t1", "20261116-001", Channel.Email, Priority.Urgent, SlaMetric.FirstResponse, "15m (24x7)",
+            new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero), TimeSpan.FromMinutes(16), "客服A", "agent busy", new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero)),
+    ], IsDigest: false);
+
+    private async Task<List<(string Body, bool Verified)>> ServeAsync(params int[] statuses)
+    {
+        var received = new List<(string, bool)>();
+        foreach (var status in statuses)
+        {
+            var context = await _listener.GetContextAsync();
+            using var reader = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(reader);
+            var body = reader.ToArray();
+            var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(key => key, key => context.Request.Headers[key]!);
+            var verified = WebhookVerifier.Check(new WebhookOptions { Secret = "hook-secret" }, headers, body, DateTimeOffset.UtcNow) is null;
+            received.Add((System.Text.Encoding.UTF8.GetString(body), verified));
+            context.Response.StatusCode = status;
+            context.Response.Close();
+        }
+
+        return received;
+    }
+
+    [Fact]
+    public async Task ANotificationArrivesSignedAndIsRetriedAfterAServerError()
+    {
+        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", TimeProvider.System, retries: 2, delay: TimeSpan.FromMilliseconds(20));
+        var serving = ServeAsync(503, 200);
+
+        await notifier.NotifyAsync(Breach());
+
+        var received = await serving;
+        Assert.Equal(2, received.Count);
+        Assert.All(received, item => Assert.True(item.Verified));
+        using var json = JsonDocument.Parse(received[1].Body);
+        var item = json.RootElement.GetProperty("items")[0];
+        Assert.Equal(("breach", "20261116-001", "agent busy"), (item.GetProperty("kind").GetString(), item.GetProperty("ticket").GetString(), item.GetProperty("overdueReason").GetString()));
+        Assert.Equal("supervisor", json.RootElement.GetProperty("recipient").GetString());
+    }
+
+    [Fact]
+    public async Task ARefusalIsNotRetriedAndIsReported()
+    {
+        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", TimeProvider.System, retries: 2, delay: TimeSpan.FromMilliseconds(20));
+        var serving = ServeAsync(400);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => notifier.NotifyAsync(Breach()));
+        Assert.Single(await serving);
+    }
+
+    public void Dispose()
+    {
+        _listener.Close();
+        _http.Dispose();
+    }
+}
