@@ -2,6 +2,7 @@ using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Scanning;
 
 namespace SlaWatch.Storage;
@@ -18,6 +19,8 @@ public sealed class TableServices : IAsyncDisposable
         Serials = new TableSerialAllocator(Storage, time);
         Checkpoints = new TableCheckpointStore(Storage);
         Ledger = new TableNotificationLedger(Storage);
+        Aggregates = new TableAggregateStore(Storage);
+        Reports = new ReportService(Store, Index, Aggregates, policy, time);
         Writer = new TicketWriter(Store, Index, policy, time);
         Ingestion = new IngestionService(Writer, Store, Index, Serials, Quarantine, new Classifier(rules));
         Events = new TicketEventService(Writer, Store, Index, Quarantine);
@@ -36,6 +39,10 @@ public sealed class TableServices : IAsyncDisposable
     public TableCheckpointStore Checkpoints { get; }
 
     public TableNotificationLedger Ledger { get; }
+
+    public TableAggregateStore Aggregates { get; }
+
+    public ReportService Reports { get; }
 
     public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null) =>
         new(Store, Index, Writer, Ledger, notifier, Checkpoints, options);

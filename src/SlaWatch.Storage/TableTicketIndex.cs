@@ -33,6 +33,9 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         {
             ["TicketId"] = entry.TicketId,
             ["Received"] = entry.ReceivedThatDay,
+            ["CustomerKey"] = entry.CustomerKey,
+            ["Category"] = entry.Category,
+            ["ReceivedAt"] = entry.ReceivedAt,
         }, cancellationToken);
 
     public async Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
@@ -46,7 +49,12 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
             {
                 if (TicketNumber.TryParse(row.RowKey, out var number))
                 {
-                    entries.Add(new DayEntry(day, number, row.GetString("TicketId"), row.GetBoolean("Received") ?? false));
+                    entries.Add(new DayEntry(day, number, row.GetString("TicketId"), row.GetBoolean("Received") ?? false)
+                    {
+                        CustomerKey = row.GetString("CustomerKey"),
+                        Category = row.GetString("Category"),
+                        ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
+                    });
                 }
             }
 

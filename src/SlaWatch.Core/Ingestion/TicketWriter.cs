@@ -105,7 +105,8 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// <summary>Re-enters an existing ticket in its indexes: what a re-run does to finish a write cut short.</summary>
     public async Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)
     {
-        await index.IndexDayAsync(new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true), cancellationToken).ConfigureAwait(false);
+        var state = ticket.State;
+        await index.IndexDayAsync(new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true) { CustomerKey = state.Customer.Key, Category = state.Category, ReceivedAt = state.ReceivedAt }, cancellationToken).ConfigureAwait(false);
         if (ticket.Index.WakeUp is { } wakeUp)
         {
             await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);

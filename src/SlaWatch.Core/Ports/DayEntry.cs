@@ -2,5 +2,15 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Ports;
 
-/// <summary>A ticket that arrived on, or changed on, a local day (TicketsByDay).</summary>
-public sealed record DayEntry(DateOnly Day, TicketNumber Number, string TicketId, bool ReceivedThatDay);
+/// <summary>
+/// A ticket that arrived on, or changed on, a local day (TicketsByDay). Arrival rows also carry who and what the
+/// ticket was about when it arrived, so repeat complaints are counted without loading tickets.
+/// </summary>
+public sealed record DayEntry(DateOnly Day, TicketNumber Number, string TicketId, bool ReceivedThatDay)
+{
+    public string? CustomerKey { get; init; }
+
+    public string? Category { get; init; }
+
+    public DateTimeOffset? ReceivedAt { get; init; }
+}

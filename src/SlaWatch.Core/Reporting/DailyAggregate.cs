@@ -1,0 +1,41 @@
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>A ticket the report lists as overdue or unresolved (异常定位), with its owner and recorded reason.</summary>
+public sealed record ExceptionRow(string Number, string TicketId, string Channel, string Priority, string? Owner, string Status, IReadOnlyList<string> Breached, string? Reason);
+
+/// <summary>A day's (or a week's) figures per dimension, the policy version that produced them and when.</summary>
+public sealed record DailyAggregate(
+    DateOnly From,
+    DateOnly To,
+    string PolicyVersion,
+    DateTimeOffset ComputedAt,
+    Dictionary<string, DayFigures> Figures,
+    IReadOnlyList<ExceptionRow> Exceptions)
+{
+    public const int MaxExceptions = 500;
+
+    public DayFigures All => Figures.TryGetValue("all", out var all) ? all : new DayFigures();
+
+    /// <summary>Days merged into a longer period: sums and counts add up, so means are exact.</summary>
+    public static DailyAggregate Merge(DateOnly from, DateOnly to, IReadOnlyList<DailyAggregate> days)
+    {
+        var figures = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
+        foreach (var (dimension, value) in days.SelectMany(day => day.Figures))
+        {
+            if (!figures.TryGetValue(dimension, out var into))
+            {
+                figures[dimension] = into = new DayFigures();
+            }
+
+            into.Merge(value);
+        }
+
+        return new DailyAggregate(
+            from,
+            to,
+            string.Join(", ", days.Select(day => day.PolicyVersion).Distinct()),
+            days.Count == 0 ? default : days.Max(day => day.ComputedAt),
+            figures,
+            days.SelectMany(day => day.Exceptions).Take(MaxExceptions).ToArray());
+    }
+}

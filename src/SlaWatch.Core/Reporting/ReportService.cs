@@ -1,0 +1,79 @@
+using System.Globalization;
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>
+/// The daily report (design, flow 4): folds the tickets that arrived on a local day into figures per dimension and
+/// stores them, replacing an earlier run of the same day; weeks are read back as merged days.
+/// </summary>
+public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggregateStore aggregates, SlaPolicy policy, TimeProvider time)
+{
+    public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(30);
+
+    public SlaPolicy Policy => policy;
+
+    public async Task<DailyAggregate> RunDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var entries = await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
+        var arrivals = entries.Where(entry => entry.ReceivedThatDay).ToArray();
+        var tickets = new StoredTicket?[arrivals.Length];
+        await Parallel.ForAsync(0, arrivals.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+            tickets[i] = await store.LoadAsync(arrivals[i].TicketId, token).ConfigureAwait(false));
+
+        var history = new List<DayEntry>(arrivals);
+        for (var back = 1; back <= (int)Math.Ceiling(RepeatWindow.TotalDays); back++)
+        {
+            history.AddRange((await index.ReadDayAsync(day.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay));
+        }
+
+        var loaded = tickets.OfType<StoredTicket>().ToArray();
+        var figures = DailyAggregator.Fold(loaded, policy, now, new RepeatHistory(history, RepeatWindow));
+        var aggregate = new DailyAggregate(day, day, policy.Version, now, figures, Exceptions(loaded, now));
+        await aggregates.ReplaceDayAsync(aggregate, cancellationToken).ConfigureAwait(false);
+        return aggregate;
+    }
+
+    /// <summary>A stored day, or the day computed now when it has not been run yet.</summary>
+    public async Task<DailyAggregate> DayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) ?? await RunDayAsync(day, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>An ISO week (<c>2026-W45</c>): Monday to Sunday, merged from its days.</summary>
+    public async Task<DailyAggregate> WeekAsync(string isoWeek, CancellationToken cancellationToken = default)
+    {
+        var monday = WeekStart(isoWeek);
+        var days = new List<DailyAggregate>();
+        for (var offset = 0; offset < 7; offset++)
+        {
+            days.Add(await DayAsync(monday.AddDays(offset), cancellationToken).ConfigureAwait(false));
+        }
+
+        return DailyAggregate.Merge(monday, monday.AddDays(6), days);
+    }
+
+    public static DateOnly WeekStart(string isoWeek)
+    {
+        var parts = isoWeek.Split("-W", StringSplitOptions.None);
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var week)
+            && week >= 1 && week <= ISOWeek.GetWeeksInYear(year)
+            ? DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday))
+            : throw new FormatException($"'{isoWeek}' is not an ISO week such as 2026-W45");
+    }
+
+    private IReadOnlyList<ExceptionRow> Exceptions(IEnumerable<StoredTicket> tickets, DateTimeOffset now) => tickets
+        .Select(stored => (stored, clocks: SlaClockCalculator.Compute(stored.Events, policy, now)))
+        .Where(item => !item.stored.State.Status.IsDone() || item.clocks.Any(clock => clock.State == ClockState.Breached))
+        .OrderBy(item => item.stored.Number.Serial)
+        .Take(DailyAggregate.MaxExceptions)
+        .Select(item => new ExceptionRow(
+            item.stored.Number.ToString(), item.stored.Id, item.stored.State.Channel.Key(), item.stored.State.Priority.Key(), item.stored.State.Owner,
+            item.stored.State.Status.ToString(), item.clocks.Where(clock => clock.State == ClockState.Breached).Select(clock => clock.Metric.Key()).ToArray(),
+            item.stored.State.OverdueReason))
+        .ToArray();
+}

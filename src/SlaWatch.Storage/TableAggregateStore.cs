@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
+
+namespace SlaWatch.Storage;
+
+/// <summary>
+/// DailyAggregates: PartitionKey the day (<c>yyyy-MM-dd</c>), RowKey the dimension (encoded), the figures as JSON;
+/// a <c>~day</c> row holds the policy version, the computation instant and the exception list. A re-run replaces the
+/// whole partition, dropping dimensions that no longer occur.
+/// </summary>
+public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
+{
+    public const string Table = "DailyAggregates";
+    private const string DayRow = "~day";
+
+    public async Task ReplaceDayAsync(DailyAggregate day, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(Table, cancellationToken).ConfigureAwait(false);
+        var partition = Key(day.From);
+        await StorageCalls.Run(storage, async () =>
+        {
+            var keep = new HashSet<string>(day.Figures.Keys.Select(TableKeys.Encode).Append(DayRow), StringComparer.Ordinal);
+            var stale = new List<TableTransactionAction>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (!keep.Contains(row.RowKey))
+                {
+                    stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+                }
+            }
+
+            var rows = day.Figures.Select(pair => new TableEntity(partition, TableKeys.Encode(pair.Key)) { ["Dimension"] = pair.Key, ["Figures"] = JsonSerializer.Serialize(pair.Value) })
+                .Append(new TableEntity(partition, DayRow)
+                {
+                    ["PolicyVersion"] = day.PolicyVersion,
+                    ["ComputedAt"] = day.ComputedAt,
+                    ["Exceptions"] = JsonSerializer.Serialize(day.Exceptions),
+                })
+                .Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+            foreach (var batch in stale.Concat(rows).Chunk(100))
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DailyAggregate?> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(Table, cancellationToken).ConfigureAwait(false);
+        var partition = Key(day);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            TableEntity? head = null;
+            var figures = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (row.RowKey == DayRow)
+                {
+                    head = row;
+                }
+                else
+                {
+                    figures[row.GetString("Dimension")] = JsonSerializer.Deserialize<DayFigures>(row.GetString("Figures"))!;
+                }
+            }
+
+            return head is null
+                ? null
+                : new DailyAggregate(day, day, head.GetString("PolicyVersion"), head.GetDateTimeOffset("ComputedAt")!.Value, figures,
+                    JsonSerializer.Deserialize<ExceptionRow[]>(head.GetString("Exceptions")) ?? []);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
