@@ -54,6 +54,7 @@ summarize_tests() {
 run_tests() {
   install_node_tools
   install_mail_servers
+  install_browser
   build
   echo "build.sh: checking formatting (dotnet format --verify-no-changes)"
   dotnet format CsFunctions.sln --verify-no-changes --no-restore --verbosity quiet

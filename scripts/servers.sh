@@ -94,3 +94,18 @@ start_mail_servers() {
   export SLAWATCH_IMAP_PORT="$imap" SLAWATCH_SMTP_PORT="$smtp" SLAWATCH_MAIL_DIR="$MAIL_DIR"
   echo "build.sh: Dovecot (IMAP) on 127.0.0.1:$imap, OpenSMTPD on 127.0.0.1:$smtp"
 }
+
+# Debian's Chromium and a CJK font for the report page tests, installed when missing and we are root.
+install_browser() {
+  if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qiE "wenquanyi|noto.*cjk"; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    server_failed "chromium and a CJK font are missing and this is not root: apt-get install chromium fonts-wqy-microhei"
+    return 0
+  fi
+  echo "build.sh: apt-get install chromium fonts-wqy-microhei"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null 2>&1 || true
+  command -v chromium >/dev/null 2>&1 || server_failed "installing chromium failed"
+}

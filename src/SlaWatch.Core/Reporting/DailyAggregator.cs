@@ -7,7 +7,7 @@ namespace SlaWatch.Core.Reporting;
 
 /// <summary>
 /// Folds the tickets that arrived on a day into figures per dimension: <c>all</c>, <c>channel:…</c>,
-/// <c>priority:…</c>, <c>category:…</c>, <c>agent:…</c> and <c>channel:…|priority:…</c>. Tickets are read as of the
+/// <c>priority:…</c>, <c>category:…</c>, <c>agent:…</c>, <c>channel:…|priority:…</c> and <c>category:…|channel:…</c>. Tickets are read as of the
 /// report's instant (a ticket resolved later counts when the day is re-run); "open at end" is read at the end of
 /// each ticket's arrival day, so any run of days folds the same as its days merged.
 /// </summary>
@@ -45,6 +45,7 @@ public static class DailyAggregator
         yield return $"category:{ticket.Category ?? "other"}";
         yield return $"agent:{ticket.Owner ?? "unassigned"}";
         yield return $"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}";
+        yield return $"category:{ticket.Category ?? "other"}|channel:{ticket.Channel.Key()}";
     }
 
     private static void Add(DayFigures into, Ticket ticket, IReadOnlyList<SlaClock> clocks, bool openAtEnd, bool repeat)

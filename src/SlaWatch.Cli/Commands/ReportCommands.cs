@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using SlaWatch.Core.Reporting;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>
+/// <c>slawatch report run --date D</c> computes and stores a day; <c>report daily --date D</c> and
+/// <c>report weekly --week 2026-W45</c> print figures against the weekly targets (text, json, csv, or a
+/// self-contained html page with <c>--out</c>).
+/// </summary>
+internal static class ReportCommands
+{
+    public static Command Create(CliOutput output)
+    {
+        var report = new Command("report", "Daily and weekly aggregates.");
+        report.Subcommands.Add(Run(output));
+        report.Subcommands.Add(Show(output, "daily", "--date", "A local day YYYY-MM-DD in the policy's zone."));
+        report.Subcommands.Add(Show(output, "weekly", "--week", "An ISO week such as 2026-W45."));
+        return report;
+    }
+
+    private static Command Run(CliOutput output)
+    {
+        var date = CommonOptions.Text("--date", "A local day YYYY-MM-DD in the policy's zone.");
+        var json = CommonOptions.Json();
+        var store = new StoreOptions();
+        var command = new Command("run", "Compute a day's aggregates and store them (replacing an earlier run).") { date, json };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = store.Services(result, TimeProvider.System);
+            var day = await services.Reports.RunDayAsync(Day(result.GetValue(date)!), cancellationToken).ConfigureAwait(false);
+            if (result.GetValue(json))
+            {
+                output.WriteJson(new { date = day.From, dimensions = day.Figures.Count, received = day.All.Received, policyVersion = day.PolicyVersion, computedAt = day.ComputedAt });
+            }
+            else
+            {
+                output.Out.WriteLine($"{day.From:yyyy-MM-dd}: {day.All.Received} tickets folded into {day.Figures.Count} dimensions under policy {day.PolicyVersion}");
+            }
+        });
+        return command;
+    }
+
+    private static Command Show(CliOutput output, string name, string periodOption, string periodHelp)
+    {
+        var period = CommonOptions.Text(periodOption, periodHelp);
+        var format = new Option<string>("--format") { Description = "text, json, csv or html.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "csv", "html");
+        var outFile = CommonOptions.Text("--out", "Write the report to this file (required for html).", required: false);
+        var lang = new Option<string>("--lang") { Description = "en or zh-CN labels.", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        var store = new StoreOptions();
+        var command = new Command(name, $"Print the {name} report against the targets.") { period, format, outFile, lang };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = store.Services(result, TimeProvider.System);
+            var value = result.GetValue(period)!;
+            DailyAggregate aggregate;
+            try
+            {
+                aggregate = name == "daily"
+                    ? await services.Reports.DayAsync(Day(value), cancellationToken).ConfigureAwait(false)
+                    : await services.Reports.WeekAsync(value, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FormatException error)
+            {
+                throw new UsageException($"{periodOption}: {error.Message}");
+            }
+
+            var view = ReportView.For(aggregate, services.Reports.Policy.WeeklyTargets);
+            var chinese = result.GetValue(lang) == "zh-CN";
+            var text = result.GetValue(format) switch
+            {
+                "json" => ReportText.Json(view),
+                "csv" => ReportText.Csv(view),
+                "html" => HtmlReport.Render(view, chinese, EchartsScript(), await TrendAsync(services, aggregate, cancellationToken).ConfigureAwait(false)),
+                _ => ReportText.Table(view, chinese),
+            };
+            if (result.GetValue(outFile) is { } path)
+            {
+                await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+                output.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
+            }
+            else if (result.GetValue(format) == "html")
+            {
+                throw new UsageException("--format html needs --out FILE");
+            }
+            else
+            {
+                output.Out.Write(text);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The days of the period, for the trend charts (a daily report shows the week up to its day).</summary>
+    private static async Task<IReadOnlyList<DailyAggregate>> TrendAsync(Storage.TableServices services, DailyAggregate aggregate, CancellationToken cancellationToken)
+    {
+        var from = aggregate.From == aggregate.To ? aggregate.To.AddDays(-6) : aggregate.From;
+        var days = new List<DailyAggregate>();
+        for (var day = from; day <= aggregate.To; day = day.AddDays(1))
+        {
+            days.Add(await services.Reports.DayAsync(day, cancellationToken).ConfigureAwait(false));
+        }
+
+        return days;
+    }
+
+    /// <summary>Apache ECharts from the repository's node_modules, inlined so the page needs no network.</summary>
+    private static string EchartsScript()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var script = Path.Combine(folder.FullName, "node_modules", "echarts", "dist", "echarts.min.js");
+            if (File.Exists(script))
+            {
+                return File.ReadAllText(script);
+            }
+        }
+
+        var here = Path.Combine(Directory.GetCurrentDirectory(), "node_modules", "echarts", "dist", "echarts.min.js");
+        return File.Exists(here) ? File.ReadAllText(here) : throw new UsageException("Apache ECharts is not installed: run npm ci (./build.sh does) in the repository");
+    }
+
+    private static DateOnly Day(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new UsageException($"--date: '{text}' is not a date written YYYY-MM-DD");
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SlaWatch.Core.Reporting;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>
+/// A single self-contained page: the headline figures against targets, eight Apache ECharts charts (trends of first
+/// response and resolution time, volume per channel, attainment per priority, category share, a category × channel
+/// heat map, satisfaction by resolution time, the funnel, and a KPI radar), and the overdue or unresolved tickets.
+/// ECharts is inlined (no CDN); animation is off so a screenshot shows finished charts; the page records script
+/// errors and whether each chart drew into <c>#render-status</c>, which browser tests read.
+/// </summary>
+internal static class HtmlReport
+{
+    private static readonly string[] ResolutionBuckets = ["<=12h", "12-24h", ">24h"];
+
+    public static string Render(ReportView view, bool chinese, string echartsScript, IReadOnlyList<DailyAggregate> trend)
+    {
+        string L(string english, string zh) => chinese ? zh : english;
+        var all = view.Source.All;
+        var categories = view.By("category").Select(item => item.Value).ToArray();
+        var channels = view.By("channel").Select(item => item.Value).ToArray();
+        var data = new
+        {
+            days = trend.Select(day => day.From.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray(),
+            firstResponse = trend.Select(day => Round(day.All.FirstResponse.Mean)).ToArray(),
+            resolution = trend.Select(day => Round(day.All.Resolution.Mean)).ToArray(),
+            channels,
+            volume = channels.Select(channel => trend.Select(day => day.Figures.GetValueOrDefault($"channel:{channel}")?.Received ?? 0).ToArray()).ToArray(),
+            priorities = view.By("priority").Select(item => new { name = item.Value, value = Round(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent) }).ToArray(),
+            categories = view.By("category").Select(item => new { name = item.Value, value = item.Figures.Received }).ToArray(),
+            heat = categories.SelectMany((category, y) => channels.Select((channel, x) => new[] { x, y, view.Source.Figures.GetValueOrDefault($"category:{category}|channel:{channel}")?.Received ?? 0 })).ToArray(),
+            heatMax = Math.Max(1, view.Source.Figures.Where(pair => pair.Key.StartsWith("category:", StringComparison.Ordinal) && pair.Key.Contains('|', StringComparison.Ordinal)).Select(pair => pair.Value.Received).DefaultIfEmpty(0).Max()),
+            categoryNames = categories,
+            satisfaction = ResolutionBuckets.Select(bucket => Round(all.ScoreByResolutionTime.GetValueOrDefault(bucket)?.Mean)).ToArray(),
+            funnel = new[]
+            {
+                new { name = L("Received", "受理"), value = all.Received },
+                new { name = L("Responded", "响应"), value = all.Responded },
+                new { name = L("Resolved", "解决"), value = all.Resolved },
+                new { name = L("Closed", "关闭"), value = all.Closed },
+            },
+            radar = Radar(all, view.Source, chinese),
+            labels = new
+            {
+                firstResponse = L("Average first response (min)", "平均首次响应（分钟）"),
+                resolution = L("Average resolution (min)", "平均解决耗时（分钟）"),
+                attainment = L("First response in time (%)", "首次响应达标率（%）"),
+                buckets = new[] { L("≤ 12 h", "12小时内"), L("12–24 h", "12–24小时"), L("> 24 h", "24小时以上") },
+                score = L("Mean rating (of 5)", "平均评分（满分5）"),
+                volume = L("Volume by channel", "各渠道受理量"),
+                categoryShare = L("Category share", "问题类型占比"),
+                heat = L("Category × channel", "问题类型 × 渠道"),
+                funnel = L("Funnel", "处理漏斗"),
+                kpi = L("KPI radar", "KPI 雷达图"),
+            },
+        };
+
+        var json = JsonSerializer.Serialize(data);
+        var page = new StringBuilder();
+        page.Append(CultureInfo.InvariantCulture, $$"""
+            <!DOCTYPE html>
+            <html lang="{{(chinese ? "zh-CN" : "en")}}">
+            <head>
+            <meta charset="utf-8">
+            <title>{{WebUtility.HtmlEncode(Title(view, chinese))}}</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; margin: 24px; color: #1f2933; }
+            h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
+            table { border-collapse: collapse; margin: 8px 0; } td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
+            td.num { text-align: right; } .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
+            .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; } .chart { height: 320px; border: 1px solid #e4e7eb; }
+            </style>
+            <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
+            </head>
+            <body>
+            <h1>{{WebUtility.HtmlEncode(Title(view, chinese))}}</h1>
+            <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(view.PolicyVersion)}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
+            <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L("Target", "目标")}}</th><th></th></tr>
+            """);
+        foreach (var row in view.Rows)
+        {
+            var status = row.Met is false ? $"<td class=\"miss\">{L("miss", "未达标")}</td>" : row.Met is true ? $"<td class=\"ok\">{L("met", "达标")}</td>" : "<td></td>";
+            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td class=\"num\">{Format(row)}</td><td>{WebUtility.HtmlEncode(row.TargetText ?? string.Empty)}</td>{status}</tr>\n");
+        }
+
+        page.Append("</table>\n<div class=\"grid\">\n");
+        foreach (var id in new[] { "trend", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar" })
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<div class=\"chart\" id=\"chart-{id}\"></div>\n");
+        }
+
+        page.Append(CultureInfo.InvariantCulture, $"</div>\n<h2>{WebUtility.HtmlEncode(L("Overdue or unresolved tickets", "异常定位：超时或未解决工单"))}</h2>\n<table><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>{L("Reason", "原因")}</th></tr>\n");
+        foreach (var row in view.Source.Exceptions)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(row.Number)}</td><td>{WebUtility.HtmlEncode($"{row.Channel} / {row.Priority}")}</td><td>{WebUtility.HtmlEncode(row.Owner ?? "-")}</td><td>{WebUtility.HtmlEncode(row.Status)}</td><td>{WebUtility.HtmlEncode(string.Join(", ", row.Breached))}</td><td>{WebUtility.HtmlEncode(row.Reason ?? "-")}</td></tr>\n");
+        }
+
+        page.Append("</table>\n<pre id=\"render-status\" hidden></pre>\n<script>\n");
+        page.Append("const data = ").Append(json).Append(";\n");
+        page.Append(ChartScript);
+        page.Append("</script>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    private static string Title(ReportView view, bool chinese) => chinese
+        ? view.From == view.To ? $"客服日报 {view.From:yyyy-MM-dd}" : $"客服周报 {view.From:yyyy-MM-dd} 至 {view.To:yyyy-MM-dd}"
+        : view.Title;
+
+    private static string Format(ReportRow row) => row.Value is not { } value ? "-" : row.Unit switch
+    {
+        "" => value.ToString("0", CultureInfo.InvariantCulture),
+        "%" => value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        "min" => value.ToString("0.0", CultureInfo.InvariantCulture) + " min",
+        _ => value.ToString("0.0", CultureInfo.InvariantCulture) + row.Unit,
+    };
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
+
+    /// <summary>The brief's six KPIs, each scored 0–100 where 100 is best.</summary>
+    private static object Radar(DayFigures all, DailyAggregate source, bool chinese)
+    {
+        double Score(double? value) => Math.Round(Math.Clamp(value ?? 0, 0, 100), 1);
+        var attitude = source.Figures.GetValueOrDefault("category:service-attitude")?.Received ?? 0;
+        var indicators = chinese
+            ? new[] { "问题解决率", "解决时效", "满意度", "非重复投诉", "无超时", "服务态度" }
+            : new[] { "Resolution rate", "Resolution speed", "Satisfaction", "Not repeat", "No breach", "Attitude" };
+        var values = new[]
+        {
+            Score(all.ResolutionRate),
+            Score(all.Resolution.Mean is { } mean && mean > 0 ? 100 * Math.Min(1, 120 / mean) : null),
+            Score(all.Satisfied.Percent),
+            Score(100 - (all.RepeatComplaints.Percent ?? 0)),
+            Score(all.Received == 0 ? null : 100 - (100.0 * all.Breaches / Math.Max(1, all.Attainment.Values.Sum(ratio => ratio.Of)))),
+            Score(all.Received == 0 ? null : 100 - (100.0 * attitude / all.Received)),
+        };
+        return new { indicators, values };
+    }
+
+    private const string ChartScript = """
+        const status = { errors: [], charts: {} };
+        window.addEventListener('error', e => status.errors.push(String(e.message)));
+        const consoleError = console.error;
+        console.error = (...args) => { status.errors.push(args.join(' ')); consoleError(...args); };
+        const base = { animation: false, tooltip: {}, grid: { left: 56, right: 24, top: 40, bottom: 56 } };
+        const charts = {
+          trend: { ...base, title: { text: data.labels.firstResponse + ' / ' + data.labels.resolution, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
+            xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
+            series: [ { name: data.labels.firstResponse, type: 'line', data: data.firstResponse }, { name: data.labels.resolution, type: 'line', data: data.resolution } ] },
+          volume: { ...base, title: { text: data.labels.volume, textStyle: { fontSize: 13 } }, legend: { bottom: 0 }, xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
+            series: data.channels.map((name, i) => ({ name, type: 'bar', stack: 'all', data: data.volume[i] })) },
+          priority: { ...base, title: { text: data.labels.attainment, textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: data.priorities.map(p => p.name) }, yAxis: { type: 'value', max: 100 },
+            series: [ { type: 'bar', data: data.priorities.map(p => p.value) } ] },
+          category: { animation: false, tooltip: {}, title: { text: data.labels.categoryShare, textStyle: { fontSize: 13 } }, series: [ { type: 'pie', radius: '60%', data: data.categories } ] },
+          heat: { ...base, title: { text: data.labels.heat, textStyle: { fontSize: 13 } }, grid: { left: 120, right: 24, top: 48, bottom: 60 },
+            xAxis: { type: 'category', data: data.channels }, yAxis: { type: 'category', data: data.categoryNames },
+            visualMap: { min: 0, max: data.heatMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0 },
+            series: [ { type: 'heatmap', data: data.heat, label: { show: true } } ] },
+          satisfaction: { ...base, title: { text: data.labels.score, textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: data.labels.buckets }, yAxis: { type: 'value', max: 5 },
+            series: [ { type: 'bar', data: data.satisfaction } ] },
+          funnel: { animation: false, tooltip: {}, title: { text: data.labels.funnel, textStyle: { fontSize: 13 } }, series: [ { type: 'funnel', sort: 'none', top: 40, data: data.funnel } ] },
+          radar: { animation: false, tooltip: {}, title: { text: data.labels.kpi, textStyle: { fontSize: 13 } },
+            radar: { indicator: data.radar.indicators.map(name => ({ name, max: 100 })) },
+            series: [ { type: 'radar', data: [ { value: data.radar.values, name: 'KPI' } ] } ] }
+        };
+        for (const [id, option] of Object.entries(charts)) {
+          try {
+            const chart = echarts.init(document.getElementById('chart-' + id));
+            chart.setOption(option);
+            const canvas = document.querySelector('#chart-' + id + ' canvas');
+            let painted = false;
+            if (canvas) {
+              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) { painted = true; break; } }
+            }
+            status.charts[id] = painted;
+          } catch (e) { status.errors.push(id + ': ' + e.message); }
+        }
+        document.getElementById('render-status').textContent = JSON.stringify(status);
+        """;
+}

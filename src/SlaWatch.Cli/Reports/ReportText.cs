@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SlaWatch.Core.Reporting;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>A report as an aligned table for people, or as JSON or CSV for machines.</summary>
+internal static class ReportText
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+
+    public static string Table(ReportView view, bool chinese)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{view.Title} — policy {view.PolicyVersion}, computed {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
+        var rows = view.Rows.Select(row => new[] { Label(row, chinese), Value(row), row.TargetText ?? string.Empty, row.Met is false ? "MISS" : row.Met is true ? "ok" : string.Empty }).ToList();
+        AppendTable(text, rows);
+
+        text.AppendLine();
+        text.AppendLine(chinese ? "按优先级：首次响应达标率" : "First response in time, by priority");
+        AppendTable(text, view.By("priority").Select(item => new[] { item.Value, Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent), $"{item.Figures.Received}" }).ToList());
+        text.AppendLine();
+        text.AppendLine(chinese ? "按渠道" : "By channel");
+        AppendTable(text, view.By("channel").Select(item => new[] { item.Value, $"{item.Figures.Received}", Minutes(item.Figures.FirstResponse.Mean), Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent) }).ToList());
+
+        text.AppendLine();
+        text.AppendLine(chinese ? "异常定位：超时或未解决工单" : "Overdue or unresolved tickets");
+        if (view.Source.Exceptions.Count == 0)
+        {
+            text.AppendLine("  none");
+        }
+
+        AppendTable(text, view.Source.Exceptions.Select(row => new[] { row.Number, $"{row.Channel}/{row.Priority}", row.Owner ?? "-", row.Status, string.Join(",", row.Breached), row.Reason ?? "-" }).ToList());
+        return text.ToString();
+    }
+
+    public static string Json(ReportView view) => JsonSerializer.Serialize(new
+    {
+        from = view.From,
+        to = view.To,
+        policyVersion = view.PolicyVersion,
+        computedAt = view.ComputedAt,
+        figures = view.Rows.Select(row => new { row.Key, row.Value, row.Unit, target = row.TargetText, met = row.Met }),
+        dimensions = view.Source.Figures,
+        exceptions = view.Source.Exceptions,
+    }, JsonOptions) + "\n";
+
+    public static string Csv(ReportView view)
+    {
+        var text = new StringBuilder("key,label,value,unit,target,met\n");
+        foreach (var row in view.Rows)
+        {
+            text.AppendLine(string.Join(',', row.Key, Quote(row.English), row.Value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty, row.Unit, Quote(row.TargetText ?? string.Empty), row.Met?.ToString().ToLowerInvariant() ?? string.Empty));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Label(ReportRow row, bool chinese) => chinese ? row.Chinese : row.English;
+
+    private static string Value(ReportRow row) => row.Value is not { } value ? "-" : row.Unit switch
+    {
+        "" => value.ToString("0", CultureInfo.InvariantCulture),
+        "%" => Percent(value),
+        "min" => Minutes(value),
+        _ => $"{value.ToString("0.0", CultureInfo.InvariantCulture)}{row.Unit}",
+    };
+
+    private static string Percent(double? value) => value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)}%" : "-";
+
+    private static string Minutes(double? value) => value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)} min" : "-";
+
+    private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+
+    private static void AppendTable(StringBuilder text, List<string[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => Width(row[column]))).ToArray();
+        foreach (var row in rows)
+        {
+            var line = new StringBuilder("  ");
+            for (var column = 0; column < row.Length; column++)
+            {
+                line.Append(row[column]).Append(' ', widths[column] - Width(row[column]) + 2);
+            }
+
+            text.AppendLine(line.ToString().TrimEnd());
+        }
+    }
+
+    // East Asian characters take two columns in a terminal.
+    private static int Width(string text) => text.Sum(c => c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60)) ? 2 : 1);
+}

@@ -1,0 +1,83 @@
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>One figure of a report, labelled in both languages, with its target when the team has one.</summary>
+public sealed record ReportRow(string Key, string English, string Chinese, double? Value, string Unit, string? TargetText, bool? Met);
+
+/// <summary>
+/// What every report format shows: the headline figures against the weekly targets, per-priority and per-channel
+/// attainment, the funnel, satisfaction by resolution time, and the overdue or unresolved tickets.
+/// </summary>
+public sealed record ReportView(string Title, DateOnly From, DateOnly To, string PolicyVersion, DateTimeOffset ComputedAt, IReadOnlyList<ReportRow> Rows, DailyAggregate Source)
+{
+    public static ReportView For(DailyAggregate aggregate, WeeklyTargets targets)
+    {
+        var all = aggregate.All;
+        var rows = new List<ReportRow>
+        {
+            new("received", "Tickets received", "受理量", all.Received, "", null, null),
+            new("resolved", "Resolved", "已解决", all.Resolved, "", null, null),
+            AtLeast("resolutionRate", "Resolution rate", "问题解决率", all.ResolutionRate, targets.ResolutionRatePercent),
+            AtLeast("firstContactResolutionRate", "First-contact resolution", "首次解决率", all.FirstContactResolutionRate, targets.FirstContactResolutionRatePercent),
+            AtMost("averageFirstResponse", "Average first response", "平均首次响应时间", all.FirstResponse.Mean, targets.AverageFirstResponseMinutes),
+            new("medianFirstResponse", "Median first response", "首次响应中位数", all.FirstResponse.Median, "min", null, null),
+            new("p90FirstResponse", "90th percentile first response", "首次响应 P90", all.FirstResponse.P90, "min", null, null),
+            AtMost("averageResolution", "Average resolution time", "平均解决耗时", all.Resolution.Mean, targets.AverageResolutionMinutes),
+            new("medianResolution", "Median resolution time", "解决耗时中位数", all.Resolution.Median, "min", null, null),
+            new("p90Resolution", "90th percentile resolution time", "解决耗时 P90", all.Resolution.P90, "min", null, null),
+        };
+        foreach (var (metric, english, chinese) in new[]
+        {
+            ("acknowledgement", "Acknowledged in time", "确认达标率"),
+            ("firstResponse", "First response in time (SLA attainment)", "响应时间达标率"),
+            ("resolution", "Resolved in time", "解决时效达标率"),
+            ("promisedResolution", "Promises kept", "承诺兑现率"),
+        })
+        {
+            if (all.Attainment.TryGetValue(metric, out var ratio))
+            {
+                rows.Add(new ReportRow($"attainment.{metric}", english, chinese, ratio.Percent, "%", null, null));
+            }
+        }
+
+        rows.Add(new("breaches", "Clocks breached", "超时次数", all.Breaches, "", null, null));
+        rows.Add(new("reopened", "Reopened", "重新打开", all.Reopened, "", null, null));
+        rows.Add(new("openAtEnd", "Still open at the end of their day", "日终未结", all.OpenAtEnd, "", null, null));
+        rows.Add(new("satisfaction", "Satisfied", "满意度", all.Satisfied.Percent, "%", null, null));
+        rows.Add(new("meanScore", "Mean rating", "平均评分", all.ScoreOutOfFive.Mean, "/5", null, null));
+        if (all.Nps is { } nps)
+        {
+            rows.Add(new("nps", "Net promoter score", "NPS 净推荐值", nps, "", null, null));
+        }
+
+        rows.Add(new("repeatComplaintRate", "Repeat complaints", "重复投诉占比", all.RepeatComplaints.Percent, "%", null, null));
+        rows.Add(new("funnel.responded", "Received → responded", "受理→响应", Share(all.Responded, all.Received), "%", null, null));
+        rows.Add(new("funnel.resolved", "Responded → resolved", "响应→解决", Share(all.Resolved, all.Responded), "%", null, null));
+        rows.Add(new("funnel.closed", "Resolved → closed", "解决→关闭", Share(all.Closed, all.Resolved), "%", null, null));
+        foreach (var (bucket, english) in new[] { ("<=12h", "within 12 h"), ("12-24h", "in 12–24 h"), (">24h", "after 24 h") })
+        {
+            if (all.ScoreByResolutionTime.TryGetValue(bucket, out var measure))
+            {
+                rows.Add(new($"scoreByResolution.{bucket}", $"Mean rating, resolved {english}", $"平均评分（{bucket.Replace("h", "小时", StringComparison.Ordinal)}解决）", measure.Mean, "/5", null, null));
+            }
+        }
+
+        var title = aggregate.From == aggregate.To ? $"Daily report {aggregate.From:yyyy-MM-dd}" : $"Report {aggregate.From:yyyy-MM-dd} – {aggregate.To:yyyy-MM-dd}";
+        return new ReportView(title, aggregate.From, aggregate.To, aggregate.PolicyVersion, aggregate.ComputedAt, rows, aggregate);
+    }
+
+    /// <summary>Figures of one kind of dimension (<c>priority</c>, <c>channel</c>, <c>category</c>, <c>agent</c>), by its value.</summary>
+    public IEnumerable<(string Value, DayFigures Figures)> By(string kind) =>
+        Source.Figures.Where(pair => pair.Key.StartsWith(kind + ":", StringComparison.Ordinal) && !pair.Key.Contains('|', StringComparison.Ordinal))
+            .Select(pair => (pair.Key[(kind.Length + 1)..], pair.Value))
+            .OrderByDescending(pair => pair.Value.Received);
+
+    private static ReportRow AtLeast(string key, string english, string chinese, double? value, double target) =>
+        new(key, english, chinese, value, "%", $"≥ {target:0.#}%", value is { } v ? v >= target : null);
+
+    private static ReportRow AtMost(string key, string english, string chinese, double? value, double target) =>
+        new(key, english, chinese, value, "min", $"≤ {target:0.#} min", value is { } v ? v <= target : null);
+
+    private static double? Share(long part, long of) => of == 0 ? null : 100.0 * part / of;
+}

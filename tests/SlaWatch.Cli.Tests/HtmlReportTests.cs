@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Cli.Tests;
+
+/// <summary>The HTML report opened in Debian's headless Chromium: every chart draws, no script errors, a screenshot kept.</summary>
+[Collection(AzuriteTests.Name)]
+public class HtmlReportTests(AzuriteFixture azurite)
+{
+    private readonly string _prefix = "h" + Guid.NewGuid().ToString("N")[..10];
+
+    private Cli.Result WithStore(params string[] args) =>
+        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
+
+    [Theory]
+    [InlineData("en", "Daily report 2026-11-16")]
+    [InlineData("zh-CN", "客服日报 2026-11-16")]
+    public void TheDailyPageRendersEveryChartWithoutErrors(string lang, string title)
+    {
+        var input = Cli.TempFile("input.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"email","sourceId":"<h1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"zhang.san@example.com","subject":"无法登录"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"agentResponse","at":"2026-11-16T09:40:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"status","status":"resolved","at":"2026-11-16T10:30:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"satisfaction","rating":"满意","at":"2026-11-16T11:00:00+08:00","actor":"customer"}""",
+            """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"conv-1","receivedAt":"2026-11-16T10:00:00+08:00","from":"13912341522","text":"物流"}"""));
+        Assert.Equal(0, WithStore("ingest", input).ExitCode);
+        var page = Path.Combine(Directory.CreateTempSubdirectory("slawatch-report-").FullName, $"report-{lang}.html");
+
+        var written = WithStore("report", "daily", "--date", "2026-11-16", "--format", "html", "--out", page, "--lang", lang);
+
+        Assert.Equal(0, written.ExitCode);
+        var html = File.ReadAllText(page);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("zhang.san", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912341522", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
+
+        var dom = Chromium("--dump-dom", page);
+        var marker = "<pre id=\"render-status\" hidden=\"\">";
+        var start = dom.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, "the page did not write its render status");
+        var json = System.Net.WebUtility.HtmlDecode(dom[(start + marker.Length)..dom.IndexOf("</pre>", start, StringComparison.Ordinal)]);
+        using var status = JsonDocument.Parse(json);
+        Assert.Empty(status.RootElement.GetProperty("errors").EnumerateArray());
+        var charts = status.RootElement.GetProperty("charts").EnumerateObject().ToDictionary(chart => chart.Name, chart => chart.Value.GetBoolean());
+        Assert.Equal(8, charts.Count);
+        Assert.All(charts, chart => Assert.True(chart.Value, $"chart {chart.Key} drew nothing"));
+
+        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        var screenshot = Path.Combine(shots, $"report-{lang}.png");
+        Chromium($"--screenshot={screenshot}", page, "--window-size=1300,2200");
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+    }
+
+    private static string Chromium(string action, string page, string? size = null)
+    {
+        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                     $"--user-data-dir={Directory.CreateTempSubdirectory("slawatch-chromium-").FullName}", action })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (size is not null)
+        {
+            start.ArgumentList.Add(size);
+        }
+
+        start.ArgumentList.Add(new Uri(page).AbsoluteUri);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start; ./build.sh test installs it as root");
+        var output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(90_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("chromium did not finish in 90 s");
+        }
+
+        return output.Result;
+    }
+}
