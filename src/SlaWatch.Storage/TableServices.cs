@@ -44,8 +44,8 @@ public sealed class TableServices : IAsyncDisposable
 
     public ReportService Reports { get; }
 
-    public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null) =>
-        new(Store, Index, Writer, Ledger, notifier, Checkpoints, options);
+    public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null, AnomalyOptions? anomalies = null) =>
+        new(Store, Index, Writer, Ledger, notifier, Checkpoints, options, new AnomalyDetector(Index, Ledger, Writer.Policy.TimeZone, anomalies));
 
     public TicketWriter Writer { get; }
 

@@ -26,5 +26,15 @@ public sealed record Announcement(
     public string Key(int cycle) => $"{Metric.Key()}|c{cycle}|{Kind}|L{Level}";
 }
 
-/// <summary>What a recipient is sent: one announcement, or a digest of many when they would flood an inbox.</summary>
-public sealed record Notification(string Recipient, IReadOnlyList<Announcement> Items, bool IsDigest);
+/// <summary>
+/// An early warning from the brief: complaint volume above 1.5× (level 1), 2× (2) or 3× (3) the trailing daily
+/// average, overall or for one category; or the same category on five or more consecutive new tickets (a potential
+/// crisis). <see cref="Key"/> is <c>all</c> or <c>category:…</c>.
+/// </summary>
+public sealed record AnomalyAlert(string Rule, string Key, int Level, DateOnly Day, int Count, double? TrailingAverage, string Message);
+
+/// <summary>What a recipient is sent: one announcement, or a digest of many when they would flood an inbox; and alerts.</summary>
+public sealed record Notification(string Recipient, IReadOnlyList<Announcement> Items, bool IsDigest)
+{
+    public IReadOnlyList<AnomalyAlert> Alerts { get; init; } = [];
+}

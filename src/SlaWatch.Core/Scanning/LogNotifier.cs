@@ -14,6 +14,11 @@ public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone) : INoti
             write($"digest for {notification.Recipient}: {notification.Items.Count} announcements");
         }
 
+        foreach (var alert in notification.Alerts)
+        {
+            write($"[anomaly {alert.Rule} L{alert.Level}] {alert.Message} -> {notification.Recipient}");
+        }
+
         foreach (var item in notification.Items)
         {
             write($"{(notification.IsDigest ? "  " : string.Empty)}{Describe(item, zone)} -> {notification.Recipient}");

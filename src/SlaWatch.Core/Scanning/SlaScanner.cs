@@ -13,7 +13,7 @@ namespace SlaWatch.Core.Scanning;
 /// wake-up to the next threshold. Its cost follows what is due, not the open backlog.
 /// </summary>
 public sealed class SlaScanner(
-    ITicketStore store, ITicketIndex index, TicketWriter writer, INotificationLedger ledger, INotifier notifier, ICheckpointStore checkpoints, ScanOptions? options = null)
+    ITicketStore store, ITicketIndex index, TicketWriter writer, INotificationLedger ledger, INotifier notifier, ICheckpointStore checkpoints, ScanOptions? options = null, AnomalyDetector? anomalies = null)
 {
     public const string WatermarkKey = "scanner:watermark";
 
@@ -39,6 +39,7 @@ public sealed class SlaScanner(
         }
 
         var failed = await DeliverAsync(due, report, cancellationToken).ConfigureAwait(false);
+        await AlertAsync(now, report, cancellationToken).ConfigureAwait(false);
         foreach (var item in due)
         {
             if (failed.Contains(item.Entry.TicketId))
@@ -134,6 +135,40 @@ public sealed class SlaScanner(
         }
 
         return failed;
+    }
+
+    private async Task AlertAsync(DateTimeOffset now, ScanReport report, CancellationToken cancellationToken)
+    {
+        if (anomalies is null)
+        {
+            return;
+        }
+
+        var alerts = await anomalies.CheckAsync(now, cancellationToken).ConfigureAwait(false);
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var alert in alerts)
+        {
+            var kind = $"anomaly-{alert.Rule}";
+            report.Announcements[kind] = report.Announcements.GetValueOrDefault(kind) + 1;
+        }
+
+        try
+        {
+            await notifier.NotifyAsync(new Notification(anomalies.Recipient, [], IsDigest: false) { Alerts = alerts }, cancellationToken).ConfigureAwait(false);
+            report.Notifications++;
+        }
+        catch (Exception error) when (error is HttpRequestException or IOException or TimeoutException or InvalidOperationException)
+        {
+            report.DeliveryFailures++;
+            foreach (var alert in alerts)
+            {
+                await anomalies.ReleaseAsync(alert, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static string Recipient(string notify, string? owner) =>

@@ -1,0 +1,115 @@
+using System.Globalization;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Core.Scanning;
+
+/// <summary>
+/// Checks today's arrivals against the trailing days (read from TicketsByDay; the trailing counts are read once a
+/// day) and announces each rule and key at most once a day, through the same ledger as SLA announcements.
+/// </summary>
+public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledger, TimeZoneInfo zone, AnomalyOptions? options = null)
+{
+    private readonly AnomalyOptions _options = options ?? new AnomalyOptions();
+    private (DateOnly Day, Dictionary<string, double> Averages)? _trailing;
+
+    public async Task<IReadOnlyList<AnomalyAlert>> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var arrivals = (await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false))
+            .Where(entry => entry.ReceivedThatDay && (entry.ReceivedAt is null || entry.ReceivedAt <= now))
+            .OrderBy(entry => entry.ReceivedAt ?? DateTimeOffset.MinValue).ThenBy(entry => entry.Number.Serial)
+            .ToList();
+        var averages = await TrailingAsync(today, cancellationToken).ConfigureAwait(false);
+
+        var alerts = new List<AnomalyAlert>();
+        foreach (var (key, count) in Counts(arrivals))
+        {
+            var average = averages.GetValueOrDefault(key);
+            if (average < _options.MinimumAverage)
+            {
+                continue;
+            }
+
+            var level = _options.VolumeLevels.Count(threshold => count > threshold * average);
+            if (level > 0)
+            {
+                alerts.Add(new AnomalyAlert("volume", key, level, today, count, average,
+                    string.Create(CultureInfo.InvariantCulture, $"{count} tickets so far today ({key}), {count / average:0.0}× the {_options.TrailingDays}-day average of {average:0.0}: level {level} response")));
+            }
+        }
+
+        foreach (var streak in Streaks(arrivals))
+        {
+            alerts.Add(new AnomalyAlert("streak", $"category:{streak.Category}", 1, today, streak.Length, null,
+                $"{streak.Length} consecutive new tickets about {streak.Category} (from {streak.First}): potential crisis"));
+        }
+
+        var announced = new List<AnomalyAlert>();
+        foreach (var alert in alerts)
+        {
+            if (await ledger.TryClaimAsync($"anomaly-{today:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}", cancellationToken).ConfigureAwait(false))
+            {
+                announced.Add(alert);
+            }
+        }
+
+        return announced;
+    }
+
+    public string Recipient => _options.Recipient;
+
+    /// <summary>Gives an alert back to be announced again (its notification could not be delivered).</summary>
+    public Task ReleaseAsync(AnomalyAlert alert, CancellationToken cancellationToken = default) =>
+        ledger.ReleaseAsync($"anomaly-{alert.Day:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}", cancellationToken);
+
+    private async Task<Dictionary<string, double>> TrailingAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        if (_trailing is { } cached && cached.Day == today)
+        {
+            return cached.Averages;
+        }
+
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var back = 1; back <= _options.TrailingDays; back++)
+        {
+            var day = (await index.ReadDayAsync(today.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay);
+            foreach (var (key, count) in Counts(day))
+            {
+                totals[key] = totals.GetValueOrDefault(key) + count;
+            }
+        }
+
+        var averages = totals.ToDictionary(pair => pair.Key, pair => pair.Value / _options.TrailingDays, StringComparer.Ordinal);
+        _trailing = (today, averages);
+        return averages;
+    }
+
+    private static IEnumerable<(string Key, int Count)> Counts(IEnumerable<DayEntry> arrivals)
+    {
+        var list = arrivals.ToList();
+        yield return ("all", list.Count);
+        foreach (var group in list.GroupBy(entry => entry.Category ?? "other"))
+        {
+            yield return ($"category:{group.Key}", group.Count());
+        }
+    }
+
+    private IEnumerable<(string Category, int Length, string First)> Streaks(List<DayEntry> arrivals)
+    {
+        var start = 0;
+        for (var i = 1; i <= arrivals.Count; i++)
+        {
+            if (i < arrivals.Count && arrivals[i].Category == arrivals[start].Category)
+            {
+                continue;
+            }
+
+            if (i - start >= _options.StreakLength)
+            {
+                yield return (arrivals[start].Category ?? "other", i - start, arrivals[start].Number.ToString());
+            }
+
+            start = i;
+        }
+    }
+}
