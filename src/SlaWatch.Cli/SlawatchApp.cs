@@ -25,6 +25,7 @@ public static class SlawatchApp
         root.Subcommands.Add(CallCommands.Create(output));
         root.Subcommands.Add(ScanCommand.Create(output));
         root.Subcommands.Add(ReportCommands.Create(output));
+        root.Subcommands.Add(ExportCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

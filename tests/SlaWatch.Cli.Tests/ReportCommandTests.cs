@@ -1,0 +1,79 @@
+using System.Text.Json;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Cli.Tests;
+
+[Collection(AzuriteTests.Name)]
+public class ReportCommandTests(AzuriteFixture azurite)
+{
+    private readonly string _prefix = "r" + Guid.NewGuid().ToString("N")[..10];
+
+    private Cli.Result WithStore(params string[] args) =>
+        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
+
+    private void Seed() => Assert.Equal(0, WithStore("ingest", Cli.TempFile("input.jsonl", string.Join('\n',
+        """{"type":"contact","channel":"email","sourceId":"<a@x>","receivedAt":"2026-11-13T17:30:00+08:00","from":"zhang.san@example.com","subject":"建议增加导出","priority":"suggestion"}""",
+        """{"type":"event","ticket":"20261113-001","kind":"agentResponse","at":"2026-11-16T10:00:00+08:00","actor":"客服A"}""",
+        """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"k1","receivedAt":"2026-11-13T10:00:00+08:00","from":"13912341522","text":"物流"}""",
+        """{"type":"event","ticket":"20261113-002","kind":"agentResponse","at":"2026-11-13T10:02:00+08:00","actor":"客服B"}""",
+        """{"type":"event","ticket":"20261113-002","kind":"status","status":"resolved","at":"2026-11-13T10:20:00+08:00","actor":"客服B"}"""))).ExitCode);
+
+    [Fact]
+    public void TheDailyReportPrintsFiguresAgainstTargetsInEveryFormat()
+    {
+        Seed();
+        var text = WithStore("report", "daily", "--date", "2026-11-13");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Resolution rate", text.Out, StringComparison.Ordinal);
+        Assert.Contains("MISS", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Overdue or unresolved tickets", text.Out, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(WithStore("report", "daily", "--date", "2026-11-13", "--format", "json").Out);
+        var figures = json.RootElement.GetProperty("figures").EnumerateArray().ToDictionary(row => row.GetProperty("key").GetString()!, row => row);
+        Assert.Equal(2, figures["received"].GetProperty("value").GetDouble());
+        Assert.Equal(50, figures["resolutionRate"].GetProperty("value").GetDouble());
+        Assert.False(figures["resolutionRate"].GetProperty("met").GetBoolean());
+
+        var csv = WithStore("report", "daily", "--date", "2026-11-13", "--format", "csv").Out.Split('\n');
+        Assert.Equal("key,label,value,unit,target,met", csv[0]);
+        Assert.Contains("resolutionRate,Resolution rate,50,%,≥ 95%,false", csv);
+
+        var week = WithStore("report", "weekly", "--week", "2026-W46", "--format", "json");
+        Assert.Equal(0, week.ExitCode);
+        Assert.Equal(2, JsonDocument.Parse(week.Out).RootElement.GetProperty("figures").EnumerateArray().First().GetProperty("value").GetDouble());
+        Assert.Equal(2, WithStore("report", "weekly", "--week", "2026-W99").ExitCode);
+    }
+
+    [Fact]
+    public void TheExportGivesOpenAndWallTimesAndMasksContacts()
+    {
+        Seed();
+        var export = WithStore("export", "tickets", "--from", "2026-11-13", "--to", "2026-11-13", "--format", "json");
+        Assert.Equal(0, export.ExitCode);
+        var rows = export.Out.TrimEnd().Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToDictionary(row => row.GetProperty("number").GetString()!);
+        var suggestion = rows["20261113-001"];
+        Assert.Equal(90, suggestion.GetProperty("firstResponseOpenMinutes").GetDouble());
+        Assert.Equal(3870, suggestion.GetProperty("firstResponseWallMinutes").GetDouble());
+        Assert.Equal("z***@e***.com", suggestion.GetProperty("customer").GetString());
+        Assert.Equal("139****1522", rows["20261113-002"].GetProperty("customer").GetString());
+        Assert.DoesNotContain("zhang.san", export.Out, StringComparison.Ordinal);
+
+        var csv = WithStore("export", "tickets", "--from", "2026-11-13", "--to", "2026-11-13").Out.Split('\n');
+        Assert.StartsWith("Number,Id,Channel,Category,Priority,Owner,Status,ReceivedAt", csv[0], StringComparison.Ordinal);
+        Assert.Contains(csv, line => line.StartsWith("20261113-001,", StringComparison.Ordinal) && line.Contains("2026-11-13T17:30:00+08:00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ScanAsOfAnInstantReportsWhatItDid()
+    {
+        Seed();
+        // Thresholds already past when the tickets were written wake at the minute they were written.
+        var soon = TimeProvider.System.GetUtcNow().AddMinutes(5).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+        var scan = WithStore("scan", "--now", soon, "--json");
+        Assert.Equal(0, scan.ExitCode);
+        using var json = JsonDocument.Parse(scan.Out);
+        Assert.Equal(1, json.RootElement.GetProperty("ticketsLoaded").GetInt32());
+        Assert.True(json.RootElement.GetProperty("announcements").GetProperty("breach").GetInt32() >= 1);
+        Assert.True(json.RootElement.GetProperty("bucketsRead").GetInt32() > 1);
+    }
+}
