@@ -9,6 +9,13 @@ if (args.Length > 0 && args[0] == "ingestion")
     return;
 }
 
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- scan-report [backlog sizes…]
+if (args.Length > 0 && args[0] == "scan-report")
+{
+    await ScanReportBenchmark.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CalendarAddBenchmarks).Assembly).Run(args, new BenchConfig());
 BenchReport.PrintRates(summaries);
 ChannelRates.Print(summaries);

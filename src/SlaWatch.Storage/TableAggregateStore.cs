@@ -34,12 +34,7 @@ public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
             }
 
             var rows = day.Figures.Select(pair => new TableEntity(partition, TableKeys.Encode(pair.Key)) { ["Dimension"] = pair.Key, ["Figures"] = JsonSerializer.Serialize(pair.Value) })
-                .Append(new TableEntity(partition, DayRow)
-                {
-                    ["PolicyVersion"] = day.PolicyVersion,
-                    ["ComputedAt"] = day.ComputedAt,
-                    ["Exceptions"] = JsonSerializer.Serialize(day.Exceptions),
-                })
+                .Append(DayHead(partition, day))
                 .Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
             foreach (var batch in stale.Concat(rows).Chunk(100))
             {
@@ -71,8 +66,16 @@ public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
             return head is null
                 ? null
                 : new DailyAggregate(day, day, head.GetString("PolicyVersion"), head.GetDateTimeOffset("ComputedAt")!.Value, figures,
-                    JsonSerializer.Deserialize<ExceptionRow[]>(head.GetString("Exceptions")) ?? []);
+                    JsonSerializer.Deserialize<ExceptionRow[]>(LongText.Read(head, "Exceptions")) ?? []);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The exception list can pass a property's 64 KiB: it is spread over numbered properties.
+    private static TableEntity DayHead(string partition, DailyAggregate day)
+    {
+        var head = new TableEntity(partition, DayRow) { ["PolicyVersion"] = day.PolicyVersion, ["ComputedAt"] = day.ComputedAt };
+        LongText.Write(head, "Exceptions", LongText.Chunks(JsonSerializer.Serialize(day.Exceptions)));
+        return head;
     }
 
     private static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

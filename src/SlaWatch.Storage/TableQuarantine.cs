@@ -11,7 +11,6 @@ namespace SlaWatch.Storage;
 /// </summary>
 public sealed class TableQuarantine(TableStorage storage) : IQuarantine
 {
-    private const int ChunkChars = 30_000;
     private const int ChunksPerRow = 15;
 
     public async Task<string> PutAsync(QuarantinedInput input, CancellationToken cancellationToken = default)
@@ -19,15 +18,10 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
         var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
         var id = $"{DateTimeOffset.MaxValue.UtcTicks - input.At.UtcTicks:D19}-{Guid.NewGuid():N}"[..40];
         var partition = Partition(input.Channel, DateOnly.FromDateTime(input.At.UtcDateTime));
-        var chunks = Chunks(input.Raw).ToArray();
-        var rows = chunks.Chunk(ChunksPerRow).Select((part, index) =>
+        var rows = LongText.Chunks(input.Raw).Chunk(ChunksPerRow).Select((part, index) =>
         {
             var row = new TableEntity(partition, index == 0 ? id : $"{id}-p{index:D3}");
-            for (var i = 0; i < part.Length; i++)
-            {
-                row[$"Raw{i:D2}"] = part[i];
-            }
-
+            LongText.Write(row, "Raw", part);
             return row;
         }).ToList();
         if (rows.Count == 0)
@@ -68,10 +62,7 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
                 var raw = new StringBuilder();
                 foreach (var row in rows.Where(row => row.RowKey.StartsWith(head.RowKey, StringComparison.Ordinal)).OrderBy(row => row.RowKey, StringComparer.Ordinal))
                 {
-                    foreach (var key in row.Keys.Where(key => key.StartsWith("Raw", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-                    {
-                        raw.Append(row.GetString(key));
-                    }
+                    raw.Append(LongText.Read(row, "Raw"));
                 }
 
                 return new QuarantinedInput(head.GetString("Channel"), head.GetDateTimeOffset("At")!.Value, head.GetString("Origin"), head.GetString("Reason"), raw.ToString())
@@ -84,20 +75,4 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
 
     private static string Partition(string channel, DateOnly day) =>
         $"{TableKeys.Encode(channel)}_{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
-
-    private static IEnumerable<string> Chunks(string raw)
-    {
-        for (var start = 0; start < raw.Length; start += ChunkChars)
-        {
-            // Never split a surrogate pair across two properties.
-            var length = Math.Min(ChunkChars, raw.Length - start);
-            if (length == ChunkChars && char.IsHighSurrogate(raw[start + length - 1]))
-            {
-                length--;
-            }
-
-            yield return raw.Substring(start, length);
-            start -= ChunkChars - length;
-        }
-    }
 }

@@ -151,4 +151,20 @@ public class ReportTests(AzuriteFixture azurite)
         Assert.Equal(new DateOnly(2025, 12, 29), ReportService.WeekStart("2026-W01"));
         Assert.Throws<FormatException>(() => ReportService.WeekStart("2026-W54"));
     }
+
+    [Fact]
+    public async Task AnExceptionListLargerThanAPropertyIsStoredWhole()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString);
+        var rows = Enumerable.Range(1, DailyAggregate.MaxExceptions)
+            .Select(i => new ExceptionRow($"20261116-{i:D3}", $"t{i}", "email", "normal", "客服A", "Open", ["firstResponse", "resolution"], new string('因', 60)))
+            .ToArray();
+        var day = new DailyAggregate(Monday, Monday, "v1", Shipped.At("2026-11-17 01:00"), new Dictionary<string, DayFigures> { ["all"] = new() { Received = 500 } }, rows);
+
+        await world.Main.Aggregates.ReplaceDayAsync(day);
+        var read = (await world.Main.Aggregates.ReadDayAsync(Monday))!;
+
+        Assert.Equal(rows, read.Exceptions, (a, b) => a.Number == b.Number && a.Reason == b.Reason && a.Breached.SequenceEqual(b.Breached));
+        Assert.Equal(500, read.All.Received);
+    }
 }
