@@ -48,11 +48,20 @@ internal static class ScanReportBenchmark
         {
             var clock = new Clock(At("2026-11-16 08:00"));
             var services = new TableServices(StorageOptions.FromConnection(connection, "s" + Guid.NewGuid().ToString("N")[..10]), policy, rules, clock);
-            await IngestAsync(services, 1_000, i => Contact($"due-{i}", At("2026-11-16 08:00").AddSeconds(i % 60), "无法登录", Priority.Urgent));
-            clock.Now = At("2026-11-16 09:00");
-            await IngestAsync(services, backlog, i => Contact($"open-{i}", At("2026-11-16 09:00").AddSeconds(i % 3600), "怎么导出", Priority.Low));
+            if (await IngestAsync(services, 1_000, i => Contact($"due-{i}", At("2026-11-16 08:00").AddSeconds(i % 60), "无法登录", Priority.Urgent)) != 1_000)
+            {
+                throw new InvalidOperationException("The 1 000 due tickets were not all created.");
+            }
 
-            clock.Now = At("2026-11-16 09:00");
+            // Arrivals must not lie ahead of the clock (they would be refused as future-dated): the backlog arrives
+            // 09:00-10:00 and the scan runs at 10:00, when its first warnings (90 min after arrival) are still ahead.
+            clock.Now = At("2026-11-16 10:00");
+            var created = await IngestAsync(services, backlog, i => Contact($"open-{i}", At("2026-11-16 09:00").AddSeconds(i % 3600), "怎么导出", Priority.Low));
+            if (created != backlog)
+            {
+                throw new InvalidOperationException($"Only {created} of {backlog} backlog tickets were created.");
+            }
+
             var scanner = services.Scanner(new Discard(), new ScanOptions { FirstScanWindow = TimeSpan.FromHours(2) }, new AnomalyOptions { StreakLength = int.MaxValue, MinimumAverage = double.MaxValue });
             var before = services.Storage.Requests.Count;
             var watch = Stopwatch.StartNew();
@@ -106,6 +115,16 @@ internal static class ScanReportBenchmark
         Priority = priority,
     };
 
-    private static Task IngestAsync(TableServices services, int count, Func<int, InboundContact> contact) =>
-        Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) => await services.Ingestion.IngestAsync(contact(i), "bench", cancellationToken: token));
+    private static async Task<int> IngestAsync(TableServices services, int count, Func<int, InboundContact> contact)
+    {
+        var created = 0;
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            if ((await services.Ingestion.IngestAsync(contact(i), "bench", cancellationToken: token)).Outcome == IngestOutcome.Created)
+            {
+                Interlocked.Increment(ref created);
+            }
+        });
+        return created;
+    }
 }
