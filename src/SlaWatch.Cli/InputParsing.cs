@@ -36,6 +36,15 @@ public static partial class InputParsing
             : throw new UsageException($"{option}: '{value}' is not a duration; write a signed whole number with a unit: 90s, -90m, 3h, 2d (working days)");
     }
 
+    /// <summary>A local date written YYYY-MM-DD.</summary>
+    public static DateOnly Date(string option, string? text)
+    {
+        var value = Required(option, text);
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new UsageException($"{option}: '{value}' is not a date written YYYY-MM-DD");
+    }
+
     public static string Required(string option, string? text) =>
         string.IsNullOrWhiteSpace(text) ? throw new UsageException($"{option} is required") : text.Trim();
 

@@ -25,8 +25,8 @@ internal static class ExportCommand
         store.AddTo(tickets);
         tickets.SetAction(async (result, cancellationToken) =>
         {
-            var first = Day("--from", result.GetValue(from)!);
-            var last = Day("--to", result.GetValue(to)!);
+            var first = InputParsing.Date("--from", result.GetValue(from)!);
+            var last = InputParsing.Date("--to", result.GetValue(to)!);
             if (last < first || last.DayNumber - first.DayNumber > 366)
             {
                 throw new UsageException("--to must be on or after --from, at most a year later");
@@ -70,8 +70,4 @@ internal static class ExportCommand
         return export;
     }
 
-    private static DateOnly Day(string option, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new UsageException($"{option}: '{text}' is not a date written YYYY-MM-DD");
 }

@@ -31,7 +31,7 @@ internal static class ReportCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var services = store.Services(result, TimeProvider.System);
-            var day = await services.Reports.RunDayAsync(Day(result.GetValue(date)!), cancellationToken).ConfigureAwait(false);
+            var day = await services.Reports.RunDayAsync(InputParsing.Date("--date", result.GetValue(date)), cancellationToken).ConfigureAwait(false);
             if (result.GetValue(json))
             {
                 output.WriteJson(new { date = day.From, dimensions = day.Figures.Count, received = day.All.Received, policyVersion = day.PolicyVersion, computedAt = day.ComputedAt });
@@ -63,7 +63,7 @@ internal static class ReportCommands
             try
             {
                 aggregate = name == "daily"
-                    ? await services.Reports.DayAsync(Day(value), cancellationToken).ConfigureAwait(false)
+                    ? await services.Reports.DayAsync(InputParsing.Date("--date", value), cancellationToken).ConfigureAwait(false)
                     : await services.Reports.WeekAsync(value, cancellationToken).ConfigureAwait(false);
             }
             catch (FormatException error)
@@ -126,8 +126,4 @@ internal static class ReportCommands
         return File.Exists(here) ? File.ReadAllText(here) : throw new UsageException("Apache ECharts is not installed: run npm ci (./build.sh does) in the repository");
     }
 
-    private static DateOnly Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new UsageException($"--date: '{text}' is not a date written YYYY-MM-DD");
 }
