@@ -99,7 +99,8 @@ public static partial class MailParser
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
         // Old Outlook versions wrote UTF-7 encoded-words. .NET turns UTF-7 off against script injection in web
-        // pages; decoding mail headers into plain text is not that risk.
+        // pages; decoding mail headers into plain text is not that risk. Our executables set this switch in their
+        // runtime configuration (Directory.Build.props), since .NET caches it on first use; this covers other hosts.
         AppContext.SetSwitch("System.Text.Encoding.EnableUnsafeUTF7Encoding", true);
         return true;
     }
