@@ -9,6 +9,13 @@ if (args.Length > 0 && args[0] == "ingestion")
     return;
 }
 
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- fold [tickets]
+if (args.Length > 0 && args[0] == "fold")
+{
+    FoldBenchmark.Run(args.Skip(1).ToArray());
+    return;
+}
+
 // dotnet run -c Release --project bench/SlaWatch.Benchmarks -- scan-report [backlog sizes…]
 if (args.Length > 0 && args[0] == "scan-report")
 {
