@@ -63,7 +63,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     }
 
     public Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default) =>
-        UpsertAsync(TableStorage.DueIndex, new TableEntity(entry.Bucket, DueKey(entry))
+        UpsertAsync(TableStorage.DueIndex, new TableEntity(entry.Bucket, entry.Slot)
         {
             ["TicketId"] = entry.TicketId,
             ["At"] = entry.At,
@@ -74,7 +74,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public async Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
-        await StorageCalls.Run(storage, () => table.DeleteEntityAsync(entry.Bucket, DueKey(entry), ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await StorageCalls.Run(storage, () => table.DeleteEntityAsync(entry.Bucket, entry.Slot, ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default)
@@ -92,9 +92,6 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
             return (IReadOnlyList<DueEntry>)entries;
         }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Unique per ticket, metric and kind, so a wake-up moved within one minute never deletes its successor.</summary>
-    public static string DueKey(DueEntry entry) => $"{entry.TicketId}|{entry.Metric.Key()}|{entry.Kind}";
 
     private static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

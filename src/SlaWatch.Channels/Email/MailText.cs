@@ -7,8 +7,6 @@ namespace SlaWatch.Channels.Email;
 /// <summary>Turns a body into a short excerpt: HTML to text, quoted history and signatures cut, length bounded.</summary>
 internal static partial class MailText
 {
-    public const int MaxExcerpt = 1000;
-
     public static string FromHtml(string html)
     {
         var text = new StringBuilder(html.Length / 2);
@@ -53,8 +51,7 @@ internal static partial class MailText
             }
         }
 
-        var text = Blank().Replace(string.Join('\n', kept), "\n\n").Trim();
-        return text.Length <= MaxExcerpt ? text : string.Concat(text.AsSpan(0, MaxExcerpt - 1), "…");
+        return Core.Ingestion.Excerpts.Of(Blank().Replace(string.Join('\n', kept), "\n\n")) ?? string.Empty;
     }
 
     private static bool StartsQuotedHistory(string[] lines, int i)

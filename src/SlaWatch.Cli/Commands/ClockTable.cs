@@ -28,8 +28,7 @@ internal static class ClockTable
         }
     }
 
-    public static string When(DateTimeOffset? instant, TimeZoneInfo zone) =>
-        instant is { } value ? CliOutput.Instant(value, zone) : "-";
+    public static string When(DateTimeOffset? instant, TimeZoneInfo zone) => CliOutput.Instant(instant, zone) ?? "-";
 
     public static string Minutes(TimeSpan span) =>
         span.TotalMinutes.ToString(span.TotalMinutes % 1 == 0 ? "0" : "0.0", CultureInfo.InvariantCulture) + " min";

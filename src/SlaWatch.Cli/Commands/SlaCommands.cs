@@ -51,8 +51,8 @@ internal static class SlaCommands
                 output.WriteJson(clocks.Select(clock => new
                 {
                     metric = clock.Metric.Key(),
-                    due = clock.Due is { } due ? CliOutput.Instant(due, policy.TimeZone) : null,
-                    warnAt = clock.WarnAt is { } warn ? CliOutput.Instant(warn, policy.TimeZone) : null,
+                    due = CliOutput.Instant(clock.Due, policy.TimeZone),
+                    warnAt = CliOutput.Instant(clock.WarnAt, policy.TimeZone),
                     rule = clock.Rule,
                     target = clock.TargetDescription,
                 }));

@@ -45,8 +45,8 @@ internal static class TicketCommands
                         rule = clock.Rule,
                         target = clock.TargetDescription,
                         cycle = clock.Cycle,
-                        due = Instant(clock.Due, policy.TimeZone),
-                        warnAt = Instant(clock.WarnAt, policy.TimeZone),
+                        due = CliOutput.Instant(clock.Due, policy.TimeZone),
+                        warnAt = CliOutput.Instant(clock.WarnAt, policy.TimeZone),
                         elapsedSeconds = (long)clock.Elapsed.TotalSeconds,
                         remainingSeconds = (long)clock.Remaining.TotalSeconds,
                     }),
@@ -74,11 +74,11 @@ internal static class TicketCommands
         customerKey = ticket.Customer.Key,
         subject = ticket.Subject,
         receivedAt = CliOutput.Instant(ticket.ReceivedAt, zone),
-        acknowledgedAt = Instant(ticket.AcknowledgedAt, zone),
-        firstResponseAt = Instant(ticket.FirstResponseAt, zone),
-        resolvedAt = Instant(ticket.ResolvedAt, zone),
-        closedAt = Instant(ticket.ClosedAt, zone),
-        promisedResolutionBy = Instant(ticket.PromisedResolutionBy, zone),
+        acknowledgedAt = CliOutput.Instant(ticket.AcknowledgedAt, zone),
+        firstResponseAt = CliOutput.Instant(ticket.FirstResponseAt, zone),
+        resolvedAt = CliOutput.Instant(ticket.ResolvedAt, zone),
+        closedAt = CliOutput.Instant(ticket.ClosedAt, zone),
+        promisedResolutionBy = CliOutput.Instant(ticket.PromisedResolutionBy, zone),
         reopenCount = ticket.ReopenCount,
         firstContactResolved = ticket.FirstContactResolved,
         solution = ticket.Solution,
@@ -86,8 +86,6 @@ internal static class TicketCommands
         satisfaction = ticket.Satisfaction is { } rating ? new { score = rating.Score, scale = rating.ScaleMax, satisfied = rating.IsSatisfied, comment = rating.Comment } : null,
         confirmation = ticket.CustomerConfirmation?.ToString(),
     };
-
-    private static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) => instant is { } value ? CliOutput.Instant(value, zone) : null;
 
     private static void Print(TextWriter writer, Ticket ticket, IReadOnlyList<TicketEvent> events, IReadOnlyList<SlaClock> clocks, TimeZoneInfo zone, DateTimeOffset at)
     {

@@ -44,16 +44,18 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// Moves a ticket's wake-up past <paramref name="after"/> (the scanner, once it has announced what was due),
     /// appending <paramref name="events"/> (escalations) with it. Writes only what changed.
     /// </summary>
+    /// <paramref name="loaded"/> is the ticket as the caller just read it: it is written against first, and read
+    /// again only if someone changed it meanwhile.
     public Task<(StoredTicket Ticket, bool Written)?> RescheduleAsync(
-        string ticketId, DateTimeOffset after, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken = default) =>
-        WriteAsync(ticketId, stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(), after, cancellationToken);
+        StoredTicket loaded, DateTimeOffset after, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken = default) =>
+        WriteAsync(loaded.Id, stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(), after, cancellationToken, loaded);
 
     private async Task<(StoredTicket Ticket, bool Written)?> WriteAsync(
-        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, DateTimeOffset? wakeAfter, CancellationToken cancellationToken)
+        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, DateTimeOffset? wakeAfter, CancellationToken cancellationToken, StoredTicket? loaded = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+            var current = attempt == 1 && loaded is not null ? loaded : await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 return null;
@@ -85,7 +87,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 continue;
             }
 
-            if (current.Index.WakeUp is { } old && (state.WakeUp is null || DueKey(old) != DueKey(state.WakeUp)))
+            if (current.Index.WakeUp is { } old && old.Key != state.WakeUp?.Key)
             {
                 await index.RemoveDueAsync(old, cancellationToken).ConfigureAwait(false);
             }
@@ -98,9 +100,6 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             return (written, true);
         }
     }
-
-    /// <summary>Where a wake-up lives in the DueIndex: a moved wake-up with the same key overwrote the old one.</summary>
-    public static string DueKey(DueEntry entry) => $"{entry.Bucket}/{entry.TicketId}|{entry.Metric}|{entry.Kind}";
 
     /// <summary>Re-enters an existing ticket in its indexes: what a re-run does to finish a write cut short.</summary>
     public async Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)

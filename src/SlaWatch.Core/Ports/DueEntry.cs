@@ -13,6 +13,13 @@ public sealed record DueEntry(string TicketId, DateTimeOffset At, SlaMetric Metr
     /// <summary>The UTC minute bucket the scanner reads, <c>yyyyMMddHHmm</c>.</summary>
     public string Bucket => BucketOf(At);
 
+    /// <summary>Its place within a bucket: unique per ticket, metric and kind, so a wake-up moved within one minute
+    /// overwrites the old one instead of being deleted with it.</summary>
+    public string Slot => $"{TicketId}|{Metric.Key()}|{Kind}";
+
+    /// <summary>Where it lives in the DueIndex: bucket and slot. Two entries with one key are one row.</summary>
+    public string Key => $"{Bucket}/{Slot}";
+
     public static string BucketOf(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 }

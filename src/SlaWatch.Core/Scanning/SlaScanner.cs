@@ -52,8 +52,8 @@ public sealed class SlaScanner(
                 continue;
             }
 
-            var written = item.Ticket is null ? null : await writer.RescheduleAsync(item.Entry.TicketId, now, item.Escalations, cancellationToken).ConfigureAwait(false);
-            if (written?.Ticket.Index.WakeUp is not { } next || TicketWriter.DueKey(next) != TicketWriter.DueKey(item.Entry))
+            var written = item.Ticket is null ? null : await writer.RescheduleAsync(item.Ticket, now, item.Escalations, cancellationToken).ConfigureAwait(false);
+            if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key)
             {
                 await index.RemoveDueAsync(item.Entry, cancellationToken).ConfigureAwait(false);
             }
