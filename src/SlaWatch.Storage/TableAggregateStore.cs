@@ -25,7 +25,7 @@ public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
         {
             var keep = new HashSet<string>(day.Figures.Keys.Select(TableKeys.Encode).Append(DayRow), StringComparer.Ordinal);
             var stale = new List<TableTransactionAction>();
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (!keep.Contains(row.RowKey))
                 {

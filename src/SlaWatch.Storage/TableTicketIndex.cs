@@ -93,6 +93,33 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            // Rows come in bucket order: the first bucket holding a later wake-up holds the earliest one.
+            DateTimeOffset? earliest = null;
+            string? bucketFound = null;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DueEntry.BucketOf(after)}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "At"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (bucketFound is not null && row.PartitionKey != bucketFound)
+                {
+                    break;
+                }
+
+                if (row.GetDateTimeOffset("At") is { } at && at > after)
+                {
+                    bucketFound = row.PartitionKey;
+                    earliest = earliest is null || at < earliest ? at : earliest;
+                }
+            }
+
+            return earliest;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     private static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private async Task<TableEntity?> PointReadAsync(string tableName, string partition, string row, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed record DueEntry(string TicketId, DateTimeOffset At, SlaMetric Metr
     /// <summary>Where it lives in the DueIndex: bucket and slot. Two entries with one key are one row.</summary>
     public string Key => $"{Bucket}/{Slot}";
 
+    /// <summary>A bucket after every real one, to bound range reads.</summary>
+    public const string LastBucket = "999999999999";
+
     public static string BucketOf(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 }

@@ -26,4 +26,7 @@ public interface ITicketIndex
 
     /// <summary>Wake-ups in the buckets from <paramref name="fromBucket"/> to <paramref name="toBucket"/>, inclusive.</summary>
     Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest wake-up instant after <paramref name="after"/>, or null when none is ahead (a replay jumps there).</summary>
+    Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,65 @@
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Scanning;
+
+namespace SlaWatch.Core.Hosting;
+
+/// <summary>The ticket services wired to one store: what a host composes once and keeps.</summary>
+public class TicketServices : IAsyncDisposable
+{
+    public TicketServices(StorePorts ports, SlaPolicy policy, ClassificationRules rules, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        Ports = ports;
+        Time = time;
+        Reports = new ReportService(ports.Store, ports.Index, ports.Aggregates, policy, time);
+        Writer = new TicketWriter(ports.Store, ports.Index, policy, time);
+        Ingestion = new IngestionService(Writer, ports.Store, ports.Index, ports.Serials, ports.Quarantine, new Classifier(rules));
+        Events = new TicketEventService(Writer, ports.Store, ports.Index, ports.Quarantine);
+    }
+
+    public StorePorts Ports { get; }
+
+    public TimeProvider Time { get; }
+
+    public ITicketStore Store => Ports.Store;
+
+    public ITicketIndex Index => Ports.Index;
+
+    public ISerialAllocator Serials => Ports.Serials;
+
+    public IQuarantine Quarantine => Ports.Quarantine;
+
+    public ICheckpointStore Checkpoints => Ports.Checkpoints;
+
+    public INotificationLedger Ledger => Ports.Ledger;
+
+    public IAggregateStore Aggregates => Ports.Aggregates;
+
+    public SlaPolicy Policy => Writer.Policy;
+
+    public ReportService Reports { get; }
+
+    public TicketWriter Writer { get; }
+
+    public IngestionService Ingestion { get; }
+
+    public TicketEventService Events { get; }
+
+    public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null, AnomalyOptions? anomalies = null) =>
+        new(Store, Index, Writer, Ledger, notifier, Checkpoints, options, new AnomalyDetector(Index, Ledger, Policy.TimeZone, anomalies));
+
+    public async ValueTask DisposeAsync()
+    {
+        // The serial allocator returns its unused block on dispose; the other ports hold nothing.
+        if (Serials is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Core.InMemory;
+
+/// <summary>Quarantined inputs in process memory, listed per channel and UTC day of receipt, newest first.</summary>
+public sealed class MemoryQuarantine : IQuarantine
+{
+    private readonly List<QuarantinedInput> _inputs = [];
+    private readonly Lock _gate = new();
+
+    public Task<string> PutAsync(QuarantinedInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        lock (_gate)
+        {
+            var id = $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_inputs.Count.ToString("D8", CultureInfo.InvariantCulture)}";
+            _inputs.Add(input with { Id = id });
+            return Task.FromResult(id);
+        }
+    }
+
+    public Task<IReadOnlyList<QuarantinedInput>> ListAsync(string channel, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<QuarantinedInput> found = _inputs
+                .Where(input => string.Equals(input.Channel, channel, StringComparison.Ordinal) && DayOf(input.At) == day)
+                .OrderByDescending(input => input.At)
+                .ToArray();
+            return Task.FromResult(found);
+        }
+    }
+
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+}

@@ -1,0 +1,129 @@
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.InMemory;
+
+/// <summary>SourceIndex, TicketsByDay and DueIndex in process memory, keyed as the tables are.</summary>
+public sealed class MemoryTicketIndex : ITicketIndex
+{
+    private readonly Dictionary<(Channel, string), string> _sources = [];
+    private readonly Dictionary<DateOnly, Dictionary<string, DayEntry>> _days = [];
+    private readonly SortedSet<string> _dueBuckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DueEntry>> _due = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public Task<string?> FindByNumberAsync(TicketNumber number, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_days.TryGetValue(number.Date, out var day) && day.TryGetValue(number.ToString(), out var entry) ? entry.TicketId : null);
+        }
+    }
+
+    public Task<string?> FindBySourceAsync(Channel channel, string sourceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_sources.GetValueOrDefault((channel, sourceId)));
+        }
+    }
+
+    public Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _sources[(channel, sourceId)] = ticketId;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_gate)
+        {
+            if (!_days.TryGetValue(entry.Day, out var day))
+            {
+                _days[entry.Day] = day = new Dictionary<string, DayEntry>(StringComparer.Ordinal);
+            }
+
+            day[entry.Number.ToString()] = entry;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<DayEntry> entries = _days.TryGetValue(day, out var found)
+                ? found.Values.OrderBy(entry => entry.Number.Date).ThenBy(entry => entry.Number.Serial).ToArray()
+                : [];
+            return Task.FromResult(entries);
+        }
+    }
+
+    public Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_gate)
+        {
+            if (!_due.TryGetValue(entry.Bucket, out var bucket))
+            {
+                _due[entry.Bucket] = bucket = new Dictionary<string, DueEntry>(StringComparer.Ordinal);
+                _dueBuckets.Add(entry.Bucket);
+            }
+
+            bucket[entry.Slot] = entry;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_gate)
+        {
+            if (_due.TryGetValue(entry.Bucket, out var bucket) && bucket.Remove(entry.Slot) && bucket.Count == 0)
+            {
+                _due.Remove(entry.Bucket);
+                _dueBuckets.Remove(entry.Bucket);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<DueEntry> entries = string.CompareOrdinal(fromBucket, toBucket) > 0
+                ? []
+                : _dueBuckets.GetViewBetween(fromBucket, toBucket).SelectMany(bucket => _due[bucket].Values).ToArray();
+            return Task.FromResult(entries);
+        }
+    }
+
+    public Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var from = DueEntry.BucketOf(after);
+            foreach (var bucket in _dueBuckets.GetViewBetween(from, DueEntry.LastBucket))
+            {
+                var later = _due[bucket].Values.Where(entry => entry.At > after).Select(entry => (DateTimeOffset?)entry.At).Min();
+                if (later is not null)
+                {
+                    return Task.FromResult(later);
+                }
+            }
+
+            return Task.FromResult<DateTimeOffset?>(null);
+        }
+    }
+}
