@@ -26,6 +26,8 @@ public static class SlawatchApp
         root.Subcommands.Add(ScanCommand.Create(output));
         root.Subcommands.Add(ReportCommands.Create(output));
         root.Subcommands.Add(ExportCommand.Create(output));
+        root.Subcommands.Add(ReplayCommand.Create(output));
+        root.Subcommands.Add(GenerateCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

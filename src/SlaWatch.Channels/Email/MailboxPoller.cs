@@ -139,23 +139,12 @@ public sealed class MailboxPoller
             return;
         }
 
-        if (mail.FromAddress is not { Length: > 0 } from)
+        if (MailContact.Of(mail, arrived, _options.SupportAddress) is not { } contact)
         {
-            await QuarantineAsync(raw, origin, "from: no sender address", report, cancellationToken).ConfigureAwait(false);
+            await QuarantineAsync(raw, origin, MailContact.NoSender, report, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var contact = new InboundContact
-        {
-            Channel = Channel.Email,
-            SourceId = mail.SourceId,
-            ReceivedAt = arrived,
-            From = from,
-            Subject = mail.Subject,
-            Text = mail.Excerpt,
-            References = mail.ThreadReferences,
-            Automatic = mail.IsAutomatic || IsOurs(from),
-        };
         var result = await _ingestion.IngestAsync(contact, origin, RawText(raw), cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
@@ -262,8 +251,7 @@ public sealed class MailboxPoller
 
     private bool IsOurs(string address) => string.Equals(address, _options.SupportAddress, StringComparison.OrdinalIgnoreCase);
 
-    // Raw mail is kept byte for byte: base64 survives any charset.
-    private static string RawText(byte[] raw) => "base64:" + Convert.ToBase64String(raw);
+    private static string RawText(byte[] raw) => MailContact.RawText(raw);
 
     private static (uint Validity, uint LastUid) Checkpoint(string? value)
     {

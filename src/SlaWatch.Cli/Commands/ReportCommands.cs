@@ -77,7 +77,7 @@ internal static class ReportCommands
             {
                 "json" => ReportText.Json(view),
                 "csv" => ReportText.Csv(view),
-                "html" => HtmlReport.Render(view, chinese, EchartsScript(), await TrendAsync(services, aggregate, cancellationToken).ConfigureAwait(false)),
+                "html" => HtmlReport.Render(view, chinese, Echarts.Script(), await TrendAsync(services, aggregate, cancellationToken).ConfigureAwait(false)),
                 _ => ReportText.Table(view, chinese),
             };
             if (result.GetValue(outFile) is { } path)
@@ -98,7 +98,7 @@ internal static class ReportCommands
     }
 
     /// <summary>The days of the period, for the trend charts (a daily report shows the week up to its day).</summary>
-    private static async Task<IReadOnlyList<DailyAggregate>> TrendAsync(Storage.TableServices services, DailyAggregate aggregate, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DailyAggregate>> TrendAsync(Core.Hosting.TicketServices services, DailyAggregate aggregate, CancellationToken cancellationToken)
     {
         var from = aggregate.From == aggregate.To ? aggregate.To.AddDays(-6) : aggregate.From;
         var days = new List<DailyAggregate>();
@@ -109,21 +109,4 @@ internal static class ReportCommands
 
         return days;
     }
-
-    /// <summary>Apache ECharts from the repository's node_modules, inlined so the page needs no network.</summary>
-    private static string EchartsScript()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var script = Path.Combine(folder.FullName, "node_modules", "echarts", "dist", "echarts.min.js");
-            if (File.Exists(script))
-            {
-                return File.ReadAllText(script);
-            }
-        }
-
-        var here = Path.Combine(Directory.GetCurrentDirectory(), "node_modules", "echarts", "dist", "echarts.min.js");
-        return File.Exists(here) ? File.ReadAllText(here) : throw new UsageException("Apache ECharts is not installed: run npm ci (./build.sh does) in the repository");
-    }
-
 }

@@ -11,7 +11,7 @@ internal static class ReportText
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
-    public static string Table(ReportView view, bool chinese)
+    public static string Table(ReportView view, bool chinese, int maxExceptions = DailyAggregate.MaxExceptions)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{view.Title} — policy {view.PolicyVersion}, computed {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
@@ -32,7 +32,12 @@ internal static class ReportText
             text.AppendLine("  none");
         }
 
-        AppendTable(text, view.Source.Exceptions.Select(row => new[] { row.Number, $"{row.Channel}/{row.Priority}", row.Owner ?? "-", row.Status, string.Join(",", row.Breached), row.Reason ?? "-" }).ToList());
+        AppendTable(text, view.Source.Exceptions.Take(maxExceptions).Select(row => new[] { row.Number, $"{row.Channel}/{row.Priority}", row.Owner ?? "-", row.Status, string.Join(",", row.Breached), row.Reason ?? "-" }).ToList());
+        if (view.Source.Exceptions.Count > maxExceptions)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  … and {view.Source.Exceptions.Count - maxExceptions} more{(view.Source.Exceptions.Count == DailyAggregate.MaxExceptions ? " (the list stops at " + DailyAggregate.MaxExceptions + ")" : string.Empty)}");
+        }
+
         return text.ToString();
     }
 

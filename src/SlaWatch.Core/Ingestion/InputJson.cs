@@ -39,6 +39,20 @@ public static class InputJson
         };
     }
 
+    /// <summary>An ISO 8601 instant; without an offset it is read in <paramref name="zone"/>. A refusal names <paramref name="field"/>.</summary>
+    public static DateTimeOffset Instant(string field, string text, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) || !text.Contains('T', StringComparison.Ordinal))
+        {
+            throw new InputException(field, $"'{text}' is not an ISO 8601 instant such as 2026-11-16T09:30:00+08:00");
+        }
+
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(Calendars.ZoneMapping.ToUtc(zone, parsed, preferLater: false))
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
+
     private static InboundContact Contact(Fields fields)
     {
         var channelText = fields.String("channel");
@@ -112,14 +126,7 @@ internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
             return null;
         }
 
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) || !text.Contains('T', StringComparison.Ordinal))
-        {
-            throw new InputException(name, $"'{text}' is not an ISO 8601 instant such as 2026-11-16T09:30:00+08:00");
-        }
-
-        return parsed.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(Calendars.ZoneMapping.ToUtc(zone, parsed, preferLater: false))
-            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return InputJson.Instant(name, text, zone);
     }
 
     public int? OptionalInteger(string name)

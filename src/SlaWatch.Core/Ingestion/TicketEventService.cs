@@ -63,11 +63,34 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
         return new RecordResult(written.Written ? RecordOutcome.Recorded : RecordOutcome.Duplicate, written.Ticket.Id, written.Ticket.Number);
     }
 
-    /// <summary>A ticket number (<c>20261116-001</c>) or a ticket id.</summary>
-    public async Task<string?> ResolveAsync(string ticketRef, CancellationToken cancellationToken = default) =>
-        TicketNumber.TryParse(ticketRef, out var number)
-            ? await index.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false)
-            : ticketRef;
+    /// <summary>
+    /// A ticket number (<c>20261116-001</c>), the message that opened or joined it (<c>source:email:&lt;id@host&gt;</c>),
+    /// its conversation (<c>thread:chat:chatwoot:inbox-1:42</c>), or a ticket id. Recorded input knows messages, not
+    /// the numbers SlaWatch gave them.
+    /// </summary>
+    public async Task<string?> ResolveAsync(string ticketRef, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticketRef);
+        if (TicketNumber.TryParse(ticketRef, out var number))
+        {
+            return await index.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
+        }
+
+        var parts = ticketRef.Split(':', 3);
+        if (parts.Length == 3 && Policies.ChannelNames.TryParse(parts[1], out var channel))
+        {
+            switch (parts[0])
+            {
+                case "source":
+                    // A message that opened a ticket names it by its id; one that joined a ticket is in the SourceIndex.
+                    return await index.FindBySourceAsync(channel, parts[2], cancellationToken).ConfigureAwait(false) ?? TicketIds.ForSource(channel, parts[2]);
+                case "thread":
+                    return TicketIds.ForThread(channel, parts[2]);
+            }
+        }
+
+        return ticketRef;
+    }
 
     private static string DerivedRef(TicketEvent item) =>
         "evt:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(item))).AsSpan(0, 12));

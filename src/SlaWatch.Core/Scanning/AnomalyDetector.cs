@@ -5,7 +5,8 @@ namespace SlaWatch.Core.Scanning;
 
 /// <summary>
 /// Checks today's arrivals against the trailing days (read from TicketsByDay; the trailing counts are read once a
-/// day) and announces each rule and key at most once a day, through the same ledger as SLA announcements.
+/// day) and announces each rule, key and level at most once a day (a volume that keeps rising moves to the next level
+/// of the three-level response), through the same ledger as SLA announcements.
 /// </summary>
 public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledger, TimeZoneInfo zone, AnomalyOptions? options = null)
 {
@@ -47,7 +48,7 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
         var announced = new List<AnomalyAlert>();
         foreach (var alert in alerts)
         {
-            if (await ledger.TryClaimAsync($"anomaly-{today:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}", cancellationToken).ConfigureAwait(false))
+            if (await ledger.TryClaimAsync($"anomaly-{today:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}|L{alert.Level}", cancellationToken).ConfigureAwait(false))
             {
                 announced.Add(alert);
             }
@@ -60,7 +61,7 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
 
     /// <summary>Gives an alert back to be announced again (its notification could not be delivered).</summary>
     public Task ReleaseAsync(AnomalyAlert alert, CancellationToken cancellationToken = default) =>
-        ledger.ReleaseAsync($"anomaly-{alert.Day:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}", cancellationToken);
+        ledger.ReleaseAsync($"anomaly-{alert.Day:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}|L{alert.Level}", cancellationToken);
 
     private async Task<Dictionary<string, double>> TrailingAsync(DateOnly today, CancellationToken cancellationToken)
     {
@@ -70,16 +71,22 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
         }
 
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        var history = 0;
         for (var back = 1; back <= _options.TrailingDays; back++)
         {
-            var day = (await index.ReadDayAsync(today.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay);
+            var day = (await index.ReadDayAsync(today.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay).ToList();
             foreach (var (key, count) in Counts(day))
             {
                 totals[key] = totals.GetValueOrDefault(key) + count;
             }
+
+            // Days back to the oldest that has tickets count, quiet ones between included.
+            history = day.Count > 0 ? back : history;
         }
 
-        var averages = totals.ToDictionary(pair => pair.Key, pair => pair.Value / _options.TrailingDays, StringComparer.Ordinal);
+        var averages = history < _options.MinimumHistoryDays
+            ? []
+            : totals.ToDictionary(pair => pair.Key, pair => pair.Value / history, StringComparer.Ordinal);
         _trailing = (today, averages);
         return averages;
     }
@@ -104,7 +111,7 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
                 continue;
             }
 
-            if (i - start >= _options.StreakLength)
+            if (i - start >= _options.StreakLength && !_options.StreakIgnores.Contains(arrivals[start].Category ?? "other"))
             {
                 yield return (arrivals[start].Category ?? "other", i - start, arrivals[start].Number.ToString());
             }

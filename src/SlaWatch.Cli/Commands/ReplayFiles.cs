@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Replay;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>What a replay leaves in its output directory: per-day CSV, a weekly HTML report per run, the comparison.</summary>
+internal static class ReplayFiles
+{
+    public static async Task<IReadOnlyList<string>> WriteAsync(string directory, IReadOnlyList<(SlaPolicy Policy, ReplayRun Run)> runs, bool chinese, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        async Task Write(string name, string content)
+        {
+            var path = Path.Combine(directory, name);
+            await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            written.Add(path);
+        }
+
+        var csv = new StringBuilder("run,policy,day,tickets,resolved,first_contact_resolved,avg_first_response_min,avg_resolution_min,first_response_attained_pct,acknowledgement_attained_pct,resolution_attained_pct,clocks_breached,satisfied_pct\n");
+        var script = Echarts.Script();
+        foreach (var ((policy, run), position) in runs.Select((run, position) => (run, position)))
+        {
+            var label = position == 0 ? "a" : "b";
+            foreach (var day in run.Days)
+            {
+                var all = day.All;
+                csv.AppendLine(string.Join(',', label, policy.Version, day.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), all.Received, all.Resolved, all.FirstContactResolved,
+                    Number(all.FirstResponse.Mean), Number(all.Resolution.Mean), Number(all.Attainment.GetValueOrDefault("firstResponse")?.Percent),
+                    Number(all.Attainment.GetValueOrDefault("acknowledgement")?.Percent), Number(all.Attainment.GetValueOrDefault("resolution")?.Percent), all.Breaches, Number(all.Satisfied.Percent)));
+            }
+
+            foreach (var (week, figures) in run.Weeks)
+            {
+                var view = ReportView.For(figures, policy.WeeklyTargets) with { Title = $"Week {week} ({policy.Version})" };
+                var trend = run.Days.Where(day => day.From >= figures.From && day.To <= figures.To).ToArray();
+                await Write($"weekly-{week}{(position == 0 ? string.Empty : "-b")}.html", HtmlReport.Render(view, chinese, script, trend)).ConfigureAwait(false);
+            }
+        }
+
+        await Write("days.csv", csv.ToString()).ConfigureAwait(false);
+        if (runs.Count == 2)
+        {
+            var comparison = new StringBuilder("dimension,figure,a,b,change\n");
+            foreach (var row in PolicyComparison.Build(runs[0].Run, runs[1].Run))
+            {
+                comparison.AppendLine(string.Join(',', row.Dimension, row.Measure, Number(row.A), Number(row.B), Number(row.Change)));
+            }
+
+            await Write("comparison.csv", comparison.ToString()).ConfigureAwait(false);
+        }
+
+        written.Add(Path.Combine(directory, "notifications.jsonl"));
+        return written;
+    }
+
+    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
+}

@@ -1,0 +1,189 @@
+using System.Text;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.Email;
+using SlaWatch.Channels.Phone;
+using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Replay.Input;
+
+namespace SlaWatch.Replay;
+
+/// <summary>
+/// Drives the ingestion, scanner and report services through recorded input under a <see cref="VirtualClock"/>:
+/// before each input it runs every scan the minute scanner would have run for the wake-ups due before it (at the
+/// first minute boundary on or after each), then handles the input at its own instant. No minute is stepped
+/// through in vain. At the end the clock runs to the close of the last day, and each day's report is computed.
+/// </summary>
+public sealed class ReplayEngine
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    private readonly TicketServices _services;
+    private readonly VirtualClock _clock;
+    private readonly ReplayTally _tally;
+    private readonly Core.Scanning.SlaScanner _scanner;
+    private readonly ChatWebhookHandler _chat;
+    private readonly CallIngester _calls;
+    private readonly Dictionary<string, int> _outcomes = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastScan;
+    private int _scans;
+
+    public ReplayEngine(TicketServices services, VirtualClock clock, ReplayTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _clock = clock;
+        _tally = tally;
+        _scanner = services.Scanner(tally);
+        _chat = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine);
+        _calls = new CallIngester(services.Ingestion, services.Events, services.Policy);
+    }
+
+    /// <summary>The items in range, by local day of their instant; unreadable input always (it is quarantined).</summary>
+    public static IReadOnlyList<ReplayItem> InRange(IReadOnlyList<ReplayItem> items, TimeZoneInfo zone, ReplayOptions options) => items
+        .Where(item => item is UnreadableItem || (LocalDay(item.At, zone) is var day && (options.From is null || day >= options.From) && (options.To is null || day <= options.To)))
+        .ToArray();
+
+    public async Task<ReplayRun> RunAsync(IReadOnlyList<ReplayItem> items, ReplayOptions options, IProgress<ReplayProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(options);
+        var zone = _services.Policy.TimeZone;
+        var dated = items.Where(item => item is not UnreadableItem).ToArray();
+        if (dated.Length == 0)
+        {
+            throw new InvalidOperationException("Nothing to replay: no readable input in the range.");
+        }
+
+        var firstDay = options.From ?? LocalDay(dated[0].At, zone);
+        var lastDay = options.To ?? LocalDay(dated[^1].At, zone);
+        var start = StartOfDay(zone, firstDay);
+        var end = StartOfDay(zone, lastDay.AddDays(1));
+        _clock.MoveTo(start);
+        _lastScan = start.AddTicks(-1);
+
+        var handled = 0;
+        foreach (var item in items.OrderBy(item => item is UnreadableItem ? DateTimeOffset.MinValue : item.At).ThenBy(item => item.Sequence))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (item is not UnreadableItem)
+            {
+                await ScanUntilAsync(item.At, cancellationToken).ConfigureAwait(false);
+                _clock.MoveTo(item.At);
+            }
+
+            Count(await HandleAsync(item, cancellationToken).ConfigureAwait(false));
+            if (++handled % options.ProgressEvery == 0)
+            {
+                progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
+            }
+        }
+
+        await ScanUntilAsync(end, cancellationToken).ConfigureAwait(false);
+        _clock.MoveTo(end);
+        await ScanAsync(cancellationToken).ConfigureAwait(false);
+        progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
+
+        var days = new List<DailyAggregate>();
+        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            days.Add(await _services.Reports.RunDayAsync(day, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Without --to the input's last days may hold only follow-ups (closures, ratings) of earlier tickets.
+        while (options.To is null && days.Count > 1 && days[^1].All.Received == 0)
+        {
+            days.RemoveAt(days.Count - 1);
+        }
+
+        return new ReplayRun(_services.Policy.Version, days, _tally, _outcomes, handled, _scans, start, end);
+    }
+
+    /// <summary>Runs the scans due before <paramref name="until"/>: one per minute that has a wake-up, as the minute scanner would.</summary>
+    private async Task ScanUntilAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        while (await _services.Index.NextDueAfterAsync(_lastScan, cancellationToken).ConfigureAwait(false) is { } due)
+        {
+            var scanAt = CeilingMinute(due);
+            if (scanAt > until)
+            {
+                return;
+            }
+
+            _clock.MoveTo(scanAt);
+            await ScanAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        await _scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
+        _scans++;
+        _lastScan = _clock.GetUtcNow();
+    }
+
+    private async Task<string> HandleAsync(ReplayItem item, CancellationToken cancellationToken)
+    {
+        switch (item)
+        {
+            case MailItem mail:
+                return await MailAsync(mail, cancellationToken).ConfigureAwait(false);
+            case ChatItem chat:
+                return (await _chat.HandleAsync(chat.Format, null, NoHeaders, chat.Body, chat.At, chat.Origin, cancellationToken).ConfigureAwait(false)).Outcome;
+            case CallItem call:
+                return (await _calls.IngestAsync(call.Call, call.Origin, call.Raw, cancellationToken).ConfigureAwait(false)).Word;
+            case RecordItem { Line: ContactLine contact } record:
+                return (await _services.Ingestion.IngestAsync(contact.Contact, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word;
+            case RecordItem { Line: EventLine recorded } record:
+                return (await _services.Events.RecordAsync(recorded.Ticket, recorded.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word;
+            case UnreadableItem unreadable:
+                await QuarantineAsync(unreadable.Channel, unreadable.Origin, unreadable.Reason, unreadable.Raw, cancellationToken).ConfigureAwait(false);
+                return "rejected";
+            default:
+                throw new InvalidOperationException($"Unexpected replay item {item.GetType().Name}.");
+        }
+    }
+
+    private async Task<string> MailAsync(MailItem item, CancellationToken cancellationToken)
+    {
+        var raw = await File.ReadAllBytesAsync(item.Path, cancellationToken).ConfigureAwait(false);
+        ParsedMail mail;
+        try
+        {
+            mail = MailParser.Parse(raw);
+        }
+        catch (Exception error) when (error is FormatException or MimeKit.ParseException or ArgumentException)
+        {
+            await QuarantineAsync("email", item.Origin, $"message does not parse: {error.Message}", MailContact.RawText(raw), cancellationToken).ConfigureAwait(false);
+            return "rejected";
+        }
+
+        if (MailContact.Of(mail, item.At, supportAddress: null) is not { } contact)
+        {
+            await QuarantineAsync("email", item.Origin, MailContact.NoSender, MailContact.RawText(raw), cancellationToken).ConfigureAwait(false);
+            return "rejected";
+        }
+
+        return (await _services.Ingestion.IngestAsync(contact, item.Origin, MailContact.RawText(raw), cancellationToken).ConfigureAwait(false)).Word;
+    }
+
+    private Task QuarantineAsync(string channel, string origin, string reason, string raw, CancellationToken cancellationToken) =>
+        _services.Quarantine.PutAsync(new QuarantinedInput(channel, _clock.GetUtcNow(), origin, reason, raw), cancellationToken);
+
+    private void Count(string outcome) => _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
+
+    private static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    private static DateTimeOffset StartOfDay(TimeZoneInfo zone, DateOnly day) =>
+        new(ZoneMapping.ToUtc(zone, day.ToDateTime(TimeOnly.MinValue), preferLater: false));
+
+    private static DateTimeOffset CeilingMinute(DateTimeOffset instant)
+    {
+        var floor = new DateTimeOffset(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        return floor == instant ? floor : floor.AddMinutes(1);
+    }
+}
