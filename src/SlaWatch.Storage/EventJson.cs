@@ -20,7 +20,7 @@ public static class EventJson
     {
         typeof(Received), typeof(CustomerMessage), typeof(Acknowledged), typeof(AgentResponse), typeof(StatusChanged),
         typeof(PriorityChanged), typeof(CategoryChanged), typeof(Assigned), typeof(SatisfactionRated), typeof(Escalated),
-        typeof(ResolutionPromised), typeof(OverdueReason), typeof(CustomerConfirmed),
+        typeof(ResolutionPromised), typeof(OverdueReason), typeof(CustomerConfirmed), typeof(FirstContactRecorded),
     }.ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     public static string TypeName(TicketEvent item) =>

@@ -67,6 +67,11 @@ public sealed record Ticket
 
     public TicketProfile Profile => new(Channel, Priority, Category, CustomerTier);
 
-    /// <summary>Resolved with at most one agent response and never reopened (the review's 首次解决).</summary>
-    public bool FirstContactResolved => Status.IsDone() && ReopenCount == 0 && AgentResponseCount <= 1;
+    /// <summary>What the team recorded about first-contact resolution, when it did (an imported 是否首次解决).</summary>
+    public bool? FirstContactRecorded { get; init; }
+
+    /// <summary>
+    /// As recorded, else derived: resolved with at most one agent response and never reopened (the review's 首次解决).
+    /// </summary>
+    public bool FirstContactResolved => FirstContactRecorded ?? (Status.IsDone() && ReopenCount == 0 && AgentResponseCount <= 1);
 }

@@ -55,3 +55,9 @@ public enum Confirmation
 
 /// <summary>The customer's word on the solution; anything short of resolved reopens the ticket.</summary>
 public sealed record CustomerConfirmed(DateTimeOffset At, string Actor, string? SourceRef, Confirmation Outcome, string? Comment = null) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>
+/// Whether the ticket was solved in the first contact, as a team recorded it (是否首次解决 in an imported
+/// spreadsheet): it wins over the rule SlaWatch derives from the ticket's history.
+/// </summary>
+public sealed record FirstContactRecorded(DateTimeOffset At, string Actor, string? SourceRef, bool Resolved) : TicketEvent(At, Actor, SourceRef);

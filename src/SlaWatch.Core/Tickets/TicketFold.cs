@@ -55,6 +55,7 @@ public static class TicketFold
             SatisfactionRated rating => ticket with { Satisfaction = new Satisfaction(rating.Score, rating.ScaleMax, rating.Comment) },
             ResolutionPromised promise => ticket with { PromisedResolutionBy = promise.PromisedBy },
             OverdueReason reason => ticket with { OverdueReason = reason.Reason },
+            FirstContactRecorded recorded => ticket with { FirstContactRecorded = recorded.Resolved },
             CustomerConfirmed { Outcome: Confirmation.Resolved } confirmed => ticket with { CustomerConfirmation = confirmed.Outcome },
             CustomerConfirmed confirmed => Reopen(ticket) with { CustomerConfirmation = confirmed.Outcome },
             _ => ticket,

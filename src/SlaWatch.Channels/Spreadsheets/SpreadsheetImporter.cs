@@ -1,0 +1,81 @@
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Channels.Spreadsheets;
+
+/// <summary>What became of one row: its ticket, or the column at fault and where the row was kept.</summary>
+public sealed record ImportedRow(int Row, string Outcome, string? Number, string? Column = null, string? Problem = null, string? QuarantineId = null)
+{
+    public bool Rejected => Problem is not null;
+}
+
+/// <summary>
+/// Imports a team's tracking spreadsheet (CSV or XLSX, Chinese or English headers): each good row becomes a ticket
+/// with its events, through the same ingestion as every channel, so a re-import adds nothing; each bad row is
+/// reported with its row number and column and kept in quarantine.
+/// </summary>
+public sealed class SpreadsheetImporter(IngestionService ingestion, TicketEventService events, IQuarantine quarantine, TimeProvider time, ClassificationRules rules, TimeZoneInfo zone)
+{
+    public const string QuarantineChannel = "import";
+
+    public async Task<IReadOnlyList<ImportedRow>> ImportAsync(string path, Channel defaultChannel, CancellationToken cancellationToken = default)
+    {
+        var (headers, rows) = SpreadsheetReader.Read(path);
+        var columns = new Dictionary<TemplateField, string>();
+        foreach (var header in headers)
+        {
+            if (TemplateColumns.Of(header) is { } field)
+            {
+                columns.TryAdd(field, header);
+            }
+        }
+
+        var missing = TemplateColumns.Required.Where(field => !columns.ContainsKey(field)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new FormatException($"{Path.GetFileName(path)}: no {string.Join(", ", missing)} column; the header row has {string.Join(", ", headers.Where(header => header.Length > 0))}");
+        }
+
+        var template = new TemplateRow(columns, zone, rules, defaultChannel);
+        var results = new List<ImportedRow>();
+        foreach (var row in rows)
+        {
+            var origin = $"{Path.GetFileName(path)} row {row.Number}";
+            ImportedTicket ticket;
+            try
+            {
+                ticket = template.Parse(row);
+            }
+            catch (RowException error)
+            {
+                var id = await quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, time.GetUtcNow(), origin, error.Message, row.Raw), cancellationToken).ConfigureAwait(false);
+                results.Add(new ImportedRow(row.Number, "rejected", null, error.Column, error.Problem, id));
+                continue;
+            }
+
+            var ingested = await ingestion.IngestAsync(ticket.Contact, origin, row.Raw, cancellationToken).ConfigureAwait(false);
+            if (ingested.TicketId is not { } ticketId)
+            {
+                results.Add(new ImportedRow(row.Number, ingested.Word, null, "row", ingested.Reason, ingested.QuarantineId));
+                continue;
+            }
+
+            ImportedRow? refused = null;
+            foreach (var item in ticket.Events)
+            {
+                var recorded = await events.RecordAsync(ticketId, item, origin, row.Raw, cancellationToken).ConfigureAwait(false);
+                if (recorded.Outcome == RecordOutcome.Rejected)
+                {
+                    // The ticket stands; the event that could not be kept is reported and quarantined.
+                    refused ??= new ImportedRow(row.Number, "partly", ingested.Number?.ToString(), item.GetType().Name, recorded.Reason, recorded.QuarantineId);
+                }
+            }
+
+            results.Add(refused ?? new ImportedRow(row.Number, ingested.Word, ingested.Number?.ToString()));
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+
+namespace SlaWatch.Channels.Spreadsheets;
+
+/// <summary>One data row: its row number as the spreadsheet shows it, and its cells by header.</summary>
+public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
+{
+    public string Raw => string.Join(" | ", Cells.Where(cell => cell.Value.Length > 0).Select(cell => $"{cell.Key}={cell.Value}"));
+}
+
+/// <summary>
+/// Reads a CSV (UTF-8, or GB18030 as Chinese Excel saves it) or an XLSX workbook's first sheet into rows keyed by the
+/// header row's text. Cells come back as text: dates <c>yyyy-MM-dd</c>, times <c>HH:mm</c>, numbers invariant.
+/// </summary>
+public static class SpreadsheetReader
+{
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows) Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => ReadCsv(File.ReadAllBytes(path)),
+            ".xlsx" => ReadXlsx(path),
+            var other => throw new FormatException($"'{other}' files are not read: save the sheet as .csv or .xlsx"),
+        };
+    }
+
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadCsv(byte[] bytes)
+    {
+        var text = Decode(bytes);
+        using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = true });
+        string[]? headers = null;
+        var rows = new List<SheetRow>();
+        while (csv.Read())
+        {
+            var fields = csv.Record ?? [];
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (headers is null)
+            {
+                headers = fields.Select(field => field.Trim()).ToArray();
+                continue;
+            }
+
+            rows.Add(Row(csv.Row, headers, fields));
+        }
+
+        return (headers ?? [], rows);
+    }
+
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadXlsx(string path)
+    {
+        string[]? headers = null;
+        var rows = new List<SheetRow>();
+        var number = 0;
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX))
+        {
+            number++;
+            var fields = row.Values.Select(Cell).ToArray();
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (headers is null)
+            {
+                headers = fields.Select(field => field.Trim()).ToArray();
+                continue;
+            }
+
+            rows.Add(Row(number, headers, fields));
+        }
+
+        return (headers ?? [], rows);
+    }
+
+    private static SheetRow Row(int number, string[] headers, string[] fields)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < headers.Length; i++)
+        {
+            if (headers[i].Length > 0)
+            {
+                cells[headers[i]] = i < fields.Length ? fields[i].Trim() : string.Empty;
+            }
+        }
+
+        return new SheetRow(number, cells);
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => string.Empty,
+        // Excel keeps a time-only cell as a day fraction on its epoch (1899-12-30/31).
+        DateTime time when time.Year < 1901 => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime date when date.TimeOfDay == TimeSpan.Zero => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime instant => instant.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        TimeSpan span => span.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            Email.MailParser.EnsureLegacyCharsets();
+            return Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Channels.Spreadsheets;
+
+/// <summary>A row turned into the contact that opens its ticket and what happened to it after.</summary>
+public sealed record ImportedTicket(int Row, InboundContact Contact, IReadOnlyList<TicketEvent> Events);
+
+/// <summary>A cell that cannot be used, naming its column (as the sheet's header spells it).</summary>
+public sealed class RowException(string column, string problem) : Exception($"{column}: {problem}")
+{
+    public string Column { get; } = column;
+
+    public string Problem { get; } = problem;
+}
+
+/// <summary>
+/// One row of the tracking template. Dates are <c>YYYY-MM-DD</c>; times <c>HH:MM</c> on the row's date, or a full
+/// <c>YYYY-MM-DD HH:MM</c>; a time-only reply or resolution earlier than what precedes it is taken to be the next day.
+/// Instants are read in the policy's zone. A stated status (解决状态) and first-contact resolution (是否首次解决) are
+/// recorded as stated.
+/// </summary>
+public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> columns, TimeZoneInfo zone, ClassificationRules rules, Channel defaultChannel)
+{
+    private const string Actor = "import";
+
+    public ImportedTicket Parse(SheetRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        string? Cell(TemplateField field) =>
+            columns.TryGetValue(field, out var header) && row.Cells.TryGetValue(header, out var value) && value.Length > 0 ? value : null;
+        string Name(TemplateField field) => columns.TryGetValue(field, out var header) ? header : field.ToString();
+
+        var date = Date(Cell(TemplateField.Date) ?? throw new RowException(Name(TemplateField.Date), "missing"), Name(TemplateField.Date));
+        var customer = Cell(TemplateField.CustomerId) ?? throw new RowException(Name(TemplateField.CustomerId), "missing");
+        var submitted = Instant(Cell(TemplateField.SubmittedAt) ?? throw new RowException(Name(TemplateField.SubmittedAt), "missing"), Name(TemplateField.SubmittedAt), date, null);
+        var firstResponse = Cell(TemplateField.FirstResponseAt) is { } response ? Instant(response, Name(TemplateField.FirstResponseAt), date, submitted) : (DateTimeOffset?)null;
+        var resolved = Cell(TemplateField.ResolvedAt) is { } resolution ? Instant(resolution, Name(TemplateField.ResolvedAt), date, firstResponse ?? submitted) : (DateTimeOffset?)null;
+        var channel = Cell(TemplateField.Channel) is { } channelText
+            ? ChannelNames.TryParse(channelText, out var named) ? named : throw new RowException(Name(TemplateField.Channel), $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)} (or 电话, 邮件, 在线客服, 官网, 微信)")
+            : defaultChannel;
+        var priority = Cell(TemplateField.Priority) is { } priorityText
+            ? PriorityNames.TryParse(priorityText, out var level) ? level : throw new RowException(Name(TemplateField.Priority), $"'{priorityText}' is not a priority; use 紧急, 高, 一般/中, 低, 建议 or {string.Join(", ", PriorityNames.Known)}")
+            : (Priority?)null;
+        var description = Cell(TemplateField.Description);
+        var source = "import:" + (Cell(TemplateField.TicketNumber) ?? Digest($"{date:yyyy-MM-dd}|{customer}|{submitted:O}|{description}"));
+        var owner = Cell(TemplateField.Owner);
+
+        var events = new List<TicketEvent>();
+        if (owner is not null)
+        {
+            events.Add(new Assigned(submitted, Actor, source + ":owner", owner));
+        }
+
+        if (firstResponse is { } answered)
+        {
+            events.Add(new AgentResponse(answered, owner ?? Actor, source + ":first-response"));
+        }
+
+        if (Cell(TemplateField.PromisedBy) is { } promised)
+        {
+            events.Add(new ResolutionPromised(firstResponse ?? submitted, owner ?? Actor, source + ":promised", Instant(promised, Name(TemplateField.PromisedBy), date, submitted)));
+        }
+
+        var last = resolved ?? firstResponse ?? submitted;
+        if (Cell(TemplateField.UnresolvedReason) is { } reason)
+        {
+            events.Add(new OverdueReason(firstResponse ?? submitted, owner ?? Actor, source + ":reason", reason));
+        }
+
+        events.AddRange(Status(Cell(TemplateField.Status), Name(TemplateField.Status), Name(TemplateField.ResolvedAt), resolved, last, Cell(TemplateField.Solution), owner, source));
+        if (Cell(TemplateField.FirstContactResolved) is { } firstContact)
+        {
+            events.Add(new FirstContactRecorded(last, owner ?? Actor, source + ":first-contact", YesNo(firstContact, Name(TemplateField.FirstContactResolved))));
+        }
+
+        if (Cell(TemplateField.Satisfaction) is { } satisfaction)
+        {
+            var (score, scale) = Score(satisfaction, Name(TemplateField.Satisfaction));
+            events.Add(new SatisfactionRated(last, "customer", source + ":satisfaction", score, scale, Cell(TemplateField.Comment)));
+        }
+
+        var contact = new InboundContact
+        {
+            Channel = channel,
+            SourceId = source,
+            ReceivedAt = submitted,
+            From = Cell(TemplateField.Contact) ?? customer,
+            Subject = description is null ? null : Excerpts.Of(description, 120),
+            Text = description,
+            Priority = priority,
+            Category = Cell(TemplateField.Category) is { } category ? CategoryKey(category) : null,
+            CustomerTier = Cell(TemplateField.Remarks) is { } remarks && remarks.Contains("VIP", StringComparison.OrdinalIgnoreCase) ? ClassificationRules.VipTier : null,
+        };
+        return new ImportedTicket(row.Number, contact, events);
+    }
+
+    private static IEnumerable<TicketEvent> Status(string? text, string statusColumn, string resolvedColumn, DateTimeOffset? resolved, DateTimeOffset last, string? solution, string? owner, string source)
+    {
+        var stated = text?.Trim().ToLowerInvariant() switch
+        {
+            null => resolved is null ? TicketStatus.Open : TicketStatus.Resolved,
+            "已解决" or "resolved" or "solved" or "done" => TicketStatus.Resolved,
+            "已关闭" or "closed" => TicketStatus.Closed,
+            "部分解决" or "partially resolved" or "partial" => TicketStatus.PendingCustomer,
+            "处理中" or "in progress" or "open" or "未解决" or "unresolved" or "not resolved" => TicketStatus.Open,
+            _ => throw new RowException(statusColumn, $"'{text}' is not a status; use 已解决, 处理中, 未解决, 部分解决, 已关闭 (resolved, in progress, unresolved, partially resolved, closed)"),
+        };
+        switch (stated)
+        {
+            case TicketStatus.Resolved or TicketStatus.Closed:
+                var at = resolved ?? throw new RowException(resolvedColumn, $"missing, and {statusColumn} says '{text}'");
+                return [new StatusChanged(at, owner ?? Actor, source + ":" + stated.ToString().ToLowerInvariant(), stated, solution)];
+            case TicketStatus.PendingCustomer:
+                // Partly solved is the team's verdict, not a resolution: the ticket stays open with it on record.
+                return [new CustomerConfirmed(last, owner ?? Actor, source + ":partial", Confirmation.PartiallyResolved, solution)];
+            default:
+                return resolved is null ? [] : throw new RowException(statusColumn, $"'{text}' contradicts the {resolvedColumn} given");
+        }
+    }
+
+    private string CategoryKey(string text)
+    {
+        var rule = rules.Categories.FirstOrDefault(category =>
+            string.Equals(category.Key, text, StringComparison.OrdinalIgnoreCase) || category.NameZh == text || string.Equals(category.NameEn, text, StringComparison.OrdinalIgnoreCase));
+        return rule?.Key ?? text;
+    }
+
+    private static DateOnly Date(string text, string column)
+    {
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        // A date cell Excel did not format: its serial day number.
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958466
+            ? DateOnly.FromDateTime(DateTime.FromOADate(serial))
+            : throw new RowException(column, $"'{text}' is not a date YYYY-MM-DD");
+    }
+
+    private DateTimeOffset Instant(string text, string column, DateOnly date, DateTimeOffset? notBefore)
+    {
+        DateTime local;
+        if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd H:mm", "yyyy/MM/dd HH:mm", "yyyy/M/d H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var full))
+        {
+            local = full;
+        }
+        else
+        {
+            local = date.ToDateTime(TimeOfDay(text, column));
+            var instant = ToUtc(local);
+            // A time of day alone that comes before what it follows happened on a later day.
+            while (notBefore is { } floor && instant < floor)
+            {
+                local = local.AddDays(1);
+                instant = ToUtc(local);
+            }
+
+            return instant;
+        }
+
+        var result = ToUtc(local);
+        return notBefore is { } earliest && result < earliest
+            ? throw new RowException(column, $"'{text}' is before the time it follows ({TimeZoneInfo.ConvertTime(earliest, zone):yyyy-MM-dd HH:mm})")
+            : result;
+    }
+
+    private DateTimeOffset ToUtc(DateTime local) => new(ZoneMapping.ToUtc(zone, local, preferLater: false));
+
+    private static TimeOnly TimeOfDay(string text, string column)
+    {
+        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss", "H:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is >= 0 and < 1
+            ? TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Round(fraction * 24 * 60)))
+            : throw new RowException(column, $"'{text}' is not a time HH:MM");
+    }
+
+    private static bool YesNo(string text, string column) => text.Trim().ToLowerInvariant() switch
+    {
+        "是" or "y" or "yes" or "true" or "1" or "√" => true,
+        "否" or "n" or "no" or "false" or "0" or "×" => false,
+        _ => throw new RowException(column, $"'{text}' is neither 是 nor 否 (yes, no)"),
+    };
+
+    private static (int Score, int Scale) Score(string text, string column)
+    {
+        var trimmed = text.Trim().TrimEnd('分').Trim();
+        return trimmed.ToLowerInvariant() switch
+        {
+            "满意" or "非常满意" or "satisfied" => (3, 3),
+            "一般" or "neutral" => (2, 3),
+            "不满意" or "dissatisfied" => (1, 3),
+            _ when int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5 => (score, 5),
+            _ => throw new RowException(column, $"'{text}' is not 满意, 一般, 不满意 or a score 1–5"),
+        };
+    }
+
+    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using SlaWatch.Channels.Spreadsheets;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>
+/// <c>slawatch import FILE.csv|FILE.xlsx</c>: a team's tracking spreadsheet into tickets. One line per row; a bad row
+/// names its row number and column on stderr, is kept in quarantine, and makes the exit code 2.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var file = new Argument<string>("FILE") { Description = "A .csv or .xlsx sheet in the tracking template's layout (Chinese or English headers)." };
+        var channel = new Option<string>("--channel") { Description = "Channel of rows without a 渠道/Channel column.", DefaultValueFactory = _ => "other" };
+        var json = CommonOptions.Json();
+        var store = new StoreOptions();
+        var command = new Command("import", "Import a tracking spreadsheet (CSV or XLSX) as tickets.") { file, channel, json };
+        store.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"{path}: no such file");
+            }
+
+            if (!ChannelNames.TryParse(result.GetValue(channel), out var defaultChannel))
+            {
+                throw new UsageException($"--channel: '{result.GetValue(channel)}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
+            }
+
+            await using var services = store.Services(result, TimeProvider.System);
+            var rules = ClassificationLoader.Load(result.GetValue(store.Rules)!);
+            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, rules, services.Policy.TimeZone);
+            IReadOnlyList<ImportedRow> rows;
+            try
+            {
+                rows = await importer.ImportAsync(path, defaultChannel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FormatException error)
+            {
+                throw new UsageException(error.Message);
+            }
+
+            foreach (var row in rows)
+            {
+                if (row.Rejected)
+                {
+                    output.Error.WriteLine($"{path}: row {row.Row}, column {row.Column}: {row.Problem} (kept in quarantine as {row.QuarantineId})");
+                }
+
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(new { row = row.Row, outcome = row.Outcome, number = row.Number, column = row.Column, problem = row.Problem, quarantineId = row.QuarantineId });
+                }
+                else
+                {
+                    output.Out.WriteLine($"row {row.Row}: {row.Number ?? "-"} {row.Outcome}");
+                }
+            }
+
+            var bad = rows.Count(row => row.Rejected);
+            output.Error.WriteLine($"{rows.Count - bad} of {rows.Count} rows imported{(bad > 0 ? $"; {bad} reported above" : string.Empty)}");
+            return bad == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
+        });
+        return command;
+    }
+}
