@@ -70,12 +70,21 @@ internal static class ReplayCommand
             output.Out.WriteLine($"Replay {runId}: {items.Count:N0} inputs from {Path.GetFullPath(result.GetValue(directory)!)}, store {(memory ? "memory" : "table storage")}");
 
             var runs = new List<(SlaPolicy Policy, ReplayRun Run, string? Prefix, TimeSpan Took)>();
+            // Ctrl-C stops the replay between two inputs; nothing half-written is left that a new run would read.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            void OnCancel(object? sender, ConsoleCancelEventArgs args)
+            {
+                args.Cancel = true;
+                stop.Cancel();
+            }
+
+            Console.CancelKeyPress += OnCancel;
             try
             {
                 foreach (var (policy, position) in policies.Select((policy, position) => (policy, position)))
                 {
                     var label = position == 0 ? "A" : "B";
-                    var prefix = memory ? null : runId + label.ToLowerInvariant();
+                    var prefix = memory ? null : (result.GetValue(store.TablePrefix) ?? string.Empty) + runId + label.ToLowerInvariant();
                     await using var log = new StreamWriter(Path.Combine(outPath, position == 0 ? "notifications.jsonl" : "notifications-b.jsonl"), false, new UTF8Encoding(false));
                     var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
                     await using var services = memory
@@ -84,7 +93,7 @@ internal static class ReplayCommand
                     var engine = new ReplayEngine(services, clock, new ReplayTally(log));
                     var watch = Stopwatch.StartNew();
                     var run = await WithProgressAsync(progressConsole, $"{label}: {policy.Version}", items.Count,
-                        progress => engine.RunAsync(items, range, progress, cancellationToken)).ConfigureAwait(false);
+                        progress => engine.RunAsync(items, range, progress, stop.Token)).ConfigureAwait(false);
                     runs.Add((policy, run, prefix, watch.Elapsed));
                 }
             }
@@ -92,6 +101,10 @@ internal static class ReplayCommand
             {
                 output.Error.WriteLine($"slawatch: replay {runId} stopped; {runs.Count} of {policies.Count} runs finished{(memory ? string.Empty : $"; tables written so far keep the prefix {runId}")}");
                 return 130;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= OnCancel;
             }
 
             var chinese = result.GetValue(lang) == "zh-CN";

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Cli.Tests;
+
+[Collection(AzuriteTests.Name)]
+public class ReplayCommandTests(AzuriteFixture azurite)
+{
+    private static string Generate(int days, int perDay)
+    {
+        var directory = Directory.CreateTempSubdirectory("slawatch-cli-gen-").FullName;
+        var result = Cli.Run("generate", "--days", $"{days}", "--tickets-per-day", $"{perDay}", "--seed", "3", "--start", "2026-11-09", "--out", directory, "--policy", Cli.Policy);
+        Assert.Equal(0, result.ExitCode);
+        return directory;
+    }
+
+    [Fact]
+    public void GenerateThenReplayInMemoryUnderTwoPoliciesPrintsBothAndTheComparison()
+    {
+        var input = Generate(3, 60);
+        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
+
+        var result = Cli.Run("replay", input, "--store", "memory", "--policy", Cli.Policy, "--policy-b", Cli.Policy, "--rules", Cli.Config("classification.json"), "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Per day (tickets that arrived that day", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2026-11-09 Mon", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Week 2026-W46", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Average first response", result.Out, StringComparison.Ordinal);
+        Assert.Contains("What if: A = 2026.11-default, B = 2026.11-default", result.Out, StringComparison.Ordinal);
+        Assert.Contains("firstResponse attainment %", result.Out, StringComparison.Ordinal);
+        foreach (var file in new[] { "days.csv", "comparison.csv", "weekly-2026-W46.html", "weekly-2026-W46-b.html", "notifications.jsonl", "notifications-b.jsonl" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        }
+
+        // The same policy twice: every change in the comparison is empty or zero.
+        var changes = File.ReadAllLines(Path.Combine(output, "comparison.csv")).Skip(1).Select(line => line.Split(',')[^1]);
+        Assert.All(changes, change => Assert.True(change is "" or "0", change));
+        var days = File.ReadAllLines(Path.Combine(output, "days.csv"));
+        Assert.Equal(1 + 2 * 3, days.Length);
+        Assert.Equal(days[1].Split(',').Skip(2), days[4].Split(',').Skip(2));
+        Assert.Contains("echarts", File.ReadAllText(Path.Combine(output, "weekly-2026-W46.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReplayOnTableStorageWritesItsOwnTables()
+    {
+        var input = Generate(1, 40);
+        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
+
+        var result = Cli.Run("replay", input, "--storage", azurite.ConnectionString, "--table-prefix", "cli", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"), "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Matches(@"tables prefixed clir\d{14}[0-9a-f]{4}a", result.Out);
+        Assert.Contains("store table storage", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadArgumentsAreRefusedWithOneLine()
+    {
+        var missing = Cli.Run("replay", "/nonexistent/input", "--store", "memory", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"));
+        Assert.Equal((2, "slawatch: /nonexistent/input: no such directory"), (missing.ExitCode, missing.Error.Trim()));
+
+        var empty = Cli.Run("replay", Directory.CreateTempSubdirectory("slawatch-cli-empty-").FullName, "--store", "memory", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"));
+        Assert.Equal(2, empty.ExitCode);
+        Assert.EndsWith("no readable input in the range", empty.Error.Trim(), StringComparison.Ordinal);
+
+        var days = Cli.Run("generate", "--days", "0", "--out", "/tmp/never", "--policy", Cli.Policy);
+        Assert.Equal((2, "slawatch: --days: between 1 and 366"), (days.ExitCode, days.Error.Trim()));
+    }
+
+    [Fact]
+    public async Task CtrlCStopsAReplayCleanly()
+    {
+        var input = Generate(14, 300);
+        InterruptsReachChildren();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Cli.Root };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "slawatch.dll"), "replay", input, "--store", "memory", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"), "--out", Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        // Signal once the replay is under way (its first line is printed before the first input is handled).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists($"/proc/{process.Id}/status") || !(await PeekAsync(process)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the replay did not start");
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(1500);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        Assert.True(process.WaitForExit(20_000), "the replay did not stop");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("stopped; 0 of 1 runs finished", await error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", await error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Per day", await output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A shell starts background jobs with SIGINT ignored, and a child inherits that (so would the replay): give the
+    /// signal back its default here, where it is only ever ignored by inheritance.
+    /// </summary>
+    private static void InterruptsReachChildren()
+    {
+        var ignored = File.ReadLines("/proc/self/status").First(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        if ((Convert.ToUInt64(ignored, 16) & (1UL << (SigInt - 1))) != 0)
+        {
+            _ = Signal(SigInt, IntPtr.Zero);
+        }
+    }
+
+    private const int SigInt = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "signal")]
+    private static extern IntPtr Signal(int signal, IntPtr handler);
+
+    private static Task<bool> PeekAsync(Process process) =>
+        Task.FromResult(File.ReadAllText($"/proc/{process.Id}/status").Contains("Threads:", StringComparison.Ordinal) && process.TotalProcessorTime > TimeSpan.FromSeconds(1.5));
+}
