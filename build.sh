@@ -75,9 +75,21 @@ run_tests() {
   fi
 }
 
+# The main job on local defaults: a week of generated contacts replayed through the services on Azurite (in memory),
+# the weekly report against the targets, the alerts raised, and the HTML report.
 run_demo() {
-  build
-  dotnet src/SlaWatch.Cli/bin/Release/net10.0/slawatch.dll demo --policy config/sla-policy.json
+  install_node_tools
+  need dotnet ".NET 10 SDK"
+  dotnet build src/SlaWatch.Cli/SlaWatch.Cli.csproj --configuration Release --verbosity quiet -nologo
+  start_azurite
+  local demo=.build/demo slawatch=src/SlaWatch.Cli/bin/Release/net10.0/slawatch.dll monday
+  rm -rf "$demo"
+  # Last full week, Monday to Sunday.
+  monday=$(date -u -d "$(date -u +%F) -$(( $(date -u +%u) + 6 )) days" +%F)
+  dotnet "$slawatch" generate --days 7 --tickets-per-day 430 --seed 1 --start "$monday" --out "$demo/input" --policy config/sla-policy.json
+  dotnet "$slawatch" replay "$demo/input" --out "$demo/report" --policy config/sla-policy.json --rules config/classification.json
+  echo
+  echo "HTML report: $(cd "$demo/report" && ls "$PWD"/weekly-*.html | head -n 1)"
 }
 
 case "${1:-}" in

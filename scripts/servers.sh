@@ -51,7 +51,7 @@ start_azurite() {
   port=$(free_port)
   mkdir -p "$SERVER_LOGS"
   node_modules/.bin/azurite-table --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$port" \
-    --skipApiVersionCheck --loose --disableProductStyleUrl >"$SERVER_LOGS/azurite.log" 2>&1 &
+    --skipApiVersionCheck --loose --disableProductStyleUrl --silent --disableTelemetry >"$SERVER_LOGS/azurite.log" 2>&1 &
   SERVER_PIDS+=($!)
   if ! wait_for_port "$port" 30; then
     server_failed "Azurite did not start on 127.0.0.1:$port (log: $SERVER_LOGS/azurite.log)"

@@ -3,8 +3,10 @@ using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Email;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Classification;
 using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Replay.Input;
@@ -17,7 +19,7 @@ namespace SlaWatch.Replay;
 /// first minute boundary on or after each), then handles the input at its own instant. No minute is stepped
 /// through in vain. At the end the clock runs to the close of the last day, and each day's report is computed.
 /// </summary>
-public sealed class ReplayEngine
+public sealed class ReplayEngine : IAsyncDisposable
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
@@ -31,9 +33,11 @@ public sealed class ReplayEngine
     private DateTimeOffset _lastScan;
     private int _scans;
 
-    public ReplayEngine(TicketServices services, VirtualClock clock, ReplayTally tally)
+    /// <summary>A replay on <paramref name="ports"/>: a fresh store, which the engine owns from here on.</summary>
+    public ReplayEngine(StorePorts ports, SlaPolicy policy, ClassificationRules rules, VirtualClock clock, ReplayTally tally)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(ports);
+        var services = new TicketServices(SoleWriterCache.Over(ports), policy, rules, clock);
         _services = services;
         _clock = clock;
         _tally = tally;
@@ -175,6 +179,11 @@ public sealed class ReplayEngine
         _services.Quarantine.PutAsync(new QuarantinedInput(channel, _clock.GetUtcNow(), origin, reason, raw), cancellationToken);
 
     private void Count(string outcome) => _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
+
+    /// <summary>The store behind the replay, for reading what it left (quarantine, tickets).</summary>
+    public StorePorts Ports => _services.Ports;
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 

@@ -20,6 +20,7 @@ public sealed class TableServices : TicketServices
 
     public TableStorage Storage { get; }
 
+    /// <summary>Every port on <paramref name="storage"/>; <paramref name="time"/> paces the serial allocator's blocks (wall time).</summary>
     public static StorePorts PortsOn(TableStorage storage, TimeProvider time) => new(
         new TableTicketStore(storage),
         new TableTicketIndex(storage),

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.InMemory;
 using SlaWatch.Replay.Generation;
 using SlaWatch.Replay.Input;
@@ -72,11 +71,10 @@ public sealed class GeneratedReplayTests
         File.AppendAllLines(Path.Combine(directory, "chat", "webhooks.jsonl"), ["{\"format\":\"generic\",\"body\":{}}", "not json"]);
         File.AppendAllLines(Path.Combine(directory, "events.jsonl"), ["{\"type\":\"event\",\"ticket\":\"source:email:nobody@x\",\"kind\":\"agentResponse\",\"at\":\"2026-11-16T12:00:00+08:00\",\"actor\":\"A\"}"]);
         var ports = MemoryStore.Create();
-        var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
-        await using var services = new TicketServices(ports, Shipped.Policy, Shipped.Rules, clock);
         var items = ReplayDirectory.Read(directory, Shipped.Policy.TimeZone);
+        await using var engine = new ReplayEngine(ports, Shipped.Policy, Shipped.Rules, new VirtualClock(DateTimeOffset.UnixEpoch), new ReplayTally());
 
-        var run = await new ReplayEngine(services, clock, new ReplayTally()).RunAsync(items, new ReplayOptions());
+        var run = await engine.RunAsync(items, new ReplayOptions());
 
         Assert.Equal(3, run.Outcomes["rejected"]);
         Assert.Equal(1, run.Outcomes["notfound"]);

@@ -82,11 +82,32 @@ public sealed class ReplayScenarioTests(AzuriteFixture azurite)
     [Fact]
     public async Task TableStorageAndMemoryGiveTheSameReplay()
     {
+        var prefix = "rt" + Guid.NewGuid().ToString("N")[..10];
         var memory = await Replays.RunAsync(Input, Shipped.Policy);
-        var tables = await Replays.RunAsync(Input, Shipped.Policy, azurite.ConnectionString);
+        var tables = await Replays.RunAsync(Input, Shipped.Policy, azurite.ConnectionString, prefix: prefix);
 
         Assert.Equal(Replays.Figures(memory), Replays.Figures(tables));
         Assert.All(PolicyComparison.Build(memory, tables), row => Assert.Equal(row.A, row.B));
         Assert.Equal(memory.Scans, tables.Scans);
+
+        // The replay reads back what it wrote from memory (it is the tables' only writer): what the tables hold, read
+        // by another process, must be the same.
+        await using var reader = new Storage.TableServices(Storage.StorageOptions.FromConnection(azurite.ConnectionString, prefix), Shipped.Policy, Shipped.Rules, new VirtualClock(memory.EndedAt));
+        var stored = await reader.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 16));
+        static string Sorted(Dictionary<string, Core.Reporting.DayFigures> figures) =>
+            System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, Core.Reporting.DayFigures>(figures, StringComparer.Ordinal));
+        Assert.Equal(Sorted(memory.Days[0].Figures), Sorted(stored!.Figures));
+        var arrivals = await reader.Index.ReadDayAsync(new DateOnly(2026, 11, 16));
+        Assert.Equal(10, arrivals.Count);
+        foreach (var arrival in arrivals)
+        {
+            var ticket = await reader.Store.LoadAsync(arrival.TicketId);
+            Assert.NotNull(ticket);
+            Assert.Equal(arrival.Number, ticket.Number);
+        }
+
+        var recomputed = await reader.Reports.RunDayAsync(new DateOnly(2026, 11, 16));
+        Assert.Equal(memory.Days[0].All.Breaches, recomputed.All.Breaches);
+        Assert.Equal(memory.Days[0].All.Resolved, recomputed.All.Resolved);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.InMemory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Replay.Input;
@@ -12,15 +11,16 @@ namespace SlaWatch.Replay.Tests;
 /// <summary>Runs a replay directory under a policy, in memory or on a fresh set of tables on Azurite.</summary>
 internal static class Replays
 {
-    public static async Task<ReplayRun> RunAsync(string directory, SlaPolicy policy, string? azurite = null, ReplayOptions? options = null)
+    public static async Task<ReplayRun> RunAsync(string directory, SlaPolicy policy, string? azurite = null, ReplayOptions? options = null, string? prefix = null)
     {
         options ??= new ReplayOptions();
         var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
-        await using var services = azurite is null
-            ? new TicketServices(MemoryStore.Create(), policy, Shipped.Rules, clock)
-            : new TableServices(StorageOptions.FromConnection(azurite, "rp" + Guid.NewGuid().ToString("N")[..10]), policy, Shipped.Rules, clock);
+        var ports = azurite is null
+            ? MemoryStore.Create()
+            : TableServices.PortsOn(new TableStorage(StorageOptions.FromConnection(azurite, prefix ?? "rp" + Guid.NewGuid().ToString("N")[..10])), TimeProvider.System);
         var items = ReplayEngine.InRange(ReplayDirectory.Read(directory, policy.TimeZone), policy.TimeZone, options);
-        return await new ReplayEngine(services, clock, new ReplayTally()).RunAsync(items, options);
+        await using var engine = new ReplayEngine(ports, policy, Shipped.Rules, clock, new ReplayTally());
+        return await engine.RunAsync(items, options);
     }
 
     /// <summary>The shipped policy with e-mail acknowledgement due in <paramref name="target"/> (a copy beside its calendars).</summary>

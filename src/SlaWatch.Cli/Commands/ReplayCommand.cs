@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using SlaWatch.Core.Classification;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.InMemory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
@@ -87,14 +86,20 @@ internal static class ReplayCommand
                     var prefix = memory ? null : (result.GetValue(store.TablePrefix) ?? string.Empty) + runId + label.ToLowerInvariant();
                     await using var log = new StreamWriter(Path.Combine(outPath, position == 0 ? "notifications.jsonl" : "notifications-b.jsonl"), false, new UTF8Encoding(false));
                     var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
-                    await using var services = memory
-                        ? new TicketServices(MemoryStore.Create(), policy, rules, clock)
-                        : new TableServices(StorageOptions.FromConnection(result.GetValue(store.Storage) ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable), prefix!), policy, rules, clock);
-                    var engine = new ReplayEngine(services, clock, new ReplayTally(log));
+                    var tables = memory ? null : new TableStorage(StorageOptions.FromConnection(result.GetValue(store.Storage) ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable), prefix!));
+                    var ports = tables is null ? MemoryStore.Create() : TableServices.PortsOn(tables, TimeProvider.System);
+                    await using var engine = new ReplayEngine(ports, policy, rules, clock, new ReplayTally(log));
                     var watch = Stopwatch.StartNew();
                     var run = await WithProgressAsync(progressConsole, $"{label}: {policy.Version}", items.Count,
                         progress => engine.RunAsync(items, range, progress, stop.Token)).ConfigureAwait(false);
                     runs.Add((policy, run, prefix, watch.Elapsed));
+                    if (tables is not null && Environment.GetEnvironmentVariable("SLAWATCH_PROFILE") == "1")
+                    {
+                        foreach (var (kind, count, time) in tables.Requests.Breakdown)
+                        {
+                            output.Error.WriteLine($"{kind,-40} {count,8:N0} requests {time.TotalSeconds,8:0.0} s");
+                        }
+                    }
                 }
             }
             catch (OperationCanceledException)

@@ -41,11 +41,17 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             return new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
         }
 
-        var ticketId = await ResolveAsync(ticketRef, cancellationToken).ConfigureAwait(false);
         item = item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item;
-        var result = ticketId is null
-            ? null
-            : await writer.AppendAsync(ticketId, stored => stored.HasSource(item.SourceRef) ? [] : [item], cancellationToken).ConfigureAwait(false);
+        Task<(StoredTicket Ticket, bool Written)?> Append(string id) =>
+            writer.AppendAsync(id, stored => stored.HasSource(item.SourceRef) ? [] : [item], cancellationToken);
+
+        // Most events name the message that opened their ticket, whose id follows from it: try that before a lookup.
+        var opened = OpenedBy(ticketRef);
+        var result = opened is null ? null : await Append(opened).ConfigureAwait(false);
+        if (result is null && await ResolveAsync(ticketRef, cancellationToken).ConfigureAwait(false) is { } ticketId && ticketId != opened)
+        {
+            result = await Append(ticketId).ConfigureAwait(false);
+        }
         if (result is not { } written)
         {
             // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
@@ -91,6 +97,11 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
 
         return ticketRef;
     }
+
+    private static string? OpenedBy(string ticketRef) =>
+        ticketRef.Split(':', 3) is ["source", var channelName, var sourceId] && Policies.ChannelNames.TryParse(channelName, out var channel)
+            ? TicketIds.ForSource(channel, sourceId)
+            : null;
 
     private static string DerivedRef(TicketEvent item) =>
         "evt:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(item))).AsSpan(0, 12));
