@@ -23,6 +23,13 @@ if (args.Length > 0 && args[0] == "scan-report")
     return;
 }
 
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- replay [tickets days small-tickets small-days]
+if (args.Length > 0 && args[0] == "replay")
+{
+    await ReplayBenchmark.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CalendarAddBenchmarks).Assembly).Run(args, new BenchConfig());
 BenchReport.PrintRates(summaries);
 ChannelRates.Print(summaries);

@@ -22,7 +22,8 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Random _random = new(options.Seed);
-    private readonly List<(string Customer, string Category, DateTimeOffset At)> _history = [];
+    // Per category, the latest customers who wrote about it (newest last), for repeat complaints.
+    private readonly Dictionary<string, List<(string Customer, DateTimeOffset At)>> _recent = new(StringComparer.Ordinal);
 
     public SampleSummary Write(string directory)
     {
@@ -130,11 +131,21 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
     /// <summary>A customer: often one who wrote about the same category in the last 30 days (the review's repeat complaints).</summary>
     private string Customer(string category, DateTimeOffset at)
     {
-        var recent = _history.Where(item => item.Category == category && at - item.At < TimeSpan.FromDays(30)).TakeLast(200).ToArray();
-        var customer = recent.Length > 0 && _random.NextDouble() < 0.5
-            ? recent[_random.Next(recent.Length)].Customer
+        if (!_recent.TryGetValue(category, out var recent))
+        {
+            _recent[category] = recent = [];
+        }
+
+        var window = recent.Where(item => at - item.At < TimeSpan.FromDays(30)).ToArray();
+        var customer = window.Length > 0 && _random.NextDouble() < 0.5
+            ? window[_random.Next(window.Length)].Customer
             : $"c{_random.Next(1_000_000):D6}";
-        _history.Add((customer, category, at));
+        recent.Add((customer, at));
+        if (recent.Count > 200)
+        {
+            recent.RemoveAt(0);
+        }
+
         return customer;
     }
 

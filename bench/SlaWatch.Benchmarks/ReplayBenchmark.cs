@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.InMemory;
+using SlaWatch.Core.Policies;
+using SlaWatch.Replay;
+using SlaWatch.Replay.Generation;
+using SlaWatch.Replay.Input;
+using SlaWatch.Storage;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Benchmarks;
+
+/// <summary>
+/// Replay throughput: generated input (100 000 tickets over 30 days by default) replayed in memory, with wall time,
+/// input events per second and peak memory; then a smaller week replayed both in memory and on Azurite in the same
+/// run, for the ratio between the two stores.
+/// </summary>
+internal static class ReplayBenchmark
+{
+    public static async Task RunAsync(string[] args)
+    {
+        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+        var (bigTickets, bigDays, smallTickets, smallDays) = (Arg(0, 100_000), Arg(1, 30), Arg(2, 3_000), Arg(3, 7));
+        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+
+        var big = Generate(policy, bigTickets, bigDays, out var generation);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated {bigTickets:N0} tickets over {bigDays} days in {generation.TotalSeconds:0.0} s"));
+        var read = Stopwatch.StartNew();
+        var items = ReplayDirectory.Read(big, policy.TimeZone);
+        read.Stop();
+        var (run, took) = await ReplayAsync(MemoryStore.Create(), policy, rules, items);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory: {items.Count:N0} input events ({run.Days.Sum(day => day.All.Received):N0} tickets) read in {read.Elapsed.TotalSeconds:0.0} s, replayed in {took.TotalSeconds:0.0} s: {items.Count / took.TotalSeconds:N0} events/s, {run.Scans:N0} scans; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB (target: under 60 s)"));
+        Directory.Delete(big, recursive: true);
+
+        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
+        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
+        connection ??= own!.ConnectionString;
+        var small = Generate(policy, smallTickets, smallDays, out _);
+        var smallItems = ReplayDirectory.Read(small, policy.TimeZone);
+        var (inMemory, memoryTook) = await ReplayAsync(MemoryStore.Create(), policy, rules, smallItems);
+        var tables = new TableStorage(StorageOptions.FromConnection(connection, "bench" + Guid.NewGuid().ToString("N")[..8]));
+        var (onTables, tablesTook) = await ReplayAsync(TableServices.PortsOn(tables, TimeProvider.System), policy, rules, smallItems);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"same {smallItems.Count:N0} events ({smallTickets:N0} tickets, {smallDays} days): memory {memoryTook.TotalSeconds:0.0} s ({smallItems.Count / memoryTook.TotalSeconds:N0}/s), Azurite {tablesTook.TotalSeconds:0.0} s ({smallItems.Count / tablesTook.TotalSeconds:N0}/s, {tables.Requests.Count:N0} requests, {tables.Requests.Count / (double)smallItems.Count:0.0} per event); Azurite/memory time {tablesTook / memoryTook:0.0}×; same breaches: {inMemory.Whole.All.Breaches == onTables.Whole.All.Breaches}"));
+        Directory.Delete(small, recursive: true);
+    }
+
+    private static string Generate(SlaPolicy policy, int tickets, int days, out TimeSpan took)
+    {
+        var directory = Directory.CreateTempSubdirectory("slawatch-bench-replay-").FullName;
+        var watch = Stopwatch.StartNew();
+        new SampleGenerator(new SampleOptions(days, (int)Math.Ceiling(tickets / (double)days), Seed: 1, new DateOnly(2026, 10, 5)), policy.TimeZone).Write(directory);
+        took = watch.Elapsed;
+        return directory;
+    }
+
+    private static async Task<(ReplayRun Run, TimeSpan Took)> ReplayAsync(Core.Hosting.StorePorts ports, SlaPolicy policy, ClassificationRules rules, IReadOnlyList<ReplayItem> items)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var engine = new ReplayEngine(ports, policy, rules, new VirtualClock(DateTimeOffset.UnixEpoch), new ReplayTally());
+        var run = await engine.RunAsync(items, new ReplayOptions());
+        return (run, watch.Elapsed);
+    }
+}
