@@ -28,6 +28,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
     public SampleSummary Write(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        Channels.Email.MailParser.EnsureLegacyCharsets();
         Directory.CreateDirectory(Path.Combine(directory, "email"));
         Directory.CreateDirectory(Path.Combine(directory, "chat"));
         Directory.CreateDirectory(Path.Combine(directory, "phone"));

@@ -26,6 +26,8 @@ public static class ReplayDirectory
             throw new DirectoryNotFoundException($"{directory}: no such directory");
         }
 
+        // MimeKit caches which charsets exist on first use: make the legacy ones exist first.
+        MailParser.EnsureLegacyCharsets();
         var items = new List<ReplayItem>();
         items.AddRange(Files(directory, "email", "*.eml").Select(Mail));
         foreach (var path in Files(directory, "chat", "*.jsonl"))
