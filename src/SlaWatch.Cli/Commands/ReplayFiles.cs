@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Replay;
 
 namespace SlaWatch.Cli.Commands;

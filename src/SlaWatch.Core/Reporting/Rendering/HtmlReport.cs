@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Reporting;
 
-namespace SlaWatch.Cli.Commands;
+namespace SlaWatch.Core.Reporting.Rendering;
 
 /// <summary>
 /// A single self-contained page: the headline figures against targets, eight Apache ECharts charts (trends of first
@@ -13,7 +13,7 @@ namespace SlaWatch.Cli.Commands;
 /// ECharts is inlined (no CDN); animation is off so a screenshot shows finished charts; the page records script
 /// errors and whether each chart drew into <c>#render-status</c>, which browser tests read.
 /// </summary>
-internal static class HtmlReport
+public static class HtmlReport
 {
     private static readonly string[] ResolutionBuckets = ["<=12h", "12-24h", ">24h"];
 

@@ -4,10 +4,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SlaWatch.Core.Reporting;
 
-namespace SlaWatch.Cli.Commands;
+namespace SlaWatch.Core.Reporting.Rendering;
 
 /// <summary>A report as an aligned table for people, or as JSON or CSV for machines.</summary>
-internal static class ReportText
+public static class ReportText
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
