@@ -31,61 +31,18 @@ internal static class TicketCommands
                 throw new UsageException($"no ticket {key}");
             }
 
-            var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
             if (result.GetValue(json))
             {
-                output.WriteJson(new
-                {
-                    ticket = Describe(stored.State, policy.TimeZone),
-                    events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = CliOutput.Instant(item.At, policy.TimeZone), actor = item.Actor, sourceRef = item.SourceRef, data = System.Text.Json.JsonDocument.Parse(EventJson.Serialize(item)).RootElement }),
-                    clocks = clocks.Select(clock => new
-                    {
-                        metric = clock.Metric.Key(),
-                        state = clock.State.ToString(),
-                        rule = clock.Rule,
-                        target = clock.TargetDescription,
-                        cycle = clock.Cycle,
-                        due = CliOutput.Instant(clock.Due, policy.TimeZone),
-                        warnAt = CliOutput.Instant(clock.WarnAt, policy.TimeZone),
-                        elapsedSeconds = (long)clock.Elapsed.TotalSeconds,
-                        remainingSeconds = (long)clock.Remaining.TotalSeconds,
-                    }),
-                });
+                output.WriteJson(TicketDocument.Of(stored, policy, at));
                 return;
             }
 
+            var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
             Print(output.Out, stored.State, stored.Events, clocks, policy.TimeZone, at);
         });
         ticket.Subcommands.Add(show);
         return ticket;
     }
-
-    private static object Describe(Ticket ticket, TimeZoneInfo zone) => new
-    {
-        number = ticket.Number?.ToString(),
-        id = ticket.Id,
-        channel = ticket.Channel.Key(),
-        priority = ticket.Priority.Key(),
-        category = ticket.Category,
-        tier = ticket.CustomerTier,
-        status = ticket.Status.ToString(),
-        owner = ticket.Owner,
-        customer = ticket.Customer.Masked,
-        customerKey = ticket.Customer.Key,
-        subject = ticket.Subject,
-        receivedAt = CliOutput.Instant(ticket.ReceivedAt, zone),
-        acknowledgedAt = CliOutput.Instant(ticket.AcknowledgedAt, zone),
-        firstResponseAt = CliOutput.Instant(ticket.FirstResponseAt, zone),
-        resolvedAt = CliOutput.Instant(ticket.ResolvedAt, zone),
-        closedAt = CliOutput.Instant(ticket.ClosedAt, zone),
-        promisedResolutionBy = CliOutput.Instant(ticket.PromisedResolutionBy, zone),
-        reopenCount = ticket.ReopenCount,
-        firstContactResolved = ticket.FirstContactResolved,
-        solution = ticket.Solution,
-        overdueReason = ticket.OverdueReason,
-        satisfaction = ticket.Satisfaction is { } rating ? new { score = rating.Score, scale = rating.ScaleMax, satisfied = rating.IsSatisfied, comment = rating.Comment } : null,
-        confirmation = ticket.CustomerConfirmation?.ToString(),
-    };
 
     private static void Print(TextWriter writer, Ticket ticket, IReadOnlyList<TicketEvent> events, IReadOnlyList<SlaClock> clocks, TimeZoneInfo zone, DateTimeOffset at)
     {

@@ -1,0 +1,39 @@
+using MailKit.Net.Smtp;
+using MimeKit;
+using SlaWatch.Channels.Email;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Reporting.Rendering;
+
+namespace SlaWatch.Functions.Functions;
+
+/// <summary>
+/// The scheduled report e-mail: the figures against the targets as text (readable in any mail client) with the full
+/// HTML report, charts and all, attached.
+/// </summary>
+internal static class ReportMailer
+{
+    public static async Task SendAsync(MailOptions smtp, IReadOnlyList<string> recipients, ReportView view, string html, CancellationToken cancellationToken)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(smtp.SupportName, smtp.SupportAddress));
+        foreach (var recipient in recipients)
+        {
+            message.To.Add(MailboxAddress.Parse(recipient));
+        }
+
+        message.Subject = $"SlaWatch: {view.Title}";
+        var body = new BodyBuilder { TextBody = ReportText.Table(view, chinese: false, maxExceptions: 20) };
+        body.Attachments.Add($"slawatch-{view.From:yyyy-MM-dd}{(view.From == view.To ? string.Empty : $"-{view.To:yyyy-MM-dd}")}.html", System.Text.Encoding.UTF8.GetBytes(html), new ContentType("text", "html"));
+        message.Body = body.ToMessageBody();
+
+        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        await client.ConnectAsync(smtp.SmtpHost!, smtp.SmtpPort, smtp.SmtpSecurity, cancellationToken).ConfigureAwait(false);
+        if (smtp.SmtpUser is { } user)
+        {
+            await client.AuthenticateAsync(user, smtp.SmtpPassword ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,23 @@
+using SlaWatch.Channels.Notifications;
+using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Messaging;
+
+namespace SlaWatch.Functions.Functions;
+
+/// <summary>
+/// The minute scan. A late run (IsPastDue) needs no special path: the scanner reads every bucket from its watermark,
+/// so it announces what the missed runs would have.
+/// </summary>
+internal static class SlaScan
+{
+    public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
+    {
+        var webhook = app.Settings.NotifyWebhook is { } url
+            ? new WebhookNotifier(app.Http.CreateClient("notify"), url, app.Settings.NotifySecret ?? string.Empty, app.Time)
+            : null;
+        var report = await app.Tickets.Scanner(new BusNotifier(app.Bus, app.Metrics, webhook)).ScanAsync(cancellationToken).ConfigureAwait(false);
+        var announced = report.Announcements.Count == 0 ? "nothing" : string.Join(", ", report.Announcements.Select(pair => $"{pair.Value} {pair.Key}"));
+        return InvocationResult.Done(
+            $"sla scan{(invocation.IsPastDue() ? " (late: catching up from the watermark)" : string.Empty)}: buckets {report.FromBucket}..{report.ToBucket}, {report.EntriesRead} due, {report.TicketsLoaded} tickets; announced {announced}; {report.Notifications} notifications, {report.DeliveryFailures} failed");
+    }
+}

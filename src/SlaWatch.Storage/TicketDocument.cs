@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Storage;
+
+/// <summary>A ticket, its events and its clocks at an instant, as one JSON-ready document (<c>ticket show --json</c>, the TicketGet function).</summary>
+public static class TicketDocument
+{
+    public static object Of(StoredTicket stored, SlaPolicy policy, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(policy);
+        var zone = policy.TimeZone;
+        var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
+        return new
+        {
+            ticket = Describe(stored.State, zone),
+            events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = Instant(item.At, zone), actor = item.Actor, sourceRef = item.SourceRef, data = JsonDocument.Parse(EventJson.Serialize(item)).RootElement }),
+            clocks = clocks.Select(clock => new
+            {
+                metric = clock.Metric.Key(),
+                state = clock.State.ToString(),
+                rule = clock.Rule,
+                target = clock.TargetDescription,
+                cycle = clock.Cycle,
+                due = Instant(clock.Due, zone),
+                warnAt = Instant(clock.WarnAt, zone),
+                elapsedSeconds = (long)clock.Elapsed.TotalSeconds,
+                remainingSeconds = (long)clock.Remaining.TotalSeconds,
+            }),
+        };
+    }
+
+    /// <summary>ISO 8601 with the zone's offset, to the second (<c>2026-02-14T17:30:00+08:00</c>).</summary>
+    public static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) =>
+        instant is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null;
+
+    private static object Describe(Ticket ticket, TimeZoneInfo zone) => new
+    {
+        number = ticket.Number?.ToString(),
+        id = ticket.Id,
+        channel = ticket.Channel.Key(),
+        priority = ticket.Priority.Key(),
+        category = ticket.Category,
+        tier = ticket.CustomerTier,
+        status = ticket.Status.ToString(),
+        owner = ticket.Owner,
+        customer = ticket.Customer.Masked,
+        customerKey = ticket.Customer.Key,
+        subject = ticket.Subject,
+        receivedAt = Instant(ticket.ReceivedAt, zone),
+        acknowledgedAt = Instant(ticket.AcknowledgedAt, zone),
+        firstResponseAt = Instant(ticket.FirstResponseAt, zone),
+        resolvedAt = Instant(ticket.ResolvedAt, zone),
+        closedAt = Instant(ticket.ClosedAt, zone),
+        promisedResolutionBy = Instant(ticket.PromisedResolutionBy, zone),
+        reopenCount = ticket.ReopenCount,
+        firstContactResolved = ticket.FirstContactResolved,
+        solution = ticket.Solution,
+        overdueReason = ticket.OverdueReason,
+        satisfaction = ticket.Satisfaction is { } rating ? new { score = rating.Score, scale = rating.ScaleMax, satisfied = rating.IsSatisfied, comment = rating.Comment } : null,
+        confirmation = ticket.CustomerConfirmation?.ToString(),
+    };
+}
