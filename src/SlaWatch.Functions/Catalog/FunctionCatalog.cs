@@ -40,18 +40,30 @@ public static class FunctionCatalog
         {
             TriggerKind.Http => new JsonObject
             {
-                ["name"] = function.BindingName, ["type"] = "httpTrigger", ["direction"] = "in", ["authLevel"] = function.AuthLevel,
-                ["methods"] = new JsonArray(function.Methods.Select(method => (JsonNode)method).ToArray()), ["route"] = function.Route,
+                ["name"] = function.BindingName,
+                ["type"] = "httpTrigger",
+                ["direction"] = "in",
+                ["authLevel"] = function.AuthLevel,
+                ["methods"] = new JsonArray(function.Methods.Select(method => (JsonNode)method).ToArray()),
+                ["route"] = function.Route,
             },
             TriggerKind.Timer => new JsonObject
             {
-                ["name"] = function.BindingName, ["type"] = "timerTrigger", ["direction"] = "in", ["schedule"] = $"%{function.ScheduleSetting}%",
-                ["useMonitor"] = true, ["runOnStartup"] = false,
+                ["name"] = function.BindingName,
+                ["type"] = "timerTrigger",
+                ["direction"] = "in",
+                ["schedule"] = $"%{function.ScheduleSetting}%",
+                ["useMonitor"] = true,
+                ["runOnStartup"] = false,
             },
             _ => new JsonObject
             {
-                ["name"] = function.BindingName, ["type"] = "serviceBusTrigger", ["direction"] = "in", ["queueName"] = function.QueueName,
-                ["connection"] = function.Connection, ["isSessionsEnabled"] = function.Sessions,
+                ["name"] = function.BindingName,
+                ["type"] = "serviceBusTrigger",
+                ["direction"] = "in",
+                ["queueName"] = function.QueueName,
+                ["connection"] = function.Connection,
+                ["isSessionsEnabled"] = function.Sessions,
                 // Binary: the body arrives as base64, neither double-encoded nor spread over the metadata.
                 ["dataType"] = "binary",
             },
