@@ -83,9 +83,9 @@ public sealed class TableSerialAllocator(TableStorage storage, TimeProvider time
         {
             await ReturnTailsAsync().ConfigureAwait(false);
         }
-        catch (StorageUnavailableException)
+        catch (Exception error) when (error is StorageUnavailableException or RequestFailedException or Azure.Identity.AuthenticationFailedException)
         {
-            // The store is gone: the unused serials stay a gap, which is harmless.
+            // The store is gone or refuses us: the unused serials stay a gap, which is harmless.
         }
 
         _gate.Dispose();
@@ -93,6 +93,11 @@ public sealed class TableSerialAllocator(TableStorage storage, TimeProvider time
 
     private async Task ReturnTailsAsync()
     {
+        if (_days.Count == 0)
+        {
+            return;
+        }
+
         var table = await storage.TableAsync(TableStorage.Serials).ConfigureAwait(false);
         foreach (var (day, block) in _days)
         {

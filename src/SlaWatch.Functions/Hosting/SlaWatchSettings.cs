@@ -91,6 +91,8 @@ public sealed record SlaWatchSettings
         var chatSecret = Required(AppSettings.ChatSecret);
         var serviceBus = ServiceBusTarget.From(Get(AppSettings.ServiceBusConnectionString), Get(AppSettings.ServiceBusNamespace), Get(AppSettings.ServiceBusClientId), problems);
 
+        var smtpPort = Port(AppSettings.SmtpPort, 587);
+        var imapPort = Port(AppSettings.ImapPort, 993);
         var plaintext = Get(AppSettings.AllowPlaintext) is { } allow && allow.Equals("true", StringComparison.OrdinalIgnoreCase);
         var smtp = Get(AppSettings.SmtpHost) is { } smtpHost && Get(AppSettings.SupportAddress) is { } from
             ? new MailOptions
@@ -100,7 +102,7 @@ public sealed record SlaWatchSettings
                 Password = Get(AppSettings.MailPassword) ?? string.Empty,
                 SupportAddress = from,
                 SmtpHost = smtpHost,
-                SmtpPort = Port(AppSettings.SmtpPort, 587),
+                SmtpPort = smtpPort,
                 SmtpUser = Get(AppSettings.SmtpUser),
                 SmtpPassword = Get(AppSettings.SmtpPassword),
                 AllowPlaintext = plaintext,
@@ -112,7 +114,7 @@ public sealed record SlaWatchSettings
             mail = (smtp ?? new MailOptions { ImapHost = imapHost, User = string.Empty, Password = string.Empty, SupportAddress = string.Empty, AllowPlaintext = plaintext }) with
             {
                 ImapHost = imapHost,
-                ImapPort = Port(AppSettings.ImapPort, 993),
+                ImapPort = imapPort,
                 User = Required(AppSettings.MailUser),
                 Password = Required(AppSettings.MailPassword),
                 SupportAddress = Required(AppSettings.SupportAddress),
