@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SlaWatch.Functions.Catalog;
@@ -71,17 +70,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task PublishWritesADeployableFunctionAppFolder()
     {
-        var output = Directory.CreateTempSubdirectory("slawatch-publish-").FullName;
-        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(RepoRoot.Path, "src", "SlaWatch.Functions", "SlaWatch.Functions.csproj"), "-c", "Release", "--no-build", "-o", output, "-nologo", "-v", "q"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var log = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, await log);
+        var output = await PublishedHandlerTests.PublishedFolder();
 
         foreach (var function in FunctionCatalog.All)
         {
