@@ -27,6 +27,25 @@ build() {
   dotnet build CsFunctions.sln --configuration Release --no-restore --verbosity quiet -nologo
 }
 
+# infra/main.bicep through the Bicep CLI restored from NuGet (the Infra test project downloads it): any error or
+# warning fails the run.
+check_infra() {
+  local version root bicep report
+  version=$(sed -n 's:.*<BicepVersion>\(.*\)</BicepVersion>.*:\1:p' tests/SlaWatch.Infra.Tests/SlaWatch.Infra.Tests.csproj)
+  root=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+  bicep="${root%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+  [ -f "$bicep" ] || { echo "build.sh: the Bicep CLI $version was not restored ($bicep)" >&2; exit 1; }
+  chmod +x "$bicep"
+  echo "build.sh: bicep $version build and lint infra/main.bicep"
+  mkdir -p .build/infra
+  report=$("$bicep" build infra/main.bicep --outfile .build/infra/main.json 2>&1 && "$bicep" lint infra/main.bicep 2>&1) || { echo "$report" >&2; exit 1; }
+  if [ -n "$report" ]; then
+    echo "$report" >&2
+    echo "build.sh: bicep reported the warnings above" >&2
+    exit 1
+  fi
+}
+
 # Sums the TRX counters of every test project into the one line CI reads.
 summarize_tests() {
   local passed=0 failed=0 skipped=0 file
@@ -58,6 +77,7 @@ run_tests() {
   build
   echo "build.sh: checking formatting (dotnet format --verify-no-changes)"
   dotnet format CsFunctions.sln --verify-no-changes --no-restore --verbosity quiet
+  check_infra
   start_azurite
   start_mail_servers
   local results=.build/test-results

@@ -1,0 +1,242 @@
+targetScope = 'resourceGroup'
+
+@description('Environment name (azd sets it): part of every resource name.')
+@minLength(2)
+@maxLength(20)
+param environmentName string
+
+@description('Azure region of every resource.')
+param location string = resourceGroup().location
+
+@description('E-mail address alerts go to.')
+param alertEmail string
+
+@description('Breaches announced within 15 minutes above which the alert fires.')
+@minValue(1)
+param breachAlertThreshold int = 20
+
+@description('Largest number of instances the Flex Consumption plan scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory per instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Deliveries of one inbound message before it is dead-lettered.')
+@minValue(1)
+param inboundMaxDeliveryCount int = 10
+
+@description('Log Analytics retention in days.')
+@minValue(30)
+param logRetentionInDays int = 30
+
+@description('The chat platform\'s webhook format: generic or chatwoot.')
+@allowed([
+  'generic'
+  'chatwoot'
+])
+param chatFormat string = 'generic'
+
+@description('The chat webhook\'s signing secret (kept in Key Vault).')
+@secure()
+param chatSecret string
+
+@description('The support mailbox\'s IMAP server; empty turns mailbox polling off.')
+param imapHost string = ''
+
+@description('IMAP port.')
+param imapPort int = 993
+
+@description('The support mailbox\'s user name.')
+param mailUser string = ''
+
+@description('The support mailbox\'s password (kept in Key Vault).')
+@secure()
+param mailPassword string = ''
+
+@description('The support address acknowledgements and reports are sent from.')
+param supportAddress string = ''
+
+@description('SMTP server for acknowledgements and report e-mail; empty sends none.')
+param smtpHost string = ''
+
+@description('SMTP port.')
+param smtpPort int = 587
+
+@description('SMTP user name.')
+param smtpUser string = ''
+
+@description('SMTP password (kept in Key Vault).')
+@secure()
+param smtpPassword string = ''
+
+@description('Comma-separated recipients of the daily and weekly report e-mail.')
+param reportRecipients string = ''
+
+@description('URL SLA announcements are also posted to as signed JSON; empty posts none.')
+param notifyWebhookUrl string = ''
+
+@description('Secret that signs those posts (kept in Key Vault).')
+@secure()
+param notifySecret string = ''
+
+@description('NCRONTAB (UTC) of the mailbox poll.')
+param mailboxPollSchedule string = '0 */1 * * * *'
+
+@description('NCRONTAB (UTC) of the SLA scan.')
+param slaScanSchedule string = '0 */1 * * * *'
+
+@description('NCRONTAB (UTC) of the daily report: 16:05 UTC is 00:05 in Asia/Shanghai, the default policy\'s zone.')
+param dailyReportSchedule string = '0 5 16 * * *'
+
+var suffix = uniqueString(subscription().id, resourceGroup().id, environmentName)
+var baseName = '${environmentName}-${suffix}'
+var tags = {
+  'azd-env-name': environmentName
+  application: 'slawatch'
+}
+var deploymentContainerName = 'app-package'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: 'id-${baseName}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    name: baseName
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: 'st${take(replace(toLower(environmentName), '-', ''), 9)}${take(suffix, 13)}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'servicebus'
+  params: {
+    name: 'sb-${baseName}'
+    location: location
+    tags: tags
+    maxDeliveryCount: inboundMaxDeliveryCount
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: 'kv${take(replace(toLower(environmentName), '-', ''), 8)}${take(suffix, 13)}'
+    location: location
+    tags: tags
+    chatSecret: chatSecret
+    mailPassword: mailPassword
+    smtpPassword: smtpPassword
+    notifySecret: notifySecret
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: identity.outputs.principalId
+    storageName: storage.outputs.name
+    serviceBusName: serviceBus.outputs.name
+    keyVaultName: keyVault.outputs.name
+    insightsName: monitoring.outputs.insightsName
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  dependsOn: [
+    roles
+  ]
+  params: {
+    name: 'func-${baseName}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    insightsConnectionString: monitoring.outputs.connectionString
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    secretUris: {
+      chatSecret: keyVault.outputs.chatSecretUri
+      mailPassword: keyVault.outputs.mailboxSecretUri
+      smtpPassword: keyVault.outputs.smtpSecretUri
+      notifySecret: keyVault.outputs.notifySecretUri
+    }
+    settings: {
+      chatFormat: chatFormat
+      imapHost: imapHost
+      imapPort: imapPort
+      mailUser: mailUser
+      supportAddress: supportAddress
+      smtpHost: smtpHost
+      smtpPort: smtpPort
+      smtpUser: smtpUser
+      reportRecipients: reportRecipients
+      notifyWebhookUrl: notifyWebhookUrl
+      mailboxPollSchedule: mailboxPollSchedule
+      slaScanSchedule: slaScanSchedule
+      dailyReportSchedule: dailyReportSchedule
+    }
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    name: baseName
+    location: location
+    tags: tags
+    insightsId: monitoring.outputs.insightsId
+    serviceBusId: serviceBus.outputs.id
+    alertEmail: alertEmail
+    breachThreshold: breachAlertThreshold
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  params: {
+    location: location
+    tags: tags
+    insightsId: monitoring.outputs.insightsId
+    displayName: 'SlaWatch (${environmentName})'
+  }
+}
+
+@description('The app\'s base URL; webhooks go to /api/channels/chat and /api/channels/phone with a function key.')
+output SERVICE_FUNCTIONS_URI string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_SERVICEBUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.insightsName
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId

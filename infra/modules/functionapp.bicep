@@ -1,0 +1,148 @@
+@description('Function App name.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource (the app\'s also carry azd-service-name).')
+param tags object
+
+@description('The user-assigned managed identity the app runs as.')
+param identityId string
+
+@description('Its client id, for identity-based connections.')
+param identityClientId string
+
+@description('Storage account of the host, the deployment package and the SLA tables.')
+param storageName string
+
+@description('Blob endpoint of that account.')
+param blobEndpoint string
+
+@description('Table endpoint of that account.')
+param tableEndpoint string
+
+@description('Blob container the app package is deployed from.')
+param deploymentContainerName string
+
+@description('Service Bus namespace host (NAME.servicebus.windows.net).')
+param serviceBusNamespace string
+
+@description('Application Insights connection string (not a secret: ingestion needs the identity).')
+param insightsConnectionString string
+
+@description('Largest number of instances the plan scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory per instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Key Vault secret URIs, referenced from app settings.')
+param secretUris object
+
+@description('Settings that are not secrets: chat format, mailbox, SMTP, recipients, webhook, schedules.')
+param settings object
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-${name}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var keyVaultReference = 'Microsoft.KeyVault(SecretUri={0})'
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      // A custom handler: the host starts the self-contained SlaWatch.Functions executable (host.json).
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // The host's own storage, by identity.
+        { name: 'AzureWebJobsStorage__accountName', value: storageName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        // DefaultAzureCredential in the app picks the user-assigned identity by this.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        { name: 'SlaWatch__Storage', value: tableEndpoint }
+        { name: 'SlaWatch__TablePrefix', value: '' }
+        { name: 'SlaWatch__PolicyFile', value: 'config/sla-policy.json' }
+        { name: 'SlaWatch__RulesFile', value: 'config/classification.json' }
+        { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: serviceBusNamespace }
+        { name: 'ServiceBusConnection__credential', value: 'managedidentity' }
+        { name: 'ServiceBusConnection__clientId', value: identityClientId }
+        { name: 'Chat__Format', value: settings.chatFormat }
+        { name: 'Chat__Secret', value: '@${format(keyVaultReference, secretUris.chatSecret)}' }
+        { name: 'Mail__ImapHost', value: settings.imapHost }
+        { name: 'Mail__ImapPort', value: string(settings.imapPort) }
+        { name: 'Mail__User', value: settings.mailUser }
+        { name: 'Mail__Password', value: '@${format(keyVaultReference, secretUris.mailPassword)}' }
+        { name: 'Mail__SupportAddress', value: settings.supportAddress }
+        { name: 'Mail__SmtpHost', value: settings.smtpHost }
+        { name: 'Mail__SmtpPort', value: string(settings.smtpPort) }
+        { name: 'Mail__SmtpUser', value: settings.smtpUser }
+        { name: 'Mail__SmtpPassword', value: '@${format(keyVaultReference, secretUris.smtpPassword)}' }
+        { name: 'Mail__AllowPlaintext', value: 'false' }
+        { name: 'Notify__WebhookUrl', value: settings.notifyWebhookUrl }
+        { name: 'Notify__WebhookSecret', value: '@${format(keyVaultReference, secretUris.notifySecret)}' }
+        { name: 'Report__Recipients', value: settings.reportRecipients }
+        { name: 'MAILBOX_POLL_SCHEDULE', value: settings.mailboxPollSchedule }
+        { name: 'SLA_SCAN_SCHEDULE', value: settings.slaScanSchedule }
+        { name: 'DAILY_REPORT_SCHEDULE', value: settings.dailyReportSchedule }
+      ]
+    }
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

@@ -1,0 +1,81 @@
+@description('Key Vault name.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Chat webhook signing secret.')
+@secure()
+param chatSecret string
+
+@description('Support mailbox password (empty: mailbox polling off).')
+@secure()
+param mailPassword string
+
+@description('SMTP password (empty: no SMTP authentication).')
+@secure()
+param smtpPassword string
+
+@description('Secret that signs SLA notifications posted to a webhook.')
+@secure()
+param notifySecret string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 30
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource chat 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'chat-secret'
+  properties: {
+    value: chatSecret
+  }
+}
+
+resource mail 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'mail-password'
+  properties: {
+    value: mailPassword
+  }
+}
+
+resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'smtp-password'
+  properties: {
+    value: smtpPassword
+  }
+}
+
+resource notify 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'notify-secret'
+  properties: {
+    value: notifySecret
+  }
+}
+
+output id string = vault.id
+output name string = vault.name
+output chatSecretUri string = chat.properties.secretUri
+output mailboxSecretUri string = mail.properties.secretUri
+output smtpSecretUri string = smtp.properties.secretUri
+output notifySecretUri string = notify.properties.secretUri

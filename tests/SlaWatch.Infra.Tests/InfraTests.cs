@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using SlaWatch.Functions.Catalog;
+using SlaWatch.Functions.Hosting;
+
+namespace SlaWatch.Infra.Tests;
+
+/// <summary>infra/main.bicep compiled by the Bicep CLI, and the compiled ARM JSON checked for what the deployment promises.</summary>
+public sealed class InfraTests
+{
+    private static readonly string[] Roles =
+    [
+        "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+        "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
+        "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
+        "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", // Azure Service Bus Data Receiver
+        "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", // Azure Service Bus Data Sender
+        "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+        "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+    ];
+
+    private static readonly string[] SecretParameters = ["chatSecret", "mailPassword", "smtpPassword", "notifySecret"];
+
+    [Fact]
+    public void TheTemplateBuildsAndLintsWithoutAWarning()
+    {
+        var build = Bicep.Run("build", Bicep.MainFile, "--stdout");
+        var lint = Bicep.Run("lint", Bicep.MainFile);
+
+        Assert.True(build.Code == 0, build.Error);
+        Assert.Equal(string.Empty, build.Error.Trim());
+        Assert.True(lint.Code == 0, lint.Output + lint.Error);
+        Assert.Equal(string.Empty, (lint.Output + lint.Error).Trim());
+    }
+
+    [Fact]
+    public void StorageServiceBusInsightsAndKeyVaultAcceptIdentitiesOnly()
+    {
+        var storage = Properties(Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts")));
+        Assert.Equal((false, false, "TLS1_2", true), ((bool)storage["allowSharedKeyAccess"]!, (bool)storage["allowBlobPublicAccess"]!, (string)storage["minimumTlsVersion"]!, (bool)storage["supportsHttpsTrafficOnly"]!));
+
+        var bus = Properties(Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces")));
+        Assert.True((bool)bus["disableLocalAuth"]!);
+        Assert.True((bool)Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/components")))["DisableLocalAuth"]!);
+        var vault = Properties(Assert.Single(Bicep.OfType("Microsoft.KeyVault/vaults")));
+        Assert.Equal((true, true), ((bool)vault["enableRbacAuthorization"]!, (bool)vault["enablePurgeProtection"]!));
+        Assert.DoesNotContain("AccountKey=", Bicep.Template.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SharedAccessKey", Bicep.Template.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("listKeys", Bicep.Template.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheInboundQueueHasSessionsAndDeadLettersAndTheTopicASubscription()
+    {
+        var queue = Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/queues"));
+        Assert.Equal("inbound", Name(queue));
+        var properties = Properties(queue);
+        Assert.Equal((true, true, true), ((bool)properties["requiresSession"]!, (bool)properties["deadLetteringOnMessageExpiration"]!, (bool)properties["requiresDuplicateDetection"]!));
+        Assert.Equal("[parameters('maxDeliveryCount')]", (string)properties["maxDeliveryCount"]!);
+        Assert.Equal(FunctionCatalog.SlaEventsTopic, Name(Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics"))));
+        Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions"));
+        Assert.Equal(FunctionCatalog.InboundQueue, Name(queue));
+    }
+
+    [Fact]
+    public void TheAppRunsOnFlexConsumptionAsACustomHandlerUnderItsIdentity()
+    {
+        var plan = Assert.Single(Bicep.OfType("Microsoft.Web/serverfarms"));
+        Assert.Equal(("FC1", "FlexConsumption"), ((string)plan["sku"]!["name"]!, (string)plan["sku"]!["tier"]!));
+        var site = Assert.Single(Bicep.OfType("Microsoft.Web/sites"));
+        Assert.Equal(("functionapp,linux", "UserAssigned"), ((string)site["kind"]!, (string)site["identity"]!["type"]!));
+        var properties = Properties(site);
+        Assert.True((bool)properties["httpsOnly"]!);
+        var config = properties["functionAppConfig"]!;
+        Assert.Equal("custom", (string)config["runtime"]!["name"]!);
+        Assert.Equal("[parameters('maximumInstanceCount')]", (string)config["scaleAndConcurrency"]!["maximumInstanceCount"]!);
+        Assert.Equal("UserAssignedIdentity", (string)config["deployment"]!["storage"]!["authentication"]!["type"]!);
+        Assert.Equal("blobContainer", (string)config["deployment"]!["storage"]!["type"]!);
+    }
+
+    [Fact]
+    public void EverySettingTheAppReadsIsSetAndSecretsComeFromKeyVault()
+    {
+        var settings = Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(setting => (string)setting!["name"]!, setting => (string)setting!["value"]!);
+        // Settings whose identity-based form is set instead, or which Flex sets itself.
+        var replaced = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = "AzureWebJobsStorage__accountName",
+            [AppSettings.ServiceBusConnectionString] = AppSettings.ServiceBusNamespace,
+            ["FUNCTIONS_WORKER_RUNTIME"] = "(functionAppConfig.runtime)",
+        };
+        foreach (var setting in AppSettings.All.Where(setting => !replaced.ContainsKey(setting.Name)))
+        {
+            Assert.True(settings.ContainsKey(setting.Name), $"{setting.Name} is not set");
+        }
+
+        Assert.Contains("AzureWebJobsStorage__accountName", settings.Keys);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal("managedidentity", settings["ServiceBusConnection__credential"]);
+        Assert.DoesNotContain(AppSettings.ServiceBusConnectionString, settings.Keys);
+        Assert.Equal("[parameters('tableEndpoint')]", settings[AppSettings.Storage]);
+        var app = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "functionapp");
+        Assert.Contains("outputs.tableEndpoint", (string)app["properties"]!["parameters"]!["tableEndpoint"]!["value"]!, StringComparison.Ordinal);
+        foreach (var secret in new[] { AppSettings.ChatSecret, AppSettings.MailPassword, AppSettings.SmtpPassword, AppSettings.NotifyWebhookSecret })
+        {
+            Assert.Contains("variables('keyVaultReference')", settings[secret], StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Microsoft.KeyVault(SecretUri={0})", (string)app["properties"]!["template"]!["variables"]!["keyVaultReference"]!);
+        Assert.Equal("[parameters('identityId')]", (string)Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["keyVaultReferenceIdentity"]!);
+        // Every schedule and connection the function.json files name is a setting.
+        foreach (var name in FunctionCatalog.All.SelectMany(function => new[] { function.ScheduleSetting, function.Connection is null ? null : function.Connection + "__fullyQualifiedNamespace" }).OfType<string>())
+        {
+            Assert.True(settings.ContainsKey(name), name);
+        }
+    }
+
+    [Fact]
+    public void TheIdentityHasExactlyTheRolesItNeeds()
+    {
+        var module = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "roles");
+        var defined = module["properties"]!["template"]!["variables"]!["roles"]!.AsObject();
+        var assigned = Bicep.OfType("Microsoft.Authorization/roleAssignments")
+            .Select(assignment => ((string)Properties(assignment)["roleDefinitionId"]!).Split("variables('roles').")[1].TrimEnd(')', ']'))
+            .ToArray();
+
+        Assert.Equal(Roles.Order(), assigned.Select(key => (string)defined[key]!).Order());
+        Assert.All(Bicep.OfType("Microsoft.Authorization/roleAssignments"), assignment => Assert.Equal("ServicePrincipal", (string)Properties(assignment)["principalType"]!));
+    }
+
+    [Fact]
+    public void AlertsAndTheWorkbookWatchBreachesFailuresAndDeadLetters()
+    {
+        var queries = Bicep.OfType("Microsoft.Insights/scheduledQueryRules").Select(rule => (string)Properties(rule)["criteria"]!["allOf"]![0]!["query"]!).ToArray();
+        Assert.Contains(queries, query => query.Contains("\"sla.breaches\"", StringComparison.Ordinal));
+        Assert.Contains(queries, query => query.Contains("operation_Name == \"SlaScan\" and success == false", StringComparison.Ordinal));
+        var deadLetters = Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/metricAlerts")))["criteria"]!["allOf"]![0]!;
+        Assert.Equal(("DeadletteredMessages", "inbound"), ((string)deadLetters["metricName"]!, (string)deadLetters["dimensions"]![0]!["values"]![0]!));
+        var group = Assert.Single(Bicep.OfType("Microsoft.Insights/actionGroups"));
+        Assert.Equal("[parameters('alertEmail')]", (string)Properties(group)["emailReceivers"]![0]!["emailAddress"]!);
+
+        // loadTextContent compiles into a variable of the workbook module.
+        var reference = (string)Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/workbooks")))["serializedData"]!;
+        var variable = reference["[variables('".Length..^"')]".Length];
+        var module = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "workbook");
+        var workbook = (string)module["properties"]!["template"]!["variables"]![variable]!;
+        Assert.NotNull(JsonNode.Parse(workbook)!["items"]);
+        foreach (var metric in new[] { "sla.breaches", "sla.warnings", "ticket.first_response_minutes", "ingest.count", "ingest.quarantined" })
+        {
+            Assert.Contains(metric, workbook, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("percentile(value, 90)", workbook, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParametersAreDescribedAndOutputsNameTheApp()
+    {
+        var parameters = Bicep.Template["parameters"]!.AsObject();
+        Assert.All(parameters, parameter => Assert.False(string.IsNullOrWhiteSpace((string?)parameter.Value!["metadata"]?["description"]), parameter.Key));
+        Assert.All(SecretParameters, name => Assert.Equal("securestring", (string)parameters[name]!["type"]!));
+        var outputs = Bicep.Template["outputs"]!.AsObject();
+        Assert.Contains("SERVICE_FUNCTIONS_URI", outputs.Select(pair => pair.Key));
+        Assert.Contains("AZURE_FUNCTION_APP_NAME", outputs.Select(pair => pair.Key));
+        Assert.DoesNotContain(outputs, output => output.Key.Contains("Secret", StringComparison.OrdinalIgnoreCase) || output.Key.Contains("Password", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static JsonObject Properties(JsonObject resource) => (JsonObject)resource["properties"]!;
+
+    /// <summary>A resource's own name: the last literal of a compiled name expression such as <c>[format('{0}/{1}', parameters('name'), 'inbound')]</c>.</summary>
+    private static string Name(JsonObject resource)
+    {
+        var name = (string)resource["name"]!;
+        return name.StartsWith('[') ? System.Text.RegularExpressions.Regex.Matches(name, "'([^']*)'")[^1].Groups[1].Value : name.Split('/')[^1];
+    }
+}
