@@ -78,7 +78,11 @@ public static class ReplayDirectory
         }
     }
 
-    private static IEnumerable<ReplayItem> Chat(string path, TimeZoneInfo zone)
+    private static IEnumerable<ReplayItem> Chat(string path, TimeZoneInfo zone) =>
+        JsonLines(path, "chat", (line, origin) => ChatDelivery(line, origin, zone));
+
+    /// <summary>Each non-blank line through <paramref name="read"/>; a line it refuses becomes an unreadable item naming the line.</summary>
+    private static IEnumerable<ReplayItem> JsonLines(string path, string channel, Func<string, string, ReplayItem> read)
     {
         var number = 0;
         foreach (var line in File.ReadLines(path))
@@ -93,11 +97,11 @@ public static class ReplayDirectory
             ReplayItem item;
             try
             {
-                item = ChatDelivery(line, origin, zone);
+                item = read(line, origin);
             }
             catch (InputException error)
             {
-                item = new UnreadableItem(DateTimeOffset.MinValue, origin, "chat", error.Message, line);
+                item = new UnreadableItem(DateTimeOffset.MinValue, origin, channel, error.Message, line);
             }
 
             yield return item;
@@ -158,35 +162,15 @@ public static class ReplayDirectory
         }
     }
 
-    private static IEnumerable<ReplayItem> Records(string path, TimeZoneInfo zone)
-    {
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+    private static IEnumerable<ReplayItem> Records(string path, TimeZoneInfo zone) =>
+        JsonLines(path, "events", (line, origin) =>
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            var parsed = InputJson.Parse(line, zone);
+            return new RecordItem(parsed switch
             {
-                continue;
-            }
-
-            var origin = $"{path}:{number}";
-            ReplayItem item;
-            try
-            {
-                var parsed = InputJson.Parse(line, zone);
-                item = new RecordItem(parsed switch
-                {
-                    ContactLine contact => contact.Contact.ReceivedAt,
-                    EventLine recorded => recorded.Event.At,
-                    _ => throw new InputException("type", "neither a contact nor an event"),
-                }, origin, parsed, line);
-            }
-            catch (InputException error)
-            {
-                item = new UnreadableItem(DateTimeOffset.MinValue, origin, "events", error.Message, line);
-            }
-
-            yield return item;
-        }
-    }
+                ContactLine contact => contact.Contact.ReceivedAt,
+                EventLine recorded => recorded.Event.At,
+                _ => throw new InputException("type", "neither a contact nor an event"),
+            }, origin, parsed, line);
+        });
 }
