@@ -12,7 +12,7 @@ namespace SlaWatch.Replay.Generation;
 /// quieter), the category mix of <see cref="SampleTexts"/>, Chinese and English messages, agents who mostly meet the
 /// brief's targets and sometimes do not (slower off hours, with an overdue reason most of the time), pending periods,
 /// reopens, ratings that fall with resolution time, customers who come back about the same thing, one day with a
-/// volume spike and one with a run of product-quality tickets.
+/// volume spike and one with a run of product-quality tickets; 3 % never get resolved.
 /// </summary>
 public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
 {
@@ -110,7 +110,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
                 var end = answered ? plan.FirstResponse.AddMinutes(3 + _random.Next(9)) : at.AddSeconds(25);
                 sink.Call(callId, "13900" + customer[1..], at, answered ? plan.FirstResponse : null, end, agent);
                 // The call log is read when the call ends: what agents do next comes after it.
-                AgentEvents(sink, $"source:phone:call:{callId}", answered ? plan.Shifted(end - plan.FirstResponse) : plan, agent, at, chat: null, answeredByPhone: answered);
+                AgentEvents(sink, $"source:phone:call:{callId}", answered ? plan.Shifted(end - plan.FirstResponse) : plan, agent, at, chat: null, answeredCategory: answered ? category.Key : null);
                 break;
         }
     }
@@ -152,7 +152,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
 
     private sealed record Plan(
         DateTimeOffset? Acknowledged, DateTimeOffset FirstResponse, bool FirstResponseLate, string? PendingFor, DateTimeOffset? PendingUntil,
-        DateTimeOffset Resolved, bool Reopens, DateTimeOffset? ResolvedAgain, int? Rating, bool Closes, bool FirstContact)
+        DateTimeOffset Resolved, bool Reopens, DateTimeOffset? ResolvedAgain, int? Rating, bool Closes, bool FirstContact, bool Unresolved)
     {
         public Plan Shifted(TimeSpan by) => this with
         {
@@ -202,7 +202,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         var final = resolvedAgain ?? resolved;
         var hours = (final - at).TotalHours;
         int? rating = _random.NextDouble() < 0.6 ? Score(hours) : null;
-        return new Plan(acknowledged, firstResponse, firstResponse - at > target, pending ? "pendingCustomer" : null, pendingUntil, resolved, reopens, resolvedAgain, rating, _random.NextDouble() < 0.5, firstContact);
+        return new Plan(acknowledged, firstResponse, firstResponse - at > target, pending ? "pendingCustomer" : null, pendingUntil, resolved, reopens, resolvedAgain, rating, _random.NextDouble() < 0.5, firstContact, Unresolved: _random.NextDouble() < 0.03);
     }
 
     /// <summary>The review's relation: resolved within 12 h → about 4.5 of 5; over 24 h → about 2.8.</summary>
@@ -212,9 +212,10 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         return Math.Clamp((int)Math.Round(mean + (_random.NextDouble() - 0.5) * 2.2), 1, 5);
     }
 
-    private void AgentEvents(Sink sink, string ticket, Plan plan, string agent, DateTimeOffset at, string? chat, bool answeredByPhone = false)
+    /// <summary>What agents and customers do after the contact; an answered call is classified by its agent (it carries no text).</summary>
+    private void AgentEvents(Sink sink, string ticket, Plan plan, string agent, DateTimeOffset at, string? chat, string? answeredCategory = null)
     {
-        if (!answeredByPhone)
+        if (answeredCategory is null)
         {
             if (chat is not null)
             {
@@ -228,6 +229,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         else
         {
             sink.Event(ticket, "assigned", plan.FirstResponse.AddSeconds(1), "system", ("owner", agent));
+            sink.Event(ticket, "category", plan.FirstResponse.AddSeconds(2), agent, ("category", answeredCategory));
         }
 
         if (plan.FirstResponseLate && _random.NextDouble() < 0.7)
@@ -239,6 +241,11 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         {
             Status(sink, ticket, chat, plan.FirstResponse.AddMinutes(5), agent, "pendingCustomer");
             sink.Event(ticket, "customerMessage", until, "customer", ("text", "补充信息：订单号已发送"));
+        }
+
+        if (plan.Unresolved)
+        {
+            return;
         }
 
         if (!plan.FirstContact)
