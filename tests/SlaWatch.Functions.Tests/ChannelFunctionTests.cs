@@ -131,5 +131,8 @@ public sealed class ChannelFunctionTests(AzuriteFixture azurite)
         var kept = Assert.Single(await host.App.Tickets.Quarantine.ListAsync("inbound", DateOnly.FromDateTime(Now.UtcDateTime)));
         Assert.Equal(("inbound message poison-1 (delivery 3)", "not an inbound envelope"), (kept.Origin, kept.Reason.Split(':')[0]));
         Assert.Equal("not an envelope", kept.Raw);
+
+        var badBody = await host.InvokeAsync("InboundProcessor", new JsonObject { ["message"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"kind":"chat","receivedAt":"2026-11-16T01:30:00Z","body":"%%%"}""")) }, new JsonObject { ["MessageId"] = "\"poison-2\"" });
+        Assert.Contains("whose body is not base64", (string)badBody["Logs"]![0]!, StringComparison.Ordinal);
     }
 }

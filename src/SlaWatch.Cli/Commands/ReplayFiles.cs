@@ -54,6 +54,11 @@ internal static class ReplayFiles
         }
 
         written.Add(Path.Combine(directory, "notifications.jsonl"));
+        if (runs.Count == 2)
+        {
+            written.Add(Path.Combine(directory, "notifications-b.jsonl"));
+        }
+
         return written;
     }
 

@@ -34,6 +34,7 @@ public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
             {
                 null => (null, "the message is empty"),
                 { Kind: Chat, Body: null or "" } => (null, "a chat message without its body"),
+                { Kind: Chat } when !Convert.TryFromBase64String(envelope.Body, new byte[envelope.Body.Length], out _) => (null, "a chat message whose body is not base64"),
                 { Kind: Call, Record: null } => (null, "a call message without its record"),
                 { Kind: Chat or Call } => (envelope, null),
                 _ => (null, $"kind '{envelope.Kind}' is neither chat nor call"),
