@@ -8,7 +8,8 @@ namespace SlaWatch.Core.InMemory;
 public sealed class MemoryTicketIndex : ITicketIndex
 {
     private readonly Dictionary<(Channel, string), string> _sources = [];
-    private readonly Dictionary<DateOnly, Dictionary<string, DayEntry>> _days = [];
+    // Kept in the order ReadDayAsync returns (number date, then serial): a scan reads today's list every minute.
+    private readonly Dictionary<DateOnly, SortedDictionary<(DateOnly Date, int Serial), DayEntry>> _days = [];
     private readonly SortedSet<string> _dueBuckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DueEntry>> _due = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -17,7 +18,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            return Task.FromResult(_days.TryGetValue(number.Date, out var day) && day.TryGetValue(number.ToString(), out var entry) ? entry.TicketId : null);
+            return Task.FromResult(_days.TryGetValue(number.Date, out var day) && day.TryGetValue((number.Date, number.Serial), out var entry) ? entry.TicketId : null);
         }
     }
 
@@ -46,10 +47,10 @@ public sealed class MemoryTicketIndex : ITicketIndex
         {
             if (!_days.TryGetValue(entry.Day, out var day))
             {
-                _days[entry.Day] = day = new Dictionary<string, DayEntry>(StringComparer.Ordinal);
+                _days[entry.Day] = day = [];
             }
 
-            day[entry.Number.ToString()] = entry;
+            day[(entry.Number.Date, entry.Number.Serial)] = entry;
         }
 
         return Task.CompletedTask;
@@ -59,9 +60,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            IReadOnlyList<DayEntry> entries = _days.TryGetValue(day, out var found)
-                ? found.Values.OrderBy(entry => entry.Number.Date).ThenBy(entry => entry.Number.Serial).ToArray()
-                : [];
+            IReadOnlyList<DayEntry> entries = _days.TryGetValue(day, out var found) ? found.Values.ToArray() : [];
             return Task.FromResult(entries);
         }
     }
