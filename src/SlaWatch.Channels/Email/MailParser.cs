@@ -16,7 +16,7 @@ public static partial class MailParser
 
     // Legacy code pages (GBK, Big5, EUC-KR…) are not in .NET by default; they must be registered before MimeKit
     // first looks a charset up, so this initializer comes before any that touches MimeKit.
-    private static readonly bool CodePagesRegistered = RegisterCodePages();
+    private static readonly bool CodePagesRegistered = Core.Text.LegacyCharsets.Register();
 
     private static readonly ParserOptions Options = CreateOptions();
 
@@ -96,17 +96,6 @@ public static partial class MailParser
     }
 
     private static string? Clean(string? id) => string.IsNullOrWhiteSpace(id) ? null : id.Trim().Trim('<', '>');
-
-    private static bool RegisterCodePages()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-        // Old Outlook versions wrote UTF-7 encoded-words. .NET turns UTF-7 off against script injection in web
-        // pages; decoding mail headers into plain text is not that risk. Our executables set this switch in their
-        // runtime configuration (Directory.Build.props), since .NET caches it on first use; this covers other hosts.
-        AppContext.SetSwitch("System.Text.Encoding.EnableUnsafeUTF7Encoding", true);
-        return true;
-    }
 
     private static ParserOptions CreateOptions()
     {

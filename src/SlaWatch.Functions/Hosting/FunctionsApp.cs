@@ -34,6 +34,7 @@ public static class FunctionsApp
 
     public static WebApplication Build(string[] args)
     {
+        Core.Text.LegacyCharsets.Register();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
         {
