@@ -152,6 +152,9 @@ module keyVault 'modules/keyvault.bicep' = {
     mailPassword: mailPassword
     smtpPassword: smtpPassword
     notifySecret: notifySecret
+    mailbox: !empty(imapHost)
+    smtpAuthentication: !empty(smtpUser)
+    notifyWebhook: !empty(notifyWebhookUrl)
   }
 }
 

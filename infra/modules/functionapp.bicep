@@ -66,6 +66,9 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 
 var keyVaultReference = 'Microsoft.KeyVault(SecretUri={0})'
 
+// A Key Vault reference, or empty for an optional secret that was not given.
+func secretSetting(reference string, uri string) string => empty(uri) ? '' : '@${format(reference, uri)}'
+
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
@@ -126,15 +129,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Mail__ImapHost', value: settings.imapHost }
         { name: 'Mail__ImapPort', value: string(settings.imapPort) }
         { name: 'Mail__User', value: settings.mailUser }
-        { name: 'Mail__Password', value: '@${format(keyVaultReference, secretUris.mailPassword)}' }
+        { name: 'Mail__Password', value: secretSetting(keyVaultReference, secretUris.mailPassword) }
         { name: 'Mail__SupportAddress', value: settings.supportAddress }
         { name: 'Mail__SmtpHost', value: settings.smtpHost }
         { name: 'Mail__SmtpPort', value: string(settings.smtpPort) }
         { name: 'Mail__SmtpUser', value: settings.smtpUser }
-        { name: 'Mail__SmtpPassword', value: '@${format(keyVaultReference, secretUris.smtpPassword)}' }
+        { name: 'Mail__SmtpPassword', value: secretSetting(keyVaultReference, secretUris.smtpPassword) }
         { name: 'Mail__AllowPlaintext', value: 'false' }
         { name: 'Notify__WebhookUrl', value: settings.notifyWebhookUrl }
-        { name: 'Notify__WebhookSecret', value: '@${format(keyVaultReference, secretUris.notifySecret)}' }
+        { name: 'Notify__WebhookSecret', value: secretSetting(keyVaultReference, secretUris.notifySecret) }
         { name: 'Report__Recipients', value: settings.reportRecipients }
         { name: 'MAILBOX_POLL_SCHEDULE', value: settings.mailboxPollSchedule }
         { name: 'SLA_SCAN_SCHEDULE', value: settings.slaScanSchedule }

@@ -23,6 +23,15 @@ param smtpPassword string
 @secure()
 param notifySecret string
 
+@description('Whether the mailbox is polled (its password is then kept).')
+param mailbox bool
+
+@description('Whether SMTP authenticates (its password is then kept).')
+param smtpAuthentication bool
+
+@description('Whether announcements are posted to a webhook (its secret is then kept).')
+param notifyWebhook bool
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -49,7 +58,8 @@ resource chat 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource mail 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+// Optional secrets exist only for the features in use: an unused feature leaves no empty secret behind.
+resource mail 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (mailbox) {
   parent: vault
   name: 'mail-password'
   properties: {
@@ -57,7 +67,7 @@ resource mail 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (smtpAuthentication) {
   parent: vault
   name: 'smtp-password'
   properties: {
@@ -65,7 +75,7 @@ resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource notify 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource notify 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (notifyWebhook) {
   parent: vault
   name: 'notify-secret'
   properties: {
@@ -76,6 +86,9 @@ resource notify 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 output id string = vault.id
 output name string = vault.name
 output chatSecretUri string = chat.properties.secretUri
-output mailboxSecretUri string = mail.properties.secretUri
-output smtpSecretUri string = smtp.properties.secretUri
-output notifySecretUri string = notify.properties.secretUri
+@description('Empty when the mailbox is not polled.')
+output mailboxSecretUri string = mailbox ? mail!.properties.secretUri : ''
+@description('Empty when SMTP does not authenticate.')
+output smtpSecretUri string = smtpAuthentication ? smtp!.properties.secretUri : ''
+@description('Empty when no webhook is notified.')
+output notifySecretUri string = notifyWebhook ? notify!.properties.secretUri : ''

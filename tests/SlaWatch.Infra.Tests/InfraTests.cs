@@ -108,6 +108,9 @@ public sealed class InfraTests
 
         Assert.Equal("Microsoft.KeyVault(SecretUri={0})", (string)app["properties"]!["template"]!["variables"]!["keyVaultReference"]!);
         Assert.Equal("[parameters('identityId')]", (string)Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["keyVaultReferenceIdentity"]!);
+        // The chat secret always; the others only for the features in use, so no empty secret is created.
+        var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
+        Assert.Equal((4, 3), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // Every schedule and connection the function.json files name is a setting.
         foreach (var name in FunctionCatalog.All.SelectMany(function => new[] { function.ScheduleSetting, function.Connection is null ? null : function.Connection + "__fullyQualifiedNamespace" }).OfType<string>())
         {
