@@ -48,7 +48,7 @@ public sealed class ReplayEngine : IAsyncDisposable
 
     /// <summary>The items in range, by local day of their instant; unreadable input always (it is quarantined).</summary>
     public static IReadOnlyList<ReplayItem> InRange(IReadOnlyList<ReplayItem> items, TimeZoneInfo zone, ReplayOptions options) => items
-        .Where(item => item is UnreadableItem || (LocalDay(item.At, zone) is var day && (options.From is null || day >= options.From) && (options.To is null || day <= options.To)))
+        .Where(item => item is UnreadableItem || (ZoneMapping.LocalDate(zone, item.At) is var day && (options.From is null || day >= options.From) && (options.To is null || day <= options.To)))
         .ToArray();
 
     public async Task<ReplayRun> RunAsync(IReadOnlyList<ReplayItem> items, ReplayOptions options, IProgress<ReplayProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -62,10 +62,10 @@ public sealed class ReplayEngine : IAsyncDisposable
             throw new InvalidOperationException("Nothing to replay: no readable input in the range.");
         }
 
-        var firstDay = options.From ?? LocalDay(dated[0].At, zone);
-        var lastDay = options.To ?? LocalDay(dated[^1].At, zone);
-        var start = StartOfDay(zone, firstDay);
-        var end = StartOfDay(zone, lastDay.AddDays(1));
+        var firstDay = options.From ?? ZoneMapping.LocalDate(zone, dated[0].At);
+        var lastDay = options.To ?? ZoneMapping.LocalDate(zone, dated[^1].At);
+        var start = ZoneMapping.StartOfDay(zone, firstDay);
+        var end = ZoneMapping.StartOfDay(zone, lastDay.AddDays(1));
         _clock.MoveTo(start);
         _lastScan = start.AddTicks(-1);
 
@@ -184,11 +184,6 @@ public sealed class ReplayEngine : IAsyncDisposable
     public StorePorts Ports => _services.Ports;
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
-
-    private static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-
-    private static DateTimeOffset StartOfDay(TimeZoneInfo zone, DateOnly day) =>
-        new(ZoneMapping.ToUtc(zone, day.ToDateTime(TimeOnly.MinValue), preferLater: false));
 
     private static DateTimeOffset CeilingMinute(DateTimeOffset instant)
     {

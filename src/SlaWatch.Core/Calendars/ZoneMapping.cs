@@ -26,6 +26,14 @@ public static class ZoneMapping
         return DateTime.SpecifyKind(local - zone.GetUtcOffset(local), DateTimeKind.Utc);
     }
 
+    /// <summary>The local date an instant falls on.</summary>
+    public static DateOnly LocalDate(TimeZoneInfo zone, DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    /// <summary>The instant a local day begins (its first wall-clock moment).</summary>
+    public static DateTimeOffset StartOfDay(TimeZoneInfo zone, DateOnly day) =>
+        new(ToUtc(zone, day.ToDateTime(TimeOnly.MinValue), preferLater: false));
+
     public static DateTime ToLocal(TimeZoneInfo zone, DateTime utc) =>
         DateTime.SpecifyKind(utc + zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), DateTimeKind.Unspecified);
 

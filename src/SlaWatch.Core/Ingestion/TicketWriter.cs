@@ -18,7 +18,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Policy.TimeZone).DateTime);
+    public DateOnly LocalDay(DateTimeOffset instant) => Calendars.ZoneMapping.LocalDate(Policy.TimeZone, instant);
 
     /// <summary>
     /// The index state of a ticket whose events these are: its next wake-up after <paramref name="after"/> (default:

@@ -19,7 +19,7 @@ public static class DailyAggregator
         foreach (var stored in arrivals.OrderBy(ticket => ticket.State.ReceivedAt))
         {
             var ticket = TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= asOf), stored.Number);
-            var endOfDay = new DateTimeOffset(Calendars.ZoneMapping.ToUtc(policy.TimeZone, stored.Number.Date.AddDays(1).ToDateTime(TimeOnly.MinValue), preferLater: false));
+            var endOfDay = Calendars.ZoneMapping.StartOfDay(policy.TimeZone, stored.Number.Date.AddDays(1));
             var openAtEnd = !TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number).Status.IsDone();
             var clocks = SlaClockCalculator.Compute(stored.Events, policy, asOf);
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);

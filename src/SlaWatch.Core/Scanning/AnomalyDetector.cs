@@ -15,7 +15,7 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
 
     public async Task<IReadOnlyList<AnomalyAlert>> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = Calendars.ZoneMapping.LocalDate(zone, now);
         var arrivals = (await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false))
             .Where(entry => entry.ReceivedThatDay && (entry.ReceivedAt is null || entry.ReceivedAt <= now))
             .OrderBy(entry => entry.ReceivedAt ?? DateTimeOffset.MinValue).ThenBy(entry => entry.Number.Serial)

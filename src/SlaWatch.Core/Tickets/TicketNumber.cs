@@ -7,7 +7,7 @@ namespace SlaWatch.Core.Tickets;
 public readonly partial record struct TicketNumber(DateOnly Date, int Serial)
 {
     public static TicketNumber For(DateTimeOffset arrival, TimeZoneInfo zone, int serial) =>
-        new(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(arrival, zone).DateTime), serial);
+        new(Calendars.ZoneMapping.LocalDate(zone, arrival), serial);
 
     public static bool TryParse(string? text, out TicketNumber number)
     {

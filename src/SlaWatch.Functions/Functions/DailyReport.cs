@@ -21,7 +21,7 @@ internal static class DailyReport
     {
         var zone = app.Policy.TimeZone;
         var now = app.Time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = Core.Calendars.ZoneMapping.LocalDate(zone, now);
         var yesterday = today.AddDays(-1);
         var checkpoints = app.Tickets.Checkpoints;
         var last = await checkpoints.GetAsync(LastDayKey, cancellationToken).ConfigureAwait(false) is { } text
@@ -45,7 +45,7 @@ internal static class DailyReport
 
         // Yesterday's whole day against the trailing days; claims are shared with the minute scans, so nothing twice.
         var detector = new AnomalyDetector(app.Tickets.Index, app.Tickets.Ledger, zone);
-        var endOfYesterday = new DateTimeOffset(Core.Calendars.ZoneMapping.ToUtc(zone, today.ToDateTime(TimeOnly.MinValue), preferLater: false)).AddTicks(-1);
+        var endOfYesterday = Core.Calendars.ZoneMapping.StartOfDay(zone, today).AddTicks(-1);
         var alerts = await detector.CheckAsync(endOfYesterday, cancellationToken).ConfigureAwait(false);
         if (alerts.Count > 0)
         {

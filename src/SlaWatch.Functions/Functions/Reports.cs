@@ -22,7 +22,7 @@ internal static class Reports
             return InvocationResult.Refused(400, "use /api/reports/daily or /api/reports/weekly with format json, csv, html or text");
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Time.GetUtcNow(), app.Policy.TimeZone).DateTime);
+        var today = Core.Calendars.ZoneMapping.LocalDate(app.Policy.TimeZone, app.Time.GetUtcNow());
         DailyAggregate aggregate;
         IReadOnlyList<DailyAggregate> trend;
         try
