@@ -18,7 +18,7 @@ public sealed record ReplayRun(
 
     /// <summary>ISO weeks (Monday to Sunday) merged from the replayed days; a week cut by the range holds the days replayed.</summary>
     public IReadOnlyList<(string Week, DailyAggregate Figures)> Weeks => Days
-        .GroupBy(day => $"{System.Globalization.ISOWeek.GetYear(day.From.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(day.From.ToDateTime(TimeOnly.MinValue)):D2}")
+        .GroupBy(day => ReportService.IsoWeekOf(day.From))
         .Select(week => (week.Key, DailyAggregate.Merge(week.First().From, week.Last().To, week.ToArray())))
         .ToArray();
 }

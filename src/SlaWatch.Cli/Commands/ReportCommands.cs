@@ -61,11 +61,12 @@ internal static class ReportCommands
             await using var services = store.Services(result, TimeProvider.System);
             var value = result.GetValue(period)!;
             DailyAggregate aggregate;
+            IReadOnlyList<DailyAggregate> trend;
             try
             {
-                aggregate = name == "daily"
-                    ? await services.Reports.DayAsync(InputParsing.Date("--date", value), cancellationToken).ConfigureAwait(false)
-                    : await services.Reports.WeekAsync(value, cancellationToken).ConfigureAwait(false);
+                (aggregate, trend) = name == "daily"
+                    ? await services.Reports.DayWithTrendAsync(InputParsing.Date("--date", value), cancellationToken).ConfigureAwait(false)
+                    : await services.Reports.WeekWithTrendAsync(value, cancellationToken).ConfigureAwait(false);
             }
             catch (FormatException error)
             {
@@ -78,7 +79,7 @@ internal static class ReportCommands
             {
                 "json" => ReportText.Json(view),
                 "csv" => ReportText.Csv(view),
-                "html" => HtmlReport.Render(view, chinese, Echarts.Script(), await TrendAsync(services, aggregate, cancellationToken).ConfigureAwait(false)),
+                "html" => HtmlReport.Render(view, chinese, Echarts.Script(), trend),
                 _ => ReportText.Table(view, chinese),
             };
             if (result.GetValue(outFile) is { } path)
@@ -96,18 +97,5 @@ internal static class ReportCommands
             }
         });
         return command;
-    }
-
-    /// <summary>The days of the period, for the trend charts (a daily report shows the week up to its day).</summary>
-    private static async Task<IReadOnlyList<DailyAggregate>> TrendAsync(Core.Hosting.TicketServices services, DailyAggregate aggregate, CancellationToken cancellationToken)
-    {
-        var from = aggregate.From == aggregate.To ? aggregate.To.AddDays(-6) : aggregate.From;
-        var days = new List<DailyAggregate>();
-        for (var day = from; day <= aggregate.To; day = day.AddDays(1))
-        {
-            days.Add(await services.Reports.DayAsync(day, cancellationToken).ConfigureAwait(false));
-        }
-
-        return days;
     }
 }

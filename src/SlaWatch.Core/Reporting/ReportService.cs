@@ -43,16 +43,41 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
         await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) ?? await RunDayAsync(day, cancellationToken).ConfigureAwait(false);
 
     /// <summary>An ISO week (<c>2026-W45</c>): Monday to Sunday, merged from its days.</summary>
-    public async Task<DailyAggregate> WeekAsync(string isoWeek, CancellationToken cancellationToken = default)
+    public async Task<DailyAggregate> WeekAsync(string isoWeek, CancellationToken cancellationToken = default) =>
+        (await WeekWithTrendAsync(isoWeek, cancellationToken).ConfigureAwait(false)).Report;
+
+    /// <summary>A week and its days (the days its charts show), each day read once.</summary>
+    public async Task<(DailyAggregate Report, IReadOnlyList<DailyAggregate> Trend)> WeekWithTrendAsync(string isoWeek, CancellationToken cancellationToken = default)
     {
         var monday = WeekStart(isoWeek);
+        var days = await DaysAsync(monday, monday.AddDays(6), cancellationToken).ConfigureAwait(false);
+        return (DailyAggregate.Merge(monday, monday.AddDays(6), days), days);
+    }
+
+    /// <summary>A day and the seven days up to it (the days its charts show).</summary>
+    public async Task<(DailyAggregate Report, IReadOnlyList<DailyAggregate> Trend)> DayWithTrendAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var days = await DaysAsync(day.AddDays(-6), day, cancellationToken).ConfigureAwait(false);
+        return (days[^1], days);
+    }
+
+    /// <summary>Stored days from <paramref name="from"/> to <paramref name="to"/>, each computed now if it has not been run.</summary>
+    public async Task<IReadOnlyList<DailyAggregate>> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
         var days = new List<DailyAggregate>();
-        for (var offset = 0; offset < 7; offset++)
+        for (var day = from; day <= to; day = day.AddDays(1))
         {
-            days.Add(await DayAsync(monday.AddDays(offset), cancellationToken).ConfigureAwait(false));
+            days.Add(await DayAsync(day, cancellationToken).ConfigureAwait(false));
         }
 
-        return DailyAggregate.Merge(monday, monday.AddDays(6), days);
+        return days;
+    }
+
+    /// <summary>The ISO week a day belongs to, as <c>2026-W47</c>.</summary>
+    public static string IsoWeekOf(DateOnly day)
+    {
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date).ToString("D2", CultureInfo.InvariantCulture)}";
     }
 
     public static DateOnly WeekStart(string isoWeek)

@@ -55,13 +55,7 @@ internal static class DailyReport
 
         if (today.DayOfWeek == DayOfWeek.Monday && first <= yesterday)
         {
-            var week = await app.Tickets.Reports.WeekAsync(Reports.IsoWeek(yesterday), cancellationToken).ConfigureAwait(false);
-            var days = new List<DailyAggregate>();
-            for (var day = week.From; day <= week.To; day = day.AddDays(1))
-            {
-                days.Add(await app.Tickets.Reports.DayAsync(day, cancellationToken).ConfigureAwait(false));
-            }
-
+            var (week, days) = await app.Tickets.Reports.WeekWithTrendAsync(ReportService.IsoWeekOf(yesterday), cancellationToken).ConfigureAwait(false);
             mailed += await MailAsync(app, week, days, cancellationToken).ConfigureAwait(false);
         }
 

@@ -27,26 +27,11 @@ internal static class Reports
         IReadOnlyList<DailyAggregate> trend;
         try
         {
-            if (kind == "daily")
-            {
-                var day = request.Query.GetValueOrDefault("date") is { } text
-                    ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : today.AddDays(-1);
-                aggregate = await app.Tickets.Reports.DayAsync(day, cancellationToken).ConfigureAwait(false);
-                trend = [aggregate];
-            }
-            else
-            {
-                var week = request.Query.GetValueOrDefault("week") ?? IsoWeek(today.AddDays(-7));
-                aggregate = await app.Tickets.Reports.WeekAsync(week, cancellationToken).ConfigureAwait(false);
-                var days = new List<DailyAggregate>();
-                for (var day = aggregate.From; day <= aggregate.To; day = day.AddDays(1))
-                {
-                    days.Add(await app.Tickets.Reports.DayAsync(day, cancellationToken).ConfigureAwait(false));
-                }
-
-                trend = days;
-            }
+            (aggregate, trend) = kind == "daily"
+                ? await app.Tickets.Reports.DayWithTrendAsync(
+                    request.Query.GetValueOrDefault("date") is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : today.AddDays(-1),
+                    cancellationToken).ConfigureAwait(false)
+                : await app.Tickets.Reports.WeekWithTrendAsync(request.Query.GetValueOrDefault("week") ?? ReportService.IsoWeekOf(today.AddDays(-7)), cancellationToken).ConfigureAwait(false);
         }
         catch (FormatException error)
         {
@@ -61,12 +46,6 @@ internal static class Reports
             "html" => InvocationResult.Http(200, HtmlReport.Render(view, chinese, EchartsScript(), trend), "text/html; charset=utf-8"),
             _ => InvocationResult.Http(200, ReportText.Json(view), "application/json; charset=utf-8"),
         };
-    }
-
-    public static string IsoWeek(DateOnly day)
-    {
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):D2}";
     }
 
     /// <summary>Apache ECharts, published beside the app.</summary>
