@@ -71,7 +71,7 @@ internal static class DailyReport
         }
 
         var view = ReportView.For(aggregate, app.Policy.WeeklyTargets);
-        await ReportMailer.SendAsync(smtp, app.Settings.ReportRecipients, view, HtmlReport.Render(view, chinese: false, Reports.EchartsScript(), trend), cancellationToken).ConfigureAwait(false);
+        await ReportMailer.SendAsync(smtp, app.Settings.ReportRecipients, view, HtmlReport.Render(view, chinese: false, Reports.Echarts(), trend), cancellationToken).ConfigureAwait(false);
         return 1;
     }
 }

@@ -43,15 +43,11 @@ internal static class Reports
         {
             "csv" => InvocationResult.Http(200, ReportText.Csv(view), "text/csv; charset=utf-8"),
             "text" => InvocationResult.Http(200, ReportText.Table(view, chinese), "text/plain; charset=utf-8"),
-            "html" => InvocationResult.Http(200, HtmlReport.Render(view, chinese, EchartsScript(), trend), "text/html; charset=utf-8"),
+            "html" => InvocationResult.Http(200, HtmlReport.Render(view, chinese, Echarts(), trend), "text/html; charset=utf-8"),
             _ => InvocationResult.Http(200, ReportText.Json(view), "application/json; charset=utf-8"),
         };
     }
 
     /// <summary>Apache ECharts, published beside the app.</summary>
-    public static string EchartsScript()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "echarts.min.js");
-        return File.Exists(path) ? File.ReadAllText(path) : "/* echarts.min.js was not published with the app */";
-    }
+    public static string Echarts() => EchartsScript.Find() ?? "/* echarts.min.js was not published with the app */";
 }
