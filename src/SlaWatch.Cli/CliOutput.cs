@@ -20,8 +20,7 @@ public sealed class CliOutput(TextWriter stdout, TextWriter stderr)
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
     /// <summary>ISO 8601 with the zone's offset, to the second (<c>2026-02-14T17:30:00+08:00</c>).</summary>
-    public static string Instant(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset instant, TimeZoneInfo zone) => Core.Time.InstantText.Format(instant, zone);
 
-    public static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) => instant is { } value ? Instant(value, zone) : null;
+    public static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) => Core.Time.InstantText.Format(instant, zone);
 }

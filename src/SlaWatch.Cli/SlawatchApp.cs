@@ -14,7 +14,7 @@ public static class SlawatchApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         // Before anything touches MimeKit: it caches which charsets exist on first use.
-        Channels.Email.MailParser.EnsureLegacyCharsets();
+        Core.Text.LegacyCharsets.Register();
         var output = new CliOutput(stdout, stderr);
         var root = new RootCommand("SlaWatch: SLA clocks, breach scanning and reports for customer-service teams.");
         root.Subcommands.Add(CalendarCommands.Create(output));

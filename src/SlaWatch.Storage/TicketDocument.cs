@@ -35,9 +35,7 @@ public static class TicketDocument
         };
     }
 
-    /// <summary>ISO 8601 with the zone's offset, to the second (<c>2026-02-14T17:30:00+08:00</c>).</summary>
-    public static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) =>
-        instant is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null;
+    private static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) => Core.Time.InstantText.Format(instant, zone);
 
     private static object Describe(Ticket ticket, TimeZoneInfo zone) => new
     {

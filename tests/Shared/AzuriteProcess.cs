@@ -33,7 +33,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(bool persistent)
     {
         var location = persistent ? Directory.CreateTempSubdirectory("slawatch-azurite-").FullName : null;
-        var azurite = new AzuriteProcess(FreePort(), location);
+        var azurite = new AzuriteProcess(LoopbackPorts.Free(), location);
         await azurite.StartAgainAsync().ConfigureAwait(false);
         return azurite;
     }
@@ -118,12 +118,5 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         {
             Directory.Delete(Location, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

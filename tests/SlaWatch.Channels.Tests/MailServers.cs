@@ -66,7 +66,7 @@ internal sealed class MailServers : IAsyncDisposable
 
     private static async Task<MailServers> StartAsync(bool withSmtp)
     {
-        var servers = new MailServers(Directory.CreateTempSubdirectory("slawatch-mail-").FullName, FreePort(), withSmtp ? FreePort() : null, owned: true);
+        var servers = new MailServers(Directory.CreateTempSubdirectory("slawatch-mail-").FullName, LoopbackPorts.Free(), withSmtp ? LoopbackPorts.Free() : null, owned: true);
         await servers.StartAgainAsync();
         return servers;
     }
@@ -183,12 +183,5 @@ internal sealed class MailServers : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"Nothing listens on 127.0.0.1:{port} after 20 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

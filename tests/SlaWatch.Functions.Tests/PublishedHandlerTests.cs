@@ -27,7 +27,7 @@ public sealed class PublishedHandlerTests(AzuriteFixture azurite)
     public async Task TheHostsWayOfStartingAndInvokingTheHandlerWorks()
     {
         var folder = await Published.Value;
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var bus = new ServiceBusCapture();
         var start = new ProcessStartInfo(Path.Combine(folder, "SlaWatch.Functions")) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -75,7 +75,7 @@ public sealed class PublishedHandlerTests(AzuriteFixture azurite)
     public async Task WithoutItsSettingsTheHandlerStopsAtOnceNamingThem()
     {
         var folder = await Published.Value;
-        var environment = new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
         var (code, log) = await RunAsync(Path.Combine(folder, "SlaWatch.Functions"), [], environment, TimeSpan.FromSeconds(60), folder);
 
@@ -97,12 +97,5 @@ public sealed class PublishedHandlerTests(AzuriteFixture azurite)
         using var cancel = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(cancel.Token);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
+using SlaWatch.TestSupport;
+
 namespace SlaWatch.Functions.Tests;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal sealed class ServiceBusCapture : IDisposable
 
     public ServiceBusCapture()
     {
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = Task.Run(LoopAsync);
@@ -66,12 +68,6 @@ internal sealed class ServiceBusCapture : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

@@ -20,11 +20,6 @@ public static partial class MailParser
 
     private static readonly ParserOptions Options = CreateOptions();
 
-    /// <summary>True once legacy charsets are available (always, after the type is first used).</summary>
-    public static bool LegacyCharsetsReady => CodePagesRegistered;
-
-    /// <summary>Makes GB18030, Big5 and the other legacy code pages available (idempotent).</summary>
-    public static void EnsureLegacyCharsets() => _ = CodePagesRegistered;
 
     public static ParsedMail Parse(byte[] raw) => Parse(raw, MimeMessage.Load(Options, new MemoryStream(raw, writable: false)));
 

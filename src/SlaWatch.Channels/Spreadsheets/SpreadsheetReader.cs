@@ -116,7 +116,7 @@ public static class SpreadsheetReader
         }
         catch (DecoderFallbackException)
         {
-            Email.MailParser.EnsureLegacyCharsets();
+            Core.Text.LegacyCharsets.Register();
             return Encoding.GetEncoding("GB18030").GetString(bytes);
         }
     }

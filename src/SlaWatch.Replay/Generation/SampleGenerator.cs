@@ -28,7 +28,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
     public SampleSummary Write(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        Channels.Email.MailParser.EnsureLegacyCharsets();
+        Core.Text.LegacyCharsets.Register();
         Directory.CreateDirectory(Path.Combine(directory, "email"));
         Directory.CreateDirectory(Path.Combine(directory, "chat"));
         Directory.CreateDirectory(Path.Combine(directory, "phone"));

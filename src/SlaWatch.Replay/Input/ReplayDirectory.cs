@@ -27,7 +27,7 @@ public static class ReplayDirectory
         }
 
         // MimeKit caches which charsets exist on first use: make the legacy ones exist first.
-        MailParser.EnsureLegacyCharsets();
+        Core.Text.LegacyCharsets.Register();
         var items = new List<ReplayItem>();
         items.AddRange(Files(directory, "email", "*.eml").Select(Mail));
         foreach (var path in Files(directory, "chat", "*.jsonl"))
