@@ -66,7 +66,7 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             await index.IndexSourceAsync(written.Ticket.State.Channel, item.SourceRef, written.Ticket.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return new RecordResult(written.Written ? RecordOutcome.Recorded : RecordOutcome.Duplicate, written.Ticket.Id, written.Ticket.Number);
+        return new RecordResult(written.Written ? RecordOutcome.Recorded : RecordOutcome.Duplicate, written.Ticket.Id, written.Ticket.Number) { Ticket = written.Ticket };
     }
 
     /// <summary>

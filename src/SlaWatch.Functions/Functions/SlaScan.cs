@@ -1,6 +1,4 @@
-using SlaWatch.Channels.Notifications;
 using SlaWatch.Functions.Hosting;
-using SlaWatch.Functions.Messaging;
 
 namespace SlaWatch.Functions.Functions;
 
@@ -12,10 +10,7 @@ internal static class SlaScan
 {
     public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
     {
-        var webhook = app.Settings.NotifyWebhook is { } url
-            ? new WebhookNotifier(app.Http.CreateClient("notify"), url, app.Settings.NotifySecret ?? string.Empty, app.Time)
-            : null;
-        var report = await app.Tickets.Scanner(new BusNotifier(app.Bus, app.Metrics, webhook)).ScanAsync(cancellationToken).ConfigureAwait(false);
+        var report = await app.Scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
         var announced = report.Announcements.Count == 0 ? "nothing" : string.Join(", ", report.Announcements.Select(pair => $"{pair.Value} {pair.Key}"));
         return InvocationResult.Done(
             $"sla scan{(invocation.IsPastDue() ? " (late: catching up from the watermark)" : string.Empty)}: buckets {report.FromBucket}..{report.ToBucket}, {report.EntriesRead} due, {report.TicketsLoaded} tickets; announced {announced}; {report.Notifications} notifications, {report.DeliveryFailures} failed");

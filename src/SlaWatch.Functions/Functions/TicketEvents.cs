@@ -34,8 +34,7 @@ internal static class TicketEvents
         }
 
         var recorded = await app.Tickets.Events.RecordAsync(ticket, line.Event, $"api ticket {ticket}", request.Body, cancellationToken).ConfigureAwait(false);
-        if (recorded.Outcome is RecordOutcome.Recorded && line.Event is AgentResponse && recorded.TicketId is { } ticketId
-            && await app.Tickets.Store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false) is { } stored && stored.State.FirstResponseAt == line.Event.At)
+        if (recorded.Outcome is RecordOutcome.Recorded && line.Event is AgentResponse && recorded.Ticket is { } stored && stored.State.FirstResponseAt == line.Event.At)
         {
             app.Metrics.FirstResponse(line.Event.At - stored.State.ReceivedAt, stored.State.Channel.ToString().ToLowerInvariant());
         }

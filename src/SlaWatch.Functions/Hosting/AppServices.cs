@@ -1,7 +1,9 @@
 using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.Notifications;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Scanning;
 using SlaWatch.Functions.Messaging;
 using SlaWatch.Functions.Telemetry;
 using SlaWatch.Storage;
@@ -18,11 +20,13 @@ public sealed class AppServices : IAsyncDisposable
         Bus = bus;
         Metrics = metrics;
         Time = time;
-        Http = http;
         Policy = SlaPolicyLoader.Load(settings.PolicyFile);
         Rules = ClassificationLoader.Load(settings.RulesFile);
         Tickets = new TableServices(StorageOptions.FromConnection(settings.Storage, settings.TablePrefix), Policy, Rules, time);
         Chat = new ChatWebhookHandler(Tickets.Ingestion, Tickets.Events, Tickets.Quarantine);
+        var webhook = settings.NotifyWebhook is { } url ? new WebhookNotifier(http.CreateClient("notify"), url, settings.NotifySecret ?? string.Empty, time) : null;
+        // One scanner per process: its early-warning check reads the trailing days once a day, not at every scan.
+        Scanner = Tickets.Scanner(new BusNotifier(bus, metrics, webhook));
         Calls = new CallIngester(Tickets.Ingestion, Tickets.Events, Policy);
     }
 
@@ -34,8 +38,6 @@ public sealed class AppServices : IAsyncDisposable
 
     public TimeProvider Time { get; }
 
-    public IHttpClientFactory Http { get; }
-
     public SlaPolicy Policy { get; }
 
     public ClassificationRules Rules { get; }
@@ -45,6 +47,8 @@ public sealed class AppServices : IAsyncDisposable
     public ChatWebhookHandler Chat { get; }
 
     public CallIngester Calls { get; }
+
+    public SlaScanner Scanner { get; }
 
     public ValueTask DisposeAsync() => Tickets.DisposeAsync();
 }
