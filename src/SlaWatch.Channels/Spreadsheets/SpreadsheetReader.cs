@@ -29,41 +29,28 @@ public static class SpreadsheetReader
         };
     }
 
-    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadCsv(byte[] bytes)
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadCsv(byte[] bytes) => Sheet(CsvLines(Decode(bytes)));
+
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadXlsx(string path) => Sheet(
+        MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX)
+            .Select((row, index) => (index + 1, ((IDictionary<string, object?>)row).Values.Select(Cell).ToArray())));
+
+    private static IEnumerable<(int Number, string[] Fields)> CsvLines(string text)
     {
-        var text = Decode(bytes);
         using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = true });
-        string[]? headers = null;
-        var rows = new List<SheetRow>();
         while (csv.Read())
         {
-            var fields = csv.Record ?? [];
-            if (fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            if (headers is null)
-            {
-                headers = fields.Select(field => field.Trim()).ToArray();
-                continue;
-            }
-
-            rows.Add(Row(csv.Row, headers, fields));
+            yield return (csv.Row, csv.Record ?? []);
         }
-
-        return (headers ?? [], rows);
     }
 
-    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadXlsx(string path)
+    /// <summary>The first non-blank line is the header row; blank lines are skipped, row numbers kept as the sheet shows them.</summary>
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) Sheet(IEnumerable<(int Number, string[] Fields)> lines)
     {
         string[]? headers = null;
         var rows = new List<SheetRow>();
-        var number = 0;
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX))
+        foreach (var (number, fields) in lines)
         {
-            number++;
-            var fields = row.Values.Select(Cell).ToArray();
             if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
