@@ -137,7 +137,7 @@ public sealed class ReplayEngine : IAsyncDisposable
             case MailItem mail:
                 return await MailAsync(mail, cancellationToken).ConfigureAwait(false);
             case ChatItem chat:
-                return (await _chat.HandleAsync(chat.Format, null, NoHeaders, chat.Body, chat.At, chat.Origin, cancellationToken).ConfigureAwait(false)).Outcome;
+                return (await _chat.HandleAsync(chat.Format, null, NoHeaders, chat.Body, chat.At, chat.Origin, cancellationToken: cancellationToken).ConfigureAwait(false)).Outcome;
             case CallItem call:
                 return (await _calls.IngestAsync(call.Call, call.Origin, call.Raw, cancellationToken).ConfigureAwait(false)).Word;
             case RecordItem { Line: ContactLine contact } record:

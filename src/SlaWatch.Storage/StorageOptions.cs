@@ -20,6 +20,12 @@ public sealed record StorageOptions
 
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Why <paramref name="prefix"/> cannot prefix table names (which are letters and digits), or null.</summary>
+    public static string? PrefixProblem(string prefix) =>
+        prefix.Length == 0 || (char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit) && prefix.Length <= 40)
+            ? null
+            : $"table prefix '{prefix}' must start with a letter and hold at most 40 letters and digits";
+
     public static StorageOptions FromConnection(string? connection, string tablePrefix = "") =>
         connection is not null && Uri.TryCreate(connection, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !connection.Contains('=', StringComparison.Ordinal)
             ? new StorageOptions { TableServiceUri = uri, TablePrefix = tablePrefix }

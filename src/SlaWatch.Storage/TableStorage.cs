@@ -21,31 +21,61 @@ public sealed class TableStorage
     private readonly TableServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
 
+    /// <summary>The account's tables through a client of its own, made from <paramref name="options"/>.</summary>
     public TableStorage(StorageOptions options)
+        : this(options, new RequestCounter(), client: null)
     {
+    }
+
+    /// <summary>
+    /// The account's tables through <paramref name="client"/>, one the host made (and registered) with
+    /// <see cref="ConfigureClient"/> and <paramref name="requests"/>.
+    /// </summary>
+    public TableStorage(TableServiceClient client, StorageOptions options, RequestCounter requests)
+        : this(options, requests, client ?? throw new ArgumentNullException(nameof(client)))
+    {
+    }
+
+    private TableStorage(StorageOptions options, RequestCounter requests, TableServiceClient? client)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        if (options.TablePrefix.Length > 0 && (!char.IsAsciiLetter(options.TablePrefix[0]) || !options.TablePrefix.All(char.IsAsciiLetterOrDigit) || options.TablePrefix.Length > 40))
+        if (StorageOptions.PrefixProblem(options.TablePrefix) is { } problem)
         {
-            throw new ArgumentException($"Table prefix '{options.TablePrefix}' must start with a letter and hold at most 40 letters and digits.", nameof(options));
+            throw new ArgumentException(problem, nameof(options));
         }
 
-        var clientOptions = new TableClientOptions();
+        Requests = requests;
+        _service = client ?? CreateClient(options, ConfigureClient(new TableClientOptions(), options, requests), new DefaultAzureCredential());
+    }
+
+    /// <summary>Retries, timeouts and request counting as the stores expect them, on options a host creates.</summary>
+    public static TableClientOptions ConfigureClient(TableClientOptions clientOptions, StorageOptions options, RequestCounter requests)
+    {
+        ArgumentNullException.ThrowIfNull(clientOptions);
+        ArgumentNullException.ThrowIfNull(options);
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
-        clientOptions.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
+        clientOptions.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        return clientOptions;
+    }
 
-        _service = options.TableServiceUri is { } uri
-            ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
+    /// <summary>The service client for a connection string, or for a table service URI signed in with <paramref name="credential"/>.</summary>
+    public static TableServiceClient CreateClient(StorageOptions options, TableClientOptions clientOptions, TokenCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.TableServiceUri is { } uri
+            ? new TableServiceClient(uri, credential, clientOptions)
             : new TableServiceClient(options.ConnectionString ?? StorageOptions.LocalAzurite, clientOptions);
     }
 
     public StorageOptions Options { get; }
 
     /// <summary>Every HTTP request sent, retries included.</summary>
-    public RequestCounter Requests { get; } = new();
+    public RequestCounter Requests { get; }
 
     public Uri Endpoint => _service.Uri;
 

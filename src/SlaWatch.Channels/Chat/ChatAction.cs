@@ -6,8 +6,8 @@ namespace SlaWatch.Channels.Chat;
 /// <summary>What one webhook body means for tickets.</summary>
 public abstract record ChatAction;
 
-/// <summary>The customer opened a conversation or wrote in it.</summary>
-public sealed record ChatContact(InboundContact Contact) : ChatAction;
+/// <summary>The customer opened a conversation (<paramref name="Opens"/>) or wrote in it.</summary>
+public sealed record ChatContact(InboundContact Contact, bool Opens = false) : ChatAction;
 
 /// <summary>Something happened on the conversation's ticket: an agent answered, the status changed.</summary>
 public sealed record ChatTicketEvent(string ConversationKey, TicketEvent Event) : ChatAction;

@@ -7,7 +7,11 @@ using SlaWatch.Core.Ports;
 namespace SlaWatch.Channels.Chat;
 
 /// <summary>What became of one webhook body: an HTTP status, a reason when refused, and the ticket outcome.</summary>
-public sealed record ChatWebhookResult(int Status, string? Reason, string Outcome, string? TicketId = null, string? Number = null, string? QuarantineId = null);
+public sealed record ChatWebhookResult(int Status, string? Reason, string Outcome, string? TicketId = null, string? Number = null, string? QuarantineId = null)
+{
+    /// <summary>Its ticket is not there yet: offer the body again later (<see cref="ChatDelivery"/>); nothing was kept.</summary>
+    public bool Waiting { get; init; }
+}
 
 /// <summary>
 /// Verifies a webhook body, maps it, and hands it to the ingestion or event service. A body that cannot be used is
@@ -40,9 +44,15 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
         return format == ChatFormat.Chatwoot ? ChatwootFormat.Map(json, receivedAt) : GenericChatFormat.Map(json, receivedAt);
     }
 
-    /// <summary>Handles a body; <paramref name="options"/> null skips verification (recorded input already checked).</summary>
+    /// <summary>
+    /// Handles a body; <paramref name="options"/> null skips verification (recorded input already checked). With a
+    /// <paramref name="delivery"/> that is not the last, a body whose ticket does not exist yet is answered
+    /// <see cref="ChatWebhookResult.Waiting"/> instead of being kept, so the queue can offer it again once the
+    /// conversation's first contact is in: the ticket ends the same whatever order the bodies arrive in.
+    /// </summary>
     public async Task<ChatWebhookResult> HandleAsync(
-        ChatFormat format, WebhookOptions? options, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset receivedAt, string origin, CancellationToken cancellationToken = default)
+        ChatFormat format, WebhookOptions? options, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset receivedAt, string origin,
+        ChatDelivery? delivery = null, CancellationToken cancellationToken = default)
     {
         if (options is not null && WebhookVerifier.Check(options, headers, body, receivedAt) is { } refusal)
         {
@@ -62,12 +72,26 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
         switch (action)
         {
             case ChatContact contact:
+                if (delivery is { MayOpenConversation: false } && !contact.Opens && !await ingestion.HasTicketAsync(contact.Contact, cancellationToken).ConfigureAwait(false))
+                {
+                    return Wait($"conversation {contact.Contact.ThreadKey}: not opened yet");
+                }
+
                 var ingested = await ingestion.IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
                 return ingested.Outcome == IngestOutcome.Rejected
                     ? new ChatWebhookResult(400, ingested.Reason, ingested.Word, QuarantineId: ingested.QuarantineId)
                     : new ChatWebhookResult(202, null, ingested.Word, ingested.TicketId, ingested.Number?.ToString());
             case ChatTicketEvent item:
-                var recorded = await events.RecordAsync(TicketIds.ForThread(Channel.Chat, item.ConversationKey), item.Event, origin, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
+                var ticketId = TicketIds.ForThread(Channel.Chat, item.ConversationKey);
+                var text = Encoding.UTF8.GetString(body);
+                var recorded = delivery is { Last: false }
+                    ? await events.TryRecordAsync(ticketId, item.Event, origin, text, cancellationToken).ConfigureAwait(false)
+                    : await events.RecordAsync(ticketId, item.Event, origin, text, cancellationToken).ConfigureAwait(false);
+                if (recorded.Outcome == RecordOutcome.NotFound && recorded.QuarantineId is null)
+                {
+                    return Wait($"conversation {item.ConversationKey}: {recorded.Reason}");
+                }
+
                 return recorded.Outcome is RecordOutcome.Recorded or RecordOutcome.Duplicate
                     ? new ChatWebhookResult(202, null, recorded.Word, recorded.TicketId, recorded.Number?.ToString())
                     : new ChatWebhookResult(recorded.Outcome == RecordOutcome.NotFound ? 404 : 400, recorded.Reason, recorded.Word, QuarantineId: recorded.QuarantineId);
@@ -85,6 +109,8 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
                 throw new InvalidOperationException($"Unexpected chat action {action.GetType().Name}.");
         }
     }
+
+    private static ChatWebhookResult Wait(string reason) => new(409, reason, "waiting") { Waiting = true };
 
     private async Task<ChatWebhookResult> RefuseAsync(int status, string reason, byte[] body, DateTimeOffset receivedAt, string origin, CancellationToken cancellationToken)
     {

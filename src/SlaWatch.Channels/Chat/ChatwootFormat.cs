@@ -31,7 +31,7 @@ public static class ChatwootFormat
     {
         var key = ConversationKey(conversation, conversation.Required("the conversation id", "id"));
         var at = conversation.Instant("created_at") ?? conversation.Instant("timestamp") ?? receivedAt;
-        return new ChatContact(Contact(conversation.Get("meta", "sender"), key, key + ":opened", at, text: null, conversation));
+        return new ChatContact(Contact(conversation.Get("meta", "sender"), key, key + ":opened", at, text: null, conversation), Opens: true);
     }
 
     private static ChatAction Message(JsonElement message, DateTimeOffset receivedAt)

@@ -22,7 +22,7 @@ public static class GenericChatFormat
         var actor = body.Text("sender", "name") ?? body.Text("sender", "id") ?? "agent";
         return kind switch
         {
-            "conversation.opened" => new ChatContact(Contact(body, conversation, conversation + ":opened", at)),
+            "conversation.opened" => new ChatContact(Contact(body, conversation, conversation + ":opened", at), Opens: true),
             "message.created" when body.Text("sender", "role") == "agent" =>
                 new ChatTicketEvent(conversation, new AgentResponse(at, actor, MessageId(body), Excerpts.Of(body.Text("text")))),
             "message.created" when body.Text("sender", "role") is "customer" or null =>

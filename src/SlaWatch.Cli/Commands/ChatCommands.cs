@@ -94,7 +94,7 @@ internal static class ChatCommands
                 }
                 else
                 {
-                    outcome = await handler.HandleAsync(chatFormat, options, recorded.Headers, recorded.Body, recorded.ReceivedAt, origin, cancellationToken).ConfigureAwait(false);
+                    outcome = await handler.HandleAsync(chatFormat, options, recorded.Headers, recorded.Body, recorded.ReceivedAt, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
 
                 if (outcome.Status >= 400)

@@ -39,7 +39,7 @@ internal sealed class ClockTimeline
         ResolutionPromised? promise = null;
         // The arrival starts the timeline even when a message carries an earlier stamp (clock skew between systems:
         // Chatwoot's own samples stamp the first message a second before its conversation).
-        foreach (var item in events.Where(e => e.At <= now).OrderBy(e => e is Received ? 0 : 1).ThenBy(e => e.At))
+        foreach (var item in EventOrder.Chronological(events.Where(e => e.At <= now)))
         {
             var before = ticket;
             ticket = TicketFold.Apply(ticket, "clock", item);

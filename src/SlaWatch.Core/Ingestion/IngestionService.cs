@@ -44,6 +44,13 @@ public sealed class IngestionService(
         return result;
     }
 
+    /// <summary>Whether the ticket this contact would join or create (its conversation's, or its own) exists.</summary>
+    public async Task<bool> HasTicketAsync(InboundContact contact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false) is not null;
+    }
+
     /// <summary>The open ticket this contact's sender last used, if heard from within the repeat window.</summary>
     private async Task<string?> FindRepeatAsync(InboundContact contact, CancellationToken cancellationToken)
     {
@@ -129,10 +136,9 @@ public sealed class IngestionService(
                 return [];
             }
 
-            var message = new CustomerMessage(contact.ReceivedAt, "customer", contact.SourceId, Excerpts.Of(contact.Text ?? contact.Subject));
-            return stored.State.Status.IsDone()
-                ? [new StatusChanged(contact.ReceivedAt, "customer", null, TicketStatus.Reopened, "the customer wrote again"), message]
-                : [message];
+            // A message to a done ticket reopens it in the fold, so the outcome does not depend on whether the
+            // resolution was recorded before or after this message.
+            return [new CustomerMessage(contact.ReceivedAt, "customer", contact.SourceId, Excerpts.Of(contact.Text ?? contact.Subject))];
         }, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
 
         await index.IndexSourceAsync(contact.Channel, contact.SourceId, ticketId, cancellationToken).ConfigureAwait(false);

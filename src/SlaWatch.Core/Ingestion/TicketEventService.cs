@@ -33,7 +33,25 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             : await RecordAsync(ticketId, item, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records the event; one for a ticket that does not exist is kept in quarantine (NotFound).</summary>
     public async Task<RecordResult> RecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
+    {
+        var result = await TryRecordAsync(ticketRef, item, origin, raw, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome != RecordOutcome.NotFound)
+        {
+            return result;
+        }
+
+        // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
+        var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, result.Reason!, raw ?? Describe(item)), cancellationToken).ConfigureAwait(false);
+        return result with { QuarantineId = id };
+    }
+
+    /// <summary>
+    /// Records the event, or answers NotFound without keeping it when its ticket does not exist: for a caller that
+    /// will offer it again (a queue redelivers it once the ticket's first contact is in).
+    /// </summary>
+    public async Task<RecordResult> TryRecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
     {
         if (TicketEventRules.Problem(item, writer.Now) is { } problem)
         {
@@ -54,10 +72,7 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
         }
         if (result is not { } written)
         {
-            // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
-            var reason = $"ticket: no ticket {ticketRef}";
-            var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, reason, raw ?? Describe(item)), cancellationToken).ConfigureAwait(false);
-            return new RecordResult(RecordOutcome.NotFound, null, null, reason, id);
+            return new RecordResult(RecordOutcome.NotFound, null, null, $"ticket: no ticket {ticketRef}");
         }
 
         // Customers answer our acknowledgements and replies: remember which ticket those messages belong to.

@@ -22,8 +22,14 @@ public sealed record Announcement(
     string? OverdueReason,
     DateTimeOffset ReachedAt)
 {
-    /// <summary>The ledger key: one announcement per ticket, metric, cycle, kind and level.</summary>
-    public string Key(int cycle) => $"{Metric.Key()}|c{cycle}|{Kind}|L{Level}";
+    /// <summary>The clock's cycle: 1, then one more each time the ticket was reopened.</summary>
+    public int Cycle { get; init; } = 1;
+
+    /// <summary>The ledger key within the ticket: one announcement per metric, cycle, kind and level.</summary>
+    public string Key => $"{Metric.Key()}|c{Cycle}|{Kind}|L{Level}";
+
+    /// <summary>Names this announcement among all tickets' (a message id for duplicate detection).</summary>
+    public string Id => $"{TicketId}|{Key}";
 }
 
 /// <summary>

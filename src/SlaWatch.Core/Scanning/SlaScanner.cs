@@ -19,7 +19,7 @@ public sealed class SlaScanner(
 
     private readonly ScanOptions _options = options ?? new ScanOptions();
 
-    private sealed record Due(DueEntry Entry, StoredTicket? Ticket, List<(Announcement Announcement, int Cycle)> Claimed, List<TicketEvent> Escalations);
+    private sealed record Due(DueEntry Entry, StoredTicket? Ticket, List<Announcement> Claimed, List<TicketEvent> Escalations);
 
     public async Task<ScanReport> ScanAsync(CancellationToken cancellationToken = default)
     {
@@ -44,9 +44,9 @@ public sealed class SlaScanner(
         {
             if (failed.Contains(item.Entry.TicketId))
             {
-                foreach (var (announcement, cycle) in item.Claimed)
+                foreach (var announcement in item.Claimed)
                 {
-                    await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key(cycle), cancellationToken).ConfigureAwait(false);
+                    await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key, cancellationToken).ConfigureAwait(false);
                 }
 
                 continue;
@@ -77,7 +77,7 @@ public sealed class SlaScanner(
         var state = ticket.State;
         var clocks = SlaClockCalculator.Compute(ticket.Events, writer.Policy, now);
         report.ClocksRecomputed += clocks.Count;
-        var claimed = new List<(Announcement, int)>();
+        var claimed = new List<Announcement>();
         var escalations = new List<TicketEvent>();
         foreach (var clock in clocks)
         {
@@ -85,16 +85,19 @@ public sealed class SlaScanner(
             {
                 var announcement = new Announcement(
                     threshold.Kind, threshold.Level, Recipient(threshold.Notify, state.Owner), ticket.Id, ticket.Number.ToString(), state.Channel, state.Priority,
-                    clock.Metric, clock.TargetDescription, clock.Due, clock.Elapsed, state.Owner, state.OverdueReason, threshold.At);
-                if (!await ledger.TryClaimAsync(ticket.Id, announcement.Key(clock.Cycle), cancellationToken).ConfigureAwait(false))
+                    clock.Metric, clock.TargetDescription, clock.Due, clock.Elapsed, state.Owner, state.OverdueReason, threshold.At)
+                {
+                    Cycle = clock.Cycle,
+                };
+                if (!await ledger.TryClaimAsync(ticket.Id, announcement.Key, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
 
-                claimed.Add((announcement, clock.Cycle));
+                claimed.Add(announcement);
                 if (threshold.Level > 0)
                 {
-                    escalations.Add(new Escalated(now, "scanner", $"escalation:{announcement.Key(clock.Cycle)}", clock.Metric, threshold.Level));
+                    escalations.Add(new Escalated(now, "scanner", $"escalation:{announcement.Key}", clock.Metric, threshold.Level));
                 }
             }
         }
@@ -106,7 +109,7 @@ public sealed class SlaScanner(
     private async Task<HashSet<string>> DeliverAsync(List<Due> due, ScanReport report, CancellationToken cancellationToken)
     {
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        var all = due.SelectMany(item => item.Claimed.Select(claim => claim.Announcement)).ToList();
+        var all = due.SelectMany(item => item.Claimed).ToList();
         foreach (var announcement in all)
         {
             report.Announcements[announcement.Kind] = report.Announcements.GetValueOrDefault(announcement.Kind) + 1;

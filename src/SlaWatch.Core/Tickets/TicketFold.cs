@@ -1,12 +1,15 @@
 namespace SlaWatch.Core.Tickets;
 
-/// <summary>Folds events, in order, into a ticket's state. Events are facts: the fold never refuses one.</summary>
+/// <summary>
+/// Folds events, in <see cref="EventOrder"/>, into a ticket's state. Events are facts: the fold never refuses one. A
+/// customer who writes to a resolved or closed ticket reopens it, whenever that message was recorded.
+/// </summary>
 public static class TicketFold
 {
     public static Ticket Fold(string id, IEnumerable<TicketEvent> events, TicketNumber? number = null)
     {
         Ticket? ticket = null;
-        foreach (var item in events)
+        foreach (var item in EventOrder.Chronological(events))
         {
             ticket = Apply(ticket, id, item);
         }
@@ -40,6 +43,7 @@ public static class TicketFold
         return item switch
         {
             CustomerMessage when ticket.Status == TicketStatus.PendingCustomer => ticket with { Status = TicketStatus.Open },
+            CustomerMessage when ticket.Status.IsDone() => Reopen(ticket),
             Acknowledged => ticket with { AcknowledgedAt = ticket.AcknowledgedAt ?? item.At },
             AgentResponse => ticket with
             {

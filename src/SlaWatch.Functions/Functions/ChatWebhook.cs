@@ -1,69 +1,100 @@
-using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SlaWatch.Channels.Chat;
+using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ports;
-using SlaWatch.Functions.Catalog;
 using SlaWatch.Functions.Hosting;
-using SlaWatch.Functions.Messaging;
+using SlaWatch.Functions.Inbound;
 
 namespace SlaWatch.Functions.Functions;
 
+/// <summary>What the chat webhook answers when it takes a body: accepted for the queue, or ignored (an event of no use).</summary>
+public sealed record ChatAnswer(string Outcome);
+
 /// <summary>
-/// POST /api/channels/chat: checks the signature and the body's shape, puts the body on the inbound queue in its
-/// conversation's session, and answers 202 without touching the tickets. A refused body is kept in quarantine.
+/// POST /api/channels/chat: checks the signature and the body's shape, puts the body on the inbound queue and answers
+/// 202 within the platform's timeout, without touching the tickets. A body that fails authentication is recorded by
+/// size and hash, not kept; a verified body that cannot be used, or cannot be queued, is kept in quarantine.
 /// </summary>
-internal static class ChatWebhook
+public sealed partial class ChatWebhook(IOptions<FunctionSettings> settings, InboundBuffer inbound, TicketServices tickets, TimeProvider time, ILogger<ChatWebhook> logger)
 {
-    public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
+    /// <summary>The largest body taken; chat platforms send a few kilobytes.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    [Function(nameof(ChatWebhook))]
+    public async Task<Results<Accepted<ChatAnswer>, Ok<ChatAnswer>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/chat")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var request = invocation.Http();
-        var body = Encoding.UTF8.GetBytes(request.Body ?? string.Empty);
-        var now = app.Time.GetUtcNow();
-        var settings = app.Settings;
-        if (WebhookVerifier.Check(WebhookOptions.For(settings.ChatFormat, settings.ChatSecret), request.Headers, body, now) is { } refusal)
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        var chat = settings.Value;
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body.TooLarge)
         {
-            return await RefuseAsync(app, refusal.Status, refusal.Reason, request.Body, now, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(StatusCodes.Status413PayloadTooLarge, $"body: {body.Size} bytes, more than the {MaxBodyBytes} a webhook may send", body.Description, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var headers = request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        if (WebhookVerifier.Check(WebhookOptions.For(chat.ChatFormat, chat.ChatSecret), headers, body.Bytes, now) is { } refusal)
+        {
+            return await RefuseAsync(refusal.Status, refusal.Reason, body.Description, now, cancellationToken).ConfigureAwait(false);
         }
 
         ChatAction action;
         try
         {
-            action = ChatWebhookHandler.Map(settings.ChatFormat, body, now);
+            action = ChatWebhookHandler.Map(chat.ChatFormat, body.Bytes, now);
         }
         catch (ChatFormatException error)
         {
-            return await RefuseAsync(app, 400, error.Message, request.Body, now, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(StatusCodes.Status400BadRequest, error.Message, Encoding.UTF8.GetString(body.Bytes), now, cancellationToken).ConfigureAwait(false);
         }
 
-        var session = action switch
+        if (action is ChatIgnored ignored)
         {
-            ChatContact contact => contact.Contact.ThreadKey ?? contact.Contact.SourceId,
-            ChatTicketEvent item => item.ConversationKey,
-            _ => null,
-        };
-        if (session is null)
-        {
-            return InvocationResult.Http(200, new { outcome = "ignored" }, $"chat webhook: ignored ({((ChatIgnored)action).What})");
+            Log.Ignored(logger, ignored.What);
+            return TypedResults.Ok(new ChatAnswer("ignored"));
         }
 
-        var envelope = new InboundEnvelope(InboundEnvelope.Chat, now) { Format = settings.ChatFormat.ToString().ToLowerInvariant(), Body = Convert.ToBase64String(body), Origin = "chat webhook" };
+        var envelope = new InboundEnvelope(InboundEnvelope.Chat, now) { Format = chat.ChatFormat == ChatFormat.Chatwoot ? "chatwoot" : "generic", Origin = "chat webhook" };
         try
         {
-            // The body's hash is the message id: a platform's retry of the same delivery is dropped by duplicate detection.
-            await app.Bus.SendAsync(FunctionCatalog.InboundQueue, new OutgoingMessage(envelope.ToJson(), session, Convert.ToHexStringLower(SHA256.HashData(body))), cancellationToken).ConfigureAwait(false);
+            await inbound.EnqueueChatAsync(envelope, body.Bytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is IOException or HttpRequestException)
+        catch (RequestFailedException error)
         {
-            return await RefuseAsync(app, 503, $"queue unavailable, try again ({error.Message})", request.Body, now, cancellationToken).ConfigureAwait(false);
+            Log.QueueUnavailable(logger, error.Status, error.ErrorCode);
+            return await RefuseAsync(StatusCodes.Status503ServiceUnavailable, "the inbound queue is unavailable; the body is kept, and you may send it again", Encoding.UTF8.GetString(body.Bytes), now, cancellationToken).ConfigureAwait(false);
         }
 
-        return InvocationResult.Http(202, new { outcome = "accepted" }, $"chat webhook: accepted for session {session}");
+        Log.Accepted(logger, body.Size);
+        return TypedResults.Accepted((string?)null, new ChatAnswer("accepted"));
     }
 
-    private static async Task<InvocationResult> RefuseAsync(AppServices app, int status, string reason, string? body, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ProblemHttpResult> RefuseAsync(int status, string reason, string kept, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = await app.Tickets.Quarantine.PutAsync(new QuarantinedInput("chat", now, "chat webhook", reason, body ?? string.Empty), cancellationToken).ConfigureAwait(false);
-        app.Metrics.Quarantined("chat");
-        return InvocationResult.Refused(status, reason, id);
+        var id = await tickets.Quarantine.PutAsync(new QuarantinedInput("chat", now, "chat webhook", reason, kept), cancellationToken).ConfigureAwait(false);
+        Log.Refused(logger, status, reason, id);
+        return Refusal.Problem(status, reason, id);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Chat webhook: {Bytes} bytes accepted for the inbound queue")]
+        public static partial void Accepted(ILogger logger, long bytes);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Chat webhook: ignored an event of kind {What}")]
+        public static partial void Ignored(ILogger logger, string what);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Chat webhook: refused with {Status}: {Reason} (quarantine {QuarantineId})")]
+        public static partial void Refused(ILogger logger, int status, string reason, string quarantineId);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Chat webhook: the inbound queue refused the body ({Status} {ErrorCode})")]
+        public static partial void QueueUnavailable(ILogger logger, int status, string? errorCode);
     }
 }

@@ -1,4 +1,10 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Core.Scanning;
@@ -7,71 +13,95 @@ using SlaWatch.Functions.Messaging;
 
 namespace SlaWatch.Functions.Functions;
 
+/// <summary>What a night's run did: the days computed, the early warnings raised, the report e-mails sent.</summary>
+public sealed record DailyReportRun(IReadOnlyList<DateOnly> Days, int Alerts, int Mailed);
+
 /// <summary>
-/// After midnight in the policy's zone: yesterday's aggregates (and any day a missed run left, back to a week), the
-/// end-of-day anomaly check on yesterday's arrivals, and the report mailed to the recipients (on Mondays the week
-/// before as well).
+/// After midnight in the policy's zone: yesterday's aggregates (and any day a missed run left, back to a week), each
+/// published to the <c>sla-events</c> topic; the end-of-day early-warning check on yesterday's arrivals; and the
+/// report mailed to the recipients (on Mondays the week before as well).
 /// </summary>
-internal static class DailyReport
+public sealed partial class DailyReport(
+    TicketServices tickets, SlaEventPublisher publisher, INotifier notifier, IOptions<FunctionSettings> settings, TimeProvider time, ILogger<DailyReport> logger)
 {
     public const string LastDayKey = "report:last-day";
     private const int MaxCatchUpDays = 7;
 
-    public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
+    [Function(nameof(DailyReport))]
+    public async Task<DailyReportRun> RunAsync([TimerTrigger("%" + Triggers.DailyReportSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var zone = app.Policy.TimeZone;
-        var now = app.Time.GetUtcNow();
-        var today = Core.Calendars.ZoneMapping.LocalDate(zone, now);
+        ArgumentNullException.ThrowIfNull(timer);
+        var zone = tickets.Policy.TimeZone;
+        var today = ZoneMapping.LocalDate(zone, time.GetUtcNow());
         var yesterday = today.AddDays(-1);
-        var checkpoints = app.Tickets.Checkpoints;
+        var checkpoints = tickets.Checkpoints;
         var last = await checkpoints.GetAsync(LastDayKey, cancellationToken).ConfigureAwait(false) is { } text
             ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : yesterday.AddDays(-1);
-        var first = last.AddDays(1) < yesterday.AddDays(-(MaxCatchUpDays - 1)) ? yesterday.AddDays(-(MaxCatchUpDays - 1)) : last.AddDays(1);
-        var logs = new List<string>();
-        if (invocation.IsPastDue())
+        var earliest = yesterday.AddDays(-(MaxCatchUpDays - 1));
+        var first = last.AddDays(1) < earliest ? earliest : last.AddDays(1);
+        if (timer.IsPastDue)
         {
-            logs.Add("daily report: late; catching up from the last day run");
+            Log.Late(logger, first);
         }
 
+        var days = new List<DateOnly>();
         var mailed = 0;
         for (var day = first; day <= yesterday; day = day.AddDays(1))
         {
-            var aggregate = await app.Tickets.Reports.RunDayAsync(day, cancellationToken).ConfigureAwait(false);
-            logs.Add($"daily report {day:yyyy-MM-dd}: {aggregate.All.Received} tickets, {aggregate.All.Breaches} clocks breached, {aggregate.Figures.Count} dimensions");
-            mailed += await MailAsync(app, aggregate, [aggregate], cancellationToken).ConfigureAwait(false);
+            var aggregate = await tickets.Reports.RunDayAsync(day, cancellationToken).ConfigureAwait(false);
+            Log.Day(logger, day, aggregate.All.Received, aggregate.All.Breaches, aggregate.Figures.Count);
+            mailed += await PublishAsync(aggregate, [aggregate], cancellationToken).ConfigureAwait(false);
             await checkpoints.SetAsync(LastDayKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            days.Add(day);
         }
 
         // Yesterday's whole day against the trailing days; claims are shared with the minute scans, so nothing twice.
-        var detector = new AnomalyDetector(app.Tickets.Index, app.Tickets.Ledger, zone);
-        var endOfYesterday = Core.Calendars.ZoneMapping.StartOfDay(zone, today).AddTicks(-1);
-        var alerts = await detector.CheckAsync(endOfYesterday, cancellationToken).ConfigureAwait(false);
+        var detector = new AnomalyDetector(tickets.Index, tickets.Ledger, zone);
+        var alerts = await detector.CheckAsync(ZoneMapping.StartOfDay(zone, today).AddTicks(-1), cancellationToken).ConfigureAwait(false);
         if (alerts.Count > 0)
         {
-            await new BusNotifier(app.Bus, app.Metrics, null).NotifyAsync(new Notification(detector.Recipient, [], IsDigest: false) { Alerts = alerts }, cancellationToken).ConfigureAwait(false);
-            logs.Add($"daily report: {alerts.Count} early warnings");
+            await notifier.NotifyAsync(new Notification(detector.Recipient, [], IsDigest: false) { Alerts = alerts }, cancellationToken).ConfigureAwait(false);
+            Log.Alerts(logger, alerts.Count);
         }
 
-        if (today.DayOfWeek == DayOfWeek.Monday && first <= yesterday)
+        if (today.DayOfWeek == DayOfWeek.Monday && days.Count > 0)
         {
-            var (week, days) = await app.Tickets.Reports.WeekWithTrendAsync(ReportService.IsoWeekOf(yesterday), cancellationToken).ConfigureAwait(false);
-            mailed += await MailAsync(app, week, days, cancellationToken).ConfigureAwait(false);
+            var (week, trend) = await tickets.Reports.WeekWithTrendAsync(ReportService.IsoWeekOf(yesterday), cancellationToken).ConfigureAwait(false);
+            mailed += await PublishAsync(week, trend, cancellationToken).ConfigureAwait(false);
         }
 
-        logs.Add(mailed == 0 ? "daily report: no e-mail (Report__Recipients is empty)" : $"daily report: {mailed} report e-mails sent");
-        return InvocationResult.Done([.. logs]);
+        Log.Mailed(logger, mailed);
+        return new DailyReportRun(days, alerts.Count, mailed);
     }
 
-    private static async Task<int> MailAsync(AppServices app, DailyAggregate aggregate, IReadOnlyList<DailyAggregate> trend, CancellationToken cancellationToken)
+    /// <summary>Publishes the report to the topic and mails it when there are recipients; 1 when mailed.</summary>
+    private async Task<int> PublishAsync(DailyAggregate aggregate, IReadOnlyList<DailyAggregate> trend, CancellationToken cancellationToken)
     {
-        if (app.Settings.ReportRecipients.Count == 0 || app.Settings.Smtp is not { } smtp)
+        var view = ReportView.For(aggregate, tickets.Policy.WeeklyTargets);
+        await publisher.PublishReportAsync(view, ReportText.Json(view), cancellationToken).ConfigureAwait(false);
+        if (settings.Value is not { ReportRecipients.Count: > 0, Smtp: { } smtp } mail)
         {
             return 0;
         }
 
-        var view = ReportView.For(aggregate, app.Policy.WeeklyTargets);
-        await ReportMailer.SendAsync(smtp, app.Settings.ReportRecipients, view, HtmlReport.Render(view, chinese: false, Reports.Echarts(), trend), cancellationToken).ConfigureAwait(false);
+        var html = HtmlReport.Render(view, chinese: false, Reports.Echarts(), trend);
+        await ReportMailer.SendAsync(smtp, mail.ReportRecipients, view, html, cancellationToken).ConfigureAwait(false);
         return 1;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Daily report: late; catching up from {First}")]
+        public static partial void Late(ILogger logger, DateOnly first);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Daily report {Day}: {Received} tickets, {Breaches} clocks breached, {Dimensions} dimensions")]
+        public static partial void Day(ILogger logger, DateOnly day, long received, long breaches, int dimensions);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Daily report: {Count} early warnings")]
+        public static partial void Alerts(ILogger logger, int count);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Daily report: {Mailed} report e-mails sent")]
+        public static partial void Mailed(ILogger logger, int mailed);
     }
 }

@@ -1,54 +1,41 @@
-using System.Text;
-using SlaWatch.Core.Ports;
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using SlaWatch.Functions.Hosting;
-using SlaWatch.Functions.Messaging;
+using SlaWatch.Functions.Inbound;
 
 namespace SlaWatch.Functions.Functions;
 
 /// <summary>
-/// The inbound queue's consumer: ingests a chat event or a call. A message that is not an envelope is kept in
-/// quarantine with the reason and completed (retrying cannot mend it); a store that cannot be reached fails the
-/// invocation, so Service Bus delivers the message again and dead-letters it after its maximum delivery count.
+/// The inbound queue's consumer. A message whose ticket is not there yet, or that meets a store outage, fails the
+/// invocation: the queue offers it again after its visibility timeout and, after the maximum dequeue count
+/// (host.json), the host moves it to <c>inbound-poison</c>, which <see cref="InboundPoison"/> drains.
 /// </summary>
-internal static class InboundProcessor
+public sealed partial class InboundProcessor(InboundProcessing processing, ILogger<InboundProcessor> logger)
 {
-    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
-
-    public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
+    [Function(nameof(InboundProcessor))]
+    public async Task RunAsync([QueueTrigger(Triggers.InboundQueue, Connection = Triggers.InboundConnection)] QueueMessage message, CancellationToken cancellationToken)
     {
-        var body = invocation.Binary();
-        var messageId = invocation.MetadataText("MessageId") ?? "?";
-        var origin = $"inbound message {messageId} (delivery {invocation.MetadataText("DeliveryCount") ?? "?"})";
-        var (envelope, problem) = InboundEnvelope.Parse(body);
-        if (envelope is null)
+        ArgumentNullException.ThrowIfNull(message);
+        var delivery = new InboundDelivery(message.MessageId, message.DequeueCount, Last: false);
+        try
         {
-            var id = await app.Tickets.Quarantine.PutAsync(new QuarantinedInput("inbound", app.Time.GetUtcNow(), origin, problem!, Encoding.UTF8.GetString(body)), cancellationToken).ConfigureAwait(false);
-            app.Metrics.Quarantined("inbound");
-            return InvocationResult.Done($"inbound: poison message {messageId} kept in quarantine as {id}: {problem}");
+            var outcome = await processing.ProcessAsync(message.Body, delivery, cancellationToken).ConfigureAwait(false);
+            Log.Processed(logger, outcome.Channel, outcome.Outcome, outcome.Number, message.MessageId, message.DequeueCount);
         }
-
-        if (envelope.Kind == InboundEnvelope.Chat)
+        catch (InboundNotReadyException waiting)
         {
-            var format = envelope.Format == "chatwoot" ? Channels.Chat.ChatFormat.Chatwoot : Channels.Chat.ChatFormat.Generic;
-            var result = await app.Chat.HandleAsync(format, null, NoHeaders, Convert.FromBase64String(envelope.Body!), envelope.ReceivedAt, envelope.Origin ?? origin, cancellationToken).ConfigureAwait(false);
-            Count(app, "chat", result.Outcome);
-            return InvocationResult.Done($"inbound chat: {result.Outcome} {result.Number}{(result.Reason is null ? string.Empty : " (" + result.Reason + ")")}");
+            Log.NotReady(logger, message.MessageId, message.DequeueCount, waiting.Message);
+            throw;
         }
-
-        var ingested = await app.Calls.IngestAsync(envelope.Record!, envelope.Origin ?? origin, envelope.ToJson(), cancellationToken).ConfigureAwait(false);
-        Count(app, "phone", ingested.Word);
-        return InvocationResult.Done($"inbound call: {ingested.Word} {ingested.Number}");
     }
 
-    private static void Count(AppServices app, string channel, string outcome)
+    private static partial class Log
     {
-        if (outcome == "rejected")
-        {
-            app.Metrics.Quarantined(channel);
-        }
-        else
-        {
-            app.Metrics.Ingested(channel, outcome);
-        }
+        [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Channel}: {Outcome} {Number} (message {MessageId}, delivery {DequeueCount})")]
+        public static partial void Processed(ILogger logger, string channel, string outcome, string? number, string messageId, long dequeueCount);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Inbound message {MessageId} (delivery {DequeueCount}) waits: {Reason}")]
+        public static partial void NotReady(ILogger logger, string messageId, long dequeueCount, string reason);
     }
 }

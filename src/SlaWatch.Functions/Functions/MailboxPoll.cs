@@ -1,32 +1,37 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SlaWatch.Channels.Email;
+using SlaWatch.Core.Hosting;
 using SlaWatch.Functions.Hosting;
 
 namespace SlaWatch.Functions.Functions;
 
 /// <summary>One IMAP poll cycle with acknowledgements. A late run needs no catching up: the folders' checkpoints do it.</summary>
-internal static class MailboxPoll
+public sealed partial class MailboxPoll(IOptions<FunctionSettings> settings, TicketServices tickets, TimeProvider time, ILogger<MailboxPoll> logger)
 {
-    public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
+    [Function(nameof(MailboxPoll))]
+    public async Task<PollReport?> RunAsync([TimerTrigger("%" + Triggers.MailboxPollSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        if (app.Settings.Mail is not { } mail)
+        ArgumentNullException.ThrowIfNull(timer);
+        if (settings.Value.Mailbox is not { } mail)
         {
-            return InvocationResult.Done("mailbox poll: off (Mail__ImapHost is not set)");
+            Log.Off(logger);
+            return null;
         }
 
-        var tickets = app.Tickets;
-        var poller = new MailboxPoller(mail, tickets.Ingestion, tickets.Events, tickets.Quarantine, tickets.Checkpoints, app.Policy, app.Time);
+        var poller = new MailboxPoller(mail, tickets.Ingestion, tickets.Events, tickets.Quarantine, tickets.Checkpoints, tickets.Policy, time);
         var report = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < report.Created + report.Threaded; i++)
-        {
-            app.Metrics.Ingested("email", "ingested");
-        }
+        Log.Polled(logger, timer.IsPastDue, report.Fetched, report.Created, report.Threaded, report.Duplicates, report.Automatic, report.Quarantined, report.Acknowledged, report.AgentResponses, report.Skipped);
+        return report;
+    }
 
-        for (var i = 0; i < report.Quarantined; i++)
-        {
-            app.Metrics.Quarantined("email");
-        }
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Mailbox poll: off (Mail__ImapHost is not set)")]
+        public static partial void Off(ILogger logger);
 
-        return InvocationResult.Done(
-            $"mailbox poll{(invocation.IsPastDue() ? " (late)" : string.Empty)}: {report.Fetched} fetched, {report.Created} created, {report.Threaded} threaded, {report.Duplicates} duplicates, {report.Automatic} automatic, {report.Quarantined} quarantined, {report.Acknowledged} acknowledged, {report.AgentResponses} agent responses{(report.Skipped is null ? string.Empty : "; " + report.Skipped)}");
+        [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox poll (late: {Late}): {Fetched} fetched, {Created} created, {Threaded} threaded, {Duplicates} duplicates, {Automatic} automatic, {Quarantined} quarantined, {Acknowledged} acknowledged, {AgentResponses} agent responses; skipped: {Skipped}")]
+        public static partial void Polled(ILogger logger, bool late, int fetched, int created, int threaded, int duplicates, int automatic, int quarantined, int acknowledged, int agentResponses, string? skipped);
     }
 }

@@ -1,7 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
-using SlaWatch.Functions.Hosting;
 
 namespace SlaWatch.Functions.Functions;
 
@@ -9,42 +13,44 @@ namespace SlaWatch.Functions.Functions;
 /// GET /api/reports/{daily|weekly}?date=YYYY-MM-DD|week=2026-W47&amp;format=json|csv|html|text&amp;lang=zh-CN: the same
 /// reports as the command line. Without a date, yesterday (or last week) in the policy's zone.
 /// </summary>
-internal static class Reports
+public sealed class Reports(TicketServices tickets)
 {
-    public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
+    [Function(nameof(Reports))]
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {
-        var request = invocation.Http();
-        var kind = request.Params.GetValueOrDefault("kind");
-        var format = request.Query.GetValueOrDefault("format") ?? "json";
-        var chinese = request.Query.GetValueOrDefault("lang") == "zh-CN";
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query;
+        var format = query["format"].FirstOrDefault() ?? "json";
+        var chinese = query["lang"].FirstOrDefault() == "zh-CN";
         if (kind is not ("daily" or "weekly") || format is not ("json" or "csv" or "html" or "text"))
         {
-            return InvocationResult.Refused(400, "use /api/reports/daily or /api/reports/weekly with format json, csv, html or text");
+            return Refusal.Problem(StatusCodes.Status400BadRequest, "use /api/reports/daily or /api/reports/weekly with format json, csv, html or text");
         }
 
-        var today = Core.Calendars.ZoneMapping.LocalDate(app.Policy.TimeZone, app.Time.GetUtcNow());
+        var today = ZoneMapping.LocalDate(tickets.Policy.TimeZone, tickets.Time.GetUtcNow());
         DailyAggregate aggregate;
         IReadOnlyList<DailyAggregate> trend;
         try
         {
             (aggregate, trend) = kind == "daily"
-                ? await app.Tickets.Reports.DayWithTrendAsync(
-                    request.Query.GetValueOrDefault("date") is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : today.AddDays(-1),
+                ? await tickets.Reports.DayWithTrendAsync(
+                    query["date"].FirstOrDefault() is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : today.AddDays(-1),
                     cancellationToken).ConfigureAwait(false)
-                : await app.Tickets.Reports.WeekWithTrendAsync(request.Query.GetValueOrDefault("week") ?? ReportService.IsoWeekOf(today.AddDays(-7)), cancellationToken).ConfigureAwait(false);
+                : await tickets.Reports.WeekWithTrendAsync(query["week"].FirstOrDefault() ?? ReportService.IsoWeekOf(today.AddDays(-7)), cancellationToken).ConfigureAwait(false);
         }
         catch (FormatException error)
         {
-            return InvocationResult.Refused(400, $"date or week: {error.Message}");
+            return Refusal.Problem(StatusCodes.Status400BadRequest, $"date or week: {error.Message}");
         }
 
-        var view = ReportView.For(aggregate, app.Policy.WeeklyTargets);
+        var view = ReportView.For(aggregate, tickets.Policy.WeeklyTargets);
         return format switch
         {
-            "csv" => InvocationResult.Http(200, ReportText.Csv(view), "text/csv; charset=utf-8"),
-            "text" => InvocationResult.Http(200, ReportText.Table(view, chinese), "text/plain; charset=utf-8"),
-            "html" => InvocationResult.Http(200, HtmlReport.Render(view, chinese, Echarts(), trend), "text/html; charset=utf-8"),
-            _ => InvocationResult.Http(200, ReportText.Json(view), "application/json; charset=utf-8"),
+            "csv" => TypedResults.Text(ReportText.Csv(view), "text/csv; charset=utf-8"),
+            "text" => TypedResults.Text(ReportText.Table(view, chinese), "text/plain; charset=utf-8"),
+            "html" => TypedResults.Text(HtmlReport.Render(view, chinese, Echarts(), trend), "text/html; charset=utf-8"),
+            _ => TypedResults.Text(ReportText.Json(view), "application/json; charset=utf-8"),
         };
     }
 

@@ -1,17 +1,21 @@
-using SlaWatch.Functions.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using SlaWatch.Core.Hosting;
 using SlaWatch.Storage;
 
 namespace SlaWatch.Functions.Functions;
 
-/// <summary>GET /api/tickets/{idOrNumber}: the ticket, its events and its clocks now, or 404.</summary>
-internal static class TicketGet
+/// <summary>GET /api/tickets/{idOrNumber}: the ticket, its events and its clocks now (contacts masked), or 404.</summary>
+public sealed class TicketGet(TicketServices tickets)
 {
-    public static async Task<InvocationResult> RunAsync(HostInvocation invocation, AppServices app, CancellationToken cancellationToken)
+    [Function(nameof(TicketGet))]
+    public async Task<Results<Ok<object>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tickets/{idOrNumber}")] HttpRequest request, string idOrNumber, CancellationToken cancellationToken)
     {
-        var reference = invocation.Http().Params.GetValueOrDefault("idOrNumber") ?? string.Empty;
-        var stored = await app.Tickets.Events.FindAsync(reference, cancellationToken).ConfigureAwait(false);
+        var stored = await tickets.Events.FindAsync(idOrNumber, cancellationToken).ConfigureAwait(false);
         return stored is null
-            ? InvocationResult.Refused(404, $"no ticket {reference}")
-            : InvocationResult.Http(200, TicketDocument.Of(stored, app.Policy, app.Time.GetUtcNow()));
+            ? Refusal.Problem(StatusCodes.Status404NotFound, $"no ticket {idOrNumber}")
+            : TypedResults.Ok(TicketDocument.Of(stored, tickets.Policy, tickets.Time.GetUtcNow()));
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using SlaWatch.Channels.Phone;
 
-namespace SlaWatch.Functions.Messaging;
+namespace SlaWatch.Functions.Inbound;
 
 /// <summary>
-/// What the HTTP functions put on the inbound queue: a verified chat webhook body (base64, byte for byte) with its
-/// receipt instant, or one validated call record. Sessions keep one conversation's or caller's messages in order.
+/// What the HTTP functions put on the inbound queue: a verified chat webhook body (base64, byte for byte, or the name
+/// of the blob holding it when it is too large for a queue message) with its receipt instant, or one validated call
+/// record. The receipt instant travels with it, so a redelivery is handled as of when the body arrived.
 /// </summary>
 public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
 {
@@ -16,25 +17,28 @@ public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
 
     public string? Body { get; init; }
 
+    /// <summary>The blob in <c>inbound-bodies</c> holding the body (claim check), instead of <see cref="Body"/>.</summary>
+    public string? BodyBlob { get; init; }
+
     public CallRecord? Record { get; init; }
 
     public string? Origin { get; init; }
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The envelope, or the reason it cannot be one.</summary>
-    public static (InboundEnvelope? Envelope, string? Problem) Parse(byte[] body)
+    public static (InboundEnvelope? Envelope, string? Problem) Parse(ReadOnlySpan<byte> message)
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize<InboundEnvelope>(body, Json);
+            var envelope = JsonSerializer.Deserialize<InboundEnvelope>(message, Json);
             return envelope switch
             {
                 null => (null, "the message is empty"),
-                { Kind: Chat, Body: null or "" } => (null, "a chat message without its body"),
-                { Kind: Chat } when !Convert.TryFromBase64String(envelope.Body, new byte[envelope.Body.Length], out _) => (null, "a chat message whose body is not base64"),
+                { Kind: Chat, Body: null or "", BodyBlob: null or "" } => (null, "a chat message without its body"),
+                { Kind: Chat, Body: { Length: > 0 } body } when !Convert.TryFromBase64String(body, new byte[body.Length], out _) => (null, "a chat message whose body is not base64"),
                 { Kind: Call, Record: null } => (null, "a call message without its record"),
                 { Kind: Chat or Call } => (envelope, null),
                 _ => (null, $"kind '{envelope.Kind}' is neither chat nor call"),

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Scanning;
 
-namespace SlaWatch.Functions.Telemetry;
+namespace SlaWatch.Hosting.Telemetry;
 
 /// <summary>
-/// The app's custom metrics (meter <c>SlaWatch</c>, exported to Application Insights when its connection string is
-/// set): warnings and breaches by channel and priority, first-response minutes, ingestion by channel, quarantined
-/// inputs. Tags carry channels and priorities, never contacts.
+/// The custom metrics (meter <c>SlaWatch</c>; the Functions app exports it to Application Insights): warnings and
+/// breaches by channel and priority, first-response minutes by channel, contacts ingested by channel and outcome,
+/// quarantined inputs by channel. Recorded by decorators of the ports, so every channel and host counts the same
+/// way. Tags carry channels and priorities, never contacts.
 /// </summary>
 public sealed class SlaMetrics : IDisposable
 {
@@ -32,7 +34,12 @@ public sealed class SlaMetrics : IDisposable
     public void Announced(Announcement announcement)
     {
         ArgumentNullException.ThrowIfNull(announcement);
-        var tags = new TagList { { "channel", announcement.Channel.ToString().ToLowerInvariant() }, { "priority", announcement.Priority.ToString().ToLowerInvariant() }, { "metric", announcement.Metric.ToString() } };
+        var tags = new TagList
+        {
+            { "channel", announcement.Channel.Key() },
+            { "priority", announcement.Priority.Key() },
+            { "metric", announcement.Metric.ToString() },
+        };
         switch (announcement.Kind)
         {
             case "warning":
@@ -44,11 +51,23 @@ public sealed class SlaMetrics : IDisposable
         }
     }
 
-    public void FirstResponse(TimeSpan took, string channel) => _firstResponse.Record(took.TotalMinutes, new KeyValuePair<string, object?>("channel", channel));
+    /// <summary>This instance's meter (several may share the name, one per host in a test run).</summary>
+    public Meter Meter => _meter;
 
-    public void Ingested(string channel, string outcome) => _ingested.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+    public void FirstResponse(TimeSpan took, Channel channel) => _firstResponse.Record(took.TotalMinutes, new KeyValuePair<string, object?>("channel", channel.Key()));
 
+    public void Ingested(Channel channel, IngestKind kind) =>
+        _ingested.Add(1, new KeyValuePair<string, object?>("channel", channel.Key()), new KeyValuePair<string, object?>("outcome", kind == IngestKind.Created ? "created" : "threaded"));
+
+    /// <summary>An input kept in quarantine; <paramref name="channel"/> is the quarantine's (chat, phone, email, events, inbound).</summary>
     public void Quarantined(string channel) => _quarantined.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
     public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>A contact that opened a ticket, or one added to an existing ticket.</summary>
+public enum IngestKind
+{
+    Created,
+    Threaded,
 }

@@ -1,0 +1,117 @@
+using Azure.Core;
+using Azure.Messaging.ServiceBus;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using SlaWatch.Channels.Notifications;
+using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Scanning;
+using SlaWatch.Functions.Inbound;
+using SlaWatch.Functions.Messaging;
+using SlaWatch.Hosting;
+using SlaWatch.Hosting.Telemetry;
+
+namespace SlaWatch.Functions.Hosting;
+
+/// <summary>The Functions app's composition: the ticket services as every host has them, plus the queue, the bus and telemetry.</summary>
+public static class SlaWatchFunctionServices
+{
+    public const string NotifyClient = "notify";
+
+    /// <summary>
+    /// Registers <see cref="SlaWatchServices.AddSlaWatch"/>, the checked <see cref="FunctionSettings"/>, the queue, blob
+    /// and Service Bus clients (through <c>Microsoft.Extensions.Azure</c>, with the one credential), the inbound queue
+    /// and its processing, the scanner announcing to the <c>sla-events</c> topic (and the webhook when set), and
+    /// OpenTelemetry with the Azure Monitor exporter when Application Insights is configured.
+    /// </summary>
+    public static IServiceCollection AddSlaWatchFunctions(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Before anything touches MimeKit: it caches which charsets exist on first use.
+        Core.Text.LegacyCharsets.Register();
+        services.AddSlaWatch(configuration, contentRoot);
+        services.AddCheckedSettings<FunctionSettings>(configuration, FunctionSettings.Read);
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
+            {
+                // The Functions queue trigger reads messages base64-encoded (host.json extensions.queues.messageEncoding).
+                options.MessageEncoding = QueueMessageEncoding.Base64;
+                var inbound = Settings(provider).Inbound;
+                return inbound.ConnectionString is { } connection
+                    ? new QueueServiceClient(connection, options)
+                    : new QueueServiceClient(inbound.QueueServiceUri, credential, options);
+            });
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
+            {
+                var inbound = Settings(provider).Inbound;
+                return inbound.ConnectionString is { } connection
+                    ? new BlobServiceClient(connection, options)
+                    : new BlobServiceClient(inbound.BlobServiceUri, credential, options);
+            });
+            clients.AddClient<ServiceBusClient, ServiceBusClientOptions>((options, credential, provider) =>
+            {
+                options.RetryOptions = new ServiceBusRetryOptions
+                {
+                    Mode = ServiceBusRetryMode.Exponential,
+                    MaxRetries = 3,
+                    Delay = TimeSpan.FromSeconds(0.5),
+                    MaxDelay = TimeSpan.FromSeconds(10),
+                    TryTimeout = TimeSpan.FromSeconds(30),
+                };
+                var bus = Settings(provider).ServiceBus;
+                return bus.ConnectionString is { } connection
+                    ? new ServiceBusClient(connection, options)
+                    : new ServiceBusClient(bus.FullyQualifiedNamespace, credential, options);
+            });
+        });
+        services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>().CreateSender(Triggers.SlaEventsTopic));
+        services.AddSingleton<SlaEventPublisher>();
+        services.AddSingleton<InboundBuffer>();
+        services.AddSingleton<InboundProcessing>();
+        services.AddHttpClient(NotifyClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<INotifier>(provider =>
+        {
+            var settings = Settings(provider);
+            var targets = new List<INotifier> { provider.GetRequiredService<SlaEventPublisher>() };
+            if (settings.NotifyWebhook is { } url)
+            {
+                var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(NotifyClient);
+                targets.Add(new WebhookNotifier(http, url, settings.NotifySecret, provider.GetRequiredService<TimeProvider>()));
+            }
+
+            return new CountingNotifier(new FanOutNotifier(targets), provider.GetRequiredService<SlaMetrics>());
+        });
+        // One scanner per process: its early-warning check reads the trailing days once a day, not at every scan.
+        services.AddSingleton(provider => provider.GetRequiredService<TicketServices>().Scanner(provider.GetRequiredService<INotifier>()));
+        AddTelemetry(services, configuration);
+        return services;
+    }
+
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(SlaMetrics.MeterName));
+        telemetry.UseFunctionsWorkerDefaults();
+        if (configuration[AppSettings.ApplicationInsights] is not { Length: > 0 } connection)
+        {
+            return;
+        }
+
+        telemetry.UseAzureMonitorExporter(options => options.ConnectionString = connection);
+        // Application Insights with local authentication off takes only Entra-signed telemetry: the host signs its own
+        // (APPLICATIONINSIGHTS_AUTHENTICATION_STRING); the worker's exporter must sign with the same identity.
+        if (configuration[AppSettings.ApplicationInsightsAuthentication]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            services.AddOptions<AzureMonitorExporterOptions>().Configure<TokenCredential>((options, credential) => options.Credential = credential);
+        }
+    }
+
+    private static FunctionSettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<FunctionSettings>>().Value;
+}

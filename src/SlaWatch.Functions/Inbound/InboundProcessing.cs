@@ -1,0 +1,75 @@
+using System.Text;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.Phone;
+using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Functions.Inbound;
+
+/// <summary>
+/// Ingests what the inbound queue delivers: a chat body or a call. The queue keeps no order, so a chat event whose
+/// ticket is not there yet (an agent's reply before the conversation's first message was processed) throws
+/// <see cref="InboundNotReadyException"/> to be offered again; on the last delivery it is kept in quarantine instead.
+/// A message that is not an envelope, or whose body blob is gone, cannot be mended by retrying: it is quarantined.
+/// </summary>
+public sealed class InboundProcessing(InboundBuffer queue, ChatWebhookHandler chat, CallIngester calls, TicketServices tickets, TimeProvider time)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    public async Task<InboundOutcome> ProcessAsync(BinaryData message, InboundDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (envelope, problem) = InboundEnvelope.Parse(message.ToMemory().Span);
+        if (envelope is null)
+        {
+            return await QuarantineAsync(delivery, problem!, Text(message), cancellationToken).ConfigureAwait(false);
+        }
+
+        var origin = envelope.Origin is { } from ? $"{from}, {delivery.Origin}" : delivery.Origin;
+        if (envelope.Kind == InboundEnvelope.Call)
+        {
+            var ingested = await calls.IngestAsync(envelope.Record!, origin, envelope.ToJson(), cancellationToken).ConfigureAwait(false);
+            return new InboundOutcome("phone", ingested.Word, ingested.Number?.ToString(), ingested.Reason, ingested.QuarantineId);
+        }
+
+        if (await queue.BodyAsync(envelope, cancellationToken).ConfigureAwait(false) is not { } body)
+        {
+            return await QuarantineAsync(delivery, $"its body blob {envelope.BodyBlob} is gone", Text(message), cancellationToken).ConfigureAwait(false);
+        }
+
+        var format = envelope.Format == "chatwoot" ? ChatFormat.Chatwoot : ChatFormat.Generic;
+        var result = await chat.HandleAsync(
+            format, null, NoHeaders, body, envelope.ReceivedAt, origin, new ChatDelivery(delivery.DequeueCount, delivery.Last), cancellationToken).ConfigureAwait(false);
+        if (result.Waiting)
+        {
+            throw new InboundNotReadyException(result.Reason!);
+        }
+
+        await queue.ForgetBodyAsync(envelope, cancellationToken).ConfigureAwait(false);
+        return new InboundOutcome("chat", result.Outcome, result.Number, result.Reason, result.QuarantineId);
+    }
+
+    /// <summary>Keeps a message that could not be handled, whole, with the reason.</summary>
+    public async Task<InboundOutcome> QuarantineAsync(InboundDelivery delivery, string reason, string raw, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var id = await tickets.Quarantine.PutAsync(new QuarantinedInput("inbound", time.GetUtcNow(), delivery.Origin, reason, raw), cancellationToken).ConfigureAwait(false);
+        return new InboundOutcome("inbound", "rejected", Reason: reason, QuarantineId: id);
+    }
+
+    /// <summary>The text of a message as kept (UTF-8; anything else as base64).</summary>
+    public static string Text(BinaryData message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var bytes = message.ToArray();
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "base64:" + Convert.ToBase64String(bytes);
+        }
+    }
+}

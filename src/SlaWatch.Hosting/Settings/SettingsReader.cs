@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace SlaWatch.Hosting.Settings;
+
+/// <summary>
+/// Reads settings by the names the Azure portal and <c>local.settings.json</c> use (<c>Section__Key</c>) and
+/// collects every problem instead of stopping at the first, so start-up can name them all in one message. (The
+/// configuration binder throws on the first value it cannot convert, naming only that one.)
+/// </summary>
+public sealed class SettingsReader(IConfiguration configuration)
+{
+    public List<string> Problems { get; } = [];
+
+    /// <summary>The value, or null when it is missing or empty.</summary>
+    public string? Optional(string name) =>
+        configuration[Key(name)] is { Length: > 0 } value ? value : null;
+
+    /// <summary>The section's children (identity-based connections: <c>Name__fullyQualifiedNamespace</c>…).</summary>
+    public IConfigurationSection Section(string name) => configuration.GetSection(Key(name));
+
+    public string Required(string name, string what)
+    {
+        if (Optional(name) is { } value)
+        {
+            return value;
+        }
+
+        Problems.Add($"{name} is missing: {what}");
+        return string.Empty;
+    }
+
+    public int Port(string name, int fallback)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536)
+        {
+            return port;
+        }
+
+        Problems.Add($"{name} is '{text}', not a port number");
+        return fallback;
+    }
+
+    public bool Flag(string name)
+    {
+        var text = Optional(name);
+        if (text is null || bool.TryParse(text, out var flag) && !flag)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out flag))
+        {
+            return flag;
+        }
+
+        Problems.Add($"{name} is '{text}'; use true or false");
+        return false;
+    }
+
+    public Uri? AbsoluteUrl(string name)
+    {
+        if (Optional(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+        {
+            return url;
+        }
+
+        Problems.Add($"{name} is '{text}', not an absolute http(s) URL");
+        return null;
+    }
+
+    /// <summary>A file named relative to <paramref name="root"/> (or absolute); null, and a problem, when there is none.</summary>
+    public string? File(string name, string fallback, string root)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, Optional(name) ?? fallback));
+        if (System.IO.File.Exists(path))
+        {
+            return path;
+        }
+
+        Problems.Add($"{name}: no file {path}");
+        return null;
+    }
+
+    public T Choice<T>(string name, T fallback, IReadOnlyDictionary<string, T> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var text = Optional(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (choices.TryGetValue(text, out var chosen))
+        {
+            return chosen;
+        }
+
+        Problems.Add($"{name} is '{text}'; use {string.Join(" or ", choices.Keys)}");
+        return fallback;
+    }
+
+    private static string Key(string name) => name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+}

@@ -1,0 +1,58 @@
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Configuration;
+using SlaWatch.Core.Policies;
+using SlaWatch.Storage;
+
+namespace SlaWatch.Hosting.Settings;
+
+/// <summary>Where the SLA tables are, and the policy and classification rules the services run on (loaded and checked).</summary>
+public sealed class StoreSettings : CheckedSettings
+{
+    public const string Storage = "SlaWatch__Storage";
+    public const string TablePrefix = "SlaWatch__TablePrefix";
+    public const string PolicyFile = "SlaWatch__PolicyFile";
+    public const string RulesFile = "SlaWatch__RulesFile";
+
+    public StorageOptions Tables { get; set; } = new();
+
+    public SlaPolicy? Policy { get; set; }
+
+    public ClassificationRules? Rules { get; set; }
+
+    /// <summary>Reads the settings and loads the files they name; relative files are found under <paramref name="root"/>.</summary>
+    public static void Read(StoreSettings settings, SettingsReader reader, string root)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(reader);
+        var connection = reader.Required(Storage, "a connection string, or a table service URI used with the managed identity");
+        var prefix = reader.Optional(TablePrefix) ?? string.Empty;
+        if (StorageOptions.PrefixProblem(prefix) is { } problem)
+        {
+            reader.Problems.Add($"{TablePrefix}: {problem}");
+            prefix = string.Empty;
+        }
+
+        settings.Tables = StorageOptions.FromConnection(connection, prefix);
+        settings.Policy = Load(reader, PolicyFile, Path.Combine("config", "sla-policy.json"), root, path => SlaPolicyLoader.Load(path));
+        settings.Rules = Load(reader, RulesFile, Path.Combine("config", "classification.json"), root, path => ClassificationLoader.Load(path));
+    }
+
+    private static T? Load<T>(SettingsReader reader, string name, string fallback, string root, Func<string, T> load)
+        where T : class
+    {
+        if (reader.File(name, fallback, root) is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return load(path);
+        }
+        catch (ConfigException error)
+        {
+            reader.Problems.Add($"{name}: {error.Message}");
+            return null;
+        }
+    }
+}

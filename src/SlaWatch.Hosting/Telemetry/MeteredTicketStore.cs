@@ -1,0 +1,44 @@
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Hosting.Telemetry;
+
+/// <summary>
+/// Counts what the store writes, whichever channel or host wrote it: tickets created, customer messages added, and the
+/// first response of each ticket (minutes from arrival), the moment a write gives a ticket its first response.
+/// </summary>
+internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics) : ITicketStore
+{
+    public Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default) =>
+        inner.LoadAsync(ticketId, cancellationToken);
+
+    public async Task<bool> TryCreateAsync(string ticketId, TicketNumber number, TicketEvent first, TicketIndexState index, CancellationToken cancellationToken = default)
+    {
+        var created = await inner.TryCreateAsync(ticketId, number, first, index, cancellationToken).ConfigureAwait(false);
+        if (created && first is Received received)
+        {
+            metrics.Ingested(received.Channel, IngestKind.Created);
+        }
+
+        return created;
+    }
+
+    public async Task<StoredTicket> AppendAsync(StoredTicket current, IReadOnlyList<TicketEvent> events, TicketIndexState index, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(events);
+        var written = await inner.AppendAsync(current, events, index, cancellationToken).ConfigureAwait(false);
+        var state = written.State;
+        foreach (var _ in events.OfType<CustomerMessage>())
+        {
+            metrics.Ingested(state.Channel, IngestKind.Threaded);
+        }
+
+        if (current.State.FirstResponseAt is null && state.FirstResponseAt is { } responded)
+        {
+            metrics.FirstResponse(responded - state.ReceivedAt, state.Channel);
+        }
+
+        return written;
+    }
+}
