@@ -15,7 +15,7 @@ need() {
 install_node_tools() {
   need node "Node.js 20 or later"
   need npm "npm, shipped with Node.js"
-  if [ ! -x node_modules/.bin/azurite-table ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "build.sh: npm ci"
     npm ci --no-audit --no-fund --loglevel=error
   fi

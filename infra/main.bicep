@@ -28,10 +28,6 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
-@description('Deliveries of one inbound message before it is dead-lettered.')
-@minValue(1)
-param inboundMaxDeliveryCount int = 10
-
 @description('Log Analytics retention in days.')
 @minValue(30)
 param logRetentionInDays int = 30
@@ -86,6 +82,11 @@ param notifyWebhookUrl string = ''
 @secure()
 param notifySecret string = ''
 
+@description('Generation of the Key Vault\'s name. Purge protection keeps a deleted vault (and its name) for 30 days: after azd down, either recover it (az keyvault recover) and deploy again, or raise this to deploy a new vault.')
+@minLength(1)
+@maxLength(8)
+param keyVaultGeneration string = '1'
+
 @description('NCRONTAB (UTC) of the mailbox poll.')
 param mailboxPollSchedule string = '0 */1 * * * *'
 
@@ -138,14 +139,13 @@ module serviceBus 'modules/servicebus.bicep' = {
     name: 'sb-${baseName}'
     location: location
     tags: tags
-    maxDeliveryCount: inboundMaxDeliveryCount
   }
 }
 
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
-    name: 'kv${take(replace(toLower(environmentName), '-', ''), 8)}${take(suffix, 13)}'
+    name: 'kv${take(replace(toLower(environmentName), '-', ''), 8)}${take(uniqueString(suffix, keyVaultGeneration), 13)}'
     location: location
     tags: tags
     chatSecret: chatSecret
@@ -219,7 +219,6 @@ module alerts 'modules/alerts.bicep' = {
     location: location
     tags: tags
     insightsId: monitoring.outputs.insightsId
-    serviceBusId: serviceBus.outputs.id
     alertEmail: alertEmail
     breachThreshold: breachAlertThreshold
   }

@@ -47,20 +47,24 @@ server_failed() {
 }
 
 start_azurite() {
-  local port
-  port=$(free_port)
+  local table queue blob
+  table=$(free_port)
+  queue=$(free_port)
+  blob=$(free_port)
   mkdir -p "$SERVER_LOGS"
-  node_modules/.bin/azurite-table --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$port" \
+  # Tables for the SLA data; queues and blobs for the Functions app's inbound queue and its claim-check bodies.
+  node_modules/.bin/azurite --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$table" \
+    --queueHost 127.0.0.1 --queuePort "$queue" --blobHost 127.0.0.1 --blobPort "$blob" \
     --skipApiVersionCheck --loose --disableProductStyleUrl --silent --disableTelemetry >"$SERVER_LOGS/azurite.log" 2>&1 &
   SERVER_PIDS+=($!)
-  if ! wait_for_port "$port" 30; then
-    server_failed "Azurite did not start on 127.0.0.1:$port (log: $SERVER_LOGS/azurite.log)"
+  if ! wait_for_port "$table" 30 || ! wait_for_port "$queue" 10 || ! wait_for_port "$blob" 10; then
+    server_failed "Azurite did not start on 127.0.0.1:$table/$queue/$blob (log: $SERVER_LOGS/azurite.log)"
     return 0
   fi
   # Azurite's published development account; not a secret.
-  export SLAWATCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
-  export SLAWATCH_AZURITE_PORT="$port"
-  echo "build.sh: Azurite (Table Storage) on 127.0.0.1:$port"
+  export SLAWATCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;"
+  export SLAWATCH_AZURITE_PORT="$table"
+  echo "build.sh: Azurite on 127.0.0.1 (tables $table, queues $queue, blobs $blob)"
 }
 
 # Dovecot (IMAP) and OpenSMTPD from Debian, installed when missing and we are root.

@@ -10,9 +10,6 @@ param tags object
 @description('Application Insights the log alerts query.')
 param insightsId string
 
-@description('Service Bus namespace whose dead letters are watched.')
-param serviceBusId string
-
 @description('Who is told: an e-mail address.')
 param alertEmail string
 
@@ -111,47 +108,40 @@ resource scanFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   }
 }
 
-resource deadLetters 'Microsoft.Insights/metricAlerts@2018-03-01' = {
-  name: 'alert-${name}-dead-letters'
-  location: 'global'
+resource poison 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${name}-inbound-poison'
+  location: location
   tags: tags
   properties: {
-    description: 'Inbound messages were dead-lettered: contacts that were not ingested.'
+    displayName: 'Inbound messages given up'
+    description: 'Inbound messages failed their maximum dequeue count and were drained from inbound-poison into the quarantine: contacts that did not flow.'
     severity: 1
     enabled: true
     scopes: [
-      serviceBusId
+      insightsId
     ]
     evaluationFrequency: 'PT5M'
     windowSize: 'PT15M'
     criteria: {
-      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
       allOf: [
         {
-          name: 'dead-lettered'
-          criterionType: 'StaticThresholdCriterion'
-          metricNamespace: 'Microsoft.ServiceBus/namespaces'
-          metricName: 'DeadletteredMessages'
-          dimensions: [
-            {
-              name: 'EntityName'
-              operator: 'Include'
-              values: [
-                'inbound'
-              ]
-            }
-          ]
+          query: 'requests | where operation_Name == "InboundPoison" | summarize drained = count()'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'drained'
           operator: 'GreaterThan'
           threshold: 0
-          timeAggregation: 'Maximum'
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
         }
       ]
     }
-    actions: [
-      {
-        actionGroupId: group.id
-      }
-    ]
+    actions: {
+      actionGroups: [
+        group.id
+      ]
+    }
   }
 }
 

@@ -13,7 +13,7 @@ param identityId string
 @description('Its client id, for identity-based connections.')
 param identityClientId string
 
-@description('Storage account of the host, the deployment package and the SLA tables.')
+@description('Storage account of the host, the deployment package, the inbound queue and the SLA tables.')
 param storageName string
 
 @description('Blob endpoint of that account.')
@@ -99,31 +99,31 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // A custom handler: the host starts the self-contained SlaWatch.Functions executable (host.json).
+      // The .NET isolated worker on .NET 10 (Flex lists dotnet-isolated 10.0); on Flex the runtime is set here, not
+      // by FUNCTIONS_WORKER_RUNTIME or linuxFxVersion.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       appSettings: [
-        // The host's own storage, by identity.
+        // The host's own storage and the inbound queue (the queue trigger's connection), by identity.
         { name: 'AzureWebJobsStorage__accountName', value: storageName }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
-        // DefaultAzureCredential in the app picks the user-assigned identity by this.
+        // Every Azure client of the worker signs in with DefaultAzureCredential, which picks the identity by this.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
+        // Local authentication is off: the host signs its telemetry with this; the worker's exporter, seeing
+        // Authorization=AAD here, signs with the identity too.
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'SlaWatch__Storage', value: tableEndpoint }
         { name: 'SlaWatch__TablePrefix', value: '' }
         { name: 'SlaWatch__PolicyFile', value: 'config/sla-policy.json' }
         { name: 'SlaWatch__RulesFile', value: 'config/classification.json' }
         { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: serviceBusNamespace }
-        { name: 'ServiceBusConnection__credential', value: 'managedidentity' }
-        { name: 'ServiceBusConnection__clientId', value: identityClientId }
         { name: 'Chat__Format', value: settings.chatFormat }
         { name: 'Chat__Secret', value: '@${format(keyVaultReference, secretUris.chatSecret)}' }
         { name: 'Mail__ImapHost', value: settings.imapHost }

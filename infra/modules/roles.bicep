@@ -18,7 +18,6 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -41,7 +40,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
 }
 
 // The host keeps timers' schedule monitor and the deployment package in blobs and uses queues internally; the app
-// keeps the SLA tables.
+// reads and writes the inbound queue and its claim-check blobs, and keeps the SLA tables. Service Bus: send only.
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, principalId, roles.storageBlobDataOwner)
@@ -69,16 +68,6 @@ resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
-  }
-}
-
-resource busReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: serviceBus
-  name: guid(serviceBus.id, principalId, roles.serviceBusDataReceiver)
-  properties: {
-    principalId: principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
   }
 }
 

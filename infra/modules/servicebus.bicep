@@ -7,11 +7,8 @@ param location string
 @description('Tags for every resource.')
 param tags object
 
-@description('Deliveries of one inbound message before it is dead-lettered.')
-@minValue(1)
-param maxDeliveryCount int
-
-// Standard: sessions, topics and duplicate detection; keys off, Entra only.
+// Standard: topics and duplicate detection; keys off, Entra only. The app only sends here (inbound contacts are
+// buffered on a Storage queue, which the isolated worker can trigger on).
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
@@ -26,31 +23,19 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   }
 }
 
-// One conversation or caller per session, so their messages are handled in order; a platform's retried webhook
-// (same body, same message id) is dropped within ten minutes.
-resource inbound 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
-  parent: namespace
-  name: 'inbound'
-  properties: {
-    requiresSession: true
-    maxDeliveryCount: maxDeliveryCount
-    deadLetteringOnMessageExpiration: true
-    defaultMessageTimeToLive: 'P7D'
-    lockDuration: 'PT1M'
-    requiresDuplicateDetection: true
-    duplicateDetectionHistoryTimeWindow: 'PT10M'
-  }
-}
-
+// Message ids are announcement keys: a scan that sends again after a failure elsewhere is dropped here.
 resource events 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
   parent: namespace
   name: 'sla-events'
   properties: {
     defaultMessageTimeToLive: 'P14D'
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P1D'
   }
 }
 
-// Everything announced; add subscriptions with SQL filters on recipient, kind, level, channel or priority.
+// Everything announced; add subscriptions with SQL filters on sys.Label (kind) or recipient, kind, level, channel,
+// priority, metric.
 resource all 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = {
   parent: events
   name: 'all-announcements'

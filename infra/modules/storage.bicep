@@ -42,6 +42,65 @@ resource deployment 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
+// The inbound buffer: the webhooks enqueue, InboundProcessor reads; the host moves what keeps failing to the
+// poison queue, which InboundPoison drains into the quarantine.
+resource queues 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource inbound 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queues
+  name: 'inbound'
+}
+
+resource inboundPoison 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queues
+  name: 'inbound-poison'
+}
+
+// Bodies too large for a queue message (claim check); each is removed once ingested, and a week at most is kept.
+resource inboundBodies 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'inbound-bodies'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'inbound-bodies-expire'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'inbound-bodies/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 7
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 output id string = account.id
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob

@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace SlaWatch.TestSupport;
 
 /// <summary>
-/// An Azurite table server this test process starts and stops itself (from the repository's node_modules), for
-/// tests that must stop the server mid-run or need one when no build script started it.
+/// An Azurite server (tables, queues, blobs) this test process starts and stops itself (from the repository's
+/// node_modules), for tests that must stop the server mid-run or need one when no build script started it.
 /// </summary>
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -20,13 +20,20 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         Location = location;
     }
 
+    /// <summary>The table service's port.</summary>
     public int Port { get; }
+
+    public int QueuePort { get; } = LoopbackPorts.Free();
+
+    public int BlobPort { get; } = LoopbackPorts.Free();
 
     /// <summary>Where data is kept across restarts; null for in-memory.</summary>
     public string? Location { get; }
 
-    public string ConnectionString => ConnectionFor(Port);
+    public string ConnectionString =>
+        ConnectionFor(Port) + $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
+    /// <summary>The development account's tables on <paramref name="port"/>.</summary>
     public static string ConnectionFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
@@ -40,14 +47,19 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public async Task StartAgainAsync()
     {
-        var executable = Path.Combine(RepoRoot.Path, "node_modules", ".bin", "azurite-table");
+        var executable = Path.Combine(RepoRoot.Path, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run ./build.sh test (it runs npm ci).");
         }
 
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--silent", "--disableTelemetry" })
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (var arg in new[]
+        {
+            "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(culture), "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(culture),
+            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(culture), "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--silent", "--disableTelemetry",
+        })
         {
             start.ArgumentList.Add(arg);
         }

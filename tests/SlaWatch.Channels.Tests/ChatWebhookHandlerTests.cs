@@ -80,4 +80,39 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         Assert.Equal(3, kept.Count);
         Assert.Contains(kept, item => item.Raw == Encoding.UTF8.GetString(tampered));
     }
+
+    [Fact]
+    public async Task FromAQueueABodyWhoseConversationIsNotOpenWaitsAndIsKeptOnlyOnTheLastDelivery()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
+        var handler = new ChatWebhookHandler(world.Main.Ingestion, world.Main.Events, world.Main.Quarantine);
+        var incoming = Encoding.UTF8.GetBytes(Sample("message_created.json"));
+        var agent = Encoding.UTF8.GetBytes(Sample("message_created.json")
+            .Replace("\"id\": 118", "\"id\": 120", StringComparison.Ordinal)
+            .Replace("\"message_type\": \"incoming\"", "\"message_type\": \"outgoing\"", StringComparison.Ordinal)
+            .Replace("\"type\": \"contact\"\n  },\n  \"inbox\"", "\"type\": \"user\"\n  },\n  \"inbox\"", StringComparison.Ordinal));
+        var headers = new Dictionary<string, string>();
+        Task<ChatWebhookResult> Deliver(byte[] body, long attempt, bool last) =>
+            handler.HandleAsync(ChatFormat.Chatwoot, null, headers, body, Receipt, "queue", new ChatDelivery(attempt, last));
+
+        var waitingMessage = await Deliver(incoming, 1, last: false);
+        var waitingReply = await Deliver(agent, 1, last: false);
+        Assert.True(waitingMessage.Waiting && waitingReply.Waiting);
+        Assert.Equal((409, 409), (waitingMessage.Status, waitingReply.Status));
+        Assert.Empty(await world.Main.Quarantine.ListAsync("events", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime)));
+
+        // The opening never comes: the customer's message opens the ticket itself once it has waited its deliveries.
+        var stillWaiting = await Deliver(incoming, ChatDelivery.CustomerMessageWaits, last: false);
+        var opened = await Deliver(incoming, ChatDelivery.CustomerMessageWaits + 1, last: false);
+        var replied = await Deliver(agent, 2, last: false);
+        Assert.True(stillWaiting.Waiting);
+        Assert.Equal(("created", "recorded"), (opened.Outcome, replied.Outcome));
+
+        // An agent's reply on a conversation that never appears is kept once its last delivery is spent.
+        var orphan = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(agent).Replace("\"id\": 10,\n    \"inbox_id\"", "\"id\": 99,\n    \"inbox_id\"", StringComparison.Ordinal));
+        var kept = await Deliver(orphan, 5, last: true);
+        Assert.False(kept.Waiting);
+        Assert.Equal(404, kept.Status);
+        Assert.NotNull(kept.QuarantineId);
+    }
 }

@@ -1,50 +1,72 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Messaging.ServiceBus;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using SlaWatch.Channels.Tests;
+using SlaWatch.Functions.Functions;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
 
-/// <summary>The mailbox poll and the report e-mail on Dovecot and OpenSMTPD, and the start-up check of the settings.</summary>
+/// <summary>The mailbox poll and the report e-mail on Dovecot and OpenSMTPD, and the app's start-up with its settings.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class MailAndSettingsTests(AzuriteFixture azurite)
 {
+    /// <summary>The app's host as the worker builds it, started: this is where settings are checked.</summary>
+    private static async Task<IHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSlaWatchFunctions(builder.Configuration, AppContext.BaseDirectory);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
     [Fact]
     public async Task MailboxPollIngestsTheSupportMailboxAndTheDailyReportIsMailed()
     {
         await using var servers = await MailServers.SharedOrStartAsync();
         var support = "support" + Guid.NewGuid().ToString("N")[..6];
         var manager = "manager" + Guid.NewGuid().ToString("N")[..6];
-        var now = DateTimeOffset.UtcNow;
-        await using var host = new FunctionHost(azurite.ConnectionString, now, new Dictionary<string, string>
+        var received = Shipped.At("2026-11-16 09:25");
+        await using var app = new FunctionApp(azurite.ConnectionString, received.AddMinutes(5), new Dictionary<string, string?>
         {
             ["Mail:ImapHost"] = "127.0.0.1",
-            ["Mail:ImapPort"] = servers.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:ImapPort"] = servers.ImapPort.ToString(CultureInfo.InvariantCulture),
             ["Mail:User"] = support,
             ["Mail:Password"] = MailServers.Password,
             ["Mail:SupportAddress"] = $"{support}@slawatch.test",
             ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = servers.SmtpPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:SmtpPort"] = servers.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),
             ["Mail:AllowPlaintext"] = "true",
             ["Report:Recipients"] = $"{manager}@slawatch.test",
         });
         var message = new MimeMessage { Subject = "无法登录", MessageId = $"{Guid.NewGuid():N}@customer.test", Body = new TextPart("plain") { Text = "登录时报错" } };
         message.From.Add(new MailboxAddress("客户", "customer@customer.test"));
         message.To.Add(new MailboxAddress("Support", $"{support}@slawatch.test"));
-        await servers.AppendAsync(support, "INBOX", message, now.AddMinutes(-5));
+        await servers.AppendAsync(support, "INBOX", message, received);
 
-        var polled = await host.InvokeAsync("MailboxPoll", FunctionHost.Timer(pastDue: false));
+        var polled = await app.Function<MailboxPoll>().RunAsync(new TimerInfo(), default);
 
-        Assert.Contains("1 created", (string)polled["Logs"]![0]!, StringComparison.Ordinal);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now.AddMinutes(-5), Shipped.Policy.TimeZone).DateTime);
-        Assert.Single(await host.App.Tickets.Index.ReadDayAsync(today));
+        Assert.Equal((1, 1), (polled!.Fetched, polled.Created));
+        Assert.Single(await app.Tickets.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
 
         // The next night's report covers that day and is mailed to the manager, the full HTML report attached.
-        host.Time.SetUtcNow(new DateTimeOffset(Core.Calendars.ZoneMapping.ToUtc(Shipped.Policy.TimeZone, today.AddDays(1).ToDateTime(new TimeOnly(0, 5)), preferLater: false)));
-        await host.App.Tickets.Checkpoints.SetAsync(Functions.DailyReport.LastDayKey, today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var reported = await host.InvokeAsync("DailyReport", FunctionHost.Timer(pastDue: false));
-        Assert.Contains(reported["Logs"]!.AsArray(), line => ((string)line!).EndsWith("report e-mails sent", StringComparison.Ordinal));
+        app.Time.SetUtcNow(Shipped.At("2026-11-17 00:05"));
+        await app.Tickets.Checkpoints.SetAsync(DailyReport.LastDayKey, "2026-11-15");
+        var reported = await app.Function<DailyReport>().RunAsync(new TimerInfo(), default);
+        Assert.Equal(1, reported.Mailed);
 
         IReadOnlyList<(MimeMessage Message, MailKit.MessageFlags Flags)> inbox = [];
         for (var attempt = 0; attempt < 50 && inbox.Count == 0; attempt++)
@@ -53,44 +75,61 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
             inbox = await servers.ReadAsync(manager);
         }
 
-        var mail = inbox[0].Message;
+        var mail = Assert.Single(inbox).Message;
         Assert.StartsWith("SlaWatch: ", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("2026-11-16", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Tickets received", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
-        var attachment = Assert.Single(mail.Attachments.OfType<MimePart>());
-        Assert.EndsWith(".html", attachment.FileName, StringComparison.Ordinal);
+        Assert.EndsWith(".html", Assert.Single(mail.Attachments.OfType<MimePart>()).FileName, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void StartUpNamesEveryMissingSettingBeforeTheFirstInvocation()
+    public async Task StartUpNamesEveryMissingOrMalformedSettingInOneMessage()
     {
-        using var factory = FunctionHost.Factory(new Dictionary<string, string> { ["Mail:ImapHost"] = "imap.example.com", ["Mail:SmtpPort"] = "smtp" });
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        var message = (error as SettingsException ?? error.InnerException as SettingsException ?? throw error).Message;
-        foreach (var name in new[] { "SlaWatch__Storage is missing", "Chat__Secret is missing", "ServiceBusConnection (a connection string) or ServiceBusConnection__fullyQualifiedNamespace", "Mail__User is missing", "Mail__Password is missing", "Mail__SmtpPort is 'smtp', not a port number" })
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(new Dictionary<string, string?>
         {
-            Assert.Contains(name, message, StringComparison.Ordinal);
+            ["Mail:ImapHost"] = "imap.example.com",
+            ["Mail:SmtpPort"] = "smtp",
+            ["Mail:AllowPlaintext"] = "yes",
+            ["Chat:Format"] = "slack",
+            ["Notify:WebhookUrl"] = "not a url",
+            ["SlaWatch:PolicyFile"] = "config/no-such-policy.json",
+        }));
+
+        foreach (var name in new[]
+        {
+            "SlaWatch__Storage is missing", "SlaWatch__PolicyFile: no file", "Chat__Secret is missing", "Chat__Format is 'slack'; use generic or chatwoot",
+            "ServiceBusConnection (a connection string) or ServiceBusConnection__fullyQualifiedNamespace", "AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName",
+            "Mail__User is missing", "Mail__Password is missing", "Mail__SupportAddress is missing", "Mail__SmtpPort is 'smtp', not a port number",
+            "Mail__AllowPlaintext is 'yes'", "Notify__WebhookUrl is 'not a url'",
+        })
+        {
+            Assert.Contains(name, error.Message, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void IdentityBasedConnectionsAreEnoughToStart()
+    public async Task IdentityBasedConnectionsAreEnoughToStartAndEveryClientSignsInWithTheIdentity()
     {
-        using var factory = FunctionHost.Factory(new Dictionary<string, string>
+        using var host = await StartAsync(new Dictionary<string, string?>
         {
+            ["AzureWebJobsStorage:accountName"] = "slawatchdata",
+            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
             ["SlaWatch:Storage"] = "https://slawatchdata.table.core.windows.net",
             ["ServiceBusConnection:fullyQualifiedNamespace"] = "sb-slawatch.servicebus.windows.net",
-            ["ServiceBusConnection:clientId"] = "00000000-0000-0000-0000-000000000001",
             ["Chat:Secret"] = "from-key-vault",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000002;IngestionEndpoint=https://example.invalid/",
+            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD",
         });
+        var services = host.Services;
 
-        using var client = factory.CreateClient();
-        var settings = factory.Services.GetService(typeof(SlaWatchSettings)) as SlaWatchSettings;
-
-        Assert.NotNull(settings);
-        Assert.True(settings.ServiceBus.UsesIdentity);
-        Assert.Equal(("https://sb-slawatch.servicebus.windows.net/", "00000000-0000-0000-0000-000000000001"), (settings.ServiceBus.Endpoint.ToString(), settings.ServiceBus.ClientId));
+        Assert.Equal("https://slawatchdata.table.core.windows.net/", services.GetRequiredService<TableServiceClient>().Uri.ToString());
+        Assert.Equal("https://slawatchdata.queue.core.windows.net/", services.GetRequiredService<QueueServiceClient>().Uri.ToString());
+        Assert.Equal("sb-slawatch.servicebus.windows.net", services.GetRequiredService<ServiceBusClient>().FullyQualifiedNamespace);
+        var credential = services.GetRequiredService<TokenCredential>();
+        Assert.IsType<Azure.Identity.DefaultAzureCredential>(credential);
+        // Application Insights takes Entra-signed telemetry only: the worker's exporter signs with the same identity.
+        Assert.Same(credential, services.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName).Credential);
+        Assert.Equal(Triggers.SlaEventsTopic, services.GetRequiredService<ServiceBusSender>().EntityPath);
+        await host.StopAsync();
     }
 }

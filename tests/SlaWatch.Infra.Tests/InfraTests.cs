@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using SlaWatch.Functions.Catalog;
 using SlaWatch.Functions.Hosting;
+using SlaWatch.Hosting.Settings;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Infra.Tests;
 
@@ -12,7 +13,6 @@ public sealed class InfraTests
         "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
         "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
         "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
-        "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", // Azure Service Bus Data Receiver
         "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", // Azure Service Bus Data Sender
         "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
         "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
@@ -49,20 +49,23 @@ public sealed class InfraTests
     }
 
     [Fact]
-    public void TheInboundQueueHasSessionsAndDeadLettersAndTheTopicASubscription()
+    public void TheInboundQueueItsPoisonQueueAndClaimCheckBlobsAreInStorageAndTheTopicDropsDuplicates()
     {
-        var queue = Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/queues"));
-        Assert.Equal("inbound", Name(queue));
-        var properties = Properties(queue);
-        Assert.Equal((true, true, true), ((bool)properties["requiresSession"]!, (bool)properties["deadLetteringOnMessageExpiration"]!, (bool)properties["requiresDuplicateDetection"]!));
-        Assert.Equal("[parameters('maxDeliveryCount')]", (string)properties["maxDeliveryCount"]!);
-        Assert.Equal(FunctionCatalog.SlaEventsTopic, Name(Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics"))));
+        Assert.Equal([Triggers.InboundQueue, Triggers.InboundPoisonQueue], Bicep.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Name).Order(StringComparer.Ordinal));
+        Assert.Contains(Triggers.InboundBodies, Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Name));
+        var rule = Properties(Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts/managementPolicies")))["policy"]!["rules"]![0]!["definition"]!;
+        Assert.Equal((Triggers.InboundBodies + "/", 7), ((string)rule["filters"]!["prefixMatch"]![0]!, (int)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!));
+
+        // Nothing reads a Service Bus queue any more: the namespace holds the topic other systems subscribe to.
+        Assert.Empty(Bicep.OfType("Microsoft.ServiceBus/namespaces/queues"));
+        var topic = Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics"));
+        Assert.Equal(Triggers.SlaEventsTopic, Name(topic));
+        Assert.True((bool)Properties(topic)["requiresDuplicateDetection"]!);
         Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions"));
-        Assert.Equal(FunctionCatalog.InboundQueue, Name(queue));
     }
 
     [Fact]
-    public void TheAppRunsOnFlexConsumptionAsACustomHandlerUnderItsIdentity()
+    public void TheAppRunsOnFlexConsumptionAsAnIsolatedDotnet10AppUnderItsIdentity()
     {
         var plan = Assert.Single(Bicep.OfType("Microsoft.Web/serverfarms"));
         Assert.Equal(("FC1", "FlexConsumption"), ((string)plan["sku"]!["name"]!, (string)plan["sku"]!["tier"]!));
@@ -71,10 +74,46 @@ public sealed class InfraTests
         var properties = Properties(site);
         Assert.True((bool)properties["httpsOnly"]!);
         var config = properties["functionAppConfig"]!;
-        Assert.Equal("custom", (string)config["runtime"]!["name"]!);
+        // Written 10.0, not 10: the Flex stack list names it so.
+        Assert.Equal(("dotnet-isolated", "10.0"), ((string)config["runtime"]!["name"]!, (string)config["runtime"]!["version"]!));
         Assert.Equal("[parameters('maximumInstanceCount')]", (string)config["scaleAndConcurrency"]!["maximumInstanceCount"]!);
         Assert.Equal("UserAssignedIdentity", (string)config["deployment"]!["storage"]!["authentication"]!["type"]!);
         Assert.Equal("blobContainer", (string)config["deployment"]!["storage"]!["type"]!);
+
+        // Flex Consumption refuses these site settings and app settings: the runtime is functionAppConfig's.
+        var siteConfig = properties["siteConfig"]!.AsObject();
+        Assert.False(siteConfig.ContainsKey("ftpsState"));
+        Assert.False(siteConfig.ContainsKey("linuxFxVersion"));
+        var names = siteConfig["appSettings"]!.AsArray().Select(setting => (string)setting!["name"]!).ToArray();
+        foreach (var refused in new[] { "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE" })
+        {
+            Assert.DoesNotContain(refused, names);
+        }
+    }
+
+    [Fact]
+    public void AzdPackagesTheFunctionsProjectItself()
+    {
+        var yaml = File.ReadAllLines(Path.Combine(RepoRoot.Path, "azure.yaml")).Select(line => line.Trim()).ToArray();
+
+        Assert.Contains("project: ./src/SlaWatch.Functions", yaml);
+        Assert.Contains("language: dotnet", yaml);
+        Assert.Contains("host: function", yaml);
+        // azd publishes the project itself; a dist or a prepackage hook would point it at a folder it never made.
+        Assert.DoesNotContain(yaml, line => line.StartsWith("dist:", StringComparison.Ordinal) || line.StartsWith("hooks:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheKeyVaultsNameChangesWithItsGenerationSoADeletedVaultNeedNotBlockANewOne()
+    {
+        var vault = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "keyvault");
+        var name = (string)vault["properties"]!["parameters"]!["name"]!["value"]!;
+
+        Assert.Contains("parameters('keyVaultGeneration')", name, StringComparison.Ordinal);
+        Assert.Equal("1", (string)Bicep.Template["parameters"]!["keyVaultGeneration"]!["defaultValue"]!);
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "infra", "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${SLAWATCH_KEY_VAULT_GENERATION=1}", (string)parameters["keyVaultGeneration"]!["value"]!);
+        Assert.True((bool)Properties(Assert.Single(Bicep.OfType("Microsoft.KeyVault/vaults")))["enablePurgeProtection"]!);
     }
 
     [Fact]
@@ -85,20 +124,22 @@ public sealed class InfraTests
         // Settings whose identity-based form is set instead, or which Flex sets itself.
         var replaced = new Dictionary<string, string>
         {
-            ["AzureWebJobsStorage"] = "AzureWebJobsStorage__accountName",
-            [AppSettings.ServiceBusConnectionString] = AppSettings.ServiceBusNamespace,
-            ["FUNCTIONS_WORKER_RUNTIME"] = "(functionAppConfig.runtime)",
+            [AppSettings.InboundStorage] = AppSettings.InboundStorageAccount,
+            [AppSettings.ServiceBus] = AppSettings.ServiceBusNamespace,
+            [AppSettings.WorkerRuntime] = "(functionAppConfig.runtime)",
         };
         foreach (var setting in AppSettings.All.Where(setting => !replaced.ContainsKey(setting.Name)))
         {
             Assert.True(settings.ContainsKey(setting.Name), $"{setting.Name} is not set");
         }
 
-        Assert.Contains("AzureWebJobsStorage__accountName", settings.Keys);
+        Assert.Contains(AppSettings.InboundStorageAccount, settings.Keys);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
-        Assert.Equal("managedidentity", settings["ServiceBusConnection__credential"]);
-        Assert.DoesNotContain(AppSettings.ServiceBusConnectionString, settings.Keys);
-        Assert.Equal("[parameters('tableEndpoint')]", settings[AppSettings.Storage]);
+        Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal("[parameters('identityClientId')]", settings[SlaWatch.Hosting.AzureIdentity.ClientIdSetting]);
+        Assert.Contains("Authorization=AAD", settings[AppSettings.ApplicationInsightsAuthentication], StringComparison.Ordinal);
+        Assert.DoesNotContain(AppSettings.ServiceBus, settings.Keys);
+        Assert.Equal("[parameters('tableEndpoint')]", settings[StoreSettings.Storage]);
         var app = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "functionapp");
         Assert.Contains("outputs.tableEndpoint", (string)app["properties"]!["parameters"]!["tableEndpoint"]!["value"]!, StringComparison.Ordinal);
         foreach (var secret in new[] { AppSettings.ChatSecret, AppSettings.MailPassword, AppSettings.SmtpPassword, AppSettings.NotifyWebhookSecret })
@@ -111,8 +152,8 @@ public sealed class InfraTests
         // The chat secret always; the others only for the features in use, so no empty secret is created.
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
         Assert.Equal((4, 3), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
-        // Every schedule and connection the function.json files name is a setting.
-        foreach (var name in FunctionCatalog.All.SelectMany(function => new[] { function.ScheduleSetting, function.Connection is null ? null : function.Connection + "__fullyQualifiedNamespace" }).OfType<string>())
+        // Every schedule the timers read is a setting.
+        foreach (var name in new[] { Triggers.MailboxPollSchedule, Triggers.SlaScanSchedule, Triggers.DailyReportSchedule })
         {
             Assert.True(settings.ContainsKey(name), name);
         }
@@ -132,13 +173,13 @@ public sealed class InfraTests
     }
 
     [Fact]
-    public void AlertsAndTheWorkbookWatchBreachesFailuresAndDeadLetters()
+    public void AlertsAndTheWorkbookWatchBreachesFailuresAndInputsGivenUp()
     {
         var queries = Bicep.OfType("Microsoft.Insights/scheduledQueryRules").Select(rule => (string)Properties(rule)["criteria"]!["allOf"]![0]!["query"]!).ToArray();
         Assert.Contains(queries, query => query.Contains("\"sla.breaches\"", StringComparison.Ordinal));
         Assert.Contains(queries, query => query.Contains("operation_Name == \"SlaScan\" and success == false", StringComparison.Ordinal));
-        var deadLetters = Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/metricAlerts")))["criteria"]!["allOf"]![0]!;
-        Assert.Equal(("DeadletteredMessages", "inbound"), ((string)deadLetters["metricName"]!, (string)deadLetters["dimensions"]![0]!["values"]![0]!));
+        Assert.Contains(queries, query => query.Contains("operation_Name == \"InboundPoison\"", StringComparison.Ordinal));
+        Assert.Empty(Bicep.OfType("Microsoft.Insights/metricAlerts"));
         var group = Assert.Single(Bicep.OfType("Microsoft.Insights/actionGroups"));
         Assert.Equal("[parameters('alertEmail')]", (string)Properties(group)["emailReceivers"]![0]!["emailAddress"]!);
 

@@ -74,7 +74,8 @@ internal static class CallCommands
             var path = result.GetValue(file)!;
             var text = ReadFile(path);
             var repeat = result.GetValue(window) is { } given ? InputParsing.Duration("--repeat-window", given) : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var (calls, errors) = CallLogReader.Read(text, services.Writer.Policy.TimeZone);
             var ingester = new CallIngester(services.Ingestion, services.Events, services.Writer.Policy) { RepeatWindow = repeat.Time };
             foreach (var error in errors)

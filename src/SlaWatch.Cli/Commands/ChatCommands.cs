@@ -75,7 +75,8 @@ internal static class ChatCommands
             var chatFormat = result.GetValue(format);
             var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
             var options = key is null ? null : WebhookOptions.For(chatFormat, key);
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var handler = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine) { Log = output.Error.WriteLine };
             var refused = 0;
             for (var i = 0; i < lines.Length; i++)

@@ -32,7 +32,8 @@ internal static class ExportCommand
                 throw new UsageException("--to must be on or after --from, at most a year later");
             }
 
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var now = TimeProvider.System.GetUtcNow();
             using var csv = result.GetValue(format) == "csv" ? new CsvWriter(output.Out, CultureInfo.InvariantCulture, leaveOpen: true) : null;
             if (csv is not null)

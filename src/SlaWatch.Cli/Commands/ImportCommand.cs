@@ -32,7 +32,8 @@ internal static class ImportCommand
                 throw new UsageException($"--channel: '{result.GetValue(channel)}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
             }
 
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var rules = ClassificationLoader.Load(result.GetValue(store.Rules)!);
             var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, rules, services.Policy.TimeZone);
             IReadOnlyList<ImportedRow> rows;

@@ -26,7 +26,8 @@ internal static class IngestCommand
                 throw new UsageException($"{path}: no such file");
             }
 
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var rejected = 0;
             foreach (var path in paths)
             {
@@ -68,7 +69,7 @@ internal static class IngestCommand
         public bool Rejected => Reason is not null;
     }
 
-    private static async Task<LineOutcome> IngestLineAsync(Storage.TableServices services, string line, string origin, CancellationToken cancellationToken)
+    private static async Task<LineOutcome> IngestLineAsync(Core.Hosting.TicketServices services, string line, string origin, CancellationToken cancellationToken)
     {
         InputLine parsed;
         try

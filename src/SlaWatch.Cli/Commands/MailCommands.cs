@@ -100,7 +100,8 @@ internal static class MailCommands
                 SmtpPassword = Environment.GetEnvironmentVariable(SmtpPasswordVariable),
                 AllowPlaintext = result.GetValue(plaintext),
             };
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var poller = new MailboxPoller(options, services.Ingestion, services.Events, services.Quarantine, services.Checkpoints, services.Writer.Policy, TimeProvider.System);
             var report = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
             if (result.GetValue(json))

@@ -31,7 +31,8 @@ internal static class ReportCommands
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var day = await services.Reports.RunDayAsync(InputParsing.Date("--date", result.GetValue(date)), cancellationToken).ConfigureAwait(false);
             if (result.GetValue(json))
             {
@@ -58,7 +59,8 @@ internal static class ReportCommands
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var value = result.GetValue(period)!;
             DailyAggregate aggregate;
             IReadOnlyList<DailyAggregate> trend;

@@ -21,7 +21,8 @@ internal static class ScanCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var time = result.GetValue(now) is { } text ? new FixedTimeProvider(InputParsing.Instant("--now", text, TimeZoneInfo.Utc)) : TimeProvider.System;
-            await using var services = store.Services(result, time);
+            await using var provider = store.Compose(result, time);
+            var services = StoreOptions.Tickets(provider);
             var lines = new List<string>();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             INotifier notifier = result.GetValue(webhook) is { } url

@@ -1,6 +1,10 @@
 using System.CommandLine;
-using SlaWatch.Core.Classification;
-using SlaWatch.Core.Policies;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SlaWatch.Core.Hosting;
+using SlaWatch.Hosting;
+using SlaWatch.Hosting.Settings;
 using SlaWatch.Storage;
 
 namespace SlaWatch.Cli.Commands;
@@ -41,19 +45,42 @@ internal sealed class StoreOptions
         command.Options.Add(Rules);
     }
 
-    public TableServices Services(ParseResult result, TimeProvider time)
+    /// <summary>
+    /// The services composed as every host composes them (<see cref="SlaWatchServices.AddSlaWatch"/>) from these options,
+    /// the settings checked at once: a bad value stops the command naming its option. Dispose it when done.
+    /// </summary>
+    public ServiceProvider Compose(ParseResult result, TimeProvider time)
     {
-        var connection = result.GetValue(Storage) ?? Environment.GetEnvironmentVariable(StorageVariable);
-        var prefix = result.GetValue(TablePrefix) ?? Environment.GetEnvironmentVariable(PrefixVariable) ?? string.Empty;
-        var policy = SlaPolicyLoader.Load(result.GetValue(Policy)!);
-        var rules = ClassificationLoader.Load(result.GetValue(Rules)!);
+        var settings = new Dictionary<string, string?>
+        {
+            [Key(StoreSettings.Storage)] = result.GetValue(Storage) ?? Environment.GetEnvironmentVariable(StorageVariable) ?? StorageOptions.LocalAzurite,
+            [Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix) ?? Environment.GetEnvironmentVariable(PrefixVariable),
+            [Key(StoreSettings.PolicyFile)] = result.GetValue(Policy),
+            [Key(StoreSettings.RulesFile)] = result.GetValue(Rules),
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var provider = new ServiceCollection().AddSingleton(time).AddSlaWatch(configuration, Environment.CurrentDirectory).BuildServiceProvider();
         try
         {
-            return new TableServices(StorageOptions.FromConnection(connection, prefix), policy, rules, time);
+            _ = provider.GetRequiredService<IOptions<StoreSettings>>().Value;
+            return provider;
         }
-        catch (Exception error) when (error is FormatException or ArgumentException)
+        catch (OptionsValidationException error)
         {
-            throw new UsageException($"--storage: not a usable connection string or table service URI ({error.Message})");
+            provider.Dispose();
+            throw new UsageException(string.Join("; ", error.Failures.Select(OptionNames)));
         }
     }
+
+    /// <summary>The command's services: <see cref="Compose"/>, and the ticket services from it.</summary>
+    public static TicketServices Tickets(ServiceProvider provider) => provider.GetRequiredService<TicketServices>();
+
+    private static string Key(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);
+
+    // The settings are named as the portal spells them; here the user typed options.
+    private static string OptionNames(string problem) => problem
+        .Replace(StoreSettings.Storage, "--storage", StringComparison.Ordinal)
+        .Replace(StoreSettings.TablePrefix, "--table-prefix", StringComparison.Ordinal)
+        .Replace(StoreSettings.PolicyFile, "--policy", StringComparison.Ordinal)
+        .Replace(StoreSettings.RulesFile, "--rules", StringComparison.Ordinal);
 }

@@ -20,7 +20,8 @@ internal static class TicketCommands
         store.AddTo(show);
         show.SetAction(async (result, cancellationToken) =>
         {
-            await using var services = store.Services(result, TimeProvider.System);
+            await using var provider = store.Compose(result, TimeProvider.System);
+            var services = StoreOptions.Tickets(provider);
             var policy = services.Writer.Policy;
             var at = result.GetValue(now) is { } text ? InputParsing.Instant("--now", text, policy.TimeZone) : TimeProvider.System.GetUtcNow();
             var key = result.GetValue(reference)!;

@@ -129,7 +129,7 @@ public sealed class SlaScanner(
                     report.Notifications++;
                     report.Digests += notification.IsDigest ? 1 : 0;
                 }
-                catch (Exception error) when (error is HttpRequestException or IOException or TimeoutException or InvalidOperationException)
+                catch (Exception error) when (error is DeliveryFailedException or HttpRequestException or IOException or TimeoutException or InvalidOperationException)
                 {
                     report.DeliveryFailures++;
                     failed.UnionWith(notification.Items.Select(item => item.TicketId));
@@ -164,7 +164,7 @@ public sealed class SlaScanner(
             await notifier.NotifyAsync(new Notification(anomalies.Recipient, [], IsDigest: false) { Alerts = alerts }, cancellationToken).ConfigureAwait(false);
             report.Notifications++;
         }
-        catch (Exception error) when (error is HttpRequestException or IOException or TimeoutException or InvalidOperationException)
+        catch (Exception error) when (error is DeliveryFailedException or HttpRequestException or IOException or TimeoutException or InvalidOperationException)
         {
             report.DeliveryFailures++;
             foreach (var alert in alerts)

@@ -1,5 +1,4 @@
 using System.Text;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -23,9 +22,6 @@ public sealed record ChatAnswer(string Outcome);
 /// </summary>
 public sealed partial class ChatWebhook(IOptions<FunctionSettings> settings, InboundBuffer inbound, TicketServices tickets, TimeProvider time, ILogger<ChatWebhook> logger)
 {
-    /// <summary>The largest body taken; chat platforms send a few kilobytes.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     [Function(nameof(ChatWebhook))]
     public async Task<Results<Accepted<ChatAnswer>, Ok<ChatAnswer>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/chat")] HttpRequest request, CancellationToken cancellationToken)
@@ -33,14 +29,15 @@ public sealed partial class ChatWebhook(IOptions<FunctionSettings> settings, Inb
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
         var chat = settings.Value;
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        var options = WebhookOptions.For(chat.ChatFormat, chat.ChatSecret);
+        var body = await RequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body.TooLarge)
         {
-            return await RefuseAsync(StatusCodes.Status413PayloadTooLarge, $"body: {body.Size} bytes, more than the {MaxBodyBytes} a webhook may send", body.Description, now, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(StatusCodes.Status413PayloadTooLarge, $"body: {body.Size} bytes, more than the {options.MaxBodyBytes} a webhook may send", body.Description, now, cancellationToken).ConfigureAwait(false);
         }
 
         var headers = request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        if (WebhookVerifier.Check(WebhookOptions.For(chat.ChatFormat, chat.ChatSecret), headers, body.Bytes, now) is { } refusal)
+        if (WebhookVerifier.Check(options, headers, body.Bytes, now) is { } refusal)
         {
             return await RefuseAsync(refusal.Status, refusal.Reason, body.Description, now, cancellationToken).ConfigureAwait(false);
         }
@@ -66,9 +63,9 @@ public sealed partial class ChatWebhook(IOptions<FunctionSettings> settings, Inb
         {
             await inbound.EnqueueChatAsync(envelope, body.Bytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException error)
+        catch (Exception error) when (Outage.Is(error))
         {
-            Log.QueueUnavailable(logger, error.Status, error.ErrorCode);
+            Log.QueueUnavailable(logger, error.GetType().Name);
             return await RefuseAsync(StatusCodes.Status503ServiceUnavailable, "the inbound queue is unavailable; the body is kept, and you may send it again", Encoding.UTF8.GetString(body.Bytes), now, cancellationToken).ConfigureAwait(false);
         }
 
@@ -94,7 +91,7 @@ public sealed partial class ChatWebhook(IOptions<FunctionSettings> settings, Inb
         [LoggerMessage(Level = LogLevel.Warning, Message = "Chat webhook: refused with {Status}: {Reason} (quarantine {QuarantineId})")]
         public static partial void Refused(ILogger logger, int status, string reason, string quarantineId);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Chat webhook: the inbound queue refused the body ({Status} {ErrorCode})")]
-        public static partial void QueueUnavailable(ILogger logger, int status, string? errorCode);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Chat webhook: the inbound queue could not be reached ({Error}); the body is kept in quarantine")]
+        public static partial void QueueUnavailable(ILogger logger, string error);
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class InboundPoison(InboundProcessing processing, ILogger<
         {
             outcome = await processing.ProcessAsync(message.Body, delivery, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not (StorageUnavailableException or OperationCanceledException or Azure.RequestFailedException { Status: 0 or >= 500 }))
+        catch (Exception error) when (error is not (StorageUnavailableException or OperationCanceledException) && !Outage.Is(error))
         {
             outcome = await processing.QuarantineAsync(delivery, $"gave up: {error.Message}", InboundProcessing.Text(message.Body), cancellationToken).ConfigureAwait(false);
         }

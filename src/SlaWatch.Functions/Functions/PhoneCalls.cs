@@ -1,5 +1,4 @@
 using System.Text;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ports;
+using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
 
 namespace SlaWatch.Functions.Functions;
@@ -54,9 +54,9 @@ public sealed partial class PhoneCalls(InboundBuffer inbound, TicketServices tic
                 await inbound.EnqueueAsync(envelope, cancellationToken).ConfigureAwait(false);
                 accepted++;
             }
-            catch (RequestFailedException error)
+            catch (Exception error) when (Outage.Is(error))
             {
-                Log.QueueUnavailable(logger, call.CallId, error.Status);
+                Log.QueueUnavailable(logger, call.CallId, error.GetType().Name);
                 await tickets.Quarantine.PutAsync(new QuarantinedInput("phone", now, $"phone calls {call.CallId}", "the inbound queue was unavailable", envelope.ToJson()), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -71,7 +71,7 @@ public sealed partial class PhoneCalls(InboundBuffer inbound, TicketServices tic
         [LoggerMessage(Level = LogLevel.Information, Message = "Phone calls: {Accepted} calls queued, {Rejected} rows refused")]
         public static partial void Read(ILogger logger, int accepted, int rejected);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Phone calls: the inbound queue refused call {CallId} ({Status}); it is kept in quarantine")]
-        public static partial void QueueUnavailable(ILogger logger, string callId, int status);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Phone calls: the inbound queue could not be reached for call {CallId} ({Error}); it is kept in quarantine")]
+        public static partial void QueueUnavailable(ILogger logger, string callId, string error);
     }
 }

@@ -44,6 +44,8 @@ public static class SlaWatchFunctionServices
             {
                 // The Functions queue trigger reads messages base64-encoded (host.json extensions.queues.messageEncoding).
                 options.MessageEncoding = QueueMessageEncoding.Base64;
+                // A webhook waits on this send and its platform gives up after seconds: fail fast, keep the body instead.
+                ShortRetries(options);
                 var inbound = Settings(provider).Inbound;
                 return inbound.ConnectionString is { } connection
                     ? new QueueServiceClient(connection, options)
@@ -51,6 +53,7 @@ public static class SlaWatchFunctionServices
             });
             clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
             {
+                ShortRetries(options);
                 var inbound = Settings(provider).Inbound;
                 return inbound.ConnectionString is { } connection
                     ? new BlobServiceClient(connection, options)
@@ -111,6 +114,15 @@ public static class SlaWatchFunctionServices
         {
             services.AddOptions<AzureMonitorExporterOptions>().Configure<TokenCredential>((options, credential) => options.Credential = credential);
         }
+    }
+
+    private static void ShortRetries(ClientOptions options)
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
     }
 
     private static FunctionSettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<FunctionSettings>>().Value;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -37,14 +38,7 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
         }
 
         messages.AddRange(notification.Alerts.Select(Alert));
-        if (messages.Count == 1)
-        {
-            await sender.SendMessageAsync(messages[0], cancellationToken).ConfigureAwait(false);
-        }
-        else if (messages.Count > 1)
-        {
-            await sender.SendMessagesAsync(messages, cancellationToken).ConfigureAwait(false);
-        }
+        await SendAsync(messages, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A finished daily or weekly report: its figures against the targets (the JSON the reports API serves).</summary>
@@ -57,7 +51,27 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
         message.ApplicationProperties["period"] = period;
         message.ApplicationProperties["from"] = first;
         message.ApplicationProperties["to"] = view.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return sender.SendMessageAsync(message, cancellationToken);
+        return SendAsync([message], cancellationToken);
+    }
+
+    private async Task SendAsync(IReadOnlyList<ServiceBusMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (messages.Count == 1)
+            {
+                await sender.SendMessageAsync(messages[0], cancellationToken).ConfigureAwait(false);
+            }
+            else if (messages.Count > 1)
+            {
+                await sender.SendMessagesAsync(messages, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (error is ServiceBusException or AuthenticationFailedException)
+        {
+            // After the client's own retries: the caller keeps the announcements for a later attempt.
+            throw new DeliveryFailedException($"the sla-events topic did not take {messages.Count} message(s): {error.Message}", error);
+        }
     }
 
     private static ServiceBusMessage Announcement(Announcement item)

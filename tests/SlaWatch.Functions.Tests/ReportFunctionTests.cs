@@ -1,0 +1,84 @@
+using Microsoft.Azure.Functions.Worker;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Functions.Functions;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Functions.Tests;
+
+/// <summary>DailyReport catching up missed nights and publishing each report; the Reports function in every format.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class ReportFunctionTests(AzuriteFixture azurite)
+{
+    private static InboundContact Contact(string source, string wall) => new()
+    {
+        Channel = Channel.Email,
+        SourceId = source,
+        ReceivedAt = Shipped.At(wall),
+        From = "13912341522",
+        Subject = "无法登录",
+    };
+
+    [Fact]
+    public async Task TheDailyReportCatchesUpMissedNightsAndPublishesEachDay()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
+        await app.Tickets.Ingestion.IngestAsync(Contact("<d12@x>", "2026-11-12 10:00"), "test");
+        var report = app.Function<DailyReport>();
+        app.Time.SetUtcNow(Shipped.At("2026-11-13 00:05"));
+        var first = await report.RunAsync(new TimerInfo { IsPastDue = false }, default);
+        Assert.Equal([new DateOnly(2026, 11, 12)], first.Days);
+
+        app.Time.SetUtcNow(Shipped.At("2026-11-13 10:05"));
+        await app.Tickets.Ingestion.IngestAsync(Contact("<d13@x>", "2026-11-13 10:00"), "test");
+
+        // Three nights missed: the next run does the 13th, 14th and 15th.
+        app.Time.SetUtcNow(Shipped.At("2026-11-16 03:00"));
+        var late = await report.RunAsync(new TimerInfo { IsPastDue = true }, default);
+
+        Assert.Equal([new DateOnly(2026, 11, 13), new DateOnly(2026, 11, 14), new DateOnly(2026, 11, 15)], late.Days);
+        Assert.Equal(0, late.Mailed);
+        Assert.Equal("2026-11-15", await app.Tickets.Checkpoints.GetAsync(DailyReport.LastDayKey));
+        Assert.Equal(1, (await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 13)))!.All.Received);
+        // Each day once on the topic (Monday the 16th adds the week), named so a resend is dropped as a duplicate.
+        var reports = app.Sent.Where(message => message.Subject == "report").Select(message => message.MessageId).ToArray();
+        Assert.Equal(["report|daily|2026-11-12", "report|daily|2026-11-13", "report|daily|2026-11-14", "report|daily|2026-11-15", "report|weekly|2026-11-09"], reports);
+        var day = app.Sent.Single(message => message.MessageId == "report|daily|2026-11-13");
+        Assert.Equal(("daily", "2026-11-13"), ((string)day.ApplicationProperties["period"], (string)day.ApplicationProperties["to"]));
+        Assert.Contains("\"received\"", day.Body.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheReportsAreServedAsJsonCsvTextAndHtml()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
+        await app.Tickets.Ingestion.IngestAsync(Contact("<r12@x>", "2026-11-12 10:00"), "test");
+        app.Time.SetUtcNow(Shipped.At("2026-11-13 10:05"));
+        await app.Tickets.Ingestion.IngestAsync(Contact("<r13@x>", "2026-11-13 10:00"), "test");
+        app.Time.SetUtcNow(Shipped.At("2026-11-16 03:00"));
+        await app.Function<DailyReport>().RunAsync(new TimerInfo(), default);
+        var reports = app.Function<Reports>();
+
+        async Task<HttpAnswer> Get(string kind, string query) =>
+            await app.AnswerAsync(await reports.RunAsync(app.Request("GET", $"/api/reports/{kind}", query: query), kind, default));
+
+        var json = await Get("daily", "?date=2026-11-12&format=json");
+        Assert.Equal((200, "application/json; charset=utf-8"), (json.Status, json.ContentType));
+        Assert.Equal(1, (int)json.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!);
+        var csv = await Get("weekly", "?week=2026-W46&format=csv");
+        Assert.Equal("text/csv; charset=utf-8", csv.ContentType);
+        Assert.Contains("received,Tickets received,2,", csv.Body, StringComparison.Ordinal);
+        var text = await Get("weekly", "?week=2026-W46&format=text&lang=zh-CN");
+        Assert.Equal("text/plain; charset=utf-8", text.ContentType);
+        Assert.Contains("受理量", text.Body, StringComparison.Ordinal);
+        var html = await Get("weekly", "?week=2026-W46&format=html&lang=zh-CN");
+        Assert.Equal("text/html; charset=utf-8", html.ContentType);
+        Assert.Contains("echarts", html.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912341522", json.Body + csv.Body + text.Body + html.Body, StringComparison.Ordinal);
+
+        var monthly = await Get("monthly", string.Empty);
+        var badDate = await Get("daily", "?date=12/11/2026");
+        Assert.Equal((400, 400), (monthly.Status, badDate.Status));
+        Assert.StartsWith("date or week:", (string)badDate.Json["detail"]!, StringComparison.Ordinal);
+    }
+}
