@@ -1,6 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.Policies;
 using SlaWatch.Functions.Functions;
 using SlaWatch.TestSupport;
 
@@ -10,27 +8,18 @@ namespace SlaWatch.Functions.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class ReportFunctionTests(AzuriteFixture azurite)
 {
-    private static InboundContact Contact(string source, string wall) => new()
-    {
-        Channel = Channel.Email,
-        SourceId = source,
-        ReceivedAt = Shipped.At(wall),
-        From = "13912341522",
-        Subject = "无法登录",
-    };
-
     [Fact]
     public async Task TheDailyReportCatchesUpMissedNightsAndPublishesEachDay()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contact("<d12@x>", "2026-11-12 10:00"), "test");
+        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<d12@x>", "2026-11-12 10:00"), "test");
         var report = app.Function<DailyReport>();
         app.Time.SetUtcNow(Shipped.At("2026-11-13 00:05"));
         var first = await report.RunAsync(new TimerInfo { IsPastDue = false }, default);
         Assert.Equal([new DateOnly(2026, 11, 12)], first.Days);
 
         app.Time.SetUtcNow(Shipped.At("2026-11-13 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contact("<d13@x>", "2026-11-13 10:00"), "test");
+        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<d13@x>", "2026-11-13 10:00"), "test");
 
         // Three nights missed: the next run does the 13th, 14th and 15th.
         app.Time.SetUtcNow(Shipped.At("2026-11-16 03:00"));
@@ -52,9 +41,9 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
     public async Task TheReportsAreServedAsJsonCsvTextAndHtml()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contact("<r12@x>", "2026-11-12 10:00"), "test");
+        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<r12@x>", "2026-11-12 10:00"), "test");
         app.Time.SetUtcNow(Shipped.At("2026-11-13 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contact("<r13@x>", "2026-11-13 10:00"), "test");
+        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<r13@x>", "2026-11-13 10:00"), "test");
         app.Time.SetUtcNow(Shipped.At("2026-11-16 03:00"));
         await app.Function<DailyReport>().RunAsync(new TimerInfo(), default);
         var reports = app.Function<Reports>();

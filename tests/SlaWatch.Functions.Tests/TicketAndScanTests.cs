@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Moq;
-using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.Policies;
 using SlaWatch.Functions.Functions;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
@@ -16,15 +14,6 @@ namespace SlaWatch.Functions.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class TicketAndScanTests(AzuriteFixture azurite)
 {
-    private static InboundContact Urgent(string source, string wall) => new()
-    {
-        Channel = Channel.Email,
-        SourceId = source,
-        ReceivedAt = Shipped.At(wall),
-        From = "13912341522",
-        Subject = "无法登录",
-    };
-
     private static MeterListener FirstResponses(FunctionApp app, out List<(double Minutes, string Channel)> recorded)
     {
         var measured = recorded = [];
@@ -56,7 +45,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task AgentToolsRecordEventsAndReadTheTicketWithItsClocks()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"));
-        var created = await app.Tickets.Ingestion.IngestAsync(Urgent("<m1@x>", "2026-11-16 09:30"), "test");
+        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<m1@x>", "2026-11-16 09:30"), "test");
         var number = created.Number!.ToString()!;
         using var listener = FirstResponses(app, out var minutes);
         var events = app.Function<TicketEvents>();
@@ -129,7 +118,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task TheScanPublishesEachAnnouncementToTheTopicOnTimeAndWhenLate()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
-        var created = await app.Tickets.Ingestion.IngestAsync(Urgent("<m2@x>", "2026-11-16 09:30"), "test");
+        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<m2@x>", "2026-11-16 09:30"), "test");
         var scan = app.Function<SlaScan>();
 
         app.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
@@ -159,7 +148,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task AFailedSendLeavesTheAnnouncementForTheNextScan()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
-        var created = await app.Tickets.Ingestion.IngestAsync(Urgent("<m3@x>", "2026-11-16 09:30"), "test");
+        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<m3@x>", "2026-11-16 09:30"), "test");
         var scan = app.Function<SlaScan>();
         app.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
 
