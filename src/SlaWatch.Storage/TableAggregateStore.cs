@@ -33,7 +33,7 @@ public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
                 }
             }
 
-            var rows = day.Figures.Select(pair => new TableEntity(partition, TableKeys.Encode(pair.Key)) { ["Dimension"] = pair.Key, ["Figures"] = JsonSerializer.Serialize(pair.Value) })
+            var rows = day.Figures.Select(pair => FiguresRow(partition, pair.Key, pair.Value))
                 .Append(DayHead(partition, day))
                 .Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
             foreach (var batch in stale.Concat(rows).Chunk(100))
@@ -59,7 +59,9 @@ public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
                 }
                 else
                 {
-                    figures[row.GetString("Dimension")] = JsonSerializer.Deserialize<DayFigures>(row.GetString("Figures"))!;
+                    // Rows written before the figures could pass 64 KiB hold them in one property.
+                    var json = row.GetString("Figures") ?? LongText.Read(row, "Figures");
+                    figures[row.GetString("Dimension")] = JsonSerializer.Deserialize<DayFigures>(json)!;
                 }
             }
 
@@ -68,6 +70,14 @@ public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
                 : new DailyAggregate(day, day, head.GetString("PolicyVersion"), head.GetDateTimeOffset("ComputedAt")!.Value, figures,
                     JsonSerializer.Deserialize<ExceptionRow[]>(LongText.Read(head, "Exceptions")) ?? []);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A busy dimension's quantile sketches can pass a property's 64 KiB: spread over numbered properties.
+    private static TableEntity FiguresRow(string partition, string dimension, DayFigures figures)
+    {
+        var row = new TableEntity(partition, TableKeys.Encode(dimension)) { ["Dimension"] = dimension };
+        LongText.Write(row, "Figures", LongText.Chunks(JsonSerializer.Serialize(figures)));
+        return row;
     }
 
     // The exception list can pass a property's 64 KiB: it is spread over numbered properties.

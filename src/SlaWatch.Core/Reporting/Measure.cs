@@ -1,19 +1,25 @@
 namespace SlaWatch.Core.Reporting;
 
-/// <summary>A duration figure kept as count, sum and histogram: means merge exactly, percentiles within a bucket.</summary>
+/// <summary>
+/// A duration figure (minutes) kept as count, sum, maximum and a quantile sketch: means and maxima merge exactly,
+/// percentiles within 1 %.
+/// </summary>
 public sealed class Measure
 {
     public long Count { get; set; }
 
     public double Sum { get; set; }
 
-    public LatencyHistogram Histogram { get; init; } = new();
+    public double? Max { get; set; }
+
+    public QuantileSketch Quantiles { get; init; } = new();
 
     public double? Mean => Count == 0 ? null : Sum / Count;
 
-    public double? Median => Histogram.Quantile(0.5);
+    /// <summary>Null when the figure was stored before quantiles were kept (re-run the day to have them).</summary>
+    public double? Median => Quantiles.Quantile(0.5);
 
-    public double? P90 => Histogram.Quantile(0.9);
+    public double? P90 => Quantiles.Quantile(0.9);
 
     public void Add(TimeSpan duration) => AddValue(Math.Max(0, duration.TotalMinutes));
 
@@ -21,14 +27,17 @@ public sealed class Measure
     {
         Count++;
         Sum += value;
-        Histogram.Add(value);
+        Max = Max is { } max && max >= value ? max : value;
+        Quantiles.Add(value);
     }
 
     public void Merge(Measure other)
     {
+        ArgumentNullException.ThrowIfNull(other);
         Count += other.Count;
         Sum += other.Sum;
-        Histogram.Merge(other.Histogram);
+        Max = other.Max is { } theirs && (Max is not { } ours || theirs > ours) ? theirs : Max;
+        Quantiles.Merge(other.Quantiles);
     }
 }
 
