@@ -52,6 +52,12 @@ public sealed record Ticket
 
     public int AgentResponseCount { get; init; }
 
+    /// <summary>Messages from the customer after the first contact (a phone ticket: calls after the first).</summary>
+    public int CustomerMessageCount { get; init; }
+
+    /// <summary>Of those, the ones sent after the first agent response: the customer had to write again.</summary>
+    public int CustomerFollowUps { get; init; }
+
     public Satisfaction? Satisfaction { get; init; }
 
     public int EventCount { get; init; }
@@ -71,7 +77,14 @@ public sealed record Ticket
     public bool? FirstContactRecorded { get; init; }
 
     /// <summary>
-    /// As recorded, else derived: resolved with at most one agent response and never reopened (the review's 首次解决).
+    /// First-contact resolution (首次解决) as recorded, else derived: resolved, never reopened, and the customer did not
+    /// have to come back — on the phone, no further call; in a chat conversation (web chat, WeChat), solved within
+    /// it however many messages it took; by e-mail or web form, answered once with no follow-up from the customer.
     /// </summary>
-    public bool FirstContactResolved => FirstContactRecorded ?? (Status.IsDone() && ReopenCount == 0 && AgentResponseCount <= 1);
+    public bool FirstContactResolved => FirstContactRecorded ?? (Status.IsDone() && ReopenCount == 0 && Channel switch
+    {
+        Channel.Phone => CustomerMessageCount == 0,
+        Channel.Chat or Channel.WeChat => true,
+        _ => AgentResponseCount <= 1 && CustomerFollowUps == 0,
+    });
 }

@@ -40,6 +40,15 @@ public static class TicketFold
         }
 
         ticket = ticket with { EventCount = ticket.EventCount + 1 };
+        if (item is CustomerMessage)
+        {
+            ticket = ticket with
+            {
+                CustomerMessageCount = ticket.CustomerMessageCount + 1,
+                CustomerFollowUps = ticket.CustomerFollowUps + (ticket.FirstResponseAt is null ? 0 : 1),
+            };
+        }
+
         return item switch
         {
             CustomerMessage when ticket.Status == TicketStatus.PendingCustomer => ticket with { Status = TicketStatus.Open },
