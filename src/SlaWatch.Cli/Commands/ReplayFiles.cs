@@ -35,7 +35,7 @@ internal static class ReplayFiles
 
             foreach (var (week, figures) in run.Weeks)
             {
-                var view = ReportView.For(figures, policy.WeeklyTargets) with { Title = $"Week {week} ({policy.Version})" };
+                var view = ReportView.For(figures, policy) with { Title = $"Week {week} ({policy.Version})" };
                 var trend = run.Days.Where(day => day.From >= figures.From && day.To <= figures.To).ToArray();
                 await Write($"weekly-{week}{(position == 0 ? string.Empty : "-b")}.html", HtmlReport.Render(view, chinese, script, trend)).ConfigureAwait(false);
             }

@@ -40,7 +40,7 @@ internal static class ReplayPrinter
         foreach (var (week, figures) in run.Weeks)
         {
             console.WriteLine();
-            var view = ReportView.For(figures, policy.WeeklyTargets) with { Title = $"Week {week}" };
+            var view = ReportView.For(figures, policy) with { Title = $"Week {week}" };
             text.Write(ReportText.Table(view, chinese, ExceptionsShown));
         }
 

@@ -75,7 +75,7 @@ internal static class ReportCommands
                 throw new UsageException($"{periodOption}: {error.Message}");
             }
 
-            var view = ReportView.For(aggregate, services.Reports.Policy.WeeklyTargets);
+            var view = ReportView.For(aggregate, services.Reports.Policy);
             var chinese = result.GetValue(lang) == "zh-CN";
             var text = result.GetValue(format) switch
             {

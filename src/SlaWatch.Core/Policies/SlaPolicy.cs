@@ -14,6 +14,9 @@ public sealed record SlaPolicy(
     WeeklyTargets WeeklyTargets,
     IReadOnlyList<SlaRule> Rules)
 {
+    /// <summary>What the reports count as a ticket's resolution (the seed: confirmed by the customer).</summary>
+    public ResolutionStop Resolution { get; init; } = ResolutionStop.Default;
+
     public AppliedTarget? TargetFor(SlaMetric metric, TicketProfile ticket)
     {
         foreach (var rule in Rules)

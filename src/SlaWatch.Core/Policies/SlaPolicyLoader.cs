@@ -20,7 +20,7 @@ public static class SlaPolicyLoader
     public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)
     {
         reader ??= ConfigFiles.FileSystem;
-        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "defaults", "rules");
+        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "defaults", "rules");
         var version = root.Required("version").String();
         var zone = root.Required("timeZone").TimeZone();
         var calendars = Calendars(root.Required("calendars"), reader);
@@ -51,7 +51,7 @@ public static class SlaPolicyLoader
             throw root.Required("rules").Error("a policy needs at least one rule");
         }
 
-        return new SlaPolicy(version, zone, calendars, ringCycle, weekly, rules);
+        return new SlaPolicy(version, zone, calendars, ringCycle, weekly, rules) { Resolution = Resolution(root.Optional("resolution")) };
     }
 
     private sealed record RuleContext(
@@ -259,6 +259,26 @@ public static class SlaPolicyLoader
 
     private static List<EscalationLevel> DefaultEscalation(double warning) =>
         [new(1, warning, "owner"), new(2, 1.0, "supervisor"), new(3, 2.0, "manager")];
+
+    private static ResolutionStop Resolution(JsonNodeReader? found)
+    {
+        if (found is not { } node)
+        {
+            return ResolutionStop.Default;
+        }
+
+        node.RequireObject("stopsAt", "confirmationWaitDays");
+        var stopsAt = node.Optional("stopsAt") is { } stop
+            ? stop.String() switch
+            {
+                "resolved" => ResolutionStopsAt.Resolved,
+                "confirmed" => ResolutionStopsAt.Confirmed,
+                _ => throw stop.Error("use \"resolved\" (the agent's resolution) or \"confirmed\" (the customer's confirmation)"),
+            }
+            : ResolutionStopsAt.Confirmed;
+        var wait = node.Optional("confirmationWaitDays") is { } days ? TimeSpan.FromDays(Bounded(days, 0, 365, "days", inclusiveLow: true)) : (TimeSpan?)null;
+        return new ResolutionStop(stopsAt, wait);
+    }
 
     private static WeeklyTargets Weekly(JsonNodeReader? node)
     {

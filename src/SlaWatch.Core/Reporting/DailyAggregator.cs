@@ -23,6 +23,7 @@ public static class DailyAggregator
             var openAtEnd = !TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number).Status.IsDone();
             var clocks = SlaClockCalculator.Compute(stored.Events, policy, asOf);
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
+            var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);
             foreach (var dimension in Dimensions(ticket))
             {
                 if (!figures.TryGetValue(dimension, out var into))
@@ -30,7 +31,7 @@ public static class DailyAggregator
                     figures[dimension] = into = new DayFigures();
                 }
 
-                Add(into, ticket, clocks, openAtEnd, repeat);
+                Add(into, ticket, clocks, openAtEnd, repeat, confirmed);
             }
         }
 
@@ -48,7 +49,7 @@ public static class DailyAggregator
         yield return $"category:{ticket.Category ?? "other"}|channel:{ticket.Channel.Key()}";
     }
 
-    private static void Add(DayFigures into, Ticket ticket, IReadOnlyList<SlaClock> clocks, bool openAtEnd, bool repeat)
+    private static void Add(DayFigures into, Ticket ticket, IReadOnlyList<SlaClock> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed)
     {
         into.Received++;
         if (ticket.FirstResponseAt is { } responded)
@@ -61,6 +62,12 @@ public static class DailyAggregator
         {
             into.Resolved++;
             into.Resolution.Add(resolved - ticket.ReceivedAt);
+        }
+
+        if (confirmed is { } final)
+        {
+            into.Confirmed++;
+            into.ConfirmedResolution.Add(final - ticket.ReceivedAt);
         }
 
         into.Closed += ticket.Status == TicketStatus.Closed ? 1 : 0;

@@ -11,7 +11,11 @@ public sealed class DayFigures
 
     public long Responded { get; set; }
 
+    /// <summary>Resolved by an agent (the status), whether or not the customer confirmed.</summary>
     public long Resolved { get; set; }
+
+    /// <summary>Resolution confirmed by the customer, or by its fallback (closed; silence after the policy's wait).</summary>
+    public long Confirmed { get; set; }
 
     public long Closed { get; set; }
 
@@ -25,7 +29,11 @@ public sealed class DayFigures
 
     public Measure FirstResponse { get; init; } = new();
 
+    /// <summary>Agent's resolution − submission.</summary>
     public Measure Resolution { get; init; } = new();
+
+    /// <summary>Confirmed resolution − submission.</summary>
+    public Measure ConfirmedResolution { get; init; } = new();
 
     public Dictionary<string, Ratio> Attainment { get; init; } = [];
 
@@ -47,6 +55,8 @@ public sealed class DayFigures
 
     public double? ResolutionRate => Received == 0 ? null : 100.0 * Resolved / Received;
 
+    public double? ConfirmedRate => Received == 0 ? null : 100.0 * Confirmed / Received;
+
     public double? FirstContactResolutionRate => Received == 0 ? null : 100.0 * FirstContactResolved / Received;
 
     public double? Nps => NpsRatings == 0 ? null : 100.0 * (NpsPromoters - NpsDetractors) / NpsRatings;
@@ -56,6 +66,7 @@ public sealed class DayFigures
         Received += other.Received;
         Responded += other.Responded;
         Resolved += other.Resolved;
+        Confirmed += other.Confirmed;
         Closed += other.Closed;
         FirstContactResolved += other.FirstContactResolved;
         Reopened += other.Reopened;
@@ -63,6 +74,7 @@ public sealed class DayFigures
         Breaches += other.Breaches;
         FirstResponse.Merge(other.FirstResponse);
         Resolution.Merge(other.Resolution);
+        ConfirmedResolution.Merge(other.ConfirmedResolution);
         MergeInto(Attainment, other.Attainment, (a, b) => a.Merge(b));
         Satisfied.Merge(other.Satisfied);
         ScoreOutOfFive.Merge(other.ScoreOutOfFive);

@@ -11,21 +11,33 @@ public sealed record ReportRow(string Key, string English, string Chinese, doubl
 /// </summary>
 public sealed record ReportView(string Title, DateOnly From, DateOnly To, string PolicyVersion, DateTimeOffset ComputedAt, IReadOnlyList<ReportRow> Rows, DailyAggregate Source)
 {
-    public static ReportView For(DailyAggregate aggregate, WeeklyTargets targets)
+    public static ReportView For(DailyAggregate aggregate, SlaPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(policy);
+        var targets = policy.WeeklyTargets;
         var all = aggregate.All;
+        // The headline resolution figures follow the policy's stop; the other stop is shown beside them.
+        var confirmed = policy.Resolution.StopsAt == ResolutionStopsAt.Confirmed;
+        var (rate, resolution) = confirmed ? (all.ConfirmedRate, all.ConfirmedResolution) : (all.ResolutionRate, all.Resolution);
+        var (stopEnglish, stopChinese) = confirmed ? (" (confirmed)", "（客户确认）") : (" (by agent)", "（客服解决）");
+        var (other, otherKey, otherEnglish, otherChinese) = confirmed
+            ? (all.Resolution, "averageResolutionByAgent", "Average resolution time (by agent)", "平均解决耗时（客服解决）")
+            : (all.ConfirmedResolution, "averageConfirmedResolution", "Average resolution time (confirmed)", "平均解决耗时（客户确认）");
         var rows = new List<ReportRow>
         {
             new("received", "Tickets received", "受理量", all.Received, "", null, null),
-            new("resolved", "Resolved", "已解决", all.Resolved, "", null, null),
-            AtLeast("resolutionRate", "Resolution rate", "问题解决率", all.ResolutionRate, targets.ResolutionRatePercent),
+            new("resolved", "Resolved by agent", "客服已解决", all.Resolved, "", null, null),
+            new("confirmed", "Resolution confirmed by the customer", "客户确认已解决", all.Confirmed, "", null, null),
+            AtLeast("resolutionRate", "Resolution rate" + stopEnglish, "问题解决率" + stopChinese, rate, targets.ResolutionRatePercent),
             AtLeast("firstContactResolutionRate", "First-contact resolution", "首次解决率", all.FirstContactResolutionRate, targets.FirstContactResolutionRatePercent),
             AtMost("averageFirstResponse", "Average first response", "平均首次响应时间", all.FirstResponse.Mean, targets.AverageFirstResponseMinutes),
             new("medianFirstResponse", "Median first response", "首次响应中位数", all.FirstResponse.Median, "min", null, null),
             new("p90FirstResponse", "90th percentile first response", "首次响应 P90", all.FirstResponse.P90, "min", null, null),
-            AtMost("averageResolution", "Average resolution time", "平均解决耗时", all.Resolution.Mean, targets.AverageResolutionMinutes),
-            new("medianResolution", "Median resolution time", "解决耗时中位数", all.Resolution.Median, "min", null, null),
-            new("p90Resolution", "90th percentile resolution time", "解决耗时 P90", all.Resolution.P90, "min", null, null),
+            AtMost("averageResolution", "Average resolution time" + stopEnglish, "平均解决耗时" + stopChinese, resolution.Mean, targets.AverageResolutionMinutes),
+            new("medianResolution", "Median resolution time" + stopEnglish, "解决耗时中位数" + stopChinese, resolution.Median, "min", null, null),
+            new("p90Resolution", "90th percentile resolution time" + stopEnglish, "解决耗时 P90" + stopChinese, resolution.P90, "min", null, null),
+            new(otherKey, otherEnglish, otherChinese, other.Mean, "min", null, null),
         };
         foreach (var (metric, english, chinese) in new[]
         {

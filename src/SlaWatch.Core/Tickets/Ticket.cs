@@ -71,6 +71,9 @@ public sealed record Ticket
 
     public Confirmation? CustomerConfirmation { get; init; }
 
+    /// <summary>When the customer confirmed the current resolution (已解决); cleared when the ticket reopens.</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
     public TicketProfile Profile => new(Channel, Priority, Category, CustomerTier);
 
     /// <summary>What the team recorded about first-contact resolution, when it did (an imported 是否首次解决).</summary>

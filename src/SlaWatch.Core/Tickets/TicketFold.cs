@@ -69,7 +69,11 @@ public static class TicketFold
             ResolutionPromised promise => ticket with { PromisedResolutionBy = promise.PromisedBy },
             OverdueReason reason => ticket with { OverdueReason = reason.Reason },
             FirstContactRecorded recorded => ticket with { FirstContactRecorded = recorded.Resolved },
-            CustomerConfirmed { Outcome: Confirmation.Resolved } confirmed => ticket with { CustomerConfirmation = confirmed.Outcome },
+            CustomerConfirmed { Outcome: Confirmation.Resolved } confirmed => ticket with
+            {
+                CustomerConfirmation = confirmed.Outcome,
+                ConfirmedAt = ticket.Status.IsDone() ? ticket.ConfirmedAt ?? confirmed.At : ticket.ConfirmedAt,
+            },
             CustomerConfirmed confirmed => Reopen(ticket) with { CustomerConfirmation = confirmed.Outcome },
             _ => ticket,
         };
@@ -77,7 +81,7 @@ public static class TicketFold
 
     /// <summary>Only a done ticket reopens; a "not resolved" on an open ticket changes nothing but the record.</summary>
     private static Ticket Reopen(Ticket ticket) => ticket.Status.IsDone()
-        ? ticket with { Status = TicketStatus.Open, ReopenCount = ticket.ReopenCount + 1, ResolvedAt = null, ClosedAt = null }
+        ? ticket with { Status = TicketStatus.Open, ReopenCount = ticket.ReopenCount + 1, ResolvedAt = null, ClosedAt = null, ConfirmedAt = null }
         : ticket;
 
     private static Ticket ApplyStatus(Ticket ticket, StatusChanged change) => change.Status switch

@@ -78,7 +78,7 @@ public sealed partial class DailyReport(
     /// <summary>Publishes the report to the topic and mails it when there are recipients; 1 when mailed.</summary>
     private async Task<int> PublishAsync(DailyAggregate aggregate, IReadOnlyList<DailyAggregate> trend, CancellationToken cancellationToken)
     {
-        var view = ReportView.For(aggregate, tickets.Policy.WeeklyTargets);
+        var view = ReportView.For(aggregate, tickets.Policy);
         await publisher.PublishReportAsync(view, ReportText.Json(view), cancellationToken).ConfigureAwait(false);
         if (settings.Value is not { ReportRecipients.Count: > 0, Smtp: { } smtp } mail)
         {

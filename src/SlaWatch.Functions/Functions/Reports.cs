@@ -44,7 +44,7 @@ public sealed class Reports(TicketServices tickets)
             return Refusal.Problem(StatusCodes.Status400BadRequest, $"date or week: {error.Message}");
         }
 
-        var view = ReportView.For(aggregate, tickets.Policy.WeeklyTargets);
+        var view = ReportView.For(aggregate, tickets.Policy);
         return format switch
         {
             "csv" => TypedResults.Text(ReportText.Csv(view), "text/csv; charset=utf-8"),

@@ -1,0 +1,40 @@
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Policies;
+
+/// <summary>What ends a ticket's resolution in the reports: the agent's "resolved", or the customer's confirmation.</summary>
+public enum ResolutionStopsAt
+{
+    Resolved,
+    Confirmed,
+}
+
+/// <summary>
+/// The policy's resolution stop. The seed defines final resolution as handled <em>and</em> confirmed by the customer
+/// (得到客户确认), so by default a ticket counts as resolved once confirmed: by the customer's own "resolved", by the
+/// team closing it (closing follows confirmation in the templates' flow), or, when the customer says nothing for
+/// <see cref="ConfirmationWait"/> after the agent's resolution, at the agent's resolution (silence confirms). The SLA
+/// resolution clock measures the team and stops at the agent's resolution either way.
+/// </summary>
+public sealed record ResolutionStop(ResolutionStopsAt StopsAt = ResolutionStopsAt.Confirmed, TimeSpan? Wait = null)
+{
+    public static ResolutionStop Default { get; } = new();
+
+    public TimeSpan ConfirmationWait => Wait ?? TimeSpan.FromDays(7);
+
+    /// <summary>When the customer's confirmation (or its fallback) made the resolution final, as of <paramref name="asOf"/>.</summary>
+    public static DateTimeOffset? ConfirmedAt(Ticket ticket, TimeSpan wait, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!ticket.Status.IsDone() || ticket.ResolvedAt is not { } resolved)
+        {
+            return null;
+        }
+
+        return ticket.ConfirmedAt ?? ticket.ClosedAt ?? (asOf - resolved >= wait ? resolved : null);
+    }
+
+    /// <summary>The instant the reports count as the ticket's resolution under this stop.</summary>
+    public DateTimeOffset? StoppedAt(Ticket ticket, DateTimeOffset asOf) =>
+        StopsAt == ResolutionStopsAt.Resolved ? ticket?.ResolvedAt : ConfirmedAt(ticket!, ConfirmationWait, asOf);
+}
