@@ -44,7 +44,7 @@ public class HtmlReportTests(AzuriteFixture azurite)
         using var status = JsonDocument.Parse(json);
         Assert.Empty(status.RootElement.GetProperty("errors").EnumerateArray());
         var charts = status.RootElement.GetProperty("charts").EnumerateObject().ToDictionary(chart => chart.Name, chart => chart.Value.GetBoolean());
-        Assert.Equal(8, charts.Count);
+        Assert.Equal(["trend", "rates", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar"], charts.Keys);
         Assert.All(charts, chart => Assert.True(chart.Value, $"chart {chart.Key} drew nothing"));
 
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;

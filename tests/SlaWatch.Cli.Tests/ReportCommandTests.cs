@@ -35,8 +35,8 @@ public class ReportCommandTests(AzuriteFixture azurite)
         Assert.False(figures["resolutionRate"].GetProperty("met").GetBoolean());
 
         var csv = WithStore("report", "daily", "--date", "2026-11-13", "--format", "csv").Out.Split('\n');
-        Assert.Equal("key,label,value,unit,target,met", csv[0]);
-        Assert.Contains("resolutionRate,Resolution rate (confirmed),50,%,≥ 95%,false", csv);
+        Assert.Equal("key,label,value,unit,target,met,previous", csv[0]);
+        Assert.Contains("resolutionRate,Resolution rate (confirmed),50,%,≥ 95%,false,", csv);
 
         var week = WithStore("report", "weekly", "--week", "2026-W46", "--format", "json");
         Assert.Equal(0, week.ExitCode);

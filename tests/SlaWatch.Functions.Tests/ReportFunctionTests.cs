@@ -65,9 +65,11 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
         Assert.Contains("echarts", html.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("13912341522", json.Body + csv.Body + text.Body + html.Body, StringComparison.Ordinal);
 
-        var monthly = await Get("monthly", string.Empty);
+        var monthly = await Get("monthly", "?month=2026-11&format=json");
+        Assert.Equal(("2026-11", 2), ((string)monthly.Json["period"]!, (int)monthly.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!));
+        var yearly = await Get("yearly", string.Empty);
         var badDate = await Get("daily", "?date=12/11/2026");
-        Assert.Equal((400, 400), (monthly.Status, badDate.Status));
-        Assert.StartsWith("date or week:", (string)badDate.Json["detail"]!, StringComparison.Ordinal);
+        Assert.Equal((400, 400), (yearly.Status, badDate.Status));
+        Assert.StartsWith("date, week or month:", (string)badDate.Json["detail"]!, StringComparison.Ordinal);
     }
 }

@@ -7,18 +7,19 @@ using SlaWatch.Core.Reporting.Rendering;
 namespace SlaWatch.Cli.Commands;
 
 /// <summary>
-/// <c>slawatch report run --date D</c> computes and stores a day; <c>report daily --date D</c> and
-/// <c>report weekly --week 2026-W45</c> print figures against the weekly targets (text, json, csv, or a
-/// self-contained html page with <c>--out</c>).
+/// <c>slawatch report run --date D</c> computes and stores a day; <c>report daily --date D</c>,
+/// <c>report weekly --week 2026-W45</c> and <c>report monthly --month 2026-11</c> print figures against the weekly
+/// targets beside the period before (text, json, csv, or a self-contained html page with <c>--out</c>).
 /// </summary>
 internal static class ReportCommands
 {
     public static Command Create(CliOutput output)
     {
-        var report = new Command("report", "Daily and weekly aggregates.");
+        var report = new Command("report", "Daily, weekly and monthly aggregates.");
         report.Subcommands.Add(Run(output));
-        report.Subcommands.Add(Show(output, "daily", "--date", "A local day YYYY-MM-DD in the policy's zone."));
-        report.Subcommands.Add(Show(output, "weekly", "--week", "An ISO week such as 2026-W45."));
+        report.Subcommands.Add(Show(output, PeriodKind.Daily, "--date", "A local day YYYY-MM-DD in the policy's zone."));
+        report.Subcommands.Add(Show(output, PeriodKind.Weekly, "--week", "An ISO week such as 2026-W45."));
+        report.Subcommands.Add(Show(output, PeriodKind.Monthly, "--month", "A month such as 2026-11."));
         return report;
     }
 
@@ -46,8 +47,9 @@ internal static class ReportCommands
         return command;
     }
 
-    private static Command Show(CliOutput output, string name, string periodOption, string periodHelp)
+    private static Command Show(CliOutput output, PeriodKind kind, string periodOption, string periodHelp)
     {
+        var name = kind.ToString().ToLowerInvariant();
         var period = CommonOptions.Text(periodOption, periodHelp);
         var format = new Option<string>("--format") { Description = "text, json, csv or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "csv", "html");
@@ -61,27 +63,23 @@ internal static class ReportCommands
         {
             await using var provider = store.Compose(result, TimeProvider.System);
             var services = StoreOptions.Tickets(provider);
-            var value = result.GetValue(period)!;
-            DailyAggregate aggregate;
-            IReadOnlyList<DailyAggregate> trend;
+            PeriodReport report;
             try
             {
-                (aggregate, trend) = name == "daily"
-                    ? await services.Reports.DayWithTrendAsync(InputParsing.Date("--date", value), cancellationToken).ConfigureAwait(false)
-                    : await services.Reports.WeekWithTrendAsync(value, cancellationToken).ConfigureAwait(false);
+                report = await services.Reports.PeriodAsync(ReportPeriod.Parse(kind, result.GetValue(period)!), cancellationToken).ConfigureAwait(false);
             }
             catch (FormatException error)
             {
                 throw new UsageException($"{periodOption}: {error.Message}");
             }
 
-            var view = ReportView.For(aggregate, services.Reports.Policy);
+            var view = ReportView.For(report, services.Policy, services.Rules);
             var chinese = result.GetValue(lang) == "zh-CN";
             var text = result.GetValue(format) switch
             {
                 "json" => ReportText.Json(view),
                 "csv" => ReportText.Csv(view),
-                "html" => HtmlReport.Render(view, chinese, Echarts.Script(), trend),
+                "html" => HtmlReport.Render(view, chinese, Echarts.Script(), report.Trend),
                 _ => ReportText.Table(view, chinese),
             };
             if (result.GetValue(outFile) is { } path)

@@ -15,6 +15,7 @@ public class TicketServices : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(ports);
         Ports = ports;
         Time = time;
+        Rules = rules;
         Reports = new ReportService(ports.Store, ports.Index, ports.Aggregates, policy, time);
         Writer = new TicketWriter(ports.Store, ports.Index, policy, time);
         Ingestion = new IngestionService(Writer, ports.Store, ports.Index, ports.Serials, ports.Quarantine, new Classifier(rules));
@@ -24,6 +25,9 @@ public class TicketServices : IAsyncDisposable
     public StorePorts Ports { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The classification rules (also the categories' names in reports).</summary>
+    public ClassificationRules Rules { get; }
 
     public ITicketStore Store => Ports.Store;
 

@@ -20,7 +20,7 @@ public static class SlaPolicyLoader
     public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)
     {
         reader ??= ConfigFiles.FileSystem;
-        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "defaults", "rules");
+        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "defaults", "rules");
         var version = root.Required("version").String();
         var zone = root.Required("timeZone").TimeZone();
         var calendars = Calendars(root.Required("calendars"), reader);
@@ -51,7 +51,11 @@ public static class SlaPolicyLoader
             throw root.Required("rules").Error("a policy needs at least one rule");
         }
 
-        return new SlaPolicy(version, zone, calendars, ringCycle, weekly, rules) { Resolution = Resolution(root.Optional("resolution")) };
+        return new SlaPolicy(version, zone, calendars, ringCycle, weekly, rules)
+        {
+            Resolution = Resolution(root.Optional("resolution")),
+            Teams = Teams(root.Optional("teams"), reader),
+        };
     }
 
     private sealed record RuleContext(
@@ -259,6 +263,43 @@ public static class SlaPolicyLoader
 
     private static List<EscalationLevel> DefaultEscalation(double warning) =>
         [new(1, warning, "owner"), new(2, 1.0, "supervisor"), new(3, 2.0, "manager")];
+
+    /// <summary><c>"teams": { "一组": ["客服A", "客服B"] }</c>, or the name of a file holding that object.</summary>
+    private static TeamDirectory Teams(JsonNodeReader? found, ConfigFileReader reader)
+    {
+        if (found is not { } node)
+        {
+            return TeamDirectory.None;
+        }
+
+        if (node.Element.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            var file = ConfigFiles.Resolve(node.File, node.String());
+            node = JsonNodeReader.Parse(file, ConfigFiles.Read(file, reader));
+        }
+
+        var members = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var team in node.Properties())
+        {
+            var agents = new List<string>();
+            foreach (var item in team.Items())
+            {
+                var agent = item.String();
+                if (seen.TryGetValue(agent, out var other))
+                {
+                    throw item.Error($"{agent} is already in team {other}");
+                }
+
+                seen[agent] = team.Name;
+                agents.Add(agent);
+            }
+
+            members[team.Name] = agents.Count > 0 ? agents : throw team.Error("a team needs at least one agent");
+        }
+
+        return new TeamDirectory(members);
+    }
 
     private static ResolutionStop Resolution(JsonNodeReader? found)
     {

@@ -1,7 +1,14 @@
 namespace SlaWatch.Core.Reporting;
 
-/// <summary>A ticket the report lists as overdue or unresolved (异常定位), with its owner and recorded reason.</summary>
-public sealed record ExceptionRow(string Number, string TicketId, string Channel, string Priority, string? Owner, string Status, IReadOnlyList<string> Breached, string? Reason);
+/// <summary>A ticket the report lists as overdue or unresolved (异常定位), with its owner and the reasons recorded.</summary>
+public sealed record ExceptionRow(string Number, string TicketId, string Channel, string Priority, string? Owner, string Status, IReadOnlyList<string> Breached, string? Reason)
+{
+    /// <summary>Every reason given, oldest first (<see cref="Reason"/> is the latest).</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>Overdue with no reason given: the templates require one.</summary>
+    public bool NeedsReason => Breached.Count > 0 && Reasons.Count == 0 && Reason is null;
+}
 
 /// <summary>A day's (or a week's) figures per dimension, the policy version that produced them and when.</summary>
 public sealed record DailyAggregate(

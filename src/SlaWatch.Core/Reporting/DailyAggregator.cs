@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -24,7 +25,7 @@ public static class DailyAggregator
             var clocks = SlaClockCalculator.Compute(stored.Events, policy, asOf);
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);
-            foreach (var dimension in Dimensions(ticket))
+            foreach (var dimension in Dimensions(ticket, policy.Teams))
             {
                 if (!figures.TryGetValue(dimension, out var into))
                 {
@@ -38,13 +39,18 @@ public static class DailyAggregator
         return figures;
     }
 
-    public static IEnumerable<string> Dimensions(Ticket ticket)
+    public static IEnumerable<string> Dimensions(Ticket ticket, TeamDirectory teams)
     {
+        ArgumentNullException.ThrowIfNull(teams);
         yield return "all";
         yield return $"channel:{ticket.Channel.Key()}";
         yield return $"priority:{ticket.Priority.Key()}";
         yield return $"category:{ticket.Category ?? "other"}";
         yield return $"agent:{ticket.Owner ?? "unassigned"}";
+        if (teams.TeamOf(ticket.Owner) is { } team)
+        {
+            yield return $"team:{team}";
+        }
         yield return $"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}";
         yield return $"category:{ticket.Category ?? "other"}|channel:{ticket.Channel.Key()}";
     }
@@ -75,6 +81,20 @@ public static class DailyAggregator
         into.Reopened += ticket.ReopenCount > 0 ? 1 : 0;
         into.OpenAtEnd += openAtEnd ? 1 : 0;
         into.RepeatComplaints.Add(repeat);
+        var overdue = clocks.Any(clock => clock.State == ClockState.Breached);
+        into.Overdue += overdue ? 1 : 0;
+        into.OverdueWithoutReason += overdue && ticket.OverdueReasons.Count == 0 ? 1 : 0;
+        foreach (var reason in ticket.OverdueReasons.Select(given => given.Reason).Distinct(StringComparer.Ordinal))
+        {
+            into.Reasons[reason] = into.Reasons.GetValueOrDefault(reason) + 1;
+        }
+
+        if (ticket.CustomerConfirmation is { } verdict)
+        {
+            var key = JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString());
+            into.Verdicts[key] = into.Verdicts.GetValueOrDefault(key) + 1;
+        }
+
         foreach (var clock in clocks.Where(clock => clock.State is ClockState.Met or ClockState.Breached))
         {
             var key = clock.Metric.Key();
@@ -96,6 +116,8 @@ public static class DailyAggregator
                 _ => rating.Score,
             };
             into.Satisfied.Add(rating.IsSatisfied);
+            var level = $"{rating.ScaleMax}:{rating.Score}";
+            into.Ratings[level] = into.Ratings.GetValueOrDefault(level) + 1;
             into.ScoreOutOfFive.AddValue(outOfFive);
             if (rating.ScaleMax == 10)
             {

@@ -25,7 +25,23 @@ public sealed class DayFigures
 
     public long OpenAtEnd { get; set; }
 
+    /// <summary>Clocks breached (a ticket may breach several).</summary>
     public long Breaches { get; set; }
+
+    /// <summary>Tickets with at least one breached clock.</summary>
+    public long Overdue { get; set; }
+
+    /// <summary>Overdue tickets no reason was given for (the templates require one).</summary>
+    public long OverdueWithoutReason { get; set; }
+
+    /// <summary>Tickets per reason given (超时原因), each reason once per ticket.</summary>
+    public Dictionary<string, long> Reasons { get; init; } = [];
+
+    /// <summary>Ratings per scale and score, <c>"3:1"</c> (不满意) to <c>"10:10"</c>.</summary>
+    public Dictionary<string, long> Ratings { get; init; } = [];
+
+    /// <summary>The customer's own verdict (已解决, 部分解决, 未解决) by ticket: resolved, partiallyResolved, notResolved.</summary>
+    public Dictionary<string, long> Verdicts { get; init; } = [];
 
     public Measure FirstResponse { get; init; } = new();
 
@@ -72,6 +88,11 @@ public sealed class DayFigures
         Reopened += other.Reopened;
         OpenAtEnd += other.OpenAtEnd;
         Breaches += other.Breaches;
+        Overdue += other.Overdue;
+        OverdueWithoutReason += other.OverdueWithoutReason;
+        MergeInto(Reasons, other.Reasons);
+        MergeInto(Ratings, other.Ratings);
+        MergeInto(Verdicts, other.Verdicts);
         FirstResponse.Merge(other.FirstResponse);
         Resolution.Merge(other.Resolution);
         ConfirmedResolution.Merge(other.ConfirmedResolution);
@@ -83,6 +104,14 @@ public sealed class DayFigures
         NpsRatings += other.NpsRatings;
         RepeatComplaints.Merge(other.RepeatComplaints);
         MergeInto(ScoreByResolutionTime, other.ScoreByResolutionTime, (a, b) => a.Merge(b));
+    }
+
+    private static void MergeInto(Dictionary<string, long> target, Dictionary<string, long> source)
+    {
+        foreach (var (key, value) in source)
+        {
+            target[key] = target.GetValueOrDefault(key) + value;
+        }
     }
 
     private static void MergeInto<T>(Dictionary<string, T> target, Dictionary<string, T> source, Action<T, T> merge)

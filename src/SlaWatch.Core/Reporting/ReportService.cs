@@ -44,21 +44,25 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
 
     /// <summary>An ISO week (<c>2026-W45</c>): Monday to Sunday, merged from its days.</summary>
     public async Task<DailyAggregate> WeekAsync(string isoWeek, CancellationToken cancellationToken = default) =>
-        (await WeekWithTrendAsync(isoWeek, cancellationToken).ConfigureAwait(false)).Report;
+        (await PeriodAsync(ReportPeriod.Week(isoWeek), cancellationToken).ConfigureAwait(false)).Report;
 
-    /// <summary>A week and its days (the days its charts show), each day read once.</summary>
-    public async Task<(DailyAggregate Report, IReadOnlyList<DailyAggregate> Trend)> WeekWithTrendAsync(string isoWeek, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A day, week or month merged from its stored days (each day read once), the days its charts show, and the
+    /// period before it for the change.
+    /// </summary>
+    public async Task<PeriodReport> PeriodAsync(ReportPeriod period, CancellationToken cancellationToken = default)
     {
-        var monday = WeekStart(isoWeek);
-        var days = await DaysAsync(monday, monday.AddDays(6), cancellationToken).ConfigureAwait(false);
-        return (DailyAggregate.Merge(monday, monday.AddDays(6), days), days);
-    }
-
-    /// <summary>A day and the seven days up to it (the days its charts show).</summary>
-    public async Task<(DailyAggregate Report, IReadOnlyList<DailyAggregate> Trend)> DayWithTrendAsync(DateOnly day, CancellationToken cancellationToken = default)
-    {
-        var days = await DaysAsync(day.AddDays(-6), day, cancellationToken).ConfigureAwait(false);
-        return (days[^1], days);
+        ArgumentNullException.ThrowIfNull(period);
+        var previous = period.Previous;
+        var from = previous.From < period.TrendFrom ? previous.From : period.TrendFrom;
+        var days = await DaysAsync(from, period.To, cancellationToken).ConfigureAwait(false);
+        DailyAggregate Merge(DateOnly first, DateOnly last) =>
+            DailyAggregate.Merge(first, last, [.. days.Where(day => day.From >= first && day.From <= last)]);
+        return new PeriodReport(
+            period,
+            Merge(period.From, period.To),
+            [.. days.Where(day => day.From >= period.TrendFrom)],
+            Merge(previous.From, previous.To));
     }
 
     /// <summary>Stored days from <paramref name="from"/> to <paramref name="to"/>, each computed now if it has not been run.</summary>
@@ -99,6 +103,9 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
         .Select(item => new ExceptionRow(
             item.stored.Number.ToString(), item.stored.Id, item.stored.State.Channel.Key(), item.stored.State.Priority.Key(), item.stored.State.Owner,
             item.stored.State.Status.ToString(), item.clocks.Where(clock => clock.State == ClockState.Breached).Select(clock => clock.Metric.Key()).ToArray(),
-            item.stored.State.OverdueReason))
+            item.stored.State.OverdueReason)
+        {
+            Reasons = [.. item.stored.State.OverdueReasons.Select(given => given.Metric is { } metric ? $"{given.Reason} ({metric.Key()})" : given.Reason)],
+        })
         .ToArray();
 }

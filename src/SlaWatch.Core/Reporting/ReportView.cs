@@ -3,7 +3,19 @@ using SlaWatch.Core.Policies;
 namespace SlaWatch.Core.Reporting;
 
 /// <summary>One figure of a report, labelled in both languages, with its target when the team has one.</summary>
-public sealed record ReportRow(string Key, string English, string Chinese, double? Value, string Unit, string? TargetText, bool? Met);
+public sealed record ReportRow(string Key, string English, string Chinese, double? Value, string Unit, string? TargetText, bool? Met)
+{
+    /// <summary>The same figure for the period before (日环比 / 周环比 / 月环比), when there is one.</summary>
+    public double? Previous { get; init; }
+
+    /// <summary>The change on the period before: percentage points for rates, a relative change for other figures.</summary>
+    public string? Change => (Value, Previous) switch
+    {
+        ({ } now, { } before) when Unit == "%" => $"{(now - before >= 0 ? "+" : "−")}{Math.Abs(now - before):0.0} pts",
+        ({ } now, { } before) when before != 0 => $"{(now - before >= 0 ? "+" : "−")}{Math.Abs(100 * (now - before) / before):0.0}%",
+        _ => null,
+    };
+}
 
 /// <summary>
 /// What every report format shows: the headline figures against the weekly targets, per-priority and per-channel
@@ -11,6 +23,20 @@ public sealed record ReportRow(string Key, string English, string Chinese, doubl
 /// </summary>
 public sealed record ReportView(string Title, DateOnly From, DateOnly To, string PolicyVersion, DateTimeOffset ComputedAt, IReadOnlyList<ReportRow> Rows, DailyAggregate Source)
 {
+    /// <summary>The day, week or month shown.</summary>
+    public ReportPeriod Period => ReportPeriod.Of(From, To);
+
+    /// <summary>The policy the view was made with (its stop, targets and teams).</summary>
+    public required SlaPolicy Policy { get; init; }
+
+    /// <summary>The classification rules whose names the categories are shown by; none shows their keys.</summary>
+    public Classification.ClassificationRules? Rules { get; init; }
+
+    public ReportLabels Labels(bool chinese) => new(chinese, Rules);
+
+    /// <summary>Scorecards of one kind of dimension (<c>agent</c>, <c>team</c>, <c>category</c>), busiest first.</summary>
+    public IReadOnlyList<Scorecard> Scorecards(string kind) => [.. By(kind).Select(item => Scorecard.Of(item.Value, item.Figures, Policy))];
+
     public static ReportView For(DailyAggregate aggregate, SlaPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -19,7 +45,7 @@ public sealed record ReportView(string Title, DateOnly From, DateOnly To, string
         var all = aggregate.All;
         // The headline resolution figures follow the policy's stop; the other stop is shown beside them.
         var confirmed = policy.Resolution.StopsAt == ResolutionStopsAt.Confirmed;
-        var (rate, resolution) = confirmed ? (all.ConfirmedRate, all.ConfirmedResolution) : (all.ResolutionRate, all.Resolution);
+        var (rate, resolution) = (Scorecard.ResolutionRateOf(all, policy), confirmed ? all.ConfirmedResolution : all.Resolution);
         var (stopEnglish, stopChinese) = confirmed ? (" (confirmed)", "（客户确认）") : (" (by agent)", "（客服解决）");
         var (other, otherKey, otherEnglish, otherChinese) = confirmed
             ? (all.Resolution, "averageResolutionByAgent", "Average resolution time (by agent)", "平均解决耗时（客服解决）")
@@ -54,6 +80,8 @@ public sealed record ReportView(string Title, DateOnly From, DateOnly To, string
         }
 
         rows.Add(new("breaches", "Clocks breached", "超时次数", all.Breaches, "", null, null));
+        rows.Add(new("overdue", "Overdue tickets", "超时工单", all.Overdue, "", null, null));
+        rows.Add(new("overdueWithoutReason", "Overdue without a reason", "超时未填原因", all.OverdueWithoutReason, "", "0", all.Overdue == 0 ? null : all.OverdueWithoutReason == 0));
         rows.Add(new("reopened", "Reopened", "重新打开", all.Reopened, "", null, null));
         rows.Add(new("openAtEnd", "Still open at the end of their day", "日终未结", all.OpenAtEnd, "", null, null));
         rows.Add(new("satisfaction", "Satisfied", "满意度", all.Satisfied.Percent, "%", null, null));
@@ -75,8 +103,17 @@ public sealed record ReportView(string Title, DateOnly From, DateOnly To, string
             }
         }
 
-        var title = aggregate.From == aggregate.To ? $"Daily report {aggregate.From:yyyy-MM-dd}" : $"Report {aggregate.From:yyyy-MM-dd} – {aggregate.To:yyyy-MM-dd}";
-        return new ReportView(title, aggregate.From, aggregate.To, aggregate.PolicyVersion, aggregate.ComputedAt, rows, aggregate);
+        var title = ReportPeriod.Of(aggregate.From, aggregate.To).Title(chinese: false);
+        return new ReportView(title, aggregate.From, aggregate.To, aggregate.PolicyVersion, aggregate.ComputedAt, rows, aggregate) { Policy = policy };
+    }
+
+    /// <summary>A period's view with each figure beside the period before's, categories named by the rules.</summary>
+    public static ReportView For(PeriodReport report, SlaPolicy policy, Classification.ClassificationRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var before = For(report.Previous, policy).Rows.ToDictionary(row => row.Key, row => report.Previous.All.Received == 0 ? null : row.Value);
+        var view = For(report.Report, policy);
+        return view with { Rows = [.. view.Rows.Select(row => row with { Previous = before.GetValueOrDefault(row.Key) })], Rules = rules };
     }
 
     /// <summary>Figures of one kind of dimension (<c>priority</c>, <c>channel</c>, <c>category</c>, <c>agent</c>), by its value.</summary>

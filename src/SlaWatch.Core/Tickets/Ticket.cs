@@ -2,6 +2,9 @@ using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Core.Tickets;
 
+/// <summary>A reason an agent gave for a target missed or at risk.</summary>
+public sealed record ReasonGiven(string Reason, SlaMetric? Metric, DateTimeOffset At);
+
 public sealed record Satisfaction(int Score, int ScaleMax, string? Comment)
 {
     /// <summary>满意: the top level of three, 4–5 of five, 9–10 of ten (NPS promoters).</summary>
@@ -67,7 +70,11 @@ public sealed record Ticket
 
     public DateTimeOffset? PromisedResolutionBy { get; init; }
 
+    /// <summary>The latest reason given for a missed or threatened target (超时原因).</summary>
     public string? OverdueReason { get; init; }
+
+    /// <summary>Every reason given, in order, with the metric it was given for when named.</summary>
+    public IReadOnlyList<ReasonGiven> OverdueReasons { get; init; } = [];
 
     public Confirmation? CustomerConfirmation { get; init; }
 

@@ -67,7 +67,11 @@ public static class TicketFold
             Assigned change => ticket with { Owner = change.Owner },
             SatisfactionRated rating => ticket with { Satisfaction = new Satisfaction(rating.Score, rating.ScaleMax, rating.Comment) },
             ResolutionPromised promise => ticket with { PromisedResolutionBy = promise.PromisedBy },
-            OverdueReason reason => ticket with { OverdueReason = reason.Reason },
+            OverdueReason reason => ticket with
+            {
+                OverdueReason = reason.Reason,
+                OverdueReasons = [.. ticket.OverdueReasons, new ReasonGiven(reason.Reason, reason.Metric, reason.At)],
+            },
             FirstContactRecorded recorded => ticket with { FirstContactRecorded = recorded.Resolved },
             CustomerConfirmed { Outcome: Confirmation.Resolved } confirmed => ticket with
             {

@@ -51,7 +51,7 @@ public sealed partial class DailyReport(
         {
             var aggregate = await tickets.Reports.RunDayAsync(day, cancellationToken).ConfigureAwait(false);
             Log.Day(logger, day, aggregate.All.Received, aggregate.All.Breaches, aggregate.Figures.Count);
-            mailed += await PublishAsync(aggregate, [aggregate], cancellationToken).ConfigureAwait(false);
+            mailed += await PublishAsync(await tickets.Reports.PeriodAsync(ReportPeriod.Day(day), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             await checkpoints.SetAsync(LastDayKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
             days.Add(day);
         }
@@ -67,8 +67,8 @@ public sealed partial class DailyReport(
 
         if (today.DayOfWeek == DayOfWeek.Monday && days.Count > 0)
         {
-            var (week, trend) = await tickets.Reports.WeekWithTrendAsync(ReportService.IsoWeekOf(yesterday), cancellationToken).ConfigureAwait(false);
-            mailed += await PublishAsync(week, trend, cancellationToken).ConfigureAwait(false);
+            var week = await tickets.Reports.PeriodAsync(ReportPeriod.Week(ReportService.IsoWeekOf(yesterday)), cancellationToken).ConfigureAwait(false);
+            mailed += await PublishAsync(week, cancellationToken).ConfigureAwait(false);
         }
 
         Log.Mailed(logger, mailed);
@@ -76,16 +76,16 @@ public sealed partial class DailyReport(
     }
 
     /// <summary>Publishes the report to the topic and mails it when there are recipients; 1 when mailed.</summary>
-    private async Task<int> PublishAsync(DailyAggregate aggregate, IReadOnlyList<DailyAggregate> trend, CancellationToken cancellationToken)
+    private async Task<int> PublishAsync(PeriodReport report, CancellationToken cancellationToken)
     {
-        var view = ReportView.For(aggregate, tickets.Policy);
+        var view = ReportView.For(report, tickets.Policy, tickets.Rules);
         await publisher.PublishReportAsync(view, ReportText.Json(view), cancellationToken).ConfigureAwait(false);
         if (settings.Value is not { ReportRecipients.Count: > 0, Smtp: { } smtp } mail)
         {
             return 0;
         }
 
-        var html = HtmlReport.Render(view, chinese: false, Reports.Echarts(), trend);
+        var html = HtmlReport.Render(view, chinese: false, Reports.Echarts(), report.Trend);
         await ReportMailer.SendAsync(smtp, mail.ReportRecipients, view, html, cancellationToken).ConfigureAwait(false);
         return 1;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -10,8 +9,8 @@ using SlaWatch.Core.Reporting.Rendering;
 namespace SlaWatch.Functions.Functions;
 
 /// <summary>
-/// GET /api/reports/{daily|weekly}?date=YYYY-MM-DD|week=2026-W47&amp;format=json|csv|html|text&amp;lang=zh-CN: the same
-/// reports as the command line. Without a date, yesterday (or last week) in the policy's zone.
+/// GET /api/reports/{daily|weekly|monthly}?date=YYYY-MM-DD|week=2026-W47|month=2026-11&amp;format=json|csv|html|text&amp;lang=zh-CN:
+/// the same reports as the command line. Without one, yesterday (last week, last month) in the policy's zone.
 /// </summary>
 public sealed class Reports(TicketServices tickets)
 {
@@ -23,33 +22,30 @@ public sealed class Reports(TicketServices tickets)
         var query = request.Query;
         var format = query["format"].FirstOrDefault() ?? "json";
         var chinese = query["lang"].FirstOrDefault() == "zh-CN";
-        if (kind is not ("daily" or "weekly") || format is not ("json" or "csv" or "html" or "text"))
+        if (!Enum.TryParse<PeriodKind>(kind, ignoreCase: true, out var periodKind) || !Enum.IsDefined(periodKind) || format is not ("json" or "csv" or "html" or "text"))
         {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, "use /api/reports/daily or /api/reports/weekly with format json, csv, html or text");
+            return Refusal.Problem(StatusCodes.Status400BadRequest, "use /api/reports/daily, /api/reports/weekly or /api/reports/monthly with format json, csv, html or text");
         }
 
         var today = ZoneMapping.LocalDate(tickets.Policy.TimeZone, tickets.Time.GetUtcNow());
-        DailyAggregate aggregate;
-        IReadOnlyList<DailyAggregate> trend;
+        var named = periodKind switch { PeriodKind.Daily => query["date"], PeriodKind.Weekly => query["week"], _ => query["month"] };
+        PeriodReport report;
         try
         {
-            (aggregate, trend) = kind == "daily"
-                ? await tickets.Reports.DayWithTrendAsync(
-                    query["date"].FirstOrDefault() is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : today.AddDays(-1),
-                    cancellationToken).ConfigureAwait(false)
-                : await tickets.Reports.WeekWithTrendAsync(query["week"].FirstOrDefault() ?? ReportService.IsoWeekOf(today.AddDays(-7)), cancellationToken).ConfigureAwait(false);
+            var period = named.FirstOrDefault() is { } value ? ReportPeriod.Parse(periodKind, value) : ReportPeriod.LastBefore(periodKind, today);
+            report = await tickets.Reports.PeriodAsync(period, cancellationToken).ConfigureAwait(false);
         }
         catch (FormatException error)
         {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, $"date or week: {error.Message}");
+            return Refusal.Problem(StatusCodes.Status400BadRequest, $"date, week or month: {error.Message}");
         }
 
-        var view = ReportView.For(aggregate, tickets.Policy);
+        var view = ReportView.For(report, tickets.Policy, tickets.Rules);
         return format switch
         {
             "csv" => TypedResults.Text(ReportText.Csv(view), "text/csv; charset=utf-8"),
             "text" => TypedResults.Text(ReportText.Table(view, chinese), "text/plain; charset=utf-8"),
-            "html" => TypedResults.Text(HtmlReport.Render(view, chinese, Echarts(), trend), "text/html; charset=utf-8"),
+            "html" => TypedResults.Text(HtmlReport.Render(view, chinese, Echarts(), report.Trend), "text/html; charset=utf-8"),
             _ => TypedResults.Text(ReportText.Json(view), "application/json; charset=utf-8"),
         };
     }

@@ -17,9 +17,15 @@ public static class HtmlReport
 {
     private static readonly string[] ResolutionBuckets = ["<=12h", "12-24h", ">24h"];
 
+    /// <summary>The charts, in page order; browser tests check each drew.</summary>
+    public static IReadOnlyList<string> ChartIds { get; } = ["trend", "rates", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar"];
+
     public static string Render(ReportView view, bool chinese, string echartsScript, IReadOnlyList<DailyAggregate> trend)
     {
-        string L(string english, string zh) => chinese ? zh : english;
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(trend);
+        var labels = view.Labels(chinese);
+        string L(string english, string zh) => labels.Pick(english, zh);
         var all = view.Source.All;
         var categories = view.By("category").Select(item => item.Value).ToArray();
         var channels = view.By("channel").Select(item => item.Value).ToArray();
@@ -28,13 +34,20 @@ public static class HtmlReport
             days = trend.Select(day => day.From.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray(),
             firstResponse = trend.Select(day => Round(day.All.FirstResponse.Mean)).ToArray(),
             resolution = trend.Select(day => Round(day.All.Resolution.Mean)).ToArray(),
-            channels,
+            rates = new[]
+            {
+                trend.Select(day => Round(Scorecard.ResolutionRateOf(day.All, view.Policy))).ToArray(),
+                trend.Select(day => Round(day.All.FirstContactResolutionRate)).ToArray(),
+                trend.Select(day => Round(day.All.Satisfied.Percent)).ToArray(),
+                trend.Select(day => Round(day.All.Attainment.GetValueOrDefault("firstResponse")?.Percent)).ToArray(),
+            },
+            channels = channels.Select(labels.Name).ToArray(),
             volume = channels.Select(channel => trend.Select(day => day.Figures.GetValueOrDefault($"channel:{channel}")?.Received ?? 0).ToArray()).ToArray(),
-            priorities = view.By("priority").Select(item => new { name = item.Value, value = Round(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent) }).ToArray(),
-            categories = view.By("category").Select(item => new { name = item.Value, value = item.Figures.Received }).ToArray(),
+            priorities = view.By("priority").Select(item => new { name = labels.Name(item.Value), value = Round(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent) }).ToArray(),
+            categories = view.By("category").Select(item => new { name = labels.Name(item.Value), value = item.Figures.Received }).ToArray(),
             heat = categories.SelectMany((category, y) => channels.Select((channel, x) => new[] { x, y, view.Source.Figures.GetValueOrDefault($"category:{category}|channel:{channel}")?.Received ?? 0 })).ToArray(),
             heatMax = Math.Max(1, view.Source.Figures.Where(pair => pair.Key.StartsWith("category:", StringComparison.Ordinal) && pair.Key.Contains('|', StringComparison.Ordinal)).Select(pair => pair.Value.Received).DefaultIfEmpty(0).Max()),
-            categoryNames = categories,
+            categoryNames = categories.Select(labels.Name).ToArray(),
             satisfaction = ResolutionBuckets.Select(bucket => Round(all.ScoreByResolutionTime.GetValueOrDefault(bucket)?.Mean)).ToArray(),
             funnel = new[]
             {
@@ -43,11 +56,13 @@ public static class HtmlReport
                 new { name = L("Resolved", "解决"), value = all.Resolved },
                 new { name = L("Closed", "关闭"), value = all.Closed },
             },
-            radar = Radar(all, view.Source, chinese),
+            radar = Radar(view, labels),
             labels = new
             {
                 firstResponse = L("Average first response (min)", "平均首次响应（分钟）"),
                 resolution = L("Average resolution (min)", "平均解决耗时（分钟）"),
+                rates = L("Rates over the period (%)", "期间各项比率（%）"),
+                rateNames = new[] { L("Resolution rate", "解决率"), L("First-contact resolution", "首次解决率"), L("Satisfied", "满意度"), L("First response in time", "响应达标率") },
                 attainment = L("First response in time (%)", "首次响应达标率（%）"),
                 buckets = new[] { L("≤ 12 h", "12小时内"), L("12–24 h", "12–24小时"), L("> 24 h", "24小时以上") },
                 score = L("Mean rating (of 5)", "平均评分（满分5）"),
@@ -79,24 +94,38 @@ public static class HtmlReport
             <body>
             <h1>{{WebUtility.HtmlEncode(Title(view, chinese))}}</h1>
             <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(view.PolicyVersion)}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
-            <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L("Target", "目标")}}</th><th></th></tr>
+            <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L("Target", "目标")}}</th><th></th><th>{{L("On the period before", "环比")}}</th></tr>
             """);
         foreach (var row in view.Rows)
         {
             var status = row.Met is false ? $"<td class=\"miss\">{L("miss", "未达标")}</td>" : row.Met is true ? $"<td class=\"ok\">{L("met", "达标")}</td>" : "<td></td>";
-            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td class=\"num\">{Format(row)}</td><td>{WebUtility.HtmlEncode(row.TargetText ?? string.Empty)}</td>{status}</tr>\n");
+            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td class=\"num\">{Format(row)}</td><td>{WebUtility.HtmlEncode(row.TargetText ?? string.Empty)}</td>{status}<td>{WebUtility.HtmlEncode(row.Change ?? string.Empty)}</td></tr>\n");
         }
 
         page.Append("</table>\n<div class=\"grid\">\n");
-        foreach (var id in new[] { "trend", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar" })
+        foreach (var id in ChartIds)
         {
             page.Append(CultureInfo.InvariantCulture, $"<div class=\"chart\" id=\"chart-{id}\"></div>\n");
         }
 
-        page.Append(CultureInfo.InvariantCulture, $"</div>\n<h2>{WebUtility.HtmlEncode(L("Overdue or unresolved tickets", "异常定位：超时或未解决工单"))}</h2>\n<table><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>{L("Reason", "原因")}</th></tr>\n");
+        page.Append("</div>\n");
+        foreach (var table in ReportTables.For(view, labels))
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-{table.Key}\">{WebUtility.HtmlEncode(table.Title)}</h2>\n<table>");
+            page.Append("<tr>").AppendJoin(string.Empty, table.Headers.Select(header => $"<th>{WebUtility.HtmlEncode(header)}</th>")).Append("</tr>\n");
+            foreach (var row in table.Rows)
+            {
+                page.Append("<tr>").AppendJoin(string.Empty, row.Select(cell => $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(cell)}</td>")).Append("</tr>\n");
+            }
+
+            page.Append("</table>\n");
+        }
+
+        page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-exceptions\">{WebUtility.HtmlEncode(L("Overdue or unresolved tickets", "异常定位：超时或未解决工单"))}</h2>\n<table><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>{L("Reason", "原因")}</th></tr>\n");
         foreach (var row in view.Source.Exceptions)
         {
-            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(row.Number)}</td><td>{WebUtility.HtmlEncode($"{row.Channel} / {row.Priority}")}</td><td>{WebUtility.HtmlEncode(row.Owner ?? "-")}</td><td>{WebUtility.HtmlEncode(row.Status)}</td><td>{WebUtility.HtmlEncode(string.Join(", ", row.Breached))}</td><td>{WebUtility.HtmlEncode(row.Reason ?? "-")}</td></tr>\n");
+            var reason = ReportText.Reasons(row, labels);
+            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(row.Number)}</td><td>{WebUtility.HtmlEncode($"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}")}</td><td>{WebUtility.HtmlEncode(row.Owner ?? "-")}</td><td>{WebUtility.HtmlEncode(labels.Name(row.Status))}</td><td>{WebUtility.HtmlEncode(string.Join(", ", row.Breached.Select(labels.Name)))}</td><td{(row.NeedsReason ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(reason)}</td></tr>\n");
         }
 
         page.Append("</table>\n<pre id=\"render-status\" hidden></pre>\n<script>\n");
@@ -106,9 +135,7 @@ public static class HtmlReport
         return page.ToString();
     }
 
-    private static string Title(ReportView view, bool chinese) => chinese
-        ? view.From == view.To ? $"客服日报 {view.From:yyyy-MM-dd}" : $"客服周报 {view.From:yyyy-MM-dd} 至 {view.To:yyyy-MM-dd}"
-        : view.Title;
+    private static string Title(ReportView view, bool chinese) => chinese ? view.Period.Title(chinese: true) : view.Title;
 
     private static string Format(ReportRow row) => row.Value is not { } value ? "-" : row.Unit switch
     {
@@ -120,22 +147,30 @@ public static class HtmlReport
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 
-    /// <summary>The brief's six KPIs, each scored 0–100 where 100 is best.</summary>
-    private static object Radar(DayFigures all, DailyAggregate source, bool chinese)
+    /// <summary>
+    /// The review's KPI radar, each axis scored 0–100 where 100 is best: resolution rate, resolution speed (the
+    /// weekly target over the mean), satisfaction, repeat complaints, errors (the share of system-operation errors,
+    /// 系统操作错误, as the review counts them), and service-attitude complaints.
+    /// </summary>
+    private static object Radar(ReportView view, ReportLabels labels)
     {
         double Score(double? value) => Math.Round(Math.Clamp(value ?? 0, 0, 100), 1);
-        var attitude = source.Figures.GetValueOrDefault("category:service-attitude")?.Received ?? 0;
-        var indicators = chinese
-            ? new[] { "问题解决率", "解决时效", "满意度", "非重复投诉", "无超时", "服务态度" }
-            : new[] { "Resolution rate", "Resolution speed", "Satisfaction", "Not repeat", "No breach", "Attitude" };
+        double? ShareOf(string category) => view.Source.All.Received == 0 ? null : 100.0 * (view.Source.Figures.GetValueOrDefault($"category:{category}")?.Received ?? 0) / view.Source.All.Received;
+        var all = view.Source.All;
+        var resolution = view.Policy.Resolution.StopsAt == Policies.ResolutionStopsAt.Confirmed ? all.ConfirmedResolution : all.Resolution;
+        string[] indicators =
+        [
+            labels.Pick("Resolution rate", "问题解决率"), labels.Pick("Resolution speed", "解决时效"), labels.Pick("Satisfaction", "满意度"),
+            labels.Pick("Not repeat", "非重复投诉"), labels.Pick("No operation errors", "无操作失误"), labels.Pick("Attitude", "服务态度"),
+        ];
         var values = new[]
         {
-            Score(all.ResolutionRate),
-            Score(all.Resolution.Mean is { } mean && mean > 0 ? 100 * Math.Min(1, 120 / mean) : null),
+            Score(Scorecard.ResolutionRateOf(all, view.Policy)),
+            Score(resolution.Mean is { } mean && mean > 0 ? 100 * Math.Min(1, view.Policy.WeeklyTargets.AverageResolutionMinutes / mean) : null),
             Score(all.Satisfied.Percent),
             Score(100 - (all.RepeatComplaints.Percent ?? 0)),
-            Score(all.Received == 0 ? null : 100 - (100.0 * all.Breaches / Math.Max(1, all.Attainment.Values.Sum(ratio => ratio.Of)))),
-            Score(all.Received == 0 ? null : 100 - (100.0 * attitude / all.Received)),
+            Score(100 - ShareOf("system-operation-error")),
+            Score(100 - ShareOf("service-attitude")),
         };
         return new { indicators, values };
     }
@@ -150,6 +185,9 @@ public static class HtmlReport
           trend: { ...base, title: { text: data.labels.firstResponse + ' / ' + data.labels.resolution, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
             xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
             series: [ { name: data.labels.firstResponse, type: 'line', data: data.firstResponse }, { name: data.labels.resolution, type: 'line', data: data.resolution } ] },
+          rates: { ...base, title: { text: data.labels.rates, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
+            xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value', max: 100 },
+            series: data.labels.rateNames.map((name, i) => ({ name, type: 'line', data: data.rates[i] })) },
           volume: { ...base, title: { text: data.labels.volume, textStyle: { fontSize: 13 } }, legend: { bottom: 0 }, xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
             series: data.channels.map((name, i) => ({ name, type: 'bar', stack: 'all', data: data.volume[i] })) },
           priority: { ...base, title: { text: data.labels.attainment, textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: data.priorities.map(p => p.name) }, yAxis: { type: 'value', max: 100 },

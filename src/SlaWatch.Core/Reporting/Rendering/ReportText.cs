@@ -15,15 +15,15 @@ public static class ReportText
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{view.Title} — policy {view.PolicyVersion}, computed {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
-        var rows = view.Rows.Select(row => new[] { Label(row, chinese), Value(row), row.TargetText ?? string.Empty, row.Met is false ? "MISS" : row.Met is true ? "ok" : string.Empty }).ToList();
+        var rows = view.Rows.Select(row => new[] { Label(row, chinese), Value(row), row.TargetText ?? string.Empty, row.Met is false ? "MISS" : row.Met is true ? "ok" : string.Empty, row.Change ?? string.Empty }).ToList();
         AppendTable(text, rows);
 
-        text.AppendLine();
-        text.AppendLine(chinese ? "按优先级：首次响应达标率" : "First response in time, by priority");
-        AppendTable(text, view.By("priority").Select(item => new[] { item.Value, Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent), $"{item.Figures.Received}" }).ToList());
-        text.AppendLine();
-        text.AppendLine(chinese ? "按渠道" : "By channel");
-        AppendTable(text, view.By("channel").Select(item => new[] { item.Value, $"{item.Figures.Received}", Minutes(item.Figures.FirstResponse.Mean), Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent) }).ToList());
+        foreach (var table in ReportTables.For(view, view.Labels(chinese)))
+        {
+            text.AppendLine();
+            text.AppendLine(table.Title);
+            AppendTable(text, [[.. table.Headers], .. table.Rows.Select(row => row.ToArray())]);
+        }
 
         text.AppendLine();
         text.AppendLine(chinese ? "异常定位：超时或未解决工单" : "Overdue or unresolved tickets");
@@ -32,7 +32,8 @@ public static class ReportText
             text.AppendLine("  none");
         }
 
-        AppendTable(text, view.Source.Exceptions.Take(maxExceptions).Select(row => new[] { row.Number, $"{row.Channel}/{row.Priority}", row.Owner ?? "-", row.Status, string.Join(",", row.Breached), row.Reason ?? "-" }).ToList());
+        var labels = view.Labels(chinese);
+        AppendTable(text, view.Source.Exceptions.Take(maxExceptions).Select(row => new[] { row.Number, $"{labels.Name(row.Channel)}/{labels.Name(row.Priority)}", row.Owner ?? "-", labels.Name(row.Status), string.Join(",", row.Breached.Select(labels.Name)), Reasons(row, labels) }).ToList());
         if (view.Source.Exceptions.Count > maxExceptions)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  … and {view.Source.Exceptions.Count - maxExceptions} more{(view.Source.Exceptions.Count == DailyAggregate.MaxExceptions ? " (the list stops at " + DailyAggregate.MaxExceptions + ")" : string.Empty)}");
@@ -47,21 +48,43 @@ public static class ReportText
         to = view.To,
         policyVersion = view.PolicyVersion,
         computedAt = view.ComputedAt,
-        figures = view.Rows.Select(row => new { row.Key, row.Value, row.Unit, target = row.TargetText, met = row.Met }),
+        period = view.Period.Name,
+        figures = view.Rows.Select(row => new { row.Key, row.Value, row.Unit, target = row.TargetText, met = row.Met, previous = row.Previous, change = row.Change }),
+        scorecards = new { agents = view.Scorecards("agent"), teams = view.Scorecards("team"), categories = view.Scorecards("category") },
         dimensions = view.Source.Figures,
         exceptions = view.Source.Exceptions,
     }, JsonOptions) + "\n";
 
+    /// <summary>The reasons given, or a flag where an overdue ticket has none (the templates require one).</summary>
+    public static string Reasons(ExceptionRow row, ReportLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(labels);
+        return row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）") : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons) : row.Reason ?? "-";
+    }
+
     public static string Csv(ReportView view)
     {
-        var text = new StringBuilder("key,label,value,unit,target,met\n");
+        var text = new StringBuilder("key,label,value,unit,target,met,previous\n");
         foreach (var row in view.Rows)
         {
-            text.AppendLine(string.Join(',', row.Key, Quote(row.English), row.Value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty, row.Unit, Quote(row.TargetText ?? string.Empty), row.Met?.ToString().ToLowerInvariant() ?? string.Empty));
+            text.AppendLine(string.Join(',', row.Key, Quote(row.English), Number(row.Value), row.Unit, Quote(row.TargetText ?? string.Empty), row.Met?.ToString().ToLowerInvariant() ?? string.Empty, Number(row.Previous)));
+        }
+
+        // Each further section after a blank line: its key, then its own header and rows.
+        foreach (var table in ReportTables.For(view, view.Labels(chinese: false)))
+        {
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"# {table.Key}");
+            foreach (var row in table.Rows.Prepend(table.Headers))
+            {
+                text.AppendLine(string.Join(',', row.Select(Quote)));
+            }
         }
 
         return text.ToString();
     }
+
+    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Label(ReportRow row, bool chinese) => chinese ? row.Chinese : row.English;
 
@@ -73,9 +96,9 @@ public static class ReportText
         _ => $"{value.ToString("0.0", CultureInfo.InvariantCulture)}{row.Unit}",
     };
 
-    private static string Percent(double? value) => value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)}%" : "-";
+    private static string Percent(double? value) => ReportTables.Percent(value);
 
-    private static string Minutes(double? value) => value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)} min" : "-";
+    private static string Minutes(double? value) => ReportTables.Minutes(value);
 
     private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 

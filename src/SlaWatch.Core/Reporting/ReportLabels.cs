@@ -1,0 +1,71 @@
+using SlaWatch.Core.Classification;
+
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>
+/// Names of what reports show, in English or Chinese: channels, priorities, statuses, metrics, verdicts, rating
+/// levels, table headers, and the categories by the classification rules' own names. Unknown keys show as they are.
+/// </summary>
+public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null)
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Words = new(StringComparer.Ordinal)
+    {
+        ["email"] = ("E-mail", "邮件"),
+        ["chat"] = ("Web chat", "在线客服"),
+        ["phone"] = ("Phone", "电话"),
+        ["web"] = ("Website", "官网"),
+        ["wechat"] = ("WeChat", "微信公众号"),
+        ["other"] = ("Other", "其他"),
+        ["urgent"] = ("Urgent", "紧急"),
+        ["high"] = ("High", "高"),
+        ["normal"] = ("Normal", "一般"),
+        ["low"] = ("Low", "低"),
+        ["suggestion"] = ("Suggestion", "建议"),
+        ["Open"] = ("Open", "处理中"),
+        ["PendingCustomer"] = ("Waiting on customer", "待客户回复"),
+        ["OnHold"] = ("On hold", "挂起"),
+        ["Resolved"] = ("Resolved", "已解决"),
+        ["Closed"] = ("Closed", "已关闭"),
+        ["acknowledgement"] = ("Acknowledgement", "确认"),
+        ["firstResponse"] = ("First response", "首次响应"),
+        ["resolution"] = ("Resolution", "解决"),
+        ["promisedResolution"] = ("Promised resolution", "承诺解决"),
+        ["resolved"] = ("Resolved", "已解决"),
+        ["partiallyResolved"] = ("Partially resolved", "部分解决"),
+        ["notResolved"] = ("Not resolved", "未解决"),
+        ["unassigned"] = ("Unassigned", "未分配"),
+        ["3:3"] = ("Satisfied", "满意"),
+        ["3:2"] = ("Neutral", "一般"),
+        ["3:1"] = ("Dissatisfied", "不满意"),
+    };
+
+    public bool Chinese { get; } = chinese;
+
+    /// <summary>One of two texts by the language.</summary>
+    public string Pick(string english, string chinese) => Chinese ? chinese : english;
+
+    /// <summary>A channel, priority, status, metric, verdict, rating level or category key, named.</summary>
+    public string Name(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (Words.TryGetValue(key, out var word))
+        {
+            return Chinese ? word.Zh : word.En;
+        }
+
+        if (rules?.Category(key) is { } category)
+        {
+            return Chinese ? category.NameZh : category.NameEn;
+        }
+
+        // A numeric rating level without a word: "4 / 5".
+        return key.Split(':') is [var scale, var score] && int.TryParse(scale, out _) ? $"{score} / {scale}" : key;
+    }
+
+    public IReadOnlyList<string> ScorecardHeaders(string what) =>
+    [
+        what, Pick("Tickets", "工单数"), Pick("First response mean", "平均首次响应"), Pick("Median", "中位数"), "P90",
+        Pick("In time", "响应达标率"), Pick("Resolution rate", "解决率"), Pick("First contact", "首次解决率"),
+        Pick("Satisfied", "满意度"), Pick("Overdue", "超时"), Pick("No reason", "未填原因"), Pick("Reasons", "超时原因"),
+    ];
+}
