@@ -1,0 +1,161 @@
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Core.Tests.Reporting;
+
+/// <summary>What the templates are used for: people and teams, reasons, ratings, verdicts, categories, months and change.</summary>
+public class ReportSectionsTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 16);
+
+    private static readonly SlaPolicy Policy = Shipped.Policy with
+    {
+        Resolution = new ResolutionStop(ResolutionStopsAt.Resolved),
+        Teams = new TeamDirectory(new Dictionary<string, IReadOnlyList<string>> { ["一组"] = ["客服A", "客服B"], ["二组"] = ["客服C"] }),
+    };
+
+    private static DateTimeOffset At(DateOnly day, int minutes) => Shipped.At($"{day:yyyy-MM-dd} 09:00").AddMinutes(minutes);
+
+    /// <summary>A chat ticket (5-minute first-response target) answered after <paramref name="reply"/> minutes by an agent.</summary>
+    private static StoredTicket Chat(DateOnly day, int serial, string agent, string category, int reply, bool resolved, params TicketEvent[] more)
+    {
+        var number = new TicketNumber(day, serial);
+        var id = $"t{day:MMdd}-{serial}";
+        List<TicketEvent> events =
+        [
+            new Received(At(day, 0), "customer", id, Channel.Chat, Priority.Normal, category, CustomerRef.FromContact($"1391234{serial:0000}")),
+            new AgentResponse(At(day, reply), agent, id + "-a"),
+        ];
+        if (resolved)
+        {
+            events.Add(new StatusChanged(At(day, reply + 10), agent, id + "-r", TicketStatus.Resolved));
+        }
+
+        events.AddRange(more);
+        return new StoredTicket(id, number, events, new TicketIndexState(null, day), "v");
+    }
+
+    private static OverdueReason Reason(DateOnly day, string text) => new(At(day, 8), "客服A", $"reason-{text}", text, SlaMetric.FirstResponse);
+
+    private static SatisfactionRated Rating(DateOnly day, int score, int scale) => new(At(day, 60), "customer", $"rating-{score}-{scale}", score, scale);
+
+    private static StoredTicket[] DayOfTickets(DateOnly day) =>
+    [
+        // 客服A: on time and resolved, satisfied (3 of 3), the customer confirms.
+        Chat(day, 1, "客服A", "payment", 2, resolved: true, Rating(day, 3, 3), new CustomerConfirmed(At(day, 90), "customer", "ok", Confirmation.Resolved)),
+        // 客服A: late (12 min) with a reason, resolved, neutral (2 of 3).
+        Chat(day, 2, "客服A", "payment", 12, resolved: true, Reason(day, "agent busy"), Rating(day, 2, 3)),
+        // 客服B: late (20 min) without a reason, unresolved.
+        Chat(day, 3, "客服B", "system-operation-error", 20, resolved: false),
+        // 客服C: late (30 min), two reasons, resolved; the customer says only partly solved; 4 of 5.
+        Chat(day, 4, "客服C", "system-operation-error", 30, resolved: true, Reason(day, "agent busy"), Reason(day, "verifying information"), Rating(day, 4, 5),
+            new CustomerConfirmed(At(day, 100), "customer", "partly", Confirmation.PartiallyResolved)),
+    ];
+
+    private static DailyAggregate Fold(DateOnly day, IEnumerable<StoredTicket> tickets) =>
+        new(day, day, Policy.Version, At(day, 600), DailyAggregator.Fold(tickets, Policy, At(day, 600), new RepeatHistory([], TimeSpan.FromDays(30))), []);
+
+    private static ReportView View() => ReportView.For(Fold(Day, DayOfTickets(Day)), Policy) with { Rules = Shipped.Rules };
+
+    [Fact]
+    public void AgentsAndTeamsHaveTheirScorecards()
+    {
+        var view = View();
+        var agents = view.Scorecards("agent").ToDictionary(card => card.Name);
+        var teams = view.Scorecards("team").ToDictionary(card => card.Name);
+
+        var a = agents["客服A"];
+        Assert.Equal((2L, 7.0, 50.0, 100.0, 50.0, 1L, 0L), (a.Tickets, a.FirstResponseMean!.Value, a.Attainment!.Value, a.ResolutionRate!.Value, a.Satisfied!.Value, a.Overdue, a.OverdueWithoutReason));
+        Assert.Equal([new ReasonCount("agent busy", 1)], a.Reasons);
+        var one = teams["一组"];
+        Assert.Equal((3L, 34.0 / 3, 200.0 / 3, 2L, 1L), (one.Tickets, one.FirstResponseMean!.Value, one.ResolutionRate!.Value, one.Overdue, one.OverdueWithoutReason));
+        var two = teams["二组"];
+        // The customer's "partly solved" reopened 客服C's ticket: nothing resolved, though rated 4 of 5 (satisfied).
+        Assert.Equal((1L, 30.0, 0.0, 100.0), (two.Tickets, two.FirstResponseMean!.Value, two.ResolutionRate!.Value, two.Satisfied!.Value));
+        Assert.Equal([new ReasonCount("agent busy", 1), new ReasonCount("verifying information", 1)], two.Reasons);
+    }
+
+    [Fact]
+    public void ReasonsRatingsAndVerdictsAreCountedAndOverdueWithoutAReasonFlagged()
+    {
+        var all = View().Source.All;
+
+        Assert.Equal((3L, 1L), (all.Overdue, all.OverdueWithoutReason));
+        Assert.Equal(new Dictionary<string, long> { ["agent busy"] = 2, ["verifying information"] = 1 }, all.Reasons);
+        Assert.Equal(new Dictionary<string, long> { ["3:3"] = 1, ["3:2"] = 1, ["5:4"] = 1 }, all.Ratings);
+        Assert.Equal(new Dictionary<string, long> { ["resolved"] = 1, ["partiallyResolved"] = 1 }, all.Verdicts);
+        var zh = ReportTables.For(View(), new ReportLabels(chinese: true, Shipped.Rules)).ToDictionary(table => table.Key);
+        Assert.Equal([["满意", "1", "50.0%"], ["一般", "1", "50.0%"], ["4 / 5", "1", "100.0%"]], zh["ratings"].Rows);
+        Assert.Equal([["已解决", "1"], ["部分解决", "1"]], zh["verdicts"].Rows);
+        Assert.Equal(["（超时未填原因）", "1"], zh["reasons"].Rows[^1]);
+    }
+
+    [Fact]
+    public void CategoriesBelowTheTargetsAreMarkedLowAndNamedByTheRules()
+    {
+        var categories = View().Scorecards("category").ToDictionary(card => card.Name);
+
+        // Payment: both resolved (100% ≥ 95%), first contact 2 of 2 (≥ 80%): fine. Operation errors: none resolved.
+        Assert.False(categories["payment"].Low);
+        Assert.True(categories["system-operation-error"].Low);
+        var table = ReportTables.For(View(), new ReportLabels(chinese: true, Shipped.Rules)).Single(table => table.Key == "categories");
+        Assert.Contains(table.Rows, row => row[0] == "▼ 系统操作错误");
+        Assert.Contains(table.Rows, row => row[0] == "支付问题");
+    }
+
+    [Fact]
+    public void AMonthMergedFromItsDaysEqualsTheMonthFoldedAtOnce()
+    {
+        var days = Enumerable.Range(0, 30).Select(offset => new DateOnly(2026, 11, 1).AddDays(offset)).ToArray();
+        var tickets = days.Select(day => DayOfTickets(day)).ToArray();
+        var merged = DailyAggregate.Merge(days[0], days[^1], [.. days.Select((day, i) => Fold(day, tickets[i]))]);
+        var atOnce = DailyAggregator.Fold(tickets.SelectMany(day => day), Policy, At(days[^1], 600), new RepeatHistory([], TimeSpan.FromDays(30)));
+
+        foreach (var (dimension, figures) in atOnce)
+        {
+            var month = merged.Figures[dimension];
+            Assert.Equal((figures.Received, figures.Resolved, figures.Overdue, figures.FirstContactResolved), (month.Received, month.Resolved, month.Overdue, month.FirstContactResolved));
+            Assert.Equal(figures.FirstResponse.Sum, month.FirstResponse.Sum, 6);
+            Assert.Equal(figures.FirstResponse.P90, month.FirstResponse.P90);
+            Assert.Equal(figures.Reasons, month.Reasons);
+        }
+
+        Assert.Equal(30 * 4, merged.All.Received);
+        Assert.Equal(ReportPeriod.Month("2026-11"), ReportPeriod.Of(days[0], days[^1]));
+        Assert.Equal("Monthly report 2026-11", ReportView.For(merged, Policy).Title);
+    }
+
+    [Fact]
+    public void EachFigureStandsBesideThePeriodBefore()
+    {
+        var november = Fold(Day, DayOfTickets(Day));
+        var october = Fold(Day.AddMonths(-1), [.. DayOfTickets(Day.AddMonths(-1)).Take(2)]);
+        var report = new PeriodReport(ReportPeriod.Month("2026-11"), november, [november], october);
+
+        var rows = ReportView.For(report, Policy).Rows.ToDictionary(row => row.Key);
+
+        // Resolution rate 50% now (the reopened ticket no longer counts), 100% before: −50 points; tickets 4 against 2: +100%.
+        Assert.Equal((50.0, 100.0, "−50.0 pts"), (rows["resolutionRate"].Value!.Value, rows["resolutionRate"].Previous!.Value, rows["resolutionRate"].Change));
+        Assert.Equal("+100.0%", rows["received"].Change);
+        Assert.Equal(ReportPeriod.Month("2026-10"), ReportPeriod.Month("2026-11").Previous);
+        Assert.Equal(new ReportPeriod(PeriodKind.Weekly, new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 15)), ReportPeriod.Week("2026-W47").Previous);
+        Assert.Equal(ReportPeriod.Month("2026-10"), ReportPeriod.LastBefore(PeriodKind.Monthly, new DateOnly(2026, 11, 30)));
+    }
+
+    [Fact]
+    public void TheRadarsErrorAxisIsTheShareOfSystemOperationErrors()
+    {
+        var html = HtmlReport.Render(View(), chinese: false, "/* echarts */", [View().Source]);
+        var values = System.Text.Json.JsonDocument.Parse(html[(html.IndexOf("const data = ", StringComparison.Ordinal) + 13)..html.IndexOf(";\n", html.IndexOf("const data = ", StringComparison.Ordinal), StringComparison.Ordinal)])
+            .RootElement.GetProperty("radar").GetProperty("values").EnumerateArray().Select(value => value.GetDouble()).ToArray();
+
+        // Two of four tickets are system-operation errors: 50 on the 0–100 "no operation errors" axis.
+        Assert.Equal(50, values[4]);
+        Assert.Contains("No operation errors", html, StringComparison.Ordinal);
+    }
+}
