@@ -60,6 +60,20 @@ internal static class SoleWriterCache
             _mirror.ReadDueAsync(fromBucket, toBucket, cancellationToken);
 
         public Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default) => _mirror.NextDueAfterAsync(after, cancellationToken);
+
+        public async Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default)
+        {
+            await inner.MarkOpenAsync(ticketId, number, cancellationToken).ConfigureAwait(false);
+            await _mirror.MarkOpenAsync(ticketId, number, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default)
+        {
+            await inner.MarkDoneAsync(ticketId, cancellationToken).ConfigureAwait(false);
+            await _mirror.MarkDoneAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        }
+
+        public Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default) => _mirror.ReadOpenAsync(cancellationToken);
     }
 
     private sealed class CachedTickets(ITicketStore inner) : ITicketStore

@@ -17,6 +17,7 @@ public sealed class TableStorage
     public const string TicketsByDay = "TicketsByDay";
     public const string Quarantine = "Quarantine";
     public const string Serials = "Serials";
+    public const string OpenTickets = "OpenTickets";
 
     private readonly TableServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);

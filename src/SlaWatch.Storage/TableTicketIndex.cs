@@ -9,7 +9,8 @@ namespace SlaWatch.Storage;
 
 /// <summary>
 /// SourceIndex (channel / encoded source id → ticket), TicketsByDay (local day <c>yyyyMMdd</c> / ticket number →
-/// ticket; also the number lookup) and DueIndex (UTC minute <c>yyyyMMddHHmm</c> / ticket, metric, kind).
+/// ticket; also the number lookup), DueIndex (UTC minute <c>yyyyMMddHHmm</c> / ticket, metric, kind) and OpenTickets
+/// (<c>open</c> / ticket id → number: the backlog, one partition read at once).
 /// </summary>
 public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
 {
@@ -119,6 +120,36 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
             return earliest;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    public Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default) =>
+        UpsertAsync(TableStorage.OpenTickets, new TableEntity(OpenPartition, ticketId) { ["Number"] = number.ToString() }, cancellationToken);
+
+    public async Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.OpenTickets, cancellationToken).ConfigureAwait(false);
+        await StorageCalls.Run(storage, () => table.DeleteEntityAsync(OpenPartition, ticketId, ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.OpenTickets, cancellationToken).ConfigureAwait(false);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            var open = new List<(string, TicketNumber)>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Number"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (TicketNumber.TryParse(row.GetString("Number"), out var number))
+                {
+                    open.Add((row.RowKey, number));
+                }
+            }
+
+            return (IReadOnlyList<(string, TicketNumber)>)open;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string OpenPartition = "open";
 
     private static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

@@ -46,7 +46,7 @@ public sealed class MetadataTests
         var functions = Metadata(BuildOutput);
 
         Assert.Equal(
-            ["ChatWebhook", "DailyReport", "InboundPoison", "InboundProcessor", "MailboxPoll", "PhoneCalls", "Reports", "SlaScan", "TicketEvents", "TicketGet"],
+            ["BacklogGet", "ChatWebhook", "DailyReport", "InboundPoison", "InboundProcessor", "MailboxPoll", "PhoneCalls", "Reports", "SlaScan", "TicketEvents", "TicketGet"],
             functions.Select(function => (string)function!["name"]!).Order(StringComparer.Ordinal));
         Assert.All(functions, function => Assert.Equal(("dotnet-isolated", "SlaWatch.Functions.dll"), ((string)function!["language"]!, (string)function["scriptFile"]!)));
     }
@@ -61,6 +61,7 @@ public sealed class MetadataTests
             ["TicketEvents"] = ("tickets/{id}/events", "post"),
             ["TicketGet"] = ("tickets/{idOrNumber}", "get"),
             ["Reports"] = ("reports/{kind}", "get"),
+            ["BacklogGet"] = ("backlog", "get"),
         };
         foreach (var (name, (route, method)) in expected)
         {

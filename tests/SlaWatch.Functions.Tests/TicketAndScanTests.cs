@@ -164,4 +164,26 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
         Assert.Equal(($"{created.TicketId}|firstResponse|c1|warning|L1", "warning"), (message.MessageId, message.Subject));
         Assert.Equal(1, next.Announcements["warning"]);
     }
+
+    [Fact]
+    public async Task TheBacklogIsServedSoonestDueFirstWithoutContacts()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:31"));
+        var older = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<b1@x>", "2026-11-16 09:00"), "test");
+        var newer = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<b2@x>", "2026-11-16 09:30"), "test");
+        var backlog = app.Function<BacklogGet>();
+
+        var now = await app.AnswerAsync(await backlog.RunAsync(app.Request("GET", "/api/backlog"), default));
+        var earlier = await app.AnswerAsync(await backlog.RunAsync(app.Request("GET", "/api/backlog", query: "?at=2026-11-16T09:10:00%2B08:00"), default));
+        var bad = await app.AnswerAsync(await backlog.RunAsync(app.Request("GET", "/api/backlog", query: "?at=yesterday"), default));
+
+        Assert.Equal(200, now.Status);
+        var tickets = now.Json["tickets"]!.AsArray();
+        Assert.Equal([older.Number!.ToString(), newer.Number!.ToString()], tickets.Select(row => (string)row!["number"]!));
+        // The older urgent ticket's first response (15 min) is breached: it comes first.
+        Assert.Equal(("breached", "running"), ((string)tickets[0]!["state"]!, (string)tickets[1]!["state"]!));
+        Assert.Equal(1, (int)earlier.Json["count"]!);
+        Assert.Equal(400, bad.Status);
+        Assert.DoesNotContain("13912341522", now.Body, StringComparison.Ordinal);
+    }
 }

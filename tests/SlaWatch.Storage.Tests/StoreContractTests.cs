@@ -116,6 +116,22 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task TheOpenSetTakesTicketsInAndOutIdempotently()
+    {
+        var index = (await NewStoreAsync()).Index;
+        Assert.Empty(await index.ReadOpenAsync());
+
+        await index.MarkOpenAsync("t-a", new TicketNumber(Day, 1));
+        await index.MarkOpenAsync("t-b", new TicketNumber(Day.AddDays(-40), 9));
+        await index.MarkOpenAsync("t-a", new TicketNumber(Day, 1));
+        await index.MarkDoneAsync("t-c");
+        Assert.Equal([("t-a", "20261116-001"), ("t-b", "20261007-009")], (await index.ReadOpenAsync()).Select(entry => (entry.TicketId, entry.Number.ToString())).Order());
+
+        await index.MarkDoneAsync("t-a");
+        Assert.Equal("t-b", Assert.Single(await index.ReadOpenAsync()).TicketId);
+    }
+
+    [Fact]
     public async Task SerialsCountFromOnePerDayAndReuseWhatWasGivenBack()
     {
         var serials = (await NewStoreAsync()).Serials;

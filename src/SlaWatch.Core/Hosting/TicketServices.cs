@@ -20,6 +20,7 @@ public class TicketServices : IAsyncDisposable
         Writer = new TicketWriter(ports.Store, ports.Index, policy, time);
         Ingestion = new IngestionService(Writer, ports.Store, ports.Index, ports.Serials, ports.Quarantine, new Classifier(rules));
         Events = new TicketEventService(Writer, ports.Store, ports.Index, ports.Quarantine);
+        Backlog = new Backlog(ports.Store, ports.Index, policy, time);
     }
 
     public StorePorts Ports { get; }
@@ -52,6 +53,9 @@ public class TicketServices : IAsyncDisposable
     public IngestionService Ingestion { get; }
 
     public TicketEventService Events { get; }
+
+    /// <summary>Every ticket open at an instant, soonest due first.</summary>
+    public Backlog Backlog { get; }
 
     public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null, AnomalyOptions? anomalies = null) =>
         new(Store, Index, Writer, Ledger, notifier, Checkpoints, options, new AnomalyDetector(Index, Ledger, Policy.TimeZone, anomalies));

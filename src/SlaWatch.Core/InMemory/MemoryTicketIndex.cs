@@ -12,7 +12,36 @@ public sealed class MemoryTicketIndex : ITicketIndex
     private readonly Dictionary<DateOnly, SortedDictionary<(DateOnly Date, int Serial), DayEntry>> _days = [];
     private readonly SortedSet<string> _dueBuckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DueEntry>> _due = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TicketNumber> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    public Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _open[ticketId] = number;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _open.Remove(ticketId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<(string, TicketNumber)>>([.. _open.Select(pair => (pair.Key, pair.Value))]);
+        }
+    }
 
     public Task<string?> FindByNumberAsync(TicketNumber number, CancellationToken cancellationToken = default)
     {

@@ -91,6 +91,8 @@ public sealed class IngestionService(
 
             var serial = await serials.NextAsync(day, cancellationToken).ConfigureAwait(false);
             var number = new TicketNumber(day, serial);
+            // Entered before the ticket is written: a crash between leaves an entry readers check, never a missing one.
+            await index.MarkOpenAsync(ticketId, number, cancellationToken).ConfigureAwait(false);
             var created = false;
             try
             {

@@ -69,6 +69,15 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 return (current, false);
             }
 
+            // The open set changes with the status: a reopened ticket is entered before the write (a crash leaves an
+            // extra entry, which readers check), a finished one taken out after.
+            var wasOpen = !current.State.Status.IsDone();
+            var isOpen = added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed) ? !TicketFold.Fold(ticketId, events).Status.IsDone() : wasOpen;
+            if (isOpen && !wasOpen)
+            {
+                await index.MarkOpenAsync(ticketId, current.Number, cancellationToken).ConfigureAwait(false);
+            }
+
             var days = added.Select(item => LocalDay(item.At)).Distinct().Where(day => day != current.Index.LastActivityDay && day != current.Number.Date).ToArray();
             state = state with { LastActivityDay = days.Length > 0 ? days.Max() : current.Index.LastActivityDay };
             if (state.WakeUp is { } wakeUp && wakeUp != current.Index.WakeUp)
@@ -97,6 +106,11 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 await index.IndexDayAsync(new DayEntry(day, written.Number, ticketId, ReceivedThatDay: false), cancellationToken).ConfigureAwait(false);
             }
 
+            if (wasOpen && !isOpen)
+            {
+                await index.MarkDoneAsync(ticketId, cancellationToken).ConfigureAwait(false);
+            }
+
             return (written, true);
         }
     }
@@ -109,6 +123,11 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         if (ticket.Index.WakeUp is { } wakeUp)
         {
             await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!state.Status.IsDone())
+        {
+            await index.MarkOpenAsync(ticket.Id, ticket.Number, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -27,6 +27,15 @@ public interface ITicketIndex
     /// <summary>Wake-ups in the buckets from <paramref name="fromBucket"/> to <paramref name="toBucket"/>, inclusive.</summary>
     Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default);
 
+    /// <summary>Enters a ticket in the set of open tickets (the backlog); idempotent.</summary>
+    Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a ticket out of the open set; absent is fine.</summary>
+    Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default);
+
+    /// <summary>The open set; it may hold a ticket done meanwhile (a write cut short): callers check the ticket.</summary>
+    Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The earliest wake-up instant after <paramref name="after"/>, or null when none is ahead (a replay jumps there).</summary>
     Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default);
 }

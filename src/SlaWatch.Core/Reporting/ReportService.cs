@@ -65,6 +65,13 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
             Merge(previous.From, previous.To));
     }
 
+    /// <summary>The end of a period in the policy's zone (the start of the day after it): where its backlog is read.</summary>
+    public DateTimeOffset EndOf(ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return Calendars.ZoneMapping.StartOfDay(policy.TimeZone, period.To.AddDays(1));
+    }
+
     /// <summary>Stored days from <paramref name="from"/> to <paramref name="to"/>, each computed now if it has not been run.</summary>
     public async Task<IReadOnlyList<DailyAggregate>> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {

@@ -34,6 +34,9 @@ public sealed record ReportView(string Title, DateOnly From, DateOnly To, string
 
     public ReportLabels Labels(bool chinese) => new(chinese, Rules);
 
+    /// <summary>The tickets open at the period's end, whatever day they arrived (shown when read).</summary>
+    public IReadOnlyList<BacklogRow>? Backlog { get; init; }
+
     /// <summary>Scorecards of one kind of dimension (<c>agent</c>, <c>team</c>, <c>category</c>), busiest first.</summary>
     public IReadOnlyList<Scorecard> Scorecards(string kind) => [.. By(kind).Select(item => Scorecard.Of(item.Value, item.Figures, Policy))];
 

@@ -79,13 +79,15 @@ public sealed partial class DailyReport(
     private async Task<int> PublishAsync(PeriodReport report, CancellationToken cancellationToken)
     {
         var view = ReportView.For(report, tickets.Policy, tickets.Rules);
+        // The topic gets the figures (a message holds 256 KiB); the mailed page adds the backlog at the period's end.
         await publisher.PublishReportAsync(view, ReportText.Json(view), cancellationToken).ConfigureAwait(false);
         if (settings.Value is not { ReportRecipients.Count: > 0, Smtp: { } smtp } mail)
         {
             return 0;
         }
 
-        var html = HtmlReport.Render(view, chinese: false, Reports.Echarts(), report.Trend);
+        var backlog = await tickets.Backlog.AtAsync(tickets.Reports.EndOf(report.Period), cancellationToken).ConfigureAwait(false);
+        var html = HtmlReport.Render(view with { Backlog = backlog }, chinese: false, Reports.Echarts(), report.Trend);
         await ReportMailer.SendAsync(smtp, mail.ReportRecipients, view, html, cancellationToken).ConfigureAwait(false);
         return 1;
     }

@@ -12,6 +12,9 @@ public sealed record ReportTable(string Key, string Title, IReadOnlyList<string>
 /// </summary>
 public static class ReportTables
 {
+    /// <summary>The backlog rows a report prints; the count says how many there are.</summary>
+    public const int MaxBacklogRows = 200;
+
     private static readonly string[] VerdictOrder = ["resolved", "partiallyResolved", "notResolved"];
 
     public static IReadOnlyList<ReportTable> For(ReportView view, ReportLabels labels)
@@ -38,6 +41,16 @@ public static class ReportTables
             new("verdicts", labels.Pick("The customers' verdicts", "客户反馈（是否解决）"), [labels.Pick("Verdict", "反馈"), labels.Pick("Tickets", "工单数")],
                 [.. VerdictOrder.Where(all.Verdicts.ContainsKey).Select(key => Row(labels.Name(key), Count(all.Verdicts[key])))]),
         };
+        if (view.Backlog is { } backlog)
+        {
+            var zone = view.Policy.TimeZone;
+            tables.Add(new("backlog", labels.Pick($"Open at the end of the period: {backlog.Count} (whatever day they arrived, soonest due first)", $"期末未结工单 {backlog.Count} 张（不论受理日期，按到期先后）"),
+                [labels.Pick("Ticket", "工单"), labels.Pick("State", "状态"), labels.Pick("Next due", "下一到期"), labels.Pick("Channel / priority", "渠道 / 优先级"), labels.Pick("Owner", "责任人"), labels.Pick("Received", "受理时间")],
+                [.. backlog.Take(MaxBacklogRows).Select(row => Row(
+                    row.Number, labels.Name(row.State), row.NextDue is { } due ? $"{labels.Name(row.NextMetric!)} {Time.InstantText.Format(due, zone)}" : "-",
+                    $"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}", row.Owner ?? labels.Name("unassigned"), Time.InstantText.Format(row.ReceivedAt, zone)))]));
+        }
+
         return [.. tables.Where(table => table.Rows.Count > 0)];
     }
 

@@ -53,6 +53,7 @@ public static class ReportText
         scorecards = new { agents = view.Scorecards("agent"), teams = view.Scorecards("team"), categories = view.Scorecards("category") },
         dimensions = view.Source.Figures,
         exceptions = view.Source.Exceptions,
+        backlog = view.Backlog,
     }, JsonOptions) + "\n";
 
     /// <summary>The reasons given, or a flag where an overdue ticket has none (the templates require one).</summary>

@@ -1,0 +1,92 @@
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>An open ticket as the backlog shows it: its next due instant and the state of that clock, its owner.</summary>
+public sealed record BacklogRow(
+    string Number,
+    string TicketId,
+    string Channel,
+    string Priority,
+    string? Category,
+    string? Owner,
+    string Status,
+    DateTimeOffset ReceivedAt,
+    string? NextMetric,
+    DateTimeOffset? NextDue,
+    string State,
+    IReadOnlyList<string> Breached,
+    string? Reason);
+
+/// <summary>
+/// Every ticket open at an instant, whatever day it arrived (the reports' figures follow arrival days; the backlog
+/// does not), soonest due first: breached clocks first, then running ones by due instant, then those paused or
+/// without a target. Now, it is the open set; for an earlier instant, the open set and every ticket with activity
+/// since that day, each read back as it stood then.
+/// </summary>
+public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy policy, TimeProvider time)
+{
+    public async Task<IReadOnlyList<BacklogRow>> AtAsync(DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var instant = at is { } given && given < now ? given : now;
+        var candidates = (await index.ReadOpenAsync(cancellationToken).ConfigureAwait(false)).Select(entry => entry.TicketId).ToHashSet(StringComparer.Ordinal);
+        if (instant < now)
+        {
+            var today = Calendars.ZoneMapping.LocalDate(policy.TimeZone, now);
+            for (var day = Calendars.ZoneMapping.LocalDate(policy.TimeZone, instant); day <= today; day = day.AddDays(1))
+            {
+                candidates.UnionWith((await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)).Select(entry => entry.TicketId));
+            }
+        }
+
+        var ids = candidates.ToArray();
+        var rows = new BacklogRow?[ids.Length];
+        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            if (await store.LoadAsync(ids[i], token).ConfigureAwait(false) is { } stored)
+            {
+                rows[i] = Row(stored, instant);
+            }
+        }).ConfigureAwait(false);
+
+        return [.. rows.OfType<BacklogRow>().OrderBy(Rank).ThenBy(row => row.NextDue ?? DateTimeOffset.MaxValue).ThenBy(row => row.ReceivedAt)];
+    }
+
+    private BacklogRow? Row(StoredTicket stored, DateTimeOffset at)
+    {
+        var events = stored.Events.Where(item => item.At <= at).ToArray();
+        if (events.Length == 0 || events.All(item => item is not Received))
+        {
+            return null;
+        }
+
+        var ticket = TicketFold.Fold(stored.Id, events, stored.Number);
+        if (ticket.Status.IsDone())
+        {
+            return null;
+        }
+
+        var clocks = SlaClockCalculator.Compute(events, policy, at);
+        var breached = clocks.Where(clock => clock.State == ClockState.Breached && clock.StoppedAt is null).ToArray();
+        var next = breached.Length > 0
+            ? breached.OrderBy(clock => clock.Due).First()
+            : clocks.Where(clock => clock.State == ClockState.Running).OrderBy(clock => clock.Due).FirstOrDefault()
+              ?? clocks.FirstOrDefault(clock => clock.State == ClockState.Paused);
+        var state = breached.Length > 0 ? "breached" : next?.State == ClockState.Running ? "running" : next is null ? "none" : "paused";
+        return new BacklogRow(
+            stored.Number.ToString(), stored.Id, ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category, ticket.Owner, ticket.Status.ToString(), ticket.ReceivedAt,
+            next?.Metric.Key(), next?.Due, state, [.. breached.Select(clock => clock.Metric.Key())], ticket.OverdueReason);
+    }
+
+    private static int Rank(BacklogRow row) => row.State switch
+    {
+        "breached" => 0,
+        "running" => 1,
+        "paused" => 2,
+        _ => 3,
+    };
+}
