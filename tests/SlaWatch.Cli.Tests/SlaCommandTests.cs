@@ -20,6 +20,19 @@ public class SlaCommandTests
     }
 
     [Fact]
+    public void ADueDatePastTheCalendarsHolidayDataIsComputedWithAWarning()
+    {
+        var covered = Cli.Run("sla", "due", "--policy", Cli.Policy, "--channel", "web", "--priority", "建议", "--received", "2026-12-01T09:30:00+08:00");
+        // Spring Festival 2027 is not in the shipped holiday set: the answer would silently count it as working days.
+        var beyond = Cli.Run("sla", "due", "--policy", Cli.Policy, "--channel", "web", "--priority", "建议", "--received", "2027-02-05T17:30:00+08:00");
+
+        Assert.Equal((0, 0), (covered.ExitCode, beyond.ExitCode));
+        Assert.Equal(string.Empty, covered.Error);
+        var warning = Assert.Single(beyond.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("calendar 'office' has holiday data through 2026-12-31 only", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASuggestionBeforeSpringFestivalIsDueOnTheMakeUpSaturday()
     {
         var result = Cli.Run("sla", "due", "--policy", Cli.Policy, "--channel", "web", "--priority", "建议", "--received", "2026-02-13T17:30:00+08:00");

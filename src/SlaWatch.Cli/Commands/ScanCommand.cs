@@ -31,6 +31,11 @@ internal static class ScanCommand
                 : new LogNotifier(lines.Add, services.Writer.Policy.TimeZone);
             var scanner = services.Scanner(notifier);
             var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var gap in report.CalendarGaps)
+            {
+                output.Error.WriteLine($"slawatch: warning: {gap.Warning(gap.CoveredThrough.AddDays(1))}");
+            }
+
             if (result.GetValue(json))
             {
                 output.WriteJson(new

@@ -46,6 +46,13 @@ internal static class SlaCommands
             var at = InputParsing.Instant("--received", result.GetValue(received), policy.TimeZone);
             var arrival = new Received(at, "cli", null, parsedChannel, parsedPriority, result.GetValue(category), CustomerRef.FromContact("cli"), CustomerTier: result.GetValue(tier));
             var clocks = SlaClockCalculator.Compute([arrival], policy, at);
+            // Holiday data that ends before a due date makes it wrong without a sound: say so, once per calendar.
+            var latest = clocks.Select(clock => clock.Due ?? at).Append(at).Max();
+            foreach (var gap in policy.CalendarGaps(Core.Calendars.ZoneMapping.LocalDate(policy.TimeZone, latest)))
+            {
+                output.Error.WriteLine($"slawatch: warning: {gap.Warning(gap.CoveredThrough.AddDays(1))}");
+            }
+
             if (result.GetValue(json))
             {
                 output.WriteJson(clocks.Select(clock => new

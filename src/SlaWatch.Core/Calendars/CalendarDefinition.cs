@@ -49,6 +49,12 @@ public sealed class CalendarDefinition
 
     public IReadOnlyCollection<DateOnly> Holidays => _holidays;
 
+    /// <summary>
+    /// The last date the included holiday data speaks for (null: the calendar includes none and needs none). Past it,
+    /// holidays are unknown and days are read by their weekday alone.
+    /// </summary>
+    public DateOnly? HolidaysCoveredThrough { get; init; }
+
     public IReadOnlyDictionary<DateOnly, IReadOnlyList<WorkingInterval>> Overrides => _overrides;
 
     public IReadOnlyList<WorkingInterval> WeeklyHours(DayOfWeek day) => _week[(int)day];

@@ -68,6 +68,7 @@ public static class CalendarLoader
             }
         }
 
+        DateOnly? coveredThrough = null;
         if (root.Optional("include") is { } includeNode)
         {
             var makeUpHours = root.Optional("makeUpDayHours") is { } hoursNode
@@ -77,13 +78,17 @@ public static class CalendarLoader
             {
                 var included = ConfigFiles.Resolve(root.File, item.String());
                 var set = JsonNodeReader.Parse(included, ReadIncluded(included, reader, item));
-                Include(set, makeUpHours, holidays, overrides);
+                var through = Include(set, makeUpHours, holidays, overrides);
+                coveredThrough = coveredThrough is { } earlier && earlier > through ? earlier : through;
             }
         }
 
         try
         {
-            return new CalendarDefinition(zone, week, holidays, overrides, root.Optional("name")?.String() ?? Path.GetFileNameWithoutExtension(root.File));
+            return new CalendarDefinition(zone, week, holidays, overrides, root.Optional("name")?.String() ?? Path.GetFileNameWithoutExtension(root.File))
+            {
+                HolidaysCoveredThrough = coveredThrough,
+            };
         }
         catch (ArgumentException error)
         {
@@ -91,10 +96,15 @@ public static class CalendarLoader
         }
     }
 
-    private static void Include(JsonNodeReader set, IReadOnlyList<WorkingInterval> makeUpHours, HashSet<DateOnly> holidays, Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides)
+    /// <summary>Adds a holiday set; returns the last date it covers (its <c>coversThrough</c>, else the end of its last year).</summary>
+    private static DateOnly Include(JsonNodeReader set, IReadOnlyList<WorkingInterval> makeUpHours, HashSet<DateOnly> holidays, Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides)
     {
-        set.RequireObject("name", "source", "holidays", "workingDays");
+        set.RequireObject("name", "source", "coversThrough", "holidays", "workingDays");
         set.Required("source").String();
+        var dates = (set.Optional("holidays")?.Items() ?? []).Concat(set.Optional("workingDays")?.Items() ?? []).Select(item => item.Date()).ToArray();
+        var through = set.Optional("coversThrough") is { } explicitly
+            ? explicitly.Date()
+            : dates.Length > 0 ? new DateOnly(dates.Max().Year, 12, 31) : throw set.Error("a holiday set needs holidays, working days or 'coversThrough'");
         foreach (var item in set.Optional("holidays")?.Items() ?? [])
         {
             Claim(item, item.Date(), holidays, overrides);
@@ -111,6 +121,8 @@ public static class CalendarLoader
             Claim(item, item.Date(), holidays, overrides);
             overrides[item.Date()] = makeUpHours;
         }
+
+        return through;
     }
 
     private static void Claim(JsonNodeReader node, DateOnly date, HashSet<DateOnly> holidays, Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides)

@@ -33,6 +33,22 @@ public sealed record SlaPolicy(
         return null;
     }
 
+    /// <summary>
+    /// Calendars whose holiday data ends before <paramref name="through"/>: a date past it is read by its weekday alone
+    /// (the Spring Festival would count as working days), which a host says once.
+    /// </summary>
+    public IReadOnlyList<CalendarGap> CalendarGaps(DateOnly through) =>
+        [.. Calendars.Where(pair => pair.Value.Definition.HolidaysCoveredThrough is { } covered && covered < through)
+            .Select(pair => new CalendarGap(pair.Key, pair.Value.Definition.HolidaysCoveredThrough!.Value))
+            .OrderBy(gap => gap.Calendar, StringComparer.Ordinal)];
+
     public IReadOnlyList<AppliedTarget> TargetsFor(TicketProfile ticket) =>
         Enum.GetValues<SlaMetric>().Select(metric => TargetFor(metric, ticket)).OfType<AppliedTarget>().ToArray();
+}
+
+/// <summary>A calendar whose holiday data ends at <paramref name="CoveredThrough"/>.</summary>
+public sealed record CalendarGap(string Calendar, DateOnly CoveredThrough)
+{
+    public string Warning(DateOnly asked) =>
+        $"calendar '{Calendar}' has holiday data through {CoveredThrough:yyyy-MM-dd} only: {asked:yyyy-MM-dd} and later are read by weekday, holidays unknown; add next year's holiday set";
 }

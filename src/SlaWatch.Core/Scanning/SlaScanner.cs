@@ -26,7 +26,12 @@ public sealed class SlaScanner(
         var now = writer.Now;
         var watermark = await checkpoints.GetAsync(WatermarkKey, cancellationToken).ConfigureAwait(false);
         var from = watermark is null ? now - _options.FirstScanWindow : BucketStart(watermark) - _options.LookBack;
-        var report = new ScanReport { FromBucket = DueEntry.BucketOf(from), ToBucket = DueEntry.BucketOf(now) };
+        var report = new ScanReport
+        {
+            FromBucket = DueEntry.BucketOf(from),
+            ToBucket = DueEntry.BucketOf(now),
+            CalendarGaps = writer.Policy.CalendarGaps(writer.LocalDay(now.AddDays(7))),
+        };
         report.BucketsRead = (int)((BucketStart(report.ToBucket) - BucketStart(report.FromBucket)).TotalMinutes + 1);
 
         var entries = await index.ReadDueAsync(report.FromBucket, report.ToBucket, cancellationToken).ConfigureAwait(false);

@@ -86,7 +86,7 @@ public static class HtmlReport
             body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; margin: 24px; color: #1f2933; }
             h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
             table { border-collapse: collapse; margin: 8px 0; } td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-            td.num { text-align: right; } .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
+            td.num { text-align: right; } .note { color: #b45309; font-weight: bold; } .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
             .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; } .chart { height: 320px; border: 1px solid #e4e7eb; }
             </style>
             <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
@@ -94,6 +94,7 @@ public static class HtmlReport
             <body>
             <h1>{{WebUtility.HtmlEncode(Title(view, chinese))}}</h1>
             <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(view.PolicyVersion)}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
+            {{string.Concat(view.Notes.Select(note => $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + note)}</p>"))}}
             <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L("Target", "目标")}}</th><th></th><th>{{L("On the period before", "环比")}}</th></tr>
             """);
         foreach (var row in view.Rows)

@@ -15,6 +15,11 @@ public static class ReportText
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{view.Title} — policy {view.PolicyVersion}, computed {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
+        foreach (var note in view.Notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
+        }
+
         var rows = view.Rows.Select(row => new[] { Label(row, chinese), Value(row), row.TargetText ?? string.Empty, row.Met is false ? "MISS" : row.Met is true ? "ok" : string.Empty, row.Change ?? string.Empty }).ToList();
         AppendTable(text, rows);
 
@@ -49,6 +54,7 @@ public static class ReportText
         policyVersion = view.PolicyVersion,
         computedAt = view.ComputedAt,
         period = view.Period.Name,
+        notes = view.Notes,
         figures = view.Rows.Select(row => new { row.Key, row.Value, row.Unit, target = row.TargetText, met = row.Met, previous = row.Previous, change = row.Change }),
         scorecards = new { agents = view.Scorecards("agent"), teams = view.Scorecards("team"), categories = view.Scorecards("category") },
         dimensions = view.Source.Figures,
