@@ -123,6 +123,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SlaWatch__TablePrefix', value: '' }
         { name: 'SlaWatch__PolicyFile', value: 'config/sla-policy.json' }
         { name: 'SlaWatch__RulesFile', value: 'config/classification.json' }
+        { name: 'SlaWatch__PolicyArchive', value: 'config/policies' }
         { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: serviceBusNamespace }
         { name: 'Chat__Format', value: settings.chatFormat }
         { name: 'Chat__Secret', value: '@${format(keyVaultReference, secretUris.chatSecret)}' }

@@ -52,7 +52,8 @@ public static class SlaWatchServices
             return ports with { Store = new MeteredTicketStore(ports.Store, metrics), Quarantine = new MeteredQuarantine(ports.Quarantine, metrics) };
         });
         services.AddSingleton(provider => new TicketServices(
-            provider.GetRequiredService<StorePorts>(), provider.GetRequiredService<SlaPolicy>(), provider.GetRequiredService<ClassificationRules>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<StorePorts>(), provider.GetRequiredService<SlaPolicy>(), provider.GetRequiredService<ClassificationRules>(), provider.GetRequiredService<TimeProvider>(),
+            Store(provider).Archive));
         services.AddSingleton(provider =>
         {
             var tickets = provider.GetRequiredService<TicketServices>();

@@ -95,7 +95,7 @@ public sealed class ReplayEngine : IAsyncDisposable
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            days.Add(await _services.Reports.RunDayAsync(day, cancellationToken).ConfigureAwait(false));
+            days.Add(await _services.Reports.RunDayAsync(day, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
         // Without --to the input's last days may hold only follow-ups (closures, ratings) of earlier tickets.

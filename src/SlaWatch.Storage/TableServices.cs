@@ -7,13 +7,13 @@ namespace SlaWatch.Storage;
 /// <summary>The ticket services wired to one account's tables.</summary>
 public sealed class TableServices : TicketServices
 {
-    public TableServices(StorageOptions options, SlaPolicy policy, ClassificationRules rules, TimeProvider time)
-        : this(new TableStorage(options), policy, rules, time)
+    public TableServices(StorageOptions options, SlaPolicy policy, ClassificationRules rules, TimeProvider time, PolicyArchive? archive = null)
+        : this(new TableStorage(options), policy, rules, time, archive)
     {
     }
 
-    private TableServices(TableStorage storage, SlaPolicy policy, ClassificationRules rules, TimeProvider time)
-        : base(PortsOn(storage, time), policy, rules, time)
+    private TableServices(TableStorage storage, SlaPolicy policy, ClassificationRules rules, TimeProvider time, PolicyArchive? archive)
+        : base(PortsOn(storage, time), policy, rules, time, archive)
     {
         Storage = storage;
     }

@@ -38,6 +38,14 @@ public sealed class TestWorld : IAsyncDisposable
         return services;
     }
 
+    /// <summary>Another process on this world's tables, on another policy (and its archive of earlier versions).</summary>
+    public TableServices NewProcess(SlaPolicy policy, PolicyArchive archive)
+    {
+        var services = new TableServices(StorageOptions.FromConnection(ConnectionString, Prefix), policy, Shipped.Rules, Time, archive);
+        _services.Add(services);
+        return services;
+    }
+
     public static DateTimeOffset Shanghai(string wall) => Shipped.At(wall);
 
     public static InboundContact Email(string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) => new()

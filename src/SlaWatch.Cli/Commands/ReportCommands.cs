@@ -26,15 +26,28 @@ internal static class ReportCommands
     private static Command Run(CliOutput output)
     {
         var date = CommonOptions.Text("--date", "A local day YYYY-MM-DD in the policy's zone.");
+        var replace = new Option<bool>("--replace-policy")
+        {
+            Description = "Replace a day stored under another policy version with this policy's figures (by default it is computed again under its own version, from --policy-archive).",
+        };
         var json = CommonOptions.Json();
         var store = new StoreOptions();
-        var command = new Command("run", "Compute a day's aggregates and store them (replacing an earlier run).") { date, json };
+        var command = new Command("run", "Compute a day's aggregates and store them (replacing an earlier run, under the policy version it was computed with).") { date, replace, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var provider = store.Compose(result, TimeProvider.System);
             var services = StoreOptions.Tickets(provider);
-            var day = await services.Reports.RunDayAsync(InputParsing.Date("--date", result.GetValue(date)), cancellationToken).ConfigureAwait(false);
+            DailyAggregate day;
+            try
+            {
+                day = await services.Reports.RunDayAsync(InputParsing.Date("--date", result.GetValue(date)), result.GetValue(replace), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Core.Policies.StoredPolicyException error)
+            {
+                throw new UsageException($"--date: {error.Message} (--replace-policy)");
+            }
+
             if (result.GetValue(json))
             {
                 output.WriteJson(new { date = day.From, dimensions = day.Figures.Count, received = day.All.Received, policyVersion = day.PolicyVersion, computedAt = day.ComputedAt });

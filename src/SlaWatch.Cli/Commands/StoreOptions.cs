@@ -31,6 +31,12 @@ internal sealed class StoreOptions
         DefaultValueFactory = _ => Path.Combine("config", "sla-policy.json"),
     };
 
+    public Option<string> PolicyArchive { get; } = new("--policy-archive")
+    {
+        Description = "Folder of earlier policy versions (one JSON file each), for days computed under them.",
+        DefaultValueFactory = _ => Path.Combine("config", "policies"),
+    };
+
     public Option<string> Rules { get; } = new("--rules")
     {
         Description = "Classification rules JSON file.",
@@ -43,6 +49,7 @@ internal sealed class StoreOptions
         command.Options.Add(TablePrefix);
         command.Options.Add(Policy);
         command.Options.Add(Rules);
+        command.Options.Add(PolicyArchive);
     }
 
     /// <summary>
@@ -57,6 +64,7 @@ internal sealed class StoreOptions
             [Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix) ?? Environment.GetEnvironmentVariable(PrefixVariable),
             [Key(StoreSettings.PolicyFile)] = result.GetValue(Policy),
             [Key(StoreSettings.RulesFile)] = result.GetValue(Rules),
+            [Key(StoreSettings.PolicyArchive)] = result.GetValue(PolicyArchive),
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var provider = new ServiceCollection().AddSingleton(time).AddSlaWatch(configuration, Environment.CurrentDirectory).BuildServiceProvider();
@@ -82,5 +90,6 @@ internal sealed class StoreOptions
         .Replace(StoreSettings.Storage, "--storage", StringComparison.Ordinal)
         .Replace(StoreSettings.TablePrefix, "--table-prefix", StringComparison.Ordinal)
         .Replace(StoreSettings.PolicyFile, "--policy", StringComparison.Ordinal)
-        .Replace(StoreSettings.RulesFile, "--rules", StringComparison.Ordinal);
+        .Replace(StoreSettings.RulesFile, "--rules", StringComparison.Ordinal)
+        .Replace(StoreSettings.PolicyArchive, "--policy-archive", StringComparison.Ordinal);
 }

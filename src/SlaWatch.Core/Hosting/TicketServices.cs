@@ -10,13 +10,13 @@ namespace SlaWatch.Core.Hosting;
 /// <summary>The ticket services wired to one store: what a host composes once and keeps.</summary>
 public class TicketServices : IAsyncDisposable
 {
-    public TicketServices(StorePorts ports, SlaPolicy policy, ClassificationRules rules, TimeProvider time)
+    public TicketServices(StorePorts ports, SlaPolicy policy, ClassificationRules rules, TimeProvider time, PolicyArchive? archive = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
         Ports = ports;
         Time = time;
         Rules = rules;
-        Reports = new ReportService(ports.Store, ports.Index, ports.Aggregates, policy, time);
+        Reports = new ReportService(ports.Store, ports.Index, ports.Aggregates, policy, time) { Archive = archive ?? PolicyArchive.Empty };
         Writer = new TicketWriter(ports.Store, ports.Index, policy, time);
         Ingestion = new IngestionService(Writer, ports.Store, ports.Index, ports.Serials, ports.Quarantine, new Classifier(rules));
         Events = new TicketEventService(Writer, ports.Store, ports.Index, ports.Quarantine);

@@ -16,7 +16,28 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
 
     public SlaPolicy Policy => policy;
 
-    public async Task<DailyAggregate> RunDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    /// <summary>Earlier policy versions, for days first computed under them.</summary>
+    public PolicyArchive Archive { get; init; } = PolicyArchive.Empty;
+
+    /// <summary>
+    /// Computes a day and stores it. A day already stored under another policy version is computed again under that
+    /// version (from the archive), so history keeps its meaning; <paramref name="underThisPolicy"/> replaces it under
+    /// this policy instead, by explicit choice. Without the old version at hand, it is refused.
+    /// </summary>
+    public async Task<DailyAggregate> RunDayAsync(DateOnly day, bool underThisPolicy = false, CancellationToken cancellationToken = default)
+    {
+        var used = policy;
+        if (!underThisPolicy && await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) is { } stored && stored.PolicyVersion != policy.Version)
+        {
+            used = Archive.Find(stored.PolicyVersion) ?? throw new StoredPolicyException(
+                $"{day:yyyy-MM-dd} was computed under policy {stored.PolicyVersion}, which is not in the archive; this policy is {policy.Version}: " +
+                "put that version's file in the archive, or replace the day under this policy explicitly");
+        }
+
+        return await ComputeAsync(day, used, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DailyAggregate> ComputeAsync(DateOnly day, SlaPolicy policy, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var entries = await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
@@ -33,14 +54,14 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
 
         var loaded = tickets.OfType<StoredTicket>().ToArray();
         var figures = DailyAggregator.Fold(loaded, policy, now, new RepeatHistory(history, RepeatWindow));
-        var aggregate = new DailyAggregate(day, day, policy.Version, now, figures, Exceptions(loaded, now));
+        var aggregate = new DailyAggregate(day, day, policy.Version, now, figures, Exceptions(loaded, policy, now));
         await aggregates.ReplaceDayAsync(aggregate, cancellationToken).ConfigureAwait(false);
         return aggregate;
     }
 
     /// <summary>A stored day, or the day computed now when it has not been run yet.</summary>
     public async Task<DailyAggregate> DayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) ?? await RunDayAsync(day, cancellationToken).ConfigureAwait(false);
+        await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) ?? await ComputeAsync(day, policy, cancellationToken).ConfigureAwait(false);
 
     /// <summary>An ISO week (<c>2026-W45</c>): Monday to Sunday, merged from its days.</summary>
     public async Task<DailyAggregate> WeekAsync(string isoWeek, CancellationToken cancellationToken = default) =>
@@ -102,7 +123,7 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
             : throw new FormatException($"'{isoWeek}' is not an ISO week such as 2026-W45");
     }
 
-    private IReadOnlyList<ExceptionRow> Exceptions(IEnumerable<StoredTicket> tickets, DateTimeOffset now) => tickets
+    private static IReadOnlyList<ExceptionRow> Exceptions(IEnumerable<StoredTicket> tickets, SlaPolicy policy, DateTimeOffset now) => tickets
         .Select(stored => (stored, clocks: SlaClockCalculator.Compute(stored.Events, policy, now)))
         .Where(item => !item.stored.State.Status.IsDone() || item.clocks.Any(clock => clock.State == ClockState.Breached))
         .OrderBy(item => item.stored.Number.Serial)

@@ -49,7 +49,7 @@ public sealed partial class DailyReport(
         var mailed = 0;
         for (var day = first; day <= yesterday; day = day.AddDays(1))
         {
-            var aggregate = await tickets.Reports.RunDayAsync(day, cancellationToken).ConfigureAwait(false);
+            var aggregate = await tickets.Reports.RunDayAsync(day, cancellationToken: cancellationToken).ConfigureAwait(false);
             Log.Day(logger, day, aggregate.All.Received, aggregate.All.Breaches, aggregate.Figures.Count);
             mailed += await PublishAsync(await tickets.Reports.PeriodAsync(ReportPeriod.Day(day), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             await checkpoints.SetAsync(LastDayKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,7 @@ public static class AppSettings
         new(StoreSettings.TablePrefix, "Prefix of the table names, to keep sets of tables apart."),
         new(StoreSettings.PolicyFile, "SLA policy JSON, relative to the app folder.", "config/sla-policy.json"),
         new(StoreSettings.RulesFile, "Classification rules JSON, relative to the app folder.", "config/classification.json"),
+        new(StoreSettings.PolicyArchive, "Folder of earlier policy versions, one JSON file each, so past days are computed again under their own version.", "config/policies"),
         new(ServiceBus, "Service Bus connection string (key-based); or set ServiceBusConnection__fullyQualifiedNamespace for the managed identity.", "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;"),
         new(ServiceBusNamespace, "Service Bus namespace host (NAME.servicebus.windows.net), for identity-based connections."),
         new(ChatFormat, "The chat platform's webhook format: generic or chatwoot.", "generic"),

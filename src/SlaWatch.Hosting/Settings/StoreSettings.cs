@@ -12,12 +12,16 @@ public sealed class StoreSettings : CheckedSettings
     public const string TablePrefix = "SlaWatch__TablePrefix";
     public const string PolicyFile = "SlaWatch__PolicyFile";
     public const string RulesFile = "SlaWatch__RulesFile";
+    public const string PolicyArchive = "SlaWatch__PolicyArchive";
 
     public StorageOptions Tables { get; set; } = new();
 
     public SlaPolicy? Policy { get; set; }
 
     public ClassificationRules? Rules { get; set; }
+
+    /// <summary>Earlier policy versions, for past days computed under them.</summary>
+    public Core.Policies.PolicyArchive Archive { get; set; } = Core.Policies.PolicyArchive.Empty;
 
     /// <summary>Reads the settings and loads the files they name; relative files are found under <paramref name="root"/>.</summary>
     public static void Read(StoreSettings settings, SettingsReader reader, string root)
@@ -35,6 +39,14 @@ public sealed class StoreSettings : CheckedSettings
         settings.Tables = StorageOptions.FromConnection(connection, prefix);
         settings.Policy = Load(reader, PolicyFile, Path.Combine("config", "sla-policy.json"), root, path => SlaPolicyLoader.Load(path));
         settings.Rules = Load(reader, RulesFile, Path.Combine("config", "classification.json"), root, path => ClassificationLoader.Load(path));
+        try
+        {
+            settings.Archive = Core.Policies.PolicyArchive.Load(Path.GetFullPath(Path.Combine(root, reader.Optional(PolicyArchive) ?? Path.Combine("config", "policies"))));
+        }
+        catch (ConfigException error)
+        {
+            reader.Problems.Add($"{PolicyArchive}: {error.Message}");
+        }
     }
 
     private static T? Load<T>(SettingsReader reader, string name, string fallback, string root, Func<string, T> load)
