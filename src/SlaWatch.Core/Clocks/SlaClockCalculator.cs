@@ -78,9 +78,9 @@ public static class SlaClockCalculator
             span.Start,
             span.Stop,
             projectedDue,
-            Reached(targetOpen * target.WarningFraction),
+            Reached(target.Rule.WarnAfter(targetOpen)),
             elapsed,
-            target.Escalation.Select(level => new EscalationPoint(level.Level, level.Notify, Reached(targetOpen * level.AtFraction))).ToArray());
+            target.Escalation.Select(level => new EscalationPoint(level.Level, level.Notify, Reached(level.ReachedAfter(targetOpen)))).ToArray());
     }
 
     /// <summary>

@@ -58,7 +58,8 @@ public class TicketServices : IAsyncDisposable
     public Backlog Backlog { get; }
 
     public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null, AnomalyOptions? anomalies = null) =>
-        new(Store, Index, Writer, Ledger, notifier, Checkpoints, options, new AnomalyDetector(Index, Ledger, Policy.TimeZone, anomalies));
+        new(Store, Index, Writer, Ledger, notifier, Checkpoints, options ?? new ScanOptions { DigestThreshold = Policy.Tuning.DigestThreshold },
+            new AnomalyDetector(Index, Ledger, Policy.TimeZone, anomalies ?? Policy.Tuning.Anomaly));
 
     public async ValueTask DisposeAsync()
     {

@@ -17,6 +17,9 @@ public sealed record SlaPolicy(
     /// <summary>What the reports count as a ticket's resolution (the seed: confirmed by the customer).</summary>
     public ResolutionStop Resolution { get; init; } = ResolutionStop.Default;
 
+    /// <summary>Early-warning thresholds, digest size and the repeat-complaint window.</summary>
+    public PolicyTuning Tuning { get; init; } = PolicyTuning.Default;
+
     /// <summary>Agents by team, for the team scorecards.</summary>
     public TeamDirectory Teams { get; init; } = TeamDirectory.None;
 

@@ -10,7 +10,7 @@ namespace SlaWatch.Core.Policies;
 /// </summary>
 public static class SlaPolicyLoader
 {
-    private static readonly string[] RuleProperties = ["name", "description", "match", "targets", "calendar", "warningFraction", "escalation"];
+    private static readonly string[] RuleProperties = ["name", "description", "match", "targets", "calendar", "warningFraction", "warningBefore", "escalation"];
 
     public static SlaPolicy Load(string file, ConfigFileReader? reader = null)
     {
@@ -20,20 +20,21 @@ public static class SlaPolicyLoader
     public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)
     {
         reader ??= ConfigFiles.FileSystem;
-        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "defaults", "rules");
+        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "tuning", "defaults", "rules");
         var version = root.Required("version").String();
         var zone = root.Required("timeZone").TimeZone();
         var calendars = Calendars(root.Required("calendars"), reader);
         var ringCycle = TimeSpan.FromSeconds(root.Optional("ringCycleSeconds") is { } ring ? Bounded(ring, 0, 60, "a ring cycle in seconds") : 5);
         var weekly = Weekly(root.Optional("weeklyTargets"));
 
-        var defaults = root.Optional("defaults")?.RequireObject("calendar", "warningFraction", "escalation");
+        var defaults = root.Optional("defaults")?.RequireObject("calendar", "warningFraction", "warningBefore", "escalation");
         var defaultCalendar = defaults?.Optional("calendar") is { } calendarNode ? CalendarNamed(calendarNode, calendars) : null;
         var defaultWarning = defaults?.Optional("warningFraction") is { } warningNode ? WarningFraction(warningNode) : 0.75;
+        var defaultLead = defaults?.Optional("warningBefore") is { } leadNode ? Lead(leadNode) : (TimeSpan?)null;
         var defaultEscalation = defaults?.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : null;
 
         var rules = new List<SlaRule>();
-        var context = new RuleContext(calendars, defaultCalendar, defaultWarning, defaultEscalation, ringCycle);
+        var context = new RuleContext(calendars, defaultCalendar, defaultWarning, defaultLead, defaultEscalation, ringCycle);
         foreach (var node in root.Required("rules").Items())
         {
             var rule = Rule(node, context);
@@ -55,6 +56,7 @@ public static class SlaPolicyLoader
         {
             Resolution = Resolution(root.Optional("resolution")),
             Teams = Teams(root.Optional("teams"), reader),
+            Tuning = Tuning(root.Optional("tuning")),
         };
     }
 
@@ -62,6 +64,7 @@ public static class SlaPolicyLoader
         IReadOnlyDictionary<string, BusinessCalendar> Calendars,
         BusinessCalendar? DefaultCalendar,
         double DefaultWarning,
+        TimeSpan? DefaultLead,
         IReadOnlyList<EscalationLevel>? DefaultEscalation,
         TimeSpan RingCycle);
 
@@ -86,7 +89,9 @@ public static class SlaPolicyLoader
         var match = Match(node.Optional("match"));
         var calendar = node.Optional("calendar") is { } calendarNode ? CalendarNamed(calendarNode, context.Calendars) : context.DefaultCalendar;
         var warning = node.Optional("warningFraction") is { } warningNode ? WarningFraction(warningNode) : context.DefaultWarning;
-        var escalation = (node.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : context.DefaultEscalation) ?? DefaultEscalation(warning);
+        // A rule's own warning fraction outranks an inherited lead; its own lead outranks both.
+        var lead = node.Optional("warningBefore") is { } leadNode ? Lead(leadNode) : node.Optional("warningFraction") is null ? context.DefaultLead : (TimeSpan?)null;
+        var escalation = (node.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : context.DefaultEscalation) ?? DefaultEscalation(warning, lead);
 
         var targets = new Dictionary<SlaMetric, MetricTarget>();
         var targetsNode = node.Required("targets");
@@ -101,7 +106,7 @@ public static class SlaPolicyLoader
         }
 
         return targets.Count > 0
-            ? new SlaRule(name, match, targets, warning, escalation)
+            ? new SlaRule(name, match, targets, warning, escalation) { WarningLead = lead }
             : throw targetsNode.Error("a rule needs at least one target");
     }
 
@@ -241,18 +246,32 @@ public static class SlaPolicyLoader
         var levels = new List<EscalationLevel>();
         foreach (var item in node.Items())
         {
-            item.RequireObject("level", "atFraction", "notify");
+            item.RequireObject("level", "atFraction", "before", "notify");
             var level = item.Required("level").Integer();
-            var at = item.Required("atFraction").Number();
             var notify = item.Required("notify").String();
             if (level != levels.Count + 1)
             {
                 throw item.Required("level").Error($"levels are numbered 1, 2, 3… in order; expected {levels.Count + 1}, got {level}");
             }
 
-            if (at <= 0 || (levels.Count > 0 && at <= levels[^1].AtFraction))
+            if (item.Optional("before") is { } beforeNode)
             {
-                throw item.Required("atFraction").Error($"each level is reached later than the one before: {at} must exceed {(levels.Count > 0 ? levels[^1].AtFraction : 0)}");
+                // Set by lead time: before the due instant, so ahead of every level set by a fraction, in falling leads.
+                var before = item.Optional("atFraction") is null ? Lead(beforeNode) : throw beforeNode.Error("give 'atFraction' or 'before', not both");
+                if (levels.Count > 0 && (levels[^1].Before is not { } earlier || before >= earlier))
+                {
+                    throw beforeNode.Error("levels set by 'before' come first, each with a shorter lead than the one before");
+                }
+
+                levels.Add(new EscalationLevel(level, 0, notify) { Before = before });
+                continue;
+            }
+
+            var at = item.Required("atFraction").Number();
+            var previous = levels.LastOrDefault(earlier => earlier.Before is null)?.AtFraction ?? 0;
+            if (at <= 0 || at <= previous)
+            {
+                throw item.Required("atFraction").Error($"each level is reached later than the one before: {at} must exceed {previous}");
             }
 
             levels.Add(new EscalationLevel(level, at, notify));
@@ -261,8 +280,53 @@ public static class SlaPolicyLoader
         return levels;
     }
 
-    private static List<EscalationLevel> DefaultEscalation(double warning) =>
-        [new(1, warning, "owner"), new(2, 1.0, "supervisor"), new(3, 2.0, "manager")];
+    private static List<EscalationLevel> DefaultEscalation(double warning, TimeSpan? lead) =>
+        [new(1, warning, "owner") { Before = lead }, new(2, 1.0, "supervisor"), new(3, 2.0, "manager")];
+
+    /// <summary>A lead time before the due instant: <c>"10m"</c>, <c>"1h"</c> (open time on the target's calendar).</summary>
+    private static TimeSpan Lead(JsonNodeReader node)
+    {
+        return DurationSpec.TryParse(node.String(), out var spec) && !spec.IsWorkingDays && spec.Time > TimeSpan.Zero
+            ? spec.Time
+            : throw node.Error("a warning lead is a positive duration such as \"10m\" or \"1h\"");
+    }
+
+    private static PolicyTuning Tuning(JsonNodeReader? found)
+    {
+        if (found is not { } node)
+        {
+            return PolicyTuning.Default;
+        }
+
+        node.RequireObject("anomaly", "digestThreshold", "repeatWindowDays");
+        var defaults = PolicyTuning.Default;
+        var anomaly = defaults.Anomaly;
+        if (node.Optional("anomaly") is { } anomalyNode)
+        {
+            anomalyNode.RequireObject("trailingDays", "volumeLevels", "minimumAverage", "minimumHistoryDays", "streakLength");
+            var levels = anomalyNode.Optional("volumeLevels") is { } levelsNode ? levelsNode.Items().Select(item => Bounded(item, 1, 100, "a ratio to the trailing average")).ToArray() : null;
+            if (levels is not null && (levels.Length == 0 || levels.Zip(levels.Skip(1)).Any(pair => pair.Second <= pair.First)))
+            {
+                throw anomalyNode.Required("volumeLevels").Error("list at least one level, each above the one before (e.g. [1.5, 2, 3])");
+            }
+
+            anomaly = anomaly with
+            {
+                TrailingDays = anomalyNode.Optional("trailingDays") is { } days ? (int)Bounded(days, 1, 90, "days") : anomaly.TrailingDays,
+                VolumeLevels = levels ?? anomaly.VolumeLevels,
+                MinimumAverage = anomalyNode.Optional("minimumAverage") is { } minimum ? Bounded(minimum, 0, 1_000_000, "tickets a day", inclusiveLow: true) : anomaly.MinimumAverage,
+                MinimumHistoryDays = anomalyNode.Optional("minimumHistoryDays") is { } history ? (int)Bounded(history, 0, 90, "days", inclusiveLow: true) : anomaly.MinimumHistoryDays,
+                StreakLength = anomalyNode.Optional("streakLength") is { } streak ? (int)Bounded(streak, 1, 1000, "tickets") : anomaly.StreakLength,
+            };
+        }
+
+        return new PolicyTuning
+        {
+            Anomaly = anomaly,
+            DigestThreshold = node.Optional("digestThreshold") is { } digest ? (int)Bounded(digest, 0, 100_000, "announcements", inclusiveLow: true) : defaults.DigestThreshold,
+            RepeatWindow = node.Optional("repeatWindowDays") is { } window ? TimeSpan.FromDays(Bounded(window, 0, 365, "days")) : defaults.RepeatWindow,
+        };
+    }
 
     /// <summary><c>"teams": { "一组": ["客服A", "客服B"] }</c>, or the name of a file holding that object.</summary>
     private static TeamDirectory Teams(JsonNodeReader? found, ConfigFileReader reader)

@@ -12,4 +12,11 @@ public sealed record SlaRule(
     RuleMatch Match,
     IReadOnlyDictionary<SlaMetric, MetricTarget> Targets,
     double WarningFraction,
-    IReadOnlyList<EscalationLevel> Escalation);
+    IReadOnlyList<EscalationLevel> Escalation)
+{
+    /// <summary>Warn this much open time before the due instant, instead of at <see cref="WarningFraction"/>.</summary>
+    public TimeSpan? WarningLead { get; init; }
+
+    /// <summary>The open time used when the warning comes, for a target of <paramref name="target"/>.</summary>
+    public TimeSpan WarnAfter(TimeSpan target) => WarningLead is { } lead ? (target > lead ? target - lead : TimeSpan.Zero) : target * WarningFraction;
+}

@@ -12,7 +12,6 @@ namespace SlaWatch.Core.Reporting;
 /// </summary>
 public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggregateStore aggregates, SlaPolicy policy, TimeProvider time)
 {
-    public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(30);
 
     public SlaPolicy Policy => policy;
 
@@ -47,13 +46,14 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
             tickets[i] = await store.LoadAsync(arrivals[i].TicketId, token).ConfigureAwait(false));
 
         var history = new List<DayEntry>(arrivals);
-        for (var back = 1; back <= (int)Math.Ceiling(RepeatWindow.TotalDays); back++)
+        var window = policy.Tuning.RepeatWindow;
+        for (var back = 1; back <= (int)Math.Ceiling(window.TotalDays); back++)
         {
             history.AddRange((await index.ReadDayAsync(day.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay));
         }
 
         var loaded = tickets.OfType<StoredTicket>().ToArray();
-        var figures = DailyAggregator.Fold(loaded, policy, now, new RepeatHistory(history, RepeatWindow));
+        var figures = DailyAggregator.Fold(loaded, policy, now, new RepeatHistory(history, window));
         var aggregate = new DailyAggregate(day, day, policy.Version, now, figures, Exceptions(loaded, policy, now));
         await aggregates.ReplaceDayAsync(aggregate, cancellationToken).ConfigureAwait(false);
         return aggregate;

@@ -57,7 +57,7 @@ public sealed partial class DailyReport(
         }
 
         // Yesterday's whole day against the trailing days; claims are shared with the minute scans, so nothing twice.
-        var detector = new AnomalyDetector(tickets.Index, tickets.Ledger, zone);
+        var detector = new AnomalyDetector(tickets.Index, tickets.Ledger, zone, tickets.Policy.Tuning.Anomaly);
         var alerts = await detector.CheckAsync(ZoneMapping.StartOfDay(zone, today).AddTicks(-1), cancellationToken).ConfigureAwait(false);
         if (alerts.Count > 0)
         {
