@@ -75,6 +75,13 @@ param smtpPassword string = ''
 @description('Comma-separated recipients of the daily and weekly report e-mail.')
 param reportRecipients string = ''
 
+@description('Language of the mailed report.')
+@allowed([
+  'en'
+  'zh-CN'
+])
+param reportLanguage string = 'en'
+
 @description('URL SLA announcements are also posted to as signed JSON; empty posts none.')
 param notifyWebhookUrl string = ''
 
@@ -204,6 +211,7 @@ module functionApp 'modules/functionapp.bicep' = {
       smtpPort: smtpPort
       smtpUser: smtpUser
       reportRecipients: reportRecipients
+      reportLanguage: reportLanguage
       notifyWebhookUrl: notifyWebhookUrl
       mailboxPollSchedule: mailboxPollSchedule
       slaScanSchedule: slaScanSchedule

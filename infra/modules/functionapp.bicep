@@ -140,6 +140,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Notify__WebhookUrl', value: settings.notifyWebhookUrl }
         { name: 'Notify__WebhookSecret', value: secretSetting(keyVaultReference, secretUris.notifySecret) }
         { name: 'Report__Recipients', value: settings.reportRecipients }
+        { name: 'Report__Language', value: settings.reportLanguage }
         { name: 'MAILBOX_POLL_SCHEDULE', value: settings.mailboxPollSchedule }
         { name: 'SLA_SCAN_SCHEDULE', value: settings.slaScanSchedule }
         { name: 'DAILY_REPORT_SCHEDULE', value: settings.dailyReportSchedule }

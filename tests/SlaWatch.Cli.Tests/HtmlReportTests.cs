@@ -36,6 +36,45 @@ public class HtmlReportTests(AzuriteFixture azurite)
         Assert.DoesNotContain("13912341522", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
 
+        AssertDrawsAndShoot(page, $"report-{lang}");
+    }
+
+    [Theory]
+    [InlineData("weekly", "--week", "2026-W47", "en", "Weekly report 2026-W47")]
+    [InlineData("weekly", "--week", "2026-W47", "zh-CN", "客服周报 2026-W47")]
+    [InlineData("monthly", "--month", "2026-11", "en", "Monthly report 2026-11")]
+    [InlineData("monthly", "--month", "2026-11", "zh-CN", "客服月报 2026-11")]
+    public void WeeklyAndMonthlyPagesShowPeopleReasonsVerdictsAndTheBacklog(string kind, string option, string period, string lang, string title)
+    {
+        var input = Cli.TempFile("team.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"chat","sourceId":"w1","threadKey":"k1","receivedAt":"2026-11-17T09:00:00+08:00","from":"13912341522","text":"支付失败"}""",
+            """{"type":"event","ticket":"20261117-001","kind":"agentResponse","at":"2026-11-17T09:12:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261117-001","kind":"overdueReason","reason":"agent busy","metric":"firstResponse","at":"2026-11-17T09:13:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261117-001","kind":"status","status":"resolved","at":"2026-11-17T09:30:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261117-001","kind":"satisfaction","rating":"一般","at":"2026-11-17T10:00:00+08:00","actor":"customer"}""",
+            """{"type":"contact","channel":"email","sourceId":"<w2@x>","receivedAt":"2026-11-18T10:00:00+08:00","from":"li.si@example.com","subject":"订单地址错误"}""",
+            """{"type":"event","ticket":"20261118-001","kind":"agentResponse","at":"2026-11-18T14:00:00+08:00","actor":"客服B"}"""));
+        Assert.Equal(0, WithStore("ingest", input).ExitCode);
+        var page = Path.Combine(Directory.CreateTempSubdirectory("slawatch-report-").FullName, $"{kind}-{lang}.html");
+
+        Assert.Equal(0, WithStore("report", kind, option, period, "--format", "html", "--out", page, "--lang", lang).ExitCode);
+
+        var html = File.ReadAllText(page);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        foreach (var section in new[] { "section-agents", "section-categories", "section-reasons", "section-ratings", "section-backlog", "section-exceptions" })
+        {
+            Assert.Contains($"id=\"{section}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(lang == "zh-CN" ? "系统操作错误" : "System operation error", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912341522", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("li.si", html, StringComparison.Ordinal);
+        AssertDrawsAndShoot(page, $"{kind}-{lang}");
+    }
+
+    /// <summary>Opens the page in Chromium: no script error, every chart drew; a screenshot is kept under the test output.</summary>
+    private static void AssertDrawsAndShoot(string page, string name)
+    {
         var dom = Chromium("--dump-dom", page);
         var marker = "<pre id=\"render-status\" hidden=\"\">";
         var start = dom.IndexOf(marker, StringComparison.Ordinal);
@@ -48,8 +87,8 @@ public class HtmlReportTests(AzuriteFixture azurite)
         Assert.All(charts, chart => Assert.True(chart.Value, $"chart {chart.Key} drew nothing"));
 
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var screenshot = Path.Combine(shots, $"report-{lang}.png");
-        Chromium($"--screenshot={screenshot}", page, "--window-size=1300,2200");
+        var screenshot = Path.Combine(shots, $"{name}.png");
+        Chromium($"--screenshot={screenshot}", page, "--window-size=1300,3200");
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
 

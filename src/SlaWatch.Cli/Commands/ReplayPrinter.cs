@@ -12,6 +12,9 @@ internal static class ReplayPrinter
 {
     private const int ExceptionsShown = 10;
 
+    private static readonly string[] EnglishColumns = ["Day", "Tickets", "Resolved", "FCR", "Avg 1st resp", "Avg resolution", "1st resp in time", "Ack in time", "Breaches", "Satisfied"];
+    private static readonly string[] ChineseColumns = ["日期", "受理量", "解决率", "首次解决率", "平均首次响应", "平均解决耗时", "响应达标率", "确认达标率", "超时次数", "满意度"];
+
     public static void Run(IAnsiConsole console, TextWriter text, SlaPolicy policy, ReplayRun run, string? prefix, TimeSpan took, bool chinese)
     {
         console.WriteLine();
@@ -21,8 +24,9 @@ internal static class ReplayPrinter
             $"{run.Inputs:N0} inputs in {took.TotalSeconds:0.0} s ({run.Inputs / Math.Max(took.TotalSeconds, 0.001):N0}/s), {run.Scans:N0} scans, {run.Tally.Notifications:N0} notifications; {outcomes}"));
         console.WriteLine($"Virtual time {run.StartedAt:yyyy-MM-dd HH:mm}Z → {run.EndedAt:yyyy-MM-dd HH:mm}Z{(prefix is null ? string.Empty : $"; tables prefixed {prefix}")}");
 
-        var days = new Table().Border(TableBorder.Simple).Title("Per day (tickets that arrived that day, as of the end of the replay)");
-        foreach (var column in new[] { "Day", "Tickets", "Resolved", "FCR", "Avg 1st resp", "Avg resolution", "1st resp in time", "Ack in time", "Breaches", "Satisfied" })
+        var labels = new ReportLabels(chinese);
+        var days = new Table().Border(TableBorder.Simple).Title(labels.Pick("Per day (tickets that arrived that day, as of the end of the replay)", "按日（当日受理的工单，截至回放结束）"));
+        foreach (var column in chinese ? ChineseColumns : EnglishColumns)
         {
             days.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -40,15 +44,15 @@ internal static class ReplayPrinter
         foreach (var (week, figures) in run.Weeks)
         {
             console.WriteLine();
-            var view = ReportView.For(figures, policy) with { Title = $"Week {week}" };
+            var view = ReportView.For(figures, policy) with { Title = labels.Pick($"Week {week}", $"第 {week} 周") };
             text.Write(ReportText.Table(view, chinese, ExceptionsShown));
         }
 
         console.WriteLine();
-        console.WriteLine(run.Tally.Alerts.Count == 0 ? "Anomaly alerts: none" : $"Anomaly alerts ({run.Tally.Alerts.Count}):");
+        console.WriteLine(run.Tally.Alerts.Count == 0 ? labels.Pick("Anomaly alerts: none", "异常预警：无") : labels.Pick($"Anomaly alerts ({run.Tally.Alerts.Count}):", $"异常预警（{run.Tally.Alerts.Count}）："));
         foreach (var alert in run.Tally.Alerts)
         {
-            console.WriteLine($"  {alert.Day:yyyy-MM-dd} {alert.Rule} {alert.Key} level {alert.Level}: {alert.Message}");
+            console.WriteLine($"  {alert.Day:yyyy-MM-dd} {alert.Rule} {alert.Key} L{alert.Level}: {labels.Alert(alert)}");
         }
     }
 

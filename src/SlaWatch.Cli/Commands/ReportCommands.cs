@@ -94,7 +94,7 @@ internal static class ReportCommands
             var text = result.GetValue(format) switch
             {
                 "json" => ReportText.Json(view),
-                "csv" => ReportText.Csv(view),
+                "csv" => ReportText.Csv(view, chinese),
                 "html" => HtmlReport.Render(view, chinese, Echarts.Script(), report.Trend),
                 _ => ReportText.Table(view, chinese),
             };

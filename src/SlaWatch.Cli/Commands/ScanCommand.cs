@@ -15,8 +15,10 @@ internal static class ScanCommand
         var now = CommonOptions.Text("--now", "Scan as of this ISO 8601 instant (default: now).", required: false);
         var webhook = CommonOptions.Text("--webhook", $"POST announcements to this URL, signed with ${SecretVariable} (default: print them).", required: false);
         var json = CommonOptions.Json();
+        var lang = new Option<string>("--lang") { Description = "en or zh-CN for the announcements printed.", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong("en", "zh-CN");
         var store = new StoreOptions();
-        var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.") { now, webhook, json };
+        var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.") { now, webhook, json, lang };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -28,7 +30,7 @@ internal static class ScanCommand
             INotifier notifier = result.GetValue(webhook) is { } url
                 ? new WebhookNotifier(http, Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : throw new UsageException($"--webhook: '{url}' is not an absolute URL"),
                     Environment.GetEnvironmentVariable(SecretVariable) ?? throw new UsageException($"--webhook needs ${SecretVariable} to sign with"), time)
-                : new LogNotifier(lines.Add, services.Writer.Policy.TimeZone);
+                : new LogNotifier(lines.Add, services.Writer.Policy.TimeZone, new Core.Reporting.ReportLabels(result.GetValue(lang) == "zh-CN", services.Rules));
             var scanner = services.Scanner(notifier);
             var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
             foreach (var gap in report.CalendarGaps)

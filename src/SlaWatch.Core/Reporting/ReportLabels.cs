@@ -1,4 +1,5 @@
 using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Core.Reporting;
 
@@ -64,6 +65,35 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
 
         // A numeric rating level without a word: "4 / 5".
         return key.Split(':') is [var scale, var score] && int.TryParse(scale, out _) ? $"{score} / {scale}" : key;
+    }
+
+    /// <summary>An early warning as people read it (the alert's own message is English).</summary>
+    public string Alert(Scanning.AnomalyAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (!Chinese)
+        {
+            return alert.Message;
+        }
+
+        var what = alert.Key == "all" ? "全部" : Name(alert.Key.Replace("category:", string.Empty, StringComparison.Ordinal));
+        return alert.Rule == "volume" && alert.TrailingAverage is { } average
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"今日已受理 {alert.Count} 张（{what}），为近期日均 {average:0.0} 张的 {alert.Count / average:0.0} 倍：启动{alert.Level}级响应")
+            : $"连续 {alert.Count} 张新工单均为「{what}」：潜在危机预警";
+    }
+
+    /// <summary>An announcement as a line: kind, ticket, channel and priority, metric, due, owner, reason. No contact.</summary>
+    public string Announcement(Scanning.Announcement item, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var due = item.Due is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var level = item.Level > 0 ? $" L{item.Level}" : string.Empty;
+        var kind = Chinese ? item.Kind switch { "warning" => "预警", "breach" => "超时", "escalation" => "升级", _ => item.Kind } : item.Kind;
+        var reason = item.OverdueReason is { } text ? Pick($", reason: {text}", $"，原因：{text}") : string.Empty;
+        var elapsed = item.Elapsed.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        return Chinese
+            ? $"[{kind}{level}] {item.TicketNumber} {Name(item.Channel.Key())}/{Name(item.Priority.Key())} {Name(item.Metric.Key())} 目标 {item.Target}，到期 {due}，已用 {elapsed} 分钟，责任人 {item.Owner ?? "-"}{reason}"
+            : $"[{kind}{level}] {item.TicketNumber} {item.Channel.Key()}/{item.Priority.Key()} {item.Metric.Key()} target {item.Target}, due {due}, elapsed {elapsed} min, owner {item.Owner ?? "-"}{reason}";
     }
 
     public IReadOnlyList<string> ScorecardHeaders(string what) =>

@@ -1,37 +1,31 @@
-using System.Globalization;
-using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Core.Scanning;
 
-/// <summary>Writes notifications as lines (console, log): ticket numbers and roles only, never contacts.</summary>
-public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone) : INotifier
+/// <summary>Writes notifications as lines (console, log), in English or Chinese: ticket numbers and roles only, never contacts.</summary>
+public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone, ReportLabels? labels = null) : INotifier
 {
+    private readonly ReportLabels _labels = labels ?? new ReportLabels(chinese: false);
+
     public Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(notification);
         if (notification.IsDigest)
         {
-            write($"digest for {notification.Recipient}: {notification.Items.Count} announcements");
+            write(_labels.Pick($"digest for {notification.Recipient}: {notification.Items.Count} announcements", $"汇总通知 {notification.Recipient}：{notification.Items.Count} 条"));
         }
 
         foreach (var alert in notification.Alerts)
         {
-            write($"[anomaly {alert.Rule} L{alert.Level}] {alert.Message} -> {notification.Recipient}");
+            write($"[{_labels.Pick("anomaly", "预警")} {alert.Rule} L{alert.Level}] {_labels.Alert(alert)} -> {notification.Recipient}");
         }
 
         foreach (var item in notification.Items)
         {
-            write($"{(notification.IsDigest ? "  " : string.Empty)}{Describe(item, zone)} -> {notification.Recipient}");
+            write($"{(notification.IsDigest ? "  " : string.Empty)}{_labels.Announcement(item, zone)} -> {notification.Recipient}");
         }
 
         return Task.CompletedTask;
-    }
-
-    public static string Describe(Announcement item, TimeZoneInfo zone)
-    {
-        var due = item.Due is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-";
-        var level = item.Level > 0 ? $" L{item.Level}" : string.Empty;
-        var reason = item.OverdueReason is { } text ? $", reason: {text}" : string.Empty;
-        return $"[{item.Kind}{level}] {item.TicketNumber} {item.Channel.Key()}/{item.Priority.Key()} {item.Metric.Key()} target {item.Target}, due {due}, elapsed {item.Elapsed.TotalMinutes:0} min, owner {item.Owner ?? "-"}{reason}";
     }
 }

@@ -87,8 +87,8 @@ public sealed partial class DailyReport(
         }
 
         var backlog = await tickets.Backlog.AtAsync(tickets.Reports.EndOf(report.Period), cancellationToken).ConfigureAwait(false);
-        var html = HtmlReport.Render(view with { Backlog = backlog }, chinese: false, Reports.Echarts(), report.Trend);
-        await ReportMailer.SendAsync(smtp, mail.ReportRecipients, view, html, cancellationToken).ConfigureAwait(false);
+        var html = HtmlReport.Render(view with { Backlog = backlog }, mail.ReportInChinese, Reports.Echarts(), report.Trend);
+        await ReportMailer.SendAsync(smtp, mail.ReportRecipients, view, html, mail.ReportInChinese, cancellationToken).ConfigureAwait(false);
         return 1;
     }
 

@@ -12,8 +12,11 @@ namespace SlaWatch.Functions.Functions;
 /// </summary>
 internal static class ReportMailer
 {
-    public static async Task SendAsync(MailOptions smtp, IReadOnlyList<string> recipients, ReportView view, string html, CancellationToken cancellationToken)
+    public static async Task SendAsync(MailOptions smtp, IReadOnlyList<string> recipients, ReportView view, string html, bool chinese, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(smtp);
+        ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(view);
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(smtp.SupportName, smtp.SupportAddress));
         foreach (var recipient in recipients)
@@ -21,8 +24,8 @@ internal static class ReportMailer
             message.To.Add(MailboxAddress.Parse(recipient));
         }
 
-        message.Subject = $"SlaWatch: {view.Title}";
-        var body = new BodyBuilder { TextBody = ReportText.Table(view, chinese: false, maxExceptions: 20) };
+        message.Subject = $"SlaWatch: {(chinese ? view.Period.Title(chinese: true) : view.Title)}";
+        var body = new BodyBuilder { TextBody = ReportText.Table(view, chinese, maxExceptions: 20) };
         body.Attachments.Add($"slawatch-{view.From:yyyy-MM-dd}{(view.From == view.To ? string.Empty : $"-{view.To:yyyy-MM-dd}")}.html", System.Text.Encoding.UTF8.GetBytes(html), new ContentType("text", "html"));
         message.Body = body.ToMessageBody();
 

@@ -46,7 +46,7 @@ public sealed class Reports(TicketServices tickets)
         };
         return format switch
         {
-            "csv" => TypedResults.Text(ReportText.Csv(view), "text/csv; charset=utf-8"),
+            "csv" => TypedResults.Text(ReportText.Csv(view, chinese), "text/csv; charset=utf-8"),
             "text" => TypedResults.Text(ReportText.Table(view, chinese), "text/plain; charset=utf-8"),
             "html" => TypedResults.Text(HtmlReport.Render(view, chinese, Echarts(), report.Trend), "text/html; charset=utf-8"),
             _ => TypedResults.Text(ReportText.Json(view), "application/json; charset=utf-8"),

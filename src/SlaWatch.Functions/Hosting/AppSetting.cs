@@ -24,6 +24,7 @@ public static class AppSettings
     public const string NotifyWebhookUrl = "Notify__WebhookUrl";
     public const string NotifyWebhookSecret = "Notify__WebhookSecret";
     public const string ReportRecipients = "Report__Recipients";
+    public const string ReportLanguage = "Report__Language";
     public const string ServiceBus = "ServiceBusConnection";
     public const string ServiceBusNamespace = ServiceBus + "__fullyQualifiedNamespace";
     public const string InboundStorage = Triggers.InboundConnection;
@@ -59,6 +60,7 @@ public static class AppSettings
         new(NotifyWebhookUrl, "Where SLA announcements are also posted as signed JSON; empty posts none."),
         new(NotifyWebhookSecret, "The secret that signs those posts (a Key Vault reference in Azure)."),
         new(ReportRecipients, "Comma-separated addresses the daily (and on Mondays the weekly) report is mailed to."),
+        new(ReportLanguage, "The mailed report's language: en or zh-CN.", "en"),
         new(Triggers.MailboxPollSchedule, "NCRONTAB (UTC) of MailboxPoll.", "0 */1 * * * *"),
         new(Triggers.SlaScanSchedule, "NCRONTAB (UTC) of SlaScan.", "0 */1 * * * *"),
         new(Triggers.DailyReportSchedule, "NCRONTAB (UTC) of DailyReport: 16:05 UTC is 00:05 in Asia/Shanghai.", "0 5 16 * * *"),

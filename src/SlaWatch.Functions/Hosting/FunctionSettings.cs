@@ -13,6 +13,8 @@ public sealed class FunctionSettings : CheckedSettings
         ["chatwoot"] = ChatFormat.Chatwoot,
     };
 
+    private static readonly Dictionary<string, bool> Languages = new(StringComparer.Ordinal) { ["en"] = false, ["zh-CN"] = true };
+
     public ChatFormat ChatFormat { get; set; }
 
     public string ChatSecret { get; set; } = string.Empty;
@@ -28,6 +30,9 @@ public sealed class FunctionSettings : CheckedSettings
     public string NotifySecret { get; set; } = string.Empty;
 
     public IReadOnlyList<string> ReportRecipients { get; set; } = [];
+
+    /// <summary>The mailed report in Chinese (<c>Report__Language</c> zh-CN) rather than English.</summary>
+    public bool ReportInChinese { get; set; }
 
     public ServiceBusConnection ServiceBus { get; set; } = new(null, null);
 
@@ -49,6 +54,7 @@ public sealed class FunctionSettings : CheckedSettings
             settings.NotifySecret = reader.Required(AppSettings.NotifyWebhookSecret, "the secret that signs the announcements posted to the webhook");
         }
 
+        settings.ReportInChinese = reader.Choice(AppSettings.ReportLanguage, false, Languages);
         settings.ReportRecipients = (reader.Optional(AppSettings.ReportRecipients) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (settings.ReportRecipients.Count > 0 && settings.Smtp is null)

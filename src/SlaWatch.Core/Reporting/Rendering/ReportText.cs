@@ -14,16 +14,18 @@ public static class ReportText
     public static string Table(ReportView view, bool chinese, int maxExceptions = DailyAggregate.MaxExceptions)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{view.Title} — policy {view.PolicyVersion}, computed {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
+        var labels = view.Labels(chinese);
+        var title = chinese && view.Title == view.Period.Title(chinese: false) ? view.Period.Title(chinese: true) : view.Title;
+        text.AppendLine(CultureInfo.InvariantCulture, $"{title} — {labels.Pick("policy", "策略")} {view.PolicyVersion}, {labels.Pick("computed", "计算于")} {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
         foreach (var note in view.Notes)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{labels.Pick("Note: ", "注意：")}{note}");
         }
 
         var rows = view.Rows.Select(row => new[] { Label(row, chinese), Value(row), row.TargetText ?? string.Empty, row.Met is false ? "MISS" : row.Met is true ? "ok" : string.Empty, row.Change ?? string.Empty }).ToList();
         AppendTable(text, rows);
 
-        foreach (var table in ReportTables.For(view, view.Labels(chinese)))
+        foreach (var table in ReportTables.For(view, labels))
         {
             text.AppendLine();
             text.AppendLine(table.Title);
@@ -34,10 +36,9 @@ public static class ReportText
         text.AppendLine(chinese ? "异常定位：超时或未解决工单" : "Overdue or unresolved tickets");
         if (view.Source.Exceptions.Count == 0)
         {
-            text.AppendLine("  none");
+            text.AppendLine(labels.Pick("  none", "  无"));
         }
 
-        var labels = view.Labels(chinese);
         AppendTable(text, view.Source.Exceptions.Take(maxExceptions).Select(row => new[] { row.Number, $"{labels.Name(row.Channel)}/{labels.Name(row.Priority)}", row.Owner ?? "-", labels.Name(row.Status), string.Join(",", row.Breached.Select(labels.Name)), Reasons(row, labels) }).ToList());
         if (view.Source.Exceptions.Count > maxExceptions)
         {
@@ -70,16 +71,17 @@ public static class ReportText
         return row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）") : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons) : row.Reason ?? "-";
     }
 
-    public static string Csv(ReportView view)
+    public static string Csv(ReportView view, bool chinese = false)
     {
+        ArgumentNullException.ThrowIfNull(view);
         var text = new StringBuilder("key,label,value,unit,target,met,previous\n");
         foreach (var row in view.Rows)
         {
-            text.AppendLine(string.Join(',', row.Key, Quote(row.English), Number(row.Value), row.Unit, Quote(row.TargetText ?? string.Empty), row.Met?.ToString().ToLowerInvariant() ?? string.Empty, Number(row.Previous)));
+            text.AppendLine(string.Join(',', row.Key, Quote(chinese ? row.Chinese : row.English), Number(row.Value), row.Unit, Quote(row.TargetText ?? string.Empty), row.Met?.ToString().ToLowerInvariant() ?? string.Empty, Number(row.Previous)));
         }
 
         // Each further section after a blank line: its key, then its own header and rows.
-        foreach (var table in ReportTables.For(view, view.Labels(chinese: false)))
+        foreach (var table in ReportTables.For(view, view.Labels(chinese)))
         {
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"# {table.Key}");
             foreach (var row in table.Rows.Prepend(table.Headers))
