@@ -50,12 +50,14 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             : (Priority?)null;
         var description = Cell(TemplateField.Description);
         var source = "import:" + (Cell(TemplateField.TicketNumber) ?? Digest($"{date:yyyy-MM-dd}|{customer}|{submitted:O}|{description}"));
-        var owner = Cell(TemplateField.Owner);
+        var executor = Cell(TemplateField.Executor);
+        // A sheet with only a handler column (处理人) names the owner by it.
+        var owner = Cell(TemplateField.Owner) ?? executor;
 
         var events = new List<TicketEvent>();
         if (owner is not null)
         {
-            events.Add(new Assigned(submitted, Actor, source + ":owner", owner));
+            events.Add(new Assigned(submitted, Actor, source + ":owner", owner, executor));
         }
 
         if (firstResponse is { } answered)

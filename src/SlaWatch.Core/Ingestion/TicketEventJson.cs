@@ -26,7 +26,7 @@ internal static class TicketEventJson
             "status" => new StatusChanged(at, actor, source, Status(fields.String("status")), fields.OptionalString("note") ?? fields.OptionalString("solution")),
             "priority" => new PriorityChanged(at, actor, source, Fields.PriorityOf("priority", fields.String("priority"))),
             "category" => new CategoryChanged(at, actor, source, fields.String("category")),
-            "assigned" => new Assigned(at, actor, source, fields.String("owner")),
+            "assigned" => new Assigned(at, actor, source, fields.String("owner"), fields.OptionalString("executor")),
             "satisfaction" => Satisfaction(fields, at, actor, source),
             "resolutionPromised" => new ResolutionPromised(at, actor, source, fields.Instant("promisedBy")),
             "overdueReason" => new OverdueReason(at, actor, source, fields.String("reason"), fields.OptionalString("metric") is { } metric ? Metric(metric) : null),

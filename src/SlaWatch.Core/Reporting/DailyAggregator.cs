@@ -51,6 +51,11 @@ public static class DailyAggregator
         {
             yield return $"team:{team}";
         }
+
+        if (ticket.Executor is { } executor && executor != ticket.Owner)
+        {
+            yield return $"executor:{executor}";
+        }
         yield return $"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}";
         yield return $"category:{ticket.Category ?? "other"}|channel:{ticket.Channel.Key()}";
     }

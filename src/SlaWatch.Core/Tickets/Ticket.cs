@@ -41,6 +41,9 @@ public sealed record Ticket
 
     public string? Owner { get; init; }
 
+    /// <summary>Who carries the work out, where the input names someone other than the owner (处理人).</summary>
+    public string? Executor { get; init; }
+
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public DateTimeOffset? AcknowledgedAt { get; init; }

@@ -33,7 +33,11 @@ public sealed record PriorityChanged(DateTimeOffset At, string Actor, string? So
 
 public sealed record CategoryChanged(DateTimeOffset At, string Actor, string? SourceRef, string Category) : TicketEvent(At, Actor, SourceRef);
 
-public sealed record Assigned(DateTimeOffset At, string Actor, string? SourceRef, string Owner) : TicketEvent(At, Actor, SourceRef);
+/// <summary>
+/// The ticket's owner (责任人) set; with <paramref name="Executor"/> the one who carries the work out (处理人), where the
+/// team names someone other than the owner.
+/// </summary>
+public sealed record Assigned(DateTimeOffset At, string Actor, string? SourceRef, string Owner, string? Executor = null) : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>A rating: <paramref name="Score"/> on the scale given by <paramref name="ScaleMax"/> (3 for 满意/一般/不满意, 5, or 10).</summary>
 public sealed record SatisfactionRated(DateTimeOffset At, string Actor, string? SourceRef, int Score, int ScaleMax, string? Comment = null) : TicketEvent(At, Actor, SourceRef);

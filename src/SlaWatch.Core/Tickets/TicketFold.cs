@@ -64,7 +64,7 @@ public static class TicketFold
             StatusChanged change => ApplyStatus(ticket, change),
             PriorityChanged change => ticket with { Priority = change.Priority },
             CategoryChanged change => ticket with { Category = change.Category },
-            Assigned change => ticket with { Owner = change.Owner },
+            Assigned change => ticket with { Owner = change.Owner, Executor = change.Executor ?? ticket.Executor },
             SatisfactionRated rating => ticket with { Satisfaction = new Satisfaction(rating.Score, rating.ScaleMax, rating.Comment) },
             ResolutionPromised promise => ticket with { PromisedResolutionBy = promise.PromisedBy },
             OverdueReason reason => ticket with

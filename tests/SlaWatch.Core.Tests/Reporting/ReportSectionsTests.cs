@@ -158,4 +158,18 @@ public class ReportSectionsTests
         Assert.Equal(50, values[4]);
         Assert.Contains("No operation errors", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnExecutorOtherThanTheOwnerHasAScorecardOfTheirOwn()
+    {
+        var assigned = new Assigned(At(Day, 1), "主管", "assign", "客服A", "工号007");
+        var sameAsOwner = new Assigned(At(Day, 1), "主管", "assign-2", "客服B", "客服B");
+        var view = ReportView.For(Fold(Day, [Chat(Day, 1, "客服A", "payment", 2, resolved: true, assigned), Chat(Day, 2, "客服B", "payment", 3, resolved: true, sameAsOwner)]), Policy);
+
+        var executor = Assert.Single(view.Scorecards("executor"));
+        Assert.Equal(("工号007", 1L, 2.0), (executor.Name, executor.Tickets, executor.FirstResponseMean!.Value));
+        Assert.Equal(["客服A", "客服B"], view.Scorecards("agent").Select(card => card.Name).Order());
+        var line = Core.Ingestion.InputJson.Parse("""{"type":"event","ticket":"t","kind":"assigned","owner":"客服A","executor":"工号007","at":"2026-11-16T09:00:00+08:00","actor":"主管"}""", Shipped.Policy.TimeZone);
+        Assert.Equal("工号007", ((Assigned)((Core.Ingestion.EventLine)line).Event).Executor);
+    }
 }

@@ -32,6 +32,7 @@ public static class ReportTables
                 [.. view.By("channel").Select(item => Row(labels.Name(item.Value), Count(item.Figures.Received), Minutes(item.Figures.FirstResponse.Mean), Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent)))]),
             Scorecards("agents", labels.Pick("By agent", "按客服"), labels.Pick("Agent", "客服"), view.Scorecards("agent"), labels),
             Scorecards("teams", labels.Pick("By team", "按小组"), labels.Pick("Team", "小组"), view.Scorecards("team"), labels),
+            Scorecards("executors", labels.Pick("By executor (where other than the owner)", "按处理人（与责任人不同者）"), labels.Pick("Executor", "处理人"), view.Scorecards("executor"), labels),
             Scorecards("categories", labels.Pick("By category (low: below the resolution or first-contact target)", "按问题类型（低：解决率或首次解决率未达标）"), labels.Pick("Category", "问题类型"), view.Scorecards("category"), labels),
             new("reasons", labels.Pick("Overdue reasons", "超时原因统计"), [labels.Pick("Reason", "原因"), labels.Pick("Tickets", "工单数")],
                 [.. all.Reasons.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => Row(pair.Key, Count(pair.Value))),

@@ -57,7 +57,7 @@ public static class ReportText
         period = view.Period.Name,
         notes = view.Notes,
         figures = view.Rows.Select(row => new { row.Key, row.Value, row.Unit, target = row.TargetText, met = row.Met, previous = row.Previous, change = row.Change }),
-        scorecards = new { agents = view.Scorecards("agent"), teams = view.Scorecards("team"), categories = view.Scorecards("category") },
+        scorecards = new { agents = view.Scorecards("agent"), teams = view.Scorecards("team"), executors = view.Scorecards("executor"), categories = view.Scorecards("category") },
         dimensions = view.Source.Figures,
         exceptions = view.Source.Exceptions,
         backlog = view.Backlog,
