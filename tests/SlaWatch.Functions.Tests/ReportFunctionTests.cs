@@ -72,4 +72,29 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
         Assert.Equal((400, 400), (yearly.Status, badDate.Status));
         Assert.StartsWith("date, week or month:", (string)badDate.Json["detail"]!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ADayStillInsideTheConfirmationWaitIsComputedAgainSoLateConfirmationsCount()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
+        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<c12@x>", "2026-11-12 10:00"), "test");
+        app.Time.SetUtcNow(Shipped.At("2026-11-12 10:35"));
+        await app.Tickets.Events.RecordAsync(created.TicketId!, new Core.Tickets.StatusChanged(Shipped.At("2026-11-12 10:30"), "客服A", "done", Core.Tickets.TicketStatus.Resolved), "test");
+        var report = app.Function<DailyReport>();
+        app.Time.SetUtcNow(Shipped.At("2026-11-13 00:05"));
+        await report.RunAsync(new TimerInfo(), default);
+        Assert.Equal((1L, 0L), ((await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Resolved, (await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Confirmed));
+
+        // The customer confirms on the 13th; the next night computes the 12th again.
+        app.Time.SetUtcNow(Shipped.At("2026-11-13 09:01"));
+        await app.Tickets.Events.RecordAsync(created.TicketId!, new Core.Tickets.CustomerConfirmed(Shipped.At("2026-11-13 09:00"), "customer", "ok", Core.Tickets.Confirmation.Resolved), "test");
+        app.Time.SetUtcNow(Shipped.At("2026-11-14 00:05"));
+        var next = await report.RunAsync(new TimerInfo(), default);
+
+        Assert.Equal([new DateOnly(2026, 11, 13)], next.Days);
+        Assert.True(next.Refreshed >= 1);
+        var day = (await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 12)))!.All;
+        Assert.Equal(1L, day.Confirmed);
+        Assert.Equal(23 * 60, day.ConfirmedResolution.Mean!.Value, 6);
+    }
 }

@@ -14,7 +14,11 @@ using SlaWatch.Functions.Messaging;
 namespace SlaWatch.Functions.Functions;
 
 /// <summary>What a night's run did: the days computed, the early warnings raised, the report e-mails sent.</summary>
-public sealed record DailyReportRun(IReadOnlyList<DateOnly> Days, int Alerts, int Mailed);
+public sealed record DailyReportRun(IReadOnlyList<DateOnly> Days, int Alerts, int Mailed)
+{
+    /// <summary>Earlier days computed again because confirmations may have come in for them.</summary>
+    public int Refreshed { get; init; }
+}
 
 /// <summary>
 /// After midnight in the policy's zone: yesterday's aggregates (and any day a missed run left, back to a week), each
@@ -56,6 +60,19 @@ public sealed partial class DailyReport(
             days.Add(day);
         }
 
+        // Customers confirm days later: the days still inside the confirmation wait are computed again (each under the
+        // policy version it was stored with), so their confirmed figures catch up. They are not published again.
+        var waitDays = (int)Math.Ceiling(tickets.Policy.Resolution.ConfirmationWait.TotalDays);
+        var refreshed = 0;
+        for (var day = first.AddDays(-waitDays); day < first; day = day.AddDays(1))
+        {
+            if (await tickets.Aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                await tickets.Reports.RunDayAsync(day, cancellationToken: cancellationToken).ConfigureAwait(false);
+                refreshed++;
+            }
+        }
+
         // Yesterday's whole day against the trailing days; claims are shared with the minute scans, so nothing twice.
         var detector = new AnomalyDetector(tickets.Index, tickets.Ledger, zone, tickets.Policy.Tuning.Anomaly);
         var alerts = await detector.CheckAsync(ZoneMapping.StartOfDay(zone, today).AddTicks(-1), cancellationToken).ConfigureAwait(false);
@@ -72,7 +89,7 @@ public sealed partial class DailyReport(
         }
 
         Log.Mailed(logger, mailed);
-        return new DailyReportRun(days, alerts.Count, mailed);
+        return new DailyReportRun(days, alerts.Count, mailed) { Refreshed = refreshed };
     }
 
     /// <summary>Publishes the report to the topic and mails it when there are recipients; 1 when mailed.</summary>
