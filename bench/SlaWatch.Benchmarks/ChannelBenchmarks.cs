@@ -9,7 +9,7 @@ using SlaWatch.TestSupport;
 namespace SlaWatch.Benchmarks;
 
 /// <summary>
-/// Channel parsing without storage: messages normalised from the shared mail corpus, chat webhook bodies verified
+/// Channel parsing without storage: messages normalised from the mail corpus (tests/corpus), chat webhook bodies verified
 /// and mapped (Chatwoot's samples, signed), and Asterisk CDR rows parsed. Each invocation handles a whole batch;
 /// the rates printed are per item.
 /// </summary>
@@ -27,7 +27,7 @@ public class ChannelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var corpus = Path.GetFullPath(Path.Combine(RepoRoot.Path, "..", "shared", "corpus"));
+        var corpus = Path.GetFullPath(Path.Combine(RepoRoot.Path, "tests", "corpus"));
         _messages = Directory.EnumerateFiles(Path.Combine(corpus, "eml"), "*", SearchOption.AllDirectories)
             .Where(file => file.EndsWith(".eml", StringComparison.Ordinal) || file.EndsWith(".txt", StringComparison.Ordinal))
             .Select(File.ReadAllBytes).ToArray();

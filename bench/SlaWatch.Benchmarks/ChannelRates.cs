@@ -13,7 +13,7 @@ internal static class ChannelRates
         var items = new Dictionary<string, (int Count, string Unit)>
         {
             [nameof(ChannelBenchmarks.NormaliseMail)] = (setup.Messages, "messages"),
-            [nameof(ChannelBenchmarks.VerifyAndMapWebhooks)] = (Directory.EnumerateFiles(Path.Combine(TestSupport.RepoRoot.Path, "..", "shared", "corpus", "chatwoot"), "*.json").Count(), "webhook events"),
+            [nameof(ChannelBenchmarks.VerifyAndMapWebhooks)] = (Directory.EnumerateFiles(Path.Combine(TestSupport.RepoRoot.Path, "tests", "corpus", "chatwoot"), "*.json").Count(), "webhook events"),
             [nameof(ChannelBenchmarks.ParseCdr)] = (10_000, "CDR rows"),
         };
         foreach (var report in summaries.SelectMany(summary => summary.Reports))

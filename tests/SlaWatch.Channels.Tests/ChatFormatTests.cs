@@ -10,7 +10,7 @@ public class ChatFormatTests
 {
     private static readonly DateTimeOffset Receipt = new(2021, 7, 23, 18, 3, 0, TimeSpan.Zero);
 
-    private static ChatAction Chatwoot(string file) => ChatWebhookHandler.Map(ChatFormat.Chatwoot, File.ReadAllBytes(Corpus.Shared("chatwoot", file)), Receipt);
+    private static ChatAction Chatwoot(string file) => ChatWebhookHandler.Map(ChatFormat.Chatwoot, File.ReadAllBytes(Corpus.Real("chatwoot", file)), Receipt);
 
     private static ChatAction Generic(string json) => ChatWebhookHandler.Map(ChatFormat.Generic, Encoding.UTF8.GetBytes(json), Receipt);
 
@@ -39,7 +39,7 @@ public class ChatFormatTests
     [Fact]
     public void ChatwootAgentMessagesAreResponsesAndNotesAreNot()
     {
-        var sample = File.ReadAllText(Corpus.Shared("chatwoot", "message_created.json"));
+        var sample = File.ReadAllText(Corpus.Real("chatwoot", "message_created.json"));
         var outgoing = sample.Replace("\"message_type\": \"incoming\"", "\"message_type\": 1", StringComparison.Ordinal)
             .Replace("\"type\": \"contact\"\n  },\n  \"inbox\"", "\"type\": \"user\"\n  },\n  \"inbox\"", StringComparison.Ordinal);
         var response = Assert.IsType<ChatTicketEvent>(ChatWebhookHandler.Map(ChatFormat.Chatwoot, Encoding.UTF8.GetBytes(outgoing), Receipt));

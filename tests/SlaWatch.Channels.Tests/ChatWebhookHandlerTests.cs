@@ -20,7 +20,7 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         return (new() { ["X-Chatwoot-Signature"] = WebhookVerifier.Signature("s3cret", timestamp, body), ["X-Chatwoot-Timestamp"] = timestamp }, body);
     }
 
-    private static string Sample(string file) => File.ReadAllText(Corpus.Shared("chatwoot", file));
+    private static string Sample(string file) => File.ReadAllText(Corpus.Real("chatwoot", file));
 
     [Fact]
     public async Task AChatwootConversationBecomesATicketWithItsFirstResponseAndResolution()

@@ -4,11 +4,11 @@ namespace SlaWatch.Channels.Tests;
 
 public class MailParserCorpusTests
 {
-    public static TheoryData<string> AllMessages() => new(Corpus.SharedMessages().Concat(Directory.EnumerateFiles(Corpus.Own("mail"))).Select(Path.GetFullPath));
+    public static TheoryData<string> AllMessages() => new(Corpus.RealMessages().Concat(Directory.EnumerateFiles(Corpus.Own("mail"))).Select(Path.GetFullPath));
 
     [Fact]
     public void TheCorpusHoldsAtLeastThirtyVariedMessages() =>
-        Assert.True(Corpus.SharedMessages().Count() + Directory.EnumerateFiles(Corpus.Own("mail")).Count() >= 30);
+        Assert.True(Corpus.RealMessages().Count() + Directory.EnumerateFiles(Corpus.Own("mail")).Count() >= 30);
 
     [Theory]
     [MemberData(nameof(AllMessages))]
@@ -19,7 +19,7 @@ public class MailParserCorpusTests
         Assert.True(mail.Excerpt.Length <= 1000);
     }
 
-    // Values the source test suites assert (../shared/corpus/eml/EXPECTED.md); path relative to the corpus's eml/.
+    // Values the source test suites assert (tests/corpus/eml/EXPECTED.md); path relative to the corpus's eml/.
     [Theory]
     [InlineData("Webklex__php-imap/tests/messages/simple_multipart.eml", "test", "from@there.com", "MyPlain")]
     [InlineData("Webklex__php-imap/tests/messages/plain_only.eml", "Nuu", "from@there.com", "Hi")]
@@ -43,7 +43,7 @@ public class MailParserCorpusTests
     [InlineData("stalwartlabs__mail-parser/resources/eml/thirdparty/014.eml", "[Shapelib] need some help", "calpas2007@yahoo.fr", null)]
     public void KnownMessagesGiveTheirStatedValues(string file, string? subject, string? from, string? textStart)
     {
-        var mail = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", file)));
+        var mail = MailParser.Parse(File.ReadAllBytes(Corpus.Real("eml", file)));
         if (subject is not null)
         {
             Assert.Equal(subject, mail.Subject);
@@ -63,7 +63,7 @@ public class MailParserCorpusTests
     [Fact]
     public void ThreadingHeadersAreRead()
     {
-        var reply = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "mikel__mail/spec/fixtures/emails/rfc2822/example07.eml")));
+        var reply = MailParser.Parse(File.ReadAllBytes(Corpus.Real("eml", "mikel__mail/spec/fixtures/emails/rfc2822/example07.eml")));
         Assert.Equal("abcd.1234@local.machine.tld", reply.MessageId);
         Assert.Equal("3456@example.net", reply.InReplyTo);
         Assert.Equal(["1234@local.machine.example", "3456@example.net"], reply.References);
@@ -74,20 +74,20 @@ public class MailParserCorpusTests
     [Fact]
     public void AttachmentsAreListedWithNameTypeAndSize()
     {
-        var mail = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/structured_with_attachment.eml")));
+        var mail = MailParser.Parse(File.ReadAllBytes(Corpus.Real("eml", "Webklex__php-imap/tests/messages/structured_with_attachment.eml")));
         Assert.Equal(new MailAttachment("MyFile.txt", "text/plain", 13), Assert.Single(mail.Attachments));
-        var encoded = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/attachment_encoded_filename.eml")));
+        var encoded = MailParser.Parse(File.ReadAllBytes(Corpus.Real("eml", "Webklex__php-imap/tests/messages/attachment_encoded_filename.eml")));
         Assert.Equal("Prostřeno_2014_poslední volné termíny.xls", Assert.Single(encoded.Attachments).Name);
-        var nested = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/embedded_email.eml")));
+        var nested = MailParser.Parse(File.ReadAllBytes(Corpus.Real("eml", "Webklex__php-imap/tests/messages/embedded_email.eml")));
         Assert.Equal("message/rfc822", Assert.Single(nested.Attachments).ContentType);
     }
 
     [Fact]
     public void ABounceIsRecognisedAsAutomatic()
     {
-        var bounce = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/example_bounce.eml")));
+        var bounce = MailParser.Parse(File.ReadAllBytes(Corpus.Real("eml", "Webklex__php-imap/tests/messages/example_bounce.eml")));
         Assert.True(bounce.IsAutomatic);
-        var person = MailParser.Parse(File.ReadAllBytes(Corpus.Shared("eml", "Webklex__php-imap/tests/messages/plain_only.eml")));
+        var person = MailParser.Parse(File.ReadAllBytes(Corpus.Real("eml", "Webklex__php-imap/tests/messages/plain_only.eml")));
         Assert.False(person.IsAutomatic);
     }
 }

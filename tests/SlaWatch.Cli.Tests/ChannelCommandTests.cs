@@ -31,7 +31,7 @@ public class ChannelCommandTests(AzuriteFixture azurite)
     [Fact]
     public void ChatParseShowsWhatABodyMapsTo()
     {
-        var result = Cli.Run("chat", "parse", Path.Combine(RepoRoot.Path, "..", "shared", "corpus", "chatwoot", "conversation_status_changed.json"), "--format", "chatwoot", "--json");
+        var result = Cli.Run("chat", "parse", Path.Combine(RepoRoot.Path, "tests", "corpus", "chatwoot", "conversation_status_changed.json"), "--format", "chatwoot", "--json");
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);
         Assert.Equal(("StatusChanged", "Open"), (document.RootElement.GetProperty("kind").GetString(), document.RootElement.GetProperty("status").GetString()));
