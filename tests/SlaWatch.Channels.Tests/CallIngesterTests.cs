@@ -38,7 +38,7 @@ public class CallIngesterTests(AzuriteFixture azurite)
         Assert.Equal(ClockState.Breached, FirstResponse(slow));
         Assert.Equal(("callback", "missed call: NO ANSWER"), (missed.State.Category, missed.State.OverdueReason));
         Assert.Equal("1001", answered.State.Owner);
-        Assert.Equal("138****1234", missed.State.Customer.Masked);
+        Assert.Equal("1380000****", missed.State.Customer.Masked);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class ChannelCommandTests(AzuriteFixture azurite)
         var lines = result.Out.TrimEnd().Split('\n');
         Assert.EndsWith("met", lines[0], StringComparison.Ordinal);
         Assert.EndsWith("missed", lines[1], StringComparison.Ordinal);
-        Assert.Contains("139****1522", lines[0], StringComparison.Ordinal);
+        Assert.Contains("1391234****", lines[0], StringComparison.Ordinal);
         Assert.Equal($"{file}:3: start: 'soon' is not a time written YYYY-MM-DD HH:MM:SS", result.Error.Trim());
     }
 

@@ -75,7 +75,7 @@ public sealed class IngestionService(
     private async Task<IngestResult> CreateAsync(InboundContact contact, CancellationToken cancellationToken)
     {
         var ticketId = TicketIds.ForContact(contact);
-        var customer = CustomerRef.FromContact(contact.From);
+        var customer = CustomerRef.FromContact(contact.From, writer.Policy.PhoneMask);
         var kind = classifier.Classify(contact.Channel, contact.Subject, contact.Text, customer, contact.Priority, contact.Category, contact.CustomerTier);
         var received = new Received(contact.ReceivedAt, "customer", contact.SourceId, contact.Channel, kind.Priority, kind.Category, customer,
             Excerpts.Of(contact.Subject, 300), kind.CustomerTier, Excerpts.Of(contact.Text));

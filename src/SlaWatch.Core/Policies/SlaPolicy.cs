@@ -20,6 +20,9 @@ public sealed record SlaPolicy(
     /// <summary>Early-warning thresholds, digest size and the repeat-complaint window.</summary>
     public PolicyTuning Tuning { get; init; } = PolicyTuning.Default;
 
+    /// <summary>How phone numbers are masked wherever a contact is shown (the policy's <c>privacy.phoneMask</c>).</summary>
+    public Tickets.PhoneMask PhoneMask { get; init; } = Tickets.PhoneMask.LastFour;
+
     /// <summary>Agents by team, for the team scorecards.</summary>
     public TeamDirectory Teams { get; init; } = TeamDirectory.None;
 

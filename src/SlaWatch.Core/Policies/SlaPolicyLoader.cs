@@ -20,7 +20,7 @@ public static class SlaPolicyLoader
     public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)
     {
         reader ??= ConfigFiles.FileSystem;
-        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "tuning", "defaults", "rules");
+        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "tuning", "privacy", "defaults", "rules");
         var version = root.Required("version").String();
         var zone = root.Required("timeZone").TimeZone();
         var calendars = Calendars(root.Required("calendars"), reader);
@@ -57,6 +57,7 @@ public static class SlaPolicyLoader
             Resolution = Resolution(root.Optional("resolution")),
             Teams = Teams(root.Optional("teams"), reader),
             Tuning = Tuning(root.Optional("tuning")),
+            PhoneMask = PhoneMaskOf(root.Optional("privacy")),
         };
     }
 
@@ -289,6 +290,24 @@ public static class SlaPolicyLoader
         return DurationSpec.TryParse(node.String(), out var spec) && !spec.IsWorkingDays && spec.Time > TimeSpan.Zero
             ? spec.Time
             : throw node.Error("a warning lead is a positive duration such as \"10m\" or \"1h\"");
+    }
+
+    private static Tickets.PhoneMask PhoneMaskOf(JsonNodeReader? found)
+    {
+        if (found is not { } node)
+        {
+            return Tickets.PhoneMask.LastFour;
+        }
+
+        node.RequireObject("phoneMask");
+        return node.Optional("phoneMask") is not { } mask
+            ? Tickets.PhoneMask.LastFour
+            : mask.String() switch
+            {
+                "lastFour" => Tickets.PhoneMask.LastFour,
+                "middleFour" => Tickets.PhoneMask.MiddleFour,
+                _ => throw mask.Error("use \"lastFour\" (1391234****) or \"middleFour\" (139****1522)"),
+            };
     }
 
     private static PolicyTuning Tuning(JsonNodeReader? found)

@@ -3,14 +3,25 @@ using System.Text;
 
 namespace SlaWatch.Core.Tickets;
 
+/// <summary>How a phone number is masked: the after-sales template hides its last four digits (<c>1391234****</c>).</summary>
+public enum PhoneMask
+{
+    /// <summary><c>1391234****</c>: the last four digits hidden (the seed's pattern, the default).</summary>
+    LastFour,
+
+    /// <summary><c>139****1522</c>: the middle digits hidden, the first three and last four kept.</summary>
+    MiddleFour,
+}
+
 /// <summary>
-/// Masks contacts as the brief shows (<c>139****1522</c>): phone numbers keep their first three and last four digits,
-/// e-mail addresses their first letters and top-level domain, names their first character per word.
+/// Masks contacts for display: phone numbers by the policy's pattern (<see cref="PhoneMask"/>), e-mail addresses to
+/// their first letters and top-level domain, names to their first character per word.
 /// </summary>
 public static class ContactMasking
 {
-    public static string Mask(string contact)
+    public static string Mask(string contact, PhoneMask phone = PhoneMask.LastFour)
     {
+        ArgumentNullException.ThrowIfNull(contact);
         var trimmed = contact.Trim();
         if (trimmed.Length == 0)
         {
@@ -22,19 +33,26 @@ public static class ContactMasking
             return MaskEmail(trimmed);
         }
 
-        return LooksLikePhone(trimmed) ? MaskPhone(trimmed) : MaskName(trimmed);
+        return LooksLikePhone(trimmed) ? MaskPhone(trimmed, phone) : MaskName(trimmed);
     }
 
-    public static string MaskPhone(string phone)
+    public static string MaskPhone(string phone, PhoneMask pattern = PhoneMask.LastFour)
     {
+        ArgumentNullException.ThrowIfNull(phone);
         var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
         var prefix = phone.TrimStart().StartsWith('+') ? "+" : string.Empty;
         if (digits.Length >= 7)
         {
-            return prefix + digits[..3] + new string('*', digits.Length - 7) + digits[^4..];
+            return prefix + (pattern == PhoneMask.LastFour
+                ? digits[..^4] + "****"
+                : digits[..3] + new string('*', digits.Length - 7) + digits[^4..]);
         }
 
-        return prefix + new string('*', Math.Max(0, digits.Length - 2)) + digits[Math.Max(0, digits.Length - 2)..];
+        // A short number (an extension, or one already partly masked): at most two digits stay.
+        var keep = pattern == PhoneMask.LastFour ? Math.Clamp(digits.Length - 4, 0, 2) : Math.Min(2, digits.Length);
+        return pattern == PhoneMask.LastFour
+            ? prefix + digits[..keep] + new string('*', digits.Length - keep)
+            : prefix + new string('*', digits.Length - keep) + digits[^keep..];
     }
 
     public static string MaskEmail(string address)

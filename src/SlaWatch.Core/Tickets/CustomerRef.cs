@@ -9,10 +9,10 @@ namespace SlaWatch.Core.Tickets;
 /// </summary>
 public sealed record CustomerRef(string Key, string Masked)
 {
-    public static CustomerRef FromContact(string contact)
+    public static CustomerRef FromContact(string contact, PhoneMask phone = PhoneMask.LastFour)
     {
         var normalized = ContactMasking.Normalize(contact);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
-        return new CustomerRef("c-" + Convert.ToHexStringLower(hash.AsSpan(0, 10)), ContactMasking.Mask(contact));
+        return new CustomerRef("c-" + Convert.ToHexStringLower(hash.AsSpan(0, 10)), ContactMasking.Mask(contact, phone));
     }
 }

@@ -37,7 +37,7 @@ public class TicketFoldTests
         Assert.Equal(2, ticket.AgentResponseCount);
         Assert.False(ticket.FirstContactResolved);
         Assert.True(ticket.Satisfaction!.IsSatisfied);
-        Assert.Equal("139****1522", ticket.Customer.Masked);
+        Assert.Equal("1391234****", ticket.Customer.Masked);
         Assert.Equal(9, ticket.EventCount);
     }
 
