@@ -23,6 +23,7 @@ public enum TemplateField
     Executor,
     Satisfaction,
     Comment,
+    Feedback,
     Remarks,
 }
 
@@ -32,6 +33,7 @@ public static class TemplateColumns
     private static readonly Dictionary<string, TemplateField> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
         ["工单编号"] = TemplateField.TicketNumber,
+        ["问题编号"] = TemplateField.TicketNumber,
         ["编号"] = TemplateField.TicketNumber,
         ["ticket number"] = TemplateField.TicketNumber,
         ["ticket"] = TemplateField.TicketNumber,
@@ -42,6 +44,9 @@ public static class TemplateColumns
         ["来源渠道"] = TemplateField.Channel,
         ["channel"] = TemplateField.Channel,
         ["客户编号"] = TemplateField.CustomerId,
+        ["客户名称/联系人"] = TemplateField.CustomerId,
+        ["客户名称"] = TemplateField.CustomerId,
+        ["联系人"] = TemplateField.CustomerId,
         ["客户id"] = TemplateField.CustomerId,
         ["customer id"] = TemplateField.CustomerId,
         ["customer"] = TemplateField.CustomerId,
@@ -57,6 +62,8 @@ public static class TemplateColumns
         ["优先级"] = TemplateField.Priority,
         ["priority"] = TemplateField.Priority,
         ["提交时间"] = TemplateField.SubmittedAt,
+        ["接收时间"] = TemplateField.SubmittedAt,
+        ["received at"] = TemplateField.SubmittedAt,
         ["submitted at"] = TemplateField.SubmittedAt,
         ["submitted"] = TemplateField.SubmittedAt,
         ["首次回复时间"] = TemplateField.FirstResponseAt,
@@ -97,6 +104,9 @@ public static class TemplateColumns
         ["评价"] = TemplateField.Comment,
         ["客户评价"] = TemplateField.Comment,
         ["comment"] = TemplateField.Comment,
+        ["客户反馈"] = TemplateField.Feedback,
+        ["反馈"] = TemplateField.Feedback,
+        ["feedback"] = TemplateField.Feedback,
         ["备注"] = TemplateField.Remarks,
         ["remarks"] = TemplateField.Remarks,
         ["notes"] = TemplateField.Remarks,
@@ -112,6 +122,16 @@ public static class TemplateColumns
         return Headers.TryGetValue(cleaned, out var field) ? field : null;
     }
 
-    /// <summary>Fields every row needs.</summary>
-    public static IReadOnlyList<TemplateField> Required { get; } = [TemplateField.Date, TemplateField.CustomerId, TemplateField.SubmittedAt];
+    /// <summary>Fields every sheet needs (without a date column, the submission time carries the date).</summary>
+    public static IReadOnlyList<TemplateField> Required { get; } = [TemplateField.CustomerId, TemplateField.SubmittedAt];
+
+    /// <summary>
+    /// What a cell may hold to say "not yet" or "none" (the tracking template's own unresolved row writes <c>-</c>).
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Trim() is "" or "-" or "--" or "—" or "–" or "－" or "/" or "／" or "无" or "暂无" or "待定"
+            || value.Trim().Equals("n/a", StringComparison.OrdinalIgnoreCase) || value.Trim().Equals("na", StringComparison.OrdinalIgnoreCase);
+    }
 }

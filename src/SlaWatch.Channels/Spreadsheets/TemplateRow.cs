@@ -30,16 +30,31 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
 {
     private const string Actor = "import";
 
+    private static readonly string[] FullFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd H:mm", "yyyy/MM/dd HH:mm", "yyyy/M/d H:mm", "yyyy/MM/dd HH:mm:ss", "yyyy-M-d H:mm"];
+
     public ImportedTicket Parse(SheetRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         string? Cell(TemplateField field) =>
-            columns.TryGetValue(field, out var header) && row.Cells.TryGetValue(header, out var value) && value.Length > 0 ? value : null;
+            columns.TryGetValue(field, out var header) && row.Cells.TryGetValue(header, out var value) && !TemplateColumns.IsPlaceholder(value) ? value.Trim() : null;
         string Name(TemplateField field) => columns.TryGetValue(field, out var header) ? header : field.ToString();
 
-        var date = Date(Cell(TemplateField.Date) ?? throw new RowException(Name(TemplateField.Date), "missing"), Name(TemplateField.Date));
         var customer = Cell(TemplateField.CustomerId) ?? throw new RowException(Name(TemplateField.CustomerId), "missing");
-        var submitted = Instant(Cell(TemplateField.SubmittedAt) ?? throw new RowException(Name(TemplateField.SubmittedAt), "missing"), Name(TemplateField.SubmittedAt), date, null);
+        var submittedText = Cell(TemplateField.SubmittedAt) ?? throw new RowException(Name(TemplateField.SubmittedAt), "missing");
+        DateOnly date;
+        if (columns.ContainsKey(TemplateField.Date))
+        {
+            date = Date(Cell(TemplateField.Date) ?? throw new RowException(Name(TemplateField.Date), "missing"), Name(TemplateField.Date));
+        }
+        else
+        {
+            // Sheets without a date column (the after-sales template) write the date with the submission time.
+            date = FullInstant(submittedText) is { } full
+                ? DateOnly.FromDateTime(full)
+                : throw new RowException(Name(TemplateField.SubmittedAt), $"'{submittedText}' needs a date and a time (YYYY-MM-DD HH:MM): the sheet has no date column");
+        }
+
+        var submitted = Instant(submittedText, Name(TemplateField.SubmittedAt), date, null);
         var firstResponse = Cell(TemplateField.FirstResponseAt) is { } response ? Instant(response, Name(TemplateField.FirstResponseAt), date, submitted) : (DateTimeOffset?)null;
         var resolved = Cell(TemplateField.ResolvedAt) is { } resolution ? Instant(resolution, Name(TemplateField.ResolvedAt), date, firstResponse ?? submitted) : (DateTimeOffset?)null;
         var channel = Cell(TemplateField.Channel) is { } channelText
@@ -82,10 +97,19 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             events.Add(new FirstContactRecorded(last, owner ?? Actor, source + ":first-contact", YesNo(firstContact, Name(TemplateField.FirstContactResolved))));
         }
 
+        var feedback = Cell(TemplateField.Feedback);
+        var verdict = feedback is null ? null : Verdict(feedback);
         if (Cell(TemplateField.Satisfaction) is { } satisfaction)
         {
             var (score, scale) = Score(satisfaction, Name(TemplateField.Satisfaction));
-            events.Add(new SatisfactionRated(last, "customer", source + ":satisfaction", score, scale, Cell(TemplateField.Comment)));
+            var comment = Cell(TemplateField.Comment) ?? (verdict is null ? feedback : null);
+            events.Add(new SatisfactionRated(last, "customer", source + ":satisfaction", score, scale, comment));
+        }
+
+        // The customer's own word (客户反馈): a verdict is recorded as one (anything short of resolved reopens).
+        if (verdict is { } outcome)
+        {
+            events.Add(new CustomerConfirmed(last, "customer", source + ":feedback", outcome, feedback));
         }
 
         var contact = new InboundContact
@@ -93,12 +117,15 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             Channel = channel,
             SourceId = source,
             ReceivedAt = submitted,
-            From = Cell(TemplateField.Contact) ?? customer,
+            From = Identity(customer, Cell(TemplateField.Contact)),
             Subject = description is null ? null : Excerpts.Of(description, 120),
             Text = description,
             Priority = priority,
             Category = Cell(TemplateField.Category) is { } category ? CategoryKey(category) : null,
             CustomerTier = Cell(TemplateField.Remarks) is { } remarks && remarks.Contains("VIP", StringComparison.OrdinalIgnoreCase) ? ClassificationRules.VipTier : null,
+            Reference = Cell(TemplateField.TicketNumber),
+            // Feedback that is not a verdict and has no rating to go with is kept with the remarks.
+            Remarks = string.Join("; ", new[] { Cell(TemplateField.Remarks), verdict is null && Cell(TemplateField.Satisfaction) is null && feedback is not null ? "客户反馈: " + feedback : null }.OfType<string>()) is { Length: > 0 } kept ? kept : null,
         };
         return new ImportedTicket(row.Number, contact, events);
     }
@@ -127,12 +154,37 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
         }
     }
 
+    /// <summary>A sheet's category by the rules: its key or name, else the first category a keyword of which it holds (质量投诉 → 产品质量).</summary>
     private string CategoryKey(string text)
     {
         var rule = rules.Categories.FirstOrDefault(category =>
-            string.Equals(category.Key, text, StringComparison.OrdinalIgnoreCase) || category.NameZh == text || string.Equals(category.NameEn, text, StringComparison.OrdinalIgnoreCase));
+            string.Equals(category.Key, text, StringComparison.OrdinalIgnoreCase) || category.NameZh == text || string.Equals(category.NameEn, text, StringComparison.OrdinalIgnoreCase))
+            ?? rules.Categories.FirstOrDefault(category => category.Keywords.Any(keyword => text.Contains(keyword, StringComparison.OrdinalIgnoreCase)));
         return rule?.Key ?? text;
     }
+
+    /// <summary>
+    /// Who the row is from: a full contact (an address, a whole phone number) stands alone; a contact the sheet already
+    /// masked (<c>5678</c>, <c>1393456</c>, <c>010</c>) is shared by many customers, so the name goes with it.
+    /// </summary>
+    private static string Identity(string customer, string? contact) => contact switch
+    {
+        null => customer,
+        _ when contact.Contains('@', StringComparison.Ordinal) || contact.Count(char.IsAsciiDigit) >= 11 => contact,
+        _ => customer + " " + contact,
+    };
+
+    /// <summary>The customer's word as a verdict, when it is one; doubt wins ("说已解决，其实未解决" is not resolved).</summary>
+    private static Confirmation? Verdict(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        var t when t.Contains("部分解决", StringComparison.Ordinal) || t.StartsWith("partially", StringComparison.Ordinal) => Confirmation.PartiallyResolved,
+        var t when t.Contains("未解决", StringComparison.Ordinal) || t.Contains("没解决", StringComparison.Ordinal) || t.StartsWith("not resolved", StringComparison.Ordinal) => Confirmation.NotResolved,
+        var t when t.Contains("已解决", StringComparison.Ordinal) || t.StartsWith("resolved", StringComparison.Ordinal) => Confirmation.Resolved,
+        _ => null,
+    };
+
+    private static DateTime? FullInstant(string text) =>
+        DateTime.TryParseExact(text, FullFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var full) ? full : null;
 
     private static DateOnly Date(string text, string column)
     {
@@ -150,7 +202,7 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
     private DateTimeOffset Instant(string text, string column, DateOnly date, DateTimeOffset? notBefore)
     {
         DateTime local;
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd H:mm", "yyyy/MM/dd HH:mm", "yyyy/M/d H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var full))
+        if (FullInstant(text) is { } full)
         {
             local = full;
         }

@@ -38,6 +38,12 @@ public sealed record InboundContact
     /// </summary>
     public bool Automatic { get; init; }
 
+    /// <summary>The team's own number for the case (an imported sheet's 问题编号), shown with the ticket.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Remarks recorded with the case (备注), e.g. "VIP 客户".</summary>
+    public string? Remarks { get; init; }
+
     /// <summary>
     /// Who this contact comes from, for "the same caller again": a contact with a key continues that key's ticket
     /// when the ticket is still open and last heard from within <see cref="RepeatWindow"/>.

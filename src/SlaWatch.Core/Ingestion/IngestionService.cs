@@ -78,7 +78,7 @@ public sealed class IngestionService(
         var customer = CustomerRef.FromContact(contact.From, writer.Policy.PhoneMask);
         var kind = classifier.Classify(contact.Channel, contact.Subject, contact.Text, customer, contact.Priority, contact.Category, contact.CustomerTier);
         var received = new Received(contact.ReceivedAt, "customer", contact.SourceId, contact.Channel, kind.Priority, kind.Category, customer,
-            Excerpts.Of(contact.Subject, 300), kind.CustomerTier, Excerpts.Of(contact.Text));
+            Excerpts.Of(contact.Subject, 300), kind.CustomerTier, Excerpts.Of(contact.Text), contact.Reference, Excerpts.Of(contact.Remarks, 500));
         var day = writer.LocalDay(contact.ReceivedAt);
         var state = writer.IndexFor(ticketId, [received]);
 

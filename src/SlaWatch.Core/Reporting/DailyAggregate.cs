@@ -8,6 +8,13 @@ public sealed record ExceptionRow(string Number, string TicketId, string Channel
 
     /// <summary>Overdue with no reason given: the templates require one.</summary>
     public bool NeedsReason => Breached.Count > 0 && Reasons.Count == 0 && Reason is null;
+
+    /// <summary>Resolved with a solution that says nothing (已处理, 已解决 alone): the after-sales template asks for what was done.</summary>
+    public string? VagueSolution { get; init; }
+
+    /// <summary>Solutions that say only that something was done.</summary>
+    public static bool IsVague(string? solution) =>
+        solution is { } text && text.Trim().TrimEnd('。', '.', '!', '！', ' ').ToLowerInvariant() is "已处理" or "已解决" or "处理完毕" or "处理完成" or "已完成" or "完成" or "ok" or "done" or "fixed" or "resolved" or "solved";
 }
 
 /// <summary>A day's (or a week's) figures per dimension, the policy version that produced them and when.</summary>

@@ -125,7 +125,7 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
 
     private static IReadOnlyList<ExceptionRow> Exceptions(IEnumerable<StoredTicket> tickets, SlaPolicy policy, DateTimeOffset now) => tickets
         .Select(stored => (stored, clocks: SlaClockCalculator.Compute(stored.Events, policy, now)))
-        .Where(item => !item.stored.State.Status.IsDone() || item.clocks.Any(clock => clock.State == ClockState.Breached))
+        .Where(item => !item.stored.State.Status.IsDone() || item.clocks.Any(clock => clock.State == ClockState.Breached) || ExceptionRow.IsVague(item.stored.State.Solution))
         .OrderBy(item => item.stored.Number.Serial)
         .Take(DailyAggregate.MaxExceptions)
         .Select(item => new ExceptionRow(
@@ -134,6 +134,7 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
             item.stored.State.OverdueReason)
         {
             Reasons = [.. item.stored.State.OverdueReasons.Select(given => given.Metric is { } metric ? $"{given.Reason} ({metric.Key()})" : given.Reason)],
+            VagueSolution = ExceptionRow.IsVague(item.stored.State.Solution) ? item.stored.State.Solution : null,
         })
         .ToArray();
 }

@@ -37,6 +37,12 @@ public sealed record Ticket
 
     public string? SourceRef { get; init; }
 
+    /// <summary>The team's own number for the case, when the input had one (an imported sheet's 问题编号).</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Remarks recorded with the case (备注).</summary>
+    public string? Remarks { get; init; }
+
     public TicketStatus Status { get; init; } = TicketStatus.Open;
 
     public string? Owner { get; init; }

@@ -16,7 +16,9 @@ public sealed record Received(
     CustomerRef Customer,
     string? Subject = null,
     string? CustomerTier = null,
-    string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);
+    string? Excerpt = null,
+    string? Reference = null,
+    string? Remarks = null) : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>A further message from the customer; one sent while the ticket waits on them resumes its clocks.</summary>
 public sealed record CustomerMessage(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);

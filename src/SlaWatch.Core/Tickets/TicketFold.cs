@@ -33,6 +33,8 @@ public static class TicketFold
                     Customer = received.Customer,
                     Subject = received.Subject,
                     SourceRef = received.SourceRef,
+                    Reference = received.Reference,
+                    Remarks = received.Remarks,
                     ReceivedAt = received.At,
                     EventCount = 1,
                 }

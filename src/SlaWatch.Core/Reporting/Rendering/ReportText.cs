@@ -68,7 +68,8 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(labels);
-        return row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）") : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons) : row.Reason ?? "-";
+        var reasons = row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）") : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons) : row.Reason ?? "-";
+        return row.VagueSolution is { } vague ? $"{reasons}; {labels.Pick($"solution too vague: \"{vague}\"", $"解决方案过于笼统：「{vague}」")}" : reasons;
     }
 
     public static string Csv(ReportView view, bool chinese = false)
