@@ -41,12 +41,14 @@ public static class TicketDocument
     {
         number = ticket.Number?.ToString(),
         id = ticket.Id,
+        reference = ticket.Reference,
         channel = ticket.Channel.Key(),
         priority = ticket.Priority.Key(),
         category = ticket.Category,
         tier = ticket.CustomerTier,
         status = ticket.Status.ToString(),
         owner = ticket.Owner,
+        executor = ticket.Executor,
         customer = ticket.Customer.Masked,
         customerKey = ticket.Customer.Key,
         subject = ticket.Subject,
@@ -59,8 +61,10 @@ public static class TicketDocument
         reopenCount = ticket.ReopenCount,
         firstContactResolved = ticket.FirstContactResolved,
         solution = ticket.Solution,
+        remarks = ticket.Remarks,
         overdueReason = ticket.OverdueReason,
         satisfaction = ticket.Satisfaction is { } rating ? new { score = rating.Score, scale = rating.ScaleMax, satisfied = rating.IsSatisfied, comment = rating.Comment } : null,
         confirmation = ticket.CustomerConfirmation?.ToString(),
+        confirmedAt = Instant(ticket.ConfirmedAt, zone),
     };
 }

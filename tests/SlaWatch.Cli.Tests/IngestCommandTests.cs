@@ -69,4 +69,28 @@ public class IngestCommandTests(AzuriteFixture azurite)
         var missing = Run("ticket", "show", "20261116-999");
         Assert.Equal((2, "slawatch: no ticket 20261116-999"), (missing.ExitCode, missing.Error.Trim()));
     }
+
+    [Fact]
+    public void AnAfterSalesSheetImportsAndItsTicketsShowTheTeamsReferenceSolutionAndRemarks()
+    {
+        var sheet = Cli.TempFile("售后问题登记表.csv", string.Join('\n',
+            "问题编号,客户名称/联系人,联系方式(脱敏),问题描述,问题分类,接收时间,首次响应时间,解决时间,解决方案,处理人,客户满意度,客户反馈,备注",
+            "SH-20261118-01,张先生,5678,洗衣机运行时漏水,质量投诉,2026-11-18 09:00,2026-11-18 09:10,2026-11-18 15:00,上门更换进水管并试机,工号001,5,已解决，很满意,VIP客户",
+            "SH-20261118-02,李女士,1393456,不会设置预约洗涤,操作咨询,2026-11-18 10:30,2026-11-18 11:00,-,-,工号002,-,-,-"));
+
+        var imported = Run("import", sheet);
+
+        Assert.Equal((0, "row 2: 20261118-001 created\nrow 3: 20261118-002 created"), (imported.ExitCode, imported.Out.TrimEnd()));
+        var shown = Run("ticket", "show", "20261118-001", "--now", "2026-11-19T12:00:00+08:00");
+        Assert.Contains("the team's SH-20261118-01", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("solution: 上门更换进水管并试机", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("remarks: VIP客户", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("customer 张** 5***", shown.Out, StringComparison.Ordinal);
+        var open = JsonDocument.Parse(Run("ticket", "show", "20261118-002", "--json").Out).RootElement.GetProperty("ticket");
+        Assert.Equal(("SH-20261118-02", "Open", "工号002"), (open.GetProperty("reference").GetString(), open.GetProperty("status").GetString(), open.GetProperty("executor").GetString()));
+
+        var export = Run("export", "tickets", "--from", "2026-11-18", "--to", "2026-11-18").Out.Split('\n');
+        Assert.Contains("Reference,Executor,Solution,Remarks,PromisedBy,Confirmation,ConfirmedAt", export[0], StringComparison.Ordinal);
+        Assert.Contains(export, line => line.Contains("SH-20261118-01,工号001,上门更换进水管并试机,VIP客户,,resolved,2026-11-18T15:00:00+08:00", StringComparison.Ordinal));
+    }
 }

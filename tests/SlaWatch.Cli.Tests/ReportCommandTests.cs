@@ -54,6 +54,9 @@ public class ReportCommandTests(AzuriteFixture azurite)
         var suggestion = rows["20261113-001"];
         Assert.Equal(90, suggestion.GetProperty("firstResponseOpenMinutes").GetDouble());
         Assert.Equal(3870, suggestion.GetProperty("firstResponseWallMinutes").GetDouble());
+        // Seconds for targets shorter than a minute; instants in the policy's zone with its offset.
+        Assert.Equal(232_200, suggestion.GetProperty("firstResponseWallSeconds").GetInt64());
+        Assert.EndsWith("+08:00", suggestion.GetProperty("receivedAt").GetString(), StringComparison.Ordinal);
         Assert.Equal("z***@e***.com", suggestion.GetProperty("customer").GetString());
         Assert.Equal("1391234****", rows["20261113-002"].GetProperty("customer").GetString());
         Assert.DoesNotContain("zhang.san", export.Out, StringComparison.Ordinal);

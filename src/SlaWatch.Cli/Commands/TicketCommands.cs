@@ -47,13 +47,21 @@ internal static class TicketCommands
 
     private static void Print(TextWriter writer, Ticket ticket, IReadOnlyList<TicketEvent> events, IReadOnlyList<SlaClock> clocks, TimeZoneInfo zone, DateTimeOffset at)
     {
-        writer.WriteLine($"Ticket {ticket.Number} ({ticket.Id})");
+        writer.WriteLine($"Ticket {ticket.Number} ({ticket.Id}){(ticket.Reference is { } reference ? $", the team's {reference}" : "")}");
         writer.WriteLine($"  {ticket.Channel.Key()} / {ticket.Priority.Key()} / {ticket.Category}{(ticket.CustomerTier is { } tier ? $" / {tier}" : "")}, status {ticket.Status}, owner {ticket.Owner ?? "-"}");
         writer.WriteLine($"  customer {ticket.Customer.Masked}, subject {ticket.Subject ?? "-"}");
         writer.WriteLine($"  received {CliOutput.Instant(ticket.ReceivedAt, zone)}, first response {ClockTable.When(ticket.FirstResponseAt, zone)}, resolved {ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x");
         if (ticket.OverdueReason is { } reason)
         {
             writer.WriteLine($"  overdue reason: {reason}");
+        }
+
+        foreach (var (label, text) in new[] { ("executor", ticket.Executor), ("solution", ticket.Solution), ("remarks", ticket.Remarks) })
+        {
+            if (text is not null)
+            {
+                writer.WriteLine($"  {label}: {text}");
+            }
         }
 
         writer.WriteLine("Events");
