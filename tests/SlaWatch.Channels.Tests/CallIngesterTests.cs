@@ -59,4 +59,29 @@ public class CallIngesterTests(AzuriteFixture azurite)
         var ticket = (await world.Main.Store.LoadAsync(first.TicketId!))!;
         Assert.Equal(4, ticket.Events.Count);
     }
+
+    [Fact]
+    public async Task ARingGroupAnsweredOnItsSecondLegIsOneAnsweredTicketAndVoicemailIsACallback()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-19 12:00"));
+        var ingester = new CallIngester(world.Main.Ingestion, world.Main.Events, Shipped.Policy);
+        var (calls, _) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "ring-group-cdr-csv.csv")), Shanghai);
+
+        var results = new List<IngestResult>();
+        foreach (var call in calls)
+        {
+            results.Add(await ingester.IngestAsync(call, "test", call.CallId));
+        }
+
+        Assert.All(results, result => Assert.Equal(IngestOutcome.Created, result.Outcome));
+        // 9 seconds is within three rings of 5 seconds; 30 seconds to the agent behind the IVR is not.
+        Assert.Equal([true, false, false, false], calls.Select(ingester.MetRingTarget).Select(met => met == true));
+        var group = (await world.Main.Store.LoadAsync(results[0].TicketId!))!.State;
+        Assert.Equal(("2002", "Phone call", (string?)null), (group.Owner, group.Subject, group.OverdueReason));
+        var voicemail = (await world.Main.Store.LoadAsync(results[1].TicketId!))!.State;
+        Assert.Equal(("callback", "missed call: no agent answered; only the switch's VoiceMail"), (voicemail.Category, voicemail.OverdueReason));
+        Assert.Null(voicemail.FirstResponseAt);
+        var queued = (await world.Main.Store.LoadAsync(results[2].TicketId!))!.State;
+        Assert.Equal(Shipped.At("2026-11-19 09:20:30"), queued.FirstResponseAt);
+    }
 }

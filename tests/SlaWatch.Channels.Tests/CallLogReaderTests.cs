@@ -57,4 +57,70 @@ public class CallLogReaderTests
         Assert.Equal(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero), calls[1].Start);
         Assert.Equal([(3, "callId"), (4, "json")], errors.Select(error => (error.Line, error.Column)));
     }
+
+    [Fact]
+    public void TheLegsOfACallAreOneCallAnsweredIfAnAgentLegAnswered()
+    {
+        var (calls, errors) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "ring-group-cdr-csv.csv")), Shanghai);
+
+        Assert.Empty(errors);
+        Assert.Equal(["1763514000.10", "1763514600.20", "1763515200.30", "1763515800.40"], calls.Select(call => call.CallId));
+        // Two phones rang; the first did not answer, the second did after 9 seconds: one answered call.
+        var group = calls[0];
+        Assert.Equal((2, CallDisposition.Answered, "2002", TimeSpan.FromSeconds(9)), (group.Legs, group.Disposition, group.Agent, group.Ringing));
+        Assert.Equal(Local("2026-11-19 09:05:00"), group.End);
+        // Voicemail answered the line, no person did.
+        Assert.Equal((false, "VoiceMail", (TimeSpan?)null), (calls[1].Answered, calls[1].SwitchApplication, calls[1].Ringing));
+        // The IVR answered at once; the agent 30 seconds after the call began, which is the ring time that counts.
+        Assert.Equal((2, "2003", TimeSpan.FromSeconds(30)), (calls[2].Legs, calls[2].Agent, calls[2].Ringing));
+        Assert.Equal(("Hangup", CallDisposition.NoAnswer), (calls[3].SwitchApplication, calls[3].Disposition));
+    }
+
+    [Fact]
+    public void CdrCustomsMasterCsvLayoutIsRecognisedByWhereItsTimesStand()
+    {
+        var (calls, errors) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "cdr-custom-Master.csv")), Shanghai);
+
+        Assert.Empty(errors);
+        Assert.Equal(2, calls.Count);
+        // Legs sharing a uniqueid (this layout has no linkedid) are one call.
+        Assert.Equal(("1763517600.50", "13800138005", 2, "2002"), (calls[0].CallId, calls[0].Caller, calls[0].Legs, calls[0].Agent));
+        Assert.Equal((Local("2026-11-19 10:00:00"), TimeSpan.FromSeconds(6)), (calls[0].Start, calls[0].Ringing!.Value));
+        Assert.Equal("VoiceMail", calls[1].SwitchApplication);
+    }
+
+    [Fact]
+    public void AHeaderRowNamesTheColumnsInAnyOrder()
+    {
+        var text = string.Join('\n',
+            "calldate,src,dstchannel,lastapp,answer,end,disposition,uniqueid,linkedid",
+            "2026-11-19 11:00:00,13800138007,SIP/2001-1,Dial,2026-11-19 11:00:04,2026-11-19 11:02:00,ANSWERED,u1,l1",
+            "2026-11-19 11:00:00,13800138007,SIP/2002-2,Dial,,2026-11-19 11:00:04,NO ANSWER,u2,l1");
+
+        var (calls, errors) = CallLogReader.Read(text, Shanghai);
+
+        Assert.Empty(errors);
+        var call = Assert.Single(calls);
+        Assert.Equal(("l1", 2, "2001", TimeSpan.FromSeconds(4)), (call.CallId, call.Legs, call.Agent, call.Ringing!.Value));
+    }
+
+    [Fact]
+    public void ALogInALayoutNotRecognisedIsRefusedWithAMessageNamingTheLayouts()
+    {
+        var text = "13800138008,8000,2026-11-19 12:00:00,31,ANSWERED\n13800138009,8000,2026-11-19 12:05:00,12,NO ANSWER\n";
+
+        var (calls, errors) = CallLogReader.Read(text, Shanghai);
+
+        Assert.Empty(calls);
+        var error = Assert.Single(errors);
+        Assert.Equal((1, "layout"), (error.Line, error.Column));
+        Assert.Contains("cdr-csv", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("cdr_custom's Master.csv", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("header row", error.Problem, StringComparison.Ordinal);
+        // The whole log is kept with the error, so quarantine loses nothing.
+        Assert.Equal(text, error.Raw);
+    }
+
+    private static DateTimeOffset Local(string text) =>
+        new(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
 }

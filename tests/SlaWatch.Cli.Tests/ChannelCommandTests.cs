@@ -93,4 +93,30 @@ public class ChannelCommandTests(AzuriteFixture azurite)
         Assert.EndsWith("created (call 1700100000.2, missed)", lines[1], StringComparison.Ordinal);
         Assert.EndsWith("created (call 1700100000.4, answered late)", lines[3], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CallsParseReadsCdrCustomsLayoutAndShowsLegsAndSwitchAnswers()
+    {
+        var result = Cli.Run("calls", "parse", ChannelData("calls", "cdr-custom-Master.csv"), "--policy", Cli.Policy);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("ring 6s  Answered  agent 2002  legs 2  met", lines[0], StringComparison.Ordinal);
+        Assert.Contains("NoAnswer (only VoiceMail)", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CallsIngestRefusesALogInAnUnknownLayoutInOneLineAndKeepsIt()
+    {
+        var file = Cli.TempFile("calls.csv", "13800138008,8000,2026-11-19 12:00:00,31,ANSWERED\n");
+
+        var result = WithStore("calls", "ingest", file);
+
+        Assert.Equal(2, result.ExitCode);
+        var error = Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.StartsWith($"{file}:1: layout: not a call log layout SlaWatch reads: 5 columns", error, StringComparison.Ordinal);
+        Assert.Contains("kept in quarantine as", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not a time", error, StringComparison.Ordinal);
+    }
 }

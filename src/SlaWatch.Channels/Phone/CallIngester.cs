@@ -7,7 +7,8 @@ namespace SlaWatch.Channels.Phone;
 /// <summary>
 /// Turns calls into tickets: the call's start is its arrival; an answered call's answer is the first response (so
 /// "within three rings" is the policy's ring target); a call that was not answered (NO ANSWER, BUSY, FAILED) becomes
-/// a callback ticket whose first response is already late. A call from the same number within the repeat window
+/// a callback ticket whose first response is already late, and so does a call only the switch picked up (voicemail,
+/// an IVR). A call from the same number within the repeat window
 /// continues that caller's open ticket.
 /// </summary>
 public sealed class CallIngester(IngestionService ingestion, TicketEventService events, SlaPolicy policy)
@@ -32,7 +33,7 @@ public sealed class CallIngester(IngestionService ingestion, TicketEventService 
             SourceId = "call:" + call.CallId,
             ReceivedAt = call.Start,
             From = call.Caller,
-            Subject = call.Answered ? "Phone call" : $"Missed call ({Describe(call.Disposition)}): call back",
+            Subject = call.Answered ? "Phone call" : $"Missed call ({Describe(call)}): call back",
             Category = call.Answered ? null : "callback",
             RepeatKey = CustomerRef.FromContact(call.Caller).Key,
             RepeatWindow = RepeatWindow,
@@ -45,16 +46,18 @@ public sealed class CallIngester(IngestionService ingestion, TicketEventService 
 
         TicketEvent follow = call.Answered
             ? new AgentResponse(call.Answer!.Value, call.Agent ?? "phone", $"call:{call.CallId}:answered")
-            : new OverdueReason(call.Start, "switch", $"call:{call.CallId}:missed", $"missed call: {Describe(call.Disposition)}", SlaMetric.FirstResponse);
+            : new OverdueReason(call.Start, "switch", $"call:{call.CallId}:missed", $"missed call: {Describe(call)}", SlaMetric.FirstResponse);
         await events.RecordAsync(ticketId, follow, origin, raw, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    private static string Describe(CallDisposition disposition) => disposition switch
-    {
-        CallDisposition.NoAnswer => "NO ANSWER",
-        CallDisposition.Busy => "BUSY",
-        CallDisposition.Failed => "FAILED",
-        _ => "ANSWERED",
-    };
+    private static string Describe(CallRecord call) => call.SwitchApplication is { } application
+        ? $"no agent answered; only the switch's {application}"
+        : call.Disposition switch
+        {
+            CallDisposition.NoAnswer => "NO ANSWER",
+            CallDisposition.Busy => "BUSY",
+            CallDisposition.Failed => "FAILED",
+            _ => "ANSWERED",
+        };
 }

@@ -7,17 +7,15 @@ using SlaWatch.Core.Calendars;
 namespace SlaWatch.Channels.Phone;
 
 /// <summary>
-/// Reads call-detail records: Asterisk's <c>cdr-csv</c> layout (accountcode, src, dst, dcontext, clid, channel,
-/// dstchannel, lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags[, uniqueid, userfield]
-/// with local times <c>YYYY-MM-DD HH:MM:SS</c>), or JSON lines of ours
-/// (<c>{"callId","caller","start","answer","end","disposition","agent"}</c>). Bad rows come back as errors naming
-/// their line and column; the good ones are read.
+/// Reads call-detail records: Asterisk's CSV logs (<c>cdr_csv</c>, or <c>cdr_custom</c>'s <c>Master.csv</c>
+/// mapping, or any CSV with a header row naming the columns; see <see cref="CdrLayout"/>) with local times
+/// <c>YYYY-MM-DD HH:MM:SS</c>, or JSON lines of ours (<c>{"callId","linkedId","caller","start","answer","end","disposition","agent"}</c>).
+/// The legs of a call are made one (<see cref="CallLegs"/>). Bad rows come back as errors naming their line and
+/// column; the good ones are read. A log in a layout not recognised is one error naming what was expected, with
+/// the whole text, so nothing is lost.
 /// </summary>
 public static class CallLogReader
 {
-    private static readonly string[] CdrColumns =
-        ["accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp", "lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags", "uniqueid", "userfield"];
-
     public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) Read(string text, TimeZoneInfo zone)
     {
         var firstLine = text.TrimStart('\uFEFF').TrimStart().Split('\n', 2)[0];
@@ -26,10 +24,12 @@ public static class CallLogReader
 
     public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadCdrCsv(string text, TimeZoneInfo zone)
     {
-        var calls = new List<CallRecord>();
+        ArgumentNullException.ThrowIfNull(text);
+        var legs = new List<CallRecord>();
         var errors = new List<CallRowError>();
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null };
-        using var csv = new CsvParser(new StringReader(text), configuration);
+        using var csv = new CsvParser(new StringReader(text.TrimStart('\uFEFF')), configuration);
+        CdrLayout? layout = null;
         while (csv.Read())
         {
             var line = csv.Row;
@@ -40,25 +40,39 @@ public static class CallLogReader
                 continue;
             }
 
-            if (fields[0] == "accountcode" && line == 1)
+            if (layout is null)
             {
-                continue;
+                var (detected, problem) = CdrLayout.Detect(fields);
+                if (detected is null)
+                {
+                    errors.Add(new CallRowError(line, "layout", problem!, text));
+                    return ([], errors);
+                }
+
+                layout = detected;
+                if (layout.HasHeader)
+                {
+                    continue;
+                }
             }
 
             try
             {
-                if (fields.Length < 16)
+                if (fields.Length < layout.MinimumColumns)
                 {
-                    throw new RowException("disposition", $"{fields.Length} columns; the cdr-csv layout has at least 16");
+                    throw new RowException("disposition", $"{fields.Length} columns; the {layout.Name} layout has at least {layout.MinimumColumns}");
                 }
 
-                string Field(string name) => fields[Array.IndexOf(CdrColumns, name)].Trim();
+                string Field(string name) => layout.Field(fields, name);
                 var start = LocalTime(Field("start"), "start", zone) ?? throw new RowException("start", "missing");
                 var answer = LocalTime(Field("answer"), "answer", zone);
                 var end = LocalTime(Field("end"), "end", zone) ?? throw new RowException("end", "missing");
                 var caller = Field("src").Length > 0 ? Field("src") : CallerFromClid(Field("clid")) ?? throw new RowException("src", "no caller number");
-                var id = fields.Length > 16 && Field("uniqueid").Length > 0 ? Field("uniqueid") : $"{caller}@{start.ToUnixTimeSeconds()}";
-                calls.Add(Checked(new CallRecord(id, caller, start, answer, end, Disposition(Field("disposition"), "disposition"), AgentFromChannel(Field("dstchannel")))));
+                var id = Field("uniqueid") is { Length: > 0 } unique ? unique : $"{caller}@{start.ToUnixTimeSeconds()}";
+                var leg = Checked(new CallRecord(id, caller, start, answer, end, Disposition(Field("disposition"), "disposition"), AgentFromChannel(Field("dstchannel"))))
+                    with
+                { LinkedId = Field("linkedid") is { Length: > 0 } linked ? linked : null };
+                legs.Add(CallLegs.AsLeg(leg, Field("lastapp"), Field("dstchannel")));
             }
             catch (RowException error)
             {
@@ -66,7 +80,7 @@ public static class CallLogReader
             }
         }
 
-        return (calls, errors);
+        return (CallLegs.Group(legs), errors);
     }
 
     public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadJsonLines(string text, TimeZoneInfo zone)
@@ -97,7 +111,7 @@ public static class CallLogReader
                     Instant("end") ?? start,
                     Disposition(Text("disposition") ?? (Text("answer") is null ? "NO ANSWER" : "ANSWERED"), "disposition"),
                     Text("agent"));
-                calls.Add(Checked(record));
+                calls.Add(Checked(record) with { LinkedId = Text("linkedId") });
             }
             catch (RowException error)
             {
@@ -105,7 +119,7 @@ public static class CallLogReader
             }
         }
 
-        return (calls, errors);
+        return (CallLegs.Group(calls), errors);
     }
 
     private static CallRecord Checked(CallRecord call)

@@ -19,7 +19,7 @@ internal static class CallCommands
 
     private static Command Parse(CliOutput output)
     {
-        var file = new Argument<string>("FILE") { Description = "Asterisk cdr-csv (Master.csv) or JSON lines." };
+        var file = new Argument<string>("FILE") { Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines." };
         var policy = new Option<string>("--policy") { Description = "SLA policy (for the ring target and the zone).", DefaultValueFactory = _ => Path.Combine("config", "sla-policy.json") };
         var json = CommonOptions.Json();
         var command = new Command("parse", "Show each call with its ring time and whether it met the ring target.") { file, policy, json };
@@ -39,6 +39,8 @@ internal static class CallCommands
                     ringSeconds = call.Ringing?.TotalSeconds,
                     disposition = call.Disposition.ToString(),
                     agent = call.Agent,
+                    legs = call.Legs,
+                    answeredBySwitch = call.SwitchApplication,
                     metRingTarget = CallIngester.MetRingTarget(sla, call),
                 };
                 if (result.GetValue(json))
@@ -47,7 +49,7 @@ internal static class CallCommands
                 }
                 else
                 {
-                    output.Out.WriteLine($"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? $"{s:0}s" : "-")}  {row.disposition}  agent {row.agent ?? "-"}  {(row.metRingTarget == true ? "met" : "missed")}");
+                    output.Out.WriteLine($"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? $"{s:0}s" : "-")}  {row.disposition}{(row.answeredBySwitch is { } application ? $" (only {application})" : "")}  agent {row.agent ?? "-"}  legs {row.legs}  {(row.metRingTarget == true ? "met" : "missed")}");
                 }
             }
 
@@ -63,7 +65,7 @@ internal static class CallCommands
 
     private static Command Ingest(CliOutput output)
     {
-        var file = new Argument<string>("FILE") { Description = "Asterisk cdr-csv (Master.csv) or JSON lines." };
+        var file = new Argument<string>("FILE") { Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines." };
         var window = CommonOptions.Text("--repeat-window", "A call from the same number within this time continues its open ticket (default 2h).", required: false);
         var json = CommonOptions.Json();
         var store = new StoreOptions();
