@@ -49,9 +49,15 @@ public static class SlawatchApp
             stderr.WriteLine($"slawatch: {error.Message}");
             return BadInput;
         }
+        catch (Exception error) when (error is SlaWatch.Core.Ports.StorageUnavailableException or SlaWatch.Core.Ports.StorageAccessDeniedException)
+        {
+            // Already one line naming the endpoint and what it answered.
+            stderr.WriteLine($"slawatch: {error.Message}");
+            return Failed;
+        }
         catch (Exception error)
         {
-            stderr.WriteLine($"slawatch: failed: {error.Message}");
+            stderr.WriteLine($"slawatch: failed: {error.Message.Split('\n', 2)[0].Trim()}");
             return Failed;
         }
     }

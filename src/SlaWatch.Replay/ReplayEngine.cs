@@ -30,6 +30,15 @@ public sealed class ReplayEngine : IAsyncDisposable
     private readonly ChatWebhookHandler _chat;
     private readonly CallIngester _calls;
     private readonly Dictionary<string, int> _outcomes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Events whose ticket is not in yet: one stamped before its contact (a wrong clock, a typing slip) comes before
+    /// it in time order. Each waits for the tickets created after it, up to <see cref="EarlyEventWait"/>, then is
+    /// recorded as <c>ingest</c> would record it: on its ticket if there is one, else kept in quarantine.
+    /// </summary>
+    private readonly List<(RecordItem Record, EventLine Line)> _waiting = [];
+    private static readonly TimeSpan EarlyEventWait = TimeSpan.FromDays(1);
+
     private DateTimeOffset _lastScan;
     private int _scans;
 
@@ -75,17 +84,24 @@ public sealed class ReplayEngine : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (item is not UnreadableItem)
             {
+                await RecordWaitingAsync(item.At - EarlyEventWait, cancellationToken).ConfigureAwait(false);
                 await ScanUntilAsync(item.At, cancellationToken).ConfigureAwait(false);
                 _clock.MoveTo(item.At);
             }
 
-            Count(await HandleAsync(item, cancellationToken).ConfigureAwait(false));
+            var outcome = await HandleAsync(item, cancellationToken).ConfigureAwait(false);
+            Count(outcome);
+            if (outcome == "created" && _waiting.Count > 0)
+            {
+                await OfferWaitingAsync(cancellationToken).ConfigureAwait(false);
+            }
             if (++handled % options.ProgressEvery == 0)
             {
                 progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
             }
         }
 
+        await RecordWaitingAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
         await ScanUntilAsync(end, cancellationToken).ConfigureAwait(false);
         _clock.MoveTo(end);
         await ScanAsync(cancellationToken).ConfigureAwait(false);
@@ -143,12 +159,45 @@ public sealed class ReplayEngine : IAsyncDisposable
             case RecordItem { Line: ContactLine contact } record:
                 return (await _services.Ingestion.IngestAsync(contact.Contact, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word;
             case RecordItem { Line: EventLine recorded } record:
-                return (await _services.Events.RecordAsync(recorded.Ticket, recorded.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word;
+                var result = await _services.Events.TryRecordAsync(recorded.Ticket, recorded.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == RecordOutcome.NotFound)
+                {
+                    _waiting.Add((record, recorded));
+                    return "waiting";
+                }
+
+                return result.Word;
             case UnreadableItem unreadable:
                 await QuarantineAsync(unreadable.Channel, unreadable.Origin, unreadable.Reason, unreadable.Raw, cancellationToken).ConfigureAwait(false);
                 return "rejected";
             default:
                 throw new InvalidOperationException($"Unexpected replay item {item.GetType().Name}.");
+        }
+    }
+
+    /// <summary>A ticket was created: the events waiting for theirs try again.</summary>
+    private async Task OfferWaitingAsync(CancellationToken cancellationToken)
+    {
+        // In the order they came, so records that land on the same instant keep theirs.
+        foreach (var waiting in _waiting.ToArray())
+        {
+            var (record, line) = waiting;
+            var result = await _services.Events.TryRecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome != RecordOutcome.NotFound)
+            {
+                _waiting.Remove(waiting);
+                Count(result.Word);
+            }
+        }
+    }
+
+    /// <summary>Events that waited long enough (stamped before <paramref name="before"/>) are recorded or quarantined.</summary>
+    private async Task RecordWaitingAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        foreach (var (record, line) in _waiting.Where(waiting => waiting.Line.Event.At < before).ToArray())
+        {
+            _waiting.Remove((record, line));
+            Count((await _services.Events.RecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word);
         }
     }
 
@@ -178,7 +227,14 @@ public sealed class ReplayEngine : IAsyncDisposable
     private Task QuarantineAsync(string channel, string origin, string reason, string raw, CancellationToken cancellationToken) =>
         _services.Quarantine.PutAsync(new QuarantinedInput(channel, _clock.GetUtcNow(), origin, reason, raw), cancellationToken);
 
-    private void Count(string outcome) => _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
+    private void Count(string outcome)
+    {
+        // A waiting event is counted once it is recorded or given up on.
+        if (outcome != "waiting")
+        {
+            _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
+        }
+    }
 
     /// <summary>The store behind the replay, for reading what it left (quarantine, tickets).</summary>
     public StorePorts Ports => _services.Ports;

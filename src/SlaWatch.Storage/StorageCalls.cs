@@ -3,8 +3,9 @@ using Azure;
 namespace SlaWatch.Storage;
 
 /// <summary>
-/// Turns "the service could not be reached" into <see cref="Core.Ports.StorageUnavailableException"/> with a message a
-/// person can act on; expected outcomes (404, 409, 412) stay with the callers, handled by status code.
+/// Turns "the service could not be reached" into <see cref="Core.Ports.StorageUnavailableException"/> and "it refused
+/// our credentials" into <see cref="Core.Ports.StorageAccessDeniedException"/>, each one line a person can act on;
+/// expected outcomes (404, 409, 412) stay with the callers, handled by status code.
 /// </summary>
 internal static class StorageCalls
 {
@@ -17,6 +18,16 @@ internal static class StorageCalls
         catch (RequestFailedException error) when (error.Status is 0 or >= 500)
         {
             throw Unavailable(storage, error);
+        }
+        catch (RequestFailedException error) when (error.Status is 401 or 403)
+        {
+            throw new Core.Ports.StorageAccessDeniedException(
+                $"Table Storage at {storage.Endpoint} refused access: {error.Status} {error.ErrorCode ?? "Forbidden"}; check the account key in the connection string, or the identity's Storage Table Data Contributor role",
+                error);
+        }
+        catch (Azure.Identity.AuthenticationFailedException error)
+        {
+            throw new Core.Ports.StorageAccessDeniedException($"Table Storage at {storage.Endpoint}: no token for the identity: {FirstLine(error.Message)}", error);
         }
         catch (Exception error) when (error is HttpRequestException or IOException or AggregateException
             || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -33,7 +44,7 @@ internal static class StorageCalls
         }, cancellationToken);
 
     private static Core.Ports.StorageUnavailableException Unavailable(TableStorage storage, Exception error) =>
-        new($"Table Storage at {storage.Endpoint} did not answer after {storage.Options.MaxRetries + 1} attempts: {FirstLine(error.Message)}", error);
+        new($"Table Storage at {storage.Endpoint} did not answer after {storage.Options.MaxRetries + 1} attempts: {FirstLine(error.GetBaseException().Message)}", error);
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

@@ -83,7 +83,7 @@ public sealed class TableSerialAllocator(TableStorage storage, TimeProvider time
         {
             await ReturnTailsAsync().ConfigureAwait(false);
         }
-        catch (Exception error) when (error is StorageUnavailableException or RequestFailedException or Azure.Identity.AuthenticationFailedException)
+        catch (Exception error) when (error is StorageUnavailableException or StorageAccessDeniedException or RequestFailedException or Azure.Identity.AuthenticationFailedException)
         {
             // The store is gone or refuses us: the unused serials stay a gap, which is harmless.
         }

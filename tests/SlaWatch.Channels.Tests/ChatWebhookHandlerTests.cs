@@ -37,7 +37,7 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         var incoming = await Post(Sample("message_created.json"), Receipt);
         var outgoing = await Post(Sample("message_created.json")
             .Replace("\"id\": 118", "\"id\": 119", StringComparison.Ordinal)
-            .Replace("\"created_at\": \"2021-07-23T18:02:48.000Z\"", "\"created_at\": \"2021-07-23T18:04:00.000Z\"", StringComparison.Ordinal)
+            .Replace("\"created_at\": \"2021-07-23T18:02:48.000Z\"", "\"created_at\": \"2021-07-23T18:05:00.000Z\"", StringComparison.Ordinal)
             .Replace("\"message_type\": \"incoming\"", "\"message_type\": \"outgoing\"", StringComparison.Ordinal)
             .Replace("\"type\": \"contact\"\n  },\n  \"inbox\"", "\"type\": \"user\"\n  },\n  \"inbox\"", StringComparison.Ordinal), Receipt.AddMinutes(1));
         var resolved = await Post(Sample("conversation_status_changed.json").Replace("\"status\": \"open\"", "\"status\": \"resolved\"", StringComparison.Ordinal), Receipt.AddMinutes(5));
@@ -50,7 +50,8 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         Assert.Equal("duplicate", replayed.Outcome);
         var ticket = (await world.Main.Store.LoadAsync(created.TicketId!))!.State;
         Assert.Equal((Channel.Chat, Core.Tickets.TicketStatus.Resolved), (ticket.Channel, ticket.Status));
-        Assert.Equal(new DateTimeOffset(2021, 7, 23, 18, 4, 0, TimeSpan.Zero), ticket.FirstResponseAt);
+        // The conversation opened at 18:04:19; the agent's message, sent at 18:05, is its first response.
+        Assert.Equal(new DateTimeOffset(2021, 7, 23, 18, 5, 0, TimeSpan.Zero), ticket.FirstResponseAt);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("Resolution rate", text.Out, StringComparison.Ordinal);
         Assert.Contains("MISS", text.Out, StringComparison.Ordinal);
-        Assert.Contains("Overdue or unresolved tickets", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Overdue, unresolved or to check", text.Out, StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(WithStore("report", "daily", "--date", "2026-11-13", "--format", "json").Out);
         var figures = json.RootElement.GetProperty("figures").EnumerateArray().ToDictionary(row => row.GetProperty("key").GetString()!, row => row);

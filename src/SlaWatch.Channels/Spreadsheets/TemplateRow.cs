@@ -127,7 +127,7 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             // Feedback that is not a verdict and has no rating to go with is kept with the remarks.
             Remarks = string.Join("; ", new[] { Cell(TemplateField.Remarks), verdict is null && Cell(TemplateField.Satisfaction) is null && feedback is not null ? "客户反馈: " + feedback : null }.OfType<string>()) is { Length: > 0 } kept ? kept : null,
         };
-        return new ImportedTicket(row.Number, contact, events);
+        return new ImportedTicket(row.Number, contact with { Entered = true }, [.. events.Select(item => item with { Entered = true })]);
     }
 
     private static IEnumerable<TicketEvent> Status(string? text, string statusColumn, string resolvedColumn, DateTimeOffset? resolved, DateTimeOffset last, string? solution, string? owner, string source)

@@ -20,7 +20,7 @@ internal static class CallCommands
     private static Command Parse(CliOutput output)
     {
         var file = new Argument<string>("FILE") { Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines." };
-        var policy = new Option<string>("--policy") { Description = "SLA policy (for the ring target and the zone).", DefaultValueFactory = _ => Path.Combine("config", "sla-policy.json") };
+        var policy = new Option<string>("--policy") { Description = "SLA policy (for the ring target and the zone).", DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json") };
         var json = CommonOptions.Json();
         var command = new Command("parse", "Show each call with its ring time and whether it met the ring target.") { file, policy, json };
         command.SetAction(result =>

@@ -10,7 +10,7 @@ internal static class DemoCommand
 {
     public static Command Create(CliOutput output)
     {
-        var policyFile = new Option<string>("--policy") { Description = "SLA policy JSON file.", DefaultValueFactory = _ => Path.Combine("config", "sla-policy.json") };
+        var policyFile = new Option<string>("--policy") { Description = "SLA policy JSON file.", DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json") };
         var command = new Command("demo", "Run the SLA calculator on the brief's worked examples.") { policyFile };
         command.SetAction(result =>
         {

@@ -15,7 +15,7 @@ internal static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files.", DefaultValueFactory = _ => 1 };
         var start = CommonOptions.Text("--start", "First local day, YYYY-MM-DD (default: the Monday four weeks before today).", required: false);
         var outDirectory = CommonOptions.Text("--out", "Directory to write (created; existing files are overwritten).");
-        var policy = new Option<string>("--policy") { Description = "SLA policy whose time zone the days are in.", DefaultValueFactory = _ => Path.Combine("config", "sla-policy.json") };
+        var policy = new Option<string>("--policy") { Description = "SLA policy whose time zone the days are in.", DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json") };
         var command = new Command("generate", "Write sample input (mail, chat webhooks, call logs, agent events) for replay.") { days, perDay, seed, start, outDirectory, policy };
         command.SetAction(result =>
         {

@@ -6,6 +6,7 @@ using SlaWatch.Core.Classification;
 using SlaWatch.Core.InMemory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Replay;
 using SlaWatch.Replay.Input;
 using SlaWatch.Storage;
@@ -59,6 +60,13 @@ internal static class ReplayCommand
             if (!items.Any(item => item is not UnreadableItem))
             {
                 throw new UsageException($"{result.GetValue(directory)}: no readable input in the range");
+            }
+
+            // Known before the work starts: without ECharts the HTML reports cannot be drawn, the rest is written.
+            var script = EchartsScript.Find();
+            if (script is null)
+            {
+                output.Error.WriteLine($"slawatch: {Echarts.Missing}: the weekly HTML reports will not be written; days.csv and days.json will");
             }
 
             var outPath = Directory.CreateDirectory(result.GetValue(outDirectory)!).FullName;
@@ -123,7 +131,7 @@ internal static class ReplayCommand
                 ReplayPrinter.Comparison(console, PolicyComparison.Build(runs[0].Run, runs[1].Run), runs[0].Policy.Version, runs[1].Policy.Version);
             }
 
-            var written = await ReplayFiles.WriteAsync(outPath, runs.Select(run => (run.Policy, run.Run)).ToArray(), chinese, cancellationToken).ConfigureAwait(false);
+            var written = await ReplayFiles.WriteAsync(outPath, runs.Select(run => (run.Policy, run.Run)).ToArray(), chinese, script, cancellationToken).ConfigureAwait(false);
             output.Out.WriteLine();
             foreach (var path in written)
             {

@@ -28,19 +28,19 @@ internal sealed class StoreOptions
     public Option<string> Policy { get; } = new("--policy")
     {
         Description = "SLA policy JSON file.",
-        DefaultValueFactory = _ => Path.Combine("config", "sla-policy.json"),
+        DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json"),
     };
 
     public Option<string> PolicyArchive { get; } = new("--policy-archive")
     {
         Description = "Folder of earlier policy versions (one JSON file each), for days computed under them.",
-        DefaultValueFactory = _ => Path.Combine("config", "policies"),
+        DefaultValueFactory = _ => ShippedConfig.Path("policies"),
     };
 
     public Option<string> Rules { get; } = new("--rules")
     {
         Description = "Classification rules JSON file.",
-        DefaultValueFactory = _ => Path.Combine("config", "classification.json"),
+        DefaultValueFactory = _ => ShippedConfig.Path("classification.json"),
     };
 
     public void AddTo(Command command)

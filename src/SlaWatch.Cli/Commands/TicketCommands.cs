@@ -67,7 +67,9 @@ internal static class TicketCommands
         writer.WriteLine("Events");
         foreach (var item in events)
         {
-            writer.WriteLine($"  {CliOutput.Instant(item.At, zone)}  {EventJson.TypeName(item),-18} {item.Actor}");
+            var recorded = item.RecordedAt is { } when && when - item.At > TimeSpan.FromMinutes(1) ? $"  recorded {CliOutput.Instant(when, zone)}" : string.Empty;
+            var stamped = item.StampedAt is { } claimed ? $"  stamped {CliOutput.Instant(claimed, zone)}, before the arrival" : string.Empty;
+            writer.WriteLine($"  {CliOutput.Instant(item.At, zone)}  {EventJson.TypeName(item),-18} {item.Actor}{recorded}{stamped}");
         }
 
         writer.WriteLine($"Clocks at {CliOutput.Instant(at, zone)}");

@@ -90,6 +90,13 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
         return Element.GetString()!;
     }
 
+    public bool Bool() => Element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Error($"expected true or false, found {Describe(Element)}"),
+    };
+
     public double Number()
     {
         if (Element.ValueKind != JsonValueKind.Number)

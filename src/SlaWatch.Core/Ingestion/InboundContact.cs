@@ -44,6 +44,9 @@ public sealed record InboundContact
     /// <summary>Remarks recorded with the case (备注), e.g. "VIP 客户".</summary>
     public string? Remarks { get; init; }
 
+    /// <summary>Typed in by a person (a spreadsheet row), so its instant is their word: the day's exceptions list it.</summary>
+    public bool Entered { get; init; }
+
     /// <summary>
     /// Who this contact comes from, for "the same caller again": a contact with a key continues that key's ticket
     /// when the ticket is still open and last heard from within <see cref="RepeatWindow"/>.

@@ -78,7 +78,11 @@ public sealed class IngestionService(
         var customer = CustomerRef.FromContact(contact.From, writer.Policy.PhoneMask);
         var kind = classifier.Classify(contact.Channel, contact.Subject, contact.Text, customer, contact.Priority, contact.Category, contact.CustomerTier);
         var received = new Received(contact.ReceivedAt, "customer", contact.SourceId, contact.Channel, kind.Priority, kind.Category, customer,
-            Excerpts.Of(contact.Subject, 300), kind.CustomerTier, Excerpts.Of(contact.Text), contact.Reference, Excerpts.Of(contact.Remarks, 500));
+            Excerpts.Of(contact.Subject, 300), kind.CustomerTier, Excerpts.Of(contact.Text), contact.Reference, Excerpts.Of(contact.Remarks, 500))
+        {
+            RecordedAt = writer.Now,
+            Entered = contact.Entered,
+        };
         var day = writer.LocalDay(contact.ReceivedAt);
         var state = writer.IndexFor(ticketId, [received]);
 
@@ -140,7 +144,7 @@ public sealed class IngestionService(
 
             // A message to a done ticket reopens it in the fold, so the outcome does not depend on whether the
             // resolution was recorded before or after this message.
-            return [new CustomerMessage(contact.ReceivedAt, "customer", contact.SourceId, Excerpts.Of(contact.Text ?? contact.Subject))];
+            return [new CustomerMessage(contact.ReceivedAt, "customer", contact.SourceId, Excerpts.Of(contact.Text ?? contact.Subject)) { Entered = contact.Entered }];
         }, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
 
         await index.IndexSourceAsync(contact.Channel, contact.SourceId, ticketId, cancellationToken).ConfigureAwait(false);

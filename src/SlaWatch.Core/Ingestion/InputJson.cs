@@ -34,7 +34,8 @@ public static class InputJson
         return fields.String("type") switch
         {
             "contact" => new ContactLine(Contact(fields)),
-            "event" => new EventLine(fields.String("ticket"), TicketEventJson.Parse(fields)),
+            // A line's instant is whoever wrote the line's word for it: checked for late entry like a typed record.
+            "event" => new EventLine(fields.String("ticket"), TicketEventJson.Parse(fields) with { Entered = true }),
             var other => throw new InputException("type", $"'{other}' is neither 'contact' nor 'event'"),
         };
     }

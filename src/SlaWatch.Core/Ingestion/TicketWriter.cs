@@ -33,6 +33,20 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     }
 
     /// <summary>
+    /// An event as it is kept: with when it was recorded, and, when it claims to have happened before its ticket
+    /// arrived (a reply or an assignment stamped by a wrong clock or typed wrong), at the arrival, with the instant it
+    /// claimed kept for the exceptions list. Ingest and replay both write through here, so they count it alike.
+    /// </summary>
+    public TicketEvent Stamp(TicketEvent item, DateTimeOffset arrival)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var recorded = item.RecordedAt is null ? item with { RecordedAt = Now } : item;
+        return recorded is not (Received or CustomerMessage) && recorded.At < arrival
+            ? recorded with { At = arrival.ToUniversalTime(), StampedAt = recorded.At.ToUniversalTime() }
+            : recorded;
+    }
+
+    /// <summary>
     /// Loads the ticket, asks <paramref name="decide"/> which events to add (none: nothing to write), and writes them.
     /// Returns null when the ticket does not exist.
     /// </summary>
@@ -61,10 +75,10 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 return null;
             }
 
-            var added = decide(current);
+            var added = decide(current).Select(item => Stamp(item, current.State.ReceivedAt)).ToArray();
             var events = current.Events.Concat(added).ToArray();
             var state = IndexFor(ticketId, events, current.Index.LastActivityDay, wakeAfter);
-            if (added.Count == 0 && (wakeAfter is null || state.WakeUp == current.Index.WakeUp))
+            if (added.Length == 0 && (wakeAfter is null || state.WakeUp == current.Index.WakeUp))
             {
                 return (current, false);
             }

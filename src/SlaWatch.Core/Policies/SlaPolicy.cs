@@ -23,6 +23,9 @@ public sealed record SlaPolicy(
     /// <summary>How phone numbers are masked wherever a contact is shown (the policy's <c>privacy.phoneMask</c>).</summary>
     public Tickets.PhoneMask PhoneMask { get; init; } = Tickets.PhoneMask.LastFour;
 
+    /// <summary>Late entries and imported rows the exceptions list (the policy's <c>dataQuality</c>).</summary>
+    public DataQuality DataQuality { get; init; } = DataQuality.Default;
+
     /// <summary>Agents by team, for the team scorecards.</summary>
     public TeamDirectory Teams { get; init; } = TeamDirectory.None;
 

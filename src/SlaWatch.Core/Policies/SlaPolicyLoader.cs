@@ -20,7 +20,7 @@ public static class SlaPolicyLoader
     public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)
     {
         reader ??= ConfigFiles.FileSystem;
-        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "tuning", "privacy", "defaults", "rules");
+        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "tuning", "privacy", "dataQuality", "defaults", "rules");
         var version = root.Required("version").String();
         var zone = root.Required("timeZone").TimeZone();
         var calendars = Calendars(root.Required("calendars"), reader);
@@ -58,6 +58,7 @@ public static class SlaPolicyLoader
             Teams = Teams(root.Optional("teams"), reader),
             Tuning = Tuning(root.Optional("tuning")),
             PhoneMask = PhoneMaskOf(root.Optional("privacy")),
+            DataQuality = DataQualityOf(root.Optional("dataQuality")),
         };
     }
 
@@ -290,6 +291,22 @@ public static class SlaPolicyLoader
         return DurationSpec.TryParse(node.String(), out var spec) && !spec.IsWorkingDays && spec.Time > TimeSpan.Zero
             ? spec.Time
             : throw node.Error("a warning lead is a positive duration such as \"10m\" or \"1h\"");
+    }
+
+    private static DataQuality DataQualityOf(JsonNodeReader? found)
+    {
+        if (found is not { } node)
+        {
+            return DataQuality.Default;
+        }
+
+        node.RequireObject("lateEntryAfter", "listImported");
+        var late = node.Optional("lateEntryAfter") is { } lateNode
+            ? DurationSpec.TryParse(lateNode.String(), out var spec) && !spec.IsWorkingDays && spec.Time > TimeSpan.Zero
+                ? spec.Time
+                : throw lateNode.Error("a positive duration such as \"30m\" or \"1h\"")
+            : DataQuality.Default.LateEntryAfter;
+        return new DataQuality(late, node.Optional("listImported")?.Bool() ?? DataQuality.Default.ListImported);
     }
 
     private static Tickets.PhoneMask PhoneMaskOf(JsonNodeReader? found)

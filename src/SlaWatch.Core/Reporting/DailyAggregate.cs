@@ -1,6 +1,9 @@
 namespace SlaWatch.Core.Reporting;
 
-/// <summary>A ticket the report lists as overdue or unresolved (异常定位), with its owner and the reasons recorded.</summary>
+/// <summary>
+/// A ticket the report lists (异常定位): overdue or unresolved, with its owner and the reasons recorded; or resolved
+/// with a vague solution; or recorded in a way a reviewer should check.
+/// </summary>
 public sealed record ExceptionRow(string Number, string TicketId, string Channel, string Priority, string? Owner, string Status, IReadOnlyList<string> Breached, string? Reason)
 {
     /// <summary>Every reason given, oldest first (<see cref="Reason"/> is the latest).</summary>
@@ -11,6 +14,9 @@ public sealed record ExceptionRow(string Number, string TicketId, string Channel
 
     /// <summary>Resolved with a solution that says nothing (已处理, 已解决 alone): the after-sales template asks for what was done.</summary>
     public string? VagueSolution { get; init; }
+
+    /// <summary>How the ticket was recorded, where a reviewer should check it (stamped before arrival, entered late, imported).</summary>
+    public IReadOnlyList<DataNote> DataQuality { get; init; } = [];
 
     /// <summary>Solutions that say only that something was done.</summary>
     public static bool IsVague(string? solution) =>

@@ -42,6 +42,19 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         ["3:3"] = ("Satisfied", "满意"),
         ["3:2"] = ("Neutral", "一般"),
         ["3:1"] = ("Dissatisfied", "不满意"),
+        ["AgentResponse"] = ("agent response", "客服回复"),
+        ["Acknowledged"] = ("acknowledgement", "受理确认"),
+        ["Assigned"] = ("assignment", "分派"),
+        ["StatusChanged"] = ("status change", "状态变更"),
+        ["PriorityChanged"] = ("priority change", "优先级变更"),
+        ["CategoryChanged"] = ("category change", "分类变更"),
+        ["OverdueReason"] = ("overdue reason", "超时原因"),
+        ["ResolutionPromised"] = ("promised time", "承诺时间"),
+        ["SatisfactionRated"] = ("rating", "满意度评价"),
+        ["CustomerConfirmed"] = ("customer's confirmation", "客户确认"),
+        ["FirstContactRecorded"] = ("first-contact resolution", "首次解决记录"),
+        ["Received"] = ("submission", "提交"),
+        ["CustomerMessage"] = ("customer message", "客户消息"),
     };
 
     public bool Chinese { get; } = chinese;
@@ -66,6 +79,32 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         // A numeric rating level without a word: "4 / 5".
         return key.Split(':') is [var scale, var score] && int.TryParse(scale, out _) ? $"{score} / {scale}" : key;
     }
+
+    /// <summary>A data-quality note as a reviewer reads it, instants in the policy's zone.</summary>
+    public string DataNote(DataNote note, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        string At(DateTimeOffset? instant) => instant is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var what = note.Event is { } type ? Name(type) : string.Empty;
+        return note.Kind switch
+        {
+            DataNoteKind.StampedBeforeArrival => Pick(
+                $"{what} stamped {At(note.Claimed)}, before the arrival at {At(note.Counted)}: counted from the arrival",
+                $"{what}记录时间 {At(note.Claimed)} 早于接收时间 {At(note.Counted)}：按接收时间计"),
+            DataNoteKind.EnteredLate => Pick(
+                $"{note.Count} record{(note.Count == 1 ? string.Empty : "s")} entered after the fact, up to {Span(note.Late)} late ({what} of {At(note.Claimed)} entered {At(note.Counted)})",
+                $"{note.Count} 条记录事后补录，最晚 {Span(note.Late)}后录入（{what} {At(note.Claimed)}，录入于 {At(note.Counted)}）"),
+            _ => Pick("imported from a sheet: spot-check it", "表格导入：请抽查"),
+        };
+    }
+
+    private string Span(TimeSpan? span) => span switch
+    {
+        null => "-",
+        { TotalDays: >= 1 } days => Pick($"{(int)days.TotalDays} d {days.Hours} h", $"{(int)days.TotalDays}天{days.Hours}小时"),
+        { TotalHours: >= 1 } hours => Pick($"{(int)hours.TotalHours} h {hours.Minutes} min", $"{(int)hours.TotalHours}小时{hours.Minutes}分钟"),
+        var minutes => Pick($"{(int)minutes.Value.TotalMinutes} min", $"{(int)minutes.Value.TotalMinutes}分钟"),
+    };
 
     /// <summary>An early warning as people read it (the alert's own message is English).</summary>
     public string Alert(Scanning.AnomalyAlert alert)

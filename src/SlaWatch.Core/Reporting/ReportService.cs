@@ -123,10 +123,13 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
             : throw new FormatException($"'{isoWeek}' is not an ISO week such as 2026-W45");
     }
 
+    /// <summary>Overdue and unresolved tickets first, then those listed only for how they were recorded or solved.</summary>
     private static IReadOnlyList<ExceptionRow> Exceptions(IEnumerable<StoredTicket> tickets, SlaPolicy policy, DateTimeOffset now) => tickets
-        .Select(stored => (stored, clocks: SlaClockCalculator.Compute(stored.Events, policy, now)))
-        .Where(item => !item.stored.State.Status.IsDone() || item.clocks.Any(clock => clock.State == ClockState.Breached) || ExceptionRow.IsVague(item.stored.State.Solution))
-        .OrderBy(item => item.stored.Number.Serial)
+        .Select(stored => (stored, clocks: SlaClockCalculator.Compute(stored.Events, policy, now), notes: DataNote.Of(stored, policy.DataQuality)))
+        .Select(item => (item.stored, item.clocks, item.notes, problem: !item.stored.State.Status.IsDone() || item.clocks.Any(clock => clock.State == ClockState.Breached)))
+        .Where(item => item.problem || ExceptionRow.IsVague(item.stored.State.Solution) || item.notes.Count > 0)
+        .OrderBy(item => item.problem ? 0 : 1)
+        .ThenBy(item => item.stored.Number.Serial)
         .Take(DailyAggregate.MaxExceptions)
         .Select(item => new ExceptionRow(
             item.stored.Number.ToString(), item.stored.Id, item.stored.State.Channel.Key(), item.stored.State.Priority.Key(), item.stored.State.Owner,
@@ -135,6 +138,7 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
         {
             Reasons = [.. item.stored.State.OverdueReasons.Select(given => given.Metric is { } metric ? $"{given.Reason} ({metric.Key()})" : given.Reason)],
             VagueSolution = ExceptionRow.IsVague(item.stored.State.Solution) ? item.stored.State.Solution : null,
+            DataQuality = item.notes,
         })
         .ToArray();
 }

@@ -1,9 +1,27 @@
+using System.Text.Json.Serialization;
 using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Core.Tickets;
 
-/// <summary>Something that happened to a ticket, at an instant, by an actor, traceable to its source.</summary>
-public abstract record TicketEvent(DateTimeOffset At, string Actor, string? SourceRef);
+/// <summary>
+/// Something that happened to a ticket, at an instant, by an actor, traceable to its source; with when it was
+/// recorded here, whether a person entered it (so its instant is their word), and the instant it claimed when that
+/// was before the ticket's arrival and was moved to the arrival.
+/// </summary>
+public abstract record TicketEvent(DateTimeOffset At, string Actor, string? SourceRef)
+{
+    /// <summary>When SlaWatch wrote it down (the writer's clock), beside <see cref="At"/>, when it happened.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    /// <summary>Entered by a person (an event line, the events API, a spreadsheet row) rather than stamped by a machine.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Entered { get; init; }
+
+    /// <summary>The instant the record claimed, when that was before its ticket's arrival: <see cref="At"/> is then the arrival.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? StampedAt { get; init; }
+}
 
 /// <summary>The first contact: creates the ticket.</summary>
 public sealed record Received(

@@ -1,8 +1,9 @@
 namespace SlaWatch.Core.Reporting.Rendering;
 
 /// <summary>
-/// Apache ECharts, inlined into HTML reports so a page needs no network: published beside the app
-/// (<c>echarts.min.js</c>), or from the repository's <c>node_modules</c> when run from a checkout.
+/// Apache ECharts, inlined into HTML reports so a page needs no network: the file <c>SLAWATCH_ECHARTS</c> names when
+/// set (and only it), else published beside the app (<c>echarts.min.js</c>), else from the repository's
+/// <c>node_modules</c> when run from a checkout.
 /// </summary>
 public static class EchartsScript
 {
@@ -11,8 +12,15 @@ public static class EchartsScript
     /// <summary>The script, or null when neither place has it.</summary>
     public static string? Find() => Loaded.Value;
 
+    public const string PathVariable = "SLAWATCH_ECHARTS";
+
     private static string? Locate()
     {
+        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } named)
+        {
+            return File.Exists(named) ? named : null;
+        }
+
         var beside = Path.Combine(AppContext.BaseDirectory, "echarts.min.js");
         if (File.Exists(beside))
         {

@@ -122,10 +122,10 @@ public static class HtmlReport
             page.Append("</table>\n");
         }
 
-        page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-exceptions\">{WebUtility.HtmlEncode(L("Overdue or unresolved tickets", "异常定位：超时或未解决工单"))}</h2>\n<table><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>{L("Reason", "原因")}</th></tr>\n");
+        page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-exceptions\">{WebUtility.HtmlEncode(L(ReportText.ExceptionsTitle.En, ReportText.ExceptionsTitle.Zh))}</h2>\n<table><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>{L("Reason", "原因")}</th></tr>\n");
         foreach (var row in view.Source.Exceptions)
         {
-            var reason = ReportText.Reasons(row, labels);
+            var reason = ReportText.Reasons(row, labels, view.Policy.TimeZone);
             page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(row.Number)}</td><td>{WebUtility.HtmlEncode($"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}")}</td><td>{WebUtility.HtmlEncode(row.Owner ?? "-")}</td><td>{WebUtility.HtmlEncode(labels.Name(row.Status))}</td><td>{WebUtility.HtmlEncode(string.Join(", ", row.Breached.Select(labels.Name)))}</td><td{(row.NeedsReason ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(reason)}</td></tr>\n");
         }
 

@@ -9,7 +9,11 @@ namespace SlaWatch.Core.Reporting.Rendering;
 /// <summary>A report as an aligned table for people, or as JSON or CSV for machines.</summary>
 public static class ReportText
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+    /// <summary>The exceptions list's heading.</summary>
+    public static readonly (string En, string Zh) ExceptionsTitle = ("Overdue, unresolved or to check", "异常定位：超时、未解决或待核查工单");
+
+    /// <summary>How reports are written as JSON (camelCase, readable Chinese, indented), for other writers to match.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     public static string Table(ReportView view, bool chinese, int maxExceptions = DailyAggregate.MaxExceptions)
     {
@@ -33,13 +37,13 @@ public static class ReportText
         }
 
         text.AppendLine();
-        text.AppendLine(chinese ? "异常定位：超时或未解决工单" : "Overdue or unresolved tickets");
+        text.AppendLine(labels.Pick(ExceptionsTitle.En, ExceptionsTitle.Zh));
         if (view.Source.Exceptions.Count == 0)
         {
             text.AppendLine(labels.Pick("  none", "  无"));
         }
 
-        AppendTable(text, view.Source.Exceptions.Take(maxExceptions).Select(row => new[] { row.Number, $"{labels.Name(row.Channel)}/{labels.Name(row.Priority)}", row.Owner ?? "-", labels.Name(row.Status), string.Join(",", row.Breached.Select(labels.Name)), Reasons(row, labels) }).ToList());
+        AppendTable(text, view.Source.Exceptions.Take(maxExceptions).Select(row => new[] { row.Number, $"{labels.Name(row.Channel)}/{labels.Name(row.Priority)}", row.Owner ?? "-", labels.Name(row.Status), string.Join(",", row.Breached.Select(labels.Name)), Reasons(row, labels, view.Policy.TimeZone) }).ToList());
         if (view.Source.Exceptions.Count > maxExceptions)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  … and {view.Source.Exceptions.Count - maxExceptions} more{(view.Source.Exceptions.Count == DailyAggregate.MaxExceptions ? " (the list stops at " + DailyAggregate.MaxExceptions + ")" : string.Empty)}");
@@ -63,13 +67,19 @@ public static class ReportText
         backlog = view.Backlog,
     }, JsonOptions) + "\n";
 
-    /// <summary>The reasons given, or a flag where an overdue ticket has none (the templates require one).</summary>
-    public static string Reasons(ExceptionRow row, ReportLabels labels)
+    /// <summary>
+    /// The reasons given, or a flag where an overdue ticket has none (the templates require one); then a vague solution
+    /// and how the ticket was recorded, where a reviewer should look.
+    /// </summary>
+    public static string Reasons(ExceptionRow row, ReportLabels labels, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(labels);
         var reasons = row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）") : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons) : row.Reason ?? "-";
-        return row.VagueSolution is { } vague ? $"{reasons}; {labels.Pick($"solution too vague: \"{vague}\"", $"解决方案过于笼统：「{vague}」")}" : reasons;
+        var flags = new[] { row.VagueSolution is { } vague ? labels.Pick($"solution too vague: \"{vague}\"", $"解决方案过于笼统：「{vague}」") : null }
+            .Concat(row.DataQuality.Select(note => labels.DataNote(note, zone)))
+            .OfType<string>();
+        return string.Join("; ", new[] { reasons }.Concat(flags));
     }
 
     public static string Csv(ReportView view, bool chinese = false)
