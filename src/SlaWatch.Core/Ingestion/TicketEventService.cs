@@ -118,8 +118,9 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             ? TicketIds.ForSource(channel, sourceId)
             : null;
 
+    // From what happened only: how and when it was recorded does not make it another event.
     private static string DerivedRef(TicketEvent item) =>
-        "evt:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(item))).AsSpan(0, 12));
+        "evt:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(item with { Entered = false, RecordedAt = null, StampedAt = null }))).AsSpan(0, 12));
 
     private static string Describe(TicketEvent item) => item.GetType().Name + JsonSerializer.Serialize(item, item.GetType());
 }
