@@ -100,6 +100,9 @@ public sealed class TableStorage
         }
     }
 
+    /// <summary>Forgets that a table was created (it was deleted), so the next use creates it again.</summary>
+    public void Forget(string table) => _tables.TryRemove(table, out _);
+
     private Task<TableClient> CreateAsync(string table) =>
         StorageCalls.Run(this, async () =>
         {

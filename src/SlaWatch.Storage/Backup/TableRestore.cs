@@ -1,0 +1,222 @@
+using System.IO.Compression;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+
+namespace SlaWatch.Storage.Backup;
+
+/// <summary>
+/// Checks a backup against its manifest (every file there, of the size and SHA-256 recorded, every line an entity,
+/// the row counts right) and restores it into a set of tables that is empty: entities of one partition go in
+/// transactions of up to 100. The backup is checked whole before the first write, and again as it is read; a
+/// restore that fails part way deletes the tables it wrote, so the target is left empty, never half-restored.
+/// </summary>
+public sealed class TableRestore(TableStorage target)
+{
+    private const int MaxBatch = 100;
+
+    // A transaction carries at most 4 MiB; the lines' length is a fair measure of what they weigh on the wire.
+    private const int MaxBatchChars = 2_000_000;
+
+    /// <summary>The manifest of a backup that checks out; a <see cref="BackupRefusedException"/> names the file that does not.</summary>
+    public static async Task<BackupManifest> VerifyAsync(BackupLocation location, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var manifest = await ManifestAsync(location, cancellationToken).ConfigureAwait(false);
+        foreach (var file in manifest.Tables)
+        {
+            await ReadAsync(location, file, each: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return manifest;
+    }
+
+    public async Task<BackupManifest> RestoreAsync(BackupLocation location, CancellationToken cancellationToken = default)
+    {
+        var manifest = await VerifyAsync(location, cancellationToken).ConfigureAwait(false);
+        foreach (var file in manifest.Tables)
+        {
+            if (await HasRowsAsync(file.Table, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException(
+                    $"the target's {target.NameOf(file.Table)} table is not empty: restore into an empty set of tables (a new --table-prefix)");
+            }
+        }
+
+        try
+        {
+            foreach (var file in manifest.Tables)
+            {
+                await RestoreTableAsync(location, file, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error)
+        {
+            // Undone whole, whatever stopped it (an outage, the backup changing under us, Ctrl-C).
+            var left = new List<string>();
+            foreach (var file in manifest.Tables)
+            {
+                try
+                {
+                    target.Forget(file.Table);
+                    await target.Service.DeleteTableAsync(target.NameOf(file.Table), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (RequestFailedException gone) when (gone.Status == 404)
+                {
+                }
+                catch (Exception)
+                {
+                    left.Add(target.NameOf(file.Table));
+                }
+            }
+
+            if (left.Count > 0)
+            {
+                throw new InvalidOperationException($"the restore stopped ({error.Message}) and these tables could not be removed: {string.Join(", ", left)}; delete them before restoring again", error);
+            }
+
+            throw;
+        }
+
+        return manifest;
+    }
+
+    private static async Task<BackupManifest> ManifestAsync(BackupLocation location, CancellationToken cancellationToken)
+    {
+        var stream = await location.OpenAsync(BackupManifest.FileName, cancellationToken).ConfigureAwait(false)
+            ?? throw new BackupRefusedException(BackupManifest.FileName, $"missing in {location.Name}: not a backup, or one that did not finish");
+        string text;
+        await using (stream.ConfigureAwait(false))
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var manifest = BackupManifest.Parse(text);
+        if (manifest.SchemaVersion != BackupManifest.CurrentSchema)
+        {
+            throw new BackupRefusedException(BackupManifest.FileName, $"taken from storage schema {manifest.SchemaVersion}; this build reads schema {BackupManifest.CurrentSchema}");
+        }
+
+        var unknown = manifest.Tables.Select(file => file.Table).Except(TableBackup.Tables).ToArray();
+        return unknown.Length == 0
+            ? manifest
+            : throw new BackupRefusedException(BackupManifest.FileName, $"names tables this build does not have: {string.Join(", ", unknown)}");
+    }
+
+    /// <summary>Reads one file through, checking it; <paramref name="each"/> receives every entity with the length of its line.</summary>
+    private static async Task ReadAsync(BackupLocation location, BackupFile file, Func<TableEntity, int, Task>? each, CancellationToken cancellationToken)
+    {
+        var raw = await location.OpenAsync(file.File, cancellationToken).ConfigureAwait(false)
+            ?? throw new BackupRefusedException(file.File, $"missing in {location.Name}");
+        var hashing = new HashingStream(raw, writing: false);
+        long rows = 0;
+        Exception? unreadable = null;
+        await using (hashing.ConfigureAwait(false))
+        {
+            try
+            {
+                await using var gzip = new GZipStream(hashing, CompressionMode.Decompress, leaveOpen: true);
+                using var reader = new StreamReader(gzip, new UTF8Encoding(false, throwOnInvalidBytes: true));
+                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+                {
+                    rows++;
+                    TableEntity entity;
+                    try
+                    {
+                        entity = EntityLine.Read(Encoding.UTF8.GetBytes(line));
+                    }
+                    catch (Exception error) when (error is FormatException or System.Text.Json.JsonException or OverflowException)
+                    {
+                        throw new BackupRefusedException(file.File, $"line {rows}: not an entity ({error.Message})");
+                    }
+
+                    if (each is not null)
+                    {
+                        await each(entity, line.Length).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (Exception error) when (error is InvalidDataException or DecoderFallbackException or BackupRefusedException or EndOfStreamException)
+            {
+                unreadable = error;
+            }
+
+            // Whatever decompression made of it, the bytes as stored decide first.
+            var buffer = new byte[1 << 16];
+            while (await hashing.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+            {
+            }
+
+            if (hashing.Count != file.Bytes)
+            {
+                throw new BackupRefusedException(file.File, $"{hashing.Count} bytes where the manifest records {file.Bytes}: truncated or changed");
+            }
+
+            if (hashing.Sha256() is var sha && !string.Equals(sha, file.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BackupRefusedException(file.File, $"SHA-256 {sha} where the manifest records {file.Sha256}: the file was altered");
+            }
+        }
+
+        if (unreadable is BackupRefusedException refused)
+        {
+            throw refused;
+        }
+
+        if (unreadable is not null)
+        {
+            throw new BackupRefusedException(file.File, $"cannot be read ({unreadable.Message})");
+        }
+
+        if (rows != file.Rows)
+        {
+            throw new BackupRefusedException(file.File, $"holds {rows} rows where the manifest records {file.Rows}");
+        }
+    }
+
+    private async Task<bool> HasRowsAsync(string table, CancellationToken cancellationToken) =>
+        await StorageCalls.Run(target, async () =>
+        {
+            try
+            {
+                await foreach (var _ in target.Service.GetTableClient(target.NameOf(table)).QueryAsync<TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    return true;
+                }
+            }
+            catch (RequestFailedException error) when (error.Status == 404)
+            {
+            }
+
+            return false;
+        }, cancellationToken).ConfigureAwait(false);
+
+    private async Task RestoreTableAsync(BackupLocation location, BackupFile file, CancellationToken cancellationToken)
+    {
+        var table = await target.TableAsync(file.Table, cancellationToken).ConfigureAwait(false);
+        var batch = new List<TableTransactionAction>(MaxBatch);
+        var chars = 0;
+        async Task Submit()
+        {
+            if (batch.Count > 0)
+            {
+                await StorageCalls.Run(target, () => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+                chars = 0;
+            }
+        }
+
+        await ReadAsync(location, file, async (entity, length) =>
+        {
+            if (batch.Count == MaxBatch || chars + length > MaxBatchChars || (batch.Count > 0 && batch[0].Entity.PartitionKey != entity.PartitionKey))
+            {
+                await Submit().ConfigureAwait(false);
+            }
+
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+            chars += length;
+        }, cancellationToken).ConfigureAwait(false);
+        await Submit().ConfigureAwait(false);
+    }
+}
