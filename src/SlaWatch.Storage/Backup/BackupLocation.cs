@@ -83,8 +83,8 @@ public sealed class BlobFolder(BlobContainerClient container, string folder) : B
     public override async Task<Stream> CreateAsync(string file, CancellationToken cancellationToken)
     {
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        // Never over an existing blob: a backup is written once.
-        return await container.GetBlobClient(Path(file)).OpenWriteAsync(overwrite: false, new Azure.Storage.Blobs.Models.BlobOpenWriteOptions
+        // Never over an existing blob (If-None-Match: *): a backup is written once.
+        return await container.GetBlobClient(Path(file)).OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions
         {
             OpenConditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         }, cancellationToken).ConfigureAwait(false);
