@@ -103,6 +103,13 @@ param slaScanSchedule string = '0 */1 * * * *'
 @description('NCRONTAB (UTC) of the daily report: 16:05 UTC is 00:05 in Asia/Shanghai, the default policy\'s zone.')
 param dailyReportSchedule string = '0 5 16 * * *'
 
+@description('NCRONTAB (UTC) of the nightly backup: 17:30 UTC is 01:30 in Asia/Shanghai, after the daily report.')
+param backupSchedule string = '0 30 17 * * *'
+
+@description('Days each nightly backup is kept.')
+@minValue(7)
+param backupRetentionDays int = 35
+
 var suffix = uniqueString(subscription().id, resourceGroup().id, environmentName)
 var baseName = '${environmentName}-${suffix}'
 var tags = {
@@ -140,6 +147,17 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module backup 'modules/backup.bicep' = {
+  name: 'backup'
+  params: {
+    name: 'stbk${take(replace(toLower(environmentName), '-', ''), 7)}${take(suffix, 13)}'
+    location: location
+    tags: tags
+    containerName: 'backups'
+    retentionDays: backupRetentionDays
+  }
+}
+
 module serviceBus 'modules/servicebus.bicep' = {
   name: 'servicebus'
   params: {
@@ -170,6 +188,8 @@ module roles 'modules/roles.bicep' = {
   params: {
     principalId: identity.outputs.principalId
     storageName: storage.outputs.name
+    backupStorageName: backup.outputs.name
+    backupContainerName: backup.outputs.containerName
     serviceBusName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     insightsName: monitoring.outputs.insightsName
@@ -216,6 +236,8 @@ module functionApp 'modules/functionapp.bicep' = {
       mailboxPollSchedule: mailboxPollSchedule
       slaScanSchedule: slaScanSchedule
       dailyReportSchedule: dailyReportSchedule
+      backupSchedule: backupSchedule
+      backupContainerUrl: backup.outputs.containerUrl
     }
   }
 }
@@ -246,6 +268,7 @@ module workbook 'modules/workbook.bicep' = {
 output SERVICE_FUNCTIONS_URI string = 'https://${functionApp.outputs.defaultHostName}'
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_BACKUP_CONTAINER_URL string = backup.outputs.containerUrl
 output AZURE_SERVICEBUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.insightsName

@@ -144,6 +144,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'MAILBOX_POLL_SCHEDULE', value: settings.mailboxPollSchedule }
         { name: 'SLA_SCAN_SCHEDULE', value: settings.slaScanSchedule }
         { name: 'DAILY_REPORT_SCHEDULE', value: settings.dailyReportSchedule }
+        { name: 'BACKUP_SCHEDULE', value: settings.backupSchedule }
+        { name: 'Backup__ContainerUrl', value: settings.backupContainerUrl }
       ]
     }
   }

@@ -4,6 +4,12 @@ param principalId string
 @description('Storage account of the host and the SLA tables.')
 param storageName string
 
+@description('Storage account of the nightly backups.')
+param backupStorageName string
+
+@description('The backups\' blob container: the app writes there and may read, nothing more in that account.')
+param backupContainerName string
+
 @description('Service Bus namespace.')
 param serviceBusName string
 
@@ -16,6 +22,7 @@ param insightsName string
 // Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
@@ -25,6 +32,20 @@ var roles = {
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageName
+}
+
+resource backupAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: backupStorageName
+}
+
+resource backupBlobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: backupAccount
+  name: 'default'
+}
+
+resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: backupBlobs
+  name: backupContainerName
 }
 
 resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
@@ -68,6 +89,17 @@ resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+// The nightly backup: write (and read) blobs in its one container; versioning and soft delete keep what it overwrites.
+resource backupWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: backupContainer
+  name: guid(backupContainer.id, principalId, roles.storageBlobDataContributor)
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
   }
 }
 

@@ -16,6 +16,7 @@ public sealed class InfraTests
         "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", // Azure Service Bus Data Sender
         "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
         "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+        "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor (the backup container only)
     ];
 
     private static readonly string[] SecretParameters = ["chatSecret", "mailPassword", "smtpPassword", "notifySecret"];
@@ -35,8 +36,13 @@ public sealed class InfraTests
     [Fact]
     public void StorageServiceBusInsightsAndKeyVaultAcceptIdentitiesOnly()
     {
-        var storage = Properties(Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts")));
-        Assert.Equal((false, false, "TLS1_2", true), ((bool)storage["allowSharedKeyAccess"]!, (bool)storage["allowBlobPublicAccess"]!, (string)storage["minimumTlsVersion"]!, (bool)storage["supportsHttpsTrafficOnly"]!));
+        // The app's account and the backups' account.
+        var accounts = Bicep.OfType("Microsoft.Storage/storageAccounts");
+        Assert.Equal(2, accounts.Count);
+        foreach (var storage in accounts.Select(Properties))
+        {
+            Assert.Equal((false, false, "TLS1_2", true), ((bool)storage["allowSharedKeyAccess"]!, (bool)storage["allowBlobPublicAccess"]!, (string)storage["minimumTlsVersion"]!, (bool)storage["supportsHttpsTrafficOnly"]!));
+        }
 
         var bus = Properties(Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces")));
         Assert.True((bool)bus["disableLocalAuth"]!);
@@ -53,7 +59,8 @@ public sealed class InfraTests
     {
         Assert.Equal([Triggers.InboundQueue, Triggers.InboundPoisonQueue], Bicep.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Name).Order(StringComparer.Ordinal));
         Assert.Contains(Triggers.InboundBodies, Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Name));
-        var rule = Properties(Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts/managementPolicies")))["policy"]!["rules"]![0]!["definition"]!;
+        var rule = Bicep.OfType("Microsoft.Storage/storageAccounts/managementPolicies").Select(policy => Properties(policy)["policy"]!["rules"]![0]!)
+            .Single(found => (string)found!["name"]! == "inbound-bodies-expire")!["definition"]!;
         Assert.Equal((Triggers.InboundBodies + "/", 7), ((string)rule["filters"]!["prefixMatch"]![0]!, (int)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!));
 
         // Nothing reads a Service Bus queue any more: the namespace holds the topic other systems subscribe to.
@@ -62,6 +69,29 @@ public sealed class InfraTests
         Assert.Equal(Triggers.SlaEventsTopic, Name(topic));
         Assert.True((bool)Properties(topic)["requiresDuplicateDetection"]!);
         Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions"));
+    }
+
+    [Fact]
+    public void BackupsGoToTheirOwnAccountWithVersionsSoftDeleteAndRetentionAndTheAppMayOnlyWriteTheirContainer()
+    {
+        var backup = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "backup");
+        var template = backup["properties"]!["template"]!;
+        var resources = template["resources"]!.AsArray().Select(resource => resource!.AsObject()).ToArray();
+        var service = Properties(resources.Single(resource => (string)resource["type"]! == "Microsoft.Storage/storageAccounts/blobServices"));
+        Assert.True((bool)service["isVersioningEnabled"]!);
+        Assert.Equal((true, 14), ((bool)service["deleteRetentionPolicy"]!["enabled"]!, (int)service["deleteRetentionPolicy"]!["days"]!));
+        Assert.Equal((true, 14), ((bool)service["containerDeleteRetentionPolicy"]!["enabled"]!, (int)service["containerDeleteRetentionPolicy"]!["days"]!));
+        var rule = Properties(resources.Single(resource => (string)resource["type"]! == "Microsoft.Storage/storageAccounts/managementPolicies"))["policy"]!["rules"]![0]!;
+        Assert.Equal("[parameters('retentionDays')]", (string)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!);
+        Assert.Equal("[parameters('backupRetentionDays')]", (string)backup["properties"]!["parameters"]!["retentionDays"]!["value"]!);
+        Assert.Equal(35, (int)Bicep.Template["parameters"]!["backupRetentionDays"]!["defaultValue"]!);
+
+        // The contributor role is scoped to the backup container, not to either account.
+        var writer = Bicep.OfType("Microsoft.Authorization/roleAssignments").Single(assignment => ((string)Properties(assignment)["roleDefinitionId"]!).Contains("storageBlobDataContributor", StringComparison.Ordinal));
+        Assert.Contains("blobServices/containers", (string)writer["scope"]!, StringComparison.Ordinal);
+        var settings = Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(setting => (string)setting!["name"]!, setting => (string)setting!["value"]!);
+        Assert.Equal("[parameters('settings').backupContainerUrl]", settings[AppSettings.BackupContainer]);
     }
 
     [Fact]
@@ -153,7 +183,7 @@ public sealed class InfraTests
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
         Assert.Equal((4, 3), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // Every schedule the timers read is a setting.
-        foreach (var name in new[] { Triggers.MailboxPollSchedule, Triggers.SlaScanSchedule, Triggers.DailyReportSchedule })
+        foreach (var name in new[] { Triggers.MailboxPollSchedule, Triggers.SlaScanSchedule, Triggers.DailyReportSchedule, Triggers.BackupSchedule })
         {
             Assert.True(settings.ContainsKey(name), name);
         }

@@ -34,6 +34,9 @@ public sealed class FunctionSettings : CheckedSettings
     /// <summary>The mailed report in Chinese (<c>Report__Language</c> zh-CN) rather than English.</summary>
     public bool ReportInChinese { get; set; }
 
+    /// <summary>Where the nightly backup goes (<c>Backup__ContainerUrl</c>); none is taken without it.</summary>
+    public Uri? BackupContainer { get; set; }
+
     public ServiceBusConnection ServiceBus { get; set; } = new(null, null);
 
     public StorageAccountConnection Inbound { get; set; } = new(null, null, null);
@@ -54,6 +57,7 @@ public sealed class FunctionSettings : CheckedSettings
             settings.NotifySecret = reader.Required(AppSettings.NotifyWebhookSecret, "the secret that signs the announcements posted to the webhook");
         }
 
+        settings.BackupContainer = reader.AbsoluteUrl(AppSettings.BackupContainer);
         settings.ReportInChinese = reader.Choice(AppSettings.ReportLanguage, false, Languages);
         settings.ReportRecipients = (reader.Optional(AppSettings.ReportRecipients) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

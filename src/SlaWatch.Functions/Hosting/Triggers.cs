@@ -17,4 +17,5 @@ public static class Triggers
     public const string MailboxPollSchedule = "MAILBOX_POLL_SCHEDULE";
     public const string SlaScanSchedule = "SLA_SCAN_SCHEDULE";
     public const string DailyReportSchedule = "DAILY_REPORT_SCHEDULE";
+    public const string BackupSchedule = "BACKUP_SCHEDULE";
 }

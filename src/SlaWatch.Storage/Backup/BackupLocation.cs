@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Core;
 using Azure.Identity;
 using Azure.Storage;
 using Azure.Storage.Blobs;
@@ -22,13 +23,13 @@ public abstract class BackupLocation
     /// <summary>
     /// A directory path, or a blob container URL with an optional folder (<c>https://acct.blob.core.windows.net/backups/2026-11-30</c>);
     /// a URL signs in with its SAS if it carries one, with the account key of <paramref name="connectionString"/> when that
-    /// names the same account (Azurite), else with <c>DefaultAzureCredential</c>.
+    /// names the same account (Azurite), else with <paramref name="credential"/> (by default <c>DefaultAzureCredential</c>).
     /// </summary>
-    public static BackupLocation Parse(string target, string? connectionString = null)
+    public static BackupLocation Parse(string target, string? connectionString = null, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         return Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? BlobFolder.FromUrl(uri, connectionString)
+            ? BlobFolder.FromUrl(uri, connectionString, credential)
             : new DirectoryFolder(Path.GetFullPath(target));
     }
 }
@@ -58,7 +59,7 @@ public sealed class BlobFolder(BlobContainerClient container, string folder) : B
 {
     public override string Name => $"{container.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/')}/{folder}".TrimEnd('/');
 
-    public static BlobFolder FromUrl(Uri url, string? connectionString)
+    public static BlobFolder FromUrl(Uri url, string? connectionString, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         // Azurite addresses an account by path (http://127.0.0.1:10000/devstoreaccount1/container/...); Azure by host.
@@ -76,7 +77,7 @@ public sealed class BlobFolder(BlobContainerClient container, string folder) : B
         var options = new BlobClientOptions();
         var container = url.Query.Contains("sig=", StringComparison.Ordinal) ? new BlobContainerClient(containerUri, options)
             : AccountKey(connectionString, account) is { } key ? new BlobContainerClient(new UriBuilder(containerUri) { Query = string.Empty }.Uri, new StorageSharedKeyCredential(account, key), options)
-            : new BlobContainerClient(containerUri, new DefaultAzureCredential(), options);
+            : new BlobContainerClient(containerUri, credential ?? new DefaultAzureCredential(), options);
         return new BlobFolder(container, folder);
     }
 
