@@ -44,6 +44,13 @@ internal static class SoleWriterCache
 
         public Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default) => _mirror.ReadDayAsync(day, cancellationToken);
 
+        // Written through, so the tables report alone later; read from the mirror (none: the cached tickets are at hand).
+        public Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default) =>
+            inner.SummarizeAsync(ticket, previousEventCount, cancellationToken);
+
+        public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+            _mirror.ReadDaySummariesAsync(day, cancellationToken);
+
         public async Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
         {
             await inner.AddDueAsync(entry, cancellationToken).ConfigureAwait(false);

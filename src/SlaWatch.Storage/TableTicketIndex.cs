@@ -14,6 +14,8 @@ namespace SlaWatch.Storage;
 /// </summary>
 public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
 {
+    private readonly TableDaySummaries _summaries = new(storage);
+
     public async Task<string?> FindByNumberAsync(TicketNumber number, CancellationToken cancellationToken = default)
     {
         var row = await PointReadAsync(TableStorage.TicketsByDay, DayKey(number.Date), number.ToString(), cancellationToken).ConfigureAwait(false);
@@ -29,15 +31,33 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default) =>
         UpsertAsync(TableStorage.SourceIndex, new TableEntity(channel.Key(), TableKeys.Encode(sourceId)) { ["TicketId"] = ticketId, ["SourceId"] = sourceId }, cancellationToken);
 
-    public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default) =>
-        UpsertAsync(TableStorage.TicketsByDay, new TableEntity(DayKey(entry.Day), entry.Number.ToString())
+    public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var row = new TableEntity(DayKey(entry.Day), entry.Number.ToString())
         {
             ["TicketId"] = entry.TicketId,
             ["Received"] = entry.ReceivedThatDay,
             ["CustomerKey"] = entry.CustomerKey,
             ["Category"] = entry.Category,
             ["ReceivedAt"] = entry.ReceivedAt,
-        }, cancellationToken);
+        };
+        if (entry.Events is { } events && entry.ReceivedThatDay)
+        {
+            TableDaySummaries.Describe(row, events);
+        }
+
+        return UpsertAsync(TableStorage.TicketsByDay, row, cancellationToken);
+    }
+
+    public Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return _summaries.WriteAsync(DayKey(ticket.Number.Date), ticket, previousEventCount, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        _summaries.ReadAsync(DayKey(day), day, cancellationToken);
 
     public async Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
@@ -46,7 +66,9 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         return await StorageCalls.Run(storage, async () =>
         {
             var entries = new List<DayEntry>();
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            // The day's list without its summaries (the rows after the numbers, and the arrival rows' summary columns).
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey lt {TableDaySummaries.Prefix}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "TicketId", "Received", "CustomerKey", "Category", "ReceivedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (TicketNumber.TryParse(row.RowKey, out var number))
                 {

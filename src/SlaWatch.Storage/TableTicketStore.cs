@@ -138,15 +138,10 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         ["Data"] = EventJson.Serialize(item),
     };
 
-    private sealed record PendingEvent(string Type, string Data);
-
-    private static string PendingJson(IEnumerable<TicketEvent> events) =>
-        JsonSerializer.Serialize(events.Select(item => new PendingEvent(EventJson.TypeName(item), EventJson.Serialize(item))));
+    private static string PendingJson(IEnumerable<TicketEvent> events) => EventListJson.Serialize(events);
 
     private static IEnumerable<TicketEvent> PendingEvents(TableEntity snapshot) =>
-        snapshot.GetString("Pending") is { Length: > 0 } json
-            ? (JsonSerializer.Deserialize<PendingEvent[]>(json) ?? []).Select(item => EventJson.Deserialize(item.Type, item.Data))
-            : [];
+        snapshot.GetString("Pending") is { Length: > 0 } json ? EventListJson.Deserialize(json) : [];
 
     // The snapshot repeats the fold's main fields so exports and portal queries need not replay events.
     private static TableEntity SnapshotRow(Ticket ticket, TicketIndexState index, IReadOnlyCollection<TicketEvent> pending, int spilled) => new(ticket.Id, Snapshot)

@@ -67,8 +67,13 @@ internal static class BackupCommands
                 }
 
                 await using var provider = store.Compose(result, TimeProvider.System);
-                var manifest = await new TableRestore(provider.GetRequiredService<TableStorage>()).RestoreAsync(location, cancellationToken).ConfigureAwait(false);
+                var restore = new TableRestore(provider.GetRequiredService<TableStorage>());
+                var manifest = await restore.RestoreAsync(location, cancellationToken).ConfigureAwait(false);
                 Print(output, result.GetValue(json), manifest, $"restored {location.Name} into the tables prefixed {provider.GetRequiredService<TableStorage>().Options.TablePrefix}");
+                if (restore.Dropped > 0)
+                {
+                    output.Error.WriteLine($"left out {restore.Dropped} index rows written while the backup ran for tickets it does not hold");
+                }
             }
             catch (BackupRefusedException error)
             {

@@ -85,6 +85,12 @@ public sealed class MemoryTicketIndex : ITicketIndex
         return Task.CompletedTask;
     }
 
+    /// <summary>Keeps none: in process, the report loads a day's tickets from the store as cheaply.</summary>
+    public Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredTicket>>([]);
+
     public Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         lock (_gate)

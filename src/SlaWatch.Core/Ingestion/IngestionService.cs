@@ -112,7 +112,7 @@ public sealed class IngestionService(
 
             if (created)
             {
-                await index.IndexDayAsync(new DayEntry(day, number, ticketId, ReceivedThatDay: true) { CustomerKey = customer.Key, Category = kind.Category, ReceivedAt = contact.ReceivedAt }, cancellationToken).ConfigureAwait(false);
+                await index.IndexDayAsync(new DayEntry(day, number, ticketId, ReceivedThatDay: true) { CustomerKey = customer.Key, Category = kind.Category, ReceivedAt = contact.ReceivedAt, Events = [received] }, cancellationToken).ConfigureAwait(false);
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
             }
 

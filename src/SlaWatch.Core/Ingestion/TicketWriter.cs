@@ -110,6 +110,11 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 continue;
             }
 
+            if (added.Length > 0)
+            {
+                await index.SummarizeAsync(written, current.Events.Count, cancellationToken).ConfigureAwait(false);
+            }
+
             if (current.Index.WakeUp is { } old && old.Key != state.WakeUp?.Key)
             {
                 await index.RemoveDueAsync(old, cancellationToken).ConfigureAwait(false);
@@ -133,7 +138,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     public async Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)
     {
         var state = ticket.State;
-        await index.IndexDayAsync(new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true) { CustomerKey = state.Customer.Key, Category = state.Category, ReceivedAt = state.ReceivedAt }, cancellationToken).ConfigureAwait(false);
+        await index.IndexDayAsync(new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true) { CustomerKey = state.Customer.Key, Category = state.Category, ReceivedAt = state.ReceivedAt, Events = ticket.Events }, cancellationToken).ConfigureAwait(false);
         if (ticket.Index.WakeUp is { } wakeUp)
         {
             await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,20 @@ public interface ITicketIndex
 
     Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps the ticket as a day's figures need it (its events) on its arrival day's list, after a write took it from
+    /// <paramref name="previousEventCount"/> events to its present count, so the report reads a day in a partition
+    /// query instead of a read per ticket. Idempotent; the newest count wins whatever order writes land in. An index
+    /// may keep none: the report then loads the tickets.
+    /// </summary>
+    Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The day's arrivals as their summaries hold them: read-only tickets (no index state, no version to write
+    /// against). A ticket without a summary (written before summaries, too long for one) is left out.
+    /// </summary>
+    Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default);
+
     /// <summary>Adds a wake-up to the DueIndex; idempotent.</summary>
     Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default);
 

@@ -7,8 +7,9 @@ namespace SlaWatch.Storage.Backup;
 /// <summary>
 /// One entity as one line of JSON, every property with its Table Storage type, so a restore writes back exactly what
 /// was read: <c>{"pk":…,"rk":…,"p":{"Name":["Int64","123"],…}}</c>. Values are written as text where JSON numbers
-/// would lose them (Int64, doubles such as NaN, instants to the tick). The service's Timestamp and ETag are not
-/// kept: the service assigns them anew.
+/// would lose them (Int64, doubles such as NaN, instants to the tick). The service's Timestamp is kept as
+/// <c>ts</c>, for the restore to tell rows written while the backup ran; it is not written back (the service assigns
+/// Timestamp and ETag anew).
 /// </summary>
 public static class EntityLine
 {
@@ -19,6 +20,11 @@ public static class EntityLine
         json.WriteStartObject();
         json.WriteString("pk", entity.PartitionKey);
         json.WriteString("rk", entity.RowKey);
+        if (entity.Timestamp is { } written)
+        {
+            json.WriteString("ts", written.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        }
+
         json.WriteStartObject("p");
         foreach (var (name, value) in entity.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
@@ -51,11 +57,14 @@ public static class EntityLine
         json.WriteEndObject();
     }
 
-    /// <summary>The entity a line holds; a <see cref="FormatException"/> says what is wrong with it.</summary>
-    public static TableEntity Read(ReadOnlySpan<byte> line)
+    /// <summary>The entity a line holds and when the service last wrote it; a <see cref="FormatException"/> says what is wrong.</summary>
+    public static TableEntity Read(ReadOnlySpan<byte> line, out DateTimeOffset? written)
     {
         using var document = JsonDocument.Parse(line.ToArray());
         var root = document.RootElement;
+        written = root.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String
+            ? DateTimeOffset.Parse(ts.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+            : null;
         var entity = new TableEntity(Text(root, "pk"), Text(root, "rk"));
         if (!root.TryGetProperty("p", out var properties) || properties.ValueKind != JsonValueKind.Object)
         {

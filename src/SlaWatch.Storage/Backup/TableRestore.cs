@@ -10,10 +10,15 @@ namespace SlaWatch.Storage.Backup;
 /// the row counts right) and restores it into a set of tables that is empty: entities of one partition go in
 /// transactions of up to 100. The backup is checked whole before the first write, and again as it is read; a
 /// restore that fails part way deletes the tables it wrote, so the target is left empty, never half-restored.
+/// Tickets are restored first; an index row written after the backup began that names a ticket the backup does not
+/// hold (it was created while the backup ran, after its table was read) is left out, so the restored set is as of
+/// the moment its tickets were read and its reports count only tickets it holds.
 /// </summary>
 public sealed class TableRestore(TableStorage target)
 {
     private const int MaxBatch = 100;
+
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(5);
 
     // A transaction carries at most 4 MiB; the lines' length is a fair measure of what they weigh on the wire.
     private const int MaxBatchChars = 2_000_000;
@@ -45,9 +50,10 @@ public sealed class TableRestore(TableStorage target)
 
         try
         {
+            Dropped = 0;
             foreach (var file in manifest.Tables)
             {
-                await RestoreTableAsync(location, file, cancellationToken).ConfigureAwait(false);
+                await RestoreTableAsync(location, file, manifest.TakenAt, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception error)
@@ -104,8 +110,11 @@ public sealed class TableRestore(TableStorage target)
             : throw new BackupRefusedException(BackupManifest.FileName, $"names tables this build does not have: {string.Join(", ", unknown)}");
     }
 
-    /// <summary>Reads one file through, checking it; <paramref name="each"/> receives every entity with the length of its line.</summary>
-    private static async Task ReadAsync(BackupLocation location, BackupFile file, Func<TableEntity, int, Task>? each, CancellationToken cancellationToken)
+    /// <summary>Index rows dropped by the last restore: written during the backup for tickets it does not hold.</summary>
+    public int Dropped { get; private set; }
+
+    /// <summary>Reads one file through, checking it; <paramref name="each"/> receives every entity, when it was written and the length of its line.</summary>
+    private static async Task ReadAsync(BackupLocation location, BackupFile file, Func<TableEntity, DateTimeOffset?, int, Task>? each, CancellationToken cancellationToken)
     {
         var raw = await location.OpenAsync(file.File, cancellationToken).ConfigureAwait(false)
             ?? throw new BackupRefusedException(file.File, $"missing in {location.Name}");
@@ -122,9 +131,10 @@ public sealed class TableRestore(TableStorage target)
                 {
                     rows++;
                     TableEntity entity;
+                    DateTimeOffset? written;
                     try
                     {
-                        entity = EntityLine.Read(Encoding.UTF8.GetBytes(line));
+                        entity = EntityLine.Read(Encoding.UTF8.GetBytes(line), out written);
                     }
                     catch (Exception error) when (error is FormatException or System.Text.Json.JsonException or OverflowException)
                     {
@@ -133,7 +143,7 @@ public sealed class TableRestore(TableStorage target)
 
                     if (each is not null)
                     {
-                        await each(entity, line.Length).ConfigureAwait(false);
+                        await each(entity, written, line.Length).ConfigureAwait(false);
                     }
                 }
             }
@@ -192,9 +202,11 @@ public sealed class TableRestore(TableStorage target)
             return false;
         }, cancellationToken).ConfigureAwait(false);
 
-    private async Task RestoreTableAsync(BackupLocation location, BackupFile file, CancellationToken cancellationToken)
+    private async Task RestoreTableAsync(BackupLocation location, BackupFile file, DateTimeOffset takenAt, CancellationToken cancellationToken)
     {
         var table = await target.TableAsync(file.Table, cancellationToken).ConfigureAwait(false);
+        var tickets = file.Table == TableStorage.Tickets ? null : await target.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
+        var held = new Dictionary<string, bool>(StringComparer.Ordinal);
         var batch = new List<TableTransactionAction>(MaxBatch);
         var chars = 0;
         async Task Submit()
@@ -207,8 +219,26 @@ public sealed class TableRestore(TableStorage target)
             }
         }
 
-        await ReadAsync(location, file, async (entity, length) =>
+        async Task<bool> HeldAsync(string ticketId)
         {
+            if (!held.TryGetValue(ticketId, out var found))
+            {
+                found = (await StorageCalls.Run(target, () => tickets!.GetEntityIfExistsAsync<TableEntity>(ticketId, "snapshot", ["RowKey"], cancellationToken), cancellationToken).ConfigureAwait(false)).HasValue;
+                held[ticketId] = found;
+            }
+
+            return found;
+        }
+
+        await ReadAsync(location, file, async (entity, written, length) =>
+        {
+            // A few minutes' margin: the service's clock and the one that stamped the backup may differ.
+            if (tickets is not null && written >= takenAt - ClockMargin && IndexedTicket(file.Table, entity) is { } ticketId && !await HeldAsync(ticketId).ConfigureAwait(false))
+            {
+                Dropped++;
+                return;
+            }
+
             if (batch.Count == MaxBatch || chars + length > MaxBatchChars || (batch.Count > 0 && batch[0].Entity.PartitionKey != entity.PartitionKey))
             {
                 await Submit().ConfigureAwait(false);
@@ -219,4 +249,12 @@ public sealed class TableRestore(TableStorage target)
         }, cancellationToken).ConfigureAwait(false);
         await Submit().ConfigureAwait(false);
     }
+
+    /// <summary>The ticket an index row names, for the tables whose rows point at tickets.</summary>
+    private static string? IndexedTicket(string table, TableEntity row) => table switch
+    {
+        TableStorage.OpenTickets => row.RowKey,
+        TableStorage.TicketsByDay or TableStorage.SourceIndex or TableStorage.DueIndex => row.GetString("TicketId"),
+        _ => null,
+    };
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Storage;
+
+/// <summary>
+/// Each ticket's events kept in its arrival day's TicketsByDay partition, so a day's figures come from one
+/// partition query: the arrival row carries the first (<c>SummaryCount</c>, <c>Summary00</c>…), and every later write
+/// puts a row <c>s~NUMBER~COUNT</c> and deletes the one before it in the same transaction. Rows carry their event
+/// count; the reader keeps the highest per ticket, so writes landing out of order never leave an older state on
+/// top. A summary too long for a row (about 400 000 characters) is marked so, and that ticket is loaded instead.
+/// </summary>
+internal sealed class TableDaySummaries(TableStorage storage)
+{
+    public const string Prefix = "s~";
+    private const string Count = "SummaryCount";
+    private const string Text = "Summary";
+    private const string TooLong = "SummaryTooLong";
+    private const int MaxChars = 400_000;
+
+    /// <summary>Adds the first summary to a day's arrival row.</summary>
+    public static void Describe(TableEntity row, IReadOnlyList<TicketEvent> events)
+    {
+        row[Count] = events.Count;
+        Write(row, events);
+    }
+
+    public async Task WriteAsync(string partition, StoredTicket ticket, int previousCount, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
+        var row = new TableEntity(partition, Key(ticket.Number, ticket.Events.Count)) { ["TicketId"] = ticket.Id, [Count] = ticket.Events.Count };
+        Write(row, ticket.Events);
+        await StorageCalls.Run(storage, async () =>
+        {
+            // The arrival row holds the first summary (never deleted); later ones replace their predecessor.
+            if (previousCount > 1 && previousCount != ticket.Events.Count)
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(
+                        [
+                            new TableTransactionAction(TableTransactionActionType.UpsertReplace, row),
+                            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, Key(ticket.Number, previousCount)), ETag.All),
+                        ],
+                        cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (TableTransactionFailedException error) when (error.Status == 404)
+                {
+                    // The one before is not there (it was the arrival row's, or a write before was cut short).
+                }
+            }
+
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredTicket>> ReadAsync(string partition, DateOnly day, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
+        return await StorageCalls.Run(storage, async () =>
+        {
+            var newest = new Dictionary<string, (int Count, TicketNumber Number, TableEntity Row)>(StringComparer.Ordinal);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (row.GetInt32(Count) is not { } count || row.GetString("TicketId") is not { } id || !TryNumber(row.RowKey, out var number))
+                {
+                    continue;
+                }
+
+                if (!newest.TryGetValue(id, out var found) || count > found.Count)
+                {
+                    newest[id] = (count, number, row);
+                }
+            }
+
+            return (IReadOnlyList<StoredTicket>)newest
+                .Where(pair => pair.Value.Row.GetBoolean(TooLong) != true)
+                .Select(pair => new StoredTicket(pair.Key, pair.Value.Number, EventListJson.Deserialize(LongText.Read(pair.Value.Row, Text)), new TicketIndexState(null, day), "summary"))
+                .ToArray();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Key(TicketNumber number, int count) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{number}~{count:D6}");
+
+    private static bool TryNumber(string rowKey, out TicketNumber number) =>
+        TicketNumber.TryParse(rowKey.StartsWith(Prefix, StringComparison.Ordinal) ? rowKey[Prefix.Length..rowKey.LastIndexOf('~')] : rowKey, out number);
+
+    private static void Write(TableEntity row, IReadOnlyList<TicketEvent> events)
+    {
+        var json = EventListJson.Serialize(events);
+        if (json.Length > MaxChars)
+        {
+            row[TooLong] = true;
+            return;
+        }
+
+        LongText.Write(row, Text, LongText.Chunks(json));
+    }
+}
