@@ -16,6 +16,13 @@ if (args.Length > 0 && args[0] == "fold")
     return;
 }
 
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- report [tickets on Azurite] [tickets in process]
+if (args.Length > 0 && args[0] == "report")
+{
+    await ReportBenchmark.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
 // dotnet run -c Release --project bench/SlaWatch.Benchmarks -- scan-report [backlog sizes…]
 if (args.Length > 0 && args[0] == "scan-report")
 {
