@@ -50,7 +50,8 @@ public sealed class ReplayEngine : IAsyncDisposable
         _services = services;
         _clock = clock;
         _tally = tally;
-        _scanner = services.Scanner(tally);
+        // One ticket at a time: the sole-writer cache is not thread-safe, and a replay stays the same run after run.
+        _scanner = services.Scanner(tally, new Core.Scanning.ScanOptions { Parallelism = 1 });
         _chat = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine);
         _calls = new CallIngester(services.Ingestion, services.Events, services.Policy);
     }

@@ -12,6 +12,7 @@ namespace SlaWatch.Storage;
 /// puts a row <c>s~NUMBER~COUNT</c> and deletes the one before it in the same transaction. Rows carry their event
 /// count; the reader keeps the highest per ticket, so writes landing out of order never leave an older state on
 /// top. A summary too long for a row (about 400 000 characters) is marked so, and that ticket is loaded instead.
+/// Counts are of the events a summary keeps (<see cref="DaySummaries"/>).
 /// </summary>
 internal sealed class TableDaySummaries(TableStorage storage)
 {
@@ -24,19 +25,22 @@ internal sealed class TableDaySummaries(TableStorage storage)
     /// <summary>Adds the first summary to a day's arrival row.</summary>
     public static void Describe(TableEntity row, IReadOnlyList<TicketEvent> events)
     {
-        row[Count] = events.Count;
-        Write(row, events);
+        var kept = DaySummaries.Of(events);
+        row[Count] = kept.Count;
+        Write(row, kept);
     }
 
     public async Task WriteAsync(string partition, StoredTicket ticket, int previousCount, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
-        var row = new TableEntity(partition, Key(ticket.Number, ticket.Events.Count)) { ["TicketId"] = ticket.Id, [Count] = ticket.Events.Count };
-        Write(row, ticket.Events);
+        var kept = DaySummaries.Of(ticket.Events);
+        previousCount = ticket.Events.Take(previousCount).Count(DaySummaries.Keeps);
+        var row = new TableEntity(partition, Key(ticket.Number, kept.Count)) { ["TicketId"] = ticket.Id, [Count] = kept.Count };
+        Write(row, kept);
         await StorageCalls.Run(storage, async () =>
         {
             // The arrival row holds the first summary (never deleted); later ones replace their predecessor.
-            if (previousCount > 1 && previousCount != ticket.Events.Count)
+            if (previousCount > 1 && previousCount != kept.Count)
             {
                 try
                 {

@@ -110,7 +110,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 continue;
             }
 
-            if (added.Length > 0)
+            if (added.Any(DaySummaries.Keeps))
             {
                 await index.SummarizeAsync(written, current.Events.Count, cancellationToken).ConfigureAwait(false);
             }

@@ -19,7 +19,7 @@ public sealed class SlaScanner(
 
     private readonly ScanOptions _options = options ?? new ScanOptions();
 
-    private sealed record Due(DueEntry Entry, StoredTicket? Ticket, List<Announcement> Claimed, List<TicketEvent> Escalations);
+    private sealed record Due(DueEntry Entry, StoredTicket? Ticket, List<Announcement> Claimed, List<TicketEvent> Escalations, int Clocks = 0);
 
     public async Task<ScanReport> ScanAsync(CancellationToken cancellationToken = default)
     {
@@ -36,33 +36,44 @@ public sealed class SlaScanner(
 
         var entries = await index.ReadDueAsync(report.FromBucket, report.ToBucket, cancellationToken).ConfigureAwait(false);
         report.EntriesRead = entries.Count;
+        // Each due ticket is loaded and claimed on its own, several at once: a minute with a thousand due takes
+        // seconds, not minutes. A ticket's other entries in the window go with the first.
+        var groups = entries.GroupBy(entry => entry.TicketId).Select(group => group.OrderBy(entry => entry.At).ToArray()).ToArray();
+        var first = new Due[groups.Length];
+        await Parallel.ForAsync(0, groups.Length, Concurrently(cancellationToken), async (i, token) =>
+            first[i] = await ClaimAsync(groups[i][0], now, token).ConfigureAwait(false)).ConfigureAwait(false);
         var due = new List<Due>();
-        foreach (var group in entries.GroupBy(entry => entry.TicketId))
+        for (var i = 0; i < groups.Length; i++)
         {
-            due.Add(await ClaimAsync(group.OrderBy(entry => entry.At).First(), now, report, cancellationToken).ConfigureAwait(false));
-            due.AddRange(group.OrderBy(entry => entry.At).Skip(1).Select(entry => new Due(entry, null, [], [])));
+            due.Add(first[i]);
+            due.AddRange(groups[i].Skip(1).Select(entry => new Due(entry, null, [], [])));
         }
+
+        report.TicketsLoaded = groups.Length;
+        report.ClocksRecomputed = first.Sum(item => item.Clocks);
 
         var failed = await DeliverAsync(due, report, cancellationToken).ConfigureAwait(false);
         await AlertAsync(now, report, cancellationToken).ConfigureAwait(false);
-        foreach (var item in due)
+        await Parallel.ForEachAsync(due, Concurrently(cancellationToken), async (item, token) =>
         {
             if (failed.Contains(item.Entry.TicketId))
             {
                 foreach (var announcement in item.Claimed)
                 {
-                    await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key, cancellationToken).ConfigureAwait(false);
+                    await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key, token).ConfigureAwait(false);
                 }
 
-                continue;
+                return;
             }
 
-            var written = item.Ticket is null ? null : await writer.RescheduleAsync(item.Ticket, now, item.Escalations, cancellationToken).ConfigureAwait(false);
-            if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key)
+            var written = item.Ticket is null ? null : await writer.RescheduleAsync(item.Ticket, now, item.Escalations, token).ConfigureAwait(false);
+            // The writer takes out the wake-up the ticket owned when it moves it; an entry it did not own goes here.
+            var removedByWriter = written is { Written: true } && item.Ticket?.Index.WakeUp?.Key == item.Entry.Key;
+            if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key && !removedByWriter)
             {
-                await index.RemoveDueAsync(item.Entry, cancellationToken).ConfigureAwait(false);
+                await index.RemoveDueAsync(item.Entry, token).ConfigureAwait(false);
             }
-        }
+        }).ConfigureAwait(false);
 
         // Undelivered announcements keep their wake-ups, and the watermark waits for them.
         var oldestFailed = due.Where(item => failed.Contains(item.Entry.TicketId)).Select(item => item.Entry.Bucket).Order(StringComparer.Ordinal).FirstOrDefault();
@@ -70,10 +81,11 @@ public sealed class SlaScanner(
         return report;
     }
 
-    private async Task<Due> ClaimAsync(DueEntry entry, DateTimeOffset now, ScanReport report, CancellationToken cancellationToken)
+    private ParallelOptions Concurrently(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
+
+    private async Task<Due> ClaimAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ticket = await store.LoadAsync(entry.TicketId, cancellationToken).ConfigureAwait(false);
-        report.TicketsLoaded++;
         if (ticket is null)
         {
             return new Due(entry, null, [], []);
@@ -81,33 +93,27 @@ public sealed class SlaScanner(
 
         var state = ticket.State;
         var clocks = SlaClockCalculator.Compute(ticket.Events, writer.Policy, now);
-        report.ClocksRecomputed += clocks.Count;
-        var claimed = new List<Announcement>();
-        var escalations = new List<TicketEvent>();
+        var reached = new List<Announcement>();
         foreach (var clock in clocks)
         {
             foreach (var threshold in Thresholds.Of(clock).Where(threshold => Thresholds.Reached(clock, threshold, now)))
             {
-                var announcement = new Announcement(
+                reached.Add(new Announcement(
                     threshold.Kind, threshold.Level, Recipient(threshold.Notify, state.Owner), ticket.Id, ticket.Number.ToString(), state.Channel, state.Priority,
                     clock.Metric, clock.TargetDescription, clock.Due, clock.Elapsed, state.Owner, state.OverdueReason, threshold.At)
                 {
                     Cycle = clock.Cycle,
-                };
-                if (!await ledger.TryClaimAsync(ticket.Id, announcement.Key, cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                claimed.Add(announcement);
-                if (threshold.Level > 0)
-                {
-                    escalations.Add(new Escalated(now, "scanner", $"escalation:{announcement.Key}", clock.Metric, threshold.Level));
-                }
+                });
             }
         }
 
-        return new Due(entry, ticket, claimed, escalations);
+        // Everything this ticket reached, claimed in one request; what another scanner claimed first is theirs.
+        var won = reached.Count == 0 ? new HashSet<string>() : await ledger.TryClaimAllAsync(ticket.Id, [.. reached.Select(item => item.Key)], cancellationToken).ConfigureAwait(false);
+        var claimed = reached.Where(item => won.Contains(item.Key)).ToList();
+        var escalations = claimed.Where(item => item.Level > 0)
+            .Select(item => (TicketEvent)new Escalated(now, "scanner", $"escalation:{item.Key}", item.Metric, item.Level))
+            .ToList();
+        return new Due(entry, ticket, claimed, escalations, clocks.Count);
     }
 
     /// <summary>Sends each recipient's announcements, as one digest above the threshold; returns tickets whose delivery failed.</summary>

@@ -1,0 +1,14 @@
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ports;
+
+/// <summary>
+/// What a day summary keeps of a ticket: every event a figure may read, that is all but the scanner's own record of
+/// escalations (<see cref="Escalated"/>), so a scan that only escalates costs no summary write.
+/// </summary>
+public static class DaySummaries
+{
+    public static bool Keeps(TicketEvent item) => item is not Escalated;
+
+    public static IReadOnlyList<TicketEvent> Of(IEnumerable<TicketEvent> events) => [.. events.Where(Keeps)];
+}
