@@ -23,10 +23,10 @@ if (args.Length > 0 && args[0] == "report")
     return;
 }
 
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- scan-report [backlog sizes…]
-if (args.Length > 0 && args[0] == "scan-report")
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- scan [open tickets] [due tickets]
+if (args.Length > 0 && args[0] == "scan")
 {
-    await ScanReportBenchmark.RunAsync(args.Skip(1).ToArray());
+    await ScanLatencyBenchmark.RunAsync(args.Skip(1).ToArray());
     return;
 }
 

@@ -31,7 +31,24 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default) =>
         UpsertAsync(TableStorage.SourceIndex, new TableEntity(channel.Key(), TableKeys.Encode(sourceId)) { ["TicketId"] = ticketId, ["SourceId"] = sourceId }, cancellationToken);
 
-    public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
+    public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default) =>
+        UpsertAsync(TableStorage.TicketsByDay, DayRow(entry), cancellationToken);
+
+    /// <summary>
+    /// Many entries at once, in transactions of up to 100 per partition (a restore, a bulk load, a benchmark's seed):
+    /// day entries, wake-ups and the open set, each as its single-entry method writes it.
+    /// </summary>
+    public async Task IndexManyAsync(IEnumerable<DayEntry> days, IEnumerable<DueEntry> wakeUps, IEnumerable<(string TicketId, TicketNumber Number)> open, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(wakeUps);
+        ArgumentNullException.ThrowIfNull(open);
+        await UpsertManyAsync(TableStorage.TicketsByDay, days.Select(DayRow), cancellationToken).ConfigureAwait(false);
+        await UpsertManyAsync(TableStorage.DueIndex, wakeUps.Select(DueRow), cancellationToken).ConfigureAwait(false);
+        await UpsertManyAsync(TableStorage.OpenTickets, open.Select(item => OpenRow(item.TicketId, item.Number)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TableEntity DayRow(DayEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var row = new TableEntity(DayKey(entry.Day), entry.Number.ToString())
@@ -47,8 +64,18 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
             TableDaySummaries.Describe(row, events);
         }
 
-        return UpsertAsync(TableStorage.TicketsByDay, row, cancellationToken);
+        return row;
     }
+
+    private static TableEntity DueRow(DueEntry entry) => new(entry.Bucket, entry.Slot)
+    {
+        ["TicketId"] = entry.TicketId,
+        ["At"] = entry.At,
+        ["Metric"] = entry.Metric.ToString(),
+        ["Kind"] = entry.Kind,
+    };
+
+    private static TableEntity OpenRow(string ticketId, TicketNumber number) => new(OpenPartition, ticketId) { ["Number"] = number.ToString() };
 
     public Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default)
     {
@@ -86,13 +113,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     }
 
     public Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default) =>
-        UpsertAsync(TableStorage.DueIndex, new TableEntity(entry.Bucket, entry.Slot)
-        {
-            ["TicketId"] = entry.TicketId,
-            ["At"] = entry.At,
-            ["Metric"] = entry.Metric.ToString(),
-            ["Kind"] = entry.Kind,
-        }, cancellationToken);
+        UpsertAsync(TableStorage.DueIndex, DueRow(entry), cancellationToken);
 
     public async Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
     {
@@ -144,7 +165,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     }
 
     public Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default) =>
-        UpsertAsync(TableStorage.OpenTickets, new TableEntity(OpenPartition, ticketId) { ["Number"] = number.ToString() }, cancellationToken);
+        UpsertAsync(TableStorage.OpenTickets, OpenRow(ticketId, number), cancellationToken);
 
     public async Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default)
     {
@@ -183,6 +204,14 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
             var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.HasValue ? response.Value : null;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UpsertManyAsync(string tableName, IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(tableName, cancellationToken).ConfigureAwait(false);
+        var batches = rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(partition => partition.Chunk(100));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, token) =>
+            await StorageCalls.Run(storage, () => table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token), token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     private async Task UpsertAsync(string tableName, TableEntity entity, CancellationToken cancellationToken)
