@@ -1,3 +1,4 @@
+using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
@@ -9,92 +10,131 @@ internal readonly record struct Phase(DateTimeOffset From, TicketProfile Profile
 /// <summary>When each metric's current clock started and stopped.</summary>
 internal readonly record struct ClockSpan(DateTimeOffset Start, DateTimeOffset? Stop, int Cycle);
 
+/// <summary>A stretch of open time on one calendar, with the open time counted before it.</summary>
+internal readonly record struct Segment(DateTimeOffset From, DateTimeOffset To, BusinessCalendar Calendar, TimeSpan Before, TimeSpan Open);
+
 /// <summary>
-/// Replays a ticket's events through <see cref="TicketFold"/> (so pausing and reopening follow the same rules as the
-/// ticket itself) and records the phases and the start and stop of each metric's clock.
+/// Replays a ticket's events through <see cref="TicketFolder"/> (so pausing and reopening follow the same rules as the
+/// ticket itself) and records the phases and the start and stop of each metric's clock. One instance can be loaded
+/// again and again: a report folding a day of tickets reuses its lists instead of allocating them per ticket.
 /// </summary>
 internal sealed class ClockTimeline
 {
-    private ClockTimeline(List<Phase> phases, Dictionary<SlaMetric, ClockSpan> spans, ResolutionPromised? promise = null)
-    {
-        Phases = phases;
-        Spans = spans;
-        Promise = promise;
-    }
+    private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
+    private readonly List<Phase> _phases = [];
+    private readonly ClockSpan?[] _spans = new ClockSpan?[Metrics.Length];
+
+    /// <summary>The ticket as folded up to the instant the timeline was loaded for.</summary>
+    public TicketFolder Ticket { get; } = new();
 
     /// <summary>The latest resolution time told to the customer, if any.</summary>
-    public ResolutionPromised? Promise { get; }
+    public ResolutionPromised? Promise { get; private set; }
 
-    public IReadOnlyList<Phase> Phases { get; }
+    public IReadOnlyList<Phase> Phases => _phases;
 
-    public IReadOnlyDictionary<SlaMetric, ClockSpan> Spans { get; }
+    /// <summary>Whether the ticket was resolved or closed at the mark given to <see cref="Load"/>.</summary>
+    public bool DoneAtMark { get; private set; }
+
+    /// <summary>Scratch space for one clock's segments at a time.</summary>
+    public List<Segment> Segments { get; } = [];
 
     public static ClockTimeline Build(IEnumerable<TicketEvent> events, DateTimeOffset now)
     {
-        var phases = new List<Phase>();
-        Ticket? ticket = null;
+        var timeline = new ClockTimeline();
+        timeline.Load(events, now);
+        return timeline;
+    }
+
+    /// <summary>The metrics whose clock has started, with their spans.</summary>
+    public IEnumerable<(SlaMetric Metric, ClockSpan Span)> Spans()
+    {
+        foreach (var metric in Metrics)
+        {
+            if (_spans[(int)metric] is { } span)
+            {
+                yield return (metric, span);
+            }
+        }
+    }
+
+    public ClockSpan? SpanOf(SlaMetric metric) => _spans[(int)metric];
+
+    /// <param name="mark">An instant at which to note whether the ticket was done (<see cref="DoneAtMark"/>), at or before <paramref name="now"/>.</param>
+    public void Load(IEnumerable<TicketEvent> events, DateTimeOffset now, DateTimeOffset? mark = null)
+    {
+        _phases.Clear();
+        Array.Clear(_spans);
+        Ticket.Reset();
+        Promise = null;
+        DoneAtMark = false;
         DateTimeOffset? acknowledged = null, responded = null, resolved = null;
         var cycleStart = default(DateTimeOffset);
         var cycle = 1;
-        ResolutionPromised? promise = null;
+        var ticket = Ticket;
         // The arrival starts the timeline even when a message carries an earlier stamp (clock skew between systems:
         // Chatwoot's own samples stamp the first message a second before its conversation).
-        foreach (var item in EventOrder.Chronological(events.Where(e => e.At <= now)))
+        var ordered = EventOrder.Chronological(events);
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var before = ticket;
-            ticket = TicketFold.Apply(ticket, "clock", item);
-            if (before is null)
+            var item = ordered[i];
+            if (item.At > now)
             {
-                cycleStart = item.At;
-                phases.Add(new Phase(item.At, ticket.Profile, ticket.Status.PausesClocks()));
                 continue;
             }
 
-            promise = item as ResolutionPromised ?? promise;
-            var paused = ticket.Status.PausesClocks();
-            if (ticket.Profile != before.Profile || paused != phases[^1].Paused)
+            if (!ticket.Started)
             {
-                phases.Add(new Phase(item.At, ticket.Profile, paused));
+                ticket.Apply("clock", item);
+                cycleStart = item.At;
+                _phases.Add(new Phase(item.At, ticket.Profile, ticket.Status.PausesClocks()));
+                DoneAtMark = ticket.Status.IsDone();
+                continue;
+            }
+
+            var (profileBefore, wasDone, reopensBefore) = (ticket.Profile, ticket.Status.IsDone(), ticket.ReopenCount);
+            ticket.Apply("clock", item);
+            Promise = item as ResolutionPromised ?? Promise;
+            var paused = ticket.Status.PausesClocks();
+            var profile = ticket.Profile;
+            if (profile != profileBefore || paused != _phases[^1].Paused)
+            {
+                _phases.Add(new Phase(item.At, profile, paused));
             }
 
             var done = ticket.Status.IsDone();
+            DoneAtMark = item.At <= mark ? done : DoneAtMark;
             acknowledged ??= ticket.AcknowledgedAt is not null || done ? item.At : null;
             responded ??= ticket.FirstResponseAt is not null || done ? item.At : null;
-            if (ticket.ReopenCount > before.ReopenCount)
+            if (ticket.ReopenCount > reopensBefore)
             {
                 cycle++;
                 cycleStart = item.At;
                 resolved = null;
             }
-            else if (done && !before.Status.IsDone())
+            else if (done && !wasDone)
             {
                 resolved ??= item.At;
             }
         }
 
-        if (ticket is null)
+        if (!ticket.Started)
         {
-            return new ClockTimeline(phases, []);
+            return;
         }
 
-        var spans = new Dictionary<SlaMetric, ClockSpan>
+        _spans[(int)SlaMetric.Acknowledgement] = new(ticket.ReceivedAt, acknowledged, 1);
+        _spans[(int)SlaMetric.FirstResponse] = new(ticket.ReceivedAt, responded, 1);
+        _spans[(int)SlaMetric.Resolution] = new(cycleStart, resolved, cycle);
+        if (Promise is { } promise)
         {
-            [SlaMetric.Acknowledgement] = new(ticket.ReceivedAt, acknowledged, 1),
-            [SlaMetric.FirstResponse] = new(ticket.ReceivedAt, responded, 1),
-            [SlaMetric.Resolution] = new(cycleStart, resolved, cycle),
-        };
-        if (promise is not null)
-        {
-            spans[SlaMetric.PromisedResolution] = new(promise.At, resolved is { } done && done >= promise.At ? done : null, cycle);
+            _spans[(int)SlaMetric.PromisedResolution] = new(promise.At, resolved is { } finished && finished >= promise.At ? finished : null, cycle);
         }
-
-        return new ClockTimeline(phases, spans, promise);
     }
 
     public Phase PhaseAt(DateTimeOffset instant)
     {
-        var current = Phases[0];
-        foreach (var phase in Phases)
+        var current = _phases[0];
+        foreach (var phase in _phases)
         {
             if (phase.From > instant)
             {
@@ -108,5 +148,5 @@ internal sealed class ClockTimeline
     }
 
     public DateTimeOffset PhaseEnd(int index, DateTimeOffset end) =>
-        index + 1 < Phases.Count && Phases[index + 1].From < end ? Phases[index + 1].From : end;
+        index + 1 < _phases.Count && _phases[index + 1].From < end ? _phases[index + 1].From : end;
 }

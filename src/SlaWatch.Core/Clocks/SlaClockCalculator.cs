@@ -16,7 +16,7 @@ public static class SlaClockCalculator
     {
         var timeline = ClockTimeline.Build(events, now);
         var clocks = new List<SlaClock>();
-        foreach (var (metric, span) in timeline.Spans)
+        foreach (var (metric, span) in timeline.Spans())
         {
             if (Compute(timeline, metric, span, policy, now) is { } clock)
             {
@@ -27,7 +27,47 @@ public static class SlaClockCalculator
         return clocks;
     }
 
-    private readonly record struct Segment(DateTimeOffset From, DateTimeOffset To, BusinessCalendar Calendar, TimeSpan Before, TimeSpan Open);
+    /// <summary>
+    /// Only the state of one metric's clock (null when the policy sets no target for it): what a report counts, without
+    /// the warning and escalation instants a full <see cref="SlaClock"/> computes.
+    /// </summary>
+    internal static ClockState? StateOf(ClockTimeline timeline, SlaMetric metric, SlaPolicy policy, DateTimeOffset now)
+    {
+        if (timeline.SpanOf(metric) is not { } span)
+        {
+            return null;
+        }
+
+        if (metric == SlaMetric.PromisedResolution)
+        {
+            return timeline.Promise is { } promise ? PromiseState(promise, span, now) : null;
+        }
+
+        return Measure(timeline, metric, span, policy, now) is { } measured ? measured.State : null;
+    }
+
+    /// <summary>Where a clock stands: its target, the open time used, whether it runs, when it falls due.</summary>
+    private readonly record struct Measured(AppliedTarget Target, TimeSpan TargetOpen, TimeSpan Elapsed, bool Running, DateTimeOffset? Due, ClockState State);
+
+    private static Measured? Measure(ClockTimeline timeline, SlaMetric metric, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
+    {
+        var end = span.Stop ?? now;
+        if (policy.TargetFor(metric, timeline.PhaseAt(end).Profile) is not { } target)
+        {
+            return null;
+        }
+
+        var targetOpen = target.OpenTimeFrom(span.Start);
+        var segments = FillSegments(timeline, metric, span.Start, end, policy, target.Calendar);
+        var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
+        var running = span.Stop is null && !timeline.PhaseAt(now).Paused;
+        var due = Reached(segments, targetOpen, running, target.Calendar, now, elapsed);
+        var state = span.Stop is { } stop
+            ? (due is null || stop <= due ? ClockState.Met : ClockState.Breached)
+            : due is { } reached && reached < now ? ClockState.Breached
+            : running ? ClockState.Running : ClockState.Paused;
+        return new Measured(target, targetOpen, elapsed, running, due, state);
+    }
 
     private static SlaClock? Compute(ClockTimeline timeline, SlaMetric metric, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
     {
@@ -36,38 +76,14 @@ public static class SlaClockCalculator
             return timeline.Promise is { } promise ? PromiseClock(timeline, promise, span, policy, now) : null;
         }
 
-        var end = span.Stop ?? now;
-        var target = policy.TargetFor(metric, timeline.PhaseAt(end).Profile);
-        if (target is null)
+        if (Measure(timeline, metric, span, policy, now) is not { } measured)
         {
             return null;
         }
 
-        var targetOpen = target.OpenTimeFrom(span.Start);
-        var segments = Segments(timeline, metric, span.Start, end, policy, target.Calendar);
-        var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
-        var running = span.Stop is null && !timeline.PhaseAt(now).Paused;
-
-        DateTimeOffset? Reached(TimeSpan threshold)
-        {
-            foreach (var segment in segments)
-            {
-                if (segment.Before + segment.Open >= threshold)
-                {
-                    return segment.Calendar.Add(segment.From, threshold - segment.Before);
-                }
-            }
-
-            return running ? target.Calendar.Add(now, threshold - elapsed) : null;
-        }
-
-        var due = Reached(targetOpen);
-        var state = span.Stop is { } stop
-            ? (due is null || stop <= due ? ClockState.Met : ClockState.Breached)
-            : due is { } reached && reached < now ? ClockState.Breached
-            : running ? ClockState.Running : ClockState.Paused;
+        var (target, targetOpen, elapsed, running, due, state) = measured;
+        var segments = timeline.Segments;
         var projectedDue = due ?? (span.Stop is { } stopped ? target.Calendar.Add(stopped, targetOpen - elapsed) : null);
-
         return new SlaClock(
             metric,
             state,
@@ -78,10 +94,29 @@ public static class SlaClockCalculator
             span.Start,
             span.Stop,
             projectedDue,
-            Reached(target.Rule.WarnAfter(targetOpen)),
+            Reached(segments, target.Rule.WarnAfter(targetOpen), running, target.Calendar, now, elapsed),
             elapsed,
-            target.Escalation.Select(level => new EscalationPoint(level.Level, level.Notify, Reached(level.ReachedAfter(targetOpen)))).ToArray());
+            target.Escalation.Select(level => new EscalationPoint(level.Level, level.Notify, Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed))).ToArray());
     }
+
+    /// <summary>When the clock's open time reaches <paramref name="threshold"/>: in a segment already lived, else ahead of now while it runs.</summary>
+    private static DateTimeOffset? Reached(List<Segment> segments, TimeSpan threshold, bool running, BusinessCalendar calendar, DateTimeOffset now, TimeSpan elapsed)
+    {
+        foreach (var segment in segments)
+        {
+            if (segment.Before + segment.Open >= threshold)
+            {
+                return segment.Calendar.Add(segment.From, threshold - segment.Before);
+            }
+        }
+
+        return running ? calendar.Add(now, threshold - elapsed) : null;
+    }
+
+    private static ClockState PromiseState(ResolutionPromised promise, ClockSpan span, DateTimeOffset now) =>
+        span.Stop is { } stop
+            ? (stop <= promise.PromisedBy ? ClockState.Met : ClockState.Breached)
+            : now > promise.PromisedBy ? ClockState.Breached : ClockState.Running;
 
     /// <summary>
     /// The resolution time told to the customer is a wall-clock instant: pauses do not move it. It warns at the
@@ -92,12 +127,9 @@ public static class SlaClockCalculator
         var target = promise.PromisedBy - promise.At;
         var fraction = policy.TargetFor(SlaMetric.Resolution, timeline.PhaseAt(promise.At).Profile)?.WarningFraction ?? 0.75;
         var end = span.Stop ?? now;
-        var state = span.Stop is { } stop
-            ? (stop <= promise.PromisedBy ? ClockState.Met : ClockState.Breached)
-            : now > promise.PromisedBy ? ClockState.Breached : ClockState.Running;
         return new SlaClock(
             SlaMetric.PromisedResolution,
-            state,
+            PromiseState(promise, span, now),
             "promise",
             $"promised for {promise.PromisedBy:O}",
             target,
@@ -110,9 +142,11 @@ public static class SlaClockCalculator
             []);
     }
 
-    private static List<Segment> Segments(ClockTimeline timeline, SlaMetric metric, DateTimeOffset start, DateTimeOffset end, SlaPolicy policy, BusinessCalendar fallback)
+    /// <summary>The clock's open stretches between <paramref name="start"/> and <paramref name="end"/>, into the timeline's scratch list.</summary>
+    private static List<Segment> FillSegments(ClockTimeline timeline, SlaMetric metric, DateTimeOffset start, DateTimeOffset end, SlaPolicy policy, BusinessCalendar fallback)
     {
-        var segments = new List<Segment>();
+        var segments = timeline.Segments;
+        segments.Clear();
         var before = TimeSpan.Zero;
         for (var i = 0; i < timeline.Phases.Count; i++)
         {

@@ -4,7 +4,7 @@ using SlaWatch.Core.Time;
 namespace SlaWatch.Core.Policies;
 
 /// <summary>The target a policy gives one metric of one ticket, with the rule it came from.</summary>
-public sealed record AppliedTarget(SlaMetric Metric, SlaRule Rule, MetricTarget Target)
+public readonly record struct AppliedTarget(SlaMetric Metric, SlaRule Rule, MetricTarget Target)
 {
     public BusinessCalendar Calendar => Target.Calendar;
 

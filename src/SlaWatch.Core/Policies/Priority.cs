@@ -32,5 +32,13 @@ public static class PriorityNames
     public static bool TryParse(string? text, out Priority priority) =>
         Aliases.TryGetValue(text?.Trim() ?? string.Empty, out priority);
 
-    public static string Key(this Priority priority) => priority.ToString().ToLowerInvariant();
+    public static string Key(this Priority priority) => priority switch
+    {
+        Priority.Urgent => "urgent",
+        Priority.High => "high",
+        Priority.Normal => "normal",
+        Priority.Low => "low",
+        Priority.Suggestion => "suggestion",
+        _ => priority.ToString().ToLowerInvariant(),
+    };
 }

@@ -52,7 +52,7 @@ public sealed record SlaPolicy(
             .OrderBy(gap => gap.Calendar, StringComparer.Ordinal)];
 
     public IReadOnlyList<AppliedTarget> TargetsFor(TicketProfile ticket) =>
-        Enum.GetValues<SlaMetric>().Select(metric => TargetFor(metric, ticket)).OfType<AppliedTarget>().ToArray();
+        [.. Enum.GetValues<SlaMetric>().Select(metric => TargetFor(metric, ticket)).Where(target => target is not null).Select(target => target!.Value)];
 }
 
 /// <summary>A calendar whose holiday data ends at <paramref name="CoveredThrough"/>.</summary>

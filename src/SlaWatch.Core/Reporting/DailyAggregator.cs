@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
@@ -16,51 +17,131 @@ public static class DailyAggregator
 {
     public static Dictionary<string, DayFigures> Fold(IEnumerable<StoredTicket> arrivals, SlaPolicy policy, DateTimeOffset asOf, RepeatHistory history)
     {
+        ArgumentNullException.ThrowIfNull(arrivals);
+        ArgumentNullException.ThrowIfNull(policy);
         var figures = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
-        foreach (var stored in arrivals.OrderBy(ticket => ticket.State.ReceivedAt))
+        // One timeline, one set of dimension names and one list of clock states serve every ticket of the run.
+        var timeline = new ClockTimeline();
+        var keys = new DimensionKeys(policy.Teams);
+        var states = new List<(SlaMetric Metric, ClockState State)>(Metrics.Length);
+        var dayEnds = new Dictionary<DateOnly, DateTimeOffset>();
+        foreach (var stored in arrivals.OrderBy(ReceivedAt))
         {
-            var ticket = TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= asOf), stored.Number);
-            var endOfDay = Calendars.ZoneMapping.StartOfDay(policy.TimeZone, stored.Number.Date.AddDays(1));
-            var openAtEnd = !TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number).Status.IsDone();
-            var clocks = SlaClockCalculator.Compute(stored.Events, policy, asOf);
+            if (!dayEnds.TryGetValue(stored.Number.Date, out var endOfDay))
+            {
+                dayEnds[stored.Number.Date] = endOfDay = Calendars.ZoneMapping.StartOfDay(policy.TimeZone, stored.Number.Date.AddDays(1));
+            }
+
+            timeline.Load(stored.Events, asOf, endOfDay);
+            var ticket = timeline.Ticket.ToTicket(stored.Id, stored.Number);
+            var openAtEnd = endOfDay <= asOf || !HasEventsAfter(stored.Events, asOf)
+                ? !timeline.DoneAtMark
+                : !TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number).Status.IsDone();
+            states.Clear();
+            foreach (var metric in Metrics)
+            {
+                if (SlaClockCalculator.StateOf(timeline, metric, policy, asOf) is { } state)
+                {
+                    states.Add((metric, state));
+                }
+            }
+
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);
-            foreach (var dimension in Dimensions(ticket, policy.Teams))
+            foreach (var dimension in keys.Of(ticket))
             {
                 if (!figures.TryGetValue(dimension, out var into))
                 {
                     figures[dimension] = into = new DayFigures();
                 }
 
-                Add(into, ticket, clocks, openAtEnd, repeat, confirmed);
+                Add(into, ticket, states, openAtEnd, repeat, confirmed, keys);
             }
         }
 
         return figures;
     }
 
-    public static IEnumerable<string> Dimensions(Ticket ticket, TeamDirectory teams)
+    private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
+
+    private static readonly Dictionary<Confirmation, string> VerdictKeys =
+        Enum.GetValues<Confirmation>().ToDictionary(verdict => verdict, verdict => JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString()));
+
+    // Tickets come in the order they arrived: quantile sketches do not care, but ties in the output should not depend on the store.
+    private static DateTimeOffset ReceivedAt(StoredTicket ticket) =>
+        ticket.Events.Count > 0 && ticket.Events[0] is Received first ? first.At : ticket.State.ReceivedAt;
+
+    private static bool HasEventsAfter(IReadOnlyList<TicketEvent> events, DateTimeOffset instant)
     {
-        ArgumentNullException.ThrowIfNull(teams);
-        yield return "all";
-        yield return $"channel:{ticket.Channel.Key()}";
-        yield return $"priority:{ticket.Priority.Key()}";
-        yield return $"category:{ticket.Category ?? "other"}";
-        yield return $"agent:{ticket.Owner ?? "unassigned"}";
-        if (teams.TeamOf(ticket.Owner) is { } team)
+        for (var i = 0; i < events.Count; i++)
         {
-            yield return $"team:{team}";
+            if (events[i].At > instant)
+            {
+                return true;
+            }
         }
 
-        if (ticket.Executor is { } executor && executor != ticket.Owner)
-        {
-            yield return $"executor:{executor}";
-        }
-        yield return $"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}";
-        yield return $"category:{ticket.Category ?? "other"}|channel:{ticket.Channel.Key()}";
+        return false;
     }
 
-    private static void Add(DayFigures into, Ticket ticket, IReadOnlyList<SlaClock> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed)
+    /// <summary>
+    /// The dimensions a ticket counts in: <c>all</c>, its channel, priority, category, agent, team, executor, channel by
+    /// priority and category by channel. Each name is made once per run and reused.
+    /// </summary>
+    private sealed class DimensionKeys(TeamDirectory teams)
+    {
+        private readonly Dictionary<(string Kind, string Value, string? SecondKind, string? SecondValue), string> _names = [];
+        private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];
+        private readonly List<string> _current = new(10);
+
+        public List<string> Of(Ticket ticket)
+        {
+            _current.Clear();
+            var (channel, priority, category) = (ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category ?? "other");
+            _current.Add("all");
+            _current.Add(Name("channel", channel));
+            _current.Add(Name("priority", priority));
+            _current.Add(Name("category", category));
+            _current.Add(Name("agent", ticket.Owner ?? "unassigned"));
+            if (teams.TeamOf(ticket.Owner) is { } team)
+            {
+                _current.Add(Name("team", team));
+            }
+
+            if (ticket.Executor is { } executor && executor != ticket.Owner)
+            {
+                _current.Add(Name("executor", executor));
+            }
+
+            _current.Add(Name("channel", channel, "priority", priority));
+            _current.Add(Name("category", category, "channel", channel));
+            return _current;
+        }
+
+        /// <summary>A rating's level, <c>5:4</c>.</summary>
+        public string Level(Satisfaction rating)
+        {
+            if (!_levels.TryGetValue((rating.ScaleMax, rating.Score), out var level))
+            {
+                _levels[(rating.ScaleMax, rating.Score)] = level = string.Create(CultureInfo.InvariantCulture, $"{rating.ScaleMax}:{rating.Score}");
+            }
+
+            return level;
+        }
+
+        private string Name(string kind, string value, string? secondKind = null, string? secondValue = null)
+        {
+            var key = (kind, value, secondKind, secondValue);
+            if (!_names.TryGetValue(key, out var name))
+            {
+                _names[key] = name = secondKind is null ? $"{kind}:{value}" : $"{kind}:{value}|{secondKind}:{secondValue}";
+            }
+
+            return name;
+        }
+    }
+
+    private static void Add(DayFigures into, Ticket ticket, List<(SlaMetric Metric, ClockState State)> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed, DimensionKeys keys)
     {
         into.Received++;
         if (ticket.FirstResponseAt is { } responded)
@@ -86,22 +167,35 @@ public static class DailyAggregator
         into.Reopened += ticket.ReopenCount > 0 ? 1 : 0;
         into.OpenAtEnd += openAtEnd ? 1 : 0;
         into.RepeatComplaints.Add(repeat);
-        var overdue = clocks.Any(clock => clock.State == ClockState.Breached);
+        var overdue = false;
+        foreach (var clock in clocks)
+        {
+            overdue |= clock.State == ClockState.Breached;
+        }
+
         into.Overdue += overdue ? 1 : 0;
         into.OverdueWithoutReason += overdue && ticket.OverdueReasons.Count == 0 ? 1 : 0;
-        foreach (var reason in ticket.OverdueReasons.Select(given => given.Reason).Distinct(StringComparer.Ordinal))
+        if (ticket.OverdueReasons.Count > 0)
         {
-            into.Reasons[reason] = into.Reasons.GetValueOrDefault(reason) + 1;
+            foreach (var reason in ticket.OverdueReasons.Select(given => given.Reason).Distinct(StringComparer.Ordinal))
+            {
+                into.Reasons[reason] = into.Reasons.GetValueOrDefault(reason) + 1;
+            }
         }
 
         if (ticket.CustomerConfirmation is { } verdict)
         {
-            var key = JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString());
+            var key = VerdictKeys[verdict];
             into.Verdicts[key] = into.Verdicts.GetValueOrDefault(key) + 1;
         }
 
-        foreach (var clock in clocks.Where(clock => clock.State is ClockState.Met or ClockState.Breached))
+        foreach (var clock in clocks)
         {
+            if (clock.State is not (ClockState.Met or ClockState.Breached))
+            {
+                continue;
+            }
+
             var key = clock.Metric.Key();
             if (!into.Attainment.TryGetValue(key, out var ratio))
             {
@@ -121,7 +215,7 @@ public static class DailyAggregator
                 _ => rating.Score,
             };
             into.Satisfied.Add(rating.IsSatisfied);
-            var level = $"{rating.ScaleMax}:{rating.Score}";
+            var level = keys.Level(rating);
             into.Ratings[level] = into.Ratings.GetValueOrDefault(level) + 1;
             into.ScoreOutOfFive.AddValue(outOfFive);
             if (rating.ScaleMax == 10)
@@ -152,12 +246,43 @@ public static class DailyAggregator
 /// </summary>
 public sealed class RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan window)
 {
-    private readonly ILookup<string, DateTimeOffset> _seen = arrivals
-        .Where(entry => entry.CustomerKey is not null && entry.ReceivedAt is not null)
-        .ToLookup(entry => Key(entry.CustomerKey!, entry.Category), entry => entry.ReceivedAt!.Value);
+    private readonly Dictionary<(string Customer, string Category), List<DateTimeOffset>> _seen = Index(arrivals);
 
-    public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt) =>
-        _seen[Key(customerKey, category)].Any(earlier => earlier < receivedAt && receivedAt - earlier <= window);
+    public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt)
+    {
+        if (!_seen.TryGetValue((customerKey, category ?? "other"), out var times))
+        {
+            return false;
+        }
 
-    private static string Key(string customer, string? category) => $"{customer}\n{category ?? "other"}";
+        foreach (var earlier in times)
+        {
+            if (earlier < receivedAt && receivedAt - earlier <= window)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<(string Customer, string Category), List<DateTimeOffset>> Index(IEnumerable<DayEntry> arrivals)
+    {
+        var seen = new Dictionary<(string Customer, string Category), List<DateTimeOffset>>();
+        foreach (var entry in arrivals)
+        {
+            if (entry.CustomerKey is { } customer && entry.ReceivedAt is { } at)
+            {
+                var key = (customer, entry.Category ?? "other");
+                if (!seen.TryGetValue(key, out var times))
+                {
+                    seen[key] = times = [];
+                }
+
+                times.Add(at);
+            }
+        }
+
+        return seen;
+    }
 }

@@ -28,7 +28,7 @@ public class SlaPolicyLoaderTests
         Assert.Equal(TimeSpan.FromHours(2), Target(SlaMetric.FirstResponse, Channel.WeChat, Priority.High));
         Assert.Null(Target(SlaMetric.Acknowledgement, Channel.Chat, Priority.Normal));
 
-        var suggestion = policy.TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Web, Priority.Suggestion))!;
+        var suggestion = policy.TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Web, Priority.Suggestion))!.Value;
         Assert.Equal(1, suggestion.Spec.WorkingDays);
         Assert.Equal("shanghai-office", suggestion.Calendar.Name);
     }
@@ -39,7 +39,7 @@ public class SlaPolicyLoaderTests
         var policy = SlaPolicyLoader.Parse("p.json", PolicyJson.WithRules(
             """[{"name":"phone","match":{"channels":["phone"]},"targets":{"firstResponse":{"rings":3}}}]""",
             "\"ringCycleSeconds\": 6,"));
-        Assert.Equal(TimeSpan.FromSeconds(18), policy.TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Phone, Priority.Normal))!.Spec.Time);
+        Assert.Equal(TimeSpan.FromSeconds(18), policy.TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Phone, Priority.Normal))!.Value.Spec.Time);
     }
 
     [Fact]
@@ -54,11 +54,11 @@ public class SlaPolicyLoaderTests
             """));
 
         var vipFault = new TicketProfile(Channel.Email, Priority.Urgent, "Technical-Fault", "vip");
-        Assert.Equal("vip", policy.TargetFor(SlaMetric.FirstResponse, vipFault)!.Rule.Name);
-        Assert.Equal("faults", policy.TargetFor(SlaMetric.Resolution, vipFault)!.Rule.Name);
+        Assert.Equal("vip", policy.TargetFor(SlaMetric.FirstResponse, vipFault)!.Value.Rule.Name);
+        Assert.Equal("faults", policy.TargetFor(SlaMetric.Resolution, vipFault)!.Value.Rule.Name);
         var plain = new TicketProfile(Channel.Email, Priority.Normal, "technical-fault");
-        Assert.Equal("everyone", policy.TargetFor(SlaMetric.FirstResponse, plain)!.Rule.Name);
-        Assert.Equal("everyone", policy.TargetFor(SlaMetric.Resolution, plain)!.Rule.Name);
+        Assert.Equal("everyone", policy.TargetFor(SlaMetric.FirstResponse, plain)!.Value.Rule.Name);
+        Assert.Equal("everyone", policy.TargetFor(SlaMetric.Resolution, plain)!.Value.Rule.Name);
     }
 
     [Fact]

@@ -1,0 +1,109 @@
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Core.Tests.Reporting;
+
+// Five tickets of Monday 2026-11-16 under the shipped policy (24x7 calendar; e-mail acknowledgement 1 h, chat first
+// response 5 min, urgent 15 min / 24 h, normal 2 h / 48 h, phone three rings of 5 s / 24 h), figures worked by hand.
+public class DailyAggregatorTests
+{
+    private static readonly DateOnly Monday = new(2026, 11, 16);
+
+    private static DateTimeOffset At(string wall) => Shipped.At(wall);
+
+    private static StoredTicket Ticket(int serial, params TicketEvent[] events) =>
+        new($"t{serial}", new TicketNumber(Monday, serial), events, new TicketIndexState(null, Monday), "v");
+
+    private static Received Arrival(string wall, Channel channel, Priority priority, string customer) =>
+        new(At(wall), "customer", null, channel, priority, "technical-fault", CustomerRef.FromContact(customer));
+
+    private static StoredTicket[] Day() =>
+    [
+        // Answered in 30 min by li, resolved at 11:00: every clock met, done by the end of the day.
+        Ticket(1, Arrival("2026-11-16 09:00", Channel.Email, Priority.Normal, "a@example.com"),
+            new AgentResponse(At("2026-11-16 09:30"), "li", null),
+            new StatusChanged(At("2026-11-16 11:00"), "li", null, TicketStatus.Resolved)),
+        // Chat answered after 10 min (target 5): first response breached; resolved the next morning.
+        Ticket(2, Arrival("2026-11-16 10:00", Channel.Chat, Priority.Normal, "b@example.com"),
+            new AgentResponse(At("2026-11-16 10:10"), "wang", null),
+            new StatusChanged(At("2026-11-17 10:00"), "wang", null, TicketStatus.Resolved)),
+        // Urgent, answered in time, resolved at 15:00, reopened by the customer at 16:00: the new cycle (24 h from
+        // 16:00) is past due on Wednesday.
+        Ticket(3, Arrival("2026-11-16 14:00", Channel.Email, Priority.Urgent, "c@example.com"),
+            new AgentResponse(At("2026-11-16 14:10"), "li", null),
+            new StatusChanged(At("2026-11-16 15:00"), "li", null, TicketStatus.Resolved),
+            new CustomerMessage(At("2026-11-16 16:00"), "customer", null)),
+        // A call nobody answered and nobody followed up: both clocks breached.
+        Ticket(4, Arrival("2026-11-16 11:00", Channel.Phone, Priority.Normal, "13912345678")),
+        // Evening mail, pending on the customer overnight, resolved and rated 5/5 the next morning.
+        Ticket(5, Arrival("2026-11-16 20:00", Channel.Email, Priority.Normal, "a@example.com"),
+            new AgentResponse(At("2026-11-16 20:30"), "wang", null),
+            new StatusChanged(At("2026-11-16 20:31"), "wang", null, TicketStatus.PendingCustomer),
+            new CustomerMessage(At("2026-11-17 09:00"), "customer", null),
+            new StatusChanged(At("2026-11-17 09:10"), "wang", null, TicketStatus.Resolved),
+            new SatisfactionRated(At("2026-11-17 10:00"), "customer", null, 5, 5)),
+    ];
+
+    private static RepeatHistory History(IEnumerable<StoredTicket> tickets) =>
+        new(tickets.Select(ticket => new DayEntry(Monday, ticket.Number, ticket.Id, ReceivedThatDay: true)
+        {
+            CustomerKey = ticket.State.Customer.Key,
+            Category = ticket.State.Category,
+            ReceivedAt = ticket.State.ReceivedAt,
+        }), TimeSpan.FromDays(30));
+
+    [Fact]
+    public void ADayReadTwoDaysLaterCountsEachTicketAsWorkedByHand()
+    {
+        var day = Day();
+        var figures = DailyAggregator.Fold(day, Shipped.Policy, At("2026-11-18 12:00"), History(day));
+
+        var all = figures["all"];
+        Assert.Equal((5, 4, 3, 1), (all.Received, all.Responded, all.Resolved, all.Reopened));
+        Assert.Equal(4, all.OpenAtEnd);
+        Assert.Equal((3, 4), (all.Overdue, all.Breaches));
+        Assert.Equal((3L, 5L), (all.Attainment["firstResponse"].Hits, all.Attainment["firstResponse"].Of));
+        Assert.Equal((3L, 3L), (all.Attainment["acknowledgement"].Hits, all.Attainment["acknowledgement"].Of));
+        Assert.Equal((3L, 5L), (all.Attainment["resolution"].Hits, all.Attainment["resolution"].Of));
+        Assert.Equal((1L, 1L), (all.Satisfied.Hits, all.Satisfied.Of));
+        Assert.Equal(1, all.Ratings["5:5"]);
+        Assert.Equal((1L, 5L), (all.RepeatComplaints.Hits, all.RepeatComplaints.Of));
+        Assert.Equal(120.0 + 1_440 + 0 + 790, all.Resolution.Sum, precision: 6);
+
+        Assert.Equal(3, figures["channel:email"].Received);
+        Assert.Equal(1, figures["channel:chat|priority:normal"].Received);
+        Assert.Equal(3, figures["category:technical-fault|channel:email"].Received);
+        Assert.Equal((2, 1), (figures["agent:li"].Received, figures["agent:li"].Reopened));
+        Assert.Equal((1, 2), (figures["agent:unassigned"].Received, figures["agent:unassigned"].Breaches));
+        Assert.Equal(["agent:li", "agent:unassigned", "agent:wang", "all", "category:technical-fault", "category:technical-fault|channel:chat",
+            "category:technical-fault|channel:email", "category:technical-fault|channel:phone", "channel:chat", "channel:chat|priority:normal",
+            "channel:email", "channel:email|priority:normal", "channel:email|priority:urgent", "channel:phone", "channel:phone|priority:normal",
+            "priority:normal", "priority:urgent"], figures.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ADayReadBeforeItEndsTakesOpenAtEndFromTheEventsOfTheWholeDay()
+    {
+        // At 15:30 the urgent ticket is resolved; at midnight it has been reopened (its 16:00 message is in the store).
+        var day = Day()[..4];
+        var figures = DailyAggregator.Fold(day, Shipped.Policy, At("2026-11-16 15:30"), History(day));
+
+        var all = figures["all"];
+        Assert.Equal((4, 3, 2, 0), (all.Received, all.Responded, all.Resolved, all.Reopened));
+        Assert.Equal(3, all.OpenAtEnd);
+    }
+
+    [Fact]
+    public void TheOrderTicketsArriveInDoesNotChangeTheFigures()
+    {
+        var day = Day();
+        var asOf = At("2026-11-18 12:00");
+        string Json(IEnumerable<StoredTicket> tickets) => System.Text.Json.JsonSerializer.Serialize(
+            DailyAggregator.Fold(tickets, Shipped.Policy, asOf, History(day)).OrderBy(pair => pair.Key, StringComparer.Ordinal));
+
+        Assert.Equal(Json(day), Json(day.Reverse()));
+    }
+}
