@@ -30,6 +30,13 @@ if (args.Length > 0 && args[0] == "scan")
     return;
 }
 
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- capacity [tickets a day] [days]
+if (args.Length > 0 && args[0] == "capacity")
+{
+    await CapacityBenchmark.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
 // dotnet run -c Release --project bench/SlaWatch.Benchmarks -- replay [tickets days small-tickets small-days]
 if (args.Length > 0 && args[0] == "replay")
 {

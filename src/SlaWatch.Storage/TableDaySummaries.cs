@@ -62,13 +62,14 @@ internal sealed class TableDaySummaries(TableStorage storage)
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredTicket>> ReadAsync(string partition, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>The newest summary of each ticket in every shard of <paramref name="natural"/> (the day's key).</summary>
+    public async Task<IReadOnlyList<StoredTicket>> ReadAsync(string natural, DateOnly day, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
         return await StorageCalls.Run(storage, async () =>
         {
             var newest = new Dictionary<string, (int Count, TicketNumber Number, TableEntity Row)>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            var filter = TableShards.Range(natural);
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (row.GetInt32(Count) is not { } count || row.GetString("TicketId") is not { } id || !TryNumber(row.RowKey, out var number))
@@ -85,6 +86,7 @@ internal sealed class TableDaySummaries(TableStorage storage)
             return (IReadOnlyList<StoredTicket>)newest
                 .Where(pair => pair.Value.Row.GetBoolean(TooLong) != true)
                 .Select(pair => new StoredTicket(pair.Key, pair.Value.Number, EventListJson.Deserialize(LongText.Read(pair.Value.Row, Text)), new TicketIndexState(null, day), "summary"))
+                .OrderBy(ticket => ticket.Number.Serial)
                 .ToArray();
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -8,9 +8,9 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Storage;
 
 /// <summary>
-/// SourceIndex (channel / encoded source id → ticket), TicketsByDay (local day <c>yyyyMMdd</c> / ticket number →
-/// ticket; also the number lookup), DueIndex (UTC minute <c>yyyyMMddHHmm</c> / ticket, metric, kind) and OpenTickets
-/// (<c>open</c> / ticket id → number: the backlog, one partition read at once).
+/// SourceIndex (channel and shard / encoded source id → ticket), TicketsByDay (local day <c>yyyyMMdd</c> and shard /
+/// ticket number → ticket; also the number lookup), DueIndex (UTC minute <c>yyyyMMddHHmm</c> / ticket, metric, kind)
+/// and OpenTickets (<c>open</c> and shard / ticket id → number: the backlog). Shards: <see cref="TableShards"/>.
 /// </summary>
 public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
 {
@@ -18,18 +18,18 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
 
     public async Task<string?> FindByNumberAsync(TicketNumber number, CancellationToken cancellationToken = default)
     {
-        var row = await PointReadAsync(TableStorage.TicketsByDay, DayKey(number.Date), number.ToString(), cancellationToken).ConfigureAwait(false);
+        var row = await PointReadAsync(TableStorage.TicketsByDay, DayKey(number.Date, number), number.ToString(), cancellationToken).ConfigureAwait(false);
         return row?.GetString("TicketId");
     }
 
     public async Task<string?> FindBySourceAsync(Channel channel, string sourceId, CancellationToken cancellationToken = default)
     {
-        var row = await PointReadAsync(TableStorage.SourceIndex, channel.Key(), TableKeys.Encode(sourceId), cancellationToken).ConfigureAwait(false);
+        var row = await PointReadAsync(TableStorage.SourceIndex, SourceKey(channel, sourceId), TableKeys.Encode(sourceId), cancellationToken).ConfigureAwait(false);
         return row?.GetString("TicketId");
     }
 
     public Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default) =>
-        UpsertAsync(TableStorage.SourceIndex, new TableEntity(channel.Key(), TableKeys.Encode(sourceId)) { ["TicketId"] = ticketId, ["SourceId"] = sourceId }, cancellationToken);
+        UpsertAsync(TableStorage.SourceIndex, new TableEntity(SourceKey(channel, sourceId), TableKeys.Encode(sourceId)) { ["TicketId"] = ticketId, ["SourceId"] = sourceId }, cancellationToken);
 
     public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default) =>
         UpsertAsync(TableStorage.TicketsByDay, DayRow(entry), cancellationToken);
@@ -51,7 +51,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     private static TableEntity DayRow(DayEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var row = new TableEntity(DayKey(entry.Day), entry.Number.ToString())
+        var row = new TableEntity(DayKey(entry.Day, entry.Number), entry.Number.ToString())
         {
             ["TicketId"] = entry.TicketId,
             ["Received"] = entry.ReceivedThatDay,
@@ -75,12 +75,12 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         ["Kind"] = entry.Kind,
     };
 
-    private static TableEntity OpenRow(string ticketId, TicketNumber number) => new(OpenPartition, ticketId) { ["Number"] = number.ToString() };
+    private static TableEntity OpenRow(string ticketId, TicketNumber number) => new(OpenKey(ticketId), ticketId) { ["Number"] = number.ToString() };
 
     public Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return _summaries.WriteAsync(DayKey(ticket.Number.Date), ticket, previousEventCount, cancellationToken);
+        return _summaries.WriteAsync(DayKey(ticket.Number.Date, ticket.Number), ticket, previousEventCount, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
@@ -89,12 +89,11 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public async Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
-        var key = DayKey(day);
         return await StorageCalls.Run(storage, async () =>
         {
             var entries = new List<DayEntry>();
             // The day's list without its summaries (the rows after the numbers, and the arrival rows' summary columns).
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey lt {TableDaySummaries.Prefix}");
+            var filter = $"({TableShards.Range(DayKey(day))}) and {TableClient.CreateQueryFilter($"RowKey lt {TableDaySummaries.Prefix}")}";
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "TicketId", "Received", "CustomerKey", "Category", "ReceivedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (TicketNumber.TryParse(row.RowKey, out var number))
@@ -170,7 +169,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public async Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.OpenTickets, cancellationToken).ConfigureAwait(false);
-        await StorageCalls.Run(storage, () => table.DeleteEntityAsync(OpenPartition, ticketId, ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await StorageCalls.Run(storage, () => table.DeleteEntityAsync(OpenKey(ticketId), ticketId, ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default)
@@ -178,8 +177,8 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         var table = await storage.TableAsync(TableStorage.OpenTickets, cancellationToken).ConfigureAwait(false);
         return await StorageCalls.Run(storage, async () =>
         {
-            var open = new List<(string, TicketNumber)>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition}");
+            var open = new List<(string TicketId, TicketNumber Number)>();
+            var filter = TableShards.Range(OpenPartition);
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Number"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (TicketNumber.TryParse(row.GetString("Number"), out var number))
@@ -188,13 +187,19 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
                 }
             }
 
-            return (IReadOnlyList<(string, TicketNumber)>)open;
+            return (IReadOnlyList<(string, TicketNumber)>)[.. open.OrderBy(item => item.TicketId, StringComparer.Ordinal)];
         }, cancellationToken).ConfigureAwait(false);
     }
 
     private const string OpenPartition = "open";
 
     private static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    private static string DayKey(DateOnly day, TicketNumber number) => TableShards.Key(DayKey(day), TableShards.Of(number));
+
+    private static string SourceKey(Channel channel, string sourceId) => TableShards.Key(channel.Key(), TableShards.Of(sourceId));
+
+    private static string OpenKey(string ticketId) => TableShards.Key(OpenPartition, TableShards.Of(ticketId));
 
     private async Task<TableEntity?> PointReadAsync(string tableName, string partition, string row, CancellationToken cancellationToken)
     {

@@ -52,15 +52,25 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
         Assert.Equal(40, summarized.All.Received);
         Assert.Equal(JsonSerializer.Serialize(loaded.Figures), JsonSerializer.Serialize(summarized.Figures));
         Assert.Equal(JsonSerializer.Serialize(loaded.Exceptions), JsonSerializer.Serialize(summarized.Exceptions));
-        // Loading reads each of the 40 tickets where the summaries come in one query; the rest (the day's list, 30 days
-        // of repeat history, the stored day read and replaced) is the same.
+        // Loading reads each of the 40 tickets where the summaries come in one range query over the day's shards; the
+        // rest (the day's list, 30 days of repeat history, the stored day read and replaced) is the same.
         Assert.Equal(39, fromTickets - fromSummaries);
         Assert.InRange(fromSummaries, 33, 40);
         // Each ticket's summaries: the arrival row's, and one row for its latest state (the ones between deleted).
         var rows = await RowsAsync(world, Day);
         Assert.Equal(40, rows.Count(row => !row.RowKey.StartsWith("s~", StringComparison.Ordinal)));
         Assert.Equal(40, rows.Count(row => row.RowKey.StartsWith("s~", StringComparison.Ordinal)));
+        // The day's rows are spread over every shard by serial, and the number lookup finds each in its shard.
+        Assert.Equal(TableShards.All.Select(shard => $"20261116-{shard:D2}"), rows.Select(row => row.PartitionKey).Distinct().Order(StringComparer.Ordinal));
+        Assert.NotNull(await world.Main.Index.FindByNumberAsync(new TicketNumber(Day, 37)));
     }
+
+    [Theory]
+    [InlineData("<s1@x>", 15)]
+    [InlineData("t-1", 1)]
+    [InlineData("工单", 15)]
+    public void AShardIsTheSameInEveryProcessAndRelease(string text, int shard) =>
+        Assert.Equal(shard, TableShards.Of(text));
 
     [Fact]
     public async Task TheNewestSummaryWinsWhateverOrderWritesLandInAndATicketWithoutOneIsLoaded()
@@ -82,7 +92,7 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
 
         // The second ticket's summary lost (written before summaries): the report loads it and counts it.
         var table = await world.Main.Storage.TableAsync(TableStorage.TicketsByDay);
-        var arrival = (await table.GetEntityAsync<TableEntity>("20261116", "20261116-002")).Value;
+        var arrival = (await table.GetEntityAsync<TableEntity>(TableShards.Key("20261116", 2), "20261116-002")).Value;
         foreach (var key in arrival.Keys.Where(key => key.StartsWith("Summary", StringComparison.Ordinal)).ToArray())
         {
             arrival.Remove(key);
@@ -117,9 +127,13 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
     {
         var table = await world.Main.Storage.TableAsync(TableStorage.TicketsByDay);
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)))
+        foreach (var shard in TableShards.All)
         {
-            rows.Add(row);
+            var key = TableShards.Key(day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), shard);
+            await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == key))
+            {
+                rows.Add(row);
+            }
         }
 
         return rows;

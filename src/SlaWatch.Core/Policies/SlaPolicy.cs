@@ -31,8 +31,10 @@ public sealed record SlaPolicy(
 
     public AppliedTarget? TargetFor(SlaMetric metric, TicketProfile ticket)
     {
-        foreach (var rule in Rules)
+        // By index: a report asks this for every clock of every ticket, and an interface's enumerator is an allocation.
+        for (var i = 0; i < Rules.Count; i++)
         {
+            var rule = Rules[i];
             if (rule.Targets.TryGetValue(metric, out var target) && rule.Match.Matches(ticket))
             {
                 return new AppliedTarget(metric, rule, target);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -9,23 +8,65 @@ namespace SlaWatch.Core.Reporting;
 
 /// <summary>
 /// Folds the tickets that arrived on a day into figures per dimension: <c>all</c>, <c>channel:…</c>,
-/// <c>priority:…</c>, <c>category:…</c>, <c>agent:…</c>, <c>channel:…|priority:…</c> and <c>category:…|channel:…</c>. Tickets are read as of the
-/// report's instant (a ticket resolved later counts when the day is re-run); "open at end" is read at the end of
-/// each ticket's arrival day, so any run of days folds the same as its days merged.
+/// <c>priority:…</c>, <c>category:…</c>, <c>agent:…</c>, <c>team:…</c>, <c>executor:…</c>, <c>channel:…|priority:…</c>
+/// and <c>category:…|channel:…</c>. Tickets are read as of the report's instant (a ticket resolved later counts when
+/// the day is re-run); "open at end" is read at the end of each ticket's arrival day, so any run of days folds the
+/// same as its days merged. Each ticket is folded once, its clocks and its state at the end of its day read from the
+/// same pass; what it adds is worked out once and added to each of its dimensions.
 /// </summary>
 public static class DailyAggregator
 {
+    private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
+
+    /// <summary>
+    /// Tickets folded by one worker before its figures are merged with the others'. Fixed, not per processor, so the
+    /// same tickets give the same figures (floating-point sums included) on any machine.
+    /// </summary>
+    internal const int ChunkSize = 8_192;
+
     public static Dictionary<string, DayFigures> Fold(IEnumerable<StoredTicket> arrivals, SlaPolicy policy, DateTimeOffset asOf, RepeatHistory history)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(history);
+        var ordered = arrivals.OrderBy(ReceivedAt).ToArray();
+        if (ordered.Length <= ChunkSize)
+        {
+            return FoldChunk(ordered, policy, asOf, history);
+        }
+
+        var chunks = ordered.Chunk(ChunkSize).ToArray();
+        var parts = new Dictionary<string, DayFigures>[chunks.Length];
+        Parallel.For(0, chunks.Length, i => parts[i] = FoldChunk(chunks[i], policy, asOf, history));
+        var figures = parts[0];
+        foreach (var part in parts.Skip(1))
+        {
+            foreach (var (dimension, counted) in part)
+            {
+                if (figures.TryGetValue(dimension, out var into))
+                {
+                    into.Merge(counted);
+                }
+                else
+                {
+                    figures[dimension] = counted;
+                }
+            }
+        }
+
+        return figures;
+    }
+
+    private static Dictionary<string, DayFigures> FoldChunk(StoredTicket[] arrivals, SlaPolicy policy, DateTimeOffset asOf, RepeatHistory history)
+    {
         var figures = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
-        // One timeline, one set of dimension names and one list of clock states serve every ticket of the run.
+        // One timeline, one contribution and one list of clock states serve every ticket of the chunk.
         var timeline = new ClockTimeline();
-        var keys = new DimensionKeys(policy.Teams);
+        var dimensions = new Dimensions(policy.Teams, figures);
+        var contribution = new TicketContribution();
         var states = new List<(SlaMetric Metric, ClockState State)>(Metrics.Length);
         var dayEnds = new Dictionary<DateOnly, DateTimeOffset>();
-        foreach (var stored in arrivals.OrderBy(ReceivedAt))
+        foreach (var stored in arrivals)
         {
             if (!dayEnds.TryGetValue(stored.Number.Date, out var endOfDay))
             {
@@ -34,6 +75,7 @@ public static class DailyAggregator
 
             timeline.Load(stored.Events, asOf, endOfDay);
             var ticket = timeline.Ticket.ToTicket(stored.Id, stored.Number);
+            // Read before its day ended, the ticket's state at midnight may hold events after the report's instant.
             var openAtEnd = endOfDay <= asOf || !HasEventsAfter(stored.Events, asOf)
                 ? !timeline.DoneAtMark
                 : !TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number).Status.IsDone();
@@ -48,26 +90,17 @@ public static class DailyAggregator
 
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);
-            foreach (var dimension in keys.Of(ticket))
+            contribution.Fill(ticket, states, openAtEnd, repeat, confirmed, dimensions.Level);
+            foreach (var into in dimensions.Of(ticket))
             {
-                if (!figures.TryGetValue(dimension, out var into))
-                {
-                    figures[dimension] = into = new DayFigures();
-                }
-
-                Add(into, ticket, states, openAtEnd, repeat, confirmed, keys);
+                contribution.AddTo(into);
             }
         }
 
         return figures;
     }
 
-    private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
-
-    private static readonly Dictionary<Confirmation, string> VerdictKeys =
-        Enum.GetValues<Confirmation>().ToDictionary(verdict => verdict, verdict => JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString()));
-
-    // Tickets come in the order they arrived: quantile sketches do not care, but ties in the output should not depend on the store.
+    // Tickets are taken in the order they arrived, whatever order the store returned them in.
     private static DateTimeOffset ReceivedAt(StoredTicket ticket) =>
         ticket.Events.Count > 0 && ticket.Events[0] is Received first ? first.At : ticket.State.ReceivedAt;
 
@@ -84,38 +117,21 @@ public static class DailyAggregator
         return false;
     }
 
-    /// <summary>
-    /// The dimensions a ticket counts in: <c>all</c>, its channel, priority, category, agent, team, executor, channel by
-    /// priority and category by channel. Each name is made once per run and reused.
-    /// </summary>
-    private sealed class DimensionKeys(TeamDirectory teams)
+    /// <summary>The figures a ticket counts in; tickets alike in every attribute a dimension reads share one list, found once.</summary>
+    private sealed class Dimensions(TeamDirectory teams, Dictionary<string, DayFigures> figures)
     {
-        private readonly Dictionary<(string Kind, string Value, string? SecondKind, string? SecondValue), string> _names = [];
+        private readonly Dictionary<(Channel, Priority, string?, string?, string?), DayFigures[]> _targets = [];
         private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];
-        private readonly List<string> _current = new(10);
 
-        public List<string> Of(Ticket ticket)
+        public DayFigures[] Of(Ticket ticket)
         {
-            _current.Clear();
-            var (channel, priority, category) = (ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category ?? "other");
-            _current.Add("all");
-            _current.Add(Name("channel", channel));
-            _current.Add(Name("priority", priority));
-            _current.Add(Name("category", category));
-            _current.Add(Name("agent", ticket.Owner ?? "unassigned"));
-            if (teams.TeamOf(ticket.Owner) is { } team)
+            var key = (ticket.Channel, ticket.Priority, ticket.Category, ticket.Owner, ticket.Executor);
+            if (!_targets.TryGetValue(key, out var targets))
             {
-                _current.Add(Name("team", team));
+                _targets[key] = targets = [.. Names(ticket).Select(Figures)];
             }
 
-            if (ticket.Executor is { } executor && executor != ticket.Owner)
-            {
-                _current.Add(Name("executor", executor));
-            }
-
-            _current.Add(Name("channel", channel, "priority", priority));
-            _current.Add(Name("category", category, "channel", channel));
-            return _current;
+            return targets;
         }
 
         /// <summary>A rating's level, <c>5:4</c>.</summary>
@@ -129,113 +145,36 @@ public static class DailyAggregator
             return level;
         }
 
-        private string Name(string kind, string value, string? secondKind = null, string? secondValue = null)
+        private DayFigures Figures(string dimension)
         {
-            var key = (kind, value, secondKind, secondValue);
-            if (!_names.TryGetValue(key, out var name))
+            if (!figures.TryGetValue(dimension, out var into))
             {
-                _names[key] = name = secondKind is null ? $"{kind}:{value}" : $"{kind}:{value}|{secondKind}:{secondValue}";
+                figures[dimension] = into = new DayFigures();
             }
 
-            return name;
-        }
-    }
-
-    private static void Add(DayFigures into, Ticket ticket, List<(SlaMetric Metric, ClockState State)> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed, DimensionKeys keys)
-    {
-        into.Received++;
-        if (ticket.FirstResponseAt is { } responded)
-        {
-            into.Responded++;
-            into.FirstResponse.Add(responded - ticket.ReceivedAt);
+            return into;
         }
 
-        if (ticket.ResolvedAt is { } resolved)
+        private IEnumerable<string> Names(Ticket ticket)
         {
-            into.Resolved++;
-            into.Resolution.Add(resolved - ticket.ReceivedAt);
-        }
-
-        if (confirmed is { } final)
-        {
-            into.Confirmed++;
-            into.ConfirmedResolution.Add(final - ticket.ReceivedAt);
-        }
-
-        into.Closed += ticket.Status == TicketStatus.Closed ? 1 : 0;
-        into.FirstContactResolved += ticket.FirstContactResolved ? 1 : 0;
-        into.Reopened += ticket.ReopenCount > 0 ? 1 : 0;
-        into.OpenAtEnd += openAtEnd ? 1 : 0;
-        into.RepeatComplaints.Add(repeat);
-        var overdue = false;
-        foreach (var clock in clocks)
-        {
-            overdue |= clock.State == ClockState.Breached;
-        }
-
-        into.Overdue += overdue ? 1 : 0;
-        into.OverdueWithoutReason += overdue && ticket.OverdueReasons.Count == 0 ? 1 : 0;
-        if (ticket.OverdueReasons.Count > 0)
-        {
-            foreach (var reason in ticket.OverdueReasons.Select(given => given.Reason).Distinct(StringComparer.Ordinal))
+            var (channel, priority, category) = (ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category ?? "other");
+            yield return "all";
+            yield return $"channel:{channel}";
+            yield return $"priority:{priority}";
+            yield return $"category:{category}";
+            yield return $"agent:{ticket.Owner ?? "unassigned"}";
+            if (teams.TeamOf(ticket.Owner) is { } team)
             {
-                into.Reasons[reason] = into.Reasons.GetValueOrDefault(reason) + 1;
-            }
-        }
-
-        if (ticket.CustomerConfirmation is { } verdict)
-        {
-            var key = VerdictKeys[verdict];
-            into.Verdicts[key] = into.Verdicts.GetValueOrDefault(key) + 1;
-        }
-
-        foreach (var clock in clocks)
-        {
-            if (clock.State is not (ClockState.Met or ClockState.Breached))
-            {
-                continue;
+                yield return $"team:{team}";
             }
 
-            var key = clock.Metric.Key();
-            if (!into.Attainment.TryGetValue(key, out var ratio))
+            if (ticket.Executor is { } executor && executor != ticket.Owner)
             {
-                into.Attainment[key] = ratio = new Ratio();
+                yield return $"executor:{executor}";
             }
 
-            ratio.Add(clock.State == ClockState.Met);
-            into.Breaches += clock.State == ClockState.Breached ? 1 : 0;
-        }
-
-        if (ticket.Satisfaction is { } rating)
-        {
-            var outOfFive = rating.ScaleMax switch
-            {
-                3 => (rating.Score * 2.0) - 1,
-                10 => rating.Score / 2.0,
-                _ => rating.Score,
-            };
-            into.Satisfied.Add(rating.IsSatisfied);
-            var level = keys.Level(rating);
-            into.Ratings[level] = into.Ratings.GetValueOrDefault(level) + 1;
-            into.ScoreOutOfFive.AddValue(outOfFive);
-            if (rating.ScaleMax == 10)
-            {
-                into.NpsRatings++;
-                into.NpsPromoters += rating.Score >= 9 ? 1 : 0;
-                into.NpsDetractors += rating.Score <= 6 ? 1 : 0;
-            }
-
-            if (ticket.ResolvedAt is { } done)
-            {
-                var hours = (done - ticket.ReceivedAt).TotalHours;
-                var bucket = hours <= 12 ? "<=12h" : hours <= 24 ? "12-24h" : ">24h";
-                if (!into.ScoreByResolutionTime.TryGetValue(bucket, out var measure))
-                {
-                    into.ScoreByResolutionTime[bucket] = measure = new Measure();
-                }
-
-                measure.AddValue(outOfFive);
-            }
+            yield return $"channel:{channel}|priority:{priority}";
+            yield return $"category:{category}|channel:{channel}";
         }
     }
 }

@@ -1,3 +1,5 @@
+using SlaWatch.Core.Policies;
+
 namespace SlaWatch.Core.Reporting;
 
 /// <summary>
@@ -53,6 +55,9 @@ public sealed class DayFigures
 
     public Dictionary<string, Ratio> Attainment { get; init; } = [];
 
+    // The same Ratio objects as Attainment holds, by metric: a report adds to them for every clock of every ticket.
+    private readonly Ratio?[] _attainmentByMetric = new Ratio?[Enum.GetValues<SlaMetric>().Length];
+
     public Ratio Satisfied { get; init; } = new();
 
     /// <summary>Ratings on a 5-point scale (three levels map to 1, 3, 5; 0–10 halves).</summary>
@@ -76,6 +81,22 @@ public sealed class DayFigures
     public double? FirstContactResolutionRate => Received == 0 ? null : 100.0 * FirstContactResolved / Received;
 
     public double? Nps => NpsRatings == 0 ? null : 100.0 * (NpsPromoters - NpsDetractors) / NpsRatings;
+
+    /// <summary>The attainment ratio of <paramref name="metric"/>, added to <see cref="Attainment"/> when new.</summary>
+    internal Ratio AttainmentOf(SlaMetric metric)
+    {
+        ref var ratio = ref _attainmentByMetric[(int)metric];
+        if (ratio is null)
+        {
+            var key = metric.Key();
+            if (!Attainment.TryGetValue(key, out ratio))
+            {
+                Attainment[key] = ratio = new Ratio();
+            }
+        }
+
+        return ratio;
+    }
 
     public void Merge(DayFigures other)
     {

@@ -23,12 +23,15 @@ public sealed class Measure
 
     public void Add(TimeSpan duration) => AddValue(Math.Max(0, duration.TotalMinutes));
 
-    public void AddValue(double value)
+    public void AddValue(double value) => AddValue(value, QuantileSketch.BucketOf(value));
+
+    /// <summary>Adds a value whose sketch bucket was worked out once for several measures.</summary>
+    internal void AddValue(double value, int? bucket)
     {
         Count++;
         Sum += value;
         Max = Max is { } max && max >= value ? max : value;
-        Quantiles.Add(value);
+        Quantiles.AddToBucket(bucket);
     }
 
     public void Merge(Measure other)

@@ -23,16 +23,23 @@ public sealed class QuantileSketch
 
     public long Count => Zeros + Buckets.Values.Sum();
 
-    public void Add(double value)
+    public void Add(double value) => AddToBucket(BucketOf(value));
+
+    /// <summary>The bucket <paramref name="value"/> counts in; null for a zero.</summary>
+    internal static int? BucketOf(double value) =>
+        double.IsNaN(value) || value < ZeroBelow ? null : (int)Math.Ceiling(Math.Log(value) / LogGamma);
+
+    /// <summary>Counts a value whose bucket was worked out once for several sketches.</summary>
+    internal void AddToBucket(int? bucket)
     {
-        if (double.IsNaN(value) || value < ZeroBelow)
+        if (bucket is not { } index)
         {
             Zeros++;
             return;
         }
 
-        var index = (int)Math.Ceiling(Math.Log(value) / LogGamma);
-        Buckets[index] = Buckets.GetValueOrDefault(index) + 1;
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Buckets, index, out _);
+        count++;
     }
 
     public void Merge(QuantileSketch other)

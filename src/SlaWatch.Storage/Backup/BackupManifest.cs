@@ -15,7 +15,7 @@ public sealed record BackupManifest(string Product, string ProductVersion, int S
     public const string FileName = "manifest.json";
 
     /// <summary>The layout of the tables this build writes; a backup of another layout is refused on restore.</summary>
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
 
     private static readonly JsonSerializerOptions Json = new()
     {

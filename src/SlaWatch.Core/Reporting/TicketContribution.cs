@@ -1,0 +1,159 @@
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>
+/// What one ticket adds to each dimension it counts in, worked out once per ticket (durations, their sketch
+/// buckets, clock outcomes, rating levels) and then added to every dimension's figures. One instance is refilled
+/// for each ticket of a report.
+/// </summary>
+internal sealed class TicketContribution
+{
+    private readonly List<string> _reasons = [];
+    private readonly List<(SlaMetric Metric, bool Met)> _attainment = [];
+    private (double Value, int? Bucket)? _firstResponse, _resolution, _confirmed, _score;
+    private bool _closed, _firstContactResolved, _reopened, _openAtEnd, _repeat, _overdue, _overdueWithoutReason;
+    private int _breaches;
+    private string? _verdict, _ratingLevel, _scoreByResolution;
+    private Satisfaction? _rating;
+
+    public void Fill(Ticket ticket, List<(SlaMetric Metric, ClockState State)> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed, Func<Satisfaction, string> level)
+    {
+        _firstResponse = Minutes(ticket.FirstResponseAt, ticket.ReceivedAt);
+        _resolution = Minutes(ticket.ResolvedAt, ticket.ReceivedAt);
+        _confirmed = Minutes(confirmed, ticket.ReceivedAt);
+        (_closed, _firstContactResolved, _reopened) = (ticket.Status == TicketStatus.Closed, ticket.FirstContactResolved, ticket.ReopenCount > 0);
+        (_openAtEnd, _repeat) = (openAtEnd, repeat);
+
+        _attainment.Clear();
+        _breaches = 0;
+        foreach (var (metric, state) in clocks)
+        {
+            if (state is ClockState.Met or ClockState.Breached)
+            {
+                _attainment.Add((metric, state == ClockState.Met));
+                _breaches += state == ClockState.Breached ? 1 : 0;
+            }
+        }
+
+        _overdue = _breaches > 0;
+        _overdueWithoutReason = _overdue && ticket.OverdueReasons.Count == 0;
+        _reasons.Clear();
+        for (var i = 0; i < ticket.OverdueReasons.Count; i++)
+        {
+            if (!_reasons.Contains(ticket.OverdueReasons[i].Reason))
+            {
+                _reasons.Add(ticket.OverdueReasons[i].Reason);
+            }
+        }
+
+        _verdict = ticket.CustomerConfirmation is { } verdict ? VerdictKeys[verdict] : null;
+        _rating = ticket.Satisfaction;
+        (_ratingLevel, _score, _scoreByResolution) = (null, null, null);
+        if (_rating is { } rating)
+        {
+            var outOfFive = rating.ScaleMax switch
+            {
+                3 => (rating.Score * 2.0) - 1,
+                10 => rating.Score / 2.0,
+                _ => rating.Score,
+            };
+            _score = (outOfFive, QuantileSketch.BucketOf(outOfFive));
+            _ratingLevel = level(rating);
+            if (ticket.ResolvedAt is { } done)
+            {
+                var hours = (done - ticket.ReceivedAt).TotalHours;
+                _scoreByResolution = hours <= 12 ? "<=12h" : hours <= 24 ? "12-24h" : ">24h";
+            }
+        }
+    }
+
+    public void AddTo(DayFigures into)
+    {
+        into.Received++;
+        if (_firstResponse is { } responded)
+        {
+            into.Responded++;
+            into.FirstResponse.AddValue(responded.Value, responded.Bucket);
+        }
+
+        if (_resolution is { } resolved)
+        {
+            into.Resolved++;
+            into.Resolution.AddValue(resolved.Value, resolved.Bucket);
+        }
+
+        if (_confirmed is { } confirmed)
+        {
+            into.Confirmed++;
+            into.ConfirmedResolution.AddValue(confirmed.Value, confirmed.Bucket);
+        }
+
+        into.Closed += _closed ? 1 : 0;
+        into.FirstContactResolved += _firstContactResolved ? 1 : 0;
+        into.Reopened += _reopened ? 1 : 0;
+        into.OpenAtEnd += _openAtEnd ? 1 : 0;
+        into.RepeatComplaints.Add(_repeat);
+        into.Overdue += _overdue ? 1 : 0;
+        into.OverdueWithoutReason += _overdueWithoutReason ? 1 : 0;
+        into.Breaches += _breaches;
+        foreach (var reason in _reasons)
+        {
+            Increment(into.Reasons, reason);
+        }
+
+        if (_verdict is not null)
+        {
+            Increment(into.Verdicts, _verdict);
+        }
+
+        foreach (var (metric, met) in _attainment)
+        {
+            into.AttainmentOf(metric).Add(met);
+        }
+
+        if (_rating is not { } rating || _score is not { } score)
+        {
+            return;
+        }
+
+        into.Satisfied.Add(rating.IsSatisfied);
+        Increment(into.Ratings, _ratingLevel!);
+        into.ScoreOutOfFive.AddValue(score.Value, score.Bucket);
+        if (rating.ScaleMax == 10)
+        {
+            into.NpsRatings++;
+            into.NpsPromoters += rating.Score >= 9 ? 1 : 0;
+            into.NpsDetractors += rating.Score <= 6 ? 1 : 0;
+        }
+
+        if (_scoreByResolution is { } bucket)
+        {
+            if (!into.ScoreByResolutionTime.TryGetValue(bucket, out var measure))
+            {
+                into.ScoreByResolutionTime[bucket] = measure = new Measure();
+            }
+
+            measure.AddValue(score.Value, score.Bucket);
+        }
+    }
+
+    private static readonly Dictionary<Confirmation, string> VerdictKeys =
+        Enum.GetValues<Confirmation>().ToDictionary(verdict => verdict, verdict => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString()));
+
+    private static (double Value, int? Bucket)? Minutes(DateTimeOffset? at, DateTimeOffset from)
+    {
+        if (at is not { } instant)
+        {
+            return null;
+        }
+
+        var minutes = Math.Max(0, (instant - from).TotalMinutes);
+        return (minutes, QuantileSketch.BucketOf(minutes));
+    }
+
+    private static void Increment(Dictionary<string, long> counts, string key) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+}
