@@ -79,6 +79,7 @@ internal static class ScanLatencyBenchmark
                 var latencies = new Latencies(clock);
                 var scanner = services.Scanner(latencies, new ScanOptions(), new AnomalyOptions { StreakLength = int.MaxValue, MinimumAverage = double.MaxValue });
                 var before = tables?.Requests.Count ?? 0;
+                var kindsBefore = tables?.Requests.Breakdown.ToDictionary(kind => kind.Kind, kind => kind.Count) ?? [];
                 var scanning = TimeSpan.Zero;
                 for (var at = Minute; at <= Minute.AddMinutes(1); at += every)
                 {
@@ -91,8 +92,14 @@ internal static class ScanLatencyBenchmark
                 var sorted = latencies.Breaches.Order().ToArray();
                 string Seconds(double quantile) => sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)].TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
                 var requests = tables is null ? "-" : ((tables.Requests.Count - before) / (double)due).ToString("0.0", CultureInfo.InvariantCulture);
+                // What the scans sent, by kind: the requests counted since the seeding.
+                var kinds = (tables?.Requests.Breakdown ?? [])
+                    .Select(kind => (kind.Kind, Count: kind.Count - kindsBefore.GetValueOrDefault(kind.Kind)))
+                    .Where(kind => kind.Count > 0)
+                    .OrderByDescending(kind => kind.Count)
+                    .Select(kind => string.Create(CultureInfo.InvariantCulture, $"{kind.Kind} {kind.Count:N0}"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{store,-11} {every.TotalSeconds,6:0} s   {sorted.Length,9:N0}  {Seconds(0.5),10}  {Seconds(0.99),5}  {Seconds(1.0),5}  {scanning.TotalSeconds,7:0.0}  {requests,23}  {seeding.Elapsed.TotalSeconds,7:0} s"));
+                    $"{store,-11} {every.TotalSeconds,6:0} s   {sorted.Length,9:N0}  {Seconds(0.5),10}  {Seconds(0.99),5}  {Seconds(1.0),5}  {scanning.TotalSeconds,7:0.0}  {requests,23}  {seeding.Elapsed.TotalSeconds,7:0} s  {string.Join(", ", kinds)}"));
             }
         }
     }

@@ -18,55 +18,19 @@ public static class DailyAggregator
 {
     private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
 
-    /// <summary>
-    /// Tickets folded by one worker before its figures are merged with the others'. Fixed, not per processor, so the
-    /// same tickets give the same figures (floating-point sums included) on any machine.
-    /// </summary>
-    internal const int ChunkSize = 8_192;
-
     public static Dictionary<string, DayFigures> Fold(IEnumerable<StoredTicket> arrivals, SlaPolicy policy, DateTimeOffset asOf, RepeatHistory history)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(history);
-        var ordered = arrivals.OrderBy(ReceivedAt).ToArray();
-        if (ordered.Length <= ChunkSize)
-        {
-            return FoldChunk(ordered, policy, asOf, history);
-        }
-
-        var chunks = ordered.Chunk(ChunkSize).ToArray();
-        var parts = new Dictionary<string, DayFigures>[chunks.Length];
-        Parallel.For(0, chunks.Length, i => parts[i] = FoldChunk(chunks[i], policy, asOf, history));
-        var figures = parts[0];
-        foreach (var part in parts.Skip(1))
-        {
-            foreach (var (dimension, counted) in part)
-            {
-                if (figures.TryGetValue(dimension, out var into))
-                {
-                    into.Merge(counted);
-                }
-                else
-                {
-                    figures[dimension] = counted;
-                }
-            }
-        }
-
-        return figures;
-    }
-
-    private static Dictionary<string, DayFigures> FoldChunk(StoredTicket[] arrivals, SlaPolicy policy, DateTimeOffset asOf, RepeatHistory history)
-    {
         var figures = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
-        // One timeline, one contribution and one list of clock states serve every ticket of the chunk.
+        // One timeline, one contribution and one list of clock states serve every ticket of the run.
         var timeline = new ClockTimeline();
         var dimensions = new Dimensions(policy.Teams, figures);
         var contribution = new TicketContribution();
         var states = new List<(SlaMetric Metric, ClockState State)>(Metrics.Length);
         var dayEnds = new Dictionary<DateOnly, DateTimeOffset>();
-        foreach (var stored in arrivals)
+        foreach (var stored in arrivals.OrderBy(ReceivedAt))
         {
             if (!dayEnds.TryGetValue(stored.Number.Date, out var endOfDay))
             {
@@ -117,21 +81,71 @@ public static class DailyAggregator
         return false;
     }
 
-    /// <summary>The figures a ticket counts in; tickets alike in every attribute a dimension reads share one list, found once.</summary>
-    private sealed class Dimensions(TeamDirectory teams, Dictionary<string, DayFigures> figures)
+    /// <summary>
+    /// The figures a ticket counts in, in this order: <c>all</c>, its channel, priority, category, agent, team,
+    /// executor, channel by priority, category by channel. Each dimension's figures are found by name once per run and
+    /// then by the ticket's attributes (arrays by channel and priority, dictionaries by category and agent).
+    /// </summary>
+    private sealed class Dimensions
     {
-        private readonly Dictionary<(Channel, Priority, string?, string?, string?), DayFigures[]> _targets = [];
+        private static readonly int Channels = Enum.GetValues<Channel>().Length;
+        private static readonly int Priorities = Enum.GetValues<Priority>().Length;
+        private readonly TeamDirectory _teams;
+        private readonly Dictionary<string, DayFigures> _figures;
+        private readonly DayFigures _all;
+        private readonly DayFigures?[] _channels = new DayFigures?[Channels];
+        private readonly DayFigures?[] _priorities = new DayFigures?[Priorities];
+        private readonly DayFigures?[] _channelPriority = new DayFigures?[Channels * Priorities];
+        private readonly Dictionary<string, (DayFigures Category, DayFigures?[] ByChannel)> _categories = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (DayFigures Agent, DayFigures? Team)> _owners = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DayFigures> _executors = new(StringComparer.Ordinal);
         private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];
+        private readonly List<DayFigures> _current = new(10);
 
-        public DayFigures[] Of(Ticket ticket)
+        public Dimensions(TeamDirectory teams, Dictionary<string, DayFigures> figures)
         {
-            var key = (ticket.Channel, ticket.Priority, ticket.Category, ticket.Owner, ticket.Executor);
-            if (!_targets.TryGetValue(key, out var targets))
+            (_teams, _figures) = (teams, figures);
+            _all = Figures("all");
+        }
+
+        public List<DayFigures> Of(Ticket ticket)
+        {
+            var (channel, priority, category) = ((int)ticket.Channel, (int)ticket.Priority, ticket.Category ?? "other");
+            _current.Clear();
+            _current.Add(_all);
+            _current.Add(_channels[channel] ??= Figures($"channel:{ticket.Channel.Key()}"));
+            _current.Add(_priorities[priority] ??= Figures($"priority:{ticket.Priority.Key()}"));
+            if (!_categories.TryGetValue(category, out var byCategory))
             {
-                _targets[key] = targets = [.. Names(ticket).Select(Figures)];
+                _categories[category] = byCategory = (Figures($"category:{category}"), new DayFigures?[Channels]);
             }
 
-            return targets;
+            _current.Add(byCategory.Category);
+            var owner = ticket.Owner ?? string.Empty;
+            if (!_owners.TryGetValue(owner, out var agent))
+            {
+                _owners[owner] = agent = (Figures($"agent:{ticket.Owner ?? "unassigned"}"), _teams.TeamOf(ticket.Owner) is { } team ? Figures($"team:{team}") : null);
+            }
+
+            _current.Add(agent.Agent);
+            if (agent.Team is { } ofTeam)
+            {
+                _current.Add(ofTeam);
+            }
+
+            if (ticket.Executor is { } executor && executor != ticket.Owner)
+            {
+                if (!_executors.TryGetValue(executor, out var ofExecutor))
+                {
+                    _executors[executor] = ofExecutor = Figures($"executor:{executor}");
+                }
+
+                _current.Add(ofExecutor);
+            }
+
+            _current.Add(_channelPriority[(channel * Priorities) + priority] ??= Figures($"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}"));
+            _current.Add(byCategory.ByChannel[channel] ??= Figures($"category:{category}|channel:{ticket.Channel.Key()}"));
+            return _current;
         }
 
         /// <summary>A rating's level, <c>5:4</c>.</summary>
@@ -147,34 +161,12 @@ public static class DailyAggregator
 
         private DayFigures Figures(string dimension)
         {
-            if (!figures.TryGetValue(dimension, out var into))
+            if (!_figures.TryGetValue(dimension, out var into))
             {
-                figures[dimension] = into = new DayFigures();
+                _figures[dimension] = into = new DayFigures();
             }
 
             return into;
-        }
-
-        private IEnumerable<string> Names(Ticket ticket)
-        {
-            var (channel, priority, category) = (ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category ?? "other");
-            yield return "all";
-            yield return $"channel:{channel}";
-            yield return $"priority:{priority}";
-            yield return $"category:{category}";
-            yield return $"agent:{ticket.Owner ?? "unassigned"}";
-            if (teams.TeamOf(ticket.Owner) is { } team)
-            {
-                yield return $"team:{team}";
-            }
-
-            if (ticket.Executor is { } executor && executor != ticket.Owner)
-            {
-                yield return $"executor:{executor}";
-            }
-
-            yield return $"channel:{channel}|priority:{priority}";
-            yield return $"category:{category}|channel:{channel}";
         }
     }
 }
