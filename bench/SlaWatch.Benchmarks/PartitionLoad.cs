@@ -46,9 +46,12 @@ internal sealed partial class PartitionLoad(string tablePrefix, Func<DateTimeOff
         {
             var body = BodyOf(message.Request.Content);
             var changes = BatchChange().Matches(body);
+
             if (changes.Count > 0)
             {
-                var (table, partition) = Target(changes[0].Groups["target"].Value, body);
+                var url = changes[0].Groups["url"].Value;
+                var inner = url.Split('?')[0];
+                var (table, partition) = Target(inner[(inner.LastIndexOf('/') + 1)..], body);
                 Add(new Key(table, partition, hour), changes.Count, 0);
             }
 
@@ -111,7 +114,7 @@ internal sealed partial class PartitionLoad(string tablePrefix, Func<DateTimeOff
         return Uri.UnescapeDataString(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    [GeneratedRegex(@"^(POST|PUT|PATCH|MERGE|DELETE) \S*/(?<target>[^/\s]+) HTTP/1\.1", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(POST|PUT|PATCH|MERGE|DELETE) (?<url>\S+) HTTP/1\.1", RegexOptions.Multiline)]
     private static partial Regex BatchChange();
 
     [GeneratedRegex(@"PartitionKey='(?<pk>(?:[^']|'')*)'")]
