@@ -97,8 +97,8 @@ param keyVaultGeneration string = '1'
 @description('NCRONTAB (UTC) of the mailbox poll.')
 param mailboxPollSchedule string = '0 */1 * * * *'
 
-@description('NCRONTAB (UTC) of the SLA scan.')
-param slaScanSchedule string = '0 */1 * * * *'
+@description('NCRONTAB (UTC) of the SLA scan: every 30 s, so each announcement comes within 30 s of its instant plus the scan.')
+param slaScanSchedule string = '*/30 * * * * *'
 
 @description('NCRONTAB (UTC) of the daily report: 16:05 UTC is 00:05 in Asia/Shanghai, the default policy\'s zone.')
 param dailyReportSchedule string = '0 5 16 * * *'

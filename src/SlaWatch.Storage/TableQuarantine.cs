@@ -7,7 +7,8 @@ namespace SlaWatch.Storage;
 
 /// <summary>
 /// Quarantine: PartitionKey <c>channel_yyyyMMdd</c> (UTC day of receipt), RowKey newest first. The raw input is kept
-/// whole, split into 30 000-character properties (a property holds at most 64 KiB) over as many rows as it needs.
+/// split into 30 000-character properties (a property holds at most 64 KiB) over as many rows as it needs, up to
+/// <see cref="QuarantinedInput.MaxKeptChars"/> (one transaction); beyond that its head, size and hash.
 /// </summary>
 public sealed class TableQuarantine(TableStorage storage) : IQuarantine
 {
@@ -15,6 +16,8 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
 
     public async Task<string> PutAsync(QuarantinedInput input, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        input = input.Bounded();
         var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
         var id = $"{DateTimeOffset.MaxValue.UtcTicks - input.At.UtcTicks:D19}-{Guid.NewGuid():N}"[..40];
         var partition = Partition(input.Channel, DateOnly.FromDateTime(input.At.UtcDateTime));

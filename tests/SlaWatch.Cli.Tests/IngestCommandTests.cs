@@ -93,4 +93,21 @@ public class IngestCommandTests(AzuriteFixture azurite)
         Assert.Contains("Reference,Executor,Solution,Remarks,PromisedBy,Confirmation,ConfirmedAt", export[0], StringComparison.Ordinal);
         Assert.Contains(export, line => line.Contains("SH-20261118-01,工号001,上门更换进水管并试机,VIP客户,,resolved,2026-11-18T15:00:00+08:00", StringComparison.Ordinal));
     }
+    [Fact]
+    public void AnExportRunsNoFormulaFromWhatASheetSaidAndKeepsNumbersAsNumbers()
+    {
+        var sheet = Cli.TempFile("售后问题登记表.csv", string.Join('\n',
+            "问题编号,客户名称/联系人,联系方式(脱敏),问题描述,问题分类,接收时间,首次响应时间,解决时间,解决方案,处理人,客户满意度,客户反馈,备注",
+            "=1+1,张先生,5678,洗衣机运行时漏水,质量投诉,2026-11-18 09:00,2026-11-18 09:10,2026-11-18 15:00,@SUM(A1),+SUM(1;2),5,已解决,-2+3"));
+        Assert.Equal(0, Run("import", sheet).ExitCode);
+
+        var export = Run("export", "tickets", "--from", "2026-11-18", "--to", "2026-11-18").Out.TrimEnd().Split('\n');
+
+        var header = export[0].Split(',');
+        var row = export[1].Split(',');
+        string Cell(string name) => row[Array.IndexOf(header, name)];
+        Assert.Equal(("'=1+1", "'+SUM(1;2)", "'@SUM(A1)", "'-2+3"), (Cell("Reference"), Cell("Executor"), Cell("Solution"), Cell("Remarks")));
+        Assert.Equal("10", Cell("FirstResponseWallMinutes"));
+        Assert.DoesNotContain(row, cell => cell.Length > 0 && cell[0] is '=' or '+' or '@' or '-');
+    }
 }

@@ -54,9 +54,15 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
         ChatFormat format, WebhookOptions? options, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset receivedAt, string origin,
         ChatDelivery? delivery = null, CancellationToken cancellationToken = default)
     {
+        var limit = options?.MaxBodyBytes ?? WebhookOptions.DefaultMaxBodyBytes;
+        if (body.Length > limit)
+        {
+            return await RefuseAsync(QuarantinedInput.NotKept("chat", receivedAt, origin, $"body: {body.Length} bytes, more than the {limit} a webhook may send", body), 413, cancellationToken).ConfigureAwait(false);
+        }
+
         if (options is not null && WebhookVerifier.Check(options, headers, body, receivedAt) is { } refusal)
         {
-            return await RefuseAsync(refusal.Status, refusal.Reason, body, receivedAt, origin, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(QuarantinedInput.NotKept("chat", receivedAt, origin, refusal.Reason, body), refusal.Status, cancellationToken).ConfigureAwait(false);
         }
 
         ChatAction action;
@@ -66,7 +72,7 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
         }
         catch (ChatFormatException error)
         {
-            return await RefuseAsync(400, error.Message, body, receivedAt, origin, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(new QuarantinedInput("chat", receivedAt, origin, error.Message, Encoding.UTF8.GetString(body)), 400, cancellationToken).ConfigureAwait(false);
         }
 
         switch (action)
@@ -112,9 +118,9 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
 
     private static ChatWebhookResult Wait(string reason) => new(409, reason, "waiting") { Waiting = true };
 
-    private async Task<ChatWebhookResult> RefuseAsync(int status, string reason, byte[] body, DateTimeOffset receivedAt, string origin, CancellationToken cancellationToken)
+    private async Task<ChatWebhookResult> RefuseAsync(QuarantinedInput kept, int status, CancellationToken cancellationToken)
     {
-        var id = await quarantine.PutAsync(new QuarantinedInput("chat", receivedAt, origin, reason, Encoding.UTF8.GetString(body)), cancellationToken).ConfigureAwait(false);
-        return new ChatWebhookResult(status, reason, "rejected", QuarantineId: id);
+        var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
+        return new ChatWebhookResult(status, kept.Reason, "rejected", QuarantineId: id);
     }
 }

@@ -71,7 +71,8 @@ internal static class ChatCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
-            var lines = File.Exists(path) ? await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false) : throw new UsageException($"{path}: no such file");
+            // Line by line: memory holds one recorded body at a time, whatever the file's size.
+            var lines = File.Exists(path) ? File.ReadLines(path) : throw new UsageException($"{path}: no such file");
             var chatFormat = result.GetValue(format);
             var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
             var options = key is null ? null : WebhookOptions.For(chatFormat, key);
@@ -79,18 +80,20 @@ internal static class ChatCommands
             var services = StoreOptions.Tickets(provider);
             var handler = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine) { Log = output.Error.WriteLine };
             var refused = 0;
-            for (var i = 0; i < lines.Length; i++)
+            var i = -1;
+            foreach (var line in lines)
             {
-                if (string.IsNullOrWhiteSpace(lines[i]))
+                i++;
+                if (string.IsNullOrWhiteSpace(line))
                 {
                     continue;
                 }
 
                 var origin = $"{path}:{i + 1}";
                 ChatWebhookResult outcome;
-                if (Recorded(lines[i]) is not { } recorded)
+                if (Recorded(line) is not { } recorded)
                 {
-                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", TimeProvider.System.GetUtcNow(), origin, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", lines[i]), cancellationToken).ConfigureAwait(false);
+                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", TimeProvider.System.GetUtcNow(), origin, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", line), cancellationToken).ConfigureAwait(false);
                     outcome = new ChatWebhookResult(400, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", "rejected", QuarantineId: id);
                 }
                 else

@@ -41,6 +41,7 @@ internal static class ExportCommand
                 string[] iso = ["yyyy-MM-dd'T'HH:mm:sszzz"];
                 csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = iso;
                 csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = iso;
+                FormulaSafeText.Apply(csv);
             }
 
             csv?.WriteHeader<TicketExportRow>();

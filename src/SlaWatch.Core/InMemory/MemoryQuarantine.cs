@@ -15,7 +15,7 @@ public sealed class MemoryQuarantine : IQuarantine
         lock (_gate)
         {
             var id = $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_inputs.Count.ToString("D8", CultureInfo.InvariantCulture)}";
-            _inputs.Add(input with { Id = id });
+            _inputs.Add(input.Bounded() with { Id = id });
             return Task.FromResult(id);
         }
     }

@@ -1,7 +1,41 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace SlaWatch.Core.Ports;
 
 /// <summary>An input that could not be accepted, kept whole with the reason, so nothing a customer sent is lost.</summary>
 public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string Origin, string Reason, string Raw)
 {
+    /// <summary>
+    /// The most of an input a quarantine keeps: 256 Ki characters fit one storage transaction in any script. Authentic
+    /// input is bounded by the channels far below this; what passes it is kept as a head with its size and hash.
+    /// </summary>
+    public const int MaxKeptChars = 256 * 1024;
+
     public string? Id { get; init; }
+
+    /// <summary>
+    /// What is kept of input that failed authentication or was too large to read: its size and SHA-256, not its
+    /// content (nobody can tell it came from a customer, and a stranger must not be able to fill the store).
+    /// </summary>
+    public static QuarantinedInput NotKept(string channel, DateTimeOffset at, string origin, string reason, ReadOnlySpan<byte> body) =>
+        new(channel, at, origin, reason, NotKeptText(body.Length, Convert.ToHexStringLower(SHA256.HashData(body))));
+
+    /// <summary>What is recorded in place of a body that is not kept.</summary>
+    public static string NotKeptText(long size, string sha256) =>
+        string.Create(CultureInfo.InvariantCulture, $"body not kept: {size} bytes, sha256 {sha256}");
+
+    /// <summary>This input with at most <see cref="MaxKeptChars"/> of it kept, the rest named by its size and hash.</summary>
+    public QuarantinedInput Bounded()
+    {
+        if (Raw.Length <= MaxKeptChars)
+        {
+            return this;
+        }
+
+        var whole = Encoding.UTF8.GetBytes(Raw);
+        var note = string.Create(CultureInfo.InvariantCulture, $"\n[not kept: {Raw.Length - MaxKeptChars} more characters; the whole input was {whole.Length} bytes, sha256 {Convert.ToHexStringLower(SHA256.HashData(whole))}]");
+        return this with { Raw = Raw[..MaxKeptChars] + note };
+    }
 }

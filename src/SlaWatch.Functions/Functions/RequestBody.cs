@@ -12,7 +12,7 @@ internal sealed record RequestBody(byte[] Bytes, long Size, string Sha256)
     public bool TooLarge => Bytes.Length < Size;
 
     /// <summary>What is recorded of a body that is not kept: never its content.</summary>
-    public string Description => $"body not kept: {Size} bytes, sha256 {Sha256}";
+    public string Description => Core.Ports.QuarantinedInput.NotKeptText(Size, Sha256);
 
     public static async Task<RequestBody> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
