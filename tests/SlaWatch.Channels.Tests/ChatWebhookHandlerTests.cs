@@ -55,7 +55,7 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task RefusedBodiesGetTheirStatusAndAreKeptAndUnknownEventsAreAccepted()
+    public async Task RefusedBodiesGetTheirStatusForgedOnesAreRecordedBySizeAndHashAndUnknownEventsAreAccepted()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
         var logged = new List<string>();
@@ -79,7 +79,10 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         Assert.Single(logged);
         var kept = await world.Main.Quarantine.ListAsync("chat", new DateOnly(2021, 7, 23));
         Assert.Equal(3, kept.Count);
-        Assert.Contains(kept, item => item.Raw == Encoding.UTF8.GetString(tampered));
+        // A body that fails its signature is a stranger's: its size and hash are kept, not its content.
+        Assert.Contains(kept, item => item.Raw == $"body not kept: {tampered.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tampered))}");
+        Assert.DoesNotContain(kept, item => item.Raw.Contains("message_created\",", StringComparison.Ordinal));
+        Assert.Contains(kept, item => item.Raw == "{\"event\":\"message_created\"");
     }
 
     [Fact]

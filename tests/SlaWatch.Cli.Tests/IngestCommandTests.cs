@@ -71,6 +71,34 @@ public class IngestCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void InstantsOutsideTheYearsARecordCanHaveAreRefusedOnTheirLineAndTheRunGoesOn()
+    {
+        var file = Cli.TempFile("input.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"email","sourceId":"<y1@example.com>","receivedAt":"0001-01-01T00:00:00+08:00","from":"a@example.com"}""",
+            """{"type":"contact","channel":"email","sourceId":"<y2@example.com>","receivedAt":"0001-01-01T00:00:00Z","from":"a@example.com"}""",
+            """{"type":"contact","channel":"email","sourceId":"<y3@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"agentResponse","at":"9999-12-31T23:59:59+08:00","actor":"客服A"}"""));
+
+        var result = Run("ingest", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["- - rejected", "- - rejected"], result.Out.TrimEnd().Split('\n')[..2]);
+        Assert.Matches(@"^20261116-001 t[0-9a-f]{24} created$", result.Out.TrimEnd().Split('\n')[2]);
+        var errors = result.Error.TrimEnd().Split('\n');
+        Assert.StartsWith($"{file}:1: receivedAt: '0001-01-01T00:00:00+08:00' is outside the years 2000–2099", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:2: receivedAt: '0001-01-01T00:00:00Z' is outside the years 2000–2099", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:4: at: '9999-12-31T23:59:59+08:00' is outside the years 2000–2099", errors[2], StringComparison.Ordinal);
+
+        var calls = Cli.TempFile("calls.jsonl", string.Join('\n',
+            """{"callId":"y","caller":"13912341522","start":"0001-01-01 00:00:00"}""",
+            """{"callId":"z","caller":"13912341522","start":"2026-11-16T09:30:00+08:00","answer":"2026-11-16T09:30:10+08:00","end":"2026-11-16T09:32:00+08:00"}"""));
+        var parsed = Cli.Run("calls", "parse", calls, "--policy", Cli.Policy);
+        Assert.Equal(2, parsed.ExitCode);
+        Assert.Equal($"{calls}:1: start: '0001-01-01 00:00:00' is outside the years 2000–2099", parsed.Error.Trim());
+        Assert.EndsWith("met", parsed.Out.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnAfterSalesSheetImportsAndItsTicketsShowTheTeamsReferenceSolutionAndRemarks()
     {
         var sheet = Cli.TempFile("售后问题登记表.csv", string.Join('\n',

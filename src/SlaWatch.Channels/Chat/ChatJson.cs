@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SlaWatch.Core.Time;
 
 namespace SlaWatch.Channels.Chat;
 
@@ -34,13 +35,18 @@ internal static class ChatJson
         switch (element.Get(path))
         {
             case { ValueKind: JsonValueKind.Number } number when number.TryGetDouble(out var seconds) && seconds is > 0 and < 253402300799:
-                return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+                return Inside(DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)), number.GetRawText(), path);
+            case { ValueKind: JsonValueKind.String } text when DateTime.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall) && !InstantWindow.Contains(wall):
+                throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text.GetString()!)}");
             case { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant):
-                return instant;
+                return Inside(instant, text.GetString()!, path);
             default:
                 return null;
         }
     }
+
+    private static DateTimeOffset Inside(DateTimeOffset instant, string text, string[] path) =>
+        InstantWindow.Contains(instant) ? instant : throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text)}");
 
     public static string Required(this JsonElement element, string what, params string[] path) =>
         element.Text(path) ?? throw new ChatFormatException($"{string.Join('.', path)}: missing ({what})");

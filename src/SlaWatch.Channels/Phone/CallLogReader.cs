@@ -166,6 +166,11 @@ public static class CallLogReader
 
     private static DateTimeOffset ParseInstant(string text, string column, TimeZoneInfo zone)
     {
+        if (DateTime.TryParseExact(text[..Math.Min(text.Length, 19)], ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var written) && !Core.Time.InstantWindow.Contains(written))
+        {
+            throw new RowException(column, Core.Time.InstantWindow.Outside(text));
+        }
+
         if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) && text.Length > 19)
         {
             return exact;

@@ -49,6 +49,11 @@ public static class InputJson
             throw new InputException(field, $"'{text}' is not an ISO 8601 instant such as 2026-11-16T09:30:00+08:00");
         }
 
+        if (!Time.InstantWindow.Contains(parsed))
+        {
+            throw new InputException(field, Time.InstantWindow.Outside(text));
+        }
+
         return parsed.Kind == DateTimeKind.Unspecified
             ? new DateTimeOffset(Calendars.ZoneMapping.ToUtc(zone, parsed, preferLater: false))
             : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
