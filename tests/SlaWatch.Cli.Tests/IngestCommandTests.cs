@@ -99,6 +99,24 @@ public class IngestCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void ACategoryOrTierThatIsNotConfiguredIsRefusedWithTheList()
+    {
+        var file = Cli.TempFile("input.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"email","sourceId":"<o1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com","category":"<svg onload=alert(1)>"}""",
+            """{"type":"contact","channel":"email","sourceId":"<o2@example.com>","receivedAt":"2026-11-16T09:31:00+08:00","from":"a@example.com","tier":"=1+1"}""",
+            """{"type":"contact","channel":"email","sourceId":"<o3@example.com>","receivedAt":"2026-11-16T09:32:00+08:00","from":"a@example.com","category":"物流配送延误","tier":"VIP"}"""));
+
+        var result = Run("ingest", file);
+
+        Assert.Equal(2, result.ExitCode);
+        var errors = result.Error.TrimEnd().Split('\n');
+        Assert.StartsWith($"{file}:1: category: '<svg onload=alert(1)>' is not a configured category; use privacy-leak, payment, ", errors[0], StringComparison.Ordinal);
+        Assert.Contains("usage-question, other", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:2: tier: '=1+1' is not a configured tier; use vip", errors[1], StringComparison.Ordinal);
+        Assert.Matches(@"^20261116-001 t[0-9a-f]{24} created$", result.Out.TrimEnd().Split('\n')[2]);
+    }
+
+    [Fact]
     public void AnAfterSalesSheetImportsAndItsTicketsShowTheTeamsReferenceSolutionAndRemarks()
     {
         var sheet = Cli.TempFile("售后问题登记表.csv", string.Join('\n',
