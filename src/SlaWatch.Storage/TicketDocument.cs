@@ -18,8 +18,8 @@ public static class TicketDocument
         var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
         return new
         {
-            ticket = Describe(stored.State, zone),
-            events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = Instant(item.At, zone), actor = item.Actor, sourceRef = item.SourceRef, data = JsonDocument.Parse(EventJson.Serialize(item)).RootElement }),
+            ticket = Describe(ContactMasking.InFreeText(stored.State, policy.PhoneMask), zone),
+            events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = Instant(item.At, zone), actor = item.Actor, sourceRef = item.SourceRef, data = JsonDocument.Parse(ContactMasking.InText(EventJson.Serialize(item), policy.PhoneMask)!).RootElement }),
             clocks = clocks.Select(clock => new
             {
                 metric = clock.Metric.Key(),

@@ -117,6 +117,36 @@ public class IngestCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void ContactsTypedIntoFreeTextNeverLeaveTheStoreInTheClear()
+    {
+        var file = Cli.TempFile("input.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"email","sourceId":"<f1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com","subject":"请回电 13912341522"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"overdueReason","reason":"客户 li.si@example.com 未回复","metric":"firstResponse","at":"2026-11-16T11:50:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"agentResponse","at":"2026-11-16T11:55:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"satisfaction","rating":2,"scale":5,"comment":"打 13812345678 没人接","at":"2026-11-16T12:00:00+08:00","actor":"customer"}"""));
+        Assert.Equal(0, Run("ingest", file).ExitCode);
+
+        var outputs = new[]
+        {
+            Run("ticket", "show", "20261116-001", "--now", "2026-11-16T13:00:00+08:00").Out,
+            Run("ticket", "show", "20261116-001", "--now", "2026-11-16T13:00:00+08:00", "--json").Out,
+            Run("export", "tickets", "--from", "2026-11-16", "--to", "2026-11-16").Out,
+            Run("export", "tickets", "--from", "2026-11-16", "--to", "2026-11-16", "--format", "json").Out,
+            Run("report", "daily", "--date", "2026-11-16").Out,
+        };
+
+        Assert.All(outputs, output =>
+        {
+            Assert.DoesNotContain("13912341522", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("13812345678", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("li.si@", output, StringComparison.Ordinal);
+        });
+        Assert.Contains("请回电 1391234****", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("客户 l***@e***.com 未回复", outputs[2], StringComparison.Ordinal);
+        Assert.Contains("打 1381234**** 没人接", outputs[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnAfterSalesSheetImportsAndItsTicketsShowTheTeamsReferenceSolutionAndRemarks()
     {
         var sheet = Cli.TempFile("售后问题登记表.csv", string.Join('\n',

@@ -39,7 +39,7 @@ internal static class TicketCommands
             }
 
             var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
-            Print(output.Out, stored.State, stored.Events, clocks, policy.TimeZone, at);
+            Print(output.Out, ContactMasking.InFreeText(stored.State, policy.PhoneMask), stored.Events, clocks, policy.TimeZone, at);
         });
         ticket.Subcommands.Add(show);
         return ticket;

@@ -79,7 +79,7 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
         var state = breached.Length > 0 ? "breached" : next?.State == ClockState.Running ? "running" : next is null ? "none" : "paused";
         return new BacklogRow(
             stored.Number.ToString(), stored.Id, ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category, ticket.Owner, ticket.Status.ToString(), ticket.ReceivedAt,
-            next?.Metric.Key(), next?.Due, state, [.. breached.Select(clock => clock.Metric.Key())], ticket.OverdueReason);
+            next?.Metric.Key(), next?.Due, state, [.. breached.Select(clock => clock.Metric.Key())], ContactMasking.InText(ticket.OverdueReason, policy.PhoneMask));
     }
 
     private static int Rank(BacklogRow row) => row.State switch

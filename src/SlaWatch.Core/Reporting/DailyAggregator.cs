@@ -54,7 +54,7 @@ public static class DailyAggregator
 
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);
-            contribution.Fill(ticket, states, openAtEnd, repeat, confirmed, dimensions.Level);
+            contribution.Fill(ticket, states, openAtEnd, repeat, confirmed, dimensions.Level, policy.PhoneMask);
             foreach (var into in dimensions.Of(ticket))
             {
                 contribution.AddTo(into);

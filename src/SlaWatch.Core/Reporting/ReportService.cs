@@ -143,10 +143,10 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
         .Select(item => new ExceptionRow(
             item.stored.Number.ToString(), item.stored.Id, item.stored.State.Channel.Key(), item.stored.State.Priority.Key(), item.stored.State.Owner,
             item.stored.State.Status.ToString(), item.clocks.Where(clock => clock.State == ClockState.Breached).Select(clock => clock.Metric.Key()).ToArray(),
-            item.stored.State.OverdueReason)
+            ContactMasking.InText(item.stored.State.OverdueReason, policy.PhoneMask))
         {
-            Reasons = [.. item.stored.State.OverdueReasons.Select(given => given.Metric is { } metric ? $"{given.Reason} ({metric.Key()})" : given.Reason)],
-            VagueSolution = ExceptionRow.IsVague(item.stored.State.Solution) ? item.stored.State.Solution : null,
+            Reasons = [.. item.stored.State.OverdueReasons.Select(given => ContactMasking.InText(given.Metric is { } metric ? $"{given.Reason} ({metric.Key()})" : given.Reason, policy.PhoneMask)!)],
+            VagueSolution = ExceptionRow.IsVague(item.stored.State.Solution) ? ContactMasking.InText(item.stored.State.Solution, policy.PhoneMask) : null,
             DataQuality = item.notes,
         })
         .ToArray();

@@ -19,7 +19,7 @@ internal sealed class TicketContribution
     private string? _verdict, _ratingLevel, _scoreByResolution;
     private Satisfaction? _rating;
 
-    public void Fill(Ticket ticket, List<(SlaMetric Metric, ClockState State)> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed, Func<Satisfaction, string> level)
+    public void Fill(Ticket ticket, List<(SlaMetric Metric, ClockState State)> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed, Func<Satisfaction, string> level, PhoneMask phone)
     {
         _firstResponse = Minutes(ticket.FirstResponseAt, ticket.ReceivedAt);
         _resolution = Minutes(ticket.ResolvedAt, ticket.ReceivedAt);
@@ -43,9 +43,11 @@ internal sealed class TicketContribution
         _reasons.Clear();
         for (var i = 0; i < ticket.OverdueReasons.Count; i++)
         {
-            if (!_reasons.Contains(ticket.OverdueReasons[i].Reason))
+            // Reasons are typed by people and shown in every report: a contact in one is masked.
+            var reason = ContactMasking.InText(ticket.OverdueReasons[i].Reason, phone)!;
+            if (!_reasons.Contains(reason))
             {
-                _reasons.Add(ticket.OverdueReasons[i].Reason);
+                _reasons.Add(reason);
             }
         }
 

@@ -25,7 +25,7 @@ public sealed record TicketExportRow(
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(policy);
-        var ticket = stored.State;
+        var ticket = ContactMasking.InFreeText(stored.State, policy.PhoneMask);
         var clocks = SlaClockCalculator.Compute(stored.Events, policy, now).ToDictionary(clock => clock.Metric);
         string? State(SlaMetric metric) => clocks.TryGetValue(metric, out var clock) ? clock.State.ToString() : null;
         TimeSpan? Open(SlaMetric metric, DateTimeOffset? reached) => reached is not null && clocks.TryGetValue(metric, out var clock) ? clock.Elapsed : null;

@@ -100,7 +100,7 @@ public sealed class SlaScanner(
             {
                 reached.Add(new Announcement(
                     threshold.Kind, threshold.Level, Recipient(threshold.Notify, state.Owner), ticket.Id, ticket.Number.ToString(), state.Channel, state.Priority,
-                    clock.Metric, clock.TargetDescription, clock.Due, clock.Elapsed, state.Owner, state.OverdueReason, threshold.At)
+                    clock.Metric, clock.TargetDescription, clock.Due, clock.Elapsed, state.Owner, ContactMasking.InText(state.OverdueReason, writer.Policy.PhoneMask), threshold.At)
                 {
                     Cycle = clock.Cycle,
                 });

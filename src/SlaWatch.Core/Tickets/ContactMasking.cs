@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SlaWatch.Core.Tickets;
 
@@ -17,8 +18,47 @@ public enum PhoneMask
 /// Masks contacts for display: phone numbers by the policy's pattern (<see cref="PhoneMask"/>), e-mail addresses to
 /// their first letters and top-level domain, names to their first character per word.
 /// </summary>
-public static class ContactMasking
+public static partial class ContactMasking
 {
+    /// <summary>
+    /// Free text (a subject, a reason, a comment, remarks) with every e-mail address and phone number in it masked as
+    /// contacts are: people type contacts anywhere, and free text leaves the store in reports, exports and alerts.
+    /// Phone numbers are China's mobile (1[3-9] and nine digits), landlines with an area code (0XX-XXXXXXXX) and
+    /// international numbers written with +; dates and ticket numbers do not look like any of them.
+    /// </summary>
+    public static string? InText(string? text, PhoneMask phone = PhoneMask.LastFour)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Any(character => character == '@' || char.IsAsciiDigit(character)))
+        {
+            return text;
+        }
+
+        var masked = EmailInText().Replace(text, match => MaskEmail(match.Value));
+        return PhoneInText().Replace(masked, match => MaskPhone(match.Value, phone));
+    }
+
+    /// <summary>The ticket as it may be shown: its contact already masked, its free text masked too.</summary>
+    public static Ticket InFreeText(Ticket ticket, PhoneMask phone = PhoneMask.LastFour)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ticket with
+        {
+            Subject = InText(ticket.Subject, phone),
+            Reference = InText(ticket.Reference, phone),
+            Remarks = InText(ticket.Remarks, phone),
+            Solution = InText(ticket.Solution, phone),
+            OverdueReason = InText(ticket.OverdueReason, phone),
+            OverdueReasons = [.. ticket.OverdueReasons.Select(given => given with { Reason = InText(given.Reason, phone)! })],
+            Satisfaction = ticket.Satisfaction is { } rating ? rating with { Comment = InText(rating.Comment, phone) } : null,
+        };
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailInText();
+
+    [GeneratedRegex(@"(?<![\d*])(?:(?:\+|00)\d{1,3}[\s\-]?)?(?:1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}|0\d{2,3}[\s\-]?\d{7,8}|(?<=\+\d{1,3}[\s\-]?)\d[\d\s\-]{5,}\d)(?![\d*])")]
+    private static partial Regex PhoneInText();
+
     public static string Mask(string contact, PhoneMask phone = PhoneMask.LastFour)
     {
         ArgumentNullException.ThrowIfNull(contact);

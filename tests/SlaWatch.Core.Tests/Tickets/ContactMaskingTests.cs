@@ -1,3 +1,4 @@
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Tests.Tickets;
@@ -47,5 +48,27 @@ public class ContactMaskingTests
         Assert.NotEqual(a.Key, c.Key);
         Assert.Equal(CustomerRef.FromContact("Li.Lei@Example.com").Key, CustomerRef.FromContact("li.lei@example.com").Key);
         Assert.DoesNotContain("1522", a.Key, StringComparison.Ordinal);
+    }
+    [Theory]
+    [InlineData("请回电 13912341522 或 010-62345678，邮件 zhang.san@example.com", "请回电 1391234**** 或 0106234****，邮件 z***@e***.com")]
+    [InlineData("call me on +44 20 7946 0958 or +86 139 1234 1522", "call me on +44207946**** or +861391234****")]
+    [InlineData("工单 20261116-001 于 2026-11-16 09:30 处理，订单 12345678", "工单 20261116-001 于 2026-11-16 09:30 处理，订单 12345678")]
+    [InlineData("already masked 1391234**** stays", "already masked 1391234**** stays")]
+    public void ContactsTypedIntoFreeTextAreMaskedAndOtherNumbersAreNot(string text, string shown) =>
+        Assert.Equal(shown, ContactMasking.InText(text));
+
+    [Fact]
+    public void AShownTicketHasContactsMaskedInEveryFreeText()
+    {
+        var ticket = TicketFold.Fold("t", [
+            new Received(new DateTimeOffset(2026, 11, 16, 1, 0, 0, TimeSpan.Zero), "customer", null, Channel.Email, Priority.Normal, "refund", CustomerRef.FromContact("a@example.com"), Subject: "退款 13912341522"),
+            new OverdueReason(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero), "客服A", null, "客户 li.si@example.com 未接电话"),
+            new SatisfactionRated(new DateTimeOffset(2026, 11, 16, 3, 0, 0, TimeSpan.Zero), "customer", null, 2, 5, "打 13812345678 没人接"),
+        ]);
+
+        var shown = ContactMasking.InFreeText(ticket, PhoneMask.MiddleFour);
+
+        Assert.Equal(("退款 139****1522", "客户 l***@e***.com 未接电话", "打 138****5678 没人接"), (shown.Subject, shown.OverdueReason, shown.Satisfaction!.Comment));
+        Assert.Equal("客户 l***@e***.com 未接电话", Assert.Single(shown.OverdueReasons).Reason);
     }
 }
