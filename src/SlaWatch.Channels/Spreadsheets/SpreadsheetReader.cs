@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -18,9 +19,27 @@ public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Ce
 /// </summary>
 public static class SpreadsheetReader
 {
+    /// <summary>A tracking sheet is a few megabytes; more is not a sheet a team keeps by hand.</summary>
+    public const long MaxFileBytes = 50L * 1024 * 1024;
+
+    /// <summary>What a workbook may inflate to, and by how much one part may grow (a zip bomb grows a thousandfold).</summary>
+    public const long MaxUnzippedBytes = 256L * 1024 * 1024;
+
+    public const int MaxCompressionRatio = 100;
+
+    public const int MaxRows = 200_000;
+
+    /// <summary>Excel's own limit for a cell.</summary>
+    public const int MaxCellChars = 32_767;
+
     public static (IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows) Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (new FileInfo(path).Length is var size && size > MaxFileBytes)
+        {
+            throw new FormatException($"{size} bytes: more than the {MaxFileBytes} a tracking sheet may have; split it");
+        }
+
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".csv" => ReadCsv(File.ReadAllBytes(path)),
@@ -31,9 +50,39 @@ public static class SpreadsheetReader
 
     private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadCsv(byte[] bytes) => Sheet(CsvLines(Decode(bytes)));
 
-    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadXlsx(string path) => Sheet(
-        MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX)
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadXlsx(string path)
+    {
+        CheckWorkbook(path);
+        return Sheet(MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX)
             .Select((row, index) => (index + 1, ((IDictionary<string, object?>)row).Values.Select(Cell).ToArray())));
+    }
+
+    /// <summary>Refuses what is not a workbook, and a workbook that would inflate past the bounds, before reading it.</summary>
+    private static void CheckWorkbook(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var total = 0L;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (entry.Length > MaxCompressionRatio * Math.Max(entry.CompressedLength, 1024))
+                {
+                    throw new FormatException($"{entry.FullName} inflates {entry.CompressedLength} bytes to {entry.Length}: refused as a zip bomb");
+                }
+            }
+
+            if (total > MaxUnzippedBytes)
+            {
+                throw new FormatException($"the workbook inflates to {total} bytes, more than {MaxUnzippedBytes}: refused");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new FormatException("not an XLSX workbook (not a zip archive); save the sheet as .xlsx or .csv");
+        }
+    }
 
     private static IEnumerable<(int Number, string[] Fields)> CsvLines(string text)
     {
@@ -51,6 +100,16 @@ public static class SpreadsheetReader
         var rows = new List<SheetRow>();
         foreach (var (number, fields) in lines)
         {
+            if (rows.Count >= MaxRows)
+            {
+                throw new FormatException($"more than {MaxRows} rows; split the sheet");
+            }
+
+            if (fields.FirstOrDefault(field => field.Length > MaxCellChars) is { } oversized)
+            {
+                throw new FormatException($"row {number}: a cell of {oversized.Length} characters, more than a spreadsheet cell holds ({MaxCellChars})");
+            }
+
             if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;

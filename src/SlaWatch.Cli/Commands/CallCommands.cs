@@ -86,9 +86,17 @@ internal static class CallCommands
                 output.Error.WriteLine($"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})");
             }
 
+            var refused = errors.Count;
             foreach (var call in calls)
             {
                 var outcome = await ingester.IngestAsync(call, $"{path}: call {call.CallId}", call.ToString(), cancellationToken).ConfigureAwait(false);
+                if (outcome.Outcome == Core.Ingestion.IngestOutcome.Rejected)
+                {
+                    // A record refused after parsing (stamped in the future, say) is as much bad input as a malformed row.
+                    refused++;
+                    output.Error.WriteLine($"{path}: call {call.CallId}: {outcome.Reason} (kept in quarantine as {outcome.QuarantineId})");
+                }
+
                 if (result.GetValue(json))
                 {
                     output.WriteJson(new { call = call.CallId, outcome = outcome.Word, number = outcome.Number?.ToString(), id = outcome.TicketId, metRingTarget = ingester.MetRingTarget(call) });
@@ -99,7 +107,7 @@ internal static class CallCommands
                 }
             }
 
-            return errors.Count == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
+            return refused == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
         });
         return command;
     }

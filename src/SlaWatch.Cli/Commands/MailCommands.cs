@@ -26,7 +26,17 @@ internal static class MailCommands
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
-            var mail = MailParser.Parse(File.Exists(path) ? File.ReadAllBytes(path) : throw new UsageException($"{path}: no such file"));
+            var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new UsageException($"{path}: no such file");
+            ParsedMail mail;
+            try
+            {
+                mail = bytes.Length > 0 ? MailParser.Parse(bytes) : throw new FormatException("the file is empty");
+            }
+            catch (FormatException error)
+            {
+                throw new UsageException($"{path}: not an e-mail message ({error.Message.TrimEnd('.')})");
+            }
+
             var masked = mail.FromAddress is { } address ? ContactMasking.Mask(address) : null;
             if (result.GetValue(json))
             {

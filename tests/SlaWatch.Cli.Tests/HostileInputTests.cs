@@ -1,0 +1,69 @@
+using System.IO.Compression;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Cli.Tests;
+
+/// <summary>Input a careless user or an attacker gives the command line: each is refused in one line, exit code 2.</summary>
+[Collection(AzuriteTests.Name)]
+public class HostileInputTests(AzuriteFixture azurite)
+{
+    private readonly string _prefix = "h" + Guid.NewGuid().ToString("N")[..10];
+
+    private Cli.Result WithStore(params string[] args) =>
+        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
+
+    [Fact]
+    public void AnEmptyOrBinaryFileIsNotAnEmailAndSaysSoInOneLine()
+    {
+        var empty = Cli.TempFile("empty.eml", string.Empty);
+        var binary = Cli.TempFile("binary.eml", string.Empty);
+        File.WriteAllBytes(binary, [.. Enumerable.Range(0, 300).Select(i => (byte)((i * 37) % 256))]);
+
+        var fromEmpty = Cli.Run("mail", "parse", empty);
+        var fromBinary = Cli.Run("mail", "parse", binary);
+
+        Assert.Equal((2, $"slawatch: {empty}: not an e-mail message (the file is empty)"), (fromEmpty.ExitCode, fromEmpty.Error.Trim()));
+        Assert.Equal(2, fromBinary.ExitCode);
+        Assert.StartsWith($"slawatch: {binary}: not an e-mail message (", fromBinary.Error.Trim(), StringComparison.Ordinal);
+        Assert.Single(fromBinary.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void AWorkbookThatIsNotAZipOrInflatesLikeABombIsRefusedBeforeItIsRead()
+    {
+        var notZip = Cli.TempFile("sheet.xlsx", "PK but not a zip");
+        var bomb = Path.Combine(Directory.CreateTempSubdirectory("slawatch-cli-").FullName, "bomb.xlsx");
+        using (var zip = ZipFile.Open(bomb, ZipArchiveMode.Create))
+        {
+            // 64 MB of one byte: it deflates to about 64 KB, a thousandfold, as a bomb's sheet does.
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var block = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                sheet.Write(block);
+            }
+        }
+
+        var refusedNotZip = WithStore("import", notZip);
+        var refusedBomb = WithStore("import", bomb);
+
+        Assert.Equal((2, "slawatch: not an XLSX workbook (not a zip archive); save the sheet as .xlsx or .csv"), (refusedNotZip.ExitCode, refusedNotZip.Error.Trim()));
+        Assert.Equal(2, refusedBomb.ExitCode);
+        Assert.Matches(@"^slawatch: xl/worksheets/sheet1\.xml inflates [0-9]+ bytes to 67108864: refused as a zip bomb$", refusedBomb.Error.Trim());
+    }
+
+    [Fact]
+    public void ACallRecordStampedInTheFutureIsReportedAndTheRunExitsTwo()
+    {
+        var future = DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+        var calls = Cli.TempFile("calls.jsonl", string.Join('\n',
+            $$"""{"callId":"f1","caller":"13912341522","start":"{{future}}"}""",
+            """{"callId":"p1","caller":"13912341522","start":"2026-11-16T09:30:00+08:00","answer":"2026-11-16T09:30:10+08:00","end":"2026-11-16T09:32:00+08:00"}"""));
+
+        var result = WithStore("calls", "ingest", calls);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("created (call p1, answered in time)", result.Out, StringComparison.Ordinal);
+        Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(calls)}: call f1: receivedAt: .* is in the future .* \(kept in quarantine as phone_", result.Error.Trim());
+    }
+}
