@@ -19,7 +19,7 @@ public static class TicketDocument
         return new
         {
             ticket = Describe(ContactMasking.InFreeText(stored.State, policy.PhoneMask), zone),
-            events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = Instant(item.At, zone), actor = item.Actor, sourceRef = item.SourceRef, data = JsonDocument.Parse(ContactMasking.InText(EventJson.Serialize(item), policy.PhoneMask)!).RootElement }),
+            events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = Instant(item.At, zone), actor = item.Actor, sourceRef = item.SourceRef, data = JsonDocument.Parse(EventJson.Serialize(ContactMasking.InEvent(item, policy.PhoneMask))).RootElement }),
             clocks = clocks.Select(clock => new
             {
                 metric = clock.Metric.Key(),

@@ -4,9 +4,10 @@ using SlaWatch.Core.Policies;
 namespace SlaWatch.Core.Ingestion;
 
 /// <summary>
-/// The categories and customer tiers an input may name: the configured ones (a category by its key or either of its
-/// names; a tier that a policy rule matches, or <c>vip</c>). Anything else would become a dimension of every report,
-/// markup or a formula included, so it is refused with the list.
+/// The categories and customer tiers a person's input may name (an input line, an API call): the configured ones (a
+/// category by its key or either of its names; a tier that a policy rule matches, or <c>vip</c>). Anything else would
+/// become a dimension of every report, markup or a formula included, so it is refused with the list. Categories our
+/// own channels set (a missed call's <c>callback</c>) are not input and are not checked.
 /// </summary>
 public static class ConfiguredNames
 {

@@ -20,7 +20,7 @@ public sealed class IngestionService(
 
     public async Task<IngestResult> IngestAsync(InboundContact contact, string origin, string? raw = null, CancellationToken cancellationToken = default)
     {
-        if ((ContactValidator.Problem(contact, writer.Now) ?? ConfiguredNames.Problem(contact, classifier.Rules, writer.Policy)) is { } problem)
+        if (ContactValidator.Problem(contact, writer.Now) is { } problem)
         {
             var id = await quarantine.PutAsync(new QuarantinedInput(contact.Channel.ToString().ToLowerInvariant(), writer.Now, origin, problem, raw ?? JsonSerializer.Serialize(contact)), cancellationToken).ConfigureAwait(false);
             return IngestResult.Rejected(problem, id);

@@ -34,8 +34,10 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
             return this;
         }
 
+        // Never half a surrogate pair: the head must stay valid text.
+        var kept = char.IsHighSurrogate(Raw[MaxKeptChars - 1]) ? MaxKeptChars - 1 : MaxKeptChars;
         var whole = Encoding.UTF8.GetBytes(Raw);
-        var note = string.Create(CultureInfo.InvariantCulture, $"\n[not kept: {Raw.Length - MaxKeptChars} more characters; the whole input was {whole.Length} bytes, sha256 {Convert.ToHexStringLower(SHA256.HashData(whole))}]");
-        return this with { Raw = Raw[..MaxKeptChars] + note };
+        var note = string.Create(CultureInfo.InvariantCulture, $"\n[not kept: {Raw.Length - kept} more characters; the whole input was {whole.Length} bytes, sha256 {Convert.ToHexStringLower(SHA256.HashData(whole))}]");
+        return this with { Raw = Raw[..kept] + note };
     }
 }

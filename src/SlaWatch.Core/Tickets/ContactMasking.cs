@@ -53,6 +53,25 @@ public static partial class ContactMasking
         };
     }
 
+    /// <summary>An event as it may be shown: contacts in its free text masked.</summary>
+    public static TicketEvent InEvent(TicketEvent item, PhoneMask phone = PhoneMask.LastFour) => item switch
+    {
+        Received received => received with
+        {
+            Subject = InText(received.Subject, phone),
+            Excerpt = InText(received.Excerpt, phone),
+            Reference = InText(received.Reference, phone),
+            Remarks = InText(received.Remarks, phone),
+        },
+        CustomerMessage message => message with { Excerpt = InText(message.Excerpt, phone) },
+        AgentResponse response => response with { Excerpt = InText(response.Excerpt, phone) },
+        StatusChanged change => change with { Note = InText(change.Note, phone) },
+        SatisfactionRated rating => rating with { Comment = InText(rating.Comment, phone) },
+        OverdueReason reason => reason with { Reason = InText(reason.Reason, phone)! },
+        CustomerConfirmed confirmed => confirmed with { Comment = InText(confirmed.Comment, phone) },
+        _ => item,
+    };
+
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailInText();
 
