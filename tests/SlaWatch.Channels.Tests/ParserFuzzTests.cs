@@ -23,13 +23,13 @@ public class ParserFuzzTests
     [Fact]
     public void MailParsingAcceptsOrRefusesEveryMutant() => Fuzz(
         Directory.EnumerateFiles(Corpus.Own("mail"), "*.eml").Concat(Corpus.RealMessages().Take(40)),
-        bytes => Accepted(MailParser.Parse(bytes)),
+        bytes => PartRefused(MailParser.Parse(bytes)),
         typeof(FormatException));
 
     [Fact]
     public void ChatBodiesInBothFormatsAreMappedOrRefusedForEveryMutant() => Fuzz(
         Directory.EnumerateFiles(Corpus.Real("chatwoot"), "*.json"),
-        bytes => Accepted(ChatWebhookHandler.Map(ChatFormat.Chatwoot, bytes, Receipt)),
+        bytes => PartRefused(ChatWebhookHandler.Map(ChatFormat.Chatwoot, bytes, Receipt)),
         typeof(ChatFormatException));
 
     [Fact]
@@ -45,7 +45,7 @@ public class ParserFuzzTests
         var lines = Directory.CreateTempSubdirectory("slawatch-fuzz-").FullName;
         File.WriteAllText(Path.Combine(lines, "contact.jsonl"), """{"type":"contact","channel":"email","sourceId":"<m1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"13912341522","subject":"无法登录","references":["<a@x>"],"priority":"urgent","category":"refund"}""");
         File.WriteAllText(Path.Combine(lines, "event.jsonl"), """{"type":"event","ticket":"20261116-001","kind":"satisfaction","rating":4,"scale":5,"comment":"好","at":"2026-11-16T10:00:00+08:00","actor":"customer"}""");
-        Fuzz(Directory.EnumerateFiles(lines), bytes => Accepted(InputJson.Parse(Encoding.UTF8.GetString(bytes), Shanghai)), typeof(InputException));
+        Fuzz(Directory.EnumerateFiles(lines), bytes => PartRefused(InputJson.Parse(Encoding.UTF8.GetString(bytes), Shanghai)), typeof(InputException));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class ParserFuzzTests
             typeof(FormatException));
     }
 
-    /// <summary>A parser that refuses by throwing: whatever it returned, nothing was refused.</summary>
-    private static bool Accepted(object parsed) => parsed is null;
+    /// <summary>For a parser that refuses by throwing: had it returned nothing, that would be a refusal.</summary>
+    private static bool PartRefused(object parsed) => parsed is null;
 
     /// <param name="parse">Parses a mutant; true when it refused part of it (a row) without throwing.</param>
     private static void Fuzz(IEnumerable<string> seeds, Func<byte[], bool> parse, params Type[] refusals)
