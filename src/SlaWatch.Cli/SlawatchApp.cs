@@ -32,6 +32,7 @@ public static class SlawatchApp
         root.Subcommands.Add(ReplayCommand.Create(output));
         root.Subcommands.Add(GenerateCommand.Create(output));
         root.Subcommands.Add(ImportCommand.Create(output));
+        root.Subcommands.Add(QuarantineCommands.Create(output));
         root.Subcommands.Add(BackupCommands.Backup(output));
         root.Subcommands.Add(BackupCommands.Restore(output));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using SlaWatch.Core.Ports;
 
@@ -73,6 +74,29 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
                     Id = $"{partition}/{head.RowKey}",
                 };
             }).ToArray();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> PurgeAsync(string channel, DateOnly before, CancellationToken cancellationToken = default)
+    {
+        var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
+        // A channel's days sort by date within its prefix: every partition before the cut in one range.
+        var prefix = $"{TableKeys.Encode(channel)}_";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {Partition(channel, before)}");
+        return await StorageCalls.Run(storage, async () =>
+        {
+            var rows = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Reason"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
+            foreach (var batch in rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(partition => partition.Chunk(100)))
+            {
+                await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
+            }
+
+            return rows.Count(row => row.ContainsKey("Reason"));
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -66,4 +66,28 @@ public class HostileInputTests(AzuriteFixture azurite)
         Assert.Contains("created (call p1, answered in time)", result.Out, StringComparison.Ordinal);
         Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(calls)}: call f1: receivedAt: .* is in the future .* \(kept in quarantine as phone_", result.Error.Trim());
     }
+    [Fact]
+    public void WhatWasQuarantinedIsListedWithItsReasonAndPurgedPastItsRetention()
+    {
+        var file = Cli.TempFile("input.jsonl", string.Join('\n',
+            """{"type":"contact","channel":"fax","sourceId":"f1","receivedAt":"2026-11-16T09:30:00+08:00","from":"x"}""",
+            "not json at all"));
+        Assert.Equal(2, WithStore("ingest", file).ExitCode);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var listed = WithStore("quarantine", "list", "--channel", "input", "--day", today);
+        var keptBefore = WithStore("quarantine", "purge", "--channel", "input", "--before", today);
+        var purged = WithStore("quarantine", "purge", "--channel", "input", "--before", tomorrow);
+        var after = WithStore("quarantine", "list", "--channel", "input", "--day", today);
+
+        Assert.Equal(0, listed.ExitCode);
+        var lines = listed.Out.TrimEnd().Split('\n');
+        Assert.Equal("2 kept", lines[0]);
+        Assert.Contains(lines, line => line.Contains($"{file}:1  channel: 'fax' is not a channel", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains($"{file}:2  json: not valid JSON", StringComparison.Ordinal));
+        Assert.Equal($"removed 0 inputs kept before {today}", keptBefore.Out.Trim());
+        Assert.Equal($"removed 2 inputs kept before {tomorrow}", purged.Out.Trim());
+        Assert.Equal("0 kept", after.Out.Trim());
+    }
 }

@@ -32,5 +32,13 @@ public sealed class MemoryQuarantine : IQuarantine
         }
     }
 
+    public Task<int> PurgeAsync(string channel, DateOnly before, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_inputs.RemoveAll(input => string.Equals(input.Channel, channel, StringComparison.Ordinal) && DayOf(input.At) < before));
+        }
+    }
+
     private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 }
