@@ -104,7 +104,9 @@ public class IngestCommandTests(AzuriteFixture azurite)
         var file = Cli.TempFile("input.jsonl", string.Join('\n',
             """{"type":"contact","channel":"email","sourceId":"<o1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com","category":"<svg onload=alert(1)>"}""",
             """{"type":"contact","channel":"email","sourceId":"<o2@example.com>","receivedAt":"2026-11-16T09:31:00+08:00","from":"a@example.com","tier":"=1+1"}""",
-            """{"type":"contact","channel":"email","sourceId":"<o3@example.com>","receivedAt":"2026-11-16T09:32:00+08:00","from":"a@example.com","category":"物流配送延误","tier":"VIP"}"""));
+            """{"type":"contact","channel":"email","sourceId":"<o3@example.com>","receivedAt":"2026-11-16T09:32:00+08:00","from":"a@example.com","category":"物流配送延误","tier":"VIP"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"category","category":"=cmd|' /C calc'!A0","at":"2026-11-16T09:40:00+08:00","actor":"客服A"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"category","category":"refund","at":"2026-11-16T09:41:00+08:00","actor":"客服A"}"""));
 
         var result = Run("ingest", file);
 
@@ -113,7 +115,10 @@ public class IngestCommandTests(AzuriteFixture azurite)
         Assert.StartsWith($"{file}:1: category: '<svg onload=alert(1)>' is not a configured category; use privacy-leak, payment, ", errors[0], StringComparison.Ordinal);
         Assert.Contains("usage-question, other", errors[0], StringComparison.Ordinal);
         Assert.StartsWith($"{file}:2: tier: '=1+1' is not a configured tier; use vip", errors[1], StringComparison.Ordinal);
-        Assert.Matches(@"^20261116-001 t[0-9a-f]{24} created$", result.Out.TrimEnd().Split('\n')[2]);
+        Assert.StartsWith($"{file}:4: category: '=cmd|' /C calc'!A0' is not a configured category", errors[2], StringComparison.Ordinal);
+        var outcomes = result.Out.TrimEnd().Split('\n');
+        Assert.Matches(@"^20261116-001 t[0-9a-f]{24} created$", outcomes[2]);
+        Assert.EndsWith(" recorded", outcomes[4], StringComparison.Ordinal);
     }
 
     [Fact]

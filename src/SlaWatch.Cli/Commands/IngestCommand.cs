@@ -71,24 +71,16 @@ internal static class IngestCommand
 
     private static async Task<LineOutcome> IngestLineAsync(Core.Hosting.TicketServices services, string line, string origin, CancellationToken cancellationToken)
     {
-        InputLine? parsed = null;
-        string? problem;
+        InputLine parsed;
         try
         {
             parsed = InputJson.Parse(line, services.Writer.Policy.TimeZone);
-            // A category or tier someone typed must be a configured one; those our own channels set are.
-            problem = parsed is ContactLine given ? ConfiguredNames.Problem(given.Contact, services.Rules, services.Writer.Policy) : null;
+            ConfiguredNames.Check(parsed, services.Rules, services.Writer.Policy);
         }
         catch (InputException error)
         {
-            problem = error.Message;
-        }
-
-        if (problem is not null || parsed is null)
-        {
-            problem ??= "line: empty";
-            var id = await services.Quarantine.PutAsync(new QuarantinedInput("input", services.Writer.Now, origin, problem, line), cancellationToken).ConfigureAwait(false);
-            return new LineOutcome("rejected", null, null, problem, id);
+            var id = await services.Quarantine.PutAsync(new QuarantinedInput("input", services.Writer.Now, origin, error.Message, line), cancellationToken).ConfigureAwait(false);
+            return new LineOutcome("rejected", null, null, error.Message, id);
         }
 
         switch (parsed)

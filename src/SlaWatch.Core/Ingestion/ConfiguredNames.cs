@@ -1,5 +1,6 @@
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Ingestion;
 
@@ -11,24 +12,28 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public static class ConfiguredNames
 {
-    public static string? Problem(InboundContact contact, ClassificationRules rules, SlaPolicy policy)
+    /// <summary>Throws <see cref="InputException"/> naming the field when a line names a category or tier not configured.</summary>
+    public static void Check(InputLine line, ClassificationRules rules, SlaPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(policy);
-        if (contact.Category is { } category && !IsCategory(category, rules))
+        var (category, tier) = line switch
+        {
+            ContactLine { Contact: var contact } => (contact.Category, contact.CustomerTier),
+            EventLine { Event: CategoryChanged change } => (change.Category, null),
+            _ => (null, null),
+        };
+        if (category is not null && !IsCategory(category, rules))
         {
             var known = rules.Categories.Select(rule => rule.Key).Append(rules.DefaultCategory).Distinct(StringComparer.OrdinalIgnoreCase);
-            return $"category: '{category}' is not a configured category; use {string.Join(", ", known)}";
+            throw new InputException("category", $"'{category}' is not a configured category; use {string.Join(", ", known)}");
         }
 
         var tiers = Tiers(policy);
-        if (contact.CustomerTier is { } tier && !tiers.Contains(tier, StringComparer.OrdinalIgnoreCase))
+        if (tier is not null && !tiers.Contains(tier, StringComparer.OrdinalIgnoreCase))
         {
-            return $"tier: '{tier}' is not a configured tier; use {string.Join(", ", tiers)}";
+            throw new InputException("tier", $"'{tier}' is not a configured tier; use {string.Join(", ", tiers)}");
         }
-
-        return null;
     }
 
     private static bool IsCategory(string name, ClassificationRules rules) =>

@@ -42,6 +42,7 @@ public sealed partial class TicketEvents(TicketServices tickets, ILogger<TicketE
             json["type"] = "event";
             json["ticket"] = id;
             line = InputJson.Parse(json.ToJsonString(), tickets.Policy.TimeZone) as EventLine ?? throw new InputException("type", "not an event");
+            ConfiguredNames.Check(line, tickets.Rules, tickets.Policy);
         }
         catch (Exception error) when (error is JsonException or InputException)
         {
