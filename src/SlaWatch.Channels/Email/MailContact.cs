@@ -24,6 +24,8 @@ public static class MailContact
             Subject = mail.Subject,
             Text = mail.Excerpt,
             References = mail.ThreadReferences,
+            // What the parser could not read is flagged where the team sees it, not lost silently.
+            Remarks = mail.Warnings.Count > 0 ? string.Join("; ", mail.Warnings) : null,
             // Mail our own address sent (a loop, a forwarded acknowledgement) never opens a ticket.
             Automatic = mail.IsAutomatic || string.Equals(from, supportAddress, StringComparison.OrdinalIgnoreCase),
         };

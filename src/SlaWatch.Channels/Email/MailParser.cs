@@ -42,7 +42,47 @@ public static partial class MailParser
             Excerpt = MailText.Excerpt(BodyText(message)),
             Attachments = message.Attachments.Select(Describe).ToArray(),
             AutomaticReason = AutomaticMail.Reason(message),
+            Warnings = Warnings(message),
         };
+    }
+
+    private static string[] Warnings(MimeMessage message)
+    {
+        var warnings = new List<string>();
+        if (Depth(message.Body) >= MaxMimeDepth - 1)
+        {
+            warnings.Add($"MIME nested {MaxMimeDepth} or more levels deep: text below that depth was not read");
+        }
+
+        var damaged = message.BodyParts.OfType<MimePart>().Where(part => part.ContentTransferEncoding == ContentEncoding.Base64 && !IsBase64(part)).ToArray();
+        if (damaged.Length > 0)
+        {
+            warnings.Add($"damaged base64 in {string.Join(", ", damaged.Select(part => part.ContentType.MimeType))}: its decoded text may be garbage");
+        }
+
+        return [.. warnings];
+    }
+
+    private static int Depth(MimeEntity? entity) => entity switch
+    {
+        Multipart { Count: > 0 } multipart => 1 + multipart.Max(Depth),
+        Multipart => 1,
+        MessagePart { Message: { } inner } => 1 + Depth(inner.Body),
+        _ => 0,
+    };
+
+    /// <summary>Whether a part's encoded content is base64 a decoder reads without guessing.</summary>
+    private static bool IsBase64(MimePart part)
+    {
+        if (part.Content is not { } content)
+        {
+            return true;
+        }
+
+        using var encoded = new MemoryStream();
+        content.WriteTo(encoded);
+        var text = new string(System.Text.Encoding.ASCII.GetString(encoded.ToArray()).Where(character => !char.IsWhiteSpace(character)).ToArray());
+        return text.Length % 4 == 0 && text.All(character => char.IsAsciiLetterOrDigit(character) || character is '+' or '/' or '=');
     }
 
     private static string BodyText(MimeMessage message)

@@ -46,34 +46,40 @@ internal static class MailCommands
                     messageId = mail.MessageId,
                     from = masked,
                     fromName = mail.FromName is { } name ? ContactMasking.MaskName(name) : null,
-                    subject = mail.Subject,
+                    subject = ContactMasking.InText(mail.Subject),
                     inReplyTo = mail.InReplyTo,
                     references = mail.References,
                     ticketNumber = mail.TicketNumber,
                     date = mail.DateHeader,
-                    excerpt = mail.Excerpt,
+                    excerpt = ContactMasking.InText(mail.Excerpt),
                     attachments = mail.Attachments,
                     automatic = mail.IsAutomatic,
                     automaticReason = mail.AutomaticReason,
+                    warnings = mail.Warnings,
                 });
                 return;
             }
 
             output.Out.WriteLine($"source id:   {mail.SourceId}");
             output.Out.WriteLine($"from:        {masked ?? "-"}");
-            output.Out.WriteLine($"subject:     {mail.Subject}");
+            output.Out.WriteLine($"subject:     {ContactMasking.InText(mail.Subject)}");
             output.Out.WriteLine($"in reply to: {mail.InReplyTo ?? "-"}");
             output.Out.WriteLine($"references:  {(mail.References.Count == 0 ? "-" : string.Join(' ', mail.References))}");
             output.Out.WriteLine($"ticket:      {mail.TicketNumber ?? "-"}");
             output.Out.WriteLine($"date header: {mail.DateHeader?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
             output.Out.WriteLine($"automatic:   {mail.AutomaticReason ?? "no"}");
+            foreach (var warning in mail.Warnings)
+            {
+                output.Out.WriteLine($"warning:     {warning}");
+            }
+
             foreach (var attachment in mail.Attachments)
             {
                 output.Out.WriteLine($"attachment:  {attachment.Name} ({attachment.ContentType}, {attachment.Size} bytes)");
             }
 
             output.Out.WriteLine("excerpt:");
-            output.Out.WriteLine(mail.Excerpt);
+            output.Out.WriteLine(ContactMasking.InText(mail.Excerpt));
         });
         return command;
     }
