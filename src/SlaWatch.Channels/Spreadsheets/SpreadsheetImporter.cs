@@ -20,6 +20,9 @@ public sealed class SpreadsheetImporter(IngestionService ingestion, TicketEventS
 {
     public const string QuarantineChannel = "import";
 
+    /// <summary>Called after each row with the rows done and the sheet's rows (a progress display).</summary>
+    public Action<int, int>? RowDone { get; init; }
+
     public async Task<IReadOnlyList<ImportedRow>> ImportAsync(string path, Channel defaultChannel, CancellationToken cancellationToken = default)
     {
         var (headers, rows) = SpreadsheetReader.Read(path);
@@ -42,6 +45,7 @@ public sealed class SpreadsheetImporter(IngestionService ingestion, TicketEventS
         var results = new List<ImportedRow>();
         foreach (var row in rows)
         {
+            RowDone?.Invoke(results.Count, rows.Count);
             var origin = $"{Path.GetFileName(path)} row {row.Number}";
             ImportedTicket ticket;
             try

@@ -87,8 +87,10 @@ internal static class CallCommands
             }
 
             var refused = errors.Count;
+            var progress = new RunProgress(output, "calls", calls.Count);
             foreach (var call in calls)
             {
+                progress.Step();
                 var outcome = await ingester.IngestAsync(call, $"{path}: call {call.CallId}", call.ToString(), cancellationToken).ConfigureAwait(false);
                 if (outcome.Outcome == Core.Ingestion.IngestOutcome.Rejected)
                 {
@@ -107,6 +109,7 @@ internal static class CallCommands
                 }
             }
 
+            progress.Done();
             return refused == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
         });
         return command;

@@ -81,9 +81,11 @@ internal static class ChatCommands
             var handler = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine) { Log = output.Error.WriteLine };
             var refused = 0;
             var i = -1;
+            var progress = new RunProgress(output, "bodies");
             foreach (var line in lines)
             {
                 i++;
+                progress.Step();
                 if (string.IsNullOrWhiteSpace(line))
                 {
                     continue;
@@ -117,6 +119,7 @@ internal static class ChatCommands
                 }
             }
 
+            progress.Done();
             return refused == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
         });
         return command;

@@ -35,7 +35,11 @@ internal static class ImportCommand
             await using var provider = store.Compose(result, TimeProvider.System);
             var services = StoreOptions.Tickets(provider);
             var rules = ClassificationLoader.Load(result.GetValue(store.Rules)!);
-            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, rules, services.Policy.TimeZone);
+            RunProgress? progress = null;
+            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, rules, services.Policy.TimeZone)
+            {
+                RowDone = (_, total) => (progress ??= new RunProgress(output, "rows", total)).Step(),
+            };
             IReadOnlyList<ImportedRow> rows;
             try
             {
@@ -44,6 +48,10 @@ internal static class ImportCommand
             catch (FormatException error)
             {
                 throw new UsageException(error.Message);
+            }
+            finally
+            {
+                progress?.Done();
             }
 
             foreach (var row in rows)

@@ -29,12 +29,15 @@ internal static class IngestCommand
             await using var provider = store.Compose(result, TimeProvider.System);
             var services = StoreOptions.Tickets(provider);
             var rejected = 0;
+            var progress = new RunProgress(output, "lines");
             foreach (var path in paths)
             {
                 var number = 0;
-                foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false))
+                // Line by line: memory holds one line at a time, whatever the file's size.
+                foreach (var line in File.ReadLines(path))
                 {
                     number++;
+                    progress.Step();
                     if (string.IsNullOrWhiteSpace(line))
                     {
                         continue;
@@ -59,6 +62,7 @@ internal static class IngestCommand
                 }
             }
 
+            progress.Done();
             return rejected == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
         });
         return command;
