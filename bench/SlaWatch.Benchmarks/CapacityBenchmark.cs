@@ -51,8 +51,7 @@ internal static class CapacityBenchmark
         await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
         connection ??= own!.ConnectionString;
 
-        var directory = Directory.CreateTempSubdirectory("slawatch-bench-capacity-").FullName;
-        var sample = new SampleGenerator(new SampleOptions(days, perDay, Seed: 1, new DateOnly(2026, 10, 5)), policy.TimeZone).Write(directory);
+        var (directory, sample, _) = ReplayBenchmark.Generate(policy, perDay, days);
         var items = ReplayDirectory.Read(directory, policy.TimeZone);
         var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
         var options = StorageOptions.FromConnection(connection, "cap" + Guid.NewGuid().ToString("N")[..10]);

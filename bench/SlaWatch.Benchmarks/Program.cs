@@ -1,46 +1,25 @@
 using BenchmarkDotNet.Running;
 using SlaWatch.Benchmarks;
 
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- ingestion        (throughput against Azurite)
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- --filter '*'     (BenchmarkDotNet: calendar)
-if (args.Length > 0 && args[0] == "ingestion")
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- MODE [arguments]   (a mode below)
+// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- --filter '*'       (BenchmarkDotNet: calendar, channels)
+var modes = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordinal)
 {
-    await IngestionBenchmark.RunAsync(args.Skip(1).ToArray());
-    return;
-}
+    ["ingestion"] = IngestionBenchmark.RunAsync,                      // throughput against Azurite
+    ["fold"] = arguments =>                                            // [tickets]
+    {
+        FoldBenchmark.Run(arguments);
+        return Task.CompletedTask;
+    },
+    ["report"] = ReportBenchmark.RunAsync,                            // [tickets on Azurite] [tickets in process]
+    ["scan"] = ScanLatencyBenchmark.RunAsync,                         // [open tickets] [due tickets]
+    ["capacity"] = CapacityBenchmark.RunAsync,                        // [tickets a day] [days]
+    ["replay"] = ReplayBenchmark.RunAsync,                            // [tickets days small-tickets small-days]
+};
 
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- fold [tickets]
-if (args.Length > 0 && args[0] == "fold")
+if (args.Length > 0 && modes.TryGetValue(args[0], out var mode))
 {
-    FoldBenchmark.Run(args.Skip(1).ToArray());
-    return;
-}
-
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- report [tickets on Azurite] [tickets in process]
-if (args.Length > 0 && args[0] == "report")
-{
-    await ReportBenchmark.RunAsync(args.Skip(1).ToArray());
-    return;
-}
-
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- scan [open tickets] [due tickets]
-if (args.Length > 0 && args[0] == "scan")
-{
-    await ScanLatencyBenchmark.RunAsync(args.Skip(1).ToArray());
-    return;
-}
-
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- capacity [tickets a day] [days]
-if (args.Length > 0 && args[0] == "capacity")
-{
-    await CapacityBenchmark.RunAsync(args.Skip(1).ToArray());
-    return;
-}
-
-// dotnet run -c Release --project bench/SlaWatch.Benchmarks -- replay [tickets days small-tickets small-days]
-if (args.Length > 0 && args[0] == "replay")
-{
-    await ReplayBenchmark.RunAsync(args.Skip(1).ToArray());
+    await mode(args[1..]);
     return;
 }
 

@@ -25,7 +25,7 @@ internal static class ReplayBenchmark
         var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
         var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
 
-        var big = Generate(policy, bigTickets, bigDays, out var generation);
+        var (big, _, generation) = Generate(policy, (int)Math.Ceiling(bigTickets / (double)bigDays), bigDays);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated {bigTickets:N0} tickets over {bigDays} days in {generation.TotalSeconds:0.0} s"));
         var read = Stopwatch.StartNew();
         var items = ReplayDirectory.Read(big, policy.TimeZone);
@@ -38,7 +38,7 @@ internal static class ReplayBenchmark
         var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
         await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
         connection ??= own!.ConnectionString;
-        var small = Generate(policy, smallTickets, smallDays, out _);
+        var (small, _, _) = Generate(policy, (int)Math.Ceiling(smallTickets / (double)smallDays), smallDays);
         var smallItems = ReplayDirectory.Read(small, policy.TimeZone);
         var (inMemory, memoryTook) = await ReplayAsync(MemoryStore.Create(), policy, rules, smallItems);
         var tables = new TableStorage(StorageOptions.FromConnection(connection, "bench" + Guid.NewGuid().ToString("N")[..8]));
@@ -48,13 +48,13 @@ internal static class ReplayBenchmark
         Directory.Delete(small, recursive: true);
     }
 
-    private static string Generate(SlaPolicy policy, int tickets, int days, out TimeSpan took)
+    /// <summary>The sample generator's input (seed 1, from Monday 2026-10-05) in a new temporary directory.</summary>
+    internal static (string Directory, SampleSummary Summary, TimeSpan Took) Generate(SlaPolicy policy, int ticketsPerDay, int days)
     {
-        var directory = Directory.CreateTempSubdirectory("slawatch-bench-replay-").FullName;
+        var directory = System.IO.Directory.CreateTempSubdirectory("slawatch-bench-replay-").FullName;
         var watch = Stopwatch.StartNew();
-        new SampleGenerator(new SampleOptions(days, (int)Math.Ceiling(tickets / (double)days), Seed: 1, new DateOnly(2026, 10, 5)), policy.TimeZone).Write(directory);
-        took = watch.Elapsed;
-        return directory;
+        var summary = new SampleGenerator(new SampleOptions(days, ticketsPerDay, Seed: 1, new DateOnly(2026, 10, 5)), policy.TimeZone).Write(directory);
+        return (directory, summary, watch.Elapsed);
     }
 
     private static async Task<(ReplayRun Run, TimeSpan Took)> ReplayAsync(Core.Hosting.StorePorts ports, SlaPolicy policy, ClassificationRules rules, IReadOnlyList<ReplayItem> items)

@@ -41,10 +41,7 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
         head["Rows"] = rows.Count;
 
         // Every row of one input shares a partition, so they land together or not at all.
-        foreach (var batch in rows.Chunk(100))
-        {
-            await StorageCalls.Run(storage, () => table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
+        await PartitionBatches.SubmitAsync(storage, table, rows, row => new TableTransactionAction(TableTransactionActionType.Add, row), parallelism: 1, cancellationToken).ConfigureAwait(false);
 
         return $"{partition}/{id}";
     }
@@ -83,21 +80,18 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
         // A channel's days sort by date within its prefix: every partition before the cut in one range.
         var prefix = $"{TableKeys.Encode(channel)}_";
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {Partition(channel, before)}");
-        return await StorageCalls.Run(storage, async () =>
+        var rows = await StorageCalls.Run(storage, async () =>
         {
-            var rows = new List<TableEntity>();
+            var found = new List<TableEntity>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Reason"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                rows.Add(row);
+                found.Add(row);
             }
 
-            foreach (var batch in rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(partition => partition.Chunk(100)))
-            {
-                await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
-            }
-
-            return rows.Count(row => row.ContainsKey("Reason"));
+            return found;
         }, cancellationToken).ConfigureAwait(false);
+        await PartitionBatches.SubmitAsync(storage, table, rows, row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All), parallelism: 1, cancellationToken).ConfigureAwait(false);
+        return rows.Count(row => row.ContainsKey("Reason"));
     }
 
     private static string Partition(string channel, DateOnly day) =>

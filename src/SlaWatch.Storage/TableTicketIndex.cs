@@ -214,9 +214,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     private async Task UpsertManyAsync(string tableName, IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(tableName, cancellationToken).ConfigureAwait(false);
-        var batches = rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(partition => partition.Chunk(100));
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, token) =>
-            await StorageCalls.Run(storage, () => table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token), token).ConfigureAwait(false)).ConfigureAwait(false);
+        await PartitionBatches.SubmitAsync(storage, table, rows, row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), parallelism: 8, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task UpsertAsync(string tableName, TableEntity entity, CancellationToken cancellationToken)

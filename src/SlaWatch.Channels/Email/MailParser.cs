@@ -54,7 +54,8 @@ public static partial class MailParser
             warnings.Add($"MIME nested {MaxMimeDepth} or more levels deep: text below that depth was not read");
         }
 
-        var damaged = message.BodyParts.OfType<MimePart>().Where(part => part.ContentTransferEncoding == ContentEncoding.Base64 && !IsBase64(part)).ToArray();
+        // Text only: that is what the excerpt is read from, and attachments can be megabytes.
+        var damaged = message.BodyParts.OfType<TextPart>().Where(part => part.ContentTransferEncoding == ContentEncoding.Base64 && !IsBase64(part)).ToArray();
         if (damaged.Length > 0)
         {
             warnings.Add($"damaged base64 in {string.Join(", ", damaged.Select(part => part.ContentType.MimeType))}: its decoded text may be garbage");
@@ -79,10 +80,26 @@ public static partial class MailParser
             return true;
         }
 
+        // Text parts are small: read once as stored and checked byte by byte, without building a string.
         using var encoded = new MemoryStream();
         content.WriteTo(encoded);
-        var text = new string(System.Text.Encoding.ASCII.GetString(encoded.ToArray()).Where(character => !char.IsWhiteSpace(character)).ToArray());
-        return text.Length % 4 == 0 && text.All(character => char.IsAsciiLetterOrDigit(character) || character is '+' or '/' or '=');
+        var length = 0;
+        foreach (var value in encoded.GetBuffer().AsSpan(0, (int)encoded.Length))
+        {
+            if (value < 128 && char.IsWhiteSpace((char)value))
+            {
+                continue;
+            }
+
+            if (!(char.IsAsciiLetterOrDigit((char)value) || value is (byte)'+' or (byte)'/' or (byte)'='))
+            {
+                return false;
+            }
+
+            length++;
+        }
+
+        return length % 4 == 0;
     }
 
     private static string BodyText(MimeMessage message)

@@ -12,6 +12,8 @@ namespace SlaWatch.Core.Clocks;
 /// </summary>
 public static class SlaClockCalculator
 {
+    private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
+
     public static IReadOnlyList<SlaClock> Compute(IEnumerable<TicketEvent> events, SlaPolicy policy, DateTimeOffset now)
     {
         var timeline = ClockTimeline.Build(events, now);
@@ -28,10 +30,34 @@ public static class SlaClockCalculator
     }
 
     /// <summary>
+    /// The state of each clock the policy sets a target for, in metric order: what a report counts, without the
+    /// warning and escalation instants of a full <see cref="SlaClock"/>.
+    /// </summary>
+    public static IReadOnlyList<(SlaMetric Metric, ClockState State)> States(IEnumerable<TicketEvent> events, SlaPolicy policy, DateTimeOffset now)
+    {
+        var states = new List<(SlaMetric Metric, ClockState State)>();
+        States(ClockTimeline.Build(events, now), policy, now, states);
+        return states;
+    }
+
+    /// <summary>The same into a list a caller reuses for every ticket of a report.</summary>
+    internal static void States(ClockTimeline timeline, SlaPolicy policy, DateTimeOffset now, List<(SlaMetric Metric, ClockState State)> into)
+    {
+        into.Clear();
+        foreach (var metric in Metrics)
+        {
+            if (StateOf(timeline, metric, policy, now) is { } state)
+            {
+                into.Add((metric, state));
+            }
+        }
+    }
+
+    /// <summary>
     /// Only the state of one metric's clock (null when the policy sets no target for it): what a report counts, without
     /// the warning and escalation instants a full <see cref="SlaClock"/> computes.
     /// </summary>
-    internal static ClockState? StateOf(ClockTimeline timeline, SlaMetric metric, SlaPolicy policy, DateTimeOffset now)
+    private static ClockState? StateOf(ClockTimeline timeline, SlaMetric metric, SlaPolicy policy, DateTimeOffset now)
     {
         if (timeline.SpanOf(metric) is not { } span)
         {

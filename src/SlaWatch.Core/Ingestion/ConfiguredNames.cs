@@ -29,8 +29,7 @@ public static class ConfiguredNames
             throw new InputException("category", $"'{category}' is not a configured category; use {string.Join(", ", known)}");
         }
 
-        var tiers = Tiers(policy);
-        if (tier is not null && !tiers.Contains(tier, StringComparer.OrdinalIgnoreCase))
+        if (tier is not null && Tiers(policy) is var tiers && !tiers.Contains(tier, StringComparer.OrdinalIgnoreCase))
         {
             throw new InputException("tier", $"'{tier}' is not a configured tier; use {string.Join(", ", tiers)}");
         }

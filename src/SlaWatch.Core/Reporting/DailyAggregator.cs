@@ -16,8 +16,6 @@ namespace SlaWatch.Core.Reporting;
 /// </summary>
 public static class DailyAggregator
 {
-    private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
-
     public static Dictionary<string, DayFigures> Fold(IEnumerable<StoredTicket> arrivals, SlaPolicy policy, DateTimeOffset asOf, RepeatHistory history)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
@@ -28,7 +26,7 @@ public static class DailyAggregator
         var timeline = new ClockTimeline();
         var dimensions = new Dimensions(policy.Teams, figures);
         var contribution = new TicketContribution();
-        var states = new List<(SlaMetric Metric, ClockState State)>(Metrics.Length);
+        var states = new List<(SlaMetric Metric, ClockState State)>();
         var dayEnds = new Dictionary<DateOnly, DateTimeOffset>();
         foreach (var stored in arrivals.OrderBy(ReceivedAt))
         {
@@ -43,14 +41,7 @@ public static class DailyAggregator
             var openAtEnd = endOfDay <= asOf || !HasEventsAfter(stored.Events, asOf)
                 ? !timeline.DoneAtMark
                 : !TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number).Status.IsDone();
-            states.Clear();
-            foreach (var metric in Metrics)
-            {
-                if (SlaClockCalculator.StateOf(timeline, metric, policy, asOf) is { } state)
-                {
-                    states.Add((metric, state));
-                }
-            }
+            SlaClockCalculator.States(timeline, policy, asOf, states);
 
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);

@@ -21,7 +21,10 @@ public sealed class Measure
 
     public double? P90 => Quantiles.Quantile(0.9);
 
-    public void Add(TimeSpan duration) => AddValue(Math.Max(0, duration.TotalMinutes));
+    public void Add(TimeSpan duration) => AddValue(MinutesOf(duration));
+
+    /// <summary>What a duration counts as: minutes, a negative one (clock skew) as none.</summary>
+    internal static double MinutesOf(TimeSpan duration) => Math.Max(0, duration.TotalMinutes);
 
     public void AddValue(double value) => AddValue(value, QuantileSketch.BucketOf(value));
 

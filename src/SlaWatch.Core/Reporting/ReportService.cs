@@ -134,7 +134,7 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
 
     /// <summary>Overdue and unresolved tickets first, then those listed only for how they were recorded or solved.</summary>
     private static IReadOnlyList<ExceptionRow> Exceptions(IEnumerable<StoredTicket> tickets, SlaPolicy policy, DateTimeOffset now) => tickets
-        .Select(stored => (stored, clocks: SlaClockCalculator.Compute(stored.Events, policy, now), notes: DataNote.Of(stored, policy.DataQuality)))
+        .Select(stored => (stored, clocks: SlaClockCalculator.States(stored.Events, policy, now), notes: DataNote.Of(stored, policy.DataQuality)))
         .Select(item => (item.stored, item.clocks, item.notes, problem: !item.stored.State.Status.IsDone() || item.clocks.Any(clock => clock.State == ClockState.Breached)))
         .Where(item => item.problem || ExceptionRow.IsVague(item.stored.State.Solution) || item.notes.Count > 0)
         .OrderBy(item => item.problem ? 0 : 1)

@@ -14,7 +14,7 @@ internal sealed class TicketContribution
     private readonly List<string> _reasons = [];
     private readonly List<(SlaMetric Metric, bool Met)> _attainment = [];
     private (double Value, int? Bucket)? _firstResponse, _resolution, _confirmed, _score;
-    private bool _closed, _firstContactResolved, _reopened, _openAtEnd, _repeat, _overdue, _overdueWithoutReason;
+    private bool _closed, _firstContactResolved, _reopened, _openAtEnd, _repeat;
     private int _breaches;
     private string? _verdict, _ratingLevel, _scoreByResolution;
     private Satisfaction? _rating;
@@ -38,8 +38,6 @@ internal sealed class TicketContribution
             }
         }
 
-        _overdue = _breaches > 0;
-        _overdueWithoutReason = _overdue && ticket.OverdueReasons.Count == 0;
         _reasons.Clear();
         for (var i = 0; i < ticket.OverdueReasons.Count; i++)
         {
@@ -98,8 +96,9 @@ internal sealed class TicketContribution
         into.Reopened += _reopened ? 1 : 0;
         into.OpenAtEnd += _openAtEnd ? 1 : 0;
         into.RepeatComplaints.Add(_repeat);
-        into.Overdue += _overdue ? 1 : 0;
-        into.OverdueWithoutReason += _overdueWithoutReason ? 1 : 0;
+        // Overdue: some clock breached; without a reason: and none given (every reason given is in the list).
+        into.Overdue += _breaches > 0 ? 1 : 0;
+        into.OverdueWithoutReason += _breaches > 0 && _reasons.Count == 0 ? 1 : 0;
         into.Breaches += _breaches;
         foreach (var reason in _reasons)
         {
@@ -152,7 +151,7 @@ internal sealed class TicketContribution
             return null;
         }
 
-        var minutes = Math.Max(0, (instant - from).TotalMinutes);
+        var minutes = Measure.MinutesOf(instant - from);
         return (minutes, QuantileSketch.BucketOf(minutes));
     }
 
