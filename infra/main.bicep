@@ -106,6 +106,14 @@ param dailyReportSchedule string = '0 5 16 * * *'
 @description('NCRONTAB (UTC) of the nightly backup: 17:30 UTC is 01:30 in Asia/Shanghai, after the daily report.')
 param backupSchedule string = '0 30 17 * * *'
 
+@description('NCRONTAB (UTC) of the quarantine retention: 17:45 UTC, after the nightly backup.')
+param quarantineRetentionSchedule string = '0 45 17 * * *'
+
+@description('Days a quarantined input is kept for review and retry.')
+@minValue(1)
+@maxValue(3650)
+param quarantineRetentionDays int = 90
+
 @description('Days each nightly backup is kept.')
 @minValue(7)
 param backupRetentionDays int = 35
@@ -237,6 +245,8 @@ module functionApp 'modules/functionapp.bicep' = {
       slaScanSchedule: slaScanSchedule
       dailyReportSchedule: dailyReportSchedule
       backupSchedule: backupSchedule
+      quarantineRetentionSchedule: quarantineRetentionSchedule
+      quarantineRetentionDays: quarantineRetentionDays
       backupContainerUrl: backup.outputs.containerUrl
     }
   }

@@ -145,6 +145,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SLA_SCAN_SCHEDULE', value: settings.slaScanSchedule }
         { name: 'DAILY_REPORT_SCHEDULE', value: settings.dailyReportSchedule }
         { name: 'BACKUP_SCHEDULE', value: settings.backupSchedule }
+        { name: 'QUARANTINE_RETENTION_SCHEDULE', value: settings.quarantineRetentionSchedule }
+        { name: 'Quarantine__RetentionDays', value: string(settings.quarantineRetentionDays) }
         { name: 'Backup__ContainerUrl', value: settings.backupContainerUrl }
       ]
     }

@@ -46,7 +46,7 @@ public sealed class MetadataTests
         var functions = Metadata(BuildOutput);
 
         Assert.Equal(
-            ["BacklogGet", "ChatWebhook", "DailyReport", "InboundPoison", "InboundProcessor", "MailboxPoll", "NightlyBackup", "PhoneCalls", "Reports", "SlaScan", "TicketEvents", "TicketGet"],
+            ["BacklogGet", "ChatWebhook", "DailyReport", "InboundPoison", "InboundProcessor", "MailboxPoll", "NightlyBackup", "PhoneCalls", "QuarantineRetention", "Reports", "SlaScan", "TicketEvents", "TicketGet"],
             functions.Select(function => (string)function!["name"]!).Order(StringComparer.Ordinal));
         Assert.All(functions, function => Assert.Equal(("dotnet-isolated", "SlaWatch.Functions.dll"), ((string)function!["language"]!, (string)function["scriptFile"]!)));
     }
@@ -78,6 +78,7 @@ public sealed class MetadataTests
         Assert.Equal("%SLA_SCAN_SCHEDULE%", (string)Trigger("SlaScan")["schedule"]!);
         Assert.Equal("%DAILY_REPORT_SCHEDULE%", (string)Trigger("DailyReport")["schedule"]!);
         Assert.Equal("%BACKUP_SCHEDULE%", (string)Trigger("NightlyBackup")["schedule"]!);
+        Assert.Equal("%QUARANTINE_RETENTION_SCHEDULE%", (string)Trigger("QuarantineRetention")["schedule"]!);
         Assert.Equal(("queueTrigger", "inbound", "AzureWebJobsStorage"), ((string)Trigger("InboundProcessor")["type"]!, (string)Trigger("InboundProcessor")["queueName"]!, (string)Trigger("InboundProcessor")["connection"]!));
         Assert.Equal(("queueTrigger", "inbound-poison", "AzureWebJobsStorage"), ((string)Trigger("InboundPoison")["type"]!, (string)Trigger("InboundPoison")["queueName"]!, (string)Trigger("InboundPoison")["connection"]!));
     }

@@ -183,7 +183,7 @@ public sealed class InfraTests
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
         Assert.Equal((4, 3), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // Every schedule the timers read is a setting.
-        foreach (var name in new[] { Triggers.MailboxPollSchedule, Triggers.SlaScanSchedule, Triggers.DailyReportSchedule, Triggers.BackupSchedule })
+        foreach (var name in new[] { Triggers.MailboxPollSchedule, Triggers.SlaScanSchedule, Triggers.DailyReportSchedule, Triggers.BackupSchedule, Triggers.QuarantineRetentionSchedule })
         {
             Assert.True(settings.ContainsKey(name), name);
         }

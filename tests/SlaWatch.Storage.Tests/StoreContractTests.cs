@@ -165,6 +165,48 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task AQuarantinedInputIsFoundByItsIdWithItsPendingEventAndRemovedWhole()
+    {
+        var quarantine = (await NewStoreAsync()).Quarantine;
+        var raw = new string('长', 70_000);
+        var reply = new AgentResponse(T0.AddMinutes(20), "客服A", "r1", "已处理") { Entered = true };
+        var id = await quarantine.PutAsync(new QuarantinedInput("events", T0, "replies.jsonl:1", "ticket: no ticket 20261116-009", raw) { Pending = new PendingEvent("20261116-009", reply) });
+        var other = await quarantine.PutAsync(new QuarantinedInput("events", T0, "replies.jsonl:2", "ticket: no ticket 20261116-010", "short"));
+
+        var found = await quarantine.GetAsync(id);
+        Assert.NotNull(found);
+        Assert.Equal((id, raw, "replies.jsonl:1"), (found.Id, found.Raw, found.Origin));
+        Assert.Equal(new PendingEvent("20261116-009", reply), found.Pending);
+        Assert.Null((await quarantine.GetAsync(other))!.Pending);
+        Assert.Null(await quarantine.GetAsync(id + "0"));
+        Assert.Null(await quarantine.GetAsync("not an id"));
+
+        Assert.True(await quarantine.RemoveAsync(id));
+        Assert.False(await quarantine.RemoveAsync(id));
+        Assert.Null(await quarantine.GetAsync(id));
+        Assert.Equal([other], (await quarantine.ListAsync("events", DateOnly.FromDateTime(T0.UtcDateTime))).Select(input => input.Id));
+    }
+
+    [Fact]
+    public async Task APurgeRemovesWhatWasKeptBeforeItsDayInOneChannelOrInAll()
+    {
+        var quarantine = (await NewStoreAsync()).Quarantine;
+        var day = DateOnly.FromDateTime(T0.UtcDateTime);
+        var lastOfDay = new DateTimeOffset(day, new TimeOnly(23, 59, 59), TimeSpan.Zero);
+        await quarantine.PutAsync(new QuarantinedInput("email", lastOfDay, "a", "r", new string('x', 100_000)));
+        await quarantine.PutAsync(new QuarantinedInput("chat", T0, "b", "r", "{") { Pending = new PendingEvent("t-1", Arrival("m-1")) });
+        await quarantine.PutAsync(new QuarantinedInput("chat", T0.AddDays(-3), "c", "r", "{"));
+        var firstOfNext = await quarantine.PutAsync(new QuarantinedInput("chat", lastOfDay.AddSeconds(1), "d", "r", "{"));
+
+        Assert.Equal(1, await quarantine.PurgeAsync("chat", day));
+        Assert.Equal(2, await quarantine.PurgeAsync(null, day.AddDays(1)));
+
+        Assert.Empty(await quarantine.ListAsync("email", day));
+        Assert.Empty(await quarantine.ListAsync("chat", day));
+        Assert.Equal([firstOfNext], (await quarantine.ListAsync("chat", day.AddDays(1))).Select(input => input.Id));
+    }
+
+    [Fact]
     public async Task CheckpointsAndClaimsBehaveAsDocumented()
     {
         var ports = await NewStoreAsync();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -27,7 +26,7 @@ internal static class IngestCommand
             }
 
             await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
+            var lines = new InputLineIngester(StoreOptions.Tickets(provider));
             var rejected = 0;
             var progress = new RunProgress(output, "lines");
             foreach (var path in paths)
@@ -44,7 +43,7 @@ internal static class IngestCommand
                     }
 
                     var origin = $"{path}:{number}";
-                    var outcome = await IngestLineAsync(services, line, origin, cancellationToken).ConfigureAwait(false);
+                    var outcome = await lines.IngestAsync(line, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
                     rejected += outcome.Rejected ? 1 : 0;
                     if (outcome.Rejected)
                     {
@@ -66,37 +65,5 @@ internal static class IngestCommand
             return rejected == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
         });
         return command;
-    }
-
-    private sealed record LineOutcome(string Word, string? Number, string? TicketId, string? Reason = null, string? QuarantineId = null)
-    {
-        public bool Rejected => Reason is not null;
-    }
-
-    private static async Task<LineOutcome> IngestLineAsync(Core.Hosting.TicketServices services, string line, string origin, CancellationToken cancellationToken)
-    {
-        InputLine parsed;
-        try
-        {
-            parsed = InputJson.Parse(line, services.Writer.Policy.TimeZone);
-            ConfiguredNames.Check(parsed, services.Rules, services.Writer.Policy);
-        }
-        catch (InputException error)
-        {
-            var id = await services.Quarantine.PutAsync(new QuarantinedInput("input", services.Writer.Now, origin, error.Message, line), cancellationToken).ConfigureAwait(false);
-            return new LineOutcome("rejected", null, null, error.Message, id);
-        }
-
-        switch (parsed)
-        {
-            case ContactLine contact:
-                var ingested = await services.Ingestion.IngestAsync(contact.Contact, origin, line, cancellationToken).ConfigureAwait(false);
-                return new LineOutcome(ingested.Word, ingested.Number?.ToString(), ingested.TicketId, ingested.Reason, ingested.QuarantineId);
-            case EventLine item:
-                var recorded = await services.Events.RecordAsync(item.Ticket, item.Event, origin, line, cancellationToken).ConfigureAwait(false);
-                return new LineOutcome(recorded.Word, recorded.Number?.ToString(), recorded.TicketId, recorded.Reason, recorded.QuarantineId);
-            default:
-                throw new InvalidOperationException($"Unexpected input {parsed.GetType().Name}.");
-        }
     }
 }

@@ -8,15 +8,32 @@ public sealed class MemoryQuarantine : IQuarantine
 {
     private readonly List<QuarantinedInput> _inputs = [];
     private readonly Lock _gate = new();
+    private long _next;
 
     public Task<string> PutAsync(QuarantinedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         lock (_gate)
         {
-            var id = $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_inputs.Count.ToString("D8", CultureInfo.InvariantCulture)}";
+            var id = $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_next++.ToString("D8", CultureInfo.InvariantCulture)}";
             _inputs.Add(input.Bounded() with { Id = id });
             return Task.FromResult(id);
+        }
+    }
+
+    public Task<QuarantinedInput?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_inputs.Find(input => input.Id == id));
+        }
+    }
+
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_inputs.RemoveAll(input => input.Id == id) > 0);
         }
     }
 
@@ -32,11 +49,11 @@ public sealed class MemoryQuarantine : IQuarantine
         }
     }
 
-    public Task<int> PurgeAsync(string channel, DateOnly before, CancellationToken cancellationToken = default)
+    public Task<int> PurgeAsync(string? channel, DateOnly before, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_inputs.RemoveAll(input => string.Equals(input.Channel, channel, StringComparison.Ordinal) && DayOf(input.At) < before));
+            return Task.FromResult(_inputs.RemoveAll(input => (channel is null || string.Equals(input.Channel, channel, StringComparison.Ordinal)) && DayOf(input.At) < before));
         }
     }
 

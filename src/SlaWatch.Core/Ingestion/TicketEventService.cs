@@ -43,8 +43,19 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
         }
 
         // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
-        var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, result.Reason!, raw ?? Describe(item)), cancellationToken).ConfigureAwait(false);
+        var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, result.Reason!, raw ?? Describe(item)) { Pending = new PendingEvent(ticketRef, item) }, cancellationToken).ConfigureAwait(false);
         return result with { QuarantineId = id };
+    }
+
+    /// <summary>
+    /// Records an event offered again from the quarantine, where it stays whatever the refusal: nothing is kept anew.
+    /// </summary>
+    public async Task<RecordResult> OfferAgainAsync(string ticketRef, TicketEvent item, string origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return TicketEventRules.Problem(item, writer.Now) is { } problem
+            ? new RecordResult(RecordOutcome.Rejected, null, null, problem)
+            : await TryRecordAsync(ticketRef, item, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
 
     public string? Id { get; init; }
 
+    /// <summary>Set when the input was authentic and only waited for its ticket: a retry records it.</summary>
+    public PendingEvent? Pending { get; init; }
+
     /// <summary>
     /// What is kept of input that failed authentication or was too large to read: its size and SHA-256, not its
     /// content (nobody can tell it came from a customer, and a stranger must not be able to fill the store).

@@ -37,6 +37,11 @@ public sealed class FunctionSettings : CheckedSettings
     /// <summary>Where the nightly backup goes (<c>Backup__ContainerUrl</c>); none is taken without it.</summary>
     public Uri? BackupContainer { get; set; }
 
+    /// <summary>Days a quarantined input is kept (<c>Quarantine__RetentionDays</c>).</summary>
+    public int QuarantineRetentionDays { get; set; } = DefaultQuarantineRetentionDays;
+
+    public const int DefaultQuarantineRetentionDays = 90;
+
     public ServiceBusConnection ServiceBus { get; set; } = new(null, null);
 
     public StorageAccountConnection Inbound { get; set; } = new(null, null, null);
@@ -58,6 +63,7 @@ public sealed class FunctionSettings : CheckedSettings
         }
 
         settings.BackupContainer = reader.AbsoluteUrl(AppSettings.BackupContainer);
+        settings.QuarantineRetentionDays = reader.Count(AppSettings.QuarantineRetentionDays, DefaultQuarantineRetentionDays, 1, 3650);
         settings.ReportInChinese = reader.Choice(AppSettings.ReportLanguage, false, Languages);
         settings.ReportRecipients = (reader.Optional(AppSettings.ReportRecipients) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

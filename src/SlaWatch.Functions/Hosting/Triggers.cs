@@ -18,4 +18,5 @@ public static class Triggers
     public const string SlaScanSchedule = "SLA_SCAN_SCHEDULE";
     public const string DailyReportSchedule = "DAILY_REPORT_SCHEDULE";
     public const string BackupSchedule = "BACKUP_SCHEDULE";
+    public const string QuarantineRetentionSchedule = "QUARANTINE_RETENTION_SCHEDULE";
 }

@@ -47,6 +47,24 @@ public sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; a problem named otherwise.</summary>
+    public int Count(string name, int fallback, int min, int max)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= min && count <= max)
+        {
+            return count;
+        }
+
+        Problems.Add($"{name} is '{text}', not a whole number from {min} to {max}");
+        return fallback;
+    }
+
     public bool Flag(string name)
     {
         var text = Optional(name);

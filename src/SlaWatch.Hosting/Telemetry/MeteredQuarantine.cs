@@ -13,9 +13,15 @@ internal sealed class MeteredQuarantine(IQuarantine inner, SlaMetrics metrics) :
         return id;
     }
 
+    public Task<QuarantinedInput?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(id, cancellationToken);
+
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default) =>
+        inner.RemoveAsync(id, cancellationToken);
+
     public Task<IReadOnlyList<QuarantinedInput>> ListAsync(string channel, DateOnly day, CancellationToken cancellationToken = default) =>
         inner.ListAsync(channel, day, cancellationToken);
 
-    public Task<int> PurgeAsync(string channel, DateOnly before, CancellationToken cancellationToken = default) =>
+    public Task<int> PurgeAsync(string? channel, DateOnly before, CancellationToken cancellationToken = default) =>
         inner.PurgeAsync(channel, before, cancellationToken);
 }

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Time.Testing;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.InMemory;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Core.Tests.Ingestion;
+
+/// <summary>
+/// Input kept because something it needed was missing is offered again once it is there: recorded and removed, or
+/// left exactly as it was (never kept twice), and input only its source can re-send is left alone.
+/// </summary>
+public sealed class QuarantineRetryTests
+{
+    private static readonly DateTimeOffset Arrival = Shipped.At("2026-11-16 09:30");
+    private static readonly DateOnly KeptDay = new(2026, 11, 16);
+
+    private const string Contact = """{"type":"contact","channel":"email","sourceId":"<q1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"li.si@example.com","subject":"发票抬头写错了"}""";
+    private const string Reply = """{"type":"event","ticket":"source:email:<q1@example.com>","kind":"agentResponse","at":"2026-11-16T09:50:00+08:00","actor":"客服A","sourceId":"r1"}""";
+
+    [Fact]
+    public async Task AnEventThatCameBeforeItsTicketWaitsThenIsRecordedOnceAndLeavesTheQuarantine()
+    {
+        var time = new FakeTimeProvider(Arrival.AddHours(1));
+        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        var lines = new InputLineIngester(services);
+        var retry = new QuarantineRetry(services);
+
+        var early = await lines.IngestAsync(Reply, "replies.jsonl:1");
+        Assert.Equal(("notfound", "ticket: no ticket source:email:<q1@example.com>"), (early.Word, early.Reason));
+        var kept = Assert.Single(await services.Quarantine.ListAsync("events", KeptDay));
+        Assert.Equal(early.QuarantineId, kept.Id);
+        Assert.Equal("source:email:<q1@example.com>", kept.Pending!.Ticket);
+        Assert.Equal(Arrival.AddMinutes(20), Assert.IsType<AgentResponse>(kept.Pending.Event).At);
+
+        // Its ticket is still missing: the retry leaves the input as it was, and keeps no second copy.
+        var waiting = Assert.Single(await retry.RetryAsync("events", KeptDay));
+        Assert.Equal((kept.Id, "notfound", false), (waiting.Id, waiting.Outcome.Word, waiting.Removed));
+        Assert.Equal([kept.Id], (await services.Quarantine.ListAsync("events", KeptDay)).Select(input => input.Id));
+
+        var opened = await lines.IngestAsync(Contact, "contacts.jsonl:1");
+        var recorded = await retry.RetryAsync(kept.Id!);
+
+        Assert.Equal(("recorded", opened.Number, true), (recorded!.Outcome.Word, recorded.Outcome.Number, recorded.Removed));
+        Assert.Empty(await services.Quarantine.ListAsync("events", KeptDay));
+        var ticket = (await services.Store.LoadAsync(opened.TicketId!))!;
+        Assert.Equal(Arrival.AddMinutes(20), ticket.State.FirstResponseAt);
+        // The same reply offered again (a second copy kept by a crash between record and remove) adds nothing.
+        Assert.Equal("duplicate", (await services.Events.OfferAgainAsync(kept.Pending.Ticket, kept.Pending.Event, "again")).Word);
+        Assert.Equal(2, (await services.Store.LoadAsync(opened.TicketId!))!.Events.Count);
+        Assert.Null(await retry.RetryAsync(kept.Id!));
+    }
+
+    [Fact]
+    public async Task ALineNamingACategoryNotYetConfiguredIsIngestedOnceTheCategoryIs()
+    {
+        var line = Contact.Replace("\"subject\"", "\"category\":\"invoice\",\"subject\"", StringComparison.Ordinal);
+        var time = new FakeTimeProvider(Arrival.AddHours(1));
+        var ports = MemoryStore.Create();
+        await using var before = new TicketServices(ports, Shipped.Policy, Shipped.Rules, time);
+
+        var refused = await new InputLineIngester(before).IngestAsync(line, "contacts.jsonl:4");
+        Assert.StartsWith("category: 'invoice' is not a configured category", refused.Reason, StringComparison.Ordinal);
+        var stillRefused = Assert.Single(await new QuarantineRetry(before).RetryAsync(InputLineIngester.QuarantineChannel, KeptDay));
+        Assert.Equal((refused.QuarantineId, refused.Reason, false), (stillRefused.Id, stillRefused.Outcome.Reason, stillRefused.Removed));
+        Assert.Single(await ports.Quarantine.ListAsync(InputLineIngester.QuarantineChannel, KeptDay));
+
+        var invoice = new CategoryRule("invoice", "发票问题", "Invoice", ["发票"]);
+        await using var after = new TicketServices(ports, Shipped.Policy, Shipped.Rules with { Categories = [.. Shipped.Rules.Categories, invoice] }, time);
+        var retried = Assert.Single(await new QuarantineRetry(after).RetryAsync(InputLineIngester.QuarantineChannel, KeptDay));
+
+        Assert.Equal(("created", "20261116-001", true), (retried.Outcome.Word, retried.Outcome.Number, retried.Removed));
+        Assert.Equal("invoice", (await ports.Store.LoadAsync(retried.Outcome.TicketId!))!.State.Category);
+        Assert.Empty(await ports.Quarantine.ListAsync(InputLineIngester.QuarantineChannel, KeptDay));
+    }
+
+    [Fact]
+    public async Task InputOnlyItsSourceCanResendIsNamedAndLeftAlone()
+    {
+        var time = new FakeTimeProvider(Arrival.AddHours(1));
+        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        var id = await services.Quarantine.PutAsync(new QuarantinedInput("email", time.GetUtcNow(), "imap INBOX uid 9", "from: no sender address", "Subject: hi\r\n\r\nbody"));
+
+        var result = await new QuarantineRetry(services).RetryAsync(id);
+
+        Assert.Equal(("kept", "email input is offered again by its source, not from the quarantine", false), (result!.Outcome.Word, result.Outcome.Reason, result.Removed));
+        Assert.False(QuarantineRetry.CanRetry((await services.Quarantine.GetAsync(id))!));
+    }
+}
