@@ -14,7 +14,8 @@ var modes = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordinal)
     ["report"] = ReportBenchmark.RunAsync,                            // [tickets on Azurite] [tickets in process]
     ["scan"] = ScanLatencyBenchmark.RunAsync,                         // [open tickets] [due tickets]
     ["capacity"] = CapacityBenchmark.RunAsync,                        // [tickets a day] [days]
-    ["replay"] = ReplayBenchmark.RunAsync,                            // [tickets days small-tickets small-days]
+    ["replay"] = ReplayBenchmark.RunAsync,
+    ["bulk"] = BulkBenchmark.RunAsync,                                // [rows]: import and calls ingest, raw upserts beside                            // [tickets days small-tickets small-days]
 };
 
 if (args.Length > 0 && modes.TryGetValue(args[0], out var mode))

@@ -66,18 +66,13 @@ public sealed class SpreadsheetImporter(IngestionService ingestion, TicketEventS
                 continue;
             }
 
-            ImportedRow? refused = null;
-            foreach (var item in ticket.Events)
-            {
-                var recorded = await events.RecordAsync(ticketId, item, origin, row.Raw, cancellationToken).ConfigureAwait(false);
-                if (recorded.Outcome == RecordOutcome.Rejected)
-                {
-                    // The ticket stands; the event that could not be kept is reported and quarantined.
-                    refused ??= new ImportedRow(row.Number, "partly", ingested.Number?.ToString(), item.GetType().Name, recorded.Reason, recorded.QuarantineId);
-                }
-            }
-
-            results.Add(refused ?? new ImportedRow(row.Number, ingested.Word, ingested.Number?.ToString()));
+            // The row's reply, resolution, rating… in one write: a load and a write per row, not per event.
+            var recorded = await events.RecordAllAsync(ticketId, ticket.Events, origin, row.Raw, cancellationToken).ConfigureAwait(false);
+            // The ticket stands; the first event that could not be kept is reported, and each is quarantined.
+            var refused = recorded.Select((result, index) => (Result: result, Event: ticket.Events[index])).FirstOrDefault(pair => pair.Result.Outcome == RecordOutcome.Rejected);
+            results.Add(refused.Result is { } rejected
+                ? new ImportedRow(row.Number, "partly", ingested.Number?.ToString(), refused.Event.GetType().Name, rejected.Reason, rejected.QuarantineId)
+                : new ImportedRow(row.Number, ingested.Word, ingested.Number?.ToString()));
         }
 
         return results;

@@ -34,17 +34,43 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     }
 
     /// <summary>Records the event; one for a ticket that does not exist is kept in quarantine (NotFound).</summary>
-    public async Task<RecordResult> RecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
+    public async Task<RecordResult> RecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default) =>
+        (await RecordAllAsync(ticketRef, [item], origin, raw, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Records several events on one ticket in one write (a sheet row's reply, resolution and rating): what each
+    /// became, in order. An event the rules refuse, or all of them when the ticket does not exist, are kept in
+    /// quarantine as <see cref="RecordAsync"/> keeps them.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordResult>> RecordAllAsync(string ticketRef, IReadOnlyList<TicketEvent> items, string origin, string? raw = null, CancellationToken cancellationToken = default)
     {
-        var result = await TryRecordAsync(ticketRef, item, origin, raw, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome != RecordOutcome.NotFound)
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new RecordResult[items.Count];
+        var accepted = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            return result;
+            if (TicketEventRules.Problem(items[i], writer.Now) is { } problem)
+            {
+                var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, problem, raw ?? Describe(items[i])), cancellationToken).ConfigureAwait(false);
+                results[i] = new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
+            }
+            else
+            {
+                accepted.Add(i);
+            }
         }
 
-        // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
-        var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, result.Reason!, raw ?? Describe(item)) { Pending = new PendingEvent(ticketRef, item) }, cancellationToken).ConfigureAwait(false);
-        return result with { QuarantineId = id };
+        var appended = accepted.Count == 0 ? [] : await AppendAsync(ticketRef, [.. accepted.Select(i => items[i])], cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < appended.Length; k++)
+        {
+            var item = items[accepted[k]];
+            results[accepted[k]] = appended[k].Outcome == RecordOutcome.NotFound
+                // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
+                ? appended[k] with { QuarantineId = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, appended[k].Reason!, raw ?? Describe(item)) { Pending = new PendingEvent(ticketRef, item) }, cancellationToken).ConfigureAwait(false) }
+                : appended[k];
+        }
+
+        return results;
     }
 
     /// <summary>
@@ -55,7 +81,7 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
         ArgumentNullException.ThrowIfNull(item);
         return TicketEventRules.Problem(item, writer.Now) is { } problem
             ? new RecordResult(RecordOutcome.Rejected, null, null, problem)
-            : await TryRecordAsync(ticketRef, item, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+            : (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
     }
 
     /// <summary>
@@ -64,15 +90,34 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     /// </summary>
     public async Task<RecordResult> TryRecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(item);
         if (TicketEventRules.Problem(item, writer.Now) is { } problem)
         {
             var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, problem, raw ?? Describe(item)), cancellationToken).ConfigureAwait(false);
             return new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
         }
 
-        item = item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item;
-        Task<(StoredTicket Ticket, bool Written)?> Append(string id) =>
-            writer.AppendAsync(id, stored => stored.HasSource(item.SourceRef) ? [] : [item], cancellationToken);
+        return (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>Appends the events the ticket does not hold yet in one write; what each became (NotFound for all without a ticket).</summary>
+    private async Task<RecordResult[]> AppendAsync(string ticketRef, TicketEvent[] items, CancellationToken cancellationToken)
+    {
+        items = [.. items.Select(item => item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item)];
+        // Which of the items the last attempt added: those the ticket did not hold, each source once.
+        var added = new bool[items.Length];
+        IReadOnlyList<TicketEvent> Decide(StoredTicket stored)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < items.Length; i++)
+            {
+                added[i] = !stored.HasSource(items[i].SourceRef) && seen.Add(items[i].SourceRef!);
+            }
+
+            return [.. items.Where((_, i) => added[i])];
+        }
+
+        Task<(StoredTicket Ticket, bool Written)?> Append(string id) => writer.AppendAsync(id, Decide, cancellationToken);
 
         // Most events name the message that opened their ticket, whose id follows from it: try that before a lookup.
         var opened = OpenedBy(ticketRef);
@@ -81,18 +126,19 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
         {
             result = await Append(ticketId).ConfigureAwait(false);
         }
+
         if (result is not { } written)
         {
-            return new RecordResult(RecordOutcome.NotFound, null, null, $"ticket: no ticket {ticketRef}");
+            return [.. items.Select(_ => new RecordResult(RecordOutcome.NotFound, null, null, $"ticket: no ticket {ticketRef}"))];
         }
 
         // Customers answer our acknowledgements and replies: remember which ticket those messages belong to.
-        if (item is Acknowledged or AgentResponse or CustomerMessage && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal))
+        foreach (var item in items.Where(item => item is Acknowledged or AgentResponse or CustomerMessage && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal)))
         {
-            await index.IndexSourceAsync(written.Ticket.State.Channel, item.SourceRef, written.Ticket.Id, cancellationToken).ConfigureAwait(false);
+            await index.IndexSourceAsync(written.Ticket.State.Channel, item.SourceRef!, written.Ticket.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return new RecordResult(written.Written ? RecordOutcome.Recorded : RecordOutcome.Duplicate, written.Ticket.Id, written.Ticket.Number) { Ticket = written.Ticket };
+        return [.. items.Select((_, i) => new RecordResult(written.Written && added[i] ? RecordOutcome.Recorded : RecordOutcome.Duplicate, written.Ticket.Id, written.Ticket.Number) { Ticket = written.Ticket })];
     }
 
     /// <summary>

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using SlaWatch.Channels.Phone;
+using SlaWatch.Channels.Spreadsheets;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
+using SlaWatch.Storage;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Benchmarks;
+
+/// <summary>
+/// The bulk paths a team runs by hand: a tracking sheet (CSV) through <c>import</c> and a call log through the call
+/// ingester, on Azurite. Prints each path's rows per second by tenth of the run (does it slow as the tables grow?),
+/// its storage requests per row and where their time went, beside raw single-entity upserts measured at the start
+/// and at the end of the same run: the emulator's own slowdown, which is not ours.
+/// </summary>
+internal static class BulkBenchmark
+{
+    private const int RawSample = 1000;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
+        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
+        connection ??= own!.ConnectionString;
+        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        Console.WriteLine($"Bulk paths on Azurite, {rows} rows each, {Environment.ProcessorCount} cores");
+
+        var rawBefore = await RawUpsertsPerSecondAsync(connection);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw upserts/s at the start: {rawBefore:N0}"));
+
+        await using (var services = new TableServices(StorageOptions.FromConnection(connection, Prefix()), policy, rules, TimeProvider.System))
+        {
+            var sheet = Sheet(rows);
+            var marks = new List<(int Done, TimeSpan At)>();
+            var clock = Stopwatch.StartNew();
+            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, rules, policy.TimeZone)
+            {
+                RowDone = (done, _) => Mark(marks, done, rows, clock),
+            };
+            var imported = await importer.ImportAsync(sheet, Channel.Other);
+            Mark(marks, rows, rows, clock);
+            Report("import (CSV, contact + 5 events a row)", imported.Count(row => row.Outcome == "created"), marks, services.Storage.Requests);
+        }
+
+        await using (var services = new TableServices(StorageOptions.FromConnection(connection, Prefix()), policy, rules, TimeProvider.System))
+        {
+            var ingester = new CallIngester(services.Ingestion, services.Events, policy);
+            var start = new DateTimeOffset(2026, 11, 16, 1, 0, 0, TimeSpan.Zero);
+            var marks = new List<(int Done, TimeSpan At)>();
+            var clock = Stopwatch.StartNew();
+            var created = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                Mark(marks, i, rows, clock);
+                var at = start.AddSeconds(i * 7);
+                var answered = i % 5 != 0;
+                var call = new CallRecord($"c{i}", $"139{i:D8}", at, answered ? at.AddSeconds(9) : null, at.AddMinutes(3), answered ? CallDisposition.Answered : CallDisposition.NoAnswer, answered ? "agent-1" : null);
+                created += (await ingester.IngestAsync(call, $"calls row {i + 1}", "raw")).Word == "created" ? 1 : 0;
+            }
+
+            Mark(marks, rows, rows, clock);
+            Report("calls ingest (a call and its answer or missed-call reason)", created, marks, services.Storage.Requests);
+        }
+
+        var rawAfter = await RawUpsertsPerSecondAsync(connection);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw upserts/s at the end:   {rawAfter:N0} ({rawAfter / rawBefore:0.00} of the start)"));
+    }
+
+    private static void Mark(List<(int Done, TimeSpan At)> marks, int done, int total, Stopwatch clock)
+    {
+        if (done * 10 / total > (marks.Count == 0 ? -1 : marks[^1].Done * 10 / total))
+        {
+            marks.Add((done, clock.Elapsed));
+        }
+    }
+
+    private static void Report(string path, int created, List<(int Done, TimeSpan At)> marks, RequestCounter requests)
+    {
+        var total = marks[^1];
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: {created} tickets in {total.At.TotalSeconds:0.0} s, {total.Done / total.At.TotalSeconds:0} rows/s, {(double)requests.Count / total.Done:0.00} requests a row"));
+        var rates = marks.Zip(marks.Skip(1), (from, to) => (to.Done - from.Done) / (to.At - from.At).TotalSeconds);
+        Console.WriteLine("  rows/s by tenth: " + string.Join(' ', rates.Select(rate => rate.ToString("0", CultureInfo.InvariantCulture))));
+        foreach (var (kind, count, time) in requests.Breakdown.Take(8))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {kind,-32} {(double)count / total.Done,6:0.00} a row  {time.TotalMilliseconds / count,7:0.00} ms each  {time / total.At,6:P0} of the run"));
+        }
+    }
+
+    private static async Task<double> RawUpsertsPerSecondAsync(string connection)
+    {
+        var storage = new TableStorage(StorageOptions.FromConnection(connection, Prefix()));
+        var table = await storage.TableAsync("Raw");
+        await table.UpsertEntityAsync(new TableEntity("warm", "up"));
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < RawSample; i++)
+        {
+            await table.UpsertEntityAsync(new TableEntity($"p{i}", "snapshot") { ["Number"] = $"20261116-{i:D3}", ["Status"] = "Open", ["ReceivedAt"] = DateTimeOffset.UtcNow });
+        }
+
+        return RawSample / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A tracking sheet of <paramref name="rows"/> resolved tickets over as many days as it takes at 400 a day.</summary>
+    private static string Sheet(int rows)
+    {
+        var csv = new StringBuilder("日期,客户编号,问题描述,问题类型,优先级,提交时间,首次回复时间,解决时间,是否首次解决,解决状态,未解决原因,责任人,满意度,渠道\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var day = new DateOnly(2026, 10, 1).AddDays(i / 400);
+            var minute = 9 * 60 + i % 400;
+            csv.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},C{i:D6},登录报错,技术故障,一般,{Clock(minute)},{Clock(minute + 10)},{Clock(minute + 90)},是,已解决,,客服{i % 40},满意,邮件\n");
+        }
+
+        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-bulk-").FullName, "sheet.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    private static string Clock(int minute) => $"{minute / 60:D2}:{minute % 60:D2}";
+
+    private static string Prefix() => "b" + Guid.NewGuid().ToString("N")[..10];
+}
