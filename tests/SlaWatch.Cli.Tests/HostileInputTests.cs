@@ -90,4 +90,28 @@ public class HostileInputTests(AzuriteFixture azurite)
         Assert.Equal($"removed 2 inputs kept before {tomorrow}", purged.Out.Trim());
         Assert.Equal("0 kept", after.Out.Trim());
     }
+
+    [Fact]
+    public void ALineTooLongToReadIsRefusedByItsSizeAndHashAndTheNextLineIsIngested()
+    {
+        var giant = "{\"type\":\"contact\",\"subject\":\"" + new string('长', 1_500_000) + "\"}";
+        var file = Cli.TempFile("giant.jsonl", giant + "\n" + """{"type":"contact","channel":"email","sourceId":"<after-giant@x>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com","subject":"发票"}""");
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(giant)));
+
+        var result = WithStore("ingest", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(file)}:1: line: {giant.Length} characters, more than the 1048576 a line may hold \(sha256 {hash}\) \(kept in quarantine as input_", result.Error.Trim());
+        Assert.EndsWith(" created", result.Out.Trim().Split('\n')[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileReadWholeIsRefusedByItsSizeBeforeItIsRead()
+    {
+        var body = Cli.TempFile("big-body.json", "{\"event\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+
+        var refused = Cli.Run("chat", "parse", body);
+
+        Assert.Equal((2, $"slawatch: {body}: {new FileInfo(body).Length} bytes, more than the 1048576 a webhook body may have; split it"), (refused.ExitCode, refused.Error.Trim()));
+    }
 }

@@ -14,6 +14,12 @@ public sealed record WebhookOptions
 {
     public const int DefaultMaxBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// The longest line of recorded bodies read (<c>chat ingest</c>, replays): a body of the default limit escaped in
+    /// JSON (at most six characters a byte), with its headers. Past it a line is refused unread.
+    /// </summary>
+    public const int MaxRecordedLineChars = 7 * 1024 * 1024;
+
     public required string Secret { get; init; }
 
     public string SignatureHeader { get; init; } = "X-SlaWatch-Signature";

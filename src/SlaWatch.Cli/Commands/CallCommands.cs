@@ -115,5 +115,5 @@ internal static class CallCommands
         return command;
     }
 
-    private static string ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : throw new UsageException($"{path}: no such file");
+    private static string ReadFile(string path) => InputFiles.ReadText(path, InputFiles.MaxCallLogBytes, "a call log");
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Core.Ports;
+using SlaWatch.Core.Text;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Cli.Commands;
@@ -35,7 +36,7 @@ internal static class ChatCommands
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
-            var body = File.Exists(path) ? File.ReadAllBytes(path) : throw new UsageException($"{path}: no such file");
+            var body = InputFiles.ReadBytes(path, WebhookOptions.DefaultMaxBodyBytes, "a webhook body");
             ChatAction action;
             try
             {
@@ -71,8 +72,8 @@ internal static class ChatCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
-            // Line by line: memory holds one recorded body at a time, whatever the file's size.
-            var lines = File.Exists(path) ? File.ReadLines(path) : throw new UsageException($"{path}: no such file");
+            // Line by line, each bounded: memory holds one recorded body at a time, whatever the file.
+            var lines = File.Exists(path) ? BoundedLines.Read(path, WebhookOptions.MaxRecordedLineChars) : throw new UsageException($"{path}: no such file");
             var chatFormat = result.GetValue(format);
             var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
             var options = key is null ? null : WebhookOptions.For(chatFormat, key);
@@ -80,20 +81,26 @@ internal static class ChatCommands
             var services = StoreOptions.Tickets(provider);
             var handler = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine) { Log = output.Error.WriteLine };
             var refused = 0;
-            var i = -1;
             var progress = new RunProgress(output, "bodies");
-            foreach (var line in lines)
+            foreach (var bounded in lines)
             {
-                i++;
+                var i = bounded.Number - 1;
                 progress.Step();
-                if (string.IsNullOrWhiteSpace(line))
+                if (string.IsNullOrWhiteSpace(bounded.Text) && !bounded.TooLong)
                 {
                     continue;
                 }
 
                 var origin = $"{path}:{i + 1}";
+                var line = bounded.Text ?? string.Empty;
                 ChatWebhookResult outcome;
-                if (Recorded(line) is not { } recorded)
+                if (bounded.TooLong)
+                {
+                    var reason = bounded.Refusal(WebhookOptions.MaxRecordedLineChars);
+                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", TimeProvider.System.GetUtcNow(), origin, reason, "line not kept"), cancellationToken).ConfigureAwait(false);
+                    outcome = new ChatWebhookResult(413, reason, "rejected", QuarantineId: id);
+                }
+                else if (Recorded(line) is not { } recorded)
                 {
                     var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", TimeProvider.System.GetUtcNow(), origin, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", line), cancellationToken).ConfigureAwait(false);
                     outcome = new ChatWebhookResult(400, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", "rejected", QuarantineId: id);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -31,19 +32,20 @@ internal static class IngestCommand
             var progress = new RunProgress(output, "lines");
             foreach (var path in paths)
             {
-                var number = 0;
-                // Line by line: memory holds one line at a time, whatever the file's size.
-                foreach (var line in File.ReadLines(path))
+                // Line by line, each bounded: memory holds one line at a time, whatever the file.
+                foreach (var line in BoundedLines.Read(path, InputLineIngester.MaxLineChars))
                 {
-                    number++;
+                    var number = line.Number;
                     progress.Step();
-                    if (string.IsNullOrWhiteSpace(line))
+                    if (string.IsNullOrWhiteSpace(line.Text) && !line.TooLong)
                     {
                         continue;
                     }
 
                     var origin = $"{path}:{number}";
-                    var outcome = await lines.IngestAsync(line, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var outcome = line.Text is { } text
+                        ? await lines.IngestAsync(text, origin, cancellationToken: cancellationToken).ConfigureAwait(false)
+                        : await lines.RefuseTooLongAsync(line, origin, cancellationToken).ConfigureAwait(false);
                     rejected += outcome.Rejected ? 1 : 0;
                     if (outcome.Rejected)
                     {

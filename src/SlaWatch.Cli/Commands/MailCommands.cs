@@ -26,7 +26,7 @@ internal static class MailCommands
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
-            var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new UsageException($"{path}: no such file");
+            var bytes = InputFiles.ReadBytes(path, InputFiles.MaxMessageBytes, "a message");
             ParsedMail mail;
             try
             {

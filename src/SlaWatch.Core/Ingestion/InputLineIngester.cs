@@ -1,5 +1,6 @@
 using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ports;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Ingestion;
 
@@ -11,6 +12,18 @@ namespace SlaWatch.Core.Ingestion;
 public sealed class InputLineIngester(TicketServices services)
 {
     public const string QuarantineChannel = "input";
+
+    /// <summary>The longest line read: a contact with its text excerpt is a few KiB; past this a line is refused unread.</summary>
+    public const int MaxLineChars = 1 << 20;
+
+    /// <summary>Refuses a line too long to read, keeping its size and hash (not its text) in quarantine.</summary>
+    public async Task<LineOutcome> RefuseTooLongAsync(BoundedLine line, string origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var reason = line.Refusal(MaxLineChars);
+        var id = await services.Quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, services.Writer.Now, origin, reason, "line not kept"), cancellationToken).ConfigureAwait(false);
+        return new LineOutcome("rejected", null, null, reason, id);
+    }
 
     /// <param name="keepRefused">False when the line comes from the quarantine: a refusal leaves it where it is.</param>
     public async Task<LineOutcome> IngestAsync(string line, string origin, bool keepRefused = true, CancellationToken cancellationToken = default)

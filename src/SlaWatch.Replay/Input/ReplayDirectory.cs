@@ -6,6 +6,7 @@ using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Email;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Replay.Input;
 
@@ -84,10 +85,16 @@ public static class ReplayDirectory
     /// <summary>Each non-blank line through <paramref name="read"/>; a line it refuses becomes an unreadable item naming the line.</summary>
     private static IEnumerable<ReplayItem> JsonLines(string path, string channel, Func<string, string, ReplayItem> read)
     {
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        // Each line bounded (a recorded chat body is the longest line): a file without newlines cannot be held whole.
+        foreach (var bounded in BoundedLines.Read(path, WebhookOptions.MaxRecordedLineChars))
         {
-            number++;
+            var (number, line) = (bounded.Number, bounded.Text ?? string.Empty);
+            if (bounded.TooLong)
+            {
+                yield return new UnreadableItem(DateTimeOffset.MinValue, $"{path}:{number}", channel, bounded.Refusal(WebhookOptions.MaxRecordedLineChars), "line not kept");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;

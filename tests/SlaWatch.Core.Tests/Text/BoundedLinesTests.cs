@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using SlaWatch.Core.Text;
+
+namespace SlaWatch.Core.Tests.Text;
+
+/// <summary>Lines as File.ReadLines splits them, except that a line over the bound is only measured and hashed, never held.</summary>
+public sealed class BoundedLinesTests
+{
+    [Fact]
+    public void LinesSplitOnEveryNewlineKindAsReadLinesDoes()
+    {
+        // A \r\n falling across the reader's 64 Ki-character buffer, blank lines, and no newline at the end.
+        var text = new string('a', 65_535) + "\r\nb\n\nc\rd\r\n\re";
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, text);
+
+        var lines = BoundedLines.Read(path, 100_000).ToArray();
+
+        Assert.Equal(File.ReadLines(path), lines.Select(line => line.Text!));
+        Assert.Equal(Enumerable.Range(1, lines.Length), lines.Select(line => line.Number));
+    }
+
+    [Fact]
+    public void ALineOverTheBoundIsMeasuredAndHashedAndTheNextLineIsRead()
+    {
+        // Chinese and an emoji (a surrogate pair) across the bound: the hash is of the line's UTF-8 bytes.
+        var longLine = string.Concat(Enumerable.Repeat("工单😀x", 40_000));
+        using var reader = new StringReader("short\n" + longLine + "\nafter");
+
+        var lines = BoundedLines.Read(reader, 1000).ToArray();
+
+        Assert.Equal(("short", false), (lines[0].Text, lines[0].TooLong));
+        Assert.True(lines[1].TooLong);
+        Assert.Equal((longLine.Length, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(longLine)))), (lines[1].Length, lines[1].Sha256));
+        Assert.Equal($"line: 200000 characters, more than the 1000 a line may hold (sha256 {lines[1].Sha256})", lines[1].Refusal(1000));
+        Assert.Equal((3, "after"), (lines[2].Number, lines[2].Text));
+    }
+
+    [Fact]
+    public void A100MillionCharacterLineIsReadWithoutHoldingIt()
+    {
+        var reader = new RepeatingReader(100_000_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var line = Assert.Single(BoundedLines.Read(reader, 1 << 20));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(100_000_000, line.Length);
+        // The buffers and the bound, not the line (200 MB as a string).
+        Assert.InRange(allocated, 0, 8 << 20);
+    }
+
+    /// <summary>A reader of one endless line, without newlines, that holds nothing itself.</summary>
+    private sealed class RepeatingReader(long total) : TextReader
+    {
+        private long _left = total;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var take = (int)Math.Min(count, _left);
+            buffer.AsSpan(index, take).Fill('x');
+            _left -= take;
+            return take;
+        }
+    }
+}
