@@ -47,9 +47,8 @@ internal static class CapacityBenchmark
         var days = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
         var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
         var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
-        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
-        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
-        connection ??= own!.ConnectionString;
+        await using var storage = await BenchStorage.OpenAsync();
+        var connection = storage.ConnectionString;
 
         var (directory, sample, _) = ReplayBenchmark.Generate(policy, perDay, days);
         var items = ReplayDirectory.Read(directory, policy.TimeZone);

@@ -19,9 +19,8 @@ internal static class IngestionBenchmark
     public static async Task RunAsync(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
-        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
-        connection ??= own!.ConnectionString;
+        await using var storage = await BenchStorage.OpenAsync();
+        var connection = storage.ConnectionString;
         var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
         var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
 

@@ -35,9 +35,8 @@ internal static class ReplayBenchmark
             $"memory: {items.Count:N0} input events ({run.Days.Sum(day => day.All.Received):N0} tickets) read in {read.Elapsed.TotalSeconds:0.0} s, replayed in {took.TotalSeconds:0.0} s: {items.Count / took.TotalSeconds:N0} events/s, {run.Scans:N0} scans; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB (target: under 60 s)"));
         Directory.Delete(big, recursive: true);
 
-        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
-        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
-        connection ??= own!.ConnectionString;
+        await using var storage = await BenchStorage.OpenAsync();
+        var connection = storage.ConnectionString;
         var (small, _, _) = Generate(policy, (int)Math.Ceiling(smallTickets / (double)smallDays), smallDays);
         var smallItems = ReplayDirectory.Read(small, policy.TimeZone);
         var (inMemory, memoryTook) = await ReplayAsync(MemoryStore.Create(), policy, rules, smallItems);

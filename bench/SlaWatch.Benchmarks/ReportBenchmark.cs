@@ -28,9 +28,8 @@ internal static class ReportBenchmark
         var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
         var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
         var clock = new Clock(SyntheticDay.Start.AddDays(4));
-        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
-        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
-        connection ??= own!.ConnectionString;
+        await using var storage = await BenchStorage.OpenAsync();
+        var connection = storage.ConnectionString;
 
         var tables = new TableStorage(StorageOptions.FromConnection(connection, "rb" + Guid.NewGuid().ToString("N")[..10]));
         var ports = TableServices.PortsOn(tables, clock);

@@ -55,9 +55,8 @@ internal static class ScanLatencyBenchmark
         var due = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
         var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
         var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
-        var connection = Environment.GetEnvironmentVariable("SLAWATCH_STORAGE");
-        await using var own = connection is null ? await AzuriteProcess.StartAsync(persistent: false) : null;
-        connection ??= own!.ConnectionString;
+        await using var storage = await BenchStorage.OpenAsync();
+        var connection = storage.ConnectionString;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{due:N0} urgent tickets breach within one minute beside {open:N0} open tickets that are not due"));
         Console.WriteLine("store       scan every  announced  latency p50   p99    max   scan s  requests per due ticket  seeded in");
