@@ -95,22 +95,27 @@ public class ChannelCommandTests(AzuriteFixture azurite)
             return JsonSerializer.Serialize(new { receivedAt = receivedAt.ToString("O", CultureInfo.InvariantCulture), headers, body });
         }
 
-        // Ten million characters from a stranger, then a signed body that is not JSON and longer than a quarantine keeps.
-        var huge = "{\"event\":\"message.created\",\"text\":\"" + new string('x', 10_000_000) + "\"}";
+        // Two million characters from a stranger, then a signed body that is not JSON and longer than a quarantine
+        // keeps, then a line longer than any recorded body can be (read no further than its bound).
+        var huge = "{\"event\":\"message.created\",\"text\":\"" + new string('x', 2_000_000) + "\"}";
+        var giant = new string('z', 8_000_000);
         var notJson = "<" + new string('y', 600_000);
         var file = Cli.TempFile("chat.jsonl", string.Join('\n',
             Line("""{"event":"conversation.opened","conversationId":"c-7","at":"2026-11-16T09:30:00+08:00","sender":{"role":"customer","contact":"13912341522"},"text":"物流"}""", at),
             Line(huge, at.AddMinutes(1), signed: false),
             Line(notJson, at.AddMinutes(2)),
-            Line("""{"event":"message.created","conversationId":"c-7","messageId":"m-1","at":"2026-11-16T09:33:00+08:00","sender":{"role":"agent","name":"客服A"},"text":"您好"}""", at.AddMinutes(3))));
+            Line("""{"event":"message.created","conversationId":"c-7","messageId":"m-1","at":"2026-11-16T09:33:00+08:00","sender":{"role":"agent","name":"客服A"},"text":"您好"}""", at.AddMinutes(3)),
+            giant));
 
         var result = WithStore("chat", "ingest", file, "--secret", "s3cret");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(["created", "rejected", "rejected", "recorded"], result.Out.TrimEnd().Split('\n').Select(line => line[(line.LastIndexOf(' ') + 1)..]));
+        Assert.Equal(["created", "rejected", "rejected", "recorded", "rejected"], result.Out.TrimEnd().Split('\n').Select(line => line[(line.LastIndexOf(' ') + 1)..]));
         var errors = result.Error.TrimEnd().Split('\n');
         Assert.StartsWith($"{file}:2: 413 body: {Encoding.UTF8.GetByteCount(huge)} bytes, more than the 1048576 a webhook may send", errors[0], StringComparison.Ordinal);
         Assert.StartsWith($"{file}:3: 400 not valid JSON", errors[1], StringComparison.Ordinal);
+        var giantHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(giant)));
+        Assert.StartsWith($"{file}:5: 413 line: 8000000 characters, more than the 7340032 a line may hold (sha256 {giantHash}) (kept in quarantine as chat_", errors[2], StringComparison.Ordinal);
 
         var quarantine = new Storage.TableQuarantine(new Storage.TableStorage(Storage.StorageOptions.FromConnection(azurite.ConnectionString, _prefix)));
         var kept = (await quarantine.ListAsync("chat", new DateOnly(2026, 11, 16))).OrderBy(input => input.Origin, StringComparer.Ordinal).ToArray();
