@@ -61,6 +61,14 @@ public class TicketServices : IAsyncDisposable
         new(Store, Index, Writer, Ledger, notifier, Checkpoints, options ?? new ScanOptions { DigestThreshold = Policy.Tuning.DigestThreshold },
             new AnomalyDetector(Index, Ledger, Policy.TimeZone, anomalies ?? Policy.Tuning.Anomaly));
 
+    /// <summary>A live board over this store; a host keeps one, so its screens share each read.</summary>
+    public SlaBoard Board(int refreshSeconds = SlaBoard.DefaultRefreshSeconds) =>
+        new(Backlog, Reports, new AnomalyDetector(Index, Ledger, Policy.TimeZone, Policy.Tuning.Anomaly), Policy, Time)
+        {
+            RefreshSeconds = refreshSeconds,
+            MinimumAge = TimeSpan.FromSeconds(refreshSeconds / 2.0),
+        };
+
     public async ValueTask DisposeAsync()
     {
         // The serial allocator returns its unused block on dispose; the other ports hold nothing.

@@ -19,7 +19,17 @@ public sealed record BacklogRow(
     DateTimeOffset? NextDue,
     string State,
     IReadOnlyList<string> Breached,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>Every clock still running or paused, with its due and warning instants: what a board counts down.</summary>
+    public IReadOnlyList<BacklogClock> Clocks { get; init; } = [];
+}
+
+/// <summary>
+/// One open clock of a backlog ticket: <c>running</c>, <c>warning</c> (past its warning instant), <c>breached</c>
+/// (past due, not stopped) or <c>paused</c>.
+/// </summary>
+public sealed record BacklogClock(string Metric, string State, DateTimeOffset? Due, DateTimeOffset? WarnAt);
 
 /// <summary>
 /// Every ticket open at an instant, whatever day it arrived (the reports' figures follow arrival days; the backlog
@@ -79,8 +89,19 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
         var state = breached.Length > 0 ? "breached" : next?.State == ClockState.Running ? "running" : next is null ? "none" : "paused";
         return new BacklogRow(
             stored.Number.ToString(), stored.Id, ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category, ticket.Owner, ticket.Status.ToString(), ticket.ReceivedAt,
-            next?.Metric.Key(), next?.Due, state, [.. breached.Select(clock => clock.Metric.Key())], ContactMasking.InText(ticket.OverdueReason, policy.PhoneMask));
+            next?.Metric.Key(), next?.Due, state, [.. breached.Select(clock => clock.Metric.Key())], ContactMasking.InText(ticket.OverdueReason, policy.PhoneMask))
+        {
+            Clocks = [.. clocks.Where(clock => clock.StoppedAt is null && clock.State != ClockState.Met).Select(clock => new BacklogClock(clock.Metric.Key(), ClockWord(clock, at), clock.Due, clock.WarnAt))],
+        };
     }
+
+    private static string ClockWord(SlaClock clock, DateTimeOffset at) => clock.State switch
+    {
+        ClockState.Breached => "breached",
+        ClockState.Paused => "paused",
+        _ when clock.WarnAt is { } warn && warn <= at => "warning",
+        _ => "running",
+    };
 
     private static int Rank(BacklogRow row) => row.State switch
     {

@@ -45,15 +45,7 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
     private async Task<DailyAggregate> ComputeAsync(DateOnly day, SlaPolicy policy, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var entries = await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
-        var arrivals = entries.Where(entry => entry.ReceivedThatDay).ToArray();
-        // The day's summaries in a partition query; a ticket without one is loaded (16 at a time).
-        var summaries = (ReadsSummaries ? await index.ReadDaySummariesAsync(day, cancellationToken).ConfigureAwait(false) : [])
-            .ToDictionary(ticket => ticket.Id, StringComparer.Ordinal);
-        var tickets = new StoredTicket?[arrivals.Length];
-        await Parallel.ForAsync(0, arrivals.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
-            tickets[i] = summaries.TryGetValue(arrivals[i].TicketId, out var summary) ? summary : await store.LoadAsync(arrivals[i].TicketId, token).ConfigureAwait(false));
-
+        var (arrivals, loaded) = await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false);
         var history = new List<DayEntry>(arrivals);
         var window = policy.Tuning.RepeatWindow;
         for (var back = 1; back <= (int)Math.Ceiling(window.TotalDays); back++)
@@ -61,11 +53,33 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
             history.AddRange((await index.ReadDayAsync(day.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay));
         }
 
-        var loaded = tickets.OfType<StoredTicket>().ToArray();
         var figures = DailyAggregator.Fold(loaded, policy, now, new RepeatHistory(history, window));
         var aggregate = new DailyAggregate(day, day, policy.Version, now, figures, Exceptions(loaded, policy, now));
         await aggregates.ReplaceDayAsync(aggregate, cancellationToken).ConfigureAwait(false);
         return aggregate;
+    }
+
+    /// <summary>
+    /// A day's figures as they stand now, not kept (the live board asks this every refresh): the day's summaries and
+    /// nothing else, so repeat complaints, which need the days before, are not counted.
+    /// </summary>
+    public async Task<Dictionary<string, DayFigures>> FiguresSoFarAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var (_, loaded) = await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false);
+        return DailyAggregator.Fold(loaded, policy, time.GetUtcNow(), new RepeatHistory([], TimeSpan.Zero));
+    }
+
+    /// <summary>The day's arrivals and their tickets: the summaries in a partition query; a ticket without one is loaded (16 at a time).</summary>
+    private async Task<(DayEntry[] Arrivals, StoredTicket[] Tickets)> ArrivalsAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var entries = await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
+        var arrivals = entries.Where(entry => entry.ReceivedThatDay).ToArray();
+        var summaries = (ReadsSummaries ? await index.ReadDaySummariesAsync(day, cancellationToken).ConfigureAwait(false) : [])
+            .ToDictionary(ticket => ticket.Id, StringComparer.Ordinal);
+        var tickets = new StoredTicket?[arrivals.Length];
+        await Parallel.ForAsync(0, arrivals.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+            tickets[i] = summaries.TryGetValue(arrivals[i].TicketId, out var summary) ? summary : await store.LoadAsync(arrivals[i].TicketId, token).ConfigureAwait(false));
+        return (arrivals, tickets.OfType<StoredTicket>().ToArray());
     }
 
     /// <summary>A stored day, or the day computed now when it has not been run yet.</summary>

@@ -13,7 +13,23 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
     private readonly AnomalyOptions _options = options ?? new AnomalyOptions();
     private (DateOnly Day, Dictionary<string, double> Averages)? _trailing;
 
+    /// <summary>Claims and returns the alerts not announced yet today.</summary>
     public async Task<IReadOnlyList<AnomalyAlert>> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var announced = new List<AnomalyAlert>();
+        foreach (var alert in await EvaluateAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            if (await ledger.TryClaimAsync($"anomaly-{alert.Day:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}|L{alert.Level}", cancellationToken).ConfigureAwait(false))
+            {
+                announced.Add(alert);
+            }
+        }
+
+        return announced;
+    }
+
+    /// <summary>Every alert today's arrivals so far raise (announced or not): what a board shows.</summary>
+    public async Task<IReadOnlyList<AnomalyAlert>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var today = Calendars.ZoneMapping.LocalDate(zone, now);
         var arrivals = (await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false))
@@ -45,16 +61,7 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
                 $"{streak.Length} consecutive new tickets about {streak.Category} (from {streak.First}): potential crisis"));
         }
 
-        var announced = new List<AnomalyAlert>();
-        foreach (var alert in alerts)
-        {
-            if (await ledger.TryClaimAsync($"anomaly-{today:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}|L{alert.Level}", cancellationToken).ConfigureAwait(false))
-            {
-                announced.Add(alert);
-            }
-        }
-
-        return announced;
+        return alerts;
     }
 
     public string Recipient => _options.Recipient;

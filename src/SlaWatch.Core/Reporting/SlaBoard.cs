@@ -1,0 +1,91 @@
+using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Scanning;
+
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>Today's figures so far for one channel (or <c>all</c>), against the first-response target.</summary>
+public sealed record BoardFigures(
+    string Channel,
+    long Arrivals,
+    long FirstResponses,
+    long FirstResponsesInTime,
+    long FirstResponsesDue,
+    double? MeanFirstResponseMinutes,
+    double? P90FirstResponseMinutes,
+    long Breaches,
+    double TargetMeanFirstResponseMinutes);
+
+/// <summary>An early-warning alert today's arrivals have raised (volume against the trailing days, a run of one category).</summary>
+public sealed record BoardAlert(string Rule, string Key, int Level, long Count, string Text);
+
+/// <summary>What the live board shows: read at one instant, the open tickets soonest due first, today so far, today's alerts.</summary>
+public sealed record BoardData(
+    DateTimeOffset ReadAt,
+    DateOnly Day,
+    string TimeZone,
+    int RefreshSeconds,
+    IReadOnlyList<BacklogRow> Tickets,
+    IReadOnlyList<BoardFigures> Today,
+    IReadOnlyList<BoardAlert> Alerts);
+
+/// <summary>
+/// The live SLA board's data, from Core's own reads: the backlog (the open set, then each open ticket), the day's
+/// summaries (one range query) and the early-warning rules over the day index. Read at most once per
+/// <see cref="MinimumAge"/> whatever the number of screens asking: a wall screen and ten laptops cost one read.
+/// </summary>
+public sealed class SlaBoard(Backlog backlog, ReportService reports, AnomalyDetector anomalies, SlaPolicy policy, TimeProvider time) : IDisposable
+{
+    public const int DefaultRefreshSeconds = 30;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private BoardData? _last;
+
+    /// <summary>How long a read is served again before the next one; half the refresh, so a screen never sees data older than it.</summary>
+    public TimeSpan MinimumAge { get; init; } = TimeSpan.FromSeconds(DefaultRefreshSeconds / 2.0);
+
+    public int RefreshSeconds { get; init; } = DefaultRefreshSeconds;
+
+    public async Task<BoardData> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = time.GetUtcNow();
+            if (_last is { } last && now - last.ReadAt < MinimumAge && now >= last.ReadAt)
+            {
+                return last;
+            }
+
+            var day = ZoneMapping.LocalDate(policy.TimeZone, now);
+            var tickets = await backlog.AtAsync(now, cancellationToken).ConfigureAwait(false);
+            var figures = await reports.FiguresSoFarAsync(day, cancellationToken).ConfigureAwait(false);
+            var alerts = await anomalies.EvaluateAsync(now, cancellationToken).ConfigureAwait(false);
+            _last = new BoardData(now, day, policy.TimeZone.Id, RefreshSeconds, tickets, Today(figures), [.. alerts.Select(alert => new BoardAlert(alert.Rule, alert.Key, alert.Level, alert.Count, alert.Message))]);
+            return _last;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private List<BoardFigures> Today(Dictionary<string, DayFigures> figures)
+    {
+        var target = policy.WeeklyTargets.AverageFirstResponseMinutes;
+        BoardFigures Row(string channel, DayFigures day) => new(
+            channel, day.Received, day.FirstResponse.Count,
+            day.Attainment.TryGetValue("firstResponse", out var met) ? met.Hits : 0, met?.Of ?? 0,
+            day.FirstResponse.Mean, day.FirstResponse.P90, day.Breaches, target);
+
+        var rows = Enum.GetValues<Channel>()
+            .Select(channel => channel.Key())
+            .Where(key => figures.ContainsKey($"channel:{key}"))
+            .Select(key => Row(key, figures[$"channel:{key}"]))
+            .ToList();
+        rows.Add(Row("all", figures.TryGetValue("all", out var all) ? all : new DayFigures()));
+        return rows;
+    }
+}
