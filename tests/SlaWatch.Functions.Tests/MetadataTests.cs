@@ -46,7 +46,7 @@ public sealed class MetadataTests
         var functions = Metadata(BuildOutput);
 
         Assert.Equal(
-            ["BacklogGet", "ChatWebhook", "DailyReport", "InboundPoison", "InboundProcessor", "MailboxPoll", "NightlyBackup", "PhoneCalls", "QuarantineRetention", "Reports", "SlaScan", "TicketEvents", "TicketGet"],
+            ["BacklogGet", "BoardData", "BoardPage", "ChatWebhook", "DailyReport", "InboundPoison", "InboundProcessor", "MailboxPoll", "NightlyBackup", "PhoneCalls", "QuarantineRetention", "Reports", "SlaScan", "TicketEvents", "TicketGet"],
             functions.Select(function => (string)function!["name"]!).Order(StringComparer.Ordinal));
         Assert.All(functions, function => Assert.Equal(("dotnet-isolated", "SlaWatch.Functions.dll"), ((string)function!["language"]!, (string)function["scriptFile"]!)));
     }
@@ -62,6 +62,8 @@ public sealed class MetadataTests
             ["TicketGet"] = ("tickets/{idOrNumber}", "get"),
             ["Reports"] = ("reports/{kind}", "get"),
             ["BacklogGet"] = ("backlog", "get"),
+            ["BoardPage"] = ("board", "get"),
+            ["BoardData"] = ("board/data", "get"),
         };
         foreach (var (name, (route, method)) in expected)
         {
