@@ -15,6 +15,7 @@ var modes = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordinal)
     ["scan"] = ScanLatencyBenchmark.RunAsync,                         // [open tickets] [due tickets]
     ["capacity"] = CapacityBenchmark.RunAsync,                        // [tickets a day] [days]
     ["replay"] = ReplayBenchmark.RunAsync,
+    ["board"] = BoardBenchmark.RunAsync,                              // [open tickets]: one live-board refresh
     ["bulk"] = BulkBenchmark.RunAsync,                                // [rows]: import and calls ingest, raw upserts beside                            // [tickets days small-tickets small-days]
 };
 

@@ -139,6 +139,16 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         Assert.Contains("echarts", page.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheRefreshIsASettingTheDataCarriesToThePage()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"), new Dictionary<string, string?> { ["Board:RefreshSeconds"] = "10" });
+
+        var answer = await app.AnswerAsync(await app.Function<Board>().DataAsync(app.Request("GET", "/api/board/data"), default));
+
+        Assert.Equal(10, (int)answer.Json["refreshSeconds"]!);
+    }
+
     private static InboundContact Email(string source, string wall, string subject) =>
         new() { Channel = Channel.Email, SourceId = source, ReceivedAt = Shipped.At(wall), From = "wang.wu@example.com", Subject = subject };
 

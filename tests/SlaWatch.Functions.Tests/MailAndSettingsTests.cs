@@ -94,6 +94,7 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
             ["Notify:WebhookUrl"] = "not a url",
             ["SlaWatch:PolicyFile"] = "config/no-such-policy.json",
             ["Quarantine:RetentionDays"] = "0",
+            ["Board:RefreshSeconds"] = "1",
         }));
 
         foreach (var name in new[]
@@ -101,7 +102,7 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
             "SlaWatch__Storage is missing", "SlaWatch__PolicyFile: no file", "Chat__Secret is missing", "Chat__Format is 'slack'; use generic or chatwoot",
             "ServiceBusConnection (a connection string) or ServiceBusConnection__fullyQualifiedNamespace", "AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName",
             "Mail__User is missing", "Mail__Password is missing", "Mail__SupportAddress is missing", "Mail__SmtpPort is 'smtp', not a port number",
-            "Mail__AllowPlaintext is 'yes'", "Notify__WebhookUrl is 'not a url'", "Quarantine__RetentionDays is '0', not a whole number from 1 to 3650",
+            "Mail__AllowPlaintext is 'yes'", "Notify__WebhookUrl is 'not a url'", "Quarantine__RetentionDays is '0', not a whole number from 1 to 3650", "Board__RefreshSeconds is '1', not a whole number from 5 to 600",
         })
         {
             Assert.Contains(name, error.Message, StringComparison.Ordinal);

@@ -80,4 +80,34 @@ public sealed class BacklogTests(AzuriteFixture azurite)
 
         Assert.Equal(number, Assert.Single(await services.Backlog.AtAsync()).Number);
     }
+
+    [Fact]
+    public async Task ABusyArrivalDayIsReadFromItsSummariesAndShowsEveryWriteAndAQuietDayTicketByTicket()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, TestWorld.Shanghai("2026-11-16 12:00"));
+        var services = world.Main;
+        var quiet = (await services.Ingestion.IngestAsync(TestWorld.Email("<quiet@x>", "2026-11-15 09:00", "请问如何导出"), "test")).Number!.ToString()!;
+        var busy = new List<string>();
+        for (var i = 0; i < Core.Reporting.Backlog.SummaryThreshold + 5; i++)
+        {
+            busy.Add((await services.Ingestion.IngestAsync(TestWorld.Email($"<busy-{i}@x>", "2026-11-16 08:00", "请问如何导出"), "test")).Number!.ToString()!);
+        }
+
+        await services.Events.RecordAsync(busy[0], new AgentResponse(TestWorld.Shanghai("2026-11-16 08:10"), "客服A", "reply-0"), "test");
+        await services.Events.RecordAsync(busy[1], new StatusChanged(TestWorld.Shanghai("2026-11-16 08:20"), "客服A", "done-1", TicketStatus.Resolved), "test");
+        var before = services.Storage.Requests.Count;
+
+        var rows = await services.Backlog.AtAsync();
+
+        var requests = services.Storage.Requests.Count - before;
+        Assert.Equal(Core.Reporting.Backlog.SummaryThreshold + 5, rows.Count);
+        Assert.Contains(rows, row => row.Number == quiet);
+        Assert.DoesNotContain(rows, row => row.Number == busy[1]);
+        // The reply written a moment ago is in the busy day's summary: the first response is met, resolution runs.
+        Assert.DoesNotContain(rows.Single(row => row.Number == busy[0]).Clocks, clock => clock.Metric == "firstResponse");
+        Assert.Contains(rows.Single(row => row.Number == busy[2]).Clocks, clock => clock.Metric == "firstResponse" && clock.State == "breached");
+        // The open set and the busy day's summaries (each one range query over their shards), and one point read for
+        // the quiet day's ticket: not one read per busy-day ticket.
+        Assert.Equal(3, requests);
+    }
 }

@@ -39,31 +39,54 @@ public sealed record BacklogClock(string Metric, string State, DateTimeOffset? D
 /// </summary>
 public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy policy, TimeProvider time)
 {
+    /// <summary>
+    /// Arrival days with at least this many candidates are read from the day's summaries (a range query of up to a
+    /// thousand rows a page) rather than ticket by ticket; a day with a few stragglers is cheaper read point by point.
+    /// </summary>
+    public const int SummaryThreshold = 100;
+
     public async Task<IReadOnlyList<BacklogRow>> AtAsync(DateTimeOffset? at = null, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var instant = at is { } given && given < now ? given : now;
-        var candidates = (await index.ReadOpenAsync(cancellationToken).ConfigureAwait(false)).Select(entry => entry.TicketId).ToHashSet(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var (ticketId, number) in await index.ReadOpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            candidates[ticketId] = number.Date;
+        }
+
         if (instant < now)
         {
             var today = Calendars.ZoneMapping.LocalDate(policy.TimeZone, now);
             for (var day = Calendars.ZoneMapping.LocalDate(policy.TimeZone, instant); day <= today; day = day.AddDays(1))
             {
-                candidates.UnionWith((await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)).Select(entry => entry.TicketId));
+                foreach (var entry in await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false))
+                {
+                    candidates[entry.TicketId] = entry.Number.Date;
+                }
             }
         }
 
-        var ids = candidates.ToArray();
-        var rows = new BacklogRow?[ids.Length];
-        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+        // Busy arrival days from their summaries; what they do not hold, and quiet days, ticket by ticket.
+        var found = new Dictionary<string, StoredTicket>(StringComparer.Ordinal);
+        foreach (var day in candidates.GroupBy(pair => pair.Value).Where(group => group.Count() >= SummaryThreshold).Select(group => group.Key))
         {
-            if (await store.LoadAsync(ids[i], token).ConfigureAwait(false) is { } stored)
+            foreach (var summary in await index.ReadDaySummariesAsync(day, cancellationToken).ConfigureAwait(false))
             {
-                rows[i] = Row(stored, instant);
+                if (candidates.ContainsKey(summary.Id))
+                {
+                    found[summary.Id] = summary;
+                }
             }
-        }).ConfigureAwait(false);
+        }
 
-        return [.. rows.OfType<BacklogRow>().OrderBy(Rank).ThenBy(row => row.NextDue ?? DateTimeOffset.MaxValue).ThenBy(row => row.ReceivedAt)];
+        var ids = candidates.Keys.Where(id => !found.ContainsKey(id)).ToArray();
+        var loaded = new StoredTicket?[ids.Length];
+        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+            loaded[i] = await store.LoadAsync(ids[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var rows = found.Values.Concat(loaded.OfType<StoredTicket>()).Select(stored => Row(stored, instant)).OfType<BacklogRow>();
+        return [.. rows.OrderBy(Rank).ThenBy(row => row.NextDue ?? DateTimeOffset.MaxValue).ThenBy(row => row.ReceivedAt)];
     }
 
     private BacklogRow? Row(StoredTicket stored, DateTimeOffset at)

@@ -27,6 +27,7 @@ public static class AppSettings
     public const string ReportLanguage = "Report__Language";
     public const string BackupContainer = "Backup__ContainerUrl";
     public const string QuarantineRetentionDays = "Quarantine__RetentionDays";
+    public const string BoardRefreshSeconds = "Board__RefreshSeconds";
     public const string ServiceBus = "ServiceBusConnection";
     public const string ServiceBusNamespace = ServiceBus + "__fullyQualifiedNamespace";
     public const string InboundStorage = Triggers.InboundConnection;
@@ -70,6 +71,7 @@ public static class AppSettings
         new(BackupContainer, "Blob container (URL) NightlyBackup writes each night's backup to, in a folder named by its instant; empty takes none.", "http://127.0.0.1:10000/devstoreaccount1/backups"),
         new(Triggers.QuarantineRetentionSchedule, "NCRONTAB (UTC) of QuarantineRetention: 17:45 UTC, after the nightly backup has taken what it removes.", "0 45 17 * * *"),
         new(QuarantineRetentionDays, "Days a quarantined input is kept for review and retry before QuarantineRetention removes it.", "90"),
+        new(BoardRefreshSeconds, "Seconds between the live board's refreshes (5–600); the data is read at most once per half of it, whatever the screens.", "30"),
         new(ApplicationInsights, "Application Insights connection string; empty exports no telemetry from the worker."),
         new(ApplicationInsightsAuthentication, "ClientId=…;Authorization=AAD when Application Insights accepts Entra sign-in only: the host and the worker's exporter then sign in with the identity."),
     ];

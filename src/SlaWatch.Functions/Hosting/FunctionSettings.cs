@@ -42,6 +42,9 @@ public sealed class FunctionSettings : CheckedSettings
 
     public const int DefaultQuarantineRetentionDays = 90;
 
+    /// <summary>Seconds between the live board's refreshes (<c>Board__RefreshSeconds</c>).</summary>
+    public int BoardRefreshSeconds { get; set; } = Core.Reporting.SlaBoard.DefaultRefreshSeconds;
+
     public ServiceBusConnection ServiceBus { get; set; } = new(null, null);
 
     public StorageAccountConnection Inbound { get; set; } = new(null, null, null);
@@ -63,6 +66,7 @@ public sealed class FunctionSettings : CheckedSettings
         }
 
         settings.BackupContainer = reader.AbsoluteUrl(AppSettings.BackupContainer);
+        settings.BoardRefreshSeconds = reader.Count(AppSettings.BoardRefreshSeconds, Core.Reporting.SlaBoard.DefaultRefreshSeconds, 5, 600);
         settings.QuarantineRetentionDays = reader.Count(AppSettings.QuarantineRetentionDays, DefaultQuarantineRetentionDays, 1, 3650);
         settings.ReportInChinese = reader.Choice(AppSettings.ReportLanguage, false, Languages);
         settings.ReportRecipients = (reader.Optional(AppSettings.ReportRecipients) ?? string.Empty)

@@ -95,7 +95,7 @@ public static class SlaWatchFunctionServices
         // One scanner per process: its early-warning check reads the trailing days once a day, not at every scan.
         services.AddSingleton(provider => provider.GetRequiredService<TicketServices>().Scanner(provider.GetRequiredService<INotifier>()));
         // One board per process: every screen asking within half a refresh is served the same read.
-        services.AddSingleton(provider => provider.GetRequiredService<TicketServices>().Board());
+        services.AddSingleton(provider => provider.GetRequiredService<TicketServices>().Board(Settings(provider).BoardRefreshSeconds));
         AddTelemetry(services, configuration);
         return services;
     }

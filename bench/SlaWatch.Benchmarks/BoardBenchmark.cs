@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Hosting;
+using SlaWatch.Core.InMemory;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Storage;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Benchmarks;
+
+/// <summary>
+/// What one refresh of the live board costs with N tickets open (all arrived today, each answered, none resolved):
+/// requests and seconds per part (the backlog, today so far, the early warnings) on Azurite, and the whole read in
+/// process. A host serves one read per half refresh to every screen, so this is the cost per 15 s per process.
+/// </summary>
+internal static class BoardBenchmark
+{
+    private sealed class Clock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    public static async Task RunAsync(string[] args)
+    {
+        var open = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        // The last second of the day: every arrival is in, its reply may not be.
+        var clock = new Clock(SyntheticDay.Start.AddSeconds(86_399));
+        // Open tickets: arrived and answered, not resolved.
+        var tickets = SyntheticDay.Tickets(open).Select(ticket => ticket with { Events = [.. ticket.Events.Take(2)] }).ToArray();
+        await using var storage = await BenchStorage.OpenAsync();
+
+        var tables = new TableStorage(StorageOptions.FromConnection(storage.ConnectionString, "bd" + Guid.NewGuid().ToString("N")[..10]));
+        var ports = TableServices.PortsOn(tables, clock);
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(ports, tickets, parallel: 32);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {open:N0} open tickets on Azurite in {seeding.Elapsed.TotalSeconds:0} s"));
+        await using (var services = new TicketServices(ports, policy, rules, clock))
+        {
+            await Measure(tables, "warm-up read (not counted)", () => Read(services));
+            await Measure(tables, "backlog: open set, its days' summaries", () => services.Backlog.AtAsync(null));
+            await Measure(tables, "today so far: the day's summaries", () => services.Reports.FiguresSoFarAsync(SyntheticDay.Day));
+            await Measure(tables, "early warnings: today and 7 days before", () => new Core.Scanning.AnomalyDetector(ports.Index, ports.Ledger, policy.TimeZone).EvaluateAsync(clock.GetUtcNow()));
+            var whole = await Measure(tables, "one board read", () => Read(services));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  per refresh: {whole.Requests:N0} requests ({whole.Requests / (double)open:0.00} per open ticket), {whole.Seconds:0.0} s; at one read per 15 s {whole.Requests / 15.0:N0} requests/s"));
+        }
+
+        var memory = MemoryStore.Create();
+        await SeedAsync(memory, tickets, parallel: Environment.ProcessorCount);
+        await using var local = new TicketServices(memory, policy, rules, clock);
+        await Read(local);
+        var watch = Stopwatch.StartNew();
+        var data = await Read(local);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in process: one board read over {data.Tickets.Count:N0} open tickets in {watch.Elapsed.TotalSeconds:0.00} s; its JSON {System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data).Length / 1024.0:N0} KiB"));
+    }
+
+    private static async Task<Core.Reporting.BoardData> Read(TicketServices services)
+    {
+        using var board = services.Board();
+        return await board.ReadAsync();
+    }
+
+    private static async Task SeedAsync(StorePorts ports, IReadOnlyList<StoredTicket> tickets, int parallel)
+    {
+        await SyntheticDay.WriteAsync(ports, tickets, parallel);
+        await Parallel.ForAsync(0, tickets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, token) =>
+            await ports.Index.MarkOpenAsync(tickets[i].Id, tickets[i].Number, token));
+    }
+
+    private static async Task<(long Requests, double Seconds)> Measure<T>(TableStorage tables, string what, Func<Task<T>> run)
+    {
+        var before = tables.Requests.Count;
+        var watch = Stopwatch.StartNew();
+        await run();
+        (long Requests, double Seconds) measured = (tables.Requests.Count - before, watch.Elapsed.TotalSeconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-45} {measured.Requests,8:N0} requests {measured.Seconds,7:0.00} s"));
+        return measured;
+    }
+}
