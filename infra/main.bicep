@@ -114,6 +114,11 @@ param quarantineRetentionSchedule string = '0 45 17 * * *'
 @maxValue(3650)
 param quarantineRetentionDays int = 90
 
+@description('Seconds between the live board\'s refreshes.')
+@minValue(5)
+@maxValue(600)
+param boardRefreshSeconds int = 30
+
 @description('Days each nightly backup is kept.')
 @minValue(7)
 param backupRetentionDays int = 35
@@ -247,6 +252,7 @@ module functionApp 'modules/functionapp.bicep' = {
       backupSchedule: backupSchedule
       quarantineRetentionSchedule: quarantineRetentionSchedule
       quarantineRetentionDays: quarantineRetentionDays
+      boardRefreshSeconds: boardRefreshSeconds
       backupContainerUrl: backup.outputs.containerUrl
     }
   }

@@ -147,6 +147,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'BACKUP_SCHEDULE', value: settings.backupSchedule }
         { name: 'QUARANTINE_RETENTION_SCHEDULE', value: settings.quarantineRetentionSchedule }
         { name: 'Quarantine__RetentionDays', value: string(settings.quarantineRetentionDays) }
+        { name: 'Board__RefreshSeconds', value: string(settings.boardRefreshSeconds) }
         { name: 'Backup__ContainerUrl', value: settings.backupContainerUrl }
       ]
     }
