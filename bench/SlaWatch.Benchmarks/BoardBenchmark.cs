@@ -17,18 +17,13 @@ namespace SlaWatch.Benchmarks;
 /// </summary>
 internal static class BoardBenchmark
 {
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     public static async Task RunAsync(string[] args)
     {
         var open = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        var policy = Shipped.Policy;
+        var rules = Shipped.Rules;
         // The last second of the day: every arrival is in, its reply may not be.
-        var clock = new Clock(SyntheticDay.Start.AddSeconds(86_399));
+        var clock = new FixedClock(SyntheticDay.Start.AddSeconds(86_399));
         // Open tickets: arrived and answered, not resolved.
         var tickets = SyntheticDay.Tickets(open).Select(ticket => ticket with { Events = [.. ticket.Events.Take(2)] }).ToArray();
         await using var storage = await BenchStorage.OpenAsync();
@@ -74,10 +69,7 @@ internal static class BoardBenchmark
 
     private static async Task<(long Requests, double Seconds)> Measure<T>(TableStorage tables, string what, Func<Task<T>> run)
     {
-        var before = tables.Requests.Count;
-        var watch = Stopwatch.StartNew();
-        await run();
-        (long Requests, double Seconds) measured = (tables.Requests.Count - before, watch.Elapsed.TotalSeconds);
+        var measured = await Measured.RunAsync(tables, run);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-45} {measured.Requests,8:N0} requests {measured.Seconds,7:0.00} s"));
         return measured;
     }

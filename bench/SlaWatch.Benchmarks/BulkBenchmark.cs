@@ -26,8 +26,8 @@ internal static class BulkBenchmark
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        var policy = Shipped.Policy;
+        var rules = Shipped.Rules;
         Console.WriteLine($"Bulk paths on Azurite, {rows} rows each, {Environment.ProcessorCount} cores");
 
         var rawBefore = await RawUpsertsPerSecondAsync(connection);

@@ -45,8 +45,8 @@ internal static class CapacityBenchmark
     {
         var perDay = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
         var days = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        var policy = Shipped.Policy;
+        var rules = Shipped.Rules;
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
 

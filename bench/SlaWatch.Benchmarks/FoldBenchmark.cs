@@ -14,7 +14,7 @@ internal static class FoldBenchmark
     public static void Run(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
+        var policy = Shipped.Policy;
         var start = SyntheticDay.Start;
         var tickets = SyntheticDay.Tickets(count);
 

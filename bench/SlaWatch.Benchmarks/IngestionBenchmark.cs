@@ -21,8 +21,8 @@ internal static class IngestionBenchmark
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        var policy = Shipped.Policy;
+        var rules = Shipped.Rules;
 
         Console.WriteLine($"Ingestion against Azurite, {count} operations per measurement, {Environment.ProcessorCount} cores");
         Console.WriteLine("callers  raw upserts/s  tickets/s  ratio  round trips/ticket");

@@ -22,8 +22,8 @@ internal static class ReplayBenchmark
     {
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
         var (bigTickets, bigDays, smallTickets, smallDays) = (Arg(0, 100_000), Arg(1, 30), Arg(2, 3_000), Arg(3, 7));
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        var policy = Shipped.Policy;
+        var rules = Shipped.Rules;
 
         var (big, _, generation) = Generate(policy, (int)Math.Ceiling(bigTickets / (double)bigDays), bigDays);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated {bigTickets:N0} tickets over {bigDays} days in {generation.TotalSeconds:0.0} s"));

@@ -16,18 +16,13 @@ namespace SlaWatch.Benchmarks;
 /// </summary>
 internal static class ReportBenchmark
 {
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     public static async Task RunAsync(string[] args)
     {
         var onTables = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         var inProcess = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
-        var clock = new Clock(SyntheticDay.Start.AddDays(4));
+        var policy = Shipped.Policy;
+        var rules = Shipped.Rules;
+        var clock = new FixedClock(SyntheticDay.Start.AddDays(4));
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
 
@@ -40,8 +35,8 @@ internal static class ReportBenchmark
         {
             var byPoint = new ReportService(ports.Store, ports.Index, ports.Aggregates, policy, clock) { ReadsSummaries = false };
             await services.Reports.RunDayAsync(SyntheticDay.Day);
-            var summaries = await MeasureAsync(tables, () => services.Reports.RunDayAsync(SyntheticDay.Day));
-            var points = await MeasureAsync(tables, () => byPoint.RunDayAsync(SyntheticDay.Day));
+            var summaries = await Measured.RunAsync(tables, () => services.Reports.RunDayAsync(SyntheticDay.Day));
+            var points = await Measured.RunAsync(tables, () => byPoint.RunDayAsync(SyntheticDay.Day));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report run over {onTables:N0} tickets on Azurite   requests   seconds"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  from the day's summaries                  {summaries.Requests,8:N0}   {summaries.Seconds,7:0.0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  loading every ticket (point reads)        {points.Requests,8:N0}   {points.Seconds,7:0.0}"));
@@ -59,13 +54,5 @@ internal static class ReportBenchmark
         watch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"report run over {day.All.Received:N0} tickets in process: {watch.Elapsed.TotalSeconds:0.00} s ({day.All.Received / watch.Elapsed.TotalSeconds:N0} tickets a second), {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:N0} MiB allocated, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
-    }
-
-    private static async Task<(long Requests, double Seconds)> MeasureAsync(TableStorage tables, Func<Task<DailyAggregate>> run)
-    {
-        var before = tables.Requests.Count;
-        var watch = Stopwatch.StartNew();
-        await run();
-        return (tables.Requests.Count - before, watch.Elapsed.TotalSeconds);
     }
 }

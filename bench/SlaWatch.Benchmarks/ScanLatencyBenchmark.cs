@@ -53,8 +53,8 @@ internal static class ScanLatencyBenchmark
     {
         var open = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         var due = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
-        var policy = SlaPolicyLoader.Load(RepoRoot.Config("sla-policy.json"));
-        var rules = ClassificationLoader.Load(RepoRoot.Config("classification.json"));
+        var policy = Shipped.Policy;
+        var rules = Shipped.Rules;
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
 
