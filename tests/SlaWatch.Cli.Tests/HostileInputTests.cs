@@ -55,12 +55,13 @@ public class HostileInputTests(AzuriteFixture azurite)
     [Fact]
     public void ACallRecordStampedInTheFutureIsReportedAndTheRunExitsTwo()
     {
-        var future = DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+        // Two days after the run's clock (--now), whatever the machine's date.
+        const string future = "2026-12-02T09:00:00Z";
         var calls = Cli.TempFile("calls.jsonl", string.Join('\n',
             $$"""{"callId":"f1","caller":"13912341522","start":"{{future}}"}""",
             """{"callId":"p1","caller":"13912341522","start":"2026-11-16T09:30:00+08:00","answer":"2026-11-16T09:30:10+08:00","end":"2026-11-16T09:32:00+08:00"}"""));
 
-        var result = WithStore("calls", "ingest", calls);
+        var result = WithStore("calls", "ingest", calls, "--now", "2026-11-30T09:00:00Z");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("created (call p1, answered in time)", result.Out, StringComparison.Ordinal);
@@ -72,9 +73,8 @@ public class HostileInputTests(AzuriteFixture azurite)
         var file = Cli.TempFile("input.jsonl", string.Join('\n',
             """{"type":"contact","channel":"fax","sourceId":"f1","receivedAt":"2026-11-16T09:30:00+08:00","from":"x"}""",
             "not json at all"));
-        Assert.Equal(2, WithStore("ingest", file).ExitCode);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, WithStore("ingest", file, "--now", "2026-11-30T09:00:00Z").ExitCode);
+        const string today = "2026-11-30", tomorrow = "2026-12-01";
 
         var listed = WithStore("quarantine", "list", "--channel", "input", "--day", today);
         var keptBefore = WithStore("quarantine", "purge", "--channel", "input", "--before", today);

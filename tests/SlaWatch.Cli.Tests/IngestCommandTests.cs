@@ -191,4 +191,21 @@ public class IngestCommandTests(AzuriteFixture azurite)
         Assert.Equal("10", Cell("FirstResponseWallMinutes"));
         Assert.DoesNotContain(row, cell => cell.Length > 0 && cell[0] is '=' or '+' or '@' or '-');
     }
+
+    [Fact]
+    public void NowSetsTheClockARunRecordsOnWhateverTheMachinesDate()
+    {
+        var file = Cli.TempFile("now.jsonl", """{"type":"contact","channel":"email","sourceId":"<now-1@x>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com","subject":"发票"}""");
+
+        var early = Run("ingest", file, "--now", "2026-11-16T01:00:00Z");
+        var onTime = Run("ingest", file, "--now", "2026-11-16T01:31:00Z");
+        var badNow = Run("ingest", file, "--now", "yesterday");
+
+        // 09:30 in Shanghai is 01:30 UTC: half an hour after the first run's clock, a minute before the second's.
+        Assert.Equal(2, early.ExitCode);
+        Assert.Contains("receivedAt: 2026-11-16T09:30:00.0000000+08:00 is in the future (now 2026-11-16T01:00:00.0000000+00:00)", early.Error, StringComparison.Ordinal);
+        Assert.Equal((0, "created"), (onTime.ExitCode, onTime.Line.Split(' ')[^1]));
+        Assert.Equal(2, badNow.ExitCode);
+        Assert.StartsWith("slawatch: --now: ", badNow.Error, StringComparison.Ordinal);
+    }
 }

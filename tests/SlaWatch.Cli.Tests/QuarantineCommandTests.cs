@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using SlaWatch.TestSupport;
 
@@ -20,17 +19,18 @@ public class QuarantineCommandTests(AzuriteFixture azurite)
             """{"type":"event","ticket":"source:email:<q7@example.com>","kind":"agentResponse","at":"2026-11-16T09:50:00+08:00","actor":"客服A","sourceId":"r7","text":"已回电 13912341522"}""");
         var contacts = Cli.TempFile("contacts.jsonl",
             """{"type":"contact","channel":"email","sourceId":"<q7@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"wang.wu@example.com","subject":"发票抬头写错了"}""");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Every recording command runs on the same stopped clock: the quarantine day is the clock's, not the machine's.
+        const string now = "2026-11-30T09:00:00Z", today = "2026-11-30";
 
-        var early = WithStore("ingest", replies);
+        var early = WithStore("ingest", replies, "--now", now);
         Assert.Equal(2, early.ExitCode);
         var id = early.Error.Trim().Split("(kept in quarantine as ")[1].TrimEnd(')');
 
         var shown = WithStore("quarantine", "show", id);
         var shownJson = JsonDocument.Parse(WithStore("quarantine", "show", id, "--json", "--unmasked").Out).RootElement;
-        var waiting = WithStore("quarantine", "retry", "--channel", "events", "--day", today);
-        Assert.Equal(0, WithStore("ingest", contacts).ExitCode);
-        var retried = WithStore("quarantine", "retry", "--channel", "events", "--day", today);
+        var waiting = WithStore("quarantine", "retry", "--channel", "events", "--day", today, "--now", now);
+        Assert.Equal(0, WithStore("ingest", contacts, "--now", now).ExitCode);
+        var retried = WithStore("quarantine", "retry", "--channel", "events", "--day", today, "--now", now);
         var after = WithStore("quarantine", "list", "--channel", "events", "--day", today);
         var ticket = WithStore("ticket", "show", "20261116-001", "--json");
 

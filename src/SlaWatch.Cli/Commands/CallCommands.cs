@@ -68,21 +68,23 @@ internal static class CallCommands
         var file = new Argument<string>("FILE") { Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines." };
         var window = CommonOptions.Text("--repeat-window", "A call from the same number within this time continues its open ticket (default 2h).", required: false);
         var json = CommonOptions.Json();
+        var now = CommonOptions.Now();
         var store = new StoreOptions();
-        var command = new Command("ingest", "Turn calls into tickets; bad rows are reported and quarantined, the rest ingested.") { file, window, json };
+        var command = new Command("ingest", "Turn calls into tickets; bad rows are reported and quarantined, the rest ingested.") { file, window, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
             var text = ReadFile(path);
             var repeat = result.GetValue(window) is { } given ? InputParsing.Duration("--repeat-window", given) : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
-            await using var provider = store.Compose(result, TimeProvider.System);
+            var clock = CommonOptions.Clock(result, now);
+            await using var provider = store.Compose(result, clock);
             var services = StoreOptions.Tickets(provider);
             var (calls, errors) = CallLogReader.Read(text, services.Writer.Policy.TimeZone);
             var ingester = new CallIngester(services.Ingestion, services.Events, services.Writer.Policy) { RepeatWindow = repeat.Time };
             foreach (var error in errors)
             {
-                var id = await services.Quarantine.PutAsync(new QuarantinedInput("phone", TimeProvider.System.GetUtcNow(), $"{path}:{error.Line}", $"{error.Column}: {error.Problem}", error.Raw), cancellationToken).ConfigureAwait(false);
+                var id = await services.Quarantine.PutAsync(new QuarantinedInput("phone", clock.GetUtcNow(), $"{path}:{error.Line}", $"{error.Column}: {error.Problem}", error.Raw), cancellationToken).ConfigureAwait(false);
                 output.Error.WriteLine($"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})");
             }
 

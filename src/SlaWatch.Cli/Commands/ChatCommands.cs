@@ -66,8 +66,9 @@ internal static class ChatCommands
         var format = Format();
         var secret = CommonOptions.Text("--secret", $"Verify signatures with this secret (default: ${SecretVariable}; none: trust the recording).", required: false);
         var json = CommonOptions.Json();
+        var now = CommonOptions.Now();
         var store = new StoreOptions();
-        var command = new Command("ingest", "Feed recorded webhook bodies through verification, mapping and ingestion.") { file, format, secret, json };
+        var command = new Command("ingest", "Feed recorded webhook bodies through verification, mapping and ingestion.") { file, format, secret, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -77,7 +78,8 @@ internal static class ChatCommands
             var chatFormat = result.GetValue(format);
             var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
             var options = key is null ? null : WebhookOptions.For(chatFormat, key);
-            await using var provider = store.Compose(result, TimeProvider.System);
+            var clock = CommonOptions.Clock(result, now);
+            await using var provider = store.Compose(result, clock);
             var services = StoreOptions.Tickets(provider);
             var handler = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine) { Log = output.Error.WriteLine };
             var refused = 0;
@@ -97,12 +99,12 @@ internal static class ChatCommands
                 if (bounded.TooLong)
                 {
                     var reason = bounded.Refusal(WebhookOptions.MaxRecordedLineChars);
-                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", TimeProvider.System.GetUtcNow(), origin, reason, "line not kept"), cancellationToken).ConfigureAwait(false);
+                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", clock.GetUtcNow(), origin, reason, "line not kept"), cancellationToken).ConfigureAwait(false);
                     outcome = new ChatWebhookResult(413, reason, "rejected", QuarantineId: id);
                 }
                 else if (Recorded(line) is not { } recorded)
                 {
-                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", TimeProvider.System.GetUtcNow(), origin, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", line), cancellationToken).ConfigureAwait(false);
+                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", clock.GetUtcNow(), origin, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", line), cancellationToken).ConfigureAwait(false);
                     outcome = new ChatWebhookResult(400, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", "rejected", QuarantineId: id);
                 }
                 else

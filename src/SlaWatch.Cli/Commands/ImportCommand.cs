@@ -16,8 +16,9 @@ internal static class ImportCommand
         var file = new Argument<string>("FILE") { Description = "A .csv or .xlsx sheet in the tracking template's layout (Chinese or English headers)." };
         var channel = new Option<string>("--channel") { Description = "Channel of rows without a 渠道/Channel column.", DefaultValueFactory = _ => "other" };
         var json = CommonOptions.Json();
+        var now = CommonOptions.Now();
         var store = new StoreOptions();
-        var command = new Command("import", "Import a tracking spreadsheet (CSV or XLSX) as tickets.") { file, channel, json };
+        var command = new Command("import", "Import a tracking spreadsheet (CSV or XLSX) as tickets.") { file, channel, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -32,11 +33,12 @@ internal static class ImportCommand
                 throw new UsageException($"--channel: '{result.GetValue(channel)}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
             }
 
-            await using var provider = store.Compose(result, TimeProvider.System);
+            var clock = CommonOptions.Clock(result, now);
+            await using var provider = store.Compose(result, clock);
             var services = StoreOptions.Tickets(provider);
             var rules = ClassificationLoader.Load(result.GetValue(store.Rules)!);
             RunProgress? progress = null;
-            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, rules, services.Policy.TimeZone)
+            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, clock, rules, services.Policy.TimeZone)
             {
                 RowDone = (_, total) => (progress ??= new RunProgress(output, "rows", total)).Step(),
             };

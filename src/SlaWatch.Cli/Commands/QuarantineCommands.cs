@@ -100,8 +100,9 @@ internal static class QuarantineCommands
         var channel = new Option<string>("--channel") { Description = "With --day: every input of this channel kept that day." };
         var day = new Option<string>("--day") { Description = "The UTC day (YYYY-MM-DD) whose inputs to offer again." };
         var json = CommonOptions.Json();
+        var now = CommonOptions.Now();
         var store = new StoreOptions();
-        var command = new Command("retry", "Offer kept input again (events whose ticket now exists, lines whose names are now configured); what is recorded leaves the quarantine.") { ids, channel, day, json };
+        var command = new Command("retry", "Offer kept input again (events whose ticket now exists, lines whose names are now configured); what is recorded leaves the quarantine.") { ids, channel, day, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -111,7 +112,7 @@ internal static class QuarantineCommands
                 throw new UsageException("quarantine retry: give ids, or --channel and --day");
             }
 
-            await using var provider = store.Compose(result, TimeProvider.System);
+            await using var provider = store.Compose(result, CommonOptions.Clock(result, now));
             var retry = new QuarantineRetry(StoreOptions.Tickets(provider));
             var results = new List<RetryResult>();
             if (named.Length > 0)

@@ -12,7 +12,7 @@ internal static class ScanCommand
 
     public static Command Create(CliOutput output)
     {
-        var now = CommonOptions.Text("--now", "Scan as of this ISO 8601 instant (default: now).", required: false);
+        var now = CommonOptions.Now("Scan as of this ISO 8601 instant (default: now).");
         var webhook = CommonOptions.Text("--webhook", $"POST announcements to this URL, signed with ${SecretVariable} (default: print them).", required: false);
         var json = CommonOptions.Json();
         var lang = new Option<string>("--lang") { Description = "en or zh-CN for the announcements printed.", DefaultValueFactory = _ => "en" };
@@ -22,7 +22,7 @@ internal static class ScanCommand
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var time = result.GetValue(now) is { } text ? new FixedTimeProvider(InputParsing.Instant("--now", text, TimeZoneInfo.Utc)) : TimeProvider.System;
+            var time = CommonOptions.Clock(result, now);
             await using var provider = store.Compose(result, time);
             var services = StoreOptions.Tickets(provider);
             var lines = new List<string>();
