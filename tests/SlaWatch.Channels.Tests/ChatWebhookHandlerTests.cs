@@ -17,7 +17,7 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return (new() { ["X-Chatwoot-Signature"] = WebhookVerifier.Signature("s3cret", timestamp, body), ["X-Chatwoot-Timestamp"] = timestamp }, body);
+        return (new() { ["X-Chatwoot-Signature"] = TestSignatures.Of("s3cret", timestamp, body), ["X-Chatwoot-Timestamp"] = timestamp }, body);
     }
 
     private static string Sample(string file) => File.ReadAllText(Corpus.Real("chatwoot", file));

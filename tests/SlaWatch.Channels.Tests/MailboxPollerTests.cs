@@ -86,7 +86,8 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         var ticketId = Assert.Single(day).TicketId;
         var ticket = (await world.Main.Store.LoadAsync(ticketId))!;
         Assert.Equal(arrived, ticket.State.ReceivedAt);
-        Assert.Equal("z***@e***.com".Length > 0 ? ticket.State.Customer.Masked : null, ticket.State.Customer.Masked);
+        // customerXXXXXXXX@example.com: the first letter of each part, the top-level domain.
+        Assert.Equal("c***@e***.com", ticket.State.Customer.Masked);
 
         var ack = Assert.Single(await WaitForMailAsync(servers, _customer, 1)).Message;
         Assert.Equal($"[#{ticket.Number}] Re: 无法登录", ack.Subject);

@@ -1,3 +1,4 @@
+using SlaWatch.TestSupport;
 using System.Text;
 using SlaWatch.Channels.Chat;
 
@@ -12,7 +13,17 @@ public class WebhookVerifierTests
     private static Dictionary<string, string> SignedHeaders(byte[] body, DateTimeOffset signedAt, string secret = "s3cret")
     {
         var timestamp = signedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new() { ["x-chatwoot-signature"] = WebhookVerifier.Signature(secret, timestamp, body), ["X-Chatwoot-Timestamp"] = timestamp };
+        return new() { ["x-chatwoot-signature"] = TestSignatures.Of(secret, timestamp, body), ["X-Chatwoot-Timestamp"] = timestamp };
+    }
+
+    [Fact]
+    public void SigningIsHmacSha256AsTheRfcAndOpensslComputeIt()
+    {
+        // RFC 4231, test case 2: key "Jefe", data "what do ya want for nothing?".
+        Assert.Equal("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", WebhookVerifier.Signature("Jefe", null, "what do ya want for nothing?"u8));
+        // printf '1700000000.{"event":"conversation.opened"}' | openssl dgst -sha256 -hmac s3cret
+        Assert.Equal("sha256=110eaa34c937d5f15ececa68dc5cd60bde3a6c1feebb1066a4f8275e95426071", WebhookVerifier.Signature("s3cret", "1700000000", "{\"event\":\"conversation.opened\"}"u8));
+        Assert.Equal(TestSignatures.Of("s3cret", "1700000000", Body), WebhookVerifier.Signature("s3cret", "1700000000", Body));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class ChannelCommandTests(AzuriteFixture azurite)
         string Line(string body, DateTimeOffset receivedAt, string secret = "s3cret")
         {
             var timestamp = receivedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var signature = WebhookVerifier.Signature(secret, timestamp, Encoding.UTF8.GetBytes(body));
+            var signature = TestSignatures.Of(secret, timestamp, Encoding.UTF8.GetBytes(body));
             return JsonSerializer.Serialize(new { receivedAt = receivedAt.ToString("O", CultureInfo.InvariantCulture), headers = new Dictionary<string, string> { ["X-SlaWatch-Signature"] = signature, ["X-SlaWatch-Timestamp"] = timestamp }, body });
         }
 
@@ -90,7 +90,7 @@ public class ChannelCommandTests(AzuriteFixture azurite)
         {
             var timestamp = receivedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             var headers = signed
-                ? new Dictionary<string, string> { ["X-SlaWatch-Signature"] = WebhookVerifier.Signature("s3cret", timestamp, Encoding.UTF8.GetBytes(body)), ["X-SlaWatch-Timestamp"] = timestamp }
+                ? new Dictionary<string, string> { ["X-SlaWatch-Signature"] = TestSignatures.Of("s3cret", timestamp, Encoding.UTF8.GetBytes(body)), ["X-SlaWatch-Timestamp"] = timestamp }
                 : [];
             return JsonSerializer.Serialize(new { receivedAt = receivedAt.ToString("O", CultureInfo.InvariantCulture), headers, body });
         }

@@ -26,7 +26,7 @@ public static partial class MailParser
     public static ParsedMail Parse(byte[] raw, MimeMessage message)
     {
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
-        var subject = (message.Subject ?? string.Empty).Trim();
+        var subject = Subject(message);
         var messageId = Clean(message.MessageId);
         return new ParsedMail
         {
@@ -160,6 +160,21 @@ public static partial class MailParser
 
     [GeneratedRegex(@"\[#(\d{8}-\d{3,9})\]", RegexOptions.CultureInvariant)]
     private static partial Regex NumberInSubject();
+
+    /// <summary>
+    /// The decoded subject; when an encoded word does not decode (damaged base64 turns into replacement characters), the
+    /// subject as it came, which a person can still read, rather than garbage.
+    /// </summary>
+    private static string Subject(MimeMessage message)
+    {
+        var decoded = (message.Subject ?? string.Empty).Trim();
+        if (!decoded.Contains('\uFFFD', StringComparison.Ordinal) || message.Headers.FirstOrDefault(item => item.Id == HeaderId.Subject) is not { RawValue: var raw })
+        {
+            return decoded;
+        }
+
+        return Regex.Replace(System.Text.Encoding.ASCII.GetString(raw), "\\s+", " ").Trim();
+    }
 
     /// <summary>Counts bytes written, keeping none.</summary>
     private sealed class MeasuringStream : Stream
