@@ -142,6 +142,29 @@ public class MailboxPollerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ACrashAfterAMailIsIngestedAndBeforeItsCheckpointMakesNoSecondTicket()
+    {
+        var servers = await MailServers.SharedOrStartAsync();
+        await using var world = new TestWorld(azurite.ConnectionString, _now);
+        var options = Options(servers, inbox: "Crash") with { SmtpHost = null };
+        for (var i = 0; i < 3; i++)
+        {
+            await servers.AppendAsync(_support, "Crash", FromCustomer($"crash-{i}@example.com", $"退款 {i}"), _now.AddMinutes(-10 + i));
+        }
+
+        // The first message is ingested, then the process dies saving the folder's checkpoint.
+        var crashing = CrashOnce.Around(world.Main.Checkpoints, nameof(ICheckpointStore.SetAsync), args => ((string)args[0]!).EndsWith("/Crash", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => Poller(options, world.Main, crashing).PollAsync());
+        var rerun = await Poller(options, world.Main).PollAsync();
+
+        // The same message is read again and recognised; the other two become tickets once.
+        Assert.Equal((3, 2, 1), (rerun.Fetched, rerun.Created, rerun.Duplicates));
+        var day = await world.Main.Index.ReadDayAsync(world.Main.Writer.LocalDay(_now.AddMinutes(-10)));
+        Assert.Equal(3, day.Where(entry => entry.ReceivedThatDay).Select(entry => entry.TicketId).Distinct().Count());
+        Assert.Equal(0, (await Poller(options, world.Main).PollAsync()).Fetched);
+    }
+
+    [Fact]
     public async Task AChangedUidValidityRereadsTheFolderWithoutDuplicates()
     {
         var servers = await MailServers.SharedOrStartAsync();

@@ -26,6 +26,20 @@ public class WebhookVerifierTests
         Assert.Equal(TestSignatures.Of("s3cret", "1700000000", Body), WebhookVerifier.Signature("s3cret", "1700000000", Body));
     }
 
+    [Theory]
+    [InlineData(-300, true)]
+    [InlineData(-301, false)]
+    [InlineData(300, true)]
+    [InlineData(301, false)]
+    [InlineData(360, false)]
+    public void ASignatureUpToFiveMinutesFromItsReceiptEitherWayIsAcceptedAndNoFurther(int secondsFromReceipt, bool accepted)
+    {
+        var refusal = WebhookVerifier.Check(Chatwoot, SignedHeaders(Body, Now.AddSeconds(secondsFromReceipt)), Body, Now);
+
+        Assert.Equal(accepted, refusal is null);
+        Assert.Equal(accepted ? null : 401, refusal?.Status);
+    }
+
     [Fact]
     public void ASignedFreshBodyPasses() => Assert.Null(WebhookVerifier.Check(Chatwoot, SignedHeaders(Body, Now.AddSeconds(-3)), Body, Now));
 
