@@ -30,13 +30,14 @@ public sealed class DigestBoundaryTests
     [InlineData(-1, true)]
     public async Task ExactlyTheThresholdIsSentOneByOneAndOneMoreIsADigest(int thresholdAboveCount, bool digest)
     {
-        // How many announcements one overdue urgent ticket makes for its recipient, measured on a ticket of its own.
-        var perTicket = (await ScanAsync(tickets: 1, threshold: 1000)).Count;
+        // How many announcements one overdue ticket makes for its busiest recipient, measured on a ticket of its own.
+        var single = await ScanAsync(tickets: 1, threshold: 1000);
+        var (recipient, perTicket) = single.GroupBy(notification => notification.Recipient).Select(group => (group.Key, group.Count())).MaxBy(pair => pair.Item2);
         Assert.True(perTicket >= 1);
 
-        var tickets = 3;
+        const int tickets = 3;
         var count = perTicket * tickets;
-        var received = await ScanAsync(tickets, threshold: count + thresholdAboveCount);
+        var received = (await ScanAsync(tickets, threshold: count + thresholdAboveCount)).Where(notification => notification.Recipient == recipient).ToList();
 
         Assert.Equal(digest ? 1 : count, received.Count);
         Assert.All(received, notification => Assert.Equal(digest, notification.IsDigest));
