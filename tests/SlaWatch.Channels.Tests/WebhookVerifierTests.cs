@@ -1,6 +1,6 @@
-using SlaWatch.TestSupport;
 using System.Text;
 using SlaWatch.Channels.Chat;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests;
 

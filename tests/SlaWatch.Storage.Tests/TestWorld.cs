@@ -48,16 +48,8 @@ public sealed class TestWorld : IAsyncDisposable
 
     public static DateTimeOffset Shanghai(string wall) => Shipped.At(wall);
 
-    public static InboundContact Email(string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) => new()
-    {
-        Channel = Channel.Email,
-        SourceId = sourceId,
-        ReceivedAt = Shanghai(wall),
-        From = from,
-        Subject = subject,
-        Text = "登录时报错",
-        References = references,
-    };
+    public static InboundContact Email(string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) =>
+        TestContacts.Email(sourceId, wall, subject, from, references);
 
     public async ValueTask DisposeAsync()
     {

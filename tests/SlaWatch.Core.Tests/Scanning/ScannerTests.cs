@@ -6,12 +6,11 @@ using SlaWatch.Core.Scanning;
 using SlaWatch.Core.Tickets;
 using SlaWatch.TestSupport;
 
-namespace SlaWatch.Storage.Tests;
+namespace SlaWatch.Core.Tests.Scanning;
 
-// The shipped policy: an urgent e-mail's first response warns at 75% (11:15 after arrival), breaches at 15 min and
+// On the in-process store. The shipped policy: an urgent e-mail's first response warns at 75% (11:15 after arrival), breaches at 15 min and
 // escalates to the manager at 30 min; its acknowledgement warns at 45 min.
-[Collection(AzuriteTests.Name)]
-public class ScannerTests(AzuriteFixture azurite)
+public class ScannerTests
 {
     private sealed class RecordingNotifier : INotifier
     {
@@ -35,13 +34,13 @@ public class ScannerTests(AzuriteFixture azurite)
         }
     }
 
-    private static async Task<string> UrgentAsync(TestWorld world, string id, string at = "2026-11-16 09:30") =>
-        (await world.Main.Ingestion.IngestAsync(TestWorld.Email(id, at), "test")).TicketId!;
+    private static async Task<string> UrgentAsync(MemoryWorld world, string id, string at = "2026-11-16 09:30") =>
+        (await world.Main.Ingestion.IngestAsync(TestContacts.Email(id, at), "test")).TicketId!;
 
     [Fact]
     public async Task AClockWarnsBreachesAndEscalatesEachOnceAndRecordsTheEscalations()
     {
-        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         var notifier = new RecordingNotifier();
         var scanner = world.Main.Scanner(notifier);
         var ticketId = await UrgentAsync(world, "<scan-1@x>");
@@ -75,7 +74,7 @@ public class ScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoScannersAtOnceAnnounceNothingTwice()
     {
-        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         for (var i = 0; i < 12; i++)
         {
             await UrgentAsync(world, $"<pair-{i}@x>");
@@ -97,7 +96,7 @@ public class ScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task MoreThanTwentyAnnouncementsForOneRecipientGoOutAsOneDigest()
     {
-        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         for (var i = 0; i < 25; i++)
         {
             await UrgentAsync(world, $"<digest-{i}@x>");
@@ -116,7 +115,7 @@ public class ScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task AnUndeliveredAnnouncementIsAnnouncedByTheNextScan()
     {
-        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         await UrgentAsync(world, "<retry@x>");
         world.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
         var notifier = new RecordingNotifier { Failing = true };
@@ -134,7 +133,7 @@ public class ScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task APausedTicketIsNotAnnouncedAndAKeptPromiseIsWatched()
     {
-        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         var paused = await UrgentAsync(world, "<paused@x>");
         await world.Main.Events.RecordAsync(paused, new StatusChanged(Shipped.At("2026-11-16 09:31"), "客服A", null, TicketStatus.PendingCustomer), "test");
         var promised = await UrgentAsync(world, "<promise@x>");
@@ -157,20 +156,20 @@ public class ScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task AVolumeSpikeAndACategoryStreakRaiseEarlyWarningsOncePerDay()
     {
-        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 18:00"));
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 18:00"));
         string[] mix = ["无法登录", "物流", "退款", "怎么导出"];
         for (var day = 9; day <= 15; day++)
         {
             for (var i = 0; i < 4; i++)
             {
-                await world.Main.Ingestion.IngestAsync(TestWorld.Email($"<old-{day}-{i}@x>", $"2026-11-{day} 1{i}:00", mix[i], $"p{i}@example.com") with { Text = null }, "test");
+                await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<old-{day}-{i}@x>", $"2026-11-{day} 1{i}:00", mix[i], $"p{i}@example.com") with { Text = null }, "test");
             }
         }
 
         for (var i = 0; i < 9; i++)
         {
             var subject = i is >= 2 and <= 6 ? "物流延误" : mix[i % 4 == 1 ? 0 : i % 4];
-            await world.Main.Ingestion.IngestAsync(TestWorld.Email($"<today-{i}@x>", $"2026-11-16 {9 + i}:00", subject, $"q{i}@example.com") with { Text = null }, "test");
+            await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<today-{i}@x>", $"2026-11-16 {9 + i}:00", subject, $"q{i}@example.com") with { Text = null }, "test");
         }
 
         var notifier = new RecordingNotifier();
@@ -189,7 +188,7 @@ public class ScannerTests(AzuriteFixture azurite)
     [Fact]
     public async Task AScanReadsWhatIsDueNotTheBacklog()
     {
-        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         for (var i = 0; i < 5; i++)
         {
             await UrgentAsync(world, $"<due-{i}@x>");
@@ -198,7 +197,7 @@ public class ScannerTests(AzuriteFixture azurite)
         world.Time.SetUtcNow(Shipped.At("2026-11-16 10:30"));
         for (var i = 0; i < 30; i++)
         {
-            await world.Main.Ingestion.IngestAsync(TestWorld.Email($"<later-{i}@x>", "2026-11-16 10:30", "你好"), "test");
+            await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<later-{i}@x>", "2026-11-16 10:30", "你好"), "test");
         }
 
         var report = await world.Main.Scanner(new RecordingNotifier()).ScanAsync();
