@@ -14,9 +14,9 @@ public sealed class MemoryWorld : IAsyncDisposable
     private readonly StorePorts _ports = MemoryStore.Create();
     private readonly List<TicketServices> _services = [];
 
-    public MemoryWorld(DateTimeOffset now)
+    public MemoryWorld(DateTimeOffset? now = null)
     {
-        Time = new FakeTimeProvider(now);
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 16, 6, 0, 0, TimeSpan.Zero));
         Main = NewProcess();
     }
 
