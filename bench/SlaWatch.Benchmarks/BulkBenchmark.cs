@@ -102,26 +102,14 @@ internal static class BulkBenchmark
     /// </summary>
     private static async Task RawBesideAsync(TableStorage storage, double rawBefore)
     {
-        var grown = await RawUpsertsPerSecondAsync(await storage.TableAsync(TableStorage.Tickets));
+        var grown = await Measured.RawUpsertsPerSecondAsync(await storage.TableAsync(TableStorage.Tickets), RawSample);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw upserts/s into the grown Tickets table: {grown:N0} ({grown / rawBefore:0.00} of a fresh table's)"));
     }
 
     private static async Task<double> RawUpsertsPerSecondAsync(string connection)
     {
         var storage = new TableStorage(StorageOptions.FromConnection(connection, Prefix()));
-        return await RawUpsertsPerSecondAsync(await storage.TableAsync("Raw"));
-    }
-
-    private static async Task<double> RawUpsertsPerSecondAsync(TableClient table)
-    {
-        await table.UpsertEntityAsync(new TableEntity("warm", "up"));
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < RawSample; i++)
-        {
-            await table.UpsertEntityAsync(new TableEntity($"raw-{i}", "snapshot") { ["Number"] = $"20261116-{i:D3}", ["Status"] = "Open", ["ReceivedAt"] = DateTimeOffset.UtcNow });
-        }
-
-        return RawSample / clock.Elapsed.TotalSeconds;
+        return await Measured.RawUpsertsPerSecondAsync(await storage.TableAsync("Raw"), RawSample);
     }
 
     /// <summary>A tracking sheet of <paramref name="rows"/> resolved tickets over as many days as it takes at 400 a day.</summary>

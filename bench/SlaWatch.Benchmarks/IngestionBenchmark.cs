@@ -28,33 +28,11 @@ internal static class IngestionBenchmark
         Console.WriteLine("callers  raw upserts/s  tickets/s  ratio  round trips/ticket");
         foreach (var callers in new[] { 1, 8 })
         {
-            var raw = await RawUpsertsPerSecondAsync(connection, callers, count);
+            var raw = await Measured.RawUpsertsPerSecondAsync(await new TableStorage(StorageOptions.FromConnection(connection, Prefix())).TableAsync("Raw"), count, callers);
             var (tickets, roundTrips) = await TicketsPerSecondAsync(connection, policy, rules, callers, count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{callers,7}  {raw,13:N0}  {tickets,9:N0}  {tickets / raw,5:0.00}  {roundTrips,18:0.00}"));
         }
-    }
-
-    private static async Task<double> RawUpsertsPerSecondAsync(string connection, int callers, int count)
-    {
-        var storage = new TableStorage(StorageOptions.FromConnection(connection, Prefix()));
-        var table = await storage.TableAsync("Raw");
-        await table.UpsertEntityAsync(new TableEntity("warm", "up"));
-        var clock = Stopwatch.StartNew();
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, cancellationToken) =>
-        {
-            var row = new TableEntity($"p{i}", "snapshot")
-            {
-                ["Number"] = $"20261116-{i:D3}",
-                ["Channel"] = "Email",
-                ["Priority"] = "Normal",
-                ["Status"] = "Open",
-                ["ReceivedAt"] = DateTimeOffset.UtcNow,
-                ["EventCount"] = 1,
-            };
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        });
-        return count / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<(double PerSecond, double RoundTrips)> TicketsPerSecondAsync(string connection, SlaPolicy policy, ClassificationRules rules, int callers, int count)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
 using SlaWatch.Storage;
 
 namespace SlaWatch.Benchmarks;
@@ -18,5 +19,29 @@ internal static class Measured
         var watch = Stopwatch.StartNew();
         await run();
         return (tables.Requests.Count - before, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The ceiling a benchmark compares itself with: single-entity upserts (a ticket snapshot's shape, one partition
+    /// each) straight through <see cref="TableClient"/>, <paramref name="callers"/> at once, per second.
+    /// </summary>
+    public static async Task<double> RawUpsertsPerSecondAsync(TableClient table, int count, int callers = 1)
+    {
+        await table.UpsertEntityAsync(new TableEntity("warm", "up"));
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, cancellationToken) =>
+        {
+            var row = new TableEntity($"raw-{i}", "snapshot")
+            {
+                ["Number"] = $"20261116-{i:D3}",
+                ["Channel"] = "Email",
+                ["Priority"] = "Normal",
+                ["Status"] = "Open",
+                ["ReceivedAt"] = DateTimeOffset.UtcNow,
+                ["EventCount"] = 1,
+            };
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        });
+        return count / clock.Elapsed.TotalSeconds;
     }
 }

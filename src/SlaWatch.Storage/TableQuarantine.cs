@@ -66,7 +66,7 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
             return null;
         }
 
-        var found = await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {rowKey} and RowKey lt {rowKey + PartsEnd}"), cancellationToken).ConfigureAwait(false);
+        var found = await QueryAsync(RowsOf(partition, rowKey), cancellationToken).ConfigureAwait(false);
         return Assemble(partition, found).FirstOrDefault(input => input.Id == id);
     }
 
@@ -78,7 +78,7 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
         }
 
         var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
-        var rows = await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {rowKey} and RowKey lt {rowKey + PartsEnd}"), cancellationToken, ["PartitionKey", "RowKey"]).ConfigureAwait(false);
+        var rows = await QueryAsync(RowsOf(partition, rowKey), cancellationToken, ["PartitionKey", "RowKey"]).ConfigureAwait(false);
         await PartitionBatches.SubmitAsync(storage, table, rows, row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All), parallelism: 1, cancellationToken).ConfigureAwait(false);
         return rows.Any(row => row.RowKey == rowKey);
     }
@@ -138,6 +138,10 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
                 Pending = pending,
             };
         }).ToArray();
+
+    /// <summary>Every row of one input: its head and the rows named after it.</summary>
+    private static string RowsOf(string partition, string rowKey) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {rowKey} and RowKey lt {rowKey + PartsEnd}");
 
     /// <summary>An id's partition and head row key; null for a string that is not one of our ids.</summary>
     private static (string Partition, string RowKey)? Split(string id) =>

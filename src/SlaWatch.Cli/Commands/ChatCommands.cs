@@ -15,6 +15,8 @@ namespace SlaWatch.Cli.Commands;
 /// </summary>
 internal static class ChatCommands
 {
+    private const string NotARecordedBody = "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}";
+
     public const string SecretVariable = "SLAWATCH_CHAT_SECRET";
 
     public static Command Create(CliOutput output)
@@ -88,7 +90,7 @@ internal static class ChatCommands
             {
                 var i = bounded.Number - 1;
                 progress.Step();
-                if (string.IsNullOrWhiteSpace(bounded.Text) && !bounded.TooLong)
+                if (bounded.IsBlank)
                 {
                     continue;
                 }
@@ -98,14 +100,13 @@ internal static class ChatCommands
                 ChatWebhookResult outcome;
                 if (bounded.TooLong)
                 {
-                    var reason = bounded.Refusal(WebhookOptions.MaxRecordedLineChars);
-                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", clock.GetUtcNow(), origin, reason, "line not kept"), cancellationToken).ConfigureAwait(false);
-                    outcome = new ChatWebhookResult(413, reason, "rejected", QuarantineId: id);
+                    var kept = QuarantinedInput.LineNotKept("chat", clock.GetUtcNow(), origin, bounded, WebhookOptions.MaxRecordedLineChars);
+                    outcome = new ChatWebhookResult(413, kept.Reason, "rejected", QuarantineId: await services.Quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false));
                 }
                 else if (Recorded(line) is not { } recorded)
                 {
-                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", clock.GetUtcNow(), origin, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", line), cancellationToken).ConfigureAwait(false);
-                    outcome = new ChatWebhookResult(400, "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}", "rejected", QuarantineId: id);
+                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", clock.GetUtcNow(), origin, NotARecordedBody, line), cancellationToken).ConfigureAwait(false);
+                    outcome = new ChatWebhookResult(400, NotARecordedBody, "rejected", QuarantineId: id);
                 }
                 else
                 {

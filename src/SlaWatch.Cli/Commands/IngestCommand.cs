@@ -38,7 +38,7 @@ internal static class IngestCommand
                 {
                     var number = line.Number;
                     progress.Step();
-                    if (string.IsNullOrWhiteSpace(line.Text) && !line.TooLong)
+                    if (line.IsBlank)
                     {
                         continue;
                     }

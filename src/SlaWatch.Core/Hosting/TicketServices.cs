@@ -66,7 +66,6 @@ public class TicketServices : IAsyncDisposable
         new(Backlog, Reports, new AnomalyDetector(Index, Ledger, Policy.TimeZone, Policy.Tuning.Anomaly), Policy, Time)
         {
             RefreshSeconds = refreshSeconds,
-            MinimumAge = TimeSpan.FromSeconds(refreshSeconds / 2.0),
         };
 
     public async ValueTask DisposeAsync()

@@ -19,10 +19,9 @@ public sealed class InputLineIngester(TicketServices services)
     /// <summary>Refuses a line too long to read, keeping its size and hash (not its text) in quarantine.</summary>
     public async Task<LineOutcome> RefuseTooLongAsync(BoundedLine line, string origin, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(line);
-        var reason = line.Refusal(MaxLineChars);
-        var id = await services.Quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, services.Writer.Now, origin, reason, "line not kept"), cancellationToken).ConfigureAwait(false);
-        return new LineOutcome("rejected", null, null, reason, id);
+        var kept = QuarantinedInput.LineNotKept(QuarantineChannel, services.Writer.Now, origin, line, MaxLineChars);
+        var id = await services.Quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
+        return new LineOutcome("rejected", null, null, kept.Reason, id);
     }
 
     /// <param name="keepRefused">False when the line comes from the quarantine: a refusal leaves it where it is.</param>

@@ -13,6 +13,9 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public sealed class TicketEventService(TicketWriter writer, ITicketStore store, ITicketIndex index, IQuarantine quarantine)
 {
+    /// <summary>Where refused events, and events whose ticket does not exist yet, are kept.</summary>
+    public const string QuarantineChannel = "events";
+
     private readonly ThreadFinder _threads = new(store, index);
 
     /// <summary>The ticket a number or id names, with its events; null when there is none.</summary>
@@ -49,10 +52,9 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
         var accepted = new List<int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            if (TicketEventRules.Problem(items[i], writer.Now) is { } problem)
+            if (await RefusedAsync(items[i], origin, raw, keep: true, cancellationToken).ConfigureAwait(false) is { } refused)
             {
-                var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, problem, raw ?? Describe(items[i])), cancellationToken).ConfigureAwait(false);
-                results[i] = new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
+                results[i] = refused;
             }
             else
             {
@@ -66,7 +68,7 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             var item = items[accepted[k]];
             results[accepted[k]] = appended[k].Outcome == RecordOutcome.NotFound
                 // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
-                ? appended[k] with { QuarantineId = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, appended[k].Reason!, raw ?? Describe(item)) { Pending = new PendingEvent(ticketRef, item) }, cancellationToken).ConfigureAwait(false) }
+                ? appended[k] with { QuarantineId = await KeepAsync(item, origin, appended[k].Reason!, raw, new PendingEvent(ticketRef, item), cancellationToken).ConfigureAwait(false) }
                 : appended[k];
         }
 
@@ -79,9 +81,8 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     public async Task<RecordResult> OfferAgainAsync(string ticketRef, TicketEvent item, string origin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return TicketEventRules.Problem(item, writer.Now) is { } problem
-            ? new RecordResult(RecordOutcome.Rejected, null, null, problem)
-            : (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
+        return await RefusedAsync(item, origin, null, keep: false, cancellationToken).ConfigureAwait(false)
+            ?? (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
     }
 
     /// <summary>
@@ -91,14 +92,25 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     public async Task<RecordResult> TryRecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (TicketEventRules.Problem(item, writer.Now) is { } problem)
+        return await RefusedAsync(item, origin, raw, keep: true, cancellationToken).ConfigureAwait(false)
+            ?? (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>The rules' refusal of an event, kept in quarantine unless it is being offered again from there; null when accepted.</summary>
+    private async Task<RecordResult?> RefusedAsync(TicketEvent item, string origin, string? raw, bool keep, CancellationToken cancellationToken)
+    {
+        if (TicketEventRules.Problem(item, writer.Now) is not { } problem)
         {
-            var id = await quarantine.PutAsync(new QuarantinedInput("events", writer.Now, origin, problem, raw ?? Describe(item)), cancellationToken).ConfigureAwait(false);
-            return new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
+            return null;
         }
 
-        return (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
+        var id = keep ? await KeepAsync(item, origin, problem, raw, pending: null, cancellationToken).ConfigureAwait(false) : null;
+        return new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
     }
+
+    /// <summary>Keeps an event in quarantine: the input it came in as when there is one, else the event described.</summary>
+    private Task<string> KeepAsync(TicketEvent item, string origin, string reason, string? raw, PendingEvent? pending, CancellationToken cancellationToken) =>
+        quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, writer.Now, origin, reason, raw ?? Describe(item)) { Pending = pending }, cancellationToken);
 
     /// <summary>Appends the events the ticket does not hold yet in one write; what each became (NotFound for all without a ticket).</summary>
     private async Task<RecordResult[]> AppendAsync(string ticketRef, TicketEvent[] items, CancellationToken cancellationToken)

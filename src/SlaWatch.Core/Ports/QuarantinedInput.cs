@@ -25,6 +25,16 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
     public static QuarantinedInput NotKept(string channel, DateTimeOffset at, string origin, string reason, ReadOnlySpan<byte> body) =>
         new(channel, at, origin, reason, NotKeptText(body.Length, Convert.ToHexStringLower(SHA256.HashData(body))));
 
+    /// <summary>What is kept of a line refused unread for its length: its refusal names its length and hash.</summary>
+    public static QuarantinedInput LineNotKept(string channel, DateTimeOffset at, string origin, Text.BoundedLine line, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return new(channel, at, origin, line.Refusal(maxChars), LineNotKeptText);
+    }
+
+    /// <summary>The text kept for a line too long to read.</summary>
+    public const string LineNotKeptText = "line not kept";
+
     /// <summary>What is recorded in place of a body that is not kept.</summary>
     public static string NotKeptText(long size, string sha256) =>
         string.Create(CultureInfo.InvariantCulture, $"body not kept: {size} bytes, sha256 {sha256}");

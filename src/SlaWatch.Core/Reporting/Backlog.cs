@@ -103,18 +103,19 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
             return null;
         }
 
-        var clocks = SlaClockCalculator.Compute(events, policy, at);
-        var breached = clocks.Where(clock => clock.State == ClockState.Breached && clock.StoppedAt is null).ToArray();
+        // The clocks still counting (running, paused, or breached and not stopped): the row's state and next due follow from them.
+        var open = SlaClockCalculator.Compute(events, policy, at).Where(clock => clock.StoppedAt is null && clock.State != ClockState.Met).ToArray();
+        var breached = open.Where(clock => clock.State == ClockState.Breached).ToArray();
         var next = breached.Length > 0
             ? breached.OrderBy(clock => clock.Due).First()
-            : clocks.Where(clock => clock.State == ClockState.Running).OrderBy(clock => clock.Due).FirstOrDefault()
-              ?? clocks.FirstOrDefault(clock => clock.State == ClockState.Paused);
+            : open.Where(clock => clock.State == ClockState.Running).OrderBy(clock => clock.Due).FirstOrDefault()
+              ?? open.FirstOrDefault(clock => clock.State == ClockState.Paused);
         var state = breached.Length > 0 ? "breached" : next?.State == ClockState.Running ? "running" : next is null ? "none" : "paused";
         return new BacklogRow(
             stored.Number.ToString(), stored.Id, ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category, ticket.Owner, ticket.Status.ToString(), ticket.ReceivedAt,
             next?.Metric.Key(), next?.Due, state, [.. breached.Select(clock => clock.Metric.Key())], ContactMasking.InText(ticket.OverdueReason, policy.PhoneMask))
         {
-            Clocks = [.. clocks.Where(clock => clock.StoppedAt is null && clock.State != ClockState.Met).Select(clock => new BacklogClock(clock.Metric.Key(), ClockWord(clock, at), clock.Due, clock.WarnAt))],
+            Clocks = [.. open.Select(clock => new BacklogClock(clock.Metric.Key(), ClockWord(clock, at), clock.Due, clock.WarnAt))],
         };
     }
 

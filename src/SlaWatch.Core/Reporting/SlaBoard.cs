@@ -41,10 +41,10 @@ public sealed class SlaBoard(Backlog backlog, ReportService reports, AnomalyDete
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BoardData? _last;
 
-    /// <summary>How long a read is served again before the next one; half the refresh, so a screen never sees data older than it.</summary>
-    public TimeSpan MinimumAge { get; init; } = TimeSpan.FromSeconds(DefaultRefreshSeconds / 2.0);
-
     public int RefreshSeconds { get; init; } = DefaultRefreshSeconds;
+
+    /// <summary>How long a read is served again before the next one; half the refresh, so a screen never sees data older than it.</summary>
+    public TimeSpan MinimumAge => TimeSpan.FromSeconds(RefreshSeconds / 2.0);
 
     public async Task<BoardData> ReadAsync(CancellationToken cancellationToken = default)
     {

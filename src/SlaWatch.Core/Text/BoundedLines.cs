@@ -11,6 +11,9 @@ public sealed record BoundedLine(int Number, string? Text, long Length, string? 
 {
     public bool TooLong => Text is null;
 
+    /// <summary>Nothing but white space: skipped by readers, unlike a line too long to read.</summary>
+    public bool IsBlank => Text is not null && string.IsNullOrWhiteSpace(Text);
+
     /// <summary>The refusal of a line too long to read, naming its size and hash.</summary>
     public string Refusal(int maxChars) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line: {Length} characters, more than the {maxChars} a line may hold (sha256 {Sha256})");

@@ -63,7 +63,7 @@ public sealed partial class TicketEvents(TicketServices tickets, ILogger<TicketE
 
     private async Task<ProblemHttpResult> RefuseAsync(int status, string reason, string origin, string kept, CancellationToken cancellationToken)
     {
-        var quarantined = await tickets.Quarantine.PutAsync(new QuarantinedInput("events", tickets.Time.GetUtcNow(), origin, reason, kept), cancellationToken).ConfigureAwait(false);
+        var quarantined = await tickets.Quarantine.PutAsync(new QuarantinedInput(TicketEventService.QuarantineChannel, tickets.Time.GetUtcNow(), origin, reason, kept), cancellationToken).ConfigureAwait(false);
         return Refusal.Problem(status, reason, quarantined);
     }
 

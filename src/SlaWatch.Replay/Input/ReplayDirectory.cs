@@ -91,11 +91,11 @@ public static class ReplayDirectory
             var (number, line) = (bounded.Number, bounded.Text ?? string.Empty);
             if (bounded.TooLong)
             {
-                yield return new UnreadableItem(DateTimeOffset.MinValue, $"{path}:{number}", channel, bounded.Refusal(WebhookOptions.MaxRecordedLineChars), "line not kept");
+                yield return new UnreadableItem(DateTimeOffset.MinValue, $"{path}:{number}", channel, bounded.Refusal(WebhookOptions.MaxRecordedLineChars), Core.Ports.QuarantinedInput.LineNotKeptText);
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line))
+            if (bounded.IsBlank)
             {
                 continue;
             }
