@@ -25,7 +25,8 @@ public static class CalendarLoader
     public static CalendarDefinition Parse(string file, string text, ConfigFileReader? reader = null) =>
         FromJson(JsonNodeReader.Parse(file, text), reader ?? ConfigFiles.FileSystem);
 
-    internal static CalendarDefinition FromJson(JsonNodeReader root, ConfigFileReader reader)
+    /// <param name="unnamed">The name of a calendar that gives none: its key in a policy, else its file's name.</param>
+    internal static CalendarDefinition FromJson(JsonNodeReader root, ConfigFileReader reader, string? unnamed = null)
     {
         root.RequireObject("name", "description", "source", "timeZone", "week", "holidays", "overrides", "include", "makeUpDayHours");
         var zone = root.Required("timeZone").TimeZone();
@@ -85,7 +86,7 @@ public static class CalendarLoader
 
         try
         {
-            return new CalendarDefinition(zone, week, holidays, overrides, root.Optional("name")?.String() ?? Path.GetFileNameWithoutExtension(root.File))
+            return new CalendarDefinition(zone, week, holidays, overrides, root.Optional("name")?.String() ?? unnamed ?? Path.GetFileNameWithoutExtension(root.File))
             {
                 HolidaysCoveredThrough = coveredThrough,
             };

@@ -77,7 +77,7 @@ public static class SlaPolicyLoader
         {
             var definition = entry.Element.ValueKind == System.Text.Json.JsonValueKind.String
                 ? CalendarLoader.LoadDefinition(ConfigFiles.Resolve(node.File, entry.String()), reader)
-                : CalendarLoader.FromJson(entry, reader);
+                : CalendarLoader.FromJson(entry, reader, entry.Name);
             calendars[entry.Name] = new BusinessCalendar(definition);
         }
 
@@ -348,7 +348,7 @@ public static class SlaPolicyLoader
 
             anomaly = anomaly with
             {
-                TrailingDays = anomalyNode.Optional("trailingDays") is { } days ? (int)Bounded(days, 1, 90, "days") : anomaly.TrailingDays,
+                TrailingDays = anomalyNode.Optional("trailingDays") is { } days ? (int)Bounded(days, 1, 90, "days", inclusiveLow: true) : anomaly.TrailingDays,
                 VolumeLevels = levels ?? anomaly.VolumeLevels,
                 MinimumAverage = anomalyNode.Optional("minimumAverage") is { } minimum ? Bounded(minimum, 0, 1_000_000, "tickets a day", inclusiveLow: true) : anomaly.MinimumAverage,
                 MinimumHistoryDays = anomalyNode.Optional("minimumHistoryDays") is { } history ? (int)Bounded(history, 0, 90, "days", inclusiveLow: true) : anomaly.MinimumHistoryDays,

@@ -44,7 +44,7 @@ public class BusinessCalendarTests
     [InlineData("2026-11-16 09:00", "240h", "2026-12-25 18:00")]
     public void AddCountsOnlyOpenTime(string start, string duration, string expected)
     {
-        Assert.True(Time.DurationSpec.TryParse(duration, out var spec));
+        Assert.True(Core.Time.DurationSpec.TryParse(duration, out var spec));
         Assert.Equal(_office.Local(expected), _office.Add(_office.Local(start), spec.Time));
     }
 
