@@ -126,7 +126,9 @@ public class ScannerTests
         notifier.Failing = false;
         await scanner.ScanAsync();
 
-        Assert.Equal(1, failed.DeliveryFailures);
+        // Nothing went out: today's SLA announcements failed with the alert.
+        Assert.Equal(0, failed.Notifications);
+        Assert.True(failed.DeliveryFailures > 1, $"{failed.DeliveryFailures} failures");
         Assert.Equal("warning", Assert.Single(notifier.Announced).Kind);
     }
 
@@ -203,5 +205,109 @@ public class ScannerTests
         var report = await world.Main.Scanner(new RecordingNotifier()).ScanAsync();
 
         Assert.Equal(5, report.TicketsLoaded);
+    }
+
+    [Fact]
+    public async Task AScansReportCountsWhatItReadAndDid()
+    {
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
+        var one = await UrgentAsync(world, "<r1@x>");
+        await UrgentAsync(world, "<r2@x>", "2026-11-16 09:31");
+        await world.Main.Events.RecordAsync(one, new Assigned(Shipped.At("2026-11-16 09:32"), "主管", null, "客服A"), "test");
+        var notifier = new RecordingNotifier();
+        var scanner = world.Main.Scanner(notifier);
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:43"));
+        var first = await scanner.ScanAsync();
+        // No watermark yet: the first scan reads the last seven days, minute by minute, both ends counted.
+        Assert.Equal(("202611090143", "202611160143", 7 * 24 * 60 + 1), (first.FromBucket, first.ToBucket, first.BucketsRead));
+        Assert.Equal((2, 2), (first.EntriesRead, first.TicketsLoaded));
+        Assert.True(first.ClocksRecomputed >= 6, $"{first.ClocksRecomputed} clocks");
+        Assert.Equal(2, first.Announcements["warning"]);
+        // One announcement each for two recipients: two notifications, no digest.
+        Assert.Equal((2, 0, 0), (first.Notifications, first.Digests, first.DeliveryFailures));
+        Assert.Equal(["owner:unassigned", "owner:客服A"], notifier.Sent.Select(notification => notification.Recipient).Order(StringComparer.Ordinal));
+        Assert.All(notifier.Sent, notification => Assert.False(notification.IsDigest));
+        Assert.Equal("202611160143", await world.Main.Checkpoints.GetAsync(SlaScanner.WatermarkKey));
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:46"));
+        var second = await scanner.ScanAsync();
+        // From the watermark less two minutes of look-back, to now: 09:41 … 09:46.
+        Assert.Equal(("202611160141", "202611160146", 6), (second.FromBucket, second.ToBucket, second.BucketsRead));
+        Assert.Equal(2, second.Announcements["breach"]);
+        Assert.Equal(2, second.Notifications);
+    }
+
+    [Fact]
+    public async Task AnEscalationIsRecordedOnTheTicketByTheScannerWithItsClaim()
+    {
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
+        var ticketId = await UrgentAsync(world, "<esc@x>");
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:46"));
+        await world.Main.Scanner(new RecordingNotifier()).ScanAsync();
+
+        var escalations = (await world.Main.Store.LoadAsync(ticketId))!.Events.OfType<Escalated>().ToList();
+        Assert.Equal([1, 2], escalations.Select(item => item.Level));
+        Assert.All(escalations, item => Assert.Equal(("scanner", Shipped.At("2026-11-16 09:46"), SlaMetric.FirstResponse), (item.Actor, item.At, item.Metric)));
+        Assert.All(escalations, item => Assert.StartsWith("escalation:", item.SourceRef, StringComparison.Ordinal));
+        Assert.Equal(2, escalations.Select(item => item.SourceRef).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ADigestListsItsAnnouncementsInTheOrderTheyWereReached()
+    {
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
+        for (var i = 0; i < 22; i++)
+        {
+            await UrgentAsync(world, $"<order-{i}@x>", $"2026-11-16 09:{i:00}");
+        }
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:40"));
+        var notifier = new RecordingNotifier();
+        var report = await world.Main.Scanner(notifier, new ScanOptions { DigestThreshold = 20 }).ScanAsync();
+
+        // Twenty-two warnings for the unassigned owner and as many breaches for the supervisor: two digests.
+        var digest = Assert.Single(notifier.Sent, notification => notification.Recipient == "owner:unassigned");
+        Assert.True(digest.IsDigest);
+        var reached = digest.Items.Select(item => item.ReachedAt).ToList();
+        Assert.Equal(22, reached.Count);
+        Assert.Equal(reached.Order(), reached);
+        Assert.True(reached[0] < reached[^1]);
+        Assert.Equal(["owner:unassigned", "supervisor"], notifier.Sent.Where(notification => notification.IsDigest).Select(notification => notification.Recipient).Order(StringComparer.Ordinal));
+        Assert.Equal((2, notifier.Sent.Count), (report.Digests, report.Notifications));
+    }
+
+    [Fact]
+    public async Task AnUndeliveredEarlyWarningIsReleasedAndRaisedAgainByTheNextScan()
+    {
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 18:00"));
+        for (var day = 9; day <= 15; day++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<hist-{day}-{i}@x>", $"2026-11-{day} 1{i}:00", "怎么导出", $"p{i}@example.com") with { Text = null }, "test");
+            }
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<spike-{i}@x>", $"2026-11-16 {9 + i}:00", "怎么导出", $"q{i}@example.com") with { Text = null }, "test");
+        }
+
+        var notifier = new RecordingNotifier { Failing = true };
+        var scanner = world.Main.Scanner(notifier);
+        var failed = await scanner.ScanAsync();
+        notifier.Failing = false;
+        var again = await scanner.ScanAsync();
+        var quiet = await scanner.ScanAsync();
+
+        // Nine today against four a day: over all tickets and over their one category, both at level 2 (2.25 times).
+        Assert.Equal(2, failed.Announcements["anomaly-volume"]);
+        // Nothing went out: today's SLA announcements failed with the alert.
+        Assert.Equal(0, failed.Notifications);
+        Assert.True(failed.DeliveryFailures > 1, $"{failed.DeliveryFailures} failures");
+        Assert.Equal(2, again.Announcements["anomaly-volume"]);
+        Assert.Equal([("all", 2), ("category:usage-question", 2)], notifier.Alerts.Where(alert => alert.Rule == "volume").Select(alert => (alert.Key, alert.Level)).Order());
+        Assert.False(quiet.Announcements.ContainsKey("anomaly-volume"));
     }
 }
