@@ -116,6 +116,21 @@ public sealed class WeekReportTests : IAsyncDisposable
         Assert.Equal(["20261118-001", "20261119-001"], view.Backlog!.Select(row => row.Number));
     }
 
+    [Fact]
+    public async Task TheTextReportCanStopItsExceptionsShortAndSaysHowManyMore()
+    {
+        var view = await ViewAsync(await WeekAsync());
+        var shortened = ReportText.Table(view, chinese: false, maxExceptions: 3);
+        var whole = ReportText.Table(view, chinese: false);
+
+        Assert.EndsWith("  … and 1 more" + Environment.NewLine, shortened, StringComparison.Ordinal);
+        Assert.DoesNotContain("20261119-001  E-mail/Normal", shortened, StringComparison.Ordinal);
+        Assert.Contains("20261119-001  E-mail/Normal", whole, StringComparison.Ordinal);
+        Assert.DoesNotContain("more", whole[whole.LastIndexOf("Overdue, unresolved", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var full = view with { Source = view.Source with { Exceptions = [.. Enumerable.Repeat(view.Source.Exceptions[0], DailyAggregate.MaxExceptions)] } };
+        Assert.EndsWith("  … and 497 more (the list stops at 500)" + Environment.NewLine, ReportText.Table(full, chinese: false, maxExceptions: 3), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("week-en.html", false)]
     [InlineData("week-en.txt", false)]
