@@ -194,3 +194,74 @@ public class ReportSectionsTests
         Golden.Check(golden, rendered);
     }
 }
+
+/// <summary>Merging two days' figures gives what folding both days' tickets at once gives, field by field.</summary>
+public class DayFiguresMergeTests
+{
+    private static readonly DateOnly Monday = new(2026, 11, 16);
+
+    private static DateTimeOffset At(DateOnly day, int minutes) => Shipped.At($"{day:yyyy-MM-dd} 09:00").AddMinutes(minutes);
+
+    private static StoredTicket Ticket(DateOnly day, int serial, Channel channel, int reply, int? resolvedAfter, params TicketEvent[] more)
+    {
+        var id = $"m{day:MMdd}-{serial}";
+        List<TicketEvent> events =
+        [
+            new Received(At(day, 0), "customer", id, channel, Priority.Normal, serial % 2 == 0 ? "payment" : "refund", CustomerRef.FromContact($"1391234{serial:0000}")),
+            new AgentResponse(At(day, reply), "客服A", id + "-a"),
+        ];
+        if (resolvedAfter is { } minutes)
+        {
+            events.Add(new StatusChanged(At(day, minutes), "客服A", id + "-r", TicketStatus.Resolved));
+        }
+
+        events.AddRange(more);
+        return new StoredTicket(id, new TicketNumber(day, serial), events, new TicketIndexState(null, day), "v");
+    }
+
+    private static StoredTicket[] Day(DateOnly day, int offset) =>
+    [
+        Ticket(day, 1 + offset, Channel.Chat, 2 + offset, 30, new SatisfactionRated(At(day, 40), "customer", "s1", 10, 10), new CustomerConfirmed(At(day, 50), "customer", "c1", Confirmation.Resolved)),
+        Ticket(day, 2 + offset, Channel.Email, 40, 60 * (13 + (offset * 3)), new SatisfactionRated(At(day, 60 * (14 + (offset * 3))), "customer", "s2", 3 + offset, 10), new OverdueReason(At(day, 45), "客服A", "o", "busy")),
+        Ticket(day, 3 + offset, Channel.Chat, 9, null, new StatusChanged(At(day, 20), "客服A", "p", TicketStatus.PendingCustomer)),
+        Ticket(day, 4 + offset, Channel.Phone, 0, 5, new StatusChanged(At(day, 6), "客服A", "c", TicketStatus.Closed), new SatisfactionRated(At(day, 7), "customer", "s3", 2, 3),
+            new CustomerConfirmed(At(day, 8), "customer", "c2", Confirmation.NotResolved)),
+    ];
+
+    [Fact]
+    public void MergingTwoDaysIsFoldingThemTogether()
+    {
+        var asOf = Shipped.At("2026-11-30 09:00");
+        var history = new RepeatHistory([], TimeSpan.FromDays(30));
+        var first = Day(Monday, 0);
+        var second = Day(Monday.AddDays(1), 4);
+        var merged = DailyAggregator.Fold(first, Shipped.Policy, asOf, history);
+        foreach (var (key, figures) in DailyAggregator.Fold(second, Shipped.Policy, asOf, new RepeatHistory([], TimeSpan.FromDays(30))))
+        {
+            if (merged.TryGetValue(key, out var into))
+            {
+                into.Merge(figures);
+            }
+            else
+            {
+                merged[key] = figures;
+            }
+        }
+
+        var together = DailyAggregator.Fold([.. first, .. second], Shipped.Policy, asOf, new RepeatHistory([], TimeSpan.FromDays(30)));
+
+        Assert.Equal(together.Keys.Order(StringComparer.Ordinal), merged.Keys.Order(StringComparer.Ordinal));
+        foreach (var key in together.Keys)
+        {
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(together[key]), System.Text.Json.JsonSerializer.Serialize(merged[key]));
+        }
+
+        var all = together["all"];
+        // Two 0–10 ratings of 10 (promoters), a 3 and a 7 (detractor, passive): NPS (2 − 1) / 4.
+        Assert.Equal((4L, 2L, 1L), (all.NpsRatings, all.NpsPromoters, all.NpsDetractors));
+        Assert.Equal(25, all.Nps);
+        // The closed calls were reopened by the customers' "not resolved".
+        Assert.Equal((8L, 0L, 2L), (all.Received, all.Closed, all.Reopened));
+        Assert.Equal(["12-24h", "<=12h", ">24h"], all.ScoreByResolutionTime.Keys.Order(StringComparer.Ordinal));
+    }
+}
