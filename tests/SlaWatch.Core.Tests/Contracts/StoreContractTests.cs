@@ -1,0 +1,246 @@
+using SlaWatch.Core.Hosting;
+using SlaWatch.Core.InMemory;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.TestSupport;
+
+/// <summary>
+/// What every store must do, run against Table Storage (on Azurite) and the in-process store alike, so the two
+/// cannot drift: a what-if replay in memory must mean what the same replay on tables means.
+/// </summary>
+public abstract class StoreContractTests
+{
+    private static readonly DateTimeOffset T0 = Shipped.At("2026-11-16 09:30");
+    private static readonly DateOnly Day = new(2026, 11, 16);
+    private static readonly TicketIndexState NoIndex = new(null, Day);
+
+    protected abstract Task<StorePorts> NewStoreAsync();
+
+    private static Received Arrival(string source) =>
+        new(T0, "customer", source, Channel.Email, Priority.High, "technical-fault", CustomerRef.FromContact("13912341522"), "无法登录", null, "登录时报错");
+
+    [Fact]
+    public async Task ATicketIsCreatedOnceAndReadBackWhole()
+    {
+        var store = (await NewStoreAsync()).Store;
+        Assert.Null(await store.LoadAsync("t-absent"));
+
+        var number = new TicketNumber(Day, 7);
+        var wakeUp = new DueEntry("t-1", T0.AddHours(1), SlaMetric.FirstResponse, "warning");
+        Assert.True(await store.TryCreateAsync("t-1", number, Arrival("m-1"), new TicketIndexState(wakeUp, Day)));
+        Assert.False(await store.TryCreateAsync("t-1", number, Arrival("m-other"), NoIndex));
+
+        var loaded = await store.LoadAsync("t-1");
+        Assert.NotNull(loaded);
+        Assert.Equal(number, loaded.Number);
+        Assert.Equal("m-1", Assert.Single(loaded.Events).SourceRef);
+        Assert.Equal(wakeUp, loaded.Index.WakeUp);
+        Assert.Equal(Priority.High, loaded.State.Priority);
+    }
+
+    [Fact]
+    public async Task AppendsKeepOrderPastOneRowAndRefuseAStaleVersion()
+    {
+        var store = (await NewStoreAsync()).Store;
+        await store.TryCreateAsync("t-2", new TicketNumber(Day, 1), Arrival("m-2"), NoIndex);
+        var current = (await store.LoadAsync("t-2"))!;
+        var stale = current;
+        for (var i = 1; i <= 60; i++)
+        {
+            current = await store.AppendAsync(current, [new CustomerMessage(T0.AddMinutes(i), "customer", $"m-2-{i}", new string('字', 400))], new TicketIndexState(null, Day.AddDays(i / 30)));
+        }
+
+        await Assert.ThrowsAsync<TicketConflictException>(() => store.AppendAsync(stale, [new CustomerMessage(T0, "customer", "late")], NoIndex));
+
+        var loaded = (await store.LoadAsync("t-2"))!;
+        Assert.Equal(61, loaded.Events.Count);
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => $"m-2-{i}"), loaded.Events.Skip(1).Select(item => item.SourceRef));
+        Assert.Equal(Day.AddDays(2), loaded.Index.LastActivityDay);
+        Assert.Equal(current.Version, loaded.Version);
+        Assert.Equal(61, (await store.AppendAsync(loaded, [], loaded.Index)).Events.Count);
+    }
+
+    [Fact]
+    public async Task SourcesAndDaysAreFoundAndDaysListInSerialOrder()
+    {
+        var index = (await NewStoreAsync()).Index;
+        await index.IndexSourceAsync(Channel.Email, "<a@b>/x y", "t-3");
+        Assert.Equal("t-3", await index.FindBySourceAsync(Channel.Email, "<a@b>/x y"));
+        Assert.Null(await index.FindBySourceAsync(Channel.Chat, "<a@b>/x y"));
+
+        foreach (var serial in new[] { 1000, 2, 10 })
+        {
+            await index.IndexDayAsync(new DayEntry(Day, new TicketNumber(Day, serial), $"t-{serial}", ReceivedThatDay: serial != 10) { CustomerKey = "c1", Category = "billing", ReceivedAt = T0 });
+        }
+
+        await index.IndexDayAsync(new DayEntry(Day, new TicketNumber(Day, 2), "t-2", ReceivedThatDay: true) { CustomerKey = "c2" });
+        var entries = await index.ReadDayAsync(Day);
+        Assert.Equal([2, 10, 1000], entries.Select(entry => entry.Number.Serial));
+        Assert.Equal("c2", entries[0].CustomerKey);
+        Assert.Equal([true, false, true], entries.Select(entry => entry.ReceivedThatDay));
+        Assert.Equal(("billing", T0), (entries[2].Category, entries[2].ReceivedAt));
+        Assert.Equal("t-1000", await index.FindByNumberAsync(new TicketNumber(Day, 1000)));
+        Assert.Null(await index.FindByNumberAsync(new TicketNumber(Day, 3)));
+        Assert.Empty(await index.ReadDayAsync(Day.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task DueEntriesAreReadByBucketRangeAndTheNextOneIsFound()
+    {
+        var index = (await NewStoreAsync()).Index;
+        var early = new DueEntry("t-a", T0.AddSeconds(20), SlaMetric.FirstResponse, "warning");
+        var sameMinute = new DueEntry("t-b", T0.AddSeconds(50), SlaMetric.Resolution, "breach");
+        var later = new DueEntry("t-c", T0.AddMinutes(90), SlaMetric.FirstResponse, "escalation-1");
+        foreach (var entry in new[] { later, early, sameMinute, early })
+        {
+            await index.AddDueAsync(entry);
+        }
+
+        Assert.Equal(["t-a", "t-b"], (await index.ReadDueAsync(early.Bucket, early.Bucket)).Select(entry => entry.TicketId).Order());
+        Assert.Equal(3, (await index.ReadDueAsync(early.Bucket, later.Bucket)).Count);
+        Assert.Empty(await index.ReadDueAsync(later.Bucket, early.Bucket));
+
+        Assert.Equal(early.At, await index.NextDueAfterAsync(T0));
+        Assert.Equal(sameMinute.At, await index.NextDueAfterAsync(early.At));
+        Assert.Equal(later.At, await index.NextDueAfterAsync(sameMinute.At));
+        Assert.Null(await index.NextDueAfterAsync(later.At));
+
+        await index.RemoveDueAsync(early);
+        await index.RemoveDueAsync(early);
+        Assert.Equal(sameMinute, Assert.Single(await index.ReadDueAsync(early.Bucket, early.Bucket)));
+        Assert.Equal(sameMinute.At, await index.NextDueAfterAsync(T0.AddMinutes(-5)));
+    }
+
+    [Fact]
+    public async Task TheOpenSetTakesTicketsInAndOutIdempotently()
+    {
+        var index = (await NewStoreAsync()).Index;
+        Assert.Empty(await index.ReadOpenAsync());
+
+        await index.MarkOpenAsync("t-a", new TicketNumber(Day, 1));
+        await index.MarkOpenAsync("t-b", new TicketNumber(Day.AddDays(-40), 9));
+        await index.MarkOpenAsync("t-a", new TicketNumber(Day, 1));
+        await index.MarkDoneAsync("t-c");
+        Assert.Equal([("t-a", "20261116-001"), ("t-b", "20261007-009")], (await index.ReadOpenAsync()).Select(entry => (entry.TicketId, entry.Number.ToString())).Order());
+
+        await index.MarkDoneAsync("t-a");
+        Assert.Equal("t-b", Assert.Single(await index.ReadOpenAsync()).TicketId);
+    }
+
+    [Fact]
+    public async Task SerialsCountFromOnePerDayAndReuseWhatWasGivenBack()
+    {
+        var serials = (await NewStoreAsync()).Serials;
+        var handedOut = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            handedOut.Add(await serials.NextAsync(Day));
+        }
+
+        Assert.Equal([1, 2, 3], handedOut);
+        Assert.Equal(1, await serials.NextAsync(Day.AddDays(1)));
+        serials.GiveBack(Day, 2);
+        Assert.Equal(2, await serials.NextAsync(Day));
+        Assert.Equal(4, await serials.NextAsync(Day));
+    }
+
+    [Fact]
+    public async Task QuarantineKeepsLongInputWholePerChannelAndDay()
+    {
+        var quarantine = (await NewStoreAsync()).Quarantine;
+        var raw = string.Concat(Enumerable.Range(0, 4000).Select(i => $"行{i:D5}|"));
+        var first = await quarantine.PutAsync(new QuarantinedInput("email", T0, "imap INBOX uid 4", "from: no sender address", raw));
+        var second = await quarantine.PutAsync(new QuarantinedInput("email", T0.AddMinutes(1), "imap INBOX uid 5", "subject: too long", "short"));
+        await quarantine.PutAsync(new QuarantinedInput("chat", T0, "webhook", "json: not valid", "{"));
+
+        var listed = await quarantine.ListAsync("email", DateOnly.FromDateTime(T0.UtcDateTime));
+        Assert.Equal([second, first], listed.Select(input => input.Id));
+        Assert.Equal(raw, listed[1].Raw);
+        Assert.Equal(("imap INBOX uid 4", "from: no sender address", T0), (listed[1].Origin, listed[1].Reason, listed[1].At));
+        Assert.Empty(await quarantine.ListAsync("email", DateOnly.FromDateTime(T0.UtcDateTime).AddDays(1)));
+    }
+
+    [Fact]
+    public async Task AQuarantinedInputIsFoundByItsIdWithItsPendingEventAndRemovedWhole()
+    {
+        var quarantine = (await NewStoreAsync()).Quarantine;
+        var raw = new string('长', 70_000);
+        var reply = new AgentResponse(T0.AddMinutes(20), "客服A", "r1", "已处理") { Entered = true };
+        var id = await quarantine.PutAsync(new QuarantinedInput("events", T0, "replies.jsonl:1", "ticket: no ticket 20261116-009", raw) { Pending = new PendingEvent("20261116-009", reply) });
+        var other = await quarantine.PutAsync(new QuarantinedInput("events", T0, "replies.jsonl:2", "ticket: no ticket 20261116-010", "short"));
+
+        var found = await quarantine.GetAsync(id);
+        Assert.NotNull(found);
+        Assert.Equal((id, raw, "replies.jsonl:1"), (found.Id, found.Raw, found.Origin));
+        Assert.Equal(new PendingEvent("20261116-009", reply), found.Pending);
+        Assert.Null((await quarantine.GetAsync(other))!.Pending);
+        Assert.Null(await quarantine.GetAsync(id + "0"));
+        Assert.Null(await quarantine.GetAsync("not an id"));
+
+        Assert.True(await quarantine.RemoveAsync(id));
+        Assert.False(await quarantine.RemoveAsync(id));
+        Assert.Null(await quarantine.GetAsync(id));
+        Assert.Equal([other], (await quarantine.ListAsync("events", DateOnly.FromDateTime(T0.UtcDateTime))).Select(input => input.Id));
+    }
+
+    [Fact]
+    public async Task APurgeRemovesWhatWasKeptBeforeItsDayInOneChannelOrInAll()
+    {
+        var quarantine = (await NewStoreAsync()).Quarantine;
+        var day = DateOnly.FromDateTime(T0.UtcDateTime);
+        var lastOfDay = new DateTimeOffset(day, new TimeOnly(23, 59, 59), TimeSpan.Zero);
+        await quarantine.PutAsync(new QuarantinedInput("email", lastOfDay, "a", "r", new string('x', 100_000)));
+        await quarantine.PutAsync(new QuarantinedInput("chat", T0, "b", "r", "{") { Pending = new PendingEvent("t-1", Arrival("m-1")) });
+        await quarantine.PutAsync(new QuarantinedInput("chat", T0.AddDays(-3), "c", "r", "{"));
+        var firstOfNext = await quarantine.PutAsync(new QuarantinedInput("chat", lastOfDay.AddSeconds(1), "d", "r", "{"));
+
+        Assert.Equal(1, await quarantine.PurgeAsync("chat", day));
+        Assert.Equal(2, await quarantine.PurgeAsync(null, day.AddDays(1)));
+
+        Assert.Empty(await quarantine.ListAsync("email", day));
+        Assert.Empty(await quarantine.ListAsync("chat", day));
+        Assert.Equal([firstOfNext], (await quarantine.ListAsync("chat", day.AddDays(1))).Select(input => input.Id));
+    }
+
+    [Fact]
+    public async Task CheckpointsAndClaimsBehaveAsDocumented()
+    {
+        var ports = await NewStoreAsync();
+        Assert.Null(await ports.Checkpoints.GetAsync("imap:x"));
+        await ports.Checkpoints.SetAsync("imap:x", "7:10");
+        await ports.Checkpoints.SetAsync("imap:x", "7:11");
+        Assert.Equal("7:11", await ports.Checkpoints.GetAsync("imap:x"));
+
+        Assert.True(await ports.Ledger.TryClaimAsync("t-1", "breach:first-response:0"));
+        Assert.False(await ports.Ledger.TryClaimAsync("t-1", "breach:first-response:0"));
+        Assert.True(await ports.Ledger.TryClaimAsync("t-2", "breach:first-response:0"));
+        await ports.Ledger.ReleaseAsync("t-1", "breach:first-response:0");
+        await ports.Ledger.ReleaseAsync("t-9", "never-claimed");
+        Assert.True(await ports.Ledger.TryClaimAsync("t-1", "breach:first-response:0"));
+    }
+
+    [Fact]
+    public async Task AnAggregateDayIsReplacedWhole()
+    {
+        var aggregates = (await NewStoreAsync()).Aggregates;
+        Assert.Null(await aggregates.ReadDayAsync(Day));
+
+        var email = new DayFigures { Received = 5, Resolved = 4, Breaches = 1 };
+        email.FirstResponse.Add(TimeSpan.FromMinutes(30));
+        email.Attainment["first-response"] = new Ratio { Hits = 4, Of = 5 };
+        var exception = new ExceptionRow("20261116-001", "t-1", "email", "high", "客服A", "Open", ["resolution"], "waiting for parts");
+        await aggregates.ReplaceDayAsync(new DailyAggregate(Day, Day, "v1", T0, new() { ["all"] = email, ["channel:email"] = email }, [exception]));
+        await aggregates.ReplaceDayAsync(new DailyAggregate(Day, Day, "v2", T0.AddHours(1), new() { ["all"] = email }, []));
+
+        var read = (await aggregates.ReadDayAsync(Day))!;
+        Assert.Equal(("v2", T0.AddHours(1)), (read.PolicyVersion, read.ComputedAt));
+        Assert.Equal(["all"], read.Figures.Keys);
+        Assert.Equal((5, 4, 1), (read.All.Received, read.All.Resolved, read.All.Breaches));
+        Assert.Equal(30, read.All.FirstResponse.Mean);
+        Assert.Equal(80, read.All.Attainment["first-response"].Percent);
+        Assert.Empty(read.Exceptions);
+    }
+}
