@@ -82,6 +82,90 @@ public sealed class AnomalyDetectorTests
         Assert.Equal([2], (await detector.EvaluateAsync(Evening)).Where(alert => alert.Rule == "volume").Select(alert => alert.Level));
     }
 
+    [Fact]
+    public async Task AlertsSayWhatTheySawInWords()
+    {
+        var ports = MemoryStore.Create();
+        await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
+        await ArriveAsync(ports.Index, Today, ["logistics-delay", "refund", "refund", "refund", "refund", "refund", "refund"]);
+
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+
+        Assert.Equal(
+        [
+            "volume|all|1|7 tickets so far today (all), 1.8× the 7-day average of 4.0: level 1 response",
+            "streak|category:refund|1|6 consecutive new tickets about refund (from 20261116-002): potential crisis",
+        ], alerts.Select(alert => $"{alert.Rule}|{alert.Key}|{alert.Level}|{alert.Message}"));
+        Assert.Equal(new DateOnly(2026, 11, 16), alerts[0].Day);
+    }
+
+    [Fact]
+    public async Task TheMinimumAverageAndHistoryAreReachedAtExactlyTheirValues()
+    {
+        // Three days of three tickets: an average of exactly 3 over exactly 3 days of history, both minimums met.
+        var ports = MemoryStore.Create();
+        await TrailingAsync(ports.Index, daysWithTickets: 3, perDay: 3);
+        await ArriveAsync(ports.Index, Today, Enumerable.Range(0, 5).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
+
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+
+        Assert.Equal([("all", 1, 3.0)], alerts.Where(alert => alert.Rule == "volume").Select(alert => (alert.Key, alert.Level, alert.TrailingAverage!.Value)));
+    }
+
+    [Fact]
+    public async Task TheTrailingDaysEndSevenDaysBackAndQuietDaysBetweenCount()
+    {
+        // Tickets seven days back and eight days back: only the seventh day is read, so the average is 8 over 7 days.
+        var ports = MemoryStore.Create();
+        await ArriveAsync(ports.Index, Today.AddDays(-7), Enumerable.Repeat("refund", 8).Select((category, i) => i % 2 == 0 ? category : "logistics-delay"));
+        await ArriveAsync(ports.Index, Today.AddDays(-8), Enumerable.Repeat("refund", 80));
+        await ArriveAsync(ports.Index, Today, Enumerable.Repeat("logistics-delay", 4).Select((category, i) => i % 2 == 0 ? category : "refund"));
+
+        var detector = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone, new AnomalyOptions { MinimumAverage = 1 });
+        var alerts = await detector.EvaluateAsync(Evening);
+
+        var volume = Assert.Single(alerts, alert => alert.Rule == "volume");
+        Assert.Equal(("all", 3, 8.0 / 7), (volume.Key, volume.Level, volume.TrailingAverage!.Value));
+    }
+
+    [Fact]
+    public async Task OnlyWhatHasArrivedByNowCountsInArrivalOrder()
+    {
+        var ports = MemoryStore.Create();
+        // Serials out of arrival order: by arrival the five refunds run unbroken (by serial the delay at 09:10 would
+        // break them); a ticket not received that day and one after now are not counted.
+        var day = Today;
+        async Task Arrive(int serial, string wall, string category, bool receivedThatDay = true) =>
+            await ports.Index.IndexDayAsync(new DayEntry(day, new TicketNumber(day, serial), $"t-{serial}", receivedThatDay) { Category = category, ReceivedAt = Shipped.At($"2026-11-16 {wall}") });
+        await Arrive(1, "09:00", "refund");
+        await Arrive(2, "09:01", "refund");
+        await Arrive(3, "09:10", "logistics-delay");
+        await Arrive(4, "09:02", "refund");
+        await Arrive(5, "09:03", "refund");
+        await Arrive(6, "09:04", "refund");
+        await Arrive(7, "09:02", "logistics-delay", receivedThatDay: false);
+        await Arrive(8, "21:00", "refund");
+
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+
+        var streak = Assert.Single(alerts);
+        Assert.Equal(("streak", 5, "5 consecutive new tickets about refund (from 20261116-001): potential crisis"), (streak.Rule, streak.Count, streak.Message));
+    }
+
+    [Fact]
+    public async Task AReleasedAlertIsAnnouncedAgain()
+    {
+        var ports = MemoryStore.Create();
+        await ArriveAsync(ports.Index, Today, Enumerable.Repeat("refund", 5));
+        var detector = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone);
+
+        var first = Assert.Single(await detector.CheckAsync(Evening));
+        Assert.Empty(await detector.CheckAsync(Evening));
+        await detector.ReleaseAsync(first);
+        Assert.Equal(first, Assert.Single(await detector.CheckAsync(Evening)));
+        Assert.Equal("manager", detector.Recipient);
+    }
+
     private static async Task TrailingAsync(ITicketIndex index, int daysWithTickets, int perDay)
     {
         for (var back = 1; back <= daysWithTickets; back++)
