@@ -51,6 +51,47 @@ public sealed class BoundedLinesTests
         Assert.InRange(allocated, 0, 8 << 20);
     }
 
+    [Fact]
+    public void ALineOfExactlyTheBoundIsReadAndOneMoreIsNot()
+    {
+        using var reader = new StringReader("abcd\nabcde\n\n   \nz");
+
+        var lines = BoundedLines.Read(reader, 4).ToArray();
+
+        Assert.Equal(["abcd", null, "", "   ", "z"], lines.Select(line => line.Text));
+        Assert.Equal([4L, 5L, 0L, 3L, 1L], lines.Select(line => line.Length));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("abcde"u8)), lines[1].Sha256);
+        Assert.Equal([false, false, true, true, false], lines.Select(line => line.IsBlank));
+        Assert.False(lines[1].IsBlank);
+        Assert.Throws<ArgumentOutOfRangeException>(() => BoundedLines.Read(new StringReader("x"), 0).ToArray());
+    }
+
+    [Fact]
+    public void ALongLineSplitAcrossReadsIsHashedWholeAndTheNextIsFresh()
+    {
+        // Two 100 000-character lines, each over the 64 Ki-character buffer and the bound; the second is hashed on its own.
+        var first = new string('字', 100_000);
+        var second = new string('b', 99_999) + "😀";
+        using var reader = new StringReader(first + "\r\n" + second + "\rtail");
+
+        var lines = BoundedLines.Read(reader, 70_000).ToArray();
+
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(first))), lines[0].Sha256);
+        Assert.Equal((100_001L, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(second)))), (lines[1].Length, lines[1].Sha256));
+        Assert.Equal((3, "tail"), (lines[2].Number, lines[2].Text));
+    }
+
+    [Fact]
+    public void AFileWithAByteOrderMarkReadsWithoutIt()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "首行\n次行", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        Assert.Equal(["首行", "次行"], BoundedLines.Read(path, 100).Select(line => line.Text));
+        File.Delete(path);
+    }
+
     /// <summary>A reader of one endless line, without newlines, that holds nothing itself.</summary>
     private sealed class RepeatingReader(long total) : TextReader
     {
