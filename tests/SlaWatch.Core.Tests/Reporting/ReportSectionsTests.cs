@@ -265,3 +265,58 @@ public class DayFiguresMergeTests
         Assert.Equal(["12-24h", "<=12h", ">24h"], all.ScoreByResolutionTime.Keys.Order(StringComparer.Ordinal));
     }
 }
+
+/// <summary>Ratings on every scale on one line out of five, NPS at its edges, and scores by resolution time at 12 and 24 hours.</summary>
+public class RatingFiguresTests
+{
+    private static readonly DateOnly Monday = new(2026, 11, 16);
+    private static readonly DateTimeOffset Arrival = Shipped.At("2026-11-16 09:00");
+
+    private static StoredTicket Rated(int serial, int score, int scale, TimeSpan? resolvedAfter, bool close = false)
+    {
+        var id = $"r-{serial}";
+        List<TicketEvent> events =
+        [
+            new Received(Arrival, "customer", id, Channel.Chat, Priority.Normal, "payment", CustomerRef.FromContact($"1380000{serial:0000}")),
+            new AgentResponse(Arrival.AddMinutes(1), "客服A", id + "-a"),
+        ];
+        if (resolvedAfter is { } after)
+        {
+            events.Add(new StatusChanged(Arrival + after, "客服A", id + "-r", TicketStatus.Resolved));
+        }
+
+        if (close)
+        {
+            events.Add(new StatusChanged(Arrival + (resolvedAfter ?? TimeSpan.Zero) + TimeSpan.FromMinutes(1), "客服A", id + "-c", TicketStatus.Closed));
+        }
+
+        events.Add(new SatisfactionRated(Arrival.AddDays(2), "customer", id + "-s", score, scale));
+        return new StoredTicket(id, new TicketNumber(Monday, serial), events, new TicketIndexState(null, Monday), "v");
+    }
+
+    [Fact]
+    public void EachScaleLandsOnOneToFiveAndTheBucketsCloseAtTwelveAndTwentyFourHours()
+    {
+        StoredTicket[] tickets =
+        [
+            Rated(1, 3, 3, TimeSpan.FromHours(12)),
+            Rated(2, 2, 3, TimeSpan.FromHours(24), close: true),
+            Rated(3, 9, 10, TimeSpan.FromHours(24).Add(TimeSpan.FromMinutes(1))),
+            Rated(4, 7, 10, null),
+            Rated(5, 6, 10, TimeSpan.FromHours(1)),
+            Rated(6, 4, 5, TimeSpan.FromHours(12).Add(TimeSpan.FromMinutes(1))),
+        ];
+
+        var all = DailyAggregator.Fold(tickets, Shipped.Policy, Shipped.At("2026-11-30 09:00"), new RepeatHistory([], TimeSpan.FromDays(30)))["all"];
+
+        // 满意 5, 一般 3, 9/10 4.5, 7/10 3.5, 6/10 3, 4/5 4.
+        Assert.Equal((5 + 3 + 4.5 + 3.5 + 3 + 4) / 6, all.ScoreOutOfFive.Mean!.Value, 9);
+        // Resolved in 12 h (5) and 1 h (3); in 24 h (3) and 12 h 1 min (4); in 24 h 1 min (4.5); the unresolved 7/10 in none.
+        Assert.Equal((5 + 3) / 2.0, all.ScoreByResolutionTime["<=12h"].Mean!.Value, 9);
+        Assert.Equal((3 + 4) / 2.0, all.ScoreByResolutionTime["12-24h"].Mean!.Value, 9);
+        Assert.Equal(4.5, all.ScoreByResolutionTime[">24h"].Mean!.Value, 9);
+        // Three 0–10 ratings: one promoter (9), one passive (7), one detractor (6): NPS 0.
+        Assert.Equal((3L, 1L, 1L, 0.0), (all.NpsRatings, all.NpsPromoters, all.NpsDetractors, all.Nps!.Value));
+        Assert.Equal(1, all.Closed);
+    }
+}
