@@ -11,9 +11,22 @@ public sealed record TicketIndexState(DueEntry? WakeUp, DateOnly LastActivityDay
 /// <summary>A ticket as loaded from a store: its events, its index state and the version a write must match.</summary>
 public sealed record StoredTicket(string Id, TicketNumber Number, IReadOnlyList<TicketEvent> Events, TicketIndexState Index, string Version)
 {
-    private Ticket? _state;
+    // Folded once per list of events: a copy made with other events (`with { Events = … }`) folds its own.
+    private (IReadOnlyList<TicketEvent> Events, Ticket State)? _folded;
 
-    public Ticket State => _state ??= TicketFold.Fold(Id, Events, Number);
+    public Ticket State
+    {
+        get
+        {
+            if (_folded is not { } folded || !ReferenceEquals(folded.Events, Events))
+            {
+                folded = (Events, TicketFold.Fold(Id, Events, Number));
+                _folded = folded;
+            }
+
+            return folded.State;
+        }
+    }
 
     public bool HasSource(string? sourceRef) =>
         sourceRef is not null && Events.Any(item => string.Equals(item.SourceRef, sourceRef, StringComparison.Ordinal));

@@ -1,0 +1,76 @@
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Core.Tests.Ingestion;
+
+public sealed class TicketWriterTests : IAsyncDisposable
+{
+    private static readonly DateTimeOffset Arrival = Shipped.At("2026-11-16 09:00");
+    private readonly MemoryWorld _world = new(Shipped.At("2026-11-16 09:30"));
+
+    private readonly MemoryWorld _atArrival = new(Arrival);
+
+    [Fact]
+    public void AnEventBeforeItsTicketsArrivalIsCountedAtTheArrivalAndKeepsWhatItClaimed()
+    {
+        var writer = _world.Main.Writer;
+        var early = writer.Stamp(new AgentResponse(Arrival.AddTicks(-1), "客服A", "r"), Arrival);
+        var onTime = writer.Stamp(new AgentResponse(Arrival, "客服A", "r"), Arrival);
+        var message = writer.Stamp(new CustomerMessage(Arrival.AddMinutes(-1), "customer", "m"), Arrival);
+        var recorded = writer.Stamp(new AgentResponse(Arrival, "客服A", "r") { RecordedAt = Arrival }, Arrival);
+
+        Assert.Equal((Arrival, Arrival.AddTicks(-1), Shipped.At("2026-11-16 09:30")), (early.At, early.StampedAt!.Value, early.RecordedAt!.Value));
+        Assert.Equal((Arrival, (DateTimeOffset?)null), (onTime.At, onTime.StampedAt));
+        Assert.Equal((Arrival.AddMinutes(-1), (DateTimeOffset?)null), (message.At, message.StampedAt));
+        Assert.Equal(Arrival, recorded.RecordedAt);
+    }
+
+    [Fact]
+    public void TheIndexStateWakesAtTheNextThresholdAfterTheLatestEventAndNamesTheArrivalDay()
+    {
+        // An urgent e-mail at 09:00: first response warns at 09:11:15 and breaches at 09:15.
+        List<TicketEvent> events = [new Received(Arrival, "customer", "m", Channel.Email, Priority.Urgent, null, CustomerRef.FromContact("x"))];
+        var writer = _atArrival.Main.Writer;
+
+        var fresh = writer.IndexFor("t", events);
+        var later = writer.IndexFor("t", events, after: Shipped.At("2026-11-16 09:12"));
+        var named = writer.IndexFor("t", events, lastIndexedDay: new DateOnly(2026, 11, 20));
+
+        Assert.Equal((Shipped.At("2026-11-16 09:11:15"), "warning", SlaMetric.FirstResponse), (fresh.WakeUp!.At, fresh.WakeUp.Kind, fresh.WakeUp.Metric));
+        Assert.Equal((Shipped.At("2026-11-16 09:15"), "breach"), (later.WakeUp!.At, later.WakeUp.Kind));
+        Assert.Equal(new DateOnly(2026, 11, 16), fresh.LastActivityDay);
+        Assert.Equal(new DateOnly(2026, 11, 20), named.LastActivityDay);
+    }
+
+    [Fact]
+    public async Task RepairingIndexesEntersTheDayTheWakeUpAndTheOpenSetAndLeavesADoneTicketOut()
+    {
+        var ports = _world.Main.Ports;
+        var open = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<open@x>", "2026-11-16 09:00"), "test");
+        var stored = (await ports.Store.LoadAsync(open.TicketId!))!;
+        var fresh = Core.InMemory.MemoryStore.Create();
+
+        await using var elsewhere = new Core.Hosting.TicketServices(fresh, Shipped.Policy, Shipped.Rules, _world.Time);
+        await elsewhere.Writer.RepairIndexesAsync(stored);
+
+        var entry = Assert.Single(await fresh.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
+        Assert.Equal((open.TicketId, true, "technical-fault", Arrival), (entry.TicketId, entry.ReceivedThatDay, entry.Category, entry.ReceivedAt!.Value));
+        Assert.Equal(stored.State.Customer.Key, entry.CustomerKey);
+        Assert.Equal([open.TicketId], (await fresh.Index.ReadOpenAsync()).Select(item => item.TicketId));
+        Assert.Equal(stored.Index.WakeUp, Assert.Single(await fresh.Index.ReadDueAsync("202611150000", "202611180000")));
+
+        var done = stored with { Events = [.. stored.Events, new StatusChanged(Shipped.At("2026-11-16 09:20"), "客服A", null, TicketStatus.Closed)] };
+        var another = Core.InMemory.MemoryStore.Create();
+        await using var third = new Core.Hosting.TicketServices(another, Shipped.Policy, Shipped.Rules, _world.Time);
+        await third.Writer.RepairIndexesAsync(done);
+        Assert.Empty(await another.Index.ReadOpenAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _world.DisposeAsync();
+        await _atArrival.DisposeAsync();
+    }
+}
