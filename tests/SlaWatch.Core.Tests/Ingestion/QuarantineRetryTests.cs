@@ -89,4 +89,36 @@ public sealed class QuarantineRetryTests
         Assert.Equal(("kept", "email input is offered again by its source, not from the quarantine", false), (result!.Outcome.Word, result.Outcome.Reason, result.Removed));
         Assert.False(QuarantineRetry.CanRetry((await services.Quarantine.GetAsync(id))!));
     }
+
+    [Fact]
+    public async Task ADaysKeptInputIsOfferedOldestFirstUnderItsOwnOrigin()
+    {
+        var time = new FakeTimeProvider(Arrival.AddHours(1));
+        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        var lines = new InputLineIngester(services);
+        // Two replies before their ticket, the second naming a later instant: kept in that order.
+        await lines.IngestAsync(Reply, "replies.jsonl:1");
+        time.Advance(TimeSpan.FromMinutes(1));
+        await lines.IngestAsync(Reply.Replace("09:50", "09:55", StringComparison.Ordinal).Replace("\"r1\"", "\"r2\"", StringComparison.Ordinal), "replies.jsonl:2");
+        await lines.IngestAsync(Contact, "contacts.jsonl:1");
+
+        var results = await new QuarantineRetry(services).RetryAsync("events", KeptDay);
+
+        Assert.Equal(["recorded", "recorded"], results.Select(result => result.Outcome.Word));
+        var ticket = (await services.Store.LoadAsync((await services.Events.ResolveAsync("source:email:<q1@example.com>"))!))!;
+        // Oldest first: the 09:50 reply is the first response.
+        Assert.Equal(["r1", "r2"], ticket.Events.OfType<AgentResponse>().Select(item => item.SourceRef));
+        Assert.Equal(Arrival.AddMinutes(20), ticket.State.FirstResponseAt);
+        Assert.All(results, result => Assert.True(result.Removed));
+    }
+
+    [Fact]
+    public void OnlyPendingEventsAndIngestLinesCanBeRetriedFromTheQuarantine()
+    {
+        var at = Arrival;
+        Assert.True(QuarantineRetry.CanRetry(new QuarantinedInput(InputLineIngester.QuarantineChannel, at, "o", "r", "{}")));
+        Assert.False(QuarantineRetry.CanRetry(new QuarantinedInput("email", at, "o", "r", "raw")));
+        Assert.False(QuarantineRetry.CanRetry(new QuarantinedInput("events", at, "o", "r", "{}")));
+        Assert.True(QuarantineRetry.CanRetry(new QuarantinedInput("events", at, "o", "r", "{}") { Pending = new PendingEvent("1", new AgentResponse(at, "a", null)) }));
+    }
 }
