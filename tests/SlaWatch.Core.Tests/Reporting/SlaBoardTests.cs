@@ -75,6 +75,32 @@ public sealed class SlaBoardTests
         Assert.DoesNotContain("13912341520", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AReadIsServedAgainForHalfTheRefreshAndNotPastItOrWhenTheClockGoesBack()
+    {
+        var time = new FakeTimeProvider(At("09:00"));
+        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        using var board = services.Board(refreshSeconds: 20);
+        Assert.Equal((20, TimeSpan.FromSeconds(10)), (board.RefreshSeconds, board.MinimumAge));
+
+        var first = await board.ReadAsync();
+        time.SetUtcNow(At("09:00:09.999"));
+        Assert.Same(first, await board.ReadAsync());
+        time.SetUtcNow(At("09:00:10"));
+        var second = await board.ReadAsync();
+        Assert.NotSame(first, second);
+        Assert.Equal((At("09:00:10"), 20), (second.ReadAt, second.RefreshSeconds));
+
+        // A clock set back (a test, or a host's clock corrected) reads again rather than serving the future.
+        var back = new FakeTimeProvider(At("09:00"));
+        await using var other = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, back);
+        using var skewed = other.Board();
+        var ahead = await skewed.ReadAsync();
+        Assert.Equal(TimeSpan.FromSeconds(15), skewed.MinimumAge);
+        back.AdjustTime(At("08:59:59"));
+        Assert.NotSame(ahead, await skewed.ReadAsync());
+    }
+
     private static async Task<string> Ingest(TicketServices services, Channel channel, string source, string wall, string from, string text)
     {
         var result = await services.Ingestion.IngestAsync(new InboundContact
