@@ -93,6 +93,64 @@ public class ScannerTests
         Assert.Equal(12, all.Count(item => item.Metric == SlaMetric.Acknowledgement && item.Kind == "warning"));
     }
 
+    /// <summary>A ledger that holds one claim until released: where a second scanner overtakes the first.</summary>
+    private sealed class PausingLedger(INotificationLedger inner, int pauseAtClaim) : INotificationLedger
+    {
+        private int _claims;
+
+        public TaskCompletionSource Paused { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Resume { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default) => inner.TryClaimAsync(scope, key, cancellationToken);
+
+        public async Task<IReadOnlySet<string>> TryClaimAllAsync(string scope, IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _claims) == pauseAtClaim)
+            {
+                Paused.SetResult();
+                await Resume.Task.WaitAsync(cancellationToken);
+            }
+
+            return await inner.TryClaimAllAsync(scope, keys, cancellationToken);
+        }
+
+        public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default) => inner.ReleaseAsync(scope, key, cancellationToken);
+    }
+
+    [Fact]
+    public async Task TwoScannersOverlappingBothAnnounceAndTogetherAnnounceEachThresholdOnce()
+    {
+        // Twelve urgent e-mails, each with its warning, breach and escalation due. The first scanner, one ticket at a
+        // time, stops before its seventh claim; the second scans everything meanwhile; then the first goes on.
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
+        for (var i = 0; i < 12; i++)
+        {
+            await UrgentAsync(world, $"<overlap-{i}@x>");
+        }
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 10:20"));
+        var pausing = new PausingLedger(world.Main.Ledger, pauseAtClaim: 7);
+        await using var firstProcess = new Core.Hosting.TicketServices(world.Main.Ports with { Ledger = pausing }, Shipped.Policy, Shipped.Rules, world.Time);
+        var (first, second) = (new RecordingNotifier(), new RecordingNotifier());
+        var ordered = new ScanOptions { Parallelism = 1 };
+
+        var firstScan = Task.Run(() => firstProcess.Scanner(first, ordered).ScanAsync());
+        await pausing.Paused.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        var secondReport = await world.NewProcess().Scanner(second, ordered).ScanAsync();
+        pausing.Resume.SetResult();
+        var firstReport = await firstScan.WaitAsync(TimeSpan.FromMinutes(1));
+
+        // The first claimed six tickets before it paused; the second the six it had not reached.
+        Assert.Equal(6, first.Announced.Select(item => item.TicketId).Distinct().Count());
+        Assert.Equal(6, second.Announced.Select(item => item.TicketId).Distinct().Count());
+        Assert.Empty(first.Announced.Select(item => item.TicketId).Intersect(second.Announced.Select(item => item.TicketId)));
+        var all = first.Announced.Concat(second.Announced).Select(item => (item.TicketId, item.Metric, item.Kind)).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(12 * 3, all.Count(item => item.Metric == SlaMetric.FirstResponse));
+        Assert.Equal((12, 12), (firstReport.TicketsLoaded, secondReport.TicketsLoaded));
+    }
+
     [Fact]
     public async Task MoreThanTwentyAnnouncementsForOneRecipientGoOutAsOneDigest()
     {
