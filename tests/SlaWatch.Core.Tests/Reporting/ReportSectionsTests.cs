@@ -159,6 +159,39 @@ public class ReportSectionsTests
         Assert.Contains("No operation errors", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ResolutionStopsAt.Resolved, 50.0)]
+    [InlineData(ResolutionStopsAt.Confirmed, 25.0)]
+    public void EachRadarAxisIsScoredOutOfAHundred(ResolutionStopsAt stop, double speed)
+    {
+        // Four tickets: resolved by agents in 240 minutes on average, confirmed in 480; one repeat complaint; one about
+        // service attitude; two of four resolved (or one of four confirmed); half satisfied.
+        var all = new DayFigures { Received = 4, Resolved = 2, Confirmed = 1 };
+        all.Resolution.AddValue(200);
+        all.Resolution.AddValue(280);
+        all.ConfirmedResolution.AddValue(480);
+        all.RepeatComplaints.Add(true);
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            all.RepeatComplaints.Add(false);
+        }
+
+        all.Satisfied.Add(true);
+        all.Satisfied.Add(false);
+        var figures = new Dictionary<string, DayFigures> { ["all"] = all, ["category:service-attitude"] = new() { Received = 1 } };
+        var policy = Policy with { Resolution = new ResolutionStop(stop) };
+        var view = ReportView.For(new DailyAggregate(Day, Day, "v", At(Day, 600), figures, []), policy);
+
+        var html = HtmlReport.Render(view, chinese: false, "/* echarts */", []);
+        var radar = System.Text.Json.JsonDocument.Parse(html[(html.IndexOf("const data = ", StringComparison.Ordinal) + 13)..html.IndexOf(";\n", html.IndexOf("const data = ", StringComparison.Ordinal), StringComparison.Ordinal)])
+            .RootElement.GetProperty("radar");
+
+        // Resolution rate, speed (120-minute target over the mean), satisfied, not repeat, no operation errors, attitude.
+        var rate = stop == ResolutionStopsAt.Resolved ? 50.0 : 25.0;
+        Assert.Equal([rate, speed, 50, 75, 100, 75], radar.GetProperty("values").EnumerateArray().Select(value => value.GetDouble()));
+        Assert.Equal(["Resolution rate", "Resolution speed", "Satisfaction", "Not repeat", "No operation errors", "Attitude"], radar.GetProperty("indicators").EnumerateArray().Select(value => value.GetString()));
+    }
+
     [Fact]
     public void AnExecutorOtherThanTheOwnerHasAScorecardOfTheirOwn()
     {
