@@ -46,3 +46,50 @@ public class ClassifierTests
     public void BrokenRulesNameTheirPath(string json, string path) =>
         Assert.Equal(path, Assert.Throws<ConfigException>(() => ClassificationLoader.Parse("rules.json", json)).JsonPath);
 }
+
+/// <summary>Hints, keywords, channel defaults and VIP customers, each deciding in its turn.</summary>
+public class ClassifierOrderTests
+{
+    private static readonly ClassificationRules Rules = ClassificationLoader.Parse("c.json", """
+        {
+          "categories": [ { "key": "refund", "keywords": ["退款"] }, { "key": "login", "keywords": ["登录"] } ],
+          "defaultCategory": "misc",
+          "priorities": [ { "priority": "urgent", "keywords": ["宕机"] }, { "priority": "low", "keywords": ["建议"] } ],
+          "channelDefaults": { "phone": "high" },
+          "vip": { "contacts": ["13912341522"], "minimumPriority": "high" }
+        }
+        """);
+
+    private static readonly Classifier Classifier = new(Rules);
+
+    private static readonly CustomerRef Vip = CustomerRef.FromContact("13912341522");
+    private static readonly CustomerRef Plain = CustomerRef.FromContact("13800138000");
+
+    [Fact]
+    public void AHintWinsOverKeywordsAndKeywordsOverDefaults()
+    {
+        // The first rule in the file's order that the words mention, wherever they mention it.
+        Assert.Equal(new Core.Classification.Classification(Priority.Low, "refund", null), Classifier.Classify(Channel.Email, "登录 退款", "建议", Plain, categoryHint: null));
+        Assert.Equal(("refund", Priority.Normal), Pick(Classifier.Classify(Channel.Email, "退款", null, Plain)));
+        Assert.Equal(("payment", Priority.Urgent), Pick(Classifier.Classify(Channel.Email, "退款", "宕机", Plain, categoryHint: "payment")));
+        Assert.Equal(("misc", Priority.High), Pick(Classifier.Classify(Channel.Phone, "你好", null, Plain)));
+        Assert.Equal(("misc", Priority.Normal), Pick(Classifier.Classify(Channel.Chat, null, null, Plain)));
+        Assert.Equal(("misc", Priority.Suggestion), Pick(Classifier.Classify(Channel.Phone, "宕机", null, Plain, priorityHint: Priority.Suggestion)));
+    }
+
+    private static (string, Priority) Pick(Core.Classification.Classification result) => (result.Category, result.Priority);
+
+    [Fact]
+    public void AVipIsRaisedToTheMinimumButNeverLoweredAndAGivenPriorityStands()
+    {
+        Assert.Equal((Priority.High, "vip"), (Classifier.Classify(Channel.Email, "你好", null, Vip).Priority, Classifier.Classify(Channel.Email, "你好", null, Vip).CustomerTier));
+        Assert.Equal(Priority.Urgent, Classifier.Classify(Channel.Email, "宕机", null, Vip).Priority);
+        Assert.Equal(Priority.High, Classifier.Classify(Channel.Phone, "你好", null, Vip).Priority);
+        Assert.Equal(Priority.Low, Classifier.Classify(Channel.Email, "你好", null, Vip, priorityHint: Priority.Low).Priority);
+        // A tier given with the contact is kept; "VIP" in any case raises the priority, another tier does not.
+        Assert.Equal((Priority.High, "VIP"), Pick2(Classifier.Classify(Channel.Email, "你好", null, Plain, tierHint: "VIP")));
+        Assert.Equal((Priority.Normal, "gold"), Pick2(Classifier.Classify(Channel.Email, "你好", null, Vip, tierHint: "gold")));
+    }
+
+    private static (Priority, string?) Pick2(Core.Classification.Classification result) => (result.Priority, result.CustomerTier);
+}
