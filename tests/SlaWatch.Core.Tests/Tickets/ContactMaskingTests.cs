@@ -71,4 +71,84 @@ public class ContactMaskingTests
         Assert.Equal(("退款 139****1522", "客户 l***@e***.com 未接电话", "打 138****5678 没人接"), (shown.Subject, shown.OverdueReason, shown.Satisfaction!.Comment));
         Assert.Equal("客户 l***@e***.com 未接电话", Assert.Single(shown.OverdueReasons).Reason);
     }
+
+    [Theory]
+    [InlineData("  13912341522 ", "1391234****")]
+    [InlineData("", "")]
+    [InlineData("   ", "")]
+    [InlineData("1234567", "123****")]
+    [InlineData("123456", "12****")]
+    [InlineData("1234", "1***")]
+    [InlineData("+1234", "+***")]
+    [InlineData("1234-56", "12****")]
+    [InlineData("root@localhost", "r***@l***")]
+    [InlineData("a.b@mail.example.co.uk", "a**@m***.uk")]
+    [InlineData("12ab34cd5", "1***")]
+    [InlineData("Room 101", "R*** 1**")]
+    // Fewer than five digits is no phone number; a name or address part keeps its first character and at most three stars.
+    public void EdgesOfEachKindOfContact(string contact, string masked) =>
+        Assert.Equal(masked, ContactMasking.Mask(contact));
+
+    [Theory]
+    [InlineData("123456", "****56")]
+    [InlineData("1234", "**34")]
+    [InlineData("1", "1")]
+    public void ShortNumbersKeepAtMostTwoDigitsUnderTheMiddlePatternAsUnderTheOther(string phone, string masked)
+    {
+        Assert.Equal(masked, ContactMasking.MaskPhone(phone, PhoneMask.MiddleFour));
+    }
+
+    [Theory]
+    [InlineData("  Zhang.San@Example.COM ", "zhang.san@example.com")]
+    [InlineData("+86 139-1234-1522", "8613912341522")]
+    [InlineData("  John   SMITH ", "john smith")]
+    [InlineData("Room 101", "room 101")]
+    public void ACustomerIsTheSameWhateverTheCaseAndSpacing(string contact, string normalized) =>
+        Assert.Equal(normalized, ContactMasking.Normalize(contact));
+
+    [Fact]
+    public void EveryFreeTextOfATicketAndItsEventsIsMasked()
+    {
+        const string Text = "call 13912341522";
+        const string Shown = "call 1391234****";
+        var ticket = new Ticket
+        {
+            Id = "t",
+            Channel = Core.Policies.Channel.Email,
+            Priority = Core.Policies.Priority.Normal,
+            Customer = CustomerRef.FromContact("x"),
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            Subject = Text,
+            Reference = Text,
+            Remarks = Text,
+            Solution = Text,
+            OverdueReason = Text,
+            OverdueReasons = [new ReasonGiven(Text, null, DateTimeOffset.UnixEpoch)],
+            Satisfaction = new Satisfaction(3, 3, Text),
+        };
+
+        var masked = ContactMasking.InFreeText(ticket);
+
+        Assert.Equal(new string?[] { Shown, Shown, Shown, Shown, Shown, Shown, Shown }, new[] { masked.Subject, masked.Reference, masked.Remarks, masked.Solution, masked.OverdueReason, masked.OverdueReasons[0].Reason, masked.Satisfaction!.Comment });
+        Assert.Null(ContactMasking.InFreeText(ticket with { Satisfaction = null }).Satisfaction);
+
+        var at = DateTimeOffset.UnixEpoch;
+        TicketEvent[] events =
+        [
+            new Received(at, "c", null, Core.Policies.Channel.Email, Core.Policies.Priority.Normal, null, CustomerRef.FromContact("x"), Text, null, Text, Text, Text),
+            new CustomerMessage(at, "c", null, Text), new AgentResponse(at, "a", null, Text), new StatusChanged(at, "a", null, TicketStatus.Resolved, Text),
+            new SatisfactionRated(at, "c", null, 3, 3, Text), new OverdueReason(at, "a", null, Text), new CustomerConfirmed(at, "c", null, Confirmation.Resolved, Text),
+        ];
+        var shown = events.Select(item => ContactMasking.InEvent(item)).ToArray();
+        var received = (Received)shown[0];
+        Assert.Equal(new string?[] { Shown, Shown, Shown, Shown }, new[] { received.Subject, received.Excerpt, received.Reference, received.Remarks });
+        Assert.Equal(Shown, ((CustomerMessage)shown[1]).Excerpt);
+        Assert.Equal(Shown, ((AgentResponse)shown[2]).Excerpt);
+        Assert.Equal(Shown, ((StatusChanged)shown[3]).Note);
+        Assert.Equal(Shown, ((SatisfactionRated)shown[4]).Comment);
+        Assert.Equal(Shown, ((OverdueReason)shown[5]).Reason);
+        Assert.Equal(Shown, ((CustomerConfirmed)shown[6]).Comment);
+        var acknowledged = new Acknowledged(at, "a", "13912341522");
+        Assert.Same(acknowledged, ContactMasking.InEvent(acknowledged));
+    }
 }
