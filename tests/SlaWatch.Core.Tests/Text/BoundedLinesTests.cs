@@ -92,6 +92,65 @@ public sealed class BoundedLinesTests
         File.Delete(path);
     }
 
+    /// <summary>A reader that hands out its text in the pieces given, so a newline can fall on any read's edge.</summary>
+    private sealed class PiecesReader(params string[] pieces) : TextReader
+    {
+        private int _next;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (_next == pieces.Length)
+            {
+                return 0;
+            }
+
+            var piece = pieces[_next++];
+            piece.CopyTo(0, buffer, index, piece.Length);
+            return piece.Length;
+        }
+    }
+
+    private static List<string> ReadLines(string text)
+    {
+        var lines = new List<string>();
+        using var reader = new StringReader(text);
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    [Theory]
+    [InlineData(new[] { "a\r", "\nb" }, 2)]
+    [InlineData(new[] { "a\r", "b" }, 2)]
+    [InlineData(new[] { "a\r", "\r\nb" }, 3)]
+    [InlineData(new[] { "a\r\n", "b" }, 2)]
+    [InlineData(new[] { "a\r", "\n", "\n", "b" }, 3)]
+    [InlineData(new[] { "a\r", "\r", "\r", "b\r" }, 4)]
+    [InlineData(new[] { "\n", "\r\n", "x" }, 3)]
+    [InlineData(new[] { "ab", "cd\n", "ef" }, 2)]
+    [InlineData(new[] { "\r" }, 1)]
+    public void NewlinesOnAReadsEdgeSplitAsReadLineSplits(string[] pieces, int count)
+    {
+        var lines = BoundedLines.Read(new PiecesReader(pieces), 100).ToList();
+
+        Assert.Equal(count, lines.Count);
+        Assert.Equal(ReadLines(string.Concat(pieces)), lines.Select(line => line.Text!));
+        Assert.Equal(Enumerable.Range(1, lines.Count), lines.Select(line => line.Number));
+    }
+
+    [Fact]
+    public void ALineOfTheBoundAcrossReadsIsKeptAndOnePastAcrossReadsIsHashedWhole()
+    {
+        var lines = BoundedLines.Read(new PiecesReader("ab", "cd\nab", "cde", "\r\nz"), 4).ToList();
+
+        Assert.Equal(["abcd", null, "z"], lines.Select(line => line.Text));
+        Assert.Equal((5L, Convert.ToHexStringLower(SHA256.HashData("abcde"u8))), (lines[1].Length, lines[1].Sha256));
+        Assert.Throws<ArgumentNullException>(() => BoundedLines.Read((TextReader)null!, 4).ToList());
+    }
+
     /// <summary>A reader of one endless line, without newlines, that holds nothing itself.</summary>
     private sealed class RepeatingReader(long total) : TextReader
     {
