@@ -366,4 +366,46 @@ public class ScannerTests
         Assert.Equal([("all", 2), ("category:usage-question", 2)], notifier.Alerts.Where(alert => alert.Rule == "volume").Select(alert => (alert.Key, alert.Level)).Order());
         Assert.False(quiet.Announcements.ContainsKey("anomaly-volume"));
     }
+
+    private static async Task<IReadOnlyList<DueEntry>> DueAsync(MemoryWorld world) =>
+        await world.Main.Index.ReadDueAsync("200001010000", DueEntry.LastBucket);
+
+    [Fact]
+    public async Task AfterAScanTheFiredEntryIsGoneTheNextIsThereAndAStaleOneIsCleared()
+    {
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
+        var ticketId = await UrgentAsync(world, "<due@x>");
+        // A wake-up no clock asks for (left by a crash, say) beside the real one.
+        var stale = new DueEntry(ticketId, Shipped.At("2026-11-16 09:40"), SlaMetric.Acknowledgement, "breach");
+        await world.Main.Index.AddDueAsync(stale);
+        Assert.Equal([Shipped.At("2026-11-16 09:40"), Shipped.At("2026-11-16 09:41:15")], (await DueAsync(world)).Select(entry => entry.At));
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
+        var report = await world.Main.Scanner(new RecordingNotifier()).ScanAsync();
+
+        // One ticket loaded for its two entries; afterwards only its next wake-up, the breach at 09:45.
+        Assert.Equal((2, 1), (report.EntriesRead, report.TicketsLoaded));
+        var next = Assert.Single(await DueAsync(world));
+        Assert.Equal((Shipped.At("2026-11-16 09:45"), "breach", SlaMetric.FirstResponse), (next.At, next.Kind, next.Metric));
+
+        await world.Main.Events.RecordAsync(ticketId, new StatusChanged(Shipped.At("2026-11-16 09:43"), "客服A", null, TicketStatus.Closed), "test");
+        Assert.Empty(await DueAsync(world));
+    }
+
+    [Fact]
+    public async Task AnUndeliveredAnnouncementKeepsItsEntryAndTheWatermarkAtItsMinute()
+    {
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
+        await UrgentAsync(world, "<kept@x>");
+        await UrgentAsync(world, "<kept-2@x>", "2026-11-16 09:35");
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:50"));
+
+        var report = await world.Main.Scanner(new RecordingNotifier { Failing = true }).ScanAsync();
+
+        Assert.Equal(0, report.Notifications);
+        Assert.True(report.DeliveryFailures > 0);
+        // The oldest undelivered minute: the first ticket's warning at 09:41:15.
+        Assert.Equal("202611160141", await world.Main.Checkpoints.GetAsync(SlaScanner.WatermarkKey));
+        Assert.Equal([Shipped.At("2026-11-16 09:41:15"), Shipped.At("2026-11-16 09:46:15")], (await DueAsync(world)).Select(entry => entry.At));
+    }
 }
