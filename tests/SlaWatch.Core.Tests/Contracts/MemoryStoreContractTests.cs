@@ -1,5 +1,5 @@
-using SlaWatch.Core.InMemory;
 using SlaWatch.Core.Hosting;
+using SlaWatch.Core.InMemory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Contracts;

@@ -1,6 +1,6 @@
-using SlaWatch.TestSupport;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;
 
