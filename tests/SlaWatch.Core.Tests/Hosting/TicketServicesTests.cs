@@ -4,6 +4,7 @@ using SlaWatch.Core.InMemory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
+using SlaWatch.Core.Tests.Scanning;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Hosting;
@@ -11,17 +12,6 @@ namespace SlaWatch.Core.Tests.Hosting;
 /// <summary>The services one store composes take their settings from the policy, and give back what they hold.</summary>
 public class TicketServicesTests
 {
-    private sealed class Capture : INotifier
-    {
-        public List<Notification> Sent { get; } = [];
-
-        public Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default)
-        {
-            Sent.Add(notification);
-            return Task.CompletedTask;
-        }
-    }
-
     private sealed class CountingSerials(ISerialAllocator inner) : ISerialAllocator, IAsyncDisposable
     {
         public int Disposed { get; private set; }
@@ -46,9 +36,9 @@ public class TicketServicesTests
         await services.Ingestion.IngestAsync(TestContacts.Email("<a@x>", "2026-11-16 09:00", "申请退款", "a@example.com") with { Text = null }, "test");
         await services.Ingestion.IngestAsync(TestContacts.Email("<b@x>", "2026-11-16 09:01", "申请退款", "b@example.com") with { Text = null }, "test");
 
-        var tunedNotifier = new Capture();
+        var tunedNotifier = new RecordingNotifier();
         await services.Scanner(tunedNotifier).ScanAsync();
-        var defaultNotifier = new Capture();
+        var defaultNotifier = new RecordingNotifier();
         await using var otherServices = new TicketServices(services.Ports, tuned, Shipped.Rules, time);
         await otherServices.Scanner(defaultNotifier, anomalies: new AnomalyOptions { StreakLength = 3 }).ScanAsync();
         using var board = services.Board(refreshSeconds: 10);

@@ -1,6 +1,7 @@
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Configuration;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Tests.Scanning;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Tests.Policies;
@@ -63,17 +64,6 @@ public class PolicyTuningTests
 /// <summary>The ticket services take their digest size from the policy's tuning.</summary>
 public class TunedScannerTests
 {
-    private sealed class Capture : Core.Ports.INotifier
-    {
-        public List<Core.Scanning.Notification> Sent { get; } = [];
-
-        public Task NotifyAsync(Core.Scanning.Notification notification, CancellationToken cancellationToken = default)
-        {
-            Sent.Add(notification);
-            return Task.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task TwoAnnouncementsForOneRecipientGoOutAsADigestWhenThePolicySaysOne()
     {
@@ -92,7 +82,7 @@ public class TunedScannerTests
             }, "test");
         }
 
-        var capture = new Capture();
+        var capture = new RecordingNotifier();
         time.SetUtcNow(TestSupport.Shipped.At("2026-11-16 09:42"));
         var report = await services.Scanner(capture).ScanAsync();
 

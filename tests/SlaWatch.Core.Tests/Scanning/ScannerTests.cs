@@ -12,28 +12,6 @@ namespace SlaWatch.Core.Tests.Scanning;
 // escalates to the manager at 30 min; its acknowledgement warns at 45 min.
 public class ScannerTests
 {
-    private sealed class RecordingNotifier : INotifier
-    {
-        public ConcurrentQueue<Notification> Sent { get; } = new();
-
-        public bool Failing { get; set; }
-
-        public IEnumerable<Announcement> Announced => Sent.SelectMany(notification => notification.Items);
-
-        public IEnumerable<AnomalyAlert> Alerts => Sent.SelectMany(notification => notification.Alerts);
-
-        public Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default)
-        {
-            if (Failing)
-            {
-                throw new HttpRequestException("webhook down");
-            }
-
-            Sent.Enqueue(notification);
-            return Task.CompletedTask;
-        }
-    }
-
     private static async Task<string> UrgentAsync(MemoryWorld world, string id, string at = "2026-11-16 09:30") =>
         (await world.Main.Ingestion.IngestAsync(TestContacts.Email(id, at), "test")).TicketId!;
 
