@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The two commands: `./build.sh demo` runs the main job on local defaults; `./build.sh test` runs every test.
 # `./build.sh mutate` runs mutation testing on Core and on the channels' parsers (not part of `test`: it takes about
-# forty minutes).
+# an hour).
 # Both install what is missing, start the servers they need on free loopback ports, and stop them on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
