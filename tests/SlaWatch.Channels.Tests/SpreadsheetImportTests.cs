@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using SlaWatch.Channels.Spreadsheets;
 using SlaWatch.Core.Hosting;
@@ -16,6 +17,9 @@ namespace SlaWatch.Channels.Tests;
 public sealed class SpreadsheetImportTests
 {
     private static readonly DateOnly Day = new(2026, 11, 16);
+
+    // The import runs a fortnight after the sheet's day, on a clock of its own.
+    private static readonly DateTimeOffset ImportedAt = Shipped.At("2026-11-30 09:00");
 
     private static readonly string[] Chinese = ["日期", "客户编号", "问题描述", "问题类型", "优先级", "提交时间", "首次回复时间", "解决时间", "是否首次解决", "解决状态", "未解决原因", "责任人", "满意度", "渠道"];
 
@@ -78,7 +82,7 @@ public sealed class SpreadsheetImportTests
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "wrong.csv");
         await File.WriteAllTextAsync(path, "姓名,电话\n张三,13912341522\n");
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, TimeProvider.System);
+        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(ImportedAt));
 
         var error = await Assert.ThrowsAsync<FormatException>(() => Importer(services).ImportAsync(path, Channel.Other));
 
@@ -87,7 +91,7 @@ public sealed class SpreadsheetImportTests
 
     private static async Task AssertImportedAsync(string path)
     {
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, TimeProvider.System);
+        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(ImportedAt));
 
         var rows = await Importer(services).ImportAsync(path, Channel.Other);
 
@@ -98,7 +102,7 @@ public sealed class SpreadsheetImportTests
         Assert.Equal("'25:00' is not a time HH:MM", bad[0].Problem);
         Assert.Contains("'超急' is not a priority", bad[1].Problem, StringComparison.Ordinal);
         Assert.Equal((Header(path, 5), Header(path, 4)), (bad[0].Column, bad[1].Column));
-        Assert.Equal(2, (await services.Quarantine.ListAsync(SpreadsheetImporter.QuarantineChannel, DateOnly.FromDateTime(DateTime.UtcNow))).Count);
+        Assert.Equal(2, (await services.Quarantine.ListAsync(SpreadsheetImporter.QuarantineChannel, DateOnly.FromDateTime(ImportedAt.UtcDateTime))).Count);
 
         var all = (await services.Reports.RunDayAsync(Day)).All;
         Assert.Equal(6, all.Received);
@@ -125,5 +129,5 @@ public sealed class SpreadsheetImportTests
     private static string Header(string path, int index) => path.EndsWith(".csv", StringComparison.Ordinal) ? Chinese[index] : English[index];
 
     private static SpreadsheetImporter Importer(TicketServices services) =>
-        new(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, Shipped.Rules, Shipped.Policy.TimeZone);
+        new(services.Ingestion, services.Events, services.Quarantine, services.Time, Shipped.Rules, Shipped.Policy.TimeZone);
 }

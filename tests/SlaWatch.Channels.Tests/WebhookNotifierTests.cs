@@ -32,6 +32,14 @@ public sealed class WebhookNotifierTests : IDisposable
             new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero), TimeSpan.FromMinutes(16), "客服A", "agent busy", new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero)),
     ], IsDigest: false);
 
+    private static readonly DateTimeOffset SentAt = new(2026, 11, 16, 1, 46, 0, TimeSpan.Zero);
+
+    /// <summary>A clock that always reads one instant, whose timers (the retry delays) still run in real time.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     private async Task<List<(string Body, bool Verified)>> ServeAsync(params int[] statuses)
     {
         var received = new List<(string, bool)>();
@@ -42,7 +50,7 @@ public sealed class WebhookNotifierTests : IDisposable
             await context.Request.InputStream.CopyToAsync(reader);
             var body = reader.ToArray();
             var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(key => key, key => context.Request.Headers[key]!);
-            var verified = WebhookVerifier.Check(new WebhookOptions { Secret = "hook-secret" }, headers, body, DateTimeOffset.UtcNow) is null;
+            var verified = WebhookVerifier.Check(new WebhookOptions { Secret = "hook-secret" }, headers, body, SentAt) is null;
             received.Add((System.Text.Encoding.UTF8.GetString(body), verified));
             context.Response.StatusCode = status;
             context.Response.Close();
@@ -54,7 +62,7 @@ public sealed class WebhookNotifierTests : IDisposable
     [Fact]
     public async Task ANotificationArrivesSignedAndIsRetriedAfterAServerError()
     {
-        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", TimeProvider.System, retries: 2, delay: TimeSpan.FromMilliseconds(20));
+        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", new FixedClock(SentAt), retries: 2, delay: TimeSpan.FromMilliseconds(20));
         var serving = ServeAsync(503, 200);
 
         await notifier.NotifyAsync(Breach());
@@ -71,7 +79,7 @@ public sealed class WebhookNotifierTests : IDisposable
     [Fact]
     public async Task ARefusalIsNotRetriedAndIsReported()
     {
-        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", TimeProvider.System, retries: 2, delay: TimeSpan.FromMilliseconds(20));
+        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", new FixedClock(SentAt), retries: 2, delay: TimeSpan.FromMilliseconds(20));
         var serving = ServeAsync(400);
         await Assert.ThrowsAsync<InvalidOperationException>(() => notifier.NotifyAsync(Breach()));
         Assert.Single(await serving);
