@@ -11,7 +11,10 @@ public class ReportCommandTests(AzuriteFixture azurite)
     private Cli.Result WithStore(params string[] args) =>
         Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
 
-    private void Seed() => Assert.Equal(0, WithStore("ingest", Cli.TempFile("input.jsonl", string.Join('\n',
+    // Written on a clock of its own, a week after the tickets arrived.
+    private const string SeededAt = "2026-11-20T09:00:00+08:00";
+
+    private void Seed() => Assert.Equal(0, WithStore("ingest", "--now", SeededAt, Cli.TempFile("input.jsonl", string.Join('\n',
         """{"type":"contact","channel":"email","sourceId":"<a@x>","receivedAt":"2026-11-13T17:30:00+08:00","from":"zhang.san@example.com","subject":"建议增加导出","priority":"suggestion"}""",
         """{"type":"event","ticket":"20261113-001","kind":"agentResponse","at":"2026-11-16T10:00:00+08:00","actor":"客服A"}""",
         """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"k1","receivedAt":"2026-11-13T10:00:00+08:00","from":"13912341522","text":"物流"}""",
@@ -71,8 +74,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
     {
         Seed();
         // Thresholds already past when the tickets were written wake at the minute they were written.
-        var soon = TimeProvider.System.GetUtcNow().AddMinutes(5).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
-        var scan = WithStore("scan", "--now", soon, "--json");
+        var scan = WithStore("scan", "--now", "2026-11-20T09:05:00+08:00", "--json");
         Assert.Equal(0, scan.ExitCode);
         using var json = JsonDocument.Parse(scan.Out);
         Assert.Equal(1, json.RootElement.GetProperty("ticketsLoaded").GetInt32());
