@@ -43,7 +43,7 @@ public sealed class QuarantineRetry(TicketServices services)
     public static bool CanRetry(QuarantinedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Pending is not null || input.Channel == InputLineIngester.QuarantineChannel;
+        return input.Pending is not null || (input.Channel == InputLineIngester.QuarantineChannel && input.Raw != QuarantinedInput.LineNotKeptText);
     }
 
     private async Task<RetryResult> RetryAsync(QuarantinedInput input, CancellationToken cancellationToken)
@@ -52,6 +52,7 @@ public sealed class QuarantineRetry(TicketServices services)
         var outcome = input switch
         {
             { Pending: { } pending } => LineOutcome.From(await services.Events.OfferAgainAsync(pending.Ticket, pending.Event, origin, cancellationToken).ConfigureAwait(false)),
+            { Raw: QuarantinedInput.LineNotKeptText } => new LineOutcome("kept", null, null, "the line was too long to keep: send it again from its file"),
             { Channel: InputLineIngester.QuarantineChannel } => await _lines.IngestAsync(input.Raw, origin, keepRefused: false, cancellationToken).ConfigureAwait(false),
             _ => new LineOutcome("kept", null, null, $"{input.Channel} input is offered again by its source, not from the quarantine"),
         };

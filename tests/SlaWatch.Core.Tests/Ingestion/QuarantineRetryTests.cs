@@ -121,4 +121,18 @@ public sealed class QuarantineRetryTests
         Assert.False(QuarantineRetry.CanRetry(new QuarantinedInput("events", at, "o", "r", "{}")));
         Assert.True(QuarantineRetry.CanRetry(new QuarantinedInput("events", at, "o", "r", "{}") { Pending = new PendingEvent("1", new AgentResponse(at, "a", null)) }));
     }
+
+    [Fact]
+    public async Task ALineTooLongToKeepIsNotRetriedFromTheQuarantine()
+    {
+        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(Arrival));
+        var line = Assert.Single(Core.Text.BoundedLines.Read(new StringReader(new string('x', 50)), 10));
+        var refused = await new InputLineIngester(services).RefuseTooLongAsync(line, "big.jsonl:1");
+        var kept = (await services.Quarantine.GetAsync(refused.QuarantineId!))!;
+
+        Assert.False(QuarantineRetry.CanRetry(kept));
+        var retried = await new QuarantineRetry(services).RetryAsync(kept.Id!);
+        Assert.Equal(("kept", "the line was too long to keep: send it again from its file", false), (retried!.Outcome.Word, retried.Outcome.Reason, retried.Removed));
+        Assert.NotNull(await services.Quarantine.GetAsync(kept.Id!));
+    }
 }
