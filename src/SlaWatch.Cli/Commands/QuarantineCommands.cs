@@ -87,7 +87,7 @@ internal static class QuarantineCommands
             output.Out.WriteLine($"reason:    {input.Reason}");
             output.Out.WriteLine(input.Pending is { } pending
                 ? $"retry:     records its {pending.Event.GetType().Name} on ticket {pending.Ticket} once that ticket exists"
-                : QuarantineRetry.CanRetry(input) ? "retry:     ingests the line again" : $"retry:     no; {input.Channel} input is offered again by its source");
+                : QuarantineRetry.NotRetried(input) is { } why ? $"retry:     no; {why}" : "retry:     ingests the line again");
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kept text: {input.Raw.Length} characters"));
             output.Out.WriteLine(text);
         });

@@ -40,22 +40,29 @@ public sealed class QuarantineRetry(TicketServices services)
     }
 
     /// <summary>Whether a retry can offer this input again from the quarantine alone.</summary>
-    public static bool CanRetry(QuarantinedInput input)
+    public static bool CanRetry(QuarantinedInput input) => NotRetried(input) is null;
+
+    /// <summary>Why a retry leaves this input where it is; null when it can offer it again from the quarantine.</summary>
+    public static string? NotRetried(QuarantinedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Pending is not null || (input.Channel == InputLineIngester.QuarantineChannel && input.Raw != QuarantinedInput.LineNotKeptText);
+        return input switch
+        {
+            { Pending: not null } => null,
+            { Raw: QuarantinedInput.LineNotKeptText } => "the line was too long to keep: send it again from its file",
+            { Channel: InputLineIngester.QuarantineChannel } => null,
+            _ => $"{input.Channel} input is offered again by its source, not from the quarantine",
+        };
     }
 
     private async Task<RetryResult> RetryAsync(QuarantinedInput input, CancellationToken cancellationToken)
     {
         var origin = $"retry of {input.Origin}";
-        var outcome = input switch
-        {
-            { Pending: { } pending } => LineOutcome.From(await services.Events.OfferAgainAsync(pending.Ticket, pending.Event, origin, cancellationToken).ConfigureAwait(false)),
-            { Raw: QuarantinedInput.LineNotKeptText } => new LineOutcome("kept", null, null, "the line was too long to keep: send it again from its file"),
-            { Channel: InputLineIngester.QuarantineChannel } => await _lines.IngestAsync(input.Raw, origin, keepRefused: false, cancellationToken).ConfigureAwait(false),
-            _ => new LineOutcome("kept", null, null, $"{input.Channel} input is offered again by its source, not from the quarantine"),
-        };
+        var outcome = NotRetried(input) is { } why
+            ? new LineOutcome("kept", null, null, why)
+            : input.Pending is { } pending
+                ? LineOutcome.From(await services.Events.OfferAgainAsync(pending.Ticket, pending.Event, origin, cancellationToken).ConfigureAwait(false))
+                : await _lines.IngestAsync(input.Raw, origin, keepRefused: false, cancellationToken).ConfigureAwait(false);
         var removed = !outcome.Rejected && await services.Quarantine.RemoveAsync(input.Id!, cancellationToken).ConfigureAwait(false);
         return new RetryResult(input.Id!, outcome with { QuarantineId = input.Id }, removed);
     }
