@@ -86,10 +86,7 @@ internal static class ReportCommands
                 throw new UsageException($"{periodOption}: {error.Message}");
             }
 
-            var view = ReportView.For(report, services.Policy, services.Rules) with
-            {
-                Backlog = await services.Backlog.AtAsync(services.Reports.EndOf(report.Period), cancellationToken).ConfigureAwait(false),
-            };
+            var view = await services.ViewAsync(report, cancellationToken).ConfigureAwait(false);
             var chinese = result.GetValue(lang) == "zh-CN";
             var text = result.GetValue(format) switch
             {

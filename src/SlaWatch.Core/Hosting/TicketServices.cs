@@ -57,6 +57,17 @@ public class TicketServices : IAsyncDisposable
     /// <summary>Every ticket open at an instant, soonest due first.</summary>
     public Backlog Backlog { get; }
 
+    /// <summary>What every report format shows of a period: its view, with the tickets still open at its end.</summary>
+    public async Task<ReportView> ViewAsync(PeriodReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return ReportView.For(report, Policy, Rules) with { Backlog = await BacklogAtEndAsync(report.Period, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>The tickets open at the end of a period (the start of the day after it, in the policy's zone).</summary>
+    public Task<IReadOnlyList<BacklogRow>> BacklogAtEndAsync(ReportPeriod period, CancellationToken cancellationToken = default) =>
+        Backlog.AtAsync(Reports.EndOf(period), cancellationToken);
+
     public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null, AnomalyOptions? anomalies = null) =>
         new(Store, Index, Writer, Ledger, notifier, Checkpoints, options ?? new ScanOptions { DigestThreshold = Policy.Tuning.DigestThreshold },
             new AnomalyDetector(Index, Ledger, Policy.TimeZone, anomalies ?? Policy.Tuning.Anomaly));

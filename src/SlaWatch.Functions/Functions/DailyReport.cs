@@ -103,7 +103,7 @@ public sealed partial class DailyReport(
             return 0;
         }
 
-        var backlog = await tickets.Backlog.AtAsync(tickets.Reports.EndOf(report.Period), cancellationToken).ConfigureAwait(false);
+        var backlog = await tickets.BacklogAtEndAsync(report.Period, cancellationToken).ConfigureAwait(false);
         var html = HtmlReport.Render(view with { Backlog = backlog }, mail.ReportInChinese, Reports.Echarts(), report.Trend);
         await ReportMailer.SendAsync(smtp, mail.ReportRecipients, view, html, mail.ReportInChinese, cancellationToken).ConfigureAwait(false);
         return 1;

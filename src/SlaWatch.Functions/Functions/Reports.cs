@@ -40,10 +40,7 @@ public sealed class Reports(TicketServices tickets)
             return Refusal.Problem(StatusCodes.Status400BadRequest, $"date, week or month: {error.Message}");
         }
 
-        var view = ReportView.For(report, tickets.Policy, tickets.Rules) with
-        {
-            Backlog = await tickets.Backlog.AtAsync(tickets.Reports.EndOf(report.Period), cancellationToken).ConfigureAwait(false),
-        };
+        var view = await tickets.ViewAsync(report, cancellationToken).ConfigureAwait(false);
         return format switch
         {
             "csv" => TypedResults.Text(ReportText.Csv(view, chinese), "text/csv; charset=utf-8"),

@@ -76,11 +76,7 @@ public sealed class WeekReportTests : IAsyncDisposable
         return await _world.Main.Reports.PeriodAsync(ReportPeriod.Week("2026-W47"));
     }
 
-    private async Task<ReportView> ViewAsync(PeriodReport report) =>
-        ReportView.For(report, _world.Main.Policy, _world.Main.Rules) with
-        {
-            Backlog = await _world.Main.Backlog.AtAsync(_world.Main.Reports.EndOf(report.Period)),
-        };
+    private Task<ReportView> ViewAsync(PeriodReport report) => _world.Main.ViewAsync(report);
 
     [Fact]
     public async Task TheWeeksFiguresAreTheOnesWorkedByHand()
