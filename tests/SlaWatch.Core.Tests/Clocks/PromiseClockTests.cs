@@ -55,7 +55,7 @@ public class PromiseClockTests
         var promised = Chat("p");
         promised.Add(new ResolutionPromised(T0.AddMinutes(5), "客服A", "p", T0.AddHours(2)));
         promised.Add(new StatusChanged(T0.AddHours(1), "客服A", "r", TicketStatus.Resolved));
-        StoredTicket Stored(string id, int serial, List<TicketEvent> events) => new(id, new TicketNumber(Day, serial), events, new TicketIndexState(null, Day), "1");
+        StoredTicket Stored(string id, int serial, List<TicketEvent> events) => Tickets.StoredTickets.Of(id, Day, serial, events);
 
         var figures = DailyAggregator.Fold([Stored("p", 1, promised), Stored("n", 2, Chat("n")), Stored("q", 3, Chat("q"))], Shipped.Policy, T0.AddDays(1), new RepeatHistory([], TimeSpan.FromDays(30)));
 

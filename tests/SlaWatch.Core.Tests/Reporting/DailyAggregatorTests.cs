@@ -15,7 +15,7 @@ public class DailyAggregatorTests
     private static DateTimeOffset At(string wall) => Shipped.At(wall);
 
     private static StoredTicket Ticket(int serial, params TicketEvent[] events) =>
-        new($"t{serial}", new TicketNumber(Monday, serial), events, new TicketIndexState(null, Monday), "v");
+        Tickets.StoredTickets.Of($"t{serial}", Monday, serial, events);
 
     private static Received Arrival(string wall, Channel channel, Priority priority, string customer) =>
         new(At(wall), "customer", null, channel, priority, "technical-fault", CustomerRef.FromContact(customer));

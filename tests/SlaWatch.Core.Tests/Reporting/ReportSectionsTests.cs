@@ -3,6 +3,7 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Core.Tests.Tickets;
 using SlaWatch.Core.Tickets;
 using SlaWatch.TestSupport;
 
@@ -24,7 +25,6 @@ public class ReportSectionsTests
     /// <summary>A chat ticket (5-minute first-response target) answered after <paramref name="reply"/> minutes by an agent.</summary>
     private static StoredTicket Chat(DateOnly day, int serial, string agent, string category, int reply, bool resolved, params TicketEvent[] more)
     {
-        var number = new TicketNumber(day, serial);
         var id = $"t{day:MMdd}-{serial}";
         List<TicketEvent> events =
         [
@@ -37,7 +37,7 @@ public class ReportSectionsTests
         }
 
         events.AddRange(more);
-        return new StoredTicket(id, number, events, new TicketIndexState(null, day), "v");
+        return StoredTickets.Of(id, day, serial, events);
     }
 
     private static OverdueReason Reason(DateOnly day, string text) => new(At(day, 8), "客服A", $"reason-{text}", text, SlaMetric.FirstResponse);
@@ -249,7 +249,7 @@ public class DayFiguresMergeTests
         }
 
         events.AddRange(more);
-        return new StoredTicket(id, new TicketNumber(day, serial), events, new TicketIndexState(null, day), "v");
+        return StoredTickets.Of(id, day, serial, events);
     }
 
     private static StoredTicket[] Day(DateOnly day, int offset) =>
@@ -324,7 +324,7 @@ public class RatingFiguresTests
         }
 
         events.Add(new SatisfactionRated(Arrival.AddDays(2), "customer", id + "-s", score, scale));
-        return new StoredTicket(id, new TicketNumber(Monday, serial), events, new TicketIndexState(null, Monday), "v");
+        return StoredTickets.Of(id, Monday, serial, events);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Core.Tests.Tickets;
 using SlaWatch.Core.Tickets;
 using SlaWatch.TestSupport;
 
@@ -29,7 +30,7 @@ public class TicketExportTests
             new SatisfactionRated(at("2026-11-17 11:00"), "customer", "sat", 2, 3, "还行"),
             new CustomerConfirmed(at("2026-11-17 11:05"), "customer", "c", Confirmation.Resolved),
         ];
-        var stored = new StoredTicket("t-1", new TicketNumber(Monday, 1), events, new TicketIndexState(null, Monday), "1");
+        var stored = StoredTickets.Of("t-1", Monday, 1, events);
 
         var row = TicketExportRow.From(stored, Shipped.Policy, at("2026-11-18 09:00"));
 
@@ -50,7 +51,7 @@ public class TicketExportTests
     public void AnOpenTicketHasNoResolutionTimesAndSaysItBreached()
     {
         TicketEvent[] events = [new Received(Shipped.At("2026-11-16 09:00"), "customer", "c1", Channel.Chat, Priority.Urgent, null, CustomerRef.FromContact("x"))];
-        var row = TicketExportRow.From(new StoredTicket("t-2", new TicketNumber(Monday, 2), events, new TicketIndexState(null, Monday), "1"), Shipped.Policy, Shipped.At("2026-11-16 10:00"));
+        var row = TicketExportRow.From(StoredTickets.Of("t-2", Monday, 2, events), Shipped.Policy, Shipped.At("2026-11-16 10:00"));
 
         Assert.Equal(("Breached", true), (row.FirstResponseClock, row.Breached));
         Assert.Null(row.FirstResponseOpenMinutes);

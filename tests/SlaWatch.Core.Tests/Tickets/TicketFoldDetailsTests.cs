@@ -57,7 +57,7 @@ public class TicketFoldDetailsTests
         Assert.Equal(T0.AddMinutes(3), twice.ConfirmedAt);
     }
 
-    private static StoredTicket Stored(params TicketEvent[] more) => new("t", new TicketNumber(Day, 1), [Arrival, .. more], new TicketIndexState(null, Day), "1");
+    private static StoredTicket Stored(params TicketEvent[] more) => StoredTickets.Of("t", Day, 1, [Arrival, .. more]);
 
     [Fact]
     public void AnEntryExactlyAtTheAllowedDelayIsOnTimeAndOnePastIsLateCountedFromWhatItClaimed()
