@@ -69,12 +69,14 @@ internal static class ReportCommands
         var outFile = CommonOptions.Text("--out", "Write the report to this file (required for html).", required: false);
         var lang = new Option<string>("--lang") { Description = "en or zh-CN labels.", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
+        // Days of the period not yet run are computed (and stored) as of this instant.
+        var now = CommonOptions.Now("Compute the days not yet run as of this ISO 8601 instant (default: now).");
         var store = new StoreOptions();
-        var command = new Command(name, $"Print the {name} report against the targets.") { period, format, outFile, lang };
+        var command = new Command(name, $"Print the {name} report against the targets.") { period, format, outFile, lang, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var provider = store.Compose(result, TimeProvider.System);
+            await using var provider = store.Compose(result, CommonOptions.Clock(result, now));
             var services = StoreOptions.Tickets(provider);
             PeriodReport report;
             try
