@@ -4,7 +4,6 @@ using SlaWatch.Channels.Email;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Classification;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -19,11 +18,16 @@ namespace SlaWatch.Replay;
 /// first minute boundary on or after each), then handles the input at its own instant. No minute is stepped
 /// through in vain. At the end the clock runs to the close of the last day, and each day's report is computed.
 /// </summary>
-public sealed class ReplayEngine : IAsyncDisposable
+public sealed class ReplayEngine
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    private readonly TicketServices _services;
+    private readonly IngestionService _ingestion;
+    private readonly TicketEventService _events;
+    private readonly ITicketIndex _index;
+    private readonly IQuarantine _quarantine;
+    private readonly ReportService _reports;
+    private readonly SlaPolicy _policy;
     private readonly VirtualClock _clock;
     private readonly ReplayTally _tally;
     private readonly Core.Scanning.SlaScanner _scanner;
@@ -42,18 +46,31 @@ public sealed class ReplayEngine : IAsyncDisposable
     private DateTimeOffset _lastScan;
     private int _scans;
 
-    /// <summary>A replay on <paramref name="ports"/>: a fresh store, which the engine owns from here on.</summary>
-    public ReplayEngine(StorePorts ports, SlaPolicy policy, ClassificationRules rules, VirtualClock clock, ReplayTally tally)
+    /// <summary>A replay through services composed by <c>AddSlaWatchReplay</c> on a fresh store.</summary>
+    public ReplayEngine(
+        IngestionService ingestion,
+        TicketEventService events,
+        ITicketIndex index,
+        IQuarantine quarantine,
+        ReportService reports,
+        Core.Scanning.SlaScanner scanner,
+        ChatWebhookHandler chat,
+        CallIngester calls,
+        SlaPolicy policy,
+        VirtualClock clock,
+        ReplayTally tally)
     {
-        ArgumentNullException.ThrowIfNull(ports);
-        var services = new TicketServices(SoleWriterCache.Over(ports), policy, rules, clock);
-        _services = services;
+        _ingestion = ingestion;
+        _events = events;
+        _index = index;
+        _quarantine = quarantine;
+        _reports = reports;
+        _scanner = scanner;
+        _chat = chat;
+        _calls = calls;
+        _policy = policy;
         _clock = clock;
         _tally = tally;
-        // One ticket at a time: the sole-writer cache is not thread-safe, and a replay stays the same run after run.
-        _scanner = services.Scanner(tally, new Core.Scanning.ScanOptions { Parallelism = 1 });
-        _chat = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine);
-        _calls = new CallIngester(services.Ingestion, services.Events, services.Policy);
     }
 
     /// <summary>The items in range, by local day of their instant; unreadable input always (it is quarantined).</summary>
@@ -65,7 +82,7 @@ public sealed class ReplayEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(options);
-        var zone = _services.Policy.TimeZone;
+        var zone = _policy.TimeZone;
         var dated = items.Where(item => item is not UnreadableItem).ToArray();
         if (dated.Length == 0)
         {
@@ -112,7 +129,7 @@ public sealed class ReplayEngine : IAsyncDisposable
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            days.Add(await _services.Reports.RunDayAsync(day, cancellationToken: cancellationToken).ConfigureAwait(false));
+            days.Add(await _reports.RunDayAsync(day, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
         // Without --to the input's last days may hold only follow-ups (closures, ratings) of earlier tickets.
@@ -121,13 +138,13 @@ public sealed class ReplayEngine : IAsyncDisposable
             days.RemoveAt(days.Count - 1);
         }
 
-        return new ReplayRun(_services.Policy.Version, days, _tally, _outcomes, handled, _scans, start, end);
+        return new ReplayRun(_policy.Version, days, _tally, _outcomes, handled, _scans, start, end);
     }
 
     /// <summary>Runs the scans due before <paramref name="until"/>: one per minute that has a wake-up, as the minute scanner would.</summary>
     private async Task ScanUntilAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
-        while (await _services.Index.NextDueAfterAsync(_lastScan, cancellationToken).ConfigureAwait(false) is { } due)
+        while (await _index.NextDueAfterAsync(_lastScan, cancellationToken).ConfigureAwait(false) is { } due)
         {
             var scanAt = CeilingMinute(due);
             if (scanAt > until)
@@ -158,9 +175,9 @@ public sealed class ReplayEngine : IAsyncDisposable
             case CallItem call:
                 return (await _calls.IngestAsync(call.Call, call.Origin, call.Raw, cancellationToken).ConfigureAwait(false)).Word;
             case RecordItem { Line: ContactLine contact } record:
-                return (await _services.Ingestion.IngestAsync(contact.Contact, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word;
+                return (await _ingestion.IngestAsync(contact.Contact, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word;
             case RecordItem { Line: EventLine recorded } record:
-                var result = await _services.Events.TryRecordAsync(recorded.Ticket, recorded.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
+                var result = await _events.TryRecordAsync(recorded.Ticket, recorded.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
                 if (result.Outcome == RecordOutcome.NotFound)
                 {
                     _waiting.Add((record, recorded));
@@ -183,7 +200,7 @@ public sealed class ReplayEngine : IAsyncDisposable
         foreach (var waiting in _waiting.ToArray())
         {
             var (record, line) = waiting;
-            var result = await _services.Events.TryRecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
+            var result = await _events.TryRecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
             if (result.Outcome != RecordOutcome.NotFound)
             {
                 _waiting.Remove(waiting);
@@ -198,7 +215,7 @@ public sealed class ReplayEngine : IAsyncDisposable
         foreach (var (record, line) in _waiting.Where(waiting => waiting.Line.Event.At < before).ToArray())
         {
             _waiting.Remove((record, line));
-            Count((await _services.Events.RecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word);
+            Count((await _events.RecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word);
         }
     }
 
@@ -222,11 +239,11 @@ public sealed class ReplayEngine : IAsyncDisposable
             return "rejected";
         }
 
-        return (await _services.Ingestion.IngestAsync(contact, item.Origin, MailContact.RawText(raw), cancellationToken).ConfigureAwait(false)).Word;
+        return (await _ingestion.IngestAsync(contact, item.Origin, MailContact.RawText(raw), cancellationToken).ConfigureAwait(false)).Word;
     }
 
     private Task QuarantineAsync(string channel, string origin, string reason, string raw, CancellationToken cancellationToken) =>
-        _services.Quarantine.PutAsync(new QuarantinedInput(channel, _clock.GetUtcNow(), origin, reason, raw), cancellationToken);
+        _quarantine.PutAsync(new QuarantinedInput(channel, _clock.GetUtcNow(), origin, reason, raw), cancellationToken);
 
     private void Count(string outcome)
     {
@@ -238,10 +255,6 @@ public sealed class ReplayEngine : IAsyncDisposable
     }
 
     /// <summary>The store behind the replay, for reading what it left (quarantine, tickets).</summary>
-    public StorePorts Ports => _services.Ports;
-
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
-
     private static DateTimeOffset CeilingMinute(DateTimeOffset instant)
     {
         var floor = new DateTimeOffset(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);

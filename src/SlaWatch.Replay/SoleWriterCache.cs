@@ -1,8 +1,9 @@
-using SlaWatch.Core.Hosting;
-using SlaWatch.Core.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using SlaWatch.Core;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Storage.Memory;
 
 namespace SlaWatch.Replay;
 
@@ -15,12 +16,11 @@ namespace SlaWatch.Replay;
 /// </summary>
 internal static class SoleWriterCache
 {
-    public static StorePorts Over(StorePorts ports) => ports.Index is MemoryTicketIndex ? ports : ports with
-    {
-        Store = new CachedTickets(ports.Store),
-        Checkpoints = new CachedCheckpoints(ports.Checkpoints),
-        Index = new MirroredIndex(ports.Index),
-    };
+    /// <summary>Caches the ticket store, the checkpoints and the index registered so far (a remote store's).</summary>
+    public static IServiceCollection AddSoleWriterCache(this IServiceCollection services) => services
+        .Decorate<ITicketStore>((inner, _) => new CachedTickets(inner))
+        .Decorate<ICheckpointStore>((inner, _) => new CachedCheckpoints(inner))
+        .Decorate<ITicketIndex>((inner, _) => new MirroredIndex(inner));
 
     private sealed class MirroredIndex(ITicketIndex inner) : ITicketIndex
     {

@@ -17,3 +17,6 @@ public sealed record ChatIgnored(string What) : ChatAction;
 
 /// <summary>A body that parses as JSON but is not a usable webhook of its format.</summary>
 public sealed class ChatFormatException(string message) : Exception(message);
+
+/// <summary>A webhook body screened: the action it asks for, or its refusal (already kept).</summary>
+public sealed record ChatScreening(ChatAction? Action, ChatWebhookResult? Refused);

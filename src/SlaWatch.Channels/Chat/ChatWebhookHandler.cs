@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Ingestion;
@@ -17,11 +18,10 @@ public sealed record ChatWebhookResult(int Status, string? Reason, string Outcom
 /// Verifies a webhook body, maps it, and hands it to the ingestion or event service. A body that cannot be used is
 /// refused with a 4xx and its reason, and kept whole in quarantine; an event type of no use is accepted and ignored.
 /// </summary>
-public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventService events, IQuarantine quarantine)
+public sealed partial class ChatWebhookHandler(
+    IngestionService ingestion, TicketEventService events, IQuarantine quarantine, ILogger<ChatWebhookHandler> logger)
 {
     private readonly HashSet<string> _ignoredOnce = [];
-
-    public Action<string>? Log { get; init; }
 
     public static ChatAction Map(ChatFormat format, byte[] body, DateTimeOffset receivedAt)
     {
@@ -50,31 +50,64 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
     /// <see cref="ChatWebhookResult.Waiting"/> instead of being kept, so the queue can offer it again once the
     /// conversation's first contact is in: the ticket ends the same whatever order the bodies arrive in.
     /// </summary>
-    public async Task<ChatWebhookResult> HandleAsync(
-        ChatFormat format, WebhookOptions? options, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset receivedAt, string origin,
-        ChatDelivery? delivery = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What a body is before it touches any ticket: refused for its size, its signature (<paramref name="options"/>
+    /// null skips the check) or its shape, and kept (a body that failed authentication by size and hash only); or
+    /// the action it asks for. The webhook answers from this alone and leaves the rest to the inbound queue.
+    /// </summary>
+    public async Task<ChatScreening> ScreenAsync(
+        ChatFormat format,
+        WebhookOptions? options,
+        IReadOnlyDictionary<string, string> headers,
+        byte[] body,
+        DateTimeOffset receivedAt,
+        string origin,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(body);
         var limit = options?.MaxBodyBytes ?? WebhookOptions.DefaultMaxBodyBytes;
         if (body.Length > limit)
         {
-            return await RefuseAsync(QuarantinedInput.NotKept("chat", receivedAt, origin, $"body: {body.Length} bytes, more than the {limit} a webhook may send", body), 413, cancellationToken).ConfigureAwait(false);
+            var reason = $"body: {body.Length} bytes, more than the {limit} a webhook may send";
+            var kept = QuarantinedInput.NotKept("chat", receivedAt, origin, reason, body);
+            return new(null, await RefuseAsync(kept, 413, cancellationToken).ConfigureAwait(false));
         }
 
         if (options is not null && WebhookVerifier.Check(options, headers, body, receivedAt) is { } refusal)
         {
-            return await RefuseAsync(QuarantinedInput.NotKept("chat", receivedAt, origin, refusal.Reason, body), refusal.Status, cancellationToken).ConfigureAwait(false);
+            var kept = QuarantinedInput.NotKept("chat", receivedAt, origin, refusal.Reason, body);
+            return new(null, await RefuseAsync(kept, refusal.Status, cancellationToken).ConfigureAwait(false));
         }
 
-        ChatAction action;
         try
         {
-            action = Map(format, body, receivedAt);
+            return new(Map(format, body, receivedAt), null);
         }
         catch (ChatFormatException error)
         {
-            return await RefuseAsync(new QuarantinedInput("chat", receivedAt, origin, error.Message, Encoding.UTF8.GetString(body)), 400, cancellationToken).ConfigureAwait(false);
+            var kept = new QuarantinedInput("chat", receivedAt, origin, error.Message, Encoding.UTF8.GetString(body));
+            return new(null, await RefuseAsync(kept, 400, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    public async Task<ChatWebhookResult> HandleAsync(
+        ChatFormat format,
+        WebhookOptions? options,
+        IReadOnlyDictionary<string, string> headers,
+        byte[] body,
+        DateTimeOffset receivedAt,
+        string origin,
+        ChatDelivery? delivery = null,
+        CancellationToken cancellationToken = default)
+    {
+        var screened = await ScreenAsync(format, options, headers, body, receivedAt, origin, cancellationToken)
+            .ConfigureAwait(false);
+        if (screened.Refused is { } refused)
+        {
+            return refused;
         }
 
+        var action = screened.Action!;
         switch (action)
         {
             case ChatContact contact:
@@ -106,7 +139,7 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
                 {
                     if (_ignoredOnce.Add(ignored.What))
                     {
-                        Log?.Invoke($"chat webhook: ignoring '{ignored.What}' (logged once)");
+                        Log.Ignoring(logger, ignored.What);
                     }
                 }
 
@@ -122,5 +155,11 @@ public sealed class ChatWebhookHandler(IngestionService ingestion, TicketEventSe
     {
         var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
         return new ChatWebhookResult(status, kept.Reason, "rejected", QuarantineId: id);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Chat webhook: ignoring events of kind {What} (said once)")]
+        public static partial void Ignoring(ILogger logger, string what);
     }
 }

@@ -11,9 +11,9 @@ namespace SlaWatch.Channels.Phone;
 /// an IVR). A call from the same number within the repeat window
 /// continues that caller's open ticket.
 /// </summary>
-public sealed class CallIngester(IngestionService ingestion, TicketEventService events, SlaPolicy policy)
+public sealed class CallIngester(IngestionService ingestion, TicketEventService events, SlaPolicy policy, CallOptions options)
 {
-    public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromHours(2);
+    public TimeSpan RepeatWindow => options.RepeatWindow;
 
     /// <summary>The ring target for a call (rings × ring cycle), or null when the policy sets none.</summary>
     public static TimeSpan? RingTarget(SlaPolicy policy, CallRecord call) =>

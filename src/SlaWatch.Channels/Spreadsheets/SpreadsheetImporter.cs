@@ -16,14 +16,13 @@ public sealed record ImportedRow(int Row, string Outcome, string? Number, string
 /// with its events, through the same ingestion as every channel, so a re-import adds nothing; each bad row is
 /// reported with its row number and column and kept in quarantine.
 /// </summary>
-public sealed class SpreadsheetImporter(IngestionService ingestion, TicketEventService events, IQuarantine quarantine, TimeProvider time, ClassificationRules rules, TimeZoneInfo zone)
+public sealed class SpreadsheetImporter(IngestionService ingestion, TicketEventService events, IQuarantine quarantine, TimeProvider time, ClassificationRules rules, SlaPolicy policy)
 {
     public const string QuarantineChannel = "import";
 
-    /// <summary>Called after each row with the rows done and the sheet's rows (a progress display).</summary>
-    public Action<int, int>? RowDone { get; init; }
-
-    public async Task<IReadOnlyList<ImportedRow>> ImportAsync(string path, Channel defaultChannel, CancellationToken cancellationToken = default)
+    /// <param name="rowDone">Called after each row with the rows done and the sheet's rows (a progress display).</param>
+    public async Task<IReadOnlyList<ImportedRow>> ImportAsync(
+        string path, Channel defaultChannel, Action<int, int>? rowDone = null, CancellationToken cancellationToken = default)
     {
         var (headers, rows) = SpreadsheetReader.Read(path);
         var columns = new Dictionary<TemplateField, string>();
@@ -41,11 +40,11 @@ public sealed class SpreadsheetImporter(IngestionService ingestion, TicketEventS
             throw new FormatException($"{Path.GetFileName(path)}: no {string.Join(", ", missing)} column; the header row has {string.Join(", ", headers.Where(header => header.Length > 0))}");
         }
 
-        var template = new TemplateRow(columns, zone, rules, defaultChannel);
+        var template = new TemplateRow(columns, policy.TimeZone, rules, defaultChannel);
         var results = new List<ImportedRow>();
         foreach (var row in rows)
         {
-            RowDone?.Invoke(results.Count, rows.Count);
+            rowDone?.Invoke(results.Count, rows.Count);
             var origin = $"{Path.GetFileName(path)} row {row.Number}";
             ImportedTicket ticket;
             try

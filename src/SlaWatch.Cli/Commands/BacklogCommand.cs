@@ -1,5 +1,7 @@
 using System.CommandLine;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Classification;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -12,23 +14,22 @@ internal static class BacklogCommand
         var json = CommonOptions.Json();
         var lang = new Option<string>("--lang") { Description = "en or zh-CN labels.", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("backlog", "Every ticket open at an instant, whatever day it arrived: next due, state, owner, soonest first.") { at, json, lang };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
-            var zone = services.Policy.TimeZone;
+            await using var services = store.Compose(result, TimeProvider.System);
+            var zone = services.Get<SlaPolicy>().TimeZone;
             var instant = result.GetValue(at) is { } text ? InputParsing.Instant("--at", text, zone) : (DateTimeOffset?)null;
-            var rows = await services.Backlog.AtAsync(instant, cancellationToken).ConfigureAwait(false);
+            var rows = await services.Get<Backlog>().AtAsync(instant, cancellationToken).ConfigureAwait(false);
             if (result.GetValue(json))
             {
                 output.WriteJson(rows);
                 return;
             }
 
-            var labels = new ReportLabels(result.GetValue(lang) == "zh-CN", services.Rules);
+            var labels = new ReportLabels(result.GetValue(lang) == "zh-CN", services.Get<ClassificationRules>());
             output.Out.WriteLine(labels.Pick($"{rows.Count} open tickets", $"未结工单 {rows.Count} 张"));
             foreach (var row in rows)
             {

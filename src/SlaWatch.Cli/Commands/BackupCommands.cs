@@ -16,17 +16,17 @@ internal static class BackupCommands
     {
         var to = CommonOptions.Text("--to", "A new directory, or a blob container URL with an optional folder.", required: true);
         var json = CommonOptions.Json();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("backup", "Write every table (tickets, indexes, aggregates, notifications, checkpoints, quarantine, serials) with a manifest.") { to, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var provider = store.Compose(result, TimeProvider.System);
+            await using var services = store.Compose(result, TimeProvider.System);
             var location = Location(result.GetValue(to)!, store, result);
             BackupManifest manifest;
             try
             {
-                manifest = await new TableBackup(provider.GetRequiredService<TableStorage>(), TimeProvider.System).BackupAsync(location, cancellationToken).ConfigureAwait(false);
+                manifest = await services.Get<TableBackup>().BackupAsync(location, cancellationToken).ConfigureAwait(false);
             }
             catch (BackupRefusedException error)
             {
@@ -47,7 +47,7 @@ internal static class BackupCommands
         var from = CommonOptions.Text("--from", "The backup: a directory, or a blob container URL with its folder.", required: true);
         var verify = new Option<bool>("--verify") { Description = "Check the backup against its manifest and stop; write nothing." };
         var json = CommonOptions.Json();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("restore", "Restore a backup into an empty set of tables (--table-prefix), checking it first.") { from, verify, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -66,10 +66,10 @@ internal static class BackupCommands
                     throw new UsageException("--table-prefix: name the empty set of tables to restore into (a restore never writes over the tables in use)");
                 }
 
-                await using var provider = store.Compose(result, TimeProvider.System);
-                var restore = new TableRestore(provider.GetRequiredService<TableStorage>());
+                await using var services = store.Compose(result, TimeProvider.System);
+                var restore = services.Get<TableRestore>();
                 var manifest = await restore.RestoreAsync(location, cancellationToken).ConfigureAwait(false);
-                Print(output, result.GetValue(json), manifest, $"restored {location.Name} into the tables prefixed {provider.GetRequiredService<TableStorage>().Options.TablePrefix}");
+                Print(output, result.GetValue(json), manifest, $"restored {location.Name} into the tables prefixed {services.Get<TableStorage>().Options.TablePrefix}");
                 if (restore.Dropped > 0)
                 {
                     output.Error.WriteLine($"left out {restore.Dropped} index rows written while the backup ran for tickets it does not hold");

@@ -3,6 +3,7 @@ using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -69,7 +70,7 @@ internal static class CallCommands
         var window = CommonOptions.Text("--repeat-window", "A call from the same number within this time continues its open ticket (default 2h).", required: false);
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("ingest", "Turn calls into tickets; bad rows are reported and quarantined, the rest ingested.") { file, window, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -78,13 +79,13 @@ internal static class CallCommands
             var text = ReadFile(path);
             var repeat = result.GetValue(window) is { } given ? InputParsing.Duration("--repeat-window", given) : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
             var clock = CommonOptions.Clock(result, now);
-            await using var provider = store.Compose(result, clock);
-            var services = StoreOptions.Tickets(provider);
-            var (calls, errors) = CallLogReader.Read(text, services.Writer.Policy.TimeZone);
-            var ingester = new CallIngester(services.Ingestion, services.Events, services.Writer.Policy) { RepeatWindow = repeat.Time };
+            var options = new CallOptions { RepeatWindow = repeat.Time };
+            await using var services = store.Compose(result, clock, added => added.AddSingleton(options));
+            var (calls, errors) = CallLogReader.Read(text, services.Get<SlaPolicy>().TimeZone);
+            var ingester = services.Get<CallIngester>();
             foreach (var error in errors)
             {
-                var id = await services.Quarantine.PutAsync(new QuarantinedInput("phone", clock.GetUtcNow(), $"{path}:{error.Line}", $"{error.Column}: {error.Problem}", error.Raw), cancellationToken).ConfigureAwait(false);
+                var id = await services.Get<IQuarantine>().PutAsync(new QuarantinedInput("phone", clock.GetUtcNow(), $"{path}:{error.Line}", $"{error.Column}: {error.Problem}", error.Raw), cancellationToken).ConfigureAwait(false);
                 output.Error.WriteLine($"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})");
             }
 

@@ -69,7 +69,7 @@ internal static class ChatCommands
         var secret = CommonOptions.Text("--secret", $"Verify signatures with this secret (default: ${SecretVariable}; none: trust the recording).", required: false);
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("ingest", "Feed recorded webhook bodies through verification, mapping and ingestion.") { file, format, secret, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -81,9 +81,8 @@ internal static class ChatCommands
             var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
             var options = key is null ? null : WebhookOptions.For(chatFormat, key);
             var clock = CommonOptions.Clock(result, now);
-            await using var provider = store.Compose(result, clock);
-            var services = StoreOptions.Tickets(provider);
-            var handler = new ChatWebhookHandler(services.Ingestion, services.Events, services.Quarantine) { Log = output.Error.WriteLine };
+            await using var services = store.Compose(result, clock);
+            var handler = services.Get<ChatWebhookHandler>();
             var refused = 0;
             var progress = new RunProgress(output, "bodies");
             foreach (var bounded in lines)
@@ -101,11 +100,11 @@ internal static class ChatCommands
                 if (bounded.TooLong)
                 {
                     var kept = QuarantinedInput.LineNotKept("chat", clock.GetUtcNow(), origin, bounded, WebhookOptions.MaxRecordedLineChars);
-                    outcome = new ChatWebhookResult(413, kept.Reason, "rejected", QuarantineId: await services.Quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false));
+                    outcome = new ChatWebhookResult(413, kept.Reason, "rejected", QuarantineId: await services.Get<IQuarantine>().PutAsync(kept, cancellationToken).ConfigureAwait(false));
                 }
                 else if (Recorded(line) is not { } recorded)
                 {
-                    var id = await services.Quarantine.PutAsync(new QuarantinedInput("chat", clock.GetUtcNow(), origin, NotARecordedBody, line), cancellationToken).ConfigureAwait(false);
+                    var id = await services.Get<IQuarantine>().PutAsync(new QuarantinedInput("chat", clock.GetUtcNow(), origin, NotARecordedBody, line), cancellationToken).ConfigureAwait(false);
                     outcome = new ChatWebhookResult(400, NotARecordedBody, "rejected", QuarantineId: id);
                 }
                 else

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CsvHelper;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -20,7 +21,7 @@ internal static class ExportCommand
         var to = CommonOptions.Text("--to", "Last local day YYYY-MM-DD.");
         var format = new Option<string>("--format") { Description = "csv or json (one object per line).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var tickets = new Command("tickets", "One row per ticket received in the period.") { from, to, format };
         store.AddTo(tickets);
         tickets.SetAction(async (result, cancellationToken) =>
@@ -32,8 +33,7 @@ internal static class ExportCommand
                 throw new UsageException("--to must be on or after --from, at most a year later");
             }
 
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
+            await using var services = store.Compose(result, TimeProvider.System);
             var now = TimeProvider.System.GetUtcNow();
             using var csv = result.GetValue(format) == "csv" ? new CsvWriter(output.Out, CultureInfo.InvariantCulture, leaveOpen: true) : null;
             if (csv is not null)
@@ -48,14 +48,14 @@ internal static class ExportCommand
             csv?.NextRecord();
             for (var day = first; day <= last; day = day.AddDays(1))
             {
-                foreach (var entry in (await services.Index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay))
+                foreach (var entry in (await services.Get<ITicketIndex>().ReadDayAsync(day, cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay))
                 {
-                    if (await services.Store.LoadAsync(entry.TicketId, cancellationToken).ConfigureAwait(false) is not StoredTicket stored)
+                    if (await services.Get<ITicketStore>().LoadAsync(entry.TicketId, cancellationToken).ConfigureAwait(false) is not StoredTicket stored)
                     {
                         continue;
                     }
 
-                    var row = TicketExportRow.From(stored, services.Writer.Policy, now);
+                    var row = TicketExportRow.From(stored, services.Get<SlaPolicy>(), now);
                     if (csv is not null)
                     {
                         csv.WriteRecord(row);

@@ -17,7 +17,7 @@ internal static class ImportCommand
         var channel = new Option<string>("--channel") { Description = "Channel of rows without a 渠道/Channel column.", DefaultValueFactory = _ => "other" };
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("import", "Import a tracking spreadsheet (CSV or XLSX) as tickets.") { file, channel, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -34,18 +34,14 @@ internal static class ImportCommand
             }
 
             var clock = CommonOptions.Clock(result, now);
-            await using var provider = store.Compose(result, clock);
-            var services = StoreOptions.Tickets(provider);
-            var rules = ClassificationLoader.Load(result.GetValue(store.Rules)!);
+            await using var services = store.Compose(result, clock);
             RunProgress? progress = null;
-            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, clock, rules, services.Policy.TimeZone)
-            {
-                RowDone = (_, total) => (progress ??= new RunProgress(output, "rows", total)).Step(),
-            };
+            var importer = services.Get<SpreadsheetImporter>();
+            void RowDone(int done, int total) => (progress ??= new RunProgress(output, "rows", total)).Step();
             IReadOnlyList<ImportedRow> rows;
             try
             {
-                rows = await importer.ImportAsync(path, defaultChannel, cancellationToken).ConfigureAwait(false);
+                rows = await importer.ImportAsync(path, defaultChannel, RowDone, cancellationToken).ConfigureAwait(false);
             }
             catch (FormatException error)
             {

@@ -16,7 +16,7 @@ internal static class IngestCommand
         var files = new Argument<string[]>("FILE") { Description = "JSON lines files (format in the README).", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("ingest", "Ingest contacts and events from JSON lines files.") { files, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -27,8 +27,8 @@ internal static class IngestCommand
                 throw new UsageException($"{path}: no such file");
             }
 
-            await using var provider = store.Compose(result, CommonOptions.Clock(result, now));
-            var lines = new InputLineIngester(StoreOptions.Tickets(provider));
+            await using var services = store.Compose(result, CommonOptions.Clock(result, now));
+            var lines = services.Get<InputLineIngester>();
             var rejected = 0;
             var progress = new RunProgress(output, "lines");
             foreach (var path in paths)

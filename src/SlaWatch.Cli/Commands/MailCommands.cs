@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SlaWatch.Channels.Email;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Channels;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -97,7 +98,7 @@ internal static class MailCommands
         var smtpUser = CommonOptions.Text("--smtp-user", "SMTP user, when the server wants one.", required: false);
         var plaintext = new Option<bool>("--allow-plaintext") { Description = "Allow unencrypted connections (local test servers only)." };
         var json = CommonOptions.Json();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("poll", "Run one poll cycle of the support mailbox.") { host, port, user, password, support, sent, smtpHost, smtpPort, smtpUser, plaintext, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -116,9 +117,9 @@ internal static class MailCommands
                 SmtpPassword = Environment.GetEnvironmentVariable(SmtpPasswordVariable),
                 AllowPlaintext = result.GetValue(plaintext),
             };
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
-            var poller = new MailboxPoller(options, services.Ingestion, services.Events, services.Quarantine, services.Checkpoints, services.Writer.Policy, TimeProvider.System);
+            await using var services = store.Compose(
+                result, TimeProvider.System, added => added.AddSlaWatchMailbox(_ => options));
+            var poller = services.Get<MailboxPoller>();
             var report = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
             if (result.GetValue(json))
             {

@@ -32,18 +32,17 @@ internal static class QuarantineCommands
         var full = new Option<bool>("--full") { Description = "Print each input's kept text, not only its size." };
         var unmasked = Unmasked();
         var json = CommonOptions.Json();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("list", "The inputs of one channel kept on one day, newest first, with the reason.") { channel, day, full, unmasked, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var date = InputParsing.Date("--day", result.GetValue(day));
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
-            var kept = await services.Quarantine.ListAsync(result.GetValue(channel)!, date, cancellationToken).ConfigureAwait(false);
+            await using var services = store.Compose(result, TimeProvider.System);
+            var kept = await services.Get<IQuarantine>().ListAsync(result.GetValue(channel)!, date, cancellationToken).ConfigureAwait(false);
             if (result.GetValue(json))
             {
-                output.WriteJson(kept.Select(input => Json(input, result.GetValue(full) ? Text(input, result.GetValue(unmasked), services.Policy.PhoneMask) : null)));
+                output.WriteJson(kept.Select(input => Json(input, result.GetValue(full) ? Text(input, result.GetValue(unmasked), services.Get<SlaPolicy>().PhoneMask) : null)));
                 return;
             }
 
@@ -53,7 +52,7 @@ internal static class QuarantineCommands
                 output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {input.Id}  {input.At:yyyy-MM-dd HH:mm:ss}Z  {input.Origin}  {input.Reason}  ({input.Raw.Length} characters{(QuarantineRetry.CanRetry(input) ? ", retryable" : string.Empty)})"));
                 if (result.GetValue(full))
                 {
-                    output.Out.WriteLine(Text(input, result.GetValue(unmasked), services.Policy.PhoneMask));
+                    output.Out.WriteLine(Text(input, result.GetValue(unmasked), services.Get<SlaPolicy>().PhoneMask));
                 }
             }
         });
@@ -65,16 +64,15 @@ internal static class QuarantineCommands
         var id = new Argument<string>("ID") { Description = "The quarantine id (as list, ingest or the API printed it)." };
         var unmasked = Unmasked();
         var json = CommonOptions.Json();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("show", "One kept input whole: when, from where, why, and what a retry would offer.") { id, unmasked, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
-            var input = await services.Quarantine.GetAsync(result.GetValue(id)!, cancellationToken).ConfigureAwait(false)
+            await using var services = store.Compose(result, TimeProvider.System);
+            var input = await services.Get<IQuarantine>().GetAsync(result.GetValue(id)!, cancellationToken).ConfigureAwait(false)
                 ?? throw new UsageException($"{result.GetValue(id)}: nothing kept under this id");
-            var text = Text(input, result.GetValue(unmasked), services.Policy.PhoneMask);
+            var text = Text(input, result.GetValue(unmasked), services.Get<SlaPolicy>().PhoneMask);
             if (result.GetValue(json))
             {
                 output.WriteJson(Json(input, text));
@@ -101,7 +99,7 @@ internal static class QuarantineCommands
         var day = new Option<string>("--day") { Description = "The UTC day (YYYY-MM-DD) whose inputs to offer again." };
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("retry", "Offer kept input again (events whose ticket now exists, lines whose names are now configured); what is recorded leaves the quarantine.") { ids, channel, day, json, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -112,8 +110,8 @@ internal static class QuarantineCommands
                 throw new UsageException("quarantine retry: give ids, or --channel and --day");
             }
 
-            await using var provider = store.Compose(result, CommonOptions.Clock(result, now));
-            var retry = new QuarantineRetry(StoreOptions.Tickets(provider));
+            await using var services = store.Compose(result, CommonOptions.Clock(result, now));
+            var retry = services.Get<QuarantineRetry>();
             var results = new List<RetryResult>();
             if (named.Length > 0)
             {
@@ -170,14 +168,14 @@ internal static class QuarantineCommands
     {
         var channel = CommonOptions.Text("--channel", "The channel whose old inputs to remove; every channel's without it.", required: false);
         var before = CommonOptions.Text("--before", "Remove what was kept before this UTC day (YYYY-MM-DD).");
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("purge", "Remove a channel's inputs kept before a day, for a retention period.") { channel, before };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var cut = InputParsing.Date("--before", result.GetValue(before));
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var removed = await StoreOptions.Tickets(provider).Quarantine.PurgeAsync(result.GetValue(channel), cut, cancellationToken).ConfigureAwait(false);
+            await using var services = store.Compose(result, TimeProvider.System);
+            var removed = await services.Get<IQuarantine>().PurgeAsync(result.GetValue(channel), cut, cancellationToken).ConfigureAwait(false);
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"removed {removed} inputs kept before {cut:yyyy-MM-dd}"));
         });
         return command;

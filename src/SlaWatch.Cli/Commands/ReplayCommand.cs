@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using SlaWatch.Core.Classification;
-using SlaWatch.Core.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using SlaWatch.Core;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
@@ -32,7 +34,7 @@ internal static class ReplayCommand
         storeKind.AcceptOnlyFromAmong("table", "memory");
         var lang = new Option<string>("--lang") { Description = "en or zh-CN labels in reports.", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("replay", "Replay recorded input under a virtual clock and report; compare two policies.") { directory, policyB, from, to, outDirectory, storeKind, lang };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -94,9 +96,15 @@ internal static class ReplayCommand
                     var prefix = memory ? null : (result.GetValue(store.TablePrefix) ?? string.Empty) + runId + label.ToLowerInvariant();
                     await using var log = new StreamWriter(Path.Combine(outPath, position == 0 ? "notifications.jsonl" : "notifications-b.jsonl"), false, new UTF8Encoding(false));
                     var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
-                    var tables = memory ? null : new TableStorage(StorageOptions.FromConnection(result.GetValue(store.Storage) ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable), prefix!));
-                    var ports = tables is null ? MemoryStore.Create() : TableServices.PortsOn(tables, TimeProvider.System);
-                    await using var engine = new ReplayEngine(ports, policy, rules, clock, new ReplayTally(log));
+                    var connection = result.GetValue(store.Storage)
+                        ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable);
+                    var replay = new ServiceCollection().AddSlaWatchPolicy(policy, rules);
+                    _ = memory
+                        ? replay.AddSlaWatchMemoryStorage()
+                        : replay.AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, prefix!));
+                    await using var provider = replay.AddSlaWatchReplay(clock, new ReplayTally(log)).BuildServiceProvider();
+                    var engine = provider.GetRequiredService<ReplayEngine>();
+                    var tables = memory ? null : provider.GetRequiredService<TableStorage>();
                     var watch = Stopwatch.StartNew();
                     var run = await WithProgressAsync(progressConsole, $"{label}: {policy.Version}", items.Count,
                         progress => engine.RunAsync(items, range, progress, stop.Token)).ConfigureAwait(false);

@@ -31,17 +31,16 @@ internal static class ReportCommands
             Description = "Replace a day stored under another policy version with this policy's figures (by default it is computed again under its own version, from --policy-archive).",
         };
         var json = CommonOptions.Json();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("run", "Compute a day's aggregates and store them (replacing an earlier run, under the policy version it was computed with).") { date, replace, json };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
+            await using var services = store.Compose(result, TimeProvider.System);
             DailyAggregate day;
             try
             {
-                day = await services.Reports.RunDayAsync(InputParsing.Date("--date", result.GetValue(date)), result.GetValue(replace), cancellationToken).ConfigureAwait(false);
+                day = await services.Get<ReportService>().RunDayAsync(InputParsing.Date("--date", result.GetValue(date)), result.GetValue(replace), cancellationToken).ConfigureAwait(false);
             }
             catch (Core.Policies.StoredPolicyException error)
             {
@@ -71,24 +70,23 @@ internal static class ReportCommands
         lang.AcceptOnlyFromAmong("en", "zh-CN");
         // Days of the period not yet run are computed (and stored) as of this instant.
         var now = CommonOptions.Now("Compute the days not yet run as of this ISO 8601 instant (default: now).");
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command(name, $"Print the {name} report against the targets.") { period, format, outFile, lang, now };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var provider = store.Compose(result, CommonOptions.Clock(result, now));
-            var services = StoreOptions.Tickets(provider);
+            await using var services = store.Compose(result, CommonOptions.Clock(result, now));
             PeriodReport report;
             try
             {
-                report = await services.Reports.PeriodAsync(ReportPeriod.Parse(kind, result.GetValue(period)!), cancellationToken).ConfigureAwait(false);
+                report = await services.Get<ReportService>().PeriodAsync(ReportPeriod.Parse(kind, result.GetValue(period)!), cancellationToken).ConfigureAwait(false);
             }
             catch (FormatException error)
             {
                 throw new UsageException($"{periodOption}: {error.Message}");
             }
 
-            var view = await services.ViewAsync(report, cancellationToken).ConfigureAwait(false);
+            var view = await services.Get<PeriodViews>().ViewAsync(report, cancellationToken).ConfigureAwait(false);
             var chinese = result.GetValue(lang) == "zh-CN";
             var text = result.GetValue(format) switch
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SlaWatch.Channels.Notifications;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -17,21 +18,18 @@ internal static class ScanCommand
         var json = CommonOptions.Json();
         var lang = new Option<string>("--lang") { Description = "en or zh-CN for the announcements printed.", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.") { now, webhook, json, lang };
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var time = CommonOptions.Clock(result, now);
-            await using var provider = store.Compose(result, time);
-            var services = StoreOptions.Tickets(provider);
             var lines = new List<string>();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            INotifier notifier = result.GetValue(webhook) is { } url
-                ? new WebhookNotifier(http, Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : throw new UsageException($"--webhook: '{url}' is not an absolute URL"),
-                    Environment.GetEnvironmentVariable(SecretVariable) ?? throw new UsageException($"--webhook needs ${SecretVariable} to sign with"), time)
-                : new LogNotifier(lines.Add, services.Writer.Policy.TimeZone, new Core.Reporting.ReportLabels(result.GetValue(lang) == "zh-CN", services.Rules));
-            var scanner = services.Scanner(notifier);
+            Action<IServiceCollection> notifier = result.GetValue(webhook) is { } url
+                ? added => added.AddAnnouncementWebhook(Webhook(url), Secret())
+                : added => added.AddAnnouncementLines(lines.Add, result.GetValue(lang) == "zh-CN");
+            await using var services = store.Compose(result, time, notifier);
+            var scanner = services.Get<SlaScanner>();
             var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
             foreach (var gap in report.CalendarGaps)
             {
@@ -61,4 +59,11 @@ internal static class ScanCommand
         });
         return command;
     }
+
+    private static Uri Webhook(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        ? uri
+        : throw new UsageException($"--webhook: '{url}' is not an absolute URL");
+
+    private static string Secret() => Environment.GetEnvironmentVariable(SecretVariable)
+        ?? throw new UsageException($"--webhook needs ${SecretVariable} to sign with");
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SlaWatch.Core.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Settings;
 using SlaWatch.Storage;
@@ -10,7 +11,7 @@ using SlaWatch.Storage;
 namespace SlaWatch.Cli.Commands;
 
 /// <summary>The options every command that reads or writes tickets takes, and the services they make.</summary>
-internal sealed class StoreOptions
+internal sealed class StoreOptions(CliOutput output)
 {
     public const string StorageVariable = "SLAWATCH_STORAGE";
     public const string PrefixVariable = "SLAWATCH_TABLE_PREFIX";
@@ -53,35 +54,45 @@ internal sealed class StoreOptions
     }
 
     /// <summary>
-    /// The services composed as every host composes them (<see cref="SlaWatchServices.AddSlaWatch"/>) from these options,
-    /// the settings checked at once: a bad value stops the command naming its option. Dispose it when done.
+    /// The command's services, composed as every host composes them (<c>AddSlaWatch</c>) from these options on a
+    /// host builder, the settings checked at once: a bad value stops the command naming its option.
+    /// <paramref name="configure"/> registers what the command adds (its notifier, its mailbox), before the rest, so
+    /// it wins over the defaults. Dispose the host when done.
     /// </summary>
-    public ServiceProvider Compose(ParseResult result, TimeProvider time)
+    public CommandServices Compose(ParseResult result, TimeProvider time, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
-            [Key(StoreSettings.Storage)] = result.GetValue(Storage) ?? Environment.GetEnvironmentVariable(StorageVariable) ?? StorageOptions.LocalAzurite,
-            [Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix) ?? Environment.GetEnvironmentVariable(PrefixVariable),
+            [Key(StoreSettings.Storage)] = result.GetValue(Storage)
+                ?? Environment.GetEnvironmentVariable(StorageVariable) ?? StorageOptions.LocalAzurite,
+            [Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix)
+                ?? Environment.GetEnvironmentVariable(PrefixVariable),
             [Key(StoreSettings.PolicyFile)] = result.GetValue(Policy),
             [Key(StoreSettings.RulesFile)] = result.GetValue(Rules),
             [Key(StoreSettings.PolicyArchive)] = result.GetValue(PolicyArchive),
         };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var provider = new ServiceCollection().AddSingleton(time).AddSlaWatch(configuration, Environment.CurrentDirectory).BuildServiceProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Environment.CurrentDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(time);
+        builder.Logging.AddCliWarnings(output.Error);
+        configure?.Invoke(builder.Services);
+        builder.Services.AddSlaWatch(builder.Configuration, Environment.CurrentDirectory);
+        var host = builder.Build();
         try
         {
-            _ = provider.GetRequiredService<IOptions<StoreSettings>>().Value;
-            return provider;
+            _ = host.Services.GetRequiredService<IOptions<StoreSettings>>().Value;
+            return new CommandServices(host);
         }
         catch (OptionsValidationException error)
         {
-            provider.Dispose();
+            host.Dispose();
             throw new UsageException(string.Join("; ", error.Failures.Select(OptionNames)));
         }
     }
-
-    /// <summary>The command's services: <see cref="Compose"/>, and the ticket services from it.</summary>
-    public static TicketServices Tickets(ServiceProvider provider) => provider.GetRequiredService<TicketServices>();
 
     private static string Key(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);
 

@@ -3,6 +3,8 @@ using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 using SlaWatch.Storage;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -15,18 +17,17 @@ internal static class TicketCommands
         var reference = new Argument<string>("NUMBER|ID") { Description = "A ticket number (20261116-001) or id." };
         var now = CommonOptions.Text("--now", "Read the clocks at this ISO 8601 instant (default: now).", required: false);
         var json = CommonOptions.Json();
-        var store = new StoreOptions();
+        var store = new StoreOptions(output);
         var show = new Command("show", "Print a ticket, its events and its clocks.") { reference, now, json };
         store.AddTo(show);
         show.SetAction(async (result, cancellationToken) =>
         {
-            await using var provider = store.Compose(result, TimeProvider.System);
-            var services = StoreOptions.Tickets(provider);
-            var policy = services.Writer.Policy;
+            await using var services = store.Compose(result, TimeProvider.System);
+            var policy = services.Get<SlaPolicy>();
             var at = result.GetValue(now) is { } text ? InputParsing.Instant("--now", text, policy.TimeZone) : TimeProvider.System.GetUtcNow();
             var key = result.GetValue(reference)!;
-            var id = await services.Events.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
-            var stored = id is null ? null : await services.Store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            var id = await services.Get<TicketEventService>().ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+            var stored = id is null ? null : await services.Get<ITicketStore>().LoadAsync(id, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
                 throw new UsageException($"no ticket {key}");

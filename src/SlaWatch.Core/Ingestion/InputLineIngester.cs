@@ -1,4 +1,6 @@
-using SlaWatch.Core.Hosting;
+using System.Text.Json.Nodes;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Text;
 
@@ -9,7 +11,13 @@ namespace SlaWatch.Core.Ingestion;
 /// configuration, then ingested or recorded. A refused line is kept in quarantine under <see cref="QuarantineChannel"/>
 /// unless it is being offered again from there.
 /// </summary>
-public sealed class InputLineIngester(TicketServices services)
+public sealed class InputLineIngester(
+    TicketWriter writer,
+    IngestionService ingestion,
+    TicketEventService events,
+    IQuarantine quarantine,
+    SlaPolicy policy,
+    ClassificationRules rules)
 {
     public const string QuarantineChannel = "input";
 
@@ -19,25 +27,24 @@ public sealed class InputLineIngester(TicketServices services)
     /// <summary>Refuses a line too long to read, keeping its size and hash (not its text) in quarantine.</summary>
     public async Task<LineOutcome> RefuseTooLongAsync(BoundedLine line, string origin, CancellationToken cancellationToken = default)
     {
-        var kept = QuarantinedInput.LineNotKept(QuarantineChannel, services.Writer.Now, origin, line, MaxLineChars);
-        var id = await services.Quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
+        var kept = QuarantinedInput.LineNotKept(QuarantineChannel, writer.Now, origin, line, MaxLineChars);
+        var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
         return new LineOutcome("rejected", null, null, kept.Reason, id);
     }
 
     /// <param name="keepRefused">False when the line comes from the quarantine: a refusal leaves it where it is.</param>
     public async Task<LineOutcome> IngestAsync(string line, string origin, bool keepRefused = true, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
         InputLine parsed;
         try
         {
-            parsed = InputJson.Parse(line, services.Policy.TimeZone);
-            ConfiguredNames.Check(parsed, services.Rules, services.Policy);
+            parsed = InputJson.Parse(line, policy.TimeZone);
+            ConfiguredNames.Check(parsed, rules, policy);
         }
         catch (InputException error)
         {
             var id = keepRefused
-                ? await services.Quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, services.Writer.Now, origin, error.Message, line), cancellationToken).ConfigureAwait(false)
+                ? await quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, writer.Now, origin, error.Message, line), cancellationToken).ConfigureAwait(false)
                 : null;
             return new LineOutcome("rejected", null, null, error.Message, id);
         }
@@ -45,18 +52,59 @@ public sealed class InputLineIngester(TicketServices services)
         switch (parsed)
         {
             case ContactLine { Contact: var contact }:
-                if (!keepRefused && ContactValidator.Problem(contact, services.Writer.Now) is { } problem)
+                if (!keepRefused && ContactValidator.Problem(contact, writer.Now) is { } problem)
                 {
                     return new LineOutcome("rejected", null, null, problem);
                 }
 
-                return LineOutcome.From(await services.Ingestion.IngestAsync(contact, origin, line, cancellationToken).ConfigureAwait(false));
+                return LineOutcome.From(await ingestion.IngestAsync(contact, origin, line, cancellationToken).ConfigureAwait(false));
             case EventLine item:
                 return LineOutcome.From(keepRefused
-                    ? await services.Events.RecordAsync(item.Ticket, item.Event, origin, line, cancellationToken).ConfigureAwait(false)
-                    : await services.Events.OfferAgainAsync(item.Ticket, item.Event, origin, cancellationToken).ConfigureAwait(false));
+                    ? await events.RecordAsync(item.Ticket, item.Event, origin, line, cancellationToken).ConfigureAwait(false)
+                    : await events.OfferAgainAsync(item.Ticket, item.Event, origin, cancellationToken).ConfigureAwait(false));
             default:
                 throw new InvalidOperationException($"Unexpected input {parsed.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// An event an agent tool posts to a ticket: the <c>ingest</c> event format without <c>type</c> and
+    /// <c>ticket</c>. A body that does not parse, or names what is not configured, is refused (Rejected) and kept
+    /// under <see cref="TicketEventService.QuarantineChannel"/>; otherwise it is recorded as any event is.
+    /// </summary>
+    public async Task<RecordResult> PostEventAsync(
+        string ticketRef, string body, string origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        EventLine line;
+        try
+        {
+            var json = ParseObject(body);
+            json["type"] = "event";
+            json["ticket"] = ticketRef;
+            line = InputJson.Parse(json.ToJsonString(), policy.TimeZone) as EventLine
+                ?? throw new InputException("type", "not an event");
+            ConfiguredNames.Check(line, rules, policy);
+        }
+        catch (InputException error)
+        {
+            var kept = new QuarantinedInput(TicketEventService.QuarantineChannel, writer.Now, origin, error.Message, body);
+            var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
+            return new RecordResult(RecordOutcome.Rejected, null, null, error.Message, id);
+        }
+
+        return await events.RecordAsync(ticketRef, line.Event, origin, body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonObject ParseObject(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject ?? throw new InputException("json", "expected an object");
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            throw new InputException("json", $"not valid JSON ({error.Message.Split(" Path:")[0]})");
         }
     }
 }

@@ -1,4 +1,3 @@
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Core.Ingestion;
@@ -12,15 +11,12 @@ public sealed record RetryResult(string Id, LineOutcome Outcome, bool Removed);
 /// as it was (nothing is kept twice). Input a channel must re-send itself (mail, chat bodies, call records, sheet
 /// rows: their source keeps them and their readers are idempotent) is named, not touched.
 /// </summary>
-public sealed class QuarantineRetry(TicketServices services)
+public sealed class QuarantineRetry(InputLineIngester lines, TicketEventService events, IQuarantine quarantine)
 {
-    private readonly InputLineIngester _lines = new(services);
-
     /// <summary>Every input kept for a channel on a UTC day, oldest first (the order it arrived in).</summary>
     public async Task<IReadOnlyList<RetryResult>> RetryAsync(string channel, DateOnly day, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var kept = await services.Quarantine.ListAsync(channel, day, cancellationToken).ConfigureAwait(false);
+        var kept = await quarantine.ListAsync(channel, day, cancellationToken).ConfigureAwait(false);
         var results = new List<RetryResult>(kept.Count);
         foreach (var input in kept.Reverse())
         {
@@ -33,8 +29,7 @@ public sealed class QuarantineRetry(TicketServices services)
     /// <summary>One input by its quarantine id; null when there is none.</summary>
     public async Task<RetryResult?> RetryAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        return await services.Quarantine.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } input
+        return await quarantine.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } input
             ? await RetryAsync(input, cancellationToken).ConfigureAwait(false)
             : null;
     }
@@ -61,9 +56,9 @@ public sealed class QuarantineRetry(TicketServices services)
         var outcome = NotRetried(input) is { } why
             ? new LineOutcome("kept", null, null, why)
             : input.Pending is { } pending
-                ? LineOutcome.From(await services.Events.OfferAgainAsync(pending.Ticket, pending.Event, origin, cancellationToken).ConfigureAwait(false))
-                : await _lines.IngestAsync(input.Raw, origin, keepRefused: false, cancellationToken).ConfigureAwait(false);
-        var removed = !outcome.Rejected && await services.Quarantine.RemoveAsync(input.Id!, cancellationToken).ConfigureAwait(false);
+                ? LineOutcome.From(await events.OfferAgainAsync(pending.Ticket, pending.Event, origin, cancellationToken).ConfigureAwait(false))
+                : await lines.IngestAsync(input.Raw, origin, keepRefused: false, cancellationToken).ConfigureAwait(false);
+        var removed = !outcome.Rejected && await quarantine.RemoveAsync(input.Id!, cancellationToken).ConfigureAwait(false);
         return new RetryResult(input.Id!, outcome with { QuarantineId = input.Id }, removed);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Functions.Functions;
@@ -10,14 +9,14 @@ namespace SlaWatch.Functions.Functions;
 public sealed record BacklogAnswer(DateTimeOffset At, int Count, IReadOnlyList<BacklogRow> Tickets);
 
 /// <summary>GET /api/backlog[?at=ISO]: every ticket open now (or at an earlier instant), soonest due first; no contacts.</summary>
-public sealed class BacklogGet(TicketServices tickets)
+public sealed class BacklogGet(Backlog backlog, TimeProvider time)
 {
     [Function(nameof(BacklogGet))]
     public async Task<Results<Ok<BacklogAnswer>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "backlog")] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = tickets.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         DateTimeOffset? at = null;
         if (request.Query["at"].FirstOrDefault() is { } text)
         {
@@ -29,7 +28,7 @@ public sealed class BacklogGet(TicketServices tickets)
             at = parsed;
         }
 
-        var rows = await tickets.Backlog.AtAsync(at, cancellationToken).ConfigureAwait(false);
+        var rows = await backlog.AtAsync(at, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new BacklogAnswer(at is { } asked && asked < now ? asked : now, rows.Count, rows));
     }
 }

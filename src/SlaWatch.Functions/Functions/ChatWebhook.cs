@@ -5,7 +5,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlaWatch.Channels.Chat;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
@@ -20,45 +19,54 @@ public sealed record ChatAnswer(string Outcome);
 /// 202 within the platform's timeout, without touching the tickets. A body that fails authentication is recorded by
 /// size and hash, not kept; a verified body that cannot be used, or cannot be queued, is kept in quarantine.
 /// </summary>
-public sealed partial class ChatWebhook(IOptions<FunctionSettings> settings, InboundBuffer inbound, TicketServices tickets, TimeProvider time, ILogger<ChatWebhook> logger)
+public sealed partial class ChatWebhook(
+    IOptions<FunctionSettings> settings,
+    ChatWebhookHandler chat,
+    InboundBuffer inbound,
+    IQuarantine quarantine,
+    TimeProvider time,
+    ILogger<ChatWebhook> logger)
 {
+    private const string Origin = "chat webhook";
+
     [Function(nameof(ChatWebhook))]
     public async Task<Results<Accepted<ChatAnswer>, Ok<ChatAnswer>, ProblemHttpResult>> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/chat")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/chat")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var chat = settings.Value;
-        var options = WebhookOptions.For(chat.ChatFormat, chat.ChatSecret);
+        var format = settings.Value.ChatFormat;
+        var options = WebhookOptions.For(format, settings.Value.ChatSecret);
         var body = await RequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body.TooLarge)
         {
-            return await RefuseAsync(StatusCodes.Status413PayloadTooLarge, $"body: {body.Size} bytes, more than the {options.MaxBodyBytes} a webhook may send", body.Description, now, cancellationToken).ConfigureAwait(false);
+            var reason = $"body: {body.Size} bytes, more than the {options.MaxBodyBytes} a webhook may send";
+            return await RefuseAsync(StatusCodes.Status413PayloadTooLarge, reason, body.Description, now, cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        var headers = request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        if (WebhookVerifier.Check(options, headers, body.Bytes, now) is { } refusal)
+        var headers = request.Headers.ToDictionary(
+            header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var screened = await chat.ScreenAsync(format, options, headers, body.Bytes, now, Origin, cancellationToken)
+            .ConfigureAwait(false);
+        if (screened.Refused is { } refused)
         {
-            return await RefuseAsync(refusal.Status, refusal.Reason, body.Description, now, cancellationToken).ConfigureAwait(false);
+            Log.Refused(logger, refused.Status, refused.Reason!, refused.QuarantineId!);
+            return Refusal.Problem(refused.Status, refused.Reason!, refused.QuarantineId);
         }
 
-        ChatAction action;
-        try
-        {
-            action = ChatWebhookHandler.Map(chat.ChatFormat, body.Bytes, now);
-        }
-        catch (ChatFormatException error)
-        {
-            return await RefuseAsync(StatusCodes.Status400BadRequest, error.Message, Encoding.UTF8.GetString(body.Bytes), now, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (action is ChatIgnored ignored)
+        if (screened.Action is ChatIgnored ignored)
         {
             Log.Ignored(logger, ignored.What);
             return TypedResults.Ok(new ChatAnswer("ignored"));
         }
 
-        var envelope = new InboundEnvelope(InboundEnvelope.Chat, now) { Format = chat.ChatFormat == ChatFormat.Chatwoot ? "chatwoot" : "generic", Origin = "chat webhook" };
+        var envelope = new InboundEnvelope(InboundEnvelope.Chat, now)
+        {
+            Format = format == ChatFormat.Chatwoot ? "chatwoot" : "generic",
+            Origin = Origin,
+        };
         try
         {
             await inbound.EnqueueChatAsync(envelope, body.Bytes, cancellationToken).ConfigureAwait(false);
@@ -66,16 +74,21 @@ public sealed partial class ChatWebhook(IOptions<FunctionSettings> settings, Inb
         catch (Exception error) when (Outage.Is(error))
         {
             Log.QueueUnavailable(logger, error.GetType().Name);
-            return await RefuseAsync(StatusCodes.Status503ServiceUnavailable, "the inbound queue is unavailable; the body is kept, and you may send it again", Encoding.UTF8.GetString(body.Bytes), now, cancellationToken).ConfigureAwait(false);
+            const string reason = "the inbound queue is unavailable; the body is kept, and you may send it again";
+            var text = Encoding.UTF8.GetString(body.Bytes);
+            return await RefuseAsync(StatusCodes.Status503ServiceUnavailable, reason, text, now, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         Log.Accepted(logger, body.Size);
         return TypedResults.Accepted((string?)null, new ChatAnswer("accepted"));
     }
 
-    private async Task<ProblemHttpResult> RefuseAsync(int status, string reason, string kept, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ProblemHttpResult> RefuseAsync(
+        int status, string reason, string kept, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = await tickets.Quarantine.PutAsync(new QuarantinedInput("chat", now, "chat webhook", reason, kept), cancellationToken).ConfigureAwait(false);
+        var input = new QuarantinedInput("chat", now, Origin, reason, kept);
+        var id = await quarantine.PutAsync(input, cancellationToken).ConfigureAwait(false);
         Log.Refused(logger, status, reason, id);
         return Refusal.Problem(status, reason, id);
     }

@@ -1,28 +1,36 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SlaWatch.Channels.Email;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Functions.Hosting;
 
 namespace SlaWatch.Functions.Functions;
 
 /// <summary>One IMAP poll cycle with acknowledgements. A late run needs no catching up: the folders' checkpoints do it.</summary>
-public sealed partial class MailboxPoll(IOptions<FunctionSettings> settings, TicketServices tickets, TimeProvider time, ILogger<MailboxPoll> logger)
+public sealed partial class MailboxPoll(IEnumerable<MailboxPoller> mailboxes, ILogger<MailboxPoll> logger)
 {
     [Function(nameof(MailboxPoll))]
-    public async Task<PollReport?> RunAsync([TimerTrigger("%" + Triggers.MailboxPollSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task<PollReport?> RunAsync(
+        [TimerTrigger("%" + Triggers.MailboxPollSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        if (settings.Value.Mailbox is not { } mail)
+        PollReport? last = null;
+        foreach (var poller in mailboxes)
         {
-            Log.Off(logger);
-            return null;
+            last = await PollAsync(poller, timer.IsPastDue, cancellationToken).ConfigureAwait(false);
         }
 
-        var poller = new MailboxPoller(mail, tickets.Ingestion, tickets.Events, tickets.Quarantine, tickets.Checkpoints, tickets.Policy, time);
+        if (last is null)
+        {
+            Log.Off(logger);
+        }
+
+        return last;
+    }
+
+    private async Task<PollReport> PollAsync(MailboxPoller poller, bool late, CancellationToken cancellationToken)
+    {
         var report = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
-        Log.Polled(logger, timer.IsPastDue, report.Fetched, report.Created, report.Threaded, report.Duplicates, report.Automatic, report.Quarantined, report.Acknowledged, report.AgentResponses, report.Skipped);
+        Log.Polled(logger, late, report.Fetched, report.Created, report.Threaded, report.Duplicates, report.Automatic, report.Quarantined, report.Acknowledged, report.AgentResponses, report.Skipped);
         return report;
     }
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Hosting.Settings;
-using SlaWatch.Storage;
 using SlaWatch.Storage.Backup;
 
 namespace SlaWatch.Functions.Functions;
@@ -15,7 +14,7 @@ namespace SlaWatch.Functions.Functions;
 /// the backup began (<c>2026-11-30T173000Z</c>), manifest last. The container keeps versions and soft-deleted blobs
 /// and a lifecycle rule ages backups out (infra/); the app may write there and nothing more.
 /// </summary>
-public sealed partial class NightlyBackup(TableStorage storage, IOptions<FunctionSettings> settings, IOptions<StoreSettings> store, TokenCredential credential, TimeProvider time, ILogger<NightlyBackup> logger)
+public sealed partial class NightlyBackup(TableBackup backup, IOptions<FunctionSettings> settings, IOptions<StoreSettings> store, TokenCredential credential, TimeProvider time, ILogger<NightlyBackup> logger)
 {
     [Function(nameof(NightlyBackup))]
     public async Task<BackupManifest?> RunAsync([TimerTrigger("%" + Triggers.BackupSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -29,7 +28,7 @@ public sealed partial class NightlyBackup(TableStorage storage, IOptions<Functio
 
         var folder = time.GetUtcNow().ToString("yyyy-MM-dd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var location = BlobFolder.FromUrl(new Uri(container.AbsoluteUri.TrimEnd('/') + "/" + folder), store.Value.Tables.ConnectionString, credential);
-        var manifest = await new TableBackup(storage, time).BackupAsync(location, cancellationToken).ConfigureAwait(false);
+        var manifest = await backup.BackupAsync(location, cancellationToken).ConfigureAwait(false);
         var (rows, bytes) = (manifest.Tables.Sum(file => file.Rows), manifest.Tables.Sum(file => file.Bytes));
         Log.Done(logger, location.Name, rows, bytes, timer.IsPastDue);
         return manifest;

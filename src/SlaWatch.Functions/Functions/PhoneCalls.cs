@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SlaWatch.Channels.Phone;
-using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
@@ -21,7 +21,7 @@ public sealed record CallLogAnswer(int Accepted, int Rejected, IReadOnlyList<Cal
 /// POST /api/channels/phone: a call log (Asterisk cdr-csv or JSON lines). Good rows go to the inbound queue, one
 /// message per call; bad rows are answered by line and column and kept in quarantine. One bad row never stops the rest.
 /// </summary>
-public sealed partial class PhoneCalls(InboundBuffer inbound, TicketServices tickets, TimeProvider time, ILogger<PhoneCalls> logger)
+public sealed partial class PhoneCalls(InboundBuffer inbound, IQuarantine quarantine, SlaPolicy policy, TimeProvider time, ILogger<PhoneCalls> logger)
 {
     /// <summary>The largest log taken in one request (a busy switch's day is a few megabytes): post more in parts.</summary>
     public const int MaxBodyBytes = 32 * 1024 * 1024;
@@ -35,14 +35,14 @@ public sealed partial class PhoneCalls(InboundBuffer inbound, TicketServices tic
         var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body.TooLarge)
         {
-            var id = await tickets.Quarantine.PutAsync(new QuarantinedInput("phone", now, "phone calls", "too large", body.Description), cancellationToken).ConfigureAwait(false);
+            var id = await quarantine.PutAsync(new QuarantinedInput("phone", now, "phone calls", "too large", body.Description), cancellationToken).ConfigureAwait(false);
             return Refusal.Problem(StatusCodes.Status413PayloadTooLarge, $"body: {body.Size} bytes, more than {MaxBodyBytes}; post the log in parts", id);
         }
 
-        var (calls, errors) = CallLogReader.Read(Encoding.UTF8.GetString(body.Bytes), tickets.Policy.TimeZone);
+        var (calls, errors) = CallLogReader.Read(Encoding.UTF8.GetString(body.Bytes), policy.TimeZone);
         foreach (var error in errors)
         {
-            await tickets.Quarantine.PutAsync(new QuarantinedInput("phone", now, $"phone calls line {error.Line}", error.ToString(), error.Raw), cancellationToken).ConfigureAwait(false);
+            await quarantine.PutAsync(new QuarantinedInput("phone", now, $"phone calls line {error.Line}", error.ToString(), error.Raw), cancellationToken).ConfigureAwait(false);
         }
 
         var accepted = 0;
@@ -57,7 +57,7 @@ public sealed partial class PhoneCalls(InboundBuffer inbound, TicketServices tic
             catch (Exception error) when (Outage.Is(error))
             {
                 Log.QueueUnavailable(logger, call.CallId, error.GetType().Name);
-                await tickets.Quarantine.PutAsync(new QuarantinedInput("phone", now, $"phone calls {call.CallId}", "the inbound queue was unavailable", envelope.ToJson()), cancellationToken).ConfigureAwait(false);
+                await quarantine.PutAsync(new QuarantinedInput("phone", now, $"phone calls {call.CallId}", "the inbound queue was unavailable", envelope.ToJson()), cancellationToken).ConfigureAwait(false);
             }
         }
 

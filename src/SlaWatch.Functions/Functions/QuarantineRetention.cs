@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Hosting;
 
 namespace SlaWatch.Functions.Functions;
@@ -11,15 +11,16 @@ namespace SlaWatch.Functions.Functions;
 /// default) UTC days ago: long enough to review and retry it, not so long that refused input (and the contacts in it)
 /// is kept for ever. It runs after the nightly backup, whose own retention then ages the last copy out.
 /// </summary>
-public sealed partial class QuarantineRetention(TicketServices tickets, IOptions<FunctionSettings> settings, ILogger<QuarantineRetention> logger)
+public sealed partial class QuarantineRetention(
+    IQuarantine quarantine, TimeProvider time, IOptions<FunctionSettings> settings, ILogger<QuarantineRetention> logger)
 {
     [Function(nameof(QuarantineRetention))]
     public async Task<int> RunAsync([TimerTrigger("%" + Triggers.QuarantineRetentionSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         var days = settings.Value.QuarantineRetentionDays;
-        var cut = DateOnly.FromDateTime(tickets.Time.GetUtcNow().UtcDateTime).AddDays(-days);
-        var removed = await tickets.Quarantine.PurgeAsync(null, cut, cancellationToken).ConfigureAwait(false);
+        var cut = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-days);
+        var removed = await quarantine.PurgeAsync(null, cut, cancellationToken).ConfigureAwait(false);
         Log.Purged(logger, removed, cut, days);
         return removed;
     }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Core.Calendars;
-using SlaWatch.Core.Hosting;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
 
@@ -12,7 +12,7 @@ namespace SlaWatch.Functions.Functions;
 /// GET /api/reports/{daily|weekly|monthly}?date=YYYY-MM-DD|week=2026-W47|month=2026-11&amp;format=json|csv|html|text&amp;lang=zh-CN:
 /// the same reports as the command line. Without one, yesterday (last week, last month) in the policy's zone.
 /// </summary>
-public sealed class Reports(TicketServices tickets)
+public sealed class Reports(ReportService reports, PeriodViews views, SlaPolicy policy, TimeProvider time)
 {
     [Function(nameof(Reports))]
     public async Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
@@ -27,20 +27,20 @@ public sealed class Reports(TicketServices tickets)
             return Refusal.Problem(StatusCodes.Status400BadRequest, "use /api/reports/daily, /api/reports/weekly or /api/reports/monthly with format json, csv, html or text");
         }
 
-        var today = ZoneMapping.LocalDate(tickets.Policy.TimeZone, tickets.Time.GetUtcNow());
+        var today = ZoneMapping.LocalDate(policy.TimeZone, time.GetUtcNow());
         var named = periodKind switch { PeriodKind.Daily => query["date"], PeriodKind.Weekly => query["week"], _ => query["month"] };
         PeriodReport report;
         try
         {
             var period = named.FirstOrDefault() is { } value ? ReportPeriod.Parse(periodKind, value) : ReportPeriod.LastBefore(periodKind, today);
-            report = await tickets.Reports.PeriodAsync(period, cancellationToken).ConfigureAwait(false);
+            report = await reports.PeriodAsync(period, cancellationToken).ConfigureAwait(false);
         }
         catch (FormatException error)
         {
             return Refusal.Problem(StatusCodes.Status400BadRequest, $"date, week or month: {error.Message}");
         }
 
-        var view = await tickets.ViewAsync(report, cancellationToken).ConfigureAwait(false);
+        var view = await views.ViewAsync(report, cancellationToken).ConfigureAwait(false);
         return format switch
         {
             "csv" => TypedResults.Text(ReportText.Csv(view, chinese), "text/csv; charset=utf-8"),

@@ -1,7 +1,6 @@
 using System.Text;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Phone;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Functions.Inbound;
@@ -12,7 +11,7 @@ namespace SlaWatch.Functions.Inbound;
 /// <see cref="InboundNotReadyException"/> to be offered again; on the last delivery it is kept in quarantine instead.
 /// A message that is not an envelope, or whose body blob is gone, cannot be mended by retrying: it is quarantined.
 /// </summary>
-public sealed class InboundProcessing(InboundBuffer queue, ChatWebhookHandler chat, CallIngester calls, TicketServices tickets, TimeProvider time)
+public sealed class InboundProcessing(InboundBuffer queue, ChatWebhookHandler chat, CallIngester calls, IQuarantine quarantine, TimeProvider time)
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
@@ -54,7 +53,7 @@ public sealed class InboundProcessing(InboundBuffer queue, ChatWebhookHandler ch
     public async Task<InboundOutcome> QuarantineAsync(InboundDelivery delivery, string reason, string raw, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var id = await tickets.Quarantine.PutAsync(new QuarantinedInput("inbound", time.GetUtcNow(), delivery.Origin, reason, raw), cancellationToken).ConfigureAwait(false);
+        var id = await quarantine.PutAsync(new QuarantinedInput("inbound", time.GetUtcNow(), delivery.Origin, reason, raw), cancellationToken).ConfigureAwait(false);
         return new InboundOutcome("inbound", "rejected", Reason: reason, QuarantineId: id);
     }
 

@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using SlaWatch.Channels.Notifications;
-using SlaWatch.Core.Hosting;
+using SlaWatch.Channels;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Functions.Hosting;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
 using SlaWatch.Functions.Inbound;
@@ -18,15 +20,18 @@ using SlaWatch.Functions.Messaging;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Telemetry;
 
-namespace SlaWatch.Functions.Hosting;
+namespace SlaWatch.Functions;
 
-/// <summary>The Functions app's composition: the ticket services as every host has them, plus the queue, the bus and telemetry.</summary>
-public static class SlaWatchFunctionServices
+/// <summary>
+/// The Functions app's composition: SlaWatch on its tables as every host has it, plus the queue, the bus, the
+/// mailbox, the report publisher and telemetry.
+/// </summary>
+public static class FunctionsServiceCollectionExtensions
 {
     public const string NotifyClient = "notify";
 
     /// <summary>
-    /// Registers <see cref="SlaWatchServices.AddSlaWatch"/>, the checked <see cref="FunctionSettings"/>, the queue, blob
+    /// Registers <see cref="HostingServiceCollectionExtensions.AddSlaWatch"/>, the checked <see cref="FunctionSettings"/>, the queue, blob
     /// and Service Bus clients (through <c>Microsoft.Extensions.Azure</c>, with the one credential), the inbound queue
     /// and its processing, the scanner announcing to the <c>sla-events</c> topic (and the webhook when set), and
     /// OpenTelemetry with the Azure Monitor exporter when Application Insights is configured.
@@ -75,8 +80,10 @@ public static class SlaWatchFunctionServices
                     : new ServiceBusClient(bus.FullyQualifiedNamespace, credential, options);
             });
         });
-        services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>().CreateSender(Triggers.SlaEventsTopic));
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<ServiceBusClient>().CreateSender(Triggers.SlaEventsTopic));
         services.AddSingleton<SlaEventPublisher>();
+        services.AddSingleton<IReportPublisher, TopicAndMailReportPublisher>();
         services.AddSingleton<InboundBuffer>();
         services.AddSingleton<InboundProcessing>();
         services.AddHttpClient(NotifyClient, client => client.Timeout = TimeSpan.FromSeconds(10));
@@ -87,15 +94,20 @@ public static class SlaWatchFunctionServices
             if (settings.NotifyWebhook is { } url)
             {
                 var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(NotifyClient);
-                targets.Add(new WebhookNotifier(http, url, settings.NotifySecret, provider.GetRequiredService<TimeProvider>()));
+                var time = provider.GetRequiredService<TimeProvider>();
+                targets.Add(new WebhookNotifier(http, url, settings.NotifySecret, time));
             }
 
             return new CountingNotifier(new FanOutNotifier(targets), provider.GetRequiredService<SlaMetrics>());
         });
-        // One scanner per process: its early-warning check reads the trailing days once a day, not at every scan.
-        services.AddSingleton(provider => provider.GetRequiredService<TicketServices>().Scanner(provider.GetRequiredService<INotifier>()));
-        // One board per process: every screen asking within half a refresh is served the same read.
-        services.AddSingleton(provider => provider.GetRequiredService<TicketServices>().Board(Settings(provider).BoardRefreshSeconds));
+        // The board's screens refresh as the settings say; one board per process shares each read among them.
+        services.AddSingleton(provider => new BoardOptions(Settings(provider).BoardRefreshSeconds));
+        // A mailbox only when one is configured: the poll function then finds no poller and says it is off.
+        if (!string.IsNullOrWhiteSpace(configuration[AppSettings.ImapHost.Replace("__", ":", StringComparison.Ordinal)]))
+        {
+            services.AddSlaWatchMailbox(provider => Settings(provider).Mailbox!);
+        }
+
         AddTelemetry(services, configuration);
         return services;
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 
-namespace SlaWatch.Core.InMemory;
+namespace SlaWatch.Storage.Memory;
 
 /// <summary>Tickets in process memory, with the Table store's guarantees: create-if-absent and version-checked appends.</summary>
 public sealed class MemoryTicketStore : ITicketStore

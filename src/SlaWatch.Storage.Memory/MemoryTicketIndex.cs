@@ -2,7 +2,7 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 
-namespace SlaWatch.Core.InMemory;
+namespace SlaWatch.Storage.Memory;
 
 /// <summary>SourceIndex, TicketsByDay and DueIndex in process memory, keyed as the tables are.</summary>
 public sealed class MemoryTicketIndex : ITicketIndex

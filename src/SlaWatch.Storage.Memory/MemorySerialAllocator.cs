@@ -1,6 +1,6 @@
 using SlaWatch.Core.Ports;
 
-namespace SlaWatch.Core.InMemory;
+namespace SlaWatch.Storage.Memory;
 
 /// <summary>Ticket serials per local day from 1, a serial given back handed out again first, as the Table allocator does.</summary>
 public sealed class MemorySerialAllocator : ISerialAllocator

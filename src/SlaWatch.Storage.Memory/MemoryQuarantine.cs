@@ -1,7 +1,7 @@
 using System.Globalization;
 using SlaWatch.Core.Ports;
 
-namespace SlaWatch.Core.InMemory;
+namespace SlaWatch.Storage.Memory;
 
 /// <summary>Quarantined inputs in process memory, listed per channel and UTC day of receipt, newest first.</summary>
 public sealed class MemoryQuarantine : IQuarantine

@@ -3,7 +3,7 @@ using System.Text.Json;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 
-namespace SlaWatch.Core.InMemory;
+namespace SlaWatch.Storage.Memory;
 
 /// <summary>Daily aggregates kept as JSON, so a reader never shares mutable figures with the writer (as with a table).</summary>
 public sealed class MemoryAggregateStore : IAggregateStore

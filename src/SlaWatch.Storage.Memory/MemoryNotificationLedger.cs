@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SlaWatch.Core.Ports;
 
-namespace SlaWatch.Core.InMemory;
+namespace SlaWatch.Storage.Memory;
 
 public sealed class MemoryNotificationLedger : INotificationLedger
 {

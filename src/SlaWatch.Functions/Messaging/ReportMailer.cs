@@ -4,7 +4,7 @@ using SlaWatch.Channels.Email;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
 
-namespace SlaWatch.Functions.Functions;
+namespace SlaWatch.Functions.Messaging;
 
 /// <summary>
 /// The scheduled report e-mail: the figures against the targets as text (readable in any mail client) with the full

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.Email;
+using SlaWatch.Channels.Phone;
+using SlaWatch.Channels.Spreadsheets;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Channels;
+
+/// <summary>Registers the channels' adapters: chat bodies, call records, spreadsheets and support mailboxes.</summary>
+public static class ChannelsServiceCollectionExtensions
+{
+    /// <summary>The chat, call and spreadsheet adapters over the core's ingestion (<c>AddSlaWatchCore</c>).</summary>
+    public static IServiceCollection AddSlaWatchChannels(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(new CallOptions());
+        services.AddSingleton<ChatWebhookHandler>();
+        services.AddSingleton<CallIngester>();
+        services.AddSingleton<SpreadsheetImporter>();
+        return services;
+    }
+
+    /// <summary>
+    /// A support mailbox and its poller. The poller is a singleton, so its retry pipeline and circuit breaker outlive
+    /// one poll: a dead server stops being dialled after two failed polls, however often a timer creates its function.
+    /// Call once per mailbox; a consumer takes every poller as <c>IEnumerable&lt;MailboxPoller&gt;</c>.
+    /// </summary>
+    public static IServiceCollection AddSlaWatchMailbox(
+        this IServiceCollection services, Func<IServiceProvider, MailOptions> mailbox)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(mailbox);
+        services.AddSingleton(provider => new MailboxPoller(
+            mailbox(provider),
+            provider.GetRequiredService<IngestionService>(),
+            provider.GetRequiredService<TicketEventService>(),
+            provider.GetRequiredService<IQuarantine>(),
+            provider.GetRequiredService<ICheckpointStore>(),
+            provider.GetRequiredService<SlaPolicy>(),
+            provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Functions.Hosting;
+
+namespace SlaWatch.Functions.Messaging;
+
+/// <summary>
+/// A finished report to the <c>sla-events</c> topic (the figures: a message holds 256 KiB) and, when there are
+/// recipients and an SMTP server, by e-mail: the text table in the body, the HTML page with the backlog at the
+/// period's end attached.
+/// </summary>
+public sealed class TopicAndMailReportPublisher(
+    SlaEventPublisher topic, PeriodViews views, IOptions<FunctionSettings> settings) : IReportPublisher
+{
+    public async Task<bool> PublishAsync(PeriodReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var figures = views.Figures(report);
+        await topic.PublishReportAsync(figures, ReportText.Json(figures), cancellationToken).ConfigureAwait(false);
+        if (settings.Value is not { ReportRecipients.Count: > 0, Smtp: { } smtp } mail)
+        {
+            return false;
+        }
+
+        var view = await views.ViewAsync(report, cancellationToken).ConfigureAwait(false);
+        var html = HtmlReport.Render(view, mail.ReportInChinese, Functions.Reports.Echarts(), report.Trend);
+        await ReportMailer.SendAsync(smtp, mail.ReportRecipients, figures, html, mail.ReportInChinese, cancellationToken)
+            .ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SlaWatch.Channels;
+using SlaWatch.Core;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Hosting.Settings;
+using SlaWatch.Hosting.Telemetry;
+using SlaWatch.Storage;
+
+namespace SlaWatch.Hosting;
+
+/// <summary>SlaWatch on an account's tables, as every host composes it: the command line and the Functions app.</summary>
+public static class HostingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the checked store settings (<c>SlaWatch__*</c>, files relative to <paramref name="contentRoot"/>),
+    /// the one credential, the table service client (through <c>Microsoft.Extensions.Azure</c>), the core services on
+    /// its tables with the store and the quarantine metered, and the channels. Time is
+    /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered first.
+    /// </summary>
+    public static IServiceCollection AddSlaWatch(
+        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SlaMetrics>();
+        services.TryAddSingleton(_ => AzureIdentity.Credential(configuration));
+        services.AddCheckedSettings<StoreSettings>(
+            configuration, (settings, reader) => StoreSettings.Read(settings, reader, contentRoot));
+        services.AddSingleton(provider => Store(provider).Policy!);
+        services.AddSingleton(provider => Store(provider).Rules!);
+        services.AddSingleton(provider => Store(provider).Archive);
+        services.AddSingleton<RequestCounter>();
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
+            {
+                var tables = Store(provider).Tables;
+                var requests = provider.GetRequiredService<RequestCounter>();
+                return TableStorage.CreateClient(tables, TableStorage.ConfigureClient(options, tables, requests), credential);
+            });
+        });
+        services.AddSlaWatchTableStorage(provider => new TableStorage(
+            provider.GetRequiredService<TableServiceClient>(),
+            Store(provider).Tables,
+            provider.GetRequiredService<RequestCounter>()));
+        services.Decorate<ITicketStore>((inner, provider) =>
+            new MeteredTicketStore(inner, provider.GetRequiredService<SlaMetrics>()));
+        services.Decorate<IQuarantine>((inner, provider) =>
+            new MeteredQuarantine(inner, provider.GetRequiredService<SlaMetrics>()));
+        services.AddSlaWatchCore();
+        services.AddSlaWatchChannels();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers settings of type <typeparamref name="T"/> read by <paramref name="read"/>, validated at start with
+    /// every problem named.
+    /// </summary>
+    public static IServiceCollection AddCheckedSettings<T>(
+        this IServiceCollection services, IConfiguration configuration, Action<T, SettingsReader> read)
+        where T : CheckedSettings
+    {
+        var setup = new CheckedSettingsSetup<T>(read, configuration);
+        services.AddSingleton<IConfigureOptions<T>>(setup);
+        services.AddSingleton<IValidateOptions<T>>(setup);
+        services.AddOptions<T>().ValidateOnStart();
+        return services;
+    }
+
+    private static StoreSettings Store(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StoreSettings>>().Value;
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using SlaWatch.Channels;
+using SlaWatch.Core;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Scanning;
+using SlaWatch.Storage.Memory;
+
+namespace SlaWatch.Replay;
+
+/// <summary>Registers a replay: the core and the channels on a virtual clock, the tally as the notifier, the engine.</summary>
+public static class ReplayServiceCollectionExtensions
+{
+    /// <summary>
+    /// A replay on the storage registered before this call, which must be fresh: the replay is its only writer, so a
+    /// remote store's reads are cached (the in-process store needs no cache). Scans handle one ticket at a time:
+    /// the cache is not thread-safe, and a replay stays the same run after run.
+    /// </summary>
+    public static IServiceCollection AddSlaWatchReplay(
+        this IServiceCollection services, VirtualClock clock, ReplayTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(MemoryStore)))
+        {
+            services.AddSoleWriterCache();
+        }
+
+        services.AddLogging();
+        services.AddSingleton(clock);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(tally);
+        services.AddSingleton<INotifier>(tally);
+        services.AddSingleton(new ScanOptions { Parallelism = 1 });
+        services.AddSlaWatchCore();
+        services.AddSlaWatchChannels();
+        services.AddSingleton<ReplayEngine>();
+        return services;
+    }
+}
