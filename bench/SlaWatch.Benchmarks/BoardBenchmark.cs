@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SlaWatch.Core.Classification;
-using SlaWatch.Core.Hosting;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Storage;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SlaWatch.Core.Classification;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Replay;
 using SlaWatch.Replay.Generation;

@@ -1,4 +1,3 @@
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;

@@ -2,8 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using SlaWatch.Channels.Spreadsheets;
-using SlaWatch.Core.Hosting;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.TestSupport;
@@ -82,7 +81,7 @@ public sealed class SpreadsheetImportTests
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "wrong.csv");
         await File.WriteAllTextAsync(path, "姓名,电话\n张三,13912341522\n");
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(ImportedAt));
+        await using var services = MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(ImportedAt));
 
         var error = await Assert.ThrowsAsync<FormatException>(() => Importer(services).ImportAsync(path, Channel.Other));
 
@@ -91,7 +90,7 @@ public sealed class SpreadsheetImportTests
 
     private static async Task AssertImportedAsync(string path)
     {
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(ImportedAt));
+        await using var services = MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(ImportedAt));
 
         var rows = await Importer(services).ImportAsync(path, Channel.Other);
 
@@ -128,6 +127,6 @@ public sealed class SpreadsheetImportTests
 
     private static string Header(string path, int index) => path.EndsWith(".csv", StringComparison.Ordinal) ? Chinese[index] : English[index];
 
-    private static SpreadsheetImporter Importer(TicketServices services) =>
+    private static SpreadsheetImporter Importer(TestProcess services) =>
         new(services.Ingestion, services.Events, services.Quarantine, services.Time, Shipped.Rules, Shipped.Policy.TimeZone);
 }

@@ -2,8 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using SlaWatch.Channels.Spreadsheets;
 using SlaWatch.Core.Classification;
-using SlaWatch.Core.Hosting;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Tickets;
@@ -135,13 +134,13 @@ public sealed class TemplateSheetTests
         Assert.Equal("张** 5***", row.Customer);
     }
 
-    private static TicketServices Services() =>
-        new(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
+    private static TestProcess Services() =>
+        new(new MemoryStore(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
 
-    private static SpreadsheetImporter Importer(TicketServices services) =>
+    private static SpreadsheetImporter Importer(TestProcess services) =>
         new(services.Ingestion, services.Events, services.Quarantine, services.Time, Shipped.Rules, Shipped.Policy.TimeZone);
 
-    private static async Task<string> IdAsync(TicketServices services, DateOnly day, string reference)
+    private static async Task<string> IdAsync(TestProcess services, DateOnly day, string reference)
     {
         foreach (var entry in await services.Index.ReadDayAsync(day))
         {
@@ -154,7 +153,7 @@ public sealed class TemplateSheetTests
         throw new InvalidOperationException($"no ticket with reference {reference}");
     }
 
-    private static async Task<Ticket> TicketAsync(TicketServices services, DateOnly day, string reference) =>
+    private static async Task<Ticket> TicketAsync(TestProcess services, DateOnly day, string reference) =>
         (await services.Store.LoadAsync(await IdAsync(services, day, reference)))!.State;
 
     /// <summary>The CSV as Excel would keep it: 接收时间 and the other instants as real date-time cells.</summary>

@@ -1,18 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SlaWatch.Core.Hosting;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Core.Policies;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests;
 
 /// <summary>
-/// One in-process store (which the contract suite holds to Table Storage's behaviour), the shipped policy and rules,
-/// and a fake clock. Several services on one world act like separate processes.
+/// The in-process store, the shipped policy and rules, and a fake clock: each test works in its own world. Several
+/// processes on one world share its store, as separate processes share a storage account.
 /// </summary>
 public sealed class MemoryWorld : IAsyncDisposable
 {
-    private readonly StorePorts _ports = MemoryStore.Create();
-    private readonly List<TicketServices> _services = [];
+    private readonly MemoryStore _store = new();
+    private readonly List<TestProcess> _processes = [];
 
     public MemoryWorld(DateTimeOffset? now = null)
     {
@@ -22,20 +23,30 @@ public sealed class MemoryWorld : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public TicketServices Main { get; }
+    public MemoryStore Store => _store;
 
-    public TicketServices NewProcess()
+    internal TestProcess Main { get; }
+
+    /// <summary>Another process on this world's store, on <paramref name="policy"/> (the shipped one by default).</summary>
+    internal TestProcess NewProcess(
+        SlaPolicy? policy = null, PolicyArchive? archive = null, Action<IServiceCollection>? more = null)
     {
-        var services = new TicketServices(_ports, Shipped.Policy, Shipped.Rules, Time);
-        _services.Add(services);
-        return services;
+        var process = new TestProcess(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSlaWatchPolicy(policy ?? Shipped.Policy, Shipped.Rules, archive);
+            services.AddSlaWatchMemoryStorage(_store);
+            more?.Invoke(services);
+        });
+        _processes.Add(process);
+        return process;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var services in _services)
+        foreach (var process in _processes)
         {
-            await services.DisposeAsync();
+            await process.DisposeAsync();
         }
     }
 }

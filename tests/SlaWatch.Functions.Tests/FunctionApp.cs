@@ -8,7 +8,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Hosting.Telemetry;
 
@@ -58,7 +57,7 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public TicketServices Tickets => _services.GetRequiredService<TicketServices>();
+    public TestProcess Tickets => _services.GetRequiredService<TestProcess>();
 
     public SlaMetrics Metrics => _services.GetRequiredService<SlaMetrics>();
 

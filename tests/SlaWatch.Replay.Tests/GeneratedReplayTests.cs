@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Replay.Generation;
 using SlaWatch.Replay.Input;
 using SlaWatch.TestSupport;
@@ -70,7 +70,7 @@ public sealed class GeneratedReplayTests
         File.WriteAllText(Path.Combine(directory, "email", "no-stamp.eml"), "From: a@b.example\r\nSubject: hi\r\n\r\nno Received header\r\n");
         File.AppendAllLines(Path.Combine(directory, "chat", "webhooks.jsonl"), ["{\"format\":\"generic\",\"body\":{}}", "not json"]);
         File.AppendAllLines(Path.Combine(directory, "events.jsonl"), ["{\"type\":\"event\",\"ticket\":\"source:email:nobody@x\",\"kind\":\"agentResponse\",\"at\":\"2026-11-16T12:00:00+08:00\",\"actor\":\"A\"}"]);
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         var items = ReplayDirectory.Read(directory, Shipped.Policy.TimeZone);
         await using var engine = new ReplayEngine(ports, Shipped.Policy, Shipped.Rules, new VirtualClock(DateTimeOffset.UnixEpoch), new ReplayTally());
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Replay.Input;
 using SlaWatch.Storage;
@@ -16,7 +16,7 @@ internal static class Replays
         options ??= new ReplayOptions();
         var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
         var ports = azurite is null
-            ? MemoryStore.Create()
+            ? new MemoryStore()
             : TableServices.PortsOn(new TableStorage(StorageOptions.FromConnection(azurite, prefix ?? "rp" + Guid.NewGuid().ToString("N")[..10])), TimeProvider.System);
         var items = ReplayEngine.InRange(ReplayDirectory.Read(directory, policy.TimeZone), policy.TimeZone, options);
         await using var engine = new ReplayEngine(ports, policy, Shipped.Rules, clock, new ReplayTally());

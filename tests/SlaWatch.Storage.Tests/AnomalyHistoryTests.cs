@@ -1,5 +1,4 @@
-using SlaWatch.Core.Hosting;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
 using SlaWatch.TestSupport;
@@ -24,7 +23,7 @@ public sealed class AnomalyHistoryTests
     public async Task VolumeNeedsThreeDaysOfHistoryAndEachHigherLevelIsAnnouncedOnce()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Shipped.At("2026-11-16 18:00"));
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, clock);
+        await using var services = MemoryProcess.Of(Shipped.Policy, clock);
         string[] subjects = ["无法登录", "物流", "退款", "怎么导出"];
         async Task Tickets(int day, int count, string prefix)
         {
@@ -61,7 +60,7 @@ public sealed class AnomalyHistoryTests
     public async Task ARunOfUnclassifiedTicketsIsNoCrisis()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Shipped.At("2026-11-16 18:00"));
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, clock);
+        await using var services = MemoryProcess.Of(Shipped.Policy, clock);
         for (var i = 0; i < 6; i++)
         {
             await services.Ingestion.IngestAsync(TestWorld.Email($"<hello-{i}@x>", $"2026-11-16 10:0{i}", "你好", $"h{i}@example.com") with { Text = null }, "test");

@@ -1,4 +1,5 @@
-using SlaWatch.Core.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using SlaWatch.Core;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Storage.Tests;
@@ -7,22 +8,25 @@ namespace SlaWatch.Storage.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class TableStoreContractTests(AzuriteFixture azurite) : StoreContractTests, IAsyncLifetime
 {
-    private readonly List<TableServices> _opened = [];
+    private readonly List<TestProcess> _opened = [];
 
-    protected override Task<StorePorts> NewStoreAsync()
+    internal override Task<TestProcess> NewStoreAsync()
     {
-        var services = new TableServices(StorageOptions.FromConnection(azurite.ConnectionString, "c" + Guid.NewGuid().ToString("N")[..10]), Shipped.Policy, Shipped.Rules, TimeProvider.System);
-        _opened.Add(services);
-        return Task.FromResult(services.Ports);
+        var tables = StorageOptions.FromConnection(azurite.ConnectionString, "c" + Guid.NewGuid().ToString("N")[..10]);
+        var process = new TestProcess(services => services
+            .AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules)
+            .AddSlaWatchTableStorage(tables));
+        _opened.Add(process);
+        return Task.FromResult(process);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var services in _opened)
+        foreach (var process in _opened)
         {
-            await services.DisposeAsync();
+            await process.DisposeAsync();
         }
     }
 }

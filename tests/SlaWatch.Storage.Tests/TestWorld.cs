@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SlaWatch.Core;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -8,12 +10,11 @@ namespace SlaWatch.Storage.Tests;
 
 /// <summary>
 /// A fresh set of tables (own prefix) on the shared Azurite, the shipped policy and rules, and a fake clock: each
-/// test works in its own world. Several <see cref="TableServices"/> on one world act like separate processes.
+/// test works in its own world. Several processes on one world act like separate processes on one account.
 /// </summary>
 public sealed class TestWorld : IAsyncDisposable
 {
-
-    private readonly List<TableServices> _services = [];
+    private readonly List<TestProcess> _processes = [];
 
     public TestWorld(string connectionString, DateTimeOffset? now = null)
     {
@@ -29,33 +30,37 @@ public sealed class TestWorld : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public TableServices Main { get; }
+    internal TestProcess Main { get; }
 
-    public TableServices NewProcess(StorageOptions? options = null)
-    {
-        var services = new TableServices(options ?? StorageOptions.FromConnection(ConnectionString, Prefix), Shipped.Policy, Shipped.Rules, Time);
-        _services.Add(services);
-        return services;
-    }
+    /// <summary>Another process on this world's tables (or those <paramref name="options"/> name).</summary>
+    internal TestProcess NewProcess(StorageOptions? options = null) =>
+        NewProcess(Shipped.Policy, PolicyArchive.Empty, options);
 
     /// <summary>Another process on this world's tables, on another policy (and its archive of earlier versions).</summary>
-    public TableServices NewProcess(SlaPolicy policy, PolicyArchive archive)
+    internal TestProcess NewProcess(SlaPolicy policy, PolicyArchive archive, StorageOptions? options = null)
     {
-        var services = new TableServices(StorageOptions.FromConnection(ConnectionString, Prefix), policy, Shipped.Rules, Time, archive);
-        _services.Add(services);
-        return services;
+        var tables = options ?? StorageOptions.FromConnection(ConnectionString, Prefix);
+        var process = new TestProcess(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSlaWatchPolicy(policy, Shipped.Rules, archive);
+            services.AddSlaWatchTableStorage(tables);
+        });
+        _processes.Add(process);
+        return process;
     }
 
     public static DateTimeOffset Shanghai(string wall) => Shipped.At(wall);
 
-    public static InboundContact Email(string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) =>
+    public static InboundContact Email(
+        string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) =>
         TestContacts.Email(sourceId, wall, subject, from, references);
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var services in _services)
+        foreach (var process in _processes)
         {
-            await services.DisposeAsync();
+            await process.DisposeAsync();
         }
     }
 }

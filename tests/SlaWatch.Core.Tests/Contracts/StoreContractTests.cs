@@ -1,5 +1,3 @@
-using SlaWatch.Core.Hosting;
-using SlaWatch.Core.InMemory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
@@ -17,7 +15,8 @@ public abstract class StoreContractTests
     private static readonly DateOnly Day = new(2026, 11, 16);
     private static readonly TicketIndexState NoIndex = new(null, Day);
 
-    protected abstract Task<StorePorts> NewStoreAsync();
+    /// <summary>A process on a fresh store of the kind under test.</summary>
+    internal abstract Task<TestProcess> NewStoreAsync();
 
     private static Received Arrival(string source) =>
         new(T0, "customer", source, Channel.Email, Priority.High, "technical-fault", CustomerRef.FromContact("13912341522"), "无法登录", null, "登录时报错");

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.TestSupport;
@@ -20,20 +19,20 @@ public sealed class CrashBetweenStepsTests
     public async Task ATicketWrittenBeforeItsDayEntryIsEnteredByTheNextRunOfTheSameInput()
     {
         var time = new FakeTimeProvider(Arrival.AddMinutes(1));
-        var ports = MemoryStore.Create();
-        var crashing = ports with { Index = CrashOnce.Around(ports.Index, nameof(ITicketIndex.IndexDayAsync)) };
+        var ports = new MemoryStore();
         var contact = new InboundContact { Channel = Channel.Email, SourceId = "<crash@x>", ReceivedAt = Arrival, From = "a@example.com", Subject = "发票" };
 
-        await using (var first = new TicketServices(crashing, Shipped.Policy, Shipped.Rules, time))
+        await using (var first = MemoryProcess.Of(Shipped.Policy, time, ports, more: services => services.Decorate<ITicketIndex>(
+            (inner, _) => CrashOnce.Around(inner, nameof(ITicketIndex.IndexDayAsync)))))
         {
             await Assert.ThrowsAsync<SimulatedCrashException>(() => first.Ingestion.IngestAsync(contact, "run 1"));
         }
 
         // The ticket is there, the day does not list it: a report of the day would miss it.
-        Assert.NotNull(await ports.Store.LoadAsync(TicketIds.ForContact(contact)));
+        Assert.NotNull(await ports.Tickets.LoadAsync(TicketIds.ForContact(contact)));
         Assert.Empty(await ports.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
 
-        await using var again = new TicketServices(ports, Shipped.Policy, Shipped.Rules, time);
+        await using var again = MemoryProcess.Of(Shipped.Policy, time, ports);
         var rerun = await again.Ingestion.IngestAsync(contact, "run 2");
 
         Assert.Equal(IngestOutcome.Duplicate, rerun.Outcome);

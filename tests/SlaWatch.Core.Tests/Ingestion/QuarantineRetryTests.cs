@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SlaWatch.Core.Classification;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 using SlaWatch.TestSupport;
@@ -25,9 +24,9 @@ public sealed class QuarantineRetryTests
     public async Task AnEventThatCameBeforeItsTicketWaitsThenIsRecordedOnceAndLeavesTheQuarantine()
     {
         var time = new FakeTimeProvider(Arrival.AddHours(1));
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
-        var lines = new InputLineIngester(services);
-        var retry = new QuarantineRetry(services);
+        await using var services = MemoryProcess.Of(Shipped.Policy, time);
+        var lines = services.Get<InputLineIngester>();
+        var retry = services.Get<QuarantineRetry>();
 
         var early = await lines.IngestAsync(Reply, "replies.jsonl:1");
         Assert.Equal(("notfound", "ticket: no ticket source:email:<q1@example.com>"), (early.Word, early.Reason));
@@ -59,21 +58,21 @@ public sealed class QuarantineRetryTests
     {
         var line = Contact.Replace("\"subject\"", "\"category\":\"invoice\",\"subject\"", StringComparison.Ordinal);
         var time = new FakeTimeProvider(Arrival.AddHours(1));
-        var ports = MemoryStore.Create();
-        await using var before = new TicketServices(ports, Shipped.Policy, Shipped.Rules, time);
+        var ports = new MemoryStore();
+        await using var before = MemoryProcess.Of(Shipped.Policy, time, ports);
 
-        var refused = await new InputLineIngester(before).IngestAsync(line, "contacts.jsonl:4");
+        var refused = await before.Get<InputLineIngester>().IngestAsync(line, "contacts.jsonl:4");
         Assert.StartsWith("category: 'invoice' is not a configured category", refused.Reason, StringComparison.Ordinal);
-        var stillRefused = Assert.Single(await new QuarantineRetry(before).RetryAsync(InputLineIngester.QuarantineChannel, KeptDay));
+        var stillRefused = Assert.Single(await before.Get<QuarantineRetry>().RetryAsync(InputLineIngester.QuarantineChannel, KeptDay));
         Assert.Equal((refused.QuarantineId, refused.Reason, false), (stillRefused.Id, stillRefused.Outcome.Reason, stillRefused.Removed));
         Assert.Single(await ports.Quarantine.ListAsync(InputLineIngester.QuarantineChannel, KeptDay));
 
         var invoice = new CategoryRule("invoice", "发票问题", "Invoice", ["发票"]);
-        await using var after = new TicketServices(ports, Shipped.Policy, Shipped.Rules with { Categories = [.. Shipped.Rules.Categories, invoice] }, time);
-        var retried = Assert.Single(await new QuarantineRetry(after).RetryAsync(InputLineIngester.QuarantineChannel, KeptDay));
+        await using var after = MemoryProcess.Of(Shipped.Policy, time, ports, rules: Shipped.Rules with { Categories = [.. Shipped.Rules.Categories, invoice] });
+        var retried = Assert.Single(await after.Get<QuarantineRetry>().RetryAsync(InputLineIngester.QuarantineChannel, KeptDay));
 
         Assert.Equal(("created", "20261116-001", true), (retried.Outcome.Word, retried.Outcome.Number, retried.Removed));
-        Assert.Equal("invoice", (await ports.Store.LoadAsync(retried.Outcome.TicketId!))!.State.Category);
+        Assert.Equal("invoice", (await ports.Tickets.LoadAsync(retried.Outcome.TicketId!))!.State.Category);
         Assert.Empty(await ports.Quarantine.ListAsync(InputLineIngester.QuarantineChannel, KeptDay));
     }
 
@@ -81,10 +80,10 @@ public sealed class QuarantineRetryTests
     public async Task InputOnlyItsSourceCanResendIsNamedAndLeftAlone()
     {
         var time = new FakeTimeProvider(Arrival.AddHours(1));
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        await using var services = MemoryProcess.Of(Shipped.Policy, time);
         var id = await services.Quarantine.PutAsync(new QuarantinedInput("email", time.GetUtcNow(), "imap INBOX uid 9", "from: no sender address", "Subject: hi\r\n\r\nbody"));
 
-        var result = await new QuarantineRetry(services).RetryAsync(id);
+        var result = await services.Get<QuarantineRetry>().RetryAsync(id);
 
         Assert.Equal(("kept", "email input is offered again by its source, not from the quarantine", false), (result!.Outcome.Word, result.Outcome.Reason, result.Removed));
         Assert.False(QuarantineRetry.CanRetry((await services.Quarantine.GetAsync(id))!));
@@ -94,15 +93,15 @@ public sealed class QuarantineRetryTests
     public async Task ADaysKeptInputIsOfferedOldestFirstUnderItsOwnOrigin()
     {
         var time = new FakeTimeProvider(Arrival.AddHours(1));
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
-        var lines = new InputLineIngester(services);
+        await using var services = MemoryProcess.Of(Shipped.Policy, time);
+        var lines = services.Get<InputLineIngester>();
         // Two replies before their ticket, the second naming a later instant: kept in that order.
         await lines.IngestAsync(Reply, "replies.jsonl:1");
         time.Advance(TimeSpan.FromMinutes(1));
         await lines.IngestAsync(Reply.Replace("09:50", "09:55", StringComparison.Ordinal).Replace("\"r1\"", "\"r2\"", StringComparison.Ordinal), "replies.jsonl:2");
         await lines.IngestAsync(Contact, "contacts.jsonl:1");
 
-        var results = await new QuarantineRetry(services).RetryAsync("events", KeptDay);
+        var results = await services.Get<QuarantineRetry>().RetryAsync("events", KeptDay);
 
         Assert.Equal(["recorded", "recorded"], results.Select(result => result.Outcome.Word));
         var ticket = (await services.Store.LoadAsync((await services.Events.ResolveAsync("source:email:<q1@example.com>"))!))!;
@@ -125,13 +124,13 @@ public sealed class QuarantineRetryTests
     [Fact]
     public async Task ALineTooLongToKeepIsNotRetriedFromTheQuarantine()
     {
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(Arrival));
+        await using var services = MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(Arrival));
         var line = Assert.Single(Core.Text.BoundedLines.Read(new StringReader(new string('x', 50)), 10));
-        var refused = await new InputLineIngester(services).RefuseTooLongAsync(line, "big.jsonl:1");
+        var refused = await services.Get<InputLineIngester>().RefuseTooLongAsync(line, "big.jsonl:1");
         var kept = (await services.Quarantine.GetAsync(refused.QuarantineId!))!;
 
         Assert.False(QuarantineRetry.CanRetry(kept));
-        var retried = await new QuarantineRetry(services).RetryAsync(kept.Id!);
+        var retried = await services.Get<QuarantineRetry>().RetryAsync(kept.Id!);
         Assert.Equal(("kept", "the line was too long to keep: send it again from its file", false), (retried!.Outcome.Word, retried.Outcome.Reason, retried.Removed));
         Assert.NotNull(await services.Quarantine.GetAsync(kept.Id!));
     }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 using SlaWatch.TestSupport;
@@ -16,7 +15,7 @@ public sealed class RecordAllTests
     [Fact]
     public async Task EachEventOfARowIsAnsweredForAndARefusedOneIsKeptWithoutStoppingTheOthers()
     {
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(Arrival.AddDays(1)));
+        await using var services = MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(Arrival.AddDays(1)));
         var opened = await services.Ingestion.IngestAsync(new InboundContact { Channel = Channel.Email, SourceId = "<r1@example.com>", ReceivedAt = Arrival, From = "a@example.com", Subject = "发票" }, "sheet row 2");
         TicketEvent[] row =
         [
@@ -43,7 +42,7 @@ public sealed class RecordAllTests
     [Fact]
     public async Task EveryEventOfARowWithoutItsTicketIsKeptWithTheTicketItNames()
     {
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(Arrival.AddDays(1)));
+        await using var services = MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(Arrival.AddDays(1)));
         TicketEvent[] row = [new AgentResponse(Arrival.AddMinutes(10), "客服A", "x1"), new StatusChanged(Arrival.AddMinutes(90), "客服A", "x2", TicketStatus.Resolved)];
 
         var results = await services.Events.RecordAllAsync("20261116-404", row, "sheet row 9");

@@ -1,3 +1,4 @@
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -47,12 +48,11 @@ public sealed class TicketWriterTests : IAsyncDisposable
     [Fact]
     public async Task RepairingIndexesEntersTheDayTheWakeUpAndTheOpenSetAndLeavesADoneTicketOut()
     {
-        var ports = _world.Main.Ports;
         var open = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<open@x>", "2026-11-16 09:00"), "test");
-        var stored = (await ports.Store.LoadAsync(open.TicketId!))!;
-        var fresh = Core.InMemory.MemoryStore.Create();
+        var stored = (await _world.Main.Store.LoadAsync(open.TicketId!))!;
+        var fresh = new MemoryStore();
 
-        await using var elsewhere = new Core.Hosting.TicketServices(fresh, Shipped.Policy, Shipped.Rules, _world.Time);
+        await using var elsewhere = MemoryProcess.Of(Shipped.Policy, _world.Time, fresh);
         await elsewhere.Writer.RepairIndexesAsync(stored);
 
         var entry = Assert.Single(await fresh.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
@@ -62,8 +62,8 @@ public sealed class TicketWriterTests : IAsyncDisposable
         Assert.Equal(stored.Index.WakeUp, Assert.Single(await fresh.Index.ReadDueAsync("202611150000", "202611180000")));
 
         var done = stored with { Events = [.. stored.Events, new StatusChanged(Shipped.At("2026-11-16 09:20"), "客服A", null, TicketStatus.Closed)] };
-        var another = Core.InMemory.MemoryStore.Create();
-        await using var third = new Core.Hosting.TicketServices(another, Shipped.Policy, Shipped.Rules, _world.Time);
+        var another = new MemoryStore();
+        await using var third = MemoryProcess.Of(Shipped.Policy, _world.Time, another);
         await third.Writer.RepairIndexesAsync(done);
         Assert.Empty(await another.Index.ReadOpenAsync());
     }

@@ -69,7 +69,7 @@ public class TunedScannerTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestSupport.Shipped.At("2026-11-16 09:31"));
         var policy = TestSupport.Shipped.Policy with { Tuning = new PolicyTuning { DigestThreshold = 1 } };
-        await using var services = new Core.Hosting.TicketServices(Core.InMemory.MemoryStore.Create(), policy, TestSupport.Shipped.Rules, time);
+        await using var services = TestSupport.MemoryProcess.Of(policy, time);
         foreach (var source in new[] { "<a@x>", "<b@x>" })
         {
             await services.Ingestion.IngestAsync(new Core.Ingestion.InboundContact

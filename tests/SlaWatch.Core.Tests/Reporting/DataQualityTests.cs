@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SlaWatch.Core.Configuration;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Tests.Policies;
@@ -68,7 +67,7 @@ public sealed class DataQualityTests
         Assert.Equal("2 条记录事后补录，最晚 2小时40分钟后录入（状态变更 11-16 09:50，录入于 11-16 12:30）", new ReportLabels(true).DataNote(note, Shipped.Policy.TimeZone));
 
         // A team that allows four hours sees none of it; the ticket, resolved in time, is not listed at all.
-        await using var lenient = Services(Shipped.Policy with { DataQuality = new DataQuality(TimeSpan.FromHours(4)) }, time, services.Ports);
+        await using var lenient = Services(Shipped.Policy with { DataQuality = new DataQuality(TimeSpan.FromHours(4)) }, time, services.Get<MemoryStore>());
         Assert.Empty((await lenient.Reports.RunDayAsync(Day)).Exceptions);
     }
 
@@ -88,7 +87,7 @@ public sealed class DataQualityTests
         Assert.Equal([DataNoteKind.Imported], row.DataQuality.Select(note => note.Kind));
         Assert.Equal("表格导入：请抽查", new ReportLabels(true).DataNote(row.DataQuality[0], Shipped.Policy.TimeZone));
 
-        await using var quiet = Services(Shipped.Policy with { DataQuality = DataQuality.Default with { ListImported = false } }, time, services.Ports);
+        await using var quiet = Services(Shipped.Policy with { DataQuality = DataQuality.Default with { ListImported = false } }, time, services.Get<MemoryStore>());
         Assert.Empty((await quiet.Reports.RunDayAsync(Day)).Exceptions);
     }
 
@@ -104,10 +103,10 @@ public sealed class DataQualityTests
         Assert.Equal("$.dataQuality.lateEntryAfter", error.JsonPath);
     }
 
-    private static TicketServices Services(SlaPolicy policy, TimeProvider time, StorePorts? ports = null) =>
-        new(ports ?? MemoryStore.Create(), policy, Shipped.Rules, time);
+    private static TestProcess Services(SlaPolicy policy, TimeProvider time, MemoryStore? store = null) =>
+        MemoryProcess.Of(policy, time, store);
 
-    private static async Task<string> OpenAsync(TicketServices services, bool entered = false) =>
+    private static async Task<string> OpenAsync(TestProcess services, bool entered = false) =>
         (await services.Ingestion.IngestAsync(new InboundContact
         {
             Channel = Channel.Email,

@@ -1,6 +1,5 @@
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.TestSupport;
@@ -37,7 +36,7 @@ public sealed class ReportServiceTests : IAsyncDisposable
     {
         await RefundAsync("<a@x>", "2026-11-16 09:00");
         var older = Shipped.Policy with { Version = "2026.10-old" };
-        await using var before = new TicketServices(_world.Main.Ports, older, Shipped.Rules, _world.Time);
+        await using var before = _world.NewProcess(older);
         await before.Reports.RunDayAsync(Monday);
 
         var refused = await Assert.ThrowsAsync<StoredPolicyException>(() => _world.Main.Reports.RunDayAsync(Monday));
@@ -45,7 +44,7 @@ public sealed class ReportServiceTests : IAsyncDisposable
             $"2026-11-16 was computed under policy 2026.10-old, which is not in the archive; this policy is {Shipped.Policy.Version}: put that version's file in the archive, or replace the day under this policy explicitly",
             refused.Message);
 
-        await using var archived = new TicketServices(_world.Main.Ports, Shipped.Policy, Shipped.Rules, _world.Time, new PolicyArchive([older]));
+        await using var archived = _world.NewProcess(Shipped.Policy, new PolicyArchive([older]));
         Assert.Equal("2026.10-old", (await archived.Reports.RunDayAsync(Monday)).PolicyVersion);
         Assert.Equal(Shipped.Policy.Version, (await _world.Main.Reports.RunDayAsync(Monday, underThisPolicy: true)).PolicyVersion);
         Assert.Equal(Shipped.Policy.Version, (await _world.Main.Reports.RunDayAsync(Monday)).PolicyVersion);
@@ -85,7 +84,7 @@ public sealed class ReportServiceTests : IAsyncDisposable
         await RefundAsync("<a@x>", "2026-11-16 09:00");
         await RefundAsync("<b@x>", "2026-11-16 09:30", "13800138000");
         var withSummaries = await _world.Main.Reports.RunDayAsync(Monday);
-        var pointByPoint = new ReportService(_world.Main.Store, _world.Main.Index, MemoryStore.Create().Aggregates, Shipped.Policy, _world.Time) { ReadsSummaries = false };
+        var pointByPoint = new ReportService(_world.Main.Store, _world.Main.Index, new MemoryStore().Aggregates, Shipped.Policy, _world.Time) { ReadsSummaries = false };
 
         var without = await pointByPoint.RunDayAsync(Monday);
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Tickets;
@@ -22,7 +21,7 @@ public sealed class SlaBoardTests
     public async Task OpenClocksCountDownSoonestDueFirstAndTodaySoFarIsCountedPerChannel()
     {
         var time = new FakeTimeProvider(At("09:00"));
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        await using var services = MemoryProcess.Of(Shipped.Policy, time);
         using var board = services.Board();
         await Ingest(services, Channel.Email, "<b@x>", "09:00", "zhang.san@example.com", "请问如何导出报表");
         time.SetUtcNow(At("09:10"));
@@ -79,7 +78,7 @@ public sealed class SlaBoardTests
     public async Task AReadIsServedAgainForHalfTheRefreshAndNotPastItOrWhenTheClockGoesBack()
     {
         var time = new FakeTimeProvider(At("09:00"));
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        await using var services = MemoryProcess.Of(Shipped.Policy, time);
         using var board = services.Board(refreshSeconds: 20);
         Assert.Equal((20, TimeSpan.FromSeconds(10)), (board.RefreshSeconds, board.MinimumAge));
 
@@ -93,7 +92,7 @@ public sealed class SlaBoardTests
 
         // A clock set back (a test, or a host's clock corrected) reads again rather than serving the future.
         var back = new FakeTimeProvider(At("09:00"));
-        await using var other = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, back);
+        await using var other = MemoryProcess.Of(Shipped.Policy, back);
         using var skewed = other.Board();
         var ahead = await skewed.ReadAsync();
         Assert.Equal(TimeSpan.FromSeconds(15), skewed.MinimumAge);
@@ -101,7 +100,7 @@ public sealed class SlaBoardTests
         Assert.NotSame(ahead, await skewed.ReadAsync());
     }
 
-    private static async Task<string> Ingest(TicketServices services, Channel channel, string source, string wall, string from, string text)
+    private static async Task<string> Ingest(TestProcess services, Channel channel, string source, string wall, string from, string text)
     {
         var result = await services.Ingestion.IngestAsync(new InboundContact
         {

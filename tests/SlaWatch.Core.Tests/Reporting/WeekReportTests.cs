@@ -64,7 +64,7 @@ public sealed class WeekReportTests : IAsyncDisposable
 
     private async Task<PeriodReport> WeekAsync()
     {
-        var lines = new InputLineIngester(_world.Main);
+        var lines = _world.Main.Get<InputLineIngester>();
         foreach (var (wall, line) in Lines)
         {
             _world.Time.SetUtcNow(Shipped.At(wall).AddSeconds(20));

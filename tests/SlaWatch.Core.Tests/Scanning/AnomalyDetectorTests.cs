@@ -1,4 +1,4 @@
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
 using SlaWatch.Core.Tickets;
@@ -25,7 +25,7 @@ public sealed class AnomalyDetectorTests
     public async Task TodaysVolumeAgainstTheTrailingAverageGivesItsLevel(int today, int level)
     {
         // Four tickets a day on the four days before (the three before those quiet): an average of 4.0.
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
         await ArriveAsync(ports.Index, Today, Enumerable.Range(0, today).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
 
@@ -40,7 +40,7 @@ public sealed class AnomalyDetectorTests
     [Fact]
     public async Task TooLittleHistoryRaisesNoVolumeAlert()
     {
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 2, perDay: 4);
         await ArriveAsync(ports.Index, Today, Enumerable.Repeat("refund", 40).Select((category, i) => i % 2 == 0 ? category : "logistics-delay"));
 
@@ -54,7 +54,7 @@ public sealed class AnomalyDetectorTests
     [InlineData(new[] { "other", "other", "other", "other", "other", "other" }, 0)]
     public async Task FiveOrMoreNewTicketsInARowAboutOneCategoryAreAPotentialCrisis(string[] categories, int streak)
     {
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await ArriveAsync(ports.Index, Today, categories);
 
         var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
@@ -65,7 +65,7 @@ public sealed class AnomalyDetectorTests
     [Fact]
     public async Task AnAlertIsAnnouncedOnceADayAndARisingVolumeAgainAtItsNextLevel()
     {
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
         await ArriveAsync(ports.Index, Today, Enumerable.Range(0, 7).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
         var detector = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone);
@@ -85,7 +85,7 @@ public sealed class AnomalyDetectorTests
     [Fact]
     public async Task AlertsSayWhatTheySawInWords()
     {
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
         await ArriveAsync(ports.Index, Today, ["logistics-delay", "refund", "refund", "refund", "refund", "refund", "refund"]);
 
@@ -103,7 +103,7 @@ public sealed class AnomalyDetectorTests
     public async Task TheMinimumAverageAndHistoryAreReachedAtExactlyTheirValues()
     {
         // Three days of three tickets: an average of exactly 3 over exactly 3 days of history, both minimums met.
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 3, perDay: 3);
         await ArriveAsync(ports.Index, Today, Enumerable.Range(0, 5).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
 
@@ -116,7 +116,7 @@ public sealed class AnomalyDetectorTests
     public async Task TheTrailingDaysEndSevenDaysBackAndQuietDaysBetweenCount()
     {
         // Tickets seven days back and eight days back: only the seventh day is read, so the average is 8 over 7 days.
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await ArriveAsync(ports.Index, Today.AddDays(-7), Enumerable.Repeat("refund", 8).Select((category, i) => i % 2 == 0 ? category : "logistics-delay"));
         await ArriveAsync(ports.Index, Today.AddDays(-8), Enumerable.Repeat("refund", 80));
         await ArriveAsync(ports.Index, Today, Enumerable.Repeat("logistics-delay", 4).Select((category, i) => i % 2 == 0 ? category : "refund"));
@@ -131,7 +131,7 @@ public sealed class AnomalyDetectorTests
     [Fact]
     public async Task OnlyWhatHasArrivedByNowCountsInArrivalOrder()
     {
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         // Serials out of arrival order: by arrival the five refunds run unbroken (by serial the delay at 09:10 would
         // break them); a ticket not received that day and one after now are not counted.
         var day = Today;
@@ -155,7 +155,7 @@ public sealed class AnomalyDetectorTests
     [Fact]
     public async Task AReleasedAlertIsAnnouncedAgain()
     {
-        var ports = MemoryStore.Create();
+        var ports = new MemoryStore();
         await ArriveAsync(ports.Index, Today, Enumerable.Repeat("refund", 5));
         var detector = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone);
 

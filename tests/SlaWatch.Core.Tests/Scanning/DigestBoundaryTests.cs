@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using SlaWatch.Core.Hosting;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.InMemory;
+using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
@@ -47,7 +46,7 @@ public sealed class DigestBoundaryTests
     private static async Task<List<Notification>> ScanAsync(int tickets, int threshold)
     {
         var time = new FakeTimeProvider(Arrival);
-        await using var services = new TicketServices(MemoryStore.Create(), Shipped.Policy, Shipped.Rules, time);
+        await using var services = MemoryProcess.Of(Shipped.Policy, time);
         for (var i = 0; i < tickets; i++)
         {
             await services.Ingestion.IngestAsync(new InboundContact { Channel = Channel.Chat, SourceId = $"d{i}", ThreadKey = $"d{i}", ReceivedAt = Arrival, From = $"1391234000{i}", Text = "无法登录" }, "test");

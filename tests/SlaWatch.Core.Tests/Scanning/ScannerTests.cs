@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -109,7 +110,7 @@ public class ScannerTests
 
         world.Time.SetUtcNow(Shipped.At("2026-11-16 10:20"));
         var pausing = new PausingLedger(world.Main.Ledger, pauseAtClaim: 7);
-        await using var firstProcess = new Core.Hosting.TicketServices(world.Main.Ports with { Ledger = pausing }, Shipped.Policy, Shipped.Rules, world.Time);
+        var firstProcess = world.NewProcess(more: services => services.AddSingleton<INotificationLedger>(pausing));
         var (first, second) = (new RecordingNotifier(), new RecordingNotifier());
         var ordered = new ScanOptions { Parallelism = 1 };
 
