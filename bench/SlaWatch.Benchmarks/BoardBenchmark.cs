@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using SlaWatch.Core.Classification;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Storage;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Benchmarks;
@@ -28,24 +28,26 @@ internal static class BoardBenchmark
         await using var storage = await BenchStorage.OpenAsync();
 
         var tables = new TableStorage(StorageOptions.FromConnection(storage.ConnectionString, "bd" + Guid.NewGuid().ToString("N")[..10]));
-        var ports = TableServices.PortsOn(tables, clock);
         var seeding = Stopwatch.StartNew();
-        await SeedAsync(ports, tickets, parallel: 32);
+        await using (var seeder = Processes.OnTables(tables, policy, rules, clock))
+        {
+            await SeedAsync(seeder, tickets, parallel: 32);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {open:N0} open tickets on Azurite in {seeding.Elapsed.TotalSeconds:0} s"));
-        await using (var services = new TicketServices(ports, policy, rules, clock))
+        await using (var services = Processes.OnTables(tables, policy, rules, clock))
         {
             await Measure(tables, "warm-up read (not counted)", () => Read(services));
             await Measure(tables, "backlog: open set, its days' summaries", () => services.Backlog.AtAsync(null));
             await Measure(tables, "today so far: the day's summaries", () => services.Reports.FiguresSoFarAsync(SyntheticDay.Day));
-            await Measure(tables, "early warnings: today and 7 days before", () => new Core.Scanning.AnomalyDetector(ports.Index, ports.Ledger, policy.TimeZone).EvaluateAsync(clock.GetUtcNow()));
+            await Measure(tables, "early warnings: today and 7 days before", () => services.Get<Core.Scanning.AnomalyDetector>().EvaluateAsync(clock.GetUtcNow()));
             var whole = await Measure(tables, "one board read", () => Read(services));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  per refresh: {whole.Requests:N0} requests ({whole.Requests / (double)open:0.00} per open ticket), {whole.Seconds:0.0} s; at one read per 15 s {whole.Requests / 15.0:N0} requests/s"));
         }
 
-        var memory = MemoryStore.Create();
-        await SeedAsync(memory, tickets, parallel: Environment.ProcessorCount);
-        await using var local = new TicketServices(memory, policy, rules, clock);
+        await using var local = Processes.InMemory(new MemoryStore(), policy, rules, clock);
+        await SeedAsync(local, tickets, parallel: Environment.ProcessorCount);
         await Read(local);
         var watch = Stopwatch.StartNew();
         var data = await Read(local);
@@ -53,13 +55,10 @@ internal static class BoardBenchmark
             $"in process: one board read over {data.Tickets.Count:N0} open tickets in {watch.Elapsed.TotalSeconds:0.00} s; its JSON {System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data).Length / 1024.0:N0} KiB"));
     }
 
-    private static async Task<Core.Reporting.BoardData> Read(TicketServices services)
-    {
-        using var board = services.Board();
-        return await board.ReadAsync();
-    }
+    private static async Task<Core.Reporting.BoardData> Read(TestProcess services) =>
+        await services.Board().ReadAsync();
 
-    private static async Task SeedAsync(StorePorts ports, IReadOnlyList<StoredTicket> tickets, int parallel)
+    private static async Task SeedAsync(TestProcess ports, IReadOnlyList<StoredTicket> tickets, int parallel)
     {
         await SyntheticDay.WriteAsync(ports, tickets, parallel);
         await Parallel.ForAsync(0, tickets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, token) =>

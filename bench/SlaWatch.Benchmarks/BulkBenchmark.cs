@@ -2,8 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using SlaWatch.Channels;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Channels.Spreadsheets;
+using SlaWatch.Core;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Storage;
@@ -33,24 +36,21 @@ internal static class BulkBenchmark
         var rawBefore = await RawUpsertsPerSecondAsync(connection);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw upserts/s at the start: {rawBefore:N0}"));
 
-        await using (var services = new TableServices(StorageOptions.FromConnection(connection, Prefix()), policy, rules, TimeProvider.System))
+        await using (var services = OnTables(connection, policy, rules))
         {
             var sheet = Sheet(rows);
             var marks = new List<(int Done, TimeSpan At)>();
             var clock = Stopwatch.StartNew();
-            var importer = new SpreadsheetImporter(services.Ingestion, services.Events, services.Quarantine, TimeProvider.System, rules, policy.TimeZone)
-            {
-                RowDone = (done, _) => Mark(marks, done, rows, clock),
-            };
-            var imported = await importer.ImportAsync(sheet, Channel.Other);
+            var importer = services.Get<SpreadsheetImporter>();
+            var imported = await importer.ImportAsync(sheet, Channel.Other, (done, _) => Mark(marks, done, rows, clock));
             Mark(marks, rows, rows, clock);
-            Report("import (CSV, contact + 5 events a row)", imported.Count(row => row.Outcome == "created"), marks, services.Storage.Requests);
-            await RawBesideAsync(services.Storage, rawBefore);
+            Report("import (CSV, contact + 5 events a row)", imported.Count(row => row.Outcome == "created"), marks, services.Get<TableStorage>().Requests);
+            await RawBesideAsync(services.Get<TableStorage>(), rawBefore);
         }
 
-        await using (var services = new TableServices(StorageOptions.FromConnection(connection, Prefix()), policy, rules, TimeProvider.System))
+        await using (var services = OnTables(connection, policy, rules))
         {
-            var ingester = new CallIngester(services.Ingestion, services.Events, policy);
+            var ingester = services.Get<CallIngester>();
             var start = new DateTimeOffset(2026, 11, 16, 1, 0, 0, TimeSpan.Zero);
             var marks = new List<(int Done, TimeSpan At)>();
             var clock = Stopwatch.StartNew();
@@ -65,8 +65,8 @@ internal static class BulkBenchmark
             }
 
             Mark(marks, rows, rows, clock);
-            Report("calls ingest (a call and its answer or missed-call reason)", created, marks, services.Storage.Requests);
-            await RawBesideAsync(services.Storage, rawBefore);
+            Report("calls ingest (a call and its answer or missed-call reason)", created, marks, services.Get<TableStorage>().Requests);
+            await RawBesideAsync(services.Get<TableStorage>(), rawBefore);
         }
 
         var rawAfter = await RawUpsertsPerSecondAsync(connection);
@@ -131,4 +131,10 @@ internal static class BulkBenchmark
     private static string Clock(int minute) => $"{minute / 60:D2}:{minute % 60:D2}";
 
     private static string Prefix() => "b" + Guid.NewGuid().ToString("N")[..10];
+
+    private static TestProcess OnTables(string connection, SlaPolicy policy, ClassificationRules rules) =>
+        new(services => services
+            .AddSlaWatchPolicy(policy, rules)
+            .AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, Prefix()))
+            .AddSlaWatchChannels());
 }

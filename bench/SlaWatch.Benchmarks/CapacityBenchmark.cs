@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Replay;
@@ -60,9 +61,9 @@ internal static class CapacityBenchmark
         clientOptions.AddPolicy(load, HttpPipelinePosition.PerRetry);
         var tables = new TableStorage(TableStorage.CreateClient(options, clientOptions, new DefaultAzureCredential()), options, requests);
         var watch = Stopwatch.StartNew();
-        await using (var engine = new ReplayEngine(TableServices.PortsOn(tables, TimeProvider.System), policy, rules, clock, new ReplayTally()))
+        await using (var replay = Processes.Replay(tables, policy, rules))
         {
-            await engine.RunAsync(items, new ReplayOptions());
+            await replay.GetRequiredService<ReplayEngine>().RunAsync(items, new ReplayOptions());
         }
 
         Directory.Delete(directory, recursive: true);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
+using SlaWatch.Core;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -37,10 +38,12 @@ internal static class IngestionBenchmark
 
     private static async Task<(double PerSecond, double RoundTrips)> TicketsPerSecondAsync(string connection, SlaPolicy policy, ClassificationRules rules, int callers, int count)
     {
-        await using var services = new TableServices(StorageOptions.FromConnection(connection, Prefix()), policy, rules, TimeProvider.System);
+        await using var services = new TestProcess(added => added
+            .AddSlaWatchPolicy(policy, rules)
+            .AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, Prefix())));
         var received = new DateTimeOffset(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
         await services.Ingestion.IngestAsync(Contact("warm-up", received), "bench");
-        var before = services.Storage.Requests.Count;
+        var before = services.Get<TableStorage>().Requests.Count;
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, cancellationToken) =>
         {
@@ -51,7 +54,7 @@ internal static class IngestionBenchmark
             }
         });
         var perSecond = count / clock.Elapsed.TotalSeconds;
-        return (perSecond, (double)(services.Storage.Requests.Count - before) / count);
+        return (perSecond, (double)(services.Get<TableStorage>().Requests.Count - before) / count);
     }
 
     private static InboundContact Contact(string id, DateTimeOffset at) => new()

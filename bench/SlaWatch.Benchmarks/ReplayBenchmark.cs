@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Core.Classification;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Replay;
 using SlaWatch.Replay.Generation;
 using SlaWatch.Replay.Input;
 using SlaWatch.Storage;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Benchmarks;
@@ -30,7 +31,7 @@ internal static class ReplayBenchmark
         var read = Stopwatch.StartNew();
         var items = ReplayDirectory.Read(big, policy.TimeZone);
         read.Stop();
-        var (run, took) = await ReplayAsync(MemoryStore.Create(), policy, rules, items);
+        var (run, took) = await ReplayAsync(null, policy, rules, items);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory: {items.Count:N0} input events ({run.Days.Sum(day => day.All.Received):N0} tickets) read in {read.Elapsed.TotalSeconds:0.0} s, replayed in {took.TotalSeconds:0.0} s: {items.Count / took.TotalSeconds:N0} events/s, {run.Scans:N0} scans; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB (target: under 60 s)"));
         Directory.Delete(big, recursive: true);
@@ -39,9 +40,9 @@ internal static class ReplayBenchmark
         var connection = storage.ConnectionString;
         var (small, _, _) = Generate(policy, (int)Math.Ceiling(smallTickets / (double)smallDays), smallDays);
         var smallItems = ReplayDirectory.Read(small, policy.TimeZone);
-        var (inMemory, memoryTook) = await ReplayAsync(MemoryStore.Create(), policy, rules, smallItems);
+        var (inMemory, memoryTook) = await ReplayAsync(null, policy, rules, smallItems);
         var tables = new TableStorage(StorageOptions.FromConnection(connection, "bench" + Guid.NewGuid().ToString("N")[..8]));
-        var (onTables, tablesTook) = await ReplayAsync(TableServices.PortsOn(tables, TimeProvider.System), policy, rules, smallItems);
+        var (onTables, tablesTook) = await ReplayAsync(tables, policy, rules, smallItems);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"same {smallItems.Count:N0} events ({smallTickets:N0} tickets, {smallDays} days): memory {memoryTook.TotalSeconds:0.0} s ({smallItems.Count / memoryTook.TotalSeconds:N0}/s), Azurite {tablesTook.TotalSeconds:0.0} s ({smallItems.Count / tablesTook.TotalSeconds:N0}/s, {tables.Requests.Count:N0} requests, {tables.Requests.Count / (double)smallItems.Count:0.0} per event); Azurite/memory time {tablesTook / memoryTook:0.0}×; same breaches: {inMemory.Whole.All.Breaches == onTables.Whole.All.Breaches}"));
         Directory.Delete(small, recursive: true);
@@ -56,11 +57,12 @@ internal static class ReplayBenchmark
         return (directory, summary, watch.Elapsed);
     }
 
-    private static async Task<(ReplayRun Run, TimeSpan Took)> ReplayAsync(Core.Hosting.StorePorts ports, SlaPolicy policy, ClassificationRules rules, IReadOnlyList<ReplayItem> items)
+    private static async Task<(ReplayRun Run, TimeSpan Took)> ReplayAsync(
+        TableStorage? tables, SlaPolicy policy, ClassificationRules rules, IReadOnlyList<ReplayItem> items)
     {
         var watch = Stopwatch.StartNew();
-        await using var engine = new ReplayEngine(ports, policy, rules, new VirtualClock(DateTimeOffset.UnixEpoch), new ReplayTally());
-        var run = await engine.RunAsync(items, new ReplayOptions());
+        await using var replay = Processes.Replay(tables, policy, rules);
+        var run = await replay.GetRequiredService<ReplayEngine>().RunAsync(items, new ReplayOptions());
         return (run, watch.Elapsed);
     }
 }

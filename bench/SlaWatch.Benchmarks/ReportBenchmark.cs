@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using SlaWatch.Core.Classification;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Storage;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Benchmarks;
@@ -26,11 +26,11 @@ internal static class ReportBenchmark
         var connection = storage.ConnectionString;
 
         var tables = new TableStorage(StorageOptions.FromConnection(connection, "rb" + Guid.NewGuid().ToString("N")[..10]));
-        var ports = TableServices.PortsOn(tables, clock);
         var seeding = Stopwatch.StartNew();
+        await using var ports = Processes.OnTables(tables, policy, rules, clock);
         await SyntheticDay.WriteAsync(ports, SyntheticDay.Tickets(onTables), parallel: 32);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {onTables:N0} tickets on Azurite in {seeding.Elapsed.TotalSeconds:0} s ({tables.Requests.Count:N0} requests)"));
-        await using (var services = new TicketServices(ports, policy, rules, clock))
+        await using (var services = Processes.OnTables(tables, policy, rules, clock))
         {
             var byPoint = new ReportService(ports.Store, ports.Index, ports.Aggregates, policy, clock) { ReadsSummaries = false };
             await services.Reports.RunDayAsync(SyntheticDay.Day);
@@ -43,9 +43,8 @@ internal static class ReportBenchmark
                 $"  ratio: {points.Requests / (double)summaries.Requests:0.0}× the requests, {points.Seconds / summaries.Seconds:0.0}× the time; {summaries.Requests / (onTables / 1000.0):0.0} requests per 1 000 tickets from summaries"));
         }
 
-        var memory = MemoryStore.Create();
-        await SyntheticDay.WriteAsync(memory, SyntheticDay.Tickets(inProcess), parallel: Environment.ProcessorCount);
-        await using var local = new TicketServices(memory, policy, rules, clock);
+        await using var local = Processes.InMemory(new MemoryStore(), policy, rules, clock);
+        await SyntheticDay.WriteAsync(local, SyntheticDay.Tickets(inProcess), parallel: Environment.ProcessorCount);
         GC.Collect();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();

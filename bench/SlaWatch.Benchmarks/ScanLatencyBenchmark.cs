@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using SlaWatch.Core.Classification;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
 using SlaWatch.Core.Tickets;
 using SlaWatch.Storage;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Benchmarks;
@@ -67,11 +67,12 @@ internal static class ScanLatencyBenchmark
                 clock.Set(Minute.AddMinutes(-1));
                 // Seeding a hundred thousand rows keeps Azurite busy: give its answers time.
                 var tables = store == "Azurite" ? new TableStorage(StorageOptions.FromConnection(connection, "sl" + Guid.NewGuid().ToString("N")[..10]) with { NetworkTimeout = TimeSpan.FromSeconds(120) }) : null;
-                var ports = tables is null ? MemoryStore.Create() : TableServices.PortsOn(tables, clock);
+                await using var services = tables is null
+                    ? Processes.InMemory(new MemoryStore(), policy, rules, clock)
+                    : Processes.OnTables(tables, policy, rules, clock);
                 var seeding = Stopwatch.StartNew();
-                await SeedAsync(ports, tables, policy, open, due);
+                await SeedAsync(services, tables, policy, open, due);
                 seeding.Stop();
-                await using var services = new TicketServices(ports, policy, rules, clock);
                 // The scan a minute before has run: the first one measured starts where it stopped.
                 await services.Checkpoints.SetAsync(SlaScanner.WatermarkKey, DueEntry.BucketOf(Minute.AddMinutes(-1)));
                 var latencies = new Latencies(clock);
@@ -109,7 +110,7 @@ internal static class ScanLatencyBenchmark
     /// Urgent web tickets (first response within 15 minutes) that breach one each over the minute, their wake-up on the
     /// breach; and low-priority ones received just before, whose next wake-up is hours away.
     /// </summary>
-    private static async Task SeedAsync(StorePorts ports, TableStorage? tables, SlaPolicy policy, int open, int due)
+    private static async Task SeedAsync(TestProcess ports, TableStorage? tables, SlaPolicy policy, int open, int due)
     {
         var day = Core.Calendars.ZoneMapping.LocalDate(policy.TimeZone, Minute);
         var rows = new List<(string Id, TicketNumber Number, Received First, DueEntry WakeUp)>(open + due);

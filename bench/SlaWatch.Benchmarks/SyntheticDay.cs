@@ -1,6 +1,7 @@
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Benchmarks;
 
@@ -52,7 +53,7 @@ internal static class SyntheticDay
     };
 
     /// <summary>Writes the tickets through the ports as the services would leave them: created, their events appended, entered in their day.</summary>
-    public static async Task WriteAsync(StorePorts ports, IReadOnlyList<StoredTicket> tickets, int parallel)
+    public static async Task WriteAsync(TestProcess ports, IReadOnlyList<StoredTicket> tickets, int parallel)
     {
         await Parallel.ForAsync(0, tickets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, token) =>
         {

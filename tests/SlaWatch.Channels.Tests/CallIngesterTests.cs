@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Ingestion;
@@ -16,7 +17,7 @@ public class CallIngesterTests(AzuriteFixture azurite)
     public async Task AnsweredCallsMeetOrMissTheRingTargetAndMissedCallsBecomeLateCallbacks()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 12:00"));
-        var ingester = new CallIngester(world.Main.Ingestion, world.Main.Events, Shipped.Policy);
+        var ingester = Calls(world);
         var (calls, _) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "Master.csv")), Shanghai);
 
         var results = new List<IngestResult>();
@@ -45,7 +46,7 @@ public class CallIngesterTests(AzuriteFixture azurite)
     public async Task ACallFromTheSameNumberWithinTheWindowContinuesTheOpenTicket()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 23:00"));
-        var ingester = new CallIngester(world.Main.Ingestion, world.Main.Events, Shipped.Policy) { RepeatWindow = TimeSpan.FromHours(2) };
+        var ingester = Calls(world, new CallOptions { RepeatWindow = TimeSpan.FromHours(2) });
         CallRecord Call(string id, string start, string? answer) => new(id, "139-1234-1522", Shipped.At(start), answer is null ? null : Shipped.At(answer), Shipped.At(start).AddMinutes(5), answer is null ? CallDisposition.NoAnswer : CallDisposition.Answered, "1001");
 
         var first = await ingester.IngestAsync(Call("c1", "2026-11-16 09:00", null), "test", "c1");
@@ -64,7 +65,7 @@ public class CallIngesterTests(AzuriteFixture azurite)
     public async Task ARingGroupAnsweredOnItsSecondLegIsOneAnsweredTicketAndVoicemailIsACallback()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-19 12:00"));
-        var ingester = new CallIngester(world.Main.Ingestion, world.Main.Events, Shipped.Policy);
+        var ingester = Calls(world);
         var (calls, _) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "ring-group-cdr-csv.csv")), Shanghai);
 
         var results = new List<IngestResult>();
@@ -84,4 +85,9 @@ public class CallIngesterTests(AzuriteFixture azurite)
         var queued = (await world.Main.Store.LoadAsync(results[2].TicketId!))!.State;
         Assert.Equal(Shipped.At("2026-11-19 09:20:30"), queued.FirstResponseAt);
     }
+
+    private static CallIngester Calls(TestWorld world, CallOptions? options = null) =>
+        world.Main.With(services => services
+            .AddSingleton(options ?? new CallOptions())
+            .AddSlaWatchChannels()).Get<CallIngester>();
 }

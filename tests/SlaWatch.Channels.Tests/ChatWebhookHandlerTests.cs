@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Core.Policies;
 using SlaWatch.Storage.Tests;
@@ -26,7 +28,7 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
     public async Task AChatwootConversationBecomesATicketWithItsFirstResponseAndResolution()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
-        var handler = new ChatWebhookHandler(world.Main.Ingestion, world.Main.Events, world.Main.Quarantine);
+        var handler = world.Main.With(services => services.AddSlaWatchChannels()).Get<ChatWebhookHandler>();
         async Task<ChatWebhookResult> Post(string json, DateTimeOffset at)
         {
             var (headers, body) = Signed(json, at);
@@ -58,8 +60,10 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
     public async Task RefusedBodiesGetTheirStatusForgedOnesAreRecordedBySizeAndHashAndUnknownEventsAreAccepted()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
-        var logged = new List<string>();
-        var handler = new ChatWebhookHandler(world.Main.Ingestion, world.Main.Events, world.Main.Quarantine) { Log = logged.Add };
+        var logs = new RecordingLogs();
+        var handler = world.Main.With(services => services
+            .AddLogging(logging => logging.AddProvider(logs))
+            .AddSlaWatchChannels()).Get<ChatWebhookHandler>();
         var (headers, body) = Signed(Sample("message_created.json"), Receipt);
         var tampered = body.ToArray();
         tampered[20] ^= 1;
@@ -76,7 +80,7 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         Assert.Equal(401, stale.Status);
         Assert.Equal(400, broken.Status);
         Assert.Equal((202, "ignored"), (ignored.Status, ignored.Outcome));
-        Assert.Single(logged);
+        Assert.Single(logs.Lines, line => line.Level == LogLevel.Warning);
         var kept = await world.Main.Quarantine.ListAsync("chat", new DateOnly(2021, 7, 23));
         Assert.Equal(3, kept.Count);
         // A body that fails its signature is a stranger's: its size and hash are kept, not its content.
@@ -89,7 +93,7 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
     public async Task FromAQueueABodyWhoseConversationIsNotOpenWaitsAndIsKeptOnlyOnTheLastDelivery()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
-        var handler = new ChatWebhookHandler(world.Main.Ingestion, world.Main.Events, world.Main.Quarantine);
+        var handler = world.Main.With(services => services.AddSlaWatchChannels()).Get<ChatWebhookHandler>();
         var incoming = Encoding.UTF8.GetBytes(Sample("message_created.json"));
         var agent = Encoding.UTF8.GetBytes(Sample("message_created.json")
             .Replace("\"id\": 118", "\"id\": 120", StringComparison.Ordinal)

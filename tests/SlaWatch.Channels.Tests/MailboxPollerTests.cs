@@ -1,5 +1,7 @@
 using MailKit;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using SlaWatch.Channels;
 using SlaWatch.Channels.Email;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -32,8 +34,18 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         BreakDuration = TimeSpan.FromMinutes(1),
     };
 
-    private static MailboxPoller Poller(MailOptions options, TableServices services, ICheckpointStore? checkpoints = null) =>
-        new(options, services.Ingestion, services.Events, services.Quarantine, checkpoints ?? services.Checkpoints, Shipped.Policy, TimeProvider.System);
+    private static MailboxPoller Poller(MailOptions options, TestProcess process, ICheckpointStore? checkpoints = null) =>
+        process.With(services =>
+        {
+            // Dovecot stamps deliveries in real time, and the retry pipeline waits in real time.
+            services.AddSingleton(TimeProvider.System);
+            if (checkpoints is not null)
+            {
+                services.AddSingleton(checkpoints);
+            }
+
+            services.AddSlaWatchChannels().AddSlaWatchMailbox(_ => options);
+        }).Get<MailboxPoller>();
 
     private MimeMessage FromCustomer(string id, string subject, string? inReplyTo = null, bool automatic = false)
     {

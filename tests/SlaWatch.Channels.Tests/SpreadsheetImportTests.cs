@@ -1,10 +1,11 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using SlaWatch.Channels.Spreadsheets;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests;
@@ -128,5 +129,5 @@ public sealed class SpreadsheetImportTests
     private static string Header(string path, int index) => path.EndsWith(".csv", StringComparison.Ordinal) ? Chinese[index] : English[index];
 
     private static SpreadsheetImporter Importer(TestProcess services) =>
-        new(services.Ingestion, services.Events, services.Quarantine, services.Time, Shipped.Rules, Shipped.Policy.TimeZone);
+        services.With(added => added.AddSlaWatchChannels()).Get<SpreadsheetImporter>();
 }

@@ -1,11 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using SlaWatch.Channels.Spreadsheets;
 using SlaWatch.Core.Classification;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests;
@@ -135,10 +136,10 @@ public sealed class TemplateSheetTests
     }
 
     private static TestProcess Services() =>
-        new(new MemoryStore(), Shipped.Policy, Shipped.Rules, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
+        MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
 
     private static SpreadsheetImporter Importer(TestProcess services) =>
-        new(services.Ingestion, services.Events, services.Quarantine, services.Time, Shipped.Rules, Shipped.Policy.TimeZone);
+        services.With(added => added.AddSlaWatchChannels()).Get<SpreadsheetImporter>();
 
     private static async Task<string> IdAsync(TestProcess services, DateOnly day, string reference)
     {

@@ -1,4 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Functions;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Storage.Backup;
@@ -15,7 +18,7 @@ public sealed class BackupFunctionTests(AzuriteFixture azurite)
         var blob = azurite.ConnectionString.Split(';').Select(part => part.Split('=', 2)).Single(pair => pair[0] == "BlobEndpoint")[1].TrimEnd('/');
         var container = $"{blob}/nightly{Guid.NewGuid().ToString("N")[..8]}";
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-30 01:30"), new Dictionary<string, string?> { [AppSettings.BackupContainer.Replace("__", ":", StringComparison.Ordinal)] = container });
-        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<b1@x>", "2026-11-30 01:00"), "test");
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<b1@x>", "2026-11-30 01:00"), "test");
 
         var manifest = await app.Function<NightlyBackup>().RunAsync(new TimerInfo(), default);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 using SlaWatch.Functions.Functions;
 using SlaWatch.TestSupport;
@@ -24,10 +25,10 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
     public async Task TheBoardCountsDownTurnsRedKeepsItsFiltersAndSaysWhenTheServerIsGone()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"));
-        var urgent = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<u1@x>", "2026-11-16 09:20"), "test");
-        var normal = await app.Tickets.Ingestion.IngestAsync(Email("<n1@x>", "2026-11-16 09:00", "请问如何导出报表"), "test");
-        await app.Tickets.Events.RecordAsync(normal.TicketId!, new Assigned(Shipped.At("2026-11-16 09:05"), "组长", "assign-1", "客服B"), "test");
-        var chat = await app.Tickets.Ingestion.IngestAsync(new InboundContact { Channel = Channel.Chat, SourceId = "c1", ThreadKey = "c1", ReceivedAt = Shipped.At("2026-11-16 09:33"), From = "13800001111", Text = "退款什么时候到" }, "test");
+        var urgent = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<u1@x>", "2026-11-16 09:20"), "test");
+        var normal = await app.Get<IngestionService>().IngestAsync(Email("<n1@x>", "2026-11-16 09:00", "请问如何导出报表"), "test");
+        await app.Get<TicketEventService>().RecordAsync(normal.TicketId!, new Assigned(Shipped.At("2026-11-16 09:05"), "组长", "assign-1", "客服B"), "test");
+        var chat = await app.Get<IngestionService>().IngestAsync(new InboundContact { Channel = Channel.Chat, SourceId = "c1", ThreadKey = "c1", ReceivedAt = Shipped.At("2026-11-16 09:33"), From = "13800001111", Text = "退款什么时候到" }, "test");
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = BrowserArguments });
@@ -84,7 +85,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
     public async Task InChineseTheLabelsAreDrawnInACjkFontAndTheChartDraws()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"));
-        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<z1@x>", "2026-11-16 09:20"), "test");
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<z1@x>", "2026-11-16 09:20"), "test");
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = BrowserArguments });
@@ -110,7 +111,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
     public async Task TheDataIsTheContractTheScreenReadsAndCarriesNoContact()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"));
-        var urgent = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<j1@x>", "2026-11-16 09:20"), "test");
+        var urgent = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<j1@x>", "2026-11-16 09:20"), "test");
 
         var answer = await app.AnswerAsync(await app.Function<Board>().DataAsync(app.Request("GET", "/api/board/data"), default));
         var page = await app.AnswerAsync(Board.Page(app.Request("GET", "/api/board")));

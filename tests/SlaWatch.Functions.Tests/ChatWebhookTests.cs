@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Functions;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
@@ -33,8 +34,8 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
 
         await app.Function<InboundProcessor>().RunAsync(message, default);
 
-        var entry = Assert.Single(await app.Tickets.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
-        var ticket = (await app.Tickets.Store.LoadAsync(entry.TicketId))!;
+        var entry = Assert.Single(await app.Get<ITicketIndex>().ReadDayAsync(new DateOnly(2026, 11, 16)));
+        var ticket = (await app.Get<ITicketStore>().LoadAsync(entry.TicketId))!;
         Assert.Equal(("20261116-001", Priority.Urgent, "1391234****"), (ticket.Number.ToString(), ticket.State.Priority, ticket.State.Customer.Masked));
         Assert.Equal(TicketIds.ForThread(Channel.Chat, "generic:conv-7"), ticket.Id);
     }
@@ -57,7 +58,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
         Assert.Contains("not signed", (string)refusals[0].Json["detail"]!, StringComparison.Ordinal);
         Assert.Contains("does not match", (string)refusals[1].Json["detail"]!, StringComparison.Ordinal);
         Assert.Contains("possible replay", (string)refusals[2].Json["detail"]!, StringComparison.Ordinal);
-        var kept = await app.Tickets.Quarantine.ListAsync("chat", DateOnly.FromDateTime(Now.UtcDateTime));
+        var kept = await app.Get<IQuarantine>().ListAsync("chat", DateOnly.FromDateTime(Now.UtcDateTime));
         Assert.Equal(3, kept.Count);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         Assert.All(kept, record => Assert.Equal($"body not kept: {Encoding.UTF8.GetByteCount(body)} bytes, sha256 {hash}", record.Raw));
@@ -78,7 +79,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
         Assert.Equal(400, bad.Status);
         Assert.StartsWith("messageId: missing", (string)bad.Json["detail"]!, StringComparison.Ordinal);
         Assert.Equal(413, large.Status);
-        var kept = await app.Tickets.Quarantine.ListAsync("chat", DateOnly.FromDateTime(Now.UtcDateTime));
+        var kept = await app.Get<IQuarantine>().ListAsync("chat", DateOnly.FromDateTime(Now.UtcDateTime));
         Assert.Equal(broken, kept.Single(record => record.Id == (string)bad.Json["quarantineId"]!).Raw);
         Assert.StartsWith("body not kept: 1048577 bytes, sha256 ", kept.Single(record => record.Id == (string)large.Json["quarantineId"]!).Raw, StringComparison.Ordinal);
     }
@@ -101,7 +102,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
 
         await app.Function<InboundProcessor>().RunAsync(message, default);
 
-        var ticket = (await app.Tickets.Store.LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:conv-big")))!;
+        var ticket = (await app.Get<ITicketStore>().LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:conv-big")))!;
         Assert.StartsWith("屏幕截图说明", ((Core.Tickets.Received)ticket.Events[0]).Excerpt, StringComparison.Ordinal);
         Assert.False((await container.GetBlobClient(blob).ExistsAsync()).Value, "the claim-check blob is removed once ingested");
     }
@@ -116,7 +117,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
         var answer = await app.AnswerAsync(await app.Function<ChatWebhook>().RunAsync(app.Request("POST", "/api/channels/chat", body, ChatBodies.Signed(body, Now)), default));
 
         Assert.Equal(503, answer.Status);
-        var kept = Assert.Single(await app.Tickets.Quarantine.ListAsync("chat", DateOnly.FromDateTime(Now.UtcDateTime)));
+        var kept = Assert.Single(await app.Get<IQuarantine>().ListAsync("chat", DateOnly.FromDateTime(Now.UtcDateTime)));
         Assert.Equal((body, (string)answer.Json["quarantineId"]!), (kept.Raw, kept.Id!));
     }
 

@@ -57,8 +57,6 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public TestProcess Tickets => _services.GetRequiredService<TestProcess>();
-
     public SlaMetrics Metrics => _services.GetRequiredService<SlaMetrics>();
 
     /// <summary>The settings a test host gives the app: Azurite for tables, queue and blobs; a Service Bus string never dialled.</summary>

@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Functions;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
@@ -80,17 +81,17 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
         {
             var conversation = $"perm-{i}";
             Interlocked.Add(ref waits, await DeliverAsync(processing, Conversation(conversation), orders[i]));
-            var ticket = (await app.Tickets.Store.LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:" + conversation), cancellationToken))!;
-            shapes[i] = Shape(ticket, app.Tickets.Policy).Replace(conversation, "conv", StringComparison.Ordinal);
+            var ticket = (await app.Get<ITicketStore>().LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:" + conversation), cancellationToken))!;
+            shapes[i] = Shape(ticket, app.Get<SlaPolicy>()).Replace(conversation, "conv", StringComparison.Ordinal);
         });
 
         Assert.Single(shapes.Distinct());
-        var inOrder = (await app.Tickets.Store.LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:perm-0")))!;
+        var inOrder = (await app.Get<ITicketStore>().LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:perm-0")))!;
         Assert.Equal((Shipped.At("2026-11-16 09:30"), Shipped.At("2026-11-16 09:34"), Shipped.At("2026-11-16 09:40")), (inOrder.State.ReceivedAt, inOrder.State.FirstResponseAt, inOrder.State.ResolvedAt));
         Assert.Equal((Core.Tickets.TicketStatus.Resolved, 0, 5), (inOrder.State.Status, inOrder.State.ReopenCount, inOrder.Events.Count));
         // Orders that start with anything but the opening had to wait: the waiting was real.
         Assert.True(waits >= 96, $"{waits} redeliveries");
-        Assert.Empty(await app.Tickets.Quarantine.ListAsync("events", DateOnly.FromDateTime(Now.UtcDateTime)));
+        Assert.Empty(await app.Get<IQuarantine>().ListAsync("events", DateOnly.FromDateTime(Now.UtcDateTime)));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
         var poisoned = await listener.DrainAsync(Triggers.InboundQueue, message => processor.RunAsync(message, default));
 
         Assert.Equal((0, 1), (poisoned, listener.Failures));
-        var ticket = (await app.Tickets.Store.LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:late-open")))!;
+        var ticket = (await app.Get<ITicketStore>().LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:late-open")))!;
         Assert.Equal(Shipped.At("2026-11-16 09:34"), ticket.State.FirstResponseAt);
     }
 
@@ -127,7 +128,7 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
         var poison = Assert.Single(await FunctionApp.ReceiveAsync(poisonQueue));
         await app.Function<InboundPoison>().RunAsync(poison, default);
 
-        var kept = Assert.Single(await app.Tickets.Quarantine.ListAsync("events", DateOnly.FromDateTime(Now.UtcDateTime)));
+        var kept = Assert.Single(await app.Get<IQuarantine>().ListAsync("events", DateOnly.FromDateTime(Now.UtcDateTime)));
         Assert.Equal("ticket: no ticket " + TicketIds.ForThread(Channel.Chat, "generic:never-opened"), kept.Reason);
         Assert.Contains("inbound-poison message", kept.Origin, StringComparison.Ordinal);
         Assert.Equal(orphan, kept.Raw);
@@ -146,9 +147,9 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
 
         await app.Function<InboundPoison>().RunAsync(Assert.Single(await FunctionApp.ReceiveAsync(poisonQueue)), default);
 
-        var ticket = (await app.Tickets.Store.LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:opened-late")))!;
+        var ticket = (await app.Get<ITicketStore>().LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:opened-late")))!;
         Assert.Equal(Shipped.At("2026-11-16 09:34"), ticket.State.FirstResponseAt);
-        Assert.Empty(await app.Tickets.Quarantine.ListAsync("events", DateOnly.FromDateTime(Now.UtcDateTime)));
+        Assert.Empty(await app.Get<IQuarantine>().ListAsync("events", DateOnly.FromDateTime(Now.UtcDateTime)));
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
         var badBody = await processing.ProcessAsync(BinaryData.FromString("""{"kind":"chat","receivedAt":"2026-11-16T01:30:00Z","body":"%%%"}"""), new InboundDelivery("p-2", 1, Last: false));
 
         Assert.Equal(("rejected", "rejected"), (garbage.Outcome, badBody.Outcome));
-        var kept = await app.Tickets.Quarantine.ListAsync("inbound", DateOnly.FromDateTime(Now.UtcDateTime));
+        var kept = await app.Get<IQuarantine>().ListAsync("inbound", DateOnly.FromDateTime(Now.UtcDateTime));
         var first = kept.Single(record => record.Id == garbage.QuarantineId);
         Assert.Equal(("inbound message p-1 (delivery 1)", "not an envelope"), (first.Origin, first.Raw));
         Assert.StartsWith("not an inbound envelope", first.Reason, StringComparison.Ordinal);

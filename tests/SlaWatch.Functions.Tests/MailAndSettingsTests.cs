@@ -11,6 +11,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using SlaWatch.Channels.Tests;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
 using SlaWatch.Functions.Functions;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.TestSupport;
@@ -60,11 +64,11 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
         var polled = await app.Function<MailboxPoll>().RunAsync(new TimerInfo(), default);
 
         Assert.Equal((1, 1), (polled!.Fetched, polled.Created));
-        Assert.Single(await app.Tickets.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
+        Assert.Single(await app.Get<ITicketIndex>().ReadDayAsync(new DateOnly(2026, 11, 16)));
 
         // The next night's report covers that day and is mailed to the manager, the full HTML report attached.
         app.Time.SetUtcNow(Shipped.At("2026-11-17 00:05"));
-        await app.Tickets.Checkpoints.SetAsync(DailyReport.LastDayKey, "2026-11-15");
+        await app.Get<ICheckpointStore>().SetAsync(NightlyReport.LastDayKey, "2026-11-15");
         var reported = await app.Function<DailyReport>().RunAsync(new TimerInfo(), default);
         Assert.Equal(1, reported.Mailed);
 

@@ -1,4 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Functions;
 using SlaWatch.TestSupport;
@@ -19,7 +21,7 @@ public sealed class QuarantineRetentionTests(AzuriteFixture azurite)
         var settings = new Dictionary<string, string?> { ["Quarantine:RetentionDays"] = days };
         await using var app = new FunctionApp(azurite.ConnectionString, Night, settings);
         var firstKept = new DateTimeOffset(DateOnly.Parse(firstKeptDay, System.Globalization.CultureInfo.InvariantCulture), TimeOnly.MinValue, TimeSpan.Zero);
-        var quarantine = app.Tickets.Quarantine;
+        var quarantine = app.Get<IQuarantine>();
         var kept = new List<string>();
         foreach (var channel in new[] { "email", "chat", "events" })
         {

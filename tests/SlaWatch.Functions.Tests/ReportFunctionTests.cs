@@ -1,4 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
+using SlaWatch.Core.Reporting;
 using SlaWatch.Functions.Functions;
 using SlaWatch.TestSupport;
 
@@ -12,14 +16,14 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
     public async Task TheDailyReportCatchesUpMissedNightsAndPublishesEachDay()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<d12@x>", "2026-11-12 10:00"), "test");
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<d12@x>", "2026-11-12 10:00"), "test");
         var report = app.Function<DailyReport>();
         app.Time.SetUtcNow(Shipped.At("2026-11-13 00:05"));
         var first = await report.RunAsync(new TimerInfo { IsPastDue = false }, default);
         Assert.Equal([new DateOnly(2026, 11, 12)], first.Days);
 
         app.Time.SetUtcNow(Shipped.At("2026-11-13 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<d13@x>", "2026-11-13 10:00"), "test");
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<d13@x>", "2026-11-13 10:00"), "test");
 
         // Three nights missed: the next run does the 13th, 14th and 15th.
         app.Time.SetUtcNow(Shipped.At("2026-11-16 03:00"));
@@ -27,8 +31,8 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
 
         Assert.Equal([new DateOnly(2026, 11, 13), new DateOnly(2026, 11, 14), new DateOnly(2026, 11, 15)], late.Days);
         Assert.Equal(0, late.Mailed);
-        Assert.Equal("2026-11-15", await app.Tickets.Checkpoints.GetAsync(DailyReport.LastDayKey));
-        Assert.Equal(1, (await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 13)))!.All.Received);
+        Assert.Equal("2026-11-15", await app.Get<ICheckpointStore>().GetAsync(NightlyReport.LastDayKey));
+        Assert.Equal(1, (await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 13)))!.All.Received);
         // Each day once on the topic (Monday the 16th adds the week), named so a resend is dropped as a duplicate.
         var reports = app.Sent.Where(message => message.Subject == "report").Select(message => message.MessageId).ToArray();
         Assert.Equal(["report|daily|2026-11-12", "report|daily|2026-11-13", "report|daily|2026-11-14", "report|daily|2026-11-15", "report|weekly|2026-11-09"], reports);
@@ -41,9 +45,9 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
     public async Task TheReportsAreServedAsJsonCsvTextAndHtml()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<r12@x>", "2026-11-12 10:00"), "test");
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<r12@x>", "2026-11-12 10:00"), "test");
         app.Time.SetUtcNow(Shipped.At("2026-11-13 10:05"));
-        await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<r13@x>", "2026-11-13 10:00"), "test");
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<r13@x>", "2026-11-13 10:00"), "test");
         app.Time.SetUtcNow(Shipped.At("2026-11-16 03:00"));
         await app.Function<DailyReport>().RunAsync(new TimerInfo(), default);
         var reports = app.Function<Reports>();
@@ -77,23 +81,23 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
     public async Task ADayStillInsideTheConfirmationWaitIsComputedAgainSoLateConfirmationsCount()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
-        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<c12@x>", "2026-11-12 10:00"), "test");
+        var created = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<c12@x>", "2026-11-12 10:00"), "test");
         app.Time.SetUtcNow(Shipped.At("2026-11-12 10:35"));
-        await app.Tickets.Events.RecordAsync(created.TicketId!, new Core.Tickets.StatusChanged(Shipped.At("2026-11-12 10:30"), "客服A", "done", Core.Tickets.TicketStatus.Resolved), "test");
+        await app.Get<TicketEventService>().RecordAsync(created.TicketId!, new Core.Tickets.StatusChanged(Shipped.At("2026-11-12 10:30"), "客服A", "done", Core.Tickets.TicketStatus.Resolved), "test");
         var report = app.Function<DailyReport>();
         app.Time.SetUtcNow(Shipped.At("2026-11-13 00:05"));
         await report.RunAsync(new TimerInfo(), default);
-        Assert.Equal((1L, 0L), ((await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Resolved, (await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Confirmed));
+        Assert.Equal((1L, 0L), ((await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Resolved, (await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Confirmed));
 
         // The customer confirms on the 13th; the next night computes the 12th again.
         app.Time.SetUtcNow(Shipped.At("2026-11-13 09:01"));
-        await app.Tickets.Events.RecordAsync(created.TicketId!, new Core.Tickets.CustomerConfirmed(Shipped.At("2026-11-13 09:00"), "customer", "ok", Core.Tickets.Confirmation.Resolved), "test");
+        await app.Get<TicketEventService>().RecordAsync(created.TicketId!, new Core.Tickets.CustomerConfirmed(Shipped.At("2026-11-13 09:00"), "customer", "ok", Core.Tickets.Confirmation.Resolved), "test");
         app.Time.SetUtcNow(Shipped.At("2026-11-14 00:05"));
         var next = await report.RunAsync(new TimerInfo(), default);
 
         Assert.Equal([new DateOnly(2026, 11, 13)], next.Days);
         Assert.True(next.Refreshed >= 1);
-        var day = (await app.Tickets.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 12)))!.All;
+        var day = (await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 12)))!.All;
         Assert.Equal(1L, day.Confirmed);
         Assert.Equal(23 * 60, day.ConfirmedResolution.Mean!.Value, 6);
     }

@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Moq;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Functions;
 using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
@@ -45,7 +48,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task AgentToolsRecordEventsAndReadTheTicketWithItsClocks()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"));
-        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<m1@x>", "2026-11-16 09:30"), "test");
+        var created = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<m1@x>", "2026-11-16 09:30"), "test");
         var number = created.Number!.ToString()!;
         using var listener = FirstResponses(app, out var minutes);
         var events = app.Function<TicketEvents>();
@@ -96,12 +99,12 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
         Assert.Equal(202, answer.Status);
         var error = answer.Json["errors"]![0]!;
         Assert.Equal((2, 1, 3, "start"), ((int)answer.Json["accepted"]!, (int)answer.Json["rejected"]!, (int)error["line"]!, (string)error["column"]!));
-        Assert.Contains("25:41", Assert.Single(await app.Tickets.Quarantine.ListAsync("phone", new DateOnly(2026, 11, 16))).Raw, StringComparison.Ordinal);
+        Assert.Contains("25:41", Assert.Single(await app.Get<IQuarantine>().ListAsync("phone", new DateOnly(2026, 11, 16))).Raw, StringComparison.Ordinal);
         var processor = app.Function<InboundProcessor>();
         Assert.Equal(0, await new QueueListener(app).DrainAsync(Triggers.InboundQueue, message => processor.RunAsync(message, default)));
-        var day = await app.Tickets.Index.ReadDayAsync(new DateOnly(2026, 11, 16));
+        var day = await app.Get<ITicketIndex>().ReadDayAsync(new DateOnly(2026, 11, 16));
         Assert.Equal(2, day.Count);
-        Assert.Equal("callback", (await app.Tickets.Store.LoadAsync(day[1].TicketId))!.State.Category);
+        Assert.Equal("callback", (await app.Get<ITicketStore>().LoadAsync(day[1].TicketId))!.State.Category);
 
         // A chat conversation answered through the queue, and an agent's reply recorded through the API.
         var chat = app.Get<InboundProcessing>();
@@ -118,7 +121,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task TheScanPublishesEachAnnouncementToTheTopicOnTimeAndWhenLate()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
-        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<m2@x>", "2026-11-16 09:30"), "test");
+        var created = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<m2@x>", "2026-11-16 09:30"), "test");
         var scan = app.Function<SlaScan>();
 
         app.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
@@ -148,7 +151,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task AFailedSendLeavesTheAnnouncementForTheNextScan()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:30"));
-        var created = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<m3@x>", "2026-11-16 09:30"), "test");
+        var created = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<m3@x>", "2026-11-16 09:30"), "test");
         var scan = app.Function<SlaScan>();
         app.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
 
@@ -169,8 +172,8 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task TheBacklogIsServedSoonestDueFirstWithoutContacts()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:31"));
-        var older = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<b1@x>", "2026-11-16 09:00"), "test");
-        var newer = await app.Tickets.Ingestion.IngestAsync(Contacts.UrgentEmail("<b2@x>", "2026-11-16 09:30"), "test");
+        var older = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<b1@x>", "2026-11-16 09:00"), "test");
+        var newer = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<b2@x>", "2026-11-16 09:30"), "test");
         var backlog = app.Function<BacklogGet>();
 
         var now = await app.AnswerAsync(await backlog.RunAsync(app.Request("GET", "/api/backlog"), default));

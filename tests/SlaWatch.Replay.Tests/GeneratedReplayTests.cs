@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using SlaWatch.Storage.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Replay.Generation;
 using SlaWatch.Replay.Input;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Replay.Tests;
@@ -72,7 +73,8 @@ public sealed class GeneratedReplayTests
         File.AppendAllLines(Path.Combine(directory, "events.jsonl"), ["{\"type\":\"event\",\"ticket\":\"source:email:nobody@x\",\"kind\":\"agentResponse\",\"at\":\"2026-11-16T12:00:00+08:00\",\"actor\":\"A\"}"]);
         var ports = new MemoryStore();
         var items = ReplayDirectory.Read(directory, Shipped.Policy.TimeZone);
-        await using var engine = new ReplayEngine(ports, Shipped.Policy, Shipped.Rules, new VirtualClock(DateTimeOffset.UnixEpoch), new ReplayTally());
+        await using var provider = Replays.Compose(Shipped.Policy, services => services.AddSlaWatchMemoryStorage(ports));
+        var engine = provider.GetRequiredService<ReplayEngine>();
 
         var run = await engine.RunAsync(items, new ReplayOptions());
 

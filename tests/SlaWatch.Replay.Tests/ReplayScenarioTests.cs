@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using SlaWatch.Core;
+using SlaWatch.Storage;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Replay.Tests;
@@ -92,7 +95,10 @@ public sealed class ReplayScenarioTests(AzuriteFixture azurite)
 
         // The replay reads back what it wrote from memory (it is the tables' only writer): what the tables hold, read
         // by another process, must be the same.
-        await using var reader = new Storage.TableServices(Storage.StorageOptions.FromConnection(azurite.ConnectionString, prefix), Shipped.Policy, Shipped.Rules, new VirtualClock(memory.EndedAt));
+        await using var reader = new TestProcess(services => services
+            .AddSingleton<TimeProvider>(new VirtualClock(memory.EndedAt))
+            .AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules)
+            .AddSlaWatchTableStorage(Storage.StorageOptions.FromConnection(azurite.ConnectionString, prefix)));
         var stored = await reader.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 16));
         static string Sorted(Dictionary<string, Core.Reporting.DayFigures> figures) =>
             System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, Core.Reporting.DayFigures>(figures, StringComparer.Ordinal));

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SlaWatch.Storage.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using SlaWatch.Core;
 using SlaWatch.Core.Policies;
 using SlaWatch.Replay.Input;
 using SlaWatch.Storage;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Replay.Tests;
@@ -14,13 +16,23 @@ internal static class Replays
     public static async Task<ReplayRun> RunAsync(string directory, SlaPolicy policy, string? azurite = null, ReplayOptions? options = null, string? prefix = null)
     {
         options ??= new ReplayOptions();
-        var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
-        var ports = azurite is null
-            ? new MemoryStore()
-            : TableServices.PortsOn(new TableStorage(StorageOptions.FromConnection(azurite, prefix ?? "rp" + Guid.NewGuid().ToString("N")[..10])), TimeProvider.System);
         var items = ReplayEngine.InRange(ReplayDirectory.Read(directory, policy.TimeZone), policy.TimeZone, options);
-        await using var engine = new ReplayEngine(ports, policy, Shipped.Rules, clock, new ReplayTally());
-        return await engine.RunAsync(items, options);
+        var tables = azurite is null
+            ? null
+            : StorageOptions.FromConnection(azurite, prefix ?? "rp" + Guid.NewGuid().ToString("N")[..10]);
+        await using var provider = Compose(
+            policy, services => _ = tables is null ? services.AddSlaWatchMemoryStorage() : services.AddSlaWatchTableStorage(tables));
+        return await provider.GetRequiredService<ReplayEngine>().RunAsync(items, options);
+    }
+
+    /// <summary>A replay's services as the command line composes them, on the storage <paramref name="storage"/> registers.</summary>
+    public static ServiceProvider Compose(SlaPolicy policy, Action<IServiceCollection> storage, ReplayTally? tally = null)
+    {
+        var services = new ServiceCollection().AddSlaWatchPolicy(policy, Shipped.Rules);
+        storage(services);
+        return services
+            .AddSlaWatchReplay(new VirtualClock(DateTimeOffset.UnixEpoch), tally ?? new ReplayTally())
+            .BuildServiceProvider();
     }
 
     /// <summary>The shipped policy with e-mail acknowledgement due in <paramref name="target"/> (a copy beside its calendars).</summary>

@@ -1,6 +1,6 @@
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Storage.Tests;

@@ -95,11 +95,11 @@ public sealed class BacklogTests(AzuriteFixture azurite)
 
         await services.Events.RecordAsync(busy[0], new AgentResponse(TestWorld.Shanghai("2026-11-16 08:10"), "客服A", "reply-0"), "test");
         await services.Events.RecordAsync(busy[1], new StatusChanged(TestWorld.Shanghai("2026-11-16 08:20"), "客服A", "done-1", TicketStatus.Resolved), "test");
-        var before = services.Storage.Requests.Count;
+        var before = services.Get<TableStorage>().Requests.Count;
 
         var rows = await services.Backlog.AtAsync();
 
-        var requests = services.Storage.Requests.Count - before;
+        var requests = services.Get<TableStorage>().Requests.Count - before;
         Assert.Equal(Core.Reporting.Backlog.SummaryThreshold + 5, rows.Count);
         Assert.Contains(rows, row => row.Number == quiet);
         Assert.DoesNotContain(rows, row => row.Number == busy[1]);

@@ -29,7 +29,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 08:00"));
         await SeedAsync(world);
         // One row of every type a property can have, as a table written by hand or by another version might hold.
-        var typed = await world.Main.Storage.TableAsync(TableCheckpointStore.Table);
+        var typed = await world.Main.Get<TableStorage>().TableAsync(TableCheckpointStore.Table);
         await typed.AddEntityAsync(new TableEntity("types", "all")
         {
             ["Int32"] = -42,
@@ -44,20 +44,20 @@ public sealed class BackupTests(AzuriteFixture azurite)
         });
 
         var folder = new DirectoryFolder(Directory.CreateTempSubdirectory("slawatch-backup-").FullName);
-        var manifest = await new TableBackup(world.Main.Storage, world.Time).BackupAsync(folder);
+        var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(folder);
         var restoredPrefix = "r" + Guid.NewGuid().ToString("N")[..10];
-        await using var restored = new TableServices(StorageOptions.FromConnection(azurite.ConnectionString, restoredPrefix), Shipped.Policy, Shipped.Rules, world.Time);
-        await new TableRestore(restored.Storage).RestoreAsync(folder);
+        await using var restored = world.NewProcess(StorageOptions.FromConnection(azurite.ConnectionString, restoredPrefix));
+        await new TableRestore(restored.Get<TableStorage>()).RestoreAsync(folder);
 
         Assert.Equal(TableBackup.Tables, manifest.Tables.Select(file => file.Table));
         Assert.Equal(10, manifest.Tables.Single(file => file.Table == TableStorage.Tickets).Rows);
         foreach (var table in TableBackup.Tables)
         {
-            Assert.Equal(await DumpAsync(world.Main.Storage, table), await DumpAsync(restored.Storage, table));
+            Assert.Equal(await DumpAsync(world.Main.Get<TableStorage>(), table), await DumpAsync(restored.Get<TableStorage>(), table));
         }
 
-        var original = await TypedRowAsync(world.Main.Storage);
-        var copy = await TypedRowAsync(restored.Storage);
+        var original = await TypedRowAsync(world.Main.Get<TableStorage>());
+        var copy = await TypedRowAsync(restored.Get<TableStorage>());
         foreach (var name in new[] { "Int32", "Int64", "Double", "NotANumber", "When", "Id", "Bytes", "Flag", "Text" })
         {
             Assert.Equal(original[name], copy[name]);
@@ -85,7 +85,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 08:00"));
         await SeedAsync(world);
         var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
-        await new TableBackup(world.Main.Storage, world.Time).BackupAsync(new DirectoryFolder(path));
+        await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
         Damage(path, damage);
         var target = new TableStorage(StorageOptions.FromConnection(azurite.ConnectionString, "d" + Guid.NewGuid().ToString("N")[..10]));
 
@@ -103,7 +103,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 08:00"));
         await SeedAsync(world);
         var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
-        await new TableBackup(world.Main.Storage, world.Time).BackupAsync(new DirectoryFolder(path));
+        await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
         // A backup whose manifest agrees with it but whose last table holds one row twice: it checks out, and the
         // store refuses the second copy after the other tables are written.
         var manifest = BackupManifest.Parse(File.ReadAllText(Path.Combine(path, BackupManifest.FileName)));
@@ -139,16 +139,16 @@ public sealed class BackupTests(AzuriteFixture azurite)
         });
         await Task.Delay(200);
         var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
-        var manifest = await new TableBackup(world.Main.Storage, world.Time).BackupAsync(new DirectoryFolder(path));
+        var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
         await stop.CancelAsync();
         var written = await writer;
-        await using var restored = new TableServices(StorageOptions.FromConnection(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10]), Shipped.Policy, Shipped.Rules, world.Time);
-        var restore = new TableRestore(restored.Storage);
+        await using var restored = world.NewProcess(StorageOptions.FromConnection(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10]));
+        var restore = new TableRestore(restored.Get<TableStorage>());
         await restore.RestoreAsync(new DirectoryFolder(path));
 
         // The restored set is as of the moment its tickets were read: every index row names a ticket it holds, and
         // every ticket of the day has its day entry (tickets are read first, their indexes after).
-        var snapshots = (await DumpAsync(restored.Storage, TableStorage.Tickets)).Select(row => row.Split('|')[0]).ToHashSet();
+        var snapshots = (await DumpAsync(restored.Get<TableStorage>(), TableStorage.Tickets)).Select(row => row.Split('|')[0]).ToHashSet();
         var arrivals = (await restored.Index.ReadDayAsync(Days[2])).Where(entry => entry.ReceivedThatDay).ToArray();
         Assert.True(written > 0);
         Assert.InRange(snapshots.Count, 10, 10 + written);
@@ -161,7 +161,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
             Assert.True(ticket.Number.Date != Days[2] || arrivals.Any(entry => entry.TicketId == id), id);
         }
 
-        Assert.Equal(manifest.Tables.Sum(file => file.Rows) - restore.Dropped, (await Task.WhenAll(TableBackup.Tables.Select(table => DumpAsync(restored.Storage, table)))).Sum(rows => rows.Length));
+        Assert.Equal(manifest.Tables.Sum(file => file.Rows) - restore.Dropped, (await Task.WhenAll(TableBackup.Tables.Select(table => DumpAsync(restored.Get<TableStorage>(), table)))).Sum(rows => rows.Length));
         // It reports each ticket of the day once, no more.
         Assert.Equal(arrivals.Length, (await restored.Reports.RunDayAsync(Days[2])).All.Received);
     }
@@ -223,7 +223,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
     private static async Task<TableEntity> TypedRowAsync(TableStorage storage) =>
         (await storage.Service.GetTableClient(storage.NameOf(TableCheckpointStore.Table)).GetEntityAsync<TableEntity>("types", "all")).Value;
 
-    private static async Task<string> ExportAsync(TableServices services)
+    private static async Task<string> ExportAsync(TestProcess services)
     {
         var text = new StringBuilder();
         foreach (var day in Days)
@@ -237,7 +237,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
         return text.ToString();
     }
 
-    private static async Task<string> ReportsAsync(TableServices services)
+    private static async Task<string> ReportsAsync(TestProcess services)
     {
         var text = new StringBuilder();
         foreach (var period in new[] { ReportPeriod.Of(Days[0], Days[0]), ReportPeriod.Of(Days[0], Days[^1]), ReportPeriod.Of(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)) })

@@ -38,7 +38,7 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
 
         world.Time.SetUtcNow(Shipped.At("2026-11-20 12:00"));
         var byPoint = new ReportService(world.Main.Store, world.Main.Index, world.Main.Aggregates, Shipped.Policy, world.Time) { ReadsSummaries = false };
-        var requests = world.Main.Storage.Requests;
+        var requests = world.Main.Get<TableStorage>().Requests;
 
         // The first run stores the day; the two measured runs replace it alike.
         await world.Main.Reports.RunDayAsync(Day);
@@ -91,7 +91,7 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
         Assert.Single(summaries[second].Events);
 
         // The second ticket's summary lost (written before summaries): the report loads it and counts it.
-        var table = await world.Main.Storage.TableAsync(TableStorage.TicketsByDay);
+        var table = await world.Main.Get<TableStorage>().TableAsync(TableStorage.TicketsByDay);
         var arrival = (await table.GetEntityAsync<TableEntity>(TableShards.Key("20261116", 2), "20261116-002")).Value;
         foreach (var key in arrival.Keys.Where(key => key.StartsWith("Summary", StringComparison.Ordinal)).ToArray())
         {
@@ -125,7 +125,7 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
 
     private static async Task<List<TableEntity>> RowsAsync(TestWorld world, DateOnly day)
     {
-        var table = await world.Main.Storage.TableAsync(TableStorage.TicketsByDay);
+        var table = await world.Main.Get<TableStorage>().TableAsync(TableStorage.TicketsByDay);
         var rows = new List<TableEntity>();
         foreach (var shard in TableShards.All)
         {

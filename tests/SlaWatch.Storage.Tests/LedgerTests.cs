@@ -9,10 +9,10 @@ public sealed class LedgerTests(AzuriteFixture azurite)
     public async Task SeveralClaimsOfOneTicketTakeOneRequestAndWhatAnotherScannerClaimedStaysTheirs()
     {
         await using var world = new TestWorld(azurite.ConnectionString);
-        var ledger = world.Main.Ports.Ledger;
-        var other = world.NewProcess().Ports.Ledger;
+        var ledger = world.Main.Ledger;
+        var other = world.NewProcess().Ledger;
         await ledger.TryClaimAsync("t-warm", "warm-up");
-        var requests = world.Main.Storage.Requests;
+        var requests = world.Main.Get<TableStorage>().Requests;
 
         var before = requests.Count;
         var all = await ledger.TryClaimAllAsync("t1", ["warning|firstResponse", "breach|firstResponse", "escalation|firstResponse|3"]);

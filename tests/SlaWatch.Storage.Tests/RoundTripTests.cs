@@ -14,7 +14,7 @@ public class RoundTripTests(AzuriteFixture azurite)
         await services.Ingestion.IngestAsync(TestWorld.Email("<warm-up@x>", "2026-11-16 08:00"), "test");
         await services.Serials.NextAsync(new DateOnly(2026, 11, 16)).AsTask().ContinueWith(serial => services.Serials.GiveBack(new DateOnly(2026, 11, 16), serial.Result), TaskScheduler.Default);
 
-        var before = services.Storage.Requests.Count;
+        var before = services.Get<TableStorage>().Requests.Count;
         const int tickets = 200;
         for (var i = 0; i < tickets; i++)
         {
@@ -22,7 +22,7 @@ public class RoundTripTests(AzuriteFixture azurite)
             Assert.Equal(IngestOutcome.Created, result.Outcome);
         }
 
-        var perTicket = (double)(services.Storage.Requests.Count - before) / tickets;
+        var perTicket = (double)(services.Get<TableStorage>().Requests.Count - before) / tickets;
 
         // Wake-up, open set, ticket transaction, day index; serial blocks add a fraction (one request per block of up to 64).
         Assert.InRange(perTicket, 4.0, 4.1);

@@ -21,7 +21,7 @@ public sealed class StoredPolicyTests(AzuriteFixture azurite)
         }
         """);
 
-    private static async Task SeedAsync(TableServices services)
+    private static async Task SeedAsync(TestProcess services)
     {
         await services.Ingestion.IngestAsync(TestWorld.Email("<p1@x>", "2026-11-16 09:00"), "test");
         await services.Events.RecordAsync("20261116-001", new AgentResponse(TestWorld.Shanghai("2026-11-16 09:10"), "客服A", "r1"), "test");

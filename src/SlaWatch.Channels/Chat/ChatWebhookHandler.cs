@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Policies;
 using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Cli.Commands;
 

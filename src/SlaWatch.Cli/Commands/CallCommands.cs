@@ -1,9 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SlaWatch.Cli.Commands;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using SlaWatch.Channels;
 using SlaWatch.Channels.Email;
 using SlaWatch.Core.Tickets;
-using SlaWatch.Channels;
 
 namespace SlaWatch.Cli.Commands;
 

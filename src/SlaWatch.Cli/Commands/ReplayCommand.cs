@@ -2,16 +2,16 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using SlaWatch.Core.Classification;
 using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Core;
-using SlaWatch.Storage.Memory;
+using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Replay;
 using SlaWatch.Replay.Input;
 using SlaWatch.Storage;
+using SlaWatch.Storage.Memory;
 using Spectre.Console;
 
 namespace SlaWatch.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Channels.Notifications;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SlaWatch.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Settings;
 using SlaWatch.Storage;

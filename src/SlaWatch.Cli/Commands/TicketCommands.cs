@@ -1,10 +1,10 @@
 using System.CommandLine;
 using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 using SlaWatch.Storage;
-using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Cli.Commands;
 

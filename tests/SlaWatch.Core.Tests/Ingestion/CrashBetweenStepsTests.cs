@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Ingestion;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Ingestion;

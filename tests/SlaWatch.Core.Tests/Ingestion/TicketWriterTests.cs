@@ -1,7 +1,7 @@
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Ingestion;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
 using SlaWatch.Core.Configuration;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Tests.Policies;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;

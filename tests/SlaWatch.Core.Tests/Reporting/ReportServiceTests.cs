@@ -1,7 +1,7 @@
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;

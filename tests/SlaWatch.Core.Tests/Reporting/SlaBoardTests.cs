@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;

@@ -1,7 +1,7 @@
-using SlaWatch.Storage.Memory;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Scanning;

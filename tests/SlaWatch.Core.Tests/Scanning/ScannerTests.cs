@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
