@@ -36,6 +36,12 @@ public sealed record DailyAggregate(
 
     public DayFigures All => Figures.TryGetValue("all", out var all) ? all : new DayFigures();
 
+    /// <summary>
+    /// Days in these figures that no run has stored yet: computed at the read, in memory, and shown as provisional
+    /// until the night's run (or <c>report run</c>) stores them. Empty for stored figures.
+    /// </summary>
+    public IReadOnlyList<DateOnly> ProvisionalDays { get; init; } = [];
+
     /// <summary>Days merged into a longer period: sums and counts add up, so means are exact.</summary>
     public static DailyAggregate Merge(DateOnly from, DateOnly to, IReadOnlyList<DailyAggregate> days)
     {
@@ -56,6 +62,9 @@ public sealed record DailyAggregate(
             string.Join(", ", days.Select(day => day.PolicyVersion).Distinct()),
             days.Count == 0 ? default : days.Max(day => day.ComputedAt),
             figures,
-            days.SelectMany(day => day.Exceptions).Take(MaxExceptions).ToArray());
+            days.SelectMany(day => day.Exceptions).Take(MaxExceptions).ToArray())
+        {
+            ProvisionalDays = [.. days.SelectMany(day => day.ProvisionalDays).Distinct().Order()],
+        };
     }
 }

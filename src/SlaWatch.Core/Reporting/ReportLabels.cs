@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 
@@ -61,6 +62,16 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
 
     /// <summary>One of two texts by the language.</summary>
     public string Pick(string english, string chinese) => Chinese ? chinese : english;
+
+    /// <summary>Why the figures may still change: the days no run has stored yet.</summary>
+    public string Provisional(IReadOnlyList<DateOnly> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var list = string.Join(", ", days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return Pick(
+            $"Provisional: {list} not yet computed by the nightly run; figured at this read, not stored.",
+            $"临时数据：{list} 尚未经每日定时计算，为本次查询时临时计算，未存储。");
+    }
 
     /// <summary>A channel, priority, status, metric, verdict, rating level or category key, named.</summary>
     public string Name(string key)

@@ -39,10 +39,12 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
                 "put that version's file in the archive, or replace the day under this policy explicitly");
         }
 
-        return await ComputeAsync(day, used, cancellationToken).ConfigureAwait(false);
+        return await ComputeAsync(day, used, store: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DailyAggregate> ComputeAsync(DateOnly day, SlaPolicy policy, CancellationToken cancellationToken)
+    /// <summary>A day folded now; stored only by a run (<paramref name="store"/>), else returned as provisional.</summary>
+    private async Task<DailyAggregate> ComputeAsync(
+        DateOnly day, SlaPolicy policy, bool store, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (arrivals, loaded) = await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false);
@@ -55,6 +57,11 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
 
         var figures = DailyAggregator.Fold(loaded, policy, now, new RepeatHistory(history, window));
         var aggregate = new DailyAggregate(day, day, policy.Version, now, figures, Exceptions(loaded, policy, now));
+        if (!store)
+        {
+            return aggregate with { ProvisionalDays = [day] };
+        }
+
         await aggregates.ReplaceDayAsync(aggregate, cancellationToken).ConfigureAwait(false);
         return aggregate;
     }
@@ -82,9 +89,13 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
         return (arrivals, tickets.OfType<StoredTicket>().ToArray());
     }
 
-    /// <summary>A stored day, or the day computed now when it has not been run yet.</summary>
+    /// <summary>
+    /// A stored day, or, when no run has stored it, the day computed now in memory and marked provisional. A read
+    /// never writes: a partial day stored here would race the night's run and stand as final.
+    /// </summary>
     public async Task<DailyAggregate> DayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) ?? await ComputeAsync(day, policy, cancellationToken).ConfigureAwait(false);
+        await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)
+        ?? await ComputeAsync(day, policy, store: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>An ISO week (<c>2026-W45</c>): Monday to Sunday, merged from its days.</summary>
     public async Task<DailyAggregate> WeekAsync(string isoWeek, CancellationToken cancellationToken = default) =>
@@ -116,7 +127,7 @@ public sealed class ReportService(ITicketStore store, ITicketIndex index, IAggre
         return Calendars.ZoneMapping.StartOfDay(policy.TimeZone, period.To.AddDays(1));
     }
 
-    /// <summary>Stored days from <paramref name="from"/> to <paramref name="to"/>, each computed now if it has not been run.</summary>
+    /// <summary>Stored days from <paramref name="from"/> to <paramref name="to"/>; one not run yet is provisional.</summary>
     public async Task<IReadOnlyList<DailyAggregate>> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var days = new List<DailyAggregate>();

@@ -35,6 +35,9 @@ public sealed record ReportView(string Title, DateOnly From, DateOnly To, string
     public ReportLabels Labels(bool chinese) => new(chinese, Rules);
 
     /// <summary>What a reader should know about the figures (a calendar without holiday data for the period).</summary>
+    /// <summary>Whether some of its days were computed at this read, not stored by a run (see <see cref="DailyAggregate.ProvisionalDays"/>).</summary>
+    public bool Provisional => Source.ProvisionalDays.Count > 0;
+
     public IReadOnlyList<string> Notes => [.. Policy.CalendarGaps(To).Select(gap => gap.Warning(gap.CoveredThrough.AddDays(1)))];
 
     /// <summary>The tickets open at the period's end, whatever day they arrived (shown when read).</summary>

@@ -94,7 +94,7 @@ public static class HtmlReport
             <body>
             <h1>{{WebUtility.HtmlEncode(Title(view, chinese))}}</h1>
             <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(view.PolicyVersion)}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
-            {{string.Concat(view.Notes.Select(note => $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + note)}</p>"))}}
+            {{Provisional(view, labels)}}{{string.Concat(view.Notes.Select(note => $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + note)}</p>"))}}
             <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L("Target", "目标")}}</th><th></th><th>{{L("On the period before", "环比")}}</th></tr>
             """);
         foreach (var row in view.Rows)
@@ -220,4 +220,8 @@ public static class HtmlReport
         }
         document.getElementById('render-status').textContent = JSON.stringify(status);
         """;
+
+    private static string Provisional(ReportView view, ReportLabels labels) => view.Provisional
+        ? $"<p class=\"note provisional\">{WebUtility.HtmlEncode(labels.Provisional(view.Source.ProvisionalDays))}</p>"
+        : string.Empty;
 }

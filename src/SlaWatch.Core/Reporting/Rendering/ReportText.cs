@@ -21,6 +21,11 @@ public static class ReportText
         var labels = view.Labels(chinese);
         var title = chinese && view.Title == view.Period.Title(chinese: false) ? view.Period.Title(chinese: true) : view.Title;
         text.AppendLine(CultureInfo.InvariantCulture, $"{title} — {labels.Pick("policy", "策略")} {view.PolicyVersion}, {labels.Pick("computed", "计算于")} {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
+        if (view.Provisional)
+        {
+            text.AppendLine(labels.Provisional(view.Source.ProvisionalDays));
+        }
+
         foreach (var note in view.Notes)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{labels.Pick("Note: ", "注意：")}{note}");
@@ -59,6 +64,8 @@ public static class ReportText
         policyVersion = view.PolicyVersion,
         computedAt = view.ComputedAt,
         period = view.Period.Name,
+        provisional = view.Provisional,
+        provisionalDays = view.Source.ProvisionalDays,
         notes = view.Notes,
         figures = view.Rows.Select(row => new { row.Key, row.Value, row.Unit, target = row.TargetText, met = row.Met, previous = row.Previous, change = row.Change }),
         scorecards = new { agents = view.Scorecards("agent"), teams = view.Scorecards("team"), executors = view.Scorecards("executor"), categories = view.Scorecards("category") },
