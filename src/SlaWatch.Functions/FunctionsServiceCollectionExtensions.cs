@@ -14,11 +14,13 @@ using SlaWatch.Channels.Notifications;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Scanning;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Board;
 using SlaWatch.Functions.Inbound;
 using SlaWatch.Functions.Messaging;
+using SlaWatch.Functions.Settings;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Telemetry;
+using SlaWatch.Rendering;
 
 namespace SlaWatch.Functions;
 
@@ -81,9 +83,11 @@ public static class FunctionsServiceCollectionExtensions
             });
         });
         services.AddSingleton(provider =>
-            provider.GetRequiredService<ServiceBusClient>().CreateSender(Triggers.SlaEventsTopic));
+            provider.GetRequiredService<ServiceBusClient>().CreateSender(TriggerNames.SlaEventsTopic));
         services.AddSingleton<SlaEventPublisher>();
         services.AddSingleton<IReportPublisher, TopicAndMailReportPublisher>();
+        services.AddSlaWatchRendering(configuration);
+        services.AddSingleton<BoardPageHtml>();
         services.AddSingleton<InboundBuffer>();
         services.AddSingleton<InboundProcessing>();
         services.AddHttpClient(NotifyClient, client => client.Timeout = TimeSpan.FromSeconds(10));

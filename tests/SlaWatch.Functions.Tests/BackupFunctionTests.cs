@@ -2,8 +2,8 @@ using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
-using SlaWatch.Functions.Functions;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Settings;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.Storage.Backup;
 using SlaWatch.TestSupport;
 

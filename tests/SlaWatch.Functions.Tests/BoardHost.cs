@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SlaWatch.Functions.Functions;
+using SlaWatch.Functions.Triggers;
 
 namespace SlaWatch.Functions.Tests;
 
@@ -35,9 +35,9 @@ internal sealed class BoardHost : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var web = builder.Build();
         BoardHost? host = null;
-        web.MapGet("/api/board", (HttpRequest request) => Board.Page(request));
+        web.MapGet("/api/board", (HttpRequest request) => app.Function<LiveBoard>().Page(request));
         web.MapGet("/api/board/data", async (HttpRequest request, CancellationToken cancellationToken) =>
-            host!.Down ? Results.StatusCode(503) : (IResult)await app.Function<Board>().DataAsync(request, cancellationToken));
+            host!.Down ? Results.StatusCode(503) : (IResult)await app.Function<LiveBoard>().DataAsync(request, cancellationToken));
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         host = new BoardHost(web, new Uri(address));

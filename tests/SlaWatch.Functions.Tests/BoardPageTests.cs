@@ -5,7 +5,7 @@ using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
-using SlaWatch.Functions.Functions;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -113,8 +113,8 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"));
         var urgent = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<j1@x>", "2026-11-16 09:20"), "test");
 
-        var answer = await app.AnswerAsync(await app.Function<Board>().DataAsync(app.Request("GET", "/api/board/data"), default));
-        var page = await app.AnswerAsync(Board.Page(app.Request("GET", "/api/board")));
+        var answer = await app.AnswerAsync(await app.Function<LiveBoard>().DataAsync(app.Request("GET", "/api/board/data"), default));
+        var page = await app.AnswerAsync(app.Function<LiveBoard>().Page(app.Request("GET", "/api/board")));
 
         Assert.Equal(200, answer.Status);
         var json = answer.Json;
@@ -145,7 +145,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"), new Dictionary<string, string?> { ["Board:RefreshSeconds"] = "10" });
 
-        var answer = await app.AnswerAsync(await app.Function<Board>().DataAsync(app.Request("GET", "/api/board/data"), default));
+        var answer = await app.AnswerAsync(await app.Function<LiveBoard>().DataAsync(app.Request("GET", "/api/board/data"), default));
 
         Assert.Equal(10, (int)answer.Json["refreshSeconds"]!);
     }

@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
-using SlaWatch.Functions.Functions;
-using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
+using SlaWatch.Functions.Settings;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -21,7 +21,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
     public async Task ASignedChatEventIsQueuedAndTheProcessorMakesItATicket()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Now);
-        var queue = await app.QueueAsync(Triggers.InboundQueue, empty: true);
+        var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
         var body = ChatBodies.Opened("conv-7", "无法登录");
 
         var answer = await app.AnswerAsync(await app.Function<ChatWebhook>().RunAsync(app.Request("POST", "/api/channels/chat", body, ChatBodies.Signed(body, Now)), default));
@@ -44,7 +44,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
     public async Task UnsignedForgedAndReplayedBodiesAreRefusedAndRecordedByHashNotKept()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Now);
-        var queue = await app.QueueAsync(Triggers.InboundQueue, empty: true);
+        var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
         var body = ChatBodies.Opened("conv-8", "hello");
         var unsigned = new Dictionary<string, string> { ["Content-Type"] = "application/json" };
 
@@ -88,7 +88,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
     public async Task ABodyTooLargeForAQueueMessageTravelsByClaimCheck()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Now);
-        var queue = await app.QueueAsync(Triggers.InboundQueue, empty: true);
+        var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
         var body = ChatBodies.Opened("conv-big", "屏幕截图说明：" + new string('长', 40_000));
 
         var answer = await app.AnswerAsync(await app.Function<ChatWebhook>().RunAsync(app.Request("POST", "/api/channels/chat", body, ChatBodies.Signed(body, Now)), default));
@@ -97,7 +97,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
         var message = Assert.Single(await FunctionApp.ReceiveAsync(queue));
         Assert.True(message.Body.ToArray().Length <= InboundBuffer.MaxMessageBytes);
         var blob = (string)JsonNode.Parse(message.Body.ToString())!["bodyBlob"]!;
-        var container = app.Get<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(Triggers.InboundBodies);
+        var container = app.Get<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(TriggerNames.InboundBodies);
         Assert.Equal(body, (await container.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString());
 
         await app.Function<InboundProcessor>().RunAsync(message, default);
@@ -125,7 +125,7 @@ public sealed class ChatWebhookTests(AzuriteFixture azurite)
     public async Task AnEventOfNoUseIsAnsweredIgnoredAndNotQueued()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Now);
-        var queue = await app.QueueAsync(Triggers.InboundQueue, empty: true);
+        var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
         const string typing = """{"event":"typing.started","conversationId":"c-1"}""";
 
         var answer = await app.AnswerAsync(await app.Function<ChatWebhook>().RunAsync(app.Request("POST", "/api/channels/chat", typing, ChatBodies.Signed(typing, Now)), default));

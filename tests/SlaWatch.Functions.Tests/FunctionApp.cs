@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Settings;
 using SlaWatch.Hosting.Telemetry;
 
 namespace SlaWatch.Functions.Tests;

@@ -5,9 +5,9 @@ using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
-using SlaWatch.Functions.Functions;
-using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
+using SlaWatch.Functions.Settings;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -98,14 +98,14 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
     public async Task AnAgentReplyThatArrivesFirstWaitsOnTheRealQueueUntilItsConversationOpens()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Now);
-        var queue = await app.QueueAsync(Triggers.InboundQueue, empty: true);
+        var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
         var bodies = Conversation("late-open");
         await queue.SendMessageAsync(Envelope(bodies[3]));
         await queue.SendMessageAsync(Envelope(bodies[0]));
         var processor = app.Function<InboundProcessor>();
         var listener = new QueueListener(app);
 
-        var poisoned = await listener.DrainAsync(Triggers.InboundQueue, message => processor.RunAsync(message, default));
+        var poisoned = await listener.DrainAsync(TriggerNames.InboundQueue, message => processor.RunAsync(message, default));
 
         Assert.Equal((0, 1), (poisoned, listener.Failures));
         var ticket = (await app.Get<ITicketStore>().LoadAsync(TicketIds.ForThread(Channel.Chat, "generic:late-open")))!;
@@ -116,13 +116,13 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
     public async Task AReplyWhoseConversationNeverOpensEndsInPoisonAndIsDrainedIntoQuarantineWithTheReason()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Now);
-        var queue = await app.QueueAsync(Triggers.InboundQueue, empty: true);
-        var poisonQueue = await app.QueueAsync(Triggers.InboundPoisonQueue, empty: true);
+        var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
+        var poisonQueue = await app.QueueAsync(TriggerNames.InboundPoisonQueue, empty: true);
         var orphan = ChatBodies.AgentMessage("never-opened", "never-a1", "您好", "2026-11-16T09:34:00+08:00");
         await queue.SendMessageAsync(Envelope(orphan));
         var processor = app.Function<InboundProcessor>();
 
-        var poisoned = await new QueueListener(app).DrainAsync(Triggers.InboundQueue, message => processor.RunAsync(message, default));
+        var poisoned = await new QueueListener(app).DrainAsync(TriggerNames.InboundQueue, message => processor.RunAsync(message, default));
 
         Assert.Equal(1, poisoned);
         var poison = Assert.Single(await FunctionApp.ReceiveAsync(poisonQueue));
@@ -142,7 +142,7 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
         var processing = app.Get<InboundProcessing>();
         await Assert.ThrowsAsync<InboundNotReadyException>(() => processing.ProcessAsync(Envelope(bodies[3]), new InboundDelivery("a", QueueListener.MaxDequeueCount, Last: false)));
         await processing.ProcessAsync(Envelope(bodies[0]), new InboundDelivery("o", 1, Last: false));
-        var poisonQueue = await app.QueueAsync(Triggers.InboundPoisonQueue, empty: true);
+        var poisonQueue = await app.QueueAsync(TriggerNames.InboundPoisonQueue, empty: true);
         await poisonQueue.SendMessageAsync(Envelope(bodies[3]));
 
         await app.Function<InboundPoison>().RunAsync(Assert.Single(await FunctionApp.ReceiveAsync(poisonQueue)), default);

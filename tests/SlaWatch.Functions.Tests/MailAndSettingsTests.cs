@@ -15,8 +15,8 @@ using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Functions.Functions;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Settings;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -135,7 +135,7 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
         Assert.IsType<Azure.Identity.DefaultAzureCredential>(credential);
         // Application Insights takes Entra-signed telemetry only: the worker's exporter signs with the same identity.
         Assert.Same(credential, services.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName).Credential);
-        Assert.Equal(Triggers.SlaEventsTopic, services.GetRequiredService<ServiceBusSender>().EntityPath);
+        Assert.Equal(TriggerNames.SlaEventsTopic, services.GetRequiredService<ServiceBusSender>().EntityPath);
         await host.StopAsync();
     }
 }

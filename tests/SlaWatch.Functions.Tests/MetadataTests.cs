@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Settings;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;

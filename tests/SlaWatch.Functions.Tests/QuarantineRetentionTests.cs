@@ -2,7 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
-using SlaWatch.Functions.Functions;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;

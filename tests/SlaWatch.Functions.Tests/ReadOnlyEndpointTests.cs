@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Functions.Functions;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -38,8 +38,8 @@ public sealed class ReadOnlyEndpointTests(AzuriteFixture azurite)
         answers.Add(await app.AnswerAsync(await backlog.RunAsync(app.Request("GET", "/api/backlog"), default)));
         var earlier = app.Request("GET", "/api/backlog", query: "?at=2026-11-14T09:00:00%2B08:00");
         answers.Add(await app.AnswerAsync(await backlog.RunAsync(earlier, default)));
-        answers.Add(await app.AnswerAsync(Board.Page(app.Request("GET", "/api/board"))));
-        var board = app.Function<Board>();
+        answers.Add(await app.AnswerAsync(app.Function<LiveBoard>().Page(app.Request("GET", "/api/board"))));
+        var board = app.Function<LiveBoard>();
         answers.Add(await app.AnswerAsync(await board.DataAsync(app.Request("GET", "/api/board/data"), default)));
         var number = first.Number!.ToString()!;
         var ticket = app.Function<TicketGet>();

@@ -3,7 +3,7 @@ using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Functions.Functions;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;

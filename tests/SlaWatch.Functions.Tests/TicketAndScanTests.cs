@@ -6,9 +6,9 @@ using Moq;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
-using SlaWatch.Functions.Functions;
-using SlaWatch.Functions.Hosting;
 using SlaWatch.Functions.Inbound;
+using SlaWatch.Functions.Settings;
+using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -87,7 +87,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     public async Task ACallLogIsValidatedRowByRowAndEveryChannelsFirstResponseIsMeasured()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 12:00"));
-        var queue = await app.QueueAsync(Triggers.InboundQueue, empty: true);
+        var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
         using var listener = FirstResponses(app, out var minutes);
         var log = string.Join('\n',
             "\"\",\"13912341522\",\"8000\",\"from-pstn\",\"\",\"SIP/trunk-1\",\"SIP/1001-1\",\"Dial\",\"SIP/1001,20\",\"2026-11-16 09:30:00\",\"2026-11-16 09:30:12\",\"2026-11-16 09:36:00\",360,348,\"ANSWERED\",\"DOCUMENTATION\",\"1700100000.1\",\"\"",
@@ -101,7 +101,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
         Assert.Equal((2, 1, 3, "start"), ((int)answer.Json["accepted"]!, (int)answer.Json["rejected"]!, (int)error["line"]!, (string)error["column"]!));
         Assert.Contains("25:41", Assert.Single(await app.Get<IQuarantine>().ListAsync("phone", new DateOnly(2026, 11, 16))).Raw, StringComparison.Ordinal);
         var processor = app.Function<InboundProcessor>();
-        Assert.Equal(0, await new QueueListener(app).DrainAsync(Triggers.InboundQueue, message => processor.RunAsync(message, default)));
+        Assert.Equal(0, await new QueueListener(app).DrainAsync(TriggerNames.InboundQueue, message => processor.RunAsync(message, default)));
         var day = await app.Get<ITicketIndex>().ReadDayAsync(new DateOnly(2026, 11, 16));
         Assert.Equal(2, day.Count);
         Assert.Equal("callback", (await app.Get<ITicketStore>().LoadAsync(day[1].TicketId))!.State.Category);

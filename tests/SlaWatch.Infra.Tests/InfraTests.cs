@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Settings;
 using SlaWatch.Hosting.Settings;
 using SlaWatch.TestSupport;
 
@@ -57,16 +57,16 @@ public sealed class InfraTests
     [Fact]
     public void TheInboundQueueItsPoisonQueueAndClaimCheckBlobsAreInStorageAndTheTopicDropsDuplicates()
     {
-        Assert.Equal([Triggers.InboundQueue, Triggers.InboundPoisonQueue], Bicep.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Name).Order(StringComparer.Ordinal));
-        Assert.Contains(Triggers.InboundBodies, Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Name));
+        Assert.Equal([TriggerNames.InboundQueue, TriggerNames.InboundPoisonQueue], Bicep.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Name).Order(StringComparer.Ordinal));
+        Assert.Contains(TriggerNames.InboundBodies, Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Name));
         var rule = Bicep.OfType("Microsoft.Storage/storageAccounts/managementPolicies").Select(policy => Properties(policy)["policy"]!["rules"]![0]!)
             .Single(found => (string)found!["name"]! == "inbound-bodies-expire")!["definition"]!;
-        Assert.Equal((Triggers.InboundBodies + "/", 7), ((string)rule["filters"]!["prefixMatch"]![0]!, (int)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!));
+        Assert.Equal((TriggerNames.InboundBodies + "/", 7), ((string)rule["filters"]!["prefixMatch"]![0]!, (int)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!));
 
         // Nothing reads a Service Bus queue any more: the namespace holds the topic other systems subscribe to.
         Assert.Empty(Bicep.OfType("Microsoft.ServiceBus/namespaces/queues"));
         var topic = Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics"));
-        Assert.Equal(Triggers.SlaEventsTopic, Name(topic));
+        Assert.Equal(TriggerNames.SlaEventsTopic, Name(topic));
         Assert.True((bool)Properties(topic)["requiresDuplicateDetection"]!);
         Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions"));
     }
@@ -183,7 +183,7 @@ public sealed class InfraTests
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
         Assert.Equal((4, 3), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // Every schedule the timers read is a setting.
-        foreach (var name in new[] { Triggers.MailboxPollSchedule, Triggers.SlaScanSchedule, Triggers.DailyReportSchedule, Triggers.BackupSchedule, Triggers.QuarantineRetentionSchedule })
+        foreach (var name in new[] { TriggerNames.MailboxPollSchedule, TriggerNames.SlaScanSchedule, TriggerNames.DailyReportSchedule, TriggerNames.BackupSchedule, TriggerNames.QuarantineRetentionSchedule })
         {
             Assert.True(settings.ContainsKey(name), name);
         }

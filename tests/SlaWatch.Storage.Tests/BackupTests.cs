@@ -6,8 +6,8 @@ using Azure.Data.Tables;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Rendering;
 using SlaWatch.Storage.Backup;
 using SlaWatch.TestSupport;
 

@@ -1,12 +1,12 @@
-using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Rendering;
 
 namespace SlaWatch.Cli.Commands;
 
 internal static class Echarts
 {
-    /// <summary>What is missing, and how to get it.</summary>
-    public const string Missing = "Apache ECharts is not installed (npm ci in the repository, which ./build.sh runs, installs it)";
+    /// <summary>The ECharts script, or null when it is not installed: read before anything is rendered.</summary>
+    public static string? Find() => EchartsScript.Read(Environment.GetEnvironmentVariable(EchartsScript.PathVariable));
 
     /// <summary>The ECharts script for HTML reports; a clear refusal when it is not installed.</summary>
-    public static string Script() => EchartsScript.Find() ?? throw new UsageException(Missing);
+    public static string Script() => Find() ?? throw new UsageException(EchartsScript.Missing);
 }

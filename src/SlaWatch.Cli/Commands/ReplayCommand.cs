@@ -7,7 +7,7 @@ using SlaWatch.Core;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Rendering;
 using SlaWatch.Replay;
 using SlaWatch.Replay.Input;
 using SlaWatch.Storage;
@@ -65,10 +65,10 @@ internal static class ReplayCommand
             }
 
             // Known before the work starts: without ECharts the HTML reports cannot be drawn, the rest is written.
-            var script = EchartsScript.Find();
+            var script = Echarts.Find();
             if (script is null)
             {
-                output.Error.WriteLine($"slawatch: {Echarts.Missing}: the weekly HTML reports will not be written; days.csv and days.json will");
+                output.Error.WriteLine($"slawatch: {EchartsScript.Missing}: the weekly HTML reports will not be written; days.csv and days.json will");
             }
 
             var outPath = Directory.CreateDirectory(result.GetValue(outDirectory)!).FullName;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Rendering;
 using SlaWatch.Replay;
 
 namespace SlaWatch.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Rendering;
 using SlaWatch.Replay;
 using Spectre.Console;
 

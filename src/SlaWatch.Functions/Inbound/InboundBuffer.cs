@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Settings;
 
 namespace SlaWatch.Functions.Inbound;
 
@@ -17,14 +17,14 @@ public sealed class InboundBuffer(QueueServiceClient queues, BlobServiceClient b
 
     private readonly CreatedOnce<QueueClient> _queue = new(async () =>
     {
-        var queue = queues.GetQueueClient(Triggers.InboundQueue);
+        var queue = queues.GetQueueClient(TriggerNames.InboundQueue);
         await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
         return queue;
     });
 
     private readonly CreatedOnce<BlobContainerClient> _bodies = new(async () =>
     {
-        var container = blobs.GetBlobContainerClient(Triggers.InboundBodies);
+        var container = blobs.GetBlobContainerClient(TriggerNames.InboundBodies);
         await container.CreateIfNotExistsAsync().ConfigureAwait(false);
         return container;
     });

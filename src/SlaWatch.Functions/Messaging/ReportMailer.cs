@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using MimeKit;
 using SlaWatch.Channels.Email;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Rendering;
 
 namespace SlaWatch.Functions.Messaging;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
-using SlaWatch.Functions.Hosting;
+using SlaWatch.Functions.Settings;
+using SlaWatch.Rendering;
 
 namespace SlaWatch.Functions.Messaging;
 
@@ -12,7 +12,7 @@ namespace SlaWatch.Functions.Messaging;
 /// period's end attached.
 /// </summary>
 public sealed class TopicAndMailReportPublisher(
-    SlaEventPublisher topic, PeriodViews views, IOptions<FunctionSettings> settings) : IReportPublisher
+    SlaEventPublisher topic, PeriodViews views, ReportAssets assets, IOptions<FunctionSettings> settings) : IReportPublisher
 {
     public async Task<bool> PublishAsync(PeriodReport report, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ public sealed class TopicAndMailReportPublisher(
         }
 
         var view = await views.ViewAsync(report, cancellationToken).ConfigureAwait(false);
-        var html = HtmlReport.Render(view, mail.ReportInChinese, Functions.Reports.Echarts(), report.Trend);
+        var html = HtmlReport.Render(view, mail.ReportInChinese, assets.Echarts, report.Trend);
         await ReportMailer.SendAsync(smtp, mail.ReportRecipients, figures, html, mail.ReportInChinese, cancellationToken)
             .ConfigureAwait(false);
         return true;

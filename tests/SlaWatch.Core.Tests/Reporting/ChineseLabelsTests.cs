@@ -1,7 +1,7 @@
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Core.Scanning;
+using SlaWatch.Rendering;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;

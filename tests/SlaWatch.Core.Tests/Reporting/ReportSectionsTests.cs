@@ -2,9 +2,9 @@ using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Core.Tests.Tickets;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Rendering;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;

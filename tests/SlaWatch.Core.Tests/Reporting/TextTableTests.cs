@@ -1,5 +1,5 @@
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Rendering;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;

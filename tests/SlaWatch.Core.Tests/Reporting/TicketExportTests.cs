@@ -1,9 +1,9 @@
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
 using SlaWatch.Core.Tests.Tickets;
 using SlaWatch.Core.Tickets;
+using SlaWatch.Rendering;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;
@@ -61,11 +61,12 @@ public class TicketExportTests
     }
 
     [Fact]
-    public void TheChartsScriptIsFoundInTheCheckoutsNodeModules()
+    public void TheChartsScriptIsFoundInTheCheckoutsNodeModulesAndANamedFileIsTheOnlyPlaceLooked()
     {
-        var script = EchartsScript.Find();
+        var script = EchartsScript.Read(named: null);
         Assert.NotNull(script);
         Assert.Contains("echarts", script, StringComparison.Ordinal);
         Assert.True(script.Length > 100_000);
+        Assert.Null(EchartsScript.Locate(Path.Combine(Path.GetTempPath(), "no-such-echarts.js")));
     }
 }

@@ -1,6 +1,6 @@
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Reporting.Rendering;
+using SlaWatch.Rendering;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;

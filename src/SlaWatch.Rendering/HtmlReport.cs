@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SlaWatch.Core.Reporting;
+
+namespace SlaWatch.Rendering;
+
+/// <summary>
+/// A single self-contained page: the headline figures against targets, eight Apache ECharts charts (trends of first
+/// response and resolution time, volume per channel, attainment per priority, category share, a category × channel
+/// heat map, satisfaction by resolution time, the funnel, and a KPI radar), and the overdue or unresolved tickets.
+/// ECharts is inlined (no CDN); animation is off so a screenshot shows finished charts; the page records script
+/// errors and whether each chart drew into <c>#render-status</c>, which browser tests read.
+/// </summary>
+public static class HtmlReport
+{
+    private static readonly string[] ResolutionBuckets = ["<=12h", "12-24h", ">24h"];
+
+    /// <summary>The charts, in page order; browser tests check each drew.</summary>
+    public static IReadOnlyList<string> ChartIds { get; } = ["trend", "rates", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar"];
+
+    public static string Render(ReportView view, bool chinese, string echartsScript, IReadOnlyList<DailyAggregate> trend)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(trend);
+        var labels = view.Labels(chinese);
+        string L(string english, string zh) => labels.Pick(english, zh);
+        var all = view.Source.All;
+        var categories = view.By("category").Select(item => item.Value).ToArray();
+        var channels = view.By("channel").Select(item => item.Value).ToArray();
+        var data = new
+        {
+            days = trend.Select(day => day.From.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray(),
+            firstResponse = trend.Select(day => Round(day.All.FirstResponse.Mean)).ToArray(),
+            resolution = trend.Select(day => Round(day.All.Resolution.Mean)).ToArray(),
+            rates = new[]
+            {
+                trend.Select(day => Round(Scorecard.ResolutionRateOf(day.All, view.Policy))).ToArray(),
+                trend.Select(day => Round(day.All.FirstContactResolutionRate)).ToArray(),
+                trend.Select(day => Round(day.All.Satisfied.Percent)).ToArray(),
+                trend.Select(day => Round(day.All.Attainment.GetValueOrDefault("firstResponse")?.Percent)).ToArray(),
+            },
+            channels = channels.Select(labels.Name).ToArray(),
+            volume = channels.Select(channel => trend.Select(day => day.Figures.GetValueOrDefault($"channel:{channel}")?.Received ?? 0).ToArray()).ToArray(),
+            priorities = view.By("priority").Select(item => new { name = labels.Name(item.Value), value = Round(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent) }).ToArray(),
+            categories = view.By("category").Select(item => new { name = labels.Name(item.Value), value = item.Figures.Received }).ToArray(),
+            heat = categories.SelectMany((category, y) => channels.Select((channel, x) => new[] { x, y, view.Source.Figures.GetValueOrDefault($"category:{category}|channel:{channel}")?.Received ?? 0 })).ToArray(),
+            heatMax = Math.Max(1, view.Source.Figures.Where(pair => pair.Key.StartsWith("category:", StringComparison.Ordinal) && pair.Key.Contains('|', StringComparison.Ordinal)).Select(pair => pair.Value.Received).DefaultIfEmpty(0).Max()),
+            categoryNames = categories.Select(labels.Name).ToArray(),
+            satisfaction = ResolutionBuckets.Select(bucket => Round(all.ScoreByResolutionTime.GetValueOrDefault(bucket)?.Mean)).ToArray(),
+            funnel = new[]
+            {
+                new { name = L("Received", "受理"), value = all.Received },
+                new { name = L("Responded", "响应"), value = all.Responded },
+                new { name = L("Resolved", "解决"), value = all.Resolved },
+                new { name = L("Closed", "关闭"), value = all.Closed },
+            },
+            radar = Radar(view, labels),
+            labels = new
+            {
+                firstResponse = L("Average first response (min)", "平均首次响应（分钟）"),
+                resolution = L("Average resolution (min)", "平均解决耗时（分钟）"),
+                rates = L("Rates over the period (%)", "期间各项比率（%）"),
+                rateNames = new[] { L("Resolution rate", "解决率"), L("First-contact resolution", "首次解决率"), L("Satisfied", "满意度"), L("First response in time", "响应达标率") },
+                attainment = L("First response in time (%)", "首次响应达标率（%）"),
+                buckets = new[] { L("≤ 12 h", "12小时内"), L("12–24 h", "12–24小时"), L("> 24 h", "24小时以上") },
+                score = L("Mean rating (of 5)", "平均评分（满分5）"),
+                volume = L("Volume by channel", "各渠道受理量"),
+                categoryShare = L("Category share", "问题类型占比"),
+                heat = L("Category × channel", "问题类型 × 渠道"),
+                funnel = L("Funnel", "处理漏斗"),
+                kpi = L("KPI radar", "KPI 雷达图"),
+            },
+        };
+
+        var json = JsonSerializer.Serialize(data);
+        var page = new StringBuilder();
+        page.Append(CultureInfo.InvariantCulture, $$"""
+            <!DOCTYPE html>
+            <html lang="{{(chinese ? "zh-CN" : "en")}}">
+            <head>
+            <meta charset="utf-8">
+            <title>{{WebUtility.HtmlEncode(Title(view, chinese))}}</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; margin: 24px; color: #1f2933; }
+            h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
+            table { border-collapse: collapse; margin: 8px 0; } td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
+            td.num { text-align: right; } .note { color: #b45309; font-weight: bold; } .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
+            .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; } .chart { height: 320px; border: 1px solid #e4e7eb; }
+            </style>
+            <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
+            </head>
+            <body>
+            <h1>{{WebUtility.HtmlEncode(Title(view, chinese))}}</h1>
+            <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(view.PolicyVersion)}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
+            {{Provisional(view, labels)}}{{string.Concat(view.Notes.Select(note => $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + note)}</p>"))}}
+            <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L("Target", "目标")}}</th><th></th><th>{{L("On the period before", "环比")}}</th></tr>
+            """);
+        foreach (var row in view.Rows)
+        {
+            var status = row.Met is false ? $"<td class=\"miss\">{L("miss", "未达标")}</td>" : row.Met is true ? $"<td class=\"ok\">{L("met", "达标")}</td>" : "<td></td>";
+            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td class=\"num\">{Format(row)}</td><td>{WebUtility.HtmlEncode(row.TargetText ?? string.Empty)}</td>{status}<td>{WebUtility.HtmlEncode(row.Change ?? string.Empty)}</td></tr>\n");
+        }
+
+        page.Append("</table>\n<div class=\"grid\">\n");
+        foreach (var id in ChartIds)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<div class=\"chart\" id=\"chart-{id}\"></div>\n");
+        }
+
+        page.Append("</div>\n");
+        foreach (var table in ReportTables.For(view, labels))
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-{table.Key}\">{WebUtility.HtmlEncode(table.Title)}</h2>\n<table>");
+            page.Append("<tr>").AppendJoin(string.Empty, table.Headers.Select(header => $"<th>{WebUtility.HtmlEncode(header)}</th>")).Append("</tr>\n");
+            foreach (var row in table.Rows)
+            {
+                page.Append("<tr>").AppendJoin(string.Empty, row.Select(cell => $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(cell)}</td>")).Append("</tr>\n");
+            }
+
+            page.Append("</table>\n");
+        }
+
+        page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-exceptions\">{WebUtility.HtmlEncode(L(ReportText.ExceptionsTitle.En, ReportText.ExceptionsTitle.Zh))}</h2>\n<table><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>{L("Reason", "原因")}</th></tr>\n");
+        foreach (var row in view.Source.Exceptions)
+        {
+            var reason = ReportText.Reasons(row, labels, view.Policy.TimeZone);
+            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(row.Number)}</td><td>{WebUtility.HtmlEncode($"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}")}</td><td>{WebUtility.HtmlEncode(row.Owner ?? "-")}</td><td>{WebUtility.HtmlEncode(labels.Name(row.Status))}</td><td>{WebUtility.HtmlEncode(string.Join(", ", row.Breached.Select(labels.Name)))}</td><td{(row.NeedsReason ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(reason)}</td></tr>\n");
+        }
+
+        page.Append("</table>\n<pre id=\"render-status\" hidden></pre>\n<script>\n");
+        page.Append("const data = ").Append(json).Append(";\n");
+        page.Append(ChartScript);
+        page.Append("</script>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    private static string Title(ReportView view, bool chinese) => chinese ? view.Period.Title(chinese: true) : view.Title;
+
+    private static string Format(ReportRow row) => row.Value is not { } value ? "-" : row.Unit switch
+    {
+        "" => value.ToString("0", CultureInfo.InvariantCulture),
+        "%" => value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        "min" => value.ToString("0.0", CultureInfo.InvariantCulture) + " min",
+        _ => value.ToString("0.0", CultureInfo.InvariantCulture) + row.Unit,
+    };
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
+
+    /// <summary>
+    /// The review's KPI radar, each axis scored 0–100 where 100 is best: resolution rate, resolution speed (the
+    /// weekly target over the mean), satisfaction, repeat complaints, errors (the share of system-operation errors,
+    /// 系统操作错误, as the review counts them), and service-attitude complaints.
+    /// </summary>
+    private static object Radar(ReportView view, ReportLabels labels)
+    {
+        double Score(double? value) => Math.Round(Math.Clamp(value ?? 0, 0, 100), 1);
+        double? ShareOf(string category) => view.Source.All.Received == 0 ? null : 100.0 * (view.Source.Figures.GetValueOrDefault($"category:{category}")?.Received ?? 0) / view.Source.All.Received;
+        var all = view.Source.All;
+        var resolution = view.Policy.Resolution.StopsAt == Core.Policies.ResolutionStopsAt.Confirmed ? all.ConfirmedResolution : all.Resolution;
+        string[] indicators =
+        [
+            labels.Pick("Resolution rate", "问题解决率"), labels.Pick("Resolution speed", "解决时效"), labels.Pick("Satisfaction", "满意度"),
+            labels.Pick("Not repeat", "非重复投诉"), labels.Pick("No operation errors", "无操作失误"), labels.Pick("Attitude", "服务态度"),
+        ];
+        var values = new[]
+        {
+            Score(Scorecard.ResolutionRateOf(all, view.Policy)),
+            Score(resolution.Mean is { } mean && mean > 0 ? 100 * Math.Min(1, view.Policy.WeeklyTargets.AverageResolutionMinutes / mean) : null),
+            Score(all.Satisfied.Percent),
+            Score(100 - (all.RepeatComplaints.Percent ?? 0)),
+            Score(100 - ShareOf("system-operation-error")),
+            Score(100 - ShareOf("service-attitude")),
+        };
+        return new { indicators, values };
+    }
+
+    private const string ChartScript = """
+        const status = { errors: [], charts: {} };
+        window.addEventListener('error', e => status.errors.push(String(e.message)));
+        const consoleError = console.error;
+        console.error = (...args) => { status.errors.push(args.join(' ')); consoleError(...args); };
+        const base = { animation: false, tooltip: {}, grid: { left: 56, right: 24, top: 40, bottom: 56 } };
+        const charts = {
+          trend: { ...base, title: { text: data.labels.firstResponse + ' / ' + data.labels.resolution, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
+            xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
+            series: [ { name: data.labels.firstResponse, type: 'line', data: data.firstResponse }, { name: data.labels.resolution, type: 'line', data: data.resolution } ] },
+          rates: { ...base, title: { text: data.labels.rates, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
+            xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value', max: 100 },
+            series: data.labels.rateNames.map((name, i) => ({ name, type: 'line', data: data.rates[i] })) },
+          volume: { ...base, title: { text: data.labels.volume, textStyle: { fontSize: 13 } }, legend: { bottom: 0 }, xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
+            series: data.channels.map((name, i) => ({ name, type: 'bar', stack: 'all', data: data.volume[i] })) },
+          priority: { ...base, title: { text: data.labels.attainment, textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: data.priorities.map(p => p.name) }, yAxis: { type: 'value', max: 100 },
+            series: [ { type: 'bar', data: data.priorities.map(p => p.value) } ] },
+          category: { animation: false, tooltip: {}, title: { text: data.labels.categoryShare, textStyle: { fontSize: 13 } }, series: [ { type: 'pie', radius: '60%', data: data.categories } ] },
+          heat: { ...base, title: { text: data.labels.heat, textStyle: { fontSize: 13 } }, grid: { left: 120, right: 24, top: 48, bottom: 60 },
+            xAxis: { type: 'category', data: data.channels }, yAxis: { type: 'category', data: data.categoryNames },
+            visualMap: { min: 0, max: data.heatMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0 },
+            series: [ { type: 'heatmap', data: data.heat, label: { show: true } } ] },
+          satisfaction: { ...base, title: { text: data.labels.score, textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: data.labels.buckets }, yAxis: { type: 'value', max: 5 },
+            series: [ { type: 'bar', data: data.satisfaction } ] },
+          funnel: { animation: false, tooltip: {}, title: { text: data.labels.funnel, textStyle: { fontSize: 13 } }, series: [ { type: 'funnel', sort: 'none', top: 40, data: data.funnel } ] },
+          radar: { animation: false, tooltip: {}, title: { text: data.labels.kpi, textStyle: { fontSize: 13 } },
+            radar: { indicator: data.radar.indicators.map(name => ({ name, max: 100 })) },
+            series: [ { type: 'radar', data: [ { value: data.radar.values, name: 'KPI' } ] } ] }
+        };
+        for (const [id, option] of Object.entries(charts)) {
+          try {
+            const chart = echarts.init(document.getElementById('chart-' + id));
+            chart.setOption(option);
+            const canvas = document.querySelector('#chart-' + id + ' canvas');
+            let painted = false;
+            if (canvas) {
+              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) { painted = true; break; } }
+            }
+            status.charts[id] = painted;
+          } catch (e) { status.errors.push(id + ': ' + e.message); }
+        }
+        document.getElementById('render-status').textContent = JSON.stringify(status);
+        """;
+
+    private static string Provisional(ReportView view, ReportLabels labels) => view.Provisional
+        ? $"<p class=\"note provisional\">{WebUtility.HtmlEncode(labels.Provisional(view.Source.ProvisionalDays))}</p>"
+        : string.Empty;
+}
