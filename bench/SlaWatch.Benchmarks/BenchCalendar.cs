@@ -15,10 +15,19 @@ internal static class BenchCalendar
         var random = new Random(42);
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         WorkingInterval[] hours = [new(9 * 60, 12 * 60), new(13 * 60, 18 * 60)];
-        var week = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
-            .ToDictionary(day => day, _ => (IReadOnlyList<WorkingInterval>)hours);
-        var holidays = Enumerable.Range(2015, 25)
-            .SelectMany(year => Enumerable.Range(0, 20).Select(_ => new DateOnly(year, 1, 1).AddDays(random.Next(0, 365))))
+        var week = new[]
+        {
+            DayOfWeek.Monday,
+            DayOfWeek.Tuesday,
+            DayOfWeek.Wednesday,
+            DayOfWeek.Thursday,
+            DayOfWeek.Friday,
+        }.ToDictionary(day => day, _ => (IReadOnlyList<WorkingInterval>)hours);
+        var holidays = Enumerable
+            .Range(2015, 25)
+            .SelectMany(year =>
+                Enumerable.Range(0, 20).Select(_ => new DateOnly(year, 1, 1).AddDays(random.Next(0, 365)))
+            )
             .ToHashSet();
         var calendar = new BusinessCalendar(new CalendarDefinition(zone, week, holidays));
 

@@ -11,11 +11,12 @@ internal sealed class BenchConfig : ManualConfig
 {
     public BenchConfig()
     {
-        AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(3)
-            .WithIterationCount(10)
-            .WithId("inprocess"));
+        AddJob(
+            Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+                .WithWarmupCount(3)
+                .WithIterationCount(10)
+                .WithId("inprocess")
+        );
         AddColumnProvider(DefaultColumnProviders.Instance);
         AddColumn(StatisticColumn.OperationsPerSecond);
         AddDiagnoser(MemoryDiagnoser.Default);

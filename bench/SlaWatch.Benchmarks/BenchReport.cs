@@ -20,8 +20,12 @@ internal static class BenchReport
             var nanoseconds = statistics.Mean;
             var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo;
             var parameters = report.BenchmarkCase.Parameters.DisplayInfo;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name,-28} {parameters,-20} {1e9 / nanoseconds,16:N0} calls/s   {nanoseconds,10:N1} ns/call"));
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {name, -28} {parameters, -20} {1e9 / nanoseconds, 16:N0} calls/s   {nanoseconds, 10:N1} ns/call"
+                )
+            );
         }
     }
 }

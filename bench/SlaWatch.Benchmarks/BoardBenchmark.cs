@@ -24,26 +24,45 @@ internal static class BoardBenchmark
         // The last second of the day: every arrival is in, its reply may not be.
         var clock = new FixedClock(SyntheticDay.Start.AddSeconds(86_399));
         // Open tickets: arrived and answered, not resolved.
-        var tickets = SyntheticDay.Tickets(open).Select(ticket => ticket with { Events = [.. ticket.Events.Take(2)] }).ToArray();
+        var tickets = SyntheticDay
+            .Tickets(open)
+            .Select(ticket => ticket with { Events = [.. ticket.Events.Take(2)] })
+            .ToArray();
         await using var storage = await BenchStorage.OpenAsync();
 
-        var tables = new TableStorage(StorageOptions.FromConnection(storage.ConnectionString, "bd" + Guid.NewGuid().ToString("N")[..10]));
+        var tables = new TableStorage(
+            StorageOptions.FromConnection(storage.ConnectionString, "bd" + Guid.NewGuid().ToString("N")[..10])
+        );
         var seeding = Stopwatch.StartNew();
         await using (var seeder = Processes.OnTables(tables, policy, rules, clock))
         {
             await SeedAsync(seeder, tickets, parallel: 32);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {open:N0} open tickets on Azurite in {seeding.Elapsed.TotalSeconds:0} s"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Seeded {open:N0} open tickets on Azurite in {seeding.Elapsed.TotalSeconds:0} s"
+            )
+        );
         await using (var services = Processes.OnTables(tables, policy, rules, clock))
         {
             await Measure(tables, "warm-up read (not counted)", () => Read(services));
             await Measure(tables, "backlog: open set, its days' summaries", () => services.Backlog.AtAsync(null));
-            await Measure(tables, "today so far: the day's summaries", () => services.Reports.FiguresSoFarAsync(SyntheticDay.Day));
-            await Measure(tables, "early warnings: today and 7 days before", () => services.Get<Core.Scanning.AnomalyDetector>().EvaluateAsync(clock.GetUtcNow()));
+            await Measure(tables, "today so far: the day's summaries", () =>
+                services.Reports.FiguresSoFarAsync(SyntheticDay.Day)
+            );
+            await Measure(tables, "early warnings: today and 7 days before", () =>
+                services.Get<Core.Scanning.AnomalyDetector>().EvaluateAsync(clock.GetUtcNow())
+            );
             var whole = await Measure(tables, "one board read", () => Read(services));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  per refresh: {whole.Requests:N0} requests ({whole.Requests / (double)open:0.00} per open ticket), {whole.Seconds:0.0} s; at one read per 15 s {whole.Requests / 15.0:N0} requests/s"));
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  per refresh: {whole.Requests:N0} requests ({whole.Requests / (double)open:0.00} per open "
+                        + $"ticket), {whole.Seconds:0.0} s; at one read per 15 s {whole.Requests / 15.0:N0} requests/s"
+                )
+            );
         }
 
         await using var local = Processes.InMemory(new MemoryStore(), policy, rules, clock);
@@ -51,8 +70,14 @@ internal static class BoardBenchmark
         await Read(local);
         var watch = Stopwatch.StartNew();
         var data = await Read(local);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"in process: one board read over {data.Tickets.Count:N0} open tickets in {watch.Elapsed.TotalSeconds:0.00} s; its JSON {System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data).Length / 1024.0:N0} KiB"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"in process: one board read over {data.Tickets.Count:N0} open tickets in "
+                    + $"{watch.Elapsed.TotalSeconds:0.00} s; its JSON "
+                    + $"{System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data).Length / 1024.0:N0} KiB"
+            )
+        );
     }
 
     private static async Task<Core.Reporting.BoardData> Read(TestProcess services) =>
@@ -61,14 +86,27 @@ internal static class BoardBenchmark
     private static async Task SeedAsync(TestProcess ports, IReadOnlyList<StoredTicket> tickets, int parallel)
     {
         await SyntheticDay.WriteAsync(ports, tickets, parallel);
-        await Parallel.ForAsync(0, tickets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, token) =>
-            await ports.Index.MarkOpenAsync(tickets[i].Id, tickets[i].Number, token));
+        await Parallel.ForAsync(
+            0,
+            tickets.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = parallel },
+            async (i, token) => await ports.Index.MarkOpenAsync(tickets[i].Id, tickets[i].Number, token)
+        );
     }
 
-    private static async Task<(long Requests, double Seconds)> Measure<T>(TableStorage tables, string what, Func<Task<T>> run)
+    private static async Task<(long Requests, double Seconds)> Measure<T>(
+        TableStorage tables,
+        string what,
+        Func<Task<T>> run
+    )
     {
         var measured = await Measured.RunAsync(tables, run);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-45} {measured.Requests,8:N0} requests {measured.Seconds,7:0.00} s"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {what, -45} {measured.Requests, 8:N0} requests {measured.Seconds, 7:0.00} s"
+            )
+        );
         return measured;
     }
 }

@@ -42,9 +42,16 @@ internal static class BulkBenchmark
             var marks = new List<(int Done, TimeSpan At)>();
             var clock = Stopwatch.StartNew();
             var importer = services.Get<SpreadsheetImporter>();
-            var imported = await importer.ImportAsync(sheet, Channel.Other, (done, _) => Mark(marks, done, rows, clock));
+            var imported = await importer.ImportAsync(sheet, Channel.Other, (done, _) =>
+                Mark(marks, done, rows, clock)
+            );
             Mark(marks, rows, rows, clock);
-            Report("import (CSV, contact + 5 events a row)", imported.Count(row => row.Outcome == "created"), marks, services.Get<TableStorage>().Requests);
+            Report(
+                "import (CSV, contact + 5 events a row)",
+                imported.Count(row => row.Outcome == "created"),
+                marks,
+                services.Get<TableStorage>().Requests
+            );
             await RawBesideAsync(services.Get<TableStorage>(), rawBefore);
         }
 
@@ -60,17 +67,35 @@ internal static class BulkBenchmark
                 Mark(marks, i, rows, clock);
                 var at = start.AddSeconds(i * 7);
                 var answered = i % 5 != 0;
-                var call = new CallRecord($"c{i}", $"139{i:D8}", at, answered ? at.AddSeconds(9) : null, at.AddMinutes(3), answered ? CallDisposition.Answered : CallDisposition.NoAnswer, answered ? "agent-1" : null);
+                var call = new CallRecord(
+                    $"c{i}",
+                    $"139{i:D8}",
+                    at,
+                    answered ? at.AddSeconds(9) : null,
+                    at.AddMinutes(3),
+                    answered ? CallDisposition.Answered : CallDisposition.NoAnswer,
+                    answered ? "agent-1" : null
+                );
                 created += (await ingester.IngestAsync(call, $"calls row {i + 1}", "raw")).Word == "created" ? 1 : 0;
             }
 
             Mark(marks, rows, rows, clock);
-            Report("calls ingest (a call and its answer or missed-call reason)", created, marks, services.Get<TableStorage>().Requests);
+            Report(
+                "calls ingest (a call and its answer or missed-call reason)",
+                created,
+                marks,
+                services.Get<TableStorage>().Requests
+            );
             await RawBesideAsync(services.Get<TableStorage>(), rawBefore);
         }
 
         var rawAfter = await RawUpsertsPerSecondAsync(connection);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw upserts/s at the end:   {rawAfter:N0} ({rawAfter / rawBefore:0.00} of the start)"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"raw upserts/s at the end:   {rawAfter:N0} ({rawAfter / rawBefore:0.00} of the start)"
+            )
+        );
     }
 
     private static void Mark(List<(int Done, TimeSpan At)> marks, int done, int total, Stopwatch clock)
@@ -85,14 +110,27 @@ internal static class BulkBenchmark
     {
         var total = marks[^1];
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{path}: {created} tickets in {total.At.TotalSeconds:0.0} s, {total.Done / total.At.TotalSeconds:0} rows/s, {(double)requests.Count / total.Done:0.00} requests a row"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}: {created} tickets in {total.At.TotalSeconds:0.0} s, {total.Done / total.At.TotalSeconds:0} "
+                    + $"rows/s, {(double)requests.Count / total.Done:0.00} requests a row"
+            )
+        );
         var rates = marks.Zip(marks.Skip(1), (from, to) => (to.Done - from.Done) / (to.At - from.At).TotalSeconds);
-        Console.WriteLine("  rows/s by tenth: " + string.Join(' ', rates.Select(rate => rate.ToString("0", CultureInfo.InvariantCulture))));
+        Console.WriteLine(
+            "  rows/s by tenth: "
+                + string.Join(' ', rates.Select(rate => rate.ToString("0", CultureInfo.InvariantCulture)))
+        );
         foreach (var (kind, count, time) in requests.Breakdown.Take(8))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {kind,-32} {(double)count / total.Done,6:0.00} a row  {time.TotalMilliseconds / count,7:0.00} ms each  {time / total.At,6:P0} of the run"));
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {kind, -32} {(double)count / total.Done, 6:0.00} a row  "
+                        + $"{time.TotalMilliseconds / count, 7:0.00} ms each  {time / total.At, 6:P0} of the run"
+                )
+            );
         }
     }
 
@@ -103,7 +141,13 @@ internal static class BulkBenchmark
     private static async Task RawBesideAsync(TableStorage storage, double rawBefore)
     {
         var grown = await Measured.RawUpsertsPerSecondAsync(await storage.TableAsync(TableStorage.Tickets), RawSample);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw upserts/s into the grown Tickets table: {grown:N0} ({grown / rawBefore:0.00} of a fresh table's)"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"  raw upserts/s into the grown Tickets table: {grown:N0} ({grown / rawBefore:0.00} of a fresh "
+                    + $"table's)"
+            )
+        );
     }
 
     private static async Task<double> RawUpsertsPerSecondAsync(string connection)
@@ -112,15 +156,22 @@ internal static class BulkBenchmark
         return await Measured.RawUpsertsPerSecondAsync(await storage.TableAsync("Raw"), RawSample);
     }
 
-    /// <summary>A tracking sheet of <paramref name="rows"/> resolved tickets over as many days as it takes at 400 a day.</summary>
+    /// <summary>A tracking sheet of <paramref name="rows"/> resolved tickets over as many days as it takes at 400 a
+    /// day.</summary>
     private static string Sheet(int rows)
     {
-        var csv = new StringBuilder("日期,客户编号,问题描述,问题类型,优先级,提交时间,首次回复时间,解决时间,是否首次解决,解决状态,未解决原因,责任人,满意度,渠道\n");
+        var csv = new StringBuilder(
+            "日期,客户编号,问题描述,问题类型,优先级,提交时间,首次回复时间,解决时间,是否首次解决,解决状态,未解决原因,责任人,满意度,渠道\n"
+        );
         for (var i = 0; i < rows; i++)
         {
             var day = new DateOnly(2026, 10, 1).AddDays(i / 400);
             var minute = 9 * 60 + i % 400;
-            csv.Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},C{i:D6},登录报错,技术故障,一般,{Clock(minute)},{Clock(minute + 10)},{Clock(minute + 90)},是,已解决,,客服{i % 40},满意,邮件\n");
+            csv.Append(
+                CultureInfo.InvariantCulture,
+                $"{day:yyyy-MM-dd},C{i:D6},登录报错,技术故障,一般,{Clock(minute)},{Clock(minute + 10)},{Clock(minute + 90)},是,"
+                    + $"已解决,,客服{i % 40},满意,邮件\n"
+            );
         }
 
         var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-bulk-").FullName, "sheet.csv");
@@ -133,8 +184,10 @@ internal static class BulkBenchmark
     private static string Prefix() => "b" + Guid.NewGuid().ToString("N")[..10];
 
     private static TestProcess OnTables(string connection, SlaPolicy policy, ClassificationRules rules) =>
-        new(services => services
-            .AddSlaWatchPolicy(policy, rules)
-            .AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, Prefix()))
-            .AddSlaWatchChannels());
+        new(services =>
+            services
+                .AddSlaWatchPolicy(policy, rules)
+                .AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, Prefix()))
+                .AddSlaWatchChannels()
+        );
 }

@@ -13,7 +13,12 @@ internal static class ChannelRates
         var items = new Dictionary<string, (int Count, string Unit)>
         {
             [nameof(ChannelBenchmarks.NormaliseMail)] = (setup.Messages, "messages"),
-            [nameof(ChannelBenchmarks.VerifyAndMapWebhooks)] = (Directory.EnumerateFiles(Path.Combine(TestSupport.RepoRoot.Path, "tests", "corpus", "chatwoot"), "*.json").Count(), "webhook events"),
+            [nameof(ChannelBenchmarks.VerifyAndMapWebhooks)] = (
+                Directory
+                    .EnumerateFiles(Path.Combine(TestSupport.RepoRoot.Path, "tests", "corpus", "chatwoot"), "*.json")
+                    .Count(),
+                "webhook events"
+            ),
             [nameof(ChannelBenchmarks.ParseCdr)] = (10_000, "CDR rows"),
         };
         foreach (var report in summaries.SelectMany(summary => summary.Reports))
@@ -21,7 +26,13 @@ internal static class ChannelRates
             var method = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
             if (report.ResultStatistics is { } statistics && items.TryGetValue(method, out var batch))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {batch.Unit,-16} {batch.Count * 1e9 / statistics.Mean,14:N0} per second ({batch.Count} per batch)"));
+                Console.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {batch.Unit, -16} {batch.Count * 1e9 / statistics.Mean, 14:N0} per second ({batch.Count} "
+                            + $"per batch)"
+                    )
+                );
             }
         }
     }

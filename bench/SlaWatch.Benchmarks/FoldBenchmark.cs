@@ -27,7 +27,15 @@ internal static class FoldBenchmark
         var figures = DailyAggregator.Fold(tickets, policy, asOf, history);
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Folded {count:N0} tickets into {figures.Count} dimensions in {watch.Elapsed.TotalSeconds:0.00} s: {count / watch.Elapsed.TotalSeconds:N0} tickets per second (goal 500 000), {allocated / 1048576.0:N0} MiB allocated ({allocated / (double)count:N0} bytes per ticket, goal under 1 024), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Folded {count:N0} tickets into {figures.Count} dimensions in {watch.Elapsed.TotalSeconds:0.00} s: "
+                    + $"{count / watch.Elapsed.TotalSeconds:N0} tickets per second (goal 500 000), "
+                    + $"{allocated / 1048576.0:N0} MiB allocated ({allocated / (double)count:N0} bytes per ticket, "
+                    + $"goal under 1 024), peak working set "
+                    + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"
+            )
+        );
     }
 }

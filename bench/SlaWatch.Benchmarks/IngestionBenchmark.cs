@@ -25,47 +25,75 @@ internal static class IngestionBenchmark
         var policy = Shipped.Policy;
         var rules = Shipped.Rules;
 
-        Console.WriteLine($"Ingestion against Azurite, {count} operations per measurement, {Environment.ProcessorCount} cores");
+        Console.WriteLine(
+            $"Ingestion against Azurite, {count} operations per measurement, {Environment.ProcessorCount} cores"
+        );
         Console.WriteLine("callers  raw upserts/s  tickets/s  ratio  round trips/ticket");
         foreach (var callers in new[] { 1, 8 })
         {
-            var raw = await Measured.RawUpsertsPerSecondAsync(await new TableStorage(StorageOptions.FromConnection(connection, Prefix())).TableAsync("Raw"), count, callers);
+            var raw = await Measured.RawUpsertsPerSecondAsync(
+                await new TableStorage(StorageOptions.FromConnection(connection, Prefix())).TableAsync("Raw"),
+                count,
+                callers
+            );
             var (tickets, roundTrips) = await TicketsPerSecondAsync(connection, policy, rules, callers, count);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{callers,7}  {raw,13:N0}  {tickets,9:N0}  {tickets / raw,5:0.00}  {roundTrips,18:0.00}"));
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{callers, 7}  {raw, 13:N0}  {tickets, 9:N0}  {tickets / raw, 5:0.00}  {roundTrips, 18:0.00}"
+                )
+            );
         }
     }
 
-    private static async Task<(double PerSecond, double RoundTrips)> TicketsPerSecondAsync(string connection, SlaPolicy policy, ClassificationRules rules, int callers, int count)
+    private static async Task<(double PerSecond, double RoundTrips)> TicketsPerSecondAsync(
+        string connection,
+        SlaPolicy policy,
+        ClassificationRules rules,
+        int callers,
+        int count
+    )
     {
-        await using var services = new TestProcess(added => added
-            .AddSlaWatchPolicy(policy, rules)
-            .AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, Prefix())));
+        await using var services = new TestProcess(added =>
+            added
+                .AddSlaWatchPolicy(policy, rules)
+                .AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, Prefix()))
+        );
         var received = new DateTimeOffset(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
         await services.Ingestion.IngestAsync(Contact("warm-up", received), "bench");
         var before = services.Get<TableStorage>().Requests.Count;
         var clock = Stopwatch.StartNew();
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, cancellationToken) =>
-        {
-            var result = await services.Ingestion.IngestAsync(Contact($"m{i}", received.AddSeconds(i)), "bench", cancellationToken: cancellationToken);
-            if (result.Outcome != IngestOutcome.Created)
+        await Parallel.ForAsync(
+            0,
+            count,
+            new ParallelOptions { MaxDegreeOfParallelism = callers },
+            async (i, cancellationToken) =>
             {
-                throw new InvalidOperationException($"Contact {i} was {result.Word}, not created.");
+                var result = await services.Ingestion.IngestAsync(
+                    Contact($"m{i}", received.AddSeconds(i)),
+                    "bench",
+                    cancellationToken: cancellationToken
+                );
+                if (result.Outcome != IngestOutcome.Created)
+                {
+                    throw new InvalidOperationException($"Contact {i} was {result.Word}, not created.");
+                }
             }
-        });
+        );
         var perSecond = count / clock.Elapsed.TotalSeconds;
         return (perSecond, (double)(services.Get<TableStorage>().Requests.Count - before) / count);
     }
 
-    private static InboundContact Contact(string id, DateTimeOffset at) => new()
-    {
-        Channel = Channel.Email,
-        SourceId = $"<{id}@bench.example>",
-        ReceivedAt = at,
-        From = $"customer-{id}@example.com",
-        Subject = "无法登录",
-        Text = "登录时报错 500，请尽快处理",
-    };
+    private static InboundContact Contact(string id, DateTimeOffset at) =>
+        new()
+        {
+            Channel = Channel.Email,
+            SourceId = $"<{id}@bench.example>",
+            ReceivedAt = at,
+            From = $"customer-{id}@example.com",
+            Subject = "无法登录",
+            Text = "登录时报错 500，请尽快处理",
+        };
 
     private static string Prefix() => "b" + Guid.NewGuid().ToString("N")[..10];
 }

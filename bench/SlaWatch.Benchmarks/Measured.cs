@@ -29,19 +29,24 @@ internal static class Measured
     {
         await table.UpsertEntityAsync(new TableEntity("warm", "up"));
         var clock = Stopwatch.StartNew();
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, cancellationToken) =>
-        {
-            var row = new TableEntity($"raw-{i}", "snapshot")
+        await Parallel.ForAsync(
+            0,
+            count,
+            new ParallelOptions { MaxDegreeOfParallelism = callers },
+            async (i, cancellationToken) =>
             {
-                ["Number"] = $"20261116-{i:D3}",
-                ["Channel"] = "Email",
-                ["Priority"] = "Normal",
-                ["Status"] = "Open",
-                ["ReceivedAt"] = DateTimeOffset.UtcNow,
-                ["EventCount"] = 1,
-            };
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        });
+                var row = new TableEntity($"raw-{i}", "snapshot")
+                {
+                    ["Number"] = $"20261116-{i:D3}",
+                    ["Channel"] = "Email",
+                    ["Priority"] = "Normal",
+                    ["Status"] = "Open",
+                    ["ReceivedAt"] = DateTimeOffset.UtcNow,
+                    ["EventCount"] = 1,
+                };
+                await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            }
+        );
         return count / clock.Elapsed.TotalSeconds;
     }
 }

@@ -58,7 +58,10 @@ internal sealed partial class PartitionLoad(string tablePrefix, Func<DateTimeOff
             return;
         }
 
-        var target = Target(last, message.Request.Method == RequestMethod.Post ? BodyOf(message.Request.Content) : string.Empty);
+        var target = Target(
+            last,
+            message.Request.Method == RequestMethod.Post ? BodyOf(message.Request.Content) : string.Empty
+        );
         if (target.Table.Length == 0 || target.Table == "Tables")
         {
             return;
@@ -80,13 +83,18 @@ internal sealed partial class PartitionLoad(string tablePrefix, Func<DateTimeOff
         var query = Uri.UnescapeDataString(message.Request.Uri.Query);
         var named = FilterPartition().Match(query);
         var returned = Regex.Count(message.Response.Content.ToString(), "\"odata.etag\"");
-        Add(new Key(target.Table, named.Success ? named.Groups["pk"].Value : "(range)", hour), 0, Math.Max(1, returned));
+        Add(
+            new Key(target.Table, named.Success ? named.Groups["pk"].Value : "(range)", hour),
+            0,
+            Math.Max(1, returned)
+        );
     }
 
     private void Add(Key key, long writes, long reads) =>
         _load.AddOrUpdate(key, (writes, reads), (_, total) => (total.Writes + writes, total.Reads + reads));
 
-    /// <summary>The table (its prefix taken off) and partition of <c>Table(PartitionKey='…',RowKey='…')</c>, else of an inserted entity.</summary>
+    /// <summary>The table (its prefix taken off) and partition of <c>Table(PartitionKey='…',RowKey='…')</c>, else of an
+    /// inserted entity.</summary>
     private (string Table, string Partition) Target(string segment, string body)
     {
         var paren = segment.IndexOf('(', StringComparison.Ordinal);

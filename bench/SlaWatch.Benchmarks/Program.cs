@@ -5,18 +5,20 @@ using SlaWatch.Benchmarks;
 // dotnet run -c Release --project bench/SlaWatch.Benchmarks -- --filter '*'       (BenchmarkDotNet: calendar, channels)
 var modes = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordinal)
 {
-    ["ingestion"] = IngestionBenchmark.RunAsync,                      // throughput against Azurite
-    ["fold"] = arguments =>                                            // [tickets]
+    ["ingestion"] = IngestionBenchmark.RunAsync, // throughput against Azurite
+    ["fold"] = arguments => // [tickets]
     {
         FoldBenchmark.Run(arguments);
         return Task.CompletedTask;
     },
-    ["report"] = ReportBenchmark.RunAsync,                            // [tickets on Azurite] [tickets in process]
-    ["scan"] = ScanLatencyBenchmark.RunAsync,                         // [open tickets] [due tickets]
-    ["capacity"] = CapacityBenchmark.RunAsync,                        // [tickets a day] [days]
+    ["report"] = ReportBenchmark.RunAsync, // [tickets on Azurite] [tickets in process]
+    ["scan"] = ScanLatencyBenchmark.RunAsync, // [open tickets] [due tickets]
+    ["capacity"] = CapacityBenchmark.RunAsync, // [tickets a day] [days]
     ["replay"] = ReplayBenchmark.RunAsync,
-    ["board"] = BoardBenchmark.RunAsync,                              // [open tickets]: one live-board refresh
-    ["bulk"] = BulkBenchmark.RunAsync,                                // [rows]: import and calls ingest, raw upserts beside                            // [tickets days small-tickets small-days]
+    ["board"] = BoardBenchmark.RunAsync, // [open tickets]: one live-board refresh
+    // [rows]: import and calls ingest, raw upserts beside                            // [tickets days small-tickets
+    // small-days]
+    ["bulk"] = BulkBenchmark.RunAsync,
 };
 
 if (args.Length > 0 && modes.TryGetValue(args[0], out var mode))

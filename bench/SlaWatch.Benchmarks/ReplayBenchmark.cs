@@ -21,19 +21,32 @@ internal static class ReplayBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+        int Arg(int index, int fallback) =>
+            args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
         var (bigTickets, bigDays, smallTickets, smallDays) = (Arg(0, 100_000), Arg(1, 30), Arg(2, 3_000), Arg(3, 7));
         var policy = Shipped.Policy;
         var rules = Shipped.Rules;
 
         var (big, _, generation) = Generate(policy, (int)Math.Ceiling(bigTickets / (double)bigDays), bigDays);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated {bigTickets:N0} tickets over {bigDays} days in {generation.TotalSeconds:0.0} s"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Generated {bigTickets:N0} tickets over {bigDays} days in {generation.TotalSeconds:0.0} s"
+            )
+        );
         var read = Stopwatch.StartNew();
         var items = ReplayDirectory.Read(big, policy.TimeZone);
         read.Stop();
         var (run, took) = await ReplayAsync(null, policy, rules, items);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory: {items.Count:N0} input events ({run.Days.Sum(day => day.All.Received):N0} tickets) read in {read.Elapsed.TotalSeconds:0.0} s, replayed in {took.TotalSeconds:0.0} s: {items.Count / took.TotalSeconds:N0} events/s, {run.Scans:N0} scans; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB (target: under 60 s)"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"memory: {items.Count:N0} input events ({run.Days.Sum(day => day.All.Received):N0} tickets) read in "
+                    + $"{read.Elapsed.TotalSeconds:0.0} s, replayed in {took.TotalSeconds:0.0} s: "
+                    + $"{items.Count / took.TotalSeconds:N0} events/s, {run.Scans:N0} scans; peak working set "
+                    + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB (target: under 60 s)"
+            )
+        );
         Directory.Delete(big, recursive: true);
 
         await using var storage = await BenchStorage.OpenAsync();
@@ -41,24 +54,46 @@ internal static class ReplayBenchmark
         var (small, _, _) = Generate(policy, (int)Math.Ceiling(smallTickets / (double)smallDays), smallDays);
         var smallItems = ReplayDirectory.Read(small, policy.TimeZone);
         var (inMemory, memoryTook) = await ReplayAsync(null, policy, rules, smallItems);
-        var tables = new TableStorage(StorageOptions.FromConnection(connection, "bench" + Guid.NewGuid().ToString("N")[..8]));
+        var tables = new TableStorage(
+            StorageOptions.FromConnection(connection, "bench" + Guid.NewGuid().ToString("N")[..8])
+        );
         var (onTables, tablesTook) = await ReplayAsync(tables, policy, rules, smallItems);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"same {smallItems.Count:N0} events ({smallTickets:N0} tickets, {smallDays} days): memory {memoryTook.TotalSeconds:0.0} s ({smallItems.Count / memoryTook.TotalSeconds:N0}/s), Azurite {tablesTook.TotalSeconds:0.0} s ({smallItems.Count / tablesTook.TotalSeconds:N0}/s, {tables.Requests.Count:N0} requests, {tables.Requests.Count / (double)smallItems.Count:0.0} per event); Azurite/memory time {tablesTook / memoryTook:0.0}×; same breaches: {inMemory.Whole.All.Breaches == onTables.Whole.All.Breaches}"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"same {smallItems.Count:N0} events ({smallTickets:N0} tickets, {smallDays} days): memory "
+                    + $"{memoryTook.TotalSeconds:0.0} s ({smallItems.Count / memoryTook.TotalSeconds:N0}/s), Azurite "
+                    + $"{tablesTook.TotalSeconds:0.0} s ({smallItems.Count / tablesTook.TotalSeconds:N0}/s, "
+                    + $"{tables.Requests.Count:N0} requests, {tables.Requests.Count / (double)smallItems.Count:0.0} "
+                    + $"per event); Azurite/memory time {tablesTook / memoryTook:0.0}×; same breaches: "
+                    + $"{inMemory.Whole.All.Breaches == onTables.Whole.All.Breaches}"
+            )
+        );
         Directory.Delete(small, recursive: true);
     }
 
     /// <summary>The sample generator's input (seed 1, from Monday 2026-10-05) in a new temporary directory.</summary>
-    internal static (string Directory, SampleSummary Summary, TimeSpan Took) Generate(SlaPolicy policy, int ticketsPerDay, int days)
+    internal static (string Directory, SampleSummary Summary, TimeSpan Took) Generate(
+        SlaPolicy policy,
+        int ticketsPerDay,
+        int days
+    )
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("slawatch-bench-replay-").FullName;
         var watch = Stopwatch.StartNew();
-        var summary = new SampleGenerator(new SampleOptions(days, ticketsPerDay, Seed: 1, new DateOnly(2026, 10, 5)), policy.TimeZone).Write(directory);
+        var summary = new SampleGenerator(
+            new SampleOptions(days, ticketsPerDay, Seed: 1, new DateOnly(2026, 10, 5)),
+            policy.TimeZone
+        ).Write(directory);
         return (directory, summary, watch.Elapsed);
     }
 
     private static async Task<(ReplayRun Run, TimeSpan Took)> ReplayAsync(
-        TableStorage? tables, SlaPolicy policy, ClassificationRules rules, IReadOnlyList<ReplayItem> items)
+        TableStorage? tables,
+        SlaPolicy policy,
+        ClassificationRules rules,
+        IReadOnlyList<ReplayItem> items
+    )
     {
         var watch = Stopwatch.StartNew();
         await using var replay = Processes.Replay(tables, policy, rules);

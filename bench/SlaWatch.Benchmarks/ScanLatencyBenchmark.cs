@@ -21,7 +21,8 @@ internal static class ScanLatencyBenchmark
 {
     private static readonly DateTimeOffset Minute = new(2026, 11, 16, 2, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Time that starts where it is put and runs on with the wall clock: a scan's work takes real time.</summary>
+    /// <summary>Time that starts where it is put and runs on with the wall clock: a scan's work takes real
+    /// time.</summary>
     private sealed class RunningClock : TimeProvider
     {
         private DateTimeOffset _start;
@@ -57,8 +58,15 @@ internal static class ScanLatencyBenchmark
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{due:N0} urgent tickets breach within one minute beside {open:N0} open tickets that are not due"));
-        Console.WriteLine("store       scan every  announced  latency p50   p99    max   scan s  requests per due ticket  seeded in");
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{due:N0} urgent tickets breach within one minute beside {open:N0} open tickets that are not due"
+            )
+        );
+        Console.WriteLine(
+            "store       scan every  announced  latency p50   p99    max   scan s  requests per due ticket  seeded in"
+        );
         foreach (var store in new[] { "in process", "Azurite" })
         {
             foreach (var every in new[] { TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30) })
@@ -66,7 +74,15 @@ internal static class ScanLatencyBenchmark
                 var clock = new RunningClock();
                 clock.Set(Minute.AddMinutes(-1));
                 // Seeding a hundred thousand rows keeps Azurite busy: give its answers time.
-                var tables = store == "Azurite" ? new TableStorage(StorageOptions.FromConnection(connection, "sl" + Guid.NewGuid().ToString("N")[..10]) with { NetworkTimeout = TimeSpan.FromSeconds(120) }) : null;
+                var tables =
+                    store == "Azurite"
+                        ? new TableStorage(
+                            StorageOptions.FromConnection(connection, "sl" + Guid.NewGuid().ToString("N")[..10]) with
+                            {
+                                NetworkTimeout = TimeSpan.FromSeconds(120),
+                            }
+                        )
+                        : null;
                 await using var services = tables is null
                     ? Processes.InMemory(new MemoryStore(), policy, rules, clock)
                     : Processes.OnTables(tables, policy, rules, clock);
@@ -76,7 +92,11 @@ internal static class ScanLatencyBenchmark
                 // The scan a minute before has run: the first one measured starts where it stopped.
                 await services.Checkpoints.SetAsync(SlaScanner.WatermarkKey, DueEntry.BucketOf(Minute.AddMinutes(-1)));
                 var latencies = new Latencies(clock);
-                var scanner = services.Scanner(latencies, new ScanOptions(), new AnomalyOptions { StreakLength = int.MaxValue, MinimumAverage = double.MaxValue });
+                var scanner = services.Scanner(
+                    latencies,
+                    new ScanOptions(),
+                    new AnomalyOptions { StreakLength = int.MaxValue, MinimumAverage = double.MaxValue }
+                );
                 var before = tables?.Requests.Count ?? 0;
                 var kindsBefore = tables?.Requests.Breakdown.ToDictionary(kind => kind.Kind, kind => kind.Count) ?? [];
                 var scanning = TimeSpan.Zero;
@@ -92,16 +112,28 @@ internal static class ScanLatencyBenchmark
                 }
 
                 var sorted = latencies.Breaches.Order().ToArray();
-                string Seconds(double quantile) => sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)].TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-                var requests = tables is null ? "-" : ((tables.Requests.Count - before) / (double)due).ToString("0.0", CultureInfo.InvariantCulture);
+                string Seconds(double quantile) =>
+                    sorted.Length == 0
+                        ? "-"
+                        : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)]
+                            .TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+                var requests = tables is null
+                    ? "-"
+                    : ((tables.Requests.Count - before) / (double)due).ToString("0.0", CultureInfo.InvariantCulture);
                 // What the scans sent, by kind: the requests counted since the seeding.
                 var kinds = (tables?.Requests.Breakdown ?? [])
                     .Select(kind => (kind.Kind, Count: kind.Count - kindsBefore.GetValueOrDefault(kind.Kind)))
                     .Where(kind => kind.Count > 0)
                     .OrderByDescending(kind => kind.Count)
                     .Select(kind => string.Create(CultureInfo.InvariantCulture, $"{kind.Kind} {kind.Count:N0}"));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{store,-11} {every.TotalSeconds,6:0} s   {sorted.Length,9:N0}  {Seconds(0.5),10}  {Seconds(0.99),5}  {Seconds(1.0),5}  {scanning.TotalSeconds,7:0.0}  {requests,23}  {seeding.Elapsed.TotalSeconds,7:0} s  {string.Join(", ", kinds)}"));
+                Console.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{store, -11} {every.TotalSeconds, 6:0} s   {sorted.Length, 9:N0}  {Seconds(0.5), 10}  "
+                            + $"{Seconds(0.99), 5}  {Seconds(1.0), 5}  {scanning.TotalSeconds, 7:0.0}  {requests, 23} "
+                            + $" {seeding.Elapsed.TotalSeconds, 7:0} s  {string.Join(", ", kinds)}"
+                    )
+                );
             }
         }
     }
@@ -117,8 +149,18 @@ internal static class ScanLatencyBenchmark
         for (var i = 0; i < due + open; i++)
         {
             var breaching = i < due;
-            var received = breaching ? Minute.AddSeconds(i * 60.0 / due).AddMinutes(-15) : Minute.AddMinutes(-30).AddSeconds(i % 1_800);
-            var first = new Received(received, "customer", $"m{i}", Channel.Web, breaching ? Priority.Urgent : Priority.Low, "technical-fault", new CustomerRef($"c-{i}", "1***"));
+            var received = breaching
+                ? Minute.AddSeconds(i * 60.0 / due).AddMinutes(-15)
+                : Minute.AddMinutes(-30).AddSeconds(i % 1_800);
+            var first = new Received(
+                received,
+                "customer",
+                $"m{i}",
+                Channel.Web,
+                breaching ? Priority.Urgent : Priority.Low,
+                "technical-fault",
+                new CustomerRef($"c-{i}", "1***")
+            );
             var wakeUp = breaching
                 ? new DueEntry($"t{i:D10}", received.AddMinutes(15), SlaMetric.FirstResponse, "breach")
                 : new DueEntry($"t{i:D10}", received.AddHours(6), SlaMetric.FirstResponse, "warning");
@@ -126,11 +168,28 @@ internal static class ScanLatencyBenchmark
         }
 
         await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (row, token) =>
-            await ports.Store.TryCreateAsync(row.Id, row.Number, row.First, new TicketIndexState(row.WakeUp, day), token));
-        var days = rows.Select(row => new DayEntry(day, row.Number, row.Id, ReceivedThatDay: true) { CustomerKey = row.First.Customer.Key, Category = row.First.Category, ReceivedAt = row.First.At, Events = [row.First] });
+            await ports.Store.TryCreateAsync(
+                row.Id,
+                row.Number,
+                row.First,
+                new TicketIndexState(row.WakeUp, day),
+                token
+            )
+        );
+        var days = rows.Select(row => new DayEntry(day, row.Number, row.Id, ReceivedThatDay: true)
+        {
+            CustomerKey = row.First.Customer.Key,
+            Category = row.First.Category,
+            ReceivedAt = row.First.At,
+            Events = [row.First],
+        });
         if (tables is not null)
         {
-            await new TableTicketIndex(tables).IndexManyAsync(days, rows.Select(row => row.WakeUp), rows.Select(row => (row.Id, row.Number)));
+            await new TableTicketIndex(tables).IndexManyAsync(
+                days,
+                rows.Select(row => row.WakeUp),
+                rows.Select(row => (row.Id, row.Number))
+            );
             return;
         }
 

@@ -20,48 +20,87 @@ internal static class SyntheticDay
         var random = new Random(seed);
         Channel[] channels = [Channel.Email, Channel.Chat, Channel.Phone, Channel.Web];
         Priority[] priorities = [Priority.Urgent, Priority.Normal, Priority.Normal, Priority.Low, Priority.Suggestion];
-        string[] categories = ["technical-fault", "logistics-delay", "usage-question", "refund", "service-attitude", "complaint"];
+        string[] categories =
+        [
+            "technical-fault",
+            "logistics-delay",
+            "usage-question",
+            "refund",
+            "service-attitude",
+            "complaint",
+        ];
         var tickets = new StoredTicket[count];
         for (var i = 0; i < count; i++)
         {
             var received = Start.AddSeconds(random.Next(0, 86_400));
             var events = new List<TicketEvent>
             {
-                new Received(received, "customer", $"m{i}", channels[i % 4], priorities[random.Next(priorities.Length)], categories[random.Next(categories.Length)], new CustomerRef($"c-{random.Next(0, Math.Max(1, count / 3))}", "1***")),
+                new Received(
+                    received,
+                    "customer",
+                    $"m{i}",
+                    channels[i % 4],
+                    priorities[random.Next(priorities.Length)],
+                    categories[random.Next(categories.Length)],
+                    new CustomerRef($"c-{random.Next(0, Math.Max(1, count / 3))}", "1***")
+                ),
             };
             var responded = received.AddMinutes(random.Next(1, 240));
             events.Add(new AgentResponse(responded, $"agent-{random.Next(0, 40)}", $"r{i}"));
             if (random.Next(10) < 8)
             {
-                events.Add(new StatusChanged(responded.AddMinutes(random.Next(5, 2_000)), "agent", $"s{i}", TicketStatus.Resolved));
-                events.Add(new SatisfactionRated(responded.AddMinutes(2_100), "customer", $"q{i}", random.Next(1, 6), 5));
+                events.Add(
+                    new StatusChanged(
+                        responded.AddMinutes(random.Next(5, 2_000)),
+                        "agent",
+                        $"s{i}",
+                        TicketStatus.Resolved
+                    )
+                );
+                events.Add(
+                    new SatisfactionRated(responded.AddMinutes(2_100), "customer", $"q{i}", random.Next(1, 6), 5)
+                );
             }
 
-            tickets[i] = new StoredTicket($"t{i:D10}", new TicketNumber(Day, i + 1), events, new TicketIndexState(null, Day), "v");
+            tickets[i] = new StoredTicket(
+                $"t{i:D10}",
+                new TicketNumber(Day, i + 1),
+                events,
+                new TicketIndexState(null, Day),
+                "v"
+            );
         }
 
         return tickets;
     }
 
-    /// <summary>The day's arrival entries, as the index keeps them (repeat complaints are counted from these).</summary>
-    public static DayEntry Entry(StoredTicket ticket) => new(Day, ticket.Number, ticket.Id, ReceivedThatDay: true)
-    {
-        CustomerKey = ticket.State.Customer.Key,
-        Category = ticket.State.Category,
-        ReceivedAt = ticket.State.ReceivedAt,
-        Events = ticket.Events,
-    };
+    /// <summary>The day's arrival entries, as the index keeps them (repeat complaints are counted from
+    /// these).</summary>
+    public static DayEntry Entry(StoredTicket ticket) =>
+        new(Day, ticket.Number, ticket.Id, ReceivedThatDay: true)
+        {
+            CustomerKey = ticket.State.Customer.Key,
+            Category = ticket.State.Category,
+            ReceivedAt = ticket.State.ReceivedAt,
+            Events = ticket.Events,
+        };
 
-    /// <summary>Writes the tickets through the ports as the services would leave them: created, their events appended, entered in their day.</summary>
+    /// <summary>Writes the tickets through the ports as the services would leave them: created, their events appended,
+    /// entered in their day.</summary>
     public static async Task WriteAsync(TestProcess ports, IReadOnlyList<StoredTicket> tickets, int parallel)
     {
-        await Parallel.ForAsync(0, tickets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, token) =>
-        {
-            var ticket = tickets[i];
-            await ports.Store.TryCreateAsync(ticket.Id, ticket.Number, ticket.Events[0], ticket.Index, token);
-            var created = (await ports.Store.LoadAsync(ticket.Id, token))!;
-            await ports.Store.AppendAsync(created, [.. ticket.Events.Skip(1)], ticket.Index, token);
-            await ports.Index.IndexDayAsync(Entry(ticket), token);
-        });
+        await Parallel.ForAsync(
+            0,
+            tickets.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = parallel },
+            async (i, token) =>
+            {
+                var ticket = tickets[i];
+                await ports.Store.TryCreateAsync(ticket.Id, ticket.Number, ticket.Events[0], ticket.Index, token);
+                var created = (await ports.Store.LoadAsync(ticket.Id, token))!;
+                await ports.Store.AppendAsync(created, [.. ticket.Events.Skip(1)], ticket.Index, token);
+                await ports.Index.IndexDayAsync(Entry(ticket), token);
+            }
+        );
     }
 }

@@ -30,7 +30,9 @@ public static class ChannelsServiceCollectionExtensions
     /// Call once per mailbox; a consumer takes every poller as <c>IEnumerable&lt;MailboxPoller&gt;</c>.
     /// </summary>
     public static IServiceCollection AddSlaWatchMailbox(
-        this IServiceCollection services, Func<IServiceProvider, MailOptions> mailbox)
+        this IServiceCollection services,
+        Func<IServiceProvider, MailOptions> mailbox
+    )
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(mailbox);
@@ -41,7 +43,8 @@ public static class ChannelsServiceCollectionExtensions
             provider.GetRequiredService<IQuarantine>(),
             provider.GetRequiredService<ICheckpointStore>(),
             provider.GetRequiredService<SlaPolicy>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>()
+        ));
         return services;
     }
 }

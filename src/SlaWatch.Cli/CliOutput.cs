@@ -20,7 +20,9 @@ public sealed class CliOutput(TextWriter stdout, TextWriter stderr)
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
     /// <summary>ISO 8601 with the zone's offset, to the second (<c>2026-02-14T17:30:00+08:00</c>).</summary>
-    public static string Instant(DateTimeOffset instant, TimeZoneInfo zone) => Core.Time.InstantText.Format(instant, zone);
+    public static string Instant(DateTimeOffset instant, TimeZoneInfo zone) =>
+        Core.Time.InstantText.Format(instant, zone);
 
-    public static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) => Core.Time.InstantText.Format(instant, zone);
+    public static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) =>
+        Core.Time.InstantText.Format(instant, zone);
 }

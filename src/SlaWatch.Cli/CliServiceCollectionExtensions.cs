@@ -9,7 +9,8 @@ using SlaWatch.Core.Scanning;
 
 namespace SlaWatch.Cli;
 
-/// <summary>What the command line adds to the services every host composes: where its warnings and announcements go.</summary>
+/// <summary>What the command line adds to the services every host composes: where its warnings and announcements
+/// go.</summary>
 internal static class CliServiceCollectionExtensions
 {
     public static ILoggingBuilder AddCliWarnings(this ILoggingBuilder logging, TextWriter error)
@@ -20,17 +21,25 @@ internal static class CliServiceCollectionExtensions
 
     /// <summary>The scanner's announcements as lines (ticket numbers and roles, in the language asked for).</summary>
     public static IServiceCollection AddAnnouncementLines(
-        this IServiceCollection services, Action<string> write, bool chinese) =>
+        this IServiceCollection services,
+        Action<string> write,
+        bool chinese
+    ) =>
         services.AddSingleton<INotifier>(provider => new LogNotifier(
             write,
             provider.GetRequiredService<SlaPolicy>().TimeZone,
-            new ReportLabels(chinese, provider.GetRequiredService<ClassificationRules>())));
+            new ReportLabels(chinese, provider.GetRequiredService<ClassificationRules>())
+        ));
 
     /// <summary>The scanner's announcements posted to a webhook, signed with <paramref name="secret"/>.</summary>
     public static IServiceCollection AddAnnouncementWebhook(this IServiceCollection services, Uri url, string secret)
     {
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
         return services.AddSingleton<INotifier>(provider => new WebhookNotifier(
-            provider.GetRequiredService<HttpClient>(), url, secret, provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<HttpClient>(),
+            url,
+            secret,
+            provider.GetRequiredService<TimeProvider>()
+        ));
     }
 }

@@ -10,7 +10,9 @@ namespace SlaWatch.Cli;
 internal sealed class CliWarnings(TextWriter error) : ILoggerProvider, ILogger
 {
     public ILogger CreateLogger(string categoryName) =>
-        categoryName.StartsWith("SlaWatch.", StringComparison.Ordinal) ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        categoryName.StartsWith("SlaWatch.", StringComparison.Ordinal)
+            ? this
+            : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -18,7 +20,12 @@ internal sealed class CliWarnings(TextWriter error) : ILoggerProvider, ILogger
     public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
     public void Log<TState>(
-        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter
+    )
     {
         ArgumentNullException.ThrowIfNull(formatter);
         if (IsEnabled(logLevel))
@@ -27,7 +34,5 @@ internal sealed class CliWarnings(TextWriter error) : ILoggerProvider, ILogger
         }
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 }

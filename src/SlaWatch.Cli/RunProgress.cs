@@ -27,7 +27,11 @@ internal sealed class RunProgress(CliOutput output, string what, int? total = nu
         _drawn = _watch.Elapsed;
         var rate = _done / _watch.Elapsed.TotalSeconds;
         var bar = total is { } all and > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"[{new string('#', BarWidth * Math.Min(_done, all) / all).PadRight(BarWidth, '.')}] {_done:N0}/{all:N0}")
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"[{new string('#', BarWidth * Math.Min(_done, all) / all).PadRight(BarWidth, '.')}] "
+                    + $"{_done:N0}/{all:N0}"
+            )
             : string.Create(CultureInfo.InvariantCulture, $"{_done:N0}");
         output.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{what} {bar}  {rate:N0}/s   "));
     }

@@ -4,7 +4,8 @@ using SlaWatch.Core.Configuration;
 
 namespace SlaWatch.Cli;
 
-/// <summary>The <c>slawatch</c> command line. Exit codes: 0 done, 2 bad input (one line on stderr), 1 any other failure.</summary>
+/// <summary>The <c>slawatch</c> command line. Exit codes: 0 done, 2 bad input (one line on stderr), 1 any other
+/// failure.</summary>
 public static class SlawatchApp
 {
     public const int Ok = 0;
@@ -45,14 +46,26 @@ public static class SlawatchApp
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(
+                new InvocationConfiguration
+                {
+                    Output = stdout,
+                    Error = stderr,
+                    EnableDefaultExceptionHandler = false,
+                }
+            );
         }
-        catch (Exception error) when (error is UsageException or ConfigException or SlaWatch.Core.Ingestion.InputException)
+        catch (Exception error)
+            when (error is UsageException or ConfigException or SlaWatch.Core.Ingestion.InputException)
         {
             stderr.WriteLine($"slawatch: {error.Message}");
             return BadInput;
         }
-        catch (Exception error) when (error is SlaWatch.Core.Ports.StorageUnavailableException or SlaWatch.Core.Ports.StorageAccessDeniedException)
+        catch (Exception error)
+            when (error
+                    is SlaWatch.Core.Ports.StorageUnavailableException
+                        or SlaWatch.Core.Ports.StorageAccessDeniedException
+            )
         {
             // Already one line naming the endpoint and what it answered.
             stderr.WriteLine($"slawatch: {error.Message}");

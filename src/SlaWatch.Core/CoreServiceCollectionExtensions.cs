@@ -24,8 +24,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(PolicyArchive.Empty);
         services.TryAddSingleton(provider => provider.GetRequiredService<SlaPolicy>().Tuning.Anomaly);
-        services.TryAddSingleton(provider =>
-            new ScanOptions { DigestThreshold = provider.GetRequiredService<SlaPolicy>().Tuning.DigestThreshold });
+        services.TryAddSingleton(provider => new ScanOptions
+        {
+            DigestThreshold = provider.GetRequiredService<SlaPolicy>().Tuning.DigestThreshold,
+        });
         services.TryAddSingleton(new BoardOptions());
 
         services.AddSingleton<Classifier>();
@@ -42,7 +44,8 @@ public static class CoreServiceCollectionExtensions
             provider.GetRequiredService<ITicketIndex>(),
             provider.GetRequiredService<IAggregateStore>(),
             provider.GetRequiredService<SlaPolicy>(),
-            provider.GetRequiredService<TimeProvider>())
+            provider.GetRequiredService<TimeProvider>()
+        )
         {
             Archive = provider.GetRequiredService<PolicyArchive>(),
         });
@@ -50,7 +53,8 @@ public static class CoreServiceCollectionExtensions
             provider.GetRequiredService<ITicketIndex>(),
             provider.GetRequiredService<INotificationLedger>(),
             provider.GetRequiredService<SlaPolicy>().TimeZone,
-            provider.GetRequiredService<AnomalyOptions>()));
+            provider.GetRequiredService<AnomalyOptions>()
+        ));
         services.AddSingleton(provider => new SlaScanner(
             provider.GetRequiredService<ITicketStore>(),
             provider.GetRequiredService<ITicketIndex>(),
@@ -59,13 +63,15 @@ public static class CoreServiceCollectionExtensions
             provider.GetRequiredService<INotifier>(),
             provider.GetRequiredService<ICheckpointStore>(),
             provider.GetRequiredService<ScanOptions>(),
-            provider.GetRequiredService<AnomalyDetector>()));
+            provider.GetRequiredService<AnomalyDetector>()
+        ));
         services.AddSingleton(provider => new SlaBoard(
             provider.GetRequiredService<Backlog>(),
             provider.GetRequiredService<ReportService>(),
             provider.GetRequiredService<AnomalyDetector>(),
             provider.GetRequiredService<SlaPolicy>(),
-            provider.GetRequiredService<TimeProvider>())
+            provider.GetRequiredService<TimeProvider>()
+        )
         {
             RefreshSeconds = provider.GetRequiredService<BoardOptions>().RefreshSeconds,
         });
@@ -74,7 +80,11 @@ public static class CoreServiceCollectionExtensions
 
     /// <summary>The policy, the classification rules and the earlier policy versions every service reads.</summary>
     public static IServiceCollection AddSlaWatchPolicy(
-        this IServiceCollection services, SlaPolicy policy, ClassificationRules rules, PolicyArchive? archive = null)
+        this IServiceCollection services,
+        SlaPolicy policy,
+        ClassificationRules rules,
+        PolicyArchive? archive = null
+    )
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(policy);
@@ -88,7 +98,9 @@ public static class CoreServiceCollectionExtensions
     /// lifetime: cross-cutting work (metering, caching) without touching the implementation or its callers.
     /// </summary>
     public static IServiceCollection Decorate<TService>(
-        this IServiceCollection services, Func<TService, IServiceProvider, TService> decorate)
+        this IServiceCollection services,
+        Func<TService, IServiceProvider, TService> decorate
+    )
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -96,8 +108,13 @@ public static class CoreServiceCollectionExtensions
         var inner = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(TService))
             ?? throw new InvalidOperationException($"{typeof(TService).Name} is not registered: nothing to decorate");
         services.Remove(inner);
-        services.Add(ServiceDescriptor.Describe(
-            typeof(TService), provider => decorate((TService)Create(provider, inner), provider), inner.Lifetime));
+        services.Add(
+            ServiceDescriptor.Describe(
+                typeof(TService),
+                provider => decorate((TService)Create(provider, inner), provider),
+                inner.Lifetime
+            )
+        );
         return services;
     }
 

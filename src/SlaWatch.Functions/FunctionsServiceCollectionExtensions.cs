@@ -33,12 +33,17 @@ public static class FunctionsServiceCollectionExtensions
     public const string NotifyClient = "notify";
 
     /// <summary>
-    /// Registers <see cref="HostingServiceCollectionExtensions.AddSlaWatch"/>, the checked <see cref="FunctionSettings"/>, the queue, blob
-    /// and Service Bus clients (through <c>Microsoft.Extensions.Azure</c>, with the one credential), the inbound queue
-    /// and its processing, the scanner announcing to the <c>sla-events</c> topic (and the webhook when set), and
-    /// OpenTelemetry with the Azure Monitor exporter when Application Insights is configured.
+    /// Registers <see cref="HostingServiceCollectionExtensions.AddSlaWatch"/>, the checked <see
+    /// cref="FunctionSettings"/>, the queue, blob and Service Bus clients (through <c>Microsoft.Extensions.Azure</c>,
+    /// with the one credential), the inbound queue and its processing, the scanner announcing to the <c>sla-events</c>
+    /// topic (and the webhook when set), and OpenTelemetry with the Azure Monitor exporter when Application Insights is
+    /// configured.
     /// </summary>
-    public static IServiceCollection AddSlaWatchFunctions(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddSlaWatchFunctions(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string contentRoot
+    )
     {
         ArgumentNullException.ThrowIfNull(configuration);
         // Before anything touches MimeKit: it caches which charsets exist on first use.
@@ -47,43 +52,52 @@ public static class FunctionsServiceCollectionExtensions
         services.AddCheckedSettings<FunctionSettings>(configuration, FunctionSettings.Read);
         services.AddAzureClients(clients =>
         {
-            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
-            {
-                // The Functions queue trigger reads messages base64-encoded (host.json extensions.queues.messageEncoding).
-                options.MessageEncoding = QueueMessageEncoding.Base64;
-                // A webhook waits on this send and its platform gives up after seconds: fail fast, keep the body instead.
-                ShortRetries(options);
-                var inbound = Settings(provider).Inbound;
-                return inbound.ConnectionString is { } connection
-                    ? new QueueServiceClient(connection, options)
-                    : new QueueServiceClient(inbound.QueueServiceUri, credential, options);
-            });
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
-            {
-                ShortRetries(options);
-                var inbound = Settings(provider).Inbound;
-                return inbound.ConnectionString is { } connection
-                    ? new BlobServiceClient(connection, options)
-                    : new BlobServiceClient(inbound.BlobServiceUri, credential, options);
-            });
-            clients.AddClient<ServiceBusClient, ServiceBusClientOptions>((options, credential, provider) =>
-            {
-                options.RetryOptions = new ServiceBusRetryOptions
+            clients.AddClient<QueueServiceClient, QueueClientOptions>(
+                (options, credential, provider) =>
                 {
-                    Mode = ServiceBusRetryMode.Exponential,
-                    MaxRetries = 3,
-                    Delay = TimeSpan.FromSeconds(0.5),
-                    MaxDelay = TimeSpan.FromSeconds(10),
-                    TryTimeout = TimeSpan.FromSeconds(30),
-                };
-                var bus = Settings(provider).ServiceBus;
-                return bus.ConnectionString is { } connection
-                    ? new ServiceBusClient(connection, options)
-                    : new ServiceBusClient(bus.FullyQualifiedNamespace, credential, options);
-            });
+                    // The Functions queue trigger reads messages base64-encoded (host.json
+                    // extensions.queues.messageEncoding).
+                    options.MessageEncoding = QueueMessageEncoding.Base64;
+                    // A webhook waits on this send and its platform gives up after seconds: fail fast, keep the body
+                    // instead.
+                    ShortRetries(options);
+                    var inbound = Settings(provider).Inbound;
+                    return inbound.ConnectionString is { } connection
+                        ? new QueueServiceClient(connection, options)
+                        : new QueueServiceClient(inbound.QueueServiceUri, credential, options);
+                }
+            );
+            clients.AddClient<BlobServiceClient, BlobClientOptions>(
+                (options, credential, provider) =>
+                {
+                    ShortRetries(options);
+                    var inbound = Settings(provider).Inbound;
+                    return inbound.ConnectionString is { } connection
+                        ? new BlobServiceClient(connection, options)
+                        : new BlobServiceClient(inbound.BlobServiceUri, credential, options);
+                }
+            );
+            clients.AddClient<ServiceBusClient, ServiceBusClientOptions>(
+                (options, credential, provider) =>
+                {
+                    options.RetryOptions = new ServiceBusRetryOptions
+                    {
+                        Mode = ServiceBusRetryMode.Exponential,
+                        MaxRetries = 3,
+                        Delay = TimeSpan.FromSeconds(0.5),
+                        MaxDelay = TimeSpan.FromSeconds(10),
+                        TryTimeout = TimeSpan.FromSeconds(30),
+                    };
+                    var bus = Settings(provider).ServiceBus;
+                    return bus.ConnectionString is { } connection
+                        ? new ServiceBusClient(connection, options)
+                        : new ServiceBusClient(bus.FullyQualifiedNamespace, credential, options);
+                }
+            );
         });
         services.AddSingleton(provider =>
-            provider.GetRequiredService<ServiceBusClient>().CreateSender(TriggerNames.SlaEventsTopic));
+            provider.GetRequiredService<ServiceBusClient>().CreateSender(TriggerNames.SlaEventsTopic)
+        );
         services.AddSingleton<SlaEventPublisher>();
         services.AddSingleton<IReportPublisher, TopicAndMailReportPublisher>();
         services.AddSlaWatchRendering(configuration);
@@ -107,7 +121,9 @@ public static class FunctionsServiceCollectionExtensions
         // The board's screens refresh as the settings say; one board per process shares each read among them.
         services.AddSingleton(provider => new BoardOptions(Settings(provider).BoardRefreshSeconds));
         // A mailbox only when one is configured: the poll function then finds no poller and says it is off.
-        if (!string.IsNullOrWhiteSpace(configuration[AppSettings.ImapHost.Replace("__", ":", StringComparison.Ordinal)]))
+        if (
+            !string.IsNullOrWhiteSpace(configuration[AppSettings.ImapHost.Replace("__", ":", StringComparison.Ordinal)])
+        )
         {
             services.AddSlaWatchMailbox(provider => Settings(provider).Mailbox!);
         }
@@ -128,9 +144,14 @@ public static class FunctionsServiceCollectionExtensions
         telemetry.UseAzureMonitorExporter(options => options.ConnectionString = connection);
         // Application Insights with local authentication off takes only Entra-signed telemetry: the host signs its own
         // (APPLICATIONINSIGHTS_AUTHENTICATION_STRING); the worker's exporter must sign with the same identity.
-        if (configuration[AppSettings.ApplicationInsightsAuthentication]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true)
+        if (
+            configuration[AppSettings.ApplicationInsightsAuthentication]
+                ?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true
+        )
         {
-            services.AddOptions<AzureMonitorExporterOptions>().Configure<TokenCredential>((options, credential) => options.Credential = credential);
+            services
+                .AddOptions<AzureMonitorExporterOptions>()
+                .Configure<TokenCredential>((options, credential) => options.Credential = credential);
         }
     }
 
@@ -143,5 +164,6 @@ public static class FunctionsServiceCollectionExtensions
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
     }
 
-    private static FunctionSettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<FunctionSettings>>().Value;
+    private static FunctionSettings Settings(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<FunctionSettings>>().Value;
 }

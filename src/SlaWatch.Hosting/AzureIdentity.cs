@@ -15,9 +15,11 @@ public static class AzureIdentity
     public static TokenCredential Credential(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = configuration[ClientIdSetting] is { Length: > 0 } clientId ? clientId : null,
-        });
+        return new DefaultAzureCredential(
+            new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = configuration[ClientIdSetting] is { Length: > 0 } clientId ? clientId : null,
+            }
+        );
     }
 }

@@ -16,7 +16,8 @@ using SlaWatch.Storage;
 
 namespace SlaWatch.Hosting;
 
-/// <summary>SlaWatch on an account's tables, as every host composes it: the command line and the Functions app.</summary>
+/// <summary>SlaWatch on an account's tables, as every host composes it: the command line and the Functions
+/// app.</summary>
 public static class HostingServiceCollectionExtensions
 {
     /// <summary>
@@ -26,15 +27,19 @@ public static class HostingServiceCollectionExtensions
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered first.
     /// </summary>
     public static IServiceCollection AddSlaWatch(
-        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string contentRoot
+    )
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaMetrics>();
         services.TryAddSingleton(_ => AzureIdentity.Credential(configuration));
-        services.AddCheckedSettings<StoreSettings>(
-            configuration, (settings, reader) => StoreSettings.Read(settings, reader, contentRoot));
+        services.AddCheckedSettings<StoreSettings>(configuration, (settings, reader) =>
+            StoreSettings.Read(settings, reader, contentRoot)
+        );
         services.AddSingleton(provider => Store(provider).Policy!);
         services.AddSingleton(provider => Store(provider).Rules!);
         services.AddSingleton(provider => Store(provider).Archive);
@@ -42,21 +47,30 @@ public static class HostingServiceCollectionExtensions
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
-            {
-                var tables = Store(provider).Tables;
-                var requests = provider.GetRequiredService<RequestCounter>();
-                return TableStorage.CreateClient(tables, TableStorage.ConfigureClient(options, tables, requests), credential);
-            });
+            clients.AddClient<TableServiceClient, TableClientOptions>(
+                (options, credential, provider) =>
+                {
+                    var tables = Store(provider).Tables;
+                    var requests = provider.GetRequiredService<RequestCounter>();
+                    return TableStorage.CreateClient(
+                        tables,
+                        TableStorage.ConfigureClient(options, tables, requests),
+                        credential
+                    );
+                }
+            );
         });
         services.AddSlaWatchTableStorage(provider => new TableStorage(
             provider.GetRequiredService<TableServiceClient>(),
             Store(provider).Tables,
-            provider.GetRequiredService<RequestCounter>()));
-        services.Decorate<ITicketStore>((inner, provider) =>
-            new MeteredTicketStore(inner, provider.GetRequiredService<SlaMetrics>()));
-        services.Decorate<IQuarantine>((inner, provider) =>
-            new MeteredQuarantine(inner, provider.GetRequiredService<SlaMetrics>()));
+            provider.GetRequiredService<RequestCounter>()
+        ));
+        services.Decorate<ITicketStore>(
+            (inner, provider) => new MeteredTicketStore(inner, provider.GetRequiredService<SlaMetrics>())
+        );
+        services.Decorate<IQuarantine>(
+            (inner, provider) => new MeteredQuarantine(inner, provider.GetRequiredService<SlaMetrics>())
+        );
         services.AddSlaWatchCore();
         services.AddSlaWatchChannels();
         return services;
@@ -67,7 +81,10 @@ public static class HostingServiceCollectionExtensions
     /// every problem named.
     /// </summary>
     public static IServiceCollection AddCheckedSettings<T>(
-        this IServiceCollection services, IConfiguration configuration, Action<T, SettingsReader> read)
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<T, SettingsReader> read
+    )
         where T : CheckedSettings
     {
         var setup = new CheckedSettingsSetup<T>(read, configuration);

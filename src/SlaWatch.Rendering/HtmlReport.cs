@@ -18,9 +18,15 @@ public static class HtmlReport
     private static readonly string[] ResolutionBuckets = ["<=12h", "12-24h", ">24h"];
 
     /// <summary>The charts, in page order; browser tests check each drew.</summary>
-    public static IReadOnlyList<string> ChartIds { get; } = ["trend", "rates", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar"];
+    public static IReadOnlyList<string> ChartIds { get; } =
+    ["trend", "rates", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar"];
 
-    public static string Render(ReportView view, bool chinese, string echartsScript, IReadOnlyList<DailyAggregate> trend)
+    public static string Render(
+        ReportView view,
+        bool chinese,
+        string echartsScript,
+        IReadOnlyList<DailyAggregate> trend
+    )
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(trend);
@@ -42,13 +48,52 @@ public static class HtmlReport
                 trend.Select(day => Round(day.All.Attainment.GetValueOrDefault("firstResponse")?.Percent)).ToArray(),
             },
             channels = channels.Select(labels.Name).ToArray(),
-            volume = channels.Select(channel => trend.Select(day => day.Figures.GetValueOrDefault($"channel:{channel}")?.Received ?? 0).ToArray()).ToArray(),
-            priorities = view.By("priority").Select(item => new { name = labels.Name(item.Value), value = Round(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent) }).ToArray(),
-            categories = view.By("category").Select(item => new { name = labels.Name(item.Value), value = item.Figures.Received }).ToArray(),
-            heat = categories.SelectMany((category, y) => channels.Select((channel, x) => new[] { x, y, view.Source.Figures.GetValueOrDefault($"category:{category}|channel:{channel}")?.Received ?? 0 })).ToArray(),
-            heatMax = Math.Max(1, view.Source.Figures.Where(pair => pair.Key.StartsWith("category:", StringComparison.Ordinal) && pair.Key.Contains('|', StringComparison.Ordinal)).Select(pair => pair.Value.Received).DefaultIfEmpty(0).Max()),
+            volume = channels
+                .Select(channel =>
+                    trend.Select(day => day.Figures.GetValueOrDefault($"channel:{channel}")?.Received ?? 0).ToArray()
+                )
+                .ToArray(),
+            priorities = view.By("priority")
+                .Select(item => new
+                {
+                    name = labels.Name(item.Value),
+                    value = Round(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent),
+                })
+                .ToArray(),
+            categories = view.By("category")
+                .Select(item => new { name = labels.Name(item.Value), value = item.Figures.Received })
+                .ToArray(),
+            heat = categories
+                .SelectMany(
+                    (category, y) =>
+                        channels.Select(
+                            (channel, x) =>
+                                new[]
+                                {
+                                    x,
+                                    y,
+                                    view.Source.Figures.GetValueOrDefault(
+                                        $"category:{category}|channel:{channel}"
+                                    )?.Received
+                                        ?? 0,
+                                }
+                        )
+                )
+                .ToArray(),
+            heatMax = Math.Max(
+                1,
+                view.Source.Figures.Where(pair =>
+                        pair.Key.StartsWith("category:", StringComparison.Ordinal)
+                        && pair.Key.Contains('|', StringComparison.Ordinal)
+                    )
+                    .Select(pair => pair.Value.Received)
+                    .DefaultIfEmpty(0)
+                    .Max()
+            ),
             categoryNames = categories.Select(labels.Name).ToArray(),
-            satisfaction = ResolutionBuckets.Select(bucket => Round(all.ScoreByResolutionTime.GetValueOrDefault(bucket)?.Mean)).ToArray(),
+            satisfaction = ResolutionBuckets
+                .Select(bucket => Round(all.ScoreByResolutionTime.GetValueOrDefault(bucket)?.Mean))
+                .ToArray(),
             funnel = new[]
             {
                 new { name = L("Received", "受理"), value = all.Received },
@@ -62,7 +107,13 @@ public static class HtmlReport
                 firstResponse = L("Average first response (min)", "平均首次响应（分钟）"),
                 resolution = L("Average resolution (min)", "平均解决耗时（分钟）"),
                 rates = L("Rates over the period (%)", "期间各项比率（%）"),
-                rateNames = new[] { L("Resolution rate", "解决率"), L("First-contact resolution", "首次解决率"), L("Satisfied", "满意度"), L("First response in time", "响应达标率") },
+                rateNames = new[]
+                {
+                    L("Resolution rate", "解决率"),
+                    L("First-contact resolution", "首次解决率"),
+                    L("Satisfied", "满意度"),
+                    L("First response in time", "响应达标率"),
+                },
                 attainment = L("First response in time (%)", "首次响应达标率（%）"),
                 buckets = new[] { L("≤ 12 h", "12小时内"), L("12–24 h", "12–24小时"), L("> 24 h", "24小时以上") },
                 score = L("Mean rating (of 5)", "平均评分（满分5）"),
@@ -76,31 +127,55 @@ public static class HtmlReport
 
         var json = JsonSerializer.Serialize(data);
         var page = new StringBuilder();
-        page.Append(CultureInfo.InvariantCulture, $$"""
+        page.Append(
+            CultureInfo.InvariantCulture,
+            $$"""
             <!DOCTYPE html>
             <html lang="{{(chinese ? "zh-CN" : "en")}}">
             <head>
             <meta charset="utf-8">
             <title>{{WebUtility.HtmlEncode(Title(view, chinese))}}</title>
             <style>
-            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; margin: 24px; color: #1f2933; }
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
+              margin: 24px; color: #1f2933; }
             h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
-            table { border-collapse: collapse; margin: 8px 0; } td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-            td.num { text-align: right; } .note { color: #b45309; font-weight: bold; } .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
-            .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; } .chart { height: 320px; border: 1px solid #e4e7eb; }
+            table { border-collapse: collapse; margin: 8px 0; }
+            td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
+            td.num { text-align: right; } .note { color: #b45309; font-weight: bold; }
+            .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
+            .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; }
+            .chart { height: 320px; border: 1px solid #e4e7eb; }
             </style>
             <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
             </head>
             <body>
             <h1>{{WebUtility.HtmlEncode(Title(view, chinese))}}</h1>
-            <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(view.PolicyVersion)}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
-            {{Provisional(view, labels)}}{{string.Concat(view.Notes.Select(note => $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + note)}</p>"))}}
-            <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L("Target", "目标")}}</th><th></th><th>{{L("On the period before", "环比")}}</th></tr>
-            """);
+            <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(
+                view.PolicyVersion
+            )}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
+            {{Provisional(view, labels)}}{{string.Concat(
+                view.Notes.Select(note =>
+                    $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + note)}</p>"
+                )
+            )}}
+            <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L(
+                "Target",
+                "目标"
+            )}}</th><th></th><th>{{L("On the period before", "环比")}}</th></tr>
+            """
+        );
         foreach (var row in view.Rows)
         {
-            var status = row.Met is false ? $"<td class=\"miss\">{L("miss", "未达标")}</td>" : row.Met is true ? $"<td class=\"ok\">{L("met", "达标")}</td>" : "<td></td>";
-            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td class=\"num\">{Format(row)}</td><td>{WebUtility.HtmlEncode(row.TargetText ?? string.Empty)}</td>{status}<td>{WebUtility.HtmlEncode(row.Change ?? string.Empty)}</td></tr>\n");
+            var status =
+                row.Met is false ? $"<td class=\"miss\">{L("miss", "未达标")}</td>"
+                : row.Met is true ? $"<td class=\"ok\">{L("met", "达标")}</td>"
+                : "<td></td>";
+            page.Append(
+                CultureInfo.InvariantCulture,
+                $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td "
+                    + $"class=\"num\">{Format(row)}</td><td>{WebUtility.HtmlEncode(row.TargetText ?? string.Empty)}</t"
+                    + $"d>{status}<td>{WebUtility.HtmlEncode(row.Change ?? string.Empty)}</td></tr>\n"
+            );
         }
 
         page.Append("</table>\n<div class=\"grid\">\n");
@@ -112,21 +187,50 @@ public static class HtmlReport
         page.Append("</div>\n");
         foreach (var table in ReportTables.For(view, labels))
         {
-            page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-{table.Key}\">{WebUtility.HtmlEncode(table.Title)}</h2>\n<table>");
-            page.Append("<tr>").AppendJoin(string.Empty, table.Headers.Select(header => $"<th>{WebUtility.HtmlEncode(header)}</th>")).Append("</tr>\n");
+            page.Append(
+                CultureInfo.InvariantCulture,
+                $"<h2 id=\"section-{table.Key}\">{WebUtility.HtmlEncode(table.Title)}</h2>\n<table>"
+            );
+            page.Append("<tr>")
+                .AppendJoin(string.Empty, table.Headers.Select(header => $"<th>{WebUtility.HtmlEncode(header)}</th>"))
+                .Append("</tr>\n");
             foreach (var row in table.Rows)
             {
-                page.Append("<tr>").AppendJoin(string.Empty, row.Select(cell => $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(cell)}</td>")).Append("</tr>\n");
+                page.Append("<tr>")
+                    .AppendJoin(
+                        string.Empty,
+                        row.Select(cell =>
+                            $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>"
+                            + $"{WebUtility.HtmlEncode(cell)}</td>"
+                        )
+                    )
+                    .Append("</tr>\n");
             }
 
             page.Append("</table>\n");
         }
 
-        page.Append(CultureInfo.InvariantCulture, $"<h2 id=\"section-exceptions\">{WebUtility.HtmlEncode(L(ReportText.ExceptionsTitle.En, ReportText.ExceptionsTitle.Zh))}</h2>\n<table><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>{L("Reason", "原因")}</th></tr>\n");
+        page.Append(
+            CultureInfo.InvariantCulture,
+            $"<h2 id=\"section-exceptions\">"
+                + $"{WebUtility.HtmlEncode(L(ReportText.ExceptionsTitle.En, ReportText.ExceptionsTitle.Zh))}</h2>\n<ta"
+                + $"ble><tr><th>{L("Ticket", "工单")}</th><th>{L("Channel / priority", "渠道 / 优先级")}</th><th>"
+                + $"{L("Owner", "责任人")}</th><th>{L("Status", "状态")}</th><th>{L("Breached", "超时")}</th><th>"
+                + $"{L("Reason", "原因")}</th></tr>\n"
+        );
         foreach (var row in view.Source.Exceptions)
         {
             var reason = ReportText.Reasons(row, labels, view.Policy.TimeZone);
-            page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(row.Number)}</td><td>{WebUtility.HtmlEncode($"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}")}</td><td>{WebUtility.HtmlEncode(row.Owner ?? "-")}</td><td>{WebUtility.HtmlEncode(labels.Name(row.Status))}</td><td>{WebUtility.HtmlEncode(string.Join(", ", row.Breached.Select(labels.Name)))}</td><td{(row.NeedsReason ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(reason)}</td></tr>\n");
+            page.Append(
+                CultureInfo.InvariantCulture,
+                $"<tr><td>{WebUtility.HtmlEncode(row.Number)}</td><td>"
+                    + $"{WebUtility.HtmlEncode($"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}")}</td><td>"
+                    + $"{WebUtility.HtmlEncode(row.Owner ?? "-")}</td><td>"
+                    + $"{WebUtility.HtmlEncode(labels.Name(row.Status))}</td><td>"
+                    + $"{WebUtility.HtmlEncode(string.Join(", ", row.Breached.Select(labels.Name)))}</td><td"
+                    + $"{(row.NeedsReason ? " class=\"miss\"" : string.Empty)}>{WebUtility.HtmlEncode(reason)}</td></t"
+                    + $"r>\n"
+            );
         }
 
         page.Append("</table>\n<pre id=\"render-status\" hidden></pre>\n<script>\n");
@@ -136,15 +240,19 @@ public static class HtmlReport
         return page.ToString();
     }
 
-    private static string Title(ReportView view, bool chinese) => chinese ? view.Period.Title(chinese: true) : view.Title;
+    private static string Title(ReportView view, bool chinese) =>
+        chinese ? view.Period.Title(chinese: true) : view.Title;
 
-    private static string Format(ReportRow row) => row.Value is not { } value ? "-" : row.Unit switch
-    {
-        "" => value.ToString("0", CultureInfo.InvariantCulture),
-        "%" => value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-        "min" => value.ToString("0.0", CultureInfo.InvariantCulture) + " min",
-        _ => value.ToString("0.0", CultureInfo.InvariantCulture) + row.Unit,
-    };
+    private static string Format(ReportRow row) =>
+        row.Value is not { } value
+            ? "-"
+            : row.Unit switch
+            {
+                "" => value.ToString("0", CultureInfo.InvariantCulture),
+                "%" => value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+                "min" => value.ToString("0.0", CultureInfo.InvariantCulture) + " min",
+                _ => value.ToString("0.0", CultureInfo.InvariantCulture) + row.Unit,
+            };
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 
@@ -156,18 +264,34 @@ public static class HtmlReport
     private static object Radar(ReportView view, ReportLabels labels)
     {
         double Score(double? value) => Math.Round(Math.Clamp(value ?? 0, 0, 100), 1);
-        double? ShareOf(string category) => view.Source.All.Received == 0 ? null : 100.0 * (view.Source.Figures.GetValueOrDefault($"category:{category}")?.Received ?? 0) / view.Source.All.Received;
+        double? ShareOf(string category) =>
+            view.Source.All.Received == 0
+                ? null
+                : 100.0
+                    * (view.Source.Figures.GetValueOrDefault($"category:{category}")?.Received ?? 0)
+                    / view.Source.All.Received;
         var all = view.Source.All;
-        var resolution = view.Policy.Resolution.StopsAt == Core.Policies.ResolutionStopsAt.Confirmed ? all.ConfirmedResolution : all.Resolution;
+        var resolution =
+            view.Policy.Resolution.StopsAt == Core.Policies.ResolutionStopsAt.Confirmed
+                ? all.ConfirmedResolution
+                : all.Resolution;
         string[] indicators =
         [
-            labels.Pick("Resolution rate", "问题解决率"), labels.Pick("Resolution speed", "解决时效"), labels.Pick("Satisfaction", "满意度"),
-            labels.Pick("Not repeat", "非重复投诉"), labels.Pick("No operation errors", "无操作失误"), labels.Pick("Attitude", "服务态度"),
+            labels.Pick("Resolution rate", "问题解决率"),
+            labels.Pick("Resolution speed", "解决时效"),
+            labels.Pick("Satisfaction", "满意度"),
+            labels.Pick("Not repeat", "非重复投诉"),
+            labels.Pick("No operation errors", "无操作失误"),
+            labels.Pick("Attitude", "服务态度"),
         ];
         var values = new[]
         {
             Score(Scorecard.ResolutionRateOf(all, view.Policy)),
-            Score(resolution.Mean is { } mean && mean > 0 ? 100 * Math.Min(1, view.Policy.WeeklyTargets.AverageResolutionMinutes / mean) : null),
+            Score(
+                resolution.Mean is { } mean && mean > 0
+                    ? 100 * Math.Min(1, view.Policy.WeeklyTargets.AverageResolutionMinutes / mean)
+                    : null
+            ),
             Score(all.Satisfied.Percent),
             Score(100 - (all.RepeatComplaints.Percent ?? 0)),
             Score(100 - ShareOf("system-operation-error")),
@@ -183,24 +307,34 @@ public static class HtmlReport
         console.error = (...args) => { status.errors.push(args.join(' ')); consoleError(...args); };
         const base = { animation: false, tooltip: {}, grid: { left: 56, right: 24, top: 40, bottom: 56 } };
         const charts = {
-          trend: { ...base, title: { text: data.labels.firstResponse + ' / ' + data.labels.resolution, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
-            xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
-            series: [ { name: data.labels.firstResponse, type: 'line', data: data.firstResponse }, { name: data.labels.resolution, type: 'line', data: data.resolution } ] },
+          trend: { ...base,
+            title: { text: data.labels.firstResponse + ' / ' + data.labels.resolution, textStyle: { fontSize: 13 } },
+            legend: { bottom: 0 }, xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
+            series: [ { name: data.labels.firstResponse, type: 'line', data: data.firstResponse },
+              { name: data.labels.resolution, type: 'line', data: data.resolution } ] },
           rates: { ...base, title: { text: data.labels.rates, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
             xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value', max: 100 },
             series: data.labels.rateNames.map((name, i) => ({ name, type: 'line', data: data.rates[i] })) },
-          volume: { ...base, title: { text: data.labels.volume, textStyle: { fontSize: 13 } }, legend: { bottom: 0 }, xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
+          volume: { ...base, title: { text: data.labels.volume, textStyle: { fontSize: 13 } }, legend: { bottom: 0 },
+            xAxis: { type: 'category', data: data.days }, yAxis: { type: 'value' },
             series: data.channels.map((name, i) => ({ name, type: 'bar', stack: 'all', data: data.volume[i] })) },
-          priority: { ...base, title: { text: data.labels.attainment, textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: data.priorities.map(p => p.name) }, yAxis: { type: 'value', max: 100 },
+          priority: { ...base, title: { text: data.labels.attainment, textStyle: { fontSize: 13 } },
+            xAxis: { type: 'category', data: data.priorities.map(p => p.name) }, yAxis: { type: 'value', max: 100 },
             series: [ { type: 'bar', data: data.priorities.map(p => p.value) } ] },
-          category: { animation: false, tooltip: {}, title: { text: data.labels.categoryShare, textStyle: { fontSize: 13 } }, series: [ { type: 'pie', radius: '60%', data: data.categories } ] },
-          heat: { ...base, title: { text: data.labels.heat, textStyle: { fontSize: 13 } }, grid: { left: 120, right: 24, top: 48, bottom: 60 },
+          category: { animation: false, tooltip: {},
+            title: { text: data.labels.categoryShare, textStyle: { fontSize: 13 } },
+            series: [ { type: 'pie', radius: '60%', data: data.categories } ] },
+          heat: { ...base, title: { text: data.labels.heat, textStyle: { fontSize: 13 } },
+            grid: { left: 120, right: 24, top: 48, bottom: 60 },
             xAxis: { type: 'category', data: data.channels }, yAxis: { type: 'category', data: data.categoryNames },
-            visualMap: { min: 0, max: data.heatMax, calculable: false, orient: 'horizontal', left: 'center', bottom: 0 },
+            visualMap: { min: 0, max: data.heatMax, calculable: false, orient: 'horizontal', left: 'center',
+              bottom: 0 },
             series: [ { type: 'heatmap', data: data.heat, label: { show: true } } ] },
-          satisfaction: { ...base, title: { text: data.labels.score, textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: data.labels.buckets }, yAxis: { type: 'value', max: 5 },
+          satisfaction: { ...base, title: { text: data.labels.score, textStyle: { fontSize: 13 } },
+            xAxis: { type: 'category', data: data.labels.buckets }, yAxis: { type: 'value', max: 5 },
             series: [ { type: 'bar', data: data.satisfaction } ] },
-          funnel: { animation: false, tooltip: {}, title: { text: data.labels.funnel, textStyle: { fontSize: 13 } }, series: [ { type: 'funnel', sort: 'none', top: 40, data: data.funnel } ] },
+          funnel: { animation: false, tooltip: {}, title: { text: data.labels.funnel, textStyle: { fontSize: 13 } },
+            series: [ { type: 'funnel', sort: 'none', top: 40, data: data.funnel } ] },
           radar: { animation: false, tooltip: {}, title: { text: data.labels.kpi, textStyle: { fontSize: 13 } },
             radar: { indicator: data.radar.indicators.map(name => ({ name, max: 100 })) },
             series: [ { type: 'radar', data: [ { value: data.radar.values, name: 'KPI' } ] } ] }
@@ -221,7 +355,9 @@ public static class HtmlReport
         document.getElementById('render-status').textContent = JSON.stringify(status);
         """;
 
-    private static string Provisional(ReportView view, ReportLabels labels) => view.Provisional
-        ? $"<p class=\"note provisional\">{WebUtility.HtmlEncode(labels.Provisional(view.Source.ProvisionalDays))}</p>"
-        : string.Empty;
+    private static string Provisional(ReportView view, ReportLabels labels) =>
+        view.Provisional
+            ? $"<p class=\"note "
+                + $"provisional\">{WebUtility.HtmlEncode(labels.Provisional(view.Source.ProvisionalDays))}</p>"
+            : string.Empty;
 }

@@ -13,10 +13,14 @@ public static class RenderingServiceCollectionExtensions
     /// whose script is missing does not start: a report without its charts is a defect found at deployment, not by a
     /// reader.
     /// </summary>
-    public static IServiceCollection AddSlaWatchRendering(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSlaWatchRendering(
+        this IServiceCollection services,
+        IConfiguration configuration
+    )
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ReportAssets>()
+        services
+            .AddOptions<ReportAssets>()
             .Configure(assets =>
             {
                 var named = configuration[EchartsScript.PathVariable];
@@ -25,7 +29,9 @@ public static class RenderingServiceCollectionExtensions
             })
             .Validate(
                 assets => assets.Echarts.Length > 0,
-                $"echarts.min.js was not found ({EchartsScript.PathVariable} or beside the app): {EchartsScript.Missing}")
+                $"echarts.min.js was not found ({EchartsScript.PathVariable} or beside the app): "
+                    + $"{EchartsScript.Missing}"
+            )
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReportAssets>>().Value);
         return services;

@@ -4,7 +4,12 @@ using SlaWatch.Core.Reporting;
 namespace SlaWatch.Rendering;
 
 /// <summary>A section of a report as rows of text: what the text, CSV and HTML formats all print.</summary>
-public sealed record ReportTable(string Key, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+public sealed record ReportTable(
+    string Key,
+    string Title,
+    IReadOnlyList<string> Headers,
+    IReadOnlyList<IReadOnlyList<string>> Rows
+);
 
 /// <summary>
 /// The report's sections beyond the headline figures, in one place for every format: first response by priority
@@ -25,42 +30,203 @@ public static class ReportTables
         var all = view.Source.All;
         var tables = new List<ReportTable>
         {
-            new("priority", labels.Pick("First response in time, by priority", "按优先级：首次响应达标率"),
+            new(
+                "priority",
+                labels.Pick("First response in time, by priority", "按优先级：首次响应达标率"),
                 [labels.Pick("Priority", "优先级"), labels.Pick("In time", "达标率"), labels.Pick("Tickets", "工单数")],
-                [.. view.By("priority").Select(item => Row(labels.Name(item.Value), Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent), Count(item.Figures.Received)))]),
-            new("channel", labels.Pick("By channel", "按渠道"),
-                [labels.Pick("Channel", "渠道"), labels.Pick("Tickets", "工单数"), labels.Pick("First response mean", "平均首次响应"), labels.Pick("In time", "达标率")],
-                [.. view.By("channel").Select(item => Row(labels.Name(item.Value), Count(item.Figures.Received), Minutes(item.Figures.FirstResponse.Mean), Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent)))]),
-            Scorecards("agents", labels.Pick("By agent", "按客服"), labels.Pick("Agent", "客服"), view.Scorecards("agent"), labels),
-            Scorecards("teams", labels.Pick("By team", "按小组"), labels.Pick("Team", "小组"), view.Scorecards("team"), labels),
-            Scorecards("executors", labels.Pick("By executor (where other than the owner)", "按处理人（与责任人不同者）"), labels.Pick("Executor", "处理人"), view.Scorecards("executor"), labels),
-            Scorecards("categories", labels.Pick("By category (low: below the resolution or first-contact target)", "按问题类型（低：解决率或首次解决率未达标）"), labels.Pick("Category", "问题类型"), view.Scorecards("category"), labels),
-            new("reasons", labels.Pick("Overdue reasons", "超时原因统计"), [labels.Pick("Reason", "原因"), labels.Pick("Tickets", "工单数")],
-                [.. all.Reasons.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => Row(pair.Key, Count(pair.Value))),
-                 .. all.OverdueWithoutReason > 0 ? [Row(labels.Pick("(overdue, no reason given)", "（超时未填原因）"), Count(all.OverdueWithoutReason))] : Array.Empty<IReadOnlyList<string>>()]),
-            new("ratings", labels.Pick("Satisfaction by rating", "满意度分布"), [labels.Pick("Rating", "评价"), labels.Pick("Tickets", "工单数"), labels.Pick("Share of its scale", "占比")],
-                [.. all.Ratings.OrderBy(pair => Scale(pair.Key)).ThenByDescending(pair => Score(pair.Key)).Select(pair => Row(labels.Name(pair.Key), Count(pair.Value), Percent(Share(pair.Value, all.Ratings.Where(other => Scale(other.Key) == Scale(pair.Key)).Sum(other => other.Value)))))]),
-            new("verdicts", labels.Pick("The customers' verdicts", "客户反馈（是否解决）"), [labels.Pick("Verdict", "反馈"), labels.Pick("Tickets", "工单数")],
-                [.. VerdictOrder.Where(all.Verdicts.ContainsKey).Select(key => Row(labels.Name(key), Count(all.Verdicts[key])))]),
+                [
+                    .. view.By("priority")
+                        .Select(item =>
+                            Row(
+                                labels.Name(item.Value),
+                                Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent),
+                                Count(item.Figures.Received)
+                            )
+                        ),
+                ]
+            ),
+            new(
+                "channel",
+                labels.Pick("By channel", "按渠道"),
+                [
+                    labels.Pick("Channel", "渠道"),
+                    labels.Pick("Tickets", "工单数"),
+                    labels.Pick("First response mean", "平均首次响应"),
+                    labels.Pick("In time", "达标率"),
+                ],
+                [
+                    .. view.By("channel")
+                        .Select(item =>
+                            Row(
+                                labels.Name(item.Value),
+                                Count(item.Figures.Received),
+                                Minutes(item.Figures.FirstResponse.Mean),
+                                Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent)
+                            )
+                        ),
+                ]
+            ),
+            Scorecards(
+                "agents",
+                labels.Pick("By agent", "按客服"),
+                labels.Pick("Agent", "客服"),
+                view.Scorecards("agent"),
+                labels
+            ),
+            Scorecards(
+                "teams",
+                labels.Pick("By team", "按小组"),
+                labels.Pick("Team", "小组"),
+                view.Scorecards("team"),
+                labels
+            ),
+            Scorecards(
+                "executors",
+                labels.Pick("By executor (where other than the owner)", "按处理人（与责任人不同者）"),
+                labels.Pick("Executor", "处理人"),
+                view.Scorecards("executor"),
+                labels
+            ),
+            Scorecards(
+                "categories",
+                labels.Pick(
+                    "By category (low: below the resolution or first-contact target)",
+                    "按问题类型（低：解决率或首次解决率未达标）"
+                ),
+                labels.Pick("Category", "问题类型"),
+                view.Scorecards("category"),
+                labels
+            ),
+            new(
+                "reasons",
+                labels.Pick("Overdue reasons", "超时原因统计"),
+                [labels.Pick("Reason", "原因"), labels.Pick("Tickets", "工单数")],
+                [
+                    .. all
+                        .Reasons.OrderByDescending(pair => pair.Value)
+                        .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+                        .Select(pair => Row(pair.Key, Count(pair.Value))),
+                    .. all.OverdueWithoutReason > 0
+                        ?
+                        [
+                            Row(
+                                labels.Pick("(overdue, no reason given)", "（超时未填原因）"),
+                                Count(all.OverdueWithoutReason)
+                            ),
+                        ]
+                        : Array.Empty<IReadOnlyList<string>>(),
+                ]
+            ),
+            new(
+                "ratings",
+                labels.Pick("Satisfaction by rating", "满意度分布"),
+                [
+                    labels.Pick("Rating", "评价"),
+                    labels.Pick("Tickets", "工单数"),
+                    labels.Pick("Share of its scale", "占比"),
+                ],
+                [
+                    .. all
+                        .Ratings.OrderBy(pair => Scale(pair.Key))
+                        .ThenByDescending(pair => Score(pair.Key))
+                        .Select(pair =>
+                            Row(
+                                labels.Name(pair.Key),
+                                Count(pair.Value),
+                                Percent(
+                                    Share(
+                                        pair.Value,
+                                        all.Ratings.Where(other => Scale(other.Key) == Scale(pair.Key))
+                                            .Sum(other => other.Value)
+                                    )
+                                )
+                            )
+                        ),
+                ]
+            ),
+            new(
+                "verdicts",
+                labels.Pick("The customers' verdicts", "客户反馈（是否解决）"),
+                [labels.Pick("Verdict", "反馈"), labels.Pick("Tickets", "工单数")],
+                [
+                    .. VerdictOrder
+                        .Where(all.Verdicts.ContainsKey)
+                        .Select(key => Row(labels.Name(key), Count(all.Verdicts[key]))),
+                ]
+            ),
         };
         if (view.Backlog is { } backlog)
         {
             var zone = view.Policy.TimeZone;
-            tables.Add(new("backlog", labels.Pick($"Open at the end of the period: {backlog.Count} (whatever day they arrived, soonest due first)", $"期末未结工单 {backlog.Count} 张（不论受理日期，按到期先后）"),
-                [labels.Pick("Ticket", "工单"), labels.Pick("State", "状态"), labels.Pick("Next due", "下一到期"), labels.Pick("Channel / priority", "渠道 / 优先级"), labels.Pick("Owner", "责任人"), labels.Pick("Received", "受理时间")],
-                [.. backlog.Take(MaxBacklogRows).Select(row => Row(
-                    row.Number, labels.Name(row.State), row.NextDue is { } due ? $"{labels.Name(row.NextMetric!)} {Core.Time.InstantText.Format(due, zone)}" : "-",
-                    $"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}", row.Owner ?? labels.Name("unassigned"), Core.Time.InstantText.Format(row.ReceivedAt, zone)))]));
+            tables.Add(
+                new(
+                    "backlog",
+                    labels.Pick(
+                        $"Open at the end of the period: {backlog.Count} (whatever day they arrived, soonest due "
+                            + $"first)",
+                        $"期末未结工单 {backlog.Count} 张（不论受理日期，按到期先后）"
+                    ),
+                    [
+                        labels.Pick("Ticket", "工单"),
+                        labels.Pick("State", "状态"),
+                        labels.Pick("Next due", "下一到期"),
+                        labels.Pick("Channel / priority", "渠道 / 优先级"),
+                        labels.Pick("Owner", "责任人"),
+                        labels.Pick("Received", "受理时间"),
+                    ],
+                    [
+                        .. backlog
+                            .Take(MaxBacklogRows)
+                            .Select(row =>
+                                Row(
+                                    row.Number,
+                                    labels.Name(row.State),
+                                    row.NextDue is { } due
+                                        ? $"{labels.Name(row.NextMetric!)} {Core.Time.InstantText.Format(due, zone)}"
+                                        : "-",
+                                    $"{labels.Name(row.Channel)} / {labels.Name(row.Priority)}",
+                                    row.Owner ?? labels.Name("unassigned"),
+                                    Core.Time.InstantText.Format(row.ReceivedAt, zone)
+                                )
+                            ),
+                    ]
+                )
+            );
         }
 
         return [.. tables.Where(table => table.Rows.Count > 0)];
     }
 
-    private static ReportTable Scorecards(string key, string title, string what, IReadOnlyList<Scorecard> cards, ReportLabels labels) =>
-        new(key, title, labels.ScorecardHeaders(what), [.. cards.Select(card => Row(
-            (card.Low && key == "categories" ? "▼ " : string.Empty) + labels.Name(card.Name), Count(card.Tickets), Minutes(card.FirstResponseMean), Minutes(card.FirstResponseMedian),
-            Minutes(card.FirstResponseP90), Percent(card.Attainment), Percent(card.ResolutionRate), Percent(card.FirstContactResolutionRate), Percent(card.Satisfied),
-            Count(card.Overdue), Count(card.OverdueWithoutReason), string.Join("; ", card.Reasons.Select(reason => $"{reason.Reason} ×{reason.Tickets}"))))]);
+    private static ReportTable Scorecards(
+        string key,
+        string title,
+        string what,
+        IReadOnlyList<Scorecard> cards,
+        ReportLabels labels
+    ) =>
+        new(
+            key,
+            title,
+            labels.ScorecardHeaders(what),
+            [
+                .. cards.Select(card =>
+                    Row(
+                        (card.Low && key == "categories" ? "▼ " : string.Empty) + labels.Name(card.Name),
+                        Count(card.Tickets),
+                        Minutes(card.FirstResponseMean),
+                        Minutes(card.FirstResponseMedian),
+                        Minutes(card.FirstResponseP90),
+                        Percent(card.Attainment),
+                        Percent(card.ResolutionRate),
+                        Percent(card.FirstContactResolutionRate),
+                        Percent(card.Satisfied),
+                        Count(card.Overdue),
+                        Count(card.OverdueWithoutReason),
+                        string.Join("; ", card.Reasons.Select(reason => $"{reason.Reason} ×{reason.Tickets}"))
+                    )
+                ),
+            ]
+        );
 
     private static IReadOnlyList<string> Row(params string[] cells) => cells;
 
@@ -72,7 +238,9 @@ public static class ReportTables
 
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Percent(double? value) => value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)}%" : "-";
+    public static string Percent(double? value) =>
+        value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)}%" : "-";
 
-    public static string Minutes(double? value) => value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)} min" : "-";
+    public static string Minutes(double? value) =>
+        value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)} min" : "-";
 }

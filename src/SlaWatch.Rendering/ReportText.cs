@@ -10,17 +10,32 @@ namespace SlaWatch.Rendering;
 public static class ReportText
 {
     /// <summary>The exceptions list's heading.</summary>
-    public static readonly (string En, string Zh) ExceptionsTitle = ("Overdue, unresolved or to check", "异常定位：超时、未解决或待核查工单");
+    public static readonly (string En, string Zh) ExceptionsTitle = (
+        "Overdue, unresolved or to check",
+        "异常定位：超时、未解决或待核查工单"
+    );
 
-    /// <summary>How reports are written as JSON (camelCase, readable Chinese, indented), for other writers to match.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+    /// <summary>How reports are written as JSON (camelCase, readable Chinese, indented), for other writers to
+    /// match.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } =
+        new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = true,
+        };
 
     public static string Table(ReportView view, bool chinese, int maxExceptions = DailyAggregate.MaxExceptions)
     {
         var text = new StringBuilder();
         var labels = view.Labels(chinese);
-        var title = chinese && view.Title == view.Period.Title(chinese: false) ? view.Period.Title(chinese: true) : view.Title;
-        text.AppendLine(CultureInfo.InvariantCulture, $"{title} — {labels.Pick("policy", "策略")} {view.PolicyVersion}, {labels.Pick("computed", "计算于")} {view.ComputedAt:yyyy-MM-dd HH:mm}Z");
+        var title =
+            chinese && view.Title == view.Period.Title(chinese: false) ? view.Period.Title(chinese: true) : view.Title;
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"{title} — {labels.Pick("policy", "策略")} {view.PolicyVersion}, {labels.Pick("computed", "计算于")} "
+                + $"{view.ComputedAt:yyyy-MM-dd HH:mm}Z"
+        );
         if (view.Provisional)
         {
             text.AppendLine(labels.Provisional(view.Source.ProvisionalDays));
@@ -31,14 +46,33 @@ public static class ReportText
             text.AppendLine(CultureInfo.InvariantCulture, $"{labels.Pick("Note: ", "注意：")}{note}");
         }
 
-        var rows = view.Rows.Select(row => new[] { Label(row, chinese), Value(row), row.TargetText ?? string.Empty, row.Met is false ? "MISS" : row.Met is true ? "ok" : string.Empty, row.Change ?? string.Empty }).ToList();
+        var rows = view
+            .Rows.Select(row =>
+                new[]
+                {
+                    Label(row, chinese),
+                    Value(row),
+                    row.TargetText ?? string.Empty,
+                    row.Met is false ? "MISS"
+                    : row.Met is true ? "ok"
+                    : string.Empty,
+                    row.Change ?? string.Empty,
+                }
+            )
+            .ToList();
         AppendTable(text, rows);
 
         foreach (var table in ReportTables.For(view, labels))
         {
             text.AppendLine();
             text.AppendLine(table.Title);
-            AppendTable(text, [[.. table.Headers], .. table.Rows.Select(row => row.ToArray())]);
+            AppendTable(
+                text,
+                [
+                    [.. table.Headers],
+                    .. table.Rows.Select(row => row.ToArray()),
+                ]
+            );
         }
 
         text.AppendLine();
@@ -48,31 +82,72 @@ public static class ReportText
             text.AppendLine(labels.Pick("  none", "  无"));
         }
 
-        AppendTable(text, view.Source.Exceptions.Take(maxExceptions).Select(row => new[] { row.Number, $"{labels.Name(row.Channel)}/{labels.Name(row.Priority)}", row.Owner ?? "-", labels.Name(row.Status), string.Join(",", row.Breached.Select(labels.Name)), Reasons(row, labels, view.Policy.TimeZone) }).ToList());
+        AppendTable(
+            text,
+            view.Source.Exceptions.Take(maxExceptions)
+                .Select(row =>
+                    new[]
+                    {
+                        row.Number,
+                        $"{labels.Name(row.Channel)}/{labels.Name(row.Priority)}",
+                        row.Owner ?? "-",
+                        labels.Name(row.Status),
+                        string.Join(",", row.Breached.Select(labels.Name)),
+                        Reasons(row, labels, view.Policy.TimeZone),
+                    }
+                )
+                .ToList()
+        );
         if (view.Source.Exceptions.Count > maxExceptions)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  … and {view.Source.Exceptions.Count - maxExceptions} more{(view.Source.Exceptions.Count == DailyAggregate.MaxExceptions ? " (the list stops at " + DailyAggregate.MaxExceptions + ")" : string.Empty)}");
+            var stops =
+                view.Source.Exceptions.Count == DailyAggregate.MaxExceptions
+                    ? " (the list stops at " + DailyAggregate.MaxExceptions + ")"
+                    : string.Empty;
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"  … and {view.Source.Exceptions.Count - maxExceptions} more{stops}"
+            );
         }
 
         return text.ToString();
     }
 
-    public static string Json(ReportView view) => JsonSerializer.Serialize(new
-    {
-        from = view.From,
-        to = view.To,
-        policyVersion = view.PolicyVersion,
-        computedAt = view.ComputedAt,
-        period = view.Period.Name,
-        provisional = view.Provisional,
-        provisionalDays = view.Source.ProvisionalDays,
-        notes = view.Notes,
-        figures = view.Rows.Select(row => new { row.Key, row.Value, row.Unit, target = row.TargetText, met = row.Met, previous = row.Previous, change = row.Change }),
-        scorecards = new { agents = view.Scorecards("agent"), teams = view.Scorecards("team"), executors = view.Scorecards("executor"), categories = view.Scorecards("category") },
-        dimensions = view.Source.Figures,
-        exceptions = view.Source.Exceptions,
-        backlog = view.Backlog,
-    }, JsonOptions) + "\n";
+    public static string Json(ReportView view) =>
+        JsonSerializer.Serialize(
+            new
+            {
+                from = view.From,
+                to = view.To,
+                policyVersion = view.PolicyVersion,
+                computedAt = view.ComputedAt,
+                period = view.Period.Name,
+                provisional = view.Provisional,
+                provisionalDays = view.Source.ProvisionalDays,
+                notes = view.Notes,
+                figures = view.Rows.Select(row => new
+                {
+                    row.Key,
+                    row.Value,
+                    row.Unit,
+                    target = row.TargetText,
+                    met = row.Met,
+                    previous = row.Previous,
+                    change = row.Change,
+                }),
+                scorecards = new
+                {
+                    agents = view.Scorecards("agent"),
+                    teams = view.Scorecards("team"),
+                    executors = view.Scorecards("executor"),
+                    categories = view.Scorecards("category"),
+                },
+                dimensions = view.Source.Figures,
+                exceptions = view.Source.Exceptions,
+                backlog = view.Backlog,
+            },
+            JsonOptions
+        ) + "\n";
 
     /// <summary>
     /// The reasons given, or a flag where an overdue ticket has none (the templates require one); then a vague solution
@@ -82,8 +157,16 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(labels);
-        var reasons = row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）") : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons) : row.Reason ?? "-";
-        var flags = new[] { row.VagueSolution is { } vague ? labels.Pick($"solution too vague: \"{vague}\"", $"解决方案过于笼统：「{vague}」") : null }
+        var reasons =
+            row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）")
+            : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons)
+            : row.Reason ?? "-";
+        var flags = new[]
+        {
+            row.VagueSolution is { } vague
+                ? labels.Pick($"solution too vague: \"{vague}\"", $"解决方案过于笼统：「{vague}」")
+                : null,
+        }
             .Concat(row.DataQuality.Select(note => labels.DataNote(note, zone)))
             .OfType<string>();
         return string.Join("; ", new[] { reasons }.Concat(flags));
@@ -95,7 +178,18 @@ public static class ReportText
         var text = new StringBuilder("key,label,value,unit,target,met,previous\n");
         foreach (var row in view.Rows)
         {
-            text.AppendLine(string.Join(',', row.Key, Quote(chinese ? row.Chinese : row.English), Number(row.Value), row.Unit, Quote(row.TargetText ?? string.Empty), row.Met?.ToString().ToLowerInvariant() ?? string.Empty, Number(row.Previous)));
+            text.AppendLine(
+                string.Join(
+                    ',',
+                    row.Key,
+                    Quote(chinese ? row.Chinese : row.English),
+                    Number(row.Value),
+                    row.Unit,
+                    Quote(row.TargetText ?? string.Empty),
+                    row.Met?.ToString().ToLowerInvariant() ?? string.Empty,
+                    Number(row.Previous)
+                )
+            );
         }
 
         // Each further section after a blank line: its key, then its own header and rows.
@@ -111,23 +205,30 @@ public static class ReportText
         return text.ToString();
     }
 
-    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string Number(double? value) =>
+        value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Label(ReportRow row, bool chinese) => chinese ? row.Chinese : row.English;
 
-    private static string Value(ReportRow row) => row.Value is not { } value ? "-" : row.Unit switch
-    {
-        "" => value.ToString("0", CultureInfo.InvariantCulture),
-        "%" => Percent(value),
-        "min" => Minutes(value),
-        _ => $"{value.ToString("0.0", CultureInfo.InvariantCulture)}{row.Unit}",
-    };
+    private static string Value(ReportRow row) =>
+        row.Value is not { } value
+            ? "-"
+            : row.Unit switch
+            {
+                "" => value.ToString("0", CultureInfo.InvariantCulture),
+                "%" => Percent(value),
+                "min" => Minutes(value),
+                _ => $"{value.ToString("0.0", CultureInfo.InvariantCulture)}{row.Unit}",
+            };
 
     private static string Percent(double? value) => ReportTables.Percent(value);
 
     private static string Minutes(double? value) => ReportTables.Minutes(value);
 
-    private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    private static string Quote(string text) =>
+        text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+            ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : text;
 
     private static void AppendTable(StringBuilder text, List<string[]> rows)
     {
@@ -136,7 +237,10 @@ public static class ReportText
             return;
         }
 
-        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => Width(row[column]))).ToArray();
+        var widths = Enumerable
+            .Range(0, rows[0].Length)
+            .Select(column => rows.Max(row => Width(row[column])))
+            .ToArray();
         foreach (var row in rows)
         {
             var line = new StringBuilder("  ");
@@ -150,5 +254,17 @@ public static class ReportText
     }
 
     // East Asian characters take two columns in a terminal.
-    private static int Width(string text) => text.Sum(c => c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60)) ? 2 : 1);
+    private static int Width(string text) =>
+        text.Sum(c =>
+            c >= 0x1100
+            && (
+                c <= 0x115F
+                || (c >= 0x2E80 && c <= 0xA4CF)
+                || (c >= 0xAC00 && c <= 0xD7A3)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0xFF00 && c <= 0xFF60)
+            )
+                ? 2
+                : 1
+        );
 }

@@ -21,9 +21,23 @@ public static class PolicyComparison
         ArgumentNullException.ThrowIfNull(b);
         var wholeA = a.Whole;
         var wholeB = b.Whole;
-        var dimensions = wholeA.Figures.Keys.Union(wholeB.Figures.Keys)
-            .Where(key => key == "all" || ((key.StartsWith("channel:", StringComparison.Ordinal) || key.StartsWith("priority:", StringComparison.Ordinal)) && !key.Contains('|', StringComparison.Ordinal)))
-            .OrderBy(key => key == "all" ? 0 : key.StartsWith("channel:", StringComparison.Ordinal) ? 1 : 2).ThenBy(key => key, StringComparer.Ordinal)
+        var dimensions = wholeA
+            .Figures.Keys.Union(wholeB.Figures.Keys)
+            .Where(key =>
+                key == "all"
+                || (
+                    (
+                        key.StartsWith("channel:", StringComparison.Ordinal)
+                        || key.StartsWith("priority:", StringComparison.Ordinal)
+                    ) && !key.Contains('|', StringComparison.Ordinal)
+                )
+            )
+            .OrderBy(key =>
+                key == "all" ? 0
+                : key.StartsWith("channel:", StringComparison.Ordinal) ? 1
+                : 2
+            )
+            .ThenBy(key => key, StringComparer.Ordinal)
             .ToArray();
         var levels = a.Tally.Levels.Union(b.Tally.Levels).Order().ToArray();
         var rows = new List<ComparisonRow>();
@@ -32,16 +46,39 @@ public static class PolicyComparison
             var figuresA = wholeA.Figures.GetValueOrDefault(dimension) ?? new DayFigures();
             var figuresB = wholeB.Figures.GetValueOrDefault(dimension) ?? new DayFigures();
             rows.Add(new ComparisonRow(dimension, "tickets", figuresA.Received, figuresB.Received));
-            foreach (var metric in figuresA.Attainment.Keys.Union(figuresB.Attainment.Keys).Order(StringComparer.Ordinal))
+            foreach (
+                var metric in figuresA.Attainment.Keys.Union(figuresB.Attainment.Keys).Order(StringComparer.Ordinal)
+            )
             {
-                rows.Add(new ComparisonRow(dimension, $"{metric} attainment %", figuresA.Attainment.GetValueOrDefault(metric)?.Percent, figuresB.Attainment.GetValueOrDefault(metric)?.Percent));
+                rows.Add(
+                    new ComparisonRow(
+                        dimension,
+                        $"{metric} attainment %",
+                        figuresA.Attainment.GetValueOrDefault(metric)?.Percent,
+                        figuresB.Attainment.GetValueOrDefault(metric)?.Percent
+                    )
+                );
             }
 
             rows.Add(new ComparisonRow(dimension, "clocks breached", figuresA.Breaches, figuresB.Breaches));
-            rows.Add(new ComparisonRow(dimension, "breaches announced", a.Tally.Count("breach", dimension), b.Tally.Count("breach", dimension)));
+            rows.Add(
+                new ComparisonRow(
+                    dimension,
+                    "breaches announced",
+                    a.Tally.Count("breach", dimension),
+                    b.Tally.Count("breach", dimension)
+                )
+            );
             foreach (var level in levels)
             {
-                rows.Add(new ComparisonRow(dimension, $"escalations L{level}", a.Tally.AtLevel(level, dimension), b.Tally.AtLevel(level, dimension)));
+                rows.Add(
+                    new ComparisonRow(
+                        dimension,
+                        $"escalations L{level}",
+                        a.Tally.AtLevel(level, dimension),
+                        b.Tally.AtLevel(level, dimension)
+                    )
+                );
             }
         }
 

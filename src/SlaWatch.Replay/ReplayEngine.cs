@@ -58,7 +58,8 @@ public sealed class ReplayEngine
         CallIngester calls,
         SlaPolicy policy,
         VirtualClock clock,
-        ReplayTally tally)
+        ReplayTally tally
+    )
     {
         _ingestion = ingestion;
         _events = events;
@@ -73,12 +74,30 @@ public sealed class ReplayEngine
         _tally = tally;
     }
 
-    /// <summary>The items in range, by local day of their instant; unreadable input always (it is quarantined).</summary>
-    public static IReadOnlyList<ReplayItem> InRange(IReadOnlyList<ReplayItem> items, TimeZoneInfo zone, ReplayOptions options) => items
-        .Where(item => item is UnreadableItem || (ZoneMapping.LocalDate(zone, item.At) is var day && (options.From is null || day >= options.From) && (options.To is null || day <= options.To)))
-        .ToArray();
+    /// <summary>The items in range, by local day of their instant; unreadable input always (it is
+    /// quarantined).</summary>
+    public static IReadOnlyList<ReplayItem> InRange(
+        IReadOnlyList<ReplayItem> items,
+        TimeZoneInfo zone,
+        ReplayOptions options
+    ) =>
+        items
+            .Where(item =>
+                item is UnreadableItem
+                || (
+                    ZoneMapping.LocalDate(zone, item.At) is var day
+                    && (options.From is null || day >= options.From)
+                    && (options.To is null || day <= options.To)
+                )
+            )
+            .ToArray();
 
-    public async Task<ReplayRun> RunAsync(IReadOnlyList<ReplayItem> items, ReplayOptions options, IProgress<ReplayProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ReplayRun> RunAsync(
+        IReadOnlyList<ReplayItem> items,
+        ReplayOptions options,
+        IProgress<ReplayProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(options);
@@ -97,7 +116,11 @@ public sealed class ReplayEngine
         _lastScan = start.AddTicks(-1);
 
         var handled = 0;
-        foreach (var item in items.OrderBy(item => item is UnreadableItem ? DateTimeOffset.MinValue : item.At).ThenBy(item => item.Sequence))
+        foreach (
+            var item in items
+                .OrderBy(item => item is UnreadableItem ? DateTimeOffset.MinValue : item.At)
+                .ThenBy(item => item.Sequence)
+        )
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (item is not UnreadableItem)
@@ -141,7 +164,8 @@ public sealed class ReplayEngine
         return new ReplayRun(_policy.Version, days, _tally, _outcomes, handled, _scans, start, end);
     }
 
-    /// <summary>Runs the scans due before <paramref name="until"/>: one per minute that has a wake-up, as the minute scanner would.</summary>
+    /// <summary>Runs the scans due before <paramref name="until"/>: one per minute that has a wake-up, as the minute
+    /// scanner would.</summary>
     private async Task ScanUntilAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
         while (await _index.NextDueAfterAsync(_lastScan, cancellationToken).ConfigureAwait(false) is { } due)
@@ -171,13 +195,33 @@ public sealed class ReplayEngine
             case MailItem mail:
                 return await MailAsync(mail, cancellationToken).ConfigureAwait(false);
             case ChatItem chat:
-                return (await _chat.HandleAsync(chat.Format, null, NoHeaders, chat.Body, chat.At, chat.Origin, cancellationToken: cancellationToken).ConfigureAwait(false)).Outcome;
+                return (
+                    await _chat
+                        .HandleAsync(
+                            chat.Format,
+                            null,
+                            NoHeaders,
+                            chat.Body,
+                            chat.At,
+                            chat.Origin,
+                            cancellationToken: cancellationToken
+                        )
+                        .ConfigureAwait(false)
+                ).Outcome;
             case CallItem call:
-                return (await _calls.IngestAsync(call.Call, call.Origin, call.Raw, cancellationToken).ConfigureAwait(false)).Word;
+                return (
+                    await _calls.IngestAsync(call.Call, call.Origin, call.Raw, cancellationToken).ConfigureAwait(false)
+                ).Word;
             case RecordItem { Line: ContactLine contact } record:
-                return (await _ingestion.IngestAsync(contact.Contact, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word;
+                return (
+                    await _ingestion
+                        .IngestAsync(contact.Contact, record.Origin, record.Raw, cancellationToken)
+                        .ConfigureAwait(false)
+                ).Word;
             case RecordItem { Line: EventLine recorded } record:
-                var result = await _events.TryRecordAsync(recorded.Ticket, recorded.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
+                var result = await _events
+                    .TryRecordAsync(recorded.Ticket, recorded.Event, record.Origin, record.Raw, cancellationToken)
+                    .ConfigureAwait(false);
                 if (result.Outcome == RecordOutcome.NotFound)
                 {
                     _waiting.Add((record, recorded));
@@ -186,7 +230,14 @@ public sealed class ReplayEngine
 
                 return result.Word;
             case UnreadableItem unreadable:
-                await QuarantineAsync(unreadable.Channel, unreadable.Origin, unreadable.Reason, unreadable.Raw, cancellationToken).ConfigureAwait(false);
+                await QuarantineAsync(
+                        unreadable.Channel,
+                        unreadable.Origin,
+                        unreadable.Reason,
+                        unreadable.Raw,
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 return "rejected";
             default:
                 throw new InvalidOperationException($"Unexpected replay item {item.GetType().Name}.");
@@ -200,7 +251,9 @@ public sealed class ReplayEngine
         foreach (var waiting in _waiting.ToArray())
         {
             var (record, line) = waiting;
-            var result = await _events.TryRecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false);
+            var result = await _events
+                .TryRecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken)
+                .ConfigureAwait(false);
             if (result.Outcome != RecordOutcome.NotFound)
             {
                 _waiting.Remove(waiting);
@@ -209,13 +262,20 @@ public sealed class ReplayEngine
         }
     }
 
-    /// <summary>Events that waited long enough (stamped before <paramref name="before"/>) are recorded or quarantined.</summary>
+    /// <summary>Events that waited long enough (stamped before <paramref name="before"/>) are recorded or
+    /// quarantined.</summary>
     private async Task RecordWaitingAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         foreach (var (record, line) in _waiting.Where(waiting => waiting.Line.Event.At < before).ToArray())
         {
             _waiting.Remove((record, line));
-            Count((await _events.RecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken).ConfigureAwait(false)).Word);
+            Count(
+                (
+                    await _events
+                        .RecordAsync(line.Ticket, line.Event, record.Origin, record.Raw, cancellationToken)
+                        .ConfigureAwait(false)
+                ).Word
+            );
         }
     }
 
@@ -229,20 +289,44 @@ public sealed class ReplayEngine
         }
         catch (Exception error) when (error is FormatException or MimeKit.ParseException or ArgumentException)
         {
-            await QuarantineAsync("email", item.Origin, $"message does not parse: {error.Message}", MailContact.RawText(raw), cancellationToken).ConfigureAwait(false);
+            await QuarantineAsync(
+                    "email",
+                    item.Origin,
+                    $"message does not parse: {error.Message}",
+                    MailContact.RawText(raw),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             return "rejected";
         }
 
         if (MailContact.Of(mail, item.At, supportAddress: null) is not { } contact)
         {
-            await QuarantineAsync("email", item.Origin, MailContact.NoSender, MailContact.RawText(raw), cancellationToken).ConfigureAwait(false);
+            await QuarantineAsync(
+                    "email",
+                    item.Origin,
+                    MailContact.NoSender,
+                    MailContact.RawText(raw),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             return "rejected";
         }
 
-        return (await _ingestion.IngestAsync(contact, item.Origin, MailContact.RawText(raw), cancellationToken).ConfigureAwait(false)).Word;
+        return (
+            await _ingestion
+                .IngestAsync(contact, item.Origin, MailContact.RawText(raw), cancellationToken)
+                .ConfigureAwait(false)
+        ).Word;
     }
 
-    private Task QuarantineAsync(string channel, string origin, string reason, string raw, CancellationToken cancellationToken) =>
+    private Task QuarantineAsync(
+        string channel,
+        string origin,
+        string reason,
+        string raw,
+        CancellationToken cancellationToken
+    ) =>
         _quarantine.PutAsync(new QuarantinedInput(channel, _clock.GetUtcNow(), origin, reason, raw), cancellationToken);
 
     private void Count(string outcome)

@@ -1,6 +1,7 @@
 namespace SlaWatch.Replay;
 
-/// <summary>Which local days of the input to replay (both ends included; null: from the first or to the last input).</summary>
+/// <summary>Which local days of the input to replay (both ends included; null: from the first or to the last
+/// input).</summary>
 public sealed record ReplayOptions(DateOnly? From = null, DateOnly? To = null)
 {
     /// <summary>How often, in inputs handled, progress is reported.</summary>

@@ -7,7 +7,8 @@ using SlaWatch.Storage.Memory;
 
 namespace SlaWatch.Replay;
 
-/// <summary>Registers a replay: the core and the channels on a virtual clock, the tally as the notifier, the engine.</summary>
+/// <summary>Registers a replay: the core and the channels on a virtual clock, the tally as the notifier, the
+/// engine.</summary>
 public static class ReplayServiceCollectionExtensions
 {
     /// <summary>
@@ -16,7 +17,10 @@ public static class ReplayServiceCollectionExtensions
     /// the cache is not thread-safe, and a replay stays the same run after run.
     /// </summary>
     public static IServiceCollection AddSlaWatchReplay(
-        this IServiceCollection services, VirtualClock clock, ReplayTally tally)
+        this IServiceCollection services,
+        VirtualClock clock,
+        ReplayTally tally
+    )
     {
         ArgumentNullException.ThrowIfNull(services);
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(MemoryStore)))

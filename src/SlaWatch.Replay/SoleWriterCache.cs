@@ -17,20 +17,31 @@ namespace SlaWatch.Replay;
 internal static class SoleWriterCache
 {
     /// <summary>Caches the ticket store, the checkpoints and the index registered so far (a remote store's).</summary>
-    public static IServiceCollection AddSoleWriterCache(this IServiceCollection services) => services
-        .Decorate<ITicketStore>((inner, _) => new CachedTickets(inner))
-        .Decorate<ICheckpointStore>((inner, _) => new CachedCheckpoints(inner))
-        .Decorate<ITicketIndex>((inner, _) => new MirroredIndex(inner));
+    public static IServiceCollection AddSoleWriterCache(this IServiceCollection services) =>
+        services
+            .Decorate<ITicketStore>((inner, _) => new CachedTickets(inner))
+            .Decorate<ICheckpointStore>((inner, _) => new CachedCheckpoints(inner))
+            .Decorate<ITicketIndex>((inner, _) => new MirroredIndex(inner));
 
     private sealed class MirroredIndex(ITicketIndex inner) : ITicketIndex
     {
         private readonly MemoryTicketIndex _mirror = new();
 
-        public Task<string?> FindByNumberAsync(TicketNumber number, CancellationToken cancellationToken = default) => _mirror.FindByNumberAsync(number, cancellationToken);
+        public Task<string?> FindByNumberAsync(TicketNumber number, CancellationToken cancellationToken = default) =>
+            _mirror.FindByNumberAsync(number, cancellationToken);
 
-        public Task<string?> FindBySourceAsync(Channel channel, string sourceId, CancellationToken cancellationToken = default) => _mirror.FindBySourceAsync(channel, sourceId, cancellationToken);
+        public Task<string?> FindBySourceAsync(
+            Channel channel,
+            string sourceId,
+            CancellationToken cancellationToken = default
+        ) => _mirror.FindBySourceAsync(channel, sourceId, cancellationToken);
 
-        public async Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default)
+        public async Task IndexSourceAsync(
+            Channel channel,
+            string sourceId,
+            string ticketId,
+            CancellationToken cancellationToken = default
+        )
         {
             await inner.IndexSourceAsync(channel, sourceId, ticketId, cancellationToken).ConfigureAwait(false);
             await _mirror.IndexSourceAsync(channel, sourceId, ticketId, cancellationToken).ConfigureAwait(false);
@@ -42,14 +53,23 @@ internal static class SoleWriterCache
             await _mirror.IndexDayAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
-        public Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default) => _mirror.ReadDayAsync(day, cancellationToken);
+        public Task<IReadOnlyList<DayEntry>> ReadDayAsync(
+            DateOnly day,
+            CancellationToken cancellationToken = default
+        ) => _mirror.ReadDayAsync(day, cancellationToken);
 
-        // Written through, so the tables report alone later; read from the mirror (none: the cached tickets are at hand).
-        public Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default) =>
-            inner.SummarizeAsync(ticket, previousEventCount, cancellationToken);
+        // Written through, so the tables report alone later; read from the mirror (none: the cached tickets are at
+        // hand).
+        public Task SummarizeAsync(
+            StoredTicket ticket,
+            int previousEventCount,
+            CancellationToken cancellationToken = default
+        ) => inner.SummarizeAsync(ticket, previousEventCount, cancellationToken);
 
-        public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-            _mirror.ReadDaySummariesAsync(day, cancellationToken);
+        public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(
+            DateOnly day,
+            CancellationToken cancellationToken = default
+        ) => _mirror.ReadDaySummariesAsync(day, cancellationToken);
 
         public async Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
         {
@@ -63,12 +83,22 @@ internal static class SoleWriterCache
             await _mirror.RemoveDueAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
-        public Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default) =>
-            _mirror.ReadDueAsync(fromBucket, toBucket, cancellationToken);
+        public Task<IReadOnlyList<DueEntry>> ReadDueAsync(
+            string fromBucket,
+            string toBucket,
+            CancellationToken cancellationToken = default
+        ) => _mirror.ReadDueAsync(fromBucket, toBucket, cancellationToken);
 
-        public Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default) => _mirror.NextDueAfterAsync(after, cancellationToken);
+        public Task<DateTimeOffset?> NextDueAfterAsync(
+            DateTimeOffset after,
+            CancellationToken cancellationToken = default
+        ) => _mirror.NextDueAfterAsync(after, cancellationToken);
 
-        public async Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default)
+        public async Task MarkOpenAsync(
+            string ticketId,
+            TicketNumber number,
+            CancellationToken cancellationToken = default
+        )
         {
             await inner.MarkOpenAsync(ticketId, number, cancellationToken).ConfigureAwait(false);
             await _mirror.MarkOpenAsync(ticketId, number, cancellationToken).ConfigureAwait(false);
@@ -80,7 +110,9 @@ internal static class SoleWriterCache
             await _mirror.MarkDoneAsync(ticketId, cancellationToken).ConfigureAwait(false);
         }
 
-        public Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default) => _mirror.ReadOpenAsync(cancellationToken);
+        public Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(
+            CancellationToken cancellationToken = default
+        ) => _mirror.ReadOpenAsync(cancellationToken);
     }
 
     private sealed class CachedTickets(ITicketStore inner) : ITicketStore
@@ -107,10 +139,20 @@ internal static class SoleWriterCache
             return loaded;
         }
 
-        public Task<bool> TryCreateAsync(string ticketId, TicketNumber number, TicketEvent first, TicketIndexState index, CancellationToken cancellationToken = default) =>
-            inner.TryCreateAsync(ticketId, number, first, index, cancellationToken);
+        public Task<bool> TryCreateAsync(
+            string ticketId,
+            TicketNumber number,
+            TicketEvent first,
+            TicketIndexState index,
+            CancellationToken cancellationToken = default
+        ) => inner.TryCreateAsync(ticketId, number, first, index, cancellationToken);
 
-        public async Task<StoredTicket> AppendAsync(StoredTicket current, IReadOnlyList<TicketEvent> events, TicketIndexState index, CancellationToken cancellationToken = default)
+        public async Task<StoredTicket> AppendAsync(
+            StoredTicket current,
+            IReadOnlyList<TicketEvent> events,
+            TicketIndexState index,
+            CancellationToken cancellationToken = default
+        )
         {
             var written = await inner.AppendAsync(current, events, index, cancellationToken).ConfigureAwait(false);
             Keep(written);

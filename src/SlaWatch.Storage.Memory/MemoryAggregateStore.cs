@@ -5,7 +5,8 @@ using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Storage.Memory;
 
-/// <summary>Daily aggregates kept as JSON, so a reader never shares mutable figures with the writer (as with a table).</summary>
+/// <summary>Daily aggregates kept as JSON, so a reader never shares mutable figures with the writer (as with a
+/// table).</summary>
 public sealed class MemoryAggregateStore : IAggregateStore
 {
     private readonly ConcurrentDictionary<DateOnly, string> _days = new();

@@ -7,7 +7,8 @@ public sealed class MemoryCheckpointStore : ICheckpointStore
 {
     private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
 
-    public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(_values.GetValueOrDefault(key));
+    public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_values.GetValueOrDefault(key));
 
     public Task SetAsync(string key, string value, CancellationToken cancellationToken = default)
     {

@@ -10,8 +10,14 @@ public sealed class MemoryNotificationLedger : INotificationLedger
     public Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_claims.TryAdd((scope, key), 0));
 
-    public Task<IReadOnlySet<string>> TryClaimAllAsync(string scope, IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlySet<string>>(keys.Where(key => _claims.TryAdd((scope, key), 0)).ToHashSet(StringComparer.Ordinal));
+    public Task<IReadOnlySet<string>> TryClaimAllAsync(
+        string scope,
+        IReadOnlyList<string> keys,
+        CancellationToken cancellationToken = default
+    ) =>
+        Task.FromResult<IReadOnlySet<string>>(
+            keys.Where(key => _claims.TryAdd((scope, key), 0)).ToHashSet(StringComparer.Ordinal)
+        );
 
     public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default)
     {

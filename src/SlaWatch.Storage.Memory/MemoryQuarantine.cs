@@ -15,7 +15,8 @@ public sealed class MemoryQuarantine : IQuarantine
         ArgumentNullException.ThrowIfNull(input);
         lock (_gate)
         {
-            var id = $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_next++.ToString("D8", CultureInfo.InvariantCulture)}";
+            var id =
+                $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_next++.ToString("D8", CultureInfo.InvariantCulture)}";
             _inputs.Add(input.Bounded() with { Id = id });
             return Task.FromResult(id);
         }
@@ -37,12 +38,18 @@ public sealed class MemoryQuarantine : IQuarantine
         }
     }
 
-    public Task<IReadOnlyList<QuarantinedInput>> ListAsync(string channel, DateOnly day, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<QuarantinedInput>> ListAsync(
+        string channel,
+        DateOnly day,
+        CancellationToken cancellationToken = default
+    )
     {
         lock (_gate)
         {
             IReadOnlyList<QuarantinedInput> found = _inputs
-                .Where(input => string.Equals(input.Channel, channel, StringComparison.Ordinal) && DayOf(input.At) == day)
+                .Where(input =>
+                    string.Equals(input.Channel, channel, StringComparison.Ordinal) && DayOf(input.At) == day
+                )
                 .OrderByDescending(input => input.At)
                 .ToArray();
             return Task.FromResult(found);
@@ -53,7 +60,12 @@ public sealed class MemoryQuarantine : IQuarantine
     {
         lock (_gate)
         {
-            return Task.FromResult(_inputs.RemoveAll(input => (channel is null || string.Equals(input.Channel, channel, StringComparison.Ordinal)) && DayOf(input.At) < before));
+            return Task.FromResult(
+                _inputs.RemoveAll(input =>
+                    (channel is null || string.Equals(input.Channel, channel, StringComparison.Ordinal))
+                    && DayOf(input.At) < before
+                )
+            );
         }
     }
 

@@ -2,7 +2,8 @@ using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Storage.Memory;
 
-/// <summary>Ticket serials per local day from 1, a serial given back handed out again first, as the Table allocator does.</summary>
+/// <summary>Ticket serials per local day from 1, a serial given back handed out again first, as the Table allocator
+/// does.</summary>
 public sealed class MemorySerialAllocator : ISerialAllocator
 {
     private readonly Dictionary<DateOnly, (int Next, SortedSet<int> GivenBack)> _days = [];

@@ -10,7 +10,10 @@ public static class MemoryStorageServiceCollectionExtensions
     /// Every port on <paramref name="store"/> (a fresh one when none is given). Pass the same store to several
     /// providers to have them share it, as separate processes share a storage account.
     /// </summary>
-    public static IServiceCollection AddSlaWatchMemoryStorage(this IServiceCollection services, MemoryStore? store = null)
+    public static IServiceCollection AddSlaWatchMemoryStorage(
+        this IServiceCollection services,
+        MemoryStore? store = null
+    )
     {
         ArgumentNullException.ThrowIfNull(services);
         store ??= new MemoryStore();

@@ -8,6 +8,7 @@ namespace SlaWatch.Storage.Memory;
 public sealed class MemoryTicketIndex : ITicketIndex
 {
     private readonly Dictionary<(Channel, string), string> _sources = [];
+
     // Kept in the order ReadDayAsync returns (number date, then serial): a scan reads today's list every minute.
     private readonly Dictionary<DateOnly, SortedDictionary<(DateOnly Date, int Serial), DayEntry>> _days = [];
     private readonly SortedSet<string> _dueBuckets = new(StringComparer.Ordinal);
@@ -35,11 +36,15 @@ public sealed class MemoryTicketIndex : ITicketIndex
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(
+        CancellationToken cancellationToken = default
+    )
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<(string, TicketNumber)>>([.. _open.Select(pair => (pair.Key, pair.Value))]);
+            return Task.FromResult<IReadOnlyList<(string, TicketNumber)>>([
+                .. _open.Select(pair => (pair.Key, pair.Value)),
+            ]);
         }
     }
 
@@ -47,11 +52,20 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            return Task.FromResult(_days.TryGetValue(number.Date, out var day) && day.TryGetValue((number.Date, number.Serial), out var entry) ? entry.TicketId : null);
+            return Task.FromResult(
+                _days.TryGetValue(number.Date, out var day)
+                && day.TryGetValue((number.Date, number.Serial), out var entry)
+                    ? entry.TicketId
+                    : null
+            );
         }
     }
 
-    public Task<string?> FindBySourceAsync(Channel channel, string sourceId, CancellationToken cancellationToken = default)
+    public Task<string?> FindBySourceAsync(
+        Channel channel,
+        string sourceId,
+        CancellationToken cancellationToken = default
+    )
     {
         lock (_gate)
         {
@@ -59,7 +73,12 @@ public sealed class MemoryTicketIndex : ITicketIndex
         }
     }
 
-    public Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default)
+    public Task IndexSourceAsync(
+        Channel channel,
+        string sourceId,
+        string ticketId,
+        CancellationToken cancellationToken = default
+    )
     {
         lock (_gate)
         {
@@ -86,10 +105,16 @@ public sealed class MemoryTicketIndex : ITicketIndex
     }
 
     /// <summary>Keeps none: in process, the report loads a day's tickets from the store as cheaply.</summary>
-    public Task SummarizeAsync(StoredTicket ticket, int previousEventCount, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task SummarizeAsync(
+        StoredTicket ticket,
+        int previousEventCount,
+        CancellationToken cancellationToken = default
+    ) => Task.CompletedTask;
 
-    public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<StoredTicket>>([]);
+    public Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(
+        DateOnly day,
+        CancellationToken cancellationToken = default
+    ) => Task.FromResult<IReadOnlyList<StoredTicket>>([]);
 
     public Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
@@ -132,13 +157,21 @@ public sealed class MemoryTicketIndex : ITicketIndex
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DueEntry>> ReadDueAsync(
+        string fromBucket,
+        string toBucket,
+        CancellationToken cancellationToken = default
+    )
     {
         lock (_gate)
         {
-            IReadOnlyList<DueEntry> entries = string.CompareOrdinal(fromBucket, toBucket) > 0
-                ? []
-                : _dueBuckets.GetViewBetween(fromBucket, toBucket).SelectMany(bucket => _due[bucket].Values).ToArray();
+            IReadOnlyList<DueEntry> entries =
+                string.CompareOrdinal(fromBucket, toBucket) > 0
+                    ? []
+                    : _dueBuckets
+                        .GetViewBetween(fromBucket, toBucket)
+                        .SelectMany(bucket => _due[bucket].Values)
+                        .ToArray();
             return Task.FromResult(entries);
         }
     }
@@ -150,7 +183,10 @@ public sealed class MemoryTicketIndex : ITicketIndex
             var from = DueEntry.BucketOf(after);
             foreach (var bucket in _dueBuckets.GetViewBetween(from, DueEntry.LastBucket))
             {
-                var later = _due[bucket].Values.Where(entry => entry.At > after).Select(entry => (DateTimeOffset?)entry.At).Min();
+                var later = _due[bucket]
+                    .Values.Where(entry => entry.At > after)
+                    .Select(entry => (DateTimeOffset?)entry.At)
+                    .Min();
                 if (later is not null)
                 {
                     return Task.FromResult(later);

@@ -4,7 +4,8 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Storage.Memory;
 
-/// <summary>Tickets in process memory, with the Table store's guarantees: create-if-absent and version-checked appends.</summary>
+/// <summary>Tickets in process memory, with the Table store's guarantees: create-if-absent and version-checked
+/// appends.</summary>
 public sealed class MemoryTicketStore : ITicketStore
 {
     private sealed record Row(TicketNumber Number, TicketEvent[] Events, TicketIndexState Index, int Version);
@@ -31,7 +32,13 @@ public sealed class MemoryTicketStore : ITicketStore
         }
     }
 
-    public Task<bool> TryCreateAsync(string ticketId, TicketNumber number, TicketEvent first, TicketIndexState index, CancellationToken cancellationToken = default)
+    public Task<bool> TryCreateAsync(
+        string ticketId,
+        TicketNumber number,
+        TicketEvent first,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    )
     {
         lock (_gate)
         {
@@ -39,7 +46,12 @@ public sealed class MemoryTicketStore : ITicketStore
         }
     }
 
-    public Task<StoredTicket> AppendAsync(StoredTicket current, IReadOnlyList<TicketEvent> events, TicketIndexState index, CancellationToken cancellationToken = default)
+    public Task<StoredTicket> AppendAsync(
+        StoredTicket current,
+        IReadOnlyList<TicketEvent> events,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(current);
         lock (_gate)
@@ -55,7 +67,8 @@ public sealed class MemoryTicketStore : ITicketStore
         }
     }
 
-    private static StoredTicket Stored(string id, Row row) => new(id, row.Number, row.Events, row.Index, VersionText(row.Version));
+    private static StoredTicket Stored(string id, Row row) =>
+        new(id, row.Number, row.Events, row.Index, VersionText(row.Version));
 
     private static string VersionText(int version) => version.ToString(CultureInfo.InvariantCulture);
 }

@@ -18,18 +18,34 @@ public static class EventJson
 
     private static readonly Dictionary<string, Type> Types = new[]
     {
-        typeof(Received), typeof(CustomerMessage), typeof(Acknowledged), typeof(AgentResponse), typeof(StatusChanged),
-        typeof(PriorityChanged), typeof(CategoryChanged), typeof(Assigned), typeof(SatisfactionRated), typeof(Escalated),
-        typeof(ResolutionPromised), typeof(OverdueReason), typeof(CustomerConfirmed), typeof(FirstContactRecorded),
+        typeof(Received),
+        typeof(CustomerMessage),
+        typeof(Acknowledged),
+        typeof(AgentResponse),
+        typeof(StatusChanged),
+        typeof(PriorityChanged),
+        typeof(CategoryChanged),
+        typeof(Assigned),
+        typeof(SatisfactionRated),
+        typeof(Escalated),
+        typeof(ResolutionPromised),
+        typeof(OverdueReason),
+        typeof(CustomerConfirmed),
+        typeof(FirstContactRecorded),
     }.ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     public static string TypeName(TicketEvent item) =>
-        Types.ContainsKey(item.GetType().Name) ? item.GetType().Name : throw new ArgumentException($"{item.GetType().Name} has no stored name.", nameof(item));
+        Types.ContainsKey(item.GetType().Name)
+            ? item.GetType().Name
+            : throw new ArgumentException($"{item.GetType().Name} has no stored name.", nameof(item));
 
     public static string Serialize(TicketEvent item) => JsonSerializer.Serialize(item, item.GetType(), Options);
 
     public static TicketEvent Deserialize(string typeName, string json) =>
         Types.TryGetValue(typeName, out var type)
-            ? (TicketEvent)(JsonSerializer.Deserialize(json, type, Options) ?? throw new InvalidDataException($"Event {typeName} is empty."))
+            ? (TicketEvent)(
+                JsonSerializer.Deserialize(json, type, Options)
+                ?? throw new InvalidDataException($"Event {typeName} is empty.")
+            )
             : throw new InvalidDataException($"Unknown stored event type '{typeName}'.");
 }

@@ -13,7 +13,7 @@ internal static class LongText
 
     public static IEnumerable<string> Chunks(string text)
     {
-        for (var start = 0; start < text.Length;)
+        for (var start = 0; start < text.Length; )
         {
             var length = Math.Min(ChunkChars, text.Length - start);
             if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
@@ -38,7 +38,11 @@ internal static class LongText
     public static string Read(TableEntity entity, string name)
     {
         var text = new StringBuilder();
-        foreach (var key in entity.Keys.Where(key => key.Length == name.Length + 2 && key.StartsWith(name, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (
+            var key in entity
+                .Keys.Where(key => key.Length == name.Length + 2 && key.StartsWith(name, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+        )
         {
             text.Append(entity.GetString(key));
         }

@@ -18,7 +18,10 @@ public sealed class RequestCounter : HttpPipelinePolicy
 
     /// <summary>Requests and their total time per kind, busiest first.</summary>
     public IReadOnlyList<(string Kind, long Count, TimeSpan Time)> Breakdown =>
-        _kinds.Select(pair => (pair.Key, pair.Value.Count, TimeSpan.FromTicks(pair.Value.Ticks))).OrderByDescending(item => item.Item3).ToArray();
+        _kinds
+            .Select(pair => (pair.Key, pair.Value.Count, TimeSpan.FromTicks(pair.Value.Ticks)))
+            .OrderByDescending(item => item.Item3)
+            .ToArray();
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {

@@ -22,29 +22,45 @@ internal static class StorageCalls
         catch (RequestFailedException error) when (error.Status is 401 or 403)
         {
             throw new Core.Ports.StorageAccessDeniedException(
-                $"Table Storage at {storage.Endpoint} refused access: {error.Status} {error.ErrorCode ?? "Forbidden"}; check the account key in the connection string, or the identity's Storage Table Data Contributor role",
-                error);
+                $"Table Storage at {storage.Endpoint} refused access: {error.Status} {error.ErrorCode ?? "Forbidden"};"
+                    + $" check the account key in the connection string, or the identity's Storage Table Data "
+                    + $"Contributor role",
+                error
+            );
         }
         catch (Azure.Identity.AuthenticationFailedException error)
         {
-            throw new Core.Ports.StorageAccessDeniedException($"Table Storage at {storage.Endpoint}: no token for the identity: {FirstLine(error.Message)}", error);
+            throw new Core.Ports.StorageAccessDeniedException(
+                $"Table Storage at {storage.Endpoint}: no token for the identity: {FirstLine(error.Message)}",
+                error
+            );
         }
-        catch (Exception error) when (error is HttpRequestException or IOException or AggregateException
-            || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception error)
+            when (error is HttpRequestException or IOException or AggregateException
+                || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            )
         {
             throw Unavailable(storage, error);
         }
     }
 
     public static Task Run(TableStorage storage, Func<Task> call, CancellationToken cancellationToken) =>
-        Run(storage, async () =>
-        {
-            await call().ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        Run(
+            storage,
+            async () =>
+            {
+                await call().ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken
+        );
 
     private static Core.Ports.StorageUnavailableException Unavailable(TableStorage storage, Exception error) =>
-        new($"Table Storage at {storage.Endpoint} did not answer after {storage.Options.MaxRetries + 1} attempts: {FirstLine(error.GetBaseException().Message)}", error);
+        new(
+            $"Table Storage at {storage.Endpoint} did not answer after {storage.Options.MaxRetries + 1} attempts: "
+                + $"{FirstLine(error.GetBaseException().Message)}",
+            error
+        );
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

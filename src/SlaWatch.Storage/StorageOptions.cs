@@ -15,19 +15,29 @@ public sealed record StorageOptions
 
     public string TablePrefix { get; init; } = string.Empty;
 
-    /// <summary>Retries after the first attempt before a call gives up with <c>StorageUnavailableException</c>.</summary>
+    /// <summary>Retries after the first attempt before a call gives up with
+    /// <c>StorageUnavailableException</c>.</summary>
     public int MaxRetries { get; init; } = 3;
 
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Why <paramref name="prefix"/> cannot prefix table names (which are letters and digits), or null.</summary>
+    /// <summary>Why <paramref name="prefix"/> cannot prefix table names (which are letters and digits), or
+    /// null.</summary>
     public static string? PrefixProblem(string prefix) =>
-        prefix.Length == 0 || (char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit) && prefix.Length <= 40)
+        prefix.Length == 0
+        || (char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit) && prefix.Length <= 40)
             ? null
             : $"table prefix '{prefix}' must start with a letter and hold at most 40 letters and digits";
 
     public static StorageOptions FromConnection(string? connection, string tablePrefix = "") =>
-        connection is not null && Uri.TryCreate(connection, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !connection.Contains('=', StringComparison.Ordinal)
+        connection is not null
+        && Uri.TryCreate(connection, UriKind.Absolute, out var uri)
+        && uri.Scheme is "https" or "http"
+        && !connection.Contains('=', StringComparison.Ordinal)
             ? new StorageOptions { TableServiceUri = uri, TablePrefix = tablePrefix }
-            : new StorageOptions { ConnectionString = string.IsNullOrWhiteSpace(connection) ? LocalAzurite : connection, TablePrefix = tablePrefix };
+            : new StorageOptions
+            {
+                ConnectionString = string.IsNullOrWhiteSpace(connection) ? LocalAzurite : connection,
+                TablePrefix = tablePrefix,
+            };
 }

@@ -30,71 +30,129 @@ internal sealed class TableDaySummaries(TableStorage storage)
         Write(row, kept);
     }
 
-    public async Task WriteAsync(string partition, StoredTicket ticket, int previousCount, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        string partition,
+        StoredTicket ticket,
+        int previousCount,
+        CancellationToken cancellationToken
+    )
     {
         var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
         var kept = DaySummaries.Of(ticket.Events);
         previousCount = ticket.Events.Take(previousCount).Count(DaySummaries.Keeps);
-        var row = new TableEntity(partition, Key(ticket.Number, kept.Count)) { ["TicketId"] = ticket.Id, [Count] = kept.Count };
-        Write(row, kept);
-        await StorageCalls.Run(storage, async () =>
+        var row = new TableEntity(partition, Key(ticket.Number, kept.Count))
         {
-            // The arrival row holds the first summary (never deleted); later ones replace their predecessor.
-            if (previousCount > 1 && previousCount != kept.Count)
-            {
-                try
+            ["TicketId"] = ticket.Id,
+            [Count] = kept.Count,
+        };
+        Write(row, kept);
+        await StorageCalls
+            .Run(
+                storage,
+                async () =>
                 {
-                    await table.SubmitTransactionAsync(
-                        [
-                            new TableTransactionAction(TableTransactionActionType.UpsertReplace, row),
-                            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, Key(ticket.Number, previousCount)), ETag.All),
-                        ],
-                        cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                catch (TableTransactionFailedException error) when (error.Status == 404)
-                {
-                    // The one before is not there (it was the arrival row's, or a write before was cut short).
-                }
-            }
+                    // The arrival row holds the first summary (never deleted); later ones replace their predecessor.
+                    if (previousCount > 1 && previousCount != kept.Count)
+                    {
+                        try
+                        {
+                            await table
+                                .SubmitTransactionAsync(
+                                    [
+                                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, row),
+                                        new TableTransactionAction(
+                                            TableTransactionActionType.Delete,
+                                            new TableEntity(partition, Key(ticket.Number, previousCount)),
+                                            ETag.All
+                                        ),
+                                    ],
+                                    cancellationToken
+                                )
+                                .ConfigureAwait(false);
+                            return;
+                        }
+                        catch (TableTransactionFailedException error) when (error.Status == 404)
+                        {
+                            // The one before is not there (it was the arrival row's, or a write before was cut short).
+                        }
+                    }
 
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+                    await table
+                        .UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)
+                        .ConfigureAwait(false);
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    /// <summary>The newest summary of each ticket in every shard of <paramref name="natural"/> (the day's key).</summary>
-    public async Task<IReadOnlyList<StoredTicket>> ReadAsync(string natural, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>The newest summary of each ticket in every shard of <paramref name="natural"/> (the day's
+    /// key).</summary>
+    public async Task<IReadOnlyList<StoredTicket>> ReadAsync(
+        string natural,
+        DateOnly day,
+        CancellationToken cancellationToken
+    )
     {
         var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
-        return await StorageCalls.Run(storage, async () =>
-        {
-            var newest = new Dictionary<string, (int Count, TicketNumber Number, TableEntity Row)>(StringComparer.Ordinal);
-            var filter = TableShards.Range(natural);
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (row.GetInt32(Count) is not { } count || row.GetString("TicketId") is not { } id || !TryNumber(row.RowKey, out var number))
+        return await StorageCalls
+            .Run(
+                storage,
+                async () =>
                 {
-                    continue;
-                }
+                    var newest = new Dictionary<string, (int Count, TicketNumber Number, TableEntity Row)>(
+                        StringComparer.Ordinal
+                    );
+                    var filter = TableShards.Range(natural);
+                    await foreach (
+                        var row in table
+                            .QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)
+                            .ConfigureAwait(false)
+                    )
+                    {
+                        if (
+                            row.GetInt32(Count) is not { } count
+                            || row.GetString("TicketId") is not { } id
+                            || !TryNumber(row.RowKey, out var number)
+                        )
+                        {
+                            continue;
+                        }
 
-                if (!newest.TryGetValue(id, out var found) || count > found.Count)
-                {
-                    newest[id] = (count, number, row);
-                }
-            }
+                        if (!newest.TryGetValue(id, out var found) || count > found.Count)
+                        {
+                            newest[id] = (count, number, row);
+                        }
+                    }
 
-            return (IReadOnlyList<StoredTicket>)newest
-                .Where(pair => pair.Value.Row.GetBoolean(TooLong) != true)
-                .Select(pair => new StoredTicket(pair.Key, pair.Value.Number, EventListJson.Deserialize(LongText.Read(pair.Value.Row, Text)), new TicketIndexState(null, day), "summary"))
-                .OrderBy(ticket => ticket.Number.Serial)
-                .ToArray();
-        }, cancellationToken).ConfigureAwait(false);
+                    return (IReadOnlyList<StoredTicket>)
+                        newest
+                            .Where(pair => pair.Value.Row.GetBoolean(TooLong) != true)
+                            .Select(pair => new StoredTicket(
+                                pair.Key,
+                                pair.Value.Number,
+                                EventListJson.Deserialize(LongText.Read(pair.Value.Row, Text)),
+                                new TicketIndexState(null, day),
+                                "summary"
+                            ))
+                            .OrderBy(ticket => ticket.Number.Serial)
+                            .ToArray();
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    private static string Key(TicketNumber number, int count) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{number}~{count:D6}");
+    private static string Key(TicketNumber number, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{number}~{count:D6}");
 
     private static bool TryNumber(string rowKey, out TicketNumber number) =>
-        TicketNumber.TryParse(rowKey.StartsWith(Prefix, StringComparison.Ordinal) ? rowKey[Prefix.Length..rowKey.LastIndexOf('~')] : rowKey, out number);
+        TicketNumber.TryParse(
+            rowKey.StartsWith(Prefix, StringComparison.Ordinal)
+                ? rowKey[Prefix.Length..rowKey.LastIndexOf('~')]
+                : rowKey,
+            out number
+        );
 
     private static void Write(TableEntity row, IReadOnlyList<TicketEvent> events)
     {

@@ -4,7 +4,8 @@ using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Storage;
 
-/// <summary>SlaNotifications: PartitionKey the ticket (or an alert scope), RowKey the announcement key; insert-if-absent.</summary>
+/// <summary>SlaNotifications: PartitionKey the ticket (or an alert scope), RowKey the announcement key;
+/// insert-if-absent.</summary>
 public sealed class TableNotificationLedger(TableStorage storage) : INotificationLedger
 {
     public const string Table = "SlaNotifications";
@@ -12,42 +13,72 @@ public sealed class TableNotificationLedger(TableStorage storage) : INotificatio
     public async Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(Table, cancellationToken).ConfigureAwait(false);
-        return await StorageCalls.Run(storage, async () =>
-        {
-            try
-            {
-                await table.AddEntityAsync(new TableEntity(TableKeys.Encode(scope), TableKeys.Encode(key)) { ["Key"] = key }, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException error) when (error.Status == 409)
-            {
-                return false;
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        return await StorageCalls
+            .Run(
+                storage,
+                async () =>
+                {
+                    try
+                    {
+                        await table
+                            .AddEntityAsync(
+                                new TableEntity(TableKeys.Encode(scope), TableKeys.Encode(key)) { ["Key"] = key },
+                                cancellationToken
+                            )
+                            .ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (RequestFailedException error) when (error.Status == 409)
+                    {
+                        return false;
+                    }
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlySet<string>> TryClaimAllAsync(string scope, IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<string>> TryClaimAllAsync(
+        string scope,
+        IReadOnlyList<string> keys,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(keys);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
         if (distinct.Length is > 1 and <= 100)
         {
             var table = await storage.TableAsync(Table, cancellationToken).ConfigureAwait(false);
-            var claimedAll = await StorageCalls.Run(storage, async () =>
-            {
-                try
-                {
-                    // One partition (the scope), so one atomic transaction: all claimed, or none.
-                    await table.SubmitTransactionAsync(
-                        distinct.Select(key => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(TableKeys.Encode(scope), TableKeys.Encode(key)) { ["Key"] = key })),
-                        cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
-                catch (TableTransactionFailedException error) when (error.Status == 409)
-                {
-                    return false;
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            var claimedAll = await StorageCalls
+                .Run(
+                    storage,
+                    async () =>
+                    {
+                        try
+                        {
+                            // One partition (the scope), so one atomic transaction: all claimed, or none.
+                            await table
+                                .SubmitTransactionAsync(
+                                    distinct.Select(key => new TableTransactionAction(
+                                        TableTransactionActionType.Add,
+                                        new TableEntity(TableKeys.Encode(scope), TableKeys.Encode(key))
+                                        {
+                                            ["Key"] = key,
+                                        }
+                                    )),
+                                    cancellationToken
+                                )
+                                .ConfigureAwait(false);
+                            return true;
+                        }
+                        catch (TableTransactionFailedException error) when (error.Status == 409)
+                        {
+                            return false;
+                        }
+                    },
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             if (claimedAll)
             {
                 return distinct.ToHashSet(StringComparer.Ordinal);
@@ -70,6 +101,18 @@ public sealed class TableNotificationLedger(TableStorage storage) : INotificatio
     public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(Table, cancellationToken).ConfigureAwait(false);
-        await StorageCalls.Run(storage, () => table.DeleteEntityAsync(TableKeys.Encode(scope), TableKeys.Encode(key), ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await StorageCalls
+            .Run(
+                storage,
+                () =>
+                    table.DeleteEntityAsync(
+                        TableKeys.Encode(scope),
+                        TableKeys.Encode(key),
+                        ETag.All,
+                        cancellationToken
+                    ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 }

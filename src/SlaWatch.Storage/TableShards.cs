@@ -19,7 +19,8 @@ public static class TableShards
 
     public static int Of(TicketNumber number) => number.Serial % Count;
 
-    /// <summary>A stable shard for any text (FNV-1a over its UTF-16 code units: the same in every process and release).</summary>
+    /// <summary>A stable shard for any text (FNV-1a over its UTF-16 code units: the same in every process and
+    /// release).</summary>
     public static int Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,9 +33,13 @@ public static class TableShards
         return (int)(hash % Count);
     }
 
-    /// <summary>A filter for every shard of <paramref name="natural"/> (<c>KEY-00</c> to <c>KEY-15</c>: '.' follows '-').</summary>
+    /// <summary>A filter for every shard of <paramref name="natural"/> (<c>KEY-00</c> to <c>KEY-15</c>: '.' follows
+    /// '-').</summary>
     public static string Range(string natural) =>
-        Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {natural + "-"} and PartitionKey lt {natural + "."}");
+        Azure.Data.Tables.TableClient.CreateQueryFilter(
+            $"PartitionKey ge {natural + "-"} and PartitionKey lt {natural + "."}"
+        );
 
-    public static string Key(string natural, int shard) => string.Create(CultureInfo.InvariantCulture, $"{natural}-{shard:D2}");
+    public static string Key(string natural, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{natural}-{shard:D2}");
 }

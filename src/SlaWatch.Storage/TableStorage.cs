@@ -24,18 +24,14 @@ public sealed class TableStorage
 
     /// <summary>The account's tables through a client of its own, made from <paramref name="options"/>.</summary>
     public TableStorage(StorageOptions options)
-        : this(options, new RequestCounter(), client: null)
-    {
-    }
+        : this(options, new RequestCounter(), client: null) { }
 
     /// <summary>
     /// The account's tables through <paramref name="client"/>, one the host made (and registered) with
     /// <see cref="ConfigureClient"/> and <paramref name="requests"/>.
     /// </summary>
     public TableStorage(TableServiceClient client, StorageOptions options, RequestCounter requests)
-        : this(options, requests, client ?? throw new ArgumentNullException(nameof(client)))
-    {
-    }
+        : this(options, requests, client ?? throw new ArgumentNullException(nameof(client))) { }
 
     private TableStorage(StorageOptions options, RequestCounter requests, TableServiceClient? client)
     {
@@ -47,11 +43,20 @@ public sealed class TableStorage
         }
 
         Requests = requests;
-        _service = client ?? CreateClient(options, ConfigureClient(new TableClientOptions(), options, requests), new DefaultAzureCredential());
+        _service = client
+            ?? CreateClient(
+                options,
+                ConfigureClient(new TableClientOptions(), options, requests),
+                new DefaultAzureCredential()
+            );
     }
 
     /// <summary>Retries, timeouts and request counting as the stores expect them, on options a host creates.</summary>
-    public static TableClientOptions ConfigureClient(TableClientOptions clientOptions, StorageOptions options, RequestCounter requests)
+    public static TableClientOptions ConfigureClient(
+        TableClientOptions clientOptions,
+        StorageOptions options,
+        RequestCounter requests
+    )
     {
         ArgumentNullException.ThrowIfNull(clientOptions);
         ArgumentNullException.ThrowIfNull(options);
@@ -64,8 +69,13 @@ public sealed class TableStorage
         return clientOptions;
     }
 
-    /// <summary>The service client for a connection string, or for a table service URI signed in with <paramref name="credential"/>.</summary>
-    public static TableServiceClient CreateClient(StorageOptions options, TableClientOptions clientOptions, TokenCredential credential)
+    /// <summary>The service client for a connection string, or for a table service URI signed in with <paramref
+    /// name="credential"/>.</summary>
+    public static TableServiceClient CreateClient(
+        StorageOptions options,
+        TableClientOptions clientOptions,
+        TokenCredential credential
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.TableServiceUri is { } uri
@@ -104,10 +114,14 @@ public sealed class TableStorage
     public void Forget(string table) => _tables.TryRemove(table, out _);
 
     private Task<TableClient> CreateAsync(string table) =>
-        StorageCalls.Run(this, async () =>
-        {
-            var client = _service.GetTableClient(NameOf(table));
-            await client.CreateIfNotExistsAsync().ConfigureAwait(false);
-            return client;
-        }, CancellationToken.None);
+        StorageCalls.Run(
+            this,
+            async () =>
+            {
+                var client = _service.GetTableClient(NameOf(table));
+                await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+                return client;
+            },
+            CancellationToken.None
+        );
 }

@@ -18,7 +18,9 @@ public static class TableStorageServiceCollectionExtensions
     /// allocator returns its unused block when the provider is disposed.
     /// </summary>
     public static IServiceCollection AddSlaWatchTableStorage(
-        this IServiceCollection services, Func<IServiceProvider, TableStorage> storage)
+        this IServiceCollection services,
+        Func<IServiceProvider, TableStorage> storage
+    )
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(storage);

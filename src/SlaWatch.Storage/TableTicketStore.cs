@@ -24,64 +24,106 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
-        return await StorageCalls.Run(storage, async () =>
-        {
-            var read = await table.GetEntityIfExistsAsync<TableEntity>(ticketId, Snapshot, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!read.HasValue)
-            {
-                return null;
-            }
-
-            var snapshot = read.Value!;
-            var spilled = snapshot.GetInt32("Spilled") ?? 0;
-            var events = new List<TicketEvent>(spilled + 4);
-            if (spilled > 0)
-            {
-                // Event rows never change once written, so rows 1..Spilled are exactly the ones this snapshot knows;
-                // rows a concurrent writer adds later belong to a newer snapshot and are left out.
-                var rows = new List<TableEntity>();
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ticketId} and RowKey ge {EventKey(1)} and RowKey le {EventKey(spilled)}");
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        return await StorageCalls
+            .Run(
+                storage,
+                async () =>
                 {
-                    rows.Add(row);
-                }
+                    var read = await table
+                        .GetEntityIfExistsAsync<TableEntity>(ticketId, Snapshot, cancellationToken: cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!read.HasValue)
+                    {
+                        return null;
+                    }
 
-                events.AddRange(rows.OrderBy(row => row.RowKey, StringComparer.Ordinal).Select(row => EventJson.Deserialize(row.GetString("Type"), row.GetString("Data"))));
-                if (events.Count != spilled)
-                {
-                    throw new InvalidDataException($"Ticket {ticketId} should have {spilled} event rows and has {events.Count}.");
-                }
-            }
+                    var snapshot = read.Value!;
+                    var spilled = snapshot.GetInt32("Spilled") ?? 0;
+                    var events = new List<TicketEvent>(spilled + 4);
+                    if (spilled > 0)
+                    {
+                        // Event rows never change once written, so rows 1..Spilled are exactly the ones this snapshot
+                        // knows; rows a concurrent writer adds later belong to a newer snapshot and are left out.
+                        var rows = new List<TableEntity>();
+                        var filter = TableClient.CreateQueryFilter(
+                            $"PartitionKey eq {ticketId} and RowKey ge {EventKey(1)} and RowKey le {EventKey(spilled)}"
+                        );
+                        await foreach (
+                            var row in table
+                                .QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)
+                                .ConfigureAwait(false)
+                        )
+                        {
+                            rows.Add(row);
+                        }
 
-            events.AddRange(PendingEvents(snapshot));
-            if (!TicketNumber.TryParse(snapshot.GetString("Number"), out var number))
-            {
-                throw new InvalidDataException($"Ticket {ticketId} has no readable number in its snapshot.");
-            }
+                        events.AddRange(
+                            rows.OrderBy(row => row.RowKey, StringComparer.Ordinal)
+                                .Select(row => EventJson.Deserialize(row.GetString("Type"), row.GetString("Data")))
+                        );
+                        if (events.Count != spilled)
+                        {
+                            throw new InvalidDataException(
+                                $"Ticket {ticketId} should have {spilled} event rows and has {events.Count}."
+                            );
+                        }
+                    }
 
-            return new StoredTicket(ticketId, number, events, ReadIndex(snapshot), Version(snapshot.ETag, spilled));
-        }, cancellationToken).ConfigureAwait(false);
+                    events.AddRange(PendingEvents(snapshot));
+                    if (!TicketNumber.TryParse(snapshot.GetString("Number"), out var number))
+                    {
+                        throw new InvalidDataException($"Ticket {ticketId} has no readable number in its snapshot.");
+                    }
+
+                    return new StoredTicket(
+                        ticketId,
+                        number,
+                        events,
+                        ReadIndex(snapshot),
+                        Version(snapshot.ETag, spilled)
+                    );
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    public async Task<bool> TryCreateAsync(string ticketId, TicketNumber number, TicketEvent first, TicketIndexState index, CancellationToken cancellationToken = default)
+    public async Task<bool> TryCreateAsync(
+        string ticketId,
+        TicketNumber number,
+        TicketEvent first,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    )
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         var snapshot = SnapshotRow(TicketFold.Fold(ticketId, [first], number), index, [first], spilled: 0);
-        return await StorageCalls.Run(storage, async () =>
-        {
-            try
-            {
-                await table.AddEntityAsync(snapshot, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException error) when (error.Status == 409)
-            {
-                return false;
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        return await StorageCalls
+            .Run(
+                storage,
+                async () =>
+                {
+                    try
+                    {
+                        await table.AddEntityAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (RequestFailedException error) when (error.Status == 409)
+                    {
+                        return false;
+                    }
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    public async Task<StoredTicket> AppendAsync(StoredTicket current, IReadOnlyList<TicketEvent> events, TicketIndexState index, CancellationToken cancellationToken = default)
+    public async Task<StoredTicket> AppendAsync(
+        StoredTicket current,
+        IReadOnlyList<TicketEvent> events,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    )
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         var (etag, spilled) = ParseVersion(current.Version);
@@ -90,36 +132,75 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         var pending = all.Skip(spilled).ToArray();
         var fits = pending.Length <= MaxPendingEvents && PendingJson(pending).Length <= MaxPendingChars;
 
-        return await StorageCalls.Run(storage, async () =>
-        {
-            try
-            {
-                ETag written;
-                int nowSpilled;
-                if (fits)
+        return await StorageCalls
+            .Run(
+                storage,
+                async () =>
                 {
-                    var response = await table.UpdateEntityAsync(SnapshotRow(ticket, index, pending, spilled), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                    (written, nowSpilled) = (response.Headers.ETag ?? throw new InvalidDataException("The snapshot write returned no ETag."), spilled);
-                }
-                else
-                {
-                    // Move every pending event to its own row, together with the emptied snapshot.
-                    var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, SnapshotRow(ticket, index, [], all.Length), etag) };
-                    actions.AddRange(pending.Select((item, offset) => new TableTransactionAction(TableTransactionActionType.Add, EventRow(current.Id, spilled + offset + 1, item))));
-                    var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                    (written, nowSpilled) = (response.Value[0].Headers.ETag ?? throw new InvalidDataException("The snapshot write returned no ETag."), all.Length);
-                }
+                    try
+                    {
+                        ETag written;
+                        int nowSpilled;
+                        if (fits)
+                        {
+                            var response = await table
+                                .UpdateEntityAsync(
+                                    SnapshotRow(ticket, index, pending, spilled),
+                                    etag,
+                                    TableUpdateMode.Replace,
+                                    cancellationToken
+                                )
+                                .ConfigureAwait(false);
+                            (written, nowSpilled) = (
+                                response.Headers.ETag
+                                    ?? throw new InvalidDataException("The snapshot write returned no ETag."),
+                                spilled
+                            );
+                        }
+                        else
+                        {
+                            // Move every pending event to its own row, together with the emptied snapshot.
+                            var actions = new List<TableTransactionAction>
+                            {
+                                new(
+                                    TableTransactionActionType.UpdateReplace,
+                                    SnapshotRow(ticket, index, [], all.Length),
+                                    etag
+                                ),
+                            };
+                            actions.AddRange(
+                                pending.Select(
+                                    (item, offset) =>
+                                        new TableTransactionAction(
+                                            TableTransactionActionType.Add,
+                                            EventRow(current.Id, spilled + offset + 1, item)
+                                        )
+                                )
+                            );
+                            var response = await table
+                                .SubmitTransactionAsync(actions, cancellationToken)
+                                .ConfigureAwait(false);
+                            (written, nowSpilled) = (
+                                response.Value[0].Headers.ETag
+                                    ?? throw new InvalidDataException("The snapshot write returned no ETag."),
+                                all.Length
+                            );
+                        }
 
-                return new StoredTicket(current.Id, current.Number, all, index, Version(written, nowSpilled));
-            }
-            catch (RequestFailedException error) when (error.Status is 409 or 412)
-            {
-                throw new TicketConflictException(current.Id);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+                        return new StoredTicket(current.Id, current.Number, all, index, Version(written, nowSpilled));
+                    }
+                    catch (RequestFailedException error) when (error.Status is 409 or 412)
+                    {
+                        throw new TicketConflictException(current.Id);
+                    }
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    /// <summary>The version Core carries back on the next write: the snapshot's ETag and how many events have rows.</summary>
+    /// <summary>The version Core carries back on the next write: the snapshot's ETag and how many events have
+    /// rows.</summary>
     private static string Version(ETag etag, int spilled) => $"{spilled.ToString(CultureInfo.InvariantCulture)}|{etag}";
 
     private static (ETag ETag, int Spilled) ParseVersion(string version)
@@ -130,13 +211,14 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
 
     private static string EventKey(int sequence) => $"evt-{sequence:D6}";
 
-    private static TableEntity EventRow(string ticketId, int sequence, TicketEvent item) => new(ticketId, EventKey(sequence))
-    {
-        ["Type"] = EventJson.TypeName(item),
-        ["At"] = item.At,
-        ["SourceRef"] = item.SourceRef,
-        ["Data"] = EventJson.Serialize(item),
-    };
+    private static TableEntity EventRow(string ticketId, int sequence, TicketEvent item) =>
+        new(ticketId, EventKey(sequence))
+        {
+            ["Type"] = EventJson.TypeName(item),
+            ["At"] = item.At,
+            ["SourceRef"] = item.SourceRef,
+            ["Data"] = EventJson.Serialize(item),
+        };
 
     private static string PendingJson(IEnumerable<TicketEvent> events) => EventListJson.Serialize(events);
 
@@ -144,28 +226,36 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         snapshot.GetString("Pending") is { Length: > 0 } json ? EventListJson.Deserialize(json) : [];
 
     // The snapshot repeats the fold's main fields so exports and portal queries need not replay events.
-    private static TableEntity SnapshotRow(Ticket ticket, TicketIndexState index, IReadOnlyCollection<TicketEvent> pending, int spilled) => new(ticket.Id, Snapshot)
-    {
-        ["Number"] = ticket.Number?.ToString(),
-        ["Channel"] = ticket.Channel.ToString(),
-        ["Priority"] = ticket.Priority.ToString(),
-        ["Category"] = ticket.Category,
-        ["Status"] = ticket.Status.ToString(),
-        ["Owner"] = ticket.Owner,
-        ["CustomerKey"] = ticket.Customer.Key,
-        ["CustomerMasked"] = ticket.Customer.Masked,
-        ["ReceivedAt"] = ticket.ReceivedAt,
-        ["FirstResponseAt"] = ticket.FirstResponseAt,
-        ["ResolvedAt"] = ticket.ResolvedAt,
-        ["ReopenCount"] = ticket.ReopenCount,
-        ["EventCount"] = ticket.EventCount,
-        ["Spilled"] = spilled,
-        ["Pending"] = PendingJson(pending),
-        ["WakeUp"] = index.WakeUp is null ? null : JsonSerializer.Serialize(index.WakeUp),
-        ["LastActivityDay"] = index.LastActivityDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
+    private static TableEntity SnapshotRow(
+        Ticket ticket,
+        TicketIndexState index,
+        IReadOnlyCollection<TicketEvent> pending,
+        int spilled
+    ) =>
+        new(ticket.Id, Snapshot)
+        {
+            ["Number"] = ticket.Number?.ToString(),
+            ["Channel"] = ticket.Channel.ToString(),
+            ["Priority"] = ticket.Priority.ToString(),
+            ["Category"] = ticket.Category,
+            ["Status"] = ticket.Status.ToString(),
+            ["Owner"] = ticket.Owner,
+            ["CustomerKey"] = ticket.Customer.Key,
+            ["CustomerMasked"] = ticket.Customer.Masked,
+            ["ReceivedAt"] = ticket.ReceivedAt,
+            ["FirstResponseAt"] = ticket.FirstResponseAt,
+            ["ResolvedAt"] = ticket.ResolvedAt,
+            ["ReopenCount"] = ticket.ReopenCount,
+            ["EventCount"] = ticket.EventCount,
+            ["Spilled"] = spilled,
+            ["Pending"] = PendingJson(pending),
+            ["WakeUp"] = index.WakeUp is null ? null : JsonSerializer.Serialize(index.WakeUp),
+            ["LastActivityDay"] = index.LastActivityDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
 
-    private static TicketIndexState ReadIndex(TableEntity snapshot) => new(
-        snapshot.GetString("WakeUp") is { } wakeUp ? JsonSerializer.Deserialize<DueEntry>(wakeUp) : null,
-        DateOnly.ParseExact(snapshot.GetString("LastActivityDay"), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private static TicketIndexState ReadIndex(TableEntity snapshot) =>
+        new(
+            snapshot.GetString("WakeUp") is { } wakeUp ? JsonSerializer.Deserialize<DueEntry>(wakeUp) : null,
+            DateOnly.ParseExact(snapshot.GetString("LastActivityDay"), "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        );
 }

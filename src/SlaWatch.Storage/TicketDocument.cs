@@ -7,7 +7,8 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Storage;
 
-/// <summary>A ticket, its events and its clocks at an instant, as one JSON-ready document (<c>ticket show --json</c>, the TicketGet function).</summary>
+/// <summary>A ticket, its events and its clocks at an instant, as one JSON-ready document (<c>ticket show --json</c>,
+/// the TicketGet function).</summary>
 public static class TicketDocument
 {
     public static object Of(StoredTicket stored, SlaPolicy policy, DateTimeOffset at)
@@ -19,7 +20,16 @@ public static class TicketDocument
         return new
         {
             ticket = Describe(ContactMasking.InFreeText(stored.State, policy.PhoneMask), zone),
-            events = stored.Events.Select(item => new { type = EventJson.TypeName(item), at = Instant(item.At, zone), actor = item.Actor, sourceRef = item.SourceRef, data = JsonDocument.Parse(EventJson.Serialize(ContactMasking.InEvent(item, policy.PhoneMask))).RootElement }),
+            events = stored.Events.Select(item => new
+            {
+                type = EventJson.TypeName(item),
+                at = Instant(item.At, zone),
+                actor = item.Actor,
+                sourceRef = item.SourceRef,
+                data = JsonDocument
+                    .Parse(EventJson.Serialize(ContactMasking.InEvent(item, policy.PhoneMask)))
+                    .RootElement,
+            }),
             clocks = clocks.Select(clock => new
             {
                 metric = clock.Metric.Key(),
@@ -35,36 +45,46 @@ public static class TicketDocument
         };
     }
 
-    private static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) => Core.Time.InstantText.Format(instant, zone);
+    private static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) =>
+        Core.Time.InstantText.Format(instant, zone);
 
-    private static object Describe(Ticket ticket, TimeZoneInfo zone) => new
-    {
-        number = ticket.Number?.ToString(),
-        id = ticket.Id,
-        reference = ticket.Reference,
-        channel = ticket.Channel.Key(),
-        priority = ticket.Priority.Key(),
-        category = ticket.Category,
-        tier = ticket.CustomerTier,
-        status = ticket.Status.ToString(),
-        owner = ticket.Owner,
-        executor = ticket.Executor,
-        customer = ticket.Customer.Masked,
-        customerKey = ticket.Customer.Key,
-        subject = ticket.Subject,
-        receivedAt = Instant(ticket.ReceivedAt, zone),
-        acknowledgedAt = Instant(ticket.AcknowledgedAt, zone),
-        firstResponseAt = Instant(ticket.FirstResponseAt, zone),
-        resolvedAt = Instant(ticket.ResolvedAt, zone),
-        closedAt = Instant(ticket.ClosedAt, zone),
-        promisedResolutionBy = Instant(ticket.PromisedResolutionBy, zone),
-        reopenCount = ticket.ReopenCount,
-        firstContactResolved = ticket.FirstContactResolved,
-        solution = ticket.Solution,
-        remarks = ticket.Remarks,
-        overdueReason = ticket.OverdueReason,
-        satisfaction = ticket.Satisfaction is { } rating ? new { score = rating.Score, scale = rating.ScaleMax, satisfied = rating.IsSatisfied, comment = rating.Comment } : null,
-        confirmation = ticket.CustomerConfirmation?.ToString(),
-        confirmedAt = Instant(ticket.ConfirmedAt, zone),
-    };
+    private static object Describe(Ticket ticket, TimeZoneInfo zone) =>
+        new
+        {
+            number = ticket.Number?.ToString(),
+            id = ticket.Id,
+            reference = ticket.Reference,
+            channel = ticket.Channel.Key(),
+            priority = ticket.Priority.Key(),
+            category = ticket.Category,
+            tier = ticket.CustomerTier,
+            status = ticket.Status.ToString(),
+            owner = ticket.Owner,
+            executor = ticket.Executor,
+            customer = ticket.Customer.Masked,
+            customerKey = ticket.Customer.Key,
+            subject = ticket.Subject,
+            receivedAt = Instant(ticket.ReceivedAt, zone),
+            acknowledgedAt = Instant(ticket.AcknowledgedAt, zone),
+            firstResponseAt = Instant(ticket.FirstResponseAt, zone),
+            resolvedAt = Instant(ticket.ResolvedAt, zone),
+            closedAt = Instant(ticket.ClosedAt, zone),
+            promisedResolutionBy = Instant(ticket.PromisedResolutionBy, zone),
+            reopenCount = ticket.ReopenCount,
+            firstContactResolved = ticket.FirstContactResolved,
+            solution = ticket.Solution,
+            remarks = ticket.Remarks,
+            overdueReason = ticket.OverdueReason,
+            satisfaction = ticket.Satisfaction is { } rating
+                ? new
+                {
+                    score = rating.Score,
+                    scale = rating.ScaleMax,
+                    satisfied = rating.IsSatisfied,
+                    comment = rating.Comment,
+                }
+                : null,
+            confirmation = ticket.CustomerConfirmation?.ToString(),
+            confirmedAt = Instant(ticket.ConfirmedAt, zone),
+        };
 }

@@ -1,4 +1,3 @@
-
 namespace SlaWatch.TestSupport;
 
 /// <summary>
@@ -22,7 +21,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         if (Environment.GetEnvironmentVariable("CI") == "true")
         {
-            throw new InvalidOperationException("SLAWATCH_STORAGE is not set under CI: ./build.sh test must start Azurite.");
+            throw new InvalidOperationException(
+                "SLAWATCH_STORAGE is not set under CI: ./build.sh test must start Azurite."
+            );
         }
 
         _own = await AzuriteProcess.StartAsync(persistent: false);

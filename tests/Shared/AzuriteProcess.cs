@@ -10,7 +10,8 @@ namespace SlaWatch.TestSupport;
 /// </summary>
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private Process? _process;
 
@@ -31,11 +32,14 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     public string? Location { get; }
 
     public string ConnectionString =>
-        ConnectionFor(Port) + $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
+        ConnectionFor(Port)
+        + $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:"
+        + $"{BlobPort}/devstoreaccount1;";
 
     /// <summary>The development account's tables on <paramref name="port"/>.</summary>
     public static string ConnectionFor(int port) =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http:"
+        + $"//127.0.0.1:{port}/devstoreaccount1;";
 
     public static async Task<AzuriteProcess> StartAsync(bool persistent)
     {
@@ -50,16 +54,35 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         var executable = Path.Combine(RepoRoot.Path, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {executable}: run ./build.sh test (it runs npm ci).");
+            throw new InvalidOperationException(
+                $"Azurite is not installed at {executable}: run ./build.sh test (it runs npm ci)."
+            );
         }
 
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         var culture = System.Globalization.CultureInfo.InvariantCulture;
-        foreach (var arg in new[]
-        {
-            "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(culture), "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(culture),
-            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(culture), "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--silent", "--disableTelemetry",
-        })
+        foreach (
+            var arg in new[]
+            {
+                "--tableHost",
+                "127.0.0.1",
+                "--tablePort",
+                Port.ToString(culture),
+                "--queueHost",
+                "127.0.0.1",
+                "--queuePort",
+                QueuePort.ToString(culture),
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                BlobPort.ToString(culture),
+                "--skipApiVersionCheck",
+                "--loose",
+                "--disableProductStyleUrl",
+                "--silent",
+                "--disableTelemetry",
+            }
+        )
         {
             start.ArgumentList.Add(arg);
         }
@@ -97,12 +120,18 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{Port} within 30 s.");
     }
 
-    /// <summary>Stops the server as an operator would (Ctrl-C: Azurite saves its data on SIGINT, not on SIGTERM); SIGKILL only if it hangs.</summary>
+    /// <summary>Stops the server as an operator would (Ctrl-C: Azurite saves its data on SIGINT, not on SIGTERM);
+    /// SIGKILL only if it hangs.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)
         {
-            using (var terminate = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (
+                var terminate = Process.Start(
+                    "kill",
+                    ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+                )
+            )
             {
                 await terminate.WaitForExitAsync().ConfigureAwait(false);
             }

@@ -2,7 +2,8 @@ using System.Reflection;
 
 namespace SlaWatch.TestSupport;
 
-/// <summary>What a port throws where the process was killed: no retry policy of ours handles it, as none outlives a kill.</summary>
+/// <summary>What a port throws where the process was killed: no retry policy of ours handles it, as none outlives a
+/// kill.</summary>
 public sealed class SimulatedCrashException(string message) : Exception(message);
 
 /// <summary>
@@ -28,7 +29,8 @@ public static class CrashOnce
         private Func<object?[], bool> _when = _ => true;
         private int _crashes = 1;
 
-        internal void Wrap(T inner, string method, Func<object?[], bool> when) => (_inner, _method, _when) = (inner, method, when);
+        internal void Wrap(T inner, string method, Func<object?[], bool> when) =>
+            (_inner, _method, _when) = (inner, method, when);
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {

@@ -6,7 +6,8 @@ using SlaWatch.Storage.Memory;
 
 namespace SlaWatch.TestSupport;
 
-/// <summary>A process on the in-process store: a fresh one, or <paramref name="store"/> shared with other processes.</summary>
+/// <summary>A process on the in-process store: a fresh one, or <paramref name="store"/> shared with other
+/// processes.</summary>
 internal static class MemoryProcess
 {
     public static TestProcess Of(
@@ -15,7 +16,8 @@ internal static class MemoryProcess
         MemoryStore? store = null,
         PolicyArchive? archive = null,
         ClassificationRules? rules = null,
-        Action<IServiceCollection>? more = null)
+        Action<IServiceCollection>? more = null
+    )
     {
         // One store for this process and every process made from it (TestProcess.With).
         var shared = store ?? new MemoryStore();

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace SlaWatch.TestSupport;
 
-/// <summary>What the services logged, as formatted lines with their level: for tests of what is said and how often.</summary>
+/// <summary>What the services logged, as formatted lines with their level: for tests of what is said and how
+/// often.</summary>
 internal sealed class RecordingLogs : ILoggerProvider, ILogger
 {
     private readonly List<(LogLevel Level, string Text)> _lines = [];
@@ -26,7 +27,12 @@ internal sealed class RecordingLogs : ILoggerProvider, ILogger
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(
-        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter
+    )
     {
         lock (_lines)
         {
@@ -34,7 +40,5 @@ internal sealed class RecordingLogs : ILoggerProvider, ILogger
         }
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 }

@@ -78,18 +78,19 @@ internal sealed class TestProcess : IAsyncDisposable
     /// <summary>The scanner of a process that announces to <paramref name="notifier"/>.</summary>
     public SlaScanner Scanner(INotifier notifier, ScanOptions? options = null, AnomalyOptions? anomalies = null) =>
         With(services =>
-        {
-            services.AddSingleton(notifier);
-            if (options is not null)
             {
-                services.AddSingleton(options);
-            }
+                services.AddSingleton(notifier);
+                if (options is not null)
+                {
+                    services.AddSingleton(options);
+                }
 
-            if (anomalies is not null)
-            {
-                services.AddSingleton(anomalies);
-            }
-        }).Get<SlaScanner>();
+                if (anomalies is not null)
+                {
+                    services.AddSingleton(anomalies);
+                }
+            })
+            .Get<SlaScanner>();
 
     /// <summary>The live board of a process whose screens refresh every <paramref name="refreshSeconds"/>.</summary>
     public SlaBoard Board(int refreshSeconds = SlaBoard.DefaultRefreshSeconds) =>

@@ -14,7 +14,8 @@ internal static class TestSignatures
     public static string Of(string secret, string? timestamp, byte[] body)
     {
         var signed = timestamp is null ? body : [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body];
-        return "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)).ToLowerInvariant();
+        return "sha256="
+            + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)).ToLowerInvariant();
     }
 
     public static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -32,7 +32,10 @@ public class CallIngesterTests(AzuriteFixture azurite)
         var missed = (await world.Main.Store.LoadAsync(results[1].TicketId!))!;
         var slow = (await world.Main.Store.LoadAsync(results[3].TicketId!))!;
         ClockState FirstResponse(Core.Ports.StoredTicket ticket) =>
-            SlaClockCalculator.Compute(ticket.Events, Shipped.Policy, Shipped.At("2026-11-16 12:00")).Single(clock => clock.Metric == SlaMetric.FirstResponse).State;
+            SlaClockCalculator
+                .Compute(ticket.Events, Shipped.Policy, Shipped.At("2026-11-16 12:00"))
+                .Single(clock => clock.Metric == SlaMetric.FirstResponse)
+                .State;
 
         Assert.Equal(ClockState.Met, FirstResponse(answered));
         Assert.Equal(ClockState.Breached, FirstResponse(missed));
@@ -47,7 +50,16 @@ public class CallIngesterTests(AzuriteFixture azurite)
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 23:00"));
         var ingester = Calls(world, new CallOptions { RepeatWindow = TimeSpan.FromHours(2) });
-        CallRecord Call(string id, string start, string? answer) => new(id, "139-1234-1522", Shipped.At(start), answer is null ? null : Shipped.At(answer), Shipped.At(start).AddMinutes(5), answer is null ? CallDisposition.NoAnswer : CallDisposition.Answered, "1001");
+        CallRecord Call(string id, string start, string? answer) =>
+            new(
+                id,
+                "139-1234-1522",
+                Shipped.At(start),
+                answer is null ? null : Shipped.At(answer),
+                Shipped.At(start).AddMinutes(5),
+                answer is null ? CallDisposition.NoAnswer : CallDisposition.Answered,
+                "1001"
+            );
 
         var first = await ingester.IngestAsync(Call("c1", "2026-11-16 09:00", null), "test", "c1");
         var again = await ingester.IngestAsync(Call("c2", "2026-11-16 09:40", "2026-11-16 09:40:05"), "test", "c2");
@@ -80,14 +92,17 @@ public class CallIngesterTests(AzuriteFixture azurite)
         var group = (await world.Main.Store.LoadAsync(results[0].TicketId!))!.State;
         Assert.Equal(("2002", "Phone call", (string?)null), (group.Owner, group.Subject, group.OverdueReason));
         var voicemail = (await world.Main.Store.LoadAsync(results[1].TicketId!))!.State;
-        Assert.Equal(("callback", "missed call: no agent answered; only the switch's VoiceMail"), (voicemail.Category, voicemail.OverdueReason));
+        Assert.Equal(
+            ("callback", "missed call: no agent answered; only the switch's VoiceMail"),
+            (voicemail.Category, voicemail.OverdueReason)
+        );
         Assert.Null(voicemail.FirstResponseAt);
         var queued = (await world.Main.Store.LoadAsync(results[2].TicketId!))!.State;
         Assert.Equal(Shipped.At("2026-11-19 09:20:30"), queued.FirstResponseAt);
     }
 
     private static CallIngester Calls(TestWorld world, CallOptions? options = null) =>
-        world.Main.With(services => services
-            .AddSingleton(options ?? new CallOptions())
-            .AddSlaWatchChannels()).Get<CallIngester>();
+        world
+            .Main.With(services => services.AddSingleton(options ?? new CallOptions()).AddSlaWatchChannels())
+            .Get<CallIngester>();
 }

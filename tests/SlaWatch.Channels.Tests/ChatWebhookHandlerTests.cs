@@ -19,7 +19,14 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return (new() { ["X-Chatwoot-Signature"] = TestSignatures.Of("s3cret", timestamp, body), ["X-Chatwoot-Timestamp"] = timestamp }, body);
+        return (
+            new()
+            {
+                ["X-Chatwoot-Signature"] = TestSignatures.Of("s3cret", timestamp, body),
+                ["X-Chatwoot-Timestamp"] = timestamp,
+            },
+            body
+        );
     }
 
     private static string Sample(string file) => File.ReadAllText(Corpus.Real("chatwoot", file));
@@ -35,14 +42,33 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
             return await handler.HandleAsync(ChatFormat.Chatwoot, Options, headers, body, at, "test");
         }
 
-        var created = await Post(Sample("conversation_opened.json").Replace("\"conversation_opened\"", "\"conversation_created\"", StringComparison.Ordinal), Receipt.AddSeconds(-60));
+        var created = await Post(
+            Sample("conversation_opened.json")
+                .Replace("\"conversation_opened\"", "\"conversation_created\"", StringComparison.Ordinal),
+            Receipt.AddSeconds(-60)
+        );
         var incoming = await Post(Sample("message_created.json"), Receipt);
-        var outgoing = await Post(Sample("message_created.json")
-            .Replace("\"id\": 118", "\"id\": 119", StringComparison.Ordinal)
-            .Replace("\"created_at\": \"2021-07-23T18:02:48.000Z\"", "\"created_at\": \"2021-07-23T18:05:00.000Z\"", StringComparison.Ordinal)
-            .Replace("\"message_type\": \"incoming\"", "\"message_type\": \"outgoing\"", StringComparison.Ordinal)
-            .Replace("\"type\": \"contact\"\n  },\n  \"inbox\"", "\"type\": \"user\"\n  },\n  \"inbox\"", StringComparison.Ordinal), Receipt.AddMinutes(1));
-        var resolved = await Post(Sample("conversation_status_changed.json").Replace("\"status\": \"open\"", "\"status\": \"resolved\"", StringComparison.Ordinal), Receipt.AddMinutes(5));
+        var outgoing = await Post(
+            Sample("message_created.json")
+                .Replace("\"id\": 118", "\"id\": 119", StringComparison.Ordinal)
+                .Replace(
+                    "\"created_at\": \"2021-07-23T18:02:48.000Z\"",
+                    "\"created_at\": \"2021-07-23T18:05:00.000Z\"",
+                    StringComparison.Ordinal
+                )
+                .Replace("\"message_type\": \"incoming\"", "\"message_type\": \"outgoing\"", StringComparison.Ordinal)
+                .Replace(
+                    "\"type\": \"contact\"\n  },\n  \"inbox\"",
+                    "\"type\": \"user\"\n  },\n  \"inbox\"",
+                    StringComparison.Ordinal
+                ),
+            Receipt.AddMinutes(1)
+        );
+        var resolved = await Post(
+            Sample("conversation_status_changed.json")
+                .Replace("\"status\": \"open\"", "\"status\": \"resolved\"", StringComparison.Ordinal),
+            Receipt.AddMinutes(5)
+        );
         var replayed = await Post(Sample("message_created.json"), Receipt.AddMinutes(6));
 
         Assert.Equal(("created", 202), (created.Outcome, created.Status));
@@ -61,18 +87,35 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
     {
         await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
         var logs = new RecordingLogs();
-        var handler = world.Main.With(services => services
-            .AddLogging(logging => logging.AddProvider(logs))
-            .AddSlaWatchChannels()).Get<ChatWebhookHandler>();
+        var handler = world
+            .Main.With(services => services.AddLogging(logging => logging.AddProvider(logs)).AddSlaWatchChannels())
+            .Get<ChatWebhookHandler>();
         var (headers, body) = Signed(Sample("message_created.json"), Receipt);
         var tampered = body.ToArray();
         tampered[20] ^= 1;
 
         var forged = await handler.HandleAsync(ChatFormat.Chatwoot, Options, headers, tampered, Receipt, "test");
-        var stale = await handler.HandleAsync(ChatFormat.Chatwoot, Options, headers, body, Receipt.AddMinutes(30), "test");
+        var stale = await handler.HandleAsync(
+            ChatFormat.Chatwoot,
+            Options,
+            headers,
+            body,
+            Receipt.AddMinutes(30),
+            "test"
+        );
         var (malformedHeaders, malformed) = Signed("{\"event\":\"message_created\"", Receipt);
-        var broken = await handler.HandleAsync(ChatFormat.Chatwoot, Options, malformedHeaders, malformed, Receipt, "test");
-        var (typingHeaders, typing) = Signed("""{"event":"conversation_typing_on","conversation":{"id":10}}""", Receipt);
+        var broken = await handler.HandleAsync(
+            ChatFormat.Chatwoot,
+            Options,
+            malformedHeaders,
+            malformed,
+            Receipt,
+            "test"
+        );
+        var (typingHeaders, typing) = Signed(
+            """{"event":"conversation_typing_on","conversation":{"id":10}}""",
+            Receipt
+        );
         var ignored = await handler.HandleAsync(ChatFormat.Chatwoot, Options, typingHeaders, typing, Receipt, "test");
         await handler.HandleAsync(ChatFormat.Chatwoot, Options, typingHeaders, typing, Receipt, "test");
 
@@ -84,7 +127,11 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         var kept = await world.Main.Quarantine.ListAsync("chat", new DateOnly(2021, 7, 23));
         Assert.Equal(3, kept.Count);
         // A body that fails its signature is a stranger's: its size and hash are kept, not its content.
-        Assert.Contains(kept, item => item.Raw == $"body not kept: {tampered.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tampered))}");
+        Assert.Contains(kept, item =>
+            item.Raw
+            == $"body not kept: {tampered.Length} bytes, sha256 "
+                + $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tampered))}"
+        );
         Assert.DoesNotContain(kept, item => item.Raw.Contains("message_created\",", StringComparison.Ordinal));
         Assert.Contains(kept, item => item.Raw == "{\"event\":\"message_created\"");
     }
@@ -95,19 +142,35 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         await using var world = new TestWorld(azurite.ConnectionString, Receipt.AddMinutes(10));
         var handler = world.Main.With(services => services.AddSlaWatchChannels()).Get<ChatWebhookHandler>();
         var incoming = Encoding.UTF8.GetBytes(Sample("message_created.json"));
-        var agent = Encoding.UTF8.GetBytes(Sample("message_created.json")
-            .Replace("\"id\": 118", "\"id\": 120", StringComparison.Ordinal)
-            .Replace("\"message_type\": \"incoming\"", "\"message_type\": \"outgoing\"", StringComparison.Ordinal)
-            .Replace("\"type\": \"contact\"\n  },\n  \"inbox\"", "\"type\": \"user\"\n  },\n  \"inbox\"", StringComparison.Ordinal));
+        var agent = Encoding.UTF8.GetBytes(
+            Sample("message_created.json")
+                .Replace("\"id\": 118", "\"id\": 120", StringComparison.Ordinal)
+                .Replace("\"message_type\": \"incoming\"", "\"message_type\": \"outgoing\"", StringComparison.Ordinal)
+                .Replace(
+                    "\"type\": \"contact\"\n  },\n  \"inbox\"",
+                    "\"type\": \"user\"\n  },\n  \"inbox\"",
+                    StringComparison.Ordinal
+                )
+        );
         var headers = new Dictionary<string, string>();
         Task<ChatWebhookResult> Deliver(byte[] body, long attempt, bool last) =>
-            handler.HandleAsync(ChatFormat.Chatwoot, null, headers, body, Receipt, "queue", new ChatDelivery(attempt, last));
+            handler.HandleAsync(
+                ChatFormat.Chatwoot,
+                null,
+                headers,
+                body,
+                Receipt,
+                "queue",
+                new ChatDelivery(attempt, last)
+            );
 
         var waitingMessage = await Deliver(incoming, 1, last: false);
         var waitingReply = await Deliver(agent, 1, last: false);
         Assert.True(waitingMessage.Waiting && waitingReply.Waiting);
         Assert.Equal((409, 409), (waitingMessage.Status, waitingReply.Status));
-        Assert.Empty(await world.Main.Quarantine.ListAsync("events", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime)));
+        Assert.Empty(
+            await world.Main.Quarantine.ListAsync("events", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime))
+        );
 
         // The opening never comes: the customer's message opens the ticket itself once it has waited its deliveries.
         var stillWaiting = await Deliver(incoming, ChatDelivery.CustomerMessageWaits, last: false);
@@ -117,7 +180,11 @@ public class ChatWebhookHandlerTests(AzuriteFixture azurite)
         Assert.Equal(("created", "recorded"), (opened.Outcome, replied.Outcome));
 
         // An agent's reply on a conversation that never appears is kept once its last delivery is spent.
-        var orphan = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(agent).Replace("\"id\": 10,\n    \"inbox_id\"", "\"id\": 99,\n    \"inbox_id\"", StringComparison.Ordinal));
+        var orphan = Encoding.UTF8.GetBytes(
+            Encoding
+                .UTF8.GetString(agent)
+                .Replace("\"id\": 10,\n    \"inbox_id\"", "\"id\": 99,\n    \"inbox_id\"", StringComparison.Ordinal)
+        );
         var kept = await Deliver(orphan, 5, last: true);
         Assert.False(kept.Waiting);
         Assert.Equal(404, kept.Status);

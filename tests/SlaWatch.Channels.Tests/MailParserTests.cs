@@ -60,22 +60,42 @@ public class MailParserTests
         // An encoded word that does not decode is kept as it came, not dropped.
         Assert.Equal("=?utf-8?B?not-base64!!?=", mail.Subject);
     }
+
     [Fact]
     public void TextNestedTooDeepAndDamagedBase64AreFlaggedOnTheTicketNotLostSilently()
     {
-        static string Nested(int depth, string inner) => depth == 0
-            ? inner
-            : $"Content-Type: multipart/mixed; boundary=\"b{depth}\"\r\n\r\n--b{depth}\r\n{Nested(depth - 1, inner)}\r\n--b{depth}--\r\n";
+        static string Nested(int depth, string inner) =>
+            depth == 0
+                ? inner
+                : $"Content-Type: multipart/mixed; "
+                    + $"boundary=\"b{depth}\"\r\n\r\n--b{depth}\r\n{Nested(depth - 1, inner)}\r\n--b{depth}--\r\n";
         const string Text = "Content-Type: text/plain; charset=utf-8\r\n\r\n无法登录\r\n";
-        const string Headers = "From: a@example.com\r\nTo: support@example.com\r\nSubject: help\r\nMessage-ID: <n@x>\r\nMIME-Version: 1.0\r\n";
+        const string Headers =
+            "From: a@example.com\r\nTo: support@example.com\r\nSubject: help\r\nMessage-ID: <n@x>\r\nMIME-Version: "
+            + "1.0\r\n";
 
         var shallow = MailParser.Parse(System.Text.Encoding.UTF8.GetBytes(Headers + Nested(3, Text)));
         var deep = MailParser.Parse(System.Text.Encoding.UTF8.GetBytes(Headers + Nested(40, Text)));
-        var damaged = MailParser.Parse(System.Text.Encoding.UTF8.GetBytes(Headers + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n5peg5rOV55m75b2V*#!\r\n"));
-        var whole = MailParser.Parse(System.Text.Encoding.UTF8.GetBytes(Headers + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n5peg5rOV55m75b2V\r\n"));
+        var damaged = MailParser.Parse(
+            System.Text.Encoding.UTF8.GetBytes(
+                Headers
+                    + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: "
+                    + "base64\r\n\r\n5peg5rOV55m75b2V*#!\r\n"
+            )
+        );
+        var whole = MailParser.Parse(
+            System.Text.Encoding.UTF8.GetBytes(
+                Headers
+                    + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: "
+                    + "base64\r\n\r\n5peg5rOV55m75b2V\r\n"
+            )
+        );
 
         Assert.Equal(("无法登录", 0), (shallow.Excerpt, shallow.Warnings.Count));
-        Assert.Equal("MIME nested 32 or more levels deep: text below that depth was not read", Assert.Single(deep.Warnings));
+        Assert.Equal(
+            "MIME nested 32 or more levels deep: text below that depth was not read",
+            Assert.Single(deep.Warnings)
+        );
         Assert.Equal("damaged base64 in text/plain: its decoded text may be garbage", Assert.Single(damaged.Warnings));
         Assert.Equal(("无法登录", 0), (whole.Excerpt, whole.Warnings.Count));
         Assert.Equal(deep.Warnings[0], MailContact.Of(deep, DateTimeOffset.UnixEpoch, null)!.Remarks);

@@ -5,7 +5,6 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
 using MimeKit;
-
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests;
@@ -39,14 +38,24 @@ internal sealed class MailServers : IAsyncDisposable
     /// <summary>The pair <c>./build.sh test</c> started, or a new one when run outside it (never under CI).</summary>
     public static async Task<MailServers> SharedOrStartAsync()
     {
-        if (Environment.GetEnvironmentVariable("SLAWATCH_IMAP_PORT") is { } imap && Environment.GetEnvironmentVariable("SLAWATCH_SMTP_PORT") is { } smtp)
+        if (
+            Environment.GetEnvironmentVariable("SLAWATCH_IMAP_PORT") is { } imap
+            && Environment.GetEnvironmentVariable("SLAWATCH_SMTP_PORT") is { } smtp
+        )
         {
-            return new MailServers(Environment.GetEnvironmentVariable("SLAWATCH_MAIL_DIR") ?? string.Empty, int.Parse(imap, System.Globalization.CultureInfo.InvariantCulture), int.Parse(smtp, System.Globalization.CultureInfo.InvariantCulture), owned: false);
+            return new MailServers(
+                Environment.GetEnvironmentVariable("SLAWATCH_MAIL_DIR") ?? string.Empty,
+                int.Parse(imap, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(smtp, System.Globalization.CultureInfo.InvariantCulture),
+                owned: false
+            );
         }
 
         if (Environment.GetEnvironmentVariable("CI") == "true")
         {
-            throw new InvalidOperationException("SLAWATCH_IMAP_PORT is not set under CI: ./build.sh test must start the mail servers.");
+            throw new InvalidOperationException(
+                "SLAWATCH_IMAP_PORT is not set under CI: ./build.sh test must start the mail servers."
+            );
         }
 
         if (Started is null)
@@ -66,14 +75,21 @@ internal sealed class MailServers : IAsyncDisposable
 
     private static async Task<MailServers> StartAsync(bool withSmtp)
     {
-        var servers = new MailServers(Directory.CreateTempSubdirectory("slawatch-mail-").FullName, LoopbackPorts.Free(), withSmtp ? LoopbackPorts.Free() : null, owned: true);
+        var servers = new MailServers(
+            Directory.CreateTempSubdirectory("slawatch-mail-").FullName,
+            LoopbackPorts.Free(),
+            withSmtp ? LoopbackPorts.Free() : null,
+            owned: true
+        );
         await servers.StartAgainAsync();
         return servers;
     }
 
     public async Task StartAgainAsync()
     {
-        var ports = new[] { ImapPort, SmtpPort }.OfType<int>().Select(port => port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var ports = new[] { ImapPort, SmtpPort }
+            .OfType<int>()
+            .Select(port => port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Script(["start", Folder, .. ports]);
         await WaitForAsync(ImapPort);
         if (SmtpPort is { } smtp)
@@ -92,7 +108,8 @@ internal sealed class MailServers : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Puts a message in a user's folder (created if needed) as if it had arrived at <paramref name="arrived"/>.</summary>
+    /// <summary>Puts a message in a user's folder (created if needed) as if it had arrived at <paramref
+    /// name="arrived"/>.</summary>
     public async Task AppendAsync(string user, string folderName, MimeMessage message, DateTimeOffset arrived)
     {
         using var client = await ConnectAsync(user);
@@ -101,7 +118,10 @@ internal sealed class MailServers : IAsyncDisposable
         await client.DisconnectAsync(true);
     }
 
-    public async Task<IReadOnlyList<(MimeMessage Message, MessageFlags Flags)>> ReadAsync(string user, string folderName = "INBOX")
+    public async Task<IReadOnlyList<(MimeMessage Message, MessageFlags Flags)>> ReadAsync(
+        string user,
+        string folderName = "INBOX"
+    )
     {
         using var client = await ConnectAsync(user);
         var folder = folderName == "INBOX" ? client.Inbox : await FolderAsync(client, folderName);
@@ -109,7 +129,13 @@ internal sealed class MailServers : IAsyncDisposable
         var messages = new List<(MimeMessage, MessageFlags)>();
         if (folder.Count > 0)
         {
-            foreach (var summary in await folder.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags)))
+            foreach (
+                var summary in await folder.FetchAsync(
+                    0,
+                    -1,
+                    new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags)
+                )
+            )
             {
                 messages.Add((await folder.GetMessageAsync(summary.UniqueId), summary.Flags ?? MessageFlags.None));
             }
@@ -143,7 +169,8 @@ internal sealed class MailServers : IAsyncDisposable
         }
         catch (FolderNotFoundException)
         {
-            return await client.GetFolder(client.PersonalNamespaces[0]).CreateAsync(name, true) ?? throw new InvalidOperationException($"Folder {name} could not be created.");
+            return await client.GetFolder(client.PersonalNamespaces[0]).CreateAsync(name, true)
+                ?? throw new InvalidOperationException($"Folder {name} could not be created.");
         }
     }
 
@@ -161,7 +188,10 @@ internal sealed class MailServers : IAsyncDisposable
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"mail-servers.sh {args[0]} failed ({process.ExitCode}): {await error}. Are dovecot and opensmtpd installed? ./build.sh test installs them as root.");
+            throw new InvalidOperationException(
+                $"mail-servers.sh {args[0]} failed ({process.ExitCode}): {await error}. Are dovecot and opensmtpd "
+                    + $"installed? ./build.sh test installs them as root."
+            );
         }
     }
 

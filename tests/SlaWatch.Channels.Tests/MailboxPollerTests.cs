@@ -18,38 +18,50 @@ public class MailboxPollerTests(AzuriteFixture azurite)
     private readonly string _customer = "customer" + Guid.NewGuid().ToString("N")[..8];
     private readonly DateTimeOffset _now = TimeProvider.System.GetUtcNow();
 
-    private MailOptions Options(MailServers servers, string inbox = "INBOX") => new()
-    {
-        ImapHost = "127.0.0.1",
-        ImapPort = servers.ImapPort,
-        User = _support,
-        Password = MailServers.Password,
-        Inbox = inbox,
-        SupportAddress = $"{_support}@example.com",
-        SmtpHost = servers.SmtpPort is null ? null : "127.0.0.1",
-        SmtpPort = servers.SmtpPort ?? 25,
-        AllowPlaintext = true,
-        RetryDelay = TimeSpan.FromMilliseconds(50),
-        RetryAttempts = 2,
-        BreakDuration = TimeSpan.FromMinutes(1),
-    };
-
-    private static MailboxPoller Poller(MailOptions options, TestProcess process, ICheckpointStore? checkpoints = null) =>
-        process.With(services =>
+    private MailOptions Options(MailServers servers, string inbox = "INBOX") =>
+        new()
         {
-            // Dovecot stamps deliveries in real time, and the retry pipeline waits in real time.
-            services.AddSingleton(TimeProvider.System);
-            if (checkpoints is not null)
-            {
-                services.AddSingleton(checkpoints);
-            }
+            ImapHost = "127.0.0.1",
+            ImapPort = servers.ImapPort,
+            User = _support,
+            Password = MailServers.Password,
+            Inbox = inbox,
+            SupportAddress = $"{_support}@example.com",
+            SmtpHost = servers.SmtpPort is null ? null : "127.0.0.1",
+            SmtpPort = servers.SmtpPort ?? 25,
+            AllowPlaintext = true,
+            RetryDelay = TimeSpan.FromMilliseconds(50),
+            RetryAttempts = 2,
+            BreakDuration = TimeSpan.FromMinutes(1),
+        };
 
-            services.AddSlaWatchChannels().AddSlaWatchMailbox(_ => options);
-        }).Get<MailboxPoller>();
+    private static MailboxPoller Poller(
+        MailOptions options,
+        TestProcess process,
+        ICheckpointStore? checkpoints = null
+    ) =>
+        process
+            .With(services =>
+            {
+                // Dovecot stamps deliveries in real time, and the retry pipeline waits in real time.
+                services.AddSingleton(TimeProvider.System);
+                if (checkpoints is not null)
+                {
+                    services.AddSingleton(checkpoints);
+                }
+
+                services.AddSlaWatchChannels().AddSlaWatchMailbox(_ => options);
+            })
+            .Get<MailboxPoller>();
 
     private MimeMessage FromCustomer(string id, string subject, string? inReplyTo = null, bool automatic = false)
     {
-        var message = new MimeMessage { MessageId = id, Subject = subject, Date = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+        var message = new MimeMessage
+        {
+            MessageId = id,
+            Subject = subject,
+            Date = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        };
         message.From.Add(new MailboxAddress("张三", $"{_customer}@example.com"));
         message.To.Add(new MailboxAddress("Support", $"{_support}@example.com"));
         if (inReplyTo is not null)
@@ -66,7 +78,11 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         return message;
     }
 
-    private static async Task<IReadOnlyList<(MimeMessage Message, MessageFlags Flags)>> WaitForMailAsync(MailServers servers, string user, int count)
+    private static async Task<IReadOnlyList<(MimeMessage Message, MessageFlags Flags)>> WaitForMailAsync(
+        MailServers servers,
+        string user,
+        int count
+    )
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -108,13 +124,37 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         Assert.Equal(ack.MessageId, ticket.Events.OfType<Acknowledged>().Single().SourceRef);
         Assert.True((await servers.ReadAsync(_support)).Single().Flags.HasFlag(MessageFlags.Seen));
 
-        var reply = new MimeMessage { MessageId = "agent-reply@example.com", Subject = "Re: 无法登录", InReplyTo = "orig@example.com" };
+        var reply = new MimeMessage
+        {
+            MessageId = "agent-reply@example.com",
+            Subject = "Re: 无法登录",
+            InReplyTo = "orig@example.com",
+        };
         reply.From.Add(new MailboxAddress("客服A", $"{_support}@example.com"));
         reply.To.Add(new MailboxAddress("张三", $"{_customer}@example.com"));
         reply.Body = new TextPart("plain") { Text = "请清除浏览器缓存后重试。" };
         await servers.AppendAsync(_support, "Sent", reply, arrived.AddMinutes(12));
-        await servers.AppendAsync(_support, "INBOX", FromCustomer("customer-reply@example.com", $"Re: [#{ticket.Number}] Re: 无法登录", inReplyTo: ack.MessageId), arrived.AddMinutes(20));
-        await servers.AppendAsync(_support, "INBOX", FromCustomer("ooo@example.com", "Automatic reply: 无法登录", inReplyTo: "agent-reply@example.com", automatic: true), arrived.AddMinutes(21));
+        await servers.AppendAsync(
+            _support,
+            "INBOX",
+            FromCustomer(
+                "customer-reply@example.com",
+                $"Re: [#{ticket.Number}] Re: 无法登录",
+                inReplyTo: ack.MessageId
+            ),
+            arrived.AddMinutes(20)
+        );
+        await servers.AppendAsync(
+            _support,
+            "INBOX",
+            FromCustomer(
+                "ooo@example.com",
+                "Automatic reply: 无法登录",
+                inReplyTo: "agent-reply@example.com",
+                automatic: true
+            ),
+            arrived.AddMinutes(21)
+        );
 
         var second = await poller.PollAsync();
 
@@ -134,7 +174,12 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         await using var world = new TestWorld(azurite.ConnectionString, _now);
         for (var i = 0; i < 30; i++)
         {
-            await servers.AppendAsync(_support, "INBOX", FromCustomer($"bulk-{i}@example.com", $"问题 {i}"), _now.AddMinutes(-60 + i));
+            await servers.AppendAsync(
+                _support,
+                "INBOX",
+                FromCustomer($"bulk-{i}@example.com", $"问题 {i}"),
+                _now.AddMinutes(-60 + i)
+            );
         }
 
         var stopping = new StopAfterCheckpoints(world.Main.Checkpoints, 10, servers.StopAsync);
@@ -149,7 +194,15 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         Assert.Equal((20, 20, 0), (resumed.Fetched, resumed.Created, resumed.Duplicates));
         var tickets = await world.Main.Index.ReadDayAsync(world.Main.Writer.LocalDay(_now.AddMinutes(-60)));
         var tomorrow = await world.Main.Index.ReadDayAsync(world.Main.Writer.LocalDay(_now.AddMinutes(-60)).AddDays(1));
-        Assert.Equal(30, tickets.Concat(tomorrow).Where(entry => entry.ReceivedThatDay).Select(entry => entry.TicketId).Distinct().Count());
+        Assert.Equal(
+            30,
+            tickets
+                .Concat(tomorrow)
+                .Where(entry => entry.ReceivedThatDay)
+                .Select(entry => entry.TicketId)
+                .Distinct()
+                .Count()
+        );
         Assert.All(await servers.ReadAsync(_support), message => Assert.True(message.Flags.HasFlag(MessageFlags.Seen)));
     }
 
@@ -161,11 +214,18 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         var options = Options(servers, inbox: "Crash") with { SmtpHost = null };
         for (var i = 0; i < 3; i++)
         {
-            await servers.AppendAsync(_support, "Crash", FromCustomer($"crash-{i}@example.com", $"退款 {i}"), _now.AddMinutes(-10 + i));
+            await servers.AppendAsync(
+                _support,
+                "Crash",
+                FromCustomer($"crash-{i}@example.com", $"退款 {i}"),
+                _now.AddMinutes(-10 + i)
+            );
         }
 
         // The first message is ingested, then the process dies saving the folder's checkpoint.
-        var crashing = CrashOnce.Around(world.Main.Checkpoints, nameof(ICheckpointStore.SetAsync), args => ((string)args[0]!).EndsWith("/Crash", StringComparison.Ordinal));
+        var crashing = CrashOnce.Around(world.Main.Checkpoints, nameof(ICheckpointStore.SetAsync), args =>
+            ((string)args[0]!).EndsWith("/Crash", StringComparison.Ordinal)
+        );
         await Assert.ThrowsAsync<SimulatedCrashException>(() => Poller(options, world.Main, crashing).PollAsync());
         var rerun = await Poller(options, world.Main).PollAsync();
 
@@ -184,7 +244,12 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         var options = Options(servers, inbox: "Support") with { SmtpHost = null };
         for (var i = 0; i < 3; i++)
         {
-            await servers.AppendAsync(_support, "Support", FromCustomer($"uv-{i}@example.com", "物流"), _now.AddMinutes(-10));
+            await servers.AppendAsync(
+                _support,
+                "Support",
+                FromCustomer($"uv-{i}@example.com", "物流"),
+                _now.AddMinutes(-10)
+            );
         }
 
         Assert.Equal(3, (await Poller(options, world.Main).PollAsync()).Created);
@@ -196,7 +261,12 @@ public class MailboxPollerTests(AzuriteFixture azurite)
 
         for (var i = 0; i < 4; i++)
         {
-            await servers.AppendAsync(_support, "Support", FromCustomer($"uv-{i}@example.com", "物流"), _now.AddMinutes(-10));
+            await servers.AppendAsync(
+                _support,
+                "Support",
+                FromCustomer($"uv-{i}@example.com", "物流"),
+                _now.AddMinutes(-10)
+            );
         }
 
         var again = await Poller(options, world.Main).PollAsync();
@@ -209,9 +279,17 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         var servers = await MailServers.SharedOrStartAsync();
         await using var world = new TestWorld(azurite.ConnectionString, _now);
         await servers.AppendAsync(_support, "INBOX", FromCustomer("unseen@example.com", "退款"), _now.AddMinutes(-5));
-        var unreachable = world.NewProcess(StorageOptions.FromConnection(AzuriteProcess.ConnectionFor(1), world.Prefix) with { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(2) });
+        var unreachable = world.NewProcess(
+            StorageOptions.FromConnection(AzuriteProcess.ConnectionFor(1), world.Prefix) with
+            {
+                MaxRetries = 0,
+                NetworkTimeout = TimeSpan.FromSeconds(2),
+            }
+        );
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => Poller(Options(servers), unreachable, world.Main.Checkpoints).PollAsync());
+        await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            Poller(Options(servers), unreachable, world.Main.Checkpoints).PollAsync()
+        );
         Assert.False((await servers.ReadAsync(_support)).Single().Flags.HasFlag(MessageFlags.Seen));
 
         var report = await Poller(Options(servers), world.Main).PollAsync();
@@ -242,7 +320,11 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         var skipped = await poller.PollAsync();
 
         // The open circuit answers at once, without connecting: said in the report, nothing fetched.
-        Assert.StartsWith("the mail server failed repeatedly; polling pauses", skipped.Skipped, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "the mail server failed repeatedly; polling pauses",
+            skipped.Skipped,
+            StringComparison.Ordinal
+        );
         Assert.Equal(0, skipped.Fetched);
     }
 
@@ -253,7 +335,8 @@ public class MailboxPollerTests(AzuriteFixture azurite)
 
         public int Stops { get; private set; }
 
-        public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+            inner.GetAsync(key, cancellationToken);
 
         public async Task SetAsync(string key, string value, CancellationToken cancellationToken = default)
         {

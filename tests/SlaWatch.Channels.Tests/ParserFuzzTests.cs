@@ -21,31 +21,50 @@ public class ParserFuzzTests
     private static readonly DateTimeOffset Receipt = new(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public void MailParsingAcceptsOrRefusesEveryMutant() => Fuzz(
-        Directory.EnumerateFiles(Corpus.Own("mail"), "*.eml").Concat(Corpus.RealMessages().Take(40)),
-        bytes => PartRefused(MailParser.Parse(bytes)),
-        typeof(FormatException));
+    public void MailParsingAcceptsOrRefusesEveryMutant() =>
+        Fuzz(
+            Directory.EnumerateFiles(Corpus.Own("mail"), "*.eml").Concat(Corpus.RealMessages().Take(40)),
+            bytes => PartRefused(MailParser.Parse(bytes)),
+            typeof(FormatException)
+        );
 
     [Fact]
-    public void ChatBodiesInBothFormatsAreMappedOrRefusedForEveryMutant() => Fuzz(
-        Directory.EnumerateFiles(Corpus.Real("chatwoot"), "*.json"),
-        bytes => PartRefused(ChatWebhookHandler.Map(ChatFormat.Chatwoot, bytes, Receipt)),
-        typeof(ChatFormatException));
+    public void ChatBodiesInBothFormatsAreMappedOrRefusedForEveryMutant() =>
+        Fuzz(
+            Directory.EnumerateFiles(Corpus.Real("chatwoot"), "*.json"),
+            bytes => PartRefused(ChatWebhookHandler.Map(ChatFormat.Chatwoot, bytes, Receipt)),
+            typeof(ChatFormatException)
+        );
 
     [Fact]
-    public void CallRecordsOfEveryLayoutAreReadOrRefusedRowByRowForEveryMutant() => Fuzz(
-        Directory.EnumerateFiles(Corpus.Own("calls"), "*.csv"),
-        // The reader refuses rows, not files: a mutant with a row error counts as refused.
-        bytes => CallLogReader.Read(Encoding.UTF8.GetString(bytes), Shanghai).Errors.Count > 0,
-        typeof(FormatException));
+    public void CallRecordsOfEveryLayoutAreReadOrRefusedRowByRowForEveryMutant() =>
+        Fuzz(
+            Directory.EnumerateFiles(Corpus.Own("calls"), "*.csv"),
+            // The reader refuses rows, not files: a mutant with a row error counts as refused.
+            bytes => CallLogReader.Read(Encoding.UTF8.GetString(bytes), Shanghai).Errors.Count > 0,
+            typeof(FormatException)
+        );
 
     [Fact]
     public void InputLinesAreParsedOrRefusedNamingAFieldForEveryMutant()
     {
         var lines = Directory.CreateTempSubdirectory("slawatch-fuzz-").FullName;
-        File.WriteAllText(Path.Combine(lines, "contact.jsonl"), """{"type":"contact","channel":"email","sourceId":"<m1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"13912341522","subject":"无法登录","references":["<a@x>"],"priority":"urgent","category":"refund"}""");
-        File.WriteAllText(Path.Combine(lines, "event.jsonl"), """{"type":"event","ticket":"20261116-001","kind":"satisfaction","rating":4,"scale":5,"comment":"好","at":"2026-11-16T10:00:00+08:00","actor":"customer"}""");
-        Fuzz(Directory.EnumerateFiles(lines), bytes => PartRefused(InputJson.Parse(Encoding.UTF8.GetString(bytes), Shanghai)), typeof(InputException));
+        File.WriteAllText(
+            Path.Combine(lines, "contact.jsonl"),
+            """{"type":"contact","channel":"email","sourceId":"<m1@example.com>","receivedAt":"2026-11-16T09:30:"""
+                + """00+08:00","from":"13912341522","subject":"无法登录","references":"""
+                + """["<a@x>"],"priority":"urgent","category":"refund"}"""
+        );
+        File.WriteAllText(
+            Path.Combine(lines, "event.jsonl"),
+            """{"type":"event","ticket":"20261116-001","kind":"satisfaction","rating":4,"scale":"""
+                + """5,"comment":"好","at":"2026-11-16T10:00:00+08:00","actor":"customer"}"""
+        );
+        Fuzz(
+            Directory.EnumerateFiles(lines),
+            bytes => PartRefused(InputJson.Parse(Encoding.UTF8.GetString(bytes), Shanghai)),
+            typeof(InputException)
+        );
     }
 
     [Fact]
@@ -60,7 +79,8 @@ public class ParserFuzzTests
                 File.WriteAllBytes(sheet, bytes);
                 return SpreadsheetReader.Read(sheet).Rows.Count == 0;
             },
-            typeof(FormatException));
+            typeof(FormatException)
+        );
     }
 
     /// <summary>For a parser that refuses by throwing: had it returned nothing, that would be a refusal.</summary>
@@ -98,12 +118,21 @@ public class ParserFuzzTests
                 }
                 catch (Exception error)
                 {
-                    Assert.Fail($"{Path.GetFileName(file)} mutant {i} ({mutant.Length} bytes): {error.GetType().Name}: {error.Message}");
+                    Assert.Fail(
+                        $"{Path.GetFileName(file)} mutant {i} ({mutant.Length} bytes): {error.GetType().Name}: "
+                            + $"{error.Message}"
+                    );
                 }
 
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{Path.GetFileName(file)} mutant {i} took {watch.Elapsed}");
+                Assert.True(
+                    watch.Elapsed < TimeSpan.FromSeconds(5),
+                    $"{Path.GetFileName(file)} mutant {i} took {watch.Elapsed}"
+                );
                 var used = GC.GetAllocatedBytesForCurrentThread() - allocated;
-                Assert.True(used < (256L * mutant.Length) + (32L << 20), $"{Path.GetFileName(file)} mutant {i} allocated {used} bytes for {mutant.Length}");
+                Assert.True(
+                    used < (256L * mutant.Length) + (32L << 20),
+                    $"{Path.GetFileName(file)} mutant {i} allocated {used} bytes for {mutant.Length}"
+                );
             }
         }
 

@@ -21,18 +21,125 @@ public sealed class SpreadsheetImportTests
     // The import runs a fortnight after the sheet's day, on a clock of its own.
     private static readonly DateTimeOffset ImportedAt = Shipped.At("2026-11-30 09:00");
 
-    private static readonly string[] Chinese = ["日期", "客户编号", "问题描述", "问题类型", "优先级", "提交时间", "首次回复时间", "解决时间", "是否首次解决", "解决状态", "未解决原因", "责任人", "满意度", "渠道"];
+    private static readonly string[] Chinese =
+    [
+        "日期",
+        "客户编号",
+        "问题描述",
+        "问题类型",
+        "优先级",
+        "提交时间",
+        "首次回复时间",
+        "解决时间",
+        "是否首次解决",
+        "解决状态",
+        "未解决原因",
+        "责任人",
+        "满意度",
+        "渠道",
+    ];
 
-    private static readonly string[] English = ["Date", "Customer ID", "Description", "Category", "Priority", "Submitted at", "First response at", "Resolved at", "First-contact resolved", "Status", "Unresolved reason", "Owner", "Satisfaction", "Channel"];
+    private static readonly string[] English =
+    [
+        "Date",
+        "Customer ID",
+        "Description",
+        "Category",
+        "Priority",
+        "Submitted at",
+        "First response at",
+        "Resolved at",
+        "First-contact resolved",
+        "Status",
+        "Unresolved reason",
+        "Owner",
+        "Satisfaction",
+        "Channel",
+    ];
 
     private static readonly string[][] Rows =
     [
-        ["2026-11-16", "C001", "登录报错", "技术故障", "紧急", "09:00", "09:10", "10:30", "是", "已解决", "", "客服A", "满意", "电话"],
-        ["2026-11-16", "C002", "怎么改地址", "操作咨询", "一般", "09:30", "10:00", "11:00", "是", "已解决", "", "客服B", "5", "邮件"],
-        ["2026-11-16", "C003", "快递未到", "物流配送延误", "一般", "10:00", "13:00", "16:00", "否", "已解决", "核实信息", "客服A", "一般", "在线客服"],
-        ["2026-11-16", "C004", "商品破损", "产品质量", "高", "11:00", "11:20", "", "否", "处理中", "等待仓库", "客服C", "", "电话"],
+        [
+            "2026-11-16",
+            "C001",
+            "登录报错",
+            "技术故障",
+            "紧急",
+            "09:00",
+            "09:10",
+            "10:30",
+            "是",
+            "已解决",
+            "",
+            "客服A",
+            "满意",
+            "电话",
+        ],
+        [
+            "2026-11-16",
+            "C002",
+            "怎么改地址",
+            "操作咨询",
+            "一般",
+            "09:30",
+            "10:00",
+            "11:00",
+            "是",
+            "已解决",
+            "",
+            "客服B",
+            "5",
+            "邮件",
+        ],
+        [
+            "2026-11-16",
+            "C003",
+            "快递未到",
+            "物流配送延误",
+            "一般",
+            "10:00",
+            "13:00",
+            "16:00",
+            "否",
+            "已解决",
+            "核实信息",
+            "客服A",
+            "一般",
+            "在线客服",
+        ],
+        [
+            "2026-11-16",
+            "C004",
+            "商品破损",
+            "产品质量",
+            "高",
+            "11:00",
+            "11:20",
+            "",
+            "否",
+            "处理中",
+            "等待仓库",
+            "客服C",
+            "",
+            "电话",
+        ],
         // Resolved the next morning: a time of day before the reply is the next day.
-        ["2026-11-16", "C001", "登录又报错", "技术故障", "紧急", "14:00", "14:30", "09:00", "否", "已解决", "客服忙", "客服A", "不满意", "电话"],
+        [
+            "2026-11-16",
+            "C001",
+            "登录又报错",
+            "技术故障",
+            "紧急",
+            "14:00",
+            "14:30",
+            "09:00",
+            "否",
+            "已解决",
+            "客服忙",
+            "客服A",
+            "不满意",
+            "电话",
+        ],
         ["2026-11-16", "C005", "建议增加夜间客服", "建议", "建议", "15:00", "", "", "", "未解决", "", "", "", "官网"],
         ["2026-11-16", "C006", "无法支付", "技术故障", "一般", "25:00", "", "", "", "", "", "", "", "电话"],
         ["2026-11-16", "C007", "退款", "退款退货", "超急", "16:00", "", "", "", "", "", "", "", "电话"],
@@ -59,19 +166,31 @@ public sealed class SpreadsheetImportTests
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "tracking.xlsx");
         var sheet = Rows.Select(row =>
-        {
-            var cells = new Dictionary<string, object?>();
-            for (var i = 0; i < English.Length; i++)
             {
-                cells[English[i]] = row[i];
-            }
+                var cells = new Dictionary<string, object?>();
+                for (var i = 0; i < English.Length; i++)
+                {
+                    cells[English[i]] = row[i];
+                }
 
-            // A real date cell, as Excel stores dates.
-            cells["Date"] = new DateTime(2026, 11, 16);
-            cells["Status"] = row[9] switch { "已解决" => "resolved", "处理中" => "in progress", "未解决" => "unresolved", var other => other };
-            cells["First-contact resolved"] = row[8] switch { "是" => "yes", "否" => "no", var other => other };
-            return cells;
-        }).ToList();
+                // A real date cell, as Excel stores dates.
+                cells["Date"] = new DateTime(2026, 11, 16);
+                cells["Status"] = row[9] switch
+                {
+                    "已解决" => "resolved",
+                    "处理中" => "in progress",
+                    "未解决" => "unresolved",
+                    var other => other,
+                };
+                cells["First-contact resolved"] = row[8] switch
+                {
+                    "是" => "yes",
+                    "否" => "no",
+                    var other => other,
+                };
+                return cells;
+            })
+            .ToList();
         await MiniExcel.SaveAsAsync(path, sheet);
 
         await AssertImportedAsync(path);
@@ -84,7 +203,9 @@ public sealed class SpreadsheetImportTests
         await File.WriteAllTextAsync(path, "姓名,电话\n张三,13912341522\n");
         await using var services = MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(ImportedAt));
 
-        var error = await Assert.ThrowsAsync<FormatException>(() => Importer(services).ImportAsync(path, Channel.Other));
+        var error = await Assert.ThrowsAsync<FormatException>(() =>
+            Importer(services).ImportAsync(path, Channel.Other)
+        );
 
         Assert.Contains("no CustomerId, SubmittedAt column", error.Message, StringComparison.Ordinal);
     }
@@ -102,7 +223,15 @@ public sealed class SpreadsheetImportTests
         Assert.Equal("'25:00' is not a time HH:MM", bad[0].Problem);
         Assert.Contains("'超急' is not a priority", bad[1].Problem, StringComparison.Ordinal);
         Assert.Equal((Header(path, 5), Header(path, 4)), (bad[0].Column, bad[1].Column));
-        Assert.Equal(2, (await services.Quarantine.ListAsync(SpreadsheetImporter.QuarantineChannel, DateOnly.FromDateTime(ImportedAt.UtcDateTime))).Count);
+        Assert.Equal(
+            2,
+            (
+                await services.Quarantine.ListAsync(
+                    SpreadsheetImporter.QuarantineChannel,
+                    DateOnly.FromDateTime(ImportedAt.UtcDateTime)
+                )
+            ).Count
+        );
 
         var all = (await services.Reports.RunDayAsync(Day)).All;
         Assert.Equal(6, all.Received);
@@ -126,7 +255,8 @@ public sealed class SpreadsheetImportTests
         Assert.Equal(6, (await services.Reports.RunDayAsync(Day)).All.Received);
     }
 
-    private static string Header(string path, int index) => path.EndsWith(".csv", StringComparison.Ordinal) ? Chinese[index] : English[index];
+    private static string Header(string path, int index) =>
+        path.EndsWith(".csv", StringComparison.Ordinal) ? Chinese[index] : English[index];
 
     private static SpreadsheetImporter Importer(TestProcess services) =>
         services.With(added => added.AddSlaWatchChannels()).Get<SpreadsheetImporter>();

@@ -67,7 +67,10 @@ public sealed class TemplateSheetTests
     public async Task TheAfterSalesTemplateImportsWithItsReferencesSolutionsAndFeedback(string format)
     {
         await using var services = Services();
-        var path = format == "csv" ? Path.Combine(Sheets, "after-sales-template.csv") : await AsWorkbookAsync(Path.Combine(Sheets, "after-sales-template.csv"));
+        var path =
+            format == "csv"
+                ? Path.Combine(Sheets, "after-sales-template.csv")
+                : await AsWorkbookAsync(Path.Combine(Sheets, "after-sales-template.csv"));
 
         var rows = await Importer(services).ImportAsync(path, Channel.Other);
 
@@ -111,10 +114,15 @@ public sealed class TemplateSheetTests
 
         // "已处理" says nothing of what was done: the exceptions list flags it.
         var vague = Assert.Single(report.Exceptions, row => row.VagueSolution is not null);
-        Assert.Equal(("已处理", await IdAsync(services, AfterSalesDay, "SH-20261118-02")), (vague.VagueSolution, vague.TicketId));
+        Assert.Equal(
+            ("已处理", await IdAsync(services, AfterSalesDay, "SH-20261118-02")),
+            (vague.VagueSolution, vague.TicketId)
+        );
         // Every imported row is listed for a reviewer to spot-check, after the open one.
         Assert.Equal(["20261118-003", "20261118-001", "20261118-002"], report.Exceptions.Select(row => row.Number));
-        Assert.All(report.Exceptions, row => Assert.Contains(row.DataQuality, note => note.Kind == DataNoteKind.Imported));
+        Assert.All(report.Exceptions, row =>
+            Assert.Contains(row.DataQuality, note => note.Kind == DataNoteKind.Imported)
+        );
     }
 
     [Fact]
@@ -124,10 +132,20 @@ public sealed class TemplateSheetTests
         await Importer(services).ImportAsync(Path.Combine(Sheets, "after-sales-template.csv"), Channel.Other);
         var id = await IdAsync(services, AfterSalesDay, "SH-20261118-01");
 
-        var row = TicketExportRow.From((await services.Store.LoadAsync(id))!, services.Policy, services.Time.GetUtcNow());
+        var row = TicketExportRow.From(
+            (await services.Store.LoadAsync(id))!,
+            services.Policy,
+            services.Time.GetUtcNow()
+        );
 
-        Assert.Equal(("SH-20261118-01", "工号001", "上门更换进水管并试机", "VIP客户"), (row.Reference, row.Executor, row.Solution, row.Remarks));
-        Assert.Equal(("resolved", new DateTimeOffset(2026, 11, 18, 15, 0, 0, TimeSpan.FromHours(8))), (row.Confirmation, row.ConfirmedAt));
+        Assert.Equal(
+            ("SH-20261118-01", "工号001", "上门更换进水管并试机", "VIP客户"),
+            (row.Reference, row.Executor, row.Solution, row.Remarks)
+        );
+        Assert.Equal(
+            ("resolved", new DateTimeOffset(2026, 11, 18, 15, 0, 0, TimeSpan.FromHours(8))),
+            (row.Confirmation, row.ConfirmedAt)
+        );
         // Instants carry the policy zone's offset; times come in whole seconds as well as minutes.
         Assert.Equal(TimeSpan.FromHours(8), row.ReceivedAt.Offset);
         Assert.Equal((600L, 10.0), (row.FirstResponseWallSeconds!.Value, row.FirstResponseWallMinutes!.Value));
@@ -136,7 +154,10 @@ public sealed class TemplateSheetTests
     }
 
     private static TestProcess Services() =>
-        MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
+        MemoryProcess.Of(
+            Shipped.Policy,
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero))
+        );
 
     private static SpreadsheetImporter Importer(TestProcess services) =>
         services.With(added => added.AddSlaWatchChannels()).Get<SpreadsheetImporter>();
@@ -161,16 +182,23 @@ public sealed class TemplateSheetTests
     private static async Task<string> AsWorkbookAsync(string csv)
     {
         var lines = (await File.ReadAllLinesAsync(csv)).Select(line => line.Split(',')).ToArray();
-        var sheet = lines.Skip(1).Select(cells =>
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < lines[0].Length; i++)
+        var sheet = lines
+            .Skip(1)
+            .Select(cells =>
             {
-                row[lines[0][i]] = DateTime.TryParse(cells[i], System.Globalization.CultureInfo.InvariantCulture, out var instant) && cells[i].Contains(':', StringComparison.Ordinal) ? instant : cells[i];
-            }
+                var row = new Dictionary<string, object?>();
+                for (var i = 0; i < lines[0].Length; i++)
+                {
+                    row[lines[0][i]] =
+                        DateTime.TryParse(cells[i], System.Globalization.CultureInfo.InvariantCulture, out var instant)
+                        && cells[i].Contains(':', StringComparison.Ordinal)
+                            ? instant
+                            : cells[i];
+                }
 
-            return row;
-        }).ToList();
+                return row;
+            })
+            .ToList();
         var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "售后问题登记表.xlsx");
         await MiniExcel.SaveAsAsync(path, sheet);
         return path;

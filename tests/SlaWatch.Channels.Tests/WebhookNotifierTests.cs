@@ -26,15 +26,34 @@ public sealed class WebhookNotifierTests : IDisposable
         _listener.Start();
     }
 
-    private static Notification Breach() => new("supervisor",
-    [
-        new Announcement("breach", 2, "supervisor", "t1", "20261116-001", Channel.Email, Priority.Urgent, SlaMetric.FirstResponse, "15m (24x7)",
-            new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero), TimeSpan.FromMinutes(16), "客服A", "agent busy", new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero)),
-    ], IsDigest: false);
+    private static Notification Breach() =>
+        new(
+            "supervisor",
+            [
+                new Announcement(
+                    "breach",
+                    2,
+                    "supervisor",
+                    "t1",
+                    "20261116-001",
+                    Channel.Email,
+                    Priority.Urgent,
+                    SlaMetric.FirstResponse,
+                    "15m (24x7)",
+                    new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero),
+                    TimeSpan.FromMinutes(16),
+                    "客服A",
+                    "agent busy",
+                    new DateTimeOffset(2026, 11, 16, 1, 45, 0, TimeSpan.Zero)
+                ),
+            ],
+            IsDigest: false
+        );
 
     private static readonly DateTimeOffset SentAt = new(2026, 11, 16, 1, 46, 0, TimeSpan.Zero);
 
-    /// <summary>A clock that always reads one instant, whose timers (the retry delays) still run in real time.</summary>
+    /// <summary>A clock that always reads one instant, whose timers (the retry delays) still run in real
+    /// time.</summary>
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
@@ -49,8 +68,11 @@ public sealed class WebhookNotifierTests : IDisposable
             using var reader = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(reader);
             var body = reader.ToArray();
-            var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(key => key, key => context.Request.Headers[key]!);
-            var verified = WebhookVerifier.Check(new WebhookOptions { Secret = "hook-secret" }, headers, body, SentAt) is null;
+            var headers = context
+                .Request.Headers.AllKeys.OfType<string>()
+                .ToDictionary(key => key, key => context.Request.Headers[key]!);
+            var verified =
+                WebhookVerifier.Check(new WebhookOptions { Secret = "hook-secret" }, headers, body, SentAt) is null;
             received.Add((System.Text.Encoding.UTF8.GetString(body), verified));
             context.Response.StatusCode = status;
             context.Response.Close();
@@ -62,7 +84,14 @@ public sealed class WebhookNotifierTests : IDisposable
     [Fact]
     public async Task ANotificationArrivesSignedAndIsRetriedAfterAServerError()
     {
-        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", new FixedClock(SentAt), retries: 2, delay: TimeSpan.FromMilliseconds(20));
+        var notifier = new WebhookNotifier(
+            _http,
+            new Uri(_url),
+            "hook-secret",
+            new FixedClock(SentAt),
+            retries: 2,
+            delay: TimeSpan.FromMilliseconds(20)
+        );
         var serving = ServeAsync(503, 200);
 
         await notifier.NotifyAsync(Breach());
@@ -72,14 +101,28 @@ public sealed class WebhookNotifierTests : IDisposable
         Assert.All(received, item => Assert.True(item.Verified));
         using var json = JsonDocument.Parse(received[1].Body);
         var item = json.RootElement.GetProperty("items")[0];
-        Assert.Equal(("breach", "20261116-001", "agent busy"), (item.GetProperty("kind").GetString(), item.GetProperty("ticket").GetString(), item.GetProperty("overdueReason").GetString()));
+        Assert.Equal(
+            ("breach", "20261116-001", "agent busy"),
+            (
+                item.GetProperty("kind").GetString(),
+                item.GetProperty("ticket").GetString(),
+                item.GetProperty("overdueReason").GetString()
+            )
+        );
         Assert.Equal("supervisor", json.RootElement.GetProperty("recipient").GetString());
     }
 
     [Fact]
     public async Task ARefusalIsNotRetriedAndIsReported()
     {
-        var notifier = new WebhookNotifier(_http, new Uri(_url), "hook-secret", new FixedClock(SentAt), retries: 2, delay: TimeSpan.FromMilliseconds(20));
+        var notifier = new WebhookNotifier(
+            _http,
+            new Uri(_url),
+            "hook-secret",
+            new FixedClock(SentAt),
+            retries: 2,
+            delay: TimeSpan.FromMilliseconds(20)
+        );
         var serving = ServeAsync(400);
         await Assert.ThrowsAsync<InvalidOperationException>(() => notifier.NotifyAsync(Breach()));
         Assert.Single(await serving);

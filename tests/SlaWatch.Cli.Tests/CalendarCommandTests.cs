@@ -28,20 +28,50 @@ public class CalendarCommandTests
             return document.RootElement.GetRawText();
         }
 
-        Assert.Equal("""{"result":"2026-02-14T17:30:00+08:00"}""", Json("calendar", "add", "--start", "2026-02-13T17:30:00+08:00", "--duration", "1d"));
-        Assert.Equal("""{"seconds":28800}""", Json("calendar", "elapsed", "--start", "2026-11-16T09:00:00+08:00", "--end", "2026-11-17T09:00:00+08:00"));
-        Assert.Equal("""{"seconds":-28800}""", Json("calendar", "elapsed", "--start", "2026-11-17T09:00:00+08:00", "--end", "2026-11-16T09:00:00+08:00"));
+        Assert.Equal(
+            """{"result":"2026-02-14T17:30:00+08:00"}""",
+            Json("calendar", "add", "--start", "2026-02-13T17:30:00+08:00", "--duration", "1d")
+        );
+        Assert.Equal(
+            """{"seconds":28800}""",
+            Json("calendar", "elapsed", "--start", "2026-11-16T09:00:00+08:00", "--end", "2026-11-17T09:00:00+08:00")
+        );
+        Assert.Equal(
+            """{"seconds":-28800}""",
+            Json("calendar", "elapsed", "--start", "2026-11-17T09:00:00+08:00", "--end", "2026-11-16T09:00:00+08:00")
+        );
         Assert.Equal("""{"open":false}""", Json("calendar", "open", "--at", "2026-02-16T10:00:00+08:00"));
         Assert.Equal("""{"open":true}""", Json("calendar", "open", "--at", "2026-02-14T10:00:00+08:00"));
-        Assert.Equal("""{"result":"2026-02-24T09:00:00+08:00"}""", Json("calendar", "next", "--at", "2026-02-14T18:00:00+08:00"));
+        Assert.Equal(
+            """{"result":"2026-02-24T09:00:00+08:00"}""",
+            Json("calendar", "next", "--at", "2026-02-14T18:00:00+08:00")
+        );
     }
 
     [Fact]
     public void TextOutputIsOneValue()
     {
-        Assert.Equal("1800", Cli.Run("calendar", "elapsed", "--calendar", Cli.Office, "--start", "2026-11-16T11:45:00+08:00", "--end", "2026-11-16T13:15:00+08:00").Line);
-        Assert.Equal("true", Cli.Run("calendar", "open", "--calendar", Cli.Office, "--at", "2026-11-16T09:00:00+08:00").Line);
-        Assert.Equal("2026-11-16T13:00:00+08:00", Cli.Run("calendar", "next", "--calendar", Cli.Office, "--at", "2026-11-16T12:00:00+08:00").Line);
+        Assert.Equal(
+            "1800",
+            Cli.Run(
+                "calendar",
+                "elapsed",
+                "--calendar",
+                Cli.Office,
+                "--start",
+                "2026-11-16T11:45:00+08:00",
+                "--end",
+                "2026-11-16T13:15:00+08:00"
+            ).Line
+        );
+        Assert.Equal(
+            "true",
+            Cli.Run("calendar", "open", "--calendar", Cli.Office, "--at", "2026-11-16T09:00:00+08:00").Line
+        );
+        Assert.Equal(
+            "2026-11-16T13:00:00+08:00",
+            Cli.Run("calendar", "next", "--calendar", Cli.Office, "--at", "2026-11-16T12:00:00+08:00").Line
+        );
     }
 
     [Theory]
@@ -51,7 +81,12 @@ public class CalendarCommandTests
     [InlineData("--start", "2026-13-01T00:00:00Z", "--start: '2026-13-01T00:00:00Z' is not an ISO 8601 instant")]
     public void BadValuesExitWithTwoAndOneLineNamingTheOption(string option, string value, string message)
     {
-        var args = new Dictionary<string, string> { ["--calendar"] = Cli.Office, ["--start"] = "2026-11-16T10:00:00+08:00", ["--duration"] = "1h" };
+        var args = new Dictionary<string, string>
+        {
+            ["--calendar"] = Cli.Office,
+            ["--start"] = "2026-11-16T10:00:00+08:00",
+            ["--duration"] = "1h",
+        };
         args[option] = value;
         var result = Cli.Run(["calendar", "add", .. args.SelectMany(pair => new[] { pair.Key, pair.Value })]);
         Assert.Equal(2, result.ExitCode);
@@ -80,7 +115,17 @@ public class CalendarCommandTests
     [Fact]
     public void TheRealProcessExitsWithTheDocumentedCodes()
     {
-        var ok = Cli.RunProcess("calendar", "add", "--calendar", Cli.Office, "--start", "2026-02-13T17:30:00+08:00", "--duration", "1d", "--json");
+        var ok = Cli.RunProcess(
+            "calendar",
+            "add",
+            "--calendar",
+            Cli.Office,
+            "--start",
+            "2026-02-13T17:30:00+08:00",
+            "--duration",
+            "1d",
+            "--json"
+        );
         Assert.Equal((0, """{"result":"2026-02-14T17:30:00+08:00"}"""), (ok.ExitCode, ok.Line));
 
         var bad = Cli.RunProcess("calendar", "open", "--calendar", "no-such.json", "--at", "2026-11-16T10:00:00+08:00");

@@ -29,10 +29,20 @@ internal static class Cli
 
     public static Result RunProcess(params string[] args) => RunProcessIn(Root, new Dictionary<string, string>(), args);
 
-    /// <summary>The tool as a process started in <paramref name="directory"/>, with <paramref name="environment"/> added to its own.</summary>
-    public static Result RunProcessIn(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>The tool as a process started in <paramref name="directory"/>, with <paramref name="environment"/>
+    /// added to its own.</summary>
+    public static Result RunProcessIn(
+        string directory,
+        IReadOnlyDictionary<string, string> environment,
+        params string[] args
+    )
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = directory,
+        };
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -2,7 +2,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Cli.Tests;
 
-/// <summary>What a new user meets first: the tool run outside the checkout, a wrong storage key, a missing ECharts.</summary>
+/// <summary>What a new user meets first: the tool run outside the checkout, a wrong storage key, a missing
+/// ECharts.</summary>
 [Collection(AzuriteTests.Name)]
 public class FirstUseTests(AzuriteFixture azurite)
 {
@@ -13,7 +14,11 @@ public class FirstUseTests(AzuriteFixture azurite)
     {
         var elsewhere = Directory.CreateTempSubdirectory("slawatch-elsewhere-").FullName;
         var calls = Path.Combine(elsewhere, "calls.jsonl");
-        File.WriteAllText(calls, """{"callId":"a","caller":"13912341522","start":"2026-11-16T09:30:00+08:00","answer":"2026-11-16T09:30:10+08:00","end":"2026-11-16T09:32:00+08:00"}""");
+        File.WriteAllText(
+            calls,
+            """{"callId":"a","caller":"13912341522","start":"2026-11-16T09:30:00+08:00","answer":"2026-11-16T09:30:"""
+                + """10+08:00","end":"2026-11-16T09:32:00+08:00"}"""
+        );
 
         var result = Cli.RunProcessIn(elsewhere, NoEnvironment, "calls", "parse", calls);
 
@@ -24,13 +29,30 @@ public class FirstUseTests(AzuriteFixture azurite)
     [Fact]
     public void AStorageKeyThatIsRefusedPrintsOneLineNamingTheEndpointAndTheStatus()
     {
-        var wrongKey = System.Text.RegularExpressions.Regex.Replace(azurite.ConnectionString, "AccountKey=[^;]+", "AccountKey=" + Convert.ToBase64String(new byte[64]));
+        var wrongKey = System.Text.RegularExpressions.Regex.Replace(
+            azurite.ConnectionString,
+            "AccountKey=[^;]+",
+            "AccountKey=" + Convert.ToBase64String(new byte[64])
+        );
 
-        var result = Cli.Run("backlog", "--storage", wrongKey, "--table-prefix", "denied", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"));
+        var result = Cli.Run(
+            "backlog",
+            "--storage",
+            wrongKey,
+            "--table-prefix",
+            "denied",
+            "--policy",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json")
+        );
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Error.TrimEnd().Split('\n'));
-        Assert.Matches(@"^slawatch: Table Storage at http://127\.0\.0\.1:\d+/devstoreaccount1 refused access: 403 ", line);
+        Assert.Matches(
+            @"^slawatch: Table Storage at http://127\.0\.0\.1:\d+/devstoreaccount1 refused access: 403 ",
+            line
+        );
         Assert.DoesNotContain("Headers", result.Error, StringComparison.Ordinal);
     }
 
@@ -38,8 +60,11 @@ public class FirstUseTests(AzuriteFixture azurite)
     public void WithoutEchartsReplaySaysSoBeforeItStartsAndStillWritesItsCsvAndJson()
     {
         var input = Directory.CreateTempSubdirectory("slawatch-noecharts-in-").FullName;
-        File.WriteAllText(Path.Combine(input, "events.jsonl"),
-            """{"type":"contact","channel":"email","sourceId":"<n1@example.com>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com","subject":"无法登录"}""");
+        File.WriteAllText(
+            Path.Combine(input, "events.jsonl"),
+            """{"type":"contact","channel":"email","sourceId":"<n1@example.com>","receivedAt":"2026-11-16T09:30:"""
+                + """00+08:00","from":"a@example.com","subject":"无法登录"}"""
+        );
         var output = Directory.CreateTempSubdirectory("slawatch-noecharts-out-").FullName;
         var missing = new Dictionary<string, string> { ["SLAWATCH_ECHARTS"] = Path.Combine(input, "no-echarts.js") };
 

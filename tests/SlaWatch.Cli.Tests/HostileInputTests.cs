@@ -3,14 +3,25 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Cli.Tests;
 
-/// <summary>Input a careless user or an attacker gives the command line: each is refused in one line, exit code 2.</summary>
+/// <summary>Input a careless user or an attacker gives the command line: each is refused in one line, exit code
+/// 2.</summary>
 [Collection(AzuriteTests.Name)]
 public class HostileInputTests(AzuriteFixture azurite)
 {
     private readonly string _prefix = "h" + Guid.NewGuid().ToString("N")[..10];
 
     private Cli.Result WithStore(params string[] args) =>
-        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
+        Cli.Run([
+            .. args,
+            "--storage",
+            azurite.ConnectionString,
+            "--table-prefix",
+            _prefix,
+            "--policy",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json"),
+        ]);
 
     [Fact]
     public void AnEmptyOrBinaryFileIsNotAnEmailAndSaysSoInOneLine()
@@ -22,9 +33,16 @@ public class HostileInputTests(AzuriteFixture azurite)
         var fromEmpty = Cli.Run("mail", "parse", empty);
         var fromBinary = Cli.Run("mail", "parse", binary);
 
-        Assert.Equal((2, $"slawatch: {empty}: not an e-mail message (the file is empty)"), (fromEmpty.ExitCode, fromEmpty.Error.Trim()));
+        Assert.Equal(
+            (2, $"slawatch: {empty}: not an e-mail message (the file is empty)"),
+            (fromEmpty.ExitCode, fromEmpty.Error.Trim())
+        );
         Assert.Equal(2, fromBinary.ExitCode);
-        Assert.StartsWith($"slawatch: {binary}: not an e-mail message (", fromBinary.Error.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"slawatch: {binary}: not an e-mail message (",
+            fromBinary.Error.Trim(),
+            StringComparison.Ordinal
+        );
         Assert.Single(fromBinary.Error.Trim().Split('\n'));
     }
 
@@ -47,9 +65,15 @@ public class HostileInputTests(AzuriteFixture azurite)
         var refusedNotZip = WithStore("import", notZip);
         var refusedBomb = WithStore("import", bomb);
 
-        Assert.Equal((2, "slawatch: not an XLSX workbook (not a zip archive); save the sheet as .xlsx or .csv"), (refusedNotZip.ExitCode, refusedNotZip.Error.Trim()));
+        Assert.Equal(
+            (2, "slawatch: not an XLSX workbook (not a zip archive); save the sheet as .xlsx or .csv"),
+            (refusedNotZip.ExitCode, refusedNotZip.Error.Trim())
+        );
         Assert.Equal(2, refusedBomb.ExitCode);
-        Assert.Matches(@"^slawatch: xl/worksheets/sheet1\.xml inflates [0-9]+ bytes to 67108864: refused as a zip bomb$", refusedBomb.Error.Trim());
+        Assert.Matches(
+            @"^slawatch: xl/worksheets/sheet1\.xml inflates [0-9]+ bytes to 67108864: refused as a zip bomb$",
+            refusedBomb.Error.Trim()
+        );
     }
 
     [Fact]
@@ -57,24 +81,42 @@ public class HostileInputTests(AzuriteFixture azurite)
     {
         // Two days after the run's clock (--now), whatever the machine's date.
         const string future = "2026-12-02T09:00:00Z";
-        var calls = Cli.TempFile("calls.jsonl", string.Join('\n',
-            $$"""{"callId":"f1","caller":"13912341522","start":"{{future}}"}""",
-            """{"callId":"p1","caller":"13912341522","start":"2026-11-16T09:30:00+08:00","answer":"2026-11-16T09:30:10+08:00","end":"2026-11-16T09:32:00+08:00"}"""));
+        var calls = Cli.TempFile(
+            "calls.jsonl",
+            string.Join(
+                '\n',
+                $$"""{"callId":"f1","caller":"13912341522","start":"{{future}}"}""",
+                """{"callId":"p1","caller":"13912341522","start":"2026-11-16T09:30:00+08:"""
+                    + """00","answer":"2026-11-16T09:30:10+08:00","end":"2026-11-16T09:32:00+08:00"}"""
+            )
+        );
 
         var result = WithStore("calls", "ingest", calls, "--now", "2026-11-30T09:00:00Z");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("created (call p1, answered in time)", result.Out, StringComparison.Ordinal);
-        Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(calls)}: call f1: receivedAt: .* is in the future .* \(kept in quarantine as phone_", result.Error.Trim());
+        Assert.Matches(
+            $@"^{System.Text.RegularExpressions.Regex.Escape(calls)}: call f1: receivedAt: .* is in the future .* \("
+                + $@"kept in quarantine as phone_",
+            result.Error.Trim()
+        );
     }
+
     [Fact]
     public void WhatWasQuarantinedIsListedWithItsReasonAndPurgedPastItsRetention()
     {
-        var file = Cli.TempFile("input.jsonl", string.Join('\n',
-            """{"type":"contact","channel":"fax","sourceId":"f1","receivedAt":"2026-11-16T09:30:00+08:00","from":"x"}""",
-            "not json at all"));
+        var file = Cli.TempFile(
+            "input.jsonl",
+            string.Join(
+                '\n',
+                """{"type":"contact","channel":"fax","sourceId":"f1","receivedAt":"2026-11-16T09:30:00+08:"""
+                    + """00","from":"x"}""",
+                "not json at all"
+            )
+        );
         Assert.Equal(2, WithStore("ingest", file, "--now", "2026-11-30T09:00:00Z").ExitCode);
-        const string today = "2026-11-30", tomorrow = "2026-12-01";
+        const string today = "2026-11-30",
+            tomorrow = "2026-12-01";
 
         var listed = WithStore("quarantine", "list", "--channel", "input", "--day", today);
         var keptBefore = WithStore("quarantine", "purge", "--channel", "input", "--before", today);
@@ -84,7 +126,9 @@ public class HostileInputTests(AzuriteFixture azurite)
         Assert.Equal(0, listed.ExitCode);
         var lines = listed.Out.TrimEnd().Split('\n');
         Assert.Equal("2 kept", lines[0]);
-        Assert.Contains(lines, line => line.Contains($"{file}:1  channel: 'fax' is not a channel", StringComparison.Ordinal));
+        Assert.Contains(lines, line =>
+            line.Contains($"{file}:1  channel: 'fax' is not a channel", StringComparison.Ordinal)
+        );
         Assert.Contains(lines, line => line.Contains($"{file}:2  json: not valid JSON", StringComparison.Ordinal));
         Assert.Equal($"removed 0 inputs kept before {today}", keptBefore.Out.Trim());
         Assert.Equal($"removed 2 inputs kept before {tomorrow}", purged.Out.Trim());
@@ -95,13 +139,25 @@ public class HostileInputTests(AzuriteFixture azurite)
     public void ALineTooLongToReadIsRefusedByItsSizeAndHashAndTheNextLineIsIngested()
     {
         var giant = "{\"type\":\"contact\",\"subject\":\"" + new string('长', 1_500_000) + "\"}";
-        var file = Cli.TempFile("giant.jsonl", giant + "\n" + """{"type":"contact","channel":"email","sourceId":"<after-giant@x>","receivedAt":"2026-11-16T09:30:00+08:00","from":"a@example.com","subject":"发票"}""");
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(giant)));
+        var file = Cli.TempFile(
+            "giant.jsonl",
+            giant
+                + "\n"
+                + """{"type":"contact","channel":"email","sourceId":"<after-giant@x>","receivedAt":"2026-11-16T09:"""
+                + """30:00+08:00","from":"a@example.com","subject":"发票"}"""
+        );
+        var hash = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(giant))
+        );
 
         var result = WithStore("ingest", file);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(file)}:1: line: {giant.Length} characters, more than the 1048576 a line may hold \(sha256 {hash}\) \(kept in quarantine as input_", result.Error.Trim());
+        Assert.Matches(
+            $@"^{System.Text.RegularExpressions.Regex.Escape(file)}:1: line: {giant.Length} characters, more than the "
+                + $@"1048576 a line may hold \(sha256 {hash}\) \(kept in quarantine as input_",
+            result.Error.Trim()
+        );
         Assert.EndsWith(" created", result.Out.Trim().Split('\n')[1], StringComparison.Ordinal);
     }
 
@@ -112,6 +168,13 @@ public class HostileInputTests(AzuriteFixture azurite)
 
         var refused = Cli.Run("chat", "parse", body);
 
-        Assert.Equal((2, $"slawatch: {body}: {new FileInfo(body).Length} bytes, more than the 1048576 a webhook body may have; split it"), (refused.ExitCode, refused.Error.Trim()));
+        Assert.Equal(
+            (
+                2,
+                $"slawatch: {body}: {new FileInfo(body).Length} bytes, more than the 1048576 a webhook body may have; "
+                    + $"split it"
+            ),
+            (refused.ExitCode, refused.Error.Trim())
+        );
     }
 }

@@ -10,21 +10,42 @@ public class ReadOnlyCommandTests(AzuriteFixture azurite)
     private readonly string _prefix = "ro" + Guid.NewGuid().ToString("N")[..10];
 
     private Cli.Result WithStore(params string[] args) =>
-        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy,
-            "--rules", Cli.Config("classification.json")]);
+        Cli.Run([
+            .. args,
+            "--storage",
+            azurite.ConnectionString,
+            "--table-prefix",
+            _prefix,
+            "--policy",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json"),
+        ]);
 
     [Fact]
     public async Task EveryReadCommandLeavesEveryTableAsItWasAndSaysADayNotRunIsProvisional()
     {
-        var input = Cli.TempFile("input.jsonl", string.Join('\n',
-            """{"type":"contact","channel":"email","sourceId":"<ro@x>","receivedAt":"2026-11-13T17:30:00+08:00","from":"zhang.san@example.com","subject":"导出"}""",
-            """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"k1","receivedAt":"2026-11-16T10:00:00+08:00","from":"13912341522","text":"物流"}""",
-            """{"type":"event","ticket":"20261116-001","kind":"agentResponse","at":"2026-11-16T10:02:00+08:00","actor":"客服B"}""",
-            """{"type":"contact","channel":"email","receivedAt":"2026-11-16T10:00:00+08:00"}"""));
+        var input = Cli.TempFile(
+            "input.jsonl",
+            string.Join(
+                '\n',
+                """{"type":"contact","channel":"email","sourceId":"<ro@x>","receivedAt":"2026-11-13T17:30:00+08:"""
+                    + """00","from":"zhang.san@example.com","subject":"导出"}""",
+                """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"k1","receivedAt":"2026-11-16T10:"""
+                    + """00:00+08:00","from":"13912341522","text":"物流"}""",
+                """{"type":"event","ticket":"20261116-001","kind":"agentResponse","at":"2026-11-16T10:02:00+08:"""
+                    + """00","actor":"客服B"}""",
+                """{"type":"contact","channel":"email","receivedAt":"2026-11-16T10:00:00+08:00"}"""
+            )
+        );
         Assert.Equal(2, WithStore("ingest", "--now", "2026-11-16T12:00:00+08:00", input).ExitCode);
         Assert.Equal(0, WithStore("report", "run", "--date", "2026-11-13").ExitCode);
-        var kept = JsonDocument.Parse(WithStore("quarantine", "list", "--channel", "input", "--day", "2026-11-16", "--json").Out)
-            .RootElement.EnumerateArray().Single().GetProperty("id").GetString()!;
+        var kept = JsonDocument
+            .Parse(WithStore("quarantine", "list", "--channel", "input", "--day", "2026-11-16", "--json").Out)
+            .RootElement.EnumerateArray()
+            .Single()
+            .GetProperty("id")
+            .GetString()!;
         var before = await TableFingerprint.OfAsync(azurite.ConnectionString, _prefix);
 
         const string Now = "2026-11-17T09:00:00+08:00";
@@ -47,7 +68,11 @@ public class ReadOnlyCommandTests(AzuriteFixture azurite)
         Assert.Equal(before, await TableFingerprint.OfAsync(azurite.ConnectionString, _prefix));
         Assert.True(before.Count > 10, $"only {before.Count} entities: the fingerprint would prove little");
         Assert.All(results, result => Assert.Equal(0, result.ExitCode));
-        Assert.Contains("Provisional: 2026-11-16 not yet computed by the nightly run", results[0].Out, StringComparison.Ordinal);
+        Assert.Contains(
+            "Provisional: 2026-11-16 not yet computed by the nightly run",
+            results[0].Out,
+            StringComparison.Ordinal
+        );
         Assert.True(JsonDocument.Parse(results[1].Out).RootElement.GetProperty("provisional").GetBoolean());
         Assert.Contains("临时数据：2026-11-16", results[2].Out, StringComparison.Ordinal);
         var stored = JsonDocument.Parse(WithStore("report", "daily", "--date", "2026-11-13", "--format", "json").Out);

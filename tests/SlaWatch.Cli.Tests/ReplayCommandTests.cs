@@ -9,7 +9,21 @@ public class ReplayCommandTests(AzuriteFixture azurite)
     private static string Generate(int days, int perDay)
     {
         var directory = Directory.CreateTempSubdirectory("slawatch-cli-gen-").FullName;
-        var result = Cli.Run("generate", "--days", $"{days}", "--tickets-per-day", $"{perDay}", "--seed", "3", "--start", "2026-11-09", "--out", directory, "--policy", Cli.Policy);
+        var result = Cli.Run(
+            "generate",
+            "--days",
+            $"{days}",
+            "--tickets-per-day",
+            $"{perDay}",
+            "--seed",
+            "3",
+            "--start",
+            "2026-11-09",
+            "--out",
+            directory,
+            "--policy",
+            Cli.Policy
+        );
         Assert.Equal(0, result.ExitCode);
         return directory;
     }
@@ -20,7 +34,20 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         var input = Generate(3, 60);
         var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
 
-        var result = Cli.Run("replay", input, "--store", "memory", "--policy", Cli.Policy, "--policy-b", Cli.Policy, "--rules", Cli.Config("classification.json"), "--out", output);
+        var result = Cli.Run(
+            "replay",
+            input,
+            "--store",
+            "memory",
+            "--policy",
+            Cli.Policy,
+            "--policy-b",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json"),
+            "--out",
+            output
+        );
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Per day (tickets that arrived that day", result.Out, StringComparison.Ordinal);
@@ -29,18 +56,34 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         Assert.Contains("Average first response", result.Out, StringComparison.Ordinal);
         Assert.Contains("What if: A = 2026.11-default, B = 2026.11-default", result.Out, StringComparison.Ordinal);
         Assert.Contains("firstResponse attainment %", result.Out, StringComparison.Ordinal);
-        foreach (var file in new[] { "days.csv", "comparison.csv", "weekly-2026-W46.html", "weekly-2026-W46-b.html", "notifications.jsonl", "notifications-b.jsonl" })
+        foreach (
+            var file in new[]
+            {
+                "days.csv",
+                "comparison.csv",
+                "weekly-2026-W46.html",
+                "weekly-2026-W46-b.html",
+                "notifications.jsonl",
+                "notifications-b.jsonl",
+            }
+        )
         {
             Assert.True(File.Exists(Path.Combine(output, file)), file);
         }
 
         // The same policy twice: every change in the comparison is empty or zero.
-        var changes = File.ReadAllLines(Path.Combine(output, "comparison.csv")).Skip(1).Select(line => line.Split(',')[^1]);
+        var changes = File.ReadAllLines(Path.Combine(output, "comparison.csv"))
+            .Skip(1)
+            .Select(line => line.Split(',')[^1]);
         Assert.All(changes, change => Assert.True(change is "" or "0", change));
         var days = File.ReadAllLines(Path.Combine(output, "days.csv"));
         Assert.Equal(1 + 2 * 3, days.Length);
         Assert.Equal(days[1].Split(',').Skip(2), days[4].Split(',').Skip(2));
-        Assert.Contains("echarts", File.ReadAllText(Path.Combine(output, "weekly-2026-W46.html")), StringComparison.Ordinal);
+        Assert.Contains(
+            "echarts",
+            File.ReadAllText(Path.Combine(output, "weekly-2026-W46.html")),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -49,7 +92,20 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         var input = Generate(1, 40);
         var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
 
-        var result = Cli.Run("replay", input, "--storage", azurite.ConnectionString, "--table-prefix", "cli", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"), "--out", output);
+        var result = Cli.Run(
+            "replay",
+            input,
+            "--storage",
+            azurite.ConnectionString,
+            "--table-prefix",
+            "cli",
+            "--policy",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json"),
+            "--out",
+            output
+        );
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Matches(@"tables prefixed clir\d{14}[0-9a-f]{4}a", result.Out);
@@ -59,10 +115,28 @@ public class ReplayCommandTests(AzuriteFixture azurite)
     [Fact]
     public void BadArgumentsAreRefusedWithOneLine()
     {
-        var missing = Cli.Run("replay", "/nonexistent/input", "--store", "memory", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"));
+        var missing = Cli.Run(
+            "replay",
+            "/nonexistent/input",
+            "--store",
+            "memory",
+            "--policy",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json")
+        );
         Assert.Equal((2, "slawatch: /nonexistent/input: no such directory"), (missing.ExitCode, missing.Error.Trim()));
 
-        var empty = Cli.Run("replay", Directory.CreateTempSubdirectory("slawatch-cli-empty-").FullName, "--store", "memory", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"));
+        var empty = Cli.Run(
+            "replay",
+            Directory.CreateTempSubdirectory("slawatch-cli-empty-").FullName,
+            "--store",
+            "memory",
+            "--policy",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json")
+        );
         Assert.Equal(2, empty.ExitCode);
         Assert.EndsWith("no readable input in the range", empty.Error.Trim(), StringComparison.Ordinal);
 
@@ -76,8 +150,28 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         // Big enough that the replay is still running when the signal comes (about 100 000 inputs).
         var input = Generate(28, 700);
         InterruptsReachChildren();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Cli.Root };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "slawatch.dll"), "replay", input, "--store", "memory", "--policy", Cli.Policy, "--rules", Cli.Config("classification.json"), "--out", Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName })
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Cli.Root,
+        };
+        foreach (
+            var arg in new[]
+            {
+                Path.Combine(AppContext.BaseDirectory, "slawatch.dll"),
+                "replay",
+                input,
+                "--store",
+                "memory",
+                "--policy",
+                Cli.Policy,
+                "--rules",
+                Cli.Config("classification.json"),
+                "--out",
+                Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName,
+            }
+        )
         {
             start.ArgumentList.Add(arg);
         }
@@ -88,13 +182,21 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         var error = new System.Text.StringBuilder();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         string? line;
-        while ((line = await process.StandardError.ReadLineAsync(timeout.Token)) is not null && !line.Contains(" scans", StringComparison.Ordinal))
+        while (
+            (line = await process.StandardError.ReadLineAsync(timeout.Token)) is not null
+            && !line.Contains(" scans", StringComparison.Ordinal)
+        )
         {
             error.AppendLine(line);
         }
 
         Assert.NotNull(line);
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (
+            var kill = Process.Start(
+                "kill",
+                ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+            )
+        )
         {
             await kill.WaitForExitAsync();
         }
@@ -113,7 +215,9 @@ public class ReplayCommandTests(AzuriteFixture azurite)
     /// </summary>
     private static void InterruptsReachChildren()
     {
-        var ignored = File.ReadLines("/proc/self/status").First(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        var ignored = File.ReadLines("/proc/self/status")
+            .First(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..]
+            .Trim();
         if ((Convert.ToUInt64(ignored, 16) & (1UL << (SigInt - 1))) != 0)
         {
             _ = Signal(SigInt, IntPtr.Zero);

@@ -9,17 +9,47 @@ public class ReportCommandTests(AzuriteFixture azurite)
     private readonly string _prefix = "r" + Guid.NewGuid().ToString("N")[..10];
 
     private Cli.Result WithStore(params string[] args) =>
-        Cli.Run([.. args, "--storage", azurite.ConnectionString, "--table-prefix", _prefix, "--policy", Cli.Policy, "--rules", Cli.Config("classification.json")]);
+        Cli.Run([
+            .. args,
+            "--storage",
+            azurite.ConnectionString,
+            "--table-prefix",
+            _prefix,
+            "--policy",
+            Cli.Policy,
+            "--rules",
+            Cli.Config("classification.json"),
+        ]);
 
     // Written on a clock of its own, a week after the tickets arrived.
     private const string SeededAt = "2026-11-20T09:00:00+08:00";
 
-    private void Seed() => Assert.Equal(0, WithStore("ingest", "--now", SeededAt, Cli.TempFile("input.jsonl", string.Join('\n',
-        """{"type":"contact","channel":"email","sourceId":"<a@x>","receivedAt":"2026-11-13T17:30:00+08:00","from":"zhang.san@example.com","subject":"建议增加导出","priority":"suggestion"}""",
-        """{"type":"event","ticket":"20261113-001","kind":"agentResponse","at":"2026-11-16T10:00:00+08:00","actor":"客服A"}""",
-        """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"k1","receivedAt":"2026-11-13T10:00:00+08:00","from":"13912341522","text":"物流"}""",
-        """{"type":"event","ticket":"20261113-002","kind":"agentResponse","at":"2026-11-13T10:02:00+08:00","actor":"客服B"}""",
-        """{"type":"event","ticket":"20261113-002","kind":"status","status":"resolved","at":"2026-11-13T10:20:00+08:00","actor":"客服B"}"""))).ExitCode);
+    private void Seed() =>
+        Assert.Equal(
+            0,
+            WithStore(
+                "ingest",
+                "--now",
+                SeededAt,
+                Cli.TempFile(
+                    "input.jsonl",
+                    string.Join(
+                        '\n',
+                        """{"type":"contact","channel":"email","sourceId":"<a@x>","receivedAt":"2026-11-13T17:30:"""
+                            + """00+08:00","from":"zhang.san@example.com","subject":"建议增加导出","priority":"suggestio"""
+                            + """n"}""",
+                        """{"type":"event","ticket":"20261113-001","kind":"agentResponse","at":"2026-11-16T10:00:"""
+                            + """00+08:00","actor":"客服A"}""",
+                        """{"type":"contact","channel":"chat","sourceId":"c1","threadKey":"k1","receivedAt":"2026-11"""
+                            + """-13T10:00:00+08:00","from":"13912341522","text":"物流"}""",
+                        """{"type":"event","ticket":"20261113-002","kind":"agentResponse","at":"2026-11-13T10:02:"""
+                            + """00+08:00","actor":"客服B"}""",
+                        """{"type":"event","ticket":"20261113-002","kind":"status","status":"resolved","at":"2026-11"""
+                            + """-13T10:20:00+08:00","actor":"客服B"}"""
+                    )
+                )
+            ).ExitCode
+        );
 
     [Fact]
     public void TheDailyReportPrintsFiguresAgainstTargetsInEveryFormat()
@@ -31,8 +61,13 @@ public class ReportCommandTests(AzuriteFixture azurite)
         Assert.Contains("MISS", text.Out, StringComparison.Ordinal);
         Assert.Contains("Overdue, unresolved or to check", text.Out, StringComparison.Ordinal);
 
-        using var json = JsonDocument.Parse(WithStore("report", "daily", "--date", "2026-11-13", "--format", "json").Out);
-        var figures = json.RootElement.GetProperty("figures").EnumerateArray().ToDictionary(row => row.GetProperty("key").GetString()!, row => row);
+        using var json = JsonDocument.Parse(
+            WithStore("report", "daily", "--date", "2026-11-13", "--format", "json").Out
+        );
+        var figures = json
+            .RootElement.GetProperty("figures")
+            .EnumerateArray()
+            .ToDictionary(row => row.GetProperty("key").GetString()!, row => row);
         Assert.Equal(2, figures["received"].GetProperty("value").GetDouble());
         Assert.Equal(50, figures["resolutionRate"].GetProperty("value").GetDouble());
         Assert.False(figures["resolutionRate"].GetProperty("met").GetBoolean());
@@ -43,7 +78,16 @@ public class ReportCommandTests(AzuriteFixture azurite)
 
         var week = WithStore("report", "weekly", "--week", "2026-W46", "--format", "json");
         Assert.Equal(0, week.ExitCode);
-        Assert.Equal(2, JsonDocument.Parse(week.Out).RootElement.GetProperty("figures").EnumerateArray().First().GetProperty("value").GetDouble());
+        Assert.Equal(
+            2,
+            JsonDocument
+                .Parse(week.Out)
+                .RootElement.GetProperty("figures")
+                .EnumerateArray()
+                .First()
+                .GetProperty("value")
+                .GetDouble()
+        );
         Assert.Equal(2, WithStore("report", "weekly", "--week", "2026-W99").ExitCode);
     }
 
@@ -53,7 +97,11 @@ public class ReportCommandTests(AzuriteFixture azurite)
         Seed();
         var export = WithStore("export", "tickets", "--from", "2026-11-13", "--to", "2026-11-13", "--format", "json");
         Assert.Equal(0, export.ExitCode);
-        var rows = export.Out.TrimEnd().Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToDictionary(row => row.GetProperty("number").GetString()!);
+        var rows = export
+            .Out.TrimEnd()
+            .Split('\n')
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToDictionary(row => row.GetProperty("number").GetString()!);
         var suggestion = rows["20261113-001"];
         Assert.Equal(90, suggestion.GetProperty("firstResponseOpenMinutes").GetDouble());
         Assert.Equal(3870, suggestion.GetProperty("firstResponseWallMinutes").GetDouble());
@@ -65,8 +113,15 @@ public class ReportCommandTests(AzuriteFixture azurite)
         Assert.DoesNotContain("zhang.san", export.Out, StringComparison.Ordinal);
 
         var csv = WithStore("export", "tickets", "--from", "2026-11-13", "--to", "2026-11-13").Out.Split('\n');
-        Assert.StartsWith("Number,Id,Channel,Category,Priority,Owner,Status,ReceivedAt", csv[0], StringComparison.Ordinal);
-        Assert.Contains(csv, line => line.StartsWith("20261113-001,", StringComparison.Ordinal) && line.Contains("2026-11-13T17:30:00+08:00", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "Number,Id,Channel,Category,Priority,Owner,Status,ReceivedAt",
+            csv[0],
+            StringComparison.Ordinal
+        );
+        Assert.Contains(csv, line =>
+            line.StartsWith("20261113-001,", StringComparison.Ordinal)
+            && line.Contains("2026-11-13T17:30:00+08:00", StringComparison.Ordinal)
+        );
     }
 
     [Fact]

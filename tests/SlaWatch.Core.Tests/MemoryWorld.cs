@@ -27,9 +27,13 @@ public sealed class MemoryWorld : IAsyncDisposable
 
     internal TestProcess Main { get; }
 
-    /// <summary>Another process on this world's store, on <paramref name="policy"/> (the shipped one by default).</summary>
+    /// <summary>Another process on this world's store, on <paramref name="policy"/> (the shipped one by
+    /// default).</summary>
     internal TestProcess NewProcess(
-        SlaPolicy? policy = null, PolicyArchive? archive = null, Action<IServiceCollection>? more = null)
+        SlaPolicy? policy = null,
+        PolicyArchive? archive = null,
+        Action<IServiceCollection>? more = null
+    )
     {
         var process = new TestProcess(services =>
         {

@@ -37,9 +37,15 @@ internal sealed class BoardHost : IAsyncDisposable
         BoardHost? host = null;
         web.MapGet("/api/board", (HttpRequest request) => app.Function<LiveBoard>().Page(request));
         web.MapGet("/api/board/data", async (HttpRequest request, CancellationToken cancellationToken) =>
-            host!.Down ? Results.StatusCode(503) : (IResult)await app.Function<LiveBoard>().DataAsync(request, cancellationToken));
+            host!.Down
+                ? Results.StatusCode(503)
+                : (IResult)await app.Function<LiveBoard>().DataAsync(request, cancellationToken)
+        );
         await web.StartAsync();
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var address = web
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.Single();
         host = new BoardHost(web, new Uri(address));
         return host;
     }

@@ -19,22 +19,66 @@ namespace SlaWatch.Functions.Tests;
 public sealed class BoardPageTests(AzuriteFixture azurite)
 {
     private static readonly string[] BrowserArguments =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ];
 
     [Fact]
     public async Task TheBoardCountsDownTurnsRedKeepsItsFiltersAndSaysWhenTheServerIsGone()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"));
-        var urgent = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<u1@x>", "2026-11-16 09:20"), "test");
-        var normal = await app.Get<IngestionService>().IngestAsync(Email("<n1@x>", "2026-11-16 09:00", "请问如何导出报表"), "test");
-        await app.Get<TicketEventService>().RecordAsync(normal.TicketId!, new Assigned(Shipped.At("2026-11-16 09:05"), "组长", "assign-1", "客服B"), "test");
-        var chat = await app.Get<IngestionService>().IngestAsync(new InboundContact { Channel = Channel.Chat, SourceId = "c1", ThreadKey = "c1", ReceivedAt = Shipped.At("2026-11-16 09:33"), From = "13800001111", Text = "退款什么时候到" }, "test");
+        var urgent = await app.Get<IngestionService>()
+            .IngestAsync(Contacts.UrgentEmail("<u1@x>", "2026-11-16 09:20"), "test");
+        var normal = await app.Get<IngestionService>()
+            .IngestAsync(Email("<n1@x>", "2026-11-16 09:00", "请问如何导出报表"), "test");
+        await app.Get<TicketEventService>()
+            .RecordAsync(
+                normal.TicketId!,
+                new Assigned(Shipped.At("2026-11-16 09:05"), "组长", "assign-1", "客服B"),
+                "test"
+            );
+        var chat = await app.Get<IngestionService>()
+            .IngestAsync(
+                new InboundContact
+                {
+                    Channel = Channel.Chat,
+                    SourceId = "c1",
+                    ThreadKey = "c1",
+                    ReceivedAt = Shipped.At("2026-11-16 09:33"),
+                    From = "13800001111",
+                    Text = "退款什么时候到",
+                },
+                "test"
+            );
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = BrowserArguments });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 } });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = BrowserArguments,
+            }
+        );
+        var page = await browser.NewPageAsync(
+            new()
+            {
+                ViewportSize = new() { Width = 1600, Height = 900 },
+            }
+        );
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
         page.PageError += (_, error) => errors.Add(error);
 
         await page.GotoAsync(new Uri(host.Address, "api/board?lang=en&refresh=1&code=board-key").ToString());
@@ -42,20 +86,34 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         var urgentRow = page.Locator($"tr[data-number='{urgent.Number}']");
         var countdown = urgentRow.Locator("td[data-metric='firstResponse']");
         var before = await countdown.TextContentAsync();
-        await page.WaitForFunctionAsync($"t => document.querySelector(\"tr[data-number='{urgent.Number}'] td[data-metric='firstResponse']\").textContent !== t", before);
+        await page.WaitForFunctionAsync(
+            $"t => document.querySelector(\"tr[data-number='{urgent.Number}'] "
+                + $"td[data-metric='firstResponse']\").textContent !== t",
+            before
+        );
         var after = await countdown.TextContentAsync();
 
         // The urgent e-mail's 15 minutes end at 09:35: at 09:34 it is due soon, about a minute left.
         Assert.Equal("warning", await urgentRow.GetAttributeAsync("data-state"));
         Assert.Matches("^0[01]:[0-5][0-9]$", before!);
         Assert.NotEqual(before, after);
-        Assert.Equal([$"{urgent.Number}", $"{chat.Number}", $"{normal.Number}"], await page.Locator("#tickets tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.number)"));
+        Assert.Equal(
+            [$"{urgent.Number}", $"{chat.Number}", $"{normal.Number}"],
+            await page.Locator("#tickets tbody tr")
+                .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.number)")
+        );
         Assert.Equal("Data read at 09:34:00", await page.Locator("#read-at").TextContentAsync());
-        Assert.Contains("Open tickets (3)", await page.Locator("#tickets-title").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Open tickets (3)",
+            await page.Locator("#tickets-title").TextContentAsync(),
+            StringComparison.Ordinal
+        );
 
         // Past due on the server: red at the next refresh, and counting up.
         app.Time.SetUtcNow(Shipped.At("2026-11-16 09:36"));
-        await page.WaitForFunctionAsync($"() => document.querySelector(\"tr[data-number='{urgent.Number}']\").dataset.state === 'breached'");
+        await page.WaitForFunctionAsync(
+            $"() => document.querySelector(\"tr[data-number='{urgent.Number}']\").dataset.state === 'breached'"
+        );
         Assert.StartsWith("−", await countdown.TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("rgb(239, 68, 68)", await countdown.EvaluateAsync<string>("td => getComputedStyle(td).color"));
 
@@ -64,10 +122,17 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         await page.SelectOptionAsync("#filter-owner", "客服B");
         var refreshes = await page.EvaluateAsync<int>("() => window.boardStatus.refreshes");
         await page.WaitForFunctionAsync("n => window.boardStatus.refreshes > n", refreshes);
-        Assert.Equal([$"{normal.Number}"], await page.Locator("#tickets tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.number)"));
+        Assert.Equal(
+            [$"{normal.Number}"],
+            await page.Locator("#tickets tbody tr")
+                .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.number)")
+        );
         await page.ReloadAsync();
         await page.WaitForFunctionAsync("() => window.boardStatus.refreshes >= 1");
-        Assert.Equal(("email", "客服B"), (await page.InputValueAsync("#filter-channel"), await page.InputValueAsync("#filter-owner")));
+        Assert.Equal(
+            ("email", "客服B"),
+            (await page.InputValueAsync("#filter-channel"), await page.InputValueAsync("#filter-owner"))
+        );
         Assert.Equal(1, await page.Locator("#tickets tbody tr").CountAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Contains("#channel=email&owner=", page.Url, StringComparison.Ordinal);
@@ -76,7 +141,10 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         // The server goes away: said at once, the last data kept on screen.
         host.Down = true;
         await page.WaitForSelectorAsync("#unreachable.shown");
-        Assert.Equal("The server cannot be reached; showing the data read at 09:36:00.", await page.Locator("#unreachable").TextContentAsync());
+        Assert.Equal(
+            "The server cannot be reached; showing the data read at 09:36:00.",
+            await page.Locator("#unreachable").TextContentAsync()
+        );
         Assert.Equal(1, await page.Locator("#tickets tbody tr").CountAsync());
         await page.WaitForSelectorAsync("#stale.shown", new() { Timeout = 10_000 });
     }
@@ -88,10 +156,29 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<z1@x>", "2026-11-16 09:20"), "test");
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = BrowserArguments });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = BrowserArguments,
+            }
+        );
+        var page = await browser.NewPageAsync(
+            new()
+            {
+                ViewportSize = new() { Width = 1280, Height = 800 },
+                Locale = "zh-CN",
+            }
+        );
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
         page.PageError += (_, error) => errors.Add(error);
 
         // No lang in the address: the browser's language decides.
@@ -111,28 +198,79 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
     public async Task TheDataIsTheContractTheScreenReadsAndCarriesNoContact()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"));
-        var urgent = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<j1@x>", "2026-11-16 09:20"), "test");
+        var urgent = await app.Get<IngestionService>()
+            .IngestAsync(Contacts.UrgentEmail("<j1@x>", "2026-11-16 09:20"), "test");
 
-        var answer = await app.AnswerAsync(await app.Function<LiveBoard>().DataAsync(app.Request("GET", "/api/board/data"), default));
+        var answer = await app.AnswerAsync(
+            await app.Function<LiveBoard>().DataAsync(app.Request("GET", "/api/board/data"), default)
+        );
         var page = await app.AnswerAsync(app.Function<LiveBoard>().Page(app.Request("GET", "/api/board")));
 
         Assert.Equal(200, answer.Status);
         var json = answer.Json;
-        Assert.Equal(["readAt", "day", "timeZone", "refreshSeconds", "tickets", "today", "alerts"], json.AsObject().Select(pair => pair.Key));
-        Assert.Equal(("2026-11-16T01:34:00+00:00", "2026-11-16", "Asia/Shanghai", 30), ((string)json["readAt"]!, (string)json["day"]!, (string)json["timeZone"]!, (int)json["refreshSeconds"]!));
+        Assert.Equal(
+            ["readAt", "day", "timeZone", "refreshSeconds", "tickets", "today", "alerts"],
+            json.AsObject().Select(pair => pair.Key)
+        );
+        Assert.Equal(
+            ("2026-11-16T01:34:00+00:00", "2026-11-16", "Asia/Shanghai", 30),
+            ((string)json["readAt"]!, (string)json["day"]!, (string)json["timeZone"]!, (int)json["refreshSeconds"]!)
+        );
         var ticket = json["tickets"]![0]!.AsObject();
         Assert.Equal(
-            ["number", "ticketId", "channel", "priority", "category", "owner", "status", "receivedAt", "nextMetric", "nextDue", "state", "breached", "reason", "clocks"],
-            ticket.Select(pair => pair.Key));
-        Assert.Equal((urgent.Number!.ToString(), "email", "urgent", "Open"), ((string)ticket["number"]!, (string)ticket["channel"]!, (string)ticket["priority"]!, (string)ticket["status"]!));
+            [
+                "number",
+                "ticketId",
+                "channel",
+                "priority",
+                "category",
+                "owner",
+                "status",
+                "receivedAt",
+                "nextMetric",
+                "nextDue",
+                "state",
+                "breached",
+                "reason",
+                "clocks",
+            ],
+            ticket.Select(pair => pair.Key)
+        );
         Assert.Equal(
-            [("acknowledgement", "running", "2026-11-16T02:20:00+00:00"), ("firstResponse", "warning", "2026-11-16T01:35:00+00:00"), ("resolution", "running", "2026-11-17T01:20:00+00:00")],
-            ticket["clocks"]!.AsArray().Select(clock => ((string)clock!["metric"]!, (string)clock["state"]!, (string)clock["due"]!)));
+            (urgent.Number!.ToString(), "email", "urgent", "Open"),
+            (
+                (string)ticket["number"]!,
+                (string)ticket["channel"]!,
+                (string)ticket["priority"]!,
+                (string)ticket["status"]!
+            )
+        );
+        Assert.Equal(
+            [
+                ("acknowledgement", "running", "2026-11-16T02:20:00+00:00"),
+                ("firstResponse", "warning", "2026-11-16T01:35:00+00:00"),
+                ("resolution", "running", "2026-11-17T01:20:00+00:00"),
+            ],
+            ticket["clocks"]!
+                .AsArray()
+                .Select(clock => ((string)clock!["metric"]!, (string)clock["state"]!, (string)clock["due"]!))
+        );
         Assert.Equal(["metric", "state", "due", "warnAt"], ticket["clocks"]![0]!.AsObject().Select(pair => pair.Key));
         var all = json["today"]!.AsArray().Single(row => (string)row!["channel"]! == "all")!.AsObject();
         Assert.Equal(
-            ["channel", "arrivals", "firstResponses", "firstResponsesInTime", "firstResponsesDue", "meanFirstResponseMinutes", "p90FirstResponseMinutes", "breaches", "targetMeanFirstResponseMinutes"],
-            all.Select(pair => pair.Key));
+            [
+                "channel",
+                "arrivals",
+                "firstResponses",
+                "firstResponsesInTime",
+                "firstResponsesDue",
+                "meanFirstResponseMinutes",
+                "p90FirstResponseMinutes",
+                "breaches",
+                "targetMeanFirstResponseMinutes",
+            ],
+            all.Select(pair => pair.Key)
+        );
         Assert.Equal((1, 30.0), ((int)all["arrivals"]!, (double)all["targetMeanFirstResponseMinutes"]!));
         Assert.DoesNotContain("13912341522", answer.Body, StringComparison.Ordinal);
         Assert.Equal(("text/html; charset=utf-8", 200), (page.ContentType, page.Status));
@@ -143,15 +281,28 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
     [Fact]
     public async Task TheRefreshIsASettingTheDataCarriesToThePage()
     {
-        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:34"), new Dictionary<string, string?> { ["Board:RefreshSeconds"] = "10" });
+        await using var app = new FunctionApp(
+            azurite.ConnectionString,
+            Shipped.At("2026-11-16 09:34"),
+            new Dictionary<string, string?> { ["Board:RefreshSeconds"] = "10" }
+        );
 
-        var answer = await app.AnswerAsync(await app.Function<LiveBoard>().DataAsync(app.Request("GET", "/api/board/data"), default));
+        var answer = await app.AnswerAsync(
+            await app.Function<LiveBoard>().DataAsync(app.Request("GET", "/api/board/data"), default)
+        );
 
         Assert.Equal(10, (int)answer.Json["refreshSeconds"]!);
     }
 
     private static InboundContact Email(string source, string wall, string subject) =>
-        new() { Channel = Channel.Email, SourceId = source, ReceivedAt = Shipped.At(wall), From = "wang.wu@example.com", Subject = subject };
+        new()
+        {
+            Channel = Channel.Email,
+            SourceId = source,
+            ReceivedAt = Shipped.At(wall),
+            From = "wang.wu@example.com",
+            Subject = subject,
+        };
 
     /// <summary>The platform fonts Chromium drew an element's text with (DevTools' CSS domain).</summary>
     private static async Task<string[]> Fonts(IPage page, string selector)
@@ -160,9 +311,26 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         await session.SendAsync("DOM.enable");
         await session.SendAsync("CSS.enable");
         var document = await session.SendAsync("DOM.getDocument");
-        var node = await session.SendAsync("DOM.querySelector", new Dictionary<string, object> { ["nodeId"] = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32(), ["selector"] = selector });
-        var fonts = await session.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object> { ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32() });
-        return [.. fonts!.Value.GetProperty("fonts").EnumerateArray().Select(font => font.GetProperty("familyName").GetString()!).Distinct()];
+        var node = await session.SendAsync(
+            "DOM.querySelector",
+            new Dictionary<string, object>
+            {
+                ["nodeId"] = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32(),
+                ["selector"] = selector,
+            }
+        );
+        var fonts = await session.SendAsync(
+            "CSS.getPlatformFontsForNode",
+            new Dictionary<string, object> { ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32() }
+        );
+        return
+        [
+            .. fonts!
+                .Value.GetProperty("fonts")
+                .EnumerateArray()
+                .Select(font => font.GetProperty("familyName").GetString()!)
+                .Distinct(),
+        ];
     }
 
     private static async Task Shoot(IPage page, string name)

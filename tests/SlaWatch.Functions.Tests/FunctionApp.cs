@@ -22,7 +22,8 @@ namespace SlaWatch.Functions.Tests;
 internal sealed class FunctionApp : IAsyncDisposable
 {
     public const string ChatSecret = "chat-secret-for-tests";
-    public const string BusConnection = "Endpoint=sb://127.0.0.1/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=c2VjcmV0LWtleQ==";
+    public const string BusConnection =
+        "Endpoint=sb://127.0.0.1/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=c2VjcmV0LWtleQ==";
 
     private readonly ServiceProvider _services;
 
@@ -34,7 +35,9 @@ internal sealed class FunctionApp : IAsyncDisposable
         Bus = new Mock<ServiceBusSender>();
         Bus.Setup(sender => sender.SendMessageAsync(It.IsAny<ServiceBusMessage>(), It.IsAny<CancellationToken>()))
             .Returns<ServiceBusMessage, CancellationToken>((message, _) => Send([message]));
-        Bus.Setup(sender => sender.SendMessagesAsync(It.IsAny<IEnumerable<ServiceBusMessage>>(), It.IsAny<CancellationToken>()))
+        Bus.Setup(sender =>
+                sender.SendMessagesAsync(It.IsAny<IEnumerable<ServiceBusMessage>>(), It.IsAny<CancellationToken>())
+            )
             .Returns<IEnumerable<ServiceBusMessage>, CancellationToken>((messages, _) => Send([.. messages]));
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Time);
         services.AddSlaWatchFunctions(Configuration, AppContext.BaseDirectory);
@@ -48,7 +51,8 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public IConfiguration Configuration { get; }
 
-    /// <summary>The topic's sender; <see cref="BusFails"/> makes every send throw as an unreachable namespace does.</summary>
+    /// <summary>The topic's sender; <see cref="BusFails"/> makes every send throw as an unreachable namespace
+    /// does.</summary>
     public Mock<ServiceBusSender> Bus { get; }
 
     public bool BusFails { get; set; }
@@ -59,8 +63,13 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public SlaMetrics Metrics => _services.GetRequiredService<SlaMetrics>();
 
-    /// <summary>The settings a test host gives the app: Azurite for tables, queue and blobs; a Service Bus string never dialled.</summary>
-    public static IConfiguration Settings(string storage, string prefix, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>The settings a test host gives the app: Azurite for tables, queue and blobs; a Service Bus string never
+    /// dialled.</summary>
+    public static IConfiguration Settings(
+        string storage,
+        string prefix,
+        IReadOnlyDictionary<string, string?>? overrides = null
+    )
     {
         var values = new Dictionary<string, string?>
         {
@@ -83,7 +92,8 @@ internal sealed class FunctionApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>The inbound queue (or its poison queue) as the trigger reads it, emptied first: tests share Azurite's account.</summary>
+    /// <summary>The inbound queue (or its poison queue) as the trigger reads it, emptied first: tests share Azurite's
+    /// account.</summary>
     public async Task<QueueClient> QueueAsync(string name, bool empty = false)
     {
         var queue = _services.GetRequiredService<QueueServiceClient>().GetQueueClient(name);
@@ -96,12 +106,19 @@ internal sealed class FunctionApp : IAsyncDisposable
         return queue;
     }
 
-    /// <summary>The messages now visible on a queue, taken for processing (invisible for a minute, as the host takes them).</summary>
+    /// <summary>The messages now visible on a queue, taken for processing (invisible for a minute, as the host takes
+    /// them).</summary>
     public static async Task<QueueMessage[]> ReceiveAsync(QueueClient queue, int max = 32) =>
         (await queue.ReceiveMessagesAsync(max, TimeSpan.FromMinutes(1))).Value;
 
     /// <summary>A request as the ASP.NET Core integration hands it to a function.</summary>
-    public HttpRequest Request(string method, string path, string? body = null, IReadOnlyDictionary<string, string>? headers = null, string? query = null)
+    public HttpRequest Request(
+        string method,
+        string path,
+        string? body = null,
+        IReadOnlyDictionary<string, string>? headers = null,
+        string? query = null
+    )
     {
         var context = new DefaultHttpContext { RequestServices = _services };
         context.Request.Method = method;
@@ -118,7 +135,8 @@ internal sealed class FunctionApp : IAsyncDisposable
         return context.Request;
     }
 
-    /// <summary>Runs a function's result as the ASP.NET Core integration does and reads what reached the caller.</summary>
+    /// <summary>Runs a function's result as the ASP.NET Core integration does and reads what reached the
+    /// caller.</summary>
     public async Task<HttpAnswer> AnswerAsync(IResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -126,7 +144,11 @@ internal sealed class FunctionApp : IAsyncDisposable
         using var body = new MemoryStream();
         context.Response.Body = body;
         await result.ExecuteAsync(context);
-        return new HttpAnswer(context.Response.StatusCode, context.Response.ContentType ?? string.Empty, Encoding.UTF8.GetString(body.ToArray()));
+        return new HttpAnswer(
+            context.Response.StatusCode,
+            context.Response.ContentType ?? string.Empty,
+            Encoding.UTF8.GetString(body.ToArray())
+        );
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
@@ -135,7 +157,10 @@ internal sealed class FunctionApp : IAsyncDisposable
     {
         if (BusFails)
         {
-            throw new ServiceBusException("the namespace could not be reached", ServiceBusFailureReason.ServiceCommunicationProblem);
+            throw new ServiceBusException(
+                "the namespace could not be reached",
+                ServiceBusFailureReason.ServiceCommunicationProblem
+            );
         }
 
         foreach (var message in messages)

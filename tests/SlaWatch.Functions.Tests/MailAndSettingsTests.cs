@@ -21,7 +21,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
 
-/// <summary>The mailbox poll and the report e-mail on Dovecot and OpenSMTPD, and the app's start-up with its settings.</summary>
+/// <summary>The mailbox poll and the report e-mail on Dovecot and OpenSMTPD, and the app's start-up with its
+/// settings.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class MailAndSettingsTests(AzuriteFixture azurite)
 {
@@ -44,19 +45,28 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
         var support = "support" + Guid.NewGuid().ToString("N")[..6];
         var manager = "manager" + Guid.NewGuid().ToString("N")[..6];
         var received = Shipped.At("2026-11-16 09:25");
-        await using var app = new FunctionApp(azurite.ConnectionString, received.AddMinutes(5), new Dictionary<string, string?>
+        await using var app = new FunctionApp(
+            azurite.ConnectionString,
+            received.AddMinutes(5),
+            new Dictionary<string, string?>
+            {
+                ["Mail:ImapHost"] = "127.0.0.1",
+                ["Mail:ImapPort"] = servers.ImapPort.ToString(CultureInfo.InvariantCulture),
+                ["Mail:User"] = support,
+                ["Mail:Password"] = MailServers.Password,
+                ["Mail:SupportAddress"] = $"{support}@slawatch.test",
+                ["Mail:SmtpHost"] = "127.0.0.1",
+                ["Mail:SmtpPort"] = servers.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),
+                ["Mail:AllowPlaintext"] = "true",
+                ["Report:Recipients"] = $"{manager}@slawatch.test",
+            }
+        );
+        var message = new MimeMessage
         {
-            ["Mail:ImapHost"] = "127.0.0.1",
-            ["Mail:ImapPort"] = servers.ImapPort.ToString(CultureInfo.InvariantCulture),
-            ["Mail:User"] = support,
-            ["Mail:Password"] = MailServers.Password,
-            ["Mail:SupportAddress"] = $"{support}@slawatch.test",
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = servers.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),
-            ["Mail:AllowPlaintext"] = "true",
-            ["Report:Recipients"] = $"{manager}@slawatch.test",
-        });
-        var message = new MimeMessage { Subject = "无法登录", MessageId = $"{Guid.NewGuid():N}@customer.test", Body = new TextPart("plain") { Text = "登录时报错" } };
+            Subject = "无法登录",
+            MessageId = $"{Guid.NewGuid():N}@customer.test",
+            Body = new TextPart("plain") { Text = "登录时报错" },
+        };
         message.From.Add(new MailboxAddress("客户", "customer@customer.test"));
         message.To.Add(new MailboxAddress("Support", $"{support}@slawatch.test"));
         await servers.AppendAsync(support, "INBOX", message, received);
@@ -89,25 +99,41 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
     [Fact]
     public async Task StartUpNamesEveryMissingOrMalformedSettingInOneMessage()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(new Dictionary<string, string?>
-        {
-            ["Mail:ImapHost"] = "imap.example.com",
-            ["Mail:SmtpPort"] = "smtp",
-            ["Mail:AllowPlaintext"] = "yes",
-            ["Chat:Format"] = "slack",
-            ["Notify:WebhookUrl"] = "not a url",
-            ["SlaWatch:PolicyFile"] = "config/no-such-policy.json",
-            ["Quarantine:RetentionDays"] = "0",
-            ["Board:RefreshSeconds"] = "1",
-        }));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            StartAsync(
+                new Dictionary<string, string?>
+                {
+                    ["Mail:ImapHost"] = "imap.example.com",
+                    ["Mail:SmtpPort"] = "smtp",
+                    ["Mail:AllowPlaintext"] = "yes",
+                    ["Chat:Format"] = "slack",
+                    ["Notify:WebhookUrl"] = "not a url",
+                    ["SlaWatch:PolicyFile"] = "config/no-such-policy.json",
+                    ["Quarantine:RetentionDays"] = "0",
+                    ["Board:RefreshSeconds"] = "1",
+                }
+            )
+        );
 
-        foreach (var name in new[]
-        {
-            "SlaWatch__Storage is missing", "SlaWatch__PolicyFile: no file", "Chat__Secret is missing", "Chat__Format is 'slack'; use generic or chatwoot",
-            "ServiceBusConnection (a connection string) or ServiceBusConnection__fullyQualifiedNamespace", "AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName",
-            "Mail__User is missing", "Mail__Password is missing", "Mail__SupportAddress is missing", "Mail__SmtpPort is 'smtp', not a port number",
-            "Mail__AllowPlaintext is 'yes'", "Notify__WebhookUrl is 'not a url'", "Quarantine__RetentionDays is '0', not a whole number from 1 to 3650", "Board__RefreshSeconds is '1', not a whole number from 5 to 600",
-        })
+        foreach (
+            var name in new[]
+            {
+                "SlaWatch__Storage is missing",
+                "SlaWatch__PolicyFile: no file",
+                "Chat__Secret is missing",
+                "Chat__Format is 'slack'; use generic or chatwoot",
+                "ServiceBusConnection (a connection string) or ServiceBusConnection__fullyQualifiedNamespace",
+                "AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName",
+                "Mail__User is missing",
+                "Mail__Password is missing",
+                "Mail__SupportAddress is missing",
+                "Mail__SmtpPort is 'smtp', not a port number",
+                "Mail__AllowPlaintext is 'yes'",
+                "Notify__WebhookUrl is 'not a url'",
+                "Quarantine__RetentionDays is '0', not a whole number from 1 to 3650",
+                "Board__RefreshSeconds is '1', not a whole number from 5 to 600",
+            }
+        )
         {
             Assert.Contains(name, error.Message, StringComparison.Ordinal);
         }
@@ -116,25 +142,45 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
     [Fact]
     public async Task IdentityBasedConnectionsAreEnoughToStartAndEveryClientSignsInWithTheIdentity()
     {
-        using var host = await StartAsync(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage:accountName"] = "slawatchdata",
-            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
-            ["SlaWatch:Storage"] = "https://slawatchdata.table.core.windows.net",
-            ["ServiceBusConnection:fullyQualifiedNamespace"] = "sb-slawatch.servicebus.windows.net",
-            ["Chat:Secret"] = "from-key-vault",
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000002;IngestionEndpoint=https://example.invalid/",
-            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD",
-        });
+        using var host = await StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage:accountName"] = "slawatchdata",
+                ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
+                ["SlaWatch:Storage"] = "https://slawatchdata.table.core.windows.net",
+                ["ServiceBusConnection:fullyQualifiedNamespace"] = "sb-slawatch.servicebus.windows.net",
+                ["Chat:Secret"] = "from-key-vault",
+                ["APPLICATIONINSIGHTS_CONNECTION_STRING"] =
+                    "InstrumentationKey=00000000-0000-0000-0000-000000000002;IngestionEndpoint=https:"
+                    + "//example.invalid/",
+                ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] =
+                    "ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD",
+            }
+        );
         var services = host.Services;
 
-        Assert.Equal("https://slawatchdata.table.core.windows.net/", services.GetRequiredService<TableServiceClient>().Uri.ToString());
-        Assert.Equal("https://slawatchdata.queue.core.windows.net/", services.GetRequiredService<QueueServiceClient>().Uri.ToString());
-        Assert.Equal("sb-slawatch.servicebus.windows.net", services.GetRequiredService<ServiceBusClient>().FullyQualifiedNamespace);
+        Assert.Equal(
+            "https://slawatchdata.table.core.windows.net/",
+            services.GetRequiredService<TableServiceClient>().Uri.ToString()
+        );
+        Assert.Equal(
+            "https://slawatchdata.queue.core.windows.net/",
+            services.GetRequiredService<QueueServiceClient>().Uri.ToString()
+        );
+        Assert.Equal(
+            "sb-slawatch.servicebus.windows.net",
+            services.GetRequiredService<ServiceBusClient>().FullyQualifiedNamespace
+        );
         var credential = services.GetRequiredService<TokenCredential>();
         Assert.IsType<Azure.Identity.DefaultAzureCredential>(credential);
         // Application Insights takes Entra-signed telemetry only: the worker's exporter signs with the same identity.
-        Assert.Same(credential, services.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName).Credential);
+        Assert.Same(
+            credential,
+            services
+                .GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>()
+                .Get(Options.DefaultName)
+                .Credential
+        );
         Assert.Equal(TriggerNames.SlaEventsTopic, services.GetRequiredService<ServiceBusSender>().EntityPath);
         await host.StopAsync();
     }

@@ -18,15 +18,19 @@ public sealed class MailboxBreakerTests(AzuriteFixture azurite)
     public async Task AfterTwoFailedTimerRunsTheThirdDoesNotDialTheDeadServer()
     {
         using var dead = new RefusingServer();
-        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 10:00"), new Dictionary<string, string?>
-        {
-            ["Mail:ImapHost"] = "127.0.0.1",
-            ["Mail:ImapPort"] = dead.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:User"] = "support",
-            ["Mail:Password"] = "secret",
-            ["Mail:SupportAddress"] = "support@slawatch.test",
-            ["Mail:AllowPlaintext"] = "true",
-        });
+        await using var app = new FunctionApp(
+            azurite.ConnectionString,
+            Shipped.At("2026-11-16 10:00"),
+            new Dictionary<string, string?>
+            {
+                ["Mail:ImapHost"] = "127.0.0.1",
+                ["Mail:ImapPort"] = dead.Port.ToString(CultureInfo.InvariantCulture),
+                ["Mail:User"] = "support",
+                ["Mail:Password"] = "secret",
+                ["Mail:SupportAddress"] = "support@slawatch.test",
+                ["Mail:AllowPlaintext"] = "true",
+            }
+        );
 
         await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(app));
         var afterFirst = dead.Connections;
@@ -37,7 +41,11 @@ public sealed class MailboxBreakerTests(AzuriteFixture azurite)
         // Each failed run dialled once and retried three times; the third is answered by the open breaker.
         Assert.Equal((4, 8), (afterFirst, afterSecond));
         Assert.Equal(afterSecond, dead.Connections);
-        Assert.StartsWith("the mail server failed repeatedly; polling pauses", third!.Skipped, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "the mail server failed repeatedly; polling pauses",
+            third!.Skipped,
+            StringComparison.Ordinal
+        );
     }
 
     /// <summary>
@@ -56,7 +64,8 @@ public sealed class MailboxBreakerTests(AzuriteFixture azurite)
         return await run;
     }
 
-    /// <summary>A port that accepts connections and drops each at once, counting them: a mail server that is down.</summary>
+    /// <summary>A port that accepts connections and drops each at once, counting them: a mail server that is
+    /// down.</summary>
     private sealed class RefusingServer : IDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -91,7 +100,8 @@ public sealed class MailboxBreakerTests(AzuriteFixture azurite)
                     client.Client.LingerState = new LingerOption(true, 0);
                 }
             }
-            catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception error)
+                when (error is OperationCanceledException or ObjectDisposedException or SocketException)
             {
                 // Stopped.
             }

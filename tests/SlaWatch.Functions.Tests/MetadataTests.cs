@@ -14,21 +14,40 @@ public sealed class MetadataTests
     private static readonly Lazy<Task<string>> Published = new(PublishAsync);
 
     /// <summary>The configuration these tests were built in (…/bin/Release/net10.0/).</summary>
-    private static string Configuration { get; } = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!);
+    private static string Configuration { get; } =
+        Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!);
 
     /// <summary>The Functions project's build output in that configuration.</summary>
-    private static string BuildOutput { get; } = Path.Combine(RepoRoot.Path, "src", "SlaWatch.Functions", "bin", Configuration, "net10.0");
+    private static string BuildOutput { get; } =
+        Path.Combine(RepoRoot.Path, "src", "SlaWatch.Functions", "bin", Configuration, "net10.0");
 
-    private static JsonArray Metadata(string folder) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "functions.metadata")))!.AsArray();
+    private static JsonArray Metadata(string folder) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "functions.metadata")))!.AsArray();
 
     private static JsonNode Trigger(string name) =>
-        Metadata(BuildOutput).Single(function => (string)function!["name"]! == name)!["bindings"]!.AsArray().Single(binding => ((string)binding!["type"]!).EndsWith("Trigger", StringComparison.Ordinal))!;
+        Metadata(BuildOutput).Single(function => (string)function!["name"]! == name)!["bindings"]!
+            .AsArray()
+            .Single(binding => ((string)binding!["type"]!).EndsWith("Trigger", StringComparison.Ordinal))!;
 
     private static async Task<string> PublishAsync()
     {
         var output = Directory.CreateTempSubdirectory("slawatch-publish-").FullName;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", Path.Combine(RepoRoot.Path, "src", "SlaWatch.Functions", "SlaWatch.Functions.csproj"), "-c", Configuration, "--no-build", "-o", output, "-nologo", "-v", "q" })
+        foreach (
+            var argument in new[]
+            {
+                "publish",
+                Path.Combine(RepoRoot.Path, "src", "SlaWatch.Functions", "SlaWatch.Functions.csproj"),
+                "-c",
+                Configuration,
+                "--no-build",
+                "-o",
+                output,
+                "-nologo",
+                "-v",
+                "q",
+            }
+        )
         {
             start.ArgumentList.Add(argument);
         }
@@ -46,9 +65,31 @@ public sealed class MetadataTests
         var functions = Metadata(BuildOutput);
 
         Assert.Equal(
-            ["BacklogGet", "BoardData", "BoardPage", "ChatWebhook", "DailyReport", "InboundPoison", "InboundProcessor", "MailboxPoll", "NightlyBackup", "PhoneCalls", "QuarantineRetention", "Reports", "SlaScan", "TicketEvents", "TicketGet"],
-            functions.Select(function => (string)function!["name"]!).Order(StringComparer.Ordinal));
-        Assert.All(functions, function => Assert.Equal(("dotnet-isolated", "SlaWatch.Functions.dll"), ((string)function!["language"]!, (string)function["scriptFile"]!)));
+            [
+                "BacklogGet",
+                "BoardData",
+                "BoardPage",
+                "ChatWebhook",
+                "DailyReport",
+                "InboundPoison",
+                "InboundProcessor",
+                "MailboxPoll",
+                "NightlyBackup",
+                "PhoneCalls",
+                "QuarantineRetention",
+                "Reports",
+                "SlaScan",
+                "TicketEvents",
+                "TicketGet",
+            ],
+            functions.Select(function => (string)function!["name"]!).Order(StringComparer.Ordinal)
+        );
+        Assert.All(functions, function =>
+            Assert.Equal(
+                ("dotnet-isolated", "SlaWatch.Functions.dll"),
+                ((string)function!["language"]!, (string)function["scriptFile"]!)
+            )
+        );
     }
 
     [Fact]
@@ -68,7 +109,10 @@ public sealed class MetadataTests
         foreach (var (name, (route, method)) in expected)
         {
             var trigger = Trigger(name);
-            Assert.Equal(("httpTrigger", "Function", route), ((string)trigger["type"]!, (string)trigger["authLevel"]!, (string)trigger["route"]!));
+            Assert.Equal(
+                ("httpTrigger", "Function", route),
+                ((string)trigger["type"]!, (string)trigger["authLevel"]!, (string)trigger["route"]!)
+            );
             Assert.Equal([method], trigger["methods"]!.AsArray().Select(item => (string)item!));
         }
     }
@@ -81,21 +125,45 @@ public sealed class MetadataTests
         Assert.Equal("%DAILY_REPORT_SCHEDULE%", (string)Trigger("DailyReport")["schedule"]!);
         Assert.Equal("%BACKUP_SCHEDULE%", (string)Trigger("NightlyBackup")["schedule"]!);
         Assert.Equal("%QUARANTINE_RETENTION_SCHEDULE%", (string)Trigger("QuarantineRetention")["schedule"]!);
-        Assert.Equal(("queueTrigger", "inbound", "AzureWebJobsStorage"), ((string)Trigger("InboundProcessor")["type"]!, (string)Trigger("InboundProcessor")["queueName"]!, (string)Trigger("InboundProcessor")["connection"]!));
-        Assert.Equal(("queueTrigger", "inbound-poison", "AzureWebJobsStorage"), ((string)Trigger("InboundPoison")["type"]!, (string)Trigger("InboundPoison")["queueName"]!, (string)Trigger("InboundPoison")["connection"]!));
+        Assert.Equal(
+            ("queueTrigger", "inbound", "AzureWebJobsStorage"),
+            (
+                (string)Trigger("InboundProcessor")["type"]!,
+                (string)Trigger("InboundProcessor")["queueName"]!,
+                (string)Trigger("InboundProcessor")["connection"]!
+            )
+        );
+        Assert.Equal(
+            ("queueTrigger", "inbound-poison", "AzureWebJobsStorage"),
+            (
+                (string)Trigger("InboundPoison")["type"]!,
+                (string)Trigger("InboundPoison")["queueName"]!,
+                (string)Trigger("InboundPoison")["connection"]!
+            )
+        );
     }
 
     [Fact]
     public void TheHostLoadsTheQueueExtensionAndNoBundleOrCustomHandler()
     {
-        var extensions = JsonNode.Parse(File.ReadAllText(Path.Combine(BuildOutput, "extensions.json")))!["extensions"]!.AsArray();
+        var extensions = JsonNode.Parse(File.ReadAllText(Path.Combine(BuildOutput, "extensions.json")))![
+            "extensions"
+        ]!.AsArray();
         Assert.Contains(extensions, extension => (string)extension!["name"]! == "AzureStorageQueues");
 
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!.AsObject();
         Assert.False(host.ContainsKey("customHandler"));
         Assert.False(host.ContainsKey("extensionBundle"));
         var queues = host["extensions"]!["queues"]!;
-        Assert.Equal((5, "00:00:10", "base64", 16), ((int)queues["maxDequeueCount"]!, (string)queues["visibilityTimeout"]!, (string)queues["messageEncoding"]!, (int)queues["batchSize"]!));
+        Assert.Equal(
+            (5, "00:00:10", "base64", 16),
+            (
+                (int)queues["maxDequeueCount"]!,
+                (string)queues["visibilityTimeout"]!,
+                (string)queues["messageEncoding"]!,
+                (int)queues["batchSize"]!
+            )
+        );
         Assert.Equal("api", (string)host["extensions"]!["http"]!["routePrefix"]!);
         Assert.Equal("OpenTelemetry", (string)host["telemetryMode"]!);
     }
@@ -103,14 +171,22 @@ public sealed class MetadataTests
     [Fact]
     public void TheSampleSettingsHoldEverySettingTheAppAndItsTriggersRead()
     {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "local.settings.sample.json")))!["Values"]!.AsObject();
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "local.settings.sample.json")))![
+            "Values"
+        ]!.AsObject();
 
-        Assert.Equal(AppSettings.All.Select(setting => setting.Name).Order(StringComparer.Ordinal), sample.Select(pair => pair.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            AppSettings.All.Select(setting => setting.Name).Order(StringComparer.Ordinal),
+            sample.Select(pair => pair.Key).Order(StringComparer.Ordinal)
+        );
         Assert.All(AppSettings.All, setting => Assert.Equal(setting.Default, (string)sample[setting.Name]!));
         Assert.Equal("dotnet-isolated", (string)sample["FUNCTIONS_WORKER_RUNTIME"]!);
-        var read = Metadata(BuildOutput).SelectMany(function => function!["bindings"]!.AsArray())
+        var read = Metadata(BuildOutput)
+            .SelectMany(function => function!["bindings"]!.AsArray())
             .SelectMany(binding => new[] { (string?)binding!["schedule"], (string?)binding["connection"] })
-            .OfType<string>().Select(name => name.Trim('%')).Distinct();
+            .OfType<string>()
+            .Select(name => name.Trim('%'))
+            .Distinct();
         Assert.All(read, name => Assert.True(sample.ContainsKey(name), name));
     }
 
@@ -119,13 +195,27 @@ public sealed class MetadataTests
     {
         var output = await Published.Value;
 
-        foreach (var file in new[] { "functions.metadata", "worker.config.json", "extensions.json", "host.json", "SlaWatch.Functions.dll", "echarts.min.js" })
+        foreach (
+            var file in new[]
+            {
+                "functions.metadata",
+                "worker.config.json",
+                "extensions.json",
+                "host.json",
+                "SlaWatch.Functions.dll",
+                "echarts.min.js",
+            }
+        )
         {
             Assert.True(File.Exists(Path.Combine(output, file)), file);
         }
 
         Assert.Equal(Metadata(BuildOutput).ToJsonString(), Metadata(output).ToJsonString());
-        Assert.True(File.Exists(Path.Combine(output, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.Storage.Queues.dll")));
+        Assert.True(
+            File.Exists(
+                Path.Combine(output, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.Storage.Queues.dll")
+            )
+        );
         Assert.True(File.Exists(Path.Combine(output, "config", "sla-policy.json")));
         Assert.True(File.Exists(Path.Combine(output, "config", "calendars", "cn-public-holidays-2026.json")));
         Assert.False(File.Exists(Path.Combine(output, "local.settings.sample.json")));

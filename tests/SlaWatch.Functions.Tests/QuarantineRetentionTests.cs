@@ -7,7 +7,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
 
-/// <summary>The nightly retention removes, in every channel, what was quarantined before the retention period and nothing since.</summary>
+/// <summary>The nightly retention removes, in every channel, what was quarantined before the retention period and
+/// nothing since.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class QuarantineRetentionTests(AzuriteFixture azurite)
 {
@@ -20,7 +21,11 @@ public sealed class QuarantineRetentionTests(AzuriteFixture azurite)
     {
         var settings = new Dictionary<string, string?> { ["Quarantine:RetentionDays"] = days };
         await using var app = new FunctionApp(azurite.ConnectionString, Night, settings);
-        var firstKept = new DateTimeOffset(DateOnly.Parse(firstKeptDay, System.Globalization.CultureInfo.InvariantCulture), TimeOnly.MinValue, TimeSpan.Zero);
+        var firstKept = new DateTimeOffset(
+            DateOnly.Parse(firstKeptDay, System.Globalization.CultureInfo.InvariantCulture),
+            TimeOnly.MinValue,
+            TimeSpan.Zero
+        );
         var quarantine = app.Get<IQuarantine>();
         var kept = new List<string>();
         foreach (var channel in new[] { "email", "chat", "events" })
@@ -35,7 +40,9 @@ public sealed class QuarantineRetentionTests(AzuriteFixture azurite)
         Assert.Equal(3, removed);
         foreach (var channel in new[] { "email", "chat", "events" })
         {
-            Assert.Empty(await quarantine.ListAsync(channel, DateOnly.FromDateTime(firstKept.AddSeconds(-1).UtcDateTime)));
+            Assert.Empty(
+                await quarantine.ListAsync(channel, DateOnly.FromDateTime(firstKept.AddSeconds(-1).UtcDateTime))
+            );
         }
 
         foreach (var id in kept)

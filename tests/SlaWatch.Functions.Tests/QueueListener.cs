@@ -13,13 +13,17 @@ namespace SlaWatch.Functions.Tests;
 internal sealed class QueueListener(FunctionApp app)
 {
     public static int MaxDequeueCount { get; } =
-        (int)JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!["extensions"]!["queues"]!["maxDequeueCount"]!;
+        (int)
+            JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!["extensions"]!["queues"]![
+                "maxDequeueCount"
+            ]!;
 
     public int Invocations { get; private set; }
 
     public int Failures { get; private set; }
 
-    /// <summary>Delivers until the queue is empty (or <paramref name="maxRounds"/> passes); returns how many moved to poison.</summary>
+    /// <summary>Delivers until the queue is empty (or <paramref name="maxRounds"/> passes); returns how many moved to
+    /// poison.</summary>
     public async Task<int> DrainAsync(string queueName, Func<QueueMessage, Task> function, int maxRounds = 20)
     {
         var queue = await app.QueueAsync(queueName);
@@ -51,7 +55,11 @@ internal sealed class QueueListener(FunctionApp app)
                 catch (Exception)
                 {
                     Failures++;
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+                    await queue.UpdateMessageAsync(
+                        message.MessageId,
+                        message.PopReceipt,
+                        visibilityTimeout: TimeSpan.Zero
+                    );
                 }
             }
         }

@@ -24,8 +24,17 @@ public sealed class ReadOnlyEndpointTests(AzuriteFixture azurite)
 
         var answers = new List<HttpAnswer>();
         var reports = app.Function<Reports>();
-        foreach (var (kind, query) in new[] { ("daily", "date=2026-11-14"), ("daily", "date=2026-11-16"), ("daily", string.Empty),
-                     ("weekly", "week=2026-W46"), ("weekly", "week=2026-W47"), ("monthly", "month=2026-11") })
+        foreach (
+            var (kind, query) in new[]
+            {
+                ("daily", "date=2026-11-14"),
+                ("daily", "date=2026-11-16"),
+                ("daily", string.Empty),
+                ("weekly", "week=2026-W46"),
+                ("weekly", "week=2026-W47"),
+                ("monthly", "month=2026-11"),
+            }
+        )
         {
             foreach (var format in new[] { "json", "csv", "text", "html" })
             {
@@ -43,16 +52,26 @@ public sealed class ReadOnlyEndpointTests(AzuriteFixture azurite)
         answers.Add(await app.AnswerAsync(await board.DataAsync(app.Request("GET", "/api/board/data"), default)));
         var number = first.Number!.ToString()!;
         var ticket = app.Function<TicketGet>();
-        answers.Add(await app.AnswerAsync(await ticket.RunAsync(app.Request("GET", $"/api/tickets/{number}"), number, default)));
-        answers.Add(await app.AnswerAsync(await ticket.RunAsync(app.Request("GET", "/api/tickets/none"), "none", default)));
+        answers.Add(
+            await app.AnswerAsync(await ticket.RunAsync(app.Request("GET", $"/api/tickets/{number}"), number, default))
+        );
+        answers.Add(
+            await app.AnswerAsync(await ticket.RunAsync(app.Request("GET", "/api/tickets/none"), "none", default))
+        );
 
         Assert.Equal(before, await TableFingerprint.OfAsync(azurite.ConnectionString, app.Prefix));
         Assert.True(before.Count > 10, $"only {before.Count} entities: the fingerprint would prove little");
         Assert.Equal(
             [.. Enumerable.Repeat(200, 24), 200, 200, 200, 200, 200, 404],
-            answers.Select(answer => answer.Status));
-        var stored = await app.AnswerAsync(await reports.RunAsync(
-            app.Request("GET", "/api/reports/daily", query: "?date=2026-11-13&format=json"), "daily", default));
+            answers.Select(answer => answer.Status)
+        );
+        var stored = await app.AnswerAsync(
+            await reports.RunAsync(
+                app.Request("GET", "/api/reports/daily", query: "?date=2026-11-13&format=json"),
+                "daily",
+                default
+            )
+        );
         Assert.False((bool)stored.Json["provisional"]!);
         Assert.True((bool)answers[0].Json["provisional"]!);
         Assert.Equal(["2026-11-14"], answers[0].Json["provisionalDays"]!.AsArray().Select(day => (string)day!));

@@ -8,7 +8,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
 
-/// <summary>DailyReport catching up missed nights and publishing each report; the Reports function in every format.</summary>
+/// <summary>DailyReport catching up missed nights and publishing each report; the Reports function in every
+/// format.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class ReportFunctionTests(AzuriteFixture azurite)
 {
@@ -34,10 +35,25 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
         Assert.Equal("2026-11-15", await app.Get<ICheckpointStore>().GetAsync(NightlyReport.LastDayKey));
         Assert.Equal(1, (await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 13)))!.All.Received);
         // Each day once on the topic (Monday the 16th adds the week), named so a resend is dropped as a duplicate.
-        var reports = app.Sent.Where(message => message.Subject == "report").Select(message => message.MessageId).ToArray();
-        Assert.Equal(["report|daily|2026-11-12", "report|daily|2026-11-13", "report|daily|2026-11-14", "report|daily|2026-11-15", "report|weekly|2026-11-09"], reports);
+        var reports = app
+            .Sent.Where(message => message.Subject == "report")
+            .Select(message => message.MessageId)
+            .ToArray();
+        Assert.Equal(
+            [
+                "report|daily|2026-11-12",
+                "report|daily|2026-11-13",
+                "report|daily|2026-11-14",
+                "report|daily|2026-11-15",
+                "report|weekly|2026-11-09",
+            ],
+            reports
+        );
         var day = app.Sent.Single(message => message.MessageId == "report|daily|2026-11-13");
-        Assert.Equal(("daily", "2026-11-13"), ((string)day.ApplicationProperties["period"], (string)day.ApplicationProperties["to"]));
+        Assert.Equal(
+            ("daily", "2026-11-13"),
+            ((string)day.ApplicationProperties["period"], (string)day.ApplicationProperties["to"])
+        );
         Assert.Contains("\"received\"", day.Body.ToString(), StringComparison.Ordinal);
     }
 
@@ -53,11 +69,16 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
         var reports = app.Function<Reports>();
 
         async Task<HttpAnswer> Get(string kind, string query) =>
-            await app.AnswerAsync(await reports.RunAsync(app.Request("GET", $"/api/reports/{kind}", query: query), kind, default));
+            await app.AnswerAsync(
+                await reports.RunAsync(app.Request("GET", $"/api/reports/{kind}", query: query), kind, default)
+            );
 
         var json = await Get("daily", "?date=2026-11-12&format=json");
         Assert.Equal((200, "application/json; charset=utf-8"), (json.Status, json.ContentType));
-        Assert.Equal(1, (int)json.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!);
+        Assert.Equal(
+            1,
+            (int)json.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!
+        );
         var csv = await Get("weekly", "?week=2026-W46&format=csv");
         Assert.Equal("text/csv; charset=utf-8", csv.ContentType);
         Assert.Contains("received,Tickets received,2,", csv.Body, StringComparison.Ordinal);
@@ -70,7 +91,13 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
         Assert.DoesNotContain("13912341522", json.Body + csv.Body + text.Body + html.Body, StringComparison.Ordinal);
 
         var monthly = await Get("monthly", "?month=2026-11&format=json");
-        Assert.Equal(("2026-11", 2), ((string)monthly.Json["period"]!, (int)monthly.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!));
+        Assert.Equal(
+            ("2026-11", 2),
+            (
+                (string)monthly.Json["period"]!,
+                (int)monthly.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!
+            )
+        );
         var yearly = await Get("yearly", string.Empty);
         var badDate = await Get("daily", "?date=12/11/2026");
         Assert.Equal((400, 400), (yearly.Status, badDate.Status));
@@ -81,17 +108,44 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
     public async Task ADayStillInsideTheConfirmationWaitIsComputedAgainSoLateConfirmationsCount()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
-        var created = await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<c12@x>", "2026-11-12 10:00"), "test");
+        var created = await app.Get<IngestionService>()
+            .IngestAsync(Contacts.UrgentEmail("<c12@x>", "2026-11-12 10:00"), "test");
         app.Time.SetUtcNow(Shipped.At("2026-11-12 10:35"));
-        await app.Get<TicketEventService>().RecordAsync(created.TicketId!, new Core.Tickets.StatusChanged(Shipped.At("2026-11-12 10:30"), "客服A", "done", Core.Tickets.TicketStatus.Resolved), "test");
+        await app.Get<TicketEventService>()
+            .RecordAsync(
+                created.TicketId!,
+                new Core.Tickets.StatusChanged(
+                    Shipped.At("2026-11-12 10:30"),
+                    "客服A",
+                    "done",
+                    Core.Tickets.TicketStatus.Resolved
+                ),
+                "test"
+            );
         var report = app.Function<DailyReport>();
         app.Time.SetUtcNow(Shipped.At("2026-11-13 00:05"));
         await report.RunAsync(new TimerInfo(), default);
-        Assert.Equal((1L, 0L), ((await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Resolved, (await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Confirmed));
+        Assert.Equal(
+            (1L, 0L),
+            (
+                (await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Resolved,
+                (await app.Get<IAggregateStore>().ReadDayAsync(new DateOnly(2026, 11, 12)))!.All.Confirmed
+            )
+        );
 
         // The customer confirms on the 13th; the next night computes the 12th again.
         app.Time.SetUtcNow(Shipped.At("2026-11-13 09:01"));
-        await app.Get<TicketEventService>().RecordAsync(created.TicketId!, new Core.Tickets.CustomerConfirmed(Shipped.At("2026-11-13 09:00"), "customer", "ok", Core.Tickets.Confirmation.Resolved), "test");
+        await app.Get<TicketEventService>()
+            .RecordAsync(
+                created.TicketId!,
+                new Core.Tickets.CustomerConfirmed(
+                    Shipped.At("2026-11-13 09:00"),
+                    "customer",
+                    "ok",
+                    Core.Tickets.Confirmation.Resolved
+                ),
+                "test"
+            );
         app.Time.SetUtcNow(Shipped.At("2026-11-14 00:05"));
         var next = await report.RunAsync(new TimerInfo(), default);
 

@@ -8,7 +8,9 @@ namespace SlaWatch.Infra.Tests;
 /// <summary>The Bicep CLI restored from NuGet, and <c>infra/main.bicep</c> compiled by it once per test run.</summary>
 internal static class Bicep
 {
-    private static readonly Lazy<JsonObject> Compiled = new(() => (JsonObject)JsonNode.Parse(Run("build", MainFile, "--stdout").Output)!);
+    private static readonly Lazy<JsonObject> Compiled = new(() =>
+        (JsonObject)JsonNode.Parse(Run("build", MainFile, "--stdout").Output)!
+    );
 
     public static string MainFile => Path.Combine(RepoRoot.Path, "infra", "main.bicep");
 
@@ -18,7 +20,10 @@ internal static class Bicep
     {
         get
         {
-            var path = typeof(Bicep).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "Bicep").Value!;
+            var path = typeof(Bicep)
+                .Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(attribute => attribute.Key == "Bicep")
+                .Value!;
             Assert.True(File.Exists(path), $"the Bicep CLI is not at {path}: restore the test project");
             // NuGet does not keep the executable bit (the package is the linux-x64 build).
             if (!OperatingSystem.IsWindows())
@@ -31,7 +36,9 @@ internal static class Bicep
 
     public static (int Code, string Output, string Error) Run(params string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(Executable, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(
+            new ProcessStartInfo(Executable, args) { RedirectStandardOutput = true, RedirectStandardError = true }
+        )!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(120_000))
@@ -57,7 +64,10 @@ internal static class Bicep
         foreach (var resource in items.OfType<JsonObject>())
         {
             found.Add(resource);
-            if ((string?)resource["type"] == "Microsoft.Resources/deployments" && resource["properties"]?["template"] is JsonObject nested)
+            if (
+                (string?)resource["type"] == "Microsoft.Resources/deployments"
+                && resource["properties"]?["template"] is JsonObject nested
+            )
             {
                 found.AddRange(Resources(nested));
             }
@@ -67,5 +77,7 @@ internal static class Bicep
     }
 
     public static IReadOnlyList<JsonObject> OfType(string type) =>
-        Resources(Template).Where(resource => string.Equals((string?)resource["type"], type, StringComparison.OrdinalIgnoreCase)).ToArray();
+        Resources(Template)
+            .Where(resource => string.Equals((string?)resource["type"], type, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
 }

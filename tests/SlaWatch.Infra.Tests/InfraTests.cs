@@ -5,7 +5,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Infra.Tests;
 
-/// <summary>infra/main.bicep compiled by the Bicep CLI, and the compiled ARM JSON checked for what the deployment promises.</summary>
+/// <summary>infra/main.bicep compiled by the Bicep CLI, and the compiled ARM JSON checked for what the deployment
+/// promises.</summary>
 public sealed class InfraTests
 {
     private static readonly string[] Roles =
@@ -41,12 +42,22 @@ public sealed class InfraTests
         Assert.Equal(2, accounts.Count);
         foreach (var storage in accounts.Select(Properties))
         {
-            Assert.Equal((false, false, "TLS1_2", true), ((bool)storage["allowSharedKeyAccess"]!, (bool)storage["allowBlobPublicAccess"]!, (string)storage["minimumTlsVersion"]!, (bool)storage["supportsHttpsTrafficOnly"]!));
+            Assert.Equal(
+                (false, false, "TLS1_2", true),
+                (
+                    (bool)storage["allowSharedKeyAccess"]!,
+                    (bool)storage["allowBlobPublicAccess"]!,
+                    (string)storage["minimumTlsVersion"]!,
+                    (bool)storage["supportsHttpsTrafficOnly"]!
+                )
+            );
         }
 
         var bus = Properties(Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces")));
         Assert.True((bool)bus["disableLocalAuth"]!);
-        Assert.True((bool)Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/components")))["DisableLocalAuth"]!);
+        Assert.True(
+            (bool)Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/components")))["DisableLocalAuth"]!
+        );
         var vault = Properties(Assert.Single(Bicep.OfType("Microsoft.KeyVault/vaults")));
         Assert.Equal((true, true), ((bool)vault["enableRbacAuthorization"]!, (bool)vault["enablePurgeProtection"]!));
         Assert.DoesNotContain("AccountKey=", Bicep.Template.ToJsonString(), StringComparison.Ordinal);
@@ -57,11 +68,28 @@ public sealed class InfraTests
     [Fact]
     public void TheInboundQueueItsPoisonQueueAndClaimCheckBlobsAreInStorageAndTheTopicDropsDuplicates()
     {
-        Assert.Equal([TriggerNames.InboundQueue, TriggerNames.InboundPoisonQueue], Bicep.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(Name).Order(StringComparer.Ordinal));
-        Assert.Contains(TriggerNames.InboundBodies, Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Name));
-        var rule = Bicep.OfType("Microsoft.Storage/storageAccounts/managementPolicies").Select(policy => Properties(policy)["policy"]!["rules"]![0]!)
+        Assert.Equal(
+            [TriggerNames.InboundQueue, TriggerNames.InboundPoisonQueue],
+            Bicep
+                .OfType("Microsoft.Storage/storageAccounts/queueServices/queues")
+                .Select(Name)
+                .Order(StringComparer.Ordinal)
+        );
+        Assert.Contains(
+            TriggerNames.InboundBodies,
+            Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(Name)
+        );
+        var rule = Bicep
+            .OfType("Microsoft.Storage/storageAccounts/managementPolicies")
+            .Select(policy => Properties(policy)["policy"]!["rules"]![0]!)
             .Single(found => (string)found!["name"]! == "inbound-bodies-expire")!["definition"]!;
-        Assert.Equal((TriggerNames.InboundBodies + "/", 7), ((string)rule["filters"]!["prefixMatch"]![0]!, (int)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!));
+        Assert.Equal(
+            (TriggerNames.InboundBodies + "/", 7),
+            (
+                (string)rule["filters"]!["prefixMatch"]![0]!,
+                (int)rule["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!
+            )
+        );
 
         // Nothing reads a Service Bus queue any more: the namespace holds the topic other systems subscribe to.
         Assert.Empty(Bicep.OfType("Microsoft.ServiceBus/namespaces/queues"));
@@ -77,19 +105,48 @@ public sealed class InfraTests
         var backup = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "backup");
         var template = backup["properties"]!["template"]!;
         var resources = template["resources"]!.AsArray().Select(resource => resource!.AsObject()).ToArray();
-        var service = Properties(resources.Single(resource => (string)resource["type"]! == "Microsoft.Storage/storageAccounts/blobServices"));
+        var service = Properties(
+            resources.Single(resource => (string)resource["type"]! == "Microsoft.Storage/storageAccounts/blobServices")
+        );
         Assert.True((bool)service["isVersioningEnabled"]!);
-        Assert.Equal((true, 14), ((bool)service["deleteRetentionPolicy"]!["enabled"]!, (int)service["deleteRetentionPolicy"]!["days"]!));
-        Assert.Equal((true, 14), ((bool)service["containerDeleteRetentionPolicy"]!["enabled"]!, (int)service["containerDeleteRetentionPolicy"]!["days"]!));
-        var rule = Properties(resources.Single(resource => (string)resource["type"]! == "Microsoft.Storage/storageAccounts/managementPolicies"))["policy"]!["rules"]![0]!;
-        Assert.Equal("[parameters('retentionDays')]", (string)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!);
-        Assert.Equal("[parameters('backupRetentionDays')]", (string)backup["properties"]!["parameters"]!["retentionDays"]!["value"]!);
+        Assert.Equal(
+            (true, 14),
+            ((bool)service["deleteRetentionPolicy"]!["enabled"]!, (int)service["deleteRetentionPolicy"]!["days"]!)
+        );
+        Assert.Equal(
+            (true, 14),
+            (
+                (bool)service["containerDeleteRetentionPolicy"]!["enabled"]!,
+                (int)service["containerDeleteRetentionPolicy"]!["days"]!
+            )
+        );
+        var rule = Properties(
+            resources.Single(resource =>
+                (string)resource["type"]! == "Microsoft.Storage/storageAccounts/managementPolicies"
+            )
+        )["policy"]!["rules"]![0]!;
+        Assert.Equal(
+            "[parameters('retentionDays')]",
+            (string)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!
+        );
+        Assert.Equal(
+            "[parameters('backupRetentionDays')]",
+            (string)backup["properties"]!["parameters"]!["retentionDays"]!["value"]!
+        );
         Assert.Equal(35, (int)Bicep.Template["parameters"]!["backupRetentionDays"]!["defaultValue"]!);
 
         // The contributor role is scoped to the backup container, not to either account.
-        var writer = Bicep.OfType("Microsoft.Authorization/roleAssignments").Single(assignment => ((string)Properties(assignment)["roleDefinitionId"]!).Contains("storageBlobDataContributor", StringComparison.Ordinal));
+        var writer = Bicep
+            .OfType("Microsoft.Authorization/roleAssignments")
+            .Single(assignment =>
+                ((string)Properties(assignment)["roleDefinitionId"]!).Contains(
+                    "storageBlobDataContributor",
+                    StringComparison.Ordinal
+                )
+            );
         Assert.Contains("blobServices/containers", (string)writer["scope"]!, StringComparison.Ordinal);
-        var settings = Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["siteConfig"]!["appSettings"]!.AsArray()
+        var settings = Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["siteConfig"]!["appSettings"]!
+            .AsArray()
             .ToDictionary(setting => (string)setting!["name"]!, setting => (string)setting!["value"]!);
         Assert.Equal("[parameters('settings').backupContainerUrl]", settings[AppSettings.BackupContainer]);
     }
@@ -100,13 +157,22 @@ public sealed class InfraTests
         var plan = Assert.Single(Bicep.OfType("Microsoft.Web/serverfarms"));
         Assert.Equal(("FC1", "FlexConsumption"), ((string)plan["sku"]!["name"]!, (string)plan["sku"]!["tier"]!));
         var site = Assert.Single(Bicep.OfType("Microsoft.Web/sites"));
-        Assert.Equal(("functionapp,linux", "UserAssigned"), ((string)site["kind"]!, (string)site["identity"]!["type"]!));
+        Assert.Equal(
+            ("functionapp,linux", "UserAssigned"),
+            ((string)site["kind"]!, (string)site["identity"]!["type"]!)
+        );
         var properties = Properties(site);
         Assert.True((bool)properties["httpsOnly"]!);
         var config = properties["functionAppConfig"]!;
         // Written 10.0, not 10: the Flex stack list names it so.
-        Assert.Equal(("dotnet-isolated", "10.0"), ((string)config["runtime"]!["name"]!, (string)config["runtime"]!["version"]!));
-        Assert.Equal("[parameters('maximumInstanceCount')]", (string)config["scaleAndConcurrency"]!["maximumInstanceCount"]!);
+        Assert.Equal(
+            ("dotnet-isolated", "10.0"),
+            ((string)config["runtime"]!["name"]!, (string)config["runtime"]!["version"]!)
+        );
+        Assert.Equal(
+            "[parameters('maximumInstanceCount')]",
+            (string)config["scaleAndConcurrency"]!["maximumInstanceCount"]!
+        );
         Assert.Equal("UserAssignedIdentity", (string)config["deployment"]!["storage"]!["authentication"]!["type"]!);
         Assert.Equal("blobContainer", (string)config["deployment"]!["storage"]!["type"]!);
 
@@ -115,7 +181,14 @@ public sealed class InfraTests
         Assert.False(siteConfig.ContainsKey("ftpsState"));
         Assert.False(siteConfig.ContainsKey("linuxFxVersion"));
         var names = siteConfig["appSettings"]!.AsArray().Select(setting => (string)setting!["name"]!).ToArray();
-        foreach (var refused in new[] { "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE" })
+        foreach (
+            var refused in new[]
+            {
+                "FUNCTIONS_WORKER_RUNTIME",
+                "FUNCTIONS_EXTENSION_VERSION",
+                "WEBSITE_RUN_FROM_PACKAGE",
+            }
+        )
         {
             Assert.DoesNotContain(refused, names);
         }
@@ -130,26 +203,35 @@ public sealed class InfraTests
         Assert.Contains("language: dotnet", yaml);
         Assert.Contains("host: function", yaml);
         // azd publishes the project itself; a dist or a prepackage hook would point it at a folder it never made.
-        Assert.DoesNotContain(yaml, line => line.StartsWith("dist:", StringComparison.Ordinal) || line.StartsWith("hooks:", StringComparison.Ordinal));
+        Assert.DoesNotContain(yaml, line =>
+            line.StartsWith("dist:", StringComparison.Ordinal) || line.StartsWith("hooks:", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public void TheKeyVaultsNameChangesWithItsGenerationSoADeletedVaultNeedNotBlockANewOne()
     {
-        var vault = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "keyvault");
+        var vault = Bicep
+            .OfType("Microsoft.Resources/deployments")
+            .Single(deployment => Name(deployment) == "keyvault");
         var name = (string)vault["properties"]!["parameters"]!["name"]!["value"]!;
 
         Assert.Contains("parameters('keyVaultGeneration')", name, StringComparison.Ordinal);
         Assert.Equal("1", (string)Bicep.Template["parameters"]!["keyVaultGeneration"]!["defaultValue"]!);
-        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "infra", "main.parameters.json")))!["parameters"]!;
+        var parameters = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(RepoRoot.Path, "infra", "main.parameters.json"))
+        )!["parameters"]!;
         Assert.Equal("${SLAWATCH_KEY_VAULT_GENERATION=1}", (string)parameters["keyVaultGeneration"]!["value"]!);
-        Assert.True((bool)Properties(Assert.Single(Bicep.OfType("Microsoft.KeyVault/vaults")))["enablePurgeProtection"]!);
+        Assert.True(
+            (bool)Properties(Assert.Single(Bicep.OfType("Microsoft.KeyVault/vaults")))["enablePurgeProtection"]!
+        );
     }
 
     [Fact]
     public void EverySettingTheAppReadsIsSetAndSecretsComeFromKeyVault()
     {
-        var settings = Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["siteConfig"]!["appSettings"]!.AsArray()
+        var settings = Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["siteConfig"]!["appSettings"]!
+            .AsArray()
             .ToDictionary(setting => (string)setting!["name"]!, setting => (string)setting!["value"]!);
         // Settings whose identity-based form is set instead, or which Flex sets itself.
         var replaced = new Dictionary<string, string>
@@ -167,23 +249,56 @@ public sealed class InfraTests
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
         Assert.Equal("[parameters('identityClientId')]", settings[SlaWatch.Hosting.AzureIdentity.ClientIdSetting]);
-        Assert.Contains("Authorization=AAD", settings[AppSettings.ApplicationInsightsAuthentication], StringComparison.Ordinal);
+        Assert.Contains(
+            "Authorization=AAD",
+            settings[AppSettings.ApplicationInsightsAuthentication],
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain(AppSettings.ServiceBus, settings.Keys);
         Assert.Equal("[parameters('tableEndpoint')]", settings[StoreSettings.Storage]);
-        var app = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "functionapp");
-        Assert.Contains("outputs.tableEndpoint", (string)app["properties"]!["parameters"]!["tableEndpoint"]!["value"]!, StringComparison.Ordinal);
-        foreach (var secret in new[] { AppSettings.ChatSecret, AppSettings.MailPassword, AppSettings.SmtpPassword, AppSettings.NotifyWebhookSecret })
+        var app = Bicep
+            .OfType("Microsoft.Resources/deployments")
+            .Single(deployment => Name(deployment) == "functionapp");
+        Assert.Contains(
+            "outputs.tableEndpoint",
+            (string)app["properties"]!["parameters"]!["tableEndpoint"]!["value"]!,
+            StringComparison.Ordinal
+        );
+        foreach (
+            var secret in new[]
+            {
+                AppSettings.ChatSecret,
+                AppSettings.MailPassword,
+                AppSettings.SmtpPassword,
+                AppSettings.NotifyWebhookSecret,
+            }
+        )
         {
             Assert.Contains("variables('keyVaultReference')", settings[secret], StringComparison.Ordinal);
         }
 
-        Assert.Equal("Microsoft.KeyVault(SecretUri={0})", (string)app["properties"]!["template"]!["variables"]!["keyVaultReference"]!);
-        Assert.Equal("[parameters('identityId')]", (string)Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["keyVaultReferenceIdentity"]!);
+        Assert.Equal(
+            "Microsoft.KeyVault(SecretUri={0})",
+            (string)app["properties"]!["template"]!["variables"]!["keyVaultReference"]!
+        );
+        Assert.Equal(
+            "[parameters('identityId')]",
+            (string)Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["keyVaultReferenceIdentity"]!
+        );
         // The chat secret always; the others only for the features in use, so no empty secret is created.
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
         Assert.Equal((4, 3), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // Every schedule the timers read is a setting.
-        foreach (var name in new[] { TriggerNames.MailboxPollSchedule, TriggerNames.SlaScanSchedule, TriggerNames.DailyReportSchedule, TriggerNames.BackupSchedule, TriggerNames.QuarantineRetentionSchedule })
+        foreach (
+            var name in new[]
+            {
+                TriggerNames.MailboxPollSchedule,
+                TriggerNames.SlaScanSchedule,
+                TriggerNames.DailyReportSchedule,
+                TriggerNames.BackupSchedule,
+                TriggerNames.QuarantineRetentionSchedule,
+            }
+        )
         {
             Assert.True(settings.ContainsKey(name), name);
         }
@@ -194,32 +309,56 @@ public sealed class InfraTests
     {
         var module = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "roles");
         var defined = module["properties"]!["template"]!["variables"]!["roles"]!.AsObject();
-        var assigned = Bicep.OfType("Microsoft.Authorization/roleAssignments")
-            .Select(assignment => ((string)Properties(assignment)["roleDefinitionId"]!).Split("variables('roles').")[1].TrimEnd(')', ']'))
+        var assigned = Bicep
+            .OfType("Microsoft.Authorization/roleAssignments")
+            .Select(assignment =>
+                ((string)Properties(assignment)["roleDefinitionId"]!).Split("variables('roles').")[1].TrimEnd(')', ']')
+            )
             .ToArray();
 
         Assert.Equal(Roles.Order(), assigned.Select(key => (string)defined[key]!).Order());
-        Assert.All(Bicep.OfType("Microsoft.Authorization/roleAssignments"), assignment => Assert.Equal("ServicePrincipal", (string)Properties(assignment)["principalType"]!));
+        Assert.All(Bicep.OfType("Microsoft.Authorization/roleAssignments"), assignment =>
+            Assert.Equal("ServicePrincipal", (string)Properties(assignment)["principalType"]!)
+        );
     }
 
     [Fact]
     public void AlertsAndTheWorkbookWatchBreachesFailuresAndInputsGivenUp()
     {
-        var queries = Bicep.OfType("Microsoft.Insights/scheduledQueryRules").Select(rule => (string)Properties(rule)["criteria"]!["allOf"]![0]!["query"]!).ToArray();
+        var queries = Bicep
+            .OfType("Microsoft.Insights/scheduledQueryRules")
+            .Select(rule => (string)Properties(rule)["criteria"]!["allOf"]![0]!["query"]!)
+            .ToArray();
         Assert.Contains(queries, query => query.Contains("\"sla.breaches\"", StringComparison.Ordinal));
-        Assert.Contains(queries, query => query.Contains("operation_Name == \"SlaScan\" and success == false", StringComparison.Ordinal));
-        Assert.Contains(queries, query => query.Contains("operation_Name == \"InboundPoison\"", StringComparison.Ordinal));
+        Assert.Contains(queries, query =>
+            query.Contains("operation_Name == \"SlaScan\" and success == false", StringComparison.Ordinal)
+        );
+        Assert.Contains(queries, query =>
+            query.Contains("operation_Name == \"InboundPoison\"", StringComparison.Ordinal)
+        );
         Assert.Empty(Bicep.OfType("Microsoft.Insights/metricAlerts"));
         var group = Assert.Single(Bicep.OfType("Microsoft.Insights/actionGroups"));
         Assert.Equal("[parameters('alertEmail')]", (string)Properties(group)["emailReceivers"]![0]!["emailAddress"]!);
 
         // loadTextContent compiles into a variable of the workbook module.
-        var reference = (string)Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/workbooks")))["serializedData"]!;
+        var reference = (string)
+            Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/workbooks")))["serializedData"]!;
         var variable = reference["[variables('".Length..^"')]".Length];
-        var module = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "workbook");
+        var module = Bicep
+            .OfType("Microsoft.Resources/deployments")
+            .Single(deployment => Name(deployment) == "workbook");
         var workbook = (string)module["properties"]!["template"]!["variables"]![variable]!;
         Assert.NotNull(JsonNode.Parse(workbook)!["items"]);
-        foreach (var metric in new[] { "sla.breaches", "sla.warnings", "ticket.first_response_minutes", "ingest.count", "ingest.quarantined" })
+        foreach (
+            var metric in new[]
+            {
+                "sla.breaches",
+                "sla.warnings",
+                "ticket.first_response_minutes",
+                "ingest.count",
+                "ingest.quarantined",
+            }
+        )
         {
             Assert.Contains(metric, workbook, StringComparison.Ordinal);
         }
@@ -231,20 +370,31 @@ public sealed class InfraTests
     public void ParametersAreDescribedAndOutputsNameTheApp()
     {
         var parameters = Bicep.Template["parameters"]!.AsObject();
-        Assert.All(parameters, parameter => Assert.False(string.IsNullOrWhiteSpace((string?)parameter.Value!["metadata"]?["description"]), parameter.Key));
+        Assert.All(parameters, parameter =>
+            Assert.False(
+                string.IsNullOrWhiteSpace((string?)parameter.Value!["metadata"]?["description"]),
+                parameter.Key
+            )
+        );
         Assert.All(SecretParameters, name => Assert.Equal("securestring", (string)parameters[name]!["type"]!));
         var outputs = Bicep.Template["outputs"]!.AsObject();
         Assert.Contains("SERVICE_FUNCTIONS_URI", outputs.Select(pair => pair.Key));
         Assert.Contains("AZURE_FUNCTION_APP_NAME", outputs.Select(pair => pair.Key));
-        Assert.DoesNotContain(outputs, output => output.Key.Contains("Secret", StringComparison.OrdinalIgnoreCase) || output.Key.Contains("Password", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(outputs, output =>
+            output.Key.Contains("Secret", StringComparison.OrdinalIgnoreCase)
+            || output.Key.Contains("Password", StringComparison.OrdinalIgnoreCase)
+        );
     }
 
     private static JsonObject Properties(JsonObject resource) => (JsonObject)resource["properties"]!;
 
-    /// <summary>A resource's own name: the last literal of a compiled name expression such as <c>[format('{0}/{1}', parameters('name'), 'inbound')]</c>.</summary>
+    /// <summary>A resource's own name: the last literal of a compiled name expression such as <c>[format('{0}/{1}',
+    /// parameters('name'), 'inbound')]</c>.</summary>
     private static string Name(JsonObject resource)
     {
         var name = (string)resource["name"]!;
-        return name.StartsWith('[') ? System.Text.RegularExpressions.Regex.Matches(name, "'([^']*)'")[^1].Groups[1].Value : name.Split('/')[^1];
+        return name.StartsWith('[')
+            ? System.Text.RegularExpressions.Regex.Matches(name, "'([^']*)'")[^1].Groups[1].Value
+            : name.Split('/')[^1];
     }
 }

@@ -9,7 +9,12 @@ namespace SlaWatch.Replay.Tests;
 
 public sealed class GeneratedReplayTests
 {
-    private static readonly SampleOptions Small = new(Days: 3, TicketsPerDay: 80, Seed: 7, Start: new DateOnly(2026, 11, 9));
+    private static readonly SampleOptions Small = new(
+        Days: 3,
+        TicketsPerDay: 80,
+        Seed: 7,
+        Start: new DateOnly(2026, 11, 9)
+    );
 
     [Fact]
     public void TheSameSeedWritesTheSameFilesAndAnotherSeedDoesNot()
@@ -26,19 +31,30 @@ public sealed class GeneratedReplayTests
     public void GeneratedInputHasTheMixTheBriefDescribes()
     {
         var directory = Generate(Small with { Days = 7, TicketsPerDay = 300 });
-        var summary = new SampleGenerator(Small with { Days = 7, TicketsPerDay = 300 }, Shipped.Policy.TimeZone).Write(directory);
+        var summary = new SampleGenerator(Small with { Days = 7, TicketsPerDay = 300 }, Shipped.Policy.TimeZone).Write(
+            directory
+        );
 
         // About 300 a day on average; the spike day (the middle one) at least 1.8 times a weekday.
         Assert.InRange(summary.Tickets, 7 * 300 * 0.9, 7 * 300 * 1.1);
         var items = ReplayDirectory.Read(directory, Shipped.Policy.TimeZone);
         Assert.DoesNotContain(items, item => item is UnreadableItem);
-        var perDay = items.OfType<MailItem>().Select(item => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(item.At, Shipped.Policy.TimeZone).DateTime))
-            .GroupBy(day => day).ToDictionary(group => group.Key, group => group.Count());
-        Assert.True(perDay[summary.SpikeDay] >= 1.8 * perDay[new DateOnly(2026, 11, 10)], $"spike {perDay[summary.SpikeDay]} vs {perDay[new DateOnly(2026, 11, 10)]}");
+        var perDay = items
+            .OfType<MailItem>()
+            .Select(item => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(item.At, Shipped.Policy.TimeZone).DateTime))
+            .GroupBy(day => day)
+            .ToDictionary(group => group.Key, group => group.Count());
+        Assert.True(
+            perDay[summary.SpikeDay] >= 1.8 * perDay[new DateOnly(2026, 11, 10)],
+            $"spike {perDay[summary.SpikeDay]} vs {perDay[new DateOnly(2026, 11, 10)]}"
+        );
         Assert.InRange(summary.Emails / (double)summary.Tickets, 0.28, 0.42);
         Assert.InRange(summary.Calls / (double)summary.Tickets, 0.18, 0.32);
         // Chinese and English messages both.
-        var subjects = string.Join("\n", Directory.EnumerateFiles(Path.Combine(directory, "email")).Take(200).Select(File.ReadAllText));
+        var subjects = string.Join(
+            "\n",
+            Directory.EnumerateFiles(Path.Combine(directory, "email")).Take(200).Select(File.ReadAllText)
+        );
         Assert.Contains("=?utf-8?b?", subjects, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Subject: How do I", subjects, StringComparison.Ordinal);
     }
@@ -68,12 +84,26 @@ public sealed class GeneratedReplayTests
     public async Task UnreadableInputIsQuarantinedAndTheRestReplayed()
     {
         var directory = TenTickets.Write();
-        File.WriteAllText(Path.Combine(directory, "email", "no-stamp.eml"), "From: a@b.example\r\nSubject: hi\r\n\r\nno Received header\r\n");
-        File.AppendAllLines(Path.Combine(directory, "chat", "webhooks.jsonl"), ["{\"format\":\"generic\",\"body\":{}}", "not json"]);
-        File.AppendAllLines(Path.Combine(directory, "events.jsonl"), ["{\"type\":\"event\",\"ticket\":\"source:email:nobody@x\",\"kind\":\"agentResponse\",\"at\":\"2026-11-16T12:00:00+08:00\",\"actor\":\"A\"}"]);
+        File.WriteAllText(
+            Path.Combine(directory, "email", "no-stamp.eml"),
+            "From: a@b.example\r\nSubject: hi\r\n\r\nno Received header\r\n"
+        );
+        File.AppendAllLines(
+            Path.Combine(directory, "chat", "webhooks.jsonl"),
+            ["{\"format\":\"generic\",\"body\":{}}", "not json"]
+        );
+        File.AppendAllLines(
+            Path.Combine(directory, "events.jsonl"),
+            [
+                "{\"type\":\"event\",\"ticket\":\"source:email:nobody@x\",\"kind\":\"agentResponse\",\"at\":"
+                    + "\"2026-11-16T12:00:00+08:00\",\"actor\":\"A\"}",
+            ]
+        );
         var ports = new MemoryStore();
         var items = ReplayDirectory.Read(directory, Shipped.Policy.TimeZone);
-        await using var provider = Replays.Compose(Shipped.Policy, services => services.AddSlaWatchMemoryStorage(ports));
+        await using var provider = Replays.Compose(Shipped.Policy, services =>
+            services.AddSlaWatchMemoryStorage(ports)
+        );
         var engine = provider.GetRequiredService<ReplayEngine>();
 
         var run = await engine.RunAsync(items, new ReplayOptions());
@@ -84,8 +114,15 @@ public sealed class GeneratedReplayTests
         var day = new DateOnly(2026, 11, 15);
         var email = await ports.Quarantine.ListAsync("email", day);
         Assert.Contains("Received: no arrival stamp", Assert.Single(email).Reason, StringComparison.Ordinal);
-        Assert.Equal(["json: not valid JSON", "receivedAt: missing"], (await ports.Quarantine.ListAsync("chat", day)).Select(input => input.Reason.Split(" (")[0]).Order());
-        Assert.Contains("no ticket", Assert.Single(await ports.Quarantine.ListAsync("events", new DateOnly(2026, 11, 16))).Reason, StringComparison.Ordinal);
+        Assert.Equal(
+            ["json: not valid JSON", "receivedAt: missing"],
+            (await ports.Quarantine.ListAsync("chat", day)).Select(input => input.Reason.Split(" (")[0]).Order()
+        );
+        Assert.Contains(
+            "no ticket",
+            Assert.Single(await ports.Quarantine.ListAsync("events", new DateOnly(2026, 11, 16))).Reason,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -93,7 +130,11 @@ public sealed class GeneratedReplayTests
     {
         var directory = Generate(Small);
 
-        var run = await Replays.RunAsync(directory, Shipped.Policy, options: new ReplayOptions(new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 10)));
+        var run = await Replays.RunAsync(
+            directory,
+            Shipped.Policy,
+            options: new ReplayOptions(new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 10))
+        );
 
         var day = Assert.Single(run.Days);
         Assert.Equal(new DateOnly(2026, 11, 10), day.From);
@@ -110,7 +151,11 @@ public sealed class GeneratedReplayTests
     private static string Digest(string directory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (
+            var file in Directory
+                .EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+        )
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file)));
             hash.AppendData(File.ReadAllBytes(file));

@@ -44,8 +44,12 @@ public sealed class ReplayScenarioTests(AzuriteFixture azurite)
         // late but logged after it was answered: nothing ran to announce.
         Assert.Equal((6, 6, 4), (run.Tally.Count("warning"), run.Tally.Count("breach"), run.Tally.Count("escalation")));
         Assert.Equal((6, 6, 4), (run.Tally.AtLevel(1), run.Tally.AtLevel(2), run.Tally.AtLevel(3)));
-        // e2's and e3's acknowledgement and e3's first response breached by e-mail; e3 (urgent) escalated on two clocks.
-        Assert.Equal((3, 2), (run.Tally.Count("breach", "channel:email"), run.Tally.Count("escalation", "priority:urgent")));
+        // e2's and e3's acknowledgement and e3's first response breached by e-mail; e3 (urgent) escalated on two
+        // clocks.
+        Assert.Equal(
+            (3, 2),
+            (run.Tally.Count("breach", "channel:email"), run.Tally.Count("escalation", "priority:urgent"))
+        );
         Assert.Equal(30, run.Inputs);
         Assert.Equal(10, run.Outcomes["created"]);
         Assert.DoesNotContain("notfound", run.Outcomes.Keys);
@@ -60,14 +64,35 @@ public sealed class ReplayScenarioTests(AzuriteFixture azurite)
 
         var rows = PolicyComparison.Build(a, b).ToDictionary(row => (row.Dimension, row.Measure));
         // e1 acknowledged after 20 minutes now misses; e4 (10 minutes) still meets it.
-        Assert.Equal((50.0, 25.0), (rows[("channel:email", "acknowledgement attainment %")].A, rows[("channel:email", "acknowledgement attainment %")].B));
-        Assert.Equal((7.0, 8.0, 1.0), (rows[("all", "clocks breached")].A!.Value, rows[("all", "clocks breached")].B!.Value, rows[("all", "clocks breached")].Change!.Value));
+        Assert.Equal(
+            (50.0, 25.0),
+            (
+                rows[("channel:email", "acknowledgement attainment %")].A,
+                rows[("channel:email", "acknowledgement attainment %")].B
+            )
+        );
+        Assert.Equal(
+            (7.0, 8.0, 1.0),
+            (
+                rows[("all", "clocks breached")].A!.Value,
+                rows[("all", "clocks breached")].B!.Value,
+                rows[("all", "clocks breached")].Change!.Value
+            )
+        );
         // e1 now gets L1 and L2; e2's acknowledgement, late past twice 15 minutes, reaches L3.
         Assert.Equal((6.0, 7.0), (rows[("all", "escalations L1")].A!.Value, rows[("all", "escalations L1")].B!.Value));
         Assert.Equal((4.0, 5.0), (rows[("all", "escalations L3")].A!.Value, rows[("all", "escalations L3")].B!.Value));
-        Assert.Equal((3.0, 4.0), (rows[("channel:email", "breaches announced")].A!.Value, rows[("channel:email", "breaches announced")].B!.Value));
+        Assert.Equal(
+            (3.0, 4.0),
+            (
+                rows[("channel:email", "breaches announced")].A!.Value,
+                rows[("channel:email", "breaches announced")].B!.Value
+            )
+        );
         // Chat and phone do not have the e-mail rule: their columns agree.
-        Assert.All(rows.Values.Where(row => row.Dimension is "channel:chat" or "channel:phone"), row => Assert.Equal(row.A, row.B));
+        Assert.All(rows.Values.Where(row => row.Dimension is "channel:chat" or "channel:phone"), row =>
+            Assert.Equal(row.A, row.B)
+        );
     }
 
     [Fact]
@@ -95,13 +120,17 @@ public sealed class ReplayScenarioTests(AzuriteFixture azurite)
 
         // The replay reads back what it wrote from memory (it is the tables' only writer): what the tables hold, read
         // by another process, must be the same.
-        await using var reader = new TestProcess(services => services
-            .AddSingleton<TimeProvider>(new VirtualClock(memory.EndedAt))
-            .AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules)
-            .AddSlaWatchTableStorage(Storage.StorageOptions.FromConnection(azurite.ConnectionString, prefix)));
+        await using var reader = new TestProcess(services =>
+            services
+                .AddSingleton<TimeProvider>(new VirtualClock(memory.EndedAt))
+                .AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules)
+                .AddSlaWatchTableStorage(Storage.StorageOptions.FromConnection(azurite.ConnectionString, prefix))
+        );
         var stored = await reader.Aggregates.ReadDayAsync(new DateOnly(2026, 11, 16));
         static string Sorted(Dictionary<string, Core.Reporting.DayFigures> figures) =>
-            System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, Core.Reporting.DayFigures>(figures, StringComparer.Ordinal));
+            System.Text.Json.JsonSerializer.Serialize(
+                new SortedDictionary<string, Core.Reporting.DayFigures>(figures, StringComparer.Ordinal)
+            );
         Assert.Equal(Sorted(memory.Days[0].Figures), Sorted(stored!.Figures));
         var arrivals = await reader.Index.ReadDayAsync(new DateOnly(2026, 11, 16));
         Assert.Equal(10, arrivals.Count);

@@ -13,20 +13,32 @@ namespace SlaWatch.Replay.Tests;
 /// <summary>Runs a replay directory under a policy, in memory or on a fresh set of tables on Azurite.</summary>
 internal static class Replays
 {
-    public static async Task<ReplayRun> RunAsync(string directory, SlaPolicy policy, string? azurite = null, ReplayOptions? options = null, string? prefix = null)
+    public static async Task<ReplayRun> RunAsync(
+        string directory,
+        SlaPolicy policy,
+        string? azurite = null,
+        ReplayOptions? options = null,
+        string? prefix = null
+    )
     {
         options ??= new ReplayOptions();
         var items = ReplayEngine.InRange(ReplayDirectory.Read(directory, policy.TimeZone), policy.TimeZone, options);
         var tables = azurite is null
             ? null
             : StorageOptions.FromConnection(azurite, prefix ?? "rp" + Guid.NewGuid().ToString("N")[..10]);
-        await using var provider = Compose(
-            policy, services => _ = tables is null ? services.AddSlaWatchMemoryStorage() : services.AddSlaWatchTableStorage(tables));
+        await using var provider = Compose(policy, services =>
+            _ = tables is null ? services.AddSlaWatchMemoryStorage() : services.AddSlaWatchTableStorage(tables)
+        );
         return await provider.GetRequiredService<ReplayEngine>().RunAsync(items, options);
     }
 
-    /// <summary>A replay's services as the command line composes them, on the storage <paramref name="storage"/> registers.</summary>
-    public static ServiceProvider Compose(SlaPolicy policy, Action<IServiceCollection> storage, ReplayTally? tally = null)
+    /// <summary>A replay's services as the command line composes them, on the storage <paramref name="storage"/>
+    /// registers.</summary>
+    public static ServiceProvider Compose(
+        SlaPolicy policy,
+        Action<IServiceCollection> storage,
+        ReplayTally? tally = null
+    )
     {
         var services = new ServiceCollection().AddSlaWatchPolicy(policy, Shipped.Rules);
         storage(services);
@@ -35,7 +47,8 @@ internal static class Replays
             .BuildServiceProvider();
     }
 
-    /// <summary>The shipped policy with e-mail acknowledgement due in <paramref name="target"/> (a copy beside its calendars).</summary>
+    /// <summary>The shipped policy with e-mail acknowledgement due in <paramref name="target"/> (a copy beside its
+    /// calendars).</summary>
     public static SlaPolicy WithEmailAcknowledgement(string target)
     {
         var directory = Directory.CreateTempSubdirectory("slawatch-policy-").FullName;
@@ -56,7 +69,15 @@ internal static class Replays
     }
 
     /// <summary>Every figure of every day, as JSON: two runs agree when these agree.</summary>
-    public static string Figures(ReplayRun run) => JsonSerializer.Serialize(run.Days.Select(day => new { day.From, day.Figures, day.Exceptions }));
+    public static string Figures(ReplayRun run) =>
+        JsonSerializer.Serialize(
+            run.Days.Select(day => new
+            {
+                day.From,
+                day.Figures,
+                day.Exceptions,
+            })
+        );
 
     private static void CopyDirectory(string from, string to)
     {

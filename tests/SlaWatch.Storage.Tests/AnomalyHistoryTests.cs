@@ -5,7 +5,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Storage.Tests;
 
-/// <summary>The early-warning rules on a young deployment and on a volume that keeps rising (in-process store).</summary>
+/// <summary>The early-warning rules on a young deployment and on a volume that keeps rising (in-process
+/// store).</summary>
 public sealed class AnomalyHistoryTests
 {
     private sealed class Alerts : INotifier
@@ -29,7 +30,18 @@ public sealed class AnomalyHistoryTests
         {
             for (var i = 0; i < count; i++)
             {
-                await services.Ingestion.IngestAsync(TestWorld.Email($"<{prefix}-{day}-{i}@x>", $"2026-11-{day} {9 + i % 9}:{i / 9:D2}", subjects[i % 4], $"{prefix}{i}@example.com") with { Text = null }, "test");
+                await services.Ingestion.IngestAsync(
+                    TestWorld.Email(
+                        $"<{prefix}-{day}-{i}@x>",
+                        $"2026-11-{day} {9 + i % 9}:{i / 9:D2}",
+                        subjects[i % 4],
+                        $"{prefix}{i}@example.com"
+                    ) with
+                    {
+                        Text = null,
+                    },
+                    "test"
+                );
             }
         }
 
@@ -44,7 +56,8 @@ public sealed class AnomalyHistoryTests
         await Tickets(13, 4, "older");
         var scanner = services.Scanner(alerts);
         await scanner.ScanAsync();
-        // Three days with tickets (13-15), 4 a day: nine today is 2.25 times, level 2; averaged over those three days, not seven.
+        // Three days with tickets (13-15), 4 a day: nine today is 2.25 times, level 2; averaged over those three days,
+        // not seven.
         var first = Assert.Single(alerts.Raised, alert => alert.Rule == "volume" && alert.Key == "all");
         Assert.Equal((2, 9, 4.0), (first.Level, first.Count, first.TrailingAverage!.Value));
 
@@ -63,12 +76,24 @@ public sealed class AnomalyHistoryTests
         await using var services = MemoryProcess.Of(Shipped.Policy, clock);
         for (var i = 0; i < 6; i++)
         {
-            await services.Ingestion.IngestAsync(TestWorld.Email($"<hello-{i}@x>", $"2026-11-16 10:0{i}", "你好", $"h{i}@example.com") with { Text = null }, "test");
+            await services.Ingestion.IngestAsync(
+                TestWorld.Email($"<hello-{i}@x>", $"2026-11-16 10:0{i}", "你好", $"h{i}@example.com") with
+                {
+                    Text = null,
+                },
+                "test"
+            );
         }
 
         for (var i = 0; i < 5; i++)
         {
-            await services.Ingestion.IngestAsync(TestWorld.Email($"<refund-{i}@x>", $"2026-11-16 11:0{i}", "退款", $"r{i}@example.com") with { Text = null }, "test");
+            await services.Ingestion.IngestAsync(
+                TestWorld.Email($"<refund-{i}@x>", $"2026-11-16 11:0{i}", "退款", $"r{i}@example.com") with
+                {
+                    Text = null,
+                },
+                "test"
+            );
         }
 
         var alerts = new Alerts();

@@ -30,30 +30,37 @@ public sealed class BackupTests(AzuriteFixture azurite)
         await SeedAsync(world);
         // One row of every type a property can have, as a table written by hand or by another version might hold.
         var typed = await world.Main.Get<TableStorage>().TableAsync(TableCheckpointStore.Table);
-        await typed.AddEntityAsync(new TableEntity("types", "all")
-        {
-            ["Int32"] = -42,
-            ["Int64"] = long.MaxValue - 7,
-            ["Double"] = 0.1 + 0.2,
-            ["NotANumber"] = double.NaN,
-            ["When"] = new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero).AddTicks(1234567),
-            ["Id"] = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
-            ["Bytes"] = new byte[] { 0, 1, 2, 254, 255 },
-            ["Flag"] = true,
-            ["Text"] = "工单 \u0001 \"quoted\" \n newline",
-        });
+        await typed.AddEntityAsync(
+            new TableEntity("types", "all")
+            {
+                ["Int32"] = -42,
+                ["Int64"] = long.MaxValue - 7,
+                ["Double"] = 0.1 + 0.2,
+                ["NotANumber"] = double.NaN,
+                ["When"] = new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero).AddTicks(1234567),
+                ["Id"] = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+                ["Bytes"] = new byte[] { 0, 1, 2, 254, 255 },
+                ["Flag"] = true,
+                ["Text"] = "工单 \u0001 \"quoted\" \n newline",
+            }
+        );
 
         var folder = new DirectoryFolder(Directory.CreateTempSubdirectory("slawatch-backup-").FullName);
         var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(folder);
         var restoredPrefix = "r" + Guid.NewGuid().ToString("N")[..10];
-        await using var restored = world.NewProcess(StorageOptions.FromConnection(azurite.ConnectionString, restoredPrefix));
+        await using var restored = world.NewProcess(
+            StorageOptions.FromConnection(azurite.ConnectionString, restoredPrefix)
+        );
         await new TableRestore(restored.Get<TableStorage>()).RestoreAsync(folder);
 
         Assert.Equal(TableBackup.Tables, manifest.Tables.Select(file => file.Table));
         Assert.Equal(10, manifest.Tables.Single(file => file.Table == TableStorage.Tickets).Rows);
         foreach (var table in TableBackup.Tables)
         {
-            Assert.Equal(await DumpAsync(world.Main.Get<TableStorage>(), table), await DumpAsync(restored.Get<TableStorage>(), table));
+            Assert.Equal(
+                await DumpAsync(world.Main.Get<TableStorage>(), table),
+                await DumpAsync(restored.Get<TableStorage>(), table)
+            );
         }
 
         var original = await TypedRowAsync(world.Main.Get<TableStorage>());
@@ -67,7 +74,10 @@ public sealed class BackupTests(AzuriteFixture azurite)
         Assert.Equal(await ExportAsync(world.Main), await ExportAsync(restored));
         Assert.Equal(await ReportsAsync(world.Main), await ReportsAsync(restored));
         // And the restored set works on: a new contact takes a serial after the day's four (never one of theirs).
-        var next = await restored.Ingestion.IngestAsync(TestWorld.Email("<after-restore@example.com>", "2026-11-18 16:00"), "test");
+        var next = await restored.Ingestion.IngestAsync(
+            TestWorld.Email("<after-restore@example.com>", "2026-11-18 16:00"),
+            "test"
+        );
         Assert.Equal(IngestOutcome.Created, next.Outcome);
         Assert.True(next.Number!.Value.Serial > 4, next.Number.ToString());
     }
@@ -80,17 +90,27 @@ public sealed class BackupTests(AzuriteFixture azurite)
     [InlineData("file altered", "DueIndex.jsonl.gz", "the file was altered")]
     [InlineData("rows miscounted", "TicketsByDay.jsonl.gz", "where the manifest records")]
     [InlineData("line not an entity", "Serials.jsonl.gz", "line 1: not an entity")]
-    public async Task ADamagedBackupIsRefusedNamingTheFileAndNothingIsWritten(string damage, string file, string problem)
+    public async Task ADamagedBackupIsRefusedNamingTheFileAndNothingIsWritten(
+        string damage,
+        string file,
+        string problem
+    )
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 08:00"));
         await SeedAsync(world);
         var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
         await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
         Damage(path, damage);
-        var target = new TableStorage(StorageOptions.FromConnection(azurite.ConnectionString, "d" + Guid.NewGuid().ToString("N")[..10]));
+        var target = new TableStorage(
+            StorageOptions.FromConnection(azurite.ConnectionString, "d" + Guid.NewGuid().ToString("N")[..10])
+        );
 
-        var verify = await Assert.ThrowsAsync<BackupRefusedException>(() => TableRestore.VerifyAsync(new DirectoryFolder(path)));
-        var restore = await Assert.ThrowsAsync<BackupRefusedException>(() => new TableRestore(target).RestoreAsync(new DirectoryFolder(path)));
+        var verify = await Assert.ThrowsAsync<BackupRefusedException>(() =>
+            TableRestore.VerifyAsync(new DirectoryFolder(path))
+        );
+        var restore = await Assert.ThrowsAsync<BackupRefusedException>(() =>
+            new TableRestore(target).RestoreAsync(new DirectoryFolder(path))
+        );
 
         Assert.Equal((file, file), (verify.File, restore.File));
         Assert.Contains(problem, restore.Problem, StringComparison.Ordinal);
@@ -111,7 +131,9 @@ public sealed class BackupTests(AzuriteFixture azurite)
         var lines = ReadLines(Path.Combine(path, last.File));
         Assert.NotEmpty(lines);
         Rewrite(path, last, [.. lines, lines[0]], manifest);
-        var target = new TableStorage(StorageOptions.FromConnection(azurite.ConnectionString, "u" + Guid.NewGuid().ToString("N")[..10]));
+        var target = new TableStorage(
+            StorageOptions.FromConnection(azurite.ConnectionString, "u" + Guid.NewGuid().ToString("N")[..10])
+        );
 
         await TableRestore.VerifyAsync(new DirectoryFolder(path));
         await Assert.ThrowsAnyAsync<Exception>(() => new TableRestore(target).RestoreAsync(new DirectoryFolder(path)));
@@ -131,7 +153,14 @@ public sealed class BackupTests(AzuriteFixture azurite)
             var written = 0;
             while (!stop.IsCancellationRequested)
             {
-                await world.Main.Ingestion.IngestAsync(TestWorld.Email($"<load-{written}@example.com>", "2026-11-18 17:00", from: $"load{written}@example.com"), "load");
+                await world.Main.Ingestion.IngestAsync(
+                    TestWorld.Email(
+                        $"<load-{written}@example.com>",
+                        "2026-11-18 17:00",
+                        from: $"load{written}@example.com"
+                    ),
+                    "load"
+                );
                 written++;
             }
 
@@ -139,16 +168,22 @@ public sealed class BackupTests(AzuriteFixture azurite)
         });
         await Task.Delay(200);
         var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
-        var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
+        var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(
+            new DirectoryFolder(path)
+        );
         await stop.CancelAsync();
         var written = await writer;
-        await using var restored = world.NewProcess(StorageOptions.FromConnection(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10]));
+        await using var restored = world.NewProcess(
+            StorageOptions.FromConnection(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10])
+        );
         var restore = new TableRestore(restored.Get<TableStorage>());
         await restore.RestoreAsync(new DirectoryFolder(path));
 
         // The restored set is as of the moment its tickets were read: every index row names a ticket it holds, and
         // every ticket of the day has its day entry (tickets are read first, their indexes after).
-        var snapshots = (await DumpAsync(restored.Get<TableStorage>(), TableStorage.Tickets)).Select(row => row.Split('|')[0]).ToHashSet();
+        var snapshots = (await DumpAsync(restored.Get<TableStorage>(), TableStorage.Tickets))
+            .Select(row => row.Split('|')[0])
+            .ToHashSet();
         var arrivals = (await restored.Index.ReadDayAsync(Days[2])).Where(entry => entry.ReceivedThatDay).ToArray();
         Assert.True(written > 0);
         Assert.InRange(snapshots.Count, 10, 10 + written);
@@ -161,12 +196,18 @@ public sealed class BackupTests(AzuriteFixture azurite)
             Assert.True(ticket.Number.Date != Days[2] || arrivals.Any(entry => entry.TicketId == id), id);
         }
 
-        Assert.Equal(manifest.Tables.Sum(file => file.Rows) - restore.Dropped, (await Task.WhenAll(TableBackup.Tables.Select(table => DumpAsync(restored.Get<TableStorage>(), table)))).Sum(rows => rows.Length));
+        Assert.Equal(
+            manifest.Tables.Sum(file => file.Rows) - restore.Dropped,
+            (
+                await Task.WhenAll(TableBackup.Tables.Select(table => DumpAsync(restored.Get<TableStorage>(), table)))
+            ).Sum(rows => rows.Length)
+        );
         // It reports each ticket of the day once, no more.
         Assert.Equal(arrivals.Length, (await restored.Reports.RunDayAsync(Days[2])).All.Received);
     }
 
-    /// <summary>Three days of e-mail, chat and calls with replies, resolutions, ratings and reasons; scanned and reported each day.</summary>
+    /// <summary>Three days of e-mail, chat and calls with replies, resolutions, ratings and reasons; scanned and
+    /// reported each day.</summary>
     private static async Task SeedAsync(TestWorld world)
     {
         var scanner = world.Main.Scanner(new NullNotifier());
@@ -176,21 +217,57 @@ public sealed class BackupTests(AzuriteFixture azurite)
             for (var i = 0; i < 3; i++)
             {
                 world.Time.SetUtcNow(Shipped.At($"{day} {9 + i:D2}:00"));
-                var contact = TestWorld.Email($"<{day}-{i}@example.com>", $"{day} {9 + i:D2}:00", i == 1 ? "怎么修改地址" : "无法登录", from: $"c{i}@example.com");
+                var contact = TestWorld.Email(
+                    $"<{day}-{i}@example.com>",
+                    $"{day} {9 + i:D2}:00",
+                    i == 1 ? "怎么修改地址" : "无法登录",
+                    from: $"c{i}@example.com"
+                );
                 var id = (await world.Main.Ingestion.IngestAsync(contact, "seed")).TicketId!;
                 world.Time.SetUtcNow(Shipped.At($"{day} {9 + i:D2}:40"));
                 await scanner.ScanAsync();
-                await world.Main.Events.RecordAsync(id, new AgentResponse(Shipped.At($"{day} {9 + i:D2}:30"), "客服A", $"r-{day}-{i}"), "seed");
+                await world.Main.Events.RecordAsync(
+                    id,
+                    new AgentResponse(Shipped.At($"{day} {9 + i:D2}:30"), "客服A", $"r-{day}-{i}"),
+                    "seed"
+                );
                 if (i != 2)
                 {
-                    await world.Main.Events.RecordAsync(id, new OverdueReason(Shipped.At($"{day} {9 + i:D2}:31"), "客服A", $"o-{day}-{i}", "agent busy", SlaMetric.FirstResponse), "seed");
-                    await world.Main.Events.RecordAsync(id, new StatusChanged(Shipped.At($"{day} {9 + i:D2}:35"), "客服A", $"s-{day}-{i}", TicketStatus.Resolved), "seed");
-                    await world.Main.Events.RecordAsync(id, new SatisfactionRated(Shipped.At($"{day} {9 + i:D2}:36"), "customer", $"q-{day}-{i}", 3 - i, 3), "seed");
+                    await world.Main.Events.RecordAsync(
+                        id,
+                        new OverdueReason(
+                            Shipped.At($"{day} {9 + i:D2}:31"),
+                            "客服A",
+                            $"o-{day}-{i}",
+                            "agent busy",
+                            SlaMetric.FirstResponse
+                        ),
+                        "seed"
+                    );
+                    await world.Main.Events.RecordAsync(
+                        id,
+                        new StatusChanged(
+                            Shipped.At($"{day} {9 + i:D2}:35"),
+                            "客服A",
+                            $"s-{day}-{i}",
+                            TicketStatus.Resolved
+                        ),
+                        "seed"
+                    );
+                    await world.Main.Events.RecordAsync(
+                        id,
+                        new SatisfactionRated(Shipped.At($"{day} {9 + i:D2}:36"), "customer", $"q-{day}-{i}", 3 - i, 3),
+                        "seed"
+                    );
                 }
             }
 
             // Something for the quarantine, too.
-            await world.Main.Events.RecordAsync("20990101-001", new AgentResponse(Shipped.At($"{day} 12:00"), "客服A", $"lost-{day}"), "seed");
+            await world.Main.Events.RecordAsync(
+                "20990101-001",
+                new AgentResponse(Shipped.At($"{day} 12:00"), "客服A", $"lost-{day}"),
+                "seed"
+            );
             world.Time.SetUtcNow(Shipped.At($"{day} 23:30"));
             await scanner.ScanAsync();
             await world.Main.Reports.RunDayAsync(Days[d]);
@@ -205,32 +282,49 @@ public sealed class BackupTests(AzuriteFixture azurite)
         var rows = new List<string>();
         try
         {
-            await foreach (var entity in storage.Service.GetTableClient(storage.NameOf(table)).QueryAsync<TableEntity>())
+            await foreach (
+                var entity in storage.Service.GetTableClient(storage.NameOf(table)).QueryAsync<TableEntity>()
+            )
             {
-                var properties = entity.Where(pair => pair.Key is not ("Timestamp" or "odata.etag" or "PartitionKey" or "RowKey"))
+                var properties = entity
+                    .Where(pair => pair.Key is not ("Timestamp" or "odata.etag" or "PartitionKey" or "RowKey"))
                     .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                    .Select(pair => $"{pair.Key}={(pair.Value is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(pair.Value, System.Globalization.CultureInfo.InvariantCulture))}:{pair.Value?.GetType().Name}");
+                    .Select(pair => $"{pair.Key}={Text(pair.Value)}:{pair.Value?.GetType().Name}");
                 rows.Add($"{entity.PartitionKey}|{entity.RowKey}|{string.Join(";", properties)}");
             }
         }
-        catch (Azure.RequestFailedException error) when (error.Status == 404)
-        {
-        }
+        catch (Azure.RequestFailedException error) when (error.Status == 404) { }
 
         return [.. rows];
     }
 
     private static async Task<TableEntity> TypedRowAsync(TableStorage storage) =>
-        (await storage.Service.GetTableClient(storage.NameOf(TableCheckpointStore.Table)).GetEntityAsync<TableEntity>("types", "all")).Value;
+        (
+            await storage
+                .Service.GetTableClient(storage.NameOf(TableCheckpointStore.Table))
+                .GetEntityAsync<TableEntity>("types", "all")
+        ).Value;
 
     private static async Task<string> ExportAsync(TestProcess services)
     {
         var text = new StringBuilder();
         foreach (var day in Days)
         {
-            foreach (var entry in (await services.Index.ReadDayAsync(day)).Where(entry => entry.ReceivedThatDay).OrderBy(entry => entry.Number.Serial))
+            foreach (
+                var entry in (await services.Index.ReadDayAsync(day))
+                    .Where(entry => entry.ReceivedThatDay)
+                    .OrderBy(entry => entry.Number.Serial)
+            )
             {
-                text.AppendLine(JsonSerializer.Serialize(TicketExportRow.From((await services.Store.LoadAsync(entry.TicketId))!, services.Policy, Shipped.At("2026-11-20 12:00"))));
+                text.AppendLine(
+                    JsonSerializer.Serialize(
+                        TicketExportRow.From(
+                            (await services.Store.LoadAsync(entry.TicketId))!,
+                            services.Policy,
+                            Shipped.At("2026-11-20 12:00")
+                        )
+                    )
+                );
             }
         }
 
@@ -240,10 +334,19 @@ public sealed class BackupTests(AzuriteFixture azurite)
     private static async Task<string> ReportsAsync(TestProcess services)
     {
         var text = new StringBuilder();
-        foreach (var period in new[] { ReportPeriod.Of(Days[0], Days[0]), ReportPeriod.Of(Days[0], Days[^1]), ReportPeriod.Of(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)) })
+        foreach (
+            var period in new[]
+            {
+                ReportPeriod.Of(Days[0], Days[0]),
+                ReportPeriod.Of(Days[0], Days[^1]),
+                ReportPeriod.Of(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)),
+            }
+        )
         {
             var view = ReportView.For(await services.Reports.PeriodAsync(period), services.Policy, Shipped.Rules);
-            text.AppendLine(ReportText.Json(view)).AppendLine(ReportText.Csv(view)).AppendLine(ReportText.Table(view, chinese: true));
+            text.AppendLine(ReportText.Json(view))
+                .AppendLine(ReportText.Csv(view))
+                .AppendLine(ReportText.Table(view, chinese: true));
         }
 
         return text.ToString();
@@ -252,7 +355,12 @@ public sealed class BackupTests(AzuriteFixture azurite)
     private static async Task<string[]> TablesAsync(TableStorage storage)
     {
         var names = new List<string>();
-        await foreach (var table in storage.Service.QueryAsync(filter: $"TableName ge '{storage.Options.TablePrefix}' and TableName lt '{storage.Options.TablePrefix}~'"))
+        await foreach (
+            var table in storage.Service.QueryAsync(
+                filter: $"TableName ge '{storage.Options.TablePrefix}' and TableName lt "
+                    + $"'{storage.Options.TablePrefix}~'"
+            )
+        )
         {
             names.Add(table.Name);
         }
@@ -286,11 +394,29 @@ public sealed class BackupTests(AzuriteFixture azurite)
                 break;
             case "rows miscounted":
                 var byDay = manifest.Tables.Single(file => file.Table == TableStorage.TicketsByDay);
-                File.WriteAllText(manifestPath, (manifest with { Tables = [.. manifest.Tables.Select(file => file == byDay ? file with { Rows = file.Rows + 1 } : file)] }).ToJson());
+                File.WriteAllText(
+                    manifestPath,
+                    (
+                        manifest with
+                        {
+                            Tables =
+                            [
+                                .. manifest.Tables.Select(file =>
+                                    file == byDay ? file with { Rows = file.Rows + 1 } : file
+                                ),
+                            ],
+                        }
+                    ).ToJson()
+                );
                 break;
             case "line not an entity":
                 var serials = manifest.Tables.Single(file => file.Table == TableStorage.Serials);
-                Rewrite(path, serials, ["{\"pk\": \"serial\"}", .. ReadLines(Path.Combine(path, serials.File)).Skip(1)], manifest);
+                Rewrite(
+                    path,
+                    serials,
+                    ["{\"pk\": \"serial\"}", .. ReadLines(Path.Combine(path, serials.File)).Skip(1)],
+                    manifest
+                );
                 break;
         }
     }
@@ -311,12 +437,33 @@ public sealed class BackupTests(AzuriteFixture azurite)
         }
 
         var bytes = File.ReadAllBytes(Path.Combine(path, file.File));
-        var changed = file with { Rows = lines.Count, Bytes = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
-        File.WriteAllText(Path.Combine(path, BackupManifest.FileName), (manifest with { Tables = [.. manifest.Tables.Select(entry => entry.File == file.File ? changed : entry)] }).ToJson());
+        var changed = file with
+        {
+            Rows = lines.Count,
+            Bytes = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+        };
+        File.WriteAllText(
+            Path.Combine(path, BackupManifest.FileName),
+            (
+                manifest with
+                {
+                    Tables = [.. manifest.Tables.Select(entry => entry.File == file.File ? changed : entry)],
+                }
+            ).ToJson()
+        );
     }
 
     private sealed class NullNotifier : Core.Ports.INotifier
     {
-        public Task NotifyAsync(Core.Scanning.Notification notification, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task NotifyAsync(
+            Core.Scanning.Notification notification,
+            CancellationToken cancellationToken = default
+        ) => Task.CompletedTask;
     }
+
+    private static string? Text(object? value) =>
+        value is byte[] bytes
+            ? Convert.ToBase64String(bytes)
+            : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -26,18 +26,52 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
         for (var i = 0; i < 40; i++)
         {
             world.Time.SetUtcNow(Shipped.At("2026-11-16 09:00").AddMinutes(i * 10));
-            var id = (await world.Main.Ingestion.IngestAsync(TestWorld.Email($"<s{i}@x>", "2026-11-16 09:00", i % 3 == 0 ? "无法登录" : "怎么改地址", from: $"c{i % 7}@example.com") with { ReceivedAt = Shipped.At("2026-11-16 09:00").AddMinutes(i * 10) }, "test")).TicketId!;
+            var id = (
+                await world.Main.Ingestion.IngestAsync(
+                    TestWorld.Email(
+                        $"<s{i}@x>",
+                        "2026-11-16 09:00",
+                        i % 3 == 0 ? "无法登录" : "怎么改地址",
+                        from: $"c{i % 7}@example.com"
+                    ) with
+                    {
+                        ReceivedAt = Shipped.At("2026-11-16 09:00").AddMinutes(i * 10),
+                    },
+                    "test"
+                )
+            ).TicketId!;
             world.Time.SetUtcNow(world.Time.GetUtcNow().AddMinutes(9));
-            await world.Main.Events.RecordAsync(id, new AgentResponse(world.Time.GetUtcNow().AddMinutes(-1), $"客服{i % 4}", $"r{i}"), "test");
+            await world.Main.Events.RecordAsync(
+                id,
+                new AgentResponse(world.Time.GetUtcNow().AddMinutes(-1), $"客服{i % 4}", $"r{i}"),
+                "test"
+            );
             if (i % 4 != 0)
             {
-                await world.Main.Events.RecordAsync(id, new StatusChanged(world.Time.GetUtcNow(), "客服A", $"d{i}", TicketStatus.Resolved), "test");
-                await world.Main.Events.RecordAsync(id, new SatisfactionRated(world.Time.GetUtcNow(), "customer", $"q{i}", 1 + (i % 5), 5), "test");
+                await world.Main.Events.RecordAsync(
+                    id,
+                    new StatusChanged(world.Time.GetUtcNow(), "客服A", $"d{i}", TicketStatus.Resolved),
+                    "test"
+                );
+                await world.Main.Events.RecordAsync(
+                    id,
+                    new SatisfactionRated(world.Time.GetUtcNow(), "customer", $"q{i}", 1 + (i % 5), 5),
+                    "test"
+                );
             }
         }
 
         world.Time.SetUtcNow(Shipped.At("2026-11-20 12:00"));
-        var byPoint = new ReportService(world.Main.Store, world.Main.Index, world.Main.Aggregates, Shipped.Policy, world.Time) { ReadsSummaries = false };
+        var byPoint = new ReportService(
+            world.Main.Store,
+            world.Main.Index,
+            world.Main.Aggregates,
+            Shipped.Policy,
+            world.Time
+        )
+        {
+            ReadsSummaries = false,
+        };
         var requests = world.Main.Get<TableStorage>().Requests;
 
         // The first run stores the day; the two measured runs replace it alike.
@@ -61,7 +95,10 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
         Assert.Equal(40, rows.Count(row => !row.RowKey.StartsWith("s~", StringComparison.Ordinal)));
         Assert.Equal(40, rows.Count(row => row.RowKey.StartsWith("s~", StringComparison.Ordinal)));
         // The day's rows are spread over every shard by serial, and the number lookup finds each in its shard.
-        Assert.Equal(TableShards.All.Select(shard => $"20261116-{shard:D2}"), rows.Select(row => row.PartitionKey).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(
+            TableShards.All.Select(shard => $"20261116-{shard:D2}"),
+            rows.Select(row => row.PartitionKey).Distinct().Order(StringComparer.Ordinal)
+        );
         Assert.NotNull(await world.Main.Index.FindByNumberAsync(new TicketNumber(Day, 37)));
     }
 
@@ -76,10 +113,25 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
     public async Task TheNewestSummaryWinsWhateverOrderWritesLandInAndATicketWithoutOneIsLoaded()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 10:00"));
-        var first = (await world.Main.Ingestion.IngestAsync(TestWorld.Email("<n1@x>", "2026-11-16 09:00"), "test")).TicketId!;
-        var second = (await world.Main.Ingestion.IngestAsync(TestWorld.Email("<n2@x>", "2026-11-16 09:05", from: "b@example.com"), "test")).TicketId!;
-        await world.Main.Events.RecordAsync(first, new AgentResponse(Shipped.At("2026-11-16 09:10"), "客服A", "r1"), "test");
-        await world.Main.Events.RecordAsync(first, new StatusChanged(Shipped.At("2026-11-16 09:20"), "客服A", "d1", TicketStatus.Resolved), "test");
+        var first = (
+            await world.Main.Ingestion.IngestAsync(TestWorld.Email("<n1@x>", "2026-11-16 09:00"), "test")
+        ).TicketId!;
+        var second = (
+            await world.Main.Ingestion.IngestAsync(
+                TestWorld.Email("<n2@x>", "2026-11-16 09:05", from: "b@example.com"),
+                "test"
+            )
+        ).TicketId!;
+        await world.Main.Events.RecordAsync(
+            first,
+            new AgentResponse(Shipped.At("2026-11-16 09:10"), "客服A", "r1"),
+            "test"
+        );
+        await world.Main.Events.RecordAsync(
+            first,
+            new StatusChanged(Shipped.At("2026-11-16 09:20"), "客服A", "d1", TicketStatus.Resolved),
+            "test"
+        );
         var newest = (await world.Main.Store.LoadAsync(first))!;
 
         // A writer that was slow puts its older summary (two events) after the newest (three).
@@ -108,15 +160,30 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
     public async Task ATicketTooLongForASummaryRowIsLoadedNotReadFromAnOlderSummary()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 10:00"));
-        var id = (await world.Main.Ingestion.IngestAsync(TestWorld.Email("<long@x>", "2026-11-16 09:00"), "test")).TicketId!;
+        var id = (
+            await world.Main.Ingestion.IngestAsync(TestWorld.Email("<long@x>", "2026-11-16 09:00"), "test")
+        ).TicketId!;
         // A long conversation: 120 customer messages of 4 000 characters each (the excerpt keeps 1 000).
         for (var i = 0; i < 120; i++)
         {
-            var message = TestWorld.Email($"<long-{i}@x>", "2026-11-16 09:00", "Re: 无法登录", references: "<long@x>") with { ReceivedAt = Shipped.At("2026-11-16 09:01").AddSeconds(i), Text = new string('长', 4_000) + i };
+            var message = TestWorld.Email(
+                $"<long-{i}@x>",
+                "2026-11-16 09:00",
+                "Re: 无法登录",
+                references: "<long@x>"
+            ) with
+            {
+                ReceivedAt = Shipped.At("2026-11-16 09:01").AddSeconds(i),
+                Text = new string('长', 4_000) + i,
+            };
             Assert.Equal(IngestOutcome.Threaded, (await world.Main.Ingestion.IngestAsync(message, "test")).Outcome);
         }
 
-        await world.Main.Events.RecordAsync(id, new StatusChanged(Shipped.At("2026-11-16 09:30"), "客服A", "done", TicketStatus.Resolved), "test");
+        await world.Main.Events.RecordAsync(
+            id,
+            new StatusChanged(Shipped.At("2026-11-16 09:30"), "客服A", "done", TicketStatus.Resolved),
+            "test"
+        );
 
         Assert.DoesNotContain(id, (await world.Main.Index.ReadDaySummariesAsync(Day)).Select(ticket => ticket.Id));
         var report = await world.Main.Reports.RunDayAsync(Day);
@@ -129,7 +196,10 @@ public sealed class DaySummaryTests(AzuriteFixture azurite)
         var rows = new List<TableEntity>();
         foreach (var shard in TableShards.All)
         {
-            var key = TableShards.Key(day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), shard);
+            var key = TableShards.Key(
+                day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
+                shard
+            );
             await foreach (var row in table.QueryAsync<TableEntity>(entity => entity.PartitionKey == key))
             {
                 rows.Add(row);

@@ -5,7 +5,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Storage.Tests;
 
-/// <summary>Ingestion under concurrent writers on Table Storage; the rest of ingestion is tested on the in-process store in Core.</summary>
+/// <summary>Ingestion under concurrent writers on Table Storage; the rest of ingestion is tested on the in-process
+/// store in Core.</summary>
 [Collection(AzuriteTests.Name)]
 public class IngestionTests(AzuriteFixture azurite)
 {
@@ -13,21 +14,33 @@ public class IngestionTests(AzuriteFixture azurite)
     public async Task EightIngestersSendingTheSame500ContactsMake500TicketsWith500Numbers()
     {
         await using var world = new TestWorld(azurite.ConnectionString);
-        var contacts = Enumerable.Range(0, 500)
-            .Select(i => TestWorld.Email($"<bulk-{i}@example.com>", "2026-11-16 08:00") with { ReceivedAt = TestWorld.Shanghai("2026-11-16 08:00").AddSeconds(i) })
+        var contacts = Enumerable
+            .Range(0, 500)
+            .Select(i =>
+                TestWorld.Email($"<bulk-{i}@example.com>", "2026-11-16 08:00") with
+                {
+                    ReceivedAt = TestWorld.Shanghai("2026-11-16 08:00").AddSeconds(i),
+                }
+            )
             .ToArray();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
-        {
-            await using var process = world.NewProcess();
-            var outcomes = new List<IngestResult>();
-            foreach (var contact in contacts.Skip(worker * 37).Concat(contacts.Take(worker * 37)))
-            {
-                outcomes.Add(await process.Ingestion.IngestAsync(contact, $"worker {worker}"));
-            }
+        var results = await Task.WhenAll(
+            Enumerable
+                .Range(0, 8)
+                .Select(worker =>
+                    Task.Run(async () =>
+                    {
+                        await using var process = world.NewProcess();
+                        var outcomes = new List<IngestResult>();
+                        foreach (var contact in contacts.Skip(worker * 37).Concat(contacts.Take(worker * 37)))
+                        {
+                            outcomes.Add(await process.Ingestion.IngestAsync(contact, $"worker {worker}"));
+                        }
 
-            return outcomes;
-        })));
+                        return outcomes;
+                    })
+                )
+        );
 
         var all = results.SelectMany(outcomes => outcomes).ToArray();
         Assert.Equal(500, all.Count(result => result.Outcome == IngestOutcome.Created));

@@ -17,8 +17,14 @@ public class KeyTests(AzuriteFixture azurite)
     {
         await using var world = new TestWorld(azurite.ConnectionString);
         var created = await world.Main.Ingestion.IngestAsync(TestWorld.Email(sourceId, "2026-11-16 09:00"), "test");
-        var reply = await world.Main.Ingestion.IngestAsync(TestWorld.Email(sourceId + "-reply", "2026-11-16 09:10", references: sourceId), "test");
-        var replyToReply = await world.Main.Ingestion.IngestAsync(TestWorld.Email(sourceId + "-again", "2026-11-16 09:20", references: sourceId + "-reply"), "test");
+        var reply = await world.Main.Ingestion.IngestAsync(
+            TestWorld.Email(sourceId + "-reply", "2026-11-16 09:10", references: sourceId),
+            "test"
+        );
+        var replyToReply = await world.Main.Ingestion.IngestAsync(
+            TestWorld.Email(sourceId + "-again", "2026-11-16 09:20", references: sourceId + "-reply"),
+            "test"
+        );
         var duplicate = await world.Main.Ingestion.IngestAsync(TestWorld.Email(sourceId, "2026-11-16 09:00"), "test");
 
         Assert.Equal(IngestOutcome.Created, created.Outcome);
@@ -38,7 +44,10 @@ public class KeyTests(AzuriteFixture azurite)
 
         var kept = Assert.Single(await world.Main.Quarantine.ListAsync("O'Brien", new DateOnly(2026, 11, 16)));
         Assert.Equal("raw 2", kept.Raw);
-        Assert.Equal("raw 1", Assert.Single(await world.Main.Quarantine.ListAsync("O'Brien/partner#1", new DateOnly(2026, 11, 16))).Raw);
+        Assert.Equal(
+            "raw 1",
+            Assert.Single(await world.Main.Quarantine.ListAsync("O'Brien/partner#1", new DateOnly(2026, 11, 16))).Raw
+        );
     }
 
     [Fact]
@@ -46,9 +55,13 @@ public class KeyTests(AzuriteFixture azurite)
     {
         await using var world = new TestWorld(azurite.ConnectionString);
         var raw = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"第{i}行 line {i} 😀\n"));
-        await world.Main.Quarantine.PutAsync(new QuarantinedInput("chat", world.Time.GetUtcNow(), "webhook", "json: not valid", raw));
+        await world.Main.Quarantine.PutAsync(
+            new QuarantinedInput("chat", world.Time.GetUtcNow(), "webhook", "json: not valid", raw)
+        );
 
-        var kept = Assert.Single(await world.Main.Quarantine.ListAsync("chat", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime)));
+        var kept = Assert.Single(
+            await world.Main.Quarantine.ListAsync("chat", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime))
+        );
         Assert.True(raw.Length > 900_000);
         // The head spans several rows of 30 000-character properties and comes back whole, surrogate pairs included.
         var head = kept.Raw[..kept.Raw.LastIndexOf("\n[not kept: ", StringComparison.Ordinal)];
@@ -56,7 +69,12 @@ public class KeyTests(AzuriteFixture azurite)
         Assert.StartsWith(head, raw, StringComparison.Ordinal);
         Assert.False(char.IsHighSurrogate(head[^1]));
         var bytes = System.Text.Encoding.UTF8.GetBytes(raw);
-        Assert.EndsWith($"[not kept: {raw.Length - head.Length} more characters; the whole input was {bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}]", kept.Raw, StringComparison.Ordinal);
+        Assert.EndsWith(
+            $"[not kept: {raw.Length - head.Length} more characters; the whole input was {bytes.Length} bytes, sha256 "
+                + $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}]",
+            kept.Raw,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

@@ -15,11 +15,17 @@ public sealed class LedgerTests(AzuriteFixture azurite)
         var requests = world.Main.Get<TableStorage>().Requests;
 
         var before = requests.Count;
-        var all = await ledger.TryClaimAllAsync("t1", ["warning|firstResponse", "breach|firstResponse", "escalation|firstResponse|3"]);
+        var all = await ledger.TryClaimAllAsync(
+            "t1",
+            ["warning|firstResponse", "breach|firstResponse", "escalation|firstResponse|3"]
+        );
         var oneRequest = requests.Count - before;
         Assert.True(await other.TryClaimAsync("t2", "breach|firstResponse"));
         var some = await ledger.TryClaimAllAsync("t2", ["warning|firstResponse", "breach|firstResponse"]);
-        var again = await other.TryClaimAllAsync("t1", ["warning|firstResponse", "breach|firstResponse", "escalation|firstResponse|3"]);
+        var again = await other.TryClaimAllAsync(
+            "t1",
+            ["warning|firstResponse", "breach|firstResponse", "escalation|firstResponse|3"]
+        );
 
         Assert.Equal(3, all.Count);
         Assert.Equal(1, oneRequest);

@@ -12,8 +12,15 @@ public class OutageTests
     {
         await using var azurite = await AzuriteProcess.StartAsync(persistent: true);
         await using var world = new TestWorld(azurite.ConnectionString);
-        var options = StorageOptions.FromConnection(azurite.ConnectionString, world.Prefix) with { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(2) };
-        var contacts = Enumerable.Range(0, 40).Select(i => TestWorld.Email($"<outage-{i}@x>", "2026-11-16 09:00")).ToArray();
+        var options = StorageOptions.FromConnection(azurite.ConnectionString, world.Prefix) with
+        {
+            MaxRetries = 2,
+            NetworkTimeout = TimeSpan.FromSeconds(2),
+        };
+        var contacts = Enumerable
+            .Range(0, 40)
+            .Select(i => TestWorld.Email($"<outage-{i}@x>", "2026-11-16 09:00"))
+            .ToArray();
 
         var first = world.NewProcess(options);
         for (var i = 0; i < 20; i++)
@@ -23,7 +30,9 @@ public class OutageTests
 
         await azurite.StopAsync();
         // Bounded retries give up; the wait only catches a hang (three attempts take seconds).
-        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => first.Ingestion.IngestAsync(contacts[20], "run 1").WaitAsync(TimeSpan.FromMinutes(2)));
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            first.Ingestion.IngestAsync(contacts[20], "run 1").WaitAsync(TimeSpan.FromMinutes(2))
+        );
         Assert.Contains($"127.0.0.1:{azurite.Port}", error.Message, StringComparison.Ordinal);
         Assert.Contains("did not answer after 3 attempts", error.Message, StringComparison.Ordinal);
 

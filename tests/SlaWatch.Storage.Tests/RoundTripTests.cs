@@ -12,19 +12,29 @@ public class RoundTripTests(AzuriteFixture azurite)
         await using var world = new TestWorld(azurite.ConnectionString);
         var services = world.Main;
         await services.Ingestion.IngestAsync(TestWorld.Email("<warm-up@x>", "2026-11-16 08:00"), "test");
-        await services.Serials.NextAsync(new DateOnly(2026, 11, 16)).AsTask().ContinueWith(serial => services.Serials.GiveBack(new DateOnly(2026, 11, 16), serial.Result), TaskScheduler.Default);
+        await services
+            .Serials.NextAsync(new DateOnly(2026, 11, 16))
+            .AsTask()
+            .ContinueWith(
+                serial => services.Serials.GiveBack(new DateOnly(2026, 11, 16), serial.Result),
+                TaskScheduler.Default
+            );
 
         var before = services.Get<TableStorage>().Requests.Count;
         const int tickets = 200;
         for (var i = 0; i < tickets; i++)
         {
-            var result = await services.Ingestion.IngestAsync(TestWorld.Email($"<rt-{i}@x>", "2026-11-16 09:00"), "test");
+            var result = await services.Ingestion.IngestAsync(
+                TestWorld.Email($"<rt-{i}@x>", "2026-11-16 09:00"),
+                "test"
+            );
             Assert.Equal(IngestOutcome.Created, result.Outcome);
         }
 
         var perTicket = (double)(services.Get<TableStorage>().Requests.Count - before) / tickets;
 
-        // Wake-up, open set, ticket transaction, day index; serial blocks add a fraction (one request per block of up to 64).
+        // Wake-up, open set, ticket transaction, day index; serial blocks add a fraction (one request per block of up
+        // to 64).
         Assert.InRange(perTicket, 4.0, 4.1);
     }
 }

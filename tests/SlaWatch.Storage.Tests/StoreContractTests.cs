@@ -4,7 +4,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Storage.Tests;
 
-/// <summary>The store contract (written beside the Core tests, which run it on the in-process store) on Table Storage.</summary>
+/// <summary>The store contract (written beside the Core tests, which run it on the in-process store) on Table
+/// Storage.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class TableStoreContractTests(AzuriteFixture azurite) : StoreContractTests, IAsyncLifetime
 {
@@ -13,9 +14,9 @@ public sealed class TableStoreContractTests(AzuriteFixture azurite) : StoreContr
     internal override Task<TestProcess> NewStoreAsync()
     {
         var tables = StorageOptions.FromConnection(azurite.ConnectionString, "c" + Guid.NewGuid().ToString("N")[..10]);
-        var process = new TestProcess(services => services
-            .AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules)
-            .AddSlaWatchTableStorage(tables));
+        var process = new TestProcess(services =>
+            services.AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules).AddSlaWatchTableStorage(tables)
+        );
         _opened.Add(process);
         return Task.FromResult(process);
     }

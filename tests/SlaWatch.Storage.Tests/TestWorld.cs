@@ -36,7 +36,8 @@ public sealed class TestWorld : IAsyncDisposable
     internal TestProcess NewProcess(StorageOptions? options = null) =>
         NewProcess(Shipped.Policy, PolicyArchive.Empty, options);
 
-    /// <summary>Another process on this world's tables, on another policy (and its archive of earlier versions).</summary>
+    /// <summary>Another process on this world's tables, on another policy (and its archive of earlier
+    /// versions).</summary>
     internal TestProcess NewProcess(SlaPolicy policy, PolicyArchive archive, StorageOptions? options = null)
     {
         var tables = options ?? StorageOptions.FromConnection(ConnectionString, Prefix);
@@ -53,8 +54,12 @@ public sealed class TestWorld : IAsyncDisposable
     public static DateTimeOffset Shanghai(string wall) => Shipped.At(wall);
 
     public static InboundContact Email(
-        string sourceId, string wall, string subject = "无法登录", string from = "13912341522", params string[] references) =>
-        TestContacts.Email(sourceId, wall, subject, from, references);
+        string sourceId,
+        string wall,
+        string subject = "无法登录",
+        string from = "13912341522",
+        params string[] references
+    ) => TestContacts.Email(sourceId, wall, subject, from, references);
 
     public async ValueTask DisposeAsync()
     {

@@ -13,7 +13,18 @@ public class TicketStoreTests(AzuriteFixture azurite)
     private static readonly TicketIndexState NoIndex = new(null, new DateOnly(2026, 11, 16));
 
     private static Received Arrival(string source = "m-1") =>
-        new(T0, "customer", source, Channel.Email, Priority.Urgent, "technical-fault", CustomerRef.FromContact("13912341522"), "无法登录", "vip", "登录时报错");
+        new(
+            T0,
+            "customer",
+            source,
+            Channel.Email,
+            Priority.Urgent,
+            "technical-fault",
+            CustomerRef.FromContact("13912341522"),
+            "无法登录",
+            "vip",
+            "登录时报错"
+        );
 
     [Fact]
     public async Task EveryEventTypeRoundTrips()
@@ -62,7 +73,9 @@ public class TicketStoreTests(AzuriteFixture azurite)
 
         var stale = (await store.LoadAsync("t-1"))!;
         await store.AppendAsync(stale, [new Acknowledged(T0.AddMinutes(1), "system", null)], NoIndex);
-        await Assert.ThrowsAsync<TicketConflictException>(() => store.AppendAsync(stale, [new AgentResponse(T0.AddMinutes(2), "客服A", null)], NoIndex));
+        await Assert.ThrowsAsync<TicketConflictException>(() =>
+            store.AppendAsync(stale, [new AgentResponse(T0.AddMinutes(2), "客服A", null)], NoIndex)
+        );
         Assert.Equal(2, (await store.LoadAsync("t-1"))!.Events.Count);
         Assert.Null(await store.LoadAsync("t-missing"));
     }
@@ -71,19 +84,33 @@ public class TicketStoreTests(AzuriteFixture azurite)
     public async Task EightWritersAppendingToOneTicketLoseNothing()
     {
         await using var world = new TestWorld(azurite.ConnectionString);
-        var created = await world.Main.Ingestion.IngestAsync(TestWorld.Email("<parallel@x>", "2026-11-16 09:00"), "test");
-        const int writers = 8, each = 15;
+        var created = await world.Main.Ingestion.IngestAsync(
+            TestWorld.Email("<parallel@x>", "2026-11-16 09:00"),
+            "test"
+        );
+        const int writers = 8,
+            each = 15;
 
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
-        {
-            var process = world.NewProcess();
-            for (var i = 0; i < each; i++)
-            {
-                var item = new AgentResponse(T0.AddSeconds((writer * 100) + i), $"agent-{writer}", $"w{writer}-{i:D2}");
-                var result = await process.Events.RecordAsync(created.TicketId!, item, "test");
-                Assert.Equal(Core.Ingestion.RecordOutcome.Recorded, result.Outcome);
-            }
-        })));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, writers)
+                .Select(writer =>
+                    Task.Run(async () =>
+                    {
+                        var process = world.NewProcess();
+                        for (var i = 0; i < each; i++)
+                        {
+                            var item = new AgentResponse(
+                                T0.AddSeconds((writer * 100) + i),
+                                $"agent-{writer}",
+                                $"w{writer}-{i:D2}"
+                            );
+                            var result = await process.Events.RecordAsync(created.TicketId!, item, "test");
+                            Assert.Equal(Core.Ingestion.RecordOutcome.Recorded, result.Outcome);
+                        }
+                    })
+                )
+        );
 
         var ticket = (await world.Main.Store.LoadAsync(created.TicketId!))!;
         Assert.Equal(1 + (writers * each), ticket.Events.Count);
@@ -91,7 +118,10 @@ public class TicketStoreTests(AzuriteFixture azurite)
         Assert.Equal(writers * each, ticket.State.AgentResponseCount);
         for (var writer = 0; writer < writers; writer++)
         {
-            var mine = ticket.Events.Where(item => item.Actor == $"agent-{writer}").Select(item => item.SourceRef).ToArray();
+            var mine = ticket
+                .Events.Where(item => item.Actor == $"agent-{writer}")
+                .Select(item => item.SourceRef)
+                .ToArray();
             Assert.Equal(Enumerable.Range(0, each).Select(i => $"w{writer}-{i:D2}"), mine);
         }
     }

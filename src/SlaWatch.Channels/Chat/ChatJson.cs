@@ -4,7 +4,8 @@ using SlaWatch.Core.Time;
 
 namespace SlaWatch.Channels.Chat;
 
-/// <summary>Tolerant reads of webhook JSON: numbers or strings for ids, ISO strings or Unix seconds for instants.</summary>
+/// <summary>Tolerant reads of webhook JSON: numbers or strings for ids, ISO strings or Unix seconds for
+/// instants.</summary>
 internal static class ChatJson
 {
     public static JsonElement? Get(this JsonElement element, params string[] path)
@@ -12,7 +13,11 @@ internal static class ChatJson
         var current = element;
         foreach (var name in path)
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current) || current.ValueKind == JsonValueKind.Null)
+            if (
+                current.ValueKind != JsonValueKind.Object
+                || !current.TryGetProperty(name, out current)
+                || current.ValueKind == JsonValueKind.Null
+            )
             {
                 return null;
             }
@@ -21,24 +26,42 @@ internal static class ChatJson
         return current;
     }
 
-    public static string? Text(this JsonElement element, params string[] path) => element.Get(path) switch
-    {
-        { ValueKind: JsonValueKind.String } value => value.GetString() is { Length: > 0 } text ? text : null,
-        { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
-        { ValueKind: JsonValueKind.True } => "true",
-        { ValueKind: JsonValueKind.False } => "false",
-        _ => null,
-    };
+    public static string? Text(this JsonElement element, params string[] path) =>
+        element.Get(path) switch
+        {
+            { ValueKind: JsonValueKind.String } value => value.GetString() is { Length: > 0 } text ? text : null,
+            { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
+            { ValueKind: JsonValueKind.True } => "true",
+            { ValueKind: JsonValueKind.False } => "false",
+            _ => null,
+        };
 
     public static DateTimeOffset? Instant(this JsonElement element, params string[] path)
     {
         switch (element.Get(path))
         {
-            case { ValueKind: JsonValueKind.Number } number when number.TryGetDouble(out var seconds) && seconds is > 0 and < 253402300799:
-                return Inside(DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)), number.GetRawText(), path);
-            case { ValueKind: JsonValueKind.String } text when DateTime.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall) && !InstantWindow.Contains(wall):
+            case { ValueKind: JsonValueKind.Number } number
+                when number.TryGetDouble(out var seconds) && seconds is > 0 and < 253402300799:
+                return Inside(
+                    DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)),
+                    number.GetRawText(),
+                    path
+                );
+            case { ValueKind: JsonValueKind.String } text
+                when DateTime.TryParse(
+                    text.GetString(),
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out var wall
+                ) && !InstantWindow.Contains(wall):
                 throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text.GetString()!)}");
-            case { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant):
+            case { ValueKind: JsonValueKind.String } text
+                when DateTimeOffset.TryParse(
+                    text.GetString(),
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal,
+                    out var instant
+                ):
                 return Inside(instant, text.GetString()!, path);
             default:
                 return null;
@@ -46,7 +69,9 @@ internal static class ChatJson
     }
 
     private static DateTimeOffset Inside(DateTimeOffset instant, string text, string[] path) =>
-        InstantWindow.Contains(instant) ? instant : throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text)}");
+        InstantWindow.Contains(instant)
+            ? instant
+            : throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text)}");
 
     public static string Required(this JsonElement element, string what, params string[] path) =>
         element.Text(path) ?? throw new ChatFormatException($"{string.Join('.', path)}: missing ({what})");

@@ -8,9 +8,17 @@ using SlaWatch.Core.Ports;
 namespace SlaWatch.Channels.Chat;
 
 /// <summary>What became of one webhook body: an HTTP status, a reason when refused, and the ticket outcome.</summary>
-public sealed record ChatWebhookResult(int Status, string? Reason, string Outcome, string? TicketId = null, string? Number = null, string? QuarantineId = null)
+public sealed record ChatWebhookResult(
+    int Status,
+    string? Reason,
+    string Outcome,
+    string? TicketId = null,
+    string? Number = null,
+    string? QuarantineId = null
+)
 {
-    /// <summary>Its ticket is not there yet: offer the body again later (<see cref="ChatDelivery"/>); nothing was kept.</summary>
+    /// <summary>Its ticket is not there yet: offer the body again later (<see cref="ChatDelivery"/>); nothing was
+    /// kept.</summary>
     public bool Waiting { get; init; }
 }
 
@@ -19,7 +27,11 @@ public sealed record ChatWebhookResult(int Status, string? Reason, string Outcom
 /// refused with a 4xx and its reason, and kept whole in quarantine; an event type of no use is accepted and ignored.
 /// </summary>
 public sealed partial class ChatWebhookHandler(
-    IngestionService ingestion, TicketEventService events, IQuarantine quarantine, ILogger<ChatWebhookHandler> logger)
+    IngestionService ingestion,
+    TicketEventService events,
+    IQuarantine quarantine,
+    ILogger<ChatWebhookHandler> logger
+)
 {
     private readonly HashSet<string> _ignoredOnce = [];
 
@@ -41,7 +53,9 @@ public sealed partial class ChatWebhookHandler(
             throw new ChatFormatException("expected a JSON object");
         }
 
-        return format == ChatFormat.Chatwoot ? ChatwootFormat.Map(json, receivedAt) : GenericChatFormat.Map(json, receivedAt);
+        return format == ChatFormat.Chatwoot
+            ? ChatwootFormat.Map(json, receivedAt)
+            : GenericChatFormat.Map(json, receivedAt);
     }
 
     /// <summary>
@@ -62,7 +76,8 @@ public sealed partial class ChatWebhookHandler(
         byte[] body,
         DateTimeOffset receivedAt,
         string origin,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(body);
         var limit = options?.MaxBodyBytes ?? WebhookOptions.DefaultMaxBodyBytes;
@@ -98,7 +113,8 @@ public sealed partial class ChatWebhookHandler(
         DateTimeOffset receivedAt,
         string origin,
         ChatDelivery? delivery = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         var screened = await ScreenAsync(format, options, headers, body, receivedAt, origin, cancellationToken)
             .ConfigureAwait(false);
@@ -111,12 +127,18 @@ public sealed partial class ChatWebhookHandler(
         switch (action)
         {
             case ChatContact contact:
-                if (delivery is { MayOpenConversation: false } && !contact.Opens && !await ingestion.HasTicketAsync(contact.Contact, cancellationToken).ConfigureAwait(false))
+                if (
+                    delivery is { MayOpenConversation: false }
+                    && !contact.Opens
+                    && !await ingestion.HasTicketAsync(contact.Contact, cancellationToken).ConfigureAwait(false)
+                )
                 {
                     return Wait($"conversation {contact.Contact.ThreadKey}: not opened yet");
                 }
 
-                var ingested = await ingestion.IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(body), cancellationToken).ConfigureAwait(false);
+                var ingested = await ingestion
+                    .IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(body), cancellationToken)
+                    .ConfigureAwait(false);
                 return ingested.Outcome == IngestOutcome.Rejected
                     ? new ChatWebhookResult(400, ingested.Reason, ingested.Word, QuarantineId: ingested.QuarantineId)
                     : new ChatWebhookResult(202, null, ingested.Word, ingested.TicketId, ingested.Number?.ToString());
@@ -124,8 +146,12 @@ public sealed partial class ChatWebhookHandler(
                 var ticketId = TicketIds.ForThread(Channel.Chat, item.ConversationKey);
                 var text = Encoding.UTF8.GetString(body);
                 var recorded = delivery is { Last: false }
-                    ? await events.TryRecordAsync(ticketId, item.Event, origin, text, cancellationToken).ConfigureAwait(false)
-                    : await events.RecordAsync(ticketId, item.Event, origin, text, cancellationToken).ConfigureAwait(false);
+                    ? await events
+                        .TryRecordAsync(ticketId, item.Event, origin, text, cancellationToken)
+                        .ConfigureAwait(false)
+                    : await events
+                        .RecordAsync(ticketId, item.Event, origin, text, cancellationToken)
+                        .ConfigureAwait(false);
                 if (recorded.Outcome == RecordOutcome.NotFound && recorded.QuarantineId is null)
                 {
                     return Wait($"conversation {item.ConversationKey}: {recorded.Reason}");
@@ -133,7 +159,12 @@ public sealed partial class ChatWebhookHandler(
 
                 return recorded.Outcome is RecordOutcome.Recorded or RecordOutcome.Duplicate
                     ? new ChatWebhookResult(202, null, recorded.Word, recorded.TicketId, recorded.Number?.ToString())
-                    : new ChatWebhookResult(recorded.Outcome == RecordOutcome.NotFound ? 404 : 400, recorded.Reason, recorded.Word, QuarantineId: recorded.QuarantineId);
+                    : new ChatWebhookResult(
+                        recorded.Outcome == RecordOutcome.NotFound ? 404 : 400,
+                        recorded.Reason,
+                        recorded.Word,
+                        QuarantineId: recorded.QuarantineId
+                    );
             case ChatIgnored ignored:
                 lock (_ignoredOnce)
                 {
@@ -151,7 +182,11 @@ public sealed partial class ChatWebhookHandler(
 
     private static ChatWebhookResult Wait(string reason) => new(409, reason, "waiting") { Waiting = true };
 
-    private async Task<ChatWebhookResult> RefuseAsync(QuarantinedInput kept, int status, CancellationToken cancellationToken)
+    private async Task<ChatWebhookResult> RefuseAsync(
+        QuarantinedInput kept,
+        int status,
+        CancellationToken cancellationToken
+    )
     {
         var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
         return new ChatWebhookResult(status, kept.Reason, "rejected", QuarantineId: id);

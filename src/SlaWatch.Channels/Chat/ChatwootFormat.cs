@@ -31,7 +31,10 @@ public static class ChatwootFormat
     {
         var key = ConversationKey(conversation, conversation.Required("the conversation id", "id"));
         var at = conversation.Instant("created_at") ?? conversation.Instant("timestamp") ?? receivedAt;
-        return new ChatContact(Contact(conversation.Get("meta", "sender"), key, key + ":opened", at, text: null, conversation), Opens: true);
+        return new ChatContact(
+            Contact(conversation.Get("meta", "sender"), key, key + ":opened", at, text: null, conversation),
+            Opens: true
+        );
     }
 
     private static ChatAction Message(JsonElement message, DateTimeOffset receivedAt)
@@ -47,9 +50,27 @@ public static class ChatwootFormat
 
         return MessageType(message) switch
         {
-            "incoming" => new ChatContact(Contact(message.Get("sender") is { } sender && sender.Text("type") == "contact" ? conversation.Get("meta", "sender") ?? sender : conversation.Get("meta", "sender"), key, sourceId, at, message.Text("content"), conversation)),
-            "outgoing" when message.Text("sender", "type") is "user" =>
-                new ChatTicketEvent(key, new AgentResponse(at, message.Text("sender", "name") ?? "agent:" + message.Text("sender", "id"), sourceId, Excerpts.Of(message.Text("content")))),
+            "incoming" => new ChatContact(
+                Contact(
+                    message.Get("sender") is { } sender && sender.Text("type") == "contact"
+                        ? conversation.Get("meta", "sender") ?? sender
+                        : conversation.Get("meta", "sender"),
+                    key,
+                    sourceId,
+                    at,
+                    message.Text("content"),
+                    conversation
+                )
+            ),
+            "outgoing" when message.Text("sender", "type") is "user" => new ChatTicketEvent(
+                key,
+                new AgentResponse(
+                    at,
+                    message.Text("sender", "name") ?? "agent:" + message.Text("sender", "id"),
+                    sourceId,
+                    Excerpts.Of(message.Text("content"))
+                )
+            ),
             "outgoing" => new ChatIgnored("outgoing message not sent by an agent (bot or automation)"),
             var other => new ChatIgnored($"{other} message"),
         };
@@ -68,34 +89,53 @@ public static class ChatwootFormat
             "snoozed" => TicketStatus.OnHold,
             _ => throw new ChatFormatException($"status: '{status}' is not a Chatwoot conversation status"),
         };
-        return new ChatTicketEvent(key, new StatusChanged(receivedAt, actor, $"{key}:status:{status}:{receivedAt.ToUnixTimeSeconds()}", target));
+        return new ChatTicketEvent(
+            key,
+            new StatusChanged(receivedAt, actor, $"{key}:status:{status}:{receivedAt.ToUnixTimeSeconds()}", target)
+        );
     }
 
-    private static string MessageType(JsonElement message) => message.Text("message_type") switch
-    {
-        "0" or "incoming" => "incoming",
-        "1" or "outgoing" => "outgoing",
-        "2" or "activity" => "activity",
-        "3" or "template" => "template",
-        var other => throw new ChatFormatException($"message_type: '{other}' is not a Chatwoot message type"),
-    };
+    private static string MessageType(JsonElement message) =>
+        message.Text("message_type") switch
+        {
+            "0" or "incoming" => "incoming",
+            "1" or "outgoing" => "outgoing",
+            "2" or "activity" => "activity",
+            "3" or "template" => "template",
+            var other => throw new ChatFormatException($"message_type: '{other}' is not a Chatwoot message type"),
+        };
 
     // Conversation events carry inbox_id but no account; message events carry conversation.inbox_id. Display ids are
     // unique within an account, and an inbox belongs to one account, so inbox and display id name a conversation.
     private static string ConversationKey(JsonElement body, string conversationId) =>
-        $"chatwoot:inbox-{body.Text("inbox_id") ?? body.Text("conversation", "inbox_id") ?? body.Text("inbox", "id") ?? "0"}:{conversationId}";
+        $"chatwoot:inbox-"
+        + $"{body.Text("inbox_id") ?? body.Text("conversation", "inbox_id") ?? body.Text("inbox", "id") ?? "0"}:"
+        + $"{conversationId}";
 
-    private static InboundContact Contact(JsonElement? sender, string key, string sourceId, DateTimeOffset at, string? text, JsonElement conversation) => new()
-    {
-        Channel = Channel.Chat,
-        SourceId = sourceId,
-        ThreadKey = key,
-        ReceivedAt = at,
-        From = sender?.Text("email") ?? sender?.Text("phone_number") ?? sender?.Text("identifier")
-            ?? (sender?.Text("id") is { } id ? $"chatwoot-contact:{id}" : null)
-            ?? conversation.Text("contact_inbox", "source_id")
-            ?? throw new ChatFormatException("meta.sender: no contact to identify the customer"),
-        Text = text,
-        Priority = conversation.Text("priority") is { } priority && PriorityNames.TryParse(priority, out var parsed) ? parsed : null,
-    };
+    private static InboundContact Contact(
+        JsonElement? sender,
+        string key,
+        string sourceId,
+        DateTimeOffset at,
+        string? text,
+        JsonElement conversation
+    ) =>
+        new()
+        {
+            Channel = Channel.Chat,
+            SourceId = sourceId,
+            ThreadKey = key,
+            ReceivedAt = at,
+            From = sender?.Text("email")
+                ?? sender?.Text("phone_number")
+                ?? sender?.Text("identifier")
+                ?? (sender?.Text("id") is { } id ? $"chatwoot-contact:{id}" : null)
+                ?? conversation.Text("contact_inbox", "source_id")
+                ?? throw new ChatFormatException("meta.sender: no contact to identify the customer"),
+            Text = text,
+            Priority =
+                conversation.Text("priority") is { } priority && PriorityNames.TryParse(priority, out var parsed)
+                    ? parsed
+                    : null,
+        };
 }

@@ -22,31 +22,66 @@ public static class GenericChatFormat
         var actor = body.Text("sender", "name") ?? body.Text("sender", "id") ?? "agent";
         return kind switch
         {
-            "conversation.opened" => new ChatContact(Contact(body, conversation, conversation + ":opened", at), Opens: true),
-            "message.created" when body.Text("sender", "role") == "agent" =>
-                new ChatTicketEvent(conversation, new AgentResponse(at, actor, MessageId(body), Excerpts.Of(body.Text("text")))),
-            "message.created" when body.Text("sender", "role") is "customer" or null =>
-                new ChatContact(Contact(body, conversation, MessageId(body), at)),
-            "message.created" => throw new ChatFormatException($"sender.role: '{body.Text("sender", "role")}' is neither customer nor agent"),
-            "conversation.resolved" => new ChatTicketEvent(conversation, new StatusChanged(at, actor, $"{conversation}:resolved:{at.ToUnixTimeSeconds()}", TicketStatus.Resolved, body.Text("text"))),
-            "conversation.reopened" => new ChatTicketEvent(conversation, new StatusChanged(at, actor, $"{conversation}:reopened:{at.ToUnixTimeSeconds()}", TicketStatus.Reopened)),
-            "conversation.pending" => new ChatTicketEvent(conversation, new StatusChanged(at, actor, $"{conversation}:pending:{at.ToUnixTimeSeconds()}", TicketStatus.PendingCustomer)),
-            "conversation.snoozed" => new ChatTicketEvent(conversation, new StatusChanged(at, actor, $"{conversation}:snoozed:{at.ToUnixTimeSeconds()}", TicketStatus.OnHold)),
+            "conversation.opened" => new ChatContact(
+                Contact(body, conversation, conversation + ":opened", at),
+                Opens: true
+            ),
+            "message.created" when body.Text("sender", "role") == "agent" => new ChatTicketEvent(
+                conversation,
+                new AgentResponse(at, actor, MessageId(body), Excerpts.Of(body.Text("text")))
+            ),
+            "message.created" when body.Text("sender", "role") is "customer" or null => new ChatContact(
+                Contact(body, conversation, MessageId(body), at)
+            ),
+            "message.created" => throw new ChatFormatException(
+                $"sender.role: '{body.Text("sender", "role")}' is neither customer nor agent"
+            ),
+            "conversation.resolved" => new ChatTicketEvent(
+                conversation,
+                new StatusChanged(
+                    at,
+                    actor,
+                    $"{conversation}:resolved:{at.ToUnixTimeSeconds()}",
+                    TicketStatus.Resolved,
+                    body.Text("text")
+                )
+            ),
+            "conversation.reopened" => new ChatTicketEvent(
+                conversation,
+                new StatusChanged(at, actor, $"{conversation}:reopened:{at.ToUnixTimeSeconds()}", TicketStatus.Reopened)
+            ),
+            "conversation.pending" => new ChatTicketEvent(
+                conversation,
+                new StatusChanged(
+                    at,
+                    actor,
+                    $"{conversation}:pending:{at.ToUnixTimeSeconds()}",
+                    TicketStatus.PendingCustomer
+                )
+            ),
+            "conversation.snoozed" => new ChatTicketEvent(
+                conversation,
+                new StatusChanged(at, actor, $"{conversation}:snoozed:{at.ToUnixTimeSeconds()}", TicketStatus.OnHold)
+            ),
             _ => new ChatIgnored(kind),
         };
     }
 
     private static string MessageId(JsonElement body) => "generic:" + body.Required("the message id", "messageId");
 
-    private static InboundContact Contact(JsonElement body, string conversation, string sourceId, DateTimeOffset at) => new()
-    {
-        Channel = Channel.Chat,
-        SourceId = sourceId,
-        ThreadKey = conversation,
-        ReceivedAt = at,
-        From = body.Text("sender", "contact") ?? body.Text("sender", "id") ?? body.Required("the customer", "sender", "name"),
-        Text = body.Text("text"),
-        Priority = body.Text("priority") is { } text && PriorityNames.TryParse(text, out var priority) ? priority : null,
-        Category = body.Text("category"),
-    };
+    private static InboundContact Contact(JsonElement body, string conversation, string sourceId, DateTimeOffset at) =>
+        new()
+        {
+            Channel = Channel.Chat,
+            SourceId = sourceId,
+            ThreadKey = conversation,
+            ReceivedAt = at,
+            From = body.Text("sender", "contact")
+                ?? body.Text("sender", "id")
+                ?? body.Required("the customer", "sender", "name"),
+            Text = body.Text("text"),
+            Priority =
+                body.Text("priority") is { } text && PriorityNames.TryParse(text, out var priority) ? priority : null,
+            Category = body.Text("category"),
+        };
 }

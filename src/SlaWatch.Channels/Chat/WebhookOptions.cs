@@ -26,12 +26,19 @@ public sealed record WebhookOptions
 
     public string? TimestampHeader { get; init; } = "X-SlaWatch-Timestamp";
 
-    /// <summary>How far a signed timestamp may be from the receipt instant: older bodies are refused as replays.</summary>
+    /// <summary>How far a signed timestamp may be from the receipt instant: older bodies are refused as
+    /// replays.</summary>
     public TimeSpan Tolerance { get; init; } = TimeSpan.FromMinutes(5);
 
     public int MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
 
-    public static WebhookOptions For(ChatFormat format, string secret) => format == ChatFormat.Chatwoot
-        ? new WebhookOptions { Secret = secret, SignatureHeader = "X-Chatwoot-Signature", TimestampHeader = "X-Chatwoot-Timestamp" }
-        : new WebhookOptions { Secret = secret };
+    public static WebhookOptions For(ChatFormat format, string secret) =>
+        format == ChatFormat.Chatwoot
+            ? new WebhookOptions
+            {
+                Secret = secret,
+                SignatureHeader = "X-Chatwoot-Signature",
+                TimestampHeader = "X-Chatwoot-Timestamp",
+            }
+            : new WebhookOptions { Secret = secret };
 }

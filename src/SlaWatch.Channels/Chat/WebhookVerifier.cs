@@ -10,11 +10,19 @@ public sealed record WebhookRefusal(int Status, string Reason);
 /// <summary>Checks size, signature (constant-time) and timestamp freshness of a webhook body.</summary>
 public static class WebhookVerifier
 {
-    public static WebhookRefusal? Check(WebhookOptions options, IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
+    public static WebhookRefusal? Check(
+        WebhookOptions options,
+        IReadOnlyDictionary<string, string> headers,
+        ReadOnlySpan<byte> body,
+        DateTimeOffset receivedAt
+    )
     {
         if (body.Length > options.MaxBodyBytes)
         {
-            return new WebhookRefusal(413, $"body of {body.Length} bytes is larger than the {options.MaxBodyBytes}-byte limit");
+            return new WebhookRefusal(
+                413,
+                $"body of {body.Length} bytes is larger than the {options.MaxBodyBytes}-byte limit"
+            );
         }
 
         if (Header(headers, options.SignatureHeader) is not { Length: > 0 } signature)
@@ -31,7 +39,10 @@ public static class WebhookVerifier
                 return new WebhookRefusal(401, $"missing {timestampHeader} header");
             }
 
-            if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253402300799)
+            if (
+                !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                || seconds > 253402300799
+            )
             {
                 return new WebhookRefusal(400, $"{timestampHeader} must be Unix seconds, got '{timestamp}'");
             }
@@ -39,7 +50,11 @@ public static class WebhookVerifier
             var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
             if ((receivedAt - signedAt).Duration() > options.Tolerance)
             {
-                return new WebhookRefusal(401, $"signed at {signedAt:O}, more than {options.Tolerance.TotalMinutes:0} minutes from its receipt at {receivedAt:O}: refused as a possible replay");
+                return new WebhookRefusal(
+                    401,
+                    $"signed at {signedAt:O}, more than {options.Tolerance.TotalMinutes:0} minutes from its receipt "
+                        + $"at {receivedAt:O}: refused as a possible replay"
+                );
             }
         }
 

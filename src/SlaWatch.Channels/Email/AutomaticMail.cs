@@ -9,17 +9,31 @@ namespace SlaWatch.Channels.Email;
 /// </summary>
 internal static class AutomaticMail
 {
-    private static readonly string[] AutoReplySubjects = ["Auto:", "Automatic reply", "Autoreply", "Out of Office", "自动回复", "自動回覆"];
+    private static readonly string[] AutoReplySubjects =
+    [
+        "Auto:",
+        "Automatic reply",
+        "Autoreply",
+        "Out of Office",
+        "自动回复",
+        "自動回覆",
+    ];
 
     public static string? Reason(MimeMessage message)
     {
         var headers = message.Headers;
-        if (headers[HeaderId.AutoSubmitted] is { } submitted && !submitted.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+        if (
+            headers[HeaderId.AutoSubmitted] is { } submitted
+            && !submitted.Trim().Equals("no", StringComparison.OrdinalIgnoreCase)
+        )
         {
             return $"Auto-Submitted: {submitted.Trim()}";
         }
 
-        if (headers["Precedence"] is { } precedence && precedence.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply")
+        if (
+            headers["Precedence"] is { } precedence
+            && precedence.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply"
+        )
         {
             return $"Precedence: {precedence.Trim()}";
         }
@@ -48,12 +62,17 @@ internal static class AutomaticMail
         }
 
         var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? string.Empty;
-        if (from.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase) || from.StartsWith("postmaster@", StringComparison.OrdinalIgnoreCase))
+        if (
+            from.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase)
+            || from.StartsWith("postmaster@", StringComparison.OrdinalIgnoreCase)
+        )
         {
             return "mailer daemon";
         }
 
         var subject = message.Subject ?? string.Empty;
-        return AutoReplySubjects.Any(prefix => subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) ? "auto-reply subject" : null;
+        return AutoReplySubjects.Any(prefix => subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            ? "auto-reply subject"
+            : null;
     }
 }

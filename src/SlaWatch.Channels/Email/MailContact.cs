@@ -3,7 +3,8 @@ using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Channels.Email;
 
-/// <summary>A customer's message as a contact: what the mailbox poller and a replay of recorded mail both ingest.</summary>
+/// <summary>A customer's message as a contact: what the mailbox poller and a replay of recorded mail both
+/// ingest.</summary>
 public static class MailContact
 {
     /// <summary>The contact, or null when the message has no sender address to answer.</summary>

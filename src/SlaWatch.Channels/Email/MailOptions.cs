@@ -21,7 +21,8 @@ public sealed record MailOptions
     /// <summary>Where agents' replies are filed; null to skip reading it.</summary>
     public string? SentFolder { get; init; } = "Sent";
 
-    /// <summary>The address customers write to; mail from it is ours (never acknowledged, agent replies in Sent).</summary>
+    /// <summary>The address customers write to; mail from it is ours (never acknowledged, agent replies in
+    /// Sent).</summary>
     public required string SupportAddress { get; init; }
 
     public string SupportName { get; init; } = "Customer Support 客服中心";
@@ -53,5 +54,7 @@ public sealed record MailOptions
     public SecureSocketOptions SmtpSecurity => Security(SmtpPort, 465);
 
     private SecureSocketOptions Security(int port, int implicitTlsPort) =>
-        AllowPlaintext ? SecureSocketOptions.None : port == implicitTlsPort ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        AllowPlaintext ? SecureSocketOptions.None
+        : port == implicitTlsPort ? SecureSocketOptions.SslOnConnect
+        : SecureSocketOptions.StartTls;
 }

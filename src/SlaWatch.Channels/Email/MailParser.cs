@@ -20,8 +20,8 @@ public static partial class MailParser
 
     private static readonly ParserOptions Options = CreateOptions();
 
-
-    public static ParsedMail Parse(byte[] raw) => Parse(raw, MimeMessage.Load(Options, new MemoryStream(raw, writable: false)));
+    public static ParsedMail Parse(byte[] raw) =>
+        Parse(raw, MimeMessage.Load(Options, new MemoryStream(raw, writable: false)));
 
     public static ParsedMail Parse(byte[] raw, MimeMessage message)
     {
@@ -55,22 +55,29 @@ public static partial class MailParser
         }
 
         // Text only: that is what the excerpt is read from, and attachments can be megabytes.
-        var damaged = message.BodyParts.OfType<TextPart>().Where(part => part.ContentTransferEncoding == ContentEncoding.Base64 && !IsBase64(part)).ToArray();
+        var damaged = message
+            .BodyParts.OfType<TextPart>()
+            .Where(part => part.ContentTransferEncoding == ContentEncoding.Base64 && !IsBase64(part))
+            .ToArray();
         if (damaged.Length > 0)
         {
-            warnings.Add($"damaged base64 in {string.Join(", ", damaged.Select(part => part.ContentType.MimeType))}: its decoded text may be garbage");
+            warnings.Add(
+                $"damaged base64 in {string.Join(", ", damaged.Select(part => part.ContentType.MimeType))}: its "
+                    + $"decoded text may be garbage"
+            );
         }
 
         return [.. warnings];
     }
 
-    private static int Depth(MimeEntity? entity) => entity switch
-    {
-        Multipart { Count: > 0 } multipart => 1 + multipart.Max(Depth),
-        Multipart => 1,
-        MessagePart { Message: { } inner } => 1 + Depth(inner.Body),
-        _ => 0,
-    };
+    private static int Depth(MimeEntity? entity) =>
+        entity switch
+        {
+            Multipart { Count: > 0 } multipart => 1 + multipart.Max(Depth),
+            Multipart => 1,
+            MessagePart { Message: { } inner } => 1 + Depth(inner.Body),
+            _ => 0,
+        };
 
     /// <summary>Whether a part's encoded content is base64 a decoder reads without guessing.</summary>
     private static bool IsBase64(MimePart part)
@@ -122,7 +129,9 @@ public static partial class MailParser
 
     private static MailAttachment Describe(MimeEntity entity)
     {
-        var name = entity.ContentDisposition?.FileName ?? entity.ContentType.Name ?? (entity is MessagePart ? "message.eml" : "attachment");
+        var name = entity.ContentDisposition?.FileName
+            ?? entity.ContentType.Name
+            ?? (entity is MessagePart ? "message.eml" : "attachment");
         long size = 0;
         switch (entity)
         {
@@ -162,13 +171,16 @@ public static partial class MailParser
     private static partial Regex NumberInSubject();
 
     /// <summary>
-    /// The decoded subject; when an encoded word does not decode (damaged base64 turns into replacement characters), the
-    /// subject as it came, which a person can still read, rather than garbage.
+    /// The decoded subject; when an encoded word does not decode (damaged base64 turns into replacement characters),
+    /// the subject as it came, which a person can still read, rather than garbage.
     /// </summary>
     private static string Subject(MimeMessage message)
     {
         var decoded = (message.Subject ?? string.Empty).Trim();
-        if (!decoded.Contains('\uFFFD', StringComparison.Ordinal) || message.Headers.FirstOrDefault(item => item.Id == HeaderId.Subject) is not { RawValue: var raw })
+        if (
+            !decoded.Contains('\uFFFD', StringComparison.Ordinal)
+            || message.Headers.FirstOrDefault(item => item.Id == HeaderId.Subject) is not { RawValue: var raw }
+        )
         {
             return decoded;
         }
@@ -189,13 +201,15 @@ public static partial class MailParser
 
         public override long Length => _length;
 
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
 
         public override void Write(byte[] buffer, int offset, int count) => _length += count;
 
-        public override void Flush()
-        {
-        }
+        public override void Flush() { }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

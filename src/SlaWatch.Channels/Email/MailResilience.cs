@@ -25,22 +25,26 @@ internal static class MailResilience
             .Handle<SmtpProtocolException>()
             .Handle<ServiceNotConnectedException>();
         return new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = 1.0,
-                MinimumThroughput = 2,
-                SamplingDuration = TimeSpan.FromMinutes(10),
-                BreakDuration = options.BreakDuration,
-            })
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = options.RetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-            })
+            .AddCircuitBreaker(
+                new CircuitBreakerStrategyOptions
+                {
+                    ShouldHandle = transient,
+                    FailureRatio = 1.0,
+                    MinimumThroughput = 2,
+                    SamplingDuration = TimeSpan.FromMinutes(10),
+                    BreakDuration = options.BreakDuration,
+                }
+            )
+            .AddRetry(
+                new RetryStrategyOptions
+                {
+                    ShouldHandle = transient,
+                    MaxRetryAttempts = options.RetryAttempts,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryDelay,
+                }
+            )
             .Build();
     }
 }

@@ -4,7 +4,8 @@ using MimeKit.Text;
 
 namespace SlaWatch.Channels.Email;
 
-/// <summary>Turns a body into a short excerpt: HTML to text, quoted history and signatures cut, length bounded.</summary>
+/// <summary>Turns a body into a short excerpt: HTML to text, quoted history and signatures cut, length
+/// bounded.</summary>
 internal static partial class MailText
 {
     public static string FromHtml(string html)
@@ -17,10 +18,24 @@ internal static partial class MailText
             switch (token)
             {
                 case HtmlTagToken tag when tag.Id is HtmlTagId.Script or HtmlTagId.Style or HtmlTagId.Head:
-                    skipping += tag.IsEndTag ? -1 : tag.IsEmptyElement ? 0 : 1;
+                    skipping +=
+                        tag.IsEndTag ? -1
+                        : tag.IsEmptyElement ? 0
+                        : 1;
                     skipping = Math.Max(0, skipping);
                     break;
-                case HtmlTagToken tag when !tag.IsEndTag && tag.Id is HtmlTagId.Br or HtmlTagId.P or HtmlTagId.Div or HtmlTagId.LI or HtmlTagId.TR or HtmlTagId.H1 or HtmlTagId.H2 or HtmlTagId.H3 or HtmlTagId.BlockQuote:
+                case HtmlTagToken tag
+                    when !tag.IsEndTag
+                        && tag.Id
+                            is HtmlTagId.Br
+                                or HtmlTagId.P
+                                or HtmlTagId.Div
+                                or HtmlTagId.LI
+                                or HtmlTagId.TR
+                                or HtmlTagId.H1
+                                or HtmlTagId.H2
+                                or HtmlTagId.H3
+                                or HtmlTagId.BlockQuote:
                     text.Append('\n');
                     break;
                 case HtmlDataToken data when skipping == 0:
@@ -63,7 +78,11 @@ internal static partial class MailText
         }
 
         // "On Mon, 3 Nov 2026, Li Lei <li@example.com>" + "wrote:" folded over two lines.
-        if (line.StartsWith("On ", StringComparison.Ordinal) && i + 1 < lines.Length && lines[i + 1].Trim().EndsWith("wrote:", StringComparison.Ordinal))
+        if (
+            line.StartsWith("On ", StringComparison.Ordinal)
+            && i + 1 < lines.Length
+            && lines[i + 1].Trim().EndsWith("wrote:", StringComparison.Ordinal)
+        )
         {
             return true;
         }
@@ -73,7 +92,10 @@ internal static partial class MailText
             && lines.Skip(i + 1).Take(3).Any(next => HeaderBlockSent().IsMatch(next.Trim()));
     }
 
-    [GeneratedRegex(@"^-{2,}\s*(Original Message|Forwarded message|原始邮件|原始郵件|转发的邮件)\s*-{2,}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^-{2,}\s*(Original Message|Forwarded message|原始邮件|原始郵件|转发的邮件)\s*-{2,}",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex OriginalMessage();
 
     [GeneratedRegex(@"^在.{2,200}写道[:：]$")]

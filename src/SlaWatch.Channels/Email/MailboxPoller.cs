@@ -32,7 +32,15 @@ public sealed class MailboxPoller
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline _pipeline;
 
-    public MailboxPoller(MailOptions options, IngestionService ingestion, TicketEventService events, IQuarantine quarantine, ICheckpointStore checkpoints, SlaPolicy policy, TimeProvider time)
+    public MailboxPoller(
+        MailOptions options,
+        IngestionService ingestion,
+        TicketEventService events,
+        IQuarantine quarantine,
+        ICheckpointStore checkpoints,
+        SlaPolicy policy,
+        TimeProvider time
+    )
     {
         _options = options;
         _ingestion = ingestion;
@@ -49,7 +57,12 @@ public sealed class MailboxPoller
         var report = new PollReport();
         try
         {
-            await _pipeline.ExecuteAsync(async token => await PollOnceAsync(report, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await _pipeline
+                .ExecuteAsync(
+                    async token => await PollOnceAsync(report, token).ConfigureAwait(false),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
         catch (BrokenCircuitException error)
         {
@@ -62,7 +75,8 @@ public sealed class MailboxPoller
     private async Task PollOnceAsync(PollReport report, CancellationToken cancellationToken)
     {
         using var imap = new ImapClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
-        await imap.ConnectAsync(_options.ImapHost, _options.ImapPort, _options.ImapSecurity, cancellationToken).ConfigureAwait(false);
+        await imap.ConnectAsync(_options.ImapHost, _options.ImapPort, _options.ImapSecurity, cancellationToken)
+            .ConfigureAwait(false);
         await imap.AuthenticateAsync(_options.User, _options.Password, cancellationToken).ConfigureAwait(false);
         // Sent first: a customer's answer to an agent's reply in the same poll can then find its ticket.
         if (_options.SentFolder is { } sentName)
@@ -79,17 +93,37 @@ public sealed class MailboxPoller
 
             if (sent is not null)
             {
-                await ReadFolderAsync(sent, report, markSeen: false, (raw, arrived, origin, token) => AgentReplyAsync(raw, arrived, origin, report, token), cancellationToken).ConfigureAwait(false);
+                await ReadFolderAsync(
+                        sent,
+                        report,
+                        markSeen: false,
+                        (raw, arrived, origin, token) => AgentReplyAsync(raw, arrived, origin, report, token),
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
             }
         }
 
         var inbox = await imap.GetFolderAsync(_options.Inbox, cancellationToken).ConfigureAwait(false);
-        await ReadFolderAsync(inbox, report, markSeen: true, (raw, arrived, origin, token) => CustomerMessageAsync(raw, arrived, origin, report, token), cancellationToken).ConfigureAwait(false);
+        await ReadFolderAsync(
+                inbox,
+                report,
+                markSeen: true,
+                (raw, arrived, origin, token) => CustomerMessageAsync(raw, arrived, origin, report, token),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
         await imap.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReadFolderAsync(IMailFolder folder, PollReport report, bool markSeen, Func<byte[], DateTimeOffset, string, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    private async Task ReadFolderAsync(
+        IMailFolder folder,
+        PollReport report,
+        bool markSeen,
+        Func<byte[], DateTimeOffset, string, CancellationToken, Task> handle,
+        CancellationToken cancellationToken
+    )
     {
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
         var key = $"imap:{_options.User}@{_options.ImapHost}:{_options.ImapPort}/{folder.FullName}";
@@ -101,15 +135,27 @@ public sealed class MailboxPoller
         }
 
         var uids = (await folder.SearchAsync(SearchQuery.All, cancellationToken).ConfigureAwait(false))
-            .Where(uid => uid.Id > lastUid).OrderBy(uid => uid.Id).Take(_options.MaxMessagesPerPoll).ToList();
+            .Where(uid => uid.Id > lastUid)
+            .OrderBy(uid => uid.Id)
+            .Take(_options.MaxMessagesPerPoll)
+            .ToList();
         if (uids.Count == 0)
         {
-            await _checkpoints.SetAsync(key, $"{folder.UidValidity}:{lastUid}", cancellationToken).ConfigureAwait(false);
+            await _checkpoints
+                .SetAsync(key, $"{folder.UidValidity}:{lastUid}", cancellationToken)
+                .ConfigureAwait(false);
             return;
         }
 
-        var summaries = (await folder.FetchAsync(uids, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate), cancellationToken).ConfigureAwait(false))
-            .ToDictionary(summary => summary.UniqueId);
+        var summaries = (
+            await folder
+                .FetchAsync(
+                    uids,
+                    new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate),
+                    cancellationToken
+                )
+                .ConfigureAwait(false)
+        ).ToDictionary(summary => summary.UniqueId);
         foreach (var uid in uids)
         {
             report.Fetched++;
@@ -121,18 +167,33 @@ public sealed class MailboxPoller
                 raw = copy.ToArray();
             }
 
-            var arrived = summaries.TryGetValue(uid, out var summary) && summary.InternalDate is { } internalDate ? internalDate : _time.GetUtcNow();
+            var arrived =
+                summaries.TryGetValue(uid, out var summary) && summary.InternalDate is { } internalDate
+                    ? internalDate
+                    : _time.GetUtcNow();
             await handle(raw, arrived, $"imap {folder.FullName} uid {uid.Id}", cancellationToken).ConfigureAwait(false);
             if (markSeen)
             {
-                await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }, cancellationToken).ConfigureAwait(false);
+                await folder
+                    .StoreAsync(
+                        uid,
+                        new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true },
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
             }
 
             await _checkpoints.SetAsync(key, $"{folder.UidValidity}:{uid.Id}", cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task CustomerMessageAsync(byte[] raw, DateTimeOffset arrived, string origin, PollReport report, CancellationToken cancellationToken)
+    private async Task CustomerMessageAsync(
+        byte[] raw,
+        DateTimeOffset arrived,
+        string origin,
+        PollReport report,
+        CancellationToken cancellationToken
+    )
     {
         if (await ParseOrQuarantineAsync(raw, origin, report, cancellationToken).ConfigureAwait(false) is not { } mail)
         {
@@ -145,7 +206,9 @@ public sealed class MailboxPoller
             return;
         }
 
-        var result = await _ingestion.IngestAsync(contact, origin, RawText(raw), cancellationToken).ConfigureAwait(false);
+        var result = await _ingestion
+            .IngestAsync(contact, origin, RawText(raw), cancellationToken)
+            .ConfigureAwait(false);
         switch (result.Outcome)
         {
             case IngestOutcome.Created:
@@ -165,54 +228,98 @@ public sealed class MailboxPoller
                 return;
         }
 
-        // A duplicate may be a message whose acknowledgement failed last time: acknowledge what is still unacknowledged.
-        if (!contact.Automatic && result.Outcome is IngestOutcome.Created or IngestOutcome.Duplicate && result.TicketId is { } ticketId)
+        // A duplicate may be a message whose acknowledgement failed last time: acknowledge what is still
+        // unacknowledged.
+        if (
+            !contact.Automatic
+            && result.Outcome is IngestOutcome.Created or IngestOutcome.Duplicate
+            && result.TicketId is { } ticketId
+        )
         {
             await AcknowledgeAsync(ticketId, mail, report, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task AcknowledgeAsync(string ticketId, ParsedMail mail, PollReport report, CancellationToken cancellationToken)
+    private async Task AcknowledgeAsync(
+        string ticketId,
+        ParsedMail mail,
+        PollReport report,
+        CancellationToken cancellationToken
+    )
     {
         var ticket = await _events.FindAsync(ticketId, cancellationToken).ConfigureAwait(false);
-        if (ticket is null || _options.SmtpHost is null || ticket.State.AcknowledgedAt is not null
-            || !string.Equals(ticket.State.SourceRef, mail.SourceId, StringComparison.Ordinal))
+        if (
+            ticket is null
+            || _options.SmtpHost is null
+            || ticket.State.AcknowledgedAt is not null
+            || !string.Equals(ticket.State.SourceRef, mail.SourceId, StringComparison.Ordinal)
+        )
         {
             return;
         }
 
         var now = _time.GetUtcNow();
-        var due = SlaClockCalculator.Compute(ticket.Events, _policy, now).FirstOrDefault(clock => clock.Metric == SlaMetric.FirstResponse)?.Due;
+        var due = SlaClockCalculator
+            .Compute(ticket.Events, _policy, now)
+            .FirstOrDefault(clock => clock.Metric == SlaMetric.FirstResponse)
+            ?.Due;
         var message = Acknowledgement.Compose(_options, mail, ticket.Number.ToString(), due, _policy.TimeZone);
         try
         {
             await SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is IOException or SmtpCommandException or SmtpProtocolException or System.Net.Sockets.SocketException or MailKit.Security.AuthenticationException)
+        catch (Exception error)
+            when (error
+                    is IOException
+                        or SmtpCommandException
+                        or SmtpProtocolException
+                        or System.Net.Sockets.SocketException
+                        or MailKit.Security.AuthenticationException
+            )
         {
             // The ticket is stored; its acknowledgement clock shows the miss. The next poll does not retry it.
             report.AcknowledgementsFailed++;
             return;
         }
 
-        await _events.RecordAsync(ticketId, new Acknowledged(now, "system", message.MessageId), "acknowledgement", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _events
+            .RecordAsync(
+                ticketId,
+                new Acknowledged(now, "system", message.MessageId),
+                "acknowledgement",
+                cancellationToken: cancellationToken
+            )
+            .ConfigureAwait(false);
         report.Acknowledged++;
     }
 
     private async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         using var smtp = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
-        await smtp.ConnectAsync(_options.SmtpHost ?? throw new InvalidOperationException("No SMTP server is configured."), _options.SmtpPort, _options.SmtpSecurity, cancellationToken).ConfigureAwait(false);
+        await smtp.ConnectAsync(
+                _options.SmtpHost ?? throw new InvalidOperationException("No SMTP server is configured."),
+                _options.SmtpPort,
+                _options.SmtpSecurity,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         if (_options.SmtpUser is { } user)
         {
-            await smtp.AuthenticateAsync(user, _options.SmtpPassword ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            await smtp.AuthenticateAsync(user, _options.SmtpPassword ?? string.Empty, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         await smtp.SendAsync(message, cancellationToken).ConfigureAwait(false);
         await smtp.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task AgentReplyAsync(byte[] raw, DateTimeOffset arrived, string origin, PollReport report, CancellationToken cancellationToken)
+    private async Task AgentReplyAsync(
+        byte[] raw,
+        DateTimeOffset arrived,
+        string origin,
+        PollReport report,
+        CancellationToken cancellationToken
+    )
     {
         if (await ParseOrQuarantineAsync(raw, origin, report, cancellationToken).ConfigureAwait(false) is not { } mail)
         {
@@ -226,11 +333,25 @@ public sealed class MailboxPoller
         }
 
         var actor = mail.FromName ?? "support";
-        var result = await _events.RecordReplyAsync(Channel.Email, mail.ThreadReferences, mail.Subject, new AgentResponse(arrived, actor, mail.SourceId, mail.Excerpt), origin, cancellationToken).ConfigureAwait(false);
+        var result = await _events
+            .RecordReplyAsync(
+                Channel.Email,
+                mail.ThreadReferences,
+                mail.Subject,
+                new AgentResponse(arrived, actor, mail.SourceId, mail.Excerpt),
+                origin,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         report.AgentResponses += result.Outcome == RecordOutcome.Recorded ? 1 : 0;
     }
 
-    private async Task<ParsedMail?> ParseOrQuarantineAsync(byte[] raw, string origin, PollReport report, CancellationToken cancellationToken)
+    private async Task<ParsedMail?> ParseOrQuarantineAsync(
+        byte[] raw,
+        string origin,
+        PollReport report,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -238,25 +359,36 @@ public sealed class MailboxPoller
         }
         catch (Exception error) when (error is FormatException or ParseException or ArgumentException)
         {
-            await QuarantineAsync(raw, origin, $"message does not parse: {error.Message}", report, cancellationToken).ConfigureAwait(false);
+            await QuarantineAsync(raw, origin, $"message does not parse: {error.Message}", report, cancellationToken)
+                .ConfigureAwait(false);
             return null;
         }
     }
 
-    private async Task QuarantineAsync(byte[] raw, string origin, string reason, PollReport report, CancellationToken cancellationToken)
+    private async Task QuarantineAsync(
+        byte[] raw,
+        string origin,
+        string reason,
+        PollReport report,
+        CancellationToken cancellationToken
+    )
     {
-        await _quarantine.PutAsync(new QuarantinedInput("email", _time.GetUtcNow(), origin, reason, RawText(raw)), cancellationToken).ConfigureAwait(false);
+        await _quarantine
+            .PutAsync(new QuarantinedInput("email", _time.GetUtcNow(), origin, reason, RawText(raw)), cancellationToken)
+            .ConfigureAwait(false);
         report.Quarantined++;
     }
 
-    private bool IsOurs(string address) => string.Equals(address, _options.SupportAddress, StringComparison.OrdinalIgnoreCase);
+    private bool IsOurs(string address) =>
+        string.Equals(address, _options.SupportAddress, StringComparison.OrdinalIgnoreCase);
 
     private static string RawText(byte[] raw) => MailContact.RawText(raw);
 
     private static (uint Validity, uint LastUid) Checkpoint(string? value)
     {
         var parts = value?.Split(':');
-        return parts is { Length: 2 }
+        return
+            parts is { Length: 2 }
             && uint.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var validity)
             && uint.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)
             ? (validity, uid)

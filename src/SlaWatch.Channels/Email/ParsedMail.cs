@@ -33,7 +33,8 @@ public sealed record ParsedMail
 
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 
-    /// <summary>What the parser could not read faithfully (MIME nested too deep, damaged base64): flagged on the ticket.</summary>
+    /// <summary>What the parser could not read faithfully (MIME nested too deep, damaged base64): flagged on the
+    /// ticket.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Why a machine sent it (auto-reply, bounce, mailing list, null sender), or null.</summary>

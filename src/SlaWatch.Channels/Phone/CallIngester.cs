@@ -11,21 +11,36 @@ namespace SlaWatch.Channels.Phone;
 /// an IVR). A call from the same number within the repeat window
 /// continues that caller's open ticket.
 /// </summary>
-public sealed class CallIngester(IngestionService ingestion, TicketEventService events, SlaPolicy policy, CallOptions options)
+public sealed class CallIngester(
+    IngestionService ingestion,
+    TicketEventService events,
+    SlaPolicy policy,
+    CallOptions options
+)
 {
     public TimeSpan RepeatWindow => options.RepeatWindow;
 
     /// <summary>The ring target for a call (rings × ring cycle), or null when the policy sets none.</summary>
     public static TimeSpan? RingTarget(SlaPolicy policy, CallRecord call) =>
-        policy.TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Phone, Priority.Normal))?.OpenTimeFrom(call.Start);
+        policy
+            .TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Phone, Priority.Normal))
+            ?.OpenTimeFrom(call.Start);
 
-    /// <summary>Answered within the ring target; false for a call not answered; null when the policy sets no target.</summary>
+    /// <summary>Answered within the ring target; false for a call not answered; null when the policy sets no
+    /// target.</summary>
     public static bool? MetRingTarget(SlaPolicy policy, CallRecord call) =>
-        !call.Answered ? false : RingTarget(policy, call) is { } target ? call.Ringing <= target : null;
+        !call.Answered ? false
+        : RingTarget(policy, call) is { } target ? call.Ringing <= target
+        : null;
 
     public bool? MetRingTarget(CallRecord call) => MetRingTarget(policy, call);
 
-    public async Task<IngestResult> IngestAsync(CallRecord call, string origin, string raw, CancellationToken cancellationToken = default)
+    public async Task<IngestResult> IngestAsync(
+        CallRecord call,
+        string origin,
+        string raw,
+        CancellationToken cancellationToken = default
+    )
     {
         var contact = new InboundContact
         {
@@ -46,18 +61,25 @@ public sealed class CallIngester(IngestionService ingestion, TicketEventService 
 
         TicketEvent follow = call.Answered
             ? new AgentResponse(call.Answer!.Value, call.Agent ?? "phone", $"call:{call.CallId}:answered")
-            : new OverdueReason(call.Start, "switch", $"call:{call.CallId}:missed", $"missed call: {Describe(call)}", SlaMetric.FirstResponse);
+            : new OverdueReason(
+                call.Start,
+                "switch",
+                $"call:{call.CallId}:missed",
+                $"missed call: {Describe(call)}",
+                SlaMetric.FirstResponse
+            );
         await events.RecordAsync(ticketId, follow, origin, raw, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    private static string Describe(CallRecord call) => call.SwitchApplication is { } application
-        ? $"no agent answered; only the switch's {application}"
-        : call.Disposition switch
-        {
-            CallDisposition.NoAnswer => "NO ANSWER",
-            CallDisposition.Busy => "BUSY",
-            CallDisposition.Failed => "FAILED",
-            _ => "ANSWERED",
-        };
+    private static string Describe(CallRecord call) =>
+        call.SwitchApplication is { } application
+            ? $"no agent answered; only the switch's {application}"
+            : call.Disposition switch
+            {
+                CallDisposition.NoAnswer => "NO ANSWER",
+                CallDisposition.Busy => "BUSY",
+                CallDisposition.Failed => "FAILED",
+                _ => "ANSWERED",
+            };
 }

@@ -13,17 +13,43 @@ public static class CallLegs
     /// </summary>
     private static readonly HashSet<string> SwitchApplications = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Hangup", "Answer", "Playback", "Background", "BackGround", "ControlPlayback", "WaitExten", "Read", "Record", "VoiceMail",
-        "VoiceMailMain", "Voicemail", "MusicOnHold", "Wait", "Echo", "SayDigits", "SayNumber", "IVR", "AGI", "Congestion", "Busy",
+        "Hangup",
+        "Answer",
+        "Playback",
+        "Background",
+        "BackGround",
+        "ControlPlayback",
+        "WaitExten",
+        "Read",
+        "Record",
+        "VoiceMail",
+        "VoiceMailMain",
+        "Voicemail",
+        "MusicOnHold",
+        "Wait",
+        "Echo",
+        "SayDigits",
+        "SayNumber",
+        "IVR",
+        "AGI",
+        "Congestion",
+        "Busy",
     };
 
-    /// <summary>A leg answered by the switch is not answered: the application is kept so the report can say who picked up.</summary>
+    /// <summary>A leg answered by the switch is not answered: the application is kept so the report can say who picked
+    /// up.</summary>
     public static CallRecord AsLeg(CallRecord leg, string application, string destinationChannel)
     {
         ArgumentNullException.ThrowIfNull(leg);
         var bySwitch = leg.Answered && (destinationChannel.Length == 0 || SwitchApplications.Contains(application));
         return bySwitch
-            ? leg with { Disposition = CallDisposition.NoAnswer, Answer = null, Agent = null, SwitchApplication = application.Length > 0 ? application : "switch" }
+            ? leg with
+            {
+                Disposition = CallDisposition.NoAnswer,
+                Answer = null,
+                Agent = null,
+                SwitchApplication = application.Length > 0 ? application : "switch",
+            }
             : leg;
     }
 
@@ -31,22 +57,35 @@ public static class CallLegs
     public static IReadOnlyList<CallRecord> Group(IEnumerable<CallRecord> legs)
     {
         ArgumentNullException.ThrowIfNull(legs);
-        return legs.GroupBy(leg => leg.LinkedId ?? leg.CallId, StringComparer.Ordinal).Select(call => call.Count() == 1 ? call.First() : Merge(call.Key, [.. call])).ToArray();
+        return legs.GroupBy(leg => leg.LinkedId ?? leg.CallId, StringComparer.Ordinal)
+            .Select(call => call.Count() == 1 ? call.First() : Merge(call.Key, [.. call]))
+            .ToArray();
     }
 
     private static CallRecord Merge(string id, IReadOnlyList<CallRecord> legs)
     {
         var first = legs.MinBy(leg => leg.Start)!;
         var answered = legs.Where(leg => leg.Answered).MinBy(leg => leg.Answer);
-        var disposition = answered is not null ? CallDisposition.Answered
+        var disposition =
+            answered is not null ? CallDisposition.Answered
             : legs.Any(leg => leg.Disposition == CallDisposition.NoAnswer) ? CallDisposition.NoAnswer
             : legs.Any(leg => leg.Disposition == CallDisposition.Busy) ? CallDisposition.Busy
             : CallDisposition.Failed;
-        return new CallRecord(id, first.Caller, first.Start, answered?.Answer, legs.Max(leg => leg.End), disposition, answered?.Agent)
+        return new CallRecord(
+            id,
+            first.Caller,
+            first.Start,
+            answered?.Answer,
+            legs.Max(leg => leg.End),
+            disposition,
+            answered?.Agent
+        )
         {
             LinkedId = first.LinkedId,
             Legs = legs.Count,
-            SwitchApplication = answered is null ? legs.Select(leg => leg.SwitchApplication).FirstOrDefault(application => application is not null) : null,
+            SwitchApplication = answered is null
+                ? legs.Select(leg => leg.SwitchApplication).FirstOrDefault(application => application is not null)
+                : null,
         };
     }
 }

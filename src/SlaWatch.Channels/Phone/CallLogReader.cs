@@ -7,27 +7,38 @@ using SlaWatch.Core.Calendars;
 namespace SlaWatch.Channels.Phone;
 
 /// <summary>
-/// Reads call-detail records: Asterisk's CSV logs (<c>cdr_csv</c>, or <c>cdr_custom</c>'s <c>Master.csv</c>
-/// mapping, or any CSV with a header row naming the columns; see <see cref="CdrLayout"/>) with local times
-/// <c>YYYY-MM-DD HH:MM:SS</c>, or JSON lines of ours (<c>{"callId","linkedId","caller","start","answer","end","disposition","agent"}</c>).
-/// The legs of a call are made one (<see cref="CallLegs"/>). Bad rows come back as errors naming their line and
-/// column; the good ones are read. A log in a layout not recognised is one error naming what was expected, with
-/// the whole text, so nothing is lost.
+/// Reads call-detail records: Asterisk's CSV logs (<c>cdr_csv</c>, or <c>cdr_custom</c>'s <c>Master.csv</c> mapping, or
+/// any CSV with a header row naming the columns; see <see cref="CdrLayout"/>) with local times <c>YYYY-MM-DD
+/// HH:MM:SS</c>, or JSON lines of ours
+/// (<c>{"callId","linkedId","caller","start","answer","end","disposition","agent"}</c>). The legs of a call are made
+/// one (<see cref="CallLegs"/>). Bad rows come back as errors naming their line and column; the good ones are read. A
+/// log in a layout not recognised is one error naming what was expected, with the whole text, so nothing is lost.
 /// </summary>
 public static class CallLogReader
 {
-    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) Read(string text, TimeZoneInfo zone)
+    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) Read(
+        string text,
+        TimeZoneInfo zone
+    )
     {
         var firstLine = text.TrimStart('\uFEFF').TrimStart().Split('\n', 2)[0];
         return firstLine.StartsWith('{') ? ReadJsonLines(text, zone) : ReadCdrCsv(text, zone);
     }
 
-    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadCdrCsv(string text, TimeZoneInfo zone)
+    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadCdrCsv(
+        string text,
+        TimeZoneInfo zone
+    )
     {
         ArgumentNullException.ThrowIfNull(text);
         var legs = new List<CallRecord>();
         var errors = new List<CallRowError>();
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null };
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
         using var csv = new CsvParser(new StringReader(text.TrimStart('\uFEFF')), configuration);
         CdrLayout? layout = null;
         while (csv.Read())
@@ -60,18 +71,35 @@ public static class CallLogReader
             {
                 if (fields.Length < layout.MinimumColumns)
                 {
-                    throw new RowException("disposition", $"{fields.Length} columns; the {layout.Name} layout has at least {layout.MinimumColumns}");
+                    throw new RowException(
+                        "disposition",
+                        $"{fields.Length} columns; the {layout.Name} layout has at least {layout.MinimumColumns}"
+                    );
                 }
 
                 string Field(string name) => layout.Field(fields, name);
                 var start = LocalTime(Field("start"), "start", zone) ?? throw new RowException("start", "missing");
                 var answer = LocalTime(Field("answer"), "answer", zone);
                 var end = LocalTime(Field("end"), "end", zone) ?? throw new RowException("end", "missing");
-                var caller = Field("src").Length > 0 ? Field("src") : CallerFromClid(Field("clid")) ?? throw new RowException("src", "no caller number");
+                var caller =
+                    Field("src").Length > 0
+                        ? Field("src")
+                        : CallerFromClid(Field("clid")) ?? throw new RowException("src", "no caller number");
                 var id = Field("uniqueid") is { Length: > 0 } unique ? unique : $"{caller}@{start.ToUnixTimeSeconds()}";
-                var leg = Checked(new CallRecord(id, caller, start, answer, end, Disposition(Field("disposition"), "disposition"), AgentFromChannel(Field("dstchannel"))))
-                    with
-                { LinkedId = Field("linkedid") is { Length: > 0 } linked ? linked : null };
+                var leg = Checked(
+                    new CallRecord(
+                        id,
+                        caller,
+                        start,
+                        answer,
+                        end,
+                        Disposition(Field("disposition"), "disposition"),
+                        AgentFromChannel(Field("dstchannel"))
+                    )
+                ) with
+                {
+                    LinkedId = Field("linkedid") is { Length: > 0 } linked ? linked : null,
+                };
                 legs.Add(CallLegs.AsLeg(leg, Field("lastapp"), Field("dstchannel")));
             }
             catch (RowException error)
@@ -83,7 +111,10 @@ public static class CallLogReader
         return (CallLegs.Group(legs), errors);
     }
 
-    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadJsonLines(string text, TimeZoneInfo zone)
+    public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadJsonLines(
+        string text,
+        TimeZoneInfo zone
+    )
     {
         var calls = new List<CallRecord>();
         var errors = new List<CallRowError>();
@@ -100,8 +131,14 @@ public static class CallLogReader
             {
                 using var document = ParseJson(raw);
                 var call = document.RootElement;
-                string? Text(string name) => call.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
-                DateTimeOffset? Instant(string name) => Text(name) is { } value ? ParseInstant(value, name, zone) : null;
+                string? Text(string name) =>
+                    call.TryGetProperty(name, out var value)
+                    && value.ValueKind == JsonValueKind.String
+                    && value.GetString() is { Length: > 0 } s
+                        ? s
+                        : null;
+                DateTimeOffset? Instant(string name) =>
+                    Text(name) is { } value ? ParseInstant(value, name, zone) : null;
                 var start = Instant("start") ?? throw new RowException("start", "missing");
                 var record = new CallRecord(
                     Text("callId") ?? throw new RowException("callId", "missing"),
@@ -109,8 +146,12 @@ public static class CallLogReader
                     start,
                     Instant("answer"),
                     Instant("end") ?? start,
-                    Disposition(Text("disposition") ?? (Text("answer") is null ? "NO ANSWER" : "ANSWERED"), "disposition"),
-                    Text("agent"));
+                    Disposition(
+                        Text("disposition") ?? (Text("answer") is null ? "NO ANSWER" : "ANSWERED"),
+                        "disposition"
+                    ),
+                    Text("agent")
+                );
                 calls.Add(Checked(record) with { LinkedId = Text("linkedId") });
             }
             catch (RowException error)
@@ -166,17 +207,42 @@ public static class CallLogReader
 
     private static DateTimeOffset ParseInstant(string text, string column, TimeZoneInfo zone)
     {
-        if (DateTime.TryParseExact(text[..Math.Min(text.Length, 19)], ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var written) && !Core.Time.InstantWindow.Contains(written))
+        if (
+            DateTime.TryParseExact(
+                text[..Math.Min(text.Length, 19)],
+                ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var written
+            ) && !Core.Time.InstantWindow.Contains(written)
+        )
         {
             throw new RowException(column, Core.Time.InstantWindow.Outside(text));
         }
 
-        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) && text.Length > 19)
+        if (
+            DateTimeOffset.TryParseExact(
+                text,
+                ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var exact
+            )
+            && text.Length > 19
+        )
         {
             return exact;
         }
 
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
+        if (
+            DateTime.TryParseExact(
+                text,
+                ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var wall
+            )
+        )
         {
             return new DateTimeOffset(ZoneMapping.ToUtc(zone, wall, preferLater: false));
         }
@@ -184,14 +250,15 @@ public static class CallLogReader
         throw new RowException(column, $"'{text}' is not a time written YYYY-MM-DD HH:MM:SS");
     }
 
-    private static CallDisposition Disposition(string text, string column) => text.Trim().ToUpperInvariant() switch
-    {
-        "ANSWERED" => CallDisposition.Answered,
-        "NO ANSWER" or "NOANSWER" or "NO_ANSWER" => CallDisposition.NoAnswer,
-        "BUSY" => CallDisposition.Busy,
-        "FAILED" or "CONGESTION" => CallDisposition.Failed,
-        _ => throw new RowException(column, $"'{text}' is not ANSWERED, NO ANSWER, BUSY or FAILED"),
-    };
+    private static CallDisposition Disposition(string text, string column) =>
+        text.Trim().ToUpperInvariant() switch
+        {
+            "ANSWERED" => CallDisposition.Answered,
+            "NO ANSWER" or "NOANSWER" or "NO_ANSWER" => CallDisposition.NoAnswer,
+            "BUSY" => CallDisposition.Busy,
+            "FAILED" or "CONGESTION" => CallDisposition.Failed,
+            _ => throw new RowException(column, $"'{text}' is not ANSWERED, NO ANSWER, BUSY or FAILED"),
+        };
 
     /// <summary><c>SIP/1001-0000000a</c> → <c>1001</c>: the agent's extension.</summary>
     private static string? AgentFromChannel(string channel)

@@ -14,7 +14,15 @@ public enum CallDisposition
 /// <see cref="SwitchApplication"/> and counts as not answered. The caller is the raw number: mask it before showing
 /// it anywhere.
 /// </summary>
-public sealed record CallRecord(string CallId, string Caller, DateTimeOffset Start, DateTimeOffset? Answer, DateTimeOffset End, CallDisposition Disposition, string? Agent)
+public sealed record CallRecord(
+    string CallId,
+    string Caller,
+    DateTimeOffset Start,
+    DateTimeOffset? Answer,
+    DateTimeOffset End,
+    CallDisposition Disposition,
+    string? Agent
+)
 {
     /// <summary>The switch's id for the whole call (Asterisk's <c>linkedid</c>), shared by its legs.</summary>
     public string? LinkedId { get; init; }
@@ -22,7 +30,8 @@ public sealed record CallRecord(string CallId, string Caller, DateTimeOffset Sta
     /// <summary>How many rows of the log this call was made of.</summary>
     public int Legs { get; init; } = 1;
 
-    /// <summary>The application that picked the call up when no agent did (<c>VoiceMail</c>, <c>Playback</c>…).</summary>
+    /// <summary>The application that picked the call up when no agent did (<c>VoiceMail</c>,
+    /// <c>Playback</c>…).</summary>
     public string? SwitchApplication { get; init; }
 
     /// <summary>Answer − start: how long the caller heard it ring before an agent answered.</summary>

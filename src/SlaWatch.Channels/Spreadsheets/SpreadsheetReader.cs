@@ -10,7 +10,8 @@ namespace SlaWatch.Channels.Spreadsheets;
 /// <summary>One data row: its row number as the spreadsheet shows it, and its cells by header.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
-    public string Raw => string.Join(" | ", Cells.Where(cell => cell.Value.Length > 0).Select(cell => $"{cell.Key}={cell.Value}"));
+    public string Raw =>
+        string.Join(" | ", Cells.Where(cell => cell.Value.Length > 0).Select(cell => $"{cell.Key}={cell.Value}"));
 }
 
 /// <summary>
@@ -22,7 +23,8 @@ public static class SpreadsheetReader
     /// <summary>A tracking sheet is a few megabytes; more is not a sheet a team keeps by hand.</summary>
     public const long MaxFileBytes = 50L * 1024 * 1024;
 
-    /// <summary>What a workbook may inflate to, and by how much one part may grow (a zip bomb grows a thousandfold).</summary>
+    /// <summary>What a workbook may inflate to, and by how much one part may grow (a zip bomb grows a
+    /// thousandfold).</summary>
     public const long MaxUnzippedBytes = 256L * 1024 * 1024;
 
     public const int MaxCompressionRatio = 100;
@@ -37,7 +39,9 @@ public static class SpreadsheetReader
         ArgumentNullException.ThrowIfNull(path);
         if (new FileInfo(path).Length is var size && size > MaxFileBytes)
         {
-            throw new FormatException($"{size} bytes: more than the {MaxFileBytes} a tracking sheet may have; split it");
+            throw new FormatException(
+                $"{size} bytes: more than the {MaxFileBytes} a tracking sheet may have; split it"
+            );
         }
 
         return Path.GetExtension(path).ToLowerInvariant() switch
@@ -48,16 +52,21 @@ public static class SpreadsheetReader
         };
     }
 
-    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadCsv(byte[] bytes) => Sheet(CsvLines(Decode(bytes)));
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadCsv(byte[] bytes) =>
+        Sheet(CsvLines(Decode(bytes)));
 
     private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) ReadXlsx(string path)
     {
         CheckWorkbook(path);
-        return Sheet(MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX)
-            .Select((row, index) => (index + 1, ((IDictionary<string, object?>)row).Values.Select(Cell).ToArray())));
+        return Sheet(
+            MiniExcel
+                .Query(path, useHeaderRow: false, excelType: ExcelType.XLSX)
+                .Select((row, index) => (index + 1, ((IDictionary<string, object?>)row).Values.Select(Cell).ToArray()))
+        );
     }
 
-    /// <summary>Refuses what is not a workbook, and a workbook that would inflate past the bounds, before reading it.</summary>
+    /// <summary>Refuses what is not a workbook, and a workbook that would inflate past the bounds, before reading
+    /// it.</summary>
     private static void CheckWorkbook(string path)
     {
         try
@@ -69,13 +78,18 @@ public static class SpreadsheetReader
                 total += entry.Length;
                 if (entry.Length > MaxCompressionRatio * Math.Max(entry.CompressedLength, 1024))
                 {
-                    throw new FormatException($"{entry.FullName} inflates {entry.CompressedLength} bytes to {entry.Length}: refused as a zip bomb");
+                    throw new FormatException(
+                        $"{entry.FullName} inflates {entry.CompressedLength} bytes to {entry.Length}: refused as a "
+                            + $"zip bomb"
+                    );
                 }
             }
 
             if (total > MaxUnzippedBytes)
             {
-                throw new FormatException($"the workbook inflates to {total} bytes, more than {MaxUnzippedBytes}: refused");
+                throw new FormatException(
+                    $"the workbook inflates to {total} bytes, more than {MaxUnzippedBytes}: refused"
+                );
             }
         }
         catch (InvalidDataException)
@@ -86,15 +100,26 @@ public static class SpreadsheetReader
 
     private static IEnumerable<(int Number, string[] Fields)> CsvLines(string text)
     {
-        using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = true });
+        using var csv = new CsvParser(
+            new StringReader(text),
+            new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                BadDataFound = null,
+                MissingFieldFound = null,
+                DetectDelimiter = true,
+            }
+        );
         while (csv.Read())
         {
             yield return (csv.Row, csv.Record ?? []);
         }
     }
 
-    /// <summary>The first non-blank line is the header row; blank lines are skipped, row numbers kept as the sheet shows them.</summary>
-    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) Sheet(IEnumerable<(int Number, string[] Fields)> lines)
+    /// <summary>The first non-blank line is the header row; blank lines are skipped, row numbers kept as the sheet
+    /// shows them.</summary>
+    private static (IReadOnlyList<string>, IReadOnlyList<SheetRow>) Sheet(
+        IEnumerable<(int Number, string[] Fields)> lines
+    )
     {
         string[]? headers = null;
         var rows = new List<SheetRow>();
@@ -107,7 +132,10 @@ public static class SpreadsheetReader
 
             if (fields.FirstOrDefault(field => field.Length > MaxCellChars) is { } oversized)
             {
-                throw new FormatException($"row {number}: a cell of {oversized.Length} characters, more than a spreadsheet cell holds ({MaxCellChars})");
+                throw new FormatException(
+                    $"row {number}: a cell of {oversized.Length} characters, more than a spreadsheet cell holds ("
+                        + $"{MaxCellChars})"
+                );
             }
 
             if (fields.All(string.IsNullOrWhiteSpace))
@@ -141,18 +169,22 @@ public static class SpreadsheetReader
         return new SheetRow(number, cells);
     }
 
-    private static string Cell(object? value) => value switch
-    {
-        null => string.Empty,
-        // Excel keeps a time-only cell as a day fraction on its epoch (1899-12-30/31).
-        DateTime time when time.Year < 1901 => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
-        DateTime date when date.TimeOfDay == TimeSpan.Zero => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime instant => instant.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        TimeSpan span => span.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture),
-        double number => number.ToString("R", CultureInfo.InvariantCulture),
-        bool flag => flag ? "true" : "false",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
-    };
+    private static string Cell(object? value) =>
+        value switch
+        {
+            null => string.Empty,
+            // Excel keeps a time-only cell as a day fraction on its epoch (1899-12-30/31).
+            DateTime time when time.Year < 1901 => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+            DateTime date when date.TimeOfDay == TimeSpan.Zero => date.ToString(
+                "yyyy-MM-dd",
+                CultureInfo.InvariantCulture
+            ),
+            DateTime instant => instant.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            TimeSpan span => span.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture),
+            double number => number.ToString("R", CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        };
 
     private static string Decode(byte[] bytes)
     {

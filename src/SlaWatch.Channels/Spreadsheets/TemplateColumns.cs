@@ -112,7 +112,8 @@ public static class TemplateColumns
         ["notes"] = TemplateField.Remarks,
     };
 
-    /// <summary>The field a header names, or null for a column the template does not have (it is kept, unread).</summary>
+    /// <summary>The field a header names, or null for a column the template does not have (it is kept,
+    /// unread).</summary>
     public static TemplateField? Of(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -123,7 +124,8 @@ public static class TemplateColumns
     }
 
     /// <summary>Fields every sheet needs (without a date column, the submission time carries the date).</summary>
-    public static IReadOnlyList<TemplateField> Required { get; } = [TemplateField.CustomerId, TemplateField.SubmittedAt];
+    public static IReadOnlyList<TemplateField> Required { get; } =
+    [TemplateField.CustomerId, TemplateField.SubmittedAt];
 
     /// <summary>
     /// What a cell may hold to say "not yet" or "none" (the tracking template's own unresolved row writes <c>-</c>).
@@ -132,6 +134,7 @@ public static class TemplateColumns
     {
         ArgumentNullException.ThrowIfNull(value);
         return value.Trim() is "" or "-" or "--" or "—" or "–" or "－" or "/" or "／" or "无" or "暂无" or "待定"
-            || value.Trim().Equals("n/a", StringComparison.OrdinalIgnoreCase) || value.Trim().Equals("na", StringComparison.OrdinalIgnoreCase);
+            || value.Trim().Equals("n/a", StringComparison.OrdinalIgnoreCase)
+            || value.Trim().Equals("na", StringComparison.OrdinalIgnoreCase);
     }
 }

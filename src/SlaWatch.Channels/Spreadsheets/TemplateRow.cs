@@ -26,45 +26,89 @@ public sealed class RowException(string column, string problem) : Exception($"{c
 /// Instants are read in the policy's zone. A stated status (解决状态) and first-contact resolution (是否首次解决) are
 /// recorded as stated.
 /// </summary>
-public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> columns, TimeZoneInfo zone, ClassificationRules rules, Channel defaultChannel)
+public sealed class TemplateRow(
+    IReadOnlyDictionary<TemplateField, string> columns,
+    TimeZoneInfo zone,
+    ClassificationRules rules,
+    Channel defaultChannel
+)
 {
     private const string Actor = "import";
 
-    private static readonly string[] FullFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd H:mm", "yyyy/MM/dd HH:mm", "yyyy/M/d H:mm", "yyyy/MM/dd HH:mm:ss", "yyyy-M-d H:mm"];
+    private static readonly string[] FullFormats =
+    [
+        "yyyy-MM-dd HH:mm",
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd H:mm",
+        "yyyy/MM/dd HH:mm",
+        "yyyy/M/d H:mm",
+        "yyyy/MM/dd HH:mm:ss",
+        "yyyy-M-d H:mm",
+    ];
 
     public ImportedTicket Parse(SheetRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         string? Cell(TemplateField field) =>
-            columns.TryGetValue(field, out var header) && row.Cells.TryGetValue(header, out var value) && !TemplateColumns.IsPlaceholder(value) ? value.Trim() : null;
+            columns.TryGetValue(field, out var header)
+            && row.Cells.TryGetValue(header, out var value)
+            && !TemplateColumns.IsPlaceholder(value)
+                ? value.Trim()
+                : null;
         string Name(TemplateField field) => columns.TryGetValue(field, out var header) ? header : field.ToString();
 
-        var customer = Cell(TemplateField.CustomerId) ?? throw new RowException(Name(TemplateField.CustomerId), "missing");
-        var submittedText = Cell(TemplateField.SubmittedAt) ?? throw new RowException(Name(TemplateField.SubmittedAt), "missing");
+        var customer = Cell(TemplateField.CustomerId)
+            ?? throw new RowException(Name(TemplateField.CustomerId), "missing");
+        var submittedText = Cell(TemplateField.SubmittedAt)
+            ?? throw new RowException(Name(TemplateField.SubmittedAt), "missing");
         DateOnly date;
         if (columns.ContainsKey(TemplateField.Date))
         {
-            date = Date(Cell(TemplateField.Date) ?? throw new RowException(Name(TemplateField.Date), "missing"), Name(TemplateField.Date));
+            date = Date(
+                Cell(TemplateField.Date) ?? throw new RowException(Name(TemplateField.Date), "missing"),
+                Name(TemplateField.Date)
+            );
         }
         else
         {
             // Sheets without a date column (the after-sales template) write the date with the submission time.
             date = FullInstant(submittedText) is { } full
                 ? DateOnly.FromDateTime(full)
-                : throw new RowException(Name(TemplateField.SubmittedAt), $"'{submittedText}' needs a date and a time (YYYY-MM-DD HH:MM): the sheet has no date column");
+                : throw new RowException(
+                    Name(TemplateField.SubmittedAt),
+                    $"'{submittedText}' needs a date and a time (YYYY-MM-DD HH:MM): the sheet has no date column"
+                );
         }
 
         var submitted = Instant(submittedText, Name(TemplateField.SubmittedAt), date, null);
-        var firstResponse = Cell(TemplateField.FirstResponseAt) is { } response ? Instant(response, Name(TemplateField.FirstResponseAt), date, submitted) : (DateTimeOffset?)null;
-        var resolved = Cell(TemplateField.ResolvedAt) is { } resolution ? Instant(resolution, Name(TemplateField.ResolvedAt), date, firstResponse ?? submitted) : (DateTimeOffset?)null;
+        var firstResponse = Cell(TemplateField.FirstResponseAt) is { } response
+            ? Instant(response, Name(TemplateField.FirstResponseAt), date, submitted)
+            : (DateTimeOffset?)null;
+        var resolved = Cell(TemplateField.ResolvedAt) is { } resolution
+            ? Instant(resolution, Name(TemplateField.ResolvedAt), date, firstResponse ?? submitted)
+            : (DateTimeOffset?)null;
         var channel = Cell(TemplateField.Channel) is { } channelText
-            ? ChannelNames.TryParse(channelText, out var named) ? named : throw new RowException(Name(TemplateField.Channel), $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)} (or 电话, 邮件, 在线客服, 官网, 微信)")
+            ? ChannelNames.TryParse(channelText, out var named)
+                ? named
+                : throw new RowException(
+                    Name(TemplateField.Channel),
+                    $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)} (or 电话, 邮件, 在线客服, "
+                        + $"官网, 微信)"
+                )
             : defaultChannel;
         var priority = Cell(TemplateField.Priority) is { } priorityText
-            ? PriorityNames.TryParse(priorityText, out var level) ? level : throw new RowException(Name(TemplateField.Priority), $"'{priorityText}' is not a priority; use 紧急, 高, 一般/中, 低, 建议 or {string.Join(", ", PriorityNames.Known)}")
+            ? PriorityNames.TryParse(priorityText, out var level)
+                ? level
+                : throw new RowException(
+                    Name(TemplateField.Priority),
+                    $"'{priorityText}' is not a priority; use 紧急, 高, 一般/中, 低, 建议 or "
+                        + $"{string.Join(", ", PriorityNames.Known)}"
+                )
             : (Priority?)null;
         var description = Cell(TemplateField.Description);
-        var source = "import:" + (Cell(TemplateField.TicketNumber) ?? Digest($"{date:yyyy-MM-dd}|{customer}|{submitted:O}|{description}"));
+        var source =
+            "import:"
+            + (Cell(TemplateField.TicketNumber) ?? Digest($"{date:yyyy-MM-dd}|{customer}|{submitted:O}|{description}"));
         var executor = Cell(TemplateField.Executor);
         // A sheet with only a handler column (处理人) names the owner by it.
         var owner = Cell(TemplateField.Owner) ?? executor;
@@ -82,7 +126,14 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
 
         if (Cell(TemplateField.PromisedBy) is { } promised)
         {
-            events.Add(new ResolutionPromised(firstResponse ?? submitted, owner ?? Actor, source + ":promised", Instant(promised, Name(TemplateField.PromisedBy), date, submitted)));
+            events.Add(
+                new ResolutionPromised(
+                    firstResponse ?? submitted,
+                    owner ?? Actor,
+                    source + ":promised",
+                    Instant(promised, Name(TemplateField.PromisedBy), date, submitted)
+                )
+            );
         }
 
         var last = resolved ?? firstResponse ?? submitted;
@@ -91,10 +142,28 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             events.Add(new OverdueReason(firstResponse ?? submitted, owner ?? Actor, source + ":reason", reason));
         }
 
-        events.AddRange(Status(Cell(TemplateField.Status), Name(TemplateField.Status), Name(TemplateField.ResolvedAt), resolved, last, Cell(TemplateField.Solution), owner, source));
+        events.AddRange(
+            Status(
+                Cell(TemplateField.Status),
+                Name(TemplateField.Status),
+                Name(TemplateField.ResolvedAt),
+                resolved,
+                last,
+                Cell(TemplateField.Solution),
+                owner,
+                source
+            )
+        );
         if (Cell(TemplateField.FirstContactResolved) is { } firstContact)
         {
-            events.Add(new FirstContactRecorded(last, owner ?? Actor, source + ":first-contact", YesNo(firstContact, Name(TemplateField.FirstContactResolved))));
+            events.Add(
+                new FirstContactRecorded(
+                    last,
+                    owner ?? Actor,
+                    source + ":first-contact",
+                    YesNo(firstContact, Name(TemplateField.FirstContactResolved))
+                )
+            );
         }
 
         var feedback = Cell(TemplateField.Feedback);
@@ -122,15 +191,47 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             Text = description,
             Priority = priority,
             Category = Cell(TemplateField.Category) is { } category ? CategoryKey(category) : null,
-            CustomerTier = Cell(TemplateField.Remarks) is { } remarks && remarks.Contains("VIP", StringComparison.OrdinalIgnoreCase) ? ClassificationRules.VipTier : null,
+            CustomerTier =
+                Cell(TemplateField.Remarks) is { } remarks
+                && remarks.Contains("VIP", StringComparison.OrdinalIgnoreCase)
+                    ? ClassificationRules.VipTier
+                    : null,
             Reference = Cell(TemplateField.TicketNumber),
             // Feedback that is not a verdict and has no rating to go with is kept with the remarks.
-            Remarks = string.Join("; ", new[] { Cell(TemplateField.Remarks), verdict is null && Cell(TemplateField.Satisfaction) is null && feedback is not null ? "客户反馈: " + feedback : null }.OfType<string>()) is { Length: > 0 } kept ? kept : null,
+            Remarks = string.Join(
+                "; ",
+                new[]
+                {
+                    Cell(TemplateField.Remarks),
+                    verdict is null && Cell(TemplateField.Satisfaction) is null && feedback is not null
+                        ? "客户反馈: " + feedback
+                        : null,
+                }.OfType<string>()
+            )
+                is { Length: > 0 } kept
+                ? kept
+                : null,
         };
-        return new ImportedTicket(row.Number, contact with { Entered = true }, [.. events.Select(item => item with { Entered = true })]);
+        return new ImportedTicket(
+            row.Number,
+            contact with
+            {
+                Entered = true,
+            },
+            [.. events.Select(item => item with { Entered = true })]
+        );
     }
 
-    private static IEnumerable<TicketEvent> Status(string? text, string statusColumn, string resolvedColumn, DateTimeOffset? resolved, DateTimeOffset last, string? solution, string? owner, string source)
+    private static IEnumerable<TicketEvent> Status(
+        string? text,
+        string statusColumn,
+        string resolvedColumn,
+        DateTimeOffset? resolved,
+        DateTimeOffset last,
+        string? solution,
+        string? owner,
+        string source
+    )
     {
         var stated = text?.Trim().ToLowerInvariant() switch
         {
@@ -139,27 +240,58 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             "已关闭" or "closed" => TicketStatus.Closed,
             "部分解决" or "partially resolved" or "partial" => TicketStatus.PendingCustomer,
             "处理中" or "in progress" or "open" or "未解决" or "unresolved" or "not resolved" => TicketStatus.Open,
-            _ => throw new RowException(statusColumn, $"'{text}' is not a status; use 已解决, 处理中, 未解决, 部分解决, 已关闭 (resolved, in progress, unresolved, partially resolved, closed)"),
+            _ => throw new RowException(
+                statusColumn,
+                $"'{text}' is not a status; use 已解决, 处理中, 未解决, 部分解决, 已关闭 (resolved, in progress, unresolved, "
+                    + $"partially resolved, closed)"
+            ),
         };
         switch (stated)
         {
             case TicketStatus.Resolved or TicketStatus.Closed:
-                var at = resolved ?? throw new RowException(resolvedColumn, $"missing, and {statusColumn} says '{text}'");
-                return [new StatusChanged(at, owner ?? Actor, source + ":" + stated.ToString().ToLowerInvariant(), stated, solution)];
+                var at = resolved
+                    ?? throw new RowException(resolvedColumn, $"missing, and {statusColumn} says '{text}'");
+                return
+                [
+                    new StatusChanged(
+                        at,
+                        owner ?? Actor,
+                        source + ":" + stated.ToString().ToLowerInvariant(),
+                        stated,
+                        solution
+                    ),
+                ];
             case TicketStatus.PendingCustomer:
                 // Partly solved is the team's verdict, not a resolution: the ticket stays open with it on record.
-                return [new CustomerConfirmed(last, owner ?? Actor, source + ":partial", Confirmation.PartiallyResolved, solution)];
+                return
+                [
+                    new CustomerConfirmed(
+                        last,
+                        owner ?? Actor,
+                        source + ":partial",
+                        Confirmation.PartiallyResolved,
+                        solution
+                    ),
+                ];
             default:
-                return resolved is null ? [] : throw new RowException(statusColumn, $"'{text}' contradicts the {resolvedColumn} given");
+                return resolved is null
+                    ? []
+                    : throw new RowException(statusColumn, $"'{text}' contradicts the {resolvedColumn} given");
         }
     }
 
-    /// <summary>A sheet's category by the rules: its key or name, else the first category a keyword of which it holds (质量投诉 → 产品质量).</summary>
+    /// <summary>A sheet's category by the rules: its key or name, else the first category a keyword of which it holds
+    /// (质量投诉 → 产品质量).</summary>
     private string CategoryKey(string text)
     {
         var rule = rules.Categories.FirstOrDefault(category =>
-            string.Equals(category.Key, text, StringComparison.OrdinalIgnoreCase) || category.NameZh == text || string.Equals(category.NameEn, text, StringComparison.OrdinalIgnoreCase))
-            ?? rules.Categories.FirstOrDefault(category => category.Keywords.Any(keyword => text.Contains(keyword, StringComparison.OrdinalIgnoreCase)));
+            string.Equals(category.Key, text, StringComparison.OrdinalIgnoreCase)
+            || category.NameZh == text
+            || string.Equals(category.NameEn, text, StringComparison.OrdinalIgnoreCase)
+        )
+            ?? rules.Categories.FirstOrDefault(category =>
+                category.Keywords.Any(keyword => text.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+            );
         return rule?.Key ?? text;
     }
 
@@ -167,34 +299,55 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
     /// Who the row is from: a full contact (an address, a whole phone number) stands alone; a contact the sheet already
     /// masked (<c>5678</c>, <c>1393456</c>, <c>010</c>) is shared by many customers, so the name goes with it.
     /// </summary>
-    private static string Identity(string customer, string? contact) => contact switch
-    {
-        null => customer,
-        _ when contact.Contains('@', StringComparison.Ordinal) || contact.Count(char.IsAsciiDigit) >= 11 => contact,
-        _ => customer + " " + contact,
-    };
+    private static string Identity(string customer, string? contact) =>
+        contact switch
+        {
+            null => customer,
+            _ when contact.Contains('@', StringComparison.Ordinal) || contact.Count(char.IsAsciiDigit) >= 11 => contact,
+            _ => customer + " " + contact,
+        };
 
     /// <summary>The customer's word as a verdict, when it is one; doubt wins ("说已解决，其实未解决" is not resolved).</summary>
-    private static Confirmation? Verdict(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        var t when t.Contains("部分解决", StringComparison.Ordinal) || t.StartsWith("partially", StringComparison.Ordinal) => Confirmation.PartiallyResolved,
-        var t when t.Contains("未解决", StringComparison.Ordinal) || t.Contains("没解决", StringComparison.Ordinal) || t.StartsWith("not resolved", StringComparison.Ordinal) => Confirmation.NotResolved,
-        var t when t.Contains("已解决", StringComparison.Ordinal) || t.StartsWith("resolved", StringComparison.Ordinal) => Confirmation.Resolved,
-        _ => null,
-    };
+    private static Confirmation? Verdict(string text) =>
+        text.Trim().ToLowerInvariant() switch
+        {
+            var t
+                when t.Contains("部分解决", StringComparison.Ordinal)
+                    || t.StartsWith("partially", StringComparison.Ordinal) => Confirmation.PartiallyResolved,
+            var t
+                when t.Contains("未解决", StringComparison.Ordinal)
+                    || t.Contains("没解决", StringComparison.Ordinal)
+                    || t.StartsWith("not resolved", StringComparison.Ordinal) => Confirmation.NotResolved,
+            var t
+                when t.Contains("已解决", StringComparison.Ordinal)
+                    || t.StartsWith("resolved", StringComparison.Ordinal) => Confirmation.Resolved,
+            _ => null,
+        };
 
     private static DateTime? FullInstant(string text) =>
-        DateTime.TryParseExact(text, FullFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var full) ? full : null;
+        DateTime.TryParseExact(text, FullFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var full)
+            ? full
+            : null;
 
     private static DateOnly Date(string text, string column)
     {
-        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (
+            DateOnly.TryParseExact(
+                text,
+                ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var date
+            )
+        )
         {
             return date;
         }
 
         // A date cell Excel did not format: its serial day number.
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958466
+        return
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+            && serial is > 1 and < 2958466
             ? DateOnly.FromDateTime(DateTime.FromOADate(serial))
             : throw new RowException(column, $"'{text}' is not a date YYYY-MM-DD");
     }
@@ -222,7 +375,10 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
 
         var result = ToUtc(local);
         return notBefore is { } earliest && result < earliest
-            ? throw new RowException(column, $"'{text}' is before the time it follows ({TimeZoneInfo.ConvertTime(earliest, zone):yyyy-MM-dd HH:mm})")
+            ? throw new RowException(
+                column,
+                $"'{text}' is before the time it follows ({TimeZoneInfo.ConvertTime(earliest, zone):yyyy-MM-dd HH:mm})"
+            )
             : result;
     }
 
@@ -230,22 +386,33 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
 
     private static TimeOnly TimeOfDay(string text, string column)
     {
-        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss", "H:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (
+            TimeOnly.TryParseExact(
+                text,
+                ["HH:mm", "H:mm", "HH:mm:ss", "H:mm:ss"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var time
+            )
+        )
         {
             return time;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is >= 0 and < 1
+        return
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction)
+            && fraction is >= 0 and < 1
             ? TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Round(fraction * 24 * 60)))
             : throw new RowException(column, $"'{text}' is not a time HH:MM");
     }
 
-    private static bool YesNo(string text, string column) => text.Trim().ToLowerInvariant() switch
-    {
-        "是" or "y" or "yes" or "true" or "1" or "√" => true,
-        "否" or "n" or "no" or "false" or "0" or "×" => false,
-        _ => throw new RowException(column, $"'{text}' is neither 是 nor 否 (yes, no)"),
-    };
+    private static bool YesNo(string text, string column) =>
+        text.Trim().ToLowerInvariant() switch
+        {
+            "是" or "y" or "yes" or "true" or "1" or "√" => true,
+            "否" or "n" or "no" or "false" or "0" or "×" => false,
+            _ => throw new RowException(column, $"'{text}' is neither 是 nor 否 (yes, no)"),
+        };
 
     private static (int Score, int Scale) Score(string text, string column)
     {
@@ -255,10 +422,12 @@ public sealed class TemplateRow(IReadOnlyDictionary<TemplateField, string> colum
             "满意" or "非常满意" or "satisfied" => (3, 3),
             "一般" or "neutral" => (2, 3),
             "不满意" or "dissatisfied" => (1, 3),
-            _ when int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5 => (score, 5),
+            _ when int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var score)
+                    && score is >= 1 and <= 5 => (score, 5),
             _ => throw new RowException(column, $"'{text}' is not 满意, 一般, 不满意 or a score 1–5"),
         };
     }
 
-    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+    private static string Digest(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
 }

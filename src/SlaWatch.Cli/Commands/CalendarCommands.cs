@@ -24,13 +24,21 @@ internal static class CalendarCommands
         var start = CommonOptions.Text("--start", "ISO 8601 instant.");
         var duration = CommonOptions.Text("--duration", "Signed duration: 90s, -90m, 3h, 2d (d = working days).");
         var json = CommonOptions.Json();
-        var command = new Command("add", "Add open time (or working days) to an instant.") { file, start, duration, json };
+        var command = new Command("add", "Add open time (or working days) to an instant.")
+        {
+            file,
+            start,
+            duration,
+            json,
+        };
         command.SetAction(result =>
         {
             var calendar = CalendarLoader.Load(result.GetValue(file)!);
             var from = InputParsing.Instant("--start", result.GetValue(start), calendar);
             var spec = InputParsing.Duration("--duration", result.GetValue(duration));
-            var answer = spec.IsWorkingDays ? calendar.AddWorkingDays(from, spec.WorkingDays) : calendar.Add(from, spec.Time);
+            var answer = spec.IsWorkingDays
+                ? calendar.AddWorkingDays(from, spec.WorkingDays)
+                : calendar.Add(from, spec.Time);
             WriteInstant(output, calendar, answer, result.GetValue(json));
         });
         return command;
@@ -42,13 +50,25 @@ internal static class CalendarCommands
         var start = CommonOptions.Text("--start", "ISO 8601 instant.");
         var end = CommonOptions.Text("--end", "ISO 8601 instant.");
         var json = CommonOptions.Json();
-        var command = new Command("elapsed", "Open time between two instants, in whole seconds.") { file, start, end, json };
+        var command = new Command("elapsed", "Open time between two instants, in whole seconds.")
+        {
+            file,
+            start,
+            end,
+            json,
+        };
         command.SetAction(result =>
         {
             var calendar = CalendarLoader.Load(result.GetValue(file)!);
-            var seconds = (long)Math.Truncate(calendar.Elapsed(
-                InputParsing.Instant("--start", result.GetValue(start), calendar),
-                InputParsing.Instant("--end", result.GetValue(end), calendar)).TotalSeconds);
+            var seconds = (long)
+                Math.Truncate(
+                    calendar
+                        .Elapsed(
+                            InputParsing.Instant("--start", result.GetValue(start), calendar),
+                            InputParsing.Instant("--end", result.GetValue(end), calendar)
+                        )
+                        .TotalSeconds
+                );
             if (result.GetValue(json))
             {
                 output.WriteJson(new { seconds });
@@ -92,7 +112,12 @@ internal static class CalendarCommands
         command.SetAction(result =>
         {
             var calendar = CalendarLoader.Load(result.GetValue(file)!);
-            WriteInstant(output, calendar, calendar.NextOpen(InputParsing.Instant("--at", result.GetValue(at), calendar)), result.GetValue(json));
+            WriteInstant(
+                output,
+                calendar,
+                calendar.NextOpen(InputParsing.Instant("--at", result.GetValue(at), calendar)),
+                result.GetValue(json)
+            );
         });
         return command;
     }

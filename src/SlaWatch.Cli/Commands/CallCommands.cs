@@ -20,10 +20,22 @@ internal static class CallCommands
 
     private static Command Parse(CliOutput output)
     {
-        var file = new Argument<string>("FILE") { Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines." };
-        var policy = new Option<string>("--policy") { Description = "SLA policy (for the ring target and the zone).", DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json") };
+        var file = new Argument<string>("FILE")
+        {
+            Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines.",
+        };
+        var policy = new Option<string>("--policy")
+        {
+            Description = "SLA policy (for the ring target and the zone).",
+            DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json"),
+        };
         var json = CommonOptions.Json();
-        var command = new Command("parse", "Show each call with its ring time and whether it met the ring target.") { file, policy, json };
+        var command = new Command("parse", "Show each call with its ring time and whether it met the ring target.")
+        {
+            file,
+            policy,
+            json,
+        };
         command.SetAction(result =>
         {
             var sla = SlaPolicyLoader.Load(result.GetValue(policy)!);
@@ -50,7 +62,12 @@ internal static class CallCommands
                 }
                 else
                 {
-                    output.Out.WriteLine($"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? $"{s:0}s" : "-")}  {row.disposition}{(row.answeredBySwitch is { } application ? $" (only {application})" : "")}  agent {row.agent ?? "-"}  legs {row.legs}  {(row.metRingTarget == true ? "met" : "missed")}");
+                    output.Out.WriteLine(
+                        $"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? $"{s:0}s" : "-")}  "
+                            + $"{row.disposition}"
+                            + $"{(row.answeredBySwitch is { } application ? $" (only {application})" : "")}  agent "
+                            + $"{row.agent ?? "-"}  legs {row.legs}  {(row.metRingTarget == true ? "met" : "missed")}"
+                    );
                 }
             }
 
@@ -66,55 +83,111 @@ internal static class CallCommands
 
     private static Command Ingest(CliOutput output)
     {
-        var file = new Argument<string>("FILE") { Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines." };
-        var window = CommonOptions.Text("--repeat-window", "A call from the same number within this time continues its open ticket (default 2h).", required: false);
+        var file = new Argument<string>("FILE")
+        {
+            Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines.",
+        };
+        var window = CommonOptions.Text(
+            "--repeat-window",
+            "A call from the same number within this time continues its open ticket (default 2h).",
+            required: false
+        );
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
         var store = new StoreOptions(output);
-        var command = new Command("ingest", "Turn calls into tickets; bad rows are reported and quarantined, the rest ingested.") { file, window, json, now };
-        store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        var command = new Command(
+            "ingest",
+            "Turn calls into tickets; bad rows are reported and quarantined, the rest ingested."
+        )
         {
-            var path = result.GetValue(file)!;
-            var text = ReadFile(path);
-            var repeat = result.GetValue(window) is { } given ? InputParsing.Duration("--repeat-window", given) : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
-            var clock = CommonOptions.Clock(result, now);
-            var options = new CallOptions { RepeatWindow = repeat.Time };
-            await using var services = store.Compose(result, clock, added => added.AddSingleton(options));
-            var (calls, errors) = CallLogReader.Read(text, services.Get<SlaPolicy>().TimeZone);
-            var ingester = services.Get<CallIngester>();
-            foreach (var error in errors)
+            file,
+            window,
+            json,
+            now,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                var id = await services.Get<IQuarantine>().PutAsync(new QuarantinedInput("phone", clock.GetUtcNow(), $"{path}:{error.Line}", $"{error.Column}: {error.Problem}", error.Raw), cancellationToken).ConfigureAwait(false);
-                output.Error.WriteLine($"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})");
+                var path = result.GetValue(file)!;
+                var text = ReadFile(path);
+                var repeat = result.GetValue(window) is { } given
+                    ? InputParsing.Duration("--repeat-window", given)
+                    : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
+                var clock = CommonOptions.Clock(result, now);
+                var options = new CallOptions { RepeatWindow = repeat.Time };
+                await using var services = store.Compose(result, clock, added => added.AddSingleton(options));
+                var (calls, errors) = CallLogReader.Read(text, services.Get<SlaPolicy>().TimeZone);
+                var ingester = services.Get<CallIngester>();
+                foreach (var error in errors)
+                {
+                    var id = await services
+                        .Get<IQuarantine>()
+                        .PutAsync(
+                            new QuarantinedInput(
+                                "phone",
+                                clock.GetUtcNow(),
+                                $"{path}:{error.Line}",
+                                $"{error.Column}: {error.Problem}",
+                                error.Raw
+                            ),
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
+                    output.Error.WriteLine(
+                        $"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})"
+                    );
+                }
+
+                var refused = errors.Count;
+                var progress = new RunProgress(output, "calls", calls.Count);
+                foreach (var call in calls)
+                {
+                    progress.Step();
+                    var outcome = await ingester
+                        .IngestAsync(call, $"{path}: call {call.CallId}", call.ToString(), cancellationToken)
+                        .ConfigureAwait(false);
+                    if (outcome.Outcome == Core.Ingestion.IngestOutcome.Rejected)
+                    {
+                        // A record refused after parsing (stamped in the future, say) is as much bad input as a
+                        // malformed row.
+                        refused++;
+                        output.Error.WriteLine(
+                            $"{path}: call {call.CallId}: {outcome.Reason} (kept in quarantine as "
+                                + $"{outcome.QuarantineId})"
+                        );
+                    }
+
+                    if (result.GetValue(json))
+                    {
+                        output.WriteJson(
+                            new
+                            {
+                                call = call.CallId,
+                                outcome = outcome.Word,
+                                number = outcome.Number?.ToString(),
+                                id = outcome.TicketId,
+                                metRingTarget = ingester.MetRingTarget(call),
+                            }
+                        );
+                    }
+                    else
+                    {
+                        var answered =
+                            ingester.MetRingTarget(call) == true ? "answered in time"
+                            : call.Answered ? "answered late"
+                            : "missed";
+                        output.Out.WriteLine(
+                            $"{outcome.Number?.ToString() ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word} "
+                                + $"(call {call.CallId}, {answered})"
+                        );
+                    }
+                }
+
+                progress.Done();
+                return refused == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
             }
-
-            var refused = errors.Count;
-            var progress = new RunProgress(output, "calls", calls.Count);
-            foreach (var call in calls)
-            {
-                progress.Step();
-                var outcome = await ingester.IngestAsync(call, $"{path}: call {call.CallId}", call.ToString(), cancellationToken).ConfigureAwait(false);
-                if (outcome.Outcome == Core.Ingestion.IngestOutcome.Rejected)
-                {
-                    // A record refused after parsing (stamped in the future, say) is as much bad input as a malformed row.
-                    refused++;
-                    output.Error.WriteLine($"{path}: call {call.CallId}: {outcome.Reason} (kept in quarantine as {outcome.QuarantineId})");
-                }
-
-                if (result.GetValue(json))
-                {
-                    output.WriteJson(new { call = call.CallId, outcome = outcome.Word, number = outcome.Number?.ToString(), id = outcome.TicketId, metRingTarget = ingester.MetRingTarget(call) });
-                }
-                else
-                {
-                    output.Out.WriteLine($"{outcome.Number?.ToString() ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word} (call {call.CallId}, {(ingester.MetRingTarget(call) == true ? "answered in time" : call.Answered ? "answered late" : "missed")})");
-                }
-            }
-
-            progress.Done();
-            return refused == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
-        });
+        );
         return command;
     }
 

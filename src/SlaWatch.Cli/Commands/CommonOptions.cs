@@ -10,10 +10,14 @@ internal static class CommonOptions
         new(name) { Description = description, Required = required };
 
     /// <summary><c>--now</c>: the instant a command records or reads as of, instead of the system clock.</summary>
-    public static Option<string> Now(string description = "Record as of this ISO 8601 instant instead of the system clock (re-running input as it was; tests).") =>
-        Text("--now", description, required: false);
+    public static Option<string> Now(
+        string description =
+            "Record as of this ISO 8601 instant instead of the system clock (re-running input as it was; tests)."
+    ) => Text("--now", description, required: false);
 
     /// <summary>The clock a command runs on: stopped at <c>--now</c> when given, else the system's.</summary>
     public static TimeProvider Clock(ParseResult result, Option<string> now) =>
-        result.GetValue(now) is { } text ? new FixedTimeProvider(InputParsing.Instant("--now", text, TimeZoneInfo.Utc)) : TimeProvider.System;
+        result.GetValue(now) is { } text
+            ? new FixedTimeProvider(InputParsing.Instant("--now", text, TimeZoneInfo.Utc))
+            : TimeProvider.System;
 }

@@ -13,66 +13,102 @@ internal static class ImportCommand
 {
     public static Command Create(CliOutput output)
     {
-        var file = new Argument<string>("FILE") { Description = "A .csv or .xlsx sheet in the tracking template's layout (Chinese or English headers)." };
-        var channel = new Option<string>("--channel") { Description = "Channel of rows without a 渠道/Channel column.", DefaultValueFactory = _ => "other" };
+        var file = new Argument<string>("FILE")
+        {
+            Description = "A .csv or .xlsx sheet in the tracking template's layout (Chinese or English headers).",
+        };
+        var channel = new Option<string>("--channel")
+        {
+            Description = "Channel of rows without a 渠道/Channel column.",
+            DefaultValueFactory = _ => "other",
+        };
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
         var store = new StoreOptions(output);
-        var command = new Command("import", "Import a tracking spreadsheet (CSV or XLSX) as tickets.") { file, channel, json, now };
-        store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        var command = new Command("import", "Import a tracking spreadsheet (CSV or XLSX) as tickets.")
         {
-            var path = result.GetValue(file)!;
-            if (!File.Exists(path))
+            file,
+            channel,
+            json,
+            now,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                throw new UsageException($"{path}: no such file");
-            }
-
-            if (!ChannelNames.TryParse(result.GetValue(channel), out var defaultChannel))
-            {
-                throw new UsageException($"--channel: '{result.GetValue(channel)}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
-            }
-
-            var clock = CommonOptions.Clock(result, now);
-            await using var services = store.Compose(result, clock);
-            RunProgress? progress = null;
-            var importer = services.Get<SpreadsheetImporter>();
-            void RowDone(int done, int total) => (progress ??= new RunProgress(output, "rows", total)).Step();
-            IReadOnlyList<ImportedRow> rows;
-            try
-            {
-                rows = await importer.ImportAsync(path, defaultChannel, RowDone, cancellationToken).ConfigureAwait(false);
-            }
-            catch (FormatException error)
-            {
-                throw new UsageException(error.Message);
-            }
-            finally
-            {
-                progress?.Done();
-            }
-
-            foreach (var row in rows)
-            {
-                if (row.Rejected)
+                var path = result.GetValue(file)!;
+                if (!File.Exists(path))
                 {
-                    output.Error.WriteLine($"{path}: row {row.Row}, column {row.Column}: {row.Problem} (kept in quarantine as {row.QuarantineId})");
+                    throw new UsageException($"{path}: no such file");
                 }
 
-                if (result.GetValue(json))
+                if (!ChannelNames.TryParse(result.GetValue(channel), out var defaultChannel))
                 {
-                    output.WriteJson(new { row = row.Row, outcome = row.Outcome, number = row.Number, column = row.Column, problem = row.Problem, quarantineId = row.QuarantineId });
+                    throw new UsageException(
+                        $"--channel: '{result.GetValue(channel)}' is not a channel; use "
+                            + $"{string.Join(", ", ChannelNames.Known)}"
+                    );
                 }
-                else
-                {
-                    output.Out.WriteLine($"row {row.Row}: {row.Number ?? "-"} {row.Outcome}");
-                }
-            }
 
-            var bad = rows.Count(row => row.Rejected);
-            output.Error.WriteLine($"{rows.Count - bad} of {rows.Count} rows imported{(bad > 0 ? $"; {bad} reported above" : string.Empty)}");
-            return bad == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
-        });
+                var clock = CommonOptions.Clock(result, now);
+                await using var services = store.Compose(result, clock);
+                RunProgress? progress = null;
+                var importer = services.Get<SpreadsheetImporter>();
+                void RowDone(int done, int total) => (progress ??= new RunProgress(output, "rows", total)).Step();
+                IReadOnlyList<ImportedRow> rows;
+                try
+                {
+                    rows = await importer
+                        .ImportAsync(path, defaultChannel, RowDone, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (FormatException error)
+                {
+                    throw new UsageException(error.Message);
+                }
+                finally
+                {
+                    progress?.Done();
+                }
+
+                foreach (var row in rows)
+                {
+                    if (row.Rejected)
+                    {
+                        output.Error.WriteLine(
+                            $"{path}: row {row.Row}, column {row.Column}: {row.Problem} (kept in quarantine as "
+                                + $"{row.QuarantineId})"
+                        );
+                    }
+
+                    if (result.GetValue(json))
+                    {
+                        output.WriteJson(
+                            new
+                            {
+                                row = row.Row,
+                                outcome = row.Outcome,
+                                number = row.Number,
+                                column = row.Column,
+                                problem = row.Problem,
+                                quarantineId = row.QuarantineId,
+                            }
+                        );
+                    }
+                    else
+                    {
+                        output.Out.WriteLine($"row {row.Row}: {row.Number ?? "-"} {row.Outcome}");
+                    }
+                }
+
+                var bad = rows.Count(row => row.Rejected);
+                output.Error.WriteLine(
+                    $"{rows.Count - bad} of {rows.Count} rows "
+                        + $"imported{(bad > 0 ? $"; {bad} reported above" : string.Empty)}"
+                );
+                return bad == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
+            }
+        );
         return command;
     }
 }

@@ -13,60 +13,81 @@ internal static class IngestCommand
 {
     public static Command Create(CliOutput output)
     {
-        var files = new Argument<string[]>("FILE") { Description = "JSON lines files (format in the README).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "JSON lines files (format in the README).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
         var store = new StoreOptions(output);
         var command = new Command("ingest", "Ingest contacts and events from JSON lines files.") { files, json, now };
         store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            var paths = result.GetValue(files)!;
-            foreach (var path in paths.Where(path => !File.Exists(path)))
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                throw new UsageException($"{path}: no such file");
-            }
-
-            await using var services = store.Compose(result, CommonOptions.Clock(result, now));
-            var lines = services.Get<InputLineIngester>();
-            var rejected = 0;
-            var progress = new RunProgress(output, "lines");
-            foreach (var path in paths)
-            {
-                // Line by line, each bounded: memory holds one line at a time, whatever the file.
-                foreach (var line in BoundedLines.Read(path, InputLineIngester.MaxLineChars))
+                var paths = result.GetValue(files)!;
+                foreach (var path in paths.Where(path => !File.Exists(path)))
                 {
-                    var number = line.Number;
-                    progress.Step();
-                    if (line.IsBlank)
-                    {
-                        continue;
-                    }
+                    throw new UsageException($"{path}: no such file");
+                }
 
-                    var origin = $"{path}:{number}";
-                    var outcome = line.Text is { } text
-                        ? await lines.IngestAsync(text, origin, cancellationToken: cancellationToken).ConfigureAwait(false)
-                        : await lines.RefuseTooLongAsync(line, origin, cancellationToken).ConfigureAwait(false);
-                    rejected += outcome.Rejected ? 1 : 0;
-                    if (outcome.Rejected)
+                await using var services = store.Compose(result, CommonOptions.Clock(result, now));
+                var lines = services.Get<InputLineIngester>();
+                var rejected = 0;
+                var progress = new RunProgress(output, "lines");
+                foreach (var path in paths)
+                {
+                    // Line by line, each bounded: memory holds one line at a time, whatever the file.
+                    foreach (var line in BoundedLines.Read(path, InputLineIngester.MaxLineChars))
                     {
-                        output.Error.WriteLine($"{origin}: {outcome.Reason} (kept in quarantine as {outcome.QuarantineId})");
-                    }
+                        var number = line.Number;
+                        progress.Step();
+                        if (line.IsBlank)
+                        {
+                            continue;
+                        }
 
-                    if (result.GetValue(json))
-                    {
-                        output.WriteJson(new { line = number, file = path, outcome = outcome.Word, number = outcome.Number, id = outcome.TicketId, reason = outcome.Reason, quarantineId = outcome.QuarantineId });
-                    }
-                    else
-                    {
-                        output.Out.WriteLine($"{outcome.Number ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word}");
+                        var origin = $"{path}:{number}";
+                        var outcome = line.Text is { } text
+                            ? await lines
+                                .IngestAsync(text, origin, cancellationToken: cancellationToken)
+                                .ConfigureAwait(false)
+                            : await lines.RefuseTooLongAsync(line, origin, cancellationToken).ConfigureAwait(false);
+                        rejected += outcome.Rejected ? 1 : 0;
+                        if (outcome.Rejected)
+                        {
+                            output.Error.WriteLine(
+                                $"{origin}: {outcome.Reason} (kept in quarantine as {outcome.QuarantineId})"
+                            );
+                        }
+
+                        if (result.GetValue(json))
+                        {
+                            output.WriteJson(
+                                new
+                                {
+                                    line = number,
+                                    file = path,
+                                    outcome = outcome.Word,
+                                    number = outcome.Number,
+                                    id = outcome.TicketId,
+                                    reason = outcome.Reason,
+                                    quarantineId = outcome.QuarantineId,
+                                }
+                            );
+                        }
+                        else
+                        {
+                            output.Out.WriteLine($"{outcome.Number ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word}");
+                        }
                     }
                 }
-            }
 
-            progress.Done();
-            return rejected == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
-        });
+                progress.Done();
+                return rejected == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
+            }
+        );
         return command;
     }
 }

@@ -36,7 +36,12 @@ internal static class InputFiles
 
         if (file.Length > maxBytes)
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: {file.Length} bytes, more than the {maxBytes} {what} may have; split it"));
+            throw new UsageException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{path}: {file.Length} bytes, more than the {maxBytes} {what} may have; split it"
+                )
+            );
         }
     }
 }

@@ -23,7 +23,11 @@ internal static class MailCommands
     {
         var file = new Argument<string>("FILE.eml") { Description = "A raw message (RFC 5322)." };
         var json = CommonOptions.Json();
-        var command = new Command("parse", "Normalise a message as ingestion would (no storage needed).") { file, json };
+        var command = new Command("parse", "Normalise a message as ingestion would (no storage needed).")
+        {
+            file,
+            json,
+        };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
@@ -41,23 +45,25 @@ internal static class MailCommands
             var masked = mail.FromAddress is { } address ? ContactMasking.Mask(address) : null;
             if (result.GetValue(json))
             {
-                output.WriteJson(new
-                {
-                    sourceId = mail.SourceId,
-                    messageId = mail.MessageId,
-                    from = masked,
-                    fromName = mail.FromName is { } name ? ContactMasking.MaskName(name) : null,
-                    subject = ContactMasking.InText(mail.Subject),
-                    inReplyTo = mail.InReplyTo,
-                    references = mail.References,
-                    ticketNumber = mail.TicketNumber,
-                    date = mail.DateHeader,
-                    excerpt = ContactMasking.InText(mail.Excerpt),
-                    attachments = mail.Attachments,
-                    automatic = mail.IsAutomatic,
-                    automaticReason = mail.AutomaticReason,
-                    warnings = mail.Warnings,
-                });
+                output.WriteJson(
+                    new
+                    {
+                        sourceId = mail.SourceId,
+                        messageId = mail.MessageId,
+                        from = masked,
+                        fromName = mail.FromName is { } name ? ContactMasking.MaskName(name) : null,
+                        subject = ContactMasking.InText(mail.Subject),
+                        inReplyTo = mail.InReplyTo,
+                        references = mail.References,
+                        ticketNumber = mail.TicketNumber,
+                        date = mail.DateHeader,
+                        excerpt = ContactMasking.InText(mail.Excerpt),
+                        attachments = mail.Attachments,
+                        automatic = mail.IsAutomatic,
+                        automaticReason = mail.AutomaticReason,
+                        warnings = mail.Warnings,
+                    }
+                );
                 return;
             }
 
@@ -65,9 +71,14 @@ internal static class MailCommands
             output.Out.WriteLine($"from:        {masked ?? "-"}");
             output.Out.WriteLine($"subject:     {ContactMasking.InText(mail.Subject)}");
             output.Out.WriteLine($"in reply to: {mail.InReplyTo ?? "-"}");
-            output.Out.WriteLine($"references:  {(mail.References.Count == 0 ? "-" : string.Join(' ', mail.References))}");
+            output.Out.WriteLine(
+                $"references:  {(mail.References.Count == 0 ? "-" : string.Join(' ', mail.References))}"
+            );
             output.Out.WriteLine($"ticket:      {mail.TicketNumber ?? "-"}");
-            output.Out.WriteLine($"date header: {mail.DateHeader?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+            output.Out.WriteLine(
+                $"date header: "
+                    + $"{mail.DateHeader?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"
+            );
             output.Out.WriteLine($"automatic:   {mail.AutomaticReason ?? "no"}");
             foreach (var warning in mail.Warnings)
             {
@@ -76,7 +87,9 @@ internal static class MailCommands
 
             foreach (var attachment in mail.Attachments)
             {
-                output.Out.WriteLine($"attachment:  {attachment.Name} ({attachment.ContentType}, {attachment.Size} bytes)");
+                output.Out.WriteLine(
+                    $"attachment:  {attachment.Name} ({attachment.ContentType}, {attachment.Size} bytes)"
+                );
             }
 
             output.Out.WriteLine("excerpt:");
@@ -88,50 +101,98 @@ internal static class MailCommands
     private static Command Poll(CliOutput output)
     {
         var host = CommonOptions.Text("--imap-host", "IMAP server.");
-        var port = new Option<int>("--imap-port") { Description = "IMAP port (993: TLS; otherwise STARTTLS).", DefaultValueFactory = _ => 993 };
+        var port = new Option<int>("--imap-port")
+        {
+            Description = "IMAP port (993: TLS; otherwise STARTTLS).",
+            DefaultValueFactory = _ => 993,
+        };
         var user = CommonOptions.Text("--user", "Mailbox user.");
-        var password = CommonOptions.Text("--password", $"Mailbox password (default: ${ImapPasswordVariable}).", required: false);
+        var password = CommonOptions.Text(
+            "--password",
+            $"Mailbox password (default: ${ImapPasswordVariable}).",
+            required: false
+        );
         var support = CommonOptions.Text("--support-address", "The address customers write to.");
-        var sent = new Option<string>("--sent-folder") { Description = "Folder of agents' replies.", DefaultValueFactory = _ => "Sent" };
-        var smtpHost = CommonOptions.Text("--smtp-host", "SMTP server for acknowledgements (none: no acknowledgements).", required: false);
-        var smtpPort = new Option<int>("--smtp-port") { Description = "SMTP port (465: TLS; otherwise STARTTLS).", DefaultValueFactory = _ => 587 };
+        var sent = new Option<string>("--sent-folder")
+        {
+            Description = "Folder of agents' replies.",
+            DefaultValueFactory = _ => "Sent",
+        };
+        var smtpHost = CommonOptions.Text(
+            "--smtp-host",
+            "SMTP server for acknowledgements (none: no acknowledgements).",
+            required: false
+        );
+        var smtpPort = new Option<int>("--smtp-port")
+        {
+            Description = "SMTP port (465: TLS; otherwise STARTTLS).",
+            DefaultValueFactory = _ => 587,
+        };
         var smtpUser = CommonOptions.Text("--smtp-user", "SMTP user, when the server wants one.", required: false);
-        var plaintext = new Option<bool>("--allow-plaintext") { Description = "Allow unencrypted connections (local test servers only)." };
+        var plaintext = new Option<bool>("--allow-plaintext")
+        {
+            Description = "Allow unencrypted connections (local test servers only).",
+        };
         var json = CommonOptions.Json();
         var store = new StoreOptions(output);
-        var command = new Command("poll", "Run one poll cycle of the support mailbox.") { host, port, user, password, support, sent, smtpHost, smtpPort, smtpUser, plaintext, json };
-        store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        var command = new Command("poll", "Run one poll cycle of the support mailbox.")
         {
-            var options = new MailOptions
+            host,
+            port,
+            user,
+            password,
+            support,
+            sent,
+            smtpHost,
+            smtpPort,
+            smtpUser,
+            plaintext,
+            json,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                ImapHost = result.GetValue(host)!,
-                ImapPort = result.GetValue(port),
-                User = result.GetValue(user)!,
-                Password = result.GetValue(password) ?? Environment.GetEnvironmentVariable(ImapPasswordVariable) ?? throw new UsageException($"--password or ${ImapPasswordVariable} is required"),
-                SupportAddress = result.GetValue(support)!,
-                SentFolder = result.GetValue(sent),
-                SmtpHost = result.GetValue(smtpHost),
-                SmtpPort = result.GetValue(smtpPort),
-                SmtpUser = result.GetValue(smtpUser),
-                SmtpPassword = Environment.GetEnvironmentVariable(SmtpPasswordVariable),
-                AllowPlaintext = result.GetValue(plaintext),
-            };
-            await using var services = store.Compose(
-                result, TimeProvider.System, added => added.AddSlaWatchMailbox(_ => options));
-            var poller = services.Get<MailboxPoller>();
-            var report = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
-            if (result.GetValue(json))
-            {
-                output.WriteJson(report);
+                var options = new MailOptions
+                {
+                    ImapHost = result.GetValue(host)!,
+                    ImapPort = result.GetValue(port),
+                    User = result.GetValue(user)!,
+                    Password = result.GetValue(password)
+                        ?? Environment.GetEnvironmentVariable(ImapPasswordVariable)
+                        ?? throw new UsageException($"--password or ${ImapPasswordVariable} is required"),
+                    SupportAddress = result.GetValue(support)!,
+                    SentFolder = result.GetValue(sent),
+                    SmtpHost = result.GetValue(smtpHost),
+                    SmtpPort = result.GetValue(smtpPort),
+                    SmtpUser = result.GetValue(smtpUser),
+                    SmtpPassword = Environment.GetEnvironmentVariable(SmtpPasswordVariable),
+                    AllowPlaintext = result.GetValue(plaintext),
+                };
+                await using var services = store.Compose(result, TimeProvider.System, added =>
+                    added.AddSlaWatchMailbox(_ => options)
+                );
+                var poller = services.Get<MailboxPoller>();
+                var report = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(report);
+                }
+                else
+                {
+                    output.Out.WriteLine(
+                        report.Skipped is { } skipped
+                            ? $"poll skipped: {skipped}"
+                            : $"fetched {report.Fetched}: created {report.Created}, threaded {report.Threaded}, "
+                                + $"duplicates {report.Duplicates}, automatic {report.Automatic}, quarantined "
+                                + $"{report.Quarantined}; acknowledged {report.Acknowledged} (failed "
+                                + $"{report.AcknowledgementsFailed}); agent replies "
+                                + $"{report.AgentResponses}"
+                                + $"{(report.Resynced > 0 ? $"; resynced {report.Resynced} folder(s)" : string.Empty)}"
+                    );
+                }
             }
-            else
-            {
-                output.Out.WriteLine(report.Skipped is { } skipped
-                    ? $"poll skipped: {skipped}"
-                    : $"fetched {report.Fetched}: created {report.Created}, threaded {report.Threaded}, duplicates {report.Duplicates}, automatic {report.Automatic}, quarantined {report.Quarantined}; acknowledged {report.Acknowledged} (failed {report.AcknowledgementsFailed}); agent replies {report.AgentResponses}{(report.Resynced > 0 ? $"; resynced {report.Resynced} folder(s)" : string.Empty)}");
-            }
-        });
+        );
         return command;
     }
 }

@@ -25,148 +25,253 @@ internal static class ReplayCommand
 {
     public static Command Create(CliOutput output)
     {
-        var directory = new Argument<string>("DIR") { Description = "Recorded input: email/*.eml, chat/*.jsonl, phone/*.csv, events.jsonl (README, \"Replay input\")." };
-        var policyB = CommonOptions.Text("--policy-b", "A second SLA policy: replay the same input under it and compare.", required: false);
-        var from = CommonOptions.Text("--from", "First local day to replay, YYYY-MM-DD (default: the first input's).", required: false);
-        var to = CommonOptions.Text("--to", "Last local day to replay, YYYY-MM-DD (default: the last input's).", required: false);
-        var outDirectory = new Option<string>("--out") { Description = "Where reports and notifications are written.", DefaultValueFactory = _ => "replay-output" };
-        var storeKind = new Option<string>("--store") { Description = "table: a fresh set of tables per run (named by the run id); memory: in process, for fast what-if runs.", DefaultValueFactory = _ => "table" };
+        var directory = new Argument<string>("DIR")
+        {
+            Description =
+                "Recorded input: email/*.eml, chat/*.jsonl, phone/*.csv, events.jsonl (README, \"Replay input\").",
+        };
+        var policyB = CommonOptions.Text(
+            "--policy-b",
+            "A second SLA policy: replay the same input under it and compare.",
+            required: false
+        );
+        var from = CommonOptions.Text(
+            "--from",
+            "First local day to replay, YYYY-MM-DD (default: the first input's).",
+            required: false
+        );
+        var to = CommonOptions.Text(
+            "--to",
+            "Last local day to replay, YYYY-MM-DD (default: the last input's).",
+            required: false
+        );
+        var outDirectory = new Option<string>("--out")
+        {
+            Description = "Where reports and notifications are written.",
+            DefaultValueFactory = _ => "replay-output",
+        };
+        var storeKind = new Option<string>("--store")
+        {
+            Description =
+                "table: a fresh set of tables per run (named by the run id); memory: in process, for fast what-if "
+                + "runs.",
+            DefaultValueFactory = _ => "table",
+        };
         storeKind.AcceptOnlyFromAmong("table", "memory");
-        var lang = new Option<string>("--lang") { Description = "en or zh-CN labels in reports.", DefaultValueFactory = _ => "en" };
+        var lang = new Option<string>("--lang")
+        {
+            Description = "en or zh-CN labels in reports.",
+            DefaultValueFactory = _ => "en",
+        };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
         var store = new StoreOptions(output);
-        var command = new Command("replay", "Replay recorded input under a virtual clock and report; compare two policies.") { directory, policyB, from, to, outDirectory, storeKind, lang };
-        store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        var command = new Command(
+            "replay",
+            "Replay recorded input under a virtual clock and report; compare two policies."
+        )
         {
-            var policies = new List<SlaPolicy> { SlaPolicyLoader.Load(result.GetValue(store.Policy)!) };
-            if (result.GetValue(policyB) is { } second)
+            directory,
+            policyB,
+            from,
+            to,
+            outDirectory,
+            storeKind,
+            lang,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                policies.Add(SlaPolicyLoader.Load(second));
-            }
-
-            var rules = ClassificationLoader.Load(result.GetValue(store.Rules)!);
-            var range = new ReplayOptions(
-                result.GetValue(from) is { } first ? InputParsing.Date("--from", first) : null,
-                result.GetValue(to) is { } last ? InputParsing.Date("--to", last) : null);
-            IReadOnlyList<ReplayItem> items;
-            try
-            {
-                items = ReplayEngine.InRange(ReplayDirectory.Read(result.GetValue(directory)!, policies[0].TimeZone), policies[0].TimeZone, range);
-            }
-            catch (DirectoryNotFoundException error)
-            {
-                throw new UsageException(error.Message);
-            }
-
-            if (!items.Any(item => item is not UnreadableItem))
-            {
-                throw new UsageException($"{result.GetValue(directory)}: no readable input in the range");
-            }
-
-            // Known before the work starts: without ECharts the HTML reports cannot be drawn, the rest is written.
-            var script = Echarts.Find();
-            if (script is null)
-            {
-                output.Error.WriteLine($"slawatch: {EchartsScript.Missing}: the weekly HTML reports will not be written; days.csv and days.json will");
-            }
-
-            var outPath = Directory.CreateDirectory(result.GetValue(outDirectory)!).FullName;
-            var runId = "r" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..4];
-            var memory = result.GetValue(storeKind) == "memory";
-            var console = Consoles.For(output.Out);
-            var progressConsole = Consoles.For(output.Error);
-            output.Out.WriteLine($"Replay {runId}: {items.Count:N0} inputs from {Path.GetFullPath(result.GetValue(directory)!)}, store {(memory ? "memory" : "table storage")}");
-
-            var runs = new List<(SlaPolicy Policy, ReplayRun Run, string? Prefix, TimeSpan Took)>();
-            // Ctrl-C stops the replay between two inputs; nothing half-written is left that a new run would read.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            void OnCancel(object? sender, ConsoleCancelEventArgs args)
-            {
-                args.Cancel = true;
-                stop.Cancel();
-            }
-
-            Console.CancelKeyPress += OnCancel;
-            try
-            {
-                foreach (var (policy, position) in policies.Select((policy, position) => (policy, position)))
+                var policies = new List<SlaPolicy> { SlaPolicyLoader.Load(result.GetValue(store.Policy)!) };
+                if (result.GetValue(policyB) is { } second)
                 {
-                    var label = position == 0 ? "A" : "B";
-                    var prefix = memory ? null : (result.GetValue(store.TablePrefix) ?? string.Empty) + runId + label.ToLowerInvariant();
-                    await using var log = new StreamWriter(Path.Combine(outPath, position == 0 ? "notifications.jsonl" : "notifications-b.jsonl"), false, new UTF8Encoding(false));
-                    var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
-                    var connection = result.GetValue(store.Storage)
-                        ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable);
-                    var replay = new ServiceCollection().AddSlaWatchPolicy(policy, rules);
-                    _ = memory
-                        ? replay.AddSlaWatchMemoryStorage()
-                        : replay.AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, prefix!));
-                    await using var provider = replay.AddSlaWatchReplay(clock, new ReplayTally(log)).BuildServiceProvider();
-                    var engine = provider.GetRequiredService<ReplayEngine>();
-                    var tables = memory ? null : provider.GetRequiredService<TableStorage>();
-                    var watch = Stopwatch.StartNew();
-                    var run = await WithProgressAsync(progressConsole, $"{label}: {policy.Version}", items.Count,
-                        progress => engine.RunAsync(items, range, progress, stop.Token)).ConfigureAwait(false);
-                    runs.Add((policy, run, prefix, watch.Elapsed));
-                    if (tables is not null && Environment.GetEnvironmentVariable("SLAWATCH_PROFILE") == "1")
+                    policies.Add(SlaPolicyLoader.Load(second));
+                }
+
+                var rules = ClassificationLoader.Load(result.GetValue(store.Rules)!);
+                var range = new ReplayOptions(
+                    result.GetValue(from) is { } first ? InputParsing.Date("--from", first) : null,
+                    result.GetValue(to) is { } last ? InputParsing.Date("--to", last) : null
+                );
+                IReadOnlyList<ReplayItem> items;
+                try
+                {
+                    items = ReplayEngine.InRange(
+                        ReplayDirectory.Read(result.GetValue(directory)!, policies[0].TimeZone),
+                        policies[0].TimeZone,
+                        range
+                    );
+                }
+                catch (DirectoryNotFoundException error)
+                {
+                    throw new UsageException(error.Message);
+                }
+
+                if (!items.Any(item => item is not UnreadableItem))
+                {
+                    throw new UsageException($"{result.GetValue(directory)}: no readable input in the range");
+                }
+
+                // Known before the work starts: without ECharts the HTML reports cannot be drawn, the rest is written.
+                var script = Echarts.Find();
+                if (script is null)
+                {
+                    output.Error.WriteLine(
+                        $"slawatch: {EchartsScript.Missing}: the weekly HTML reports will not be written; days.csv "
+                            + $"and days.json will"
+                    );
+                }
+
+                var outPath = Directory.CreateDirectory(result.GetValue(outDirectory)!).FullName;
+                var runId =
+                    "r"
+                    + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
+                    + Guid.NewGuid().ToString("N")[..4];
+                var memory = result.GetValue(storeKind) == "memory";
+                var console = Consoles.For(output.Out);
+                var progressConsole = Consoles.For(output.Error);
+                output.Out.WriteLine(
+                    $"Replay {runId}: {items.Count:N0} inputs from {Path.GetFullPath(result.GetValue(directory)!)}, "
+                        + $"store {(memory ? "memory" : "table storage")}"
+                );
+
+                var runs = new List<(SlaPolicy Policy, ReplayRun Run, string? Prefix, TimeSpan Took)>();
+                // Ctrl-C stops the replay between two inputs; nothing half-written is left that a new run would read.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                void OnCancel(object? sender, ConsoleCancelEventArgs args)
+                {
+                    args.Cancel = true;
+                    stop.Cancel();
+                }
+
+                Console.CancelKeyPress += OnCancel;
+                try
+                {
+                    foreach (var (policy, position) in policies.Select((policy, position) => (policy, position)))
                     {
-                        foreach (var (kind, count, time) in tables.Requests.Breakdown)
+                        var label = position == 0 ? "A" : "B";
+                        var prefix = memory
+                            ? null
+                            : (result.GetValue(store.TablePrefix) ?? string.Empty) + runId + label.ToLowerInvariant();
+                        await using var log = new StreamWriter(
+                            Path.Combine(outPath, position == 0 ? "notifications.jsonl" : "notifications-b.jsonl"),
+                            false,
+                            new UTF8Encoding(false)
+                        );
+                        var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
+                        var connection = result.GetValue(store.Storage)
+                            ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable);
+                        var replay = new ServiceCollection().AddSlaWatchPolicy(policy, rules);
+                        _ = memory
+                            ? replay.AddSlaWatchMemoryStorage()
+                            : replay.AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, prefix!));
+                        await using var provider = replay
+                            .AddSlaWatchReplay(clock, new ReplayTally(log))
+                            .BuildServiceProvider();
+                        var engine = provider.GetRequiredService<ReplayEngine>();
+                        var tables = memory ? null : provider.GetRequiredService<TableStorage>();
+                        var watch = Stopwatch.StartNew();
+                        var run = await WithProgressAsync(
+                                progressConsole,
+                                $"{label}: {policy.Version}",
+                                items.Count,
+                                progress => engine.RunAsync(items, range, progress, stop.Token)
+                            )
+                            .ConfigureAwait(false);
+                        runs.Add((policy, run, prefix, watch.Elapsed));
+                        if (tables is not null && Environment.GetEnvironmentVariable("SLAWATCH_PROFILE") == "1")
                         {
-                            output.Error.WriteLine($"{kind,-40} {count,8:N0} requests {time.TotalSeconds,8:0.0} s");
+                            foreach (var (kind, count, time) in tables.Requests.Breakdown)
+                            {
+                                output.Error.WriteLine(
+                                    $"{kind, -40} {count, 8:N0} requests {time.TotalSeconds, 8:0.0} s"
+                                );
+                            }
                         }
                     }
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                output.Error.WriteLine($"slawatch: replay {runId} stopped; {runs.Count} of {policies.Count} runs finished{(memory ? string.Empty : $"; tables written so far keep the prefix {runId}")}");
-                return 130;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= OnCancel;
-            }
+                catch (OperationCanceledException)
+                {
+                    output.Error.WriteLine(
+                        $"slawatch: replay {runId} stopped; {runs.Count} of {policies.Count} runs "
+                            + $"finished{(memory ? string.Empty : $"; tables written so far keep the prefix {runId}")}"
+                    );
+                    return 130;
+                }
+                finally
+                {
+                    Console.CancelKeyPress -= OnCancel;
+                }
 
-            var chinese = result.GetValue(lang) == "zh-CN";
-            foreach (var (policy, run, prefix, took) in runs)
-            {
-                ReplayPrinter.Run(console, output.Out, policy, run, prefix, took, chinese);
-            }
+                var chinese = result.GetValue(lang) == "zh-CN";
+                foreach (var (policy, run, prefix, took) in runs)
+                {
+                    ReplayPrinter.Run(console, output.Out, policy, run, prefix, took, chinese);
+                }
 
-            if (runs.Count == 2)
-            {
-                ReplayPrinter.Comparison(console, PolicyComparison.Build(runs[0].Run, runs[1].Run), runs[0].Policy.Version, runs[1].Policy.Version);
-            }
+                if (runs.Count == 2)
+                {
+                    ReplayPrinter.Comparison(
+                        console,
+                        PolicyComparison.Build(runs[0].Run, runs[1].Run),
+                        runs[0].Policy.Version,
+                        runs[1].Policy.Version
+                    );
+                }
 
-            var written = await ReplayFiles.WriteAsync(outPath, runs.Select(run => (run.Policy, run.Run)).ToArray(), chinese, script, cancellationToken).ConfigureAwait(false);
-            output.Out.WriteLine();
-            foreach (var path in written)
-            {
-                output.Out.WriteLine($"wrote {path}");
-            }
+                var written = await ReplayFiles
+                    .WriteAsync(
+                        outPath,
+                        runs.Select(run => (run.Policy, run.Run)).ToArray(),
+                        chinese,
+                        script,
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
+                output.Out.WriteLine();
+                foreach (var path in written)
+                {
+                    output.Out.WriteLine($"wrote {path}");
+                }
 
-            return SlawatchApp.Ok;
-        });
+                return SlawatchApp.Ok;
+            }
+        );
         return command;
     }
 
-    private static async Task<ReplayRun> WithProgressAsync(IAnsiConsole console, string title, int total, Func<IProgress<ReplayProgress>, Task<ReplayRun>> run)
+    private static async Task<ReplayRun> WithProgressAsync(
+        IAnsiConsole console,
+        string title,
+        int total,
+        Func<IProgress<ReplayProgress>, Task<ReplayRun>> run
+    )
     {
         ReplayRun? finished = null;
-        await console.Progress()
+        await console
+            .Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn(),
+                new SpinnerColumn()
+            )
             .StartAsync(async context =>
             {
                 var task = context.AddTask(title, maxValue: total);
-                finished = await run(new Progress<ReplayProgress>(step =>
-                {
-                    task.Value = step.Handled;
-                    task.Description = $"{title} · {step.Now:yyyy-MM-dd HH:mm} · {step.Scans:N0} scans";
-                })).ConfigureAwait(false);
+                finished = await run(
+                        new Progress<ReplayProgress>(step =>
+                        {
+                            task.Value = step.Handled;
+                            task.Description = $"{title} · {step.Now:yyyy-MM-dd HH:mm} · {step.Scans:N0} scans";
+                        })
+                    )
+                    .ConfigureAwait(false);
                 task.Value = total;
-            }).ConfigureAwait(false);
+            })
+            .ConfigureAwait(false);
         return finished!;
     }
 }

@@ -15,17 +15,28 @@ namespace SlaWatch.Cli.Commands;
 /// </summary>
 internal static class ReplayFiles
 {
-    public static async Task<IReadOnlyList<string>> WriteAsync(string directory, IReadOnlyList<(SlaPolicy Policy, ReplayRun Run)> runs, bool chinese, string? script, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        string directory,
+        IReadOnlyList<(SlaPolicy Policy, ReplayRun Run)> runs,
+        bool chinese,
+        string? script,
+        CancellationToken cancellationToken
+    )
     {
         var written = new List<string>();
         async Task Write(string name, string content)
         {
             var path = Path.Combine(directory, name);
-            await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), cancellationToken)
+                .ConfigureAwait(false);
             written.Add(path);
         }
 
-        var csv = new StringBuilder("run,policy,day,tickets,resolved,first_contact_resolved,avg_first_response_min,avg_resolution_min,first_response_attained_pct,acknowledgement_attained_pct,resolution_attained_pct,clocks_breached,satisfied_pct\n");
+        var csv = new StringBuilder(
+            "run,policy,day,tickets,resolved,first_contact_resolved,avg_first_response_min,avg_resolution_min,"
+                + "first_response_attained_pct,acknowledgement_attained_pct,resolution_attained_pct,clocks_breached,"
+                + "satisfied_pct\n"
+        );
         var json = new List<object>();
         foreach (var ((policy, run), position) in runs.Select((run, position) => (run, position)))
         {
@@ -33,17 +44,45 @@ internal static class ReplayFiles
             foreach (var day in run.Days)
             {
                 var all = day.All;
-                csv.AppendLine(string.Join(',', label, policy.Version, day.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), all.Received, all.Resolved, all.FirstContactResolved,
-                    Number(all.FirstResponse.Mean), Number(all.Resolution.Mean), Number(all.Attainment.GetValueOrDefault("firstResponse")?.Percent),
-                    Number(all.Attainment.GetValueOrDefault("acknowledgement")?.Percent), Number(all.Attainment.GetValueOrDefault("resolution")?.Percent), all.Breaches, Number(all.Satisfied.Percent)));
-                json.Add(new { run = label, policy = policy.Version, day = day.From, dimensions = day.Figures, exceptions = day.Exceptions });
+                csv.AppendLine(
+                    string.Join(
+                        ',',
+                        label,
+                        policy.Version,
+                        day.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        all.Received,
+                        all.Resolved,
+                        all.FirstContactResolved,
+                        Number(all.FirstResponse.Mean),
+                        Number(all.Resolution.Mean),
+                        Number(all.Attainment.GetValueOrDefault("firstResponse")?.Percent),
+                        Number(all.Attainment.GetValueOrDefault("acknowledgement")?.Percent),
+                        Number(all.Attainment.GetValueOrDefault("resolution")?.Percent),
+                        all.Breaches,
+                        Number(all.Satisfied.Percent)
+                    )
+                );
+                json.Add(
+                    new
+                    {
+                        run = label,
+                        policy = policy.Version,
+                        day = day.From,
+                        dimensions = day.Figures,
+                        exceptions = day.Exceptions,
+                    }
+                );
             }
 
             foreach (var (week, figures) in script is null ? [] : run.Weeks)
             {
                 var view = ReportView.For(figures, policy) with { Title = $"Week {week} ({policy.Version})" };
                 var trend = run.Days.Where(day => day.From >= figures.From && day.To <= figures.To).ToArray();
-                await Write($"weekly-{week}{(position == 0 ? string.Empty : "-b")}.html", HtmlReport.Render(view, chinese, script!, trend)).ConfigureAwait(false);
+                await Write(
+                        $"weekly-{week}{(position == 0 ? string.Empty : "-b")}.html",
+                        HtmlReport.Render(view, chinese, script!, trend)
+                    )
+                    .ConfigureAwait(false);
             }
         }
 
@@ -54,7 +93,9 @@ internal static class ReplayFiles
             var comparison = new StringBuilder("dimension,figure,a,b,change\n");
             foreach (var row in PolicyComparison.Build(runs[0].Run, runs[1].Run))
             {
-                comparison.AppendLine(string.Join(',', row.Dimension, row.Measure, Number(row.A), Number(row.B), Number(row.Change)));
+                comparison.AppendLine(
+                    string.Join(',', row.Dimension, row.Measure, Number(row.A), Number(row.B), Number(row.Change))
+                );
             }
 
             await Write("comparison.csv", comparison.ToString()).ConfigureAwait(false);
@@ -69,5 +110,6 @@ internal static class ReplayFiles
         return written;
     }
 
-    private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string Number(double? value) =>
+        value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -17,7 +17,9 @@ internal static class ReportCommands
     {
         var report = new Command("report", "Daily, weekly and monthly aggregates.");
         report.Subcommands.Add(Run(output));
-        report.Subcommands.Add(Show(output, PeriodKind.Daily, "--date", "A local day YYYY-MM-DD in the policy's zone."));
+        report.Subcommands.Add(
+            Show(output, PeriodKind.Daily, "--date", "A local day YYYY-MM-DD in the policy's zone.")
+        );
         report.Subcommands.Add(Show(output, PeriodKind.Weekly, "--week", "An ISO week such as 2026-W45."));
         report.Subcommands.Add(Show(output, PeriodKind.Monthly, "--month", "A month such as 2026-11."));
         return report;
@@ -28,34 +30,66 @@ internal static class ReportCommands
         var date = CommonOptions.Text("--date", "A local day YYYY-MM-DD in the policy's zone.");
         var replace = new Option<bool>("--replace-policy")
         {
-            Description = "Replace a day stored under another policy version with this policy's figures (by default it is computed again under its own version, from --policy-archive).",
+            Description =
+                "Replace a day stored under another policy version with this policy's figures (by default it is "
+                + "computed again under its own version, from --policy-archive).",
         };
         var json = CommonOptions.Json();
         var store = new StoreOptions(output);
-        var command = new Command("run", "Compute a day's aggregates and store them (replacing an earlier run, under the policy version it was computed with).") { date, replace, json };
-        store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        var command = new Command(
+            "run",
+            "Compute a day's aggregates and store them (replacing an earlier run, under the policy version it was "
+                + "computed with)."
+        )
         {
-            await using var services = store.Compose(result, TimeProvider.System);
-            DailyAggregate day;
-            try
+            date,
+            replace,
+            json,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                day = await services.Get<ReportService>().RunDayAsync(InputParsing.Date("--date", result.GetValue(date)), result.GetValue(replace), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Core.Policies.StoredPolicyException error)
-            {
-                throw new UsageException($"--date: {error.Message} (--replace-policy)");
-            }
+                await using var services = store.Compose(result, TimeProvider.System);
+                DailyAggregate day;
+                try
+                {
+                    day = await services
+                        .Get<ReportService>()
+                        .RunDayAsync(
+                            InputParsing.Date("--date", result.GetValue(date)),
+                            result.GetValue(replace),
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
+                }
+                catch (Core.Policies.StoredPolicyException error)
+                {
+                    throw new UsageException($"--date: {error.Message} (--replace-policy)");
+                }
 
-            if (result.GetValue(json))
-            {
-                output.WriteJson(new { date = day.From, dimensions = day.Figures.Count, received = day.All.Received, policyVersion = day.PolicyVersion, computedAt = day.ComputedAt });
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(
+                        new
+                        {
+                            date = day.From,
+                            dimensions = day.Figures.Count,
+                            received = day.All.Received,
+                            policyVersion = day.PolicyVersion,
+                            computedAt = day.ComputedAt,
+                        }
+                    );
+                }
+                else
+                {
+                    output.Out.WriteLine(
+                        $"{day.From:yyyy-MM-dd}: {day.All.Received} tickets folded into {day.Figures.Count} "
+                            + $"dimensions under policy {day.PolicyVersion}"
+                    );
+                }
             }
-            else
-            {
-                output.Out.WriteLine($"{day.From:yyyy-MM-dd}: {day.All.Received} tickets folded into {day.Figures.Count} dimensions under policy {day.PolicyVersion}");
-            }
-        });
+        );
         return command;
     }
 
@@ -63,52 +97,77 @@ internal static class ReportCommands
     {
         var name = kind.ToString().ToLowerInvariant();
         var period = CommonOptions.Text(periodOption, periodHelp);
-        var format = new Option<string>("--format") { Description = "text, json, csv or html.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format")
+        {
+            Description = "text, json, csv or html.",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong("text", "json", "csv", "html");
-        var outFile = CommonOptions.Text("--out", "Write the report to this file (required for html).", required: false);
-        var lang = new Option<string>("--lang") { Description = "en or zh-CN labels.", DefaultValueFactory = _ => "en" };
+        var outFile = CommonOptions.Text(
+            "--out",
+            "Write the report to this file (required for html).",
+            required: false
+        );
+        var lang = new Option<string>("--lang")
+        {
+            Description = "en or zh-CN labels.",
+            DefaultValueFactory = _ => "en",
+        };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
         // Days of the period not yet run are computed (and stored) as of this instant.
         var now = CommonOptions.Now("Compute the days not yet run as of this ISO 8601 instant (default: now).");
         var store = new StoreOptions(output);
-        var command = new Command(name, $"Print the {name} report against the targets.") { period, format, outFile, lang, now };
-        store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        var command = new Command(name, $"Print the {name} report against the targets.")
         {
-            await using var services = store.Compose(result, CommonOptions.Clock(result, now));
-            PeriodReport report;
-            try
+            period,
+            format,
+            outFile,
+            lang,
+            now,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                report = await services.Get<ReportService>().PeriodAsync(ReportPeriod.Parse(kind, result.GetValue(period)!), cancellationToken).ConfigureAwait(false);
-            }
-            catch (FormatException error)
-            {
-                throw new UsageException($"{periodOption}: {error.Message}");
-            }
+                await using var services = store.Compose(result, CommonOptions.Clock(result, now));
+                PeriodReport report;
+                try
+                {
+                    report = await services
+                        .Get<ReportService>()
+                        .PeriodAsync(ReportPeriod.Parse(kind, result.GetValue(period)!), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (FormatException error)
+                {
+                    throw new UsageException($"{periodOption}: {error.Message}");
+                }
 
-            var view = await services.Get<PeriodViews>().ViewAsync(report, cancellationToken).ConfigureAwait(false);
-            var chinese = result.GetValue(lang) == "zh-CN";
-            var text = result.GetValue(format) switch
-            {
-                "json" => ReportText.Json(view),
-                "csv" => ReportText.Csv(view, chinese),
-                "html" => HtmlReport.Render(view, chinese, Echarts.Script(), report.Trend),
-                _ => ReportText.Table(view, chinese),
-            };
-            if (result.GetValue(outFile) is { } path)
-            {
-                await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-                output.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
+                var view = await services.Get<PeriodViews>().ViewAsync(report, cancellationToken).ConfigureAwait(false);
+                var chinese = result.GetValue(lang) == "zh-CN";
+                var text = result.GetValue(format) switch
+                {
+                    "json" => ReportText.Json(view),
+                    "csv" => ReportText.Csv(view, chinese),
+                    "html" => HtmlReport.Render(view, chinese, Echarts.Script(), report.Trend),
+                    _ => ReportText.Table(view, chinese),
+                };
+                if (result.GetValue(outFile) is { } path)
+                {
+                    await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken)
+                        .ConfigureAwait(false);
+                    output.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
+                }
+                else if (result.GetValue(format) == "html")
+                {
+                    throw new UsageException("--format html needs --out FILE");
+                }
+                else
+                {
+                    output.Out.Write(text);
+                }
             }
-            else if (result.GetValue(format) == "html")
-            {
-                throw new UsageException("--format html needs --out FILE");
-            }
-            else
-            {
-                output.Out.Write(text);
-            }
-        });
+        );
         return command;
     }
 }

@@ -6,7 +6,8 @@ using SlaWatch.Core.Scanning;
 
 namespace SlaWatch.Cli.Commands;
 
-/// <summary><c>slawatch scan [--now ISO] [--json]</c>: one run of the breach scanner, announcements to the console.</summary>
+/// <summary><c>slawatch scan [--now ISO] [--json]</c>: one run of the breach scanner, announcements to the
+/// console.</summary>
 internal static class ScanCommand
 {
     public const string SecretVariable = "SLAWATCH_NOTIFY_SECRET";
@@ -14,56 +15,81 @@ internal static class ScanCommand
     public static Command Create(CliOutput output)
     {
         var now = CommonOptions.Now("Scan as of this ISO 8601 instant (default: now).");
-        var webhook = CommonOptions.Text("--webhook", $"POST announcements to this URL, signed with ${SecretVariable} (default: print them).", required: false);
+        var webhook = CommonOptions.Text(
+            "--webhook",
+            $"POST announcements to this URL, signed with ${SecretVariable} (default: print them).",
+            required: false
+        );
         var json = CommonOptions.Json();
-        var lang = new Option<string>("--lang") { Description = "en or zh-CN for the announcements printed.", DefaultValueFactory = _ => "en" };
+        var lang = new Option<string>("--lang")
+        {
+            Description = "en or zh-CN for the announcements printed.",
+            DefaultValueFactory = _ => "en",
+        };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
         var store = new StoreOptions(output);
-        var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.") { now, webhook, json, lang };
-        store.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.")
         {
-            var time = CommonOptions.Clock(result, now);
-            var lines = new List<string>();
-            Action<IServiceCollection> notifier = result.GetValue(webhook) is { } url
-                ? added => added.AddAnnouncementWebhook(Webhook(url), Secret())
-                : added => added.AddAnnouncementLines(lines.Add, result.GetValue(lang) == "zh-CN");
-            await using var services = store.Compose(result, time, notifier);
-            var scanner = services.Get<SlaScanner>();
-            var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var gap in report.CalendarGaps)
+            now,
+            webhook,
+            json,
+            lang,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
             {
-                output.Error.WriteLine($"slawatch: warning: {gap.Warning(gap.CoveredThrough.AddDays(1))}");
-            }
-
-            if (result.GetValue(json))
-            {
-                output.WriteJson(new
+                var time = CommonOptions.Clock(result, now);
+                var lines = new List<string>();
+                Action<IServiceCollection> notifier = result.GetValue(webhook) is { } url
+                    ? added => added.AddAnnouncementWebhook(Webhook(url), Secret())
+                    : added => added.AddAnnouncementLines(lines.Add, result.GetValue(lang) == "zh-CN");
+                await using var services = store.Compose(result, time, notifier);
+                var scanner = services.Get<SlaScanner>();
+                var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var gap in report.CalendarGaps)
                 {
-                    report.FromBucket,
-                    report.ToBucket,
-                    report.BucketsRead,
-                    report.EntriesRead,
-                    report.TicketsLoaded,
-                    report.ClocksRecomputed,
-                    announcements = report.Announcements,
-                    report.Notifications,
-                    report.Digests,
-                    report.DeliveryFailures,
-                });
-                return;
-            }
+                    output.Error.WriteLine($"slawatch: warning: {gap.Warning(gap.CoveredThrough.AddDays(1))}");
+                }
 
-            lines.ForEach(output.Out.WriteLine);
-            output.Out.WriteLine($"scanned buckets {report.FromBucket}..{report.ToBucket}: {report.EntriesRead} due entries, {report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced {string.Join(", ", report.Announcements.Select(pair => $"{pair.Value} {pair.Key}"))}{(report.Announcements.Count == 0 ? "nothing" : string.Empty)}");
-        });
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(
+                        new
+                        {
+                            report.FromBucket,
+                            report.ToBucket,
+                            report.BucketsRead,
+                            report.EntriesRead,
+                            report.TicketsLoaded,
+                            report.ClocksRecomputed,
+                            announcements = report.Announcements,
+                            report.Notifications,
+                            report.Digests,
+                            report.DeliveryFailures,
+                        }
+                    );
+                    return;
+                }
+
+                lines.ForEach(output.Out.WriteLine);
+                output.Out.WriteLine(
+                    $"scanned buckets {report.FromBucket}..{report.ToBucket}: {report.EntriesRead} due entries, "
+                        + $"{report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced "
+                        + $"{string.Join(", ", report.Announcements.Select(pair => $"{pair.Value} {pair.Key}"))}"
+                        + $"{(report.Announcements.Count == 0 ? "nothing" : string.Empty)}"
+                );
+            }
+        );
         return command;
     }
 
-    private static Uri Webhook(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        ? uri
-        : throw new UsageException($"--webhook: '{url}' is not an absolute URL");
+    private static Uri Webhook(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new UsageException($"--webhook: '{url}' is not an absolute URL");
 
-    private static string Secret() => Environment.GetEnvironmentVariable(SecretVariable)
+    private static string Secret() =>
+        Environment.GetEnvironmentVariable(SecretVariable)
         ?? throw new UsageException($"--webhook needs ${SecretVariable} to sign with");
 }

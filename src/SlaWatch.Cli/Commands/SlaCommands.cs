@@ -19,14 +19,26 @@ internal static class SlaCommands
     {
         var policyFile = CommonOptions.Text("--policy", "SLA policy JSON file.");
         var channel = CommonOptions.Text("--channel", $"One of {string.Join(", ", ChannelNames.Known)}.");
-        var priority = CommonOptions.Text("--priority", "urgent, high, normal (medium), low, suggestion, or 紧急, 高, 一般, 中, 低, 建议.");
+        var priority = CommonOptions.Text(
+            "--priority",
+            "urgent, high, normal (medium), low, suggestion, or 紧急, 高, 一般, 中, 低, 建议."
+        );
         var category = CommonOptions.Text("--category", "Ticket category, e.g. technical-fault.", required: false);
         var tier = CommonOptions.Text("--tier", "Customer tier, e.g. vip.", required: false);
-        var received = CommonOptions.Text("--received", "ISO 8601 arrival instant (without an offset: the policy's zone).");
+        var received = CommonOptions.Text(
+            "--received",
+            "ISO 8601 arrival instant (without an offset: the policy's zone)."
+        );
         var json = CommonOptions.Json();
         var command = new Command("due", "Each metric's due and warning instants for a ticket received at an instant.")
         {
-            policyFile, channel, priority, category, tier, received, json,
+            policyFile,
+            channel,
+            priority,
+            category,
+            tier,
+            received,
+            json,
         };
         command.SetAction(result =>
         {
@@ -35,16 +47,29 @@ internal static class SlaCommands
             var priorityText = result.GetValue(priority);
             if (!ChannelNames.TryParse(channelText, out var parsedChannel))
             {
-                throw new UsageException($"--channel: '{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
+                throw new UsageException(
+                    $"--channel: '{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)}"
+                );
             }
 
             if (!PriorityNames.TryParse(priorityText, out var parsedPriority))
             {
-                throw new UsageException($"--priority: '{priorityText}' is not a priority; use {string.Join(", ", PriorityNames.Known)}");
+                throw new UsageException(
+                    $"--priority: '{priorityText}' is not a priority; use {string.Join(", ", PriorityNames.Known)}"
+                );
             }
 
             var at = InputParsing.Instant("--received", result.GetValue(received), policy.TimeZone);
-            var arrival = new Received(at, "cli", null, parsedChannel, parsedPriority, result.GetValue(category), CustomerRef.FromContact("cli"), CustomerTier: result.GetValue(tier));
+            var arrival = new Received(
+                at,
+                "cli",
+                null,
+                parsedChannel,
+                parsedPriority,
+                result.GetValue(category),
+                CustomerRef.FromContact("cli"),
+                CustomerTier: result.GetValue(tier)
+            );
             var clocks = SlaClockCalculator.Compute([arrival], policy, at);
             // Holiday data that ends before a due date makes it wrong without a sound: say so, once per calendar.
             var latest = clocks.Select(clock => clock.Due ?? at).Append(at).Max();
@@ -55,18 +80,23 @@ internal static class SlaCommands
 
             if (result.GetValue(json))
             {
-                output.WriteJson(clocks.Select(clock => new
-                {
-                    metric = clock.Metric.Key(),
-                    due = CliOutput.Instant(clock.Due, policy.TimeZone),
-                    warnAt = CliOutput.Instant(clock.WarnAt, policy.TimeZone),
-                    rule = clock.Rule,
-                    target = clock.TargetDescription,
-                }));
+                output.WriteJson(
+                    clocks.Select(clock => new
+                    {
+                        metric = clock.Metric.Key(),
+                        due = CliOutput.Instant(clock.Due, policy.TimeZone),
+                        warnAt = CliOutput.Instant(clock.WarnAt, policy.TimeZone),
+                        rule = clock.Rule,
+                        target = clock.TargetDescription,
+                    })
+                );
                 return;
             }
 
-            output.Out.WriteLine($"{parsedChannel.Key()} / {parsedPriority.Key()} received {CliOutput.Instant(at, policy.TimeZone)} under policy {policy.Version}:");
+            output.Out.WriteLine(
+                $"{parsedChannel.Key()} / {parsedPriority.Key()} received {CliOutput.Instant(at, policy.TimeZone)} "
+                    + $"under policy {policy.Version}:"
+            );
             if (clocks.Count == 0)
             {
                 output.Out.WriteLine("  no rule sets a target for this ticket");

@@ -16,33 +16,41 @@ internal sealed class StoreOptions(CliOutput output)
     public const string StorageVariable = "SLAWATCH_STORAGE";
     public const string PrefixVariable = "SLAWATCH_TABLE_PREFIX";
 
-    public Option<string> Storage { get; } = new("--storage")
-    {
-        Description = $"Table Storage connection string or table service URI (default: ${StorageVariable}, else local Azurite).",
-    };
+    public Option<string> Storage { get; } =
+        new("--storage")
+        {
+            Description =
+                $"Table Storage connection string or table service URI (default: ${StorageVariable}, else local "
+                + $"Azurite).",
+        };
 
-    public Option<string> TablePrefix { get; } = new("--table-prefix")
-    {
-        Description = $"Prefix of the table names, to keep sets of tables apart (default: ${PrefixVariable}, else none).",
-    };
+    public Option<string> TablePrefix { get; } =
+        new("--table-prefix")
+        {
+            Description =
+                $"Prefix of the table names, to keep sets of tables apart (default: ${PrefixVariable}, else none).",
+        };
 
-    public Option<string> Policy { get; } = new("--policy")
-    {
-        Description = "SLA policy JSON file.",
-        DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json"),
-    };
+    public Option<string> Policy { get; } =
+        new("--policy")
+        {
+            Description = "SLA policy JSON file.",
+            DefaultValueFactory = _ => ShippedConfig.Path("sla-policy.json"),
+        };
 
-    public Option<string> PolicyArchive { get; } = new("--policy-archive")
-    {
-        Description = "Folder of earlier policy versions (one JSON file each), for days computed under them.",
-        DefaultValueFactory = _ => ShippedConfig.Path("policies"),
-    };
+    public Option<string> PolicyArchive { get; } =
+        new("--policy-archive")
+        {
+            Description = "Folder of earlier policy versions (one JSON file each), for days computed under them.",
+            DefaultValueFactory = _ => ShippedConfig.Path("policies"),
+        };
 
-    public Option<string> Rules { get; } = new("--rules")
-    {
-        Description = "Classification rules JSON file.",
-        DefaultValueFactory = _ => ShippedConfig.Path("classification.json"),
-    };
+    public Option<string> Rules { get; } =
+        new("--rules")
+        {
+            Description = "Classification rules JSON file.",
+            DefaultValueFactory = _ => ShippedConfig.Path("classification.json"),
+        };
 
     public void AddTo(Command command)
     {
@@ -64,18 +72,21 @@ internal sealed class StoreOptions(CliOutput output)
         var settings = new Dictionary<string, string?>
         {
             [Key(StoreSettings.Storage)] = result.GetValue(Storage)
-                ?? Environment.GetEnvironmentVariable(StorageVariable) ?? StorageOptions.LocalAzurite,
+                ?? Environment.GetEnvironmentVariable(StorageVariable)
+                ?? StorageOptions.LocalAzurite,
             [Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix)
                 ?? Environment.GetEnvironmentVariable(PrefixVariable),
             [Key(StoreSettings.PolicyFile)] = result.GetValue(Policy),
             [Key(StoreSettings.RulesFile)] = result.GetValue(Rules),
             [Key(StoreSettings.PolicyArchive)] = result.GetValue(PolicyArchive),
         };
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = Environment.CurrentDirectory,
-            DisableDefaults = true,
-        });
+        var builder = Host.CreateEmptyApplicationBuilder(
+            new HostApplicationBuilderSettings
+            {
+                ContentRootPath = Environment.CurrentDirectory,
+                DisableDefaults = true,
+            }
+        );
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(time);
         builder.Logging.AddCliWarnings(output.Error);
@@ -97,10 +108,11 @@ internal sealed class StoreOptions(CliOutput output)
     private static string Key(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);
 
     // The settings are named as the portal spells them; here the user typed options.
-    private static string OptionNames(string problem) => problem
-        .Replace(StoreSettings.Storage, "--storage", StringComparison.Ordinal)
-        .Replace(StoreSettings.TablePrefix, "--table-prefix", StringComparison.Ordinal)
-        .Replace(StoreSettings.PolicyFile, "--policy", StringComparison.Ordinal)
-        .Replace(StoreSettings.RulesFile, "--rules", StringComparison.Ordinal)
-        .Replace(StoreSettings.PolicyArchive, "--policy-archive", StringComparison.Ordinal);
+    private static string OptionNames(string problem) =>
+        problem
+            .Replace(StoreSettings.Storage, "--storage", StringComparison.Ordinal)
+            .Replace(StoreSettings.TablePrefix, "--table-prefix", StringComparison.Ordinal)
+            .Replace(StoreSettings.PolicyFile, "--policy", StringComparison.Ordinal)
+            .Replace(StoreSettings.RulesFile, "--rules", StringComparison.Ordinal)
+            .Replace(StoreSettings.PolicyArchive, "--policy-archive", StringComparison.Ordinal);
 }

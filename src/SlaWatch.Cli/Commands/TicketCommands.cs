@@ -15,49 +15,94 @@ internal static class TicketCommands
     {
         var ticket = new Command("ticket", "Look at tickets.");
         var reference = new Argument<string>("NUMBER|ID") { Description = "A ticket number (20261116-001) or id." };
-        var now = CommonOptions.Text("--now", "Read the clocks at this ISO 8601 instant (default: now).", required: false);
+        var now = CommonOptions.Text(
+            "--now",
+            "Read the clocks at this ISO 8601 instant (default: now).",
+            required: false
+        );
         var json = CommonOptions.Json();
         var store = new StoreOptions(output);
         var show = new Command("show", "Print a ticket, its events and its clocks.") { reference, now, json };
         store.AddTo(show);
-        show.SetAction(async (result, cancellationToken) =>
-        {
-            await using var services = store.Compose(result, TimeProvider.System);
-            var policy = services.Get<SlaPolicy>();
-            var at = result.GetValue(now) is { } text ? InputParsing.Instant("--now", text, policy.TimeZone) : TimeProvider.System.GetUtcNow();
-            var key = result.GetValue(reference)!;
-            var id = await services.Get<TicketEventService>().ResolveAsync(key, cancellationToken).ConfigureAwait(false);
-            var stored = id is null ? null : await services.Get<ITicketStore>().LoadAsync(id, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
+        show.SetAction(
+            async (result, cancellationToken) =>
             {
-                throw new UsageException($"no ticket {key}");
-            }
+                await using var services = store.Compose(result, TimeProvider.System);
+                var policy = services.Get<SlaPolicy>();
+                var at = result.GetValue(now) is { } text
+                    ? InputParsing.Instant("--now", text, policy.TimeZone)
+                    : TimeProvider.System.GetUtcNow();
+                var key = result.GetValue(reference)!;
+                var id = await services
+                    .Get<TicketEventService>()
+                    .ResolveAsync(key, cancellationToken)
+                    .ConfigureAwait(false);
+                var stored = id is null
+                    ? null
+                    : await services.Get<ITicketStore>().LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    throw new UsageException($"no ticket {key}");
+                }
 
-            if (result.GetValue(json))
-            {
-                output.WriteJson(TicketDocument.Of(stored, policy, at));
-                return;
-            }
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(TicketDocument.Of(stored, policy, at));
+                    return;
+                }
 
-            var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
-            Print(output.Out, ContactMasking.InFreeText(stored.State, policy.PhoneMask), stored.Events, clocks, policy.TimeZone, at);
-        });
+                var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
+                Print(
+                    output.Out,
+                    ContactMasking.InFreeText(stored.State, policy.PhoneMask),
+                    stored.Events,
+                    clocks,
+                    policy.TimeZone,
+                    at
+                );
+            }
+        );
         ticket.Subcommands.Add(show);
         return ticket;
     }
 
-    private static void Print(TextWriter writer, Ticket ticket, IReadOnlyList<TicketEvent> events, IReadOnlyList<SlaClock> clocks, TimeZoneInfo zone, DateTimeOffset at)
+    private static void Print(
+        TextWriter writer,
+        Ticket ticket,
+        IReadOnlyList<TicketEvent> events,
+        IReadOnlyList<SlaClock> clocks,
+        TimeZoneInfo zone,
+        DateTimeOffset at
+    )
     {
-        writer.WriteLine($"Ticket {ticket.Number} ({ticket.Id}){(ticket.Reference is { } reference ? $", the team's {reference}" : "")}");
-        writer.WriteLine($"  {ticket.Channel.Key()} / {ticket.Priority.Key()} / {ticket.Category}{(ticket.CustomerTier is { } tier ? $" / {tier}" : "")}, status {ticket.Status}, owner {ticket.Owner ?? "-"}");
+        writer.WriteLine(
+            $"Ticket {ticket.Number} ("
+                + $"{ticket.Id}){(ticket.Reference is { } reference ? $", the team's {reference}" : "")}"
+        );
+        writer.WriteLine(
+            $"  {ticket.Channel.Key()} / {ticket.Priority.Key()} / "
+                + $"{ticket.Category}{(ticket.CustomerTier is { } tier ? $" / {tier}" : "")}, status {ticket.Status}, "
+                + $"owner {ticket.Owner ?? "-"}"
+        );
         writer.WriteLine($"  customer {ticket.Customer.Masked}, subject {ticket.Subject ?? "-"}");
-        writer.WriteLine($"  received {CliOutput.Instant(ticket.ReceivedAt, zone)}, first response {ClockTable.When(ticket.FirstResponseAt, zone)}, resolved {ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x");
+        writer.WriteLine(
+            $"  received {CliOutput.Instant(ticket.ReceivedAt, zone)}, first response "
+                + $"{ClockTable.When(ticket.FirstResponseAt, zone)}, resolved "
+                + $"{ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x"
+        );
         if (ticket.OverdueReason is { } reason)
         {
             writer.WriteLine($"  overdue reason: {reason}");
         }
 
-        foreach (var (label, text) in new[] { ("executor", ticket.Executor), ("solution", ticket.Solution), ("remarks", ticket.Remarks) })
+        foreach (
+            var (label, text) in new[]
+            {
+                ("executor", ticket.Executor),
+                ("solution", ticket.Solution),
+                ("remarks", ticket.Remarks),
+            }
+        )
         {
             if (text is not null)
             {
@@ -68,9 +113,16 @@ internal static class TicketCommands
         writer.WriteLine("Events");
         foreach (var item in events)
         {
-            var recorded = item.RecordedAt is { } when && when - item.At > TimeSpan.FromMinutes(1) ? $"  recorded {CliOutput.Instant(when, zone)}" : string.Empty;
-            var stamped = item.StampedAt is { } claimed ? $"  stamped {CliOutput.Instant(claimed, zone)}, before the arrival" : string.Empty;
-            writer.WriteLine($"  {CliOutput.Instant(item.At, zone)}  {EventJson.TypeName(item),-18} {item.Actor}{recorded}{stamped}");
+            var recorded =
+                item.RecordedAt is { } when && when - item.At > TimeSpan.FromMinutes(1)
+                    ? $"  recorded {CliOutput.Instant(when, zone)}"
+                    : string.Empty;
+            var stamped = item.StampedAt is { } claimed
+                ? $"  stamped {CliOutput.Instant(claimed, zone)}, before the arrival"
+                : string.Empty;
+            writer.WriteLine(
+                $"  {CliOutput.Instant(item.At, zone)}  {EventJson.TypeName(item), -18} {item.Actor}{recorded}{stamped}"
+            );
         }
 
         writer.WriteLine($"Clocks at {CliOutput.Instant(at, zone)}");

@@ -34,13 +34,17 @@ public sealed class BusinessCalendar
         return Search(instant.UtcTicks, forward: true, 0, static (timeline, ticks, _) => timeline.NextOpen(ticks));
     }
 
-    /// <summary>The latest closing instant at or before the instant, when it is closed; else the instant itself.</summary>
+    /// <summary>The latest closing instant at or before the instant, when it is closed; else the instant
+    /// itself.</summary>
     public DateTimeOffset PreviousCloseOrSelf(DateTimeOffset instant)
     {
-        return Search(instant.UtcTicks, forward: false, 0, static (timeline, ticks, _) => timeline.IsOpen(ticks) ? ticks : timeline.PreviousClose(ticks));
+        return Search(instant.UtcTicks, forward: false, 0, static (timeline, ticks, _) =>
+            timeline.IsOpen(ticks) ? ticks : timeline.PreviousClose(ticks)
+        );
     }
 
-    /// <summary>Open time between two instants; negative when <paramref name="end"/> precedes <paramref name="start"/>.</summary>
+    /// <summary>Open time between two instants; negative when <paramref name="end"/> precedes <paramref
+    /// name="start"/>.</summary>
     public TimeSpan Elapsed(DateTimeOffset start, DateTimeOffset end)
     {
         var timeline = TimelineCovering(Math.Min(start.UtcTicks, end.UtcTicks), Math.Max(start.UtcTicks, end.UtcTicks));
@@ -81,7 +85,7 @@ public sealed class BusinessCalendar
         var date = DateOnly.FromDateTime(local);
         var step = Math.Sign(days);
         var limit = MaxSearchYears * 366;
-        for (var found = 0; found < Math.Abs(days);)
+        for (var found = 0; found < Math.Abs(days); )
         {
             date = date.AddDays(step);
             if (Definition.IntervalsOn(date).Count > 0)
@@ -105,7 +109,8 @@ public sealed class BusinessCalendar
     /// <summary>The instant with the calendar zone's offset, for display.</summary>
     public DateTimeOffset InZone(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
-    /// <summary>A local wall-clock time of the calendar's zone as an instant (a skipped time maps to the change).</summary>
+    /// <summary>A local wall-clock time of the calendar's zone as an instant (a skipped time maps to the
+    /// change).</summary>
     public DateTimeOffset FromLocal(DateTime wall) =>
         InZone(new DateTimeOffset(ZoneMapping.ToUtc(TimeZone, wall, preferLater: false)));
 

@@ -17,19 +17,28 @@ public sealed class CalendarDefinition
         IReadOnlyDictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> week,
         IEnumerable<DateOnly>? holidays = null,
         IReadOnlyDictionary<DateOnly, IReadOnlyList<WorkingInterval>>? overrides = null,
-        string? name = null)
+        string? name = null
+    )
     {
         TimeZone = timeZone;
         Name = name ?? timeZone.Id;
         _week = new IReadOnlyList<WorkingInterval>[7];
         for (var day = 0; day < 7; day++)
         {
-            _week[day] = week.TryGetValue((DayOfWeek)day, out var intervals) ? Normalize(intervals, ((DayOfWeek)day).ToString()) : [];
+            _week[day] = week.TryGetValue((DayOfWeek)day, out var intervals)
+                ? Normalize(intervals, ((DayOfWeek)day).ToString())
+                : [];
         }
 
         _holidays = (holidays ?? []).ToFrozenSet();
-        _overrides = (overrides ?? new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>())
-            .ToFrozenDictionary(pair => pair.Key, pair => Normalize(pair.Value, pair.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        _overrides = (overrides ?? new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>()).ToFrozenDictionary(
+            pair => pair.Key,
+            pair =>
+                Normalize(
+                    pair.Value,
+                    pair.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                )
+        );
 
         var clash = _holidays.Where(_overrides.ContainsKey).Order().FirstOrDefault();
         if (clash != default)
@@ -59,7 +68,8 @@ public sealed class CalendarDefinition
 
     public IReadOnlyList<WorkingInterval> WeeklyHours(DayOfWeek day) => _week[(int)day];
 
-    /// <summary>The open intervals of a local date: its override if it has one, nothing on a holiday, else its weekday's.</summary>
+    /// <summary>The open intervals of a local date: its override if it has one, nothing on a holiday, else its
+    /// weekday's.</summary>
     public IReadOnlyList<WorkingInterval> IntervalsOn(DateOnly date)
     {
         if (_overrides.TryGetValue(date, out var own))
@@ -71,7 +81,15 @@ public sealed class CalendarDefinition
     }
 
     public static CalendarDefinition AlwaysOpen(TimeZoneInfo timeZone) =>
-        new(timeZone, Enum.GetValues<DayOfWeek>().ToDictionary(day => day, _ => (IReadOnlyList<WorkingInterval>)[new WorkingInterval(0, WorkingInterval.MinutesPerDay)]), name: "24x7");
+        new(
+            timeZone,
+            Enum.GetValues<DayOfWeek>()
+                .ToDictionary(
+                    day => day,
+                    _ => (IReadOnlyList<WorkingInterval>)[new WorkingInterval(0, WorkingInterval.MinutesPerDay)]
+                ),
+            name: "24x7"
+        );
 
     private static IReadOnlyList<WorkingInterval> Normalize(IReadOnlyList<WorkingInterval> intervals, string where)
     {

@@ -28,7 +28,17 @@ public static class CalendarLoader
     /// <param name="unnamed">The name of a calendar that gives none: its key in a policy, else its file's name.</param>
     internal static CalendarDefinition FromJson(JsonNodeReader root, ConfigFileReader reader, string? unnamed = null)
     {
-        root.RequireObject("name", "description", "source", "timeZone", "week", "holidays", "overrides", "include", "makeUpDayHours");
+        root.RequireObject(
+            "name",
+            "description",
+            "source",
+            "timeZone",
+            "week",
+            "holidays",
+            "overrides",
+            "include",
+            "makeUpDayHours"
+        );
         var zone = root.Required("timeZone").TimeZone();
 
         var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>();
@@ -61,7 +71,13 @@ public static class CalendarLoader
         {
             foreach (var day in overrideNode.Properties())
             {
-                var date = DateOnly.TryParseExact(day.Name, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                var date = DateOnly.TryParseExact(
+                    day.Name,
+                    "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out var parsed
+                )
                     ? parsed
                     : throw day.Error("an override's key must be a date written YYYY-MM-DD");
                 Claim(day, date, holidays, overrides);
@@ -86,7 +102,13 @@ public static class CalendarLoader
 
         try
         {
-            return new CalendarDefinition(zone, week, holidays, overrides, root.Optional("name")?.String() ?? unnamed ?? Path.GetFileNameWithoutExtension(root.File))
+            return new CalendarDefinition(
+                zone,
+                week,
+                holidays,
+                overrides,
+                root.Optional("name")?.String() ?? unnamed ?? Path.GetFileNameWithoutExtension(root.File)
+            )
             {
                 HolidaysCoveredThrough = coveredThrough,
             };
@@ -97,15 +119,25 @@ public static class CalendarLoader
         }
     }
 
-    /// <summary>Adds a holiday set; returns the last date it covers (its <c>coversThrough</c>, else the end of its last year).</summary>
-    private static DateOnly Include(JsonNodeReader set, IReadOnlyList<WorkingInterval> makeUpHours, HashSet<DateOnly> holidays, Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides)
+    /// <summary>Adds a holiday set; returns the last date it covers (its <c>coversThrough</c>, else the end of its last
+    /// year).</summary>
+    private static DateOnly Include(
+        JsonNodeReader set,
+        IReadOnlyList<WorkingInterval> makeUpHours,
+        HashSet<DateOnly> holidays,
+        Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides
+    )
     {
         set.RequireObject("name", "source", "coversThrough", "holidays", "workingDays");
         set.Required("source").String();
-        var dates = (set.Optional("holidays")?.Items() ?? []).Concat(set.Optional("workingDays")?.Items() ?? []).Select(item => item.Date()).ToArray();
-        var through = set.Optional("coversThrough") is { } explicitly
-            ? explicitly.Date()
-            : dates.Length > 0 ? new DateOnly(dates.Max().Year, 12, 31) : throw set.Error("a holiday set needs holidays, working days or 'coversThrough'");
+        var dates = (set.Optional("holidays")?.Items() ?? [])
+            .Concat(set.Optional("workingDays")?.Items() ?? [])
+            .Select(item => item.Date())
+            .ToArray();
+        var through =
+            set.Optional("coversThrough") is { } explicitly ? explicitly.Date()
+            : dates.Length > 0 ? new DateOnly(dates.Max().Year, 12, 31)
+            : throw set.Error("a holiday set needs holidays, working days or 'coversThrough'");
         foreach (var item in set.Optional("holidays")?.Items() ?? [])
         {
             Claim(item, item.Date(), holidays, overrides);
@@ -116,7 +148,9 @@ public static class CalendarLoader
         {
             if (makeUpHours.Count == 0)
             {
-                throw item.Error("a make-up working day needs hours: give the calendar 'makeUpDayHours' or Monday hours");
+                throw item.Error(
+                    "a make-up working day needs hours: give the calendar 'makeUpDayHours' or Monday hours"
+                );
             }
 
             Claim(item, item.Date(), holidays, overrides);
@@ -126,7 +160,12 @@ public static class CalendarLoader
         return through;
     }
 
-    private static void Claim(JsonNodeReader node, DateOnly date, HashSet<DateOnly> holidays, Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides)
+    private static void Claim(
+        JsonNodeReader node,
+        DateOnly date,
+        HashSet<DateOnly> holidays,
+        Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides
+    )
     {
         if (holidays.Contains(date) || overrides.ContainsKey(date))
         {
@@ -149,12 +188,18 @@ public static class CalendarLoader
             var end = Minute(ends[1]);
             if (start >= end)
             {
-                throw pair.Error($"the interval must end after it starts ({WorkingInterval.Format(start)} to {WorkingInterval.Format(end)})");
+                throw pair.Error(
+                    $"the interval must end after it starts ({WorkingInterval.Format(start)} to "
+                        + $"{WorkingInterval.Format(end)})"
+                );
             }
 
             if (intervals.Count > 0 && start < intervals[^1].EndMinute)
             {
-                throw pair.Error($"intervals must be in order and must not overlap ({intervals[^1]} then {WorkingInterval.Format(start)}-{WorkingInterval.Format(end)})");
+                throw pair.Error(
+                    $"intervals must be in order and must not overlap ({intervals[^1]} then "
+                        + $"{WorkingInterval.Format(start)}-{WorkingInterval.Format(end)})"
+                );
             }
 
             intervals.Add(new WorkingInterval(start, end));

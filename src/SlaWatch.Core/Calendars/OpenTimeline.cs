@@ -47,7 +47,9 @@ internal sealed class OpenTimeline
             var midnight = date.ToDateTime(TimeOnly.MinValue);
             foreach (var interval in definition.IntervalsOn(date))
             {
-                var start = ZoneMapping.ToUtc(zone, midnight.AddMinutes(interval.StartMinute), preferLater: false).Ticks;
+                var start = ZoneMapping
+                    .ToUtc(zone, midnight.AddMinutes(interval.StartMinute), preferLater: false)
+                    .Ticks;
                 var end = ZoneMapping.ToUtc(zone, midnight.AddMinutes(interval.EndMinute), preferLater: true).Ticks;
                 if (end <= start)
                 {
@@ -133,7 +135,8 @@ internal sealed class OpenTimeline
         }
 
         // First interval whose end carries at least the wanted open time.
-        int low = 0, high = Count - 1;
+        int low = 0,
+            high = Count - 1;
         while (low < high)
         {
             var middle = (low + high) >>> 1;

@@ -9,7 +9,11 @@ public readonly record struct WorkingInterval
     {
         if (startMinute < 0 || endMinute > MinutesPerDay || startMinute >= endMinute)
         {
-            throw new ArgumentOutOfRangeException(nameof(startMinute), $"An interval must satisfy 00:00 <= start < end <= 24:00, got {Format(startMinute)}-{Format(endMinute)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(startMinute),
+                $"An interval must satisfy 00:00 <= start < end <= 24:00, got "
+                    + $"{Format(startMinute)}-{Format(endMinute)}."
+            );
         }
 
         StartMinute = startMinute;

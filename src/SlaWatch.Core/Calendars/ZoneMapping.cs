@@ -35,7 +35,10 @@ public static class ZoneMapping
         new(ToUtc(zone, day.ToDateTime(TimeOnly.MinValue), preferLater: false));
 
     public static DateTime ToLocal(TimeZoneInfo zone, DateTime utc) =>
-        DateTime.SpecifyKind(utc + zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), DateTimeKind.Unspecified);
+        DateTime.SpecifyKind(
+            utc + zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+            DateTimeKind.Unspecified
+        );
 
     // Wall times inside a gap are rare (intervals starting at 02:30 on a change day), so a bisection is cheap enough.
     private static DateTime FirstInstantAfterWall(TimeZoneInfo zone, DateTime wall)

@@ -7,11 +7,14 @@ namespace SlaWatch.Core.Classification;
 /// <summary>Reads <c>config/classification.json</c>; problems name the file, the JSON path and what is wrong.</summary>
 public static class ClassificationLoader
 {
-    public static ClassificationRules Load(string file, ConfigFileReader? reader = null) => Parse(file, ConfigFiles.Read(file, reader));
+    public static ClassificationRules Load(string file, ConfigFileReader? reader = null) =>
+        Parse(file, ConfigFiles.Read(file, reader));
 
     public static ClassificationRules Parse(string file, string text)
     {
-        var root = JsonNodeReader.Parse(file, text).RequireObject("description", "categories", "defaultCategory", "priorities", "channelDefaults", "vip");
+        var root = JsonNodeReader
+            .Parse(file, text)
+            .RequireObject("description", "categories", "defaultCategory", "priorities", "channelDefaults", "vip");
         var categories = new List<CategoryRule>();
         foreach (var node in root.Required("categories").Items())
         {
@@ -22,7 +25,14 @@ public static class ClassificationLoader
                 throw node.Required("key").Error($"category '{key}' is defined twice");
             }
 
-            categories.Add(new CategoryRule(key, node.Optional("zh")?.String() ?? key, node.Optional("en")?.String() ?? key, Keywords(node.Required("keywords"))));
+            categories.Add(
+                new CategoryRule(
+                    key,
+                    node.Optional("zh")?.String() ?? key,
+                    node.Optional("en")?.String() ?? key,
+                    Keywords(node.Required("keywords"))
+                )
+            );
         }
 
         var defaultCategory = root.Optional("defaultCategory")?.String() ?? "other";
@@ -30,7 +40,9 @@ public static class ClassificationLoader
         foreach (var node in root.Optional("priorities")?.Items() ?? [])
         {
             node.RequireObject("priority", "keywords");
-            priorities.Add(new PriorityRule(PriorityOf(node.Required("priority")), Keywords(node.Required("keywords"))));
+            priorities.Add(
+                new PriorityRule(PriorityOf(node.Required("priority")), Keywords(node.Required("keywords")))
+            );
         }
 
         var channelDefaults = new Dictionary<Channel, Priority>();

@@ -19,11 +19,13 @@ public sealed record ClassificationRules(
     IReadOnlyList<PriorityRule> Priorities,
     IReadOnlyDictionary<Channel, Priority> ChannelDefaults,
     IReadOnlySet<string> VipCustomerKeys,
-    Priority VipMinimumPriority)
+    Priority VipMinimumPriority
+)
 {
     public const string VipTier = "vip";
 
-    public static ClassificationRules Empty { get; } = new([], "other", [], new Dictionary<Channel, Priority>(), new HashSet<string>(), Priority.High);
+    public static ClassificationRules Empty { get; } =
+        new([], "other", [], new Dictionary<Channel, Priority>(), new HashSet<string>(), Priority.High);
 
     public CategoryRule? Category(string key) =>
         Categories.FirstOrDefault(rule => string.Equals(rule.Key, key, StringComparison.OrdinalIgnoreCase));

@@ -10,7 +10,15 @@ public sealed class Classifier(ClassificationRules rules)
 {
     public ClassificationRules Rules { get; } = rules;
 
-    public Classification Classify(Channel channel, string? subject, string? text, CustomerRef customer, Priority? priorityHint = null, string? categoryHint = null, string? tierHint = null)
+    public Classification Classify(
+        Channel channel,
+        string? subject,
+        string? text,
+        CustomerRef customer,
+        Priority? priorityHint = null,
+        string? categoryHint = null,
+        string? tierHint = null
+    )
     {
         var words = $"{subject}\n{text}";
         var category = categoryHint
@@ -20,7 +28,11 @@ public sealed class Classifier(ClassificationRules rules)
             ?? Rules.Priorities.FirstOrDefault(rule => Mentions(words, rule.Keywords))?.Priority
             ?? Rules.ChannelDefaults.GetValueOrDefault(channel, Priority.Normal);
         var tier = tierHint ?? (Rules.VipCustomerKeys.Contains(customer.Key) ? ClassificationRules.VipTier : null);
-        if (string.Equals(tier, ClassificationRules.VipTier, StringComparison.OrdinalIgnoreCase) && priorityHint is null && priority > Rules.VipMinimumPriority)
+        if (
+            string.Equals(tier, ClassificationRules.VipTier, StringComparison.OrdinalIgnoreCase)
+            && priorityHint is null
+            && priority > Rules.VipMinimumPriority
+        )
         {
             // Priorities are ordered from most to least pressing, so a larger value is less urgent.
             priority = Rules.VipMinimumPriority;

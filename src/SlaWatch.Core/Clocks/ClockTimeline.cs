@@ -4,14 +4,21 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Clocks;
 
-/// <summary>A span of a ticket's life with constant attributes and pause state; it lasts until the next one starts.</summary>
+/// <summary>A span of a ticket's life with constant attributes and pause state; it lasts until the next one
+/// starts.</summary>
 internal readonly record struct Phase(DateTimeOffset From, TicketProfile Profile, bool Paused);
 
 /// <summary>When each metric's current clock started and stopped.</summary>
 internal readonly record struct ClockSpan(DateTimeOffset Start, DateTimeOffset? Stop, int Cycle);
 
 /// <summary>A stretch of open time on one calendar, with the open time counted before it.</summary>
-internal readonly record struct Segment(DateTimeOffset From, DateTimeOffset To, BusinessCalendar Calendar, TimeSpan Before, TimeSpan Open);
+internal readonly record struct Segment(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    BusinessCalendar Calendar,
+    TimeSpan Before,
+    TimeSpan Open
+);
 
 /// <summary>
 /// Replays a ticket's events through <see cref="TicketFolder"/> (so pausing and reopening follow the same rules as the
@@ -59,7 +66,8 @@ internal sealed class ClockTimeline
 
     public ClockSpan? SpanOf(SlaMetric metric) => _spans[(int)metric];
 
-    /// <param name="mark">An instant at which to note whether the ticket was done (<see cref="DoneAtMark"/>), at or before <paramref name="now"/>.</param>
+    /// <param name="mark">An instant at which to note whether the ticket was done (<see cref="DoneAtMark"/>), at or
+    /// before <paramref name="now"/>.</param>
     public void Load(IEnumerable<TicketEvent> events, DateTimeOffset now, DateTimeOffset? mark = null)
     {
         _phases.Clear();
@@ -67,7 +75,9 @@ internal sealed class ClockTimeline
         Ticket.Reset();
         Promise = null;
         DoneAtMark = false;
-        DateTimeOffset? acknowledged = null, responded = null, resolved = null;
+        DateTimeOffset? acknowledged = null,
+            responded = null,
+            resolved = null;
         var cycleStart = default(DateTimeOffset);
         var cycle = 1;
         var ticket = Ticket;
@@ -127,7 +137,11 @@ internal sealed class ClockTimeline
         _spans[(int)SlaMetric.Resolution] = new(cycleStart, resolved, cycle);
         if (Promise is { } promise)
         {
-            _spans[(int)SlaMetric.PromisedResolution] = new(promise.At, resolved is { } finished && finished >= promise.At ? finished : null, cycle);
+            _spans[(int)SlaMetric.PromisedResolution] = new(
+                promise.At,
+                resolved is { } finished && finished >= promise.At ? finished : null,
+                cycle
+            );
         }
     }
 

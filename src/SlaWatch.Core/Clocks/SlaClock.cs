@@ -29,7 +29,8 @@ public sealed record SlaClock(
     DateTimeOffset? Due,
     DateTimeOffset? WarnAt,
     TimeSpan Elapsed,
-    IReadOnlyList<EscalationPoint> Escalations)
+    IReadOnlyList<EscalationPoint> Escalations
+)
 {
     public TimeSpan Remaining => Target - Elapsed;
 

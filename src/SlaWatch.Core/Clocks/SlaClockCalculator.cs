@@ -33,7 +33,11 @@ public static class SlaClockCalculator
     /// The state of each clock the policy sets a target for, in metric order: what a report counts, without the
     /// warning and escalation instants of a full <see cref="SlaClock"/>.
     /// </summary>
-    public static IReadOnlyList<(SlaMetric Metric, ClockState State)> States(IEnumerable<TicketEvent> events, SlaPolicy policy, DateTimeOffset now)
+    public static IReadOnlyList<(SlaMetric Metric, ClockState State)> States(
+        IEnumerable<TicketEvent> events,
+        SlaPolicy policy,
+        DateTimeOffset now
+    )
     {
         var states = new List<(SlaMetric Metric, ClockState State)>();
         States(ClockTimeline.Build(events, now), policy, now, states);
@@ -41,7 +45,12 @@ public static class SlaClockCalculator
     }
 
     /// <summary>The same into a list a caller reuses for every ticket of a report.</summary>
-    internal static void States(ClockTimeline timeline, SlaPolicy policy, DateTimeOffset now, List<(SlaMetric Metric, ClockState State)> into)
+    internal static void States(
+        ClockTimeline timeline,
+        SlaPolicy policy,
+        DateTimeOffset now,
+        List<(SlaMetric Metric, ClockState State)> into
+    )
     {
         into.Clear();
         foreach (var metric in Metrics)
@@ -73,9 +82,22 @@ public static class SlaClockCalculator
     }
 
     /// <summary>Where a clock stands: its target, the open time used, whether it runs, when it falls due.</summary>
-    private readonly record struct Measured(AppliedTarget Target, TimeSpan TargetOpen, TimeSpan Elapsed, bool Running, DateTimeOffset? Due, ClockState State);
+    private readonly record struct Measured(
+        AppliedTarget Target,
+        TimeSpan TargetOpen,
+        TimeSpan Elapsed,
+        bool Running,
+        DateTimeOffset? Due,
+        ClockState State
+    );
 
-    private static Measured? Measure(ClockTimeline timeline, SlaMetric metric, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
+    private static Measured? Measure(
+        ClockTimeline timeline,
+        SlaMetric metric,
+        ClockSpan span,
+        SlaPolicy policy,
+        DateTimeOffset now
+    )
     {
         var end = span.Stop ?? now;
         if (policy.TargetFor(metric, timeline.PhaseAt(end).Profile) is not { } target)
@@ -88,14 +110,21 @@ public static class SlaClockCalculator
         var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
         var running = span.Stop is null && !timeline.PhaseAt(now).Paused;
         var due = Reached(segments, targetOpen, running, target.Calendar, now, elapsed);
-        var state = span.Stop is { } stop
-            ? (due is null || stop <= due ? ClockState.Met : ClockState.Breached)
+        var state =
+            span.Stop is { } stop ? (due is null || stop <= due ? ClockState.Met : ClockState.Breached)
             : due is { } reached && reached < now ? ClockState.Breached
-            : running ? ClockState.Running : ClockState.Paused;
+            : running ? ClockState.Running
+            : ClockState.Paused;
         return new Measured(target, targetOpen, elapsed, running, due, state);
     }
 
-    private static SlaClock? Compute(ClockTimeline timeline, SlaMetric metric, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
+    private static SlaClock? Compute(
+        ClockTimeline timeline,
+        SlaMetric metric,
+        ClockSpan span,
+        SlaPolicy policy,
+        DateTimeOffset now
+    )
     {
         if (metric == SlaMetric.PromisedResolution)
         {
@@ -109,7 +138,8 @@ public static class SlaClockCalculator
 
         var (target, targetOpen, elapsed, running, due, state) = measured;
         var segments = timeline.Segments;
-        var projectedDue = due ?? (span.Stop is { } stopped ? target.Calendar.Add(stopped, targetOpen - elapsed) : null);
+        var projectedDue = due
+            ?? (span.Stop is { } stopped ? target.Calendar.Add(stopped, targetOpen - elapsed) : null);
         return new SlaClock(
             metric,
             state,
@@ -122,11 +152,26 @@ public static class SlaClockCalculator
             projectedDue,
             Reached(segments, target.Rule.WarnAfter(targetOpen), running, target.Calendar, now, elapsed),
             elapsed,
-            target.Escalation.Select(level => new EscalationPoint(level.Level, level.Notify, Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed))).ToArray());
+            target
+                .Escalation.Select(level => new EscalationPoint(
+                    level.Level,
+                    level.Notify,
+                    Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed)
+                ))
+                .ToArray()
+        );
     }
 
-    /// <summary>When the clock's open time reaches <paramref name="threshold"/>: in a segment already lived, else ahead of now while it runs.</summary>
-    private static DateTimeOffset? Reached(List<Segment> segments, TimeSpan threshold, bool running, BusinessCalendar calendar, DateTimeOffset now, TimeSpan elapsed)
+    /// <summary>When the clock's open time reaches <paramref name="threshold"/>: in a segment already lived, else ahead
+    /// of now while it runs.</summary>
+    private static DateTimeOffset? Reached(
+        List<Segment> segments,
+        TimeSpan threshold,
+        bool running,
+        BusinessCalendar calendar,
+        DateTimeOffset now,
+        TimeSpan elapsed
+    )
     {
         foreach (var segment in segments)
         {
@@ -140,18 +185,25 @@ public static class SlaClockCalculator
     }
 
     private static ClockState PromiseState(ResolutionPromised promise, ClockSpan span, DateTimeOffset now) =>
-        span.Stop is { } stop
-            ? (stop <= promise.PromisedBy ? ClockState.Met : ClockState.Breached)
-            : now > promise.PromisedBy ? ClockState.Breached : ClockState.Running;
+        span.Stop is { } stop ? (stop <= promise.PromisedBy ? ClockState.Met : ClockState.Breached)
+        : now > promise.PromisedBy ? ClockState.Breached
+        : ClockState.Running;
 
     /// <summary>
     /// The resolution time told to the customer is a wall-clock instant: pauses do not move it. It warns at the
     /// resolution rule's warning fraction of the time between the promise and the promised instant.
     /// </summary>
-    private static SlaClock PromiseClock(ClockTimeline timeline, ResolutionPromised promise, ClockSpan span, SlaPolicy policy, DateTimeOffset now)
+    private static SlaClock PromiseClock(
+        ClockTimeline timeline,
+        ResolutionPromised promise,
+        ClockSpan span,
+        SlaPolicy policy,
+        DateTimeOffset now
+    )
     {
         var target = promise.PromisedBy - promise.At;
-        var fraction = policy.TargetFor(SlaMetric.Resolution, timeline.PhaseAt(promise.At).Profile)?.WarningFraction ?? 0.75;
+        var fraction = policy.TargetFor(SlaMetric.Resolution, timeline.PhaseAt(promise.At).Profile)?.WarningFraction
+            ?? 0.75;
         var end = span.Stop ?? now;
         return new SlaClock(
             SlaMetric.PromisedResolution,
@@ -165,11 +217,20 @@ public static class SlaClockCalculator
             promise.PromisedBy,
             promise.At + (target * fraction),
             end - promise.At,
-            []);
+            []
+        );
     }
 
-    /// <summary>The clock's open stretches between <paramref name="start"/> and <paramref name="end"/>, into the timeline's scratch list.</summary>
-    private static List<Segment> FillSegments(ClockTimeline timeline, SlaMetric metric, DateTimeOffset start, DateTimeOffset end, SlaPolicy policy, BusinessCalendar fallback)
+    /// <summary>The clock's open stretches between <paramref name="start"/> and <paramref name="end"/>, into the
+    /// timeline's scratch list.</summary>
+    private static List<Segment> FillSegments(
+        ClockTimeline timeline,
+        SlaMetric metric,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        SlaPolicy policy,
+        BusinessCalendar fallback
+    )
     {
         var segments = timeline.Segments;
         segments.Clear();

@@ -9,7 +9,12 @@ public static class WakeUp
     /// The earliest threshold of a running clock after <paramref name="after"/> (the last change to the ticket). One
     /// that already lies before <paramref name="now"/> is brought forward to now, so a late write still fires.
     /// </summary>
-    public static DueEntry? Next(string ticketId, IEnumerable<SlaClock> clocks, DateTimeOffset after, DateTimeOffset now)
+    public static DueEntry? Next(
+        string ticketId,
+        IEnumerable<SlaClock> clocks,
+        DateTimeOffset after,
+        DateTimeOffset now
+    )
     {
         DueEntry? next = null;
         foreach (var clock in clocks.Where(clock => clock.StoppedAt is null && clock.State != ClockState.Paused))

@@ -27,5 +27,7 @@ public static class ConfigFiles
     public static string Resolve(string referringFile, string relativePath) =>
         Path.IsPathRooted(relativePath)
             ? relativePath
-            : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(referringFile)) ?? ".", relativePath));
+            : Path.GetFullPath(
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(referringFile)) ?? ".", relativePath)
+            );
 }

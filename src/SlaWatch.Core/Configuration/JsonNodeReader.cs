@@ -16,12 +16,19 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
     {
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var document = JsonDocument.Parse(
+                text,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }
+            );
             return new JsonNodeReader(file, "$", document.RootElement.Clone());
         }
         catch (JsonException error)
         {
-            throw new ConfigException(file, $"line {(error.LineNumber ?? 0) + 1}", $"not valid JSON: {error.Message.Split(" Path:")[0]}");
+            throw new ConfigException(
+                file,
+                $"line {(error.LineNumber ?? 0) + 1}",
+                $"not valid JSON: {error.Message.Split(" Path:")[0]}"
+            );
         }
     }
 
@@ -42,7 +49,8 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
         {
             if (allowed.Length > 0 && !allowed.Contains(property.Name, StringComparer.Ordinal))
             {
-                throw Child(property.Name, property.Value).Error($"unknown property; allowed here: {string.Join(", ", allowed)}");
+                throw Child(property.Name, property.Value)
+                    .Error($"unknown property; allowed here: {string.Join(", ", allowed)}");
             }
         }
 
@@ -50,10 +58,11 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
     }
 
     public JsonNodeReader? Optional(string name) =>
-        Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Child(name, value) : null;
+        Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? Child(name, value)
+            : null;
 
-    public JsonNodeReader Required(string name) =>
-        Optional(name) ?? throw Error($"missing required property '{name}'");
+    public JsonNodeReader Required(string name) => Optional(name) ?? throw Error($"missing required property '{name}'");
 
     public IEnumerable<JsonNodeReader> Items()
     {
@@ -90,12 +99,13 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
         return Element.GetString()!;
     }
 
-    public bool Bool() => Element.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw Error($"expected true or false, found {Describe(Element)}"),
-    };
+    public bool Bool() =>
+        Element.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Error($"expected true or false, found {Describe(Element)}"),
+        };
 
     public double Number()
     {
@@ -120,7 +130,13 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
     public DateOnly Date()
     {
         var text = String();
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return DateOnly.TryParseExact(
+            text,
+            "yyyy-MM-dd",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.None,
+            out var date
+        )
             ? date
             : throw Error($"'{text}' is not a date written YYYY-MM-DD");
     }
@@ -138,10 +154,11 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
         }
     }
 
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{element.GetString()}\"",
-        JsonValueKind.Undefined => "nothing",
-        _ => $"{element.ValueKind.ToString().ToLowerInvariant()} {element.GetRawText()}",
-    };
+    private static string Describe(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.String => $"the string \"{element.GetString()}\"",
+            JsonValueKind.Undefined => "nothing",
+            _ => $"{element.ValueKind.ToString().ToLowerInvariant()} {element.GetRawText()}",
+        };
 }

@@ -12,7 +12,8 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public static class ConfiguredNames
 {
-    /// <summary>Throws <see cref="InputException"/> naming the field when a line names a category or tier not configured.</summary>
+    /// <summary>Throws <see cref="InputException"/> naming the field when a line names a category or tier not
+    /// configured.</summary>
     public static void Check(InputLine line, ClassificationRules rules, SlaPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -25,8 +26,14 @@ public static class ConfiguredNames
         };
         if (category is not null && !IsCategory(category, rules))
         {
-            var known = rules.Categories.Select(rule => rule.Key).Append(rules.DefaultCategory).Distinct(StringComparer.OrdinalIgnoreCase);
-            throw new InputException("category", $"'{category}' is not a configured category; use {string.Join(", ", known)}");
+            var known = rules
+                .Categories.Select(rule => rule.Key)
+                .Append(rules.DefaultCategory)
+                .Distinct(StringComparer.OrdinalIgnoreCase);
+            throw new InputException(
+                "category",
+                $"'{category}' is not a configured category; use {string.Join(", ", known)}"
+            );
         }
 
         if (tier is not null && Tiers(policy) is var tiers && !tiers.Contains(tier, StringComparer.OrdinalIgnoreCase))
@@ -37,8 +44,16 @@ public static class ConfiguredNames
 
     private static bool IsCategory(string name, ClassificationRules rules) =>
         string.Equals(name, rules.DefaultCategory, StringComparison.OrdinalIgnoreCase)
-        || rules.Categories.Any(rule => new[] { rule.Key, rule.NameZh, rule.NameEn }.Contains(name, StringComparer.OrdinalIgnoreCase));
+        || rules.Categories.Any(rule =>
+            new[] { rule.Key, rule.NameZh, rule.NameEn }.Contains(name, StringComparer.OrdinalIgnoreCase)
+        );
 
     private static string[] Tiers(SlaPolicy policy) =>
-        [.. policy.Rules.SelectMany(rule => rule.Match.CustomerTiers ?? new HashSet<string>()).Append(ClassificationRules.VipTier).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+        [
+            .. policy
+                .Rules.SelectMany(rule => rule.Match.CustomerTiers ?? new HashSet<string>())
+                .Append(ClassificationRules.VipTier)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Order(StringComparer.Ordinal),
+        ];
 }

@@ -32,7 +32,8 @@ public static class ContactValidator
 
         if (contact.ReceivedAt > now + FutureTolerance)
         {
-            return $"receivedAt: {contact.ReceivedAt:O} is in the future (now {now:O}); times are recorded as they happen";
+            return $"receivedAt: {contact.ReceivedAt:O} is in the future (now {now:O}); times are recorded as they "
+                + $"happen";
         }
 
         return null;

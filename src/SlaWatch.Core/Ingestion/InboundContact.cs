@@ -44,7 +44,8 @@ public sealed record InboundContact
     /// <summary>Remarks recorded with the case (备注), e.g. "VIP 客户".</summary>
     public string? Remarks { get; init; }
 
-    /// <summary>Typed in by a person (a spreadsheet row), so its instant is their word: the day's exceptions list it.</summary>
+    /// <summary>Typed in by a person (a spreadsheet row), so its instant is their word: the day's exceptions list
+    /// it.</summary>
     public bool Entered { get; init; }
 
     /// <summary>

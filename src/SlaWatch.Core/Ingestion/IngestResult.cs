@@ -13,10 +13,18 @@ public enum IngestOutcome
     Ignored,
 }
 
-/// <summary>What became of an input: the ticket it made or joined, or why it was refused and where it was kept.</summary>
-public sealed record IngestResult(IngestOutcome Outcome, string? TicketId, TicketNumber? Number, string? Reason = null, string? QuarantineId = null)
+/// <summary>What became of an input: the ticket it made or joined, or why it was refused and where it was
+/// kept.</summary>
+public sealed record IngestResult(
+    IngestOutcome Outcome,
+    string? TicketId,
+    TicketNumber? Number,
+    string? Reason = null,
+    string? QuarantineId = null
+)
 {
-    public static IngestResult Rejected(string reason, string quarantineId) => new(IngestOutcome.Rejected, null, null, reason, quarantineId);
+    public static IngestResult Rejected(string reason, string quarantineId) =>
+        new(IngestOutcome.Rejected, null, null, reason, quarantineId);
 
     public string Word => Outcome.ToString().ToLowerInvariant();
 }

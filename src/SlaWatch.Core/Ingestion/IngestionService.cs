@@ -6,27 +6,51 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Core.Ingestion;
 
 /// <summary>
-/// Turns a contact from any channel into a ticket, or a message on one (design, flow 1): validate (quarantine what
-/// fails), thread onto an existing ticket (references, then a <c>[#yyyyMMdd-NNN]</c> in the subject), or create one
-/// (classified, numbered, indexed). Idempotent: the same source id twice, or by two workers at once, makes one
-/// ticket and one event.
+/// Turns a contact from any channel into a ticket, or a message on one (docs/architecture.md, "Ingest"): validate
+/// (quarantine what fails), thread onto an existing ticket (references, then a <c>[#yyyyMMdd-NNN]</c> in the subject),
+/// or create one (classified, numbered, indexed). Idempotent: the same source id twice, or by two workers at once,
+/// makes one ticket and one event.
 /// </summary>
 public sealed class IngestionService(
-    TicketWriter writer, ITicketStore store, ITicketIndex index, ISerialAllocator serials, IQuarantine quarantine, Classifier classifier)
+    TicketWriter writer,
+    ITicketStore store,
+    ITicketIndex index,
+    ISerialAllocator serials,
+    IQuarantine quarantine,
+    Classifier classifier
+)
 {
     private const int MaxCreateAttempts = 5;
 
     private readonly ThreadFinder _threads = new(store, index);
 
-    public async Task<IngestResult> IngestAsync(InboundContact contact, string origin, string? raw = null, CancellationToken cancellationToken = default)
+    public async Task<IngestResult> IngestAsync(
+        InboundContact contact,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
+    )
     {
         if (ContactValidator.Problem(contact, writer.Now) is { } problem)
         {
-            var id = await quarantine.PutAsync(new QuarantinedInput(contact.Channel.ToString().ToLowerInvariant(), writer.Now, origin, problem, raw ?? JsonSerializer.Serialize(contact)), cancellationToken).ConfigureAwait(false);
+            var id = await quarantine
+                .PutAsync(
+                    new QuarantinedInput(
+                        contact.Channel.ToString().ToLowerInvariant(),
+                        writer.Now,
+                        origin,
+                        problem,
+                        raw ?? JsonSerializer.Serialize(contact)
+                    ),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             return IngestResult.Rejected(problem, id);
         }
 
-        var existing = await _threads.FindAsync(contact.Channel, contact.References, contact.Subject, cancellationToken).ConfigureAwait(false)
+        var existing = await _threads
+            .FindAsync(contact.Channel, contact.References, contact.Subject, cancellationToken)
+            .ConfigureAwait(false)
             ?? await FindRepeatAsync(contact, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
@@ -38,7 +62,9 @@ public sealed class IngestionService(
         var result = await CreateAsync(contact, cancellationToken).ConfigureAwait(false);
         if (contact.RepeatKey is { } key && result.Outcome == IngestOutcome.Created)
         {
-            await index.IndexSourceAsync(contact.Channel, RepeatSource(key), result.TicketId!, cancellationToken).ConfigureAwait(false);
+            await index
+                .IndexSourceAsync(contact.Channel, RepeatSource(key), result.TicketId!, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         return result;
@@ -48,7 +74,8 @@ public sealed class IngestionService(
     public async Task<bool> HasTicketAsync(InboundContact contact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        return await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false) is not null;
+        return await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false)
+            is not null;
     }
 
     /// <summary>The open ticket this contact's sender last used, if heard from within the repeat window.</summary>
@@ -59,7 +86,9 @@ public sealed class IngestionService(
             return null;
         }
 
-        var ticketId = await index.FindBySourceAsync(contact.Channel, RepeatSource(key), cancellationToken).ConfigureAwait(false);
+        var ticketId = await index
+            .FindBySourceAsync(contact.Channel, RepeatSource(key), cancellationToken)
+            .ConfigureAwait(false);
         var stored = ticketId is null ? null : await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
         if (stored is null || stored.HasSource(contact.SourceId))
         {
@@ -67,7 +96,9 @@ public sealed class IngestionService(
         }
 
         var lastHeard = stored.Events.Max(item => item.At);
-        return !stored.State.Status.IsDone() && contact.ReceivedAt - lastHeard <= contact.RepeatWindow ? stored.Id : null;
+        return !stored.State.Status.IsDone() && contact.ReceivedAt - lastHeard <= contact.RepeatWindow
+            ? stored.Id
+            : null;
     }
 
     private static string RepeatSource(string key) => "repeat:" + key;
@@ -76,9 +107,29 @@ public sealed class IngestionService(
     {
         var ticketId = TicketIds.ForContact(contact);
         var customer = CustomerRef.FromContact(contact.From, writer.Policy.PhoneMask);
-        var kind = classifier.Classify(contact.Channel, contact.Subject, contact.Text, customer, contact.Priority, contact.Category, contact.CustomerTier);
-        var received = new Received(contact.ReceivedAt, "customer", contact.SourceId, contact.Channel, kind.Priority, kind.Category, customer,
-            Excerpts.Of(contact.Subject, 300), kind.CustomerTier, Excerpts.Of(contact.Text), contact.Reference, Excerpts.Of(contact.Remarks, 500))
+        var kind = classifier.Classify(
+            contact.Channel,
+            contact.Subject,
+            contact.Text,
+            customer,
+            contact.Priority,
+            contact.Category,
+            contact.CustomerTier
+        );
+        var received = new Received(
+            contact.ReceivedAt,
+            "customer",
+            contact.SourceId,
+            contact.Channel,
+            kind.Priority,
+            kind.Category,
+            customer,
+            Excerpts.Of(contact.Subject, 300),
+            kind.CustomerTier,
+            Excerpts.Of(contact.Text),
+            contact.Reference,
+            Excerpts.Of(contact.Remarks, 500)
+        )
         {
             RecordedAt = writer.Now,
             Entered = contact.Entered,
@@ -100,7 +151,9 @@ public sealed class IngestionService(
             var created = false;
             try
             {
-                created = await store.TryCreateAsync(ticketId, number, received, state, cancellationToken).ConfigureAwait(false);
+                created = await store
+                    .TryCreateAsync(ticketId, number, received, state, cancellationToken)
+                    .ConfigureAwait(false);
             }
             finally
             {
@@ -112,7 +165,18 @@ public sealed class IngestionService(
 
             if (created)
             {
-                await index.IndexDayAsync(new DayEntry(day, number, ticketId, ReceivedThatDay: true) { CustomerKey = customer.Key, Category = kind.Category, ReceivedAt = contact.ReceivedAt, Events = [received] }, cancellationToken).ConfigureAwait(false);
+                await index
+                    .IndexDayAsync(
+                        new DayEntry(day, number, ticketId, ReceivedThatDay: true)
+                        {
+                            CustomerKey = customer.Key,
+                            Category = kind.Category,
+                            ReceivedAt = contact.ReceivedAt,
+                            Events = [received],
+                        },
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
             }
 
@@ -130,24 +194,54 @@ public sealed class IngestionService(
             }
         }
 
-        throw new InvalidOperationException($"Ticket {ticketId} could be neither created nor read after {MaxCreateAttempts} attempts.");
+        throw new InvalidOperationException(
+            $"Ticket {ticketId} could be neither created nor read after {MaxCreateAttempts} attempts."
+        );
     }
 
-    private async Task<IngestResult> AddMessageAsync(string ticketId, InboundContact contact, CancellationToken cancellationToken)
+    private async Task<IngestResult> AddMessageAsync(
+        string ticketId,
+        InboundContact contact,
+        CancellationToken cancellationToken
+    )
     {
-        var result = await writer.AppendAsync(ticketId, stored =>
-        {
-            if (stored.HasSource(contact.SourceId))
-            {
-                return [];
-            }
+        var result = await writer
+            .AppendAsync(
+                ticketId,
+                stored =>
+                {
+                    if (stored.HasSource(contact.SourceId))
+                    {
+                        return [];
+                    }
 
-            // A message to a done ticket reopens it in the fold, so the outcome does not depend on whether the
-            // resolution was recorded before or after this message.
-            return [new CustomerMessage(contact.ReceivedAt, "customer", contact.SourceId, Excerpts.Of(contact.Text ?? contact.Subject)) { Entered = contact.Entered }];
-        }, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
+                    // A message to a done ticket reopens it in the fold, so the outcome does not depend on whether the
+                    // resolution was recorded before or after this message.
+                    return
+                    [
+                        new CustomerMessage(
+                            contact.ReceivedAt,
+                            "customer",
+                            contact.SourceId,
+                            Excerpts.Of(contact.Text ?? contact.Subject)
+                        )
+                        {
+                            Entered = contact.Entered,
+                        },
+                    ];
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
 
-        await index.IndexSourceAsync(contact.Channel, contact.SourceId, ticketId, cancellationToken).ConfigureAwait(false);
-        return new IngestResult(result.Written ? IngestOutcome.Threaded : IngestOutcome.Duplicate, ticketId, result.Ticket.Number);
+        await index
+            .IndexSourceAsync(contact.Channel, contact.SourceId, ticketId, cancellationToken)
+            .ConfigureAwait(false);
+        return new IngestResult(
+            result.Written ? IngestOutcome.Threaded : IngestOutcome.Duplicate,
+            ticketId,
+            result.Ticket.Number
+        );
     }
 }

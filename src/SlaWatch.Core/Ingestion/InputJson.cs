@@ -22,7 +22,10 @@ public static class InputJson
         }
         catch (JsonException error)
         {
-            throw new InputException("json", $"not valid JSON ({error.Message.Split(" Path:")[0].Split(" LineNumber:")[0]})");
+            throw new InputException(
+                "json",
+                $"not valid JSON ({error.Message.Split(" Path:")[0].Split(" LineNumber:")[0]})"
+            );
         }
 
         if (root.ValueKind != JsonValueKind.Object)
@@ -40,11 +43,15 @@ public static class InputJson
         };
     }
 
-    /// <summary>An ISO 8601 instant; without an offset it is read in <paramref name="zone"/>. A refusal names <paramref name="field"/>.</summary>
+    /// <summary>An ISO 8601 instant; without an offset it is read in <paramref name="zone"/>. A refusal names <paramref
+    /// name="field"/>.</summary>
     public static DateTimeOffset Instant(string field, string text, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) || !text.Contains('T', StringComparison.Ordinal))
+        if (
+            !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+            || !text.Contains('T', StringComparison.Ordinal)
+        )
         {
             throw new InputException(field, $"'{text}' is not an ISO 8601 instant such as 2026-11-16T09:30:00+08:00");
         }
@@ -64,7 +71,10 @@ public static class InputJson
         var channelText = fields.String("channel");
         if (!ChannelNames.TryParse(channelText, out var channel))
         {
-            throw new InputException("channel", $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
+            throw new InputException(
+                "channel",
+                $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)}"
+            );
         }
 
         return new InboundContact
@@ -77,7 +87,9 @@ public static class InputJson
             Text = fields.OptionalString("text"),
             References = fields.Strings("references"),
             ThreadKey = fields.OptionalString("threadKey"),
-            Priority = fields.OptionalString("priority") is { } priority ? Fields.PriorityOf("priority", priority) : null,
+            Priority = fields.OptionalString("priority") is { } priority
+                ? Fields.PriorityOf("priority", priority)
+                : null,
             Category = fields.OptionalString("category"),
             CustomerTier = fields.OptionalString("tier"),
         };
@@ -87,8 +99,7 @@ public static class InputJson
 /// <summary>Typed access to one JSON object's fields, each failure naming its field.</summary>
 internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
 {
-    public string String(string name) =>
-        OptionalString(name) ?? throw new InputException(name, "missing");
+    public string String(string name) => OptionalString(name) ?? throw new InputException(name, "missing");
 
     public string? OptionalString(string name)
     {
@@ -102,7 +113,10 @@ internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
             JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString(),
             JsonValueKind.String => null,
             JsonValueKind.Number => value.GetRawText(),
-            _ => throw new InputException(name, $"expected text, found {value.ValueKind.ToString().ToLowerInvariant()}"),
+            _ => throw new InputException(
+                name,
+                $"expected text, found {value.ValueKind.ToString().ToLowerInvariant()}"
+            ),
         };
     }
 
@@ -113,7 +127,10 @@ internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
             return [];
         }
 
-        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
+        if (
+            value.ValueKind != JsonValueKind.Array
+            || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String)
+        )
         {
             throw new InputException(name, "expected a list of strings");
         }
@@ -121,8 +138,7 @@ internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
         return value.EnumerateArray().Select(item => item.GetString()!).Where(item => item.Length > 0).ToArray();
     }
 
-    public DateTimeOffset Instant(string name) =>
-        OptionalInstant(name) ?? throw new InputException(name, "missing");
+    public DateTimeOffset Instant(string name) => OptionalInstant(name) ?? throw new InputException(name, "missing");
 
     public DateTimeOffset? OptionalInstant(string name)
     {
@@ -151,5 +167,8 @@ internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
     public static Priority PriorityOf(string field, string text) =>
         PriorityNames.TryParse(text, out var priority)
             ? priority
-            : throw new InputException(field, $"'{text}' is not a priority; use {string.Join(", ", PriorityNames.Known)}");
+            : throw new InputException(
+                field,
+                $"'{text}' is not a priority; use {string.Join(", ", PriorityNames.Known)}"
+            );
 }

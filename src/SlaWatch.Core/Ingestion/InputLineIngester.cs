@@ -17,23 +17,35 @@ public sealed class InputLineIngester(
     TicketEventService events,
     IQuarantine quarantine,
     SlaPolicy policy,
-    ClassificationRules rules)
+    ClassificationRules rules
+)
 {
     public const string QuarantineChannel = "input";
 
-    /// <summary>The longest line read: a contact with its text excerpt is a few KiB; past this a line is refused unread.</summary>
+    /// <summary>The longest line read: a contact with its text excerpt is a few KiB; past this a line is refused
+    /// unread.</summary>
     public const int MaxLineChars = 1 << 20;
 
     /// <summary>Refuses a line too long to read, keeping its size and hash (not its text) in quarantine.</summary>
-    public async Task<LineOutcome> RefuseTooLongAsync(BoundedLine line, string origin, CancellationToken cancellationToken = default)
+    public async Task<LineOutcome> RefuseTooLongAsync(
+        BoundedLine line,
+        string origin,
+        CancellationToken cancellationToken = default
+    )
     {
         var kept = QuarantinedInput.LineNotKept(QuarantineChannel, writer.Now, origin, line, MaxLineChars);
         var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
         return new LineOutcome("rejected", null, null, kept.Reason, id);
     }
 
-    /// <param name="keepRefused">False when the line comes from the quarantine: a refusal leaves it where it is.</param>
-    public async Task<LineOutcome> IngestAsync(string line, string origin, bool keepRefused = true, CancellationToken cancellationToken = default)
+    /// <param name="keepRefused">False when the line comes from the quarantine: a refusal leaves it where it
+    /// is.</param>
+    public async Task<LineOutcome> IngestAsync(
+        string line,
+        string origin,
+        bool keepRefused = true,
+        CancellationToken cancellationToken = default
+    )
     {
         InputLine parsed;
         try
@@ -44,7 +56,12 @@ public sealed class InputLineIngester(
         catch (InputException error)
         {
             var id = keepRefused
-                ? await quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, writer.Now, origin, error.Message, line), cancellationToken).ConfigureAwait(false)
+                ? await quarantine
+                    .PutAsync(
+                        new QuarantinedInput(QuarantineChannel, writer.Now, origin, error.Message, line),
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false)
                 : null;
             return new LineOutcome("rejected", null, null, error.Message, id);
         }
@@ -57,11 +74,19 @@ public sealed class InputLineIngester(
                     return new LineOutcome("rejected", null, null, problem);
                 }
 
-                return LineOutcome.From(await ingestion.IngestAsync(contact, origin, line, cancellationToken).ConfigureAwait(false));
+                return LineOutcome.From(
+                    await ingestion.IngestAsync(contact, origin, line, cancellationToken).ConfigureAwait(false)
+                );
             case EventLine item:
-                return LineOutcome.From(keepRefused
-                    ? await events.RecordAsync(item.Ticket, item.Event, origin, line, cancellationToken).ConfigureAwait(false)
-                    : await events.OfferAgainAsync(item.Ticket, item.Event, origin, cancellationToken).ConfigureAwait(false));
+                return LineOutcome.From(
+                    keepRefused
+                        ? await events
+                            .RecordAsync(item.Ticket, item.Event, origin, line, cancellationToken)
+                            .ConfigureAwait(false)
+                        : await events
+                            .OfferAgainAsync(item.Ticket, item.Event, origin, cancellationToken)
+                            .ConfigureAwait(false)
+                );
             default:
                 throw new InvalidOperationException($"Unexpected input {parsed.GetType().Name}.");
         }
@@ -73,7 +98,11 @@ public sealed class InputLineIngester(
     /// under <see cref="TicketEventService.QuarantineChannel"/>; otherwise it is recorded as any event is.
     /// </summary>
     public async Task<RecordResult> PostEventAsync(
-        string ticketRef, string body, string origin, CancellationToken cancellationToken = default)
+        string ticketRef,
+        string body,
+        string origin,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(body);
         EventLine line;
@@ -82,13 +111,20 @@ public sealed class InputLineIngester(
             var json = ParseObject(body);
             json["type"] = "event";
             json["ticket"] = ticketRef;
-            line = InputJson.Parse(json.ToJsonString(), policy.TimeZone) as EventLine
+            line =
+                InputJson.Parse(json.ToJsonString(), policy.TimeZone) as EventLine
                 ?? throw new InputException("type", "not an event");
             ConfiguredNames.Check(line, rules, policy);
         }
         catch (InputException error)
         {
-            var kept = new QuarantinedInput(TicketEventService.QuarantineChannel, writer.Now, origin, error.Message, body);
+            var kept = new QuarantinedInput(
+                TicketEventService.QuarantineChannel,
+                writer.Now,
+                origin,
+                error.Message,
+                body
+            );
             var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
             return new RecordResult(RecordOutcome.Rejected, null, null, error.Message, id);
         }

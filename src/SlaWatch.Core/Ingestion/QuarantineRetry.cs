@@ -2,7 +2,8 @@ using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Core.Ingestion;
 
-/// <summary>What a retry did with one quarantined input: recorded (and removed from the quarantine) or still kept, and why.</summary>
+/// <summary>What a retry did with one quarantined input: recorded (and removed from the quarantine) or still kept, and
+/// why.</summary>
 public sealed record RetryResult(string Id, LineOutcome Outcome, bool Removed);
 
 /// <summary>
@@ -14,7 +15,11 @@ public sealed record RetryResult(string Id, LineOutcome Outcome, bool Removed);
 public sealed class QuarantineRetry(InputLineIngester lines, TicketEventService events, IQuarantine quarantine)
 {
     /// <summary>Every input kept for a channel on a UTC day, oldest first (the order it arrived in).</summary>
-    public async Task<IReadOnlyList<RetryResult>> RetryAsync(string channel, DateOnly day, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RetryResult>> RetryAsync(
+        string channel,
+        DateOnly day,
+        CancellationToken cancellationToken = default
+    )
     {
         var kept = await quarantine.ListAsync(channel, day, cancellationToken).ConfigureAwait(false);
         var results = new List<RetryResult>(kept.Count);
@@ -37,7 +42,8 @@ public sealed class QuarantineRetry(InputLineIngester lines, TicketEventService 
     /// <summary>Whether a retry can offer this input again from the quarantine alone.</summary>
     public static bool CanRetry(QuarantinedInput input) => NotRetried(input) is null;
 
-    /// <summary>Why a retry leaves this input where it is; null when it can offer it again from the quarantine.</summary>
+    /// <summary>Why a retry leaves this input where it is; null when it can offer it again from the
+    /// quarantine.</summary>
     public static string? NotRetried(QuarantinedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -53,12 +59,17 @@ public sealed class QuarantineRetry(InputLineIngester lines, TicketEventService 
     private async Task<RetryResult> RetryAsync(QuarantinedInput input, CancellationToken cancellationToken)
     {
         var origin = $"retry of {input.Origin}";
-        var outcome = NotRetried(input) is { } why
-            ? new LineOutcome("kept", null, null, why)
+        var outcome =
+            NotRetried(input) is { } why ? new LineOutcome("kept", null, null, why)
             : input.Pending is { } pending
-                ? LineOutcome.From(await events.OfferAgainAsync(pending.Ticket, pending.Event, origin, cancellationToken).ConfigureAwait(false))
-                : await lines.IngestAsync(input.Raw, origin, keepRefused: false, cancellationToken).ConfigureAwait(false);
-        var removed = !outcome.Rejected && await quarantine.RemoveAsync(input.Id!, cancellationToken).ConfigureAwait(false);
+                ? LineOutcome.From(
+                    await events
+                        .OfferAgainAsync(pending.Ticket, pending.Event, origin, cancellationToken)
+                        .ConfigureAwait(false)
+                )
+            : await lines.IngestAsync(input.Raw, origin, keepRefused: false, cancellationToken).ConfigureAwait(false);
+        var removed =
+            !outcome.Rejected && await quarantine.RemoveAsync(input.Id!, cancellationToken).ConfigureAwait(false);
         return new RetryResult(input.Id!, outcome with { QuarantineId = input.Id }, removed);
     }
 }

@@ -10,7 +10,13 @@ public enum RecordOutcome
     Rejected,
 }
 
-public sealed record RecordResult(RecordOutcome Outcome, string? TicketId, TicketNumber? Number, string? Reason = null, string? QuarantineId = null)
+public sealed record RecordResult(
+    RecordOutcome Outcome,
+    string? TicketId,
+    TicketNumber? Number,
+    string? Reason = null,
+    string? QuarantineId = null
+)
 {
     /// <summary>The ticket as written (recorded or duplicate), so a caller need not read it again.</summary>
     public Ports.StoredTicket? Ticket { get; init; }

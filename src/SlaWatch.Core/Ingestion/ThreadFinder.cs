@@ -13,9 +13,19 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
 {
     private const int MaxReferencesFollowed = 10;
 
-    public async Task<string?> FindAsync(Channel channel, IReadOnlyList<string> references, string? subject, CancellationToken cancellationToken = default)
+    public async Task<string?> FindAsync(
+        Channel channel,
+        IReadOnlyList<string> references,
+        string? subject,
+        CancellationToken cancellationToken = default
+    )
     {
-        foreach (var reference in references.Where(reference => !string.IsNullOrWhiteSpace(reference)).Distinct().Take(MaxReferencesFollowed))
+        foreach (
+            var reference in references
+                .Where(reference => !string.IsNullOrWhiteSpace(reference))
+                .Distinct()
+                .Take(MaxReferencesFollowed)
+        )
         {
             var indexed = await index.FindBySourceAsync(channel, reference, cancellationToken).ConfigureAwait(false);
             if (indexed is not null)
@@ -30,8 +40,11 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
             }
         }
 
-        if (subject is not null && NumberInSubject().Match(subject) is { Success: true } match
-            && TicketNumber.TryParse(match.Groups[1].Value, out var number))
+        if (
+            subject is not null
+            && NumberInSubject().Match(subject) is { Success: true } match
+            && TicketNumber.TryParse(match.Groups[1].Value, out var number)
+        )
         {
             return await index.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
         }

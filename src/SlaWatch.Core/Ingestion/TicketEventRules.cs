@@ -25,8 +25,10 @@ public static class TicketEventRules
         return item switch
         {
             Received => "kind: a ticket is created by a contact, not by an event",
-            SatisfactionRated rating when rating.ScaleMax is not (3 or 5 or 10) => "scale: use 3 (满意/一般/不满意), 5 or 10",
-            SatisfactionRated rating when rating.Score < (rating.ScaleMax == 10 ? 0 : 1) || rating.Score > rating.ScaleMax =>
+            SatisfactionRated rating when rating.ScaleMax is not (3 or 5 or 10) =>
+                "scale: use 3 (满意/一般/不满意), 5 or 10",
+            SatisfactionRated rating
+                when rating.Score < (rating.ScaleMax == 10 ? 0 : 1) || rating.Score > rating.ScaleMax =>
                 $"rating: {rating.Score} is outside the {(rating.ScaleMax == 10 ? 0 : 1)}-{rating.ScaleMax} scale",
             Assigned { Owner: var owner } when string.IsNullOrWhiteSpace(owner) => "owner: missing",
             OverdueReason { Reason: var reason } when string.IsNullOrWhiteSpace(reason) => "reason: missing",

@@ -11,7 +11,12 @@ namespace SlaWatch.Core.Ingestion;
 /// with the same guarantees as ingestion: atomic, retried on conflict, idempotent by source reference. An event
 /// without one gets a reference derived from its content, so re-running the same input adds nothing.
 /// </summary>
-public sealed class TicketEventService(TicketWriter writer, ITicketStore store, ITicketIndex index, IQuarantine quarantine)
+public sealed class TicketEventService(
+    TicketWriter writer,
+    ITicketStore store,
+    ITicketIndex index,
+    IQuarantine quarantine
+)
 {
     /// <summary>Where refused events, and events whose ticket does not exist yet, are kept.</summary>
     public const string QuarantineChannel = "events";
@@ -28,7 +33,14 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     /// Records an event carried by a message that answers a ticket (an agent's reply found in the Sent folder): the
     /// ticket is found as a customer's reply would find it. NotFound when the message answers no ticket.
     /// </summary>
-    public async Task<RecordResult> RecordReplyAsync(Policies.Channel channel, IReadOnlyList<string> references, string? subject, TicketEvent item, string origin, CancellationToken cancellationToken = default)
+    public async Task<RecordResult> RecordReplyAsync(
+        Policies.Channel channel,
+        IReadOnlyList<string> references,
+        string? subject,
+        TicketEvent item,
+        string origin,
+        CancellationToken cancellationToken = default
+    )
     {
         var ticketId = await _threads.FindAsync(channel, references, subject, cancellationToken).ConfigureAwait(false);
         return ticketId is null
@@ -37,22 +49,36 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     }
 
     /// <summary>Records the event; one for a ticket that does not exist is kept in quarantine (NotFound).</summary>
-    public async Task<RecordResult> RecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default) =>
-        (await RecordAllAsync(ticketRef, [item], origin, raw, cancellationToken).ConfigureAwait(false))[0];
+    public async Task<RecordResult> RecordAsync(
+        string ticketRef,
+        TicketEvent item,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
+    ) => (await RecordAllAsync(ticketRef, [item], origin, raw, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
     /// Records several events on one ticket in one write (a sheet row's reply, resolution and rating): what each
     /// became, in order. An event the rules refuse, or all of them when the ticket does not exist, are kept in
     /// quarantine as <see cref="RecordAsync"/> keeps them.
     /// </summary>
-    public async Task<IReadOnlyList<RecordResult>> RecordAllAsync(string ticketRef, IReadOnlyList<TicketEvent> items, string origin, string? raw = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecordResult>> RecordAllAsync(
+        string ticketRef,
+        IReadOnlyList<TicketEvent> items,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(items);
         var results = new RecordResult[items.Count];
         var accepted = new List<int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            if (await RefusedAsync(items[i], origin, raw, keep: true, cancellationToken).ConfigureAwait(false) is { } refused)
+            if (
+                await RefusedAsync(items[i], origin, raw, keep: true, cancellationToken).ConfigureAwait(false) is
+                { } refused
+            )
             {
                 results[i] = refused;
             }
@@ -62,14 +88,30 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             }
         }
 
-        var appended = accepted.Count == 0 ? [] : await AppendAsync(ticketRef, [.. accepted.Select(i => items[i])], cancellationToken).ConfigureAwait(false);
+        var appended =
+            accepted.Count == 0
+                ? []
+                : await AppendAsync(ticketRef, [.. accepted.Select(i => items[i])], cancellationToken)
+                    .ConfigureAwait(false);
         for (var k = 0; k < appended.Length; k++)
         {
             var item = items[accepted[k]];
-            results[accepted[k]] = appended[k].Outcome == RecordOutcome.NotFound
-                // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
-                ? appended[k] with { QuarantineId = await KeepAsync(item, origin, appended[k].Reason!, raw, new PendingEvent(ticketRef, item), cancellationToken).ConfigureAwait(false) }
-                : appended[k];
+            results[accepted[k]] =
+                appended[k].Outcome == RecordOutcome.NotFound
+                    // An event for a ticket we do not know (yet) is kept: it may belong to one still to be imported.
+                    ? appended[k] with
+                    {
+                        QuarantineId = await KeepAsync(
+                                item,
+                                origin,
+                                appended[k].Reason!,
+                                raw,
+                                new PendingEvent(ticketRef, item),
+                                cancellationToken
+                            )
+                            .ConfigureAwait(false),
+                    }
+                    : appended[k];
         }
 
         return results;
@@ -78,7 +120,12 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     /// <summary>
     /// Records an event offered again from the quarantine, where it stays whatever the refusal: nothing is kept anew.
     /// </summary>
-    public async Task<RecordResult> OfferAgainAsync(string ticketRef, TicketEvent item, string origin, CancellationToken cancellationToken = default)
+    public async Task<RecordResult> OfferAgainAsync(
+        string ticketRef,
+        TicketEvent item,
+        string origin,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(item);
         return await RefusedAsync(item, origin, null, keep: false, cancellationToken).ConfigureAwait(false)
@@ -89,31 +136,65 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     /// Records the event, or answers NotFound without keeping it when its ticket does not exist: for a caller that
     /// will offer it again (a queue redelivers it once the ticket's first contact is in).
     /// </summary>
-    public async Task<RecordResult> TryRecordAsync(string ticketRef, TicketEvent item, string origin, string? raw = null, CancellationToken cancellationToken = default)
+    public async Task<RecordResult> TryRecordAsync(
+        string ticketRef,
+        TicketEvent item,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(item);
         return await RefusedAsync(item, origin, raw, keep: true, cancellationToken).ConfigureAwait(false)
             ?? (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
     }
 
-    /// <summary>The rules' refusal of an event, kept in quarantine unless it is being offered again from there; null when accepted.</summary>
-    private async Task<RecordResult?> RefusedAsync(TicketEvent item, string origin, string? raw, bool keep, CancellationToken cancellationToken)
+    /// <summary>The rules' refusal of an event, kept in quarantine unless it is being offered again from there; null
+    /// when accepted.</summary>
+    private async Task<RecordResult?> RefusedAsync(
+        TicketEvent item,
+        string origin,
+        string? raw,
+        bool keep,
+        CancellationToken cancellationToken
+    )
     {
         if (TicketEventRules.Problem(item, writer.Now) is not { } problem)
         {
             return null;
         }
 
-        var id = keep ? await KeepAsync(item, origin, problem, raw, pending: null, cancellationToken).ConfigureAwait(false) : null;
+        var id = keep
+            ? await KeepAsync(item, origin, problem, raw, pending: null, cancellationToken).ConfigureAwait(false)
+            : null;
         return new RecordResult(RecordOutcome.Rejected, null, null, problem, id);
     }
 
-    /// <summary>Keeps an event in quarantine: the input it came in as when there is one, else the event described.</summary>
-    private Task<string> KeepAsync(TicketEvent item, string origin, string reason, string? raw, PendingEvent? pending, CancellationToken cancellationToken) =>
-        quarantine.PutAsync(new QuarantinedInput(QuarantineChannel, writer.Now, origin, reason, raw ?? Describe(item)) { Pending = pending }, cancellationToken);
+    /// <summary>Keeps an event in quarantine: the input it came in as when there is one, else the event
+    /// described.</summary>
+    private Task<string> KeepAsync(
+        TicketEvent item,
+        string origin,
+        string reason,
+        string? raw,
+        PendingEvent? pending,
+        CancellationToken cancellationToken
+    ) =>
+        quarantine.PutAsync(
+            new QuarantinedInput(QuarantineChannel, writer.Now, origin, reason, raw ?? Describe(item))
+            {
+                Pending = pending,
+            },
+            cancellationToken
+        );
 
-    /// <summary>Appends the events the ticket does not hold yet in one write; what each became (NotFound for all without a ticket).</summary>
-    private async Task<RecordResult[]> AppendAsync(string ticketRef, TicketEvent[] items, CancellationToken cancellationToken)
+    /// <summary>Appends the events the ticket does not hold yet in one write; what each became (NotFound for all
+    /// without a ticket).</summary>
+    private async Task<RecordResult[]> AppendAsync(
+        string ticketRef,
+        TicketEvent[] items,
+        CancellationToken cancellationToken
+    )
     {
         items = [.. items.Select(item => item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item)];
         // Which of the items the last attempt added: those the ticket did not hold, each source once.
@@ -129,34 +210,67 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             return [.. items.Where((_, i) => added[i])];
         }
 
-        Task<(StoredTicket Ticket, bool Written)?> Append(string id) => writer.AppendAsync(id, Decide, cancellationToken);
+        Task<(StoredTicket Ticket, bool Written)?> Append(string id) =>
+            writer.AppendAsync(id, Decide, cancellationToken);
 
         // Most events name the message that opened their ticket, whose id follows from it: try that before a lookup.
         var opened = OpenedBy(ticketRef);
         var result = opened is null ? null : await Append(opened).ConfigureAwait(false);
-        if (result is null && await ResolveAsync(ticketRef, cancellationToken).ConfigureAwait(false) is { } ticketId && ticketId != opened)
+        if (
+            result is null
+            && await ResolveAsync(ticketRef, cancellationToken).ConfigureAwait(false) is { } ticketId
+            && ticketId != opened
+        )
         {
             result = await Append(ticketId).ConfigureAwait(false);
         }
 
         if (result is not { } written)
         {
-            return [.. items.Select(_ => new RecordResult(RecordOutcome.NotFound, null, null, $"ticket: no ticket {ticketRef}"))];
+            return
+            [
+                .. items.Select(_ => new RecordResult(
+                    RecordOutcome.NotFound,
+                    null,
+                    null,
+                    $"ticket: no ticket {ticketRef}"
+                )),
+            ];
         }
 
         // Customers answer our acknowledgements and replies: remember which ticket those messages belong to.
-        foreach (var item in items.Where(item => item is Acknowledged or AgentResponse or CustomerMessage && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal)))
+        foreach (
+            var item in items.Where(item =>
+                item is Acknowledged or AgentResponse or CustomerMessage
+                && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal)
+            )
+        )
         {
-            await index.IndexSourceAsync(written.Ticket.State.Channel, item.SourceRef!, written.Ticket.Id, cancellationToken).ConfigureAwait(false);
+            await index
+                .IndexSourceAsync(written.Ticket.State.Channel, item.SourceRef!, written.Ticket.Id, cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        return [.. items.Select((_, i) => new RecordResult(written.Written && added[i] ? RecordOutcome.Recorded : RecordOutcome.Duplicate, written.Ticket.Id, written.Ticket.Number) { Ticket = written.Ticket })];
+        return
+        [
+            .. items.Select(
+                (_, i) =>
+                    new RecordResult(
+                        written.Written && added[i] ? RecordOutcome.Recorded : RecordOutcome.Duplicate,
+                        written.Ticket.Id,
+                        written.Ticket.Number
+                    )
+                    {
+                        Ticket = written.Ticket,
+                    }
+            ),
+        ];
     }
 
     /// <summary>
-    /// A ticket number (<c>20261116-001</c>), the message that opened or joined it (<c>source:email:&lt;id@host&gt;</c>),
-    /// its conversation (<c>thread:chat:chatwoot:inbox-1:42</c>), or a ticket id. Recorded input knows messages, not
-    /// the numbers SlaWatch gave them.
+    /// A ticket number (<c>20261116-001</c>), the message that opened or joined it
+    /// (<c>source:email:&lt;id@host&gt;</c>), its conversation (<c>thread:chat:chatwoot:inbox-1:42</c>), or a ticket
+    /// id. Recorded input knows messages, not the numbers SlaWatch gave them.
     /// </summary>
     public async Task<string?> ResolveAsync(string ticketRef, CancellationToken cancellationToken = default)
     {
@@ -172,8 +286,10 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
             switch (parts[0])
             {
                 case "source":
-                    // A message that opened a ticket names it by its id; one that joined a ticket is in the SourceIndex.
-                    return await index.FindBySourceAsync(channel, parts[2], cancellationToken).ConfigureAwait(false) ?? TicketIds.ForSource(channel, parts[2]);
+                    // A message that opened a ticket names it by its id; one that joined a ticket is in the
+                    // SourceIndex.
+                    return await index.FindBySourceAsync(channel, parts[2], cancellationToken).ConfigureAwait(false)
+                        ?? TicketIds.ForSource(channel, parts[2]);
                 case "thread":
                     return TicketIds.ForThread(channel, parts[2]);
             }
@@ -183,13 +299,22 @@ public sealed class TicketEventService(TicketWriter writer, ITicketStore store, 
     }
 
     private static string? OpenedBy(string ticketRef) =>
-        ticketRef.Split(':', 3) is ["source", var channelName, var sourceId] && Policies.ChannelNames.TryParse(channelName, out var channel)
+        ticketRef.Split(':', 3) is ["source", var channelName, var sourceId]
+        && Policies.ChannelNames.TryParse(channelName, out var channel)
             ? TicketIds.ForSource(channel, sourceId)
             : null;
 
     // From what happened only: how and when it was recorded does not make it another event.
     private static string DerivedRef(TicketEvent item) =>
-        "evt:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(item with { Entered = false, RecordedAt = null, StampedAt = null }))).AsSpan(0, 12));
+        "evt:"
+        + Convert.ToHexStringLower(
+            SHA256
+                .HashData(
+                    Encoding.UTF8.GetBytes(Describe(item with { Entered = false, RecordedAt = null, StampedAt = null }))
+                )
+                .AsSpan(0, 12)
+        );
 
-    private static string Describe(TicketEvent item) => item.GetType().Name + JsonSerializer.Serialize(item, item.GetType());
+    private static string Describe(TicketEvent item) =>
+        item.GetType().Name + JsonSerializer.Serialize(item, item.GetType());
 }

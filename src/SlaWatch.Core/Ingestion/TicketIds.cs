@@ -11,7 +11,9 @@ namespace SlaWatch.Core.Ingestion;
 public static class TicketIds
 {
     public static string ForContact(InboundContact contact) =>
-        contact.ThreadKey is { Length: > 0 } thread ? ForThread(contact.Channel, thread) : ForSource(contact.Channel, contact.SourceId);
+        contact.ThreadKey is { Length: > 0 } thread
+            ? ForThread(contact.Channel, thread)
+            : ForSource(contact.Channel, contact.SourceId);
 
     public static string ForSource(Channel channel, string sourceId) => Hash($"{channel.Key()}\nsource\n{sourceId}");
 

@@ -8,7 +8,8 @@ namespace SlaWatch.Core.Ingestion;
 /// <summary>
 /// Appends events to a ticket with optimistic concurrency (reload and retry on conflict, bounded) and keeps the
 /// DueIndex and TicketsByDay in step. A new wake-up is indexed before the ticket is written and the old one removed
-/// after, so a crash in between leaves an extra wake-up (the scanner checks it against the ticket), never a missing one.
+/// after, so a crash in between leaves an extra wake-up (the scanner checks it against the ticket), never a missing
+/// one.
 /// </summary>
 public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPolicy policy, TimeProvider time)
 {
@@ -24,12 +25,20 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// The index state of a ticket whose events these are: its next wake-up after <paramref name="after"/> (default:
     /// its latest event), and the last day entered in TicketsByDay.
     /// </summary>
-    public TicketIndexState IndexFor(string ticketId, IReadOnlyList<TicketEvent> events, DateOnly? lastIndexedDay = null, DateTimeOffset? after = null)
+    public TicketIndexState IndexFor(
+        string ticketId,
+        IReadOnlyList<TicketEvent> events,
+        DateOnly? lastIndexedDay = null,
+        DateTimeOffset? after = null
+    )
     {
         var now = Now;
         var latest = events.Max(item => item.At);
         var clocks = SlaClockCalculator.Compute(events, Policy, latest > now ? latest : now);
-        return new TicketIndexState(WakeUp.Next(ticketId, clocks, after ?? latest, now), lastIndexedDay ?? LocalDay(events[0].At));
+        return new TicketIndexState(
+            WakeUp.Next(ticketId, clocks, after ?? latest, now),
+            lastIndexedDay ?? LocalDay(events[0].At)
+        );
     }
 
     /// <summary>
@@ -42,7 +51,11 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         ArgumentNullException.ThrowIfNull(item);
         var recorded = item.RecordedAt is null ? item with { RecordedAt = Now } : item;
         return recorded is not (Received or CustomerMessage) && recorded.At < arrival
-            ? recorded with { At = arrival.ToUniversalTime(), StampedAt = recorded.At.ToUniversalTime() }
+            ? recorded with
+            {
+                At = arrival.ToUniversalTime(),
+                StampedAt = recorded.At.ToUniversalTime(),
+            }
             : recorded;
     }
 
@@ -51,8 +64,10 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// Returns null when the ticket does not exist.
     /// </summary>
     public Task<(StoredTicket Ticket, bool Written)?> AppendAsync(
-        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, CancellationToken cancellationToken = default) =>
-        WriteAsync(ticketId, decide, wakeAfter: null, cancellationToken);
+        string ticketId,
+        Func<StoredTicket, IReadOnlyList<TicketEvent>> decide,
+        CancellationToken cancellationToken = default
+    ) => WriteAsync(ticketId, decide, wakeAfter: null, cancellationToken);
 
     /// <summary>
     /// Moves a ticket's wake-up past <paramref name="after"/> (the scanner, once it has announced what was due),
@@ -61,15 +76,33 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// <paramref name="loaded"/> is the ticket as the caller just read it: it is written against first, and read
     /// again only if someone changed it meanwhile.
     public Task<(StoredTicket Ticket, bool Written)?> RescheduleAsync(
-        StoredTicket loaded, DateTimeOffset after, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken = default) =>
-        WriteAsync(loaded.Id, stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(), after, cancellationToken, loaded);
+        StoredTicket loaded,
+        DateTimeOffset after,
+        IReadOnlyList<TicketEvent> events,
+        CancellationToken cancellationToken = default
+    ) =>
+        WriteAsync(
+            loaded.Id,
+            stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(),
+            after,
+            cancellationToken,
+            loaded
+        );
 
     private async Task<(StoredTicket Ticket, bool Written)?> WriteAsync(
-        string ticketId, Func<StoredTicket, IReadOnlyList<TicketEvent>> decide, DateTimeOffset? wakeAfter, CancellationToken cancellationToken, StoredTicket? loaded = null)
+        string ticketId,
+        Func<StoredTicket, IReadOnlyList<TicketEvent>> decide,
+        DateTimeOffset? wakeAfter,
+        CancellationToken cancellationToken,
+        StoredTicket? loaded = null
+    )
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = attempt == 1 && loaded is not null ? loaded : await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+            var current =
+                attempt == 1 && loaded is not null
+                    ? loaded
+                    : await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 return null;
@@ -86,13 +119,19 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             // The open set changes with the status: a reopened ticket is entered before the write (a crash leaves an
             // extra entry, which readers check), a finished one taken out after.
             var wasOpen = !current.State.Status.IsDone();
-            var isOpen = added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed) ? !TicketFold.Fold(ticketId, events).Status.IsDone() : wasOpen;
+            var isOpen = added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed)
+                ? !TicketFold.Fold(ticketId, events).Status.IsDone()
+                : wasOpen;
             if (isOpen && !wasOpen)
             {
                 await index.MarkOpenAsync(ticketId, current.Number, cancellationToken).ConfigureAwait(false);
             }
 
-            var days = added.Select(item => LocalDay(item.At)).Distinct().Where(day => day != current.Index.LastActivityDay && day != current.Number.Date).ToArray();
+            var days = added
+                .Select(item => LocalDay(item.At))
+                .Distinct()
+                .Where(day => day != current.Index.LastActivityDay && day != current.Number.Date)
+                .ToArray();
             state = state with { LastActivityDay = days.Length > 0 ? days.Max() : current.Index.LastActivityDay };
             if (state.WakeUp is { } wakeUp && wakeUp != current.Index.WakeUp)
             {
@@ -106,7 +145,11 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             }
             catch (TicketConflictException) when (attempt < MaxAttempts)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 4 << Math.Min(attempt, 5)))), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(
+                        TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 4 << Math.Min(attempt, 5)))),
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 continue;
             }
 
@@ -122,7 +165,12 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
 
             foreach (var day in days)
             {
-                await index.IndexDayAsync(new DayEntry(day, written.Number, ticketId, ReceivedThatDay: false), cancellationToken).ConfigureAwait(false);
+                await index
+                    .IndexDayAsync(
+                        new DayEntry(day, written.Number, ticketId, ReceivedThatDay: false),
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
             }
 
             if (wasOpen && !isOpen)
@@ -138,7 +186,18 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     public async Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)
     {
         var state = ticket.State;
-        await index.IndexDayAsync(new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true) { CustomerKey = state.Customer.Key, Category = state.Category, ReceivedAt = state.ReceivedAt, Events = ticket.Events }, cancellationToken).ConfigureAwait(false);
+        await index
+            .IndexDayAsync(
+                new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true)
+                {
+                    CustomerKey = state.Customer.Key,
+                    Category = state.Category,
+                    ReceivedAt = state.ReceivedAt,
+                    Events = ticket.Events,
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         if (ticket.Index.WakeUp is { } wakeUp)
         {
             await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);

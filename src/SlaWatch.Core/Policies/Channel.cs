@@ -45,14 +45,15 @@ public static class ChannelNames
     public static bool TryParse(string? text, out Channel channel) =>
         Aliases.TryGetValue(text?.Trim() ?? string.Empty, out channel);
 
-    public static string Key(this Channel channel) => channel switch
-    {
-        Channel.Email => "email",
-        Channel.Chat => "chat",
-        Channel.Phone => "phone",
-        Channel.Web => "web",
-        Channel.WeChat => "wechat",
-        Channel.Other => "other",
-        _ => channel.ToString().ToLowerInvariant(),
-    };
+    public static string Key(this Channel channel) =>
+        channel switch
+        {
+            Channel.Email => "email",
+            Channel.Chat => "chat",
+            Channel.Phone => "phone",
+            Channel.Web => "web",
+            Channel.WeChat => "wechat",
+            Channel.Other => "other",
+            _ => channel.ToString().ToLowerInvariant(),
+        };
 }

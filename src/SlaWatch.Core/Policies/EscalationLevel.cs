@@ -9,5 +9,6 @@ public sealed record EscalationLevel(int Level, double AtFraction, string Notify
     public TimeSpan? Before { get; init; }
 
     /// <summary>The open time used when the level is reached, for a target of <paramref name="target"/>.</summary>
-    public TimeSpan ReachedAfter(TimeSpan target) => Before is { } lead ? (target > lead ? target - lead : TimeSpan.Zero) : target * AtFraction;
+    public TimeSpan ReachedAfter(TimeSpan target) =>
+        Before is { } lead ? (target > lead ? target - lead : TimeSpan.Zero) : target * AtFraction;
 }

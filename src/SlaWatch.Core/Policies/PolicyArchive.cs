@@ -6,7 +6,10 @@ namespace SlaWatch.Core.Policies;
 /// </summary>
 public sealed class PolicyArchive(IEnumerable<SlaPolicy> versions)
 {
-    private readonly Dictionary<string, SlaPolicy> _byVersion = versions.ToDictionary(policy => policy.Version, StringComparer.Ordinal);
+    private readonly Dictionary<string, SlaPolicy> _byVersion = versions.ToDictionary(
+        policy => policy.Version,
+        StringComparer.Ordinal
+    );
 
     public static PolicyArchive Empty { get; } = new([]);
 
@@ -14,9 +17,17 @@ public sealed class PolicyArchive(IEnumerable<SlaPolicy> versions)
 
     public SlaPolicy? Find(string version) => _byVersion.GetValueOrDefault(version);
 
-    /// <summary>Every <c>*.json</c> policy in <paramref name="folder"/> (none when it does not exist); a malformed one is refused.</summary>
+    /// <summary>Every <c>*.json</c> policy in <paramref name="folder"/> (none when it does not exist); a malformed one
+    /// is refused.</summary>
     public static PolicyArchive Load(string folder) =>
-        Directory.Exists(folder) ? new(Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(file => SlaPolicyLoader.Load(file))) : Empty;
+        Directory.Exists(folder)
+            ? new(
+                Directory
+                    .EnumerateFiles(folder, "*.json")
+                    .Order(StringComparer.Ordinal)
+                    .Select(file => SlaPolicyLoader.Load(file))
+            )
+            : Empty;
 }
 
 /// <summary>A stored day was computed under another policy version than the one asked to replace it.</summary>

@@ -15,6 +15,7 @@ public sealed record PolicyTuning
     /// <summary>More announcements than this for one recipient in one scan go out as a single digest.</summary>
     public int DigestThreshold { get; init; } = 20;
 
-    /// <summary>A complaint is a repeat when the same customer raised the same category within this window before.</summary>
+    /// <summary>A complaint is a repeat when the same customer raised the same category within this window
+    /// before.</summary>
     public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromDays(30);
 }

@@ -27,18 +27,20 @@ public static class PriorityNames
         ["建议"] = Priority.Suggestion,
     };
 
-    public static IReadOnlyCollection<string> Known => ["urgent", "high", "normal", "medium", "low", "suggestion", "紧急", "高", "一般", "中", "低", "建议"];
+    public static IReadOnlyCollection<string> Known =>
+        ["urgent", "high", "normal", "medium", "low", "suggestion", "紧急", "高", "一般", "中", "低", "建议"];
 
     public static bool TryParse(string? text, out Priority priority) =>
         Aliases.TryGetValue(text?.Trim() ?? string.Empty, out priority);
 
-    public static string Key(this Priority priority) => priority switch
-    {
-        Priority.Urgent => "urgent",
-        Priority.High => "high",
-        Priority.Normal => "normal",
-        Priority.Low => "low",
-        Priority.Suggestion => "suggestion",
-        _ => priority.ToString().ToLowerInvariant(),
-    };
+    public static string Key(this Priority priority) =>
+        priority switch
+        {
+            Priority.Urgent => "urgent",
+            Priority.High => "high",
+            Priority.Normal => "normal",
+            Priority.Low => "low",
+            Priority.Suggestion => "suggestion",
+            _ => priority.ToString().ToLowerInvariant(),
+        };
 }

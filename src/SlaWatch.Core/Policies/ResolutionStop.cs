@@ -2,7 +2,8 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Policies;
 
-/// <summary>What ends a ticket's resolution in the reports: the agent's "resolved", or the customer's confirmation.</summary>
+/// <summary>What ends a ticket's resolution in the reports: the agent's "resolved", or the customer's
+/// confirmation.</summary>
 public enum ResolutionStopsAt
 {
     Resolved,
@@ -22,7 +23,8 @@ public sealed record ResolutionStop(ResolutionStopsAt StopsAt = ResolutionStopsA
 
     public TimeSpan ConfirmationWait => Wait ?? TimeSpan.FromDays(7);
 
-    /// <summary>When the customer's confirmation (or its fallback) made the resolution final, as of <paramref name="asOf"/>.</summary>
+    /// <summary>When the customer's confirmation (or its fallback) made the resolution final, as of <paramref
+    /// name="asOf"/>.</summary>
     public static DateTimeOffset? ConfirmedAt(Ticket ticket, TimeSpan wait, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(ticket);

@@ -3,7 +3,8 @@ namespace SlaWatch.Core.Policies;
 /// <summary>What an SLA clock measures, from the ticket's arrival (or reopening, for resolution).</summary>
 public enum SlaMetric
 {
-    /// <summary>Until the customer is told the ticket was received: an automatic acknowledgement or any agent reply.</summary>
+    /// <summary>Until the customer is told the ticket was received: an automatic acknowledgement or any agent
+    /// reply.</summary>
     Acknowledgement,
 
     /// <summary>Until the first agent response (for a call, until it is answered).</summary>
@@ -46,11 +47,12 @@ public static class SlaMetricNames
         }
     }
 
-    public static string Key(this SlaMetric metric) => metric switch
-    {
-        SlaMetric.Acknowledgement => "acknowledgement",
-        SlaMetric.FirstResponse => "firstResponse",
-        SlaMetric.Resolution => "resolution",
-        _ => "promisedResolution",
-    };
+    public static string Key(this SlaMetric metric) =>
+        metric switch
+        {
+            SlaMetric.Acknowledgement => "acknowledgement",
+            SlaMetric.FirstResponse => "firstResponse",
+            SlaMetric.Resolution => "resolution",
+            _ => "promisedResolution",
+        };
 }

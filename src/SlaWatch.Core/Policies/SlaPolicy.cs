@@ -12,7 +12,8 @@ public sealed record SlaPolicy(
     IReadOnlyDictionary<string, BusinessCalendar> Calendars,
     TimeSpan RingCycle,
     WeeklyTargets WeeklyTargets,
-    IReadOnlyList<SlaRule> Rules)
+    IReadOnlyList<SlaRule> Rules
+)
 {
     /// <summary>What the reports count as a ticket's resolution (the seed: confirmed by the customer).</summary>
     public ResolutionStop Resolution { get; init; } = ResolutionStop.Default;
@@ -20,7 +21,8 @@ public sealed record SlaPolicy(
     /// <summary>Early-warning thresholds, digest size and the repeat-complaint window.</summary>
     public PolicyTuning Tuning { get; init; } = PolicyTuning.Default;
 
-    /// <summary>How phone numbers are masked wherever a contact is shown (the policy's <c>privacy.phoneMask</c>).</summary>
+    /// <summary>How phone numbers are masked wherever a contact is shown (the policy's
+    /// <c>privacy.phoneMask</c>).</summary>
     public Tickets.PhoneMask PhoneMask { get; init; } = Tickets.PhoneMask.LastFour;
 
     /// <summary>Late entries and imported rows the exceptions list (the policy's <c>dataQuality</c>).</summary>
@@ -49,17 +51,26 @@ public sealed record SlaPolicy(
     /// (the Spring Festival would count as working days), which a host says once.
     /// </summary>
     public IReadOnlyList<CalendarGap> CalendarGaps(DateOnly through) =>
-        [.. Calendars.Where(pair => pair.Value.Definition.HolidaysCoveredThrough is { } covered && covered < through)
-            .Select(pair => new CalendarGap(pair.Key, pair.Value.Definition.HolidaysCoveredThrough!.Value))
-            .OrderBy(gap => gap.Calendar, StringComparer.Ordinal)];
+        [
+            .. Calendars
+                .Where(pair => pair.Value.Definition.HolidaysCoveredThrough is { } covered && covered < through)
+                .Select(pair => new CalendarGap(pair.Key, pair.Value.Definition.HolidaysCoveredThrough!.Value))
+                .OrderBy(gap => gap.Calendar, StringComparer.Ordinal),
+        ];
 
     public IReadOnlyList<AppliedTarget> TargetsFor(TicketProfile ticket) =>
-        [.. Enum.GetValues<SlaMetric>().Select(metric => TargetFor(metric, ticket)).Where(target => target is not null).Select(target => target!.Value)];
+        [
+            .. Enum.GetValues<SlaMetric>()
+                .Select(metric => TargetFor(metric, ticket))
+                .Where(target => target is not null)
+                .Select(target => target!.Value),
+        ];
 }
 
 /// <summary>A calendar whose holiday data ends at <paramref name="CoveredThrough"/>.</summary>
 public sealed record CalendarGap(string Calendar, DateOnly CoveredThrough)
 {
     public string Warning(DateOnly asked) =>
-        $"calendar '{Calendar}' has holiday data through {CoveredThrough:yyyy-MM-dd} only: {asked:yyyy-MM-dd} and later are read by weekday, holidays unknown; add next year's holiday set";
+        $"calendar '{Calendar}' has holiday data through {CoveredThrough:yyyy-MM-dd} only: {asked:yyyy-MM-dd} and "
+        + $"later are read by weekday, holidays unknown; add next year's holiday set";
 }

@@ -10,7 +10,17 @@ namespace SlaWatch.Core.Policies;
 /// </summary>
 public static class SlaPolicyLoader
 {
-    private static readonly string[] RuleProperties = ["name", "description", "match", "targets", "calendar", "warningFraction", "warningBefore", "escalation"];
+    private static readonly string[] RuleProperties =
+    [
+        "name",
+        "description",
+        "match",
+        "targets",
+        "calendar",
+        "warningFraction",
+        "warningBefore",
+        "escalation",
+    ];
 
     public static SlaPolicy Load(string file, ConfigFileReader? reader = null)
     {
@@ -20,21 +30,53 @@ public static class SlaPolicyLoader
     public static SlaPolicy Parse(string file, string text, ConfigFileReader? reader = null)
     {
         reader ??= ConfigFiles.FileSystem;
-        var root = JsonNodeReader.Parse(file, text).RequireObject("version", "description", "timeZone", "calendars", "ringCycleSeconds", "weeklyTargets", "resolution", "teams", "tuning", "privacy", "dataQuality", "defaults", "rules");
+        var root = JsonNodeReader
+            .Parse(file, text)
+            .RequireObject(
+                "version",
+                "description",
+                "timeZone",
+                "calendars",
+                "ringCycleSeconds",
+                "weeklyTargets",
+                "resolution",
+                "teams",
+                "tuning",
+                "privacy",
+                "dataQuality",
+                "defaults",
+                "rules"
+            );
         var version = root.Required("version").String();
         var zone = root.Required("timeZone").TimeZone();
         var calendars = Calendars(root.Required("calendars"), reader);
-        var ringCycle = TimeSpan.FromSeconds(root.Optional("ringCycleSeconds") is { } ring ? Bounded(ring, 0, 60, "a ring cycle in seconds") : 5);
+        var ringCycle = TimeSpan.FromSeconds(
+            root.Optional("ringCycleSeconds") is { } ring ? Bounded(ring, 0, 60, "a ring cycle in seconds") : 5
+        );
         var weekly = Weekly(root.Optional("weeklyTargets"));
 
-        var defaults = root.Optional("defaults")?.RequireObject("calendar", "warningFraction", "warningBefore", "escalation");
-        var defaultCalendar = defaults?.Optional("calendar") is { } calendarNode ? CalendarNamed(calendarNode, calendars) : null;
-        var defaultWarning = defaults?.Optional("warningFraction") is { } warningNode ? WarningFraction(warningNode) : 0.75;
+        var defaults = root.Optional("defaults")
+            ?.RequireObject("calendar", "warningFraction", "warningBefore", "escalation");
+        var defaultCalendar = defaults?.Optional("calendar") is { } calendarNode
+            ? CalendarNamed(calendarNode, calendars)
+            : null;
+        var defaultWarning = defaults?.Optional("warningFraction") is { } warningNode
+            ? WarningFraction(warningNode)
+            : 0.75;
         var defaultLead = defaults?.Optional("warningBefore") is { } leadNode ? Lead(leadNode) : (TimeSpan?)null;
-        var defaultEscalation = defaults?.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : null;
+        var defaultEscalation = defaults?.Optional("escalation") is { } escalationNode
+            ? Escalation(escalationNode)
+            : null;
 
         var rules = new List<SlaRule>();
-        var context = new RuleContext(calendars, defaultCalendar, defaultWarning, defaultLead, defaultEscalation, ringCycle);
+        var context = new RuleContext(
+            calendars,
+            defaultCalendar,
+            defaultWarning,
+            defaultLead,
+            defaultEscalation,
+            ringCycle
+        );
         foreach (var node in root.Required("rules").Items())
         {
             var rule = Rule(node, context);
@@ -68,16 +110,18 @@ public static class SlaPolicyLoader
         double DefaultWarning,
         TimeSpan? DefaultLead,
         IReadOnlyList<EscalationLevel>? DefaultEscalation,
-        TimeSpan RingCycle);
+        TimeSpan RingCycle
+    );
 
     private static Dictionary<string, BusinessCalendar> Calendars(JsonNodeReader node, ConfigFileReader reader)
     {
         var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
         foreach (var entry in node.Properties())
         {
-            var definition = entry.Element.ValueKind == System.Text.Json.JsonValueKind.String
-                ? CalendarLoader.LoadDefinition(ConfigFiles.Resolve(node.File, entry.String()), reader)
-                : CalendarLoader.FromJson(entry, reader, entry.Name);
+            var definition =
+                entry.Element.ValueKind == System.Text.Json.JsonValueKind.String
+                    ? CalendarLoader.LoadDefinition(ConfigFiles.Resolve(node.File, entry.String()), reader)
+                    : CalendarLoader.FromJson(entry, reader, entry.Name);
             calendars[entry.Name] = new BusinessCalendar(definition);
         }
 
@@ -89,11 +133,20 @@ public static class SlaPolicyLoader
         node.RequireObject(RuleProperties);
         var name = node.Required("name").String();
         var match = Match(node.Optional("match"));
-        var calendar = node.Optional("calendar") is { } calendarNode ? CalendarNamed(calendarNode, context.Calendars) : context.DefaultCalendar;
-        var warning = node.Optional("warningFraction") is { } warningNode ? WarningFraction(warningNode) : context.DefaultWarning;
+        var calendar = node.Optional("calendar") is { } calendarNode
+            ? CalendarNamed(calendarNode, context.Calendars)
+            : context.DefaultCalendar;
+        var warning = node.Optional("warningFraction") is { } warningNode
+            ? WarningFraction(warningNode)
+            : context.DefaultWarning;
         // A rule's own warning fraction outranks an inherited lead; its own lead outranks both.
-        var lead = node.Optional("warningBefore") is { } leadNode ? Lead(leadNode) : node.Optional("warningFraction") is null ? context.DefaultLead : (TimeSpan?)null;
-        var escalation = (node.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : context.DefaultEscalation) ?? DefaultEscalation(warning, lead);
+        var lead =
+            node.Optional("warningBefore") is { } leadNode ? Lead(leadNode)
+            : node.Optional("warningFraction") is null ? context.DefaultLead
+            : (TimeSpan?)null;
+        var escalation = (
+            node.Optional("escalation") is { } escalationNode ? Escalation(escalationNode) : context.DefaultEscalation
+        ) ?? DefaultEscalation(warning, lead);
 
         var targets = new Dictionary<SlaMetric, MetricTarget>();
         var targetsNode = node.Required("targets");
@@ -112,7 +165,13 @@ public static class SlaPolicyLoader
             : throw targetsNode.Error("a rule needs at least one target");
     }
 
-    private static MetricTarget Target(JsonNodeReader node, SlaMetric metric, RuleMatch match, BusinessCalendar? ruleCalendar, RuleContext context)
+    private static MetricTarget Target(
+        JsonNodeReader node,
+        SlaMetric metric,
+        RuleMatch match,
+        BusinessCalendar? ruleCalendar,
+        RuleContext context
+    )
     {
         JsonNodeReader? withinNode = node;
         BusinessCalendar? calendar = ruleCalendar;
@@ -137,7 +196,9 @@ public static class SlaPolicyLoader
 
             if (withinNode is null)
             {
-                throw node.Error("a target needs 'within' (e.g. \"15m\", \"2h\", \"1d\" for one working day) or 'rings'");
+                throw node.Error(
+                    "a target needs 'within' (e.g. \"15m\", \"2h\", \"1d\" for one working day) or 'rings'"
+                );
             }
         }
 
@@ -152,12 +213,23 @@ public static class SlaPolicyLoader
             throw withinNode.Value.Error($"a target must be positive, got '{text}'");
         }
 
-        var resolved = calendar ?? throw node.Error("no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'");
-        var description = spec.IsWorkingDays ? $"{spec.WorkingDays} working day{(spec.WorkingDays == 1 ? "" : "s")} ({resolved.Name})" : $"{spec} ({resolved.Name})";
+        var resolved = calendar
+            ?? throw node.Error(
+                "no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'"
+            );
+        var description = spec.IsWorkingDays
+            ? $"{spec.WorkingDays} working day{(spec.WorkingDays == 1 ? "" : "s")} ({resolved.Name})"
+            : $"{spec} ({resolved.Name})";
         return new MetricTarget(spec, resolved, description);
     }
 
-    private static MetricTarget Rings(JsonNodeReader node, SlaMetric metric, RuleMatch match, BusinessCalendar? calendar, TimeSpan ringCycle)
+    private static MetricTarget Rings(
+        JsonNodeReader node,
+        SlaMetric metric,
+        RuleMatch match,
+        BusinessCalendar? calendar,
+        TimeSpan ringCycle
+    )
     {
         if (metric != SlaMetric.FirstResponse)
         {
@@ -171,7 +243,10 @@ public static class SlaPolicyLoader
 
         var rings = (int)Bounded(node, 0, 100, "a number of rings");
         var time = ringCycle * rings;
-        var resolved = calendar ?? throw node.Error("no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'");
+        var resolved = calendar
+            ?? throw node.Error(
+                "no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'"
+            );
         return new MetricTarget(DurationSpec.FromTime(time), resolved, $"{rings} rings ({time.TotalSeconds:0}s)");
     }
 
@@ -184,15 +259,41 @@ public static class SlaPolicyLoader
 
         match.RequireObject("channels", "priorities", "categories", "customerTiers");
         return new RuleMatch(
-            Set(match.Optional("channels"), (JsonNodeReader item, out Channel value) => ChannelNames.TryParse(item.String(), out value), $"a channel ({string.Join(", ", ChannelNames.Known)})", null),
-            Set(match.Optional("priorities"), (JsonNodeReader item, out Priority value) => PriorityNames.TryParse(item.String(), out value), $"a priority ({string.Join(", ", PriorityNames.Known)})", null),
-            Set(match.Optional("categories"), (JsonNodeReader item, out string value) => (value = item.String()) is not null, "a category", StringComparer.OrdinalIgnoreCase),
-            Set(match.Optional("customerTiers"), (JsonNodeReader item, out string value) => (value = item.String()) is not null, "a customer tier", StringComparer.OrdinalIgnoreCase));
+            Set(
+                match.Optional("channels"),
+                (JsonNodeReader item, out Channel value) => ChannelNames.TryParse(item.String(), out value),
+                $"a channel ({string.Join(", ", ChannelNames.Known)})",
+                null
+            ),
+            Set(
+                match.Optional("priorities"),
+                (JsonNodeReader item, out Priority value) => PriorityNames.TryParse(item.String(), out value),
+                $"a priority ({string.Join(", ", PriorityNames.Known)})",
+                null
+            ),
+            Set(
+                match.Optional("categories"),
+                (JsonNodeReader item, out string value) => (value = item.String()) is not null,
+                "a category",
+                StringComparer.OrdinalIgnoreCase
+            ),
+            Set(
+                match.Optional("customerTiers"),
+                (JsonNodeReader item, out string value) => (value = item.String()) is not null,
+                "a customer tier",
+                StringComparer.OrdinalIgnoreCase
+            )
+        );
     }
 
     private delegate bool ItemParser<T>(JsonNodeReader item, out T value);
 
-    private static HashSet<T>? Set<T>(JsonNodeReader? node, ItemParser<T> parse, string what, IEqualityComparer<T>? comparer)
+    private static HashSet<T>? Set<T>(
+        JsonNodeReader? node,
+        ItemParser<T> parse,
+        string what,
+        IEqualityComparer<T>? comparer
+    )
     {
         if (node is not { } list)
         {
@@ -209,27 +310,40 @@ public static class SlaPolicyLoader
 
             if (!set.Add(value))
             {
-                throw item.Error($"'{item.Element}' is listed twice (aliases such as 'medium' and 'normal' name the same priority)");
+                throw item.Error(
+                    $"'{item.Element}' is listed twice (aliases such as 'medium' and 'normal' name the same priority)"
+                );
             }
         }
 
-        return set.Count > 0 ? set : throw list.Error("an empty list matches no ticket; leave the property out to match all");
+        return set.Count > 0
+            ? set
+            : throw list.Error("an empty list matches no ticket; leave the property out to match all");
     }
 
     private static void CheckReachable(JsonNodeReader node, SlaRule rule, List<SlaRule> earlier)
     {
         foreach (var metric in rule.Targets.Keys)
         {
-            var shadow = earlier.FirstOrDefault(other => other.Targets.ContainsKey(metric) && other.Match.Covers(rule.Match));
+            var shadow = earlier.FirstOrDefault(other =>
+                other.Targets.ContainsKey(metric) && other.Match.Covers(rule.Match)
+            );
             if (shadow is not null)
             {
-                throw node.Required("targets").Child(metric.Key(), default).Error(
-                    $"never applies: the earlier rule '{shadow.Name}' already sets {metric.Key()} for every ticket this rule matches");
+                throw node.Required("targets")
+                    .Child(metric.Key(), default)
+                    .Error(
+                        $"never applies: the earlier rule '{shadow.Name}' already sets {metric.Key()} for every "
+                            + $"ticket this rule matches"
+                    );
             }
         }
     }
 
-    private static BusinessCalendar CalendarNamed(JsonNodeReader node, IReadOnlyDictionary<string, BusinessCalendar> calendars)
+    private static BusinessCalendar CalendarNamed(
+        JsonNodeReader node,
+        IReadOnlyDictionary<string, BusinessCalendar> calendars
+    )
     {
         var name = node.String();
         return calendars.TryGetValue(name, out var calendar)
@@ -240,7 +354,9 @@ public static class SlaPolicyLoader
     private static double WarningFraction(JsonNodeReader node)
     {
         var value = node.Number();
-        return value is > 0 and < 1 ? value : throw node.Error($"a warning fraction lies strictly between 0 and 1, got {value}");
+        return value is > 0 and < 1
+            ? value
+            : throw node.Error($"a warning fraction lies strictly between 0 and 1, got {value}");
     }
 
     private static List<EscalationLevel> Escalation(JsonNodeReader node)
@@ -253,16 +369,22 @@ public static class SlaPolicyLoader
             var notify = item.Required("notify").String();
             if (level != levels.Count + 1)
             {
-                throw item.Required("level").Error($"levels are numbered 1, 2, 3… in order; expected {levels.Count + 1}, got {level}");
+                throw item.Required("level")
+                    .Error($"levels are numbered 1, 2, 3… in order; expected {levels.Count + 1}, got {level}");
             }
 
             if (item.Optional("before") is { } beforeNode)
             {
-                // Set by lead time: before the due instant, so ahead of every level set by a fraction, in falling leads.
-                var before = item.Optional("atFraction") is null ? Lead(beforeNode) : throw beforeNode.Error("give 'atFraction' or 'before', not both");
+                // Set by lead time: before the due instant, so ahead of every level set by a fraction, in falling
+                // leads.
+                var before = item.Optional("atFraction") is null
+                    ? Lead(beforeNode)
+                    : throw beforeNode.Error("give 'atFraction' or 'before', not both");
                 if (levels.Count > 0 && (levels[^1].Before is not { } earlier || before >= earlier))
                 {
-                    throw beforeNode.Error("levels set by 'before' come first, each with a shorter lead than the one before");
+                    throw beforeNode.Error(
+                        "levels set by 'before' come first, each with a shorter lead than the one before"
+                    );
                 }
 
                 levels.Add(new EscalationLevel(level, 0, notify) { Before = before });
@@ -273,7 +395,8 @@ public static class SlaPolicyLoader
             var previous = levels.LastOrDefault(earlier => earlier.Before is null)?.AtFraction ?? 0;
             if (at <= 0 || at <= previous)
             {
-                throw item.Required("atFraction").Error($"each level is reached later than the one before: {at} must exceed {previous}");
+                throw item.Required("atFraction")
+                    .Error($"each level is reached later than the one before: {at} must exceed {previous}");
             }
 
             levels.Add(new EscalationLevel(level, at, notify));
@@ -285,7 +408,8 @@ public static class SlaPolicyLoader
     private static List<EscalationLevel> DefaultEscalation(double warning, TimeSpan? lead) =>
         [new(1, warning, "owner") { Before = lead }, new(2, 1.0, "supervisor"), new(3, 2.0, "manager")];
 
-    /// <summary>A lead time before the due instant: <c>"10m"</c>, <c>"1h"</c> (open time on the target's calendar).</summary>
+    /// <summary>A lead time before the due instant: <c>"10m"</c>, <c>"1h"</c> (open time on the target's
+    /// calendar).</summary>
     private static TimeSpan Lead(JsonNodeReader node)
     {
         return DurationSpec.TryParse(node.String(), out var spec) && !spec.IsWorkingDays && spec.Time > TimeSpan.Zero
@@ -339,28 +463,53 @@ public static class SlaPolicyLoader
         var anomaly = defaults.Anomaly;
         if (node.Optional("anomaly") is { } anomalyNode)
         {
-            anomalyNode.RequireObject("trailingDays", "volumeLevels", "minimumAverage", "minimumHistoryDays", "streakLength");
-            var levels = anomalyNode.Optional("volumeLevels") is { } levelsNode ? levelsNode.Items().Select(item => Bounded(item, 1, 100, "a ratio to the trailing average")).ToArray() : null;
-            if (levels is not null && (levels.Length == 0 || levels.Zip(levels.Skip(1)).Any(pair => pair.Second <= pair.First)))
+            anomalyNode.RequireObject(
+                "trailingDays",
+                "volumeLevels",
+                "minimumAverage",
+                "minimumHistoryDays",
+                "streakLength"
+            );
+            var levels = anomalyNode.Optional("volumeLevels") is { } levelsNode
+                ? levelsNode.Items().Select(item => Bounded(item, 1, 100, "a ratio to the trailing average")).ToArray()
+                : null;
+            if (
+                levels is not null
+                && (levels.Length == 0 || levels.Zip(levels.Skip(1)).Any(pair => pair.Second <= pair.First))
+            )
             {
-                throw anomalyNode.Required("volumeLevels").Error("list at least one level, each above the one before (e.g. [1.5, 2, 3])");
+                throw anomalyNode
+                    .Required("volumeLevels")
+                    .Error("list at least one level, each above the one before (e.g. [1.5, 2, 3])");
             }
 
             anomaly = anomaly with
             {
-                TrailingDays = anomalyNode.Optional("trailingDays") is { } days ? (int)Bounded(days, 1, 90, "days", inclusiveLow: true) : anomaly.TrailingDays,
+                TrailingDays = anomalyNode.Optional("trailingDays") is { } days
+                    ? (int)Bounded(days, 1, 90, "days", inclusiveLow: true)
+                    : anomaly.TrailingDays,
                 VolumeLevels = levels ?? anomaly.VolumeLevels,
-                MinimumAverage = anomalyNode.Optional("minimumAverage") is { } minimum ? Bounded(minimum, 0, 1_000_000, "tickets a day", inclusiveLow: true) : anomaly.MinimumAverage,
-                MinimumHistoryDays = anomalyNode.Optional("minimumHistoryDays") is { } history ? (int)Bounded(history, 0, 90, "days", inclusiveLow: true) : anomaly.MinimumHistoryDays,
-                StreakLength = anomalyNode.Optional("streakLength") is { } streak ? (int)Bounded(streak, 1, 1000, "tickets") : anomaly.StreakLength,
+                MinimumAverage = anomalyNode.Optional("minimumAverage") is { } minimum
+                    ? Bounded(minimum, 0, 1_000_000, "tickets a day", inclusiveLow: true)
+                    : anomaly.MinimumAverage,
+                MinimumHistoryDays = anomalyNode.Optional("minimumHistoryDays") is { } history
+                    ? (int)Bounded(history, 0, 90, "days", inclusiveLow: true)
+                    : anomaly.MinimumHistoryDays,
+                StreakLength = anomalyNode.Optional("streakLength") is { } streak
+                    ? (int)Bounded(streak, 1, 1000, "tickets")
+                    : anomaly.StreakLength,
             };
         }
 
         return new PolicyTuning
         {
             Anomaly = anomaly,
-            DigestThreshold = node.Optional("digestThreshold") is { } digest ? (int)Bounded(digest, 0, 100_000, "announcements", inclusiveLow: true) : defaults.DigestThreshold,
-            RepeatWindow = node.Optional("repeatWindowDays") is { } window ? TimeSpan.FromDays(Bounded(window, 0, 365, "days")) : defaults.RepeatWindow,
+            DigestThreshold = node.Optional("digestThreshold") is { } digest
+                ? (int)Bounded(digest, 0, 100_000, "announcements", inclusiveLow: true)
+                : defaults.DigestThreshold,
+            RepeatWindow = node.Optional("repeatWindowDays") is { } window
+                ? TimeSpan.FromDays(Bounded(window, 0, 365, "days"))
+                : defaults.RepeatWindow,
         };
     }
 
@@ -414,10 +563,14 @@ public static class SlaPolicyLoader
             {
                 "resolved" => ResolutionStopsAt.Resolved,
                 "confirmed" => ResolutionStopsAt.Confirmed,
-                _ => throw stop.Error("use \"resolved\" (the agent's resolution) or \"confirmed\" (the customer's confirmation)"),
+                _ => throw stop.Error(
+                    "use \"resolved\" (the agent's resolution) or \"confirmed\" (the customer's confirmation)"
+                ),
             }
             : ResolutionStopsAt.Confirmed;
-        var wait = node.Optional("confirmationWaitDays") is { } days ? TimeSpan.FromDays(Bounded(days, 0, 365, "days", inclusiveLow: true)) : (TimeSpan?)null;
+        var wait = node.Optional("confirmationWaitDays") is { } days
+            ? TimeSpan.FromDays(Bounded(days, 0, 365, "days", inclusiveLow: true))
+            : (TimeSpan?)null;
         return new ResolutionStop(stopsAt, wait);
     }
 
@@ -428,13 +581,27 @@ public static class SlaPolicyLoader
             return new WeeklyTargets();
         }
 
-        weekly.RequireObject("averageFirstResponseMinutes", "averageResolutionMinutes", "resolutionRatePercent", "firstContactResolutionRatePercent");
+        weekly.RequireObject(
+            "averageFirstResponseMinutes",
+            "averageResolutionMinutes",
+            "resolutionRatePercent",
+            "firstContactResolutionRatePercent"
+        );
         var defaults = new WeeklyTargets();
         return new WeeklyTargets(
-            weekly.Optional("averageFirstResponseMinutes") is { } a ? Bounded(a, 0, 100_000, "minutes") : defaults.AverageFirstResponseMinutes,
-            weekly.Optional("averageResolutionMinutes") is { } b ? Bounded(b, 0, 1_000_000, "minutes") : defaults.AverageResolutionMinutes,
-            weekly.Optional("resolutionRatePercent") is { } c ? Bounded(c, 0, 100, "a percentage", inclusiveLow: true) : defaults.ResolutionRatePercent,
-            weekly.Optional("firstContactResolutionRatePercent") is { } d ? Bounded(d, 0, 100, "a percentage", inclusiveLow: true) : defaults.FirstContactResolutionRatePercent);
+            weekly.Optional("averageFirstResponseMinutes") is { } a
+                ? Bounded(a, 0, 100_000, "minutes")
+                : defaults.AverageFirstResponseMinutes,
+            weekly.Optional("averageResolutionMinutes") is { } b
+                ? Bounded(b, 0, 1_000_000, "minutes")
+                : defaults.AverageResolutionMinutes,
+            weekly.Optional("resolutionRatePercent") is { } c
+                ? Bounded(c, 0, 100, "a percentage", inclusiveLow: true)
+                : defaults.ResolutionRatePercent,
+            weekly.Optional("firstContactResolutionRatePercent") is { } d
+                ? Bounded(d, 0, 100, "a percentage", inclusiveLow: true)
+                : defaults.FirstContactResolutionRatePercent
+        );
     }
 
     private static double Bounded(JsonNodeReader node, double low, double high, string what, bool inclusiveLow = false)

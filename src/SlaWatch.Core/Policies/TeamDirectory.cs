@@ -1,6 +1,7 @@
 namespace SlaWatch.Core.Policies;
 
-/// <summary>Which team each agent belongs to (the policy's <c>teams</c>): reports add a <c>team:…</c> dimension.</summary>
+/// <summary>Which team each agent belongs to (the policy's <c>teams</c>): reports add a <c>team:…</c>
+/// dimension.</summary>
 public sealed class TeamDirectory
 {
     private readonly Dictionary<string, string> _teamOf;
@@ -9,7 +10,9 @@ public sealed class TeamDirectory
     {
         ArgumentNullException.ThrowIfNull(members);
         Members = members;
-        _teamOf = members.SelectMany(team => team.Value.Select(agent => (agent, team.Key))).ToDictionary(pair => pair.agent, pair => pair.Key, StringComparer.Ordinal);
+        _teamOf = members
+            .SelectMany(team => team.Value.Select(agent => (agent, team.Key)))
+            .ToDictionary(pair => pair.agent, pair => pair.Key, StringComparer.Ordinal);
     }
 
     public static TeamDirectory None { get; } = new(new Dictionary<string, IReadOnlyList<string>>());

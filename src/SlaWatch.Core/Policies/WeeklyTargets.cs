@@ -5,4 +5,5 @@ public sealed record WeeklyTargets(
     double AverageFirstResponseMinutes = 30,
     double AverageResolutionMinutes = 120,
     double ResolutionRatePercent = 95,
-    double FirstContactResolutionRatePercent = 80);
+    double FirstContactResolutionRatePercent = 80
+);

@@ -14,6 +14,7 @@ public sealed record DayEntry(DateOnly Day, TicketNumber Number, string TicketId
 
     public DateTimeOffset? ReceivedAt { get; init; }
 
-    /// <summary>The ticket's events when its arrival is entered (its first summary); none on other days' entries.</summary>
+    /// <summary>The ticket's events when its arrival is entered (its first summary); none on other days'
+    /// entries.</summary>
     public IReadOnlyList<TicketEvent>? Events { get; init; }
 }

@@ -10,10 +10,14 @@ public interface INotificationLedger
     Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims several keys of one scope (a ticket's announcements reached in one scan) at once, in one request where the
-    /// store allows; returns those this call claimed, each exactly as <see cref="TryClaimAsync"/> would.
+    /// Claims several keys of one scope (a ticket's announcements reached in one scan) at once, in one request where
+    /// the store allows; returns those this call claimed, each exactly as <see cref="TryClaimAsync"/> would.
     /// </summary>
-    Task<IReadOnlySet<string>> TryClaimAllAsync(string scope, IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+    Task<IReadOnlySet<string>> TryClaimAllAsync(
+        string scope,
+        IReadOnlyList<string> keys,
+        CancellationToken cancellationToken = default
+    );
 
     Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default);
 }

@@ -3,8 +3,9 @@ using SlaWatch.Core.Scanning;
 namespace SlaWatch.Core.Ports;
 
 /// <summary>
-/// Delivers notifications (console, webhook, Service Bus). Throws when delivery failed: <see cref="DeliveryFailedException"/>
-/// (or the network's own exceptions), so the scanner releases its claims and a later scan announces again.
+/// Delivers notifications (console, webhook, Service Bus). Throws when delivery failed: <see
+/// cref="DeliveryFailedException"/> (or the network's own exceptions), so the scanner releases its claims and a later
+/// scan announces again.
 /// </summary>
 public interface INotifier
 {

@@ -5,6 +5,7 @@ public interface ISerialAllocator
 {
     ValueTask<int> NextAsync(DateOnly day, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives back a serial that was not used (its ticket turned out to exist), to be handed out again.</summary>
+    /// <summary>Gives back a serial that was not used (its ticket turned out to exist), to be handed out
+    /// again.</summary>
     void GiveBack(DateOnly day, int serial);
 }

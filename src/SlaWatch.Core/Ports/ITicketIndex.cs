@@ -11,7 +11,12 @@ public interface ITicketIndex
     Task<string?> FindBySourceAsync(Channel channel, string sourceId, CancellationToken cancellationToken = default);
 
     /// <summary>Records which ticket a message belongs to, so replies to it thread; idempotent.</summary>
-    Task IndexSourceAsync(Channel channel, string sourceId, string ticketId, CancellationToken cancellationToken = default);
+    Task IndexSourceAsync(
+        Channel channel,
+        string sourceId,
+        string ticketId,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Enters a ticket in a day's list (TicketsByDay); idempotent.</summary>
     Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default);
@@ -30,7 +35,10 @@ public interface ITicketIndex
     /// The day's arrivals as their summaries hold them: read-only tickets (no index state, no version to write
     /// against). A ticket without a summary (written before summaries, too long for one) is left out.
     /// </summary>
-    Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(DateOnly day, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(
+        DateOnly day,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Adds a wake-up to the DueIndex; idempotent.</summary>
     Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default);
@@ -38,8 +46,13 @@ public interface ITicketIndex
     /// <summary>Removes a wake-up from the DueIndex; absent is fine.</summary>
     Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default);
 
-    /// <summary>Wake-ups in the buckets from <paramref name="fromBucket"/> to <paramref name="toBucket"/>, inclusive.</summary>
-    Task<IReadOnlyList<DueEntry>> ReadDueAsync(string fromBucket, string toBucket, CancellationToken cancellationToken = default);
+    /// <summary>Wake-ups in the buckets from <paramref name="fromBucket"/> to <paramref name="toBucket"/>,
+    /// inclusive.</summary>
+    Task<IReadOnlyList<DueEntry>> ReadDueAsync(
+        string fromBucket,
+        string toBucket,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>Enters a ticket in the set of open tickets (the backlog); idempotent.</summary>
     Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default);
@@ -47,9 +60,13 @@ public interface ITicketIndex
     /// <summary>Takes a ticket out of the open set; absent is fine.</summary>
     Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default);
 
-    /// <summary>The open set; it may hold a ticket done meanwhile (a write cut short): callers check the ticket.</summary>
-    Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(CancellationToken cancellationToken = default);
+    /// <summary>The open set; it may hold a ticket done meanwhile (a write cut short): callers check the
+    /// ticket.</summary>
+    Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(
+        CancellationToken cancellationToken = default
+    );
 
-    /// <summary>The earliest wake-up instant after <paramref name="after"/>, or null when none is ahead (a replay jumps there).</summary>
+    /// <summary>The earliest wake-up instant after <paramref name="after"/>, or null when none is ahead (a replay jumps
+    /// there).</summary>
     Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default);
 }

@@ -8,11 +8,22 @@ public interface ITicketStore
     Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a new ticket with its first event; false when a ticket with this id already exists.</summary>
-    Task<bool> TryCreateAsync(string ticketId, TicketNumber number, TicketEvent first, TicketIndexState index, CancellationToken cancellationToken = default);
+    Task<bool> TryCreateAsync(
+        string ticketId,
+        TicketNumber number,
+        TicketEvent first,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>
     /// Appends events and the new index state in one atomic write, if the ticket is still at
     /// <paramref name="current"/>'s version; otherwise throws <see cref="TicketConflictException"/>.
     /// </summary>
-    Task<StoredTicket> AppendAsync(StoredTicket current, IReadOnlyList<TicketEvent> events, TicketIndexState index, CancellationToken cancellationToken = default);
+    Task<StoredTicket> AppendAsync(
+        StoredTicket current,
+        IReadOnlyList<TicketEvent> events,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    );
 }

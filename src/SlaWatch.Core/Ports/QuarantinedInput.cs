@@ -4,7 +4,8 @@ using System.Text;
 
 namespace SlaWatch.Core.Ports;
 
-/// <summary>An input that could not be accepted, kept whole with the reason, so nothing a customer sent is lost.</summary>
+/// <summary>An input that could not be accepted, kept whole with the reason, so nothing a customer sent is
+/// lost.</summary>
 public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string Origin, string Reason, string Raw)
 {
     /// <summary>
@@ -22,11 +23,22 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
     /// What is kept of input that failed authentication or was too large to read: its size and SHA-256, not its
     /// content (nobody can tell it came from a customer, and a stranger must not be able to fill the store).
     /// </summary>
-    public static QuarantinedInput NotKept(string channel, DateTimeOffset at, string origin, string reason, ReadOnlySpan<byte> body) =>
-        new(channel, at, origin, reason, NotKeptText(body.Length, Convert.ToHexStringLower(SHA256.HashData(body))));
+    public static QuarantinedInput NotKept(
+        string channel,
+        DateTimeOffset at,
+        string origin,
+        string reason,
+        ReadOnlySpan<byte> body
+    ) => new(channel, at, origin, reason, NotKeptText(body.Length, Convert.ToHexStringLower(SHA256.HashData(body))));
 
     /// <summary>What is kept of a line refused unread for its length: its refusal names its length and hash.</summary>
-    public static QuarantinedInput LineNotKept(string channel, DateTimeOffset at, string origin, Text.BoundedLine line, int maxChars)
+    public static QuarantinedInput LineNotKept(
+        string channel,
+        DateTimeOffset at,
+        string origin,
+        Text.BoundedLine line,
+        int maxChars
+    )
     {
         ArgumentNullException.ThrowIfNull(line);
         return new(channel, at, origin, line.Refusal(maxChars), LineNotKeptText);
@@ -39,7 +51,8 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
     public static string NotKeptText(long size, string sha256) =>
         string.Create(CultureInfo.InvariantCulture, $"body not kept: {size} bytes, sha256 {sha256}");
 
-    /// <summary>This input with at most <see cref="MaxKeptChars"/> of it kept, the rest named by its size and hash.</summary>
+    /// <summary>This input with at most <see cref="MaxKeptChars"/> of it kept, the rest named by its size and
+    /// hash.</summary>
     public QuarantinedInput Bounded()
     {
         if (Raw.Length <= MaxKeptChars)
@@ -50,7 +63,11 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
         // Never half a surrogate pair: the head must stay valid text.
         var kept = char.IsHighSurrogate(Raw[MaxKeptChars - 1]) ? MaxKeptChars - 1 : MaxKeptChars;
         var whole = Encoding.UTF8.GetBytes(Raw);
-        var note = string.Create(CultureInfo.InvariantCulture, $"\n[not kept: {Raw.Length - kept} more characters; the whole input was {whole.Length} bytes, sha256 {Convert.ToHexStringLower(SHA256.HashData(whole))}]");
+        var note = string.Create(
+            CultureInfo.InvariantCulture,
+            $"\n[not kept: {Raw.Length - kept} more characters; the whole input was {whole.Length} bytes, sha256 "
+                + $"{Convert.ToHexStringLower(SHA256.HashData(whole))}]"
+        );
         return this with { Raw = Raw[..kept] + note };
     }
 }

@@ -7,8 +7,10 @@ public sealed class TicketConflictException(string ticketId)
     public string TicketId { get; } = ticketId;
 }
 
-/// <summary>The store could not be reached after its bounded retries; nothing was half-written that a re-run cannot finish.</summary>
+/// <summary>The store could not be reached after its bounded retries; nothing was half-written that a re-run cannot
+/// finish.</summary>
 public sealed class StorageUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>The store answered but refused our credentials (401, 403): retrying will not help; the message names the endpoint and the status.</summary>
+/// <summary>The store answered but refused our credentials (401, 403): retrying will not help; the message names the
+/// endpoint and the status.</summary>
 public sealed class StorageAccessDeniedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -9,7 +9,13 @@ namespace SlaWatch.Core.Ports;
 public sealed record TicketIndexState(DueEntry? WakeUp, DateOnly LastActivityDay);
 
 /// <summary>A ticket as loaded from a store: its events, its index state and the version a write must match.</summary>
-public sealed record StoredTicket(string Id, TicketNumber Number, IReadOnlyList<TicketEvent> Events, TicketIndexState Index, string Version)
+public sealed record StoredTicket(
+    string Id,
+    TicketNumber Number,
+    IReadOnlyList<TicketEvent> Events,
+    TicketIndexState Index,
+    string Version
+)
 {
     // Folded once per list of events: a copy made with other events (`with { Events = … }`) folds its own.
     private (IReadOnlyList<TicketEvent> Events, Ticket State)? _folded;

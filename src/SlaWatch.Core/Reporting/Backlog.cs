@@ -5,7 +5,8 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Reporting;
 
-/// <summary>An open ticket as the backlog shows it: its next due instant and the state of that clock, its owner.</summary>
+/// <summary>An open ticket as the backlog shows it: its next due instant and the state of that clock, its
+/// owner.</summary>
 public sealed record BacklogRow(
     string Number,
     string TicketId,
@@ -19,9 +20,11 @@ public sealed record BacklogRow(
     DateTimeOffset? NextDue,
     string State,
     IReadOnlyList<string> Breached,
-    string? Reason)
+    string? Reason
+)
 {
-    /// <summary>Every clock still running or paused, with its due and warning instants: what a board counts down.</summary>
+    /// <summary>Every clock still running or paused, with its due and warning instants: what a board counts
+    /// down.</summary>
     public IReadOnlyList<BacklogClock> Clocks { get; init; } = [];
 }
 
@@ -45,7 +48,10 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
     /// </summary>
     public const int SummaryThreshold = 100;
 
-    public async Task<IReadOnlyList<BacklogRow>> AtAsync(DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BacklogRow>> AtAsync(
+        DateTimeOffset? at = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var now = time.GetUtcNow();
         var instant = at is { } given && given < now ? given : now;
@@ -58,7 +64,11 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
         if (instant < now)
         {
             var today = Calendars.ZoneMapping.LocalDate(policy.TimeZone, now);
-            for (var day = Calendars.ZoneMapping.LocalDate(policy.TimeZone, instant); day <= today; day = day.AddDays(1))
+            for (
+                var day = Calendars.ZoneMapping.LocalDate(policy.TimeZone, instant);
+                day <= today;
+                day = day.AddDays(1)
+            )
             {
                 foreach (var entry in await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false))
                 {
@@ -69,7 +79,12 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
 
         // Busy arrival days from their summaries; what they do not hold, and quiet days, ticket by ticket.
         var found = new Dictionary<string, StoredTicket>(StringComparer.Ordinal);
-        foreach (var day in candidates.GroupBy(pair => pair.Value).Where(group => group.Count() >= SummaryThreshold).Select(group => group.Key))
+        foreach (
+            var day in candidates
+                .GroupBy(pair => pair.Value)
+                .Where(group => group.Count() >= SummaryThreshold)
+                .Select(group => group.Key)
+        )
         {
             foreach (var summary in await index.ReadDaySummariesAsync(day, cancellationToken).ConfigureAwait(false))
             {
@@ -82,11 +97,23 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
 
         var ids = candidates.Keys.Where(id => !found.ContainsKey(id)).ToArray();
         var loaded = new StoredTicket?[ids.Length];
-        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
-            loaded[i] = await store.LoadAsync(ids[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        await Parallel
+            .ForAsync(
+                0,
+                ids.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (i, token) => loaded[i] = await store.LoadAsync(ids[i], token).ConfigureAwait(false)
+            )
+            .ConfigureAwait(false);
 
-        var rows = found.Values.Concat(loaded.OfType<StoredTicket>()).Select(stored => Row(stored, instant)).OfType<BacklogRow>();
-        return [.. rows.OrderBy(Rank).ThenBy(row => row.NextDue ?? DateTimeOffset.MaxValue).ThenBy(row => row.ReceivedAt)];
+        var rows = found
+            .Values.Concat(loaded.OfType<StoredTicket>())
+            .Select(stored => Row(stored, instant))
+            .OfType<BacklogRow>();
+        return
+        [
+            .. rows.OrderBy(Rank).ThenBy(row => row.NextDue ?? DateTimeOffset.MaxValue).ThenBy(row => row.ReceivedAt),
+        ];
     }
 
     private BacklogRow? Row(StoredTicket stored, DateTimeOffset at)
@@ -103,35 +130,66 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
             return null;
         }
 
-        // The clocks still counting (running, paused, or breached and not stopped): the row's state and next due follow from them.
-        var open = SlaClockCalculator.Compute(events, policy, at).Where(clock => clock.StoppedAt is null && clock.State != ClockState.Met).ToArray();
+        // The clocks still counting (running, paused, or breached and not stopped): the row's state and next due follow
+        // from them.
+        var open = SlaClockCalculator
+            .Compute(events, policy, at)
+            .Where(clock => clock.StoppedAt is null && clock.State != ClockState.Met)
+            .ToArray();
         var breached = open.Where(clock => clock.State == ClockState.Breached).ToArray();
-        var next = breached.Length > 0
-            ? breached.OrderBy(clock => clock.Due).First()
-            : open.Where(clock => clock.State == ClockState.Running).OrderBy(clock => clock.Due).FirstOrDefault()
-              ?? open.FirstOrDefault(clock => clock.State == ClockState.Paused);
-        var state = breached.Length > 0 ? "breached" : next?.State == ClockState.Running ? "running" : next is null ? "none" : "paused";
+        var next =
+            breached.Length > 0
+                ? breached.OrderBy(clock => clock.Due).First()
+                : open.Where(clock => clock.State == ClockState.Running).OrderBy(clock => clock.Due).FirstOrDefault()
+                    ?? open.FirstOrDefault(clock => clock.State == ClockState.Paused);
+        var state =
+            breached.Length > 0 ? "breached"
+            : next?.State == ClockState.Running ? "running"
+            : next is null ? "none"
+            : "paused";
         return new BacklogRow(
-            stored.Number.ToString(), stored.Id, ticket.Channel.Key(), ticket.Priority.Key(), ticket.Category, ticket.Owner, ticket.Status.ToString(), ticket.ReceivedAt,
-            next?.Metric.Key(), next?.Due, state, [.. breached.Select(clock => clock.Metric.Key())], ContactMasking.InText(ticket.OverdueReason, policy.PhoneMask))
+            stored.Number.ToString(),
+            stored.Id,
+            ticket.Channel.Key(),
+            ticket.Priority.Key(),
+            ticket.Category,
+            ticket.Owner,
+            ticket.Status.ToString(),
+            ticket.ReceivedAt,
+            next?.Metric.Key(),
+            next?.Due,
+            state,
+            [.. breached.Select(clock => clock.Metric.Key())],
+            ContactMasking.InText(ticket.OverdueReason, policy.PhoneMask)
+        )
         {
-            Clocks = [.. open.Select(clock => new BacklogClock(clock.Metric.Key(), ClockWord(clock, at), clock.Due, clock.WarnAt))],
+            Clocks =
+            [
+                .. open.Select(clock => new BacklogClock(
+                    clock.Metric.Key(),
+                    ClockWord(clock, at),
+                    clock.Due,
+                    clock.WarnAt
+                )),
+            ],
         };
     }
 
-    private static string ClockWord(SlaClock clock, DateTimeOffset at) => clock.State switch
-    {
-        ClockState.Breached => "breached",
-        ClockState.Paused => "paused",
-        _ when clock.WarnAt is { } warn && warn <= at => "warning",
-        _ => "running",
-    };
+    private static string ClockWord(SlaClock clock, DateTimeOffset at) =>
+        clock.State switch
+        {
+            ClockState.Breached => "breached",
+            ClockState.Paused => "paused",
+            _ when clock.WarnAt is { } warn && warn <= at => "warning",
+            _ => "running",
+        };
 
-    private static int Rank(BacklogRow row) => row.State switch
-    {
-        "breached" => 0,
-        "running" => 1,
-        "paused" => 2,
-        _ => 3,
-    };
+    private static int Rank(BacklogRow row) =>
+        row.State switch
+        {
+            "breached" => 0,
+            "running" => 1,
+            "paused" => 2,
+            _ => 3,
+        };
 }

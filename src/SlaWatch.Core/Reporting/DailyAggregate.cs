@@ -4,7 +4,16 @@ namespace SlaWatch.Core.Reporting;
 /// A ticket the report lists (异常定位): overdue or unresolved, with its owner and the reasons recorded; or resolved
 /// with a vague solution; or recorded in a way a reviewer should check.
 /// </summary>
-public sealed record ExceptionRow(string Number, string TicketId, string Channel, string Priority, string? Owner, string Status, IReadOnlyList<string> Breached, string? Reason)
+public sealed record ExceptionRow(
+    string Number,
+    string TicketId,
+    string Channel,
+    string Priority,
+    string? Owner,
+    string Status,
+    IReadOnlyList<string> Breached,
+    string? Reason
+)
 {
     /// <summary>Every reason given, oldest first (<see cref="Reason"/> is the latest).</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
@@ -12,15 +21,29 @@ public sealed record ExceptionRow(string Number, string TicketId, string Channel
     /// <summary>Overdue with no reason given: the templates require one.</summary>
     public bool NeedsReason => Breached.Count > 0 && Reasons.Count == 0 && Reason is null;
 
-    /// <summary>Resolved with a solution that says nothing (已处理, 已解决 alone): the after-sales template asks for what was done.</summary>
+    /// <summary>Resolved with a solution that says nothing (已处理, 已解决 alone): the after-sales template asks for what was
+    /// done.</summary>
     public string? VagueSolution { get; init; }
 
-    /// <summary>How the ticket was recorded, where a reviewer should check it (stamped before arrival, entered late, imported).</summary>
+    /// <summary>How the ticket was recorded, where a reviewer should check it (stamped before arrival, entered late,
+    /// imported).</summary>
     public IReadOnlyList<DataNote> DataQuality { get; init; } = [];
 
     /// <summary>Solutions that say only that something was done.</summary>
     public static bool IsVague(string? solution) =>
-        solution is { } text && text.Trim().TrimEnd('。', '.', '!', '！', ' ').ToLowerInvariant() is "已处理" or "已解决" or "处理完毕" or "处理完成" or "已完成" or "完成" or "ok" or "done" or "fixed" or "resolved" or "solved";
+        solution is { } text
+        && text.Trim().TrimEnd('。', '.', '!', '！', ' ').ToLowerInvariant()
+            is "已处理"
+                or "已解决"
+                or "处理完毕"
+                or "处理完成"
+                or "已完成"
+                or "完成"
+                or "ok"
+                or "done"
+                or "fixed"
+                or "resolved"
+                or "solved";
 }
 
 /// <summary>A day's (or a week's) figures per dimension, the policy version that produced them and when.</summary>
@@ -30,7 +53,8 @@ public sealed record DailyAggregate(
     string PolicyVersion,
     DateTimeOffset ComputedAt,
     Dictionary<string, DayFigures> Figures,
-    IReadOnlyList<ExceptionRow> Exceptions)
+    IReadOnlyList<ExceptionRow> Exceptions
+)
 {
     public const int MaxExceptions = 500;
 
@@ -62,7 +86,8 @@ public sealed record DailyAggregate(
             string.Join(", ", days.Select(day => day.PolicyVersion).Distinct()),
             days.Count == 0 ? default : days.Max(day => day.ComputedAt),
             figures,
-            days.SelectMany(day => day.Exceptions).Take(MaxExceptions).ToArray())
+            days.SelectMany(day => day.Exceptions).Take(MaxExceptions).ToArray()
+        )
         {
             ProvisionalDays = [.. days.SelectMany(day => day.ProvisionalDays).Distinct().Order()],
         };

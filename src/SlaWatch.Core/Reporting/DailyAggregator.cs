@@ -16,7 +16,12 @@ namespace SlaWatch.Core.Reporting;
 /// </summary>
 public static class DailyAggregator
 {
-    public static Dictionary<string, DayFigures> Fold(IEnumerable<StoredTicket> arrivals, SlaPolicy policy, DateTimeOffset asOf, RepeatHistory history)
+    public static Dictionary<string, DayFigures> Fold(
+        IEnumerable<StoredTicket> arrivals,
+        SlaPolicy policy,
+        DateTimeOffset asOf,
+        RepeatHistory history
+    )
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         ArgumentNullException.ThrowIfNull(policy);
@@ -32,15 +37,21 @@ public static class DailyAggregator
         {
             if (!dayEnds.TryGetValue(stored.Number.Date, out var endOfDay))
             {
-                dayEnds[stored.Number.Date] = endOfDay = Calendars.ZoneMapping.StartOfDay(policy.TimeZone, stored.Number.Date.AddDays(1));
+                dayEnds[stored.Number.Date] = endOfDay = Calendars.ZoneMapping.StartOfDay(
+                    policy.TimeZone,
+                    stored.Number.Date.AddDays(1)
+                );
             }
 
             timeline.Load(stored.Events, asOf, endOfDay);
             var ticket = timeline.Ticket.ToTicket(stored.Id, stored.Number);
             // Read before its day ended, the ticket's state at midnight may hold events after the report's instant.
-            var openAtEnd = endOfDay <= asOf || !HasEventsAfter(stored.Events, asOf)
-                ? !timeline.DoneAtMark
-                : !TicketFold.Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number).Status.IsDone();
+            var openAtEnd =
+                endOfDay <= asOf || !HasEventsAfter(stored.Events, asOf)
+                    ? !timeline.DoneAtMark
+                    : !TicketFold
+                        .Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number)
+                        .Status.IsDone();
             SlaClockCalculator.States(timeline, policy, asOf, states);
 
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
@@ -87,7 +98,9 @@ public static class DailyAggregator
         private readonly DayFigures?[] _channels = new DayFigures?[Channels];
         private readonly DayFigures?[] _priorities = new DayFigures?[Priorities];
         private readonly DayFigures?[] _channelPriority = new DayFigures?[Channels * Priorities];
-        private readonly Dictionary<string, (DayFigures Category, DayFigures?[] ByChannel)> _categories = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (DayFigures Category, DayFigures?[] ByChannel)> _categories = new(
+            StringComparer.Ordinal
+        );
         private readonly Dictionary<string, (DayFigures Agent, DayFigures? Team)> _owners = new(StringComparer.Ordinal);
         private readonly Dictionary<string, DayFigures> _executors = new(StringComparer.Ordinal);
         private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];
@@ -115,7 +128,10 @@ public static class DailyAggregator
             var owner = ticket.Owner ?? string.Empty;
             if (!_owners.TryGetValue(owner, out var agent))
             {
-                _owners[owner] = agent = (Figures($"agent:{ticket.Owner ?? "unassigned"}"), _teams.TeamOf(ticket.Owner) is { } team ? Figures($"team:{team}") : null);
+                _owners[owner] = agent = (
+                    Figures($"agent:{ticket.Owner ?? "unassigned"}"),
+                    _teams.TeamOf(ticket.Owner) is { } team ? Figures($"team:{team}") : null
+                );
             }
 
             _current.Add(agent.Agent);
@@ -134,8 +150,14 @@ public static class DailyAggregator
                 _current.Add(ofExecutor);
             }
 
-            _current.Add(_channelPriority[(channel * Priorities) + priority] ??= Figures($"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}"));
-            _current.Add(byCategory.ByChannel[channel] ??= Figures($"category:{category}|channel:{ticket.Channel.Key()}"));
+            _current.Add(
+                _channelPriority[(channel * Priorities) + priority] ??= Figures(
+                    $"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}"
+                )
+            );
+            _current.Add(
+                byCategory.ByChannel[channel] ??= Figures($"category:{category}|channel:{ticket.Channel.Key()}")
+            );
             return _current;
         }
 
@@ -144,7 +166,10 @@ public static class DailyAggregator
         {
             if (!_levels.TryGetValue((rating.ScaleMax, rating.Score), out var level))
             {
-                _levels[(rating.ScaleMax, rating.Score)] = level = string.Create(CultureInfo.InvariantCulture, $"{rating.ScaleMax}:{rating.Score}");
+                _levels[(rating.ScaleMax, rating.Score)] = level = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{rating.ScaleMax}:{rating.Score}"
+                );
             }
 
             return level;
@@ -188,7 +213,9 @@ public sealed class RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan windo
         return false;
     }
 
-    private static Dictionary<(string Customer, string Category), List<DateTimeOffset>> Index(IEnumerable<DayEntry> arrivals)
+    private static Dictionary<(string Customer, string Category), List<DateTimeOffset>> Index(
+        IEnumerable<DayEntry> arrivals
+    )
     {
         var seen = new Dictionary<(string Customer, string Category), List<DateTimeOffset>>();
         foreach (var entry in arrivals)

@@ -24,7 +24,14 @@ public enum DataNoteKind
 /// counted at (the arrival) or, for late entries, when the latest was recorded; <see cref="Count"/> and
 /// <see cref="Late"/> say how many late entries and the most late.
 /// </summary>
-public sealed record DataNote(DataNoteKind Kind, string? Event = null, DateTimeOffset? Claimed = null, DateTimeOffset? Counted = null, int Count = 1, TimeSpan? Late = null)
+public sealed record DataNote(
+    DataNoteKind Kind,
+    string? Event = null,
+    DateTimeOffset? Claimed = null,
+    DateTimeOffset? Counted = null,
+    int Count = 1,
+    TimeSpan? Late = null
+)
 {
     /// <summary>The notes a ticket earns under the policy's data-quality settings.</summary>
     public static IReadOnlyList<DataNote> Of(StoredTicket stored, DataQuality settings)
@@ -37,18 +44,38 @@ public sealed record DataNote(DataNoteKind Kind, string? Event = null, DateTimeO
             notes.Add(new DataNote(DataNoteKind.Imported));
         }
 
-        notes.AddRange(stored.Events
-            .Where(item => item.StampedAt is not null)
-            .Select(item => new DataNote(DataNoteKind.StampedBeforeArrival, item.GetType().Name, item.StampedAt, item.At)));
+        notes.AddRange(
+            stored
+                .Events.Where(item => item.StampedAt is not null)
+                .Select(item => new DataNote(
+                    DataNoteKind.StampedBeforeArrival,
+                    item.GetType().Name,
+                    item.StampedAt,
+                    item.At
+                ))
+        );
 
-        var late = stored.Events
-            .Where(item => item.Entered && item.RecordedAt is { } recorded && recorded - (item.StampedAt ?? item.At) > settings.LateEntryAfter)
+        var late = stored
+            .Events.Where(item =>
+                item.Entered
+                && item.RecordedAt is { } recorded
+                && recorded - (item.StampedAt ?? item.At) > settings.LateEntryAfter
+            )
             .Select(item => (item, lateness: item.RecordedAt!.Value - (item.StampedAt ?? item.At)))
             .ToArray();
         if (late.Length > 0)
         {
             var latest = late.MaxBy(entry => entry.lateness);
-            notes.Add(new DataNote(DataNoteKind.EnteredLate, latest.item.GetType().Name, latest.item.StampedAt ?? latest.item.At, latest.item.RecordedAt, late.Length, latest.lateness));
+            notes.Add(
+                new DataNote(
+                    DataNoteKind.EnteredLate,
+                    latest.item.GetType().Name,
+                    latest.item.StampedAt ?? latest.item.At,
+                    latest.item.RecordedAt,
+                    late.Length,
+                    latest.lateness
+                )
+            );
         }
 
         return notes;

@@ -16,7 +16,8 @@ public sealed class DayFigures
     /// <summary>Resolved by an agent (the status), whether or not the customer confirmed.</summary>
     public long Resolved { get; set; }
 
-    /// <summary>Resolution confirmed by the customer, or by its fallback (closed; silence after the policy's wait).</summary>
+    /// <summary>Resolution confirmed by the customer, or by its fallback (closed; silence after the policy's
+    /// wait).</summary>
     public long Confirmed { get; set; }
 
     public long Closed { get; set; }
@@ -42,7 +43,8 @@ public sealed class DayFigures
     /// <summary>Ratings per scale and score, <c>"3:1"</c> (不满意) to <c>"10:10"</c>.</summary>
     public Dictionary<string, long> Ratings { get; init; } = [];
 
-    /// <summary>The customer's own verdict (已解决, 部分解决, 未解决) by ticket: resolved, partiallyResolved, notResolved.</summary>
+    /// <summary>The customer's own verdict (已解决, 部分解决, 未解决) by ticket: resolved, partiallyResolved,
+    /// notResolved.</summary>
     public Dictionary<string, long> Verdicts { get; init; } = [];
 
     public Measure FirstResponse { get; init; } = new();
@@ -82,7 +84,8 @@ public sealed class DayFigures
 
     public double? Nps => NpsRatings == 0 ? null : 100.0 * (NpsPromoters - NpsDetractors) / NpsRatings;
 
-    /// <summary>The attainment ratio of <paramref name="metric"/>, added to <see cref="Attainment"/> when new.</summary>
+    /// <summary>The attainment ratio of <paramref name="metric"/>, added to <see cref="Attainment"/> when
+    /// new.</summary>
     internal Ratio AttainmentOf(SlaMetric metric)
     {
         ref var ratio = ref _attainmentByMetric[(int)metric];

@@ -32,7 +32,8 @@ public sealed class NightlyReport(
     INotifier notifier,
     IReportPublisher publisher,
     SlaPolicy policy,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public const string LastDayKey = "report:last-day";
     private const int MaxCatchUpDays = 7;

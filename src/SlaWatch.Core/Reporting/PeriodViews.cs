@@ -3,7 +3,8 @@ using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Core.Reporting;
 
-/// <summary>What every report format shows of a period: its figures as a view, with the tickets open at its end.</summary>
+/// <summary>What every report format shows of a period: its figures as a view, with the tickets open at its
+/// end.</summary>
 public sealed class PeriodViews(ReportService reports, Backlog backlog, SlaPolicy policy, ClassificationRules rules)
 {
     /// <summary>The view of a period without its backlog (what the topic is sent: the figures alone).</summary>
@@ -16,8 +17,10 @@ public sealed class PeriodViews(ReportService reports, Backlog backlog, SlaPolic
         return Figures(report) with { Backlog = open };
     }
 
-    /// <summary>The tickets open at the end of a period (the start of the day after it, in the policy's zone).</summary>
+    /// <summary>The tickets open at the end of a period (the start of the day after it, in the policy's
+    /// zone).</summary>
     public Task<IReadOnlyList<BacklogRow>> BacklogAtEndAsync(
-        ReportPeriod period, CancellationToken cancellationToken = default) =>
-        backlog.AtAsync(reports.EndOf(period), cancellationToken);
+        ReportPeriod period,
+        CancellationToken cancellationToken = default
+    ) => backlog.AtAsync(reports.EndOf(period), cancellationToken);
 }

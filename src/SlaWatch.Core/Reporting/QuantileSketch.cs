@@ -38,7 +38,11 @@ public sealed class QuantileSketch
             return;
         }
 
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Buckets, index, out _);
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+            Buckets,
+            index,
+            out _
+        );
         count++;
     }
 

@@ -70,7 +70,8 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         var list = string.Join(", ", days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return Pick(
             $"Provisional: {list} not yet computed by the nightly run; figured at this read, not stored.",
-            $"临时数据：{list} 尚未经每日定时计算，为本次查询时临时计算，未存储。");
+            $"临时数据：{list} 尚未经每日定时计算，为本次查询时临时计算，未存储。"
+        );
     }
 
     /// <summary>A channel, priority, status, metric, verdict, rating level or category key, named.</summary>
@@ -95,27 +96,43 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
     public string DataNote(DataNote note, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(note);
-        string At(DateTimeOffset? instant) => instant is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        string At(DateTimeOffset? instant) =>
+            instant is { } at
+                ? TimeZoneInfo
+                    .ConvertTime(at, zone)
+                    .ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+                : "-";
         var what = note.Event is { } type ? Name(type) : string.Empty;
         return note.Kind switch
         {
             DataNoteKind.StampedBeforeArrival => Pick(
-                $"{what} stamped {At(note.Claimed)}, before the arrival at {At(note.Counted)}: counted from the arrival",
-                $"{what}记录时间 {At(note.Claimed)} 早于接收时间 {At(note.Counted)}：按接收时间计"),
+                $"{what} stamped {At(note.Claimed)}, before the arrival at {At(note.Counted)}: counted from the "
+                    + $"arrival",
+                $"{what}记录时间 {At(note.Claimed)} 早于接收时间 {At(note.Counted)}：按接收时间计"
+            ),
             DataNoteKind.EnteredLate => Pick(
-                $"{note.Count} record{(note.Count == 1 ? string.Empty : "s")} entered after the fact, up to {Span(note.Late)} late ({what} of {At(note.Claimed)} entered {At(note.Counted)})",
-                $"{note.Count} 条记录事后补录，最晚 {Span(note.Late)}后录入（{what} {At(note.Claimed)}，录入于 {At(note.Counted)}）"),
+                $"{note.Count} record{(note.Count == 1 ? string.Empty : "s")} entered after the fact, up to "
+                    + $"{Span(note.Late)} late ({what} of {At(note.Claimed)} entered {At(note.Counted)})",
+                $"{note.Count} 条记录事后补录，最晚 {Span(note.Late)}后录入（{what} {At(note.Claimed)}，录入于 {At(note.Counted)}）"
+            ),
             _ => Pick("imported from a sheet: spot-check it", "表格导入：请抽查"),
         };
     }
 
-    private string Span(TimeSpan? span) => span switch
-    {
-        null => "-",
-        { TotalDays: >= 1 } days => Pick($"{(int)days.TotalDays} d {days.Hours} h", $"{(int)days.TotalDays}天{days.Hours}小时"),
-        { TotalHours: >= 1 } hours => Pick($"{(int)hours.TotalHours} h {hours.Minutes} min", $"{(int)hours.TotalHours}小时{hours.Minutes}分钟"),
-        var minutes => Pick($"{(int)minutes.Value.TotalMinutes} min", $"{(int)minutes.Value.TotalMinutes}分钟"),
-    };
+    private string Span(TimeSpan? span) =>
+        span switch
+        {
+            null => "-",
+            { TotalDays: >= 1 } days => Pick(
+                $"{(int)days.TotalDays} d {days.Hours} h",
+                $"{(int)days.TotalDays}天{days.Hours}小时"
+            ),
+            { TotalHours: >= 1 } hours => Pick(
+                $"{(int)hours.TotalHours} h {hours.Minutes} min",
+                $"{(int)hours.TotalHours}小时{hours.Minutes}分钟"
+            ),
+            var minutes => Pick($"{(int)minutes.Value.TotalMinutes} min", $"{(int)minutes.Value.TotalMinutes}分钟"),
+        };
 
     /// <summary>An early warning as people read it (the alert's own message is English).</summary>
     public string Alert(Scanning.AnomalyAlert alert)
@@ -126,30 +143,59 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
             return alert.Message;
         }
 
-        var what = alert.Key == "all" ? "全部" : Name(alert.Key.Replace("category:", string.Empty, StringComparison.Ordinal));
+        var what =
+            alert.Key == "all" ? "全部" : Name(alert.Key.Replace("category:", string.Empty, StringComparison.Ordinal));
         return alert.Rule == "volume" && alert.TrailingAverage is { } average
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"今日已受理 {alert.Count} 张（{what}），为近期日均 {average:0.0} 张的 {alert.Count / average:0.0} 倍：启动{alert.Level}级响应")
+            ? string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"今日已受理 {alert.Count} 张（{what}），为近期日均 {average:0.0} 张的 {alert.Count / average:0.0} 倍：启动{alert.Level}级响应"
+            )
             : $"连续 {alert.Count} 张新工单均为「{what}」：潜在危机预警";
     }
 
-    /// <summary>An announcement as a line: kind, ticket, channel and priority, metric, due, owner, reason. No contact.</summary>
+    /// <summary>An announcement as a line: kind, ticket, channel and priority, metric, due, owner, reason. No
+    /// contact.</summary>
     public string Announcement(Scanning.Announcement item, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var due = item.Due is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var due = item.Due is { } at
+            ? TimeZoneInfo
+                .ConvertTime(at, zone)
+                .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : "-";
         var level = item.Level > 0 ? $" L{item.Level}" : string.Empty;
-        var kind = Chinese ? item.Kind switch { "warning" => "预警", "breach" => "超时", "escalation" => "升级", _ => item.Kind } : item.Kind;
+        var kind = Chinese
+            ? item.Kind switch
+            {
+                "warning" => "预警",
+                "breach" => "超时",
+                "escalation" => "升级",
+                _ => item.Kind,
+            }
+            : item.Kind;
         var reason = item.OverdueReason is { } text ? Pick($", reason: {text}", $"，原因：{text}") : string.Empty;
         var elapsed = item.Elapsed.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         return Chinese
-            ? $"[{kind}{level}] {item.TicketNumber} {Name(item.Channel.Key())}/{Name(item.Priority.Key())} {Name(item.Metric.Key())} 目标 {item.Target}，到期 {due}，已用 {elapsed} 分钟，责任人 {item.Owner ?? "-"}{reason}"
-            : $"[{kind}{level}] {item.TicketNumber} {item.Channel.Key()}/{item.Priority.Key()} {item.Metric.Key()} target {item.Target}, due {due}, elapsed {elapsed} min, owner {item.Owner ?? "-"}{reason}";
+            ? $"[{kind}{level}] {item.TicketNumber} {Name(item.Channel.Key())}/{Name(item.Priority.Key())} "
+                + $"{Name(item.Metric.Key())} 目标 {item.Target}，到期 {due}，已用 {elapsed} 分钟，责任人 "
+                + $"{item.Owner ?? "-"}{reason}"
+            : $"[{kind}{level}] {item.TicketNumber} {item.Channel.Key()}/{item.Priority.Key()} {item.Metric.Key()} "
+                + $"target {item.Target}, due {due}, elapsed {elapsed} min, owner {item.Owner ?? "-"}{reason}";
     }
 
     public IReadOnlyList<string> ScorecardHeaders(string what) =>
-    [
-        what, Pick("Tickets", "工单数"), Pick("First response mean", "平均首次响应"), Pick("Median", "中位数"), "P90",
-        Pick("In time", "响应达标率"), Pick("Resolution rate", "解决率"), Pick("First contact", "首次解决率"),
-        Pick("Satisfied", "满意度"), Pick("Overdue", "超时"), Pick("No reason", "未填原因"), Pick("Reasons", "超时原因"),
-    ];
+        [
+            what,
+            Pick("Tickets", "工单数"),
+            Pick("First response mean", "平均首次响应"),
+            Pick("Median", "中位数"),
+            "P90",
+            Pick("In time", "响应达标率"),
+            Pick("Resolution rate", "解决率"),
+            Pick("First contact", "首次解决率"),
+            Pick("Satisfied", "满意度"),
+            Pick("Overdue", "超时"),
+            Pick("No reason", "未填原因"),
+            Pick("Reasons", "超时原因"),
+        ];
 }

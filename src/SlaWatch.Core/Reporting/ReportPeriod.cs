@@ -21,56 +21,75 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
     }
 
     public static ReportPeriod Month(string month) =>
-        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+        DateOnly.TryParseExact(
+            month + "-01",
+            "yyyy-MM-dd",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.None,
+            out var first
+        )
             ? new(PeriodKind.Monthly, first, first.AddMonths(1).AddDays(-1))
             : throw new FormatException($"'{month}' is not a month such as 2026-11");
 
-    /// <summary>The period a kind names by its value (<c>daily 2026-11-16</c>, <c>weekly 2026-W47</c>, <c>monthly 2026-11</c>).</summary>
-    public static ReportPeriod Parse(PeriodKind kind, string value) => kind switch
-    {
-        PeriodKind.Daily => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? Day(day)
-            : throw new FormatException($"'{value}' is not a date YYYY-MM-DD"),
-        PeriodKind.Weekly => Week(value),
-        _ => Month(value),
-    };
+    /// <summary>The period a kind names by its value (<c>daily 2026-11-16</c>, <c>weekly 2026-W47</c>, <c>monthly
+    /// 2026-11</c>).</summary>
+    public static ReportPeriod Parse(PeriodKind kind, string value) =>
+        kind switch
+        {
+            PeriodKind.Daily => DateOnly.TryParseExact(
+                value,
+                "yyyy-MM-dd",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var day
+            )
+                ? Day(day)
+                : throw new FormatException($"'{value}' is not a date YYYY-MM-DD"),
+            PeriodKind.Weekly => Week(value),
+            _ => Month(value),
+        };
 
     /// <summary>The last complete period of this kind before <paramref name="today"/>.</summary>
-    public static ReportPeriod LastBefore(PeriodKind kind, DateOnly today) => kind switch
-    {
-        PeriodKind.Daily => Day(today.AddDays(-1)),
-        PeriodKind.Weekly => Week(ReportService.IsoWeekOf(today.AddDays(-7))),
-        _ => Month(today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture)),
-    };
+    public static ReportPeriod LastBefore(PeriodKind kind, DateOnly today) =>
+        kind switch
+        {
+            PeriodKind.Daily => Day(today.AddDays(-1)),
+            PeriodKind.Weekly => Week(ReportService.IsoWeekOf(today.AddDays(-7))),
+            _ => Month(today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture)),
+        };
 
-    public ReportPeriod Previous => Kind switch
-    {
-        PeriodKind.Daily => Day(From.AddDays(-1)),
-        PeriodKind.Weekly => new(Kind, From.AddDays(-7), From.AddDays(-1)),
-        _ => new(Kind, From.AddMonths(-1), From.AddDays(-1)),
-    };
+    public ReportPeriod Previous =>
+        Kind switch
+        {
+            PeriodKind.Daily => Day(From.AddDays(-1)),
+            PeriodKind.Weekly => new(Kind, From.AddDays(-7), From.AddDays(-1)),
+            _ => new(Kind, From.AddMonths(-1), From.AddDays(-1)),
+        };
 
     /// <summary>The days its charts show: a day's week up to it, or the period's own days.</summary>
     public DateOnly TrendFrom => Kind == PeriodKind.Daily ? From.AddDays(-6) : From;
 
-    public string Name => Kind switch
-    {
-        PeriodKind.Daily => From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        PeriodKind.Weekly => ReportService.IsoWeekOf(From),
-        _ => From.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-    };
+    public string Name =>
+        Kind switch
+        {
+            PeriodKind.Daily => From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PeriodKind.Weekly => ReportService.IsoWeekOf(From),
+            _ => From.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        };
 
-    public string Title(bool chinese) => (Kind, chinese) switch
-    {
-        (PeriodKind.Daily, false) => $"Daily report {Name}",
-        (PeriodKind.Daily, true) => $"客服日报 {Name}",
-        (PeriodKind.Weekly, false) => $"Weekly report {Name} ({From:yyyy-MM-dd} – {To:yyyy-MM-dd})",
-        (PeriodKind.Weekly, true) => $"客服周报 {Name}（{From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}）",
-        (_, false) => $"Monthly report {Name}",
-        _ => $"客服月报 {Name}",
-    };
+    public string Title(bool chinese) =>
+        (Kind, chinese) switch
+        {
+            (PeriodKind.Daily, false) => $"Daily report {Name}",
+            (PeriodKind.Daily, true) => $"客服日报 {Name}",
+            (PeriodKind.Weekly, false) => $"Weekly report {Name} ({From:yyyy-MM-dd} – {To:yyyy-MM-dd})",
+            (PeriodKind.Weekly, true) => $"客服周报 {Name}（{From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}）",
+            (_, false) => $"Monthly report {Name}",
+            _ => $"客服月报 {Name}",
+        };
 
-    /// <summary>The kind of a stored span of days: a day, a Monday-to-Sunday week, a calendar month, else a run of days.</summary>
+    /// <summary>The kind of a stored span of days: a day, a Monday-to-Sunday week, a calendar month, else a run of
+    /// days.</summary>
     public static ReportPeriod Of(DateOnly from, DateOnly to) =>
         from == to ? Day(from)
         : from.Day == 1 && to == from.AddMonths(1).AddDays(-1) ? new(PeriodKind.Monthly, from, to)
@@ -78,4 +97,9 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
 }
 
 /// <summary>A period's figures, the days its charts show, and the period before it (for the change).</summary>
-public sealed record PeriodReport(ReportPeriod Period, DailyAggregate Report, IReadOnlyList<DailyAggregate> Trend, DailyAggregate Previous);
+public sealed record PeriodReport(
+    ReportPeriod Period,
+    DailyAggregate Report,
+    IReadOnlyList<DailyAggregate> Trend,
+    DailyAggregate Previous
+);

@@ -7,7 +7,8 @@ public sealed record ReasonCount(string Reason, long Tickets);
 
 /// <summary>
 /// One agent's, team's or category's figures for a period: volume, first response (mean, median, p90), attainment,
-/// resolution rate (under the policy's stop), first-contact resolution, satisfaction, overdue tickets and their reasons.
+/// resolution rate (under the policy's stop), first-contact resolution, satisfaction, overdue tickets and their
+/// reasons.
 /// </summary>
 public sealed record Scorecard(
     string Name,
@@ -21,7 +22,8 @@ public sealed record Scorecard(
     double? Satisfied,
     long Overdue,
     long OverdueWithoutReason,
-    IReadOnlyList<ReasonCount> Reasons)
+    IReadOnlyList<ReasonCount> Reasons
+)
 {
     /// <summary>Below the team's weekly resolution-rate or first-contact target.</summary>
     public bool Low { get; init; }
@@ -44,9 +46,17 @@ public sealed record Scorecard(
             figures.Satisfied.Percent,
             figures.Overdue,
             figures.OverdueWithoutReason,
-            [.. figures.Reasons.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ReasonCount(pair.Key, pair.Value))])
+            [
+                .. figures
+                    .Reasons.OrderByDescending(pair => pair.Value)
+                    .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+                    .Select(pair => new ReasonCount(pair.Key, pair.Value)),
+            ]
+        )
         {
-            Low = rate < targets.ResolutionRatePercent || figures.FirstContactResolutionRate < targets.FirstContactResolutionRatePercent,
+            Low =
+                rate < targets.ResolutionRatePercent
+                || figures.FirstContactResolutionRate < targets.FirstContactResolutionRatePercent,
         };
     }
 
@@ -55,6 +65,8 @@ public sealed record Scorecard(
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(policy);
-        return policy.Resolution.StopsAt == ResolutionStopsAt.Confirmed ? figures.ConfirmedRate : figures.ResolutionRate;
+        return policy.Resolution.StopsAt == ResolutionStopsAt.Confirmed
+            ? figures.ConfirmedRate
+            : figures.ResolutionRate;
     }
 }

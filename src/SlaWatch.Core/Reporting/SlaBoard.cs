@@ -14,12 +14,15 @@ public sealed record BoardFigures(
     double? MeanFirstResponseMinutes,
     double? P90FirstResponseMinutes,
     long Breaches,
-    double TargetMeanFirstResponseMinutes);
+    double TargetMeanFirstResponseMinutes
+);
 
-/// <summary>An early-warning alert today's arrivals have raised (volume against the trailing days, a run of one category).</summary>
+/// <summary>An early-warning alert today's arrivals have raised (volume against the trailing days, a run of one
+/// category).</summary>
 public sealed record BoardAlert(string Rule, string Key, int Level, long Count, string Text);
 
-/// <summary>What the live board shows: read at one instant, the open tickets soonest due first, today so far, today's alerts.</summary>
+/// <summary>What the live board shows: read at one instant, the open tickets soonest due first, today so far, today's
+/// alerts.</summary>
 public sealed record BoardData(
     DateTimeOffset ReadAt,
     DateOnly Day,
@@ -27,14 +30,21 @@ public sealed record BoardData(
     int RefreshSeconds,
     IReadOnlyList<BacklogRow> Tickets,
     IReadOnlyList<BoardFigures> Today,
-    IReadOnlyList<BoardAlert> Alerts);
+    IReadOnlyList<BoardAlert> Alerts
+);
 
 /// <summary>
 /// The live SLA board's data, from Core's own reads: the backlog (the open set, then each open ticket), the day's
 /// summaries (one range query) and the early-warning rules over the day index. Read at most once per
 /// <see cref="MinimumAge"/> whatever the number of screens asking: a wall screen and ten laptops cost one read.
 /// </summary>
-public sealed class SlaBoard(Backlog backlog, ReportService reports, AnomalyDetector anomalies, SlaPolicy policy, TimeProvider time) : IDisposable
+public sealed class SlaBoard(
+    Backlog backlog,
+    ReportService reports,
+    AnomalyDetector anomalies,
+    SlaPolicy policy,
+    TimeProvider time
+) : IDisposable
 {
     public const int DefaultRefreshSeconds = 30;
 
@@ -43,7 +53,8 @@ public sealed class SlaBoard(Backlog backlog, ReportService reports, AnomalyDete
 
     public int RefreshSeconds { get; init; } = DefaultRefreshSeconds;
 
-    /// <summary>How long a read is served again before the next one; half the refresh, so a screen never sees data older than it.</summary>
+    /// <summary>How long a read is served again before the next one; half the refresh, so a screen never sees data
+    /// older than it.</summary>
     public TimeSpan MinimumAge => TimeSpan.FromSeconds(RefreshSeconds / 2.0);
 
     public async Task<BoardData> ReadAsync(CancellationToken cancellationToken = default)
@@ -61,7 +72,23 @@ public sealed class SlaBoard(Backlog backlog, ReportService reports, AnomalyDete
             var tickets = await backlog.AtAsync(now, cancellationToken).ConfigureAwait(false);
             var figures = await reports.FiguresSoFarAsync(day, cancellationToken).ConfigureAwait(false);
             var alerts = await anomalies.EvaluateAsync(now, cancellationToken).ConfigureAwait(false);
-            _last = new BoardData(now, day, policy.TimeZone.Id, RefreshSeconds, tickets, Today(figures), [.. alerts.Select(alert => new BoardAlert(alert.Rule, alert.Key, alert.Level, alert.Count, alert.Message))]);
+            _last = new BoardData(
+                now,
+                day,
+                policy.TimeZone.Id,
+                RefreshSeconds,
+                tickets,
+                Today(figures),
+                [
+                    .. alerts.Select(alert => new BoardAlert(
+                        alert.Rule,
+                        alert.Key,
+                        alert.Level,
+                        alert.Count,
+                        alert.Message
+                    )),
+                ]
+            );
             return _last;
         }
         finally
@@ -75,10 +102,18 @@ public sealed class SlaBoard(Backlog backlog, ReportService reports, AnomalyDete
     private List<BoardFigures> Today(Dictionary<string, DayFigures> figures)
     {
         var target = policy.WeeklyTargets.AverageFirstResponseMinutes;
-        BoardFigures Row(string channel, DayFigures day) => new(
-            channel, day.Received, day.FirstResponse.Count,
-            day.Attainment.TryGetValue("firstResponse", out var met) ? met.Hits : 0, met?.Of ?? 0,
-            day.FirstResponse.Mean, day.FirstResponse.P90, day.Breaches, target);
+        BoardFigures Row(string channel, DayFigures day) =>
+            new(
+                channel,
+                day.Received,
+                day.FirstResponse.Count,
+                day.Attainment.TryGetValue("firstResponse", out var met) ? met.Hits : 0,
+                met?.Of ?? 0,
+                day.FirstResponse.Mean,
+                day.FirstResponse.P90,
+                day.Breaches,
+                target
+            );
 
         var rows = Enum.GetValues<Channel>()
             .Select(channel => channel.Key())

@@ -13,18 +13,39 @@ internal sealed class TicketContribution
 {
     private readonly List<string> _reasons = [];
     private readonly List<(SlaMetric Metric, bool Met)> _attainment = [];
-    private (double Value, int? Bucket)? _firstResponse, _resolution, _confirmed, _score;
-    private bool _closed, _firstContactResolved, _reopened, _openAtEnd, _repeat;
+    private (double Value, int? Bucket)? _firstResponse,
+        _resolution,
+        _confirmed,
+        _score;
+    private bool _closed,
+        _firstContactResolved,
+        _reopened,
+        _openAtEnd,
+        _repeat;
     private int _breaches;
-    private string? _verdict, _ratingLevel, _scoreByResolution;
+    private string? _verdict,
+        _ratingLevel,
+        _scoreByResolution;
     private Satisfaction? _rating;
 
-    public void Fill(Ticket ticket, List<(SlaMetric Metric, ClockState State)> clocks, bool openAtEnd, bool repeat, DateTimeOffset? confirmed, Func<Satisfaction, string> level, PhoneMask phone)
+    public void Fill(
+        Ticket ticket,
+        List<(SlaMetric Metric, ClockState State)> clocks,
+        bool openAtEnd,
+        bool repeat,
+        DateTimeOffset? confirmed,
+        Func<Satisfaction, string> level,
+        PhoneMask phone
+    )
     {
         _firstResponse = Minutes(ticket.FirstResponseAt, ticket.ReceivedAt);
         _resolution = Minutes(ticket.ResolvedAt, ticket.ReceivedAt);
         _confirmed = Minutes(confirmed, ticket.ReceivedAt);
-        (_closed, _firstContactResolved, _reopened) = (ticket.Status == TicketStatus.Closed, ticket.FirstContactResolved, ticket.ReopenCount > 0);
+        (_closed, _firstContactResolved, _reopened) = (
+            ticket.Status == TicketStatus.Closed,
+            ticket.FirstContactResolved,
+            ticket.ReopenCount > 0
+        );
         (_openAtEnd, _repeat) = (openAtEnd, repeat);
 
         _attainment.Clear();
@@ -65,7 +86,10 @@ internal sealed class TicketContribution
             if (ticket.ResolvedAt is { } done)
             {
                 var hours = (done - ticket.ReceivedAt).TotalHours;
-                _scoreByResolution = hours <= 12 ? "<=12h" : hours <= 24 ? "12-24h" : ">24h";
+                _scoreByResolution =
+                    hours <= 12 ? "<=12h"
+                    : hours <= 24 ? "12-24h"
+                    : ">24h";
             }
         }
     }
@@ -141,8 +165,11 @@ internal sealed class TicketContribution
         }
     }
 
-    private static readonly Dictionary<Confirmation, string> VerdictKeys =
-        Enum.GetValues<Confirmation>().ToDictionary(verdict => verdict, verdict => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString()));
+    private static readonly Dictionary<Confirmation, string> VerdictKeys = Enum.GetValues<Confirmation>()
+        .ToDictionary(
+            verdict => verdict,
+            verdict => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString())
+        );
 
     private static (double Value, int? Bucket)? Minutes(DateTimeOffset? at, DateTimeOffset from)
     {

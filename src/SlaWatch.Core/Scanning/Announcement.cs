@@ -20,7 +20,8 @@ public sealed record Announcement(
     TimeSpan Elapsed,
     string? Owner,
     string? OverdueReason,
-    DateTimeOffset ReachedAt)
+    DateTimeOffset ReachedAt
+)
 {
     /// <summary>The clock's cycle: 1, then one more each time the ticket was reopened.</summary>
     public int Cycle { get; init; } = 1;
@@ -37,9 +38,18 @@ public sealed record Announcement(
 /// average, overall or for one category; or the same category on five or more consecutive new tickets (a potential
 /// crisis). <see cref="Key"/> is <c>all</c> or <c>category:…</c>.
 /// </summary>
-public sealed record AnomalyAlert(string Rule, string Key, int Level, DateOnly Day, int Count, double? TrailingAverage, string Message);
+public sealed record AnomalyAlert(
+    string Rule,
+    string Key,
+    int Level,
+    DateOnly Day,
+    int Count,
+    double? TrailingAverage,
+    string Message
+);
 
-/// <summary>What a recipient is sent: one announcement, or a digest of many when they would flood an inbox; and alerts.</summary>
+/// <summary>What a recipient is sent: one announcement, or a digest of many when they would flood an inbox; and
+/// alerts.</summary>
 public sealed record Notification(string Recipient, IReadOnlyList<Announcement> Items, bool IsDigest)
 {
     public IReadOnlyList<AnomalyAlert> Alerts { get; init; } = [];

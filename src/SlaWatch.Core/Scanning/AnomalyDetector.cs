@@ -8,18 +8,34 @@ namespace SlaWatch.Core.Scanning;
 /// day) and announces each rule, key and level at most once a day (a volume that keeps rising moves to the next level
 /// of the three-level response), through the same ledger as SLA announcements.
 /// </summary>
-public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledger, TimeZoneInfo zone, AnomalyOptions? options = null)
+public sealed class AnomalyDetector(
+    ITicketIndex index,
+    INotificationLedger ledger,
+    TimeZoneInfo zone,
+    AnomalyOptions? options = null
+)
 {
     private readonly AnomalyOptions _options = options ?? new AnomalyOptions();
     private (DateOnly Day, Dictionary<string, double> Averages)? _trailing;
 
     /// <summary>Claims and returns the alerts not announced yet today.</summary>
-    public async Task<IReadOnlyList<AnomalyAlert>> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AnomalyAlert>> CheckAsync(
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default
+    )
     {
         var announced = new List<AnomalyAlert>();
         foreach (var alert in await EvaluateAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            if (await ledger.TryClaimAsync($"anomaly-{alert.Day:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}|L{alert.Level}", cancellationToken).ConfigureAwait(false))
+            if (
+                await ledger
+                    .TryClaimAsync(
+                        $"anomaly-{alert.Day:yyyy-MM-dd}",
+                        $"{alert.Rule}|{alert.Key}|L{alert.Level}",
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false)
+            )
             {
                 announced.Add(alert);
             }
@@ -29,12 +45,16 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
     }
 
     /// <summary>Every alert today's arrivals so far raise (announced or not): what a board shows.</summary>
-    public async Task<IReadOnlyList<AnomalyAlert>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AnomalyAlert>> EvaluateAsync(
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default
+    )
     {
         var today = Calendars.ZoneMapping.LocalDate(zone, now);
         var arrivals = (await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false))
             .Where(entry => entry.ReceivedThatDay && (entry.ReceivedAt is null || entry.ReceivedAt <= now))
-            .OrderBy(entry => entry.ReceivedAt ?? DateTimeOffset.MinValue).ThenBy(entry => entry.Number.Serial)
+            .OrderBy(entry => entry.ReceivedAt ?? DateTimeOffset.MinValue)
+            .ThenBy(entry => entry.Number.Serial)
             .ToList();
         var averages = await TrailingAsync(today, cancellationToken).ConfigureAwait(false);
 
@@ -50,15 +70,38 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
             var level = _options.VolumeLevels.Count(threshold => count > threshold * average);
             if (level > 0)
             {
-                alerts.Add(new AnomalyAlert("volume", key, level, today, count, average,
-                    string.Create(CultureInfo.InvariantCulture, $"{count} tickets so far today ({key}), {count / average:0.0}× the {_options.TrailingDays}-day average of {average:0.0}: level {level} response")));
+                alerts.Add(
+                    new AnomalyAlert(
+                        "volume",
+                        key,
+                        level,
+                        today,
+                        count,
+                        average,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{count} tickets so far today ({key}), {count / average:0.0}× the "
+                                + $"{_options.TrailingDays}-day average of {average:0.0}: level {level} response"
+                        )
+                    )
+                );
             }
         }
 
         foreach (var streak in Streaks(arrivals))
         {
-            alerts.Add(new AnomalyAlert("streak", $"category:{streak.Category}", 1, today, streak.Length, null,
-                $"{streak.Length} consecutive new tickets about {streak.Category} (from {streak.First}): potential crisis"));
+            alerts.Add(
+                new AnomalyAlert(
+                    "streak",
+                    $"category:{streak.Category}",
+                    1,
+                    today,
+                    streak.Length,
+                    null,
+                    $"{streak.Length} consecutive new tickets about {streak.Category} (from {streak.First}): "
+                        + $"potential crisis"
+                )
+            );
         }
 
         return alerts;
@@ -68,7 +111,11 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
 
     /// <summary>Gives an alert back to be announced again (its notification could not be delivered).</summary>
     public Task ReleaseAsync(AnomalyAlert alert, CancellationToken cancellationToken = default) =>
-        ledger.ReleaseAsync($"anomaly-{alert.Day:yyyy-MM-dd}", $"{alert.Rule}|{alert.Key}|L{alert.Level}", cancellationToken);
+        ledger.ReleaseAsync(
+            $"anomaly-{alert.Day:yyyy-MM-dd}",
+            $"{alert.Rule}|{alert.Key}|L{alert.Level}",
+            cancellationToken
+        );
 
     private async Task<Dictionary<string, double>> TrailingAsync(DateOnly today, CancellationToken cancellationToken)
     {
@@ -81,7 +128,9 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
         var history = 0;
         for (var back = 1; back <= _options.TrailingDays; back++)
         {
-            var day = (await index.ReadDayAsync(today.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry => entry.ReceivedThatDay).ToList();
+            var day = (await index.ReadDayAsync(today.AddDays(-back), cancellationToken).ConfigureAwait(false))
+                .Where(entry => entry.ReceivedThatDay)
+                .ToList();
             foreach (var (key, count) in Counts(day))
             {
                 totals[key] = totals.GetValueOrDefault(key) + count;
@@ -91,9 +140,10 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
             history = day.Count > 0 ? back : history;
         }
 
-        var averages = history < _options.MinimumHistoryDays
-            ? []
-            : totals.ToDictionary(pair => pair.Key, pair => pair.Value / history, StringComparer.Ordinal);
+        var averages =
+            history < _options.MinimumHistoryDays
+                ? []
+                : totals.ToDictionary(pair => pair.Key, pair => pair.Value / history, StringComparer.Ordinal);
         _trailing = (today, averages);
         return averages;
     }
@@ -118,7 +168,10 @@ public sealed class AnomalyDetector(ITicketIndex index, INotificationLedger ledg
                 continue;
             }
 
-            if (i - start >= _options.StreakLength && !_options.StreakIgnores.Contains(arrivals[start].Category ?? "other"))
+            if (
+                i - start >= _options.StreakLength
+                && !_options.StreakIgnores.Contains(arrivals[start].Category ?? "other")
+            )
             {
                 yield return (arrivals[start].Category ?? "other", i - start, arrivals[start].Number.ToString());
             }

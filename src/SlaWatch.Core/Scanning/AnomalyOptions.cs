@@ -7,7 +7,8 @@ public sealed record AnomalyOptions
 
     public IReadOnlyList<double> VolumeLevels { get; init; } = [1.5, 2.0, 3.0];
 
-    /// <summary>Days quieter than this on average raise no volume alert (three tickets after one is no crisis).</summary>
+    /// <summary>Days quieter than this on average raise no volume alert (three tickets after one is no
+    /// crisis).</summary>
     public double MinimumAverage { get; init; } = 3;
 
     /// <summary>

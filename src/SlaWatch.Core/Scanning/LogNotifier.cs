@@ -3,7 +3,8 @@ using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Core.Scanning;
 
-/// <summary>Writes notifications as lines (console, log), in English or Chinese: ticket numbers and roles only, never contacts.</summary>
+/// <summary>Writes notifications as lines (console, log), in English or Chinese: ticket numbers and roles only, never
+/// contacts.</summary>
 public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone, ReportLabels? labels = null) : INotifier
 {
     private readonly ReportLabels _labels = labels ?? new ReportLabels(chinese: false);
@@ -13,17 +14,28 @@ public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone, ReportL
         ArgumentNullException.ThrowIfNull(notification);
         if (notification.IsDigest)
         {
-            write(_labels.Pick($"digest for {notification.Recipient}: {notification.Items.Count} announcements", $"汇总通知 {notification.Recipient}：{notification.Items.Count} 条"));
+            write(
+                _labels.Pick(
+                    $"digest for {notification.Recipient}: {notification.Items.Count} announcements",
+                    $"汇总通知 {notification.Recipient}：{notification.Items.Count} 条"
+                )
+            );
         }
 
         foreach (var alert in notification.Alerts)
         {
-            write($"[{_labels.Pick("anomaly", "预警")} {alert.Rule} L{alert.Level}] {_labels.Alert(alert)} -> {notification.Recipient}");
+            write(
+                $"[{_labels.Pick("anomaly", "预警")} {alert.Rule} L{alert.Level}] {_labels.Alert(alert)} -> "
+                    + $"{notification.Recipient}"
+            );
         }
 
         foreach (var item in notification.Items)
         {
-            write($"{(notification.IsDigest ? "  " : string.Empty)}{_labels.Announcement(item, zone)} -> {notification.Recipient}");
+            write(
+                $"{(notification.IsDigest ? "  " : string.Empty)}{_labels.Announcement(item, zone)} -> "
+                    + $"{notification.Recipient}"
+            );
         }
 
         return Task.CompletedTask;

@@ -11,6 +11,7 @@ public sealed record ScanOptions
     /// <summary>More announcements than this for one recipient in one scan go out as a single digest.</summary>
     public int DigestThreshold { get; init; } = 20;
 
-    /// <summary>Due tickets loaded, claimed and rescheduled at once (1 for a store that is not thread-safe, such as a replay's cache).</summary>
+    /// <summary>Due tickets loaded, claimed and rescheduled at once (1 for a store that is not thread-safe, such as a
+    /// replay's cache).</summary>
     public int Parallelism { get; init; } = 16;
 }

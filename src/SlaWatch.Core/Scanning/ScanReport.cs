@@ -23,6 +23,7 @@ public sealed record ScanReport
 
     public int DeliveryFailures { get; set; }
 
-    /// <summary>Calendars whose holiday data ends within the scan's horizon (a week ahead): due instants past it are guesses.</summary>
+    /// <summary>Calendars whose holiday data ends within the scan's horizon (a week ahead): due instants past it are
+    /// guesses.</summary>
     public IReadOnlyList<Policies.CalendarGap> CalendarGaps { get; set; } = [];
 }

@@ -6,20 +6,34 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Core.Scanning;
 
 /// <summary>
-/// The minute scan (design, flow 3): reads the DueIndex buckets from the watermark (less a look-back) to now,
-/// recomputes each due ticket's clocks (pauses and re-targets may have moved them), announces every warning, breach
-/// and escalation reached exactly once (claimed in the ledger first, so two scanners never both announce), batches
-/// a recipient's announcements into one digest above a threshold, records escalations on the ticket and moves its
-/// wake-up to the next threshold. Its cost follows what is due, not the open backlog.
+/// The minute scan (docs/architecture.md, "Scan"): reads the DueIndex buckets from the watermark (less a look-back) to
+/// now, recomputes each due ticket's clocks (pauses and re-targets may have moved them), announces every warning,
+/// breach and escalation reached exactly once (claimed in the ledger first, so two scanners never both announce),
+/// batches a recipient's announcements into one digest above a threshold, records escalations on the ticket and moves
+/// its wake-up to the next threshold. Its cost follows what is due, not the open backlog.
 /// </summary>
 public sealed class SlaScanner(
-    ITicketStore store, ITicketIndex index, TicketWriter writer, INotificationLedger ledger, INotifier notifier, ICheckpointStore checkpoints, ScanOptions? options = null, AnomalyDetector? anomalies = null)
+    ITicketStore store,
+    ITicketIndex index,
+    TicketWriter writer,
+    INotificationLedger ledger,
+    INotifier notifier,
+    ICheckpointStore checkpoints,
+    ScanOptions? options = null,
+    AnomalyDetector? anomalies = null
+)
 {
     public const string WatermarkKey = "scanner:watermark";
 
     private readonly ScanOptions _options = options ?? new ScanOptions();
 
-    private sealed record Due(DueEntry Entry, StoredTicket? Ticket, List<Announcement> Claimed, List<TicketEvent> Escalations, int Clocks = 0);
+    private sealed record Due(
+        DueEntry Entry,
+        StoredTicket? Ticket,
+        List<Announcement> Claimed,
+        List<TicketEvent> Escalations,
+        int Clocks = 0
+    );
 
     public async Task<ScanReport> ScanAsync(CancellationToken cancellationToken = default)
     {
@@ -34,14 +48,22 @@ public sealed class SlaScanner(
         };
         report.BucketsRead = (int)((BucketStart(report.ToBucket) - BucketStart(report.FromBucket)).TotalMinutes + 1);
 
-        var entries = await index.ReadDueAsync(report.FromBucket, report.ToBucket, cancellationToken).ConfigureAwait(false);
+        var entries = await index
+            .ReadDueAsync(report.FromBucket, report.ToBucket, cancellationToken)
+            .ConfigureAwait(false);
         report.EntriesRead = entries.Count;
         // Each due ticket is loaded and claimed on its own, several at once: a minute with a thousand due takes
         // seconds, not minutes. A ticket's other entries in the window go with the first.
-        var groups = entries.GroupBy(entry => entry.TicketId).Select(group => group.OrderBy(entry => entry.At).ToArray()).ToArray();
+        var groups = entries
+            .GroupBy(entry => entry.TicketId)
+            .Select(group => group.OrderBy(entry => entry.At).ToArray())
+            .ToArray();
         var first = new Due[groups.Length];
-        await Parallel.ForAsync(0, groups.Length, Concurrently(cancellationToken), async (i, token) =>
-            first[i] = await ClaimAsync(groups[i][0], now, token).ConfigureAwait(false)).ConfigureAwait(false);
+        await Parallel
+            .ForAsync(0, groups.Length, Concurrently(cancellationToken), async (i, token) =>
+                first[i] = await ClaimAsync(groups[i][0], now, token).ConfigureAwait(false)
+            )
+            .ConfigureAwait(false);
         var due = new List<Due>();
         for (var i = 0; i < groups.Length; i++)
         {
@@ -54,34 +76,45 @@ public sealed class SlaScanner(
 
         var failed = await DeliverAsync(due, report, cancellationToken).ConfigureAwait(false);
         await AlertAsync(now, report, cancellationToken).ConfigureAwait(false);
-        await Parallel.ForEachAsync(due, Concurrently(cancellationToken), async (item, token) =>
-        {
-            if (failed.Contains(item.Entry.TicketId))
+        await Parallel
+            .ForEachAsync(due, Concurrently(cancellationToken), async (item, token) =>
             {
-                foreach (var announcement in item.Claimed)
+                if (failed.Contains(item.Entry.TicketId))
                 {
-                    await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key, token).ConfigureAwait(false);
+                    foreach (var announcement in item.Claimed)
+                    {
+                        await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key, token).ConfigureAwait(false);
+                    }
+
+                    return;
                 }
 
-                return;
-            }
-
-            var written = item.Ticket is null ? null : await writer.RescheduleAsync(item.Ticket, now, item.Escalations, token).ConfigureAwait(false);
-            // The writer takes out the wake-up the ticket owned when it moves it; an entry it did not own goes here.
-            var removedByWriter = written is { Written: true } && item.Ticket?.Index.WakeUp?.Key == item.Entry.Key;
-            if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key && !removedByWriter)
-            {
-                await index.RemoveDueAsync(item.Entry, token).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
+                var written = item.Ticket is null
+                    ? null
+                    : await writer.RescheduleAsync(item.Ticket, now, item.Escalations, token).ConfigureAwait(false);
+                // The writer takes out the wake-up the ticket owned when it moves it; an entry it did not own goes
+                // here.
+                var removedByWriter = written is { Written: true } && item.Ticket?.Index.WakeUp?.Key == item.Entry.Key;
+                if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key && !removedByWriter)
+                {
+                    await index.RemoveDueAsync(item.Entry, token).ConfigureAwait(false);
+                }
+            })
+            .ConfigureAwait(false);
 
         // Undelivered announcements keep their wake-ups, and the watermark waits for them.
-        var oldestFailed = due.Where(item => failed.Contains(item.Entry.TicketId)).Select(item => item.Entry.Bucket).Order(StringComparer.Ordinal).FirstOrDefault();
-        await checkpoints.SetAsync(WatermarkKey, oldestFailed ?? report.ToBucket, cancellationToken).ConfigureAwait(false);
+        var oldestFailed = due.Where(item => failed.Contains(item.Entry.TicketId))
+            .Select(item => item.Entry.Bucket)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        await checkpoints
+            .SetAsync(WatermarkKey, oldestFailed ?? report.ToBucket, cancellationToken)
+            .ConfigureAwait(false);
         return report;
     }
 
-    private ParallelOptions Concurrently(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
+    private ParallelOptions Concurrently(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
 
     private async Task<Due> ClaimAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -96,28 +129,58 @@ public sealed class SlaScanner(
         var reached = new List<Announcement>();
         foreach (var clock in clocks)
         {
-            foreach (var threshold in Thresholds.Of(clock).Where(threshold => Thresholds.Reached(clock, threshold, now)))
+            foreach (
+                var threshold in Thresholds.Of(clock).Where(threshold => Thresholds.Reached(clock, threshold, now))
+            )
             {
-                reached.Add(new Announcement(
-                    threshold.Kind, threshold.Level, Recipient(threshold.Notify, state.Owner), ticket.Id, ticket.Number.ToString(), state.Channel, state.Priority,
-                    clock.Metric, clock.TargetDescription, clock.Due, clock.Elapsed, state.Owner, ContactMasking.InText(state.OverdueReason, writer.Policy.PhoneMask), threshold.At)
-                {
-                    Cycle = clock.Cycle,
-                });
+                reached.Add(
+                    new Announcement(
+                        threshold.Kind,
+                        threshold.Level,
+                        Recipient(threshold.Notify, state.Owner),
+                        ticket.Id,
+                        ticket.Number.ToString(),
+                        state.Channel,
+                        state.Priority,
+                        clock.Metric,
+                        clock.TargetDescription,
+                        clock.Due,
+                        clock.Elapsed,
+                        state.Owner,
+                        ContactMasking.InText(state.OverdueReason, writer.Policy.PhoneMask),
+                        threshold.At
+                    )
+                    {
+                        Cycle = clock.Cycle,
+                    }
+                );
             }
         }
 
         // Everything this ticket reached, claimed in one request; what another scanner claimed first is theirs.
-        var won = reached.Count == 0 ? new HashSet<string>() : await ledger.TryClaimAllAsync(ticket.Id, [.. reached.Select(item => item.Key)], cancellationToken).ConfigureAwait(false);
+        var won =
+            reached.Count == 0
+                ? new HashSet<string>()
+                : await ledger
+                    .TryClaimAllAsync(ticket.Id, [.. reached.Select(item => item.Key)], cancellationToken)
+                    .ConfigureAwait(false);
         var claimed = reached.Where(item => won.Contains(item.Key)).ToList();
-        var escalations = claimed.Where(item => item.Level > 0)
-            .Select(item => (TicketEvent)new Escalated(now, "scanner", $"escalation:{item.Key}", item.Metric, item.Level))
+        var escalations = claimed
+            .Where(item => item.Level > 0)
+            .Select(item =>
+                (TicketEvent)new Escalated(now, "scanner", $"escalation:{item.Key}", item.Metric, item.Level)
+            )
             .ToList();
         return new Due(entry, ticket, claimed, escalations, clocks.Count);
     }
 
-    /// <summary>Sends each recipient's announcements, as one digest above the threshold; returns tickets whose delivery failed.</summary>
-    private async Task<HashSet<string>> DeliverAsync(List<Due> due, ScanReport report, CancellationToken cancellationToken)
+    /// <summary>Sends each recipient's announcements, as one digest above the threshold; returns tickets whose delivery
+    /// failed.</summary>
+    private async Task<HashSet<string>> DeliverAsync(
+        List<Due> due,
+        ScanReport report,
+        CancellationToken cancellationToken
+    )
     {
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var all = due.SelectMany(item => item.Claimed).ToList();
@@ -129,9 +192,10 @@ public sealed class SlaScanner(
         foreach (var recipient in all.GroupBy(announcement => announcement.Recipient))
         {
             var items = recipient.OrderBy(announcement => announcement.ReachedAt).ToList();
-            var notifications = items.Count > _options.DigestThreshold
-                ? [new Notification(recipient.Key, items, IsDigest: true)]
-                : items.Select(item => new Notification(recipient.Key, [item], IsDigest: false)).ToList();
+            var notifications =
+                items.Count > _options.DigestThreshold
+                    ? [new Notification(recipient.Key, items, IsDigest: true)]
+                    : items.Select(item => new Notification(recipient.Key, [item], IsDigest: false)).ToList();
             foreach (var notification in notifications)
             {
                 try
@@ -140,7 +204,14 @@ public sealed class SlaScanner(
                     report.Notifications++;
                     report.Digests += notification.IsDigest ? 1 : 0;
                 }
-                catch (Exception error) when (error is DeliveryFailedException or HttpRequestException or IOException or TimeoutException or InvalidOperationException)
+                catch (Exception error)
+                    when (error
+                            is DeliveryFailedException
+                                or HttpRequestException
+                                or IOException
+                                or TimeoutException
+                                or InvalidOperationException
+                    )
                 {
                     report.DeliveryFailures++;
                     failed.UnionWith(notification.Items.Select(item => item.TicketId));
@@ -172,10 +243,22 @@ public sealed class SlaScanner(
 
         try
         {
-            await notifier.NotifyAsync(new Notification(anomalies.Recipient, [], IsDigest: false) { Alerts = alerts }, cancellationToken).ConfigureAwait(false);
+            await notifier
+                .NotifyAsync(
+                    new Notification(anomalies.Recipient, [], IsDigest: false) { Alerts = alerts },
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             report.Notifications++;
         }
-        catch (Exception error) when (error is DeliveryFailedException or HttpRequestException or IOException or TimeoutException or InvalidOperationException)
+        catch (Exception error)
+            when (error
+                    is DeliveryFailedException
+                        or HttpRequestException
+                        or IOException
+                        or TimeoutException
+                        or InvalidOperationException
+            )
         {
             report.DeliveryFailures++;
             foreach (var alert in alerts)
@@ -189,5 +272,10 @@ public sealed class SlaScanner(
         notify == "owner" ? $"owner:{owner ?? "unassigned"}" : notify;
 
     private static DateTimeOffset BucketStart(string bucket) =>
-        DateTimeOffset.ParseExact(bucket, "yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        DateTimeOffset.ParseExact(
+            bucket,
+            "yyyyMMddHHmm",
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal
+        );
 }

@@ -14,8 +14,8 @@ internal static class Thresholds
     /// </summary>
     public static IEnumerable<Threshold> Of(SlaClock clock)
     {
-        var levels = clock.Escalations
-            .Where(level => level.At is not null)
+        var levels = clock
+            .Escalations.Where(level => level.At is not null)
             .Select(level => new Threshold(level.At!.Value, KindAt(clock, level), level.Level, level.Notify))
             .ToList();
         if (clock.WarnAt is { } warn && !levels.Any(level => level.Kind == "warning"))
@@ -36,5 +36,7 @@ internal static class Thresholds
         threshold.At <= now && (clock.StoppedAt is not { } stopped || stopped > threshold.At);
 
     private static string KindAt(SlaClock clock, EscalationPoint level) =>
-        clock.Due is not { } due || level.At < due ? "warning" : level.At == due ? "breach" : "escalation";
+        clock.Due is not { } due || level.At < due ? "warning"
+        : level.At == due ? "breach"
+        : "escalation";
 }

@@ -16,7 +16,10 @@ public sealed record BoundedLine(int Number, string? Text, long Length, string? 
 
     /// <summary>The refusal of a line too long to read, naming its size and hash.</summary>
     public string Refusal(int maxChars) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line: {Length} characters, more than the {maxChars} a line may hold (sha256 {Sha256})");
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"line: {Length} characters, more than the {maxChars} a line may hold (sha256 {Sha256})"
+        );
 }
 
 /// <summary>Reads lines (\n, \r\n or \r) with at most a bound of characters of any one line in memory.</summary>
@@ -26,7 +29,12 @@ public static class BoundedLines
 
     public static IEnumerable<BoundedLine> Read(string path, int maxChars)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = BufferChars });
+        using var reader = new StreamReader(
+            path,
+            Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true,
+            new FileStreamOptions { BufferSize = BufferChars }
+        );
         foreach (var line in Read(reader, maxChars))
         {
             yield return line;

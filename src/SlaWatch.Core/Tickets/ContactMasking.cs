@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace SlaWatch.Core.Tickets;
 
-/// <summary>How a phone number is masked: the after-sales template hides its last four digits (<c>1391234****</c>).</summary>
+/// <summary>How a phone number is masked: the after-sales template hides its last four digits
+/// (<c>1391234****</c>).</summary>
 public enum PhoneMask
 {
     /// <summary><c>1391234****</c>: the last four digits hidden (the seed's pattern, the default).</summary>
@@ -48,34 +49,46 @@ public static partial class ContactMasking
             Remarks = InText(ticket.Remarks, phone),
             Solution = InText(ticket.Solution, phone),
             OverdueReason = InText(ticket.OverdueReason, phone),
-            OverdueReasons = [.. ticket.OverdueReasons.Select(given => given with { Reason = InText(given.Reason, phone)! })],
-            Satisfaction = ticket.Satisfaction is { } rating ? rating with { Comment = InText(rating.Comment, phone) } : null,
+            OverdueReasons =
+            [
+                .. ticket.OverdueReasons.Select(given => given with { Reason = InText(given.Reason, phone)! }),
+            ],
+            Satisfaction = ticket.Satisfaction is { } rating
+                ? rating with
+                {
+                    Comment = InText(rating.Comment, phone),
+                }
+                : null,
         };
     }
 
     /// <summary>An event as it may be shown: contacts in its free text masked.</summary>
-    public static TicketEvent InEvent(TicketEvent item, PhoneMask phone = PhoneMask.LastFour) => item switch
-    {
-        Received received => received with
+    public static TicketEvent InEvent(TicketEvent item, PhoneMask phone = PhoneMask.LastFour) =>
+        item switch
         {
-            Subject = InText(received.Subject, phone),
-            Excerpt = InText(received.Excerpt, phone),
-            Reference = InText(received.Reference, phone),
-            Remarks = InText(received.Remarks, phone),
-        },
-        CustomerMessage message => message with { Excerpt = InText(message.Excerpt, phone) },
-        AgentResponse response => response with { Excerpt = InText(response.Excerpt, phone) },
-        StatusChanged change => change with { Note = InText(change.Note, phone) },
-        SatisfactionRated rating => rating with { Comment = InText(rating.Comment, phone) },
-        OverdueReason reason => reason with { Reason = InText(reason.Reason, phone)! },
-        CustomerConfirmed confirmed => confirmed with { Comment = InText(confirmed.Comment, phone) },
-        _ => item,
-    };
+            Received received => received with
+            {
+                Subject = InText(received.Subject, phone),
+                Excerpt = InText(received.Excerpt, phone),
+                Reference = InText(received.Reference, phone),
+                Remarks = InText(received.Remarks, phone),
+            },
+            CustomerMessage message => message with { Excerpt = InText(message.Excerpt, phone) },
+            AgentResponse response => response with { Excerpt = InText(response.Excerpt, phone) },
+            StatusChanged change => change with { Note = InText(change.Note, phone) },
+            SatisfactionRated rating => rating with { Comment = InText(rating.Comment, phone) },
+            OverdueReason reason => reason with { Reason = InText(reason.Reason, phone)! },
+            CustomerConfirmed confirmed => confirmed with { Comment = InText(confirmed.Comment, phone) },
+            _ => item,
+        };
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailInText();
 
-    [GeneratedRegex(@"(?<![\d*])(?:(?:\+|00)\d{1,3}[\s\-]?)?(?:1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}|0\d{2,3}[\s\-]?\d{7,8}|(?<=\+\d{1,3}[\s\-]?)\d[\d\s\-]{5,}\d)(?![\d*])")]
+    [GeneratedRegex(
+        @"(?<![\d*])(?:(?:\+|00)\d{1,3}[\s\-]?)?(?:1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}|0\d{2,3}[\s\-]?\d{7,8}|(?<=\+\d{1,"
+            + @"3}[\s\-]?)\d[\d\s\-]{5,}\d)(?![\d*])"
+    )]
     private static partial Regex PhoneInText();
 
     public static string Mask(string contact, PhoneMask phone = PhoneMask.LastFour)
@@ -102,9 +115,12 @@ public static partial class ContactMasking
         var prefix = phone.TrimStart().StartsWith('+') ? "+" : string.Empty;
         if (digits.Length >= 7)
         {
-            return prefix + (pattern == PhoneMask.LastFour
-                ? digits[..^4] + "****"
-                : digits[..3] + new string('*', digits.Length - 7) + digits[^4..]);
+            return prefix
+                + (
+                    pattern == PhoneMask.LastFour
+                        ? digits[..^4] + "****"
+                        : digits[..3] + new string('*', digits.Length - 7) + digits[^4..]
+                );
         }
 
         // A short number (an extension, or one already partly masked): at most two digits stay.
@@ -128,7 +144,8 @@ public static partial class ContactMasking
     public static string MaskName(string name) =>
         string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(FirstThenStars));
 
-    /// <summary>The form a contact is hashed in: case, spacing and phone punctuation do not make a new customer.</summary>
+    /// <summary>The form a contact is hashed in: case, spacing and phone punctuation do not make a new
+    /// customer.</summary>
     public static string Normalize(string contact)
     {
         var trimmed = contact.Trim();
@@ -143,7 +160,8 @@ public static partial class ContactMasking
     }
 
     private static bool LooksLikePhone(string text) =>
-        text.Count(char.IsAsciiDigit) >= 5 && text.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.');
+        text.Count(char.IsAsciiDigit) >= 5
+        && text.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.');
 
     private static string FirstThenStars(string text)
     {

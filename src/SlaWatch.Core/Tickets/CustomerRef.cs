@@ -13,6 +13,9 @@ public sealed record CustomerRef(string Key, string Masked)
     {
         var normalized = ContactMasking.Normalize(contact);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
-        return new CustomerRef("c-" + Convert.ToHexStringLower(hash.AsSpan(0, 10)), ContactMasking.Mask(contact, phone));
+        return new CustomerRef(
+            "c-" + Convert.ToHexStringLower(hash.AsSpan(0, 10)),
+            ContactMasking.Mask(contact, phone)
+        );
     }
 }

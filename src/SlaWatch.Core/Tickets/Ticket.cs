@@ -8,12 +8,13 @@ public sealed record ReasonGiven(string Reason, SlaMetric? Metric, DateTimeOffse
 public sealed record Satisfaction(int Score, int ScaleMax, string? Comment)
 {
     /// <summary>满意: the top level of three, 4–5 of five, 9–10 of ten (NPS promoters).</summary>
-    public bool IsSatisfied => ScaleMax switch
-    {
-        3 => Score == 3,
-        5 => Score >= 4,
-        _ => Score >= 9,
-    };
+    public bool IsSatisfied =>
+        ScaleMax switch
+        {
+            3 => Score == 3,
+            5 => Score >= 4,
+            _ => Score >= 9,
+        };
 }
 
 /// <summary>A ticket's state: nothing but the fold of its events (<see cref="TicketFold"/>).</summary>
@@ -100,10 +101,16 @@ public sealed record Ticket
     /// have to come back — on the phone, no further call; in a chat conversation (web chat, WeChat), solved within
     /// it however many messages it took; by e-mail or web form, answered once with no follow-up from the customer.
     /// </summary>
-    public bool FirstContactResolved => FirstContactRecorded ?? (Status.IsDone() && ReopenCount == 0 && Channel switch
-    {
-        Channel.Phone => CustomerMessageCount == 0,
-        Channel.Chat or Channel.WeChat => true,
-        _ => AgentResponseCount <= 1 && CustomerFollowUps == 0,
-    });
+    public bool FirstContactResolved =>
+        FirstContactRecorded
+        ?? (
+            Status.IsDone()
+            && ReopenCount == 0
+            && Channel switch
+            {
+                Channel.Phone => CustomerMessageCount == 0,
+                Channel.Chat or Channel.WeChat => true,
+                _ => AgentResponseCount <= 1 && CustomerFollowUps == 0,
+            }
+        );
 }

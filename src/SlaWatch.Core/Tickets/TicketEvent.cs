@@ -14,11 +14,13 @@ public abstract record TicketEvent(DateTimeOffset At, string Actor, string? Sour
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? RecordedAt { get; init; }
 
-    /// <summary>Entered by a person (an event line, the events API, a spreadsheet row) rather than stamped by a machine.</summary>
+    /// <summary>Entered by a person (an event line, the events API, a spreadsheet row) rather than stamped by a
+    /// machine.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Entered { get; init; }
 
-    /// <summary>The instant the record claimed, when that was before its ticket's arrival: <see cref="At"/> is then the arrival.</summary>
+    /// <summary>The instant the record claimed, when that was before its ticket's arrival: <see cref="At"/> is then the
+    /// arrival.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? StampedAt { get; init; }
 }
@@ -36,39 +38,68 @@ public sealed record Received(
     string? CustomerTier = null,
     string? Excerpt = null,
     string? Reference = null,
-    string? Remarks = null) : TicketEvent(At, Actor, SourceRef);
+    string? Remarks = null
+) : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>A further message from the customer; one sent while the ticket waits on them resumes its clocks.</summary>
-public sealed record CustomerMessage(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);
+public sealed record CustomerMessage(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null)
+    : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>The customer was told the ticket was received (an automatic acknowledgement).</summary>
-public sealed record Acknowledged(DateTimeOffset At, string Actor, string? SourceRef) : TicketEvent(At, Actor, SourceRef);
+public sealed record Acknowledged(DateTimeOffset At, string Actor, string? SourceRef)
+    : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>An agent answered the customer (a reply, a chat message, an answered call).</summary>
-public sealed record AgentResponse(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null) : TicketEvent(At, Actor, SourceRef);
+public sealed record AgentResponse(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null)
+    : TicketEvent(At, Actor, SourceRef);
 
-public sealed record StatusChanged(DateTimeOffset At, string Actor, string? SourceRef, TicketStatus Status, string? Note = null) : TicketEvent(At, Actor, SourceRef);
+public sealed record StatusChanged(
+    DateTimeOffset At,
+    string Actor,
+    string? SourceRef,
+    TicketStatus Status,
+    string? Note = null
+) : TicketEvent(At, Actor, SourceRef);
 
-public sealed record PriorityChanged(DateTimeOffset At, string Actor, string? SourceRef, Priority Priority) : TicketEvent(At, Actor, SourceRef);
+public sealed record PriorityChanged(DateTimeOffset At, string Actor, string? SourceRef, Priority Priority)
+    : TicketEvent(At, Actor, SourceRef);
 
-public sealed record CategoryChanged(DateTimeOffset At, string Actor, string? SourceRef, string Category) : TicketEvent(At, Actor, SourceRef);
+public sealed record CategoryChanged(DateTimeOffset At, string Actor, string? SourceRef, string Category)
+    : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>
 /// The ticket's owner (责任人) set; with <paramref name="Executor"/> the one who carries the work out (处理人), where the
 /// team names someone other than the owner.
 /// </summary>
-public sealed record Assigned(DateTimeOffset At, string Actor, string? SourceRef, string Owner, string? Executor = null) : TicketEvent(At, Actor, SourceRef);
+public sealed record Assigned(DateTimeOffset At, string Actor, string? SourceRef, string Owner, string? Executor = null)
+    : TicketEvent(At, Actor, SourceRef);
 
-/// <summary>A rating: <paramref name="Score"/> on the scale given by <paramref name="ScaleMax"/> (3 for 满意/一般/不满意, 5, or 10).</summary>
-public sealed record SatisfactionRated(DateTimeOffset At, string Actor, string? SourceRef, int Score, int ScaleMax, string? Comment = null) : TicketEvent(At, Actor, SourceRef);
+/// <summary>A rating: <paramref name="Score"/> on the scale given by <paramref name="ScaleMax"/> (3 for 满意/一般/不满意, 5,
+/// or 10).</summary>
+public sealed record SatisfactionRated(
+    DateTimeOffset At,
+    string Actor,
+    string? SourceRef,
+    int Score,
+    int ScaleMax,
+    string? Comment = null
+) : TicketEvent(At, Actor, SourceRef);
 
-public sealed record Escalated(DateTimeOffset At, string Actor, string? SourceRef, SlaMetric Metric, int Level) : TicketEvent(At, Actor, SourceRef);
+public sealed record Escalated(DateTimeOffset At, string Actor, string? SourceRef, SlaMetric Metric, int Level)
+    : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>The resolution time told to the customer (the after-sales template's 承诺解决时间).</summary>
-public sealed record ResolutionPromised(DateTimeOffset At, string Actor, string? SourceRef, DateTimeOffset PromisedBy) : TicketEvent(At, Actor, SourceRef);
+public sealed record ResolutionPromised(DateTimeOffset At, string Actor, string? SourceRef, DateTimeOffset PromisedBy)
+    : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>Why a target was or will be missed (超时原因), e.g. "agent busy", "verifying information".</summary>
-public sealed record OverdueReason(DateTimeOffset At, string Actor, string? SourceRef, string Reason, SlaMetric? Metric = null) : TicketEvent(At, Actor, SourceRef);
+public sealed record OverdueReason(
+    DateTimeOffset At,
+    string Actor,
+    string? SourceRef,
+    string Reason,
+    SlaMetric? Metric = null
+) : TicketEvent(At, Actor, SourceRef);
 
 public enum Confirmation
 {
@@ -78,10 +109,17 @@ public enum Confirmation
 }
 
 /// <summary>The customer's word on the solution; anything short of resolved reopens the ticket.</summary>
-public sealed record CustomerConfirmed(DateTimeOffset At, string Actor, string? SourceRef, Confirmation Outcome, string? Comment = null) : TicketEvent(At, Actor, SourceRef);
+public sealed record CustomerConfirmed(
+    DateTimeOffset At,
+    string Actor,
+    string? SourceRef,
+    Confirmation Outcome,
+    string? Comment = null
+) : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>
 /// Whether the ticket was solved in the first contact, as a team recorded it (是否首次解决 in an imported
 /// spreadsheet): it wins over the rule SlaWatch derives from the ticket's history.
 /// </summary>
-public sealed record FirstContactRecorded(DateTimeOffset At, string Actor, string? SourceRef, bool Resolved) : TicketEvent(At, Actor, SourceRef);
+public sealed record FirstContactRecorded(DateTimeOffset At, string Actor, string? SourceRef, bool Resolved)
+    : TicketEvent(At, Actor, SourceRef);

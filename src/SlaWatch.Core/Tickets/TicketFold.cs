@@ -16,6 +16,9 @@ public static class TicketFold
 
         return folder.Started
             ? folder.ToTicket(id, number)
-            : throw new ArgumentException($"Ticket {id} has no events; its first event must be {nameof(Received)}.", nameof(events));
+            : throw new ArgumentException(
+                $"Ticket {id} has no events; its first event must be {nameof(Received)}.",
+                nameof(events)
+            );
     }
 }

@@ -68,8 +68,25 @@ internal sealed class TicketFolder
     {
         _received = null;
         _reasons.Clear();
-        (Status, AcknowledgedAt, FirstResponseAt, ReopenCount, EventCount, Owner, Executor, ResolvedAt, ClosedAt) = (TicketStatus.Open, null, null, 0, 0, null, null, null, null);
-        (AgentResponseCount, CustomerMessageCount, CustomerFollowUps, Satisfaction, Solution, PromisedResolutionBy) = (0, 0, 0, null, null, null);
+        (Status, AcknowledgedAt, FirstResponseAt, ReopenCount, EventCount, Owner, Executor, ResolvedAt, ClosedAt) = (
+            TicketStatus.Open,
+            null,
+            null,
+            0,
+            0,
+            null,
+            null,
+            null,
+            null
+        );
+        (AgentResponseCount, CustomerMessageCount, CustomerFollowUps, Satisfaction, Solution, PromisedResolutionBy) = (
+            0,
+            0,
+            0,
+            null,
+            null,
+            null
+        );
         (OverdueReason, CustomerConfirmation, ConfirmedAt, FirstContactRecorded) = (null, null, null, null);
     }
 
@@ -78,9 +95,19 @@ internal sealed class TicketFolder
     {
         if (_received is null)
         {
-            _received = item as Received
-                ?? throw new ArgumentException($"Ticket {id}: the first event must be {nameof(Received)}, not {item.GetType().Name}.", nameof(item));
-            (Channel, Priority, Category, CustomerTier, EventCount) = (_received.Channel, _received.Priority, _received.Category, _received.CustomerTier, 1);
+            _received =
+                item as Received
+                ?? throw new ArgumentException(
+                    $"Ticket {id}: the first event must be {nameof(Received)}, not {item.GetType().Name}.",
+                    nameof(item)
+                );
+            (Channel, Priority, Category, CustomerTier, EventCount) = (
+                _received.Channel,
+                _received.Priority,
+                _received.Category,
+                _received.CustomerTier,
+                1
+            );
             return;
         }
 
@@ -147,7 +174,10 @@ internal sealed class TicketFolder
 
     public Ticket ToTicket(string id, TicketNumber? number)
     {
-        var received = _received ?? throw new InvalidOperationException($"Ticket {id} has no events; its first event must be {nameof(Received)}.");
+        var received = _received
+            ?? throw new InvalidOperationException(
+                $"Ticket {id} has no events; its first event must be {nameof(Received)}."
+            );
         return new Ticket
         {
             Id = id,
@@ -185,12 +215,19 @@ internal sealed class TicketFolder
         };
     }
 
-    /// <summary>Only a done ticket reopens; a "not resolved" on an open ticket changes nothing but the record.</summary>
+    /// <summary>Only a done ticket reopens; a "not resolved" on an open ticket changes nothing but the
+    /// record.</summary>
     private void Reopen()
     {
         if (Status.IsDone())
         {
-            (Status, ReopenCount, ResolvedAt, ClosedAt, ConfirmedAt) = (TicketStatus.Open, ReopenCount + 1, null, null, null);
+            (Status, ReopenCount, ResolvedAt, ClosedAt, ConfirmedAt) = (
+                TicketStatus.Open,
+                ReopenCount + 1,
+                null,
+                null,
+                null
+            );
         }
     }
 

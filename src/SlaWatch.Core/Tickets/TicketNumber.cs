@@ -13,10 +13,23 @@ public readonly partial record struct TicketNumber(DateOnly Date, int Serial)
     {
         number = default;
         var match = text is null ? Match.Empty : Pattern().Match(text);
-        if (!match.Success
-            || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || !int.TryParse(match.Groups["serial"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var serial)
-            || serial < 1)
+        if (
+            !match.Success
+            || !DateOnly.TryParseExact(
+                match.Groups["date"].Value,
+                "yyyyMMdd",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var date
+            )
+            || !int.TryParse(
+                match.Groups["serial"].Value,
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var serial
+            )
+            || serial < 1
+        )
         {
             return false;
         }

@@ -19,7 +19,15 @@ public readonly partial record struct DurationSpec(TimeSpan Time, int WorkingDay
     {
         spec = default;
         var match = text is null ? Match.Empty : Pattern().Match(text.Trim());
-        if (!match.Success || !long.TryParse(match.Groups["n"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
+        if (
+            !match.Success
+            || !long.TryParse(
+                match.Groups["n"].Value,
+                NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture,
+                out var amount
+            )
+        )
         {
             return false;
         }
@@ -52,7 +60,9 @@ public readonly partial record struct DurationSpec(TimeSpan Time, int WorkingDay
         }
 
         var seconds = (long)Time.TotalSeconds;
-        return seconds % 3600 == 0 ? $"{seconds / 3600}h" : seconds % 60 == 0 ? $"{seconds / 60}m" : $"{seconds}s";
+        return seconds % 3600 == 0 ? $"{seconds / 3600}h"
+            : seconds % 60 == 0 ? $"{seconds / 60}m"
+            : $"{seconds}s";
     }
 
     [GeneratedRegex(@"^(?<n>[+-]?\d{1,12})(?<unit>[smhd])$", RegexOptions.CultureInvariant)]

@@ -15,7 +15,8 @@ public static class InstantWindow
 
     public static bool Contains(DateTimeOffset instant) => instant >= Earliest && instant < Latest;
 
-    /// <summary>Whether a wall-clock or offset time is far enough inside the window to convert safely in any zone.</summary>
+    /// <summary>Whether a wall-clock or offset time is far enough inside the window to convert safely in any
+    /// zone.</summary>
     public static bool Contains(DateTime time) => time.Year is >= 2000 and < 2100;
 
     public static string Outside(string text) =>

@@ -7,12 +7,13 @@ using SlaWatch.Functions.Settings;
 namespace SlaWatch.Functions.Inbound;
 
 /// <summary>
-/// The inbound buffer: the Storage queue the HTTP functions hand their input to, and the claim check beside it: a body too large
-/// for a queue message is kept in a blob (<c>inbound-bodies</c>) and the message carries its name.
+/// The inbound buffer: the Storage queue the HTTP functions hand their input to, and the claim check beside it: a body
+/// too large for a queue message is kept in a blob (<c>inbound-bodies</c>) and the message carries its name.
 /// </summary>
 public sealed class InboundBuffer(QueueServiceClient queues, BlobServiceClient blobs)
 {
-    /// <summary>A queue message holds 64 KiB; the Functions trigger reads it base64-encoded, which makes 48 KiB of text 64.</summary>
+    /// <summary>A queue message holds 64 KiB; the Functions trigger reads it base64-encoded, which makes 48 KiB of text
+    /// 64.</summary>
     public const int MaxMessageBytes = 48 * 1024;
 
     private readonly CreatedOnce<QueueClient> _queue = new(async () =>
@@ -32,7 +33,11 @@ public sealed class InboundBuffer(QueueServiceClient queues, BlobServiceClient b
     public Task<QueueClient> QueueAsync() => _queue.GetAsync();
 
     /// <summary>Queues a chat body, inline or by reference when it would not fit a message.</summary>
-    public async Task EnqueueChatAsync(InboundEnvelope envelope, byte[] body, CancellationToken cancellationToken = default)
+    public async Task EnqueueChatAsync(
+        InboundEnvelope envelope,
+        byte[] body,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var inline = envelope with { Body = Convert.ToBase64String(body) };
@@ -45,7 +50,10 @@ public sealed class InboundBuffer(QueueServiceClient queues, BlobServiceClient b
         // One blob per message, so each message removes its own once handled (a platform's retry is a second message).
         var name = $"{Convert.ToHexStringLower(SHA256.HashData(body))}-{Guid.NewGuid():N}.json";
         var container = await _bodies.GetAsync().ConfigureAwait(false);
-        await container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(body), overwrite: false, cancellationToken).ConfigureAwait(false);
+        await container
+            .GetBlobClient(name)
+            .UploadAsync(BinaryData.FromBytes(body), overwrite: false, cancellationToken)
+            .ConfigureAwait(false);
         await EnqueueAsync(envelope with { BodyBlob = name }, cancellationToken).ConfigureAwait(false);
     }
 

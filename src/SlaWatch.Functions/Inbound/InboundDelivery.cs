@@ -10,7 +10,13 @@ public sealed record InboundDelivery(string MessageId, long DequeueCount, bool L
 }
 
 /// <summary>What one inbound message became.</summary>
-public sealed record InboundOutcome(string Channel, string Outcome, string? Number = null, string? Reason = null, string? QuarantineId = null);
+public sealed record InboundOutcome(
+    string Channel,
+    string Outcome,
+    string? Number = null,
+    string? Reason = null,
+    string? QuarantineId = null
+);
 
 /// <summary>
 /// The message cannot be handled yet: its ticket's first contact has not been processed. Thrown so the queue offers

@@ -17,7 +17,8 @@ public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
 
     public string? Body { get; init; }
 
-    /// <summary>The blob in <c>inbound-bodies</c> holding the body (claim check), instead of <see cref="Body"/>.</summary>
+    /// <summary>The blob in <c>inbound-bodies</c> holding the body (claim check), instead of <see
+    /// cref="Body"/>.</summary>
     public string? BodyBlob { get; init; }
 
     public CallRecord? Record { get; init; }
@@ -38,7 +39,11 @@ public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
             {
                 null => (null, "the message is empty"),
                 { Kind: Chat, Body: null or "", BodyBlob: null or "" } => (null, "a chat message without its body"),
-                { Kind: Chat, Body: { Length: > 0 } body } when !Convert.TryFromBase64String(body, new byte[body.Length], out _) => (null, "a chat message whose body is not base64"),
+                { Kind: Chat, Body: { Length: > 0 } body }
+                    when !Convert.TryFromBase64String(body, new byte[body.Length], out _) => (
+                    null,
+                    "a chat message whose body is not base64"
+                ),
                 { Kind: Call, Record: null } => (null, "a call message without its record"),
                 { Kind: Chat or Call } => (envelope, null),
                 _ => (null, $"kind '{envelope.Kind}' is neither chat nor call"),

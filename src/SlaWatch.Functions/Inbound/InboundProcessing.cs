@@ -11,11 +11,21 @@ namespace SlaWatch.Functions.Inbound;
 /// <see cref="InboundNotReadyException"/> to be offered again; on the last delivery it is kept in quarantine instead.
 /// A message that is not an envelope, or whose body blob is gone, cannot be mended by retrying: it is quarantined.
 /// </summary>
-public sealed class InboundProcessing(InboundBuffer queue, ChatWebhookHandler chat, CallIngester calls, IQuarantine quarantine, TimeProvider time)
+public sealed class InboundProcessing(
+    InboundBuffer queue,
+    ChatWebhookHandler chat,
+    CallIngester calls,
+    IQuarantine quarantine,
+    TimeProvider time
+)
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    public async Task<InboundOutcome> ProcessAsync(BinaryData message, InboundDelivery delivery, CancellationToken cancellationToken = default)
+    public async Task<InboundOutcome> ProcessAsync(
+        BinaryData message,
+        InboundDelivery delivery,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(delivery);
@@ -28,18 +38,41 @@ public sealed class InboundProcessing(InboundBuffer queue, ChatWebhookHandler ch
         var origin = envelope.Origin is { } from ? $"{from}, {delivery.Origin}" : delivery.Origin;
         if (envelope.Kind == InboundEnvelope.Call)
         {
-            var ingested = await calls.IngestAsync(envelope.Record!, origin, envelope.ToJson(), cancellationToken).ConfigureAwait(false);
-            return new InboundOutcome("phone", ingested.Word, ingested.Number?.ToString(), ingested.Reason, ingested.QuarantineId);
+            var ingested = await calls
+                .IngestAsync(envelope.Record!, origin, envelope.ToJson(), cancellationToken)
+                .ConfigureAwait(false);
+            return new InboundOutcome(
+                "phone",
+                ingested.Word,
+                ingested.Number?.ToString(),
+                ingested.Reason,
+                ingested.QuarantineId
+            );
         }
 
         if (await queue.BodyAsync(envelope, cancellationToken).ConfigureAwait(false) is not { } body)
         {
-            return await QuarantineAsync(delivery, $"its body blob {envelope.BodyBlob} is gone", Text(message), cancellationToken).ConfigureAwait(false);
+            return await QuarantineAsync(
+                    delivery,
+                    $"its body blob {envelope.BodyBlob} is gone",
+                    Text(message),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
 
         var format = envelope.Format == "chatwoot" ? ChatFormat.Chatwoot : ChatFormat.Generic;
         var result = await chat.HandleAsync(
-            format, null, NoHeaders, body, envelope.ReceivedAt, origin, new ChatDelivery(delivery.DequeueCount, delivery.Last), cancellationToken).ConfigureAwait(false);
+                format,
+                null,
+                NoHeaders,
+                body,
+                envelope.ReceivedAt,
+                origin,
+                new ChatDelivery(delivery.DequeueCount, delivery.Last),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         if (result.Waiting)
         {
             throw new InboundNotReadyException(result.Reason!);
@@ -50,10 +83,20 @@ public sealed class InboundProcessing(InboundBuffer queue, ChatWebhookHandler ch
     }
 
     /// <summary>Keeps a message that could not be handled, whole, with the reason.</summary>
-    public async Task<InboundOutcome> QuarantineAsync(InboundDelivery delivery, string reason, string raw, CancellationToken cancellationToken = default)
+    public async Task<InboundOutcome> QuarantineAsync(
+        InboundDelivery delivery,
+        string reason,
+        string raw,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var id = await quarantine.PutAsync(new QuarantinedInput("inbound", time.GetUtcNow(), delivery.Origin, reason, raw), cancellationToken).ConfigureAwait(false);
+        var id = await quarantine
+            .PutAsync(
+                new QuarantinedInput("inbound", time.GetUtcNow(), delivery.Origin, reason, raw),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return new InboundOutcome("inbound", "rejected", Reason: reason, QuarantineId: id);
     }
 

@@ -8,10 +8,11 @@ namespace SlaWatch.Functions.Inbound;
 /// </summary>
 public static class Outage
 {
-    public static bool Is(Exception error) => error switch
-    {
-        RequestFailedException { Status: 0 or >= 500 } => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(Is),
-        _ => false,
-    };
+    public static bool Is(Exception error) =>
+        error switch
+        {
+            RequestFailedException { Status: 0 or >= 500 } => true,
+            AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(Is),
+            _ => false,
+        };
 }

@@ -12,7 +12,14 @@ namespace SlaWatch.Functions.Messaging;
 /// </summary>
 internal static class ReportMailer
 {
-    public static async Task SendAsync(MailOptions smtp, IReadOnlyList<string> recipients, ReportView view, string html, bool chinese, CancellationToken cancellationToken)
+    public static async Task SendAsync(
+        MailOptions smtp,
+        IReadOnlyList<string> recipients,
+        ReportView view,
+        string html,
+        bool chinese,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(smtp);
         ArgumentNullException.ThrowIfNull(recipients);
@@ -26,14 +33,22 @@ internal static class ReportMailer
 
         message.Subject = $"SlaWatch: {(chinese ? view.Period.Title(chinese: true) : view.Title)}";
         var body = new BodyBuilder { TextBody = ReportText.Table(view, chinese, maxExceptions: 20) };
-        body.Attachments.Add($"slawatch-{view.From:yyyy-MM-dd}{(view.From == view.To ? string.Empty : $"-{view.To:yyyy-MM-dd}")}.html", System.Text.Encoding.UTF8.GetBytes(html), new ContentType("text", "html"));
+        body.Attachments.Add(
+            $"slawatch-{view.From:yyyy-MM-dd}{(view.From == view.To ? string.Empty : $"-{view.To:yyyy-MM-dd}")}.html",
+            System.Text.Encoding.UTF8.GetBytes(html),
+            new ContentType("text", "html")
+        );
         message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(smtp.SmtpHost!, smtp.SmtpPort, smtp.SmtpSecurity, cancellationToken).ConfigureAwait(false);
+        await client
+            .ConnectAsync(smtp.SmtpHost!, smtp.SmtpPort, smtp.SmtpSecurity, cancellationToken)
+            .ConfigureAwait(false);
         if (smtp.SmtpUser is { } user)
         {
-            await client.AuthenticateAsync(user, smtp.SmtpPassword ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            await client
+                .AuthenticateAsync(user, smtp.SmtpPassword ?? string.Empty, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         await client.SendAsync(message, cancellationToken).ConfigureAwait(false);

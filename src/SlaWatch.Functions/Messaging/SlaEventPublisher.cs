@@ -22,7 +22,8 @@ namespace SlaWatch.Functions.Messaging;
 /// </summary>
 public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
 {
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    public static JsonSerializerOptions Json { get; } =
+        new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public async Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default)
     {
@@ -41,7 +42,8 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
         await SendAsync(messages, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A finished daily or weekly report: its figures against the targets (the JSON the reports API serves).</summary>
+    /// <summary>A finished daily or weekly report: its figures against the targets (the JSON the reports API
+    /// serves).</summary>
     public Task PublishReportAsync(ReportView view, string json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -70,7 +72,10 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
         catch (Exception error) when (error is ServiceBusException or AuthenticationFailedException)
         {
             // After the client's own retries: the caller keeps the announcements for a later attempt.
-            throw new DeliveryFailedException($"the sla-events topic did not take {messages.Count} message(s): {error.Message}", error);
+            throw new DeliveryFailedException(
+                $"the sla-events topic did not take {messages.Count} message(s): {error.Message}",
+                error
+            );
         }
     }
 
@@ -113,7 +118,8 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
     {
         var message = new ServiceBusMessage(BinaryData.FromString(body))
         {
-            // Service Bus takes message ids of up to 128 characters; a longer key keeps its start and a hash of the whole.
+            // Service Bus takes message ids of up to 128 characters; a longer key keeps its start and a hash of the
+            // whole.
             MessageId = id.Length <= 128 ? id : id[..64] + "|" + Hash(id),
             Subject = kind,
             ContentType = "application/json",
@@ -122,5 +128,6 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
         return message;
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 }

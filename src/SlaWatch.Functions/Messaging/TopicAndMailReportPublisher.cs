@@ -12,7 +12,11 @@ namespace SlaWatch.Functions.Messaging;
 /// period's end attached.
 /// </summary>
 public sealed class TopicAndMailReportPublisher(
-    SlaEventPublisher topic, PeriodViews views, ReportAssets assets, IOptions<FunctionSettings> settings) : IReportPublisher
+    SlaEventPublisher topic,
+    PeriodViews views,
+    ReportAssets assets,
+    IOptions<FunctionSettings> settings
+) : IReportPublisher
 {
     public async Task<bool> PublishAsync(PeriodReport report, CancellationToken cancellationToken = default)
     {
@@ -26,7 +30,8 @@ public sealed class TopicAndMailReportPublisher(
 
         var view = await views.ViewAsync(report, cancellationToken).ConfigureAwait(false);
         var html = HtmlReport.Render(view, mail.ReportInChinese, assets.Echarts, report.Trend);
-        await ReportMailer.SendAsync(smtp, mail.ReportRecipients, figures, html, mail.ReportInChinese, cancellationToken)
+        await ReportMailer
+            .SendAsync(smtp, mail.ReportRecipients, figures, html, mail.ReportInChinese, cancellationToken)
             .ConfigureAwait(false);
         return true;
     }

@@ -6,7 +6,8 @@ namespace SlaWatch.Functions.Settings;
 /// <summary>An app setting the app or its triggers read; <c>local.settings.sample.json</c> lists every one.</summary>
 public sealed record AppSetting(string Name, string Description, string Default = "");
 
-/// <summary>Every setting, in one place: the start-up check, the sample settings file and the infrastructure read these names.</summary>
+/// <summary>Every setting, in one place: the start-up check, the sample settings file and the infrastructure read these
+/// names.</summary>
 public static class AppSettings
 {
     public const string ChatFormat = "Chat__Format";
@@ -38,16 +39,51 @@ public static class AppSettings
 
     public static IReadOnlyList<AppSetting> All { get; } =
     [
-        new(InboundStorage, "The host's storage and the inbound queue's (with its claim-check blobs); in Azure AzureWebJobsStorage__accountName with the managed identity.", "UseDevelopmentStorage=true"),
-        new(WorkerRuntime, "dotnet-isolated (on Flex Consumption set by functionAppConfig.runtime instead).", "dotnet-isolated"),
-        new(AzureIdentity.ClientIdSetting, "Client id of the user-assigned managed identity every Azure client signs in with; empty locally."),
-        new(StoreSettings.Storage, "The SLA tables: a connection string, or a table service URI (https://ACCOUNT.table.core.windows.net) used with the managed identity.", "UseDevelopmentStorage=true"),
+        new(
+            InboundStorage,
+            "The host's storage and the inbound queue's (with its claim-check blobs); in Azure "
+                + "AzureWebJobsStorage__accountName with the managed identity.",
+            "UseDevelopmentStorage=true"
+        ),
+        new(
+            WorkerRuntime,
+            "dotnet-isolated (on Flex Consumption set by functionAppConfig.runtime instead).",
+            "dotnet-isolated"
+        ),
+        new(
+            AzureIdentity.ClientIdSetting,
+            "Client id of the user-assigned managed identity every Azure client signs in with; empty locally."
+        ),
+        new(
+            StoreSettings.Storage,
+            "The SLA tables: a connection string, or a table service URI (https://ACCOUNT.table.core.windows.net) "
+                + "used with the managed identity.",
+            "UseDevelopmentStorage=true"
+        ),
         new(StoreSettings.TablePrefix, "Prefix of the table names, to keep sets of tables apart."),
         new(StoreSettings.PolicyFile, "SLA policy JSON, relative to the app folder.", "config/sla-policy.json"),
-        new(StoreSettings.RulesFile, "Classification rules JSON, relative to the app folder.", "config/classification.json"),
-        new(StoreSettings.PolicyArchive, "Folder of earlier policy versions, one JSON file each, so past days are computed again under their own version.", "config/policies"),
-        new(ServiceBus, "Service Bus connection string (key-based); or set ServiceBusConnection__fullyQualifiedNamespace for the managed identity.", "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;"),
-        new(ServiceBusNamespace, "Service Bus namespace host (NAME.servicebus.windows.net), for identity-based connections."),
+        new(
+            StoreSettings.RulesFile,
+            "Classification rules JSON, relative to the app folder.",
+            "config/classification.json"
+        ),
+        new(
+            StoreSettings.PolicyArchive,
+            "Folder of earlier policy versions, one JSON file each, so past days are computed again under their own "
+                + "version.",
+            "config/policies"
+        ),
+        new(
+            ServiceBus,
+            "Service Bus connection string (key-based); or set ServiceBusConnection__fullyQualifiedNamespace for the "
+                + "managed identity.",
+            "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;"
+                + "UseDevelopmentEmulator=true;"
+        ),
+        new(
+            ServiceBusNamespace,
+            "Service Bus namespace host (NAME.servicebus.windows.net), for identity-based connections."
+        ),
         new(ChatFormat, "The chat platform's webhook format: generic or chatwoot.", "generic"),
         new(ChatSecret, "The chat webhook's signing secret (a Key Vault reference in Azure).", "local-chat-secret"),
         new(ImapHost, "The support mailbox's IMAP server; empty turns mailbox polling off."),
@@ -65,14 +101,49 @@ public static class AppSettings
         new(ReportRecipients, "Comma-separated addresses the daily (and on Mondays the weekly) report is mailed to."),
         new(ReportLanguage, "The mailed report's language: en or zh-CN.", "en"),
         new(TriggerNames.MailboxPollSchedule, "NCRONTAB (UTC) of MailboxPoll.", "0 */1 * * * *"),
-        new(TriggerNames.SlaScanSchedule, "NCRONTAB (UTC) of SlaScan: every 30 s, so a breach is announced within 30 s (plus the scan) of its instant.", "*/30 * * * * *"),
-        new(TriggerNames.DailyReportSchedule, "NCRONTAB (UTC) of DailyReport: 16:05 UTC is 00:05 in Asia/Shanghai.", "0 5 16 * * *"),
-        new(TriggerNames.BackupSchedule, "NCRONTAB (UTC) of NightlyBackup: 17:30 UTC is 01:30 in Asia/Shanghai, after the daily report.", "0 30 17 * * *"),
-        new(BackupContainer, "Blob container (URL) NightlyBackup writes each night's backup to, in a folder named by its instant; empty takes none.", "http://127.0.0.1:10000/devstoreaccount1/backups"),
-        new(TriggerNames.QuarantineRetentionSchedule, "NCRONTAB (UTC) of QuarantineRetention: 17:45 UTC, after the nightly backup has taken what it removes.", "0 45 17 * * *"),
-        new(QuarantineRetentionDays, "Days a quarantined input is kept for review and retry before QuarantineRetention removes it.", "90"),
-        new(BoardRefreshSeconds, "Seconds between the live board's refreshes (5–600); the data is read at most once per half of it, whatever the screens.", "30"),
+        new(
+            TriggerNames.SlaScanSchedule,
+            "NCRONTAB (UTC) of SlaScan: every 30 s, so a breach is announced within 30 s (plus the scan) of its "
+                + "instant.",
+            "*/30 * * * * *"
+        ),
+        new(
+            TriggerNames.DailyReportSchedule,
+            "NCRONTAB (UTC) of DailyReport: 16:05 UTC is 00:05 in Asia/Shanghai.",
+            "0 5 16 * * *"
+        ),
+        new(
+            TriggerNames.BackupSchedule,
+            "NCRONTAB (UTC) of NightlyBackup: 17:30 UTC is 01:30 in Asia/Shanghai, after the daily report.",
+            "0 30 17 * * *"
+        ),
+        new(
+            BackupContainer,
+            "Blob container (URL) NightlyBackup writes each night's backup to, in a folder named by its instant; "
+                + "empty takes none.",
+            "http://127.0.0.1:10000/devstoreaccount1/backups"
+        ),
+        new(
+            TriggerNames.QuarantineRetentionSchedule,
+            "NCRONTAB (UTC) of QuarantineRetention: 17:45 UTC, after the nightly backup has taken what it removes.",
+            "0 45 17 * * *"
+        ),
+        new(
+            QuarantineRetentionDays,
+            "Days a quarantined input is kept for review and retry before QuarantineRetention removes it.",
+            "90"
+        ),
+        new(
+            BoardRefreshSeconds,
+            "Seconds between the live board's refreshes (5–600); the data is read at most once per half of it, "
+                + "whatever the screens.",
+            "30"
+        ),
         new(ApplicationInsights, "Application Insights connection string; empty exports no telemetry from the worker."),
-        new(ApplicationInsightsAuthentication, "ClientId=…;Authorization=AAD when Application Insights accepts Entra sign-in only: the host and the worker's exporter then sign in with the identity."),
+        new(
+            ApplicationInsightsAuthentication,
+            "ClientId=…;Authorization=AAD when Application Insights accepts Entra sign-in only: the host and the "
+                + "worker's exporter then sign in with the identity."
+        ),
     ];
 }

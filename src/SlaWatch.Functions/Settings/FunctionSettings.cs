@@ -4,7 +4,8 @@ using SlaWatch.Hosting.Settings;
 
 namespace SlaWatch.Functions.Settings;
 
-/// <summary>What the Functions app reads beyond the store: chat, mail, notifications, report recipients, queue and bus.</summary>
+/// <summary>What the Functions app reads beyond the store: chat, mail, notifications, report recipients, queue and
+/// bus.</summary>
 public sealed class FunctionSettings : CheckedSettings
 {
     private static readonly Dictionary<string, ChatFormat> ChatFormats = new(StringComparer.Ordinal)
@@ -13,7 +14,11 @@ public sealed class FunctionSettings : CheckedSettings
         ["chatwoot"] = ChatFormat.Chatwoot,
     };
 
-    private static readonly Dictionary<string, bool> Languages = new(StringComparer.Ordinal) { ["en"] = false, ["zh-CN"] = true };
+    private static readonly Dictionary<string, bool> Languages = new(StringComparer.Ordinal)
+    {
+        ["en"] = false,
+        ["zh-CN"] = true,
+    };
 
     public ChatFormat ChatFormat { get; set; }
 
@@ -22,7 +27,8 @@ public sealed class FunctionSettings : CheckedSettings
     /// <summary>The mailbox to poll, when <c>Mail__ImapHost</c> is set.</summary>
     public MailOptions? Mailbox { get; set; }
 
-    /// <summary>Where reports are mailed from, when <c>Mail__SmtpHost</c> and <c>Mail__SupportAddress</c> are set.</summary>
+    /// <summary>Where reports are mailed from, when <c>Mail__SmtpHost</c> and <c>Mail__SupportAddress</c> are
+    /// set.</summary>
     public MailOptions? Smtp { get; set; }
 
     public Uri? NotifyWebhook { get; set; }
@@ -54,7 +60,10 @@ public sealed class FunctionSettings : CheckedSettings
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(reader);
         settings.ChatFormat = reader.Choice(AppSettings.ChatFormat, ChatFormat.Generic, ChatFormats);
-        settings.ChatSecret = reader.Required(AppSettings.ChatSecret, "the secret the chat platform signs its webhooks with");
+        settings.ChatSecret = reader.Required(
+            AppSettings.ChatSecret,
+            "the secret the chat platform signs its webhooks with"
+        );
         settings.ServiceBus = ServiceBusConnection.Read(reader);
         settings.Inbound = StorageAccountConnection.Read(reader, AppSettings.InboundStorage);
         ReadMail(settings, reader);
@@ -62,18 +71,36 @@ public sealed class FunctionSettings : CheckedSettings
         settings.NotifyWebhook = reader.AbsoluteUrl(AppSettings.NotifyWebhookUrl);
         if (settings.NotifyWebhook is not null)
         {
-            settings.NotifySecret = reader.Required(AppSettings.NotifyWebhookSecret, "the secret that signs the announcements posted to the webhook");
+            settings.NotifySecret = reader.Required(
+                AppSettings.NotifyWebhookSecret,
+                "the secret that signs the announcements posted to the webhook"
+            );
         }
 
         settings.BackupContainer = reader.AbsoluteUrl(AppSettings.BackupContainer);
-        settings.BoardRefreshSeconds = reader.Count(AppSettings.BoardRefreshSeconds, Core.Reporting.SlaBoard.DefaultRefreshSeconds, 5, 600);
-        settings.QuarantineRetentionDays = reader.Count(AppSettings.QuarantineRetentionDays, DefaultQuarantineRetentionDays, 1, 3650);
+        settings.BoardRefreshSeconds = reader.Count(
+            AppSettings.BoardRefreshSeconds,
+            Core.Reporting.SlaBoard.DefaultRefreshSeconds,
+            5,
+            600
+        );
+        settings.QuarantineRetentionDays = reader.Count(
+            AppSettings.QuarantineRetentionDays,
+            DefaultQuarantineRetentionDays,
+            1,
+            3650
+        );
         settings.ReportInChinese = reader.Choice(AppSettings.ReportLanguage, false, Languages);
-        settings.ReportRecipients = (reader.Optional(AppSettings.ReportRecipients) ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        settings.ReportRecipients = (reader.Optional(AppSettings.ReportRecipients) ?? string.Empty).Split(
+            ',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
         if (settings.ReportRecipients.Count > 0 && settings.Smtp is null)
         {
-            reader.Problems.Add($"{AppSettings.ReportRecipients} is set: {AppSettings.SmtpHost} and {AppSettings.SupportAddress} are needed to send the report");
+            reader.Problems.Add(
+                $"{AppSettings.ReportRecipients} is set: {AppSettings.SmtpHost} and {AppSettings.SupportAddress} are "
+                    + $"needed to send the report"
+            );
         }
     }
 
@@ -112,7 +139,13 @@ public sealed class FunctionSettings : CheckedSettings
             };
             // Acknowledgements leave through the SMTP server when one is set.
             settings.Mailbox = settings.Smtp is { } smtp
-                ? mailbox with { SmtpHost = smtp.SmtpHost, SmtpPort = smtp.SmtpPort, SmtpUser = smtp.SmtpUser, SmtpPassword = smtp.SmtpPassword }
+                ? mailbox with
+                {
+                    SmtpHost = smtp.SmtpHost,
+                    SmtpPort = smtp.SmtpPort,
+                    SmtpUser = smtp.SmtpUser,
+                    SmtpPassword = smtp.SmtpPassword,
+                }
                 : mailbox;
         }
     }

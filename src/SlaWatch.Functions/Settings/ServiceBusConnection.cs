@@ -2,7 +2,8 @@ using SlaWatch.Hosting.Settings;
 
 namespace SlaWatch.Functions.Settings;
 
-/// <summary>How to reach Service Bus: a connection string (key-based), or a namespace signed in to with the identity.</summary>
+/// <summary>How to reach Service Bus: a connection string (key-based), or a namespace signed in to with the
+/// identity.</summary>
 public sealed record ServiceBusConnection(string? ConnectionString, string? FullyQualifiedNamespace)
 {
     public static ServiceBusConnection Read(SettingsReader reader)
@@ -10,10 +11,19 @@ public sealed record ServiceBusConnection(string? ConnectionString, string? Full
         ArgumentNullException.ThrowIfNull(reader);
         if (reader.Optional(AppSettings.ServiceBus) is { } connection)
         {
-            var parts = connection.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(part => part.Split('=', 2)[0].Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!parts.Contains("Endpoint") || !parts.Contains("SharedAccessKeyName") && !parts.Contains("SharedAccessSignature"))
+            var parts = connection
+                .Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => part.Split('=', 2)[0].Trim())
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (
+                !parts.Contains("Endpoint")
+                || !parts.Contains("SharedAccessKeyName") && !parts.Contains("SharedAccessSignature")
+            )
             {
-                reader.Problems.Add($"{AppSettings.ServiceBus} is not a Service Bus connection string (Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…)");
+                reader.Problems.Add(
+                    $"{AppSettings.ServiceBus} is not a Service Bus connection string (Endpoint=sb://…;"
+                        + $"SharedAccessKeyName=…;SharedAccessKey=…)"
+                );
             }
 
             return new ServiceBusConnection(connection, null);
@@ -24,7 +34,10 @@ public sealed record ServiceBusConnection(string? ConnectionString, string? Full
             return new ServiceBusConnection(null, fullyQualified.Trim().TrimEnd('/'));
         }
 
-        reader.Problems.Add($"{AppSettings.ServiceBus} (a connection string) or {AppSettings.ServiceBusNamespace} (for the managed identity) is missing");
+        reader.Problems.Add(
+            $"{AppSettings.ServiceBus} (a connection string) or {AppSettings.ServiceBusNamespace} (for the managed "
+                + $"identity) is missing"
+        );
         return new ServiceBusConnection(null, null);
     }
 }

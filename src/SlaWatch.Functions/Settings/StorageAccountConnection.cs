@@ -3,9 +3,9 @@ using SlaWatch.Hosting.Settings;
 namespace SlaWatch.Functions.Settings;
 
 /// <summary>
-/// The storage account of the inbound queue, read from the setting the queue trigger reads (<c>AzureWebJobsStorage</c>):
-/// a connection string, or the identity-based form (<c>__accountName</c>, or <c>__queueServiceUri</c> and
-/// <c>__blobServiceUri</c>).
+/// The storage account of the inbound queue, read from the setting the queue trigger reads
+/// (<c>AzureWebJobsStorage</c>): a connection string, or the identity-based form (<c>__accountName</c>, or
+/// <c>__queueServiceUri</c> and <c>__blobServiceUri</c>).
 /// </summary>
 public sealed record StorageAccountConnection(string? ConnectionString, Uri? QueueServiceUri, Uri? BlobServiceUri)
 {
@@ -27,7 +27,10 @@ public sealed record StorageAccountConnection(string? ConnectionString, Uri? Que
 
         if (queue is null || blob is null)
         {
-            reader.Problems.Add($"{name} (a connection string) or {name}__accountName (for the managed identity) is missing: the inbound queue lives there");
+            reader.Problems.Add(
+                $"{name} (a connection string) or {name}__accountName (for the managed identity) is missing: the "
+                    + $"inbound queue lives there"
+            );
         }
 
         return new StorageAccountConnection(null, queue, blob);

@@ -1,9 +1,11 @@
 namespace SlaWatch.Functions.Settings;
 
-/// <summary>Names the triggers and the deployment share: queues, the topic, the settings schedules are read from.</summary>
+/// <summary>Names the triggers and the deployment share: queues, the topic, the settings schedules are read
+/// from.</summary>
 public static class TriggerNames
 {
-    /// <summary>The storage account of the inbound queue and its claim-check blobs (the host's own, by default).</summary>
+    /// <summary>The storage account of the inbound queue and its claim-check blobs (the host's own, by
+    /// default).</summary>
     public const string InboundConnection = "AzureWebJobsStorage";
     public const string InboundQueue = "inbound";
 

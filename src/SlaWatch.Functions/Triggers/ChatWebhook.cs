@@ -11,7 +11,8 @@ using SlaWatch.Functions.Settings;
 
 namespace SlaWatch.Functions.Triggers;
 
-/// <summary>What the chat webhook answers when it takes a body: accepted for the queue, or ignored (an event of no use).</summary>
+/// <summary>What the chat webhook answers when it takes a body: accepted for the queue, or ignored (an event of no
+/// use).</summary>
 public sealed record ChatAnswer(string Outcome);
 
 /// <summary>
@@ -25,14 +26,16 @@ public sealed partial class ChatWebhook(
     InboundBuffer inbound,
     IQuarantine quarantine,
     TimeProvider time,
-    ILogger<ChatWebhook> logger)
+    ILogger<ChatWebhook> logger
+)
 {
     private const string Origin = "chat webhook";
 
     [Function(nameof(ChatWebhook))]
     public async Task<Results<Accepted<ChatAnswer>, Ok<ChatAnswer>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/chat")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
@@ -42,12 +45,21 @@ public sealed partial class ChatWebhook(
         if (body.TooLarge)
         {
             var reason = $"body: {body.Size} bytes, more than the {options.MaxBodyBytes} a webhook may send";
-            return await RefuseAsync(StatusCodes.Status413PayloadTooLarge, reason, body.Description, now, cancellationToken)
+            return await RefuseAsync(
+                    StatusCodes.Status413PayloadTooLarge,
+                    reason,
+                    body.Description,
+                    now,
+                    cancellationToken
+                )
                 .ConfigureAwait(false);
         }
 
         var headers = request.Headers.ToDictionary(
-            header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            header => header.Key,
+            header => header.Value.ToString(),
+            StringComparer.OrdinalIgnoreCase
+        );
         var screened = await chat.ScreenAsync(format, options, headers, body.Bytes, now, Origin, cancellationToken)
             .ConfigureAwait(false);
         if (screened.Refused is { } refused)
@@ -85,7 +97,12 @@ public sealed partial class ChatWebhook(
     }
 
     private async Task<ProblemHttpResult> RefuseAsync(
-        int status, string reason, string kept, DateTimeOffset now, CancellationToken cancellationToken)
+        int status,
+        string reason,
+        string kept,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var input = new QuarantinedInput("chat", now, Origin, reason, kept);
         var id = await quarantine.PutAsync(input, cancellationToken).ConfigureAwait(false);
@@ -95,16 +112,25 @@ public sealed partial class ChatWebhook(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Chat webhook: {Bytes} bytes accepted for the inbound queue")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "Chat webhook: {Bytes} bytes accepted for the inbound queue"
+        )]
         public static partial void Accepted(ILogger logger, long bytes);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Chat webhook: ignored an event of kind {What}")]
         public static partial void Ignored(ILogger logger, string what);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Chat webhook: refused with {Status}: {Reason} (quarantine {QuarantineId})")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Chat webhook: refused with {Status}: {Reason} (quarantine {QuarantineId})"
+        )]
         public static partial void Refused(ILogger logger, int status, string reason, string quarantineId);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Chat webhook: the inbound queue could not be reached ({Error}); the body is kept in quarantine")]
+        [LoggerMessage(
+            Level = LogLevel.Error,
+            Message = "Chat webhook: the inbound queue could not be reached ({Error}); the body is kept in quarantine"
+        )]
         public static partial void QueueUnavailable(ILogger logger, string error);
     }
 }

@@ -15,7 +15,11 @@ namespace SlaWatch.Functions.Triggers;
 public sealed partial class InboundPoison(InboundProcessing processing, ILogger<InboundPoison> logger)
 {
     [Function(nameof(InboundPoison))]
-    public async Task RunAsync([QueueTrigger(TriggerNames.InboundPoisonQueue, Connection = TriggerNames.InboundConnection)] QueueMessage message, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        [QueueTrigger(TriggerNames.InboundPoisonQueue, Connection = TriggerNames.InboundConnection)]
+            QueueMessage message,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(message);
         var delivery = new InboundDelivery(message.MessageId, message.DequeueCount, Last: true);
@@ -24,9 +28,17 @@ public sealed partial class InboundPoison(InboundProcessing processing, ILogger<
         {
             outcome = await processing.ProcessAsync(message.Body, delivery, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not (StorageUnavailableException or OperationCanceledException) && !Outage.Is(error))
+        catch (Exception error)
+            when (error is not (StorageUnavailableException or OperationCanceledException) && !Outage.Is(error))
         {
-            outcome = await processing.QuarantineAsync(delivery, $"gave up: {error.Message}", InboundProcessing.Text(message.Body), cancellationToken).ConfigureAwait(false);
+            outcome = await processing
+                .QuarantineAsync(
+                    delivery,
+                    $"gave up: {error.Message}",
+                    InboundProcessing.Text(message.Body),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
 
         Log.Drained(logger, message.MessageId, outcome.Channel, outcome.Outcome, outcome.QuarantineId);
@@ -34,7 +46,16 @@ public sealed partial class InboundPoison(InboundProcessing processing, ILogger<
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound poison message {MessageId}: {Channel} {Outcome} (quarantine {QuarantineId})")]
-        public static partial void Drained(ILogger logger, string messageId, string channel, string outcome, string? quarantineId);
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Inbound poison message {MessageId}: {Channel} {Outcome} (quarantine {QuarantineId})"
+        )]
+        public static partial void Drained(
+            ILogger logger,
+            string messageId,
+            string channel,
+            string outcome,
+            string? quarantineId
+        );
     }
 }

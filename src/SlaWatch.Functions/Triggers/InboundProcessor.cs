@@ -14,14 +14,26 @@ namespace SlaWatch.Functions.Triggers;
 public sealed partial class InboundProcessor(InboundProcessing processing, ILogger<InboundProcessor> logger)
 {
     [Function(nameof(InboundProcessor))]
-    public async Task RunAsync([QueueTrigger(TriggerNames.InboundQueue, Connection = TriggerNames.InboundConnection)] QueueMessage message, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        [QueueTrigger(TriggerNames.InboundQueue, Connection = TriggerNames.InboundConnection)] QueueMessage message,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(message);
         var delivery = new InboundDelivery(message.MessageId, message.DequeueCount, Last: false);
         try
         {
-            var outcome = await processing.ProcessAsync(message.Body, delivery, cancellationToken).ConfigureAwait(false);
-            Log.Processed(logger, outcome.Channel, outcome.Outcome, outcome.Number, message.MessageId, message.DequeueCount);
+            var outcome = await processing
+                .ProcessAsync(message.Body, delivery, cancellationToken)
+                .ConfigureAwait(false);
+            Log.Processed(
+                logger,
+                outcome.Channel,
+                outcome.Outcome,
+                outcome.Number,
+                message.MessageId,
+                message.DequeueCount
+            );
         }
         catch (InboundNotReadyException waiting)
         {
@@ -32,10 +44,23 @@ public sealed partial class InboundProcessor(InboundProcessing processing, ILogg
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Channel}: {Outcome} {Number} (message {MessageId}, delivery {DequeueCount})")]
-        public static partial void Processed(ILogger logger, string channel, string outcome, string? number, string messageId, long dequeueCount);
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "Inbound {Channel}: {Outcome} {Number} (message {MessageId}, delivery {DequeueCount})"
+        )]
+        public static partial void Processed(
+            ILogger logger,
+            string channel,
+            string outcome,
+            string? number,
+            string messageId,
+            long dequeueCount
+        );
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Inbound message {MessageId} (delivery {DequeueCount}) waits: {Reason}")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "Inbound message {MessageId} (delivery {DequeueCount}) waits: {Reason}"
+        )]
         public static partial void NotReady(ILogger logger, string messageId, long dequeueCount, string reason);
     }
 }

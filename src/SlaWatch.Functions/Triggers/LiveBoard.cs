@@ -16,7 +16,8 @@ public sealed class LiveBoard(SlaBoard board, BoardPageHtml page)
 {
     [Function("BoardPage")]
     public ContentHttpResult Page(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "board")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "board")] HttpRequest request
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
@@ -25,7 +26,9 @@ public sealed class LiveBoard(SlaBoard board, BoardPageHtml page)
 
     [Function("BoardData")]
     public async Task<Ok<BoardData>> DataAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "board/data")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "board/data")] HttpRequest request,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         request.HttpContext.Response.Headers.CacheControl = "no-store";

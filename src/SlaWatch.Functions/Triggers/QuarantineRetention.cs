@@ -12,10 +12,17 @@ namespace SlaWatch.Functions.Triggers;
 /// is kept for ever. It runs after the nightly backup, whose own retention then ages the last copy out.
 /// </summary>
 public sealed partial class QuarantineRetention(
-    IQuarantine quarantine, TimeProvider time, IOptions<FunctionSettings> settings, ILogger<QuarantineRetention> logger)
+    IQuarantine quarantine,
+    TimeProvider time,
+    IOptions<FunctionSettings> settings,
+    ILogger<QuarantineRetention> logger
+)
 {
     [Function(nameof(QuarantineRetention))]
-    public async Task<int> RunAsync([TimerTrigger("%" + TriggerNames.QuarantineRetentionSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        [TimerTrigger("%" + TriggerNames.QuarantineRetentionSchedule + "%")] TimerInfo timer,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(timer);
         var days = settings.Value.QuarantineRetentionDays;
@@ -27,7 +34,10 @@ public sealed partial class QuarantineRetention(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Quarantine retention: removed {Removed} inputs kept before {Cut} ({Days} days)")]
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "Quarantine retention: removed {Removed} inputs kept before {Cut} ({Days} days)"
+        )]
         public static partial void Purged(ILogger logger, int removed, DateOnly cut, int days);
     }
 }

@@ -32,6 +32,10 @@ internal sealed record RequestBody(byte[] Bytes, long Size, string Sha256)
             }
         }
 
-        return new RequestBody(size <= limit ? kept.ToArray() : [], size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new RequestBody(
+            size <= limit ? kept.ToArray() : [],
+            size,
+            Convert.ToHexStringLower(hash.GetHashAndReset())
+        );
     }
 }

@@ -12,10 +12,15 @@ namespace SlaWatch.Functions.Triggers;
 public sealed partial class SlaScan(SlaScanner scanner, ILogger<SlaScan> logger)
 {
     // The worker makes a function object per invocation: what was said is remembered per process.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Said = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Said = new(
+        StringComparer.Ordinal
+    );
 
     [Function(nameof(SlaScan))]
-    public async Task<ScanReport> RunAsync([TimerTrigger("%" + TriggerNames.SlaScanSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task<ScanReport> RunAsync(
+        [TimerTrigger("%" + TriggerNames.SlaScanSchedule + "%")] TimerInfo timer,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(timer);
         var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
@@ -25,16 +30,44 @@ public sealed partial class SlaScan(SlaScanner scanner, ILogger<SlaScan> logger)
         }
 
         var announced = report.Announcements.Values.Sum();
-        Log.Scanned(logger, timer.IsPastDue, report.FromBucket, report.ToBucket, report.EntriesRead, report.TicketsLoaded, announced, report.Notifications, report.DeliveryFailures);
+        Log.Scanned(
+            logger,
+            timer.IsPastDue,
+            report.FromBucket,
+            report.ToBucket,
+            report.EntriesRead,
+            report.TicketsLoaded,
+            announced,
+            report.Notifications,
+            report.DeliveryFailures
+        );
         return report;
     }
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar {Calendar} has holiday data through {CoveredThrough} only: due instants after it ignore holidays; add the next year's holiday set")]
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Calendar {Calendar} has holiday data through {CoveredThrough} only: due instants after it "
+                + "ignore holidays; add the next year's holiday set"
+        )]
         public static partial void CalendarRunsOut(ILogger logger, string calendar, DateOnly coveredThrough);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "SLA scan (late: {Late}): buckets {From}..{To}, {Due} due, {Tickets} tickets; {Announced} announced in {Notifications} notifications, {Failed} failed")]
-        public static partial void Scanned(ILogger logger, bool late, string from, string to, int due, int tickets, int announced, int notifications, int failed);
+        [LoggerMessage(
+            Level = LogLevel.Information,
+            Message = "SLA scan (late: {Late}): buckets {From}..{To}, {Due} due, {Tickets} tickets; {Announced} "
+                + "announced in {Notifications} notifications, {Failed} failed"
+        )]
+        public static partial void Scanned(
+            ILogger logger,
+            bool late,
+            string from,
+            string to,
+            int due,
+            int tickets,
+            int announced,
+            int notifications,
+            int failed
+        );
     }
 }

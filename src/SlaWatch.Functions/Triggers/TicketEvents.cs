@@ -16,7 +16,11 @@ public sealed record EventAnswer(string Outcome, string? Number, string? Id);
 /// 202 recorded or duplicate, 404 for an unknown ticket, 400 naming the field, 413 for a body past 64 KiB.
 /// </summary>
 public sealed partial class TicketEvents(
-    InputLineIngester lines, IQuarantine quarantine, TimeProvider time, ILogger<TicketEvents> logger)
+    InputLineIngester lines,
+    IQuarantine quarantine,
+    TimeProvider time,
+    ILogger<TicketEvents> logger
+)
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -24,7 +28,8 @@ public sealed partial class TicketEvents(
     public async Task<Results<Accepted<EventAnswer>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tickets/{id}/events")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var origin = $"api ticket {id}";
@@ -33,7 +38,12 @@ public sealed partial class TicketEvents(
         {
             var reason = $"body: {body.Size} bytes, more than an event's {MaxBodyBytes}";
             var kept = new QuarantinedInput(
-                TicketEventService.QuarantineChannel, time.GetUtcNow(), origin, reason, body.Description);
+                TicketEventService.QuarantineChannel,
+                time.GetUtcNow(),
+                origin,
+                reason,
+                body.Description
+            );
             var keptId = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
             return Refusal.Problem(StatusCodes.Status413PayloadTooLarge, reason, keptId);
         }
@@ -45,9 +55,14 @@ public sealed partial class TicketEvents(
         return recorded.Outcome switch
         {
             RecordOutcome.Recorded or RecordOutcome.Duplicate => TypedResults.Accepted(
-                (string?)null, new EventAnswer(recorded.Word, recorded.Number?.ToString(), recorded.TicketId)),
+                (string?)null,
+                new EventAnswer(recorded.Word, recorded.Number?.ToString(), recorded.TicketId)
+            ),
             RecordOutcome.NotFound => Refusal.Problem(
-                StatusCodes.Status404NotFound, recorded.Reason ?? $"no ticket {id}", recorded.QuarantineId),
+                StatusCodes.Status404NotFound,
+                recorded.Reason ?? $"no ticket {id}",
+                recorded.QuarantineId
+            ),
             _ => Refusal.Problem(StatusCodes.Status400BadRequest, recorded.Reason ?? "refused", recorded.QuarantineId),
         };
     }

@@ -7,12 +7,16 @@ using SlaWatch.Storage;
 
 namespace SlaWatch.Functions.Triggers;
 
-/// <summary>GET /api/tickets/{idOrNumber}: the ticket, its events and its clocks now (contacts masked), or 404.</summary>
+/// <summary>GET /api/tickets/{idOrNumber}: the ticket, its events and its clocks now (contacts masked), or
+/// 404.</summary>
 public sealed class TicketGet(TicketEventService events, SlaPolicy policy, TimeProvider time)
 {
     [Function(nameof(TicketGet))]
     public async Task<Results<Ok<object>, ProblemHttpResult>> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tickets/{idOrNumber}")] HttpRequest request, string idOrNumber, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tickets/{idOrNumber}")] HttpRequest request,
+        string idOrNumber,
+        CancellationToken cancellationToken
+    )
     {
         var stored = await events.FindAsync(idOrNumber, cancellationToken).ConfigureAwait(false);
         return stored is null

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace SlaWatch.Hosting.Settings;
 
-/// <summary>Settings read by a <see cref="SettingsReader"/>: what it found wrong travels with them to the validation.</summary>
+/// <summary>Settings read by a <see cref="SettingsReader"/>: what it found wrong travels with them to the
+/// validation.</summary>
 public abstract class CheckedSettings
 {
     public IReadOnlyList<string> Problems { get; set; } = [];
@@ -12,8 +13,10 @@ public abstract class CheckedSettings
 /// Fills <typeparamref name="T"/> from the configuration and fails validation with every problem found, so
 /// <c>ValidateOnStart</c> stops the host naming each missing or malformed setting.
 /// </summary>
-internal sealed class CheckedSettingsSetup<T>(Action<T, SettingsReader> read, Microsoft.Extensions.Configuration.IConfiguration configuration)
-    : IConfigureOptions<T>, IValidateOptions<T>
+internal sealed class CheckedSettingsSetup<T>(
+    Action<T, SettingsReader> read,
+    Microsoft.Extensions.Configuration.IConfiguration configuration
+) : IConfigureOptions<T>, IValidateOptions<T>
     where T : CheckedSettings
 {
     public void Configure(T options)

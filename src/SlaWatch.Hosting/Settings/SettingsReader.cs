@@ -13,8 +13,7 @@ public sealed class SettingsReader(IConfiguration configuration)
     public List<string> Problems { get; } = [];
 
     /// <summary>The value, or null when it is missing or empty.</summary>
-    public string? Optional(string name) =>
-        configuration[Key(name)] is { Length: > 0 } value ? value : null;
+    public string? Optional(string name) => configuration[Key(name)] is { Length: > 0 } value ? value : null;
 
     /// <summary>The section's children (identity-based connections: <c>Name__fullyQualifiedNamespace</c>…).</summary>
     public IConfigurationSection Section(string name) => configuration.GetSection(Key(name));
@@ -38,7 +37,9 @@ public sealed class SettingsReader(IConfiguration configuration)
             return fallback;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536)
+        if (
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+        )
         {
             return port;
         }
@@ -47,7 +48,8 @@ public sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
-    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; a problem named otherwise.</summary>
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; a problem named
+    /// otherwise.</summary>
     public int Count(string name, int fallback, int min, int max)
     {
         var text = Optional(name);
@@ -56,7 +58,11 @@ public sealed class SettingsReader(IConfiguration configuration)
             return fallback;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= min && count <= max)
+        if (
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            && count >= min
+            && count <= max
+        )
         {
             return count;
         }
@@ -98,7 +104,8 @@ public sealed class SettingsReader(IConfiguration configuration)
         return null;
     }
 
-    /// <summary>A file named relative to <paramref name="root"/> (or absolute); null, and a problem, when there is none.</summary>
+    /// <summary>A file named relative to <paramref name="root"/> (or absolute); null, and a problem, when there is
+    /// none.</summary>
     public string? File(string name, string fallback, string root)
     {
         var path = Path.GetFullPath(Path.Combine(root, Optional(name) ?? fallback));
@@ -129,5 +136,6 @@ public sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
-    private static string Key(string name) => name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+    private static string Key(string name) =>
+        name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
 }

@@ -5,7 +5,8 @@ using SlaWatch.Storage;
 
 namespace SlaWatch.Hosting.Settings;
 
-/// <summary>Where the SLA tables are, and the policy and classification rules the services run on (loaded and checked).</summary>
+/// <summary>Where the SLA tables are, and the policy and classification rules the services run on (loaded and
+/// checked).</summary>
 public sealed class StoreSettings : CheckedSettings
 {
     public const string Storage = "SlaWatch__Storage";
@@ -23,12 +24,16 @@ public sealed class StoreSettings : CheckedSettings
     /// <summary>Earlier policy versions, for past days computed under them.</summary>
     public Core.Policies.PolicyArchive Archive { get; set; } = Core.Policies.PolicyArchive.Empty;
 
-    /// <summary>Reads the settings and loads the files they name; relative files are found under <paramref name="root"/>.</summary>
+    /// <summary>Reads the settings and loads the files they name; relative files are found under <paramref
+    /// name="root"/>.</summary>
     public static void Read(StoreSettings settings, SettingsReader reader, string root)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(reader);
-        var connection = reader.Required(Storage, "a connection string, or a table service URI used with the managed identity");
+        var connection = reader.Required(
+            Storage,
+            "a connection string, or a table service URI used with the managed identity"
+        );
         var prefix = reader.Optional(TablePrefix) ?? string.Empty;
         if (StorageOptions.PrefixProblem(prefix) is { } problem)
         {
@@ -37,11 +42,19 @@ public sealed class StoreSettings : CheckedSettings
         }
 
         settings.Tables = StorageOptions.FromConnection(connection, prefix);
-        settings.Policy = Load(reader, PolicyFile, Path.Combine("config", "sla-policy.json"), root, path => SlaPolicyLoader.Load(path));
-        settings.Rules = Load(reader, RulesFile, Path.Combine("config", "classification.json"), root, path => ClassificationLoader.Load(path));
+        settings.Policy = Load(reader, PolicyFile, Path.Combine("config", "sla-policy.json"), root, path =>
+            SlaPolicyLoader.Load(path)
+        );
+        settings.Rules = Load(reader, RulesFile, Path.Combine("config", "classification.json"), root, path =>
+            ClassificationLoader.Load(path)
+        );
         try
         {
-            settings.Archive = Core.Policies.PolicyArchive.Load(Path.GetFullPath(Path.Combine(root, reader.Optional(PolicyArchive) ?? Path.Combine("config", "policies"))));
+            settings.Archive = Core.Policies.PolicyArchive.Load(
+                Path.GetFullPath(
+                    Path.Combine(root, reader.Optional(PolicyArchive) ?? Path.Combine("config", "policies"))
+                )
+            );
         }
         catch (ConfigException error)
         {

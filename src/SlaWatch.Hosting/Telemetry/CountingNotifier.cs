@@ -3,7 +3,8 @@ using SlaWatch.Core.Scanning;
 
 namespace SlaWatch.Hosting.Telemetry;
 
-/// <summary>Counts warnings and breaches once they were delivered (a notification that failed is announced again later).</summary>
+/// <summary>Counts warnings and breaches once they were delivered (a notification that failed is announced again
+/// later).</summary>
 public sealed class CountingNotifier(INotifier inner, SlaMetrics metrics) : INotifier
 {
     public async Task NotifyAsync(Notification notification, CancellationToken cancellationToken = default)

@@ -19,8 +19,11 @@ internal sealed class MeteredQuarantine(IQuarantine inner, SlaMetrics metrics) :
     public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default) =>
         inner.RemoveAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<QuarantinedInput>> ListAsync(string channel, DateOnly day, CancellationToken cancellationToken = default) =>
-        inner.ListAsync(channel, day, cancellationToken);
+    public Task<IReadOnlyList<QuarantinedInput>> ListAsync(
+        string channel,
+        DateOnly day,
+        CancellationToken cancellationToken = default
+    ) => inner.ListAsync(channel, day, cancellationToken);
 
     public Task<int> PurgeAsync(string? channel, DateOnly before, CancellationToken cancellationToken = default) =>
         inner.PurgeAsync(channel, before, cancellationToken);

@@ -12,9 +12,17 @@ internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics)
     public Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default) =>
         inner.LoadAsync(ticketId, cancellationToken);
 
-    public async Task<bool> TryCreateAsync(string ticketId, TicketNumber number, TicketEvent first, TicketIndexState index, CancellationToken cancellationToken = default)
+    public async Task<bool> TryCreateAsync(
+        string ticketId,
+        TicketNumber number,
+        TicketEvent first,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    )
     {
-        var created = await inner.TryCreateAsync(ticketId, number, first, index, cancellationToken).ConfigureAwait(false);
+        var created = await inner
+            .TryCreateAsync(ticketId, number, first, index, cancellationToken)
+            .ConfigureAwait(false);
         if (created && first is Received received)
         {
             metrics.Ingested(received.Channel, IngestKind.Created);
@@ -23,7 +31,12 @@ internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics)
         return created;
     }
 
-    public async Task<StoredTicket> AppendAsync(StoredTicket current, IReadOnlyList<TicketEvent> events, TicketIndexState index, CancellationToken cancellationToken = default)
+    public async Task<StoredTicket> AppendAsync(
+        StoredTicket current,
+        IReadOnlyList<TicketEvent> events,
+        TicketIndexState index,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(events);

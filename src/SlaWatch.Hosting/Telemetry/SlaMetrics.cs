@@ -26,7 +26,11 @@ public sealed class SlaMetrics : IDisposable
     {
         _warnings = _meter.CreateCounter<long>("sla.warnings", description: "Warnings announced");
         _breaches = _meter.CreateCounter<long>("sla.breaches", description: "Breaches announced");
-        _firstResponse = _meter.CreateHistogram<double>("ticket.first_response_minutes", unit: "min", description: "Minutes from arrival to the first agent response");
+        _firstResponse = _meter.CreateHistogram<double>(
+            "ticket.first_response_minutes",
+            unit: "min",
+            description: "Minutes from arrival to the first agent response"
+        );
         _ingested = _meter.CreateCounter<long>("ingest.count", description: "Contacts ingested");
         _quarantined = _meter.CreateCounter<long>("ingest.quarantined", description: "Inputs kept in quarantine");
     }
@@ -54,13 +58,20 @@ public sealed class SlaMetrics : IDisposable
     /// <summary>This instance's meter (several may share the name, one per host in a test run).</summary>
     public Meter Meter => _meter;
 
-    public void FirstResponse(TimeSpan took, Channel channel) => _firstResponse.Record(took.TotalMinutes, new KeyValuePair<string, object?>("channel", channel.Key()));
+    public void FirstResponse(TimeSpan took, Channel channel) =>
+        _firstResponse.Record(took.TotalMinutes, new KeyValuePair<string, object?>("channel", channel.Key()));
 
     public void Ingested(Channel channel, IngestKind kind) =>
-        _ingested.Add(1, new KeyValuePair<string, object?>("channel", channel.Key()), new KeyValuePair<string, object?>("outcome", kind == IngestKind.Created ? "created" : "threaded"));
+        _ingested.Add(
+            1,
+            new KeyValuePair<string, object?>("channel", channel.Key()),
+            new KeyValuePair<string, object?>("outcome", kind == IngestKind.Created ? "created" : "threaded")
+        );
 
-    /// <summary>An input kept in quarantine; <paramref name="channel"/> is the quarantine's (chat, phone, email, events, inbound).</summary>
-    public void Quarantined(string channel) => _quarantined.Add(1, new KeyValuePair<string, object?>("channel", channel));
+    /// <summary>An input kept in quarantine; <paramref name="channel"/> is the quarantine's (chat, phone, email,
+    /// events, inbound).</summary>
+    public void Quarantined(string channel) =>
+        _quarantined.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -17,13 +17,45 @@ namespace SlaWatch.Replay.Generation;
 public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
 {
     // Relative arrivals per local hour: quiet nights, a morning and an afternoon peak, a busy evening for chat.
-    private static readonly double[] HourWeights = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.2, 2.5, 4.0, 4.5, 4.0, 2.8, 3.2, 4.0, 4.2, 3.8, 3.0, 2.2, 2.0, 1.8, 1.4, 0.9, 0.5];
+    private static readonly double[] HourWeights =
+    [
+        0.2,
+        0.1,
+        0.1,
+        0.1,
+        0.1,
+        0.2,
+        0.5,
+        1.2,
+        2.5,
+        4.0,
+        4.5,
+        4.0,
+        2.8,
+        3.2,
+        4.0,
+        4.2,
+        3.8,
+        3.0,
+        2.2,
+        2.0,
+        1.8,
+        1.4,
+        0.9,
+        0.5,
+    ];
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly Random _random = new(options.Seed);
+
     // Per category, the latest customers who wrote about it (newest last), for repeat complaints.
-    private readonly Dictionary<string, List<(string Customer, DateTimeOffset At)>> _recent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Customer, DateTimeOffset At)>> _recent = new(
+        StringComparer.Ordinal
+    );
 
     public SampleSummary Write(string directory)
     {
@@ -32,14 +64,29 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         Directory.CreateDirectory(Path.Combine(directory, "email"));
         Directory.CreateDirectory(Path.Combine(directory, "chat"));
         Directory.CreateDirectory(Path.Combine(directory, "phone"));
-        using var chat = new StreamWriter(Path.Combine(directory, "chat", "webhooks.jsonl"), false, new UTF8Encoding(false));
-        using var calls = new StreamWriter(Path.Combine(directory, "phone", "calls.csv"), false, new UTF8Encoding(false));
-        using var events = new StreamWriter(Path.Combine(directory, ReplayDirectory.EventsFile), false, new UTF8Encoding(false));
+        using var chat = new StreamWriter(
+            Path.Combine(directory, "chat", "webhooks.jsonl"),
+            false,
+            new UTF8Encoding(false)
+        );
+        using var calls = new StreamWriter(
+            Path.Combine(directory, "phone", "calls.csv"),
+            false,
+            new UTF8Encoding(false)
+        );
+        using var events = new StreamWriter(
+            Path.Combine(directory, ReplayDirectory.EventsFile),
+            false,
+            new UTF8Encoding(false)
+        );
         var sink = new Sink(Path.Combine(directory, "email"), chat, calls, events);
 
         var spikeDay = options.Start.AddDays(options.Days / 2);
         var streakDay = options.Start.AddDays(Math.Max(0, options.Days - 2));
-        var factors = Enumerable.Range(0, options.Days).Select(offset => DayFactor(options.Start.AddDays(offset), spikeDay)).ToArray();
+        var factors = Enumerable
+            .Range(0, options.Days)
+            .Select(offset => DayFactor(options.Start.AddDays(offset), spikeDay))
+            .ToArray();
         var scale = options.TicketsPerDay * options.Days / factors.Sum();
         var tickets = 0;
         for (var offset = 0; offset < options.Days; offset++)
@@ -55,7 +102,16 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
             }
         }
 
-        return new SampleSummary(tickets, sink.Emails, sink.ChatDeliveries, sink.Calls, sink.Events, spikeDay, streakDay, "product-quality");
+        return new SampleSummary(
+            tickets,
+            sink.Emails,
+            sink.ChatDeliveries,
+            sink.Calls,
+            sink.Events,
+            spikeDay,
+            streakDay,
+            "product-quality"
+        );
     }
 
     private static double DayFactor(DateOnly day, DateOnly spikeDay) =>
@@ -77,11 +133,16 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
     private void Ticket(Sink sink, int n, DateTimeOffset at, bool inStreak)
     {
         var roll = _random.NextDouble();
-        var channel = inStreak ? (n % 2 == 0 ? "email" : "chat")
-            : roll < options.ChannelMix.Email ? "email" : roll < options.ChannelMix.Email + options.ChannelMix.Chat ? "chat" : "phone";
+        var channel =
+            inStreak ? (n % 2 == 0 ? "email" : "chat")
+            : roll < options.ChannelMix.Email ? "email"
+            : roll < options.ChannelMix.Email + options.ChannelMix.Chat ? "chat"
+            : "phone";
         var category = inStreak ? SampleTexts.Categories.First(item => item.Key == "product-quality") : PickCategory();
         var urgent = category.MayBeUrgent && _random.NextDouble() < 0.35;
-        var samples = category.MayBeUrgent ? category.Samples.Where((_, index) => index % 2 == (urgent ? 0 : 1)).ToArray() : category.Samples;
+        var samples = category.MayBeUrgent
+            ? category.Samples.Where((_, index) => index % 2 == (urgent ? 0 : 1)).ToArray()
+            : category.Samples;
         var sample = samples[_random.Next(samples.Length)];
         var customer = Customer(category.Key, at);
         var agent = SampleTexts.Agents[_random.Next(SampleTexts.Agents.Length)];
@@ -101,7 +162,23 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
                 break;
             case "chat":
                 var conversation = $"conv-{n:D6}";
-                sink.ChatDelivery(at, new { @event = "conversation.opened", conversationId = conversation, messageId = $"m{n}-0", at = Iso(at), sender = new { role = "customer", id = customer, name = customer }, text = sample.Subject + " " + sample.Text });
+                sink.ChatDelivery(
+                    at,
+                    new
+                    {
+                        @event = "conversation.opened",
+                        conversationId = conversation,
+                        messageId = $"m{n}-0",
+                        at = Iso(at),
+                        sender = new
+                        {
+                            role = "customer",
+                            id = customer,
+                            name = customer,
+                        },
+                        text = sample.Subject + " " + sample.Text,
+                    }
+                );
                 AgentEvents(sink, $"thread:chat:generic:{conversation}", plan, agent, at, conversation);
                 break;
             default:
@@ -110,7 +187,15 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
                 var end = answered ? plan.FirstResponse.AddMinutes(3 + _random.Next(9)) : at.AddSeconds(25);
                 sink.Call(callId, "13900" + customer[1..], at, answered ? plan.FirstResponse : null, end, agent);
                 // The call log is read when the call ends: what agents do next comes after it.
-                AgentEvents(sink, $"source:phone:call:{callId}", answered ? plan.Shifted(end - plan.FirstResponse) : plan, agent, at, chat: null, answeredCategory: answered ? category.Key : null);
+                AgentEvents(
+                    sink,
+                    $"source:phone:call:{callId}",
+                    answered ? plan.Shifted(end - plan.FirstResponse) : plan,
+                    agent,
+                    at,
+                    chat: null,
+                    answeredCategory: answered ? category.Key : null
+                );
                 break;
         }
     }
@@ -129,7 +214,8 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         return SampleTexts.Categories[^1];
     }
 
-    /// <summary>A customer: often one who wrote about the same category in the last 30 days (the review's repeat complaints).</summary>
+    /// <summary>A customer: often one who wrote about the same category in the last 30 days (the review's repeat
+    /// complaints).</summary>
     private string Customer(string category, DateTimeOffset at)
     {
         if (!_recent.TryGetValue(category, out var recent))
@@ -138,9 +224,10 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         }
 
         var window = recent.Where(item => at - item.At < TimeSpan.FromDays(30)).ToArray();
-        var customer = window.Length > 0 && _random.NextDouble() < 0.5
-            ? window[_random.Next(window.Length)].Customer
-            : $"c{_random.Next(1_000_000):D6}";
+        var customer =
+            window.Length > 0 && _random.NextDouble() < 0.5
+                ? window[_random.Next(window.Length)].Customer
+                : $"c{_random.Next(1_000_000):D6}";
         recent.Add((customer, at));
         if (recent.Count > 200)
         {
@@ -151,17 +238,29 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
     }
 
     private sealed record Plan(
-        DateTimeOffset? Acknowledged, DateTimeOffset FirstResponse, bool FirstResponseLate, string? PendingFor, DateTimeOffset? PendingUntil,
-        DateTimeOffset Resolved, bool Reopens, DateTimeOffset? ResolvedAgain, int? Rating, bool Closes, bool FirstContact, bool Unresolved)
+        DateTimeOffset? Acknowledged,
+        DateTimeOffset FirstResponse,
+        bool FirstResponseLate,
+        string? PendingFor,
+        DateTimeOffset? PendingUntil,
+        DateTimeOffset Resolved,
+        bool Reopens,
+        DateTimeOffset? ResolvedAgain,
+        int? Rating,
+        bool Closes,
+        bool FirstContact,
+        bool Unresolved
+    )
     {
-        public Plan Shifted(TimeSpan by) => this with
-        {
-            Acknowledged = Acknowledged + by,
-            FirstResponse = FirstResponse + by,
-            PendingUntil = PendingUntil + by,
-            Resolved = Resolved + by,
-            ResolvedAgain = ResolvedAgain + by,
-        };
+        public Plan Shifted(TimeSpan by) =>
+            this with
+            {
+                Acknowledged = Acknowledged + by,
+                FirstResponse = FirstResponse + by,
+                PendingUntil = PendingUntil + by,
+                Resolved = Resolved + by,
+                ResolvedAgain = ResolvedAgain + by,
+            };
     }
 
     private Plan MakePlan(string channel, bool urgent, bool suggestion, DateTimeOffset at)
@@ -202,28 +301,75 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         var final = resolvedAgain ?? resolved;
         var hours = (final - at).TotalHours;
         int? rating = _random.NextDouble() < 0.6 ? Score(hours) : null;
-        return new Plan(acknowledged, firstResponse, firstResponse - at > target, pending ? "pendingCustomer" : null, pendingUntil, resolved, reopens, resolvedAgain, rating, _random.NextDouble() < 0.5, firstContact, Unresolved: _random.NextDouble() < 0.03);
+        return new Plan(
+            acknowledged,
+            firstResponse,
+            firstResponse - at > target,
+            pending ? "pendingCustomer" : null,
+            pendingUntil,
+            resolved,
+            reopens,
+            resolvedAgain,
+            rating,
+            _random.NextDouble() < 0.5,
+            firstContact,
+            Unresolved: _random.NextDouble() < 0.03
+        );
     }
 
     /// <summary>The review's relation: resolved within 12 h → about 4.5 of 5; over 24 h → about 2.8.</summary>
     private int Score(double hours)
     {
-        var mean = hours <= 12 ? 4.5 : hours <= 24 ? 3.6 : 2.8;
+        var mean =
+            hours <= 12 ? 4.5
+            : hours <= 24 ? 3.6
+            : 2.8;
         return Math.Clamp((int)Math.Round(mean + (_random.NextDouble() - 0.5) * 2.2), 1, 5);
     }
 
-    /// <summary>What agents and customers do after the contact; an answered call is classified by its agent (it carries no text).</summary>
-    private void AgentEvents(Sink sink, string ticket, Plan plan, string agent, DateTimeOffset at, string? chat, string? answeredCategory = null)
+    /// <summary>What agents and customers do after the contact; an answered call is classified by its agent (it carries
+    /// no text).</summary>
+    private void AgentEvents(
+        Sink sink,
+        string ticket,
+        Plan plan,
+        string agent,
+        DateTimeOffset at,
+        string? chat,
+        string? answeredCategory = null
+    )
     {
         if (answeredCategory is null)
         {
             if (chat is not null)
             {
-                sink.ChatDelivery(plan.FirstResponse, new { @event = "message.created", conversationId = chat, messageId = $"{chat}-r1", at = Iso(plan.FirstResponse), sender = new { role = "agent", id = agent, name = agent }, text = SampleTexts.AgentReplies[_random.Next(SampleTexts.AgentReplies.Length)] });
+                sink.ChatDelivery(
+                    plan.FirstResponse,
+                    new
+                    {
+                        @event = "message.created",
+                        conversationId = chat,
+                        messageId = $"{chat}-r1",
+                        at = Iso(plan.FirstResponse),
+                        sender = new
+                        {
+                            role = "agent",
+                            id = agent,
+                            name = agent,
+                        },
+                        text = SampleTexts.AgentReplies[_random.Next(SampleTexts.AgentReplies.Length)],
+                    }
+                );
             }
             else
             {
-                sink.Event(ticket, "agentResponse", plan.FirstResponse, agent, ("text", SampleTexts.AgentReplies[_random.Next(SampleTexts.AgentReplies.Length)]));
+                sink.Event(
+                    ticket,
+                    "agentResponse",
+                    plan.FirstResponse,
+                    agent,
+                    ("text", SampleTexts.AgentReplies[_random.Next(SampleTexts.AgentReplies.Length)])
+                );
             }
         }
         else
@@ -234,7 +380,14 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
 
         if (plan.FirstResponseLate && _random.NextDouble() < 0.7)
         {
-            sink.Event(ticket, "overdueReason", plan.FirstResponse.AddMinutes(1), agent, ("reason", SampleTexts.OverdueReasons[_random.Next(SampleTexts.OverdueReasons.Length)]), ("metric", "firstResponse"));
+            sink.Event(
+                ticket,
+                "overdueReason",
+                plan.FirstResponse.AddMinutes(1),
+                agent,
+                ("reason", SampleTexts.OverdueReasons[_random.Next(SampleTexts.OverdueReasons.Length)]),
+                ("metric", "firstResponse")
+            );
         }
 
         if (plan.PendingUntil is { } until)
@@ -254,7 +407,23 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
             var answer = plan.Resolved.AddMinutes(-1);
             if (chat is not null)
             {
-                sink.ChatDelivery(answer, new { @event = "message.created", conversationId = chat, messageId = $"{chat}-r2", at = Iso(answer), sender = new { role = "agent", id = agent, name = agent }, text = "已为您处理完毕。" });
+                sink.ChatDelivery(
+                    answer,
+                    new
+                    {
+                        @event = "message.created",
+                        conversationId = chat,
+                        messageId = $"{chat}-r2",
+                        at = Iso(answer),
+                        sender = new
+                        {
+                            role = "agent",
+                            id = agent,
+                            name = agent,
+                        },
+                        text = "已为您处理完毕。",
+                    }
+                );
             }
             else
             {
@@ -265,7 +434,14 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         Status(sink, ticket, chat, plan.Resolved, agent, "resolved");
         if (plan.ResolvedAgain is { } again)
         {
-            sink.Event(ticket, "customerConfirmed", plan.Resolved.AddHours(2), "customer", ("outcome", "notResolved"), ("comment", "问题还在"));
+            sink.Event(
+                ticket,
+                "customerConfirmed",
+                plan.Resolved.AddHours(2),
+                "customer",
+                ("outcome", "notResolved"),
+                ("comment", "问题还在")
+            );
             Status(sink, ticket, chat, again, agent, "resolved");
         }
         else if (_random.NextDouble() < 0.3)
@@ -290,7 +466,21 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         if (chat is not null)
         {
             var kind = status == "resolved" ? "conversation.resolved" : "conversation.pending";
-            sink.ChatDelivery(at, new { @event = kind, conversationId = chat, at = Iso(at), sender = new { role = "agent", id = agent, name = agent } });
+            sink.ChatDelivery(
+                at,
+                new
+                {
+                    @event = kind,
+                    conversationId = chat,
+                    at = Iso(at),
+                    sender = new
+                    {
+                        role = "agent",
+                        id = agent,
+                        name = agent,
+                    },
+                }
+            );
         }
         else
         {
@@ -352,31 +542,81 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
             message.Date = at.AddSeconds(-5);
             message.MessageId = $"g{n:D6}@customer.example";
             message.Body = new TextPart("plain") { Text = sample.Text + "\n\n-- \n" + customer };
-            message.Headers.Insert(0, new Header(HeaderId.Received, $"from mx.customer.example by mail.slawatch.example; {MimeKit.Utils.DateUtils.FormatDate(at)}"));
+            message.Headers.Insert(
+                0,
+                new Header(
+                    HeaderId.Received,
+                    $"from mx.customer.example by mail.slawatch.example; {MimeKit.Utils.DateUtils.FormatDate(at)}"
+                )
+            );
             message.WriteTo(Path.Combine(mailDirectory, $"{n:D6}.eml"));
             Emails++;
         }
 
         public void ChatDelivery(DateTimeOffset receivedAt, object body)
         {
-            chat.WriteLine(JsonSerializer.Serialize(new { receivedAt = Iso(receivedAt), format = "generic", body }, Json));
+            chat.WriteLine(
+                JsonSerializer.Serialize(
+                    new
+                    {
+                        receivedAt = Iso(receivedAt),
+                        format = "generic",
+                        body,
+                    },
+                    Json
+                )
+            );
             ChatDeliveries++;
         }
 
-        public void Call(string callId, string phone, DateTimeOffset start, DateTimeOffset? answer, DateTimeOffset end, string agent)
+        public void Call(
+            string callId,
+            string phone,
+            DateTimeOffset start,
+            DateTimeOffset? answer,
+            DateTimeOffset end,
+            string agent
+        )
         {
-            string Local(DateTimeOffset? instant) => instant is { } value ? value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty;
+            string Local(DateTimeOffset? instant) =>
+                instant is { } value
+                    ? value
+                        .ToOffset(TimeSpan.FromHours(8))
+                        .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+                    : string.Empty;
             var billed = answer is { } answered ? (int)(end - answered).TotalSeconds : 0;
             var disposition = answer is null ? "NO ANSWER" : "ANSWERED";
-            var dstChannel = answer is null ? string.Empty : $"SIP/{1001 + Array.IndexOf(SampleTexts.Agents, agent)}-0001";
-            calls.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"\"\",\"{phone}\",\"8000\",\"from-pstn\",\"\",\"SIP/trunk-0001\",\"{dstChannel}\",\"Dial\",\"SIP/queue,20\",\"{Local(start)}\",\"{Local(answer)}\",\"{Local(end)}\",{(int)(end - start).TotalSeconds},{billed},\"{disposition}\",\"DOCUMENTATION\",\"{callId}\",\"\""));
+            var dstChannel = answer is null
+                ? string.Empty
+                : $"SIP/{1001 + Array.IndexOf(SampleTexts.Agents, agent)}-0001";
+            calls.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"\"\",\"{phone}\",\"8000\",\"from-pstn\",\"\",\"SIP/trunk-0001\",\"{dstChannel}\",\"Dial\","
+                        + $"\"SIP/queue,20\",\"{Local(start)}\",\"{Local(answer)}\",\"{Local(end)}\","
+                        + $"{(int)(end - start).TotalSeconds},{billed},\"{disposition}\",\"DOCUMENTATION\","
+                        + $"\"{callId}\",\"\""
+                )
+            );
             Calls++;
         }
 
-        public void Event(string ticket, string kind, DateTimeOffset at, string actor, params (string Name, object Value)[] fields)
+        public void Event(
+            string ticket,
+            string kind,
+            DateTimeOffset at,
+            string actor,
+            params (string Name, object Value)[] fields
+        )
         {
-            var line = new Dictionary<string, object> { ["type"] = "event", ["ticket"] = ticket, ["kind"] = kind, ["at"] = Iso(at), ["actor"] = actor };
+            var line = new Dictionary<string, object>
+            {
+                ["type"] = "event",
+                ["ticket"] = ticket,
+                ["kind"] = kind,
+                ["at"] = Iso(at),
+                ["actor"] = actor,
+            };
             foreach (var (name, value) in fields)
             {
                 line[name] = value;

@@ -65,24 +65,40 @@ public static class ReplayDirectory
             var headers = HeaderList.Load(stream);
             // The topmost Received: line is our server's stamp: when the mailbox got the message (IMAP's INTERNALDATE).
             var received = headers[HeaderId.Received];
-            if (received is not null && received.LastIndexOf(';') is var semicolon and >= 0
-                && DateUtils.TryParse(received[(semicolon + 1)..].Trim(), out var stamped))
+            if (
+                received is not null
+                && received.LastIndexOf(';') is var semicolon and >= 0
+                && DateUtils.TryParse(received[(semicolon + 1)..].Trim(), out var stamped)
+            )
             {
                 return new MailItem(stamped.ToUniversalTime(), path, path);
             }
 
-            return new UnreadableItem(DateTimeOffset.MinValue, path, "email", "Received: no arrival stamp (the topmost Received header ends with '; date')", MailContact.RawText(File.ReadAllBytes(path)));
+            return new UnreadableItem(
+                DateTimeOffset.MinValue,
+                path,
+                "email",
+                "Received: no arrival stamp (the topmost Received header ends with '; date')",
+                MailContact.RawText(File.ReadAllBytes(path))
+            );
         }
         catch (Exception error) when (error is FormatException or ParseException or IOException)
         {
-            return new UnreadableItem(DateTimeOffset.MinValue, path, "email", $"message does not parse: {error.Message}", MailContact.RawText(File.ReadAllBytes(path)));
+            return new UnreadableItem(
+                DateTimeOffset.MinValue,
+                path,
+                "email",
+                $"message does not parse: {error.Message}",
+                MailContact.RawText(File.ReadAllBytes(path))
+            );
         }
     }
 
     private static IEnumerable<ReplayItem> Chat(string path, TimeZoneInfo zone) =>
         JsonLines(path, "chat", (line, origin) => ChatDelivery(line, origin, zone));
 
-    /// <summary>Each non-blank line through <paramref name="read"/>; a line it refuses becomes an unreadable item naming the line.</summary>
+    /// <summary>Each non-blank line through <paramref name="read"/>; a line it refuses becomes an unreadable item
+    /// naming the line.</summary>
     private static IEnumerable<ReplayItem> JsonLines(string path, string channel, Func<string, string, ReplayItem> read)
     {
         // Each line bounded (a recorded chat body is the longest line): a file without newlines cannot be held whole.
@@ -91,7 +107,13 @@ public static class ReplayDirectory
             var (number, line) = (bounded.Number, bounded.Text ?? string.Empty);
             if (bounded.TooLong)
             {
-                yield return new UnreadableItem(DateTimeOffset.MinValue, $"{path}:{number}", channel, bounded.Refusal(WebhookOptions.MaxRecordedLineChars), Core.Ports.QuarantinedInput.LineNotKeptText);
+                yield return new UnreadableItem(
+                    DateTimeOffset.MinValue,
+                    $"{path}:{number}",
+                    channel,
+                    bounded.Refusal(WebhookOptions.MaxRecordedLineChars),
+                    Core.Ports.QuarantinedInput.LineNotKeptText
+                );
                 continue;
             }
 
@@ -134,7 +156,10 @@ public static class ReplayDirectory
             throw new InputException("json", "expected an object");
         }
 
-        var format = root.TryGetProperty("format", out var given) && given.ValueKind == JsonValueKind.String ? given.GetString() : "generic";
+        var format =
+            root.TryGetProperty("format", out var given) && given.ValueKind == JsonValueKind.String
+                ? given.GetString()
+                : "generic";
         var chatFormat = format switch
         {
             "chatwoot" => ChatFormat.Chatwoot,
@@ -151,7 +176,12 @@ public static class ReplayDirectory
             throw new InputException("body", "missing, or not the webhook's JSON object");
         }
 
-        return new ChatItem(InputJson.Instant("receivedAt", receivedAt.GetString()!, zone), origin, chatFormat, Encoding.UTF8.GetBytes(body.GetRawText()));
+        return new ChatItem(
+            InputJson.Instant("receivedAt", receivedAt.GetString()!, zone),
+            origin,
+            chatFormat,
+            Encoding.UTF8.GetBytes(body.GetRawText())
+        );
     }
 
     private static IEnumerable<ReplayItem> Calls(string path, TimeZoneInfo zone)
@@ -165,7 +195,13 @@ public static class ReplayDirectory
 
         foreach (var error in errors)
         {
-            yield return new UnreadableItem(DateTimeOffset.MinValue, $"{path}:{error.Line}", "phone", $"{error.Column}: {error.Problem}", error.Raw);
+            yield return new UnreadableItem(
+                DateTimeOffset.MinValue,
+                $"{path}:{error.Line}",
+                "phone",
+                $"{error.Column}: {error.Problem}",
+                error.Raw
+            );
         }
     }
 
@@ -173,11 +209,16 @@ public static class ReplayDirectory
         JsonLines(path, "events", (line, origin) =>
         {
             var parsed = InputJson.Parse(line, zone);
-            return new RecordItem(parsed switch
-            {
-                ContactLine contact => contact.Contact.ReceivedAt,
-                EventLine recorded => recorded.Event.At,
-                _ => throw new InputException("type", "neither a contact nor an event"),
-            }, origin, parsed, line);
+            return new RecordItem(
+                parsed switch
+                {
+                    ContactLine contact => contact.Contact.ReceivedAt,
+                    EventLine recorded => recorded.Event.At,
+                    _ => throw new InputException("type", "neither a contact nor an event"),
+                },
+                origin,
+                parsed,
+                line
+            );
         });
 }

@@ -14,16 +14,20 @@ public abstract record ReplayItem(DateTimeOffset At, string Origin)
     public long Sequence { get; init; }
 }
 
-/// <summary>A customer's mail, read from its file when its turn comes (a month of mail need not sit in memory).</summary>
+/// <summary>A customer's mail, read from its file when its turn comes (a month of mail need not sit in
+/// memory).</summary>
 public sealed record MailItem(DateTimeOffset At, string Origin, string Path) : ReplayItem(At, Origin);
 
-public sealed record ChatItem(DateTimeOffset At, string Origin, ChatFormat Format, byte[] Body) : ReplayItem(At, Origin);
+public sealed record ChatItem(DateTimeOffset At, string Origin, ChatFormat Format, byte[] Body)
+    : ReplayItem(At, Origin);
 
 /// <summary>A call, handled when its log line is written: at the end of the call.</summary>
 public sealed record CallItem(DateTimeOffset At, string Origin, CallRecord Call, string Raw) : ReplayItem(At, Origin);
 
-/// <summary>A line of the agent events file: a response, status change, rating… (or a contact in the JSON input format).</summary>
+/// <summary>A line of the agent events file: a response, status change, rating… (or a contact in the JSON input
+/// format).</summary>
 public sealed record RecordItem(DateTimeOffset At, string Origin, InputLine Line, string Raw) : ReplayItem(At, Origin);
 
 /// <summary>Input that could not be read; it is quarantined when the replay starts, and the rest goes on.</summary>
-public sealed record UnreadableItem(DateTimeOffset At, string Origin, string Channel, string Reason, string Raw) : ReplayItem(At, Origin);
+public sealed record UnreadableItem(DateTimeOffset At, string Origin, string Channel, string Reason, string Raw)
+    : ReplayItem(At, Origin);

@@ -3,14 +3,22 @@ using System.Text.Json.Serialization;
 
 namespace SlaWatch.Storage.Backup;
 
-/// <summary>One table's file in a backup: how many entities, how many bytes, and the SHA-256 of the file as stored.</summary>
+/// <summary>One table's file in a backup: how many entities, how many bytes, and the SHA-256 of the file as
+/// stored.</summary>
 public sealed record BackupFile(string Table, string File, long Rows, long Bytes, string Sha256);
 
 /// <summary>
 /// What a backup holds (<c>manifest.json</c>, written last: a backup without one is incomplete): the product and the
 /// storage schema it was taken from, when, from which set of tables, and each table's file.
 /// </summary>
-public sealed record BackupManifest(string Product, string ProductVersion, int SchemaVersion, DateTimeOffset TakenAt, string SourcePrefix, IReadOnlyList<BackupFile> Tables)
+public sealed record BackupManifest(
+    string Product,
+    string ProductVersion,
+    int SchemaVersion,
+    DateTimeOffset TakenAt,
+    string SourcePrefix,
+    IReadOnlyList<BackupFile> Tables
+)
 {
     public const string FileName = "manifest.json";
 

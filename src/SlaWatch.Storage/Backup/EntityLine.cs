@@ -41,11 +41,20 @@ public static class EntityLine
                 double d => ("Double", d.ToString("R", CultureInfo.InvariantCulture)),
                 bool b => ("Boolean", b ? "true" : "false"),
                 DateTimeOffset at => ("DateTime", at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
-                DateTime at => ("DateTime", new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToString("O", CultureInfo.InvariantCulture)),
+                DateTime at => (
+                    "DateTime",
+                    new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToString(
+                        "O",
+                        CultureInfo.InvariantCulture
+                    )
+                ),
                 Guid g => ("Guid", g.ToString("D")),
                 byte[] bytes => ("Binary", Convert.ToBase64String(bytes)),
                 BinaryData data => ("Binary", Convert.ToBase64String(data.ToArray())),
-                _ => throw new InvalidDataException($"{entity.PartitionKey}/{entity.RowKey}: property {name} has a type a backup cannot keep ({value.GetType().Name})."),
+                _ => throw new InvalidDataException(
+                    $"{entity.PartitionKey}/{entity.RowKey}: property {name} has a type a backup cannot keep ("
+                        + $"{value.GetType().Name})."
+                ),
             };
             json.WriteStartArray(name);
             json.WriteStringValue(type);
@@ -57,14 +66,16 @@ public static class EntityLine
         json.WriteEndObject();
     }
 
-    /// <summary>The entity a line holds and when the service last wrote it; a <see cref="FormatException"/> says what is wrong.</summary>
+    /// <summary>The entity a line holds and when the service last wrote it; a <see cref="FormatException"/> says what
+    /// is wrong.</summary>
     public static TableEntity Read(ReadOnlySpan<byte> line, out DateTimeOffset? written)
     {
         using var document = JsonDocument.Parse(line.ToArray());
         var root = document.RootElement;
-        written = root.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String
-            ? DateTimeOffset.Parse(ts.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : null;
+        written =
+            root.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String
+                ? DateTimeOffset.Parse(ts.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+                : null;
         var entity = new TableEntity(Text(root, "pk"), Text(root, "rk"));
         if (!root.TryGetProperty("p", out var properties) || properties.ValueKind != JsonValueKind.Object)
         {
@@ -79,7 +90,8 @@ public static class EntityLine
             }
 
             var type = property.Value[0].GetString();
-            var text = property.Value[1].GetString() ?? throw new FormatException($"property {property.Name} has no value");
+            var text = property.Value[1].GetString()
+                ?? throw new FormatException($"property {property.Name} has no value");
             entity[property.Name] = type switch
             {
                 "String" => text,
@@ -98,5 +110,7 @@ public static class EntityLine
     }
 
     private static string Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FormatException($"no {name}");
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new FormatException($"no {name}");
 }

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 
 namespace SlaWatch.Storage.Backup;
 
-/// <summary>Passes bytes through to or from an inner stream, counting them and hashing them with SHA-256 on the way.</summary>
+/// <summary>Passes bytes through to or from an inner stream, counting them and hashing them with SHA-256 on the
+/// way.</summary>
 public sealed class HashingStream(Stream inner, bool writing) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -20,7 +21,11 @@ public sealed class HashingStream(Stream inner, bool writing) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => Count; set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => Count;
+        set => throw new NotSupportedException();
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -49,7 +54,10 @@ public sealed class HashingStream(Stream inner, bool writing) : Stream
         inner.Write(buffer);
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(
+        ReadOnlyMemory<byte> buffer,
+        CancellationToken cancellationToken = default
+    )
     {
         Seen(buffer.Span);
         await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,12 @@ public sealed class TableRestore(TableStorage target)
     // A transaction carries at most 4 MiB; the lines' length is a fair measure of what they weigh on the wire.
     private const int MaxBatchChars = 2_000_000;
 
-    /// <summary>The manifest of a backup that checks out; a <see cref="BackupRefusedException"/> names the file that does not.</summary>
-    public static async Task<BackupManifest> VerifyAsync(BackupLocation location, CancellationToken cancellationToken = default)
+    /// <summary>The manifest of a backup that checks out; a <see cref="BackupRefusedException"/> names the file that
+    /// does not.</summary>
+    public static async Task<BackupManifest> VerifyAsync(
+        BackupLocation location,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(location);
         var manifest = await ManifestAsync(location, cancellationToken).ConfigureAwait(false);
@@ -36,7 +40,10 @@ public sealed class TableRestore(TableStorage target)
         return manifest;
     }
 
-    public async Task<BackupManifest> RestoreAsync(BackupLocation location, CancellationToken cancellationToken = default)
+    public async Task<BackupManifest> RestoreAsync(
+        BackupLocation location,
+        CancellationToken cancellationToken = default
+    )
     {
         var manifest = await VerifyAsync(location, cancellationToken).ConfigureAwait(false);
         foreach (var file in manifest.Tables)
@@ -44,7 +51,9 @@ public sealed class TableRestore(TableStorage target)
             if (await HasRowsAsync(file.Table, cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException(
-                    $"the target's {target.NameOf(file.Table)} table is not empty: restore into an empty set of tables (a new --table-prefix)");
+                    $"the target's {target.NameOf(file.Table)} table is not empty: restore into an empty set of "
+                        + $"tables (a new --table-prefix)"
+                );
             }
         }
 
@@ -65,11 +74,11 @@ public sealed class TableRestore(TableStorage target)
                 try
                 {
                     target.Forget(file.Table);
-                    await target.Service.DeleteTableAsync(target.NameOf(file.Table), CancellationToken.None).ConfigureAwait(false);
+                    await target
+                        .Service.DeleteTableAsync(target.NameOf(file.Table), CancellationToken.None)
+                        .ConfigureAwait(false);
                 }
-                catch (RequestFailedException gone) when (gone.Status == 404)
-                {
-                }
+                catch (RequestFailedException gone) when (gone.Status == 404) { }
                 catch (Exception)
                 {
                     left.Add(target.NameOf(file.Table));
@@ -78,7 +87,11 @@ public sealed class TableRestore(TableStorage target)
 
             if (left.Count > 0)
             {
-                throw new InvalidOperationException($"the restore stopped ({error.Message}) and these tables could not be removed: {string.Join(", ", left)}; delete them before restoring again", error);
+                throw new InvalidOperationException(
+                    $"the restore stopped ({error.Message}) and these tables could not be removed: "
+                        + $"{string.Join(", ", left)}; delete them before restoring again",
+                    error
+                );
             }
 
             throw;
@@ -87,10 +100,16 @@ public sealed class TableRestore(TableStorage target)
         return manifest;
     }
 
-    private static async Task<BackupManifest> ManifestAsync(BackupLocation location, CancellationToken cancellationToken)
+    private static async Task<BackupManifest> ManifestAsync(
+        BackupLocation location,
+        CancellationToken cancellationToken
+    )
     {
         var stream = await location.OpenAsync(BackupManifest.FileName, cancellationToken).ConfigureAwait(false)
-            ?? throw new BackupRefusedException(BackupManifest.FileName, $"missing in {location.Name}: not a backup, or one that did not finish");
+            ?? throw new BackupRefusedException(
+                BackupManifest.FileName,
+                $"missing in {location.Name}: not a backup, or one that did not finish"
+            );
         string text;
         await using (stream.ConfigureAwait(false))
         {
@@ -101,20 +120,34 @@ public sealed class TableRestore(TableStorage target)
         var manifest = BackupManifest.Parse(text);
         if (manifest.SchemaVersion != BackupManifest.CurrentSchema)
         {
-            throw new BackupRefusedException(BackupManifest.FileName, $"taken from storage schema {manifest.SchemaVersion}; this build reads schema {BackupManifest.CurrentSchema}");
+            throw new BackupRefusedException(
+                BackupManifest.FileName,
+                $"taken from storage schema {manifest.SchemaVersion}; this build reads schema "
+                    + $"{BackupManifest.CurrentSchema}"
+            );
         }
 
         var unknown = manifest.Tables.Select(file => file.Table).Except(TableBackup.Tables).ToArray();
         return unknown.Length == 0
             ? manifest
-            : throw new BackupRefusedException(BackupManifest.FileName, $"names tables this build does not have: {string.Join(", ", unknown)}");
+            : throw new BackupRefusedException(
+                BackupManifest.FileName,
+                $"names tables this build does not have: {string.Join(", ", unknown)}"
+            );
     }
 
-    /// <summary>Index rows dropped by the last restore: written during the backup for tickets it does not hold.</summary>
+    /// <summary>Index rows dropped by the last restore: written during the backup for tickets it does not
+    /// hold.</summary>
     public int Dropped { get; private set; }
 
-    /// <summary>Reads one file through, checking it; <paramref name="each"/> receives every entity, when it was written and the length of its line.</summary>
-    private static async Task ReadAsync(BackupLocation location, BackupFile file, Func<TableEntity, DateTimeOffset?, int, Task>? each, CancellationToken cancellationToken)
+    /// <summary>Reads one file through, checking it; <paramref name="each"/> receives every entity, when it was written
+    /// and the length of its line.</summary>
+    private static async Task ReadAsync(
+        BackupLocation location,
+        BackupFile file,
+        Func<TableEntity, DateTimeOffset?, int, Task>? each,
+        CancellationToken cancellationToken
+    )
     {
         var raw = await location.OpenAsync(file.File, cancellationToken).ConfigureAwait(false)
             ?? throw new BackupRefusedException(file.File, $"missing in {location.Name}");
@@ -136,7 +169,8 @@ public sealed class TableRestore(TableStorage target)
                     {
                         entity = EntityLine.Read(Encoding.UTF8.GetBytes(line), out written);
                     }
-                    catch (Exception error) when (error is FormatException or System.Text.Json.JsonException or OverflowException)
+                    catch (Exception error)
+                        when (error is FormatException or System.Text.Json.JsonException or OverflowException)
                     {
                         throw new BackupRefusedException(file.File, $"line {rows}: not an entity ({error.Message})");
                     }
@@ -147,25 +181,35 @@ public sealed class TableRestore(TableStorage target)
                     }
                 }
             }
-            catch (Exception error) when (error is InvalidDataException or DecoderFallbackException or BackupRefusedException or EndOfStreamException)
+            catch (Exception error)
+                when (error
+                        is InvalidDataException
+                            or DecoderFallbackException
+                            or BackupRefusedException
+                            or EndOfStreamException
+                )
             {
                 unreadable = error;
             }
 
             // Whatever decompression made of it, the bytes as stored decide first.
             var buffer = new byte[1 << 16];
-            while (await hashing.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
-            {
-            }
+            while (await hashing.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0) { }
 
             if (hashing.Count != file.Bytes)
             {
-                throw new BackupRefusedException(file.File, $"{hashing.Count} bytes where the manifest records {file.Bytes}: truncated or changed");
+                throw new BackupRefusedException(
+                    file.File,
+                    $"{hashing.Count} bytes where the manifest records {file.Bytes}: truncated or changed"
+                );
             }
 
             if (hashing.Sha256() is var sha && !string.Equals(sha, file.Sha256, StringComparison.OrdinalIgnoreCase))
             {
-                throw new BackupRefusedException(file.File, $"SHA-256 {sha} where the manifest records {file.Sha256}: the file was altered");
+                throw new BackupRefusedException(
+                    file.File,
+                    $"SHA-256 {sha} where the manifest records {file.Sha256}: the file was altered"
+                );
             }
         }
 
@@ -186,26 +230,47 @@ public sealed class TableRestore(TableStorage target)
     }
 
     private async Task<bool> HasRowsAsync(string table, CancellationToken cancellationToken) =>
-        await StorageCalls.Run(target, async () =>
-        {
-            try
-            {
-                await foreach (var _ in target.Service.GetTableClient(target.NameOf(table)).QueryAsync<TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await StorageCalls
+            .Run(
+                target,
+                async () =>
                 {
-                    return true;
-                }
-            }
-            catch (RequestFailedException error) when (error.Status == 404)
-            {
-            }
+                    try
+                    {
+                        await foreach (
+                            var _ in target
+                                .Service.GetTableClient(target.NameOf(table))
+                                .QueryAsync<TableEntity>(
+                                    maxPerPage: 1,
+                                    select: ["RowKey"],
+                                    cancellationToken: cancellationToken
+                                )
+                                .ConfigureAwait(false)
+                        )
+                        {
+                            return true;
+                        }
+                    }
+                    catch (RequestFailedException error) when (error.Status == 404) { }
 
-            return false;
-        }, cancellationToken).ConfigureAwait(false);
+                    return false;
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
-    private async Task RestoreTableAsync(BackupLocation location, BackupFile file, DateTimeOffset takenAt, CancellationToken cancellationToken)
+    private async Task RestoreTableAsync(
+        BackupLocation location,
+        BackupFile file,
+        DateTimeOffset takenAt,
+        CancellationToken cancellationToken
+    )
     {
         var table = await target.TableAsync(file.Table, cancellationToken).ConfigureAwait(false);
-        var tickets = file.Table == TableStorage.Tickets ? null : await target.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
+        var tickets =
+            file.Table == TableStorage.Tickets
+                ? null
+                : await target.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         var held = new Dictionary<string, bool>(StringComparer.Ordinal);
         var batch = new List<TableTransactionAction>(MaxBatch);
         var chars = 0;
@@ -213,7 +278,9 @@ public sealed class TableRestore(TableStorage target)
         {
             if (batch.Count > 0)
             {
-                await StorageCalls.Run(target, () => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await StorageCalls
+                    .Run(target, () => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
                 batch.Clear();
                 chars = 0;
             }
@@ -223,38 +290,68 @@ public sealed class TableRestore(TableStorage target)
         {
             if (!held.TryGetValue(ticketId, out var found))
             {
-                found = (await StorageCalls.Run(target, () => tickets!.GetEntityIfExistsAsync<TableEntity>(ticketId, "snapshot", ["RowKey"], cancellationToken), cancellationToken).ConfigureAwait(false)).HasValue;
+                found = (
+                    await StorageCalls
+                        .Run(
+                            target,
+                            () =>
+                                tickets!.GetEntityIfExistsAsync<TableEntity>(
+                                    ticketId,
+                                    "snapshot",
+                                    ["RowKey"],
+                                    cancellationToken
+                                ),
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false)
+                ).HasValue;
                 held[ticketId] = found;
             }
 
             return found;
         }
 
-        await ReadAsync(location, file, async (entity, written, length) =>
-        {
-            // A few minutes' margin: the service's clock and the one that stamped the backup may differ.
-            if (tickets is not null && written >= takenAt - ClockMargin && IndexedTicket(file.Table, entity) is { } ticketId && !await HeldAsync(ticketId).ConfigureAwait(false))
-            {
-                Dropped++;
-                return;
-            }
+        await ReadAsync(
+                location,
+                file,
+                async (entity, written, length) =>
+                {
+                    // A few minutes' margin: the service's clock and the one that stamped the backup may differ.
+                    if (
+                        tickets is not null
+                        && written >= takenAt - ClockMargin
+                        && IndexedTicket(file.Table, entity) is { } ticketId
+                        && !await HeldAsync(ticketId).ConfigureAwait(false)
+                    )
+                    {
+                        Dropped++;
+                        return;
+                    }
 
-            if (batch.Count == MaxBatch || chars + length > MaxBatchChars || (batch.Count > 0 && batch[0].Entity.PartitionKey != entity.PartitionKey))
-            {
-                await Submit().ConfigureAwait(false);
-            }
+                    if (
+                        batch.Count == MaxBatch
+                        || chars + length > MaxBatchChars
+                        || (batch.Count > 0 && batch[0].Entity.PartitionKey != entity.PartitionKey)
+                    )
+                    {
+                        await Submit().ConfigureAwait(false);
+                    }
 
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
-            chars += length;
-        }, cancellationToken).ConfigureAwait(false);
+                    batch.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+                    chars += length;
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         await Submit().ConfigureAwait(false);
     }
 
     /// <summary>The ticket an index row names, for the tables whose rows point at tickets.</summary>
-    private static string? IndexedTicket(string table, TableEntity row) => table switch
-    {
-        TableStorage.OpenTickets => row.RowKey,
-        TableStorage.TicketsByDay or TableStorage.SourceIndex or TableStorage.DueIndex => row.GetString("TicketId"),
-        _ => null,
-    };
+    private static string? IndexedTicket(string table, TableEntity row) =>
+        table switch
+        {
+            TableStorage.OpenTickets => row.RowKey,
+            TableStorage.TicketsByDay or TableStorage.SourceIndex or TableStorage.DueIndex => row.GetString("TicketId"),
+            _ => null,
+        };
 }

@@ -69,7 +69,10 @@ public class BusinessCalendarTests
         var tuesday = _office.Local("2026-11-17 09:00");
         Assert.Equal(TimeSpan.FromHours(8), _office.Elapsed(monday, tuesday));
         Assert.Equal(TimeSpan.FromHours(-8), _office.Elapsed(tuesday, monday));
-        Assert.Equal(TimeSpan.Zero, _office.Elapsed(_office.Local("2026-11-21 08:00"), _office.Local("2026-11-22 20:00")));
+        Assert.Equal(
+            TimeSpan.Zero,
+            _office.Elapsed(_office.Local("2026-11-21 08:00"), _office.Local("2026-11-22 20:00"))
+        );
     }
 
     [Fact]
@@ -77,7 +80,8 @@ public class BusinessCalendarTests
     {
         var start = _office.Local("2020-01-01 00:00");
         var end = _office.Local("2030-01-01 00:00");
-        var weekdays = Enumerable.Range(0, (new DateOnly(2030, 1, 1).DayNumber - new DateOnly(2020, 1, 1).DayNumber))
+        var weekdays = Enumerable
+            .Range(0, (new DateOnly(2030, 1, 1).DayNumber - new DateOnly(2020, 1, 1).DayNumber))
             .Select(offset => new DateOnly(2020, 1, 1).AddDays(offset))
             .Count(date => date.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday);
         Assert.Equal(TimeSpan.FromHours(8 * weekdays), _office.Elapsed(start, end));
@@ -87,40 +91,62 @@ public class BusinessCalendarTests
     public void HolidaysCloseAndOverridesReplaceTheWeek()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var calendar = new BusinessCalendar(new CalendarDefinition(
-            zone,
-            Calendars.Weekdays([Calendars.Morning, Calendars.Afternoon]),
-            holidays: [new DateOnly(2026, 11, 18)],
-            overrides: new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>
-            {
-                [new DateOnly(2026, 11, 19)] = [new WorkingInterval(9 * 60, 12 * 60)],
-                [new DateOnly(2026, 11, 21)] = [new WorkingInterval(10 * 60, 16 * 60)],
-            }));
+        var calendar = new BusinessCalendar(
+            new CalendarDefinition(
+                zone,
+                Calendars.Weekdays([Calendars.Morning, Calendars.Afternoon]),
+                holidays: [new DateOnly(2026, 11, 18)],
+                overrides: new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>
+                {
+                    [new DateOnly(2026, 11, 19)] = [new WorkingInterval(9 * 60, 12 * 60)],
+                    [new DateOnly(2026, 11, 21)] = [new WorkingInterval(10 * 60, 16 * 60)],
+                }
+            )
+        );
 
         Assert.False(calendar.IsOpen(calendar.Local("2026-11-18 10:00")));
         Assert.False(calendar.IsOpen(calendar.Local("2026-11-19 14:00")));
         Assert.True(calendar.IsOpen(calendar.Local("2026-11-21 15:59")));
-        Assert.Equal(calendar.Local("2026-11-20 10:00"), calendar.Add(calendar.Local("2026-11-19 11:30"), TimeSpan.FromHours(1.5)));
-        Assert.Equal(calendar.Local("2026-11-21 10:30"), calendar.Add(calendar.Local("2026-11-20 17:30"), TimeSpan.FromHours(1)));
+        Assert.Equal(
+            calendar.Local("2026-11-20 10:00"),
+            calendar.Add(calendar.Local("2026-11-19 11:30"), TimeSpan.FromHours(1.5))
+        );
+        Assert.Equal(
+            calendar.Local("2026-11-21 10:30"),
+            calendar.Add(calendar.Local("2026-11-20 17:30"), TimeSpan.FromHours(1))
+        );
     }
 
     [Fact]
     public void ACalendarWithoutOpenTimeIsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CalendarDefinition(TimeZoneInfo.Utc, new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>()));
+        var error = Assert.Throws<ArgumentException>(() =>
+            new CalendarDefinition(TimeZoneInfo.Utc, new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>())
+        );
         Assert.Contains("no open time", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ACalendarWhoseOpenTimeRunsOutSaysSoInsteadOfLooping()
     {
-        var calendar = new BusinessCalendar(new CalendarDefinition(
-            TimeZoneInfo.Utc,
-            new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>(),
-            overrides: new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> { [new DateOnly(2026, 1, 5)] = [new WorkingInterval(540, 600)] }));
+        var calendar = new BusinessCalendar(
+            new CalendarDefinition(
+                TimeZoneInfo.Utc,
+                new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>(),
+                overrides: new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>
+                {
+                    [new DateOnly(2026, 1, 5)] = [new WorkingInterval(540, 600)],
+                }
+            )
+        );
 
-        Assert.Equal(TimeSpan.FromHours(1), calendar.Elapsed(calendar.Local("2026-01-01 00:00"), calendar.Local("2026-02-01 00:00")));
-        var error = Assert.Throws<InvalidOperationException>(() => calendar.Add(calendar.Local("2026-01-05 09:30"), TimeSpan.FromHours(2)));
+        Assert.Equal(
+            TimeSpan.FromHours(1),
+            calendar.Elapsed(calendar.Local("2026-01-01 00:00"), calendar.Local("2026-02-01 00:00"))
+        );
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            calendar.Add(calendar.Local("2026-01-05 09:30"), TimeSpan.FromHours(2))
+        );
         Assert.Contains("no open time", error.Message, StringComparison.Ordinal);
     }
 }

@@ -72,10 +72,19 @@ public class CalendarPropertyTests
             week[day] = RandomDay(random);
         }
 
-        var holidays = Enumerable.Range(0, 20).Select(_ => new DateOnly(2026, 1, 1).AddDays(random.Next(0, 365))).ToHashSet();
-        var overrides = Enumerable.Range(0, 5).Select(_ => new DateOnly(2026, 1, 1).AddDays(random.Next(0, 365)))
-            .Where(date => !holidays.Contains(date)).Distinct().ToDictionary(date => date, _ => RandomDay(random));
-        return new BusinessCalendar(new CalendarDefinition(TimeZoneInfo.FindSystemTimeZoneById(zone), week, holidays, overrides));
+        var holidays = Enumerable
+            .Range(0, 20)
+            .Select(_ => new DateOnly(2026, 1, 1).AddDays(random.Next(0, 365)))
+            .ToHashSet();
+        var overrides = Enumerable
+            .Range(0, 5)
+            .Select(_ => new DateOnly(2026, 1, 1).AddDays(random.Next(0, 365)))
+            .Where(date => !holidays.Contains(date))
+            .Distinct()
+            .ToDictionary(date => date, _ => RandomDay(random));
+        return new BusinessCalendar(
+            new CalendarDefinition(TimeZoneInfo.FindSystemTimeZoneById(zone), week, holidays, overrides)
+        );
     }
 
     private static IReadOnlyList<WorkingInterval> RandomDay(Random random)
@@ -85,7 +94,12 @@ public class CalendarPropertyTests
             return random.Next(2) == 0 ? [] : [new WorkingInterval(0, WorkingInterval.MinutesPerDay)];
         }
 
-        var edges = Enumerable.Range(0, 2 * random.Next(1, 4)).Select(_ => 5 * 60 + (15 * random.Next(0, 76))).Distinct().Order().ToArray();
+        var edges = Enumerable
+            .Range(0, 2 * random.Next(1, 4))
+            .Select(_ => 5 * 60 + (15 * random.Next(0, 76)))
+            .Distinct()
+            .Order()
+            .ToArray();
         var intervals = new List<WorkingInterval>();
         for (var i = 0; i + 1 < edges.Length; i += 2)
         {
@@ -105,7 +119,9 @@ public class CalendarPropertyTests
     {
         var wall = TimeZoneInfo.ConvertTime(instant, definition.TimeZone).DateTime;
         var minute = (wall.Hour * 60) + wall.Minute;
-        return definition.IntervalsOn(DateOnly.FromDateTime(wall)).Any(interval => minute >= interval.StartMinute && minute < interval.EndMinute);
+        return definition
+            .IntervalsOn(DateOnly.FromDateTime(wall))
+            .Any(interval => minute >= interval.StartMinute && minute < interval.EndMinute);
     }
 
     private static TimeSpan ReferenceElapsed(CalendarDefinition definition, DateTimeOffset start, DateTimeOffset end)

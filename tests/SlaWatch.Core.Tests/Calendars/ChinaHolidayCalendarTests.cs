@@ -17,7 +17,10 @@ public class ChinaHolidayCalendarTests
     [Fact]
     public void FridayEveningBeforeTheHolidayRollsOntoTheMakeUpSaturday()
     {
-        Assert.Equal(_office.Local("2026-02-14 09:30"), _office.Add(_office.Local("2026-02-13 17:30"), TimeSpan.FromHours(1)));
+        Assert.Equal(
+            _office.Local("2026-02-14 09:30"),
+            _office.Add(_office.Local("2026-02-13 17:30"), TimeSpan.FromHours(1))
+        );
         Assert.Equal(_office.Local("2026-02-14 17:30"), _office.AddWorkingDays(_office.Local("2026-02-13 17:30"), 1));
         Assert.Equal(_office.Local("2026-02-24 09:00"), _office.NextOpen(_office.Local("2026-02-14 18:00")));
     }
@@ -29,7 +32,10 @@ public class ChinaHolidayCalendarTests
         Assert.True(_office.IsOpen(_office.Local("2026-10-10 17:59")));
         Assert.Equal(_office.Local("2026-10-08 09:00"), _office.NextOpen(_office.Local("2026-09-30 18:00")));
         // Sept 28-30 (3 days), Oct 8-9 (2 days), Oct 10 make-up Saturday: 6 working days of 8 hours.
-        Assert.Equal(TimeSpan.FromHours(48), _office.Elapsed(_office.Local("2026-09-28 00:00"), _office.Local("2026-10-11 00:00")));
+        Assert.Equal(
+            TimeSpan.FromHours(48),
+            _office.Elapsed(_office.Local("2026-09-28 00:00"), _office.Local("2026-10-11 00:00"))
+        );
     }
 
     [Fact]
@@ -37,6 +43,8 @@ public class ChinaHolidayCalendarTests
     {
         Assert.Equal(33, _office.Definition.Holidays.Count);
         Assert.Equal(6, _office.Definition.Overrides.Count);
-        Assert.All(_office.Definition.Overrides.Keys, date => Assert.Contains(date.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday }));
+        Assert.All(_office.Definition.Overrides.Keys, date =>
+            Assert.Contains(date.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday })
+        );
     }
 }

@@ -35,7 +35,12 @@ public class DaylightSavingTests
     [InlineData("Europe/Paris", "2026-03-27 17:00", "2026-03-30 10:00", 2)]
     [InlineData("America/New_York", "2026-03-06 17:00", "2026-03-09 10:00", -4)]
     [InlineData("America/New_York", "2026-10-30 17:00", "2026-11-02 10:00", -5)]
-    public void OfficeHoursOverAChangeWeekendKeepTheirWallClockTimes(string zone, string friday, string monday, int mondayOffset)
+    public void OfficeHoursOverAChangeWeekendKeepTheirWallClockTimes(
+        string zone,
+        string friday,
+        string monday,
+        int mondayOffset
+    )
     {
         var office = Calendars.Office(zone);
         var result = office.Add(office.Local(friday), TimeSpan.FromHours(2));
@@ -48,24 +53,39 @@ public class DaylightSavingTests
     public void AnIntervalRunningIntoTheSkippedHourCountsOnlyTheHoursThatExist()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var sunday = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> { [DayOfWeek.Sunday] = [new WorkingInterval(90, 240)] };
+        var sunday = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>
+        {
+            [DayOfWeek.Sunday] = [new WorkingInterval(90, 240)],
+        };
         var calendar = new BusinessCalendar(new CalendarDefinition(zone, sunday));
         var day = (calendar.Local("2026-03-29 00:00"), calendar.Local("2026-03-30 00:00"));
 
         // 01:30-02:00 CET, then the clock reads 03:00: 03:00-04:00 CEST.
         Assert.Equal(TimeSpan.FromMinutes(90), calendar.Elapsed(day.Item1, day.Item2));
-        Assert.Equal(TimeSpan.FromMinutes(150), calendar.Elapsed(calendar.Local("2026-03-22 00:00"), calendar.Local("2026-03-23 00:00")));
+        Assert.Equal(
+            TimeSpan.FromMinutes(150),
+            calendar.Elapsed(calendar.Local("2026-03-22 00:00"), calendar.Local("2026-03-23 00:00"))
+        );
     }
 
     [Fact]
     public void AnIntervalStartingInsideTheSkippedHourOpensWhenTheClockJumps()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var sunday = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> { [DayOfWeek.Sunday] = [new WorkingInterval(150, 240)] };
+        var sunday = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>
+        {
+            [DayOfWeek.Sunday] = [new WorkingInterval(150, 240)],
+        };
         var calendar = new BusinessCalendar(new CalendarDefinition(zone, sunday));
 
-        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), calendar.NextOpen(calendar.Local("2026-03-29 00:00")));
-        Assert.Equal(TimeSpan.FromHours(1), calendar.Elapsed(calendar.Local("2026-03-29 00:00"), calendar.Local("2026-03-29 12:00")));
+        Assert.Equal(
+            new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero),
+            calendar.NextOpen(calendar.Local("2026-03-29 00:00"))
+        );
+        Assert.Equal(
+            TimeSpan.FromHours(1),
+            calendar.Elapsed(calendar.Local("2026-03-29 00:00"), calendar.Local("2026-03-29 12:00"))
+        );
     }
 
     [Fact]

@@ -2,7 +2,8 @@ using SlaWatch.Core.Calendars;
 
 namespace SlaWatch.Core.Tests.Calendars;
 
-/// <summary>Searches that reach past the first year the calendar built, and calendars with almost no open time.</summary>
+/// <summary>Searches that reach past the first year the calendar built, and calendars with almost no open
+/// time.</summary>
 public class FarSearchTests
 {
     // The office: 8 open hours each weekday; 2026 has 261 weekdays, 2027 has 261, 2028 has 260.
@@ -36,8 +37,18 @@ public class FarSearchTests
     public void ACalendarOpenOnOneDayOnlyFindsItFromAfarAndNothingAfterIt()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var once = new BusinessCalendar(new CalendarDefinition(zone, new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>(), null,
-            new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> { [new DateOnly(2030, 6, 3)] = [Calendars.Morning] }, "once"));
+        var once = new BusinessCalendar(
+            new CalendarDefinition(
+                zone,
+                new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>(),
+                null,
+                new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>
+                {
+                    [new DateOnly(2030, 6, 3)] = [Calendars.Morning],
+                },
+                "once"
+            )
+        );
 
         Assert.Equal(once.Local("2030-06-03 09:00"), once.NextOpen(once.Local("2026-01-01 00:00")));
         Assert.Equal(once.Local("2030-06-03 12:00"), once.PreviousCloseOrSelf(once.Local("2034-01-01 00:00")));

@@ -25,14 +25,20 @@ public class OpenTimelineTests
     [Fact]
     public void AdjacentIntervalsAreOneAndADayOffHasNone()
     {
-        var unbroken = new CalendarDefinition(Office.TimeZone, Calendars.Weekdays([new WorkingInterval(9 * 60, 12 * 60), new WorkingInterval(12 * 60, 18 * 60)]));
+        var unbroken = new CalendarDefinition(
+            Office.TimeZone,
+            Calendars.Weekdays([new WorkingInterval(9 * 60, 12 * 60), new WorkingInterval(12 * 60, 18 * 60)])
+        );
         var merged = OpenTimeline.Build(unbroken, 2026, 2026);
         Assert.Equal(261, merged.Count);
         Assert.Equal(261 * 9 * Hour, merged.TotalOpen);
         Assert.False(merged.IsOpen(T("2026-01-01 18:00")));
         Assert.True(merged.IsOpen(T("2026-01-01 12:00")));
 
-        var weekendsOnly = new CalendarDefinition(Office.TimeZone, new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> { [DayOfWeek.Sunday] = [Calendars.Morning] });
+        var weekendsOnly = new CalendarDefinition(
+            Office.TimeZone,
+            new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> { [DayOfWeek.Sunday] = [Calendars.Morning] }
+        );
         var sundays = OpenTimeline.Build(weekendsOnly, 2026, 2026);
         Assert.Equal((52, 52 * 3 * Hour), (sundays.Count, sundays.TotalOpen));
     }
@@ -121,7 +127,11 @@ public class CalendarPartsTests
     public void AnIntervalRunsForwardWithinOneDay(int start, int end)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new WorkingInterval(start, end));
-        Assert.Contains("An interval must satisfy 00:00 <= start < end <= 24:00, got ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "An interval must satisfy 00:00 <= start < end <= 24:00, got ",
+            error.Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -136,14 +146,32 @@ public class CalendarPartsTests
     public void OverlappingIntervalsAndAHolidayWithItsOwnHoursAreRefused()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var overlap = Assert.Throws<ArgumentException>(() => new CalendarDefinition(zone, Calendars.Weekdays([new WorkingInterval(540, 720), new WorkingInterval(719, 800)])));
+        var overlap = Assert.Throws<ArgumentException>(() =>
+            new CalendarDefinition(
+                zone,
+                Calendars.Weekdays([new WorkingInterval(540, 720), new WorkingInterval(719, 800)])
+            )
+        );
         Assert.Equal("Monday: intervals 09:00-12:00 and 11:59-13:20 overlap.", overlap.Message);
-        var touching = new CalendarDefinition(zone, Calendars.Weekdays([new WorkingInterval(540, 720), new WorkingInterval(720, 800)]));
+        var touching = new CalendarDefinition(
+            zone,
+            Calendars.Weekdays([new WorkingInterval(540, 720), new WorkingInterval(720, 800)])
+        );
         Assert.Equal(2, touching.WeeklyHours(DayOfWeek.Monday).Count);
 
         var day = new DateOnly(2026, 10, 1);
-        var clash = Assert.Throws<ArgumentException>(() => new CalendarDefinition(zone, Calendars.Weekdays([Calendars.Morning]), [new DateOnly(2026, 10, 2), day],
-            new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> { [day] = [Calendars.Morning], [new DateOnly(2026, 10, 2)] = [Calendars.Morning] }));
+        var clash = Assert.Throws<ArgumentException>(() =>
+            new CalendarDefinition(
+                zone,
+                Calendars.Weekdays([Calendars.Morning]),
+                [new DateOnly(2026, 10, 2), day],
+                new Dictionary<DateOnly, IReadOnlyList<WorkingInterval>>
+                {
+                    [day] = [Calendars.Morning],
+                    [new DateOnly(2026, 10, 2)] = [Calendars.Morning],
+                }
+            )
+        );
         Assert.Equal("2026-10-01 is both a holiday and a date with its own hours.", clash.Message);
     }
 
@@ -151,7 +179,9 @@ public class CalendarPartsTests
     public void AlwaysOpenIsOpenAllDayEveryDay()
     {
         var always = CalendarDefinition.AlwaysOpen(TimeZoneInfo.Utc);
-        Assert.All(Enum.GetValues<DayOfWeek>(), weekday => Assert.Equal([new WorkingInterval(0, 1440)], always.WeeklyHours(weekday)));
+        Assert.All(Enum.GetValues<DayOfWeek>(), weekday =>
+            Assert.Equal([new WorkingInterval(0, 1440)], always.WeeklyHours(weekday))
+        );
     }
 
     // New York, 2026: clocks go forward at 02:00 on 8 March and back at 02:00 on 1 November.
@@ -159,15 +189,25 @@ public class CalendarPartsTests
     public void WallTimesAcrossDaylightSavingMapToTheInstantsAnIntervalCovers()
     {
         var york = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        DateTime Utc(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, DateTimeKind.Utc);
+        DateTime Utc(int month, int day, int hour, int minute) =>
+            new(2026, month, day, hour, minute, 0, DateTimeKind.Utc);
 
         // Skipped 02:30 is the change itself, 07:00 UTC, either way.
         Assert.Equal(Utc(3, 8, 7, 0), ZoneMapping.ToUtc(york, new DateTime(2026, 3, 8, 2, 30, 0), preferLater: false));
         Assert.Equal(Utc(3, 8, 7, 0), ZoneMapping.ToUtc(york, new DateTime(2026, 3, 8, 2, 30, 0), preferLater: true));
         // Repeated 01:30 is 05:30 UTC the first time (EDT) and 06:30 UTC the second (EST).
-        Assert.Equal(Utc(11, 1, 5, 30), ZoneMapping.ToUtc(york, new DateTime(2026, 11, 1, 1, 30, 0), preferLater: false));
-        Assert.Equal(Utc(11, 1, 6, 30), ZoneMapping.ToUtc(york, new DateTime(2026, 11, 1, 1, 30, 0), preferLater: true));
-        Assert.Equal(Utc(11, 2, 17, 0), ZoneMapping.ToUtc(york, new DateTime(2026, 11, 2, 12, 0, 0), preferLater: false));
+        Assert.Equal(
+            Utc(11, 1, 5, 30),
+            ZoneMapping.ToUtc(york, new DateTime(2026, 11, 1, 1, 30, 0), preferLater: false)
+        );
+        Assert.Equal(
+            Utc(11, 1, 6, 30),
+            ZoneMapping.ToUtc(york, new DateTime(2026, 11, 1, 1, 30, 0), preferLater: true)
+        );
+        Assert.Equal(
+            Utc(11, 2, 17, 0),
+            ZoneMapping.ToUtc(york, new DateTime(2026, 11, 2, 12, 0, 0), preferLater: false)
+        );
         Assert.Equal(new DateTime(2026, 11, 1, 1, 30, 0), ZoneMapping.ToLocal(york, Utc(11, 1, 6, 30)));
         Assert.Equal(new DateTimeOffset(Utc(11, 1, 4, 0)), ZoneMapping.StartOfDay(york, new DateOnly(2026, 11, 1)));
         Assert.Equal(new DateOnly(2026, 10, 31), ZoneMapping.LocalDate(york, new DateTimeOffset(Utc(11, 1, 3, 59))));

@@ -29,7 +29,10 @@ public class SlaClockTests
         Assert.Equal(At("2026-11-16 09:41:15"), clock.WarnAt);
         Assert.Equal(TimeSpan.FromMinutes(10), clock.Elapsed);
         Assert.Equal(TimeSpan.FromMinutes(5), clock.Remaining);
-        Assert.Equal([At("2026-11-16 09:41:15"), At("2026-11-16 09:45"), At("2026-11-16 10:00")], clock.Escalations.Select(level => level.At!.Value));
+        Assert.Equal(
+            [At("2026-11-16 09:41:15"), At("2026-11-16 09:45"), At("2026-11-16 10:00")],
+            clock.Escalations.Select(level => level.At!.Value)
+        );
         Assert.Equal(ClockState.Breached, Clock(SlaMetric.FirstResponse, "2026-11-16 09:45:01", arrival).State);
     }
 
@@ -38,9 +41,12 @@ public class SlaClockTests
     [InlineData("2026-11-16 09:45:01", ClockState.Breached)]
     public void AResponseAtTheDueInstantMeetsTheTarget(string responded, ClockState expected)
     {
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-16 12:00",
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-16 12:00",
             Arrival("2026-11-16 09:30", Channel.Email, Priority.Urgent),
-            new AgentResponse(At(responded), "客服A", null));
+            new AgentResponse(At(responded), "客服A", null)
+        );
         Assert.Equal(expected, clock.State);
         Assert.Equal(At(responded), clock.StoppedAt);
     }
@@ -48,7 +54,11 @@ public class SlaClockTests
     [Fact]
     public void SuggestionOnFridayEveningBeforeSpringFestivalIsDueOnTheMakeUpSaturday()
     {
-        var clock = Clock(SlaMetric.FirstResponse, "2026-02-13 17:45", Arrival("2026-02-13 17:30", Channel.Web, Priority.Suggestion));
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-02-13 17:45",
+            Arrival("2026-02-13 17:30", Channel.Web, Priority.Suggestion)
+        );
 
         Assert.Equal(At("2026-02-14 17:30"), clock.Due);
         Assert.Equal(TimeSpan.FromHours(8), clock.Target);
@@ -62,7 +72,11 @@ public class SlaClockTests
     {
         // Sunday arrival: the working day is Monday's 8 open hours, due at Monday's close (not Tuesday 09:00, the same
         // open-time position), as a due time "by end of day" reads.
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-22 11:00", Arrival("2026-11-22 10:00", Channel.Email, Priority.Suggestion));
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-22 11:00",
+            Arrival("2026-11-22 10:00", Channel.Email, Priority.Suggestion)
+        );
         Assert.Equal(At("2026-11-23 18:00"), clock.Due);
         Assert.Equal(TimeSpan.FromHours(8), clock.Target);
         Assert.Equal(TimeSpan.Zero, clock.Elapsed);
@@ -95,11 +109,14 @@ public class SlaClockTests
     [Fact]
     public void ACustomerReplyResumesTheClock()
     {
-        var clock = Clock(SlaMetric.Resolution, "2026-11-17 10:00",
+        var clock = Clock(
+            SlaMetric.Resolution,
+            "2026-11-17 10:00",
             Arrival("2026-11-16 10:00", Channel.Email, Priority.Normal),
             new AgentResponse(At("2026-11-16 10:20"), "客服A", null),
             new StatusChanged(At("2026-11-16 10:30"), "客服A", null, TicketStatus.PendingCustomer),
-            new CustomerMessage(At("2026-11-17 09:00"), "customer", null));
+            new CustomerMessage(At("2026-11-17 09:00"), "customer", null)
+        );
         Assert.Equal(ClockState.Running, clock.State);
         Assert.Equal(TimeSpan.FromMinutes(90), clock.Elapsed);
         Assert.Equal(At("2026-11-19 08:30"), clock.Due);
@@ -108,9 +125,12 @@ public class SlaClockTests
     [Fact]
     public void AClockThatBreachedBeforeItsPauseStaysBreached()
     {
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-16 11:00",
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-16 11:00",
             Arrival("2026-11-16 10:00", Channel.Email, Priority.Urgent),
-            new StatusChanged(At("2026-11-16 10:20"), "客服A", null, TicketStatus.OnHold));
+            new StatusChanged(At("2026-11-16 10:20"), "客服A", null, TicketStatus.OnHold)
+        );
         Assert.Equal(ClockState.Breached, clock.State);
         Assert.Equal(At("2026-11-16 10:15"), clock.Due);
     }
@@ -134,9 +154,12 @@ public class SlaClockTests
     [Fact]
     public void LoweringThePriorityExtendsTheDueTime()
     {
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-18 09:12",
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-18 09:12",
             Arrival("2026-11-18 09:00", Channel.Email, Priority.Urgent),
-            new PriorityChanged(At("2026-11-18 09:10"), "客服A", null, Priority.Normal));
+            new PriorityChanged(At("2026-11-18 09:10"), "客服A", null, Priority.Normal)
+        );
         Assert.Equal(At("2026-11-18 11:00"), clock.Due);
     }
 
@@ -145,9 +168,12 @@ public class SlaClockTests
     {
         // 30 minutes on the 24x7 calendar as a normal ticket, then a suggestion on office hours: a working day from
         // Friday 17:00 is 8 open hours; 7.5 remain from 17:30, so Friday 17:30-18:00 then Monday 09:00-17:00.
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-20 17:40",
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-20 17:40",
             Arrival("2026-11-20 17:00", Channel.Email, Priority.Normal),
-            new PriorityChanged(At("2026-11-20 17:30"), "客服A", null, Priority.Suggestion));
+            new PriorityChanged(At("2026-11-20 17:30"), "客服A", null, Priority.Suggestion)
+        );
         Assert.Equal("suggestion", clock.Rule);
         Assert.Equal(TimeSpan.FromMinutes(40), clock.Elapsed);
         Assert.Equal(At("2026-11-23 17:00"), clock.Due);
@@ -185,7 +211,12 @@ public class SlaClockTests
     public void ACallIsAnsweredWithinThreeRings(int ringSeconds, ClockState expected)
     {
         var arrival = Arrival("2026-11-16 10:00:00", Channel.Phone, Priority.Normal);
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-16 10:05", arrival, new AgentResponse(arrival.At.AddSeconds(ringSeconds), "工号001", null));
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-16 10:05",
+            arrival,
+            new AgentResponse(arrival.At.AddSeconds(ringSeconds), "工号001", null)
+        );
         Assert.Equal(expected, clock.State);
         Assert.Equal("3 rings (15s)", clock.TargetDescription);
     }
@@ -193,9 +224,20 @@ public class SlaClockTests
     [Fact]
     public void AnEmailGetsAnAcknowledgementClockAndAChatDoesNot()
     {
-        var email = SlaClockCalculator.Compute([Arrival("2026-11-16 10:00", Channel.Email, Priority.Normal)], Policy, At("2026-11-16 10:00"));
-        var chat = SlaClockCalculator.Compute([Arrival("2026-11-16 10:00", Channel.Chat, Priority.Normal)], Policy, At("2026-11-16 10:00"));
-        Assert.Equal([SlaMetric.Acknowledgement, SlaMetric.FirstResponse, SlaMetric.Resolution], email.Select(clock => clock.Metric).Order());
+        var email = SlaClockCalculator.Compute(
+            [Arrival("2026-11-16 10:00", Channel.Email, Priority.Normal)],
+            Policy,
+            At("2026-11-16 10:00")
+        );
+        var chat = SlaClockCalculator.Compute(
+            [Arrival("2026-11-16 10:00", Channel.Chat, Priority.Normal)],
+            Policy,
+            At("2026-11-16 10:00")
+        );
+        Assert.Equal(
+            [SlaMetric.Acknowledgement, SlaMetric.FirstResponse, SlaMetric.Resolution],
+            email.Select(clock => clock.Metric).Order()
+        );
         Assert.Equal([SlaMetric.FirstResponse, SlaMetric.Resolution], chat.Select(clock => clock.Metric).Order());
         Assert.Equal(At("2026-11-16 11:00"), email.Single(clock => clock.Metric == SlaMetric.Acknowledgement).Due);
     }
@@ -203,9 +245,12 @@ public class SlaClockTests
     [Fact]
     public void EventsAfterTheInstantAskedAboutAreIgnored()
     {
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-16 09:40",
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-16 09:40",
             Arrival("2026-11-16 09:30", Channel.Email, Priority.Urgent),
-            new AgentResponse(At("2026-11-16 09:50"), "客服A", null));
+            new AgentResponse(At("2026-11-16 09:50"), "客服A", null)
+        );
         Assert.Equal(ClockState.Running, clock.State);
         Assert.Null(clock.StoppedAt);
     }
@@ -214,20 +259,34 @@ public class SlaClockTests
     public void ResolvingWithoutAReplyStopsTheResponseClocks()
     {
         var clocks = SlaClockCalculator.Compute(
-        [
-            Arrival("2026-11-16 10:00", Channel.Email, Priority.Normal),
-            new StatusChanged(At("2026-11-16 10:20"), "客服A", null, TicketStatus.Resolved, "duplicate of 20261116-003"),
-        ], Policy, At("2026-11-16 12:00"));
-        Assert.All(clocks, clock => Assert.Equal((ClockState.Met, At("2026-11-16 10:20")), (clock.State, clock.StoppedAt!.Value)));
+            [
+                Arrival("2026-11-16 10:00", Channel.Email, Priority.Normal),
+                new StatusChanged(
+                    At("2026-11-16 10:20"),
+                    "客服A",
+                    null,
+                    TicketStatus.Resolved,
+                    "duplicate of 20261116-003"
+                ),
+            ],
+            Policy,
+            At("2026-11-16 12:00")
+        );
+        Assert.All(clocks, clock =>
+            Assert.Equal((ClockState.Met, At("2026-11-16 10:20")), (clock.State, clock.StoppedAt!.Value))
+        );
     }
 
     [Fact]
     public void AMessageStampedBeforeItsTicketsArrivalDoesNotBreakTheClocks()
     {
-        var clock = Clock(SlaMetric.FirstResponse, "2026-11-16 10:10",
+        var clock = Clock(
+            SlaMetric.FirstResponse,
+            "2026-11-16 10:10",
             Arrival("2026-11-16 10:00", Channel.Chat, Priority.Normal),
             new CustomerMessage(At("2026-11-16 09:59:59"), "customer", "m-early"),
-            new AgentResponse(At("2026-11-16 10:03"), "客服A", null));
+            new AgentResponse(At("2026-11-16 10:03"), "客服A", null)
+        );
         Assert.Equal((ClockState.Met, TimeSpan.FromMinutes(3)), (clock.State, clock.Elapsed));
     }
 }

@@ -11,14 +11,25 @@ public class WakeUpTests
 
     private static DateTimeOffset At(string wall) => Shipped.At(wall);
 
-    private static readonly Received Urgent = new(At("2026-11-16 09:30"), "customer", "m", Channel.Email, Priority.Urgent, "technical-fault", CustomerRef.FromContact("x@y.z"));
+    private static readonly Received Urgent = new(
+        At("2026-11-16 09:30"),
+        "customer",
+        "m",
+        Channel.Email,
+        Priority.Urgent,
+        "technical-fault",
+        CustomerRef.FromContact("x@y.z")
+    );
 
     [Fact]
     public void TheNextWakeUpIsTheEarliestThresholdAhead()
     {
         var clocks = SlaClockCalculator.Compute([Urgent], Policy, Urgent.At);
         var next = WakeUp.Next("t1", clocks, Urgent.At, Urgent.At)!;
-        Assert.Equal((At("2026-11-16 09:41:15"), SlaMetric.FirstResponse, "warning"), (next.At, next.Metric, next.Kind));
+        Assert.Equal(
+            (At("2026-11-16 09:41:15"), SlaMetric.FirstResponse, "warning"),
+            (next.At, next.Metric, next.Kind)
+        );
 
         var afterWarning = WakeUp.Next("t1", clocks, At("2026-11-16 09:42"), At("2026-11-16 09:42"))!;
         Assert.Equal((At("2026-11-16 09:45"), "breach"), (afterWarning.At, afterWarning.Kind));
@@ -36,7 +47,19 @@ public class WakeUpTests
     [Fact]
     public void PausedAndStoppedClocksDoNotWake()
     {
-        TicketEvent[] events = [Urgent, new AgentResponse(At("2026-11-16 09:35"), "a", null), new StatusChanged(At("2026-11-16 09:36"), "a", null, TicketStatus.OnHold)];
-        Assert.Null(WakeUp.Next("t1", SlaClockCalculator.Compute(events, Policy, At("2026-11-16 09:40")), At("2026-11-16 09:36"), At("2026-11-16 09:40")));
+        TicketEvent[] events =
+        [
+            Urgent,
+            new AgentResponse(At("2026-11-16 09:35"), "a", null),
+            new StatusChanged(At("2026-11-16 09:36"), "a", null, TicketStatus.OnHold),
+        ];
+        Assert.Null(
+            WakeUp.Next(
+                "t1",
+                SlaClockCalculator.Compute(events, Policy, At("2026-11-16 09:40")),
+                At("2026-11-16 09:36"),
+                At("2026-11-16 09:40")
+            )
+        );
     }
 }

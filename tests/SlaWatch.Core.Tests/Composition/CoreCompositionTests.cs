@@ -47,7 +47,8 @@ public class CoreCompositionTests
         await services.Ingestion.IngestAsync(refund, "test");
         await services.Ingestion.IngestAsync(refund with { SourceId = "<b@x>", From = "b@example.com" }, "test");
 
-        // Told otherwise first (a run of three): nothing to announce, and nothing claimed that the tuned scan would miss.
+        // Told otherwise first (a run of three): nothing to announce, and nothing claimed that the tuned scan would
+        // miss.
         var otherNotifier = new RecordingNotifier();
         await using var other = MemoryProcess.Of(tuned, time, store);
         await other.Scanner(otherNotifier, anomalies: new AnomalyOptions { StreakLength = 3 }).ScanAsync();
@@ -57,9 +58,15 @@ public class CoreCompositionTests
 
         Assert.Equal(
             [("streak", "category:refund", 2L)],
-            tunedNotifier.Sent.SelectMany(sent => sent.Alerts).Select(alert => (alert.Rule, alert.Key, (long)alert.Count)));
+            tunedNotifier
+                .Sent.SelectMany(sent => sent.Alerts)
+                .Select(alert => (alert.Rule, alert.Key, (long)alert.Count))
+        );
         Assert.Empty(otherNotifier.Sent.SelectMany(sent => sent.Alerts));
-        Assert.Equal([("streak", "category:refund")], (await board.ReadAsync()).Alerts.Select(alert => (alert.Rule, alert.Key)));
+        Assert.Equal(
+            [("streak", "category:refund")],
+            (await board.ReadAsync()).Alerts.Select(alert => (alert.Rule, alert.Key))
+        );
         Assert.Equal(TimeSpan.FromSeconds(5), board.MinimumAge);
         Assert.Equal(tuned, services.Policy);
     }
@@ -69,7 +76,8 @@ public class CoreCompositionTests
     {
         var store = new MemoryStore();
         await using var services = MemoryProcess.Of(Shipped.Policy, TimeProvider.System, store, more: added =>
-            added.AddSingleton<INotifier>(new RecordingNotifier()));
+            added.AddSingleton<INotifier>(new RecordingNotifier())
+        );
 
         Assert.Same(services.Get<SlaScanner>(), services.Get<SlaScanner>());
         Assert.Same(services.Get<AnomalyDetector>(), services.Get<AnomalyDetector>());
@@ -99,7 +107,8 @@ public class CoreCompositionTests
         CountingSerials? serials = null;
         var archive = new PolicyArchive([Shipped.Policy with { Version = "old" }]);
         var services = MemoryProcess.Of(Shipped.Policy, TimeProvider.System, archive: archive, more: added =>
-            added.Decorate<ISerialAllocator>((inner, _) => serials = new CountingSerials(inner)));
+            added.Decorate<ISerialAllocator>((inner, _) => serials = new CountingSerials(inner))
+        );
 
         Assert.NotNull(services.Reports.Archive.Find("old"));
         var resolved = services.Serials;

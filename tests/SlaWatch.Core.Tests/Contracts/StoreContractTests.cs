@@ -19,7 +19,18 @@ public abstract class StoreContractTests
     internal abstract Task<TestProcess> NewStoreAsync();
 
     private static Received Arrival(string source) =>
-        new(T0, "customer", source, Channel.Email, Priority.High, "technical-fault", CustomerRef.FromContact("13912341522"), "无法登录", null, "登录时报错");
+        new(
+            T0,
+            "customer",
+            source,
+            Channel.Email,
+            Priority.High,
+            "technical-fault",
+            CustomerRef.FromContact("13912341522"),
+            "无法登录",
+            null,
+            "登录时报错"
+        );
 
     [Fact]
     public async Task ATicketIsCreatedOnceAndReadBackWhole()
@@ -49,14 +60,23 @@ public abstract class StoreContractTests
         var stale = current;
         for (var i = 1; i <= 60; i++)
         {
-            current = await store.AppendAsync(current, [new CustomerMessage(T0.AddMinutes(i), "customer", $"m-2-{i}", new string('字', 400))], new TicketIndexState(null, Day.AddDays(i / 30)));
+            current = await store.AppendAsync(
+                current,
+                [new CustomerMessage(T0.AddMinutes(i), "customer", $"m-2-{i}", new string('字', 400))],
+                new TicketIndexState(null, Day.AddDays(i / 30))
+            );
         }
 
-        await Assert.ThrowsAsync<TicketConflictException>(() => store.AppendAsync(stale, [new CustomerMessage(T0, "customer", "late")], NoIndex));
+        await Assert.ThrowsAsync<TicketConflictException>(() =>
+            store.AppendAsync(stale, [new CustomerMessage(T0, "customer", "late")], NoIndex)
+        );
 
         var loaded = (await store.LoadAsync("t-2"))!;
         Assert.Equal(61, loaded.Events.Count);
-        Assert.Equal(Enumerable.Range(1, 60).Select(i => $"m-2-{i}"), loaded.Events.Skip(1).Select(item => item.SourceRef));
+        Assert.Equal(
+            Enumerable.Range(1, 60).Select(i => $"m-2-{i}"),
+            loaded.Events.Skip(1).Select(item => item.SourceRef)
+        );
         Assert.Equal(Day.AddDays(2), loaded.Index.LastActivityDay);
         Assert.Equal(current.Version, loaded.Version);
         Assert.Equal(61, (await store.AppendAsync(loaded, [], loaded.Index)).Events.Count);
@@ -72,10 +92,19 @@ public abstract class StoreContractTests
 
         foreach (var serial in new[] { 1000, 2, 10 })
         {
-            await index.IndexDayAsync(new DayEntry(Day, new TicketNumber(Day, serial), $"t-{serial}", ReceivedThatDay: serial != 10) { CustomerKey = "c1", Category = "billing", ReceivedAt = T0 });
+            await index.IndexDayAsync(
+                new DayEntry(Day, new TicketNumber(Day, serial), $"t-{serial}", ReceivedThatDay: serial != 10)
+                {
+                    CustomerKey = "c1",
+                    Category = "billing",
+                    ReceivedAt = T0,
+                }
+            );
         }
 
-        await index.IndexDayAsync(new DayEntry(Day, new TicketNumber(Day, 2), "t-2", ReceivedThatDay: true) { CustomerKey = "c2" });
+        await index.IndexDayAsync(
+            new DayEntry(Day, new TicketNumber(Day, 2), "t-2", ReceivedThatDay: true) { CustomerKey = "c2" }
+        );
         var entries = await index.ReadDayAsync(Day);
         Assert.Equal([2, 10, 1000], entries.Select(entry => entry.Number.Serial));
         Assert.Equal("c2", entries[0].CustomerKey);
@@ -98,7 +127,10 @@ public abstract class StoreContractTests
             await index.AddDueAsync(entry);
         }
 
-        Assert.Equal(["t-a", "t-b"], (await index.ReadDueAsync(early.Bucket, early.Bucket)).Select(entry => entry.TicketId).Order());
+        Assert.Equal(
+            ["t-a", "t-b"],
+            (await index.ReadDueAsync(early.Bucket, early.Bucket)).Select(entry => entry.TicketId).Order()
+        );
         Assert.Equal(3, (await index.ReadDueAsync(early.Bucket, later.Bucket)).Count);
         Assert.Empty(await index.ReadDueAsync(later.Bucket, early.Bucket));
 
@@ -123,7 +155,10 @@ public abstract class StoreContractTests
         await index.MarkOpenAsync("t-b", new TicketNumber(Day.AddDays(-40), 9));
         await index.MarkOpenAsync("t-a", new TicketNumber(Day, 1));
         await index.MarkDoneAsync("t-c");
-        Assert.Equal([("t-a", "20261116-001"), ("t-b", "20261007-009")], (await index.ReadOpenAsync()).Select(entry => (entry.TicketId, entry.Number.ToString())).Order());
+        Assert.Equal(
+            [("t-a", "20261116-001"), ("t-b", "20261007-009")],
+            (await index.ReadOpenAsync()).Select(entry => (entry.TicketId, entry.Number.ToString())).Order()
+        );
 
         await index.MarkDoneAsync("t-a");
         Assert.Equal("t-b", Assert.Single(await index.ReadOpenAsync()).TicketId);
@@ -151,14 +186,21 @@ public abstract class StoreContractTests
     {
         var quarantine = (await NewStoreAsync()).Quarantine;
         var raw = string.Concat(Enumerable.Range(0, 4000).Select(i => $"行{i:D5}|"));
-        var first = await quarantine.PutAsync(new QuarantinedInput("email", T0, "imap INBOX uid 4", "from: no sender address", raw));
-        var second = await quarantine.PutAsync(new QuarantinedInput("email", T0.AddMinutes(1), "imap INBOX uid 5", "subject: too long", "short"));
+        var first = await quarantine.PutAsync(
+            new QuarantinedInput("email", T0, "imap INBOX uid 4", "from: no sender address", raw)
+        );
+        var second = await quarantine.PutAsync(
+            new QuarantinedInput("email", T0.AddMinutes(1), "imap INBOX uid 5", "subject: too long", "short")
+        );
         await quarantine.PutAsync(new QuarantinedInput("chat", T0, "webhook", "json: not valid", "{"));
 
         var listed = await quarantine.ListAsync("email", DateOnly.FromDateTime(T0.UtcDateTime));
         Assert.Equal([second, first], listed.Select(input => input.Id));
         Assert.Equal(raw, listed[1].Raw);
-        Assert.Equal(("imap INBOX uid 4", "from: no sender address", T0), (listed[1].Origin, listed[1].Reason, listed[1].At));
+        Assert.Equal(
+            ("imap INBOX uid 4", "from: no sender address", T0),
+            (listed[1].Origin, listed[1].Reason, listed[1].At)
+        );
         Assert.Empty(await quarantine.ListAsync("email", DateOnly.FromDateTime(T0.UtcDateTime).AddDays(1)));
     }
 
@@ -168,8 +210,15 @@ public abstract class StoreContractTests
         var quarantine = (await NewStoreAsync()).Quarantine;
         var raw = new string('长', 70_000);
         var reply = new AgentResponse(T0.AddMinutes(20), "客服A", "r1", "已处理") { Entered = true };
-        var id = await quarantine.PutAsync(new QuarantinedInput("events", T0, "replies.jsonl:1", "ticket: no ticket 20261116-009", raw) { Pending = new PendingEvent("20261116-009", reply) });
-        var other = await quarantine.PutAsync(new QuarantinedInput("events", T0, "replies.jsonl:2", "ticket: no ticket 20261116-010", "short"));
+        var id = await quarantine.PutAsync(
+            new QuarantinedInput("events", T0, "replies.jsonl:1", "ticket: no ticket 20261116-009", raw)
+            {
+                Pending = new PendingEvent("20261116-009", reply),
+            }
+        );
+        var other = await quarantine.PutAsync(
+            new QuarantinedInput("events", T0, "replies.jsonl:2", "ticket: no ticket 20261116-010", "short")
+        );
 
         var found = await quarantine.GetAsync(id);
         Assert.NotNull(found);
@@ -182,7 +231,10 @@ public abstract class StoreContractTests
         Assert.True(await quarantine.RemoveAsync(id));
         Assert.False(await quarantine.RemoveAsync(id));
         Assert.Null(await quarantine.GetAsync(id));
-        Assert.Equal([other], (await quarantine.ListAsync("events", DateOnly.FromDateTime(T0.UtcDateTime))).Select(input => input.Id));
+        Assert.Equal(
+            [other],
+            (await quarantine.ListAsync("events", DateOnly.FromDateTime(T0.UtcDateTime))).Select(input => input.Id)
+        );
     }
 
     [Fact]
@@ -192,9 +244,13 @@ public abstract class StoreContractTests
         var day = DateOnly.FromDateTime(T0.UtcDateTime);
         var lastOfDay = new DateTimeOffset(day, new TimeOnly(23, 59, 59), TimeSpan.Zero);
         await quarantine.PutAsync(new QuarantinedInput("email", lastOfDay, "a", "r", new string('x', 100_000)));
-        await quarantine.PutAsync(new QuarantinedInput("chat", T0, "b", "r", "{") { Pending = new PendingEvent("t-1", Arrival("m-1")) });
+        await quarantine.PutAsync(
+            new QuarantinedInput("chat", T0, "b", "r", "{") { Pending = new PendingEvent("t-1", Arrival("m-1")) }
+        );
         await quarantine.PutAsync(new QuarantinedInput("chat", T0.AddDays(-3), "c", "r", "{"));
-        var firstOfNext = await quarantine.PutAsync(new QuarantinedInput("chat", lastOfDay.AddSeconds(1), "d", "r", "{"));
+        var firstOfNext = await quarantine.PutAsync(
+            new QuarantinedInput("chat", lastOfDay.AddSeconds(1), "d", "r", "{")
+        );
 
         Assert.Equal(1, await quarantine.PurgeAsync("chat", day));
         Assert.Equal(2, await quarantine.PurgeAsync(null, day.AddDays(1)));
@@ -227,12 +283,30 @@ public abstract class StoreContractTests
         var aggregates = (await NewStoreAsync()).Aggregates;
         Assert.Null(await aggregates.ReadDayAsync(Day));
 
-        var email = new DayFigures { Received = 5, Resolved = 4, Breaches = 1 };
+        var email = new DayFigures
+        {
+            Received = 5,
+            Resolved = 4,
+            Breaches = 1,
+        };
         email.FirstResponse.Add(TimeSpan.FromMinutes(30));
         email.Attainment["first-response"] = new Ratio { Hits = 4, Of = 5 };
-        var exception = new ExceptionRow("20261116-001", "t-1", "email", "high", "客服A", "Open", ["resolution"], "waiting for parts");
-        await aggregates.ReplaceDayAsync(new DailyAggregate(Day, Day, "v1", T0, new() { ["all"] = email, ["channel:email"] = email }, [exception]));
-        await aggregates.ReplaceDayAsync(new DailyAggregate(Day, Day, "v2", T0.AddHours(1), new() { ["all"] = email }, []));
+        var exception = new ExceptionRow(
+            "20261116-001",
+            "t-1",
+            "email",
+            "high",
+            "客服A",
+            "Open",
+            ["resolution"],
+            "waiting for parts"
+        );
+        await aggregates.ReplaceDayAsync(
+            new DailyAggregate(Day, Day, "v1", T0, new() { ["all"] = email, ["channel:email"] = email }, [exception])
+        );
+        await aggregates.ReplaceDayAsync(
+            new DailyAggregate(Day, Day, "v2", T0.AddHours(1), new() { ["all"] = email }, [])
+        );
 
         var read = (await aggregates.ReadDayAsync(Day))!;
         Assert.Equal(("v2", T0.AddHours(1)), (read.PolicyVersion, read.ComputedAt));

@@ -20,10 +20,22 @@ public sealed class CrashBetweenStepsTests
     {
         var time = new FakeTimeProvider(Arrival.AddMinutes(1));
         var ports = new MemoryStore();
-        var contact = new InboundContact { Channel = Channel.Email, SourceId = "<crash@x>", ReceivedAt = Arrival, From = "a@example.com", Subject = "发票" };
+        var contact = new InboundContact
+        {
+            Channel = Channel.Email,
+            SourceId = "<crash@x>",
+            ReceivedAt = Arrival,
+            From = "a@example.com",
+            Subject = "发票",
+        };
 
-        await using (var first = MemoryProcess.Of(Shipped.Policy, time, ports, more: services => services.Decorate<ITicketIndex>(
-            (inner, _) => CrashOnce.Around(inner, nameof(ITicketIndex.IndexDayAsync)))))
+        await using (
+            var first = MemoryProcess.Of(Shipped.Policy, time, ports, more: services =>
+                services.Decorate<ITicketIndex>(
+                    (inner, _) => CrashOnce.Around(inner, nameof(ITicketIndex.IndexDayAsync))
+                )
+            )
+        )
         {
             await Assert.ThrowsAsync<SimulatedCrashException>(() => first.Ingestion.IngestAsync(contact, "run 1"));
         }

@@ -15,21 +15,37 @@ public sealed class CreateRaceTests : IAsyncDisposable
     private static readonly DateOnly Day = new(2026, 11, 16);
     private readonly MemoryWorld _world = new(Shipped.At("2026-11-16 10:00"));
 
-    private static InboundContact Chat(string source, string wall, string text) => new()
-    {
-        Channel = Channel.Chat,
-        SourceId = source,
-        ThreadKey = "session-1",
-        ReceivedAt = Shipped.At(wall),
-        From = "访客42",
-        Text = text,
-    };
+    private static InboundContact Chat(string source, string wall, string text) =>
+        new()
+        {
+            Channel = Channel.Chat,
+            SourceId = source,
+            ThreadKey = "session-1",
+            ReceivedAt = Shipped.At(wall),
+            From = "访客42",
+            Text = text,
+        };
 
     private async Task<StoredTicket> CreatedElsewhereAsync(InboundContact contact, int serial)
     {
-        var received = new Received(contact.ReceivedAt, "customer", contact.SourceId, contact.Channel, Priority.Normal, "other", CustomerRef.FromContact(contact.From));
+        var received = new Received(
+            contact.ReceivedAt,
+            "customer",
+            contact.SourceId,
+            contact.Channel,
+            Priority.Normal,
+            "other",
+            CustomerRef.FromContact(contact.From)
+        );
         var id = TicketIds.ForContact(contact);
-        Assert.True(await _world.Main.Store.TryCreateAsync(id, new TicketNumber(Day, serial), received, _world.Main.Writer.IndexFor(id, [received])));
+        Assert.True(
+            await _world.Main.Store.TryCreateAsync(
+                id,
+                new TicketNumber(Day, serial),
+                received,
+                _world.Main.Writer.IndexFor(id, [received])
+            )
+        );
         return (await _world.Main.Store.LoadAsync(id))!;
     }
 
@@ -40,11 +56,22 @@ public sealed class CreateRaceTests : IAsyncDisposable
         var elsewhere = await CreatedElsewhereAsync(first, serial: 5);
 
         var result = await _world.Main.Ingestion.IngestAsync(first, "test");
-        var next = await _world.Main.Ingestion.IngestAsync(Chat("msg-9", "2026-11-16 09:30", "另一个") with { ThreadKey = "session-2" }, "test");
+        var next = await _world.Main.Ingestion.IngestAsync(
+            Chat("msg-9", "2026-11-16 09:30", "另一个") with
+            {
+                ThreadKey = "session-2",
+            },
+            "test"
+        );
 
         Assert.Equal(new IngestResult(IngestOutcome.Duplicate, elsewhere.Id, new TicketNumber(Day, 5)), result);
         Assert.Equal(new TicketNumber(Day, 1), next.Number);
-        Assert.Equal([(5, elsewhere.Id), (1, next.TicketId!)], (await _world.Main.Index.ReadDayAsync(Day)).Select(entry => (entry.Number.Serial, entry.TicketId)).OrderByDescending(pair => pair.Item1));
+        Assert.Equal(
+            [(5, elsewhere.Id), (1, next.TicketId!)],
+            (await _world.Main.Index.ReadDayAsync(Day))
+                .Select(entry => (entry.Number.Serial, entry.TicketId))
+                .OrderByDescending(pair => pair.Item1)
+        );
         Assert.Contains((elsewhere.Id, new TicketNumber(Day, 5)), await _world.Main.Index.ReadOpenAsync());
     }
 
@@ -55,9 +82,18 @@ public sealed class CreateRaceTests : IAsyncDisposable
 
         var result = await _world.Main.Ingestion.IngestAsync(Chat("msg-2", "2026-11-16 09:01", "在吗"), "test");
 
-        Assert.Equal((IngestOutcome.Threaded, elsewhere.Id, new TicketNumber(Day, 3)), (result.Outcome, result.TicketId, result.Number!.Value));
+        Assert.Equal(
+            (IngestOutcome.Threaded, elsewhere.Id, new TicketNumber(Day, 3)),
+            (result.Outcome, result.TicketId, result.Number!.Value)
+        );
         var ticket = (await _world.Main.Store.LoadAsync(elsewhere.Id))!;
-        Assert.Equal(new CustomerMessage(Shipped.At("2026-11-16 09:01"), "customer", "msg-2", "在吗"), ticket.Events[1] with { RecordedAt = null });
+        Assert.Equal(
+            new CustomerMessage(Shipped.At("2026-11-16 09:01"), "customer", "msg-2", "在吗"),
+            ticket.Events[1] with
+            {
+                RecordedAt = null,
+            }
+        );
         Assert.Equal(elsewhere.Id, await _world.Main.Index.FindBySourceAsync(Channel.Chat, "msg-2"));
     }
 

@@ -31,13 +31,42 @@ public class IngestionTests
         await using var world = new MemoryWorld();
         var ingestion = world.Main.Ingestion;
         var created = await ingestion.IngestAsync(TestContacts.Email("<orig@example.com>", "2026-11-16 09:30"), "test");
-        await world.Main.Events.RecordAsync(created.Number.ToString()!, new Acknowledged(Shipped.At("2026-11-16 09:31"), "system", "<ack-1@support.example>"), "test");
+        await world.Main.Events.RecordAsync(
+            created.Number.ToString()!,
+            new Acknowledged(Shipped.At("2026-11-16 09:31"), "system", "<ack-1@support.example>"),
+            "test"
+        );
 
-        var byOriginal = await ingestion.IngestAsync(TestContacts.Email("<r1@example.com>", "2026-11-16 09:40", "Re: 无法登录", references: "<orig@example.com>"), "test");
-        var byAcknowledgement = await ingestion.IngestAsync(TestContacts.Email("<r2@example.com>", "2026-11-16 09:50", "Re: 收到", references: ["<unknown@x>", "<ack-1@support.example>"]), "test");
-        var bySubject = await ingestion.IngestAsync(TestContacts.Email("<r3@example.com>", "2026-11-16 10:00", $"Re: [#{created.Number}] 无法登录"), "test");
-        var byReply = await ingestion.IngestAsync(TestContacts.Email("<r4@example.com>", "2026-11-16 10:10", "Re: Re:", references: "<r3@example.com>"), "test");
-        var unrelated = await ingestion.IngestAsync(TestContacts.Email("<new@example.com>", "2026-11-16 10:20", "另一个问题"), "test");
+        var byOriginal = await ingestion.IngestAsync(
+            TestContacts.Email(
+                "<r1@example.com>",
+                "2026-11-16 09:40",
+                "Re: 无法登录",
+                references: "<orig@example.com>"
+            ),
+            "test"
+        );
+        var byAcknowledgement = await ingestion.IngestAsync(
+            TestContacts.Email(
+                "<r2@example.com>",
+                "2026-11-16 09:50",
+                "Re: 收到",
+                references: ["<unknown@x>", "<ack-1@support.example>"]
+            ),
+            "test"
+        );
+        var bySubject = await ingestion.IngestAsync(
+            TestContacts.Email("<r3@example.com>", "2026-11-16 10:00", $"Re: [#{created.Number}] 无法登录"),
+            "test"
+        );
+        var byReply = await ingestion.IngestAsync(
+            TestContacts.Email("<r4@example.com>", "2026-11-16 10:10", "Re: Re:", references: "<r3@example.com>"),
+            "test"
+        );
+        var unrelated = await ingestion.IngestAsync(
+            TestContacts.Email("<new@example.com>", "2026-11-16 10:20", "另一个问题"),
+            "test"
+        );
 
         Assert.All(new[] { byOriginal, byAcknowledgement, bySubject, byReply }, result =>
         {
@@ -55,9 +84,16 @@ public class IngestionTests
     {
         await using var world = new MemoryWorld();
         var created = await world.Main.Ingestion.IngestAsync(TestContacts.Email("<o@x>", "2026-11-16 09:00"), "test");
-        await world.Main.Events.RecordAsync(created.TicketId!, new StatusChanged(Shipped.At("2026-11-16 10:00"), "客服A", null, TicketStatus.Resolved, "重置密码"), "test");
+        await world.Main.Events.RecordAsync(
+            created.TicketId!,
+            new StatusChanged(Shipped.At("2026-11-16 10:00"), "客服A", null, TicketStatus.Resolved, "重置密码"),
+            "test"
+        );
 
-        var again = await world.Main.Ingestion.IngestAsync(TestContacts.Email("<again@x>", "2026-11-16 11:00", references: "<o@x>"), "test");
+        var again = await world.Main.Ingestion.IngestAsync(
+            TestContacts.Email("<again@x>", "2026-11-16 11:00", references: "<o@x>"),
+            "test"
+        );
 
         Assert.Equal(IngestOutcome.Threaded, again.Outcome);
         var ticket = (await world.Main.Store.LoadAsync(created.TicketId!))!.State;
@@ -68,21 +104,25 @@ public class IngestionTests
     public async Task ChatMessagesOfOneConversationShareATicket()
     {
         await using var world = new MemoryWorld();
-        InboundContact Chat(string id, string wall) => new()
-        {
-            Channel = Channel.Chat,
-            SourceId = id,
-            ThreadKey = "conversation-42",
-            ReceivedAt = Shipped.At(wall),
-            From = "visitor-7",
-            Text = "我的快递到哪了",
-        };
+        InboundContact Chat(string id, string wall) =>
+            new()
+            {
+                Channel = Channel.Chat,
+                SourceId = id,
+                ThreadKey = "conversation-42",
+                ReceivedAt = Shipped.At(wall),
+                From = "visitor-7",
+                Text = "我的快递到哪了",
+            };
 
         var first = await world.Main.Ingestion.IngestAsync(Chat("msg-1", "2026-11-16 10:00"), "test");
         var second = await world.Main.Ingestion.IngestAsync(Chat("msg-2", "2026-11-16 10:01"), "test");
         var repeat = await world.Main.Ingestion.IngestAsync(Chat("msg-2", "2026-11-16 10:01"), "test");
 
-        Assert.Equal((IngestOutcome.Created, IngestOutcome.Threaded, IngestOutcome.Duplicate), (first.Outcome, second.Outcome, repeat.Outcome));
+        Assert.Equal(
+            (IngestOutcome.Created, IngestOutcome.Threaded, IngestOutcome.Duplicate),
+            (first.Outcome, second.Outcome, repeat.Outcome)
+        );
         Assert.Equal(first.TicketId, second.TicketId);
         var ticket = (await world.Main.Store.LoadAsync(first.TicketId!))!.State;
         Assert.Equal(("logistics-delay", Priority.Normal), (ticket.Category, ticket.Priority));
@@ -98,7 +138,13 @@ public class IngestionTests
     public async Task ContactsAreClassifiedByTheBriefsKeywords(string subject, string category, Priority priority)
     {
         await using var world = new MemoryWorld();
-        var created = await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<{Guid.NewGuid()}@x>", "2026-11-16 09:00", subject) with { Text = null }, "test");
+        var created = await world.Main.Ingestion.IngestAsync(
+            TestContacts.Email($"<{Guid.NewGuid()}@x>", "2026-11-16 09:00", subject) with
+            {
+                Text = null,
+            },
+            "test"
+        );
         var ticket = (await world.Main.Store.LoadAsync(created.TicketId!))!.State;
         Assert.Equal((category, priority), (ticket.Category, ticket.Priority));
     }
@@ -107,13 +153,25 @@ public class IngestionTests
     public async Task AnInvalidContactIsRefusedWithItsReasonAndKeptInQuarantine()
     {
         await using var world = new MemoryWorld();
-        var future = TestContacts.Email("<future@x>", "2026-11-16 09:00") with { ReceivedAt = world.Time.GetUtcNow().AddHours(2) };
+        var future = TestContacts.Email("<future@x>", "2026-11-16 09:00") with
+        {
+            ReceivedAt = world.Time.GetUtcNow().AddHours(2),
+        };
 
-        var result = await world.Main.Ingestion.IngestAsync(future, "mailbox poll", raw: "From: someone\r\nSubject: 无法登录\r\n\r\n...");
+        var result = await world.Main.Ingestion.IngestAsync(
+            future,
+            "mailbox poll",
+            raw: "From: someone\r\nSubject: 无法登录\r\n\r\n..."
+        );
 
         Assert.Equal(IngestOutcome.Rejected, result.Outcome);
         Assert.StartsWith("receivedAt:", result.Reason, StringComparison.Ordinal);
-        var kept = Assert.Single(await world.Main.Quarantine.ListAsync("email", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime)));
-        Assert.Equal((result.QuarantineId, "mailbox poll", "From: someone\r\nSubject: 无法登录\r\n\r\n..."), (kept.Id, kept.Origin, kept.Raw));
+        var kept = Assert.Single(
+            await world.Main.Quarantine.ListAsync("email", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime))
+        );
+        Assert.Equal(
+            (result.QuarantineId, "mailbox poll", "From: someone\r\nSubject: 无法登录\r\n\r\n..."),
+            (kept.Id, kept.Origin, kept.Raw)
+        );
     }
 }

@@ -11,16 +11,22 @@ public class InputJsonTests
     [Fact]
     public void AContactLineBecomesAnInboundContact()
     {
-        var line = InputJson.Parse("""
+        var line = InputJson.Parse(
+            """
             {"type":"contact","channel":"邮件","sourceId":"<m1@x>","receivedAt":"2026-11-16T09:30","from":"13912341522",
              "subject":"无法登录","references":["<a@x>","<b@x>"],"priority":"紧急","category":"technical-fault","tier":"vip"}
-            """, Shanghai);
+            """,
+            Shanghai
+        );
 
         var contact = Assert.IsType<ContactLine>(line).Contact;
         Assert.Equal(Channel.Email, contact.Channel);
         Assert.Equal(new DateTimeOffset(2026, 11, 16, 1, 30, 0, TimeSpan.Zero), contact.ReceivedAt);
         Assert.Equal(["<a@x>", "<b@x>"], contact.References);
-        Assert.Equal((Priority.Urgent, "technical-fault", "vip"), (contact.Priority!.Value, contact.Category, contact.CustomerTier));
+        Assert.Equal(
+            (Priority.Urgent, "technical-fault", "vip"),
+            (contact.Priority!.Value, contact.Category, contact.CustomerTier)
+        );
     }
 
     [Theory]
@@ -30,29 +36,74 @@ public class InputJsonTests
     [InlineData("""{"kind":"satisfaction","rating":9,"scale":10}""", 9, 10)]
     public void RatingsAcceptTheThreeLevelsAndNumericScales(string fields, int score, int scale)
     {
-        var json = fields.Replace("{", """{"type":"event","ticket":"20261116-001","at":"2026-11-16T10:00:00+08:00","actor":"customer",""", StringComparison.Ordinal);
+        var json = fields.Replace(
+            "{",
+            """{"type":"event","ticket":"20261116-001","at":"2026-11-16T10:00:00+08:00","actor":"customer",""",
+            StringComparison.Ordinal
+        );
         var rating = Assert.IsType<SatisfactionRated>(Assert.IsType<EventLine>(InputJson.Parse(json, Shanghai)).Event);
         Assert.Equal((score, scale), (rating.Score, rating.ScaleMax));
     }
 
     [Theory]
-    [InlineData("""{"type":"event","ticket":"1","kind":"status","status":"已解决","solution":"重置密码","at":"2026-11-16T10:00:00Z","actor":"a"}""", typeof(StatusChanged))]
-    [InlineData("""{"type":"event","ticket":"1","kind":"customerConfirmed","outcome":"部分解决","at":"2026-11-16T10:00:00Z","actor":"a"}""", typeof(CustomerConfirmed))]
-    [InlineData("""{"type":"event","ticket":"1","kind":"resolutionPromised","promisedBy":"2026-11-17T18:00:00+08:00","at":"2026-11-16T10:00:00Z","actor":"a"}""", typeof(ResolutionPromised))]
-    [InlineData("""{"type":"event","ticket":"1","kind":"overdueReason","reason":"agent busy","metric":"firstResponse","at":"2026-11-16T10:00:00Z","actor":"a"}""", typeof(OverdueReason))]
-    [InlineData("""{"type":"event","ticket":"1","kind":"escalated","metric":"resolution","level":2,"at":"2026-11-16T10:00:00Z","actor":"a"}""", typeof(Escalated))]
+    [InlineData(
+        """{"type":"event","ticket":"1","kind":"status","status":"已解决","solution":"重置密码","at":"2026-11-16T10:00:"""
+            + """00Z","actor":"a"}""",
+        typeof(StatusChanged)
+    )]
+    [InlineData(
+        """{"type":"event","ticket":"1","kind":"customerConfirmed","outcome":"部分解决","at":"2026-11-16T10:00:"""
+            + """00Z","actor":"a"}""",
+        typeof(CustomerConfirmed)
+    )]
+    [InlineData(
+        """{"type":"event","ticket":"1","kind":"resolutionPromised","promisedBy":"2026-11-17T18:00:00+08:"""
+            + """00","at":"2026-11-16T10:00:00Z","actor":"a"}""",
+        typeof(ResolutionPromised)
+    )]
+    [InlineData(
+        """{"type":"event","ticket":"1","kind":"overdueReason","reason":"agent busy","metric":"firstResponse","a"""
+            + """t":"2026-11-16T10:00:00Z","actor":"a"}""",
+        typeof(OverdueReason)
+    )]
+    [InlineData(
+        """{"type":"event","ticket":"1","kind":"escalated","metric":"resolution","level":2,"at":"2026-11-16T10:00:"""
+            + """00Z","actor":"a"}""",
+        typeof(Escalated)
+    )]
     public void EveryEventKindParses(string json, Type expected) =>
         Assert.IsType(expected, Assert.IsType<EventLine>(InputJson.Parse(json, Shanghai)).Event);
 
     [Theory]
-    [InlineData("""{"type":"contact","channel":"fax","sourceId":"x","receivedAt":"2026-11-16T09:30:00Z","from":"a"}""", "channel")]
+    [InlineData(
+        """{"type":"contact","channel":"fax","sourceId":"x","receivedAt":"2026-11-16T09:30:00Z","from":"a"}""",
+        "channel"
+    )]
     [InlineData("""{"type":"contact","channel":"email","receivedAt":"2026-11-16T09:30:00Z","from":"a"}""", "sourceId")]
-    [InlineData("""{"type":"contact","channel":"email","sourceId":"x","receivedAt":"yesterday","from":"a"}""", "receivedAt")]
-    [InlineData("""{"type":"contact","channel":"email","sourceId":"x","receivedAt":"2026-11-16T09:30:00Z","from":"a","references":"<a@x>"}""", "references")]
-    [InlineData("""{"type":"contact","channel":"email","sourceId":"x","receivedAt":"2026-11-16T09:30:00Z","from":"a","priority":"p1"}""", "priority")]
+    [InlineData(
+        """{"type":"contact","channel":"email","sourceId":"x","receivedAt":"yesterday","from":"a"}""",
+        "receivedAt"
+    )]
+    [InlineData(
+        """{"type":"contact","channel":"email","sourceId":"x","receivedAt":"2026-11-16T09:30:"""
+            + """00Z","from":"a","references":"<a@x>"}""",
+        "references"
+    )]
+    [InlineData(
+        """{"type":"contact","channel":"email","sourceId":"x","receivedAt":"2026-11-16T09:30:"""
+            + """00Z","from":"a","priority":"p1"}""",
+        "priority"
+    )]
     [InlineData("""{"type":"event","ticket":"1","kind":"wave","at":"2026-11-16T10:00:00Z","actor":"a"}""", "kind")]
-    [InlineData("""{"type":"event","ticket":"1","kind":"status","status":"done","at":"2026-11-16T10:00:00Z","actor":"a"}""", "status")]
-    [InlineData("""{"type":"event","ticket":"1","kind":"escalated","metric":"resolution","at":"2026-11-16T10:00:00Z","actor":"a"}""", "level")]
+    [InlineData(
+        """{"type":"event","ticket":"1","kind":"status","status":"done","at":"2026-11-16T10:00:00Z","actor":"a"}""",
+        "status"
+    )]
+    [InlineData(
+        """{"type":"event","ticket":"1","kind":"escalated","metric":"resolution","at":"2026-11-16T10:00:"""
+            + """00Z","actor":"a"}""",
+        "level"
+    )]
     [InlineData("""{"type":"event","kind":"acknowledged","at":"2026-11-16T10:00:00Z","actor":"a"}""", "ticket")]
     [InlineData("""{"type":"note"}""", "type")]
     [InlineData("""[1,2]""", "json")]

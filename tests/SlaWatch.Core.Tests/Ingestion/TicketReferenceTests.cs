@@ -14,8 +14,21 @@ public sealed class TicketReferenceTests : IAsyncDisposable
     public async Task ATicketIsNamedByNumberByTheMessageThatOpenedOrJoinedItByItsThreadOrById()
     {
         var mail = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<m1@x>", "2026-11-16 09:00"), "test");
-        var reply = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<m2@x>", "2026-11-16 09:05", "Re: 无法登录", "13912341522", "<m1@x>"), "test");
-        var chat = await _world.Main.Ingestion.IngestAsync(new InboundContact { Channel = Channel.Chat, SourceId = "c1", ThreadKey = "inbox-1:42", ReceivedAt = Shipped.At("2026-11-16 09:10"), From = "访客" }, "test");
+        var reply = await _world.Main.Ingestion.IngestAsync(
+            TestContacts.Email("<m2@x>", "2026-11-16 09:05", "Re: 无法登录", "13912341522", "<m1@x>"),
+            "test"
+        );
+        var chat = await _world.Main.Ingestion.IngestAsync(
+            new InboundContact
+            {
+                Channel = Channel.Chat,
+                SourceId = "c1",
+                ThreadKey = "inbox-1:42",
+                ReceivedAt = Shipped.At("2026-11-16 09:10"),
+                From = "访客",
+            },
+            "test"
+        );
         var events = _world.Main.Events;
 
         Assert.Equal(IngestOutcome.Threaded, reply.Outcome);
@@ -28,7 +41,11 @@ public sealed class TicketReferenceTests : IAsyncDisposable
         Assert.Equal("source:fax:1", await events.ResolveAsync("source:fax:1"));
         Assert.Equal("other:chat:1", await events.ResolveAsync("other:chat:1"));
 
-        var joined = await events.RecordAsync("source:email:<m2@x>", new Acknowledged(Shipped.At("2026-11-16 09:20"), "客服A", "ack-1"), "test");
+        var joined = await events.RecordAsync(
+            "source:email:<m2@x>",
+            new Acknowledged(Shipped.At("2026-11-16 09:20"), "客服A", "ack-1"),
+            "test"
+        );
         Assert.Equal((RecordOutcome.Recorded, mail.TicketId), (joined.Outcome, joined.TicketId));
     }
 
@@ -38,12 +55,27 @@ public sealed class TicketReferenceTests : IAsyncDisposable
         var mail = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<m1@x>", "2026-11-16 09:00"), "test");
         var events = _world.Main.Events;
 
-        var first = await events.RecordAsync(mail.TicketId!, new AgentResponse(Shipped.At("2026-11-16 09:20"), "客服A", null), "test");
+        var first = await events.RecordAsync(
+            mail.TicketId!,
+            new AgentResponse(Shipped.At("2026-11-16 09:20"), "客服A", null),
+            "test"
+        );
         _world.Time.Advance(TimeSpan.FromMinutes(5));
-        var again = await events.RecordAsync(mail.TicketId!, new AgentResponse(Shipped.At("2026-11-16 09:20"), "客服A", null) { Entered = true }, "test");
-        var other = await events.RecordAsync(mail.TicketId!, new AgentResponse(Shipped.At("2026-11-16 09:21"), "客服A", null), "test");
+        var again = await events.RecordAsync(
+            mail.TicketId!,
+            new AgentResponse(Shipped.At("2026-11-16 09:20"), "客服A", null) { Entered = true },
+            "test"
+        );
+        var other = await events.RecordAsync(
+            mail.TicketId!,
+            new AgentResponse(Shipped.At("2026-11-16 09:21"), "客服A", null),
+            "test"
+        );
 
-        Assert.Equal([RecordOutcome.Recorded, RecordOutcome.Duplicate, RecordOutcome.Recorded], new[] { first, again, other }.Select(result => result.Outcome));
+        Assert.Equal(
+            [RecordOutcome.Recorded, RecordOutcome.Duplicate, RecordOutcome.Recorded],
+            new[] { first, again, other }.Select(result => result.Outcome)
+        );
         var responses = (await _world.Main.Store.LoadAsync(mail.TicketId!))!.Events.OfType<AgentResponse>().ToList();
         Assert.Equal(2, responses.Count);
         Assert.All(responses, item => Assert.Matches("^evt:[0-9a-f]{24}$", item.SourceRef));
@@ -56,17 +88,25 @@ public sealed class TicketReferenceTests : IAsyncDisposable
     {
         var mail = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<m1@x>", "2026-11-16 09:00"), "test");
 
-        var results = await _world.Main.Events.RecordAllAsync(mail.TicketId!,
-        [
-            new Acknowledged(Shipped.At("2026-11-16 09:05"), "客服A", "a"),
-            new AgentResponse(Shipped.At("2026-11-16 09:10"), "客服A", "r"),
-            new AgentResponse(Shipped.At("2026-11-16 09:11"), "客服A", "r"),
-            new AgentResponse(Shipped.At("2026-11-16 09:12"), "", "bad"),
-        ], "sheet:3");
+        var results = await _world.Main.Events.RecordAllAsync(
+            mail.TicketId!,
+            [
+                new Acknowledged(Shipped.At("2026-11-16 09:05"), "客服A", "a"),
+                new AgentResponse(Shipped.At("2026-11-16 09:10"), "客服A", "r"),
+                new AgentResponse(Shipped.At("2026-11-16 09:11"), "客服A", "r"),
+                new AgentResponse(Shipped.At("2026-11-16 09:12"), "", "bad"),
+            ],
+            "sheet:3"
+        );
 
-        Assert.Equal([RecordOutcome.Recorded, RecordOutcome.Recorded, RecordOutcome.Duplicate, RecordOutcome.Rejected], results.Select(result => result.Outcome));
+        Assert.Equal(
+            [RecordOutcome.Recorded, RecordOutcome.Recorded, RecordOutcome.Duplicate, RecordOutcome.Rejected],
+            results.Select(result => result.Outcome)
+        );
         Assert.Equal("actor: missing; say who did it (e.g. 客服A, 工号001)", results[3].Reason);
-        var kept = Assert.Single(await _world.Main.Quarantine.ListAsync(TicketEventService.QuarantineChannel, new DateOnly(2026, 11, 16)));
+        var kept = Assert.Single(
+            await _world.Main.Quarantine.ListAsync(TicketEventService.QuarantineChannel, new DateOnly(2026, 11, 16))
+        );
         Assert.Equal(("sheet:3", results[3].QuarantineId), (kept.Origin, kept.Id));
         Assert.StartsWith("AgentResponse{", kept.Raw, StringComparison.Ordinal);
         Assert.Equal(mail.TicketId, await _world.Main.Index.FindBySourceAsync(Channel.Email, "r"));

@@ -22,7 +22,10 @@ public sealed class TicketWriterTests : IAsyncDisposable
         var message = writer.Stamp(new CustomerMessage(Arrival.AddMinutes(-1), "customer", "m"), Arrival);
         var recorded = writer.Stamp(new AgentResponse(Arrival, "客服A", "r") { RecordedAt = Arrival }, Arrival);
 
-        Assert.Equal((Arrival, Arrival.AddTicks(-1), Shipped.At("2026-11-16 09:30")), (early.At, early.StampedAt!.Value, early.RecordedAt!.Value));
+        Assert.Equal(
+            (Arrival, Arrival.AddTicks(-1), Shipped.At("2026-11-16 09:30")),
+            (early.At, early.StampedAt!.Value, early.RecordedAt!.Value)
+        );
         Assert.Equal((Arrival, (DateTimeOffset?)null), (onTime.At, onTime.StampedAt));
         Assert.Equal((Arrival.AddMinutes(-1), (DateTimeOffset?)null), (message.At, message.StampedAt));
         Assert.Equal(Arrival, recorded.RecordedAt);
@@ -32,14 +35,20 @@ public sealed class TicketWriterTests : IAsyncDisposable
     public void TheIndexStateWakesAtTheNextThresholdAfterTheLatestEventAndNamesTheArrivalDay()
     {
         // An urgent e-mail at 09:00: first response warns at 09:11:15 and breaches at 09:15.
-        List<TicketEvent> events = [new Received(Arrival, "customer", "m", Channel.Email, Priority.Urgent, null, CustomerRef.FromContact("x"))];
+        List<TicketEvent> events =
+        [
+            new Received(Arrival, "customer", "m", Channel.Email, Priority.Urgent, null, CustomerRef.FromContact("x")),
+        ];
         var writer = _atArrival.Main.Writer;
 
         var fresh = writer.IndexFor("t", events);
         var later = writer.IndexFor("t", events, after: Shipped.At("2026-11-16 09:12"));
         var named = writer.IndexFor("t", events, lastIndexedDay: new DateOnly(2026, 11, 20));
 
-        Assert.Equal((Shipped.At("2026-11-16 09:11:15"), "warning", SlaMetric.FirstResponse), (fresh.WakeUp!.At, fresh.WakeUp.Kind, fresh.WakeUp.Metric));
+        Assert.Equal(
+            (Shipped.At("2026-11-16 09:11:15"), "warning", SlaMetric.FirstResponse),
+            (fresh.WakeUp!.At, fresh.WakeUp.Kind, fresh.WakeUp.Metric)
+        );
         Assert.Equal((Shipped.At("2026-11-16 09:15"), "breach"), (later.WakeUp!.At, later.WakeUp.Kind));
         Assert.Equal(new DateOnly(2026, 11, 16), fresh.LastActivityDay);
         Assert.Equal(new DateOnly(2026, 11, 20), named.LastActivityDay);
@@ -56,12 +65,25 @@ public sealed class TicketWriterTests : IAsyncDisposable
         await elsewhere.Writer.RepairIndexesAsync(stored);
 
         var entry = Assert.Single(await fresh.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
-        Assert.Equal((open.TicketId, true, "technical-fault", Arrival), (entry.TicketId, entry.ReceivedThatDay, entry.Category, entry.ReceivedAt!.Value));
+        Assert.Equal(
+            (open.TicketId, true, "technical-fault", Arrival),
+            (entry.TicketId, entry.ReceivedThatDay, entry.Category, entry.ReceivedAt!.Value)
+        );
         Assert.Equal(stored.State.Customer.Key, entry.CustomerKey);
         Assert.Equal([open.TicketId], (await fresh.Index.ReadOpenAsync()).Select(item => item.TicketId));
-        Assert.Equal(stored.Index.WakeUp, Assert.Single(await fresh.Index.ReadDueAsync("202611150000", "202611180000")));
+        Assert.Equal(
+            stored.Index.WakeUp,
+            Assert.Single(await fresh.Index.ReadDueAsync("202611150000", "202611180000"))
+        );
 
-        var done = stored with { Events = [.. stored.Events, new StatusChanged(Shipped.At("2026-11-16 09:20"), "客服A", null, TicketStatus.Closed)] };
+        var done = stored with
+        {
+            Events =
+            [
+                .. stored.Events,
+                new StatusChanged(Shipped.At("2026-11-16 09:20"), "客服A", null, TicketStatus.Closed),
+            ],
+        };
         var another = new MemoryStore();
         await using var third = MemoryProcess.Of(Shipped.Policy, _world.Time, another);
         await third.Writer.RepairIndexesAsync(done);

@@ -11,10 +11,17 @@ public class PolicyTuningTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
 
-    private static SlaPolicy Parse(string rules, string extra = "") => SlaPolicyLoader.Parse("p.json", PolicyJson.WithRules(rules, extra));
+    private static SlaPolicy Parse(string rules, string extra = "") =>
+        SlaPolicyLoader.Parse("p.json", PolicyJson.WithRules(rules, extra));
 
-    private static SlaClock FirstResponse(SlaPolicy policy) => SlaClockCalculator.Compute(
-        [new Received(T0, "customer", "m", Channel.Chat, Priority.Normal, null, CustomerRef.FromContact("c"))], policy, T0).Single(clock => clock.Metric == SlaMetric.FirstResponse);
+    private static SlaClock FirstResponse(SlaPolicy policy) =>
+        SlaClockCalculator
+            .Compute(
+                [new Received(T0, "customer", "m", Channel.Chat, Priority.Normal, null, CustomerRef.FromContact("c"))],
+                policy,
+                T0
+            )
+            .Single(clock => clock.Metric == SlaMetric.FirstResponse);
 
     [Fact]
     public void AWarningLeadInMinutesWarnsThatLongBeforeTheDueInstant()
@@ -22,7 +29,13 @@ public class PolicyTuningTests
         var byLead = Parse("""[{"name":"chat","warningBefore":"10m","targets":{"firstResponse":"1h"}}]""");
         var byFraction = Parse("""[{"name":"chat","warningFraction":0.5,"targets":{"firstResponse":"1h"}}]""");
         var inherited = Parse("""[{"name":"chat","targets":{"firstResponse":"5m"}}]""").Rules[0];
-        var shortTarget = Parse("""[{"name":"chat","targets":{"firstResponse":"5m"}}]""".Replace("\"chat\",", "\"chat\",\"warningBefore\":\"10m\",", StringComparison.Ordinal));
+        var shortTarget = Parse(
+            """[{"name":"chat","targets":{"firstResponse":"5m"}}]""".Replace(
+                "\"chat\",",
+                "\"chat\",\"warningBefore\":\"10m\",",
+                StringComparison.Ordinal
+            )
+        );
 
         Assert.Equal(T0.AddMinutes(50), FirstResponse(byLead).WarnAt);
         Assert.Equal(T0.AddMinutes(50), FirstResponse(byLead).Escalations.Single(level => level.Level == 1).At);
@@ -35,29 +48,54 @@ public class PolicyTuningTests
     [Fact]
     public void EscalationLevelsMayBeSetByLeadTimeBeforeTheDueInstant()
     {
-        var policy = Parse("""[{"name":"chat","targets":{"firstResponse":"1h"},"escalation":[{"level":1,"before":"15m","notify":"owner"},{"level":2,"before":"5m","notify":"supervisor"},{"level":3,"atFraction":1.5,"notify":"manager"}]}]""");
+        var policy = Parse(
+            """[{"name":"chat","targets":{"firstResponse":"1h"},"escalation":[{"level":"""
+                + """1,"before":"15m","notify":"owner"},{"level":2,"before":"5m","notify":"supervisor"},{"level":"""
+                + """3,"atFraction":1.5,"notify":"manager"}]}]"""
+        );
 
-        Assert.Equal([T0.AddMinutes(45), T0.AddMinutes(55), T0.AddMinutes(90)], FirstResponse(policy).Escalations.Select(level => level.At!.Value));
-        var error = Assert.Throws<ConfigException>(() => Parse("""[{"name":"chat","targets":{"firstResponse":"1h"},"escalation":[{"level":1,"atFraction":0.5,"notify":"owner"},{"level":2,"before":"5m","notify":"supervisor"}]}]"""));
+        Assert.Equal(
+            [T0.AddMinutes(45), T0.AddMinutes(55), T0.AddMinutes(90)],
+            FirstResponse(policy).Escalations.Select(level => level.At!.Value)
+        );
+        var error = Assert.Throws<ConfigException>(() =>
+            Parse(
+                """[{"name":"chat","targets":{"firstResponse":"1h"},"escalation":[{"level":1,"atFraction":"""
+                    + """0.5,"notify":"owner"},{"level":2,"before":"5m","notify":"supervisor"}]}]"""
+            )
+        );
         Assert.Equal("$.rules[0].escalation[1].before", error.JsonPath);
     }
 
     [Fact]
     public void AnomalyThresholdsDigestSizeAndRepeatWindowComeFromThePolicy()
     {
-        var tuned = Parse("""[{"name":"all","targets":{"firstResponse":"1h"}}]""",
-            "\"tuning\": { \"anomaly\": { \"volumeLevels\": [1.2, 1.8], \"streakLength\": 4, \"trailingDays\": 14 }, \"digestThreshold\": 5, \"repeatWindowDays\": 14 },");
+        var tuned = Parse(
+            """[{"name":"all","targets":{"firstResponse":"1h"}}]""",
+            "\"tuning\": { \"anomaly\": { \"volumeLevels\": [1.2, 1.8], \"streakLength\": 4, \"trailingDays\": 14 }, "
+                + "\"digestThreshold\": 5, \"repeatWindowDays\": 14 },"
+        );
         var plain = Parse("""[{"name":"all","targets":{"firstResponse":"1h"}}]""");
 
         Assert.Equal([1.2, 1.8], tuned.Tuning.Anomaly.VolumeLevels);
         Assert.Equal((4, 14), (tuned.Tuning.Anomaly.StreakLength, tuned.Tuning.Anomaly.TrailingDays));
         Assert.Equal((5, TimeSpan.FromDays(14)), (tuned.Tuning.DigestThreshold, tuned.Tuning.RepeatWindow));
         Assert.Equal([1.5, 2.0, 3.0], plain.Tuning.Anomaly.VolumeLevels);
-        Assert.Equal((5, 20, TimeSpan.FromDays(30)), (plain.Tuning.Anomaly.StreakLength, plain.Tuning.DigestThreshold, plain.Tuning.RepeatWindow));
+        Assert.Equal(
+            (5, 20, TimeSpan.FromDays(30)),
+            (plain.Tuning.Anomaly.StreakLength, plain.Tuning.DigestThreshold, plain.Tuning.RepeatWindow)
+        );
 
-        var error = Assert.Throws<ConfigException>(() => Parse("""[{"name":"all","targets":{"firstResponse":"1h"}}]""", "\"tuning\": { \"anomaly\": { \"volumeLevels\": [2, 1.5] } },"));
+        var error = Assert.Throws<ConfigException>(() =>
+            Parse(
+                """[{"name":"all","targets":{"firstResponse":"1h"}}]""",
+                "\"tuning\": { \"anomaly\": { \"volumeLevels\": [2, 1.5] } },"
+            )
+        );
         Assert.Equal("$.tuning.anomaly.volumeLevels", error.JsonPath);
-        Assert.Throws<ConfigException>(() => Parse("""[{"name":"all","warningBefore":"1d","targets":{"firstResponse":"1h"}}]"""));
+        Assert.Throws<ConfigException>(() =>
+            Parse("""[{"name":"all","warningBefore":"1d","targets":{"firstResponse":"1h"}}]""")
+        );
     }
 }
 
@@ -72,14 +110,17 @@ public class TunedScannerTests
         await using var services = TestSupport.MemoryProcess.Of(policy, time);
         foreach (var source in new[] { "<a@x>", "<b@x>" })
         {
-            await services.Ingestion.IngestAsync(new Core.Ingestion.InboundContact
-            {
-                Channel = Channel.Email,
-                SourceId = source,
-                ReceivedAt = TestSupport.Shipped.At("2026-11-16 09:30"),
-                From = "13912341522",
-                Subject = "无法登录",
-            }, "test");
+            await services.Ingestion.IngestAsync(
+                new Core.Ingestion.InboundContact
+                {
+                    Channel = Channel.Email,
+                    SourceId = source,
+                    ReceivedAt = TestSupport.Shipped.At("2026-11-16 09:30"),
+                    From = "13912341522",
+                    Subject = "无法登录",
+                },
+                "test"
+            );
         }
 
         var capture = new RecordingNotifier();

@@ -2,7 +2,8 @@ using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Core.Tests.Policies;
 
-/// <summary>The names people write for channels and priorities, in English and Chinese, and the keys they become.</summary>
+/// <summary>The names people write for channels and priorities, in English and Chinese, and the keys they
+/// become.</summary>
 public class VocabularyTests
 {
     [Theory]
@@ -69,11 +70,19 @@ public class VocabularyTests
     [Fact]
     public void EveryChannelAndPriorityHasAKeyThatReadsBackAsItself()
     {
-        Assert.Equal(["email", "chat", "phone", "web", "wechat", "other"], Enum.GetValues<Channel>().Select(channel => channel.Key()));
-        Assert.Equal(["urgent", "high", "normal", "low", "suggestion"], Enum.GetValues<Priority>().Select(priority => priority.Key()));
+        Assert.Equal(
+            ["email", "chat", "phone", "web", "wechat", "other"],
+            Enum.GetValues<Channel>().Select(channel => channel.Key())
+        );
+        Assert.Equal(
+            ["urgent", "high", "normal", "low", "suggestion"],
+            Enum.GetValues<Priority>().Select(priority => priority.Key())
+        );
         Assert.Equal(ChannelNames.Known, Enum.GetValues<Channel>().Select(channel => channel.Key()));
         Assert.All(PriorityNames.Known, name => Assert.True(PriorityNames.TryParse(name, out _), name));
         Assert.Equal(12, PriorityNames.Known.Distinct().Count());
-        Assert.All(Enum.GetValues<Priority>(), priority => Assert.True(PriorityNames.TryParse(priority.Key(), out var back) && back == priority));
+        Assert.All(Enum.GetValues<Priority>(), priority =>
+            Assert.True(PriorityNames.TryParse(priority.Key(), out var back) && back == priority)
+        );
     }
 }

@@ -9,7 +9,12 @@ public class DueEntryTests
     [Fact]
     public void AnEntryLivesInItsUtcMinuteUnderItsTicketMetricAndKind()
     {
-        var entry = new DueEntry("t-1", new DateTimeOffset(2026, 11, 16, 9, 35, 59, TimeSpan.FromHours(8)), SlaMetric.FirstResponse, "escalation-3");
+        var entry = new DueEntry(
+            "t-1",
+            new DateTimeOffset(2026, 11, 16, 9, 35, 59, TimeSpan.FromHours(8)),
+            SlaMetric.FirstResponse,
+            "escalation-3"
+        );
 
         Assert.Equal("202611160135", entry.Bucket);
         Assert.Equal("t-1|firstResponse|escalation-3", entry.Slot);

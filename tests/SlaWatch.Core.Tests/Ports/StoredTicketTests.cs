@@ -12,10 +12,19 @@ public class StoredTicketTests
     public void ACopyWithOtherEventsFoldsItsOwnState()
     {
         var day = new DateOnly(2026, 11, 16);
-        var open = new StoredTicket("t", new TicketNumber(day, 1), [new Received(At, "customer", "m", Channel.Chat, Priority.Normal, null, CustomerRef.FromContact("x"))], new TicketIndexState(null, day), "1");
+        var open = new StoredTicket(
+            "t",
+            new TicketNumber(day, 1),
+            [new Received(At, "customer", "m", Channel.Chat, Priority.Normal, null, CustomerRef.FromContact("x"))],
+            new TicketIndexState(null, day),
+            "1"
+        );
         Assert.Equal(TicketStatus.Open, open.State.Status);
 
-        var closed = open with { Events = [.. open.Events, new StatusChanged(At.AddMinutes(5), "客服A", null, TicketStatus.Closed)] };
+        var closed = open with
+        {
+            Events = [.. open.Events, new StatusChanged(At.AddMinutes(5), "客服A", null, TicketStatus.Closed)],
+        };
 
         Assert.Equal(TicketStatus.Closed, closed.State.Status);
         Assert.Equal(TicketStatus.Open, open.State.Status);

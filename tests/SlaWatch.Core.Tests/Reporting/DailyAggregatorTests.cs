@@ -21,39 +21,54 @@ public class DailyAggregatorTests
         new(At(wall), "customer", null, channel, priority, "technical-fault", CustomerRef.FromContact(customer));
 
     private static StoredTicket[] Day() =>
-    [
-        // Answered in 30 min by li, resolved at 11:00: every clock met, done by the end of the day.
-        Ticket(1, Arrival("2026-11-16 09:00", Channel.Email, Priority.Normal, "a@example.com"),
-            new AgentResponse(At("2026-11-16 09:30"), "li", null),
-            new StatusChanged(At("2026-11-16 11:00"), "li", null, TicketStatus.Resolved)),
-        // Chat answered after 10 min (target 5): first response breached; resolved the next morning.
-        Ticket(2, Arrival("2026-11-16 10:00", Channel.Chat, Priority.Normal, "b@example.com"),
-            new AgentResponse(At("2026-11-16 10:10"), "wang", null),
-            new StatusChanged(At("2026-11-17 10:00"), "wang", null, TicketStatus.Resolved)),
-        // Urgent, answered in time, resolved at 15:00, reopened by the customer at 16:00: the new cycle (24 h from
-        // 16:00) is past due on Wednesday.
-        Ticket(3, Arrival("2026-11-16 14:00", Channel.Email, Priority.Urgent, "c@example.com"),
-            new AgentResponse(At("2026-11-16 14:10"), "li", null),
-            new StatusChanged(At("2026-11-16 15:00"), "li", null, TicketStatus.Resolved),
-            new CustomerMessage(At("2026-11-16 16:00"), "customer", null)),
-        // A call nobody answered and nobody followed up: both clocks breached.
-        Ticket(4, Arrival("2026-11-16 11:00", Channel.Phone, Priority.Normal, "13912345678")),
-        // Evening mail, pending on the customer overnight, resolved and rated 5/5 the next morning.
-        Ticket(5, Arrival("2026-11-16 20:00", Channel.Email, Priority.Normal, "a@example.com"),
-            new AgentResponse(At("2026-11-16 20:30"), "wang", null),
-            new StatusChanged(At("2026-11-16 20:31"), "wang", null, TicketStatus.PendingCustomer),
-            new CustomerMessage(At("2026-11-17 09:00"), "customer", null),
-            new StatusChanged(At("2026-11-17 09:10"), "wang", null, TicketStatus.Resolved),
-            new SatisfactionRated(At("2026-11-17 10:00"), "customer", null, 5, 5)),
-    ];
+        [
+            // Answered in 30 min by li, resolved at 11:00: every clock met, done by the end of the day.
+            Ticket(
+                1,
+                Arrival("2026-11-16 09:00", Channel.Email, Priority.Normal, "a@example.com"),
+                new AgentResponse(At("2026-11-16 09:30"), "li", null),
+                new StatusChanged(At("2026-11-16 11:00"), "li", null, TicketStatus.Resolved)
+            ),
+            // Chat answered after 10 min (target 5): first response breached; resolved the next morning.
+            Ticket(
+                2,
+                Arrival("2026-11-16 10:00", Channel.Chat, Priority.Normal, "b@example.com"),
+                new AgentResponse(At("2026-11-16 10:10"), "wang", null),
+                new StatusChanged(At("2026-11-17 10:00"), "wang", null, TicketStatus.Resolved)
+            ),
+            // Urgent, answered in time, resolved at 15:00, reopened by the customer at 16:00: the new cycle (24 h from
+            // 16:00) is past due on Wednesday.
+            Ticket(
+                3,
+                Arrival("2026-11-16 14:00", Channel.Email, Priority.Urgent, "c@example.com"),
+                new AgentResponse(At("2026-11-16 14:10"), "li", null),
+                new StatusChanged(At("2026-11-16 15:00"), "li", null, TicketStatus.Resolved),
+                new CustomerMessage(At("2026-11-16 16:00"), "customer", null)
+            ),
+            // A call nobody answered and nobody followed up: both clocks breached.
+            Ticket(4, Arrival("2026-11-16 11:00", Channel.Phone, Priority.Normal, "13912345678")),
+            // Evening mail, pending on the customer overnight, resolved and rated 5/5 the next morning.
+            Ticket(
+                5,
+                Arrival("2026-11-16 20:00", Channel.Email, Priority.Normal, "a@example.com"),
+                new AgentResponse(At("2026-11-16 20:30"), "wang", null),
+                new StatusChanged(At("2026-11-16 20:31"), "wang", null, TicketStatus.PendingCustomer),
+                new CustomerMessage(At("2026-11-17 09:00"), "customer", null),
+                new StatusChanged(At("2026-11-17 09:10"), "wang", null, TicketStatus.Resolved),
+                new SatisfactionRated(At("2026-11-17 10:00"), "customer", null, 5, 5)
+            ),
+        ];
 
     private static RepeatHistory History(IEnumerable<StoredTicket> tickets) =>
-        new(tickets.Select(ticket => new DayEntry(Monday, ticket.Number, ticket.Id, ReceivedThatDay: true)
-        {
-            CustomerKey = ticket.State.Customer.Key,
-            Category = ticket.State.Category,
-            ReceivedAt = ticket.State.ReceivedAt,
-        }), TimeSpan.FromDays(30));
+        new(
+            tickets.Select(ticket => new DayEntry(Monday, ticket.Number, ticket.Id, ReceivedThatDay: true)
+            {
+                CustomerKey = ticket.State.Customer.Key,
+                Category = ticket.State.Category,
+                ReceivedAt = ticket.State.ReceivedAt,
+            }),
+            TimeSpan.FromDays(30)
+        );
 
     [Fact]
     public void ADayReadTwoDaysLaterCountsEachTicketAsWorkedByHand()
@@ -78,10 +93,28 @@ public class DailyAggregatorTests
         Assert.Equal(3, figures["category:technical-fault|channel:email"].Received);
         Assert.Equal((2, 1), (figures["agent:li"].Received, figures["agent:li"].Reopened));
         Assert.Equal((1, 2), (figures["agent:unassigned"].Received, figures["agent:unassigned"].Breaches));
-        Assert.Equal(["agent:li", "agent:unassigned", "agent:wang", "all", "category:technical-fault", "category:technical-fault|channel:chat",
-            "category:technical-fault|channel:email", "category:technical-fault|channel:phone", "channel:chat", "channel:chat|priority:normal",
-            "channel:email", "channel:email|priority:normal", "channel:email|priority:urgent", "channel:phone", "channel:phone|priority:normal",
-            "priority:normal", "priority:urgent"], figures.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                "agent:li",
+                "agent:unassigned",
+                "agent:wang",
+                "all",
+                "category:technical-fault",
+                "category:technical-fault|channel:chat",
+                "category:technical-fault|channel:email",
+                "category:technical-fault|channel:phone",
+                "channel:chat",
+                "channel:chat|priority:normal",
+                "channel:email",
+                "channel:email|priority:normal",
+                "channel:email|priority:urgent",
+                "channel:phone",
+                "channel:phone|priority:normal",
+                "priority:normal",
+                "priority:urgent",
+            ],
+            figures.Keys.Order(StringComparer.Ordinal)
+        );
     }
 
     [Fact]
@@ -101,8 +134,12 @@ public class DailyAggregatorTests
     {
         var day = Day();
         var asOf = At("2026-11-18 12:00");
-        string Json(IEnumerable<StoredTicket> tickets) => System.Text.Json.JsonSerializer.Serialize(
-            DailyAggregator.Fold(tickets, Shipped.Policy, asOf, History(day)).OrderBy(pair => pair.Key, StringComparer.Ordinal));
+        string Json(IEnumerable<StoredTicket> tickets) =>
+            System.Text.Json.JsonSerializer.Serialize(
+                DailyAggregator
+                    .Fold(tickets, Shipped.Policy, asOf, History(day))
+                    .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            );
 
         Assert.Equal(Json(day), Json(day.Reverse()));
     }

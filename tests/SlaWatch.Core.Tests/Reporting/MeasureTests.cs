@@ -68,7 +68,12 @@ public class MeasureTests
     [InlineData(100, 100, false)]
     public void AScorecardIsLowOnlyBelowATarget(double resolvedPercent, double firstContactPercent, bool low)
     {
-        var figures = new DayFigures { Received = 1000, Resolved = (long)(resolvedPercent * 10), FirstContactResolved = (long)(firstContactPercent * 10) };
+        var figures = new DayFigures
+        {
+            Received = 1000,
+            Resolved = (long)(resolvedPercent * 10),
+            FirstContactResolved = (long)(firstContactPercent * 10),
+        };
         var policy = Shipped.Policy with { Resolution = new ResolutionStop(ResolutionStopsAt.Resolved) };
 
         Assert.Equal(low, Scorecard.Of("a", figures, policy).Low);
@@ -82,6 +87,9 @@ public class MeasureTests
         figures.Reasons["a"] = 2;
         figures.Reasons["c"] = 5;
 
-        Assert.Equal([new ReasonCount("c", 5), new ReasonCount("a", 2), new ReasonCount("b", 2)], Scorecard.Of("x", figures, Shipped.Policy).Reasons);
+        Assert.Equal(
+            [new ReasonCount("c", 5), new ReasonCount("a", 2), new ReasonCount("b", 2)],
+            Scorecard.Of("x", figures, Shipped.Policy).Reasons
+        );
     }
 }

@@ -2,19 +2,24 @@ using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Core.Tests.Reporting;
 
-/// <summary>The sketch's percentiles against exact nearest-rank percentiles: within 1 %, for every range and after merging.</summary>
+/// <summary>The sketch's percentiles against exact nearest-rank percentiles: within 1 %, for every range and after
+/// merging.</summary>
 public class QuantileSketchTests
 {
     private static readonly double[] Ps = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1.0];
 
     /// <summary>The ⌈p·n⌉-th smallest value, as the report defines a percentile.</summary>
-    private static double Exact(double[] sorted, double p) => sorted[Math.Max(1, (int)Math.Ceiling(p * sorted.Length)) - 1];
+    private static double Exact(double[] sorted, double p) =>
+        sorted[Math.Max(1, (int)Math.Ceiling(p * sorted.Length)) - 1];
 
     private static void AssertWithinOnePercent(double exact, double? estimate, string what)
     {
         Assert.NotNull(estimate);
         var error = exact == 0 ? Math.Abs(estimate.Value) : Math.Abs(estimate.Value - exact) / exact;
-        Assert.True(error <= QuantileSketch.RelativeAccuracy + 1e-12, $"{what}: exact {exact}, sketch {estimate}, error {error:P3}");
+        Assert.True(
+            error <= QuantileSketch.RelativeAccuracy + 1e-12,
+            $"{what}: exact {exact}, sketch {estimate}, error {error:P3}"
+        );
     }
 
     private static QuantileSketch Of(IEnumerable<double> values)
@@ -51,14 +56,27 @@ public class QuantileSketchTests
     [InlineData(2, "minutes", 0.5, 600.0)]
     [InlineData(3, "days to months", 1440.0, 90 * 1440.0)]
     [InlineData(4, "everything at once", 0.002, 365 * 1440.0)]
-    public void PercentilesOfRandomDataAreWithinOnePercentOfTheExactOnes(int seed, string range, double low, double high)
+    public void PercentilesOfRandomDataAreWithinOnePercentOfTheExactOnes(
+        int seed,
+        string range,
+        double low,
+        double high
+    )
     {
         var random = new Random(seed);
         for (var round = 0; round < 200; round++)
         {
             var n = random.Next(1, 2000);
             // Log-uniform over the range, with repeats and a tail, as latencies come.
-            var values = Enumerable.Range(0, n).Select(_ => Math.Round(Math.Exp(Math.Log(low) + (random.NextDouble() * (Math.Log(high) - Math.Log(low)))), random.Next(0, 4))).ToArray();
+            var values = Enumerable
+                .Range(0, n)
+                .Select(_ =>
+                    Math.Round(
+                        Math.Exp(Math.Log(low) + (random.NextDouble() * (Math.Log(high) - Math.Log(low)))),
+                        random.Next(0, 4)
+                    )
+                )
+                .ToArray();
             var sketch = Of(values);
             var sorted = values.Order().ToArray();
             foreach (var p in Ps)
@@ -72,7 +90,15 @@ public class QuantileSketchTests
     public void DaysMergedAreTheSameSketchAsThePeriodAtOnce()
     {
         var random = new Random(7);
-        var days = Enumerable.Range(0, 30).Select(_ => Enumerable.Range(0, random.Next(0, 300)).Select(_ => random.NextDouble() * random.Next(1, 5000)).ToArray()).ToArray();
+        var days = Enumerable
+            .Range(0, 30)
+            .Select(_ =>
+                Enumerable
+                    .Range(0, random.Next(0, 300))
+                    .Select(_ => random.NextDouble() * random.Next(1, 5000))
+                    .ToArray()
+            )
+            .ToArray();
         var month = new QuantileSketch();
         foreach (var day in days)
         {

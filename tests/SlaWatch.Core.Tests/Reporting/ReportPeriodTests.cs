@@ -15,9 +15,15 @@ public class ReportPeriodTests
 
         Assert.Equal((Monday, Monday, "2026-11-16"), (day.From, day.To, day.Name));
         Assert.Equal((Monday, new DateOnly(2026, 11, 22), "2026-W47"), (week.From, week.To, week.Name));
-        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "2026-11"), (month.From, month.To, month.Name));
+        Assert.Equal(
+            (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "2026-11"),
+            (month.From, month.To, month.Name)
+        );
         Assert.Equal(["Daily report 2026-11-16", "客服日报 2026-11-16"], [day.Title(false), day.Title(true)]);
-        Assert.Equal(["Weekly report 2026-W47 (2026-11-16 – 2026-11-22)", "客服周报 2026-W47（2026-11-16 至 2026-11-22）"], [week.Title(false), week.Title(true)]);
+        Assert.Equal(
+            ["Weekly report 2026-W47 (2026-11-16 – 2026-11-22)", "客服周报 2026-W47（2026-11-16 至 2026-11-22）"],
+            [week.Title(false), week.Title(true)]
+        );
         Assert.Equal(["Monthly report 2026-11", "客服月报 2026-11"], [month.Title(false), month.Title(true)]);
     }
 
@@ -33,11 +39,20 @@ public class ReportPeriodTests
     public void ThePeriodBeforeAndTheLastCompleteOne()
     {
         Assert.Equal(ReportPeriod.Day(Monday.AddDays(-1)), ReportPeriod.Day(Monday).Previous);
-        Assert.Equal(new ReportPeriod(PeriodKind.Weekly, new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 15)), ReportPeriod.Week("2026-W47").Previous);
-        Assert.Equal(new ReportPeriod(PeriodKind.Monthly, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), ReportPeriod.Month("2026-11").Previous);
+        Assert.Equal(
+            new ReportPeriod(PeriodKind.Weekly, new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 15)),
+            ReportPeriod.Week("2026-W47").Previous
+        );
+        Assert.Equal(
+            new ReportPeriod(PeriodKind.Monthly, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)),
+            ReportPeriod.Month("2026-11").Previous
+        );
 
         var wednesday = new DateOnly(2026, 11, 18);
-        Assert.Equal(ReportPeriod.Day(new DateOnly(2026, 11, 17)), ReportPeriod.LastBefore(PeriodKind.Daily, wednesday));
+        Assert.Equal(
+            ReportPeriod.Day(new DateOnly(2026, 11, 17)),
+            ReportPeriod.LastBefore(PeriodKind.Daily, wednesday)
+        );
         Assert.Equal(ReportPeriod.Week("2026-W46"), ReportPeriod.LastBefore(PeriodKind.Weekly, wednesday));
         Assert.Equal(ReportPeriod.Month("2026-10"), ReportPeriod.LastBefore(PeriodKind.Monthly, wednesday));
     }
@@ -65,7 +80,10 @@ public class ReportPeriodTests
     [InlineData("2026-11-22", "2026-W47")]
     public void TheIsoWeekOfADay(string day, string week)
     {
-        Assert.Equal(week, ReportService.IsoWeekOf(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            week,
+            ReportService.IsoWeekOf(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture))
+        );
         Assert.Equal(ReportPeriod.Week(week).From, ReportService.WeekStart(week));
     }
 
@@ -80,21 +98,46 @@ public class ReportPeriodTests
 public class DailyAggregateTests
 {
     private static DailyAggregate Day(int day, string version, int hour, int exceptions) =>
-        new(new DateOnly(2026, 11, day), new DateOnly(2026, 11, day), version, new DateTimeOffset(2026, 11, day + 1, hour, 0, 0, TimeSpan.Zero),
+        new(
+            new DateOnly(2026, 11, day),
+            new DateOnly(2026, 11, day),
+            version,
+            new DateTimeOffset(2026, 11, day + 1, hour, 0, 0, TimeSpan.Zero),
             new Dictionary<string, DayFigures> { ["all"] = new() { Received = day } },
-            [.. Enumerable.Range(0, exceptions).Select(i => new ExceptionRow($"{day}-{i}", $"t{day}-{i}", "chat", "normal", null, "Open", [], null))]);
+            [
+                .. Enumerable
+                    .Range(0, exceptions)
+                    .Select(i => new ExceptionRow(
+                        $"{day}-{i}",
+                        $"t{day}-{i}",
+                        "chat",
+                        "normal",
+                        null,
+                        "Open",
+                        [],
+                        null
+                    )),
+            ]
+        );
 
     [Fact]
     public void MergedDaysAddUpNameEachPolicyOnceKeepTheLatestComputationAndAtMostFiveHundredExceptions()
     {
-        var merged = DailyAggregate.Merge(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 18), [Day(16, "v1", 3, 300), Day(17, "v1", 1, 300), Day(18, "v2", 2, 0)]);
+        var merged = DailyAggregate.Merge(
+            new DateOnly(2026, 11, 16),
+            new DateOnly(2026, 11, 18),
+            [Day(16, "v1", 3, 300), Day(17, "v1", 1, 300), Day(18, "v2", 2, 0)]
+        );
 
         Assert.Equal(16 + 17 + 18, merged.All.Received);
         Assert.Equal("v1, v2", merged.PolicyVersion);
         Assert.Equal(new DateTimeOffset(2026, 11, 19, 2, 0, 0, TimeSpan.Zero), merged.ComputedAt);
         Assert.Equal(DailyAggregate.MaxExceptions, merged.Exceptions.Count);
         Assert.Equal("16-0", merged.Exceptions[0].Number);
-        Assert.Equal(default, DailyAggregate.Merge(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 16), []).ComputedAt);
+        Assert.Equal(
+            default,
+            DailyAggregate.Merge(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 16), []).ComputedAt
+        );
     }
 
     [Theory]

@@ -41,12 +41,18 @@ public sealed class ReportServiceTests : IAsyncDisposable
 
         var refused = await Assert.ThrowsAsync<StoredPolicyException>(() => _world.Main.Reports.RunDayAsync(Monday));
         Assert.Equal(
-            $"2026-11-16 was computed under policy 2026.10-old, which is not in the archive; this policy is {Shipped.Policy.Version}: put that version's file in the archive, or replace the day under this policy explicitly",
-            refused.Message);
+            $"2026-11-16 was computed under policy 2026.10-old, which is not in the archive; this policy is "
+                + $"{Shipped.Policy.Version}: put that version's file in the archive, or replace the day under this "
+                + $"policy explicitly",
+            refused.Message
+        );
 
         await using var archived = _world.NewProcess(Shipped.Policy, new PolicyArchive([older]));
         Assert.Equal("2026.10-old", (await archived.Reports.RunDayAsync(Monday)).PolicyVersion);
-        Assert.Equal(Shipped.Policy.Version, (await _world.Main.Reports.RunDayAsync(Monday, underThisPolicy: true)).PolicyVersion);
+        Assert.Equal(
+            Shipped.Policy.Version,
+            (await _world.Main.Reports.RunDayAsync(Monday, underThisPolicy: true)).PolicyVersion
+        );
         Assert.Equal(Shipped.Policy.Version, (await _world.Main.Reports.RunDayAsync(Monday)).PolicyVersion);
     }
 
@@ -84,11 +90,23 @@ public sealed class ReportServiceTests : IAsyncDisposable
         await RefundAsync("<a@x>", "2026-11-16 09:00");
         await RefundAsync("<b@x>", "2026-11-16 09:30", "13800138000");
         var withSummaries = await _world.Main.Reports.RunDayAsync(Monday);
-        var pointByPoint = new ReportService(_world.Main.Store, _world.Main.Index, new MemoryStore().Aggregates, Shipped.Policy, _world.Time) { ReadsSummaries = false };
+        var pointByPoint = new ReportService(
+            _world.Main.Store,
+            _world.Main.Index,
+            new MemoryStore().Aggregates,
+            Shipped.Policy,
+            _world.Time
+        )
+        {
+            ReadsSummaries = false,
+        };
 
         var without = await pointByPoint.RunDayAsync(Monday);
 
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(withSummaries.Figures), System.Text.Json.JsonSerializer.Serialize(without.Figures));
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(withSummaries.Figures),
+            System.Text.Json.JsonSerializer.Serialize(without.Figures)
+        );
         Assert.Equal(withSummaries.Exceptions.Select(row => row.Number), without.Exceptions.Select(row => row.Number));
     }
 
@@ -107,9 +125,15 @@ public sealed class ReportServiceTests : IAsyncDisposable
         Assert.Equal((30, 2L, 0L), (month.Trend.Count, month.Report.All.Received, month.Previous.All.Received));
         Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), (month.Previous.From, month.Previous.To));
         // A day's trend is its week up to it; its previous period the day before.
-        Assert.Equal(Enumerable.Range(11, 7).Select(d => new DateOnly(2026, 11, d)), day.Trend.Select(item => item.From));
+        Assert.Equal(
+            Enumerable.Range(11, 7).Select(d => new DateOnly(2026, 11, d)),
+            day.Trend.Select(item => item.From)
+        );
         Assert.Equal((1L, 1L), (day.Report.All.Received, day.Previous.All.Received));
-        Assert.Equal(Shipped.At("2026-11-18 00:00"), _world.Main.Reports.EndOf(ReportPeriod.Day(new DateOnly(2026, 11, 17))));
+        Assert.Equal(
+            Shipped.At("2026-11-18 00:00"),
+            _world.Main.Reports.EndOf(ReportPeriod.Day(new DateOnly(2026, 11, 17)))
+        );
     }
 
     public ValueTask DisposeAsync() => _world.DisposeAsync();

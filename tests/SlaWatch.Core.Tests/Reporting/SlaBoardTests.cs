@@ -42,24 +42,58 @@ public sealed class SlaBoardTests
         var later = await board.ReadAsync();
 
         Assert.Same(first, cached);
-        Assert.Equal((At("09:34"), new DateOnly(2026, 11, 16), "Asia/Shanghai", 30), (first.ReadAt, first.Day, first.TimeZone, first.RefreshSeconds));
-        // Chats by first-response due (09:35…09:39), then the unanswered e-mail (acknowledgement due 10:00), then the answered one.
-        Assert.Equal(["20261116-003", "20261116-004", "20261116-005", "20261116-006", "20261116-007", "20261116-001", "20261116-002"], first.Tickets.Select(row => row.Number));
+        Assert.Equal(
+            (At("09:34"), new DateOnly(2026, 11, 16), "Asia/Shanghai", 30),
+            (first.ReadAt, first.Day, first.TimeZone, first.RefreshSeconds)
+        );
+        // Chats by first-response due (09:35…09:39), then the unanswered e-mail (acknowledgement due 10:00), then the
+        // answered one.
+        Assert.Equal(
+            [
+                "20261116-003",
+                "20261116-004",
+                "20261116-005",
+                "20261116-006",
+                "20261116-007",
+                "20261116-001",
+                "20261116-002",
+            ],
+            first.Tickets.Select(row => row.Number)
+        );
         var chat = first.Tickets[0];
         Assert.Equal(
-            [("firstResponse", "warning", At("09:35"), At("09:33:45")), ("resolution", "running", At("09:30").AddHours(48), At("09:30").AddHours(36))],
-            chat.Clocks.Select(clock => (clock.Metric, clock.State, clock.Due!.Value, clock.WarnAt!.Value)));
-        Assert.Equal(["acknowledgement", "firstResponse", "resolution"], first.Tickets[5].Clocks.Select(clock => clock.Metric));
+            [
+                ("firstResponse", "warning", At("09:35"), At("09:33:45")),
+                ("resolution", "running", At("09:30").AddHours(48), At("09:30").AddHours(36)),
+            ],
+            chat.Clocks.Select(clock => (clock.Metric, clock.State, clock.Due!.Value, clock.WarnAt!.Value))
+        );
+        Assert.Equal(
+            ["acknowledgement", "firstResponse", "resolution"],
+            first.Tickets[5].Clocks.Select(clock => clock.Metric)
+        );
         Assert.Equal(["running", "running", "running"], first.Tickets[5].Clocks.Select(clock => clock.State));
         Assert.Equal(["resolution"], first.Tickets[6].Clocks.Select(clock => clock.Metric));
 
         // Two minutes on, the first chat is past due: breached, and first.
         Assert.Equal(("20261116-003", "breached"), (later.Tickets[0].Number, later.Tickets[0].State));
-        Assert.Equal(("firstResponse", "breached"), (later.Tickets[0].Clocks[0].Metric, later.Tickets[0].Clocks[0].State));
+        Assert.Equal(
+            ("firstResponse", "breached"),
+            (later.Tickets[0].Clocks[0].Metric, later.Tickets[0].Clocks[0].State)
+        );
         Assert.Equal("warning", later.Tickets[1].Clocks[0].State);
 
         var email = first.Today.Single(row => row.Channel == "email");
-        Assert.Equal((2L, 1L, 1L, 10.0, 30.0), (email.Arrivals, email.FirstResponses, email.FirstResponsesInTime, email.MeanFirstResponseMinutes!.Value, email.TargetMeanFirstResponseMinutes));
+        Assert.Equal(
+            (2L, 1L, 1L, 10.0, 30.0),
+            (
+                email.Arrivals,
+                email.FirstResponses,
+                email.FirstResponsesInTime,
+                email.MeanFirstResponseMinutes!.Value,
+                email.TargetMeanFirstResponseMinutes
+            )
+        );
         var chats = first.Today.Single(row => row.Channel == "chat");
         Assert.Equal((5L, 0L, (double?)null), (chats.Arrivals, chats.FirstResponses, chats.MeanFirstResponseMinutes));
         Assert.Equal(7L, first.Today.Single(row => row.Channel == "all").Arrivals);
@@ -100,18 +134,28 @@ public sealed class SlaBoardTests
         Assert.NotSame(ahead, await skewed.ReadAsync());
     }
 
-    private static async Task<string> Ingest(TestProcess services, Channel channel, string source, string wall, string from, string text)
+    private static async Task<string> Ingest(
+        TestProcess services,
+        Channel channel,
+        string source,
+        string wall,
+        string from,
+        string text
+    )
     {
-        var result = await services.Ingestion.IngestAsync(new InboundContact
-        {
-            Channel = channel,
-            SourceId = source,
-            ThreadKey = channel == Channel.Chat ? source : null,
-            ReceivedAt = At(wall),
-            From = from,
-            Subject = channel == Channel.Email ? text : null,
-            Text = text,
-        }, "test");
+        var result = await services.Ingestion.IngestAsync(
+            new InboundContact
+            {
+                Channel = channel,
+                SourceId = source,
+                ThreadKey = channel == Channel.Chat ? source : null,
+                ReceivedAt = At(wall),
+                From = from,
+                Subject = channel == Channel.Email ? text : null,
+                Text = text,
+            },
+            "test"
+        );
         return result.TicketId ?? throw new InvalidOperationException($"{source}: {result.Word} {result.Reason}");
     }
 }

@@ -4,7 +4,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;
 
-/// <summary>Text tables line up in a terminal where East Asian characters take two columns; CSV quotes what it must.</summary>
+/// <summary>Text tables line up in a terminal where East Asian characters take two columns; CSV quotes what it
+/// must.</summary>
 public class TextTableTests
 {
     private static readonly DateOnly Day = new(2026, 11, 16);
@@ -17,7 +18,10 @@ public class TextTableTests
             figures[$"agent:{agent}"] = new DayFigures { Received = 1 };
         }
 
-        return ReportView.For(new DailyAggregate(Day, Day, "v", Shipped.At("2026-11-17 00:05"), figures, []), Shipped.Policy);
+        return ReportView.For(
+            new DailyAggregate(Day, Day, "v", Shipped.At("2026-11-17 00:05"), figures, []),
+            Shipped.Policy
+        );
     }
 
     // Each range's first and last wide character, and the narrow ones beside them.
@@ -47,7 +51,11 @@ public class TextTableTests
         var text = ReportText.Table(View(name), chinese: false);
 
         // The agent column is as wide as its header ("Agent", 5), then two spaces before the ticket count.
-        Assert.Contains(Environment.NewLine + "  " + name + new string(' ', 7 - width) + "1 ", text, StringComparison.Ordinal);
+        Assert.Contains(
+            Environment.NewLine + "  " + name + new string(' ', 7 - width) + "1 ",
+            text,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -58,7 +66,11 @@ public class TextTableTests
         Assert.Contains(Environment.NewLine + "\"Li, Si\",1,", csv, StringComparison.Ordinal);
         Assert.Contains(Environment.NewLine + "\"say \"\"hi\"\"\",1,", csv, StringComparison.Ordinal);
         Assert.Contains(Environment.NewLine + "plain,1,", csv, StringComparison.Ordinal);
-        Assert.StartsWith("key,label,value,unit,target,met,previous\nreceived,Tickets received,3,,,,", csv, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "key,label,value,unit,target,met,previous\nreceived,Tickets received,3,,,,",
+            csv,
+            StringComparison.Ordinal
+        );
         Assert.Contains("resolutionRate,Resolution rate (confirmed),0,%,≥ 95%,false,", csv, StringComparison.Ordinal);
     }
 }

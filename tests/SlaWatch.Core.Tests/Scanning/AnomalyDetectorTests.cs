@@ -27,14 +27,25 @@ public sealed class AnomalyDetectorTests
         // Four tickets a day on the four days before (the three before those quiet): an average of 4.0.
         var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
-        await ArriveAsync(ports.Index, Today, Enumerable.Range(0, today).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
+        await ArriveAsync(
+            ports.Index,
+            Today,
+            Enumerable.Range(0, today).Select(i => i % 2 == 0 ? "refund" : "logistics-delay")
+        );
 
-        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(
+            Evening
+        );
 
         var volume = alerts.Where(alert => alert.Rule == "volume").ToArray();
-        Assert.Equal(level == 0 ? [] : [("all", level, today, 4.0)], volume.Select(alert => (alert.Key, alert.Level, alert.Count, alert.TrailingAverage!.Value)));
+        Assert.Equal(
+            level == 0 ? [] : [("all", level, today, 4.0)],
+            volume.Select(alert => (alert.Key, alert.Level, alert.Count, alert.TrailingAverage!.Value))
+        );
         // Each category averages 2.0 a day: under the minimum of 3, so no category alert however busy today is.
-        Assert.DoesNotContain(alerts, alert => alert.Key.StartsWith("category:", StringComparison.Ordinal) && alert.Rule == "volume");
+        Assert.DoesNotContain(alerts, alert =>
+            alert.Key.StartsWith("category:", StringComparison.Ordinal) && alert.Rule == "volume"
+        );
     }
 
     [Fact]
@@ -42,9 +53,15 @@ public sealed class AnomalyDetectorTests
     {
         var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 2, perDay: 4);
-        await ArriveAsync(ports.Index, Today, Enumerable.Repeat("refund", 40).Select((category, i) => i % 2 == 0 ? category : "logistics-delay"));
+        await ArriveAsync(
+            ports.Index,
+            Today,
+            Enumerable.Repeat("refund", 40).Select((category, i) => i % 2 == 0 ? category : "logistics-delay")
+        );
 
-        Assert.Empty(await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening));
+        Assert.Empty(
+            await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening)
+        );
     }
 
     [Theory]
@@ -57,9 +74,14 @@ public sealed class AnomalyDetectorTests
         var ports = new MemoryStore();
         await ArriveAsync(ports.Index, Today, categories);
 
-        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(
+            Evening
+        );
 
-        Assert.Equal(streak == 0 ? [] : [("streak", "category:refund", 1, streak)], alerts.Select(alert => (alert.Rule, alert.Key, alert.Level, alert.Count)));
+        Assert.Equal(
+            streak == 0 ? [] : [("streak", "category:refund", 1, streak)],
+            alerts.Select(alert => (alert.Rule, alert.Key, alert.Level, alert.Count))
+        );
     }
 
     [Fact]
@@ -67,7 +89,11 @@ public sealed class AnomalyDetectorTests
     {
         var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
-        await ArriveAsync(ports.Index, Today, Enumerable.Range(0, 7).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
+        await ArriveAsync(
+            ports.Index,
+            Today,
+            Enumerable.Range(0, 7).Select(i => i % 2 == 0 ? "refund" : "logistics-delay")
+        );
         var detector = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone);
 
         var first = await detector.CheckAsync(Evening);
@@ -79,7 +105,10 @@ public sealed class AnomalyDetectorTests
         Assert.Empty(again);
         Assert.Equal([2], risen.Select(alert => alert.Level));
         // Evaluating shows what stands, announced or not.
-        Assert.Equal([2], (await detector.EvaluateAsync(Evening)).Where(alert => alert.Rule == "volume").Select(alert => alert.Level));
+        Assert.Equal(
+            [2],
+            (await detector.EvaluateAsync(Evening)).Where(alert => alert.Rule == "volume").Select(alert => alert.Level)
+        );
     }
 
     [Fact]
@@ -87,15 +116,23 @@ public sealed class AnomalyDetectorTests
     {
         var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
-        await ArriveAsync(ports.Index, Today, ["logistics-delay", "refund", "refund", "refund", "refund", "refund", "refund"]);
+        await ArriveAsync(
+            ports.Index,
+            Today,
+            ["logistics-delay", "refund", "refund", "refund", "refund", "refund", "refund"]
+        );
 
-        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(
+            Evening
+        );
 
         Assert.Equal(
-        [
-            "volume|all|1|7 tickets so far today (all), 1.8× the 7-day average of 4.0: level 1 response",
-            "streak|category:refund|1|6 consecutive new tickets about refund (from 20261116-002): potential crisis",
-        ], alerts.Select(alert => $"{alert.Rule}|{alert.Key}|{alert.Level}|{alert.Message}"));
+            [
+                "volume|all|1|7 tickets so far today (all), 1.8× the 7-day average of 4.0: level 1 response",
+                "streak|category:refund|1|6 consecutive new tickets about refund (from 20261116-002): potential crisis",
+            ],
+            alerts.Select(alert => $"{alert.Rule}|{alert.Key}|{alert.Level}|{alert.Message}")
+        );
         Assert.Equal(new DateOnly(2026, 11, 16), alerts[0].Day);
     }
 
@@ -105,11 +142,22 @@ public sealed class AnomalyDetectorTests
         // Three days of three tickets: an average of exactly 3 over exactly 3 days of history, both minimums met.
         var ports = new MemoryStore();
         await TrailingAsync(ports.Index, daysWithTickets: 3, perDay: 3);
-        await ArriveAsync(ports.Index, Today, Enumerable.Range(0, 5).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
+        await ArriveAsync(
+            ports.Index,
+            Today,
+            Enumerable.Range(0, 5).Select(i => i % 2 == 0 ? "refund" : "logistics-delay")
+        );
 
-        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(
+            Evening
+        );
 
-        Assert.Equal([("all", 1, 3.0)], alerts.Where(alert => alert.Rule == "volume").Select(alert => (alert.Key, alert.Level, alert.TrailingAverage!.Value)));
+        Assert.Equal(
+            [("all", 1, 3.0)],
+            alerts
+                .Where(alert => alert.Rule == "volume")
+                .Select(alert => (alert.Key, alert.Level, alert.TrailingAverage!.Value))
+        );
     }
 
     [Fact]
@@ -117,11 +165,24 @@ public sealed class AnomalyDetectorTests
     {
         // Tickets seven days back and eight days back: only the seventh day is read, so the average is 8 over 7 days.
         var ports = new MemoryStore();
-        await ArriveAsync(ports.Index, Today.AddDays(-7), Enumerable.Repeat("refund", 8).Select((category, i) => i % 2 == 0 ? category : "logistics-delay"));
+        await ArriveAsync(
+            ports.Index,
+            Today.AddDays(-7),
+            Enumerable.Repeat("refund", 8).Select((category, i) => i % 2 == 0 ? category : "logistics-delay")
+        );
         await ArriveAsync(ports.Index, Today.AddDays(-8), Enumerable.Repeat("refund", 80));
-        await ArriveAsync(ports.Index, Today, Enumerable.Repeat("logistics-delay", 4).Select((category, i) => i % 2 == 0 ? category : "refund"));
+        await ArriveAsync(
+            ports.Index,
+            Today,
+            Enumerable.Repeat("logistics-delay", 4).Select((category, i) => i % 2 == 0 ? category : "refund")
+        );
 
-        var detector = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone, new AnomalyOptions { MinimumAverage = 1 });
+        var detector = new AnomalyDetector(
+            ports.Index,
+            ports.Ledger,
+            Shipped.Policy.TimeZone,
+            new AnomalyOptions { MinimumAverage = 1 }
+        );
         var alerts = await detector.EvaluateAsync(Evening);
 
         var volume = Assert.Single(alerts, alert => alert.Rule == "volume");
@@ -136,7 +197,13 @@ public sealed class AnomalyDetectorTests
         // break them); a ticket not received that day and one after now are not counted.
         var day = Today;
         async Task Arrive(int serial, string wall, string category, bool receivedThatDay = true) =>
-            await ports.Index.IndexDayAsync(new DayEntry(day, new TicketNumber(day, serial), $"t-{serial}", receivedThatDay) { Category = category, ReceivedAt = Shipped.At($"2026-11-16 {wall}") });
+            await ports.Index.IndexDayAsync(
+                new DayEntry(day, new TicketNumber(day, serial), $"t-{serial}", receivedThatDay)
+                {
+                    Category = category,
+                    ReceivedAt = Shipped.At($"2026-11-16 {wall}"),
+                }
+            );
         await Arrive(1, "09:00", "refund");
         await Arrive(2, "09:01", "refund");
         await Arrive(3, "09:10", "logistics-delay");
@@ -146,10 +213,15 @@ public sealed class AnomalyDetectorTests
         await Arrive(7, "09:02", "logistics-delay", receivedThatDay: false);
         await Arrive(8, "21:00", "refund");
 
-        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(Evening);
+        var alerts = await new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone).EvaluateAsync(
+            Evening
+        );
 
         var streak = Assert.Single(alerts);
-        Assert.Equal(("streak", 5, "5 consecutive new tickets about refund (from 20261116-001): potential crisis"), (streak.Rule, streak.Count, streak.Message));
+        Assert.Equal(
+            ("streak", 5, "5 consecutive new tickets about refund (from 20261116-001): potential crisis"),
+            (streak.Rule, streak.Count, streak.Message)
+        );
     }
 
     [Fact]
@@ -170,18 +242,29 @@ public sealed class AnomalyDetectorTests
     {
         for (var back = 1; back <= daysWithTickets; back++)
         {
-            await ArriveAsync(index, Today.AddDays(-back), Enumerable.Range(0, perDay).Select(i => i % 2 == 0 ? "refund" : "logistics-delay"));
+            await ArriveAsync(
+                index,
+                Today.AddDays(-back),
+                Enumerable.Range(0, perDay).Select(i => i % 2 == 0 ? "refund" : "logistics-delay")
+            );
         }
     }
 
-    private static async Task ArriveAsync(ITicketIndex index, DateOnly day, IEnumerable<string> categories, int firstSerial = 1)
+    private static async Task ArriveAsync(
+        ITicketIndex index,
+        DateOnly day,
+        IEnumerable<string> categories,
+        int firstSerial = 1
+    )
     {
         var serial = firstSerial;
         foreach (var category in categories)
         {
             var number = new TicketNumber(day, serial);
             var at = Shipped.At($"{day:yyyy-MM-dd} 09:00").AddMinutes(serial++);
-            await index.IndexDayAsync(new DayEntry(day, number, $"t-{number}", ReceivedThatDay: true) { Category = category, ReceivedAt = at });
+            await index.IndexDayAsync(
+                new DayEntry(day, number, $"t-{number}", ReceivedThatDay: true) { Category = category, ReceivedAt = at }
+            );
         }
     }
 }

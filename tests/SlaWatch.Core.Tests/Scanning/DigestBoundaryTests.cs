@@ -8,7 +8,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Scanning;
 
-/// <summary>A recipient gets one message per announcement up to the digest threshold, and one digest beyond it.</summary>
+/// <summary>A recipient gets one message per announcement up to the digest threshold, and one digest beyond
+/// it.</summary>
 public sealed class DigestBoundaryTests
 {
     private static readonly DateTimeOffset Arrival = Shipped.At("2026-11-16 09:00");
@@ -31,12 +32,17 @@ public sealed class DigestBoundaryTests
     {
         // How many announcements one overdue ticket makes for its busiest recipient, measured on a ticket of its own.
         var single = await ScanAsync(tickets: 1, threshold: 1000);
-        var (recipient, perTicket) = single.GroupBy(notification => notification.Recipient).Select(group => (group.Key, group.Count())).MaxBy(pair => pair.Item2);
+        var (recipient, perTicket) = single
+            .GroupBy(notification => notification.Recipient)
+            .Select(group => (group.Key, group.Count()))
+            .MaxBy(pair => pair.Item2);
         Assert.True(perTicket >= 1);
 
         const int tickets = 3;
         var count = perTicket * tickets;
-        var received = (await ScanAsync(tickets, threshold: count + thresholdAboveCount)).Where(notification => notification.Recipient == recipient).ToList();
+        var received = (await ScanAsync(tickets, threshold: count + thresholdAboveCount))
+            .Where(notification => notification.Recipient == recipient)
+            .ToList();
 
         Assert.Equal(digest ? 1 : count, received.Count);
         Assert.All(received, notification => Assert.Equal(digest, notification.IsDigest));
@@ -49,7 +55,18 @@ public sealed class DigestBoundaryTests
         await using var services = MemoryProcess.Of(Shipped.Policy, time);
         for (var i = 0; i < tickets; i++)
         {
-            await services.Ingestion.IngestAsync(new InboundContact { Channel = Channel.Chat, SourceId = $"d{i}", ThreadKey = $"d{i}", ReceivedAt = Arrival, From = $"1391234000{i}", Text = "无法登录" }, "test");
+            await services.Ingestion.IngestAsync(
+                new InboundContact
+                {
+                    Channel = Channel.Chat,
+                    SourceId = $"d{i}",
+                    ThreadKey = $"d{i}",
+                    ReceivedAt = Arrival,
+                    From = $"1391234000{i}",
+                    Text = "无法登录",
+                },
+                "test"
+            );
         }
 
         // The chat's five minutes to first response are long past; its resolution clock (24 h) is not near.

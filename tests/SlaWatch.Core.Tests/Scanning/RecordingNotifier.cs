@@ -4,7 +4,8 @@ using SlaWatch.Core.Scanning;
 
 namespace SlaWatch.Core.Tests.Scanning;
 
-/// <summary>Keeps what a scanner sends; when <see cref="Failing"/>, refuses it as an unreachable webhook would.</summary>
+/// <summary>Keeps what a scanner sends; when <see cref="Failing"/>, refuses it as an unreachable webhook
+/// would.</summary>
 internal sealed class RecordingNotifier : INotifier
 {
     public ConcurrentQueue<Notification> Sent { get; } = new();

@@ -9,8 +9,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Scanning;
 
-// On the in-process store. The shipped policy: an urgent e-mail's first response warns at 75% (11:15 after arrival), breaches at 15 min and
-// escalates to the manager at 30 min; its acknowledgement warns at 45 min.
+// On the in-process store. The shipped policy: an urgent e-mail's first response warns at 75% (11:15 after arrival),
+// breaches at 15 min and escalates to the manager at 30 min; its acknowledgement warns at 45 min.
 public class ScannerTests
 {
     private static async Task<string> UrgentAsync(MemoryWorld world, string id, string at = "2026-11-16 09:30") =>
@@ -23,9 +23,14 @@ public class ScannerTests
         var notifier = new RecordingNotifier();
         var scanner = world.Main.Scanner(notifier);
         var ticketId = await UrgentAsync(world, "<scan-1@x>");
-        await world.Main.Events.RecordAsync(ticketId, new OverdueReason(Shipped.At("2026-11-16 09:31"), "客服A", null, "agent busy"), "test");
+        await world.Main.Events.RecordAsync(
+            ticketId,
+            new OverdueReason(Shipped.At("2026-11-16 09:31"), "客服A", null, "agent busy"),
+            "test"
+        );
 
-        IEnumerable<string> Kinds() => notifier.Announced.Select(item => $"{item.Metric.Key()}:{item.Kind}:L{item.Level}:{item.Recipient}");
+        IEnumerable<string> Kinds() =>
+            notifier.Announced.Select(item => $"{item.Metric.Key()}:{item.Kind}:L{item.Level}:{item.Recipient}");
 
         world.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
         await scanner.ScanAsync();
@@ -38,11 +43,19 @@ public class ScannerTests
         world.Time.SetUtcNow(Shipped.At("2026-11-16 10:01"));
         var report = await scanner.ScanAsync();
         Assert.Equal(
-            ["firstResponse:warning:L1:owner:unassigned", "firstResponse:breach:L2:supervisor", "firstResponse:escalation:L3:manager"],
-            Kinds());
+            [
+                "firstResponse:warning:L1:owner:unassigned",
+                "firstResponse:breach:L2:supervisor",
+                "firstResponse:escalation:L3:manager",
+            ],
+            Kinds()
+        );
         Assert.Equal(1, report.Announcements["escalation"]);
         var breach = notifier.Announced.Single(item => item.Kind == "breach");
-        Assert.Equal(("agent busy", "20261116-001", Shipped.At("2026-11-16 09:45")), (breach.OverdueReason, breach.TicketNumber, breach.Due!.Value));
+        Assert.Equal(
+            ("agent busy", "20261116-001", Shipped.At("2026-11-16 09:45")),
+            (breach.OverdueReason, breach.TicketNumber, breach.Due!.Value)
+        );
 
         var ticket = (await world.Main.Store.LoadAsync(ticketId))!;
         Assert.Equal([1, 2, 3], ticket.Events.OfType<Escalated>().Select(item => item.Level));
@@ -64,9 +77,13 @@ public class ScannerTests
         var second = new RecordingNotifier();
         await Task.WhenAll(
             Task.Run(() => world.NewProcess().Scanner(first).ScanAsync()),
-            Task.Run(() => world.NewProcess().Scanner(second).ScanAsync()));
+            Task.Run(() => world.NewProcess().Scanner(second).ScanAsync())
+        );
 
-        var all = first.Announced.Concat(second.Announced).Select(item => (item.TicketId, item.Metric, item.Kind)).ToList();
+        var all = first
+            .Announced.Concat(second.Announced)
+            .Select(item => (item.TicketId, item.Metric, item.Kind))
+            .ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.Equal(12 * 3, all.Count(item => item.Metric == SlaMetric.FirstResponse));
         Assert.Equal(12, all.Count(item => item.Metric == SlaMetric.Acknowledgement && item.Kind == "warning"));
@@ -81,9 +98,14 @@ public class ScannerTests
 
         public TaskCompletionSource Resume { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default) => inner.TryClaimAsync(scope, key, cancellationToken);
+        public Task<bool> TryClaimAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+            inner.TryClaimAsync(scope, key, cancellationToken);
 
-        public async Task<IReadOnlySet<string>> TryClaimAllAsync(string scope, IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlySet<string>> TryClaimAllAsync(
+            string scope,
+            IReadOnlyList<string> keys,
+            CancellationToken cancellationToken = default
+        )
         {
             if (Interlocked.Increment(ref _claims) == pauseAtClaim)
             {
@@ -94,7 +116,8 @@ public class ScannerTests
             return await inner.TryClaimAllAsync(scope, keys, cancellationToken);
         }
 
-        public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default) => inner.ReleaseAsync(scope, key, cancellationToken);
+        public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+            inner.ReleaseAsync(scope, key, cancellationToken);
     }
 
     [Fact]
@@ -123,8 +146,13 @@ public class ScannerTests
         // The first claimed six tickets before it paused; the second the six it had not reached.
         Assert.Equal(6, first.Announced.Select(item => item.TicketId).Distinct().Count());
         Assert.Equal(6, second.Announced.Select(item => item.TicketId).Distinct().Count());
-        Assert.Empty(first.Announced.Select(item => item.TicketId).Intersect(second.Announced.Select(item => item.TicketId)));
-        var all = first.Announced.Concat(second.Announced).Select(item => (item.TicketId, item.Metric, item.Kind)).ToList();
+        Assert.Empty(
+            first.Announced.Select(item => item.TicketId).Intersect(second.Announced.Select(item => item.TicketId))
+        );
+        var all = first
+            .Announced.Concat(second.Announced)
+            .Select(item => (item.TicketId, item.Metric, item.Kind))
+            .ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.Equal(12 * 3, all.Count(item => item.Metric == SlaMetric.FirstResponse));
         Assert.Equal((12, 12), (firstReport.TicketsLoaded, secondReport.TicketsLoaded));
@@ -172,10 +200,22 @@ public class ScannerTests
     {
         await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         var paused = await UrgentAsync(world, "<paused@x>");
-        await world.Main.Events.RecordAsync(paused, new StatusChanged(Shipped.At("2026-11-16 09:31"), "客服A", null, TicketStatus.PendingCustomer), "test");
+        await world.Main.Events.RecordAsync(
+            paused,
+            new StatusChanged(Shipped.At("2026-11-16 09:31"), "客服A", null, TicketStatus.PendingCustomer),
+            "test"
+        );
         var promised = await UrgentAsync(world, "<promise@x>");
-        await world.Main.Events.RecordAsync(promised, new AgentResponse(Shipped.At("2026-11-16 09:33"), "客服A", null), "test");
-        await world.Main.Events.RecordAsync(promised, new ResolutionPromised(Shipped.At("2026-11-16 09:34"), "客服A", null, Shipped.At("2026-11-16 13:34")), "test");
+        await world.Main.Events.RecordAsync(
+            promised,
+            new AgentResponse(Shipped.At("2026-11-16 09:33"), "客服A", null),
+            "test"
+        );
+        await world.Main.Events.RecordAsync(
+            promised,
+            new ResolutionPromised(Shipped.At("2026-11-16 09:34"), "客服A", null, Shipped.At("2026-11-16 13:34")),
+            "test"
+        );
         var notifier = new RecordingNotifier();
         var scanner = world.Main.Scanner(notifier);
 
@@ -187,7 +227,10 @@ public class ScannerTests
         Assert.DoesNotContain(notifier.Announced, item => item.TicketId == paused);
         Assert.Equal(
             ["promisedResolution:warning", "promisedResolution:breach"],
-            notifier.Announced.Where(item => item.TicketId == promised && item.Metric == SlaMetric.PromisedResolution).Select(item => $"{item.Metric.Key()}:{item.Kind}"));
+            notifier
+                .Announced.Where(item => item.TicketId == promised && item.Metric == SlaMetric.PromisedResolution)
+                .Select(item => $"{item.Metric.Key()}:{item.Kind}")
+        );
     }
 
     [Fact]
@@ -199,14 +242,26 @@ public class ScannerTests
         {
             for (var i = 0; i < 4; i++)
             {
-                await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<old-{day}-{i}@x>", $"2026-11-{day} 1{i}:00", mix[i], $"p{i}@example.com") with { Text = null }, "test");
+                await world.Main.Ingestion.IngestAsync(
+                    TestContacts.Email($"<old-{day}-{i}@x>", $"2026-11-{day} 1{i}:00", mix[i], $"p{i}@example.com") with
+                    {
+                        Text = null,
+                    },
+                    "test"
+                );
             }
         }
 
         for (var i = 0; i < 9; i++)
         {
             var subject = i is >= 2 and <= 6 ? "物流延误" : mix[i % 4 == 1 ? 0 : i % 4];
-            await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<today-{i}@x>", $"2026-11-16 {9 + i}:00", subject, $"q{i}@example.com") with { Text = null }, "test");
+            await world.Main.Ingestion.IngestAsync(
+                TestContacts.Email($"<today-{i}@x>", $"2026-11-16 {9 + i}:00", subject, $"q{i}@example.com") with
+                {
+                    Text = null,
+                },
+                "test"
+            );
         }
 
         var notifier = new RecordingNotifier();
@@ -219,7 +274,9 @@ public class ScannerTests
         Assert.Equal(("all", 2, 9, 4.0), (volume.Key, volume.Level, volume.Count, volume.TrailingAverage!.Value));
         var streak = Assert.Single(alerts, alert => alert.Rule == "streak");
         Assert.Equal(("category:logistics-delay", 5), (streak.Key, streak.Count));
-        Assert.All(notifier.Sent.Where(notification => notification.Alerts.Count > 0), notification => Assert.Equal("manager", notification.Recipient));
+        Assert.All(notifier.Sent.Where(notification => notification.Alerts.Count > 0), notification =>
+            Assert.Equal("manager", notification.Recipient)
+        );
     }
 
     [Fact]
@@ -234,7 +291,10 @@ public class ScannerTests
         world.Time.SetUtcNow(Shipped.At("2026-11-16 10:30"));
         for (var i = 0; i < 30; i++)
         {
-            await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<later-{i}@x>", "2026-11-16 10:30", "你好"), "test");
+            await world.Main.Ingestion.IngestAsync(
+                TestContacts.Email($"<later-{i}@x>", "2026-11-16 10:30", "你好"),
+                "test"
+            );
         }
 
         var report = await world.Main.Scanner(new RecordingNotifier()).ScanAsync();
@@ -248,20 +308,30 @@ public class ScannerTests
         await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
         var one = await UrgentAsync(world, "<r1@x>");
         await UrgentAsync(world, "<r2@x>", "2026-11-16 09:31");
-        await world.Main.Events.RecordAsync(one, new Assigned(Shipped.At("2026-11-16 09:32"), "主管", null, "客服A"), "test");
+        await world.Main.Events.RecordAsync(
+            one,
+            new Assigned(Shipped.At("2026-11-16 09:32"), "主管", null, "客服A"),
+            "test"
+        );
         var notifier = new RecordingNotifier();
         var scanner = world.Main.Scanner(notifier);
 
         world.Time.SetUtcNow(Shipped.At("2026-11-16 09:43"));
         var first = await scanner.ScanAsync();
         // No watermark yet: the first scan reads the last seven days, minute by minute, both ends counted.
-        Assert.Equal(("202611090143", "202611160143", 7 * 24 * 60 + 1), (first.FromBucket, first.ToBucket, first.BucketsRead));
+        Assert.Equal(
+            ("202611090143", "202611160143", 7 * 24 * 60 + 1),
+            (first.FromBucket, first.ToBucket, first.BucketsRead)
+        );
         Assert.Equal((2, 2), (first.EntriesRead, first.TicketsLoaded));
         Assert.True(first.ClocksRecomputed >= 6, $"{first.ClocksRecomputed} clocks");
         Assert.Equal(2, first.Announcements["warning"]);
         // One announcement each for two recipients: two notifications, no digest.
         Assert.Equal((2, 0, 0), (first.Notifications, first.Digests, first.DeliveryFailures));
-        Assert.Equal(["owner:unassigned", "owner:客服A"], notifier.Sent.Select(notification => notification.Recipient).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["owner:unassigned", "owner:客服A"],
+            notifier.Sent.Select(notification => notification.Recipient).Order(StringComparer.Ordinal)
+        );
         Assert.All(notifier.Sent, notification => Assert.False(notification.IsDigest));
         Assert.Equal("202611160143", await world.Main.Checkpoints.GetAsync(SlaScanner.WatermarkKey));
 
@@ -283,7 +353,12 @@ public class ScannerTests
 
         var escalations = (await world.Main.Store.LoadAsync(ticketId))!.Events.OfType<Escalated>().ToList();
         Assert.Equal([1, 2], escalations.Select(item => item.Level));
-        Assert.All(escalations, item => Assert.Equal(("scanner", Shipped.At("2026-11-16 09:46"), SlaMetric.FirstResponse), (item.Actor, item.At, item.Metric)));
+        Assert.All(escalations, item =>
+            Assert.Equal(
+                ("scanner", Shipped.At("2026-11-16 09:46"), SlaMetric.FirstResponse),
+                (item.Actor, item.At, item.Metric)
+            )
+        );
         Assert.All(escalations, item => Assert.StartsWith("escalation:", item.SourceRef, StringComparison.Ordinal));
         Assert.Equal(2, escalations.Select(item => item.SourceRef).Distinct().Count());
     }
@@ -308,7 +383,13 @@ public class ScannerTests
         Assert.Equal(22, reached.Count);
         Assert.Equal(reached.Order(), reached);
         Assert.True(reached[0] < reached[^1]);
-        Assert.Equal(["owner:unassigned", "supervisor"], notifier.Sent.Where(notification => notification.IsDigest).Select(notification => notification.Recipient).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["owner:unassigned", "supervisor"],
+            notifier
+                .Sent.Where(notification => notification.IsDigest)
+                .Select(notification => notification.Recipient)
+                .Order(StringComparer.Ordinal)
+        );
         Assert.Equal((2, notifier.Sent.Count), (report.Digests, report.Notifications));
     }
 
@@ -320,13 +401,30 @@ public class ScannerTests
         {
             for (var i = 0; i < 4; i++)
             {
-                await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<hist-{day}-{i}@x>", $"2026-11-{day} 1{i}:00", "怎么导出", $"p{i}@example.com") with { Text = null }, "test");
+                await world.Main.Ingestion.IngestAsync(
+                    TestContacts.Email(
+                        $"<hist-{day}-{i}@x>",
+                        $"2026-11-{day} 1{i}:00",
+                        "怎么导出",
+                        $"p{i}@example.com"
+                    ) with
+                    {
+                        Text = null,
+                    },
+                    "test"
+                );
             }
         }
 
         for (var i = 0; i < 9; i++)
         {
-            await world.Main.Ingestion.IngestAsync(TestContacts.Email($"<spike-{i}@x>", $"2026-11-16 {9 + i}:00", "怎么导出", $"q{i}@example.com") with { Text = null }, "test");
+            await world.Main.Ingestion.IngestAsync(
+                TestContacts.Email($"<spike-{i}@x>", $"2026-11-16 {9 + i}:00", "怎么导出", $"q{i}@example.com") with
+                {
+                    Text = null,
+                },
+                "test"
+            );
         }
 
         var notifier = new RecordingNotifier { Failing = true };
@@ -342,7 +440,10 @@ public class ScannerTests
         Assert.Equal(0, failed.Notifications);
         Assert.True(failed.DeliveryFailures > 1, $"{failed.DeliveryFailures} failures");
         Assert.Equal(2, again.Announcements["anomaly-volume"]);
-        Assert.Equal([("all", 2), ("category:usage-question", 2)], notifier.Alerts.Where(alert => alert.Rule == "volume").Select(alert => (alert.Key, alert.Level)).Order());
+        Assert.Equal(
+            [("all", 2), ("category:usage-question", 2)],
+            notifier.Alerts.Where(alert => alert.Rule == "volume").Select(alert => (alert.Key, alert.Level)).Order()
+        );
         Assert.False(quiet.Announcements.ContainsKey("anomaly-volume"));
     }
 
@@ -357,7 +458,10 @@ public class ScannerTests
         // A wake-up no clock asks for (left by a crash, say) beside the real one.
         var stale = new DueEntry(ticketId, Shipped.At("2026-11-16 09:40"), SlaMetric.Acknowledgement, "breach");
         await world.Main.Index.AddDueAsync(stale);
-        Assert.Equal([Shipped.At("2026-11-16 09:40"), Shipped.At("2026-11-16 09:41:15")], (await DueAsync(world)).Select(entry => entry.At));
+        Assert.Equal(
+            [Shipped.At("2026-11-16 09:40"), Shipped.At("2026-11-16 09:41:15")],
+            (await DueAsync(world)).Select(entry => entry.At)
+        );
 
         world.Time.SetUtcNow(Shipped.At("2026-11-16 09:42"));
         var report = await world.Main.Scanner(new RecordingNotifier()).ScanAsync();
@@ -365,9 +469,16 @@ public class ScannerTests
         // One ticket loaded for its two entries; afterwards only its next wake-up, the breach at 09:45.
         Assert.Equal((2, 1), (report.EntriesRead, report.TicketsLoaded));
         var next = Assert.Single(await DueAsync(world));
-        Assert.Equal((Shipped.At("2026-11-16 09:45"), "breach", SlaMetric.FirstResponse), (next.At, next.Kind, next.Metric));
+        Assert.Equal(
+            (Shipped.At("2026-11-16 09:45"), "breach", SlaMetric.FirstResponse),
+            (next.At, next.Kind, next.Metric)
+        );
 
-        await world.Main.Events.RecordAsync(ticketId, new StatusChanged(Shipped.At("2026-11-16 09:43"), "客服A", null, TicketStatus.Closed), "test");
+        await world.Main.Events.RecordAsync(
+            ticketId,
+            new StatusChanged(Shipped.At("2026-11-16 09:43"), "客服A", null, TicketStatus.Closed),
+            "test"
+        );
         Assert.Empty(await DueAsync(world));
     }
 
@@ -385,6 +496,9 @@ public class ScannerTests
         Assert.True(report.DeliveryFailures > 0);
         // The oldest undelivered minute: the first ticket's warning at 09:41:15.
         Assert.Equal("202611160141", await world.Main.Checkpoints.GetAsync(SlaScanner.WatermarkKey));
-        Assert.Equal([Shipped.At("2026-11-16 09:41:15"), Shipped.At("2026-11-16 09:46:15")], (await DueAsync(world)).Select(entry => entry.At));
+        Assert.Equal(
+            [Shipped.At("2026-11-16 09:41:15"), Shipped.At("2026-11-16 09:46:15")],
+            (await DueAsync(world)).Select(entry => entry.At)
+        );
     }
 }

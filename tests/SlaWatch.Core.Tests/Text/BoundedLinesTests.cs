@@ -4,7 +4,8 @@ using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Tests.Text;
 
-/// <summary>Lines as File.ReadLines splits them, except that a line over the bound is only measured and hashed, never held.</summary>
+/// <summary>Lines as File.ReadLines splits them, except that a line over the bound is only measured and hashed, never
+/// held.</summary>
 public sealed class BoundedLinesTests
 {
     [Fact]
@@ -32,8 +33,14 @@ public sealed class BoundedLinesTests
 
         Assert.Equal(("short", false), (lines[0].Text, lines[0].TooLong));
         Assert.True(lines[1].TooLong);
-        Assert.Equal((longLine.Length, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(longLine)))), (lines[1].Length, lines[1].Sha256));
-        Assert.Equal($"line: 200000 characters, more than the 1000 a line may hold (sha256 {lines[1].Sha256})", lines[1].Refusal(1000));
+        Assert.Equal(
+            (longLine.Length, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(longLine)))),
+            (lines[1].Length, lines[1].Sha256)
+        );
+        Assert.Equal(
+            $"line: 200000 characters, more than the 1000 a line may hold (sha256 {lines[1].Sha256})",
+            lines[1].Refusal(1000)
+        );
         Assert.Equal((3, "after"), (lines[2].Number, lines[2].Text));
     }
 
@@ -69,7 +76,8 @@ public sealed class BoundedLinesTests
     [Fact]
     public void ALongLineSplitAcrossReadsIsHashedWholeAndTheNextIsFresh()
     {
-        // Two 100 000-character lines, each over the 64 Ki-character buffer and the bound; the second is hashed on its own.
+        // Two 100 000-character lines, each over the 64 Ki-character buffer and the bound; the second is hashed on its
+        // own.
         var first = new string('字', 100_000);
         var second = new string('b', 99_999) + "😀";
         using var reader = new StringReader(first + "\r\n" + second + "\rtail");
@@ -78,7 +86,10 @@ public sealed class BoundedLinesTests
 
         Assert.Equal(3, lines.Length);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(first))), lines[0].Sha256);
-        Assert.Equal((100_001L, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(second)))), (lines[1].Length, lines[1].Sha256));
+        Assert.Equal(
+            (100_001L, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(second)))),
+            (lines[1].Length, lines[1].Sha256)
+        );
         Assert.Equal((3, "tail"), (lines[2].Number, lines[2].Text));
     }
 
@@ -92,7 +103,8 @@ public sealed class BoundedLinesTests
         File.Delete(path);
     }
 
-    /// <summary>A reader that hands out its text in the pieces given, so a newline can fall on any read's edge.</summary>
+    /// <summary>A reader that hands out its text in the pieces given, so a newline can fall on any read's
+    /// edge.</summary>
     private sealed class PiecesReader(params string[] pieces) : TextReader
     {
         private int _next;

@@ -31,11 +31,20 @@ public class ContactMaskingTests
     [Fact]
     public void ThePolicyChoosesThePatternAndIngestionUsesIt()
     {
-        var policy = SlaWatch.Core.Policies.SlaPolicyLoader.Parse("p.json", Policies.PolicyJson.WithRules("""[{"name":"all","targets":{"firstResponse":"1h"}}]""", "\"privacy\": { \"phoneMask\": \"middleFour\" },"));
+        var policy = SlaWatch.Core.Policies.SlaPolicyLoader.Parse(
+            "p.json",
+            Policies.PolicyJson.WithRules(
+                """[{"name":"all","targets":{"firstResponse":"1h"}}]""",
+                "\"privacy\": { \"phoneMask\": \"middleFour\" },"
+            )
+        );
         Assert.Equal(PhoneMask.MiddleFour, policy.PhoneMask);
         Assert.Equal(PhoneMask.LastFour, TestSupport.Shipped.Policy.PhoneMask);
         Assert.Equal("139****1522", CustomerRef.FromContact("13912341522", policy.PhoneMask).Masked);
-        Assert.Equal(CustomerRef.FromContact("13912341522").Key, CustomerRef.FromContact("13912341522", policy.PhoneMask).Key);
+        Assert.Equal(
+            CustomerRef.FromContact("13912341522").Key,
+            CustomerRef.FromContact("13912341522", policy.PhoneMask).Key
+        );
     }
 
     [Fact]
@@ -46,13 +55,23 @@ public class ContactMaskingTests
         var c = CustomerRef.FromContact("13912341523");
         Assert.Equal(a.Key, b.Key);
         Assert.NotEqual(a.Key, c.Key);
-        Assert.Equal(CustomerRef.FromContact("Li.Lei@Example.com").Key, CustomerRef.FromContact("li.lei@example.com").Key);
+        Assert.Equal(
+            CustomerRef.FromContact("Li.Lei@Example.com").Key,
+            CustomerRef.FromContact("li.lei@example.com").Key
+        );
         Assert.DoesNotContain("1522", a.Key, StringComparison.Ordinal);
     }
+
     [Theory]
-    [InlineData("请回电 13912341522 或 010-62345678，邮件 zhang.san@example.com", "请回电 1391234**** 或 0106234****，邮件 z***@e***.com")]
+    [InlineData(
+        "请回电 13912341522 或 010-62345678，邮件 zhang.san@example.com",
+        "请回电 1391234**** 或 0106234****，邮件 z***@e***.com"
+    )]
     [InlineData("call me on +44 20 7946 0958 or +86 139 1234 1522", "call me on +44207946**** or +861391234****")]
-    [InlineData("工单 20261116-001 于 2026-11-16 09:30 处理，订单 12345678", "工单 20261116-001 于 2026-11-16 09:30 处理，订单 12345678")]
+    [InlineData(
+        "工单 20261116-001 于 2026-11-16 09:30 处理，订单 12345678",
+        "工单 20261116-001 于 2026-11-16 09:30 处理，订单 12345678"
+    )]
     [InlineData("already masked 1391234**** stays", "already masked 1391234**** stays")]
     public void ContactsTypedIntoFreeTextAreMaskedAndOtherNumbersAreNot(string text, string shown) =>
         Assert.Equal(shown, ContactMasking.InText(text));
@@ -60,15 +79,42 @@ public class ContactMaskingTests
     [Fact]
     public void AShownTicketHasContactsMaskedInEveryFreeText()
     {
-        var ticket = TicketFold.Fold("t", [
-            new Received(new DateTimeOffset(2026, 11, 16, 1, 0, 0, TimeSpan.Zero), "customer", null, Channel.Email, Priority.Normal, "refund", CustomerRef.FromContact("a@example.com"), Subject: "退款 13912341522"),
-            new OverdueReason(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero), "客服A", null, "客户 li.si@example.com 未接电话"),
-            new SatisfactionRated(new DateTimeOffset(2026, 11, 16, 3, 0, 0, TimeSpan.Zero), "customer", null, 2, 5, "打 13812345678 没人接"),
-        ]);
+        var ticket = TicketFold.Fold(
+            "t",
+            [
+                new Received(
+                    new DateTimeOffset(2026, 11, 16, 1, 0, 0, TimeSpan.Zero),
+                    "customer",
+                    null,
+                    Channel.Email,
+                    Priority.Normal,
+                    "refund",
+                    CustomerRef.FromContact("a@example.com"),
+                    Subject: "退款 13912341522"
+                ),
+                new OverdueReason(
+                    new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero),
+                    "客服A",
+                    null,
+                    "客户 li.si@example.com 未接电话"
+                ),
+                new SatisfactionRated(
+                    new DateTimeOffset(2026, 11, 16, 3, 0, 0, TimeSpan.Zero),
+                    "customer",
+                    null,
+                    2,
+                    5,
+                    "打 13812345678 没人接"
+                ),
+            ]
+        );
 
         var shown = ContactMasking.InFreeText(ticket, PhoneMask.MiddleFour);
 
-        Assert.Equal(("退款 139****1522", "客户 l***@e***.com 未接电话", "打 138****5678 没人接"), (shown.Subject, shown.OverdueReason, shown.Satisfaction!.Comment));
+        Assert.Equal(
+            ("退款 139****1522", "客户 l***@e***.com 未接电话", "打 138****5678 没人接"),
+            (shown.Subject, shown.OverdueReason, shown.Satisfaction!.Comment)
+        );
         Assert.Equal("客户 l***@e***.com 未接电话", Assert.Single(shown.OverdueReasons).Reason);
     }
 
@@ -85,7 +131,8 @@ public class ContactMaskingTests
     [InlineData("a.b@mail.example.co.uk", "a**@m***.uk")]
     [InlineData("12ab34cd5", "1***")]
     [InlineData("Room 101", "R*** 1**")]
-    // Fewer than five digits is no phone number; a name or address part keeps its first character and at most three stars.
+    // Fewer than five digits is no phone number; a name or address part keeps its first character and at most three
+    // stars.
     public void EdgesOfEachKindOfContact(string contact, string masked) =>
         Assert.Equal(masked, ContactMasking.Mask(contact));
 
@@ -129,19 +176,51 @@ public class ContactMaskingTests
 
         var masked = ContactMasking.InFreeText(ticket);
 
-        Assert.Equal(new string?[] { Shown, Shown, Shown, Shown, Shown, Shown, Shown }, new[] { masked.Subject, masked.Reference, masked.Remarks, masked.Solution, masked.OverdueReason, masked.OverdueReasons[0].Reason, masked.Satisfaction!.Comment });
+        Assert.Equal(
+            new string?[] { Shown, Shown, Shown, Shown, Shown, Shown, Shown },
+            new[]
+            {
+                masked.Subject,
+                masked.Reference,
+                masked.Remarks,
+                masked.Solution,
+                masked.OverdueReason,
+                masked.OverdueReasons[0].Reason,
+                masked.Satisfaction!.Comment,
+            }
+        );
         Assert.Null(ContactMasking.InFreeText(ticket with { Satisfaction = null }).Satisfaction);
 
         var at = DateTimeOffset.UnixEpoch;
         TicketEvent[] events =
         [
-            new Received(at, "c", null, Core.Policies.Channel.Email, Core.Policies.Priority.Normal, null, CustomerRef.FromContact("x"), Text, null, Text, Text, Text),
-            new CustomerMessage(at, "c", null, Text), new AgentResponse(at, "a", null, Text), new StatusChanged(at, "a", null, TicketStatus.Resolved, Text),
-            new SatisfactionRated(at, "c", null, 3, 3, Text), new OverdueReason(at, "a", null, Text), new CustomerConfirmed(at, "c", null, Confirmation.Resolved, Text),
+            new Received(
+                at,
+                "c",
+                null,
+                Core.Policies.Channel.Email,
+                Core.Policies.Priority.Normal,
+                null,
+                CustomerRef.FromContact("x"),
+                Text,
+                null,
+                Text,
+                Text,
+                Text
+            ),
+            new CustomerMessage(at, "c", null, Text),
+            new AgentResponse(at, "a", null, Text),
+            new StatusChanged(at, "a", null, TicketStatus.Resolved, Text),
+            new SatisfactionRated(at, "c", null, 3, 3, Text),
+            new OverdueReason(at, "a", null, Text),
+            new CustomerConfirmed(at, "c", null, Confirmation.Resolved, Text),
         ];
         var shown = events.Select(item => ContactMasking.InEvent(item)).ToArray();
         var received = (Received)shown[0];
-        Assert.Equal(new string?[] { Shown, Shown, Shown, Shown }, new[] { received.Subject, received.Excerpt, received.Reference, received.Remarks });
+        Assert.Equal(
+            new string?[] { Shown, Shown, Shown, Shown },
+            new[] { received.Subject, received.Excerpt, received.Reference, received.Remarks }
+        );
         Assert.Equal(Shown, ((CustomerMessage)shown[1]).Excerpt);
         Assert.Equal(Shown, ((AgentResponse)shown[2]).Excerpt);
         Assert.Equal(Shown, ((StatusChanged)shown[3]).Note);

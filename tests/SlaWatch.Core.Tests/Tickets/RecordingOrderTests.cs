@@ -5,17 +5,31 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Tickets;
 
-/// <summary>A queue hands events over in any order: the ticket and its clocks depend on what happened, not on that order.</summary>
+/// <summary>A queue hands events over in any order: the ticket and its clocks depend on what happened, not on that
+/// order.</summary>
 public class RecordingOrderTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
 
     private static Received Arrival() =>
-        new(T0, "customer", "opened", Channel.Chat, Priority.Urgent, "technical-fault", CustomerRef.FromContact("13912341522"), "无法登录");
+        new(
+            T0,
+            "customer",
+            "opened",
+            Channel.Chat,
+            Priority.Urgent,
+            "technical-fault",
+            CustomerRef.FromContact("13912341522"),
+            "无法登录"
+        );
 
-    private static IEnumerable<TicketEvent[]> Orders(TicketEvent[] rest) => rest.Length <= 1
-        ? [rest]
-        : rest.SelectMany((item, index) => Orders([.. rest[..index], .. rest[(index + 1)..]]).Select(tail => (TicketEvent[])[item, .. tail]));
+    private static IEnumerable<TicketEvent[]> Orders(TicketEvent[] rest) =>
+        rest.Length <= 1
+            ? [rest]
+            : rest.SelectMany(
+                (item, index) =>
+                    Orders([.. rest[..index], .. rest[(index + 1)..]]).Select(tail => (TicketEvent[])[item, .. tail])
+            );
 
     [Fact]
     public void EveryRecordingOrderFoldsToTheSameTicketAndClocks()
@@ -38,10 +52,18 @@ public class RecordingOrderTests
         {
             TicketEvent[] recorded = [Arrival(), .. order];
             Assert.Equal(expected, TicketFold.Fold("t", recorded));
-            Assert.Equal(expectedClocks.Select(clock => (clock.Metric, clock.State, clock.Due, clock.StoppedAt)), SlaClockCalculator.Compute(recorded, Shipped.Policy, now).Select(clock => (clock.Metric, clock.State, clock.Due, clock.StoppedAt)));
+            Assert.Equal(
+                expectedClocks.Select(clock => (clock.Metric, clock.State, clock.Due, clock.StoppedAt)),
+                SlaClockCalculator
+                    .Compute(recorded, Shipped.Policy, now)
+                    .Select(clock => (clock.Metric, clock.State, clock.Due, clock.StoppedAt))
+            );
         }
 
-        Assert.Equal((TicketStatus.Resolved, T0.AddMinutes(4), 0), (expected.Status, expected.FirstResponseAt, expected.ReopenCount));
+        Assert.Equal(
+            (TicketStatus.Resolved, T0.AddMinutes(4), 0),
+            (expected.Status, expected.FirstResponseAt, expected.ReopenCount)
+        );
     }
 
     [Fact]
@@ -54,20 +76,28 @@ public class RecordingOrderTests
         var messageFirst = TicketFold.Fold("t", [Arrival(), again, resolved]);
 
         Assert.Equal(resolutionFirst, messageFirst);
-        Assert.Equal((TicketStatus.Open, 1, (DateTimeOffset?)null), (messageFirst.Status, messageFirst.ReopenCount, messageFirst.ResolvedAt));
+        Assert.Equal(
+            (TicketStatus.Open, 1, (DateTimeOffset?)null),
+            (messageFirst.Status, messageFirst.ReopenCount, messageFirst.ResolvedAt)
+        );
     }
 
     [Fact]
     public void AMessageSentBeforeTheResolutionButRecordedAfterItDoesNotReopen()
     {
-        var ticket = TicketFold.Fold("t",
-        [
-            Arrival(),
-            new StatusChanged(T0.AddMinutes(10), "客服A", "resolved", TicketStatus.Resolved),
-            new CustomerMessage(T0.AddMinutes(8), "customer", "m1", "谢谢"),
-        ]);
+        var ticket = TicketFold.Fold(
+            "t",
+            [
+                Arrival(),
+                new StatusChanged(T0.AddMinutes(10), "客服A", "resolved", TicketStatus.Resolved),
+                new CustomerMessage(T0.AddMinutes(8), "customer", "m1", "谢谢"),
+            ]
+        );
 
-        Assert.Equal((TicketStatus.Resolved, 0, T0.AddMinutes(10)), (ticket.Status, ticket.ReopenCount, ticket.ResolvedAt));
+        Assert.Equal(
+            (TicketStatus.Resolved, 0, T0.AddMinutes(10)),
+            (ticket.Status, ticket.ReopenCount, ticket.ResolvedAt)
+        );
     }
 
     [Fact]
@@ -85,9 +115,17 @@ public class RecordingOrderTests
     [Fact]
     public void EventsRecordedInOrderAreFoldedWithoutACopy()
     {
-        IReadOnlyList<TicketEvent> events = [Arrival(), new AgentResponse(T0.AddMinutes(1), "客服A", "a"), new AgentResponse(T0.AddMinutes(1), "客服B", "b")];
+        IReadOnlyList<TicketEvent> events =
+        [
+            Arrival(),
+            new AgentResponse(T0.AddMinutes(1), "客服A", "a"),
+            new AgentResponse(T0.AddMinutes(1), "客服B", "b"),
+        ];
 
         Assert.Same(events, EventOrder.Chronological(events));
-        Assert.NotSame(events, EventOrder.Chronological([events[0], events[2], new CustomerMessage(T0, "customer", "c")]));
+        Assert.NotSame(
+            events,
+            EventOrder.Chronological([events[0], events[2], new CustomerMessage(T0, "customer", "c")])
+        );
     }
 }

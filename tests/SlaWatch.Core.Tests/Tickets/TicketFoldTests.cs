@@ -8,23 +8,35 @@ public class TicketFoldTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
 
     private static Received Arrival() =>
-        new(T0, "customer", "msg-1", Channel.Email, Priority.Normal, "usage-question", CustomerRef.FromContact("13912341522"), "无法登录");
+        new(
+            T0,
+            "customer",
+            "msg-1",
+            Channel.Email,
+            Priority.Normal,
+            "usage-question",
+            CustomerRef.FromContact("13912341522"),
+            "无法登录"
+        );
 
     [Fact]
     public void EventsFoldIntoTheTicketsKeyInstants()
     {
-        var ticket = TicketFold.Fold("t1",
-        [
-            Arrival(),
-            new Acknowledged(T0.AddMinutes(1), "system", null),
-            new Assigned(T0.AddMinutes(2), "supervisor", null, "客服A"),
-            new AgentResponse(T0.AddMinutes(20), "客服A", null),
-            new AgentResponse(T0.AddMinutes(40), "客服A", null),
-            new PriorityChanged(T0.AddMinutes(41), "客服A", null, Priority.High),
-            new CategoryChanged(T0.AddMinutes(42), "客服A", null, "technical-fault"),
-            new StatusChanged(T0.AddHours(2), "客服A", null, TicketStatus.Resolved, "reset the password"),
-            new SatisfactionRated(T0.AddHours(3), "customer", null, 5, 5, "快"),
-        ], new TicketNumber(new DateOnly(2026, 11, 16), 1));
+        var ticket = TicketFold.Fold(
+            "t1",
+            [
+                Arrival(),
+                new Acknowledged(T0.AddMinutes(1), "system", null),
+                new Assigned(T0.AddMinutes(2), "supervisor", null, "客服A"),
+                new AgentResponse(T0.AddMinutes(20), "客服A", null),
+                new AgentResponse(T0.AddMinutes(40), "客服A", null),
+                new PriorityChanged(T0.AddMinutes(41), "客服A", null, Priority.High),
+                new CategoryChanged(T0.AddMinutes(42), "客服A", null, "technical-fault"),
+                new StatusChanged(T0.AddHours(2), "客服A", null, TicketStatus.Resolved, "reset the password"),
+                new SatisfactionRated(T0.AddHours(3), "customer", null, 5, 5, "快"),
+            ],
+            new TicketNumber(new DateOnly(2026, 11, 16), 1)
+        );
 
         Assert.Equal("20261116-001", ticket.Number.ToString());
         Assert.Equal(T0.AddMinutes(1), ticket.AcknowledgedAt);
@@ -44,13 +56,15 @@ public class TicketFoldTests
     [Fact]
     public void ReopeningClearsTheResolutionAndCountsTheReopen()
     {
-        var ticket = TicketFold.Fold("t1",
-        [
-            Arrival(),
-            new AgentResponse(T0.AddMinutes(5), "客服A", null),
-            new StatusChanged(T0.AddMinutes(10), "客服A", null, TicketStatus.Resolved),
-            new StatusChanged(T0.AddDays(1), "customer", null, TicketStatus.Reopened, "still broken"),
-        ]);
+        var ticket = TicketFold.Fold(
+            "t1",
+            [
+                Arrival(),
+                new AgentResponse(T0.AddMinutes(5), "客服A", null),
+                new StatusChanged(T0.AddMinutes(10), "客服A", null, TicketStatus.Resolved),
+                new StatusChanged(T0.AddDays(1), "customer", null, TicketStatus.Reopened, "still broken"),
+            ]
+        );
 
         Assert.Equal(TicketStatus.Open, ticket.Status);
         Assert.Null(ticket.ResolvedAt);
@@ -61,13 +75,15 @@ public class TicketFoldTests
     [Fact]
     public void ResolvedWithOneResponseAndNoReopenIsFirstContactResolution()
     {
-        var ticket = TicketFold.Fold("t1",
-        [
-            Arrival(),
-            new AgentResponse(T0.AddMinutes(5), "客服A", null),
-            new StatusChanged(T0.AddMinutes(10), "客服A", null, TicketStatus.Resolved),
-            new StatusChanged(T0.AddMinutes(20), "客服A", null, TicketStatus.Closed),
-        ]);
+        var ticket = TicketFold.Fold(
+            "t1",
+            [
+                Arrival(),
+                new AgentResponse(T0.AddMinutes(5), "客服A", null),
+                new StatusChanged(T0.AddMinutes(10), "客服A", null, TicketStatus.Resolved),
+                new StatusChanged(T0.AddMinutes(20), "客服A", null, TicketStatus.Closed),
+            ]
+        );
 
         Assert.True(ticket.FirstContactResolved);
         Assert.Equal(T0.AddMinutes(10), ticket.ResolvedAt);
@@ -77,12 +93,14 @@ public class TicketFoldTests
     [Fact]
     public void ACustomerReplyEndsTheWaitOnTheCustomer()
     {
-        var ticket = TicketFold.Fold("t1",
-        [
-            Arrival(),
-            new StatusChanged(T0.AddMinutes(10), "客服A", null, TicketStatus.PendingCustomer),
-            new CustomerMessage(T0.AddMinutes(30), "customer", null),
-        ]);
+        var ticket = TicketFold.Fold(
+            "t1",
+            [
+                Arrival(),
+                new StatusChanged(T0.AddMinutes(10), "客服A", null, TicketStatus.PendingCustomer),
+                new CustomerMessage(T0.AddMinutes(30), "customer", null),
+            ]
+        );
 
         Assert.Equal(TicketStatus.Open, ticket.Status);
     }
@@ -90,7 +108,9 @@ public class TicketFoldTests
     [Fact]
     public void ATicketMustStartWithItsArrival()
     {
-        var error = Assert.Throws<ArgumentException>(() => TicketFold.Fold("t1", [new AgentResponse(T0, "客服A", null)]));
+        var error = Assert.Throws<ArgumentException>(() =>
+            TicketFold.Fold("t1", [new AgentResponse(T0, "客服A", null)])
+        );
         Assert.Contains("first event must be Received", error.Message, StringComparison.Ordinal);
     }
 

@@ -55,7 +55,10 @@ public class DurationSpecTests
     [InlineData(0, 1, "1d")]
     public void PrintsInTheLargestUnitThatIsExact(long seconds, int workingDays, string expected)
     {
-        var spec = workingDays != 0 ? DurationSpec.FromWorkingDays(workingDays) : DurationSpec.FromTime(TimeSpan.FromSeconds(seconds));
+        var spec =
+            workingDays != 0
+                ? DurationSpec.FromWorkingDays(workingDays)
+                : DurationSpec.FromTime(TimeSpan.FromSeconds(seconds));
         Assert.Equal(expected, spec.ToString());
         Assert.True(DurationSpec.TryParse(expected, out var again));
         Assert.Equal(spec, again);
@@ -87,7 +90,10 @@ public class InstantWindowTests
     public void ShowsAnInstantInTheZoneWithItsOffsetToTheSecond()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        Assert.Equal("2026-02-14T17:30:05+08:00", InstantText.Format(new DateTimeOffset(2026, 2, 14, 9, 30, 5, TimeSpan.Zero), zone));
+        Assert.Equal(
+            "2026-02-14T17:30:05+08:00",
+            InstantText.Format(new DateTimeOffset(2026, 2, 14, 9, 30, 5, TimeSpan.Zero), zone)
+        );
         Assert.Null(InstantText.Format((DateTimeOffset?)null, zone));
     }
 }
