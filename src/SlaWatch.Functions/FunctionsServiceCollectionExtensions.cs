@@ -104,6 +104,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<BoardPageHtml>();
         services.AddSingleton<InboundBuffer>();
         services.AddSingleton<InboundProcessing>();
+        services.AddSingleton<ChatIntake>();
+        services.AddSingleton<CallLogIntake>();
         services.AddHttpClient(NotifyClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<INotifier>(provider =>
         {

@@ -34,6 +34,7 @@ public static class RenderingServiceCollectionExtensions
             )
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReportAssets>>().Value);
+        services.AddSingleton<ReportDocuments>();
         return services;
     }
 }

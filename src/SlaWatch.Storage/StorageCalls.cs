@@ -15,10 +15,6 @@ internal static class StorageCalls
         {
             return await call().ConfigureAwait(false);
         }
-        catch (RequestFailedException error) when (error.Status is 0 or >= 500)
-        {
-            throw Unavailable(storage, error);
-        }
         catch (RequestFailedException error) when (error.Status is 401 or 403)
         {
             throw new Core.Ports.StorageAccessDeniedException(
@@ -36,7 +32,7 @@ internal static class StorageCalls
             );
         }
         catch (Exception error)
-            when (error is HttpRequestException or IOException or AggregateException
+            when (StorageOutage.Is(error)
                 || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             )
         {

@@ -113,7 +113,7 @@ internal static class ReplayCommand
                 }
 
                 // Known before the work starts: without ECharts the HTML reports cannot be drawn, the rest is written.
-                var script = Echarts.Find();
+                var script = EchartsScript.Read(Environment.GetEnvironmentVariable(EchartsScript.PathVariable));
                 if (script is null)
                 {
                     output.Error.WriteLine(

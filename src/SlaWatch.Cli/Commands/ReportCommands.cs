@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Rendering;
 
@@ -102,7 +103,7 @@ internal static class ReportCommands
             Description = "text, json, csv or html.",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "csv", "html");
+        format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
         var outFile = CommonOptions.Text(
             "--out",
             "Write the report to this file (required for html).",
@@ -114,7 +115,7 @@ internal static class ReportCommands
             DefaultValueFactory = _ => "en",
         };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
-        // Days of the period not yet run are computed (and stored) as of this instant.
+        // Days of the period not yet run are computed as of this instant, in memory, and shown as provisional.
         var now = CommonOptions.Now("Compute the days not yet run as of this ISO 8601 instant (default: now).");
         var store = new StoreOptions(output);
         var command = new Command(name, $"Print the {name} report against the targets.")
@@ -129,29 +130,39 @@ internal static class ReportCommands
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, CommonOptions.Clock(result, now));
-                PeriodReport report;
+                await using var services = store.Compose(result, CommonOptions.Clock(result, now), added =>
+                    added.AddSlaWatchRendering(EnvironmentSettings())
+                );
+                var documents = services.Get<ReportDocuments>();
+                ReportPeriod named;
                 try
                 {
-                    report = await services
-                        .Get<ReportService>()
-                        .PeriodAsync(ReportPeriod.Parse(kind, result.GetValue(period)!), cancellationToken)
-                        .ConfigureAwait(false);
+                    named = documents.Period(kind, result.GetValue(period));
                 }
                 catch (FormatException error)
                 {
                     throw new UsageException($"{periodOption}: {error.Message}");
                 }
 
-                var view = await services.Get<PeriodViews>().ViewAsync(report, cancellationToken).ConfigureAwait(false);
-                var chinese = result.GetValue(lang) == "zh-CN";
-                var text = result.GetValue(format) switch
+                if (!ReportFormats.TryParse(result.GetValue(format), out var chosen))
                 {
-                    "json" => ReportText.Json(view),
-                    "csv" => ReportText.Csv(view, chinese),
-                    "html" => HtmlReport.Render(view, chinese, Echarts.Script(), report.Trend),
-                    _ => ReportText.Table(view, chinese),
-                };
+                    throw new UsageException($"--format: use {string.Join(", ", ReportFormats.Names)}");
+                }
+
+                ReportDocument document;
+                try
+                {
+                    var chinese = result.GetValue(lang) == "zh-CN";
+                    document = await documents
+                        .RenderAsync(named, chosen, chinese, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (Microsoft.Extensions.Options.OptionsValidationException)
+                {
+                    throw new UsageException(EchartsScript.Missing);
+                }
+
+                var text = document.Content;
                 if (result.GetValue(outFile) is { } path)
                 {
                     await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken)
@@ -170,4 +181,16 @@ internal static class ReportCommands
         );
         return command;
     }
+
+    /// <summary>Where the command line finds ECharts when told (<c>SLAWATCH_ECHARTS</c>): its own
+    /// environment.</summary>
+    private static IConfiguration EnvironmentSettings() =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    [EchartsScript.PathVariable] = Environment.GetEnvironmentVariable(EchartsScript.PathVariable),
+                }
+            )
+            .Build();
 }

@@ -204,14 +204,7 @@ public sealed class SlaScanner(
                     report.Notifications++;
                     report.Digests += notification.IsDigest ? 1 : 0;
                 }
-                catch (Exception error)
-                    when (error
-                            is DeliveryFailedException
-                                or HttpRequestException
-                                or IOException
-                                or TimeoutException
-                                or InvalidOperationException
-                    )
+                catch (Exception error) when (IsDeliveryFailure(error))
                 {
                     report.DeliveryFailures++;
                     failed.UnionWith(notification.Items.Select(item => item.TicketId));
@@ -251,14 +244,7 @@ public sealed class SlaScanner(
                 .ConfigureAwait(false);
             report.Notifications++;
         }
-        catch (Exception error)
-            when (error
-                    is DeliveryFailedException
-                        or HttpRequestException
-                        or IOException
-                        or TimeoutException
-                        or InvalidOperationException
-            )
+        catch (Exception error) when (IsDeliveryFailure(error))
         {
             report.DeliveryFailures++;
             foreach (var alert in alerts)
@@ -278,4 +264,16 @@ public sealed class SlaScanner(
             System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal
         );
+
+    /// <summary>
+    /// A notification that did not arrive (its transport refused it, could not be reached, or timed out): its claims
+    /// are released so a later scan announces again. Anything else is a defect and stops the scan.
+    /// </summary>
+    private static bool IsDeliveryFailure(Exception error) =>
+        error
+            is DeliveryFailedException
+                or HttpRequestException
+                or IOException
+                or TimeoutException
+                or InvalidOperationException;
 }

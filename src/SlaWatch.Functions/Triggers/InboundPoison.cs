@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Inbound;
 using SlaWatch.Functions.Settings;
+using SlaWatch.Storage;
 
 namespace SlaWatch.Functions.Triggers;
 
@@ -29,7 +30,7 @@ public sealed partial class InboundPoison(InboundProcessing processing, ILogger<
             outcome = await processing.ProcessAsync(message.Body, delivery, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
-            when (error is not (StorageUnavailableException or OperationCanceledException) && !Outage.Is(error))
+            when (error is not (StorageUnavailableException or OperationCanceledException) && !StorageOutage.Is(error))
         {
             outcome = await processing
                 .QuarantineAsync(

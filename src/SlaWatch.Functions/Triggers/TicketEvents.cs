@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Ports;
+using SlaWatch.Functions.Inbound;
 
 namespace SlaWatch.Functions.Triggers;
 

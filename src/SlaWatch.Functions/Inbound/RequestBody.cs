@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
-namespace SlaWatch.Functions.Triggers;
+namespace SlaWatch.Functions.Inbound;
 
 /// <summary>
 /// A request body read up to a limit, so memory stays bounded whatever is posted; past it only the size and the
 /// SHA-256 of the whole are known (what is recorded of a body that is refused unread).
 /// </summary>
-internal sealed record RequestBody(byte[] Bytes, long Size, string Sha256)
+public sealed record RequestBody(byte[] Bytes, long Size, string Sha256)
 {
     public bool TooLarge => Bytes.Length < Size;
 
