@@ -67,7 +67,7 @@ internal sealed class StoreOptions(CliOutput output)
     /// <paramref name="configure"/> registers what the command adds (its notifier, its mailbox), before the rest, so
     /// it wins over the defaults. Dispose the host when done.
     /// </summary>
-    public CommandServices Compose(ParseResult result, TimeProvider time, Action<IServiceCollection>? configure = null)
+    public CommandHost Compose(ParseResult result, TimeProvider time, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -96,7 +96,7 @@ internal sealed class StoreOptions(CliOutput output)
         try
         {
             _ = host.Services.GetRequiredService<IOptions<StoreSettings>>().Value;
-            return new CommandServices(host);
+            return new CommandHost(host);
         }
         catch (OptionsValidationException error)
         {

@@ -7,7 +7,7 @@ namespace SlaWatch.Cli.Commands;
 /// A command's host: what the command resolves its one use case from, at its root. Disposing it stops the host and
 /// disposes its services (the serial allocator gives its unused block back).
 /// </summary>
-internal sealed class CommandServices(IHost host) : IAsyncDisposable
+internal sealed class CommandHost(IHost host) : IAsyncDisposable
 {
     public T Get<T>()
         where T : notnull => host.Services.GetRequiredService<T>();
