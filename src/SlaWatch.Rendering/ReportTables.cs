@@ -222,7 +222,12 @@ public static class ReportTables
                         Percent(card.Satisfied),
                         Count(card.Overdue),
                         Count(card.OverdueWithoutReason),
-                        string.Join("; ", card.Reasons.Select(reason => $"{reason.Reason} ×{reason.Tickets}"))
+                        string.Join(
+                            "; ",
+                            card.Reasons.Select(reason =>
+                                string.Create(CultureInfo.InvariantCulture, $"{reason.Reason} ×{reason.Tickets}")
+                            )
+                        )
                     )
                 ),
             ]

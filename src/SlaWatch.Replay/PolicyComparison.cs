@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Replay;
@@ -74,7 +75,7 @@ public static class PolicyComparison
                 rows.Add(
                     new ComparisonRow(
                         dimension,
-                        $"escalations L{level}",
+                        string.Create(CultureInfo.InvariantCulture, $"escalations L{level}"),
                         a.Tally.AtLevel(level, dimension),
                         b.Tally.AtLevel(level, dimension)
                     )

@@ -15,8 +15,10 @@ public sealed class MemoryQuarantine : IQuarantine
         ArgumentNullException.ThrowIfNull(input);
         lock (_gate)
         {
-            var id =
-                $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_next++.ToString("D8", CultureInfo.InvariantCulture)}";
+            var id = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{input.Channel}_{DayOf(input.At):yyyyMMdd}/{_next++.ToString("D8", CultureInfo.InvariantCulture)}"
+            );
             _inputs.Add(input.Bounded() with { Id = id });
             return Task.FromResult(id);
         }

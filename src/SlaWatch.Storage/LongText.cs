@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 
@@ -31,7 +32,7 @@ internal static class LongText
         var index = 0;
         foreach (var chunk in chunks)
         {
-            entity[$"{name}{index++:D2}"] = chunk;
+            entity[string.Create(CultureInfo.InvariantCulture, $"{name}{index++:D2}")] = chunk;
         }
     }
 

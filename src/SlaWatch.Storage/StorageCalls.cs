@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 
 namespace SlaWatch.Storage;
@@ -18,7 +19,11 @@ internal static class StorageCalls
         catch (RequestFailedException error) when (error.Status is 401 or 403)
         {
             throw new Core.Ports.StorageAccessDeniedException(
-                $"Table Storage at {storage.Endpoint} refused access: {error.Status} {error.ErrorCode ?? "Forbidden"};"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Table Storage at {storage.Endpoint} refused access: {error.Status} "
+                        + $"{error.ErrorCode ?? "Forbidden"};"
+                )
                     + $" check the account key in the connection string, or the identity's Storage Table Data "
                     + $"Contributor role",
                 error
@@ -53,8 +58,10 @@ internal static class StorageCalls
 
     private static Core.Ports.StorageUnavailableException Unavailable(TableStorage storage, Exception error) =>
         new(
-            $"Table Storage at {storage.Endpoint} did not answer after {storage.Options.MaxRetries + 1} attempts: "
-                + $"{FirstLine(error.GetBaseException().Message)}",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Table Storage at {storage.Endpoint} did not answer after {storage.Options.MaxRetries + 1} attempts: "
+            ) + $"{FirstLine(error.GetBaseException().Message)}",
             error
         );
 

@@ -34,7 +34,10 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
             .Select(
                 (part, index) =>
                 {
-                    var row = new TableEntity(partition, index == 0 ? id : $"{id}-p{index:D3}");
+                    var row = new TableEntity(
+                        partition,
+                        index == 0 ? id : string.Create(CultureInfo.InvariantCulture, $"{id}-p{index:D3}")
+                    );
                     LongText.Write(row, "Raw", part);
                     return row;
                 }

@@ -64,7 +64,10 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                         if (events.Count != spilled)
                         {
                             throw new InvalidDataException(
-                                $"Ticket {ticketId} should have {spilled} event rows and has {events.Count}."
+                                string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $"Ticket {ticketId} should have {spilled} event rows and has {events.Count}."
+                                )
                             );
                         }
                     }
@@ -209,7 +212,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         return (new ETag(version[(bar + 1)..]), int.Parse(version.AsSpan(0, bar), CultureInfo.InvariantCulture));
     }
 
-    private static string EventKey(int sequence) => $"evt-{sequence:D6}";
+    private static string EventKey(int sequence) => string.Create(CultureInfo.InvariantCulture, $"evt-{sequence:D6}");
 
     private static TableEntity EventRow(string ticketId, int sequence, TicketEvent item) =>
         new(ticketId, EventKey(sequence))

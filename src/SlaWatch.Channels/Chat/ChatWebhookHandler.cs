@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -83,7 +84,10 @@ public sealed partial class ChatWebhookHandler(
         var limit = options?.MaxBodyBytes ?? WebhookOptions.DefaultMaxBodyBytes;
         if (body.Length > limit)
         {
-            var reason = $"body: {body.Length} bytes, more than the {limit} a webhook may send";
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"body: {body.Length} bytes, more than the {limit} a webhook may send"
+            );
             var kept = QuarantinedInput.NotKept("chat", receivedAt, origin, reason, body);
             return new(null, await RefuseAsync(kept, 413, cancellationToken).ConfigureAwait(false));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -91,7 +92,12 @@ public static class ChatwootFormat
         };
         return new ChatTicketEvent(
             key,
-            new StatusChanged(receivedAt, actor, $"{key}:status:{status}:{receivedAt.ToUnixTimeSeconds()}", target)
+            new StatusChanged(
+                receivedAt,
+                actor,
+                string.Create(CultureInfo.InvariantCulture, $"{key}:status:{status}:{receivedAt.ToUnixTimeSeconds()}"),
+                target
+            )
         );
     }
 

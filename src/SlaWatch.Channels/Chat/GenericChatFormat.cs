@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -41,27 +42,37 @@ public static class GenericChatFormat
                 new StatusChanged(
                     at,
                     actor,
-                    $"{conversation}:resolved:{at.ToUnixTimeSeconds()}",
+                    string.Create(CultureInfo.InvariantCulture, $"{conversation}:resolved:{at.ToUnixTimeSeconds()}"),
                     TicketStatus.Resolved,
                     body.Text("text")
                 )
             ),
             "conversation.reopened" => new ChatTicketEvent(
                 conversation,
-                new StatusChanged(at, actor, $"{conversation}:reopened:{at.ToUnixTimeSeconds()}", TicketStatus.Reopened)
+                new StatusChanged(
+                    at,
+                    actor,
+                    string.Create(CultureInfo.InvariantCulture, $"{conversation}:reopened:{at.ToUnixTimeSeconds()}"),
+                    TicketStatus.Reopened
+                )
             ),
             "conversation.pending" => new ChatTicketEvent(
                 conversation,
                 new StatusChanged(
                     at,
                     actor,
-                    $"{conversation}:pending:{at.ToUnixTimeSeconds()}",
+                    string.Create(CultureInfo.InvariantCulture, $"{conversation}:pending:{at.ToUnixTimeSeconds()}"),
                     TicketStatus.PendingCustomer
                 )
             ),
             "conversation.snoozed" => new ChatTicketEvent(
                 conversation,
-                new StatusChanged(at, actor, $"{conversation}:snoozed:{at.ToUnixTimeSeconds()}", TicketStatus.OnHold)
+                new StatusChanged(
+                    at,
+                    actor,
+                    string.Create(CultureInfo.InvariantCulture, $"{conversation}:snoozed:{at.ToUnixTimeSeconds()}"),
+                    TicketStatus.OnHold
+                )
             ),
             _ => new ChatIgnored(kind),
         };

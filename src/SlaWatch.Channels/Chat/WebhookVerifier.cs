@@ -21,7 +21,10 @@ public static class WebhookVerifier
         {
             return new WebhookRefusal(
                 413,
-                $"body of {body.Length} bytes is larger than the {options.MaxBodyBytes}-byte limit"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"body of {body.Length} bytes is larger than the {options.MaxBodyBytes}-byte limit"
+                )
             );
         }
 
@@ -52,8 +55,11 @@ public static class WebhookVerifier
             {
                 return new WebhookRefusal(
                     401,
-                    $"signed at {signedAt:O}, more than {options.Tolerance.TotalMinutes:0} minutes from its receipt "
-                        + $"at {receivedAt:O}: refused as a possible replay"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"signed at {signedAt:O}, more than {options.Tolerance.TotalMinutes:0} minutes from its "
+                            + $"receipt "
+                    ) + $"at {receivedAt:O}: refused as a possible replay"
                 );
             }
         }

@@ -126,7 +126,10 @@ public sealed class MailboxPoller
     )
     {
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
-        var key = $"imap:{_options.User}@{_options.ImapHost}:{_options.ImapPort}/{folder.FullName}";
+        var key = string.Create(
+            CultureInfo.InvariantCulture,
+            $"imap:{_options.User}@{_options.ImapHost}:{_options.ImapPort}/{folder.FullName}"
+        );
         var (validity, lastUid) = Checkpoint(await _checkpoints.GetAsync(key, cancellationToken).ConfigureAwait(false));
         if (validity != folder.UidValidity)
         {

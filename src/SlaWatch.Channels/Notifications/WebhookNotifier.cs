@@ -111,7 +111,10 @@ public sealed class WebhookNotifier : INotifier
                     if ((int)response.StatusCode >= 500)
                     {
                         throw new HttpRequestException(
-                            $"notification webhook answered {(int)response.StatusCode}",
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"notification webhook answered {(int)response.StatusCode}"
+                            ),
                             null,
                             response.StatusCode
                         );
@@ -121,7 +124,10 @@ public sealed class WebhookNotifier : INotifier
                     {
                         // A 4xx will not heal by retrying: the receiver refuses this notification.
                         throw new InvalidOperationException(
-                            $"notification webhook refused the notification: {(int)response.StatusCode}"
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"notification webhook refused the notification: {(int)response.StatusCode}"
+                            )
                         );
                     }
                 },

@@ -73,7 +73,10 @@ public static class CallLogReader
                 {
                     throw new RowException(
                         "disposition",
-                        $"{fields.Length} columns; the {layout.Name} layout has at least {layout.MinimumColumns}"
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{fields.Length} columns; the {layout.Name} layout has at least {layout.MinimumColumns}"
+                        )
                     );
                 }
 
@@ -85,7 +88,9 @@ public static class CallLogReader
                     Field("src").Length > 0
                         ? Field("src")
                         : CallerFromClid(Field("clid")) ?? throw new RowException("src", "no caller number");
-                var id = Field("uniqueid") is { Length: > 0 } unique ? unique : $"{caller}@{start.ToUnixTimeSeconds()}";
+                var id = Field("uniqueid") is { Length: > 0 } unique
+                    ? unique
+                    : string.Create(CultureInfo.InvariantCulture, $"{caller}@{start.ToUnixTimeSeconds()}");
                 var leg = Checked(
                     new CallRecord(
                         id,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -67,7 +68,7 @@ public sealed class SpreadsheetImporter(
         foreach (var row in rows)
         {
             rowDone?.Invoke(results.Count, rows.Count);
-            var origin = $"{Path.GetFileName(path)} row {row.Number}";
+            var origin = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)} row {row.Number}");
             ImportedTicket ticket;
             try
             {

@@ -40,7 +40,10 @@ public static class SpreadsheetReader
         if (new FileInfo(path).Length is var size && size > MaxFileBytes)
         {
             throw new FormatException(
-                $"{size} bytes: more than the {MaxFileBytes} a tracking sheet may have; split it"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{size} bytes: more than the {MaxFileBytes} a tracking sheet may have; split it"
+                )
             );
         }
 
@@ -79,8 +82,10 @@ public static class SpreadsheetReader
                 if (entry.Length > MaxCompressionRatio * Math.Max(entry.CompressedLength, 1024))
                 {
                     throw new FormatException(
-                        $"{entry.FullName} inflates {entry.CompressedLength} bytes to {entry.Length}: refused as a "
-                            + $"zip bomb"
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{entry.FullName} inflates {entry.CompressedLength} bytes to {entry.Length}: refused as a "
+                        ) + $"zip bomb"
                     );
                 }
             }
@@ -88,7 +93,10 @@ public static class SpreadsheetReader
             if (total > MaxUnzippedBytes)
             {
                 throw new FormatException(
-                    $"the workbook inflates to {total} bytes, more than {MaxUnzippedBytes}: refused"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"the workbook inflates to {total} bytes, more than {MaxUnzippedBytes}: refused"
+                    )
                 );
             }
         }
@@ -133,8 +141,10 @@ public static class SpreadsheetReader
             if (fields.FirstOrDefault(field => field.Length > MaxCellChars) is { } oversized)
             {
                 throw new FormatException(
-                    $"row {number}: a cell of {oversized.Length} characters, more than a spreadsheet cell holds ("
-                        + $"{MaxCellChars})"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"row {number}: a cell of {oversized.Length} characters, more than a spreadsheet cell holds ("
+                    ) + $"{MaxCellChars})"
                 );
             }
 

@@ -108,7 +108,15 @@ public sealed class TemplateRow(
         var description = Cell(TemplateField.Description);
         var source =
             "import:"
-            + (Cell(TemplateField.TicketNumber) ?? Digest($"{date:yyyy-MM-dd}|{customer}|{submitted:O}|{description}"));
+            + (
+                Cell(TemplateField.TicketNumber)
+                ?? Digest(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{date:yyyy-MM-dd}|{customer}|{submitted:O}|{description}"
+                    )
+                )
+            );
         var executor = Cell(TemplateField.Executor);
         // A sheet with only a handler column (处理人) names the owner by it.
         var owner = Cell(TemplateField.Owner) ?? executor;
@@ -377,7 +385,11 @@ public sealed class TemplateRow(
         return notBefore is { } earliest && result < earliest
             ? throw new RowException(
                 column,
-                $"'{text}' is before the time it follows ({TimeZoneInfo.ConvertTime(earliest, zone):yyyy-MM-dd HH:mm})"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"'{text}' is before the time it follows ("
+                        + $"{TimeZoneInfo.ConvertTime(earliest, zone):yyyy-MM-dd HH:mm})"
+                )
             )
             : result;
     }

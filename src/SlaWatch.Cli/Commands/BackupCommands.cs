@@ -125,8 +125,11 @@ internal static class BackupCommands
                     if (restore.Dropped > 0)
                     {
                         output.Error.WriteLine(
-                            $"left out {restore.Dropped} index rows written while the backup ran for tickets it does "
-                                + $"not hold"
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"left out {restore.Dropped} index rows written while the backup ran for tickets it "
+                                    + $"does "
+                            ) + $"not hold"
                         );
                     }
                 }

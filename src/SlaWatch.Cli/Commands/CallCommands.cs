@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Policies;
@@ -63,17 +64,25 @@ internal static class CallCommands
                 else
                 {
                     output.Out.WriteLine(
-                        $"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? $"{s:0}s" : "-")}  "
+                        $"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:0}s") : "-")}  "
                             + $"{row.disposition}"
                             + $"{(row.answeredBySwitch is { } application ? $" (only {application})" : "")}  agent "
-                            + $"{row.agent ?? "-"}  legs {row.legs}  {(row.metRingTarget == true ? "met" : "missed")}"
+                            + string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"{row.agent ?? "-"}  legs {row.legs}  {(row.metRingTarget == true ? "met" : "missed")}"
+                            )
                     );
                 }
             }
 
             foreach (var error in errors)
             {
-                output.Error.WriteLine($"{result.GetValue(file)}:{error.Line}: {error.Column}: {error.Problem}");
+                output.Error.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{result.GetValue(file)}:{error.Line}: {error.Column}: {error.Problem}"
+                    )
+                );
             }
 
             return errors.Count == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
@@ -127,7 +136,7 @@ internal static class CallCommands
                             new QuarantinedInput(
                                 "phone",
                                 clock.GetUtcNow(),
-                                $"{path}:{error.Line}",
+                                string.Create(CultureInfo.InvariantCulture, $"{path}:{error.Line}"),
                                 $"{error.Column}: {error.Problem}",
                                 error.Raw
                             ),
@@ -135,7 +144,10 @@ internal static class CallCommands
                         )
                         .ConfigureAwait(false);
                     output.Error.WriteLine(
-                        $"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})"
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})"
+                        )
                     );
                 }
 

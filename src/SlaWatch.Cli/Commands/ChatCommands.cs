@@ -117,7 +117,7 @@ internal static class ChatCommands
                         continue;
                     }
 
-                    var origin = $"{path}:{i + 1}";
+                    var origin = string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}");
                     var line = bounded.Text ?? string.Empty;
                     ChatWebhookResult outcome;
                     if (bounded.TooLong)
@@ -169,7 +169,12 @@ internal static class ChatCommands
                     {
                         refused++;
                         var kept = outcome.QuarantineId is { } id ? $" (kept in quarantine as {id})" : string.Empty;
-                        output.Error.WriteLine($"{origin}: {outcome.Status} {outcome.Reason}{kept}");
+                        output.Error.WriteLine(
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"{origin}: {outcome.Status} {outcome.Reason}{kept}"
+                            )
+                        );
                     }
 
                     if (result.GetValue(json))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
@@ -40,7 +41,9 @@ internal static class DemoCommand
             }
 
             output.Out.WriteLine();
-            output.Out.WriteLine($"{breaches} breached clock(s) across the examples.");
+            output.Out.WriteLine(
+                string.Create(CultureInfo.InvariantCulture, $"{breaches} breached clock(s) across the examples.")
+            );
         });
         return command;
     }

@@ -74,8 +74,10 @@ internal static class GenerateCommand
                 )
             );
             output.Out.WriteLine(
-                $"volume spike on {summary.SpikeDay:yyyy-MM-dd}; a run of {summary.StreakCategory} tickets on "
-                    + $"{summary.StreakDay:yyyy-MM-dd}"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"volume spike on {summary.SpikeDay:yyyy-MM-dd}; a run of {summary.StreakCategory} tickets on "
+                ) + string.Create(CultureInfo.InvariantCulture, $"{summary.StreakDay:yyyy-MM-dd}")
             );
             return SlawatchApp.Ok;
         });

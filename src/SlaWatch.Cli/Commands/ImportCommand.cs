@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SlaWatch.Channels.Spreadsheets;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
@@ -76,8 +77,10 @@ internal static class ImportCommand
                     if (row.Rejected)
                     {
                         output.Error.WriteLine(
-                            $"{path}: row {row.Row}, column {row.Column}: {row.Problem} (kept in quarantine as "
-                                + $"{row.QuarantineId})"
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"{path}: row {row.Row}, column {row.Column}: {row.Problem} (kept in quarantine as "
+                            ) + $"{row.QuarantineId})"
                         );
                     }
 
@@ -97,14 +100,19 @@ internal static class ImportCommand
                     }
                     else
                     {
-                        output.Out.WriteLine($"row {row.Row}: {row.Number ?? "-"} {row.Outcome}");
+                        output.Out.WriteLine(
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"row {row.Row}: {row.Number ?? "-"} {row.Outcome}"
+                            )
+                        );
                     }
                 }
 
                 var bad = rows.Count(row => row.Rejected);
                 output.Error.WriteLine(
-                    $"{rows.Count - bad} of {rows.Count} rows "
-                        + $"imported{(bad > 0 ? $"; {bad} reported above" : string.Empty)}"
+                    string.Create(CultureInfo.InvariantCulture, $"{rows.Count - bad} of {rows.Count} rows ")
+                        + $"imported{(bad > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {bad} reported above") : string.Empty)}"
                 );
                 return bad == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
             }

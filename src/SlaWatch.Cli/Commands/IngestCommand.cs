@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Text;
 
@@ -48,7 +49,7 @@ internal static class IngestCommand
                             continue;
                         }
 
-                        var origin = $"{path}:{number}";
+                        var origin = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}");
                         var outcome = line.Text is { } text
                             ? await lines
                                 .IngestAsync(text, origin, cancellationToken: cancellationToken)

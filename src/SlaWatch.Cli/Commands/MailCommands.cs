@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SlaWatch.Channels;
 using SlaWatch.Channels.Email;
 using SlaWatch.Core.Tickets;
@@ -88,7 +89,10 @@ internal static class MailCommands
             foreach (var attachment in mail.Attachments)
             {
                 output.Out.WriteLine(
-                    $"attachment:  {attachment.Name} ({attachment.ContentType}, {attachment.Size} bytes)"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"attachment:  {attachment.Name} ({attachment.ContentType}, {attachment.Size} bytes)"
+                    )
                 );
             }
 
@@ -183,12 +187,24 @@ internal static class MailCommands
                     output.Out.WriteLine(
                         report.Skipped is { } skipped
                             ? $"poll skipped: {skipped}"
-                            : $"fetched {report.Fetched}: created {report.Created}, threaded {report.Threaded}, "
-                                + $"duplicates {report.Duplicates}, automatic {report.Automatic}, quarantined "
-                                + $"{report.Quarantined}; acknowledged {report.Acknowledged} (failed "
-                                + $"{report.AcknowledgementsFailed}); agent replies "
-                                + $"{report.AgentResponses}"
-                                + $"{(report.Resynced > 0 ? $"; resynced {report.Resynced} folder(s)" : string.Empty)}"
+                            : string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"fetched {report.Fetched}: created {report.Created}, threaded {report.Threaded}, "
+                            )
+                                + string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $"duplicates {report.Duplicates}, automatic {report.Automatic}, quarantined "
+                                )
+                                + string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $"{report.Quarantined}; acknowledged {report.Acknowledged} (failed "
+                                )
+                                + string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $"{report.AcknowledgementsFailed}); agent replies "
+                                )
+                                + string.Create(CultureInfo.InvariantCulture, $"{report.AgentResponses}")
+                                + $"{(report.Resynced > 0 ? string.Create(CultureInfo.InvariantCulture, $"; resynced {report.Resynced} folder(s)") : string.Empty)}"
                     );
                 }
             }

@@ -131,8 +131,11 @@ internal static class ReplayCommand
                 var console = Consoles.For(output.Out);
                 var progressConsole = Consoles.For(output.Error);
                 output.Out.WriteLine(
-                    $"Replay {runId}: {items.Count:N0} inputs from {Path.GetFullPath(result.GetValue(directory)!)}, "
-                        + $"store {(memory ? "memory" : "table storage")}"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Replay {runId}: {items.Count:N0} inputs from "
+                            + $"{Path.GetFullPath(result.GetValue(directory)!)}, "
+                    ) + $"store {(memory ? "memory" : "table storage")}"
                 );
 
                 var runs = new List<(SlaPolicy Policy, ReplayRun Run, string? Prefix, TimeSpan Took)>();
@@ -184,7 +187,10 @@ internal static class ReplayCommand
                             foreach (var (kind, count, time) in tables.Requests.Breakdown)
                             {
                                 output.Error.WriteLine(
-                                    $"{kind, -40} {count, 8:N0} requests {time.TotalSeconds, 8:0.0} s"
+                                    string.Create(
+                                        CultureInfo.InvariantCulture,
+                                        $"{kind, -40} {count, 8:N0} requests {time.TotalSeconds, 8:0.0} s"
+                                    )
                                 );
                             }
                         }
@@ -265,7 +271,10 @@ internal static class ReplayCommand
                         new Progress<ReplayProgress>(step =>
                         {
                             task.Value = step.Handled;
-                            task.Description = $"{title} · {step.Now:yyyy-MM-dd HH:mm} · {step.Scans:N0} scans";
+                            task.Description = string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"{title} · {step.Now:yyyy-MM-dd HH:mm} · {step.Scans:N0} scans"
+                            );
                         })
                     )
                     .ConfigureAwait(false);

@@ -54,7 +54,8 @@ internal static class ReplayPrinter
         console.Write(new Rule($"[bold]Policy {Markup.Escape(policy.Version)}[/]").LeftJustified());
         var outcomes = string.Join(
             ", ",
-            run.Outcomes.OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} {pair.Value:N0}")
+            run.Outcomes.OrderByDescending(pair => pair.Value)
+                .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value:N0}"))
         );
         console.WriteLine(
             string.Create(
@@ -65,8 +66,11 @@ internal static class ReplayPrinter
             )
         );
         console.WriteLine(
-            $"Virtual time {run.StartedAt:yyyy-MM-dd HH:mm}Z → "
-                + $"{run.EndedAt:yyyy-MM-dd HH:mm}Z{(prefix is null ? string.Empty : $"; tables prefixed {prefix}")}"
+            string.Create(CultureInfo.InvariantCulture, $"Virtual time {run.StartedAt:yyyy-MM-dd HH:mm}Z → ")
+                + string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{run.EndedAt:yyyy-MM-dd HH:mm}Z{(prefix is null ? string.Empty : $"; tables prefixed {prefix}")}"
+                )
         );
 
         var labels = new ReportLabels(chinese);
@@ -117,7 +121,10 @@ internal static class ReplayPrinter
         foreach (var alert in run.Tally.Alerts)
         {
             console.WriteLine(
-                $"  {alert.Day:yyyy-MM-dd} {alert.Rule} {alert.Key} L{alert.Level}: {labels.Alert(alert)}"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {alert.Day:yyyy-MM-dd} {alert.Rule} {alert.Key} L{alert.Level}: {labels.Alert(alert)}"
+                )
             );
         }
     }

@@ -85,8 +85,10 @@ internal static class ReportCommands
                 else
                 {
                     output.Out.WriteLine(
-                        $"{day.From:yyyy-MM-dd}: {day.All.Received} tickets folded into {day.Figures.Count} "
-                            + $"dimensions under policy {day.PolicyVersion}"
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{day.From:yyyy-MM-dd}: {day.All.Received} tickets folded into {day.Figures.Count} "
+                        ) + $"dimensions under policy {day.PolicyVersion}"
                     );
                 }
             }

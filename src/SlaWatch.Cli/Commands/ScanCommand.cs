@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Channels.Notifications;
 using SlaWatch.Core.Ports;
@@ -74,9 +75,15 @@ internal static class ScanCommand
 
                 lines.ForEach(output.Out.WriteLine);
                 output.Out.WriteLine(
-                    $"scanned buckets {report.FromBucket}..{report.ToBucket}: {report.EntriesRead} due entries, "
-                        + $"{report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced "
-                        + $"{string.Join(", ", report.Announcements.Select(pair => $"{pair.Value} {pair.Key}"))}"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"scanned buckets {report.FromBucket}..{report.ToBucket}: {report.EntriesRead} due entries, "
+                    )
+                        + string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced "
+                        )
+                        + $"{string.Join(", ", report.Announcements.Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key}")))}"
                         + $"{(report.Announcements.Count == 0 ? "nothing" : string.Empty)}"
                 );
             }

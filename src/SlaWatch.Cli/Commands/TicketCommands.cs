@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -88,7 +89,10 @@ internal static class TicketCommands
         writer.WriteLine(
             $"  received {CliOutput.Instant(ticket.ReceivedAt, zone)}, first response "
                 + $"{ClockTable.When(ticket.FirstResponseAt, zone)}, resolved "
-                + $"{ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x"
+                + string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x"
+                )
         );
         if (ticket.OverdueReason is { } reason)
         {

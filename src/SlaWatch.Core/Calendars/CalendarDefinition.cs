@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace SlaWatch.Core.Calendars;
 
@@ -43,7 +44,12 @@ public sealed class CalendarDefinition
         var clash = _holidays.Where(_overrides.ContainsKey).Order().FirstOrDefault();
         if (clash != default)
         {
-            throw new ArgumentException($"{clash:yyyy-MM-dd} is both a holiday and a date with its own hours.");
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{clash:yyyy-MM-dd} is both a holiday and a date with its own hours."
+                )
+            );
         }
 
         if (_week.All(day => day.Count == 0) && _overrides.Values.All(day => day.Count == 0))

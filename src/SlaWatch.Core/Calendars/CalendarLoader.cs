@@ -169,7 +169,12 @@ public static class CalendarLoader
     {
         if (holidays.Contains(date) || overrides.ContainsKey(date))
         {
-            throw node.Error($"{date:yyyy-MM-dd} is given twice (as a holiday or a date with its own hours)");
+            throw node.Error(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{date:yyyy-MM-dd} is given twice (as a holiday or a date with its own hours)"
+                )
+            );
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SlaWatch.Core.Calendars;
 
 /// <summary>An open interval of one local day, in minutes after local midnight; 1440 stands for "24:00".</summary>
@@ -24,7 +26,8 @@ public readonly record struct WorkingInterval
 
     public int EndMinute { get; }
 
-    public static string Format(int minute) => $"{minute / 60:00}:{minute % 60:00}";
+    public static string Format(int minute) =>
+        string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
 
     public override string ToString() => $"{Format(StartMinute)}-{Format(EndMinute)}";
 }

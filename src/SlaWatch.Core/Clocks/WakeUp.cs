@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Core.Clocks;
@@ -37,7 +38,7 @@ public static class WakeUp
         yield return (clock.Due, "breach");
         foreach (var level in clock.Escalations)
         {
-            yield return (level.At, $"escalation-{level.Level}");
+            yield return (level.At, string.Create(CultureInfo.InvariantCulture, $"escalation-{level.Level}"));
         }
     }
 }

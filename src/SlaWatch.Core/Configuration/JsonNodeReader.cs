@@ -26,7 +26,7 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
         {
             throw new ConfigException(
                 file,
-                $"line {(error.LineNumber ?? 0) + 1}",
+                string.Create(CultureInfo.InvariantCulture, $"line {(error.LineNumber ?? 0) + 1}"),
                 $"not valid JSON: {error.Message.Split(" Path:")[0]}"
             );
         }
@@ -36,7 +36,8 @@ internal readonly struct JsonNodeReader(string file, string path, JsonElement el
 
     public JsonNodeReader Child(string name, JsonElement value) => new(File, $"{Path}.{name}", value);
 
-    public JsonNodeReader Item(int index, JsonElement value) => new(File, $"{Path}[{index}]", value);
+    public JsonNodeReader Item(int index, JsonElement value) =>
+        new(File, string.Create(CultureInfo.InvariantCulture, $"{Path}[{index}]"), value);
 
     public JsonNodeReader RequireObject(params string[] allowed)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Ingestion;
@@ -28,8 +29,10 @@ public static class TicketEventRules
             SatisfactionRated rating when rating.ScaleMax is not (3 or 5 or 10) =>
                 "scale: use 3 (满意/一般/不满意), 5 or 10",
             SatisfactionRated rating
-                when rating.Score < (rating.ScaleMax == 10 ? 0 : 1) || rating.Score > rating.ScaleMax =>
-                $"rating: {rating.Score} is outside the {(rating.ScaleMax == 10 ? 0 : 1)}-{rating.ScaleMax} scale",
+                when rating.Score < (rating.ScaleMax == 10 ? 0 : 1) || rating.Score > rating.ScaleMax => string.Create(
+                CultureInfo.InvariantCulture,
+                $"rating: {rating.Score} is outside the {(rating.ScaleMax == 10 ? 0 : 1)}-{rating.ScaleMax} scale"
+            ),
             Assigned { Owner: var owner } when string.IsNullOrWhiteSpace(owner) => "owner: missing",
             OverdueReason { Reason: var reason } when string.IsNullOrWhiteSpace(reason) => "reason: missing",
             CategoryChanged { Category: var category } when string.IsNullOrWhiteSpace(category) => "category: missing",

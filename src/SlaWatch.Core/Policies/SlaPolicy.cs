@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Calendars;
 
 namespace SlaWatch.Core.Policies;
@@ -71,6 +72,8 @@ public sealed record SlaPolicy(
 public sealed record CalendarGap(string Calendar, DateOnly CoveredThrough)
 {
     public string Warning(DateOnly asked) =>
-        $"calendar '{Calendar}' has holiday data through {CoveredThrough:yyyy-MM-dd} only: {asked:yyyy-MM-dd} and "
-        + $"later are read by weekday, holidays unknown; add next year's holiday set";
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"calendar '{Calendar}' has holiday data through {CoveredThrough:yyyy-MM-dd} only: {asked:yyyy-MM-dd} and "
+        ) + $"later are read by weekday, holidays unknown; add next year's holiday set";
 }

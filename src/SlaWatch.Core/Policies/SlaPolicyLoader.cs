@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Configuration;
 using SlaWatch.Core.Time;
@@ -218,7 +219,10 @@ public static class SlaPolicyLoader
                 "no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'"
             );
         var description = spec.IsWorkingDays
-            ? $"{spec.WorkingDays} working day{(spec.WorkingDays == 1 ? "" : "s")} ({resolved.Name})"
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"{spec.WorkingDays} working day{(spec.WorkingDays == 1 ? "" : "s")} ({resolved.Name})"
+            )
             : $"{spec} ({resolved.Name})";
         return new MetricTarget(spec, resolved, description);
     }
@@ -247,7 +251,11 @@ public static class SlaPolicyLoader
             ?? throw node.Error(
                 "no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'"
             );
-        return new MetricTarget(DurationSpec.FromTime(time), resolved, $"{rings} rings ({time.TotalSeconds:0}s)");
+        return new MetricTarget(
+            DurationSpec.FromTime(time),
+            resolved,
+            string.Create(CultureInfo.InvariantCulture, $"{rings} rings ({time.TotalSeconds:0}s)")
+        );
     }
 
     private static RuleMatch Match(JsonNodeReader? node)
@@ -356,7 +364,12 @@ public static class SlaPolicyLoader
         var value = node.Number();
         return value is > 0 and < 1
             ? value
-            : throw node.Error($"a warning fraction lies strictly between 0 and 1, got {value}");
+            : throw node.Error(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"a warning fraction lies strictly between 0 and 1, got {value}"
+                )
+            );
     }
 
     private static List<EscalationLevel> Escalation(JsonNodeReader node)
@@ -370,7 +383,12 @@ public static class SlaPolicyLoader
             if (level != levels.Count + 1)
             {
                 throw item.Required("level")
-                    .Error($"levels are numbered 1, 2, 3… in order; expected {levels.Count + 1}, got {level}");
+                    .Error(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"levels are numbered 1, 2, 3… in order; expected {levels.Count + 1}, got {level}"
+                        )
+                    );
             }
 
             if (item.Optional("before") is { } beforeNode)
@@ -396,7 +414,12 @@ public static class SlaPolicyLoader
             if (at <= 0 || at <= previous)
             {
                 throw item.Required("atFraction")
-                    .Error($"each level is reached later than the one before: {at} must exceed {previous}");
+                    .Error(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"each level is reached later than the one before: {at} must exceed {previous}"
+                        )
+                    );
             }
 
             levels.Add(new EscalationLevel(level, at, notify));
@@ -610,6 +633,11 @@ public static class SlaPolicyLoader
         var aboveLow = inclusiveLow ? value >= low : value > low;
         return aboveLow && value <= high
             ? value
-            : throw node.Error($"expected {what} {(inclusiveLow ? "from" : "above")} {low} up to {high}, got {value}");
+            : throw node.Error(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"expected {what} {(inclusiveLow ? "from" : "above")} {low} up to {high}, got {value}"
+                )
+            );
     }
 }

@@ -89,7 +89,11 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         }
 
         // A numeric rating level without a word: "4 / 5".
-        return key.Split(':') is [var scale, var score] && int.TryParse(scale, out _) ? $"{score} / {scale}" : key;
+        return
+            key.Split(':') is [var scale, var score]
+            && int.TryParse(scale, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? $"{score} / {scale}"
+            : key;
     }
 
     /// <summary>A data-quality note as a reviewer reads it, instants in the policy's zone.</summary>
@@ -124,14 +128,17 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         {
             null => "-",
             { TotalDays: >= 1 } days => Pick(
-                $"{(int)days.TotalDays} d {days.Hours} h",
-                $"{(int)days.TotalDays}天{days.Hours}小时"
+                string.Create(CultureInfo.InvariantCulture, $"{(int)days.TotalDays} d {days.Hours} h"),
+                string.Create(CultureInfo.InvariantCulture, $"{(int)days.TotalDays}天{days.Hours}小时")
             ),
             { TotalHours: >= 1 } hours => Pick(
-                $"{(int)hours.TotalHours} h {hours.Minutes} min",
-                $"{(int)hours.TotalHours}小时{hours.Minutes}分钟"
+                string.Create(CultureInfo.InvariantCulture, $"{(int)hours.TotalHours} h {hours.Minutes} min"),
+                string.Create(CultureInfo.InvariantCulture, $"{(int)hours.TotalHours}小时{hours.Minutes}分钟")
             ),
-            var minutes => Pick($"{(int)minutes.Value.TotalMinutes} min", $"{(int)minutes.Value.TotalMinutes}分钟"),
+            var minutes => Pick(
+                string.Create(CultureInfo.InvariantCulture, $"{(int)minutes.Value.TotalMinutes} min"),
+                string.Create(CultureInfo.InvariantCulture, $"{(int)minutes.Value.TotalMinutes}分钟")
+            ),
         };
 
     /// <summary>An early warning as people read it (the alert's own message is English).</summary>
@@ -163,7 +170,7 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
                 .ConvertTime(at, zone)
                 .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : "-";
-        var level = item.Level > 0 ? $" L{item.Level}" : string.Empty;
+        var level = item.Level > 0 ? string.Create(CultureInfo.InvariantCulture, $" L{item.Level}") : string.Empty;
         var kind = Chinese
             ? item.Kind switch
             {

@@ -82,8 +82,14 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
         {
             (PeriodKind.Daily, false) => $"Daily report {Name}",
             (PeriodKind.Daily, true) => $"客服日报 {Name}",
-            (PeriodKind.Weekly, false) => $"Weekly report {Name} ({From:yyyy-MM-dd} – {To:yyyy-MM-dd})",
-            (PeriodKind.Weekly, true) => $"客服周报 {Name}（{From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}）",
+            (PeriodKind.Weekly, false) => string.Create(
+                CultureInfo.InvariantCulture,
+                $"Weekly report {Name} ({From:yyyy-MM-dd} – {To:yyyy-MM-dd})"
+            ),
+            (PeriodKind.Weekly, true) => string.Create(
+                CultureInfo.InvariantCulture,
+                $"客服周报 {Name}（{From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}）"
+            ),
             (_, false) => $"Monthly report {Name}",
             _ => $"客服月报 {Name}",
         };

@@ -49,7 +49,11 @@ public sealed class ReportService(
         {
             used = Archive.Find(stored.PolicyVersion)
                 ?? throw new StoredPolicyException(
-                    $"{day:yyyy-MM-dd} was computed under policy {stored.PolicyVersion}, which is not in the archive; "
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{day:yyyy-MM-dd} was computed under policy {stored.PolicyVersion}, which is not in the "
+                            + $"archive; "
+                    )
                         + $"this policy is {policy.Version}: "
                         + "put that version's file in the archive, or replace the day under this policy explicitly"
                 );
@@ -190,7 +194,10 @@ public sealed class ReportService(
     public static string IsoWeekOf(DateOnly day)
     {
         var date = day.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date).ToString("D2", CultureInfo.InvariantCulture)}";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date).ToString("D2", CultureInfo.InvariantCulture)}"
+        );
     }
 
     public static DateOnly WeekStart(string isoWeek)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Core.Reporting;
@@ -21,10 +22,14 @@ public sealed record ReportRow(
     public string? Change =>
         (Value, Previous) switch
         {
-            ({ } now, { } before) when Unit == "%" =>
-                $"{(now - before >= 0 ? "+" : "−")}{Math.Abs(now - before):0.0} pts",
-            ({ } now, { } before) when before != 0 =>
-                $"{(now - before >= 0 ? "+" : "−")}{Math.Abs(100 * (now - before) / before):0.0}%",
+            ({ } now, { } before) when Unit == "%" => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(now - before >= 0 ? "+" : "−")}{Math.Abs(now - before):0.0} pts"
+            ),
+            ({ } now, { } before) when before != 0 => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(now - before >= 0 ? "+" : "−")}{Math.Abs(100 * (now - before) / before):0.0}%"
+            ),
             _ => null,
         };
 }
@@ -311,10 +316,26 @@ public sealed record ReportView(
             .OrderByDescending(pair => pair.Value.Received);
 
     private static ReportRow AtLeast(string key, string english, string chinese, double? value, double target) =>
-        new(key, english, chinese, value, "%", $"≥ {target:0.#}%", value is { } v ? v >= target : null);
+        new(
+            key,
+            english,
+            chinese,
+            value,
+            "%",
+            string.Create(CultureInfo.InvariantCulture, $"≥ {target:0.#}%"),
+            value is { } v ? v >= target : null
+        );
 
     private static ReportRow AtMost(string key, string english, string chinese, double? value, double target) =>
-        new(key, english, chinese, value, "min", $"≤ {target:0.#} min", value is { } v ? v <= target : null);
+        new(
+            key,
+            english,
+            chinese,
+            value,
+            "min",
+            string.Create(CultureInfo.InvariantCulture, $"≤ {target:0.#} min"),
+            value is { } v ? v <= target : null
+        );
 
     private static double? Share(long part, long of) => of == 0 ? null : 100.0 * part / of;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Policies;
 
 namespace SlaWatch.Core.Scanning;
@@ -27,7 +28,7 @@ public sealed record Announcement(
     public int Cycle { get; init; } = 1;
 
     /// <summary>The ledger key within the ticket: one announcement per metric, cycle, kind and level.</summary>
-    public string Key => $"{Metric.Key()}|c{Cycle}|{Kind}|L{Level}";
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Metric.Key()}|c{Cycle}|{Kind}|L{Level}");
 
     /// <summary>Names this announcement among all tickets' (a message id for duplicate detection).</summary>
     public string Id => $"{TicketId}|{Key}";

@@ -30,8 +30,8 @@ public sealed class AnomalyDetector(
             if (
                 await ledger
                     .TryClaimAsync(
-                        $"anomaly-{alert.Day:yyyy-MM-dd}",
-                        $"{alert.Rule}|{alert.Key}|L{alert.Level}",
+                        string.Create(CultureInfo.InvariantCulture, $"anomaly-{alert.Day:yyyy-MM-dd}"),
+                        string.Create(CultureInfo.InvariantCulture, $"{alert.Rule}|{alert.Key}|L{alert.Level}"),
                         cancellationToken
                     )
                     .ConfigureAwait(false)
@@ -112,8 +112,8 @@ public sealed class AnomalyDetector(
     /// <summary>Gives an alert back to be announced again (its notification could not be delivered).</summary>
     public Task ReleaseAsync(AnomalyAlert alert, CancellationToken cancellationToken = default) =>
         ledger.ReleaseAsync(
-            $"anomaly-{alert.Day:yyyy-MM-dd}",
-            $"{alert.Rule}|{alert.Key}|L{alert.Level}",
+            string.Create(CultureInfo.InvariantCulture, $"anomaly-{alert.Day:yyyy-MM-dd}"),
+            string.Create(CultureInfo.InvariantCulture, $"{alert.Rule}|{alert.Key}|L{alert.Level}"),
             cancellationToken
         );
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 
@@ -25,8 +26,10 @@ public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone, ReportL
         foreach (var alert in notification.Alerts)
         {
             write(
-                $"[{_labels.Pick("anomaly", "预警")} {alert.Rule} L{alert.Level}] {_labels.Alert(alert)} -> "
-                    + $"{notification.Recipient}"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"[{_labels.Pick("anomaly", "预警")} {alert.Rule} L{alert.Level}] {_labels.Alert(alert)} -> "
+                ) + $"{notification.Recipient}"
             );
         }
 

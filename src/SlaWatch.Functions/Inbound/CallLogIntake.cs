@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SlaWatch.Channels.Phone;
@@ -47,7 +48,14 @@ public sealed partial class CallLogIntake(
         {
             var kept = new QuarantinedInput("phone", now, "phone calls", "too large", body.Description);
             var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
-            return new(null, $"body: {body.Size} bytes, more than {MaxBodyBytes}; post the log in parts", id);
+            return new(
+                null,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"body: {body.Size} bytes, more than {MaxBodyBytes}; post the log in parts"
+                ),
+                id
+            );
         }
 
         var (calls, errors) = CallLogReader.Read(Encoding.UTF8.GetString(body.Bytes), policy.TimeZone);
@@ -56,7 +64,7 @@ public sealed partial class CallLogIntake(
             var kept = new QuarantinedInput(
                 "phone",
                 now,
-                $"phone calls line {error.Line}",
+                string.Create(CultureInfo.InvariantCulture, $"phone calls line {error.Line}"),
                 error.ToString(),
                 error.Raw
             );

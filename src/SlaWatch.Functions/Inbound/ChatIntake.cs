@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,10 @@ public sealed partial class ChatIntake(
         var options = Options;
         if (body.TooLarge)
         {
-            var reason = $"body: {body.Size} bytes, more than the {options.MaxBodyBytes} a webhook may send";
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"body: {body.Size} bytes, more than the {options.MaxBodyBytes} a webhook may send"
+            );
             return await RefuseAsync(413, reason, body.Description, now, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SlaWatch.Functions.Inbound;
 
 /// <summary>
@@ -6,7 +8,11 @@ namespace SlaWatch.Functions.Inbound;
 /// </summary>
 public sealed record InboundDelivery(string MessageId, long DequeueCount, bool Last)
 {
-    public string Origin => $"{(Last ? "inbound-poison" : "inbound")} message {MessageId} (delivery {DequeueCount})";
+    public string Origin =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(Last ? "inbound-poison" : "inbound")} message {MessageId} (delivery {DequeueCount})"
+        );
 }
 
 /// <summary>What one inbound message became.</summary>

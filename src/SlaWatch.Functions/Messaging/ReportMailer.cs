@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailKit.Net.Smtp;
 using MimeKit;
 using SlaWatch.Channels.Email;
@@ -34,7 +35,11 @@ internal static class ReportMailer
         message.Subject = $"SlaWatch: {(chinese ? view.Period.Title(chinese: true) : view.Title)}";
         var body = new BodyBuilder { TextBody = ReportText.Table(view, chinese, maxExceptions: 20) };
         body.Attachments.Add(
-            $"slawatch-{view.From:yyyy-MM-dd}{(view.From == view.To ? string.Empty : $"-{view.To:yyyy-MM-dd}")}.html",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"slawatch-{view.From:yyyy-MM-dd}{(view.From == view.To ? string.Empty : $"-{view.To:yyyy-MM-dd}")}.ht"
+                    + $"ml"
+            ),
             System.Text.Encoding.UTF8.GetBytes(html),
             new ContentType("text", "html")
         );

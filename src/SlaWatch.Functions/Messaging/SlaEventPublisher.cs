@@ -106,7 +106,10 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
 
     private static ServiceBusMessage Alert(AnomalyAlert alert)
     {
-        var id = $"anomaly|{alert.Day:yyyy-MM-dd}|{alert.Rule}|{alert.Key}|L{alert.Level}";
+        var id = string.Create(
+            CultureInfo.InvariantCulture,
+            $"anomaly|{alert.Day:yyyy-MM-dd}|{alert.Rule}|{alert.Key}|L{alert.Level}"
+        );
         var message = Message(id, "anomaly", JsonSerializer.Serialize(alert, Json));
         message.ApplicationProperties["rule"] = alert.Rule;
         message.ApplicationProperties["key"] = alert.Key;

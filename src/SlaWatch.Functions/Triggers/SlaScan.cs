@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SlaWatch.Core.Scanning;
@@ -24,7 +25,11 @@ public sealed partial class SlaScan(SlaScanner scanner, ILogger<SlaScan> logger)
     {
         ArgumentNullException.ThrowIfNull(timer);
         var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var gap in report.CalendarGaps.Where(gap => Said.TryAdd($"{gap.Calendar}|{gap.CoveredThrough}", true)))
+        foreach (
+            var gap in report.CalendarGaps.Where(gap =>
+                Said.TryAdd(string.Create(CultureInfo.InvariantCulture, $"{gap.Calendar}|{gap.CoveredThrough}"), true)
+            )
+        )
         {
             Log.CalendarRunsOut(logger, gap.Calendar, gap.CoveredThrough);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +38,10 @@ public sealed partial class TicketEvents(
         var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body.TooLarge)
         {
-            var reason = $"body: {body.Size} bytes, more than an event's {MaxBodyBytes}";
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"body: {body.Size} bytes, more than an event's {MaxBodyBytes}"
+            );
             var kept = new QuarantinedInput(
                 TicketEventService.QuarantineChannel,
                 time.GetUtcNow(),

@@ -67,7 +67,9 @@ public sealed class SettingsReader(IConfiguration configuration)
             return count;
         }
 
-        Problems.Add($"{name} is '{text}', not a whole number from {min} to {max}");
+        Problems.Add(
+            string.Create(CultureInfo.InvariantCulture, $"{name} is '{text}', not a whole number from {min} to {max}")
+        );
         return fallback;
     }
 

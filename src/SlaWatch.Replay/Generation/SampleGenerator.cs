@@ -151,7 +151,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         switch (channel)
         {
             case "email":
-                var reference = $"source:email:g{n:D6}@customer.example";
+                var reference = string.Create(CultureInfo.InvariantCulture, $"source:email:g{n:D6}@customer.example");
                 sink.Mail(n, at, customer, sample);
                 if (plan.Acknowledged is { } acknowledged)
                 {
@@ -161,14 +161,14 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
                 AgentEvents(sink, reference, plan, agent, at, chat: null);
                 break;
             case "chat":
-                var conversation = $"conv-{n:D6}";
+                var conversation = string.Create(CultureInfo.InvariantCulture, $"conv-{n:D6}");
                 sink.ChatDelivery(
                     at,
                     new
                     {
                         @event = "conversation.opened",
                         conversationId = conversation,
-                        messageId = $"m{n}-0",
+                        messageId = string.Create(CultureInfo.InvariantCulture, $"m{n}-0"),
                         at = Iso(at),
                         sender = new
                         {
@@ -182,7 +182,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
                 AgentEvents(sink, $"thread:chat:generic:{conversation}", plan, agent, at, conversation);
                 break;
             default:
-                var callId = $"1700000000.{n}";
+                var callId = string.Create(CultureInfo.InvariantCulture, $"1700000000.{n}");
                 var answered = plan.FirstResponse - at < TimeSpan.FromMinutes(1);
                 var end = answered ? plan.FirstResponse.AddMinutes(3 + _random.Next(9)) : at.AddSeconds(25);
                 sink.Call(callId, "13900" + customer[1..], at, answered ? plan.FirstResponse : null, end, agent);
@@ -227,7 +227,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
         var customer =
             window.Length > 0 && _random.NextDouble() < 0.5
                 ? window[_random.Next(window.Length)].Customer
-                : $"c{_random.Next(1_000_000):D6}";
+                : string.Create(CultureInfo.InvariantCulture, $"c{_random.Next(1_000_000):D6}");
         recent.Add((customer, at));
         if (recent.Count > 200)
         {
@@ -540,7 +540,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
             message.To.Add(new MailboxAddress("Support", "support@slawatch.example"));
             message.Subject = sample.Subject;
             message.Date = at.AddSeconds(-5);
-            message.MessageId = $"g{n:D6}@customer.example";
+            message.MessageId = string.Create(CultureInfo.InvariantCulture, $"g{n:D6}@customer.example");
             message.Body = new TextPart("plain") { Text = sample.Text + "\n\n-- \n" + customer };
             message.Headers.Insert(
                 0,
@@ -549,7 +549,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
                     $"from mx.customer.example by mail.slawatch.example; {MimeKit.Utils.DateUtils.FormatDate(at)}"
                 )
             );
-            message.WriteTo(Path.Combine(mailDirectory, $"{n:D6}.eml"));
+            message.WriteTo(Path.Combine(mailDirectory, string.Create(CultureInfo.InvariantCulture, $"{n:D6}.eml")));
             Emails++;
         }
 
@@ -588,7 +588,10 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
             var disposition = answer is null ? "NO ANSWER" : "ANSWERED";
             var dstChannel = answer is null
                 ? string.Empty
-                : $"SIP/{1001 + Array.IndexOf(SampleTexts.Agents, agent)}-0001";
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"SIP/{1001 + Array.IndexOf(SampleTexts.Agents, agent)}-0001"
+                );
             calls.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,

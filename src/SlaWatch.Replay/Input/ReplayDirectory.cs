@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MimeKit;
@@ -109,7 +110,7 @@ public static class ReplayDirectory
             {
                 yield return new UnreadableItem(
                     DateTimeOffset.MinValue,
-                    $"{path}:{number}",
+                    string.Create(CultureInfo.InvariantCulture, $"{path}:{number}"),
                     channel,
                     bounded.Refusal(WebhookOptions.MaxRecordedLineChars),
                     Core.Ports.QuarantinedInput.LineNotKeptText
@@ -122,7 +123,7 @@ public static class ReplayDirectory
                 continue;
             }
 
-            var origin = $"{path}:{number}";
+            var origin = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}");
             ReplayItem item;
             try
             {
@@ -197,7 +198,7 @@ public static class ReplayDirectory
         {
             yield return new UnreadableItem(
                 DateTimeOffset.MinValue,
-                $"{path}:{error.Line}",
+                string.Create(CultureInfo.InvariantCulture, $"{path}:{error.Line}"),
                 "phone",
                 $"{error.Column}: {error.Problem}",
                 error.Raw

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Azure;
@@ -122,8 +123,10 @@ public sealed class TableRestore(TableStorage target)
         {
             throw new BackupRefusedException(
                 BackupManifest.FileName,
-                $"taken from storage schema {manifest.SchemaVersion}; this build reads schema "
-                    + $"{BackupManifest.CurrentSchema}"
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"taken from storage schema {manifest.SchemaVersion}; this build reads schema "
+                ) + $"{BackupManifest.CurrentSchema}"
             );
         }
 
@@ -172,7 +175,10 @@ public sealed class TableRestore(TableStorage target)
                     catch (Exception error)
                         when (error is FormatException or System.Text.Json.JsonException or OverflowException)
                     {
-                        throw new BackupRefusedException(file.File, $"line {rows}: not an entity ({error.Message})");
+                        throw new BackupRefusedException(
+                            file.File,
+                            string.Create(CultureInfo.InvariantCulture, $"line {rows}: not an entity ({error.Message})")
+                        );
                     }
 
                     if (each is not null)
@@ -200,7 +206,10 @@ public sealed class TableRestore(TableStorage target)
             {
                 throw new BackupRefusedException(
                     file.File,
-                    $"{hashing.Count} bytes where the manifest records {file.Bytes}: truncated or changed"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{hashing.Count} bytes where the manifest records {file.Bytes}: truncated or changed"
+                    )
                 );
             }
 
@@ -225,7 +234,10 @@ public sealed class TableRestore(TableStorage target)
 
         if (rows != file.Rows)
         {
-            throw new BackupRefusedException(file.File, $"holds {rows} rows where the manifest records {file.Rows}");
+            throw new BackupRefusedException(
+                file.File,
+                string.Create(CultureInfo.InvariantCulture, $"holds {rows} rows where the manifest records {file.Rows}")
+            );
         }
     }
 
