@@ -63,14 +63,15 @@ internal static class CallCommands
                 }
                 else
                 {
+                    var ring = row.ringSeconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:0}s") : "-";
+                    var switchOnly = row.answeredBySwitch is { } application ? $" (only {application})" : "";
                     output.Out.WriteLine(
-                        $"{row.id}  {row.caller}  {row.start}  ring {(row.ringSeconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:0}s") : "-")}  "
-                            + $"{row.disposition}"
-                            + $"{(row.answeredBySwitch is { } application ? $" (only {application})" : "")}  agent "
-                            + string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"{row.agent ?? "-"}  legs {row.legs}  {(row.metRingTarget == true ? "met" : "missed")}"
-                            )
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{row.id}  {row.caller}  {row.start}  ring {ring}  {row.disposition}{switchOnly}  "
+                                + $"agent {row.agent ?? "-"}  legs {row.legs}  "
+                                + $"{(row.metRingTarget == true ? "met" : "missed")}"
+                        )
                     );
                 }
             }

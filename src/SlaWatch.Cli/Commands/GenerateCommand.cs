@@ -77,7 +77,8 @@ internal static class GenerateCommand
                 string.Create(
                     CultureInfo.InvariantCulture,
                     $"volume spike on {summary.SpikeDay:yyyy-MM-dd}; a run of {summary.StreakCategory} tickets on "
-                ) + string.Create(CultureInfo.InvariantCulture, $"{summary.StreakDay:yyyy-MM-dd}")
+                        + $"{summary.StreakDay:yyyy-MM-dd}"
+                )
             );
             return SlawatchApp.Ok;
         });

@@ -110,9 +110,12 @@ internal static class ImportCommand
                 }
 
                 var bad = rows.Count(row => row.Rejected);
+                var reported = bad > 0 ? FormattableString.Invariant($"; {bad} reported above") : string.Empty;
                 output.Error.WriteLine(
-                    string.Create(CultureInfo.InvariantCulture, $"{rows.Count - bad} of {rows.Count} rows ")
-                        + $"imported{(bad > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {bad} reported above") : string.Empty)}"
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{rows.Count - bad} of {rows.Count} rows imported{reported}"
+                    )
                 );
                 return bad == 0 ? SlawatchApp.Ok : SlawatchApp.BadInput;
             }

@@ -190,25 +190,18 @@ internal static class MailCommands
                             : string.Create(
                                 CultureInfo.InvariantCulture,
                                 $"fetched {report.Fetched}: created {report.Created}, threaded {report.Threaded}, "
+                                    + $"duplicates {report.Duplicates}, automatic {report.Automatic}, quarantined "
+                                    + $"{report.Quarantined}; acknowledged {report.Acknowledged} (failed "
+                                    + $"{report.AcknowledgementsFailed}); agent replies {report.AgentResponses}"
+                                    + $"{Resynced(report.Resynced)}"
                             )
-                                + string.Create(
-                                    CultureInfo.InvariantCulture,
-                                    $"duplicates {report.Duplicates}, automatic {report.Automatic}, quarantined "
-                                )
-                                + string.Create(
-                                    CultureInfo.InvariantCulture,
-                                    $"{report.Quarantined}; acknowledged {report.Acknowledged} (failed "
-                                )
-                                + string.Create(
-                                    CultureInfo.InvariantCulture,
-                                    $"{report.AcknowledgementsFailed}); agent replies "
-                                )
-                                + string.Create(CultureInfo.InvariantCulture, $"{report.AgentResponses}")
-                                + $"{(report.Resynced > 0 ? string.Create(CultureInfo.InvariantCulture, $"; resynced {report.Resynced} folder(s)") : string.Empty)}"
                     );
                 }
             }
         );
         return command;
     }
+
+    private static string Resynced(int folders) =>
+        folders > 0 ? FormattableString.Invariant($"; resynced {folders} folder(s)") : string.Empty;
 }

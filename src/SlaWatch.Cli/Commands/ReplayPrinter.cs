@@ -66,11 +66,11 @@ internal static class ReplayPrinter
             )
         );
         console.WriteLine(
-            string.Create(CultureInfo.InvariantCulture, $"Virtual time {run.StartedAt:yyyy-MM-dd HH:mm}Z → ")
-                + string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{run.EndedAt:yyyy-MM-dd HH:mm}Z{(prefix is null ? string.Empty : $"; tables prefixed {prefix}")}"
-                )
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Virtual time {run.StartedAt:yyyy-MM-dd HH:mm}Z → {run.EndedAt:yyyy-MM-dd HH:mm}Z"
+                    + $"{(prefix is null ? string.Empty : $"; tables prefixed {prefix}")}"
+            )
         );
 
         var labels = new ReportLabels(chinese);

@@ -74,17 +74,19 @@ internal static class ScanCommand
                 }
 
                 lines.ForEach(output.Out.WriteLine);
+                var announced =
+                    report.Announcements.Count == 0
+                        ? "nothing"
+                        : string.Join(
+                            ", ",
+                            report.Announcements.Select(pair => FormattableString.Invariant($"{pair.Value} {pair.Key}"))
+                        );
                 output.Out.WriteLine(
                     string.Create(
                         CultureInfo.InvariantCulture,
                         $"scanned buckets {report.FromBucket}..{report.ToBucket}: {report.EntriesRead} due entries, "
+                            + $"{report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced {announced}"
                     )
-                        + string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"{report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced "
-                        )
-                        + $"{string.Join(", ", report.Announcements.Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key}")))}"
-                        + $"{(report.Announcements.Count == 0 ? "nothing" : string.Empty)}"
                 );
             }
         );

@@ -87,12 +87,12 @@ internal static class TicketCommands
         );
         writer.WriteLine($"  customer {ticket.Customer.Masked}, subject {ticket.Subject ?? "-"}");
         writer.WriteLine(
-            $"  received {CliOutput.Instant(ticket.ReceivedAt, zone)}, first response "
-                + $"{ClockTable.When(ticket.FirstResponseAt, zone)}, resolved "
-                + string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x"
-                )
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"  received {CliOutput.Instant(ticket.ReceivedAt, zone)}, first response "
+                    + $"{ClockTable.When(ticket.FirstResponseAt, zone)}, resolved "
+                    + $"{ClockTable.When(ticket.ResolvedAt, zone)}, reopened {ticket.ReopenCount}x"
+            )
         );
         if (ticket.OverdueReason is { } reason)
         {
