@@ -14,18 +14,7 @@ public class ChannelCommandTests(AzuriteFixture azurite)
     private static string ChannelData(params string[] parts) =>
         Path.Combine([RepoRoot.Path, "tests", "SlaWatch.Channels.Tests", "TestData", .. parts]);
 
-    private Cli.Result WithStore(params string[] args) =>
-        Cli.Run([
-            .. args,
-            "--storage",
-            azurite.ConnectionString,
-            "--table-prefix",
-            _prefix,
-            "--policy",
-            Cli.Policy,
-            "--rules",
-            Cli.Config("classification.json"),
-        ]);
+    private Cli.Result WithStore(params string[] args) => Cli.OnStore(azurite.ConnectionString, _prefix, args);
 
     [Fact]
     public void MailParsePrintsTheNormalisedMessageWithTheSenderMasked()

@@ -27,6 +27,20 @@ internal static class Cli
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>In-process, on the tables <paramref name="prefix"/> names, with the shipped policy and rules.</summary>
+    public static Result OnStore(string storage, string prefix, params string[] args) =>
+        Run([
+            .. args,
+            "--storage",
+            storage,
+            "--table-prefix",
+            prefix,
+            "--policy",
+            Policy,
+            "--rules",
+            Config("classification.json"),
+        ]);
+
     public static Result RunProcess(params string[] args) => RunProcessIn(Root, new Dictionary<string, string>(), args);
 
     /// <summary>The tool as a process started in <paramref name="directory"/>, with <paramref name="environment"/>

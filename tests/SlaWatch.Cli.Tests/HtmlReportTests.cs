@@ -11,18 +11,7 @@ public class HtmlReportTests(AzuriteFixture azurite)
 {
     private readonly string _prefix = "h" + Guid.NewGuid().ToString("N")[..10];
 
-    private Cli.Result WithStore(params string[] args) =>
-        Cli.Run([
-            .. args,
-            "--storage",
-            azurite.ConnectionString,
-            "--table-prefix",
-            _prefix,
-            "--policy",
-            Cli.Policy,
-            "--rules",
-            Cli.Config("classification.json"),
-        ]);
+    private Cli.Result WithStore(params string[] args) => Cli.OnStore(azurite.ConnectionString, _prefix, args);
 
     [Theory]
     [InlineData("en", "Daily report 2026-11-16")]

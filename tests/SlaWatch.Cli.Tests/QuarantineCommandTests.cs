@@ -10,18 +10,7 @@ public class QuarantineCommandTests(AzuriteFixture azurite)
 {
     private readonly string _prefix = "q" + Guid.NewGuid().ToString("N")[..10];
 
-    private Cli.Result WithStore(params string[] args) =>
-        Cli.Run([
-            .. args,
-            "--storage",
-            azurite.ConnectionString,
-            "--table-prefix",
-            _prefix,
-            "--policy",
-            Cli.Policy,
-            "--rules",
-            Cli.Config("classification.json"),
-        ]);
+    private Cli.Result WithStore(params string[] args) => Cli.OnStore(azurite.ConnectionString, _prefix, args);
 
     [Fact]
     public void AReplyImportedBeforeItsTicketIsShownMaskedAndRecordedByARetryOnceTheTicketIsIn()

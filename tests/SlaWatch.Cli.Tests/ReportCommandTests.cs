@@ -8,18 +8,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
 {
     private readonly string _prefix = "r" + Guid.NewGuid().ToString("N")[..10];
 
-    private Cli.Result WithStore(params string[] args) =>
-        Cli.Run([
-            .. args,
-            "--storage",
-            azurite.ConnectionString,
-            "--table-prefix",
-            _prefix,
-            "--policy",
-            Cli.Policy,
-            "--rules",
-            Cli.Config("classification.json"),
-        ]);
+    private Cli.Result WithStore(params string[] args) => Cli.OnStore(azurite.ConnectionString, _prefix, args);
 
     // Written on a clock of its own, a week after the tickets arrived.
     private const string SeededAt = "2026-11-20T09:00:00+08:00";
