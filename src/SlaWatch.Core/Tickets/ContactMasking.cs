@@ -25,7 +25,8 @@ public static partial class ContactMasking
     /// Free text (a subject, a reason, a comment, remarks) with every e-mail address and phone number in it masked as
     /// contacts are: people type contacts anywhere, and free text leaves the store in reports, exports and alerts.
     /// Phone numbers are China's mobile (1[3-9] and nine digits), landlines with an area code (0XX-XXXXXXXX) and
-    /// international numbers written with +; dates and ticket numbers do not look like any of them.
+    /// international numbers written with +; resident identity numbers (18 characters) and bank cards (16 to 19
+    /// digits) keep their last four; dates and ticket numbers do not look like any of them.
     /// </summary>
     public static string? InText(string? text, PhoneMask phone = PhoneMask.LastFour)
     {
@@ -35,6 +36,8 @@ public static partial class ContactMasking
         }
 
         var masked = EmailInText().Replace(text, match => MaskEmail(match.Value));
+        // Identity and card numbers first: their digits masked, no phone pattern finds a number inside them.
+        masked = IdentityOrCardInText().Replace(masked, match => MaskAllButLastFour(match.Value));
         return PhoneInText().Replace(masked, match => MaskPhone(match.Value, phone));
     }
 
@@ -84,6 +87,31 @@ public static partial class ContactMasking
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailInText();
+
+    /// <summary>
+    /// An 18-character resident identity number (17 digits and a digit or X), or a bank card's 16 to 19 digits, run
+    /// together or in groups of four with spaces or dashes: never a date, a time or a ticket number.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\d*])(?:\d{17}[\dXx]|\d{16,19}|\d{4}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?)(?![\d*Xx])")]
+    private static partial Regex IdentityOrCardInText();
+
+    /// <summary>Every digit but the last four as <c>*</c>, separators kept: <c>**** **** **** 7890</c>.</summary>
+    private static string MaskAllButLastFour(string number)
+    {
+        var keepFrom = number.Length;
+        for (var kept = 0; keepFrom > 0 && kept < 4; keepFrom--)
+        {
+            kept += char.IsAsciiDigit(number[keepFrom - 1]) || number[keepFrom - 1] is 'X' or 'x' ? 1 : 0;
+        }
+
+        var shown = new StringBuilder(number.Length);
+        for (var i = 0; i < number.Length; i++)
+        {
+            shown.Append(i < keepFrom && char.IsAsciiDigit(number[i]) ? '*' : number[i]);
+        }
+
+        return shown.ToString();
+    }
 
     [GeneratedRegex(
         @"(?<![\d*])(?:(?:\+|00)\d{1,3}[\s\-]?)?(?:1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}|0\d{2,3}[\s\-]?\d{7,8}|(?<=\+\d{1,"

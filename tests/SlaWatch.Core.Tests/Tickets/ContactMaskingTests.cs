@@ -76,6 +76,27 @@ public class ContactMaskingTests
     public void ContactsTypedIntoFreeTextAreMaskedAndOtherNumbersAreNot(string text, string shown) =>
         Assert.Equal(shown, ContactMasking.InText(text));
 
+    /// <summary>Real-shaped numbers of each kind the seed asks to hide, written as people write them.</summary>
+    [Theory]
+    [InlineData("手机 145 1234 5678", "手机 1451234****")]
+    [InlineData("手机 166-1234-5678", "手机 1661234****")]
+    [InlineData("手机 17712345678", "手机 1771234****")]
+    [InlineData("手机 +86 199 1234 5678", "手机 +861991234****")]
+    [InlineData("手机 +8613912341522", "手机 +861391234****")]
+    [InlineData("座机 010-12345678", "座机 0101234****")]
+    [InlineData("座机 0755 1234567", "座机 0755123****")]
+    [InlineData("身份证 11010519491231002X", "身份证 **************002X")]
+    [InlineData("身份证号110105194912310021。", "身份证号**************0021。")]
+    [InlineData("卡号 6222 0212 3456 7890", "卡号 **** **** **** 7890")]
+    [InlineData("卡号 6217-0000-1234-5678-901", "卡号 ****-****-****-***8-901")]
+    [InlineData("卡号 6228480402564890018", "卡号 ***************0018")]
+    [InlineData(
+        "工单 20261116-001，2026-11-16 09:30，订单 12345678",
+        "工单 20261116-001，2026-11-16 09:30，订单 12345678"
+    )]
+    public void EveryKindOfNumberTheSeedAsksToHideIsMaskedInFreeText(string text, string shown) =>
+        Assert.Equal(shown, ContactMasking.InText(text));
+
     [Fact]
     public void AShownTicketHasContactsMaskedInEveryFreeText()
     {
