@@ -89,6 +89,16 @@ public class FirstContactResolutionTests
     }
 
     [Fact]
+    public void AnEmailTheCustomerWroteAgainAfterTheAnswerIsNotFirstContactResolvedEvenWithOneAnswer()
+    {
+        // Answered once, then the customer wrote again on the thread and the agent closed it without a second
+        // answer (a call-back, say): the first contact did not resolve it.
+        var followedUp = Fold(Channel.Email, Reply(30, "r1"), Customer(60, "still broken"), Resolved(120));
+        Assert.False(followedUp.FirstContactResolved);
+        Assert.True(Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(120)).FirstContactResolved);
+    }
+
+    [Fact]
     public void NothingUnresolvedIsFirstContactResolvedAndARecordedAnswerWins()
     {
         Assert.False(Fold(Channel.Chat, Reply(1, "a1")).FirstContactResolved);
