@@ -23,8 +23,12 @@ public sealed record ResolutionStop(ResolutionStopsAt StopsAt = ResolutionStopsA
 
     public TimeSpan ConfirmationWait => Wait ?? TimeSpan.FromDays(7);
 
-    /// <summary>When the customer's confirmation (or its fallback) made the resolution final, as of <paramref
-    /// name="asOf"/>.</summary>
+    /// <summary>
+    /// When the customer's confirmation (or its fallback) made the resolution final, as of <paramref name="asOf"/>:
+    /// the earliest of the customer's confirmation, the team's close, and silence once <paramref name="wait"/> has
+    /// passed since the agent's resolution (which then counts from the resolution itself). The earliest wins, so a
+    /// day computed again later, after a close, gives the figures it gave before.
+    /// </summary>
     public static DateTimeOffset? ConfirmedAt(Ticket ticket, TimeSpan wait, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -33,7 +37,17 @@ public sealed record ResolutionStop(ResolutionStopsAt StopsAt = ResolutionStopsA
             return null;
         }
 
-        return ticket.ConfirmedAt ?? ticket.ClosedAt ?? (asOf - resolved >= wait ? resolved : null);
+        var silence = resolved + wait;
+        (DateTimeOffset Happened, DateTimeOffset Stops)? earliest = silence <= asOf ? (silence, resolved) : null;
+        foreach (var said in new[] { ticket.ConfirmedAt, ticket.ClosedAt })
+        {
+            if (said is { } at && (earliest is null || at < earliest.Value.Happened))
+            {
+                earliest = (at, at);
+            }
+        }
+
+        return earliest?.Stops;
     }
 
     /// <summary>The instant the reports count as the ticket's resolution under this stop.</summary>

@@ -155,4 +155,45 @@ public class ResolutionStopTests
         );
         Assert.Equal("$.resolution.stopsAt", error.JsonPath);
     }
+
+    [Fact]
+    public void SilenceConfirmsAtExactlyTheWaitAndNotATickBefore()
+    {
+        var ticket = Ticket("s", Status(30, TicketStatus.Resolved)).State;
+        var wait = TimeSpan.FromDays(3);
+        var resolved = T0.AddMinutes(30);
+
+        Assert.Null(ResolutionStop.ConfirmedAt(ticket, wait, resolved + wait - TimeSpan.FromTicks(1)));
+        Assert.Equal(resolved, ResolutionStop.ConfirmedAt(ticket, wait, resolved + wait));
+        Assert.Equal(resolved, ResolutionStop.ConfirmedAt(ticket, wait, resolved + wait + TimeSpan.FromTicks(1)));
+    }
+
+    [Fact]
+    public void TheEarliestConfirmationWinsSoADayComputedAgainAfterACloseGivesTheSameFigures()
+    {
+        var wait = TimeSpan.FromDays(3);
+        var resolved = T0.AddMinutes(120);
+        // Resolved two hours after arrival, silence for the wait, closed five days later.
+        var beforeClose = Ticket("late", Status(120, TicketStatus.Resolved)).State;
+        var afterClose = Ticket(
+            "late",
+            Status(120, TicketStatus.Resolved),
+            Status(120 + (5 * 1440), TicketStatus.Closed)
+        ).State;
+
+        var first = ResolutionStop.ConfirmedAt(beforeClose, wait, resolved + TimeSpan.FromDays(3.5));
+        var again = ResolutionStop.ConfirmedAt(afterClose, wait, resolved + TimeSpan.FromDays(6));
+        Assert.Equal((resolved, resolved), (first, again));
+
+        // Closed before the wait passed: the close is the confirmation; a customer's earlier word beats a later close.
+        var closedEarly = Ticket("early", Status(120, TicketStatus.Resolved), Status(1560, TicketStatus.Closed)).State;
+        Assert.Equal(T0.AddMinutes(1560), ResolutionStop.ConfirmedAt(closedEarly, wait, T0.AddDays(30)));
+        var saidFirst = Ticket(
+            "said",
+            Status(120, TicketStatus.Resolved),
+            new CustomerConfirmed(T0.AddMinutes(200), "customer", "said-ok", Confirmation.Resolved),
+            Status(1560, TicketStatus.Closed)
+        ).State;
+        Assert.Equal(T0.AddMinutes(200), ResolutionStop.ConfirmedAt(saidFirst, wait, T0.AddDays(30)));
+    }
 }
