@@ -5,7 +5,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Reporting;
 
-/// <summary>A repeat complaint is the same customer about the same thing within the window: its edge to the tick.</summary>
+/// <summary>A repeat complaint is the same customer about the same thing within the window: its edge to the
+/// tick.</summary>
 public class RepeatWindowTests
 {
     private static readonly DateTimeOffset Earlier = Shipped.At("2026-10-16 09:30");
