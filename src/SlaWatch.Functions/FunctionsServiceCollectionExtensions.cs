@@ -19,6 +19,7 @@ using SlaWatch.Functions.Inbound;
 using SlaWatch.Functions.Messaging;
 using SlaWatch.Functions.Settings;
 using SlaWatch.Hosting;
+using SlaWatch.Hosting.Settings;
 using SlaWatch.Hosting.Telemetry;
 using SlaWatch.Rendering;
 
@@ -123,9 +124,7 @@ public static class FunctionsServiceCollectionExtensions
         // The board's screens refresh as the settings say; one board per process shares each read among them.
         services.AddSingleton(provider => new BoardOptions(Settings(provider).BoardRefreshSeconds));
         // A mailbox only when one is configured: the poll function then finds no poller and says it is off.
-        if (
-            !string.IsNullOrWhiteSpace(configuration[AppSettings.ImapHost.Replace("__", ":", StringComparison.Ordinal)])
-        )
+        if (!string.IsNullOrWhiteSpace(configuration[SettingsReader.Key(AppSettings.ImapHost)]))
         {
             services.AddSlaWatchMailbox(provider => Settings(provider).Mailbox!);
         }

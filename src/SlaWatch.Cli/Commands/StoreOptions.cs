@@ -71,14 +71,14 @@ internal sealed class StoreOptions(CliOutput output)
     {
         var settings = new Dictionary<string, string?>
         {
-            [Key(StoreSettings.Storage)] = result.GetValue(Storage)
+            [SettingsReader.Key(StoreSettings.Storage)] = result.GetValue(Storage)
                 ?? Environment.GetEnvironmentVariable(StorageVariable)
                 ?? StorageOptions.LocalAzurite,
-            [Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix)
+            [SettingsReader.Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix)
                 ?? Environment.GetEnvironmentVariable(PrefixVariable),
-            [Key(StoreSettings.PolicyFile)] = result.GetValue(Policy),
-            [Key(StoreSettings.RulesFile)] = result.GetValue(Rules),
-            [Key(StoreSettings.PolicyArchive)] = result.GetValue(PolicyArchive),
+            [SettingsReader.Key(StoreSettings.PolicyFile)] = result.GetValue(Policy),
+            [SettingsReader.Key(StoreSettings.RulesFile)] = result.GetValue(Rules),
+            [SettingsReader.Key(StoreSettings.PolicyArchive)] = result.GetValue(PolicyArchive),
         };
         var builder = Host.CreateEmptyApplicationBuilder(
             new HostApplicationBuilderSettings
@@ -104,8 +104,6 @@ internal sealed class StoreOptions(CliOutput output)
             throw new UsageException(string.Join("; ", error.Failures.Select(OptionNames)));
         }
     }
-
-    private static string Key(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);
 
     // The settings are named as the portal spells them; here the user typed options.
     private static string OptionNames(string problem) =>

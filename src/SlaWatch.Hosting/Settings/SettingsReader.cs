@@ -138,6 +138,10 @@ public sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
-    private static string Key(string name) =>
-        name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+    /// <summary>A setting's name as the portal spells it (<c>Mail__ImapHost</c>) as a configuration key.</summary>
+    public static string Key(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+    }
 }
