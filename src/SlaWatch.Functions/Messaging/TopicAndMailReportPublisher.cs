@@ -28,7 +28,11 @@ public sealed class TopicAndMailReportPublisher(
             return false;
         }
 
-        var view = await views.ViewAsync(report, cancellationToken).ConfigureAwait(false);
+        // The figures already made, with the backlog at the period's end: the view is not made twice.
+        var view = figures with
+        {
+            Backlog = await views.BacklogAtEndAsync(report.Period, cancellationToken).ConfigureAwait(false),
+        };
         var html = HtmlReport.Render(view, mail.ReportInChinese, assets.Echarts, report.Trend);
         await ReportMailer
             .SendAsync(smtp, mail.ReportRecipients, figures, html, mail.ReportInChinese, cancellationToken)
