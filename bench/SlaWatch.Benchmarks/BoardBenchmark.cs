@@ -65,7 +65,7 @@ internal static class BoardBenchmark
             );
         }
 
-        await using var local = Processes.InMemory(new MemoryStore(), policy, rules, clock);
+        await using var local = MemoryProcess.Of(policy, clock, rules: rules);
         await SeedAsync(local, tickets, parallel: Environment.ProcessorCount);
         await Read(local);
         var watch = Stopwatch.StartNew();

@@ -76,7 +76,7 @@ internal static class ReportBenchmark
             );
         }
 
-        await using var local = Processes.InMemory(new MemoryStore(), policy, rules, clock);
+        await using var local = MemoryProcess.Of(policy, clock, rules: rules);
         await SyntheticDay.WriteAsync(local, SyntheticDay.Tickets(inProcess), parallel: Environment.ProcessorCount);
         GC.Collect();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);

@@ -84,7 +84,7 @@ internal static class ScanLatencyBenchmark
                         )
                         : null;
                 await using var services = tables is null
-                    ? Processes.InMemory(new MemoryStore(), policy, rules, clock)
+                    ? MemoryProcess.Of(policy, clock, rules: rules)
                     : Processes.OnTables(tables, policy, rules, clock);
                 var seeding = Stopwatch.StartNew();
                 await SeedAsync(services, tables, policy, open, due);

@@ -35,13 +35,7 @@ public sealed class MemoryWorld : IAsyncDisposable
         Action<IServiceCollection>? more = null
     )
     {
-        var process = new TestProcess(services =>
-        {
-            services.AddSingleton<TimeProvider>(Time);
-            services.AddSlaWatchPolicy(policy ?? Shipped.Policy, Shipped.Rules, archive);
-            services.AddSlaWatchMemoryStorage(_store);
-            more?.Invoke(services);
-        });
+        var process = MemoryProcess.Of(policy ?? Shipped.Policy, Time, _store, archive, more: more);
         _processes.Add(process);
         return process;
     }

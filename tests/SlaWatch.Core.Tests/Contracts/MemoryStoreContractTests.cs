@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Contracts;
@@ -9,9 +7,5 @@ namespace SlaWatch.Core.Tests.Contracts;
 public sealed class MemoryStoreContractTests : StoreContractTests
 {
     internal override Task<TestProcess> NewStoreAsync() =>
-        Task.FromResult(
-            new TestProcess(services =>
-                services.AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules).AddSlaWatchMemoryStorage()
-            )
-        );
+        Task.FromResult(MemoryProcess.Of(Shipped.Policy, TimeProvider.System));
 }
