@@ -24,20 +24,15 @@ internal static class Processes
             services.AddSingleton(time).AddSlaWatchPolicy(policy, rules).AddSlaWatchTableStorage(_ => tables)
         );
 
-    public static TestProcess InMemory(
-        MemoryStore store,
-        SlaPolicy policy,
-        ClassificationRules rules,
-        TimeProvider time
-    ) => new(services => services.AddSingleton(time).AddSlaWatchPolicy(policy, rules).AddSlaWatchMemoryStorage(store));
-
     /// <summary>A replay's services on the tables given, or in memory without them.</summary>
-    public static ServiceProvider Replay(TableStorage? tables, SlaPolicy policy, ClassificationRules rules)
-    {
-        var services = new ServiceCollection().AddSlaWatchPolicy(policy, rules);
-        _ = tables is null ? services.AddSlaWatchMemoryStorage() : services.AddSlaWatchTableStorage(_ => tables);
-        return services
-            .AddSlaWatchReplay(new VirtualClock(DateTimeOffset.UnixEpoch), new ReplayTally())
-            .BuildServiceProvider();
-    }
+    public static ServiceProvider Replay(TableStorage? tables, SlaPolicy policy, ClassificationRules rules) =>
+        ReplayServiceCollectionExtensions.BuildReplayProvider(
+            policy,
+            rules,
+            services =>
+                _ = tables is null
+                    ? services.AddSlaWatchMemoryStorage()
+                    : services.AddSlaWatchTableStorage(_ => tables),
+            new ReplayTally()
+        );
 }

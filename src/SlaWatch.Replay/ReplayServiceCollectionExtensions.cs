@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Channels;
 using SlaWatch.Core;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
 using SlaWatch.Storage.Memory;
@@ -38,5 +40,22 @@ public static class ReplayServiceCollectionExtensions
         services.AddSlaWatchChannels();
         services.AddSingleton<ReplayEngine>();
         return services;
+    }
+
+    /// <summary>
+    /// A replay run's own provider: the policy, the fresh storage <paramref name="storage"/> registers, and the replay
+    /// on a virtual clock, as the command line, the tests and the benchmarks all run one. Dispose it after the run.
+    /// </summary>
+    public static ServiceProvider BuildReplayProvider(
+        SlaPolicy policy,
+        ClassificationRules rules,
+        Action<IServiceCollection> storage,
+        ReplayTally tally
+    )
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var services = new ServiceCollection().AddSlaWatchPolicy(policy, rules);
+        storage(services);
+        return services.AddSlaWatchReplay(new VirtualClock(DateTimeOffset.UnixEpoch), tally).BuildServiceProvider();
     }
 }

@@ -38,14 +38,13 @@ internal static class Replays
         SlaPolicy policy,
         Action<IServiceCollection> storage,
         ReplayTally? tally = null
-    )
-    {
-        var services = new ServiceCollection().AddSlaWatchPolicy(policy, Shipped.Rules);
-        storage(services);
-        return services
-            .AddSlaWatchReplay(new VirtualClock(DateTimeOffset.UnixEpoch), tally ?? new ReplayTally())
-            .BuildServiceProvider();
-    }
+    ) =>
+        ReplayServiceCollectionExtensions.BuildReplayProvider(
+            policy,
+            Shipped.Rules,
+            storage,
+            tally ?? new ReplayTally()
+        );
 
     /// <summary>The shipped policy with e-mail acknowledgement due in <paramref name="target"/> (a copy beside its
     /// calendars).</summary>

@@ -161,16 +161,19 @@ internal static class ReplayCommand
                             false,
                             new UTF8Encoding(false)
                         );
-                        var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
                         var connection = result.GetValue(store.Storage)
                             ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable);
-                        var replay = new ServiceCollection().AddSlaWatchPolicy(policy, rules);
-                        _ = memory
-                            ? replay.AddSlaWatchMemoryStorage()
-                            : replay.AddSlaWatchTableStorage(StorageOptions.FromConnection(connection, prefix!));
-                        await using var provider = replay
-                            .AddSlaWatchReplay(clock, new ReplayTally(log))
-                            .BuildServiceProvider();
+                        await using var provider = ReplayServiceCollectionExtensions.BuildReplayProvider(
+                            policy,
+                            rules,
+                            services =>
+                                _ = memory
+                                    ? services.AddSlaWatchMemoryStorage()
+                                    : services.AddSlaWatchTableStorage(
+                                        StorageOptions.FromConnection(connection, prefix!)
+                                    ),
+                            new ReplayTally(log)
+                        );
                         var engine = provider.GetRequiredService<ReplayEngine>();
                         var tables = memory ? null : provider.GetRequiredService<TableStorage>();
                         var watch = Stopwatch.StartNew();
