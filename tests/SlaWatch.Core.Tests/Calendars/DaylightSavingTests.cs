@@ -95,4 +95,25 @@ public class DaylightSavingTests
         var result = office.AddWorkingDays(office.Local("2026-10-30 10:15"), 1);
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 10, 15, 0, TimeSpan.FromHours(-5)), result);
     }
+
+    [Fact]
+    public void AnIntervalStartingInsideTheRepeatedHourOpensAtItsFirstPass()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var sunday = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>
+        {
+            [DayOfWeek.Sunday] = [new WorkingInterval(150, 240)],
+        };
+        var calendar = new BusinessCalendar(new CalendarDefinition(zone, sunday));
+
+        // 02:30 CEST (00:30Z) to 04:00 CET (03:00Z): the wall clock reads 02:30-03:00 twice.
+        Assert.Equal(
+            new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero),
+            calendar.NextOpen(calendar.Local("2026-10-25 00:00"))
+        );
+        Assert.Equal(
+            TimeSpan.FromMinutes(150),
+            calendar.Elapsed(calendar.Local("2026-10-25 00:00"), calendar.Local("2026-10-25 12:00"))
+        );
+    }
 }
