@@ -154,8 +154,8 @@ public static class HtmlReport
                 view.PolicyVersion
             )}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
             {{Provisional(view, labels)}}{{string.Concat(
-                view.Notes.Select(note =>
-                    $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + note)}</p>"
+                view.Warnings.Select(warning =>
+                    $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + warning.Text(chinese))}</p>"
                 )
             )}}
             <table><tr><th>{{L("Figure", "指标")}}</th><th>{{L("Value", "数值")}}</th><th>{{L(

@@ -41,9 +41,9 @@ public static class ReportText
             text.AppendLine(labels.Provisional(view.Source.ProvisionalDays));
         }
 
-        foreach (var note in view.Notes)
+        foreach (var warning in view.Warnings)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{labels.Pick("Note: ", "注意：")}{note}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{labels.Pick("Note: ", "注意：")}{warning.Text(chinese)}");
         }
 
         var rows = view
@@ -124,7 +124,7 @@ public static class ReportText
                 period = view.Period.Name,
                 provisional = view.Provisional,
                 provisionalDays = view.Source.ProvisionalDays,
-                notes = view.Notes,
+                warnings = view.Warnings,
                 figures = view.Rows.Select(row => new
                 {
                     row.Key,

@@ -48,9 +48,9 @@ internal static class ScanCommand
                 await using var services = store.Compose(result, time, notifier);
                 var scanner = services.Get<SlaScanner>();
                 var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var gap in report.CalendarGaps)
+                foreach (var warning in report.CalendarWarnings)
                 {
-                    output.Error.WriteLine($"slawatch: warning: {gap.Warning(gap.CoveredThrough.AddDays(1))}");
+                    output.Error.WriteLine($"slawatch: warning: {warning.Text(result.GetValue(lang) == "zh-CN")}");
                 }
 
                 if (result.GetValue(json))
@@ -68,6 +68,7 @@ internal static class ScanCommand
                             report.Notifications,
                             report.Digests,
                             report.DeliveryFailures,
+                            warnings = report.CalendarWarnings,
                         }
                     );
                     return;

@@ -71,11 +71,17 @@ internal static class SlaCommands
                 CustomerTier: result.GetValue(tier)
             );
             var clocks = SlaClockCalculator.Compute([arrival], policy, at);
-            // Holiday data that ends before a due date makes it wrong without a sound: say so, once per calendar.
+            // Holiday data missing between arrival and a due date makes it wrong without a sound: say so, once per
+            // calendar.
             var latest = clocks.Select(clock => clock.Due ?? at).Append(at).Max();
-            foreach (var gap in policy.CalendarGaps(Core.Calendars.ZoneMapping.LocalDate(policy.TimeZone, latest)))
+            foreach (
+                var warning in policy.CalendarWarnings(
+                    Core.Calendars.ZoneMapping.LocalDate(policy.TimeZone, at),
+                    Core.Calendars.ZoneMapping.LocalDate(policy.TimeZone, latest)
+                )
+            )
             {
-                output.Error.WriteLine($"slawatch: warning: {gap.Warning(gap.CoveredThrough.AddDays(1))}");
+                output.Error.WriteLine($"slawatch: warning: {warning.Text(chinese: false)}");
             }
 
             if (result.GetValue(json))

@@ -65,10 +65,10 @@ public sealed class CalendarDefinition
     public IReadOnlyCollection<DateOnly> Holidays => _holidays;
 
     /// <summary>
-    /// The last date the included holiday data speaks for (null: the calendar includes none and needs none). Past it,
+    /// The dates the included holiday sets speak for (null: the calendar includes none and needs none). Outside them,
     /// holidays are unknown and days are read by their weekday alone.
     /// </summary>
-    public DateOnly? HolidaysCoveredThrough { get; init; }
+    public HolidayCoverage? HolidayCoverage { get; init; }
 
     public IReadOnlyDictionary<DateOnly, IReadOnlyList<WorkingInterval>> Overrides => _overrides;
 

@@ -85,7 +85,7 @@ public static class CalendarLoader
             }
         }
 
-        DateOnly? coveredThrough = null;
+        var covered = new List<(DateOnly From, DateOnly Through)>();
         if (root.Optional("include") is { } includeNode)
         {
             var makeUpHours = root.Optional("makeUpDayHours") is { } hoursNode
@@ -95,8 +95,8 @@ public static class CalendarLoader
             {
                 var included = ConfigFiles.Resolve(root.File, item.String());
                 var set = JsonNodeReader.Parse(included, ReadIncluded(included, reader, item));
-                var through = Include(set, makeUpHours, holidays, overrides);
-                coveredThrough = coveredThrough is { } earlier && earlier > through ? earlier : through;
+                var (from, through) = Include(set, makeUpHours, holidays, overrides);
+                covered.Add((from, through));
             }
         }
 
@@ -110,7 +110,7 @@ public static class CalendarLoader
                 root.Optional("name")?.String() ?? unnamed ?? Path.GetFileNameWithoutExtension(root.File)
             )
             {
-                HolidaysCoveredThrough = coveredThrough,
+                HolidayCoverage = covered.Count > 0 ? new HolidayCoverage(covered) : null,
             };
         }
         catch (ArgumentException error)
@@ -119,45 +119,35 @@ public static class CalendarLoader
         }
     }
 
-    /// <summary>Adds a holiday set; returns the last date it covers (its <c>coversThrough</c>, else the end of its last
-    /// year).</summary>
-    private static DateOnly Include(
-        JsonNodeReader set,
+    /// <summary>Adds a holiday set; returns the dates it covers.</summary>
+    private static (DateOnly From, DateOnly Through) Include(
+        JsonNodeReader node,
         IReadOnlyList<WorkingInterval> makeUpHours,
         HashSet<DateOnly> holidays,
         Dictionary<DateOnly, IReadOnlyList<WorkingInterval>> overrides
     )
     {
-        set.RequireObject("name", "source", "coversThrough", "holidays", "workingDays");
-        set.Required("source").String();
-        var dates = (set.Optional("holidays")?.Items() ?? [])
-            .Concat(set.Optional("workingDays")?.Items() ?? [])
-            .Select(item => item.Date())
-            .ToArray();
-        var through =
-            set.Optional("coversThrough") is { } explicitly ? explicitly.Date()
-            : dates.Length > 0 ? new DateOnly(dates.Max().Year, 12, 31)
-            : throw set.Error("a holiday set needs holidays, working days or 'coversThrough'");
-        foreach (var item in set.Optional("holidays")?.Items() ?? [])
+        var (set, nodes) = HolidaySet.Read(node);
+        foreach (var date in set.Holidays)
         {
-            Claim(item, item.Date(), holidays, overrides);
-            holidays.Add(item.Date());
+            Claim(nodes[date], date, holidays, overrides);
+            holidays.Add(date);
         }
 
-        foreach (var item in set.Optional("workingDays")?.Items() ?? [])
+        foreach (var date in set.WorkingDays)
         {
             if (makeUpHours.Count == 0)
             {
-                throw item.Error(
+                throw nodes[date].Error(
                     "a make-up working day needs hours: give the calendar 'makeUpDayHours' or Monday hours"
                 );
             }
 
-            Claim(item, item.Date(), holidays, overrides);
-            overrides[item.Date()] = makeUpHours;
+            Claim(nodes[date], date, holidays, overrides);
+            overrides[date] = makeUpHours;
         }
 
-        return through;
+        return (set.CoversFrom, set.CoversThrough);
     }
 
     private static void Claim(

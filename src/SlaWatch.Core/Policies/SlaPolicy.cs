@@ -48,15 +48,22 @@ public sealed record SlaPolicy(
     }
 
     /// <summary>
-    /// Calendars whose holiday data ends before <paramref name="through"/>: a date past it is read by its weekday alone
-    /// (the Spring Festival would count as working days), which a host says once.
+    /// The calendars whose holiday data does not cover every date from <paramref name="from"/> to
+    /// <paramref name="to"/> (local dates), with the years affected, by calendar name.
     /// </summary>
-    public IReadOnlyList<CalendarGap> CalendarGaps(DateOnly through) =>
+    public IReadOnlyList<CalendarWarning> CalendarWarnings(DateOnly from, DateOnly to) =>
         [
             .. Calendars
-                .Where(pair => pair.Value.Definition.HolidaysCoveredThrough is { } covered && covered < through)
-                .Select(pair => new CalendarGap(pair.Key, pair.Value.Definition.HolidaysCoveredThrough!.Value))
-                .OrderBy(gap => gap.Calendar, StringComparer.Ordinal),
+                .Select(pair => (pair.Key, Coverage: pair.Value.Definition.HolidayCoverage))
+                .Where(pair => pair.Coverage is not null)
+                .Select(pair => new CalendarWarning(
+                    pair.Key,
+                    pair.Coverage!.UncoveredYears(from, to),
+                    pair.Coverage.From,
+                    pair.Coverage.Through
+                ))
+                .Where(warning => warning.Years.Count > 0)
+                .OrderBy(warning => warning.Calendar, StringComparer.Ordinal),
         ];
 
     public IReadOnlyList<AppliedTarget> TargetsFor(TicketProfile ticket) =>
@@ -66,14 +73,4 @@ public sealed record SlaPolicy(
                 .Where(target => target is not null)
                 .Select(target => target!.Value),
         ];
-}
-
-/// <summary>A calendar whose holiday data ends at <paramref name="CoveredThrough"/>.</summary>
-public sealed record CalendarGap(string Calendar, DateOnly CoveredThrough)
-{
-    public string Warning(DateOnly asked) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"calendar '{Calendar}' has holiday data through {CoveredThrough:yyyy-MM-dd} only: {asked:yyyy-MM-dd} and "
-        ) + $"later are read by weekday, holidays unknown; add next year's holiday set";
 }

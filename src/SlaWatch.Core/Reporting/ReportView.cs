@@ -59,13 +59,12 @@ public sealed record ReportView(
 
     public ReportLabels Labels(bool chinese) => new(chinese, Rules);
 
-    /// <summary>What a reader should know about the figures (a calendar without holiday data for the period).</summary>
     /// <summary>Whether some of its days were computed at this read, not stored by a run (see <see
     /// cref="DailyAggregate.ProvisionalDays"/>).</summary>
     public bool Provisional => Source.ProvisionalDays.Count > 0;
 
-    public IReadOnlyList<string> Notes =>
-        [.. Policy.CalendarGaps(To).Select(gap => gap.Warning(gap.CoveredThrough.AddDays(1)))];
+    /// <summary>What a reader should know about the figures: a calendar without holiday data for the period.</summary>
+    public IReadOnlyList<CalendarWarning> Warnings => Policy.CalendarWarnings(From, To);
 
     /// <summary>The tickets open at the period's end, whatever day they arrived (shown when read).</summary>
     public IReadOnlyList<BacklogRow>? Backlog { get; init; }

@@ -22,7 +22,7 @@ public sealed record BoardFigures(
 public sealed record BoardAlert(string Rule, string Key, int Level, long Count, string Text);
 
 /// <summary>What the live board shows: read at one instant, the open tickets soonest due first, today so far, today's
-/// alerts.</summary>
+/// alerts, and the calendars without holiday data for today or the week ahead (their countdowns are guesses).</summary>
 public sealed record BoardData(
     DateTimeOffset ReadAt,
     DateOnly Day,
@@ -30,7 +30,8 @@ public sealed record BoardData(
     int RefreshSeconds,
     IReadOnlyList<BacklogRow> Tickets,
     IReadOnlyList<BoardFigures> Today,
-    IReadOnlyList<BoardAlert> Alerts
+    IReadOnlyList<BoardAlert> Alerts,
+    IReadOnlyList<CalendarWarning> Warnings
 );
 
 /// <summary>
@@ -87,7 +88,8 @@ public sealed class SlaBoard(
                         alert.Count,
                         alert.Message
                     )),
-                ]
+                ],
+                policy.CalendarWarnings(day, day.AddDays(7))
             );
             return _last;
         }

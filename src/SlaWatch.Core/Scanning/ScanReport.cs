@@ -23,7 +23,7 @@ public sealed record ScanReport
 
     public int DeliveryFailures { get; set; }
 
-    /// <summary>Calendars whose holiday data ends within the scan's horizon (a week ahead): due instants past it are
+    /// <summary>Calendars whose holiday data does not cover today and the week ahead: due instants there are
     /// guesses.</summary>
-    public IReadOnlyList<Policies.CalendarGap> CalendarGaps { get; set; } = [];
+    public IReadOnlyList<Policies.CalendarWarning> CalendarWarnings { get; set; } = [];
 }

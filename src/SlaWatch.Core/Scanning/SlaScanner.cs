@@ -44,7 +44,7 @@ public sealed class SlaScanner(
         {
             FromBucket = DueEntry.BucketOf(from),
             ToBucket = DueEntry.BucketOf(now),
-            CalendarGaps = writer.Policy.CalendarGaps(writer.LocalDay(now.AddDays(7))),
+            CalendarWarnings = writer.Policy.CalendarWarnings(writer.LocalDay(now), writer.LocalDay(now.AddDays(7))),
         };
         report.BucketsRead = (int)((BucketStart(report.ToBucket) - BucketStart(report.FromBucket)).TotalMinutes + 1);
 

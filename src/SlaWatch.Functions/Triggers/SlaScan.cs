@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Scanning;
 using SlaWatch.Functions.Settings;
 
@@ -26,12 +26,19 @@ public sealed partial class SlaScan(SlaScanner scanner, ILogger<SlaScan> logger)
         ArgumentNullException.ThrowIfNull(timer);
         var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
         foreach (
-            var gap in report.CalendarGaps.Where(gap =>
-                Said.TryAdd(string.Create(CultureInfo.InvariantCulture, $"{gap.Calendar}|{gap.CoveredThrough}"), true)
+            var warning in report.CalendarWarnings.Where(warning =>
+                Said.TryAdd($"{warning.Calendar}|{string.Join(',', warning.Years)}", true)
             )
         )
         {
-            Log.CalendarRunsOut(logger, gap.Calendar, gap.CoveredThrough);
+            Log.CalendarOutOfRange(
+                logger,
+                CalendarWarning.OutOfRange,
+                warning.Calendar,
+                string.Join(',', warning.Years),
+                warning.CoveredFrom,
+                warning.CoveredThrough
+            );
         }
 
         var announced = report.Announcements.Values.Sum();
@@ -53,10 +60,17 @@ public sealed partial class SlaScan(SlaScanner scanner, ILogger<SlaScan> logger)
     {
         [LoggerMessage(
             Level = LogLevel.Warning,
-            Message = "Calendar {Calendar} has holiday data through {CoveredThrough} only: due instants after it "
-                + "ignore holidays; add the next year's holiday set"
+            Message = "{Code}: calendar {Calendar} has no holiday data for {Years} (it covers {CoveredFrom} to "
+                + "{CoveredThrough}): due instants there ignore holidays; import the year's holidays"
         )]
-        public static partial void CalendarRunsOut(ILogger logger, string calendar, DateOnly coveredThrough);
+        public static partial void CalendarOutOfRange(
+            ILogger logger,
+            string code,
+            string calendar,
+            string years,
+            DateOnly coveredFrom,
+            DateOnly coveredThrough
+        );
 
         [LoggerMessage(
             Level = LogLevel.Information,

@@ -110,7 +110,8 @@ public class CalendarLoaderTests
         );
 
         Assert.Equal("办公室", calendar.Name);
-        Assert.Equal(new DateOnly(2027, 6, 30), calendar.HolidaysCoveredThrough);
+        Assert.Equal(new DateOnly(2027, 6, 30), calendar.HolidayCoverage!.Through);
+        Assert.Equal(new DateOnly(2026, 1, 1), calendar.HolidayCoverage.From);
         Assert.Equal(
             [
                 new DateOnly(2026, 10, 1),
@@ -134,7 +135,7 @@ public class CalendarLoaderTests
             """{"timeZone":"UTC","week":{"mon":[["09:00","18:00"]]},"include":["2027.json","2026.json"]}""",
             reader
         );
-        Assert.Equal(new DateOnly(2027, 6, 30), reversed.HolidaysCoveredThrough);
+        Assert.Equal(new DateOnly(2027, 6, 30), reversed.HolidayCoverage!.Through);
         // Without make-up hours, a make-up day works Monday's; the set without 'coversThrough' reaches its last year's
         // end.
         Assert.Equal([new WorkingInterval(9 * 60, 18 * 60)], reversed.IntervalsOn(new DateOnly(2026, 10, 10)));
@@ -143,7 +144,7 @@ public class CalendarLoaderTests
             """{"timeZone":"UTC","week":{"mon":[["00:00","24:00"]]},"include":["2026.json"]}""",
             reader
         );
-        Assert.Equal(new DateOnly(2026, 12, 31), one.HolidaysCoveredThrough);
+        Assert.Equal(new DateOnly(2026, 12, 31), one.HolidayCoverage!.Through);
         Assert.Equal([new WorkingInterval(0, 1440)], one.WeeklyHours(DayOfWeek.Monday));
         Assert.Equal("office", one.Name);
     }
@@ -153,12 +154,12 @@ public class CalendarLoaderTests
     [InlineData(
         """{"source":"s","holidays":["2026-10-01"],"year":2026}""",
         "$.year",
-        "unknown property; allowed here: name, source, coversThrough, holidays, workingDays"
+        "unknown property; allowed here: name, source, coversFrom, coversThrough, holidays, workingDays"
     )]
     [InlineData(
         """{"source":"s","holidays":["2026-10-01","2026-10-01"]}""",
         "$.holidays[1]",
-        "2026-10-01 is given twice (as a holiday or a date with its own hours)"
+        "2026-10-01 is given twice (as a holiday or a working day)"
     )]
     [InlineData(
         """{"source":"s","workingDays":["2026-10-10"]}""",

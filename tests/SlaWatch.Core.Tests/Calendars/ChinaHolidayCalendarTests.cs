@@ -1,6 +1,7 @@
 namespace SlaWatch.Core.Tests.Calendars;
 
-// The shipped office calendar: weekdays 09:00-12:00 and 13:00-18:00 with the State Council's 2026 holiday notice.
+// The shipped office calendar: weekdays 09:00-12:00 and 13:00-18:00 with the State Council's 2025 and 2026 holiday
+// notices.
 public class ChinaHolidayCalendarTests
 {
     private readonly SlaWatch.Core.Calendars.BusinessCalendar _office = Calendars.ChinaOffice();
@@ -39,12 +40,25 @@ public class ChinaHolidayCalendarTests
     }
 
     [Fact]
-    public void TheHolidayFileHas33HolidaysAndSixMakeUpDays()
+    public void TheHolidayFilesHave28And33HolidaysAndFiveAndSixMakeUpDays()
     {
-        Assert.Equal(33, _office.Definition.Holidays.Count);
-        Assert.Equal(6, _office.Definition.Overrides.Count);
+        Assert.Equal(28, _office.Definition.Holidays.Count(day => day.Year == 2025));
+        Assert.Equal(33, _office.Definition.Holidays.Count(day => day.Year == 2026));
+        Assert.Equal(5, _office.Definition.Overrides.Keys.Count(day => day.Year == 2025));
+        Assert.Equal(6, _office.Definition.Overrides.Keys.Count(day => day.Year == 2026));
         Assert.All(_office.Definition.Overrides.Keys, date =>
             Assert.Contains(date.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday })
         );
+    }
+
+    [Fact]
+    public void SpringFestival2025IsClosedAndItsMakeUpSundayOpen()
+    {
+        // 2025-01-28 (New Year's Eve) to 02-04 closed; Sunday 01-26 and Saturday 02-08 worked.
+        Assert.True(_office.IsOpen(_office.Local("2025-01-26 10:00")));
+        Assert.False(_office.IsOpen(_office.Local("2025-01-28 10:00")));
+        Assert.False(_office.IsOpen(_office.Local("2025-02-04 10:00")));
+        Assert.True(_office.IsOpen(_office.Local("2025-02-08 10:00")));
+        Assert.Equal(_office.Local("2025-02-05 09:00"), _office.NextOpen(_office.Local("2025-01-27 18:00")));
     }
 }
