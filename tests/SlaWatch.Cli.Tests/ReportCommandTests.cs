@@ -124,5 +124,22 @@ public class ReportCommandTests(AzuriteFixture azurite)
         Assert.Equal(1, json.RootElement.GetProperty("ticketsLoaded").GetInt32());
         Assert.True(json.RootElement.GetProperty("announcements").GetProperty("breach").GetInt32() >= 1);
         Assert.True(json.RootElement.GetProperty("bucketsRead").GetInt32() > 1);
+        Assert.Equal(0, json.RootElement.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public void AScanOnADayTheCalendarHasNoHolidayDataForSaysSoOnStderrAndInTheJson()
+    {
+        var scan = WithStore("scan", "--now", "2019-03-04T09:00:00+08:00", "--json", "--lang", "zh-CN");
+        Assert.Equal(0, scan.ExitCode);
+        using var json = JsonDocument.Parse(scan.Out);
+        var warning = Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray().ToArray());
+        Assert.Equal("calendar-out-of-range", warning.GetProperty("code").GetString());
+        Assert.Equal(2019, Assert.Single(warning.GetProperty("years").EnumerateArray().ToArray()).GetInt32());
+        Assert.StartsWith(
+            "slawatch: warning: 日历“office”没有 2019 年的节假日数据",
+            scan.Error,
+            StringComparison.Ordinal
+        );
     }
 }

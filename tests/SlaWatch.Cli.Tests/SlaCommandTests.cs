@@ -67,7 +67,7 @@ public class SlaCommandTests
         Assert.Equal(string.Empty, covered.Error);
         var warning = Assert.Single(beyond.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(
-            "calendar 'office' has holiday data through 2026-12-31 only",
+            "calendar 'office' has no holiday data for 2027 (it covers 2025-01-01 to 2026-12-31)",
             warning,
             StringComparison.Ordinal
         );

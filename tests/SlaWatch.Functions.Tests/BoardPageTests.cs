@@ -57,14 +57,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
             );
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(
-            new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = BrowserArguments,
-            }
-        );
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(
             new()
             {
@@ -156,14 +149,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<z1@x>", "2026-11-16 09:20"), "test");
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(
-            new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = BrowserArguments,
-            }
-        );
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(
             new()
             {
@@ -209,7 +195,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         Assert.Equal(200, answer.Status);
         var json = answer.Json;
         Assert.Equal(
-            ["readAt", "day", "timeZone", "refreshSeconds", "tickets", "today", "alerts"],
+            ["readAt", "day", "timeZone", "refreshSeconds", "tickets", "today", "alerts", "warnings"],
             json.AsObject().Select(pair => pair.Key)
         );
         Assert.Equal(
@@ -272,6 +258,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
             all.Select(pair => pair.Key)
         );
         Assert.Equal((1, 30.0), ((int)all["arrivals"]!, (double)all["targetMeanFirstResponseMinutes"]!));
+        Assert.Empty(json["warnings"]!.AsArray());
         Assert.DoesNotContain("13912341522", answer.Body, StringComparison.Ordinal);
         Assert.Equal(("text/html; charset=utf-8", 200), (page.ContentType, page.Status));
         Assert.DoesNotContain("<script src=", page.Body, StringComparison.Ordinal);
@@ -293,6 +280,53 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
 
         Assert.Equal(10, (int)answer.Json["refreshSeconds"]!);
     }
+
+    [Fact]
+    public async Task AWeekTheCalendarHasNoHolidayDataForIsSaidOnTheBoardInItsLanguage()
+    {
+        // The shipped office calendar knows 2025 and 2026: from 2026-12-25 the week ahead reaches into 2027.
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-12-28 10:00"));
+        var answer = await app.AnswerAsync(
+            await app.Function<LiveBoard>().DataAsync(app.Request("GET", "/api/board/data"), default)
+        );
+        var warning = Assert.Single(answer.Json["warnings"]!.AsArray())!;
+        Assert.Equal(
+            ("calendar-out-of-range", "office", 2027),
+            ((string)warning["code"]!, (string)warning["calendar"]!, (int)warning["years"]![0]!)
+        );
+
+        await using var host = await BoardHost.StartAsync(app);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        foreach (
+            var (lang, text) in new[]
+            {
+                ("en", "Calendar 'office' has no holiday data for 2027 (it covers 2025-01-01 to 2026-12-31)"),
+                ("zh-CN", "日历“office”没有 2027 年的节假日数据（现有 2025-01-01 至 2026-12-31）"),
+            }
+        )
+        {
+            await page.GotoAsync(new Uri(host.Address, "api/board?lang=" + lang).ToString());
+            await page.WaitForFunctionAsync("() => window.boardStatus.refreshes >= 1");
+            Assert.True(await page.Locator("#calendar-warning").IsVisibleAsync());
+            Assert.StartsWith(
+                text,
+                await page.Locator("#calendar-warning").TextContentAsync() ?? string.Empty,
+                StringComparison.Ordinal
+            );
+        }
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = BrowserArguments,
+            }
+        );
 
     private static InboundContact Email(string source, string wall, string subject) =>
         new()

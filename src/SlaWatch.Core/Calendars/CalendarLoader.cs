@@ -138,9 +138,8 @@ public static class CalendarLoader
         {
             if (makeUpHours.Count == 0)
             {
-                throw nodes[date].Error(
-                    "a make-up working day needs hours: give the calendar 'makeUpDayHours' or Monday hours"
-                );
+                throw nodes[date]
+                    .Error("a make-up working day needs hours: give the calendar 'makeUpDayHours' or Monday hours");
             }
 
             Claim(nodes[date], date, holidays, overrides);

@@ -84,10 +84,7 @@ public sealed record HolidaySet(
             }
         }
 
-        return (
-            new HolidaySet(set.Optional("name")?.String(), source, from, through, holidays, workingDays),
-            nodes
-        );
+        return (new HolidaySet(set.Optional("name")?.String(), source, from, through, holidays, workingDays), nodes);
     }
 
     /// <summary>The set as the project's JSON, dates in order, as a calendar includes it.</summary>

@@ -23,7 +23,10 @@ public sealed record CalendarWarning(
 
     public string Text(bool chinese)
     {
-        var years = string.Join(chinese ? "、" : ", ", Years.Select(year => year.ToString(CultureInfo.InvariantCulture)));
+        var years = string.Join(
+            chinese ? "、" : ", ",
+            Years.Select(year => year.ToString(CultureInfo.InvariantCulture))
+        );
         var covered = string.Create(CultureInfo.InvariantCulture, $"{CoveredFrom:yyyy-MM-dd}");
         var through = string.Create(CultureInfo.InvariantCulture, $"{CoveredThrough:yyyy-MM-dd}");
         return chinese

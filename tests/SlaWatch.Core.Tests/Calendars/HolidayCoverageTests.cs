@@ -31,9 +31,15 @@ public class HolidayCoverageTests
         var stated = Calendar(
             """{"source":"s","coversFrom":"2027-01-01","coversThrough":"2027-06-30","holidays":["2027-01-01"]}"""
         );
-        Assert.Equal((D("2027-01-01"), D("2027-06-30")), (stated.HolidayCoverage!.From, stated.HolidayCoverage.Through));
+        Assert.Equal(
+            (D("2027-01-01"), D("2027-06-30")),
+            (stated.HolidayCoverage!.From, stated.HolidayCoverage.Through)
+        );
         var implied = Calendar("""{"source":"s","holidays":["2026-10-01"],"workingDays":["2026-10-10"]}""");
-        Assert.Equal((D("2026-01-01"), D("2026-12-31")), (implied.HolidayCoverage!.From, implied.HolidayCoverage.Through));
+        Assert.Equal(
+            (D("2026-01-01"), D("2026-12-31")),
+            (implied.HolidayCoverage!.From, implied.HolidayCoverage.Through)
+        );
         Assert.Null(
             CalendarLoader
                 .Parse("plain.json", """{"timeZone":"UTC","week":{"mon":[["09:00","18:00"]]}}""")
@@ -116,6 +122,8 @@ public class HolidayCoverageTests
             warning.Text(chinese: true),
             StringComparison.Ordinal
         );
-        Assert.Empty(ReportView.For(week with { From = D("2026-12-01"), To = D("2026-12-31") }, Shipped.Policy).Warnings);
+        Assert.Empty(
+            ReportView.For(week with { From = D("2026-12-01"), To = D("2026-12-31") }, Shipped.Policy).Warnings
+        );
     }
 }

@@ -9,14 +9,7 @@ namespace SlaWatch.Core.Tests.Reporting;
 public sealed class CalendarWarningOutputTests
 {
     private static readonly ReportView Week2019 = ReportView.For(
-        new DailyAggregate(
-            new DateOnly(2019, 3, 4),
-            new DateOnly(2019, 3, 10),
-            "v",
-            DateTimeOffset.UnixEpoch,
-            [],
-            []
-        ),
+        new DailyAggregate(new DateOnly(2019, 3, 4), new DateOnly(2019, 3, 10), "v", DateTimeOffset.UnixEpoch, [], []),
         Shipped.Policy
     );
 
