@@ -133,4 +133,54 @@ public class CalendarCommandTests
         Assert.Single(bad.Error.TrimEnd().Split('\n'));
         Assert.Contains("no-such.json", bad.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImportAddsAYearAndABrokenFeedExitsWithTwoNamingItsLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("slawatch-cli-import-").FullName;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(Cli.Office)!))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var office = Path.Combine(folder, Path.GetFileName(Cli.Office));
+            var notice = Path.Combine(folder, "notice-2027.json");
+            File.WriteAllText(notice, """{"source":"draft","holidays":["2027-01-01"],"workingDays":["2027-01-02"]}""");
+            var broken = Path.Combine(folder, "broken.ics");
+            File.WriteAllText(
+                broken,
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20270101T090000\r\nEND:VEVENT\r\n"
+                    + "END:VCALENDAR\r\n"
+            );
+
+            var imported = Cli.Run("calendar", "import", notice, "--calendar", office);
+            var again = Cli.Run("calendar", "import", notice, "--calendar", office, "--json");
+            var refused = Cli.Run("calendar", "import", broken, "--calendar", office);
+            var open = Cli.Run("calendar", "open", "--calendar", office, "--at", "2027-01-01T10:00:00+08:00");
+
+            Assert.Equal(
+                (
+                    0,
+                    "holidays-2027.json: 1 holidays and 1 make-up working days, 2027-01-01 to 2027-12-31, written; "
+                        + "shanghai-office.json now includes it"
+                ),
+                (imported.ExitCode, imported.Line)
+            );
+            using var json = JsonDocument.Parse(again.Out);
+            Assert.False(json.RootElement.GetProperty("written").GetBoolean());
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains(
+                "broken.ics: line 3: DTSTART: the event has a time of day",
+                refused.Error,
+                StringComparison.Ordinal
+            );
+            Assert.Equal((0, "false"), (open.ExitCode, open.Line));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

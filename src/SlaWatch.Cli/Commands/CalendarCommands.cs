@@ -1,9 +1,11 @@
 using System.CommandLine;
+using SlaWatch.Channels.Calendars;
 using SlaWatch.Core.Calendars;
 
 namespace SlaWatch.Cli.Commands;
 
-/// <summary><c>slawatch calendar add|elapsed|open|next</c>: business-calendar arithmetic on a calendar file.</summary>
+/// <summary><c>slawatch calendar add|elapsed|open|next|import</c>: business-calendar arithmetic on a calendar file, and
+/// a year's holidays added to it.</summary>
 internal static class CalendarCommands
 {
     public static Command Create(CliOutput output)
@@ -13,6 +15,7 @@ internal static class CalendarCommands
         calendar.Subcommands.Add(Elapsed(output));
         calendar.Subcommands.Add(Open(output));
         calendar.Subcommands.Add(Next(output));
+        calendar.Subcommands.Add(Import(output));
         return calendar;
     }
 
@@ -117,6 +120,77 @@ internal static class CalendarCommands
                 calendar,
                 calendar.NextOpen(InputParsing.Instant("--at", result.GetValue(at), calendar)),
                 result.GetValue(json)
+            );
+        });
+        return command;
+    }
+
+    private static Command Import(CliOutput output)
+    {
+        var input = new Argument<string>("FILE")
+        {
+            Description = "Holidays as iCalendar (.ics) or a JSON holiday set.",
+        };
+        var file = CalendarFile();
+        var source = CommonOptions.Text(
+            "--source",
+            "Where the dates come from (the notice); default: the file's name.",
+            required: false
+        );
+        var name = CommonOptions.Text(
+            "--as",
+            "The set's file name beside the calendar; default holidays-YEAR.json.",
+            required: false
+        );
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "import",
+            "Add a year's holidays and make-up working days to a calendar: written as a set beside it and included."
+        )
+        {
+            input,
+            file,
+            source,
+            name,
+            json,
+        };
+        command.SetAction(result =>
+        {
+            var calendarFile = result.GetValue(file)!;
+            var done = HolidayImport.Run(
+                result.GetValue(input)!,
+                calendarFile,
+                result.GetValue(source),
+                result.GetValue(name)
+            );
+            if (result.GetValue(json))
+            {
+                output.WriteJson(
+                    new
+                    {
+                        setFile = done.SetFile,
+                        coversFrom = done.Set.CoversFrom,
+                        coversThrough = done.Set.CoversThrough,
+                        holidays = done.Set.Holidays.Count,
+                        workingDays = done.Set.WorkingDays.Count,
+                        written = done.Written,
+                        included = done.Included,
+                    }
+                );
+                return;
+            }
+
+            var set = done.Set;
+            var written = done.Written ? "written" : "already there";
+            var included = done.Included ? $"{Path.GetFileName(calendarFile)} now includes it" : "already included";
+            output.Out.WriteLine(
+                FormattableString.Invariant(
+                    $"{Path.GetFileName(done.SetFile)}: {set.Holidays.Count} holidays and {set.WorkingDays.Count} "
+                )
+                    + FormattableString.Invariant(
+                        $"make-up working days, {set.CoversFrom:yyyy-MM-dd} to {set.CoversThrough:yyyy-MM-dd}, "
+                    )
+                    + $"{written}; {included}"
             );
         });
         return command;
