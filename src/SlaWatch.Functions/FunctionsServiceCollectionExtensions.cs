@@ -51,6 +51,17 @@ public static class FunctionsServiceCollectionExtensions
         Core.Text.LegacyCharsets.Register();
         services.AddSlaWatch(configuration, contentRoot);
         services.AddCheckedSettings<FunctionSettings>(configuration, FunctionSettings.Read);
+        // Calls:QueueCategories:<queue> = <category>: an answered call takes its queue's category.
+        services.AddSingleton(
+            new Channels.Phone.CallOptions
+            {
+                QueueCategories = configuration
+                    .GetSection("Calls:QueueCategories")
+                    .GetChildren()
+                    .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
+                    .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.OrdinalIgnoreCase),
+            }
+        );
         services.AddAzureClients(clients =>
         {
             clients.AddClient<QueueServiceClient, QueueClientOptions>(

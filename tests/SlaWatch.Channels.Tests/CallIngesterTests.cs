@@ -101,6 +101,69 @@ public class CallIngesterTests(AzuriteFixture azurite)
         Assert.Equal(Shipped.At("2026-11-19 09:20:30"), queued.FirstResponseAt);
     }
 
+    [Fact]
+    public async Task MenuTimeIsNotRingingAndTheQueueNamesTheCategory()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 12:00"));
+        var ingester = Calls(
+            world,
+            new CallOptions
+            {
+                QueueCategories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["Support"] = "technical-fault",
+                },
+            }
+        );
+        // 12 s in the menu, then the queue; an agent answered 12 s later: within three rings of 5 s.
+        var call = new CallRecord(
+            "ivr-1",
+            "13912341522",
+            Shipped.At("2026-11-16 10:00:00"),
+            Shipped.At("2026-11-16 10:00:24"),
+            Shipped.At("2026-11-16 10:05:00"),
+            CallDisposition.Answered,
+            "2003"
+        )
+        {
+            ReachedAgentsAt = Shipped.At("2026-11-16 10:00:12"),
+            Queue = "support",
+        };
+
+        var result = await ingester.IngestAsync(call, "test", "raw");
+
+        var ticket = (await world.Main.Store.LoadAsync(result.TicketId!))!;
+        var clock = SlaClockCalculator
+            .Compute(ticket.Events, Shipped.Policy, Shipped.At("2026-11-16 12:00"))
+            .Single(clock => clock.Metric == SlaMetric.FirstResponse);
+        Assert.Equal(true, ingester.MetRingTarget(call));
+        Assert.Equal((ClockState.Met, TimeSpan.FromSeconds(12)), (clock.State, clock.Elapsed));
+        Assert.Equal(
+            (Shipped.At("2026-11-16 10:00:12"), "technical-fault"),
+            (ticket.State.ReceivedAt, ticket.State.Category)
+        );
+    }
+
+    [Fact]
+    public async Task ACallAbandonedInTheQueueIsACallBackWithTheQueuesReason()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-19 12:00"));
+        var ingester = Calls(
+            world,
+            new CallOptions { QueueCategories = new Dictionary<string, string> { ["billing"] = "billing" } }
+        );
+        var (calls, _) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "queue_log")), Shanghai);
+        var abandoned = calls.Single(call => call.CallId == "1763515800.40");
+
+        var result = await ingester.IngestAsync(abandoned, "test", "raw");
+
+        var ticket = (await world.Main.Store.LoadAsync(result.TicketId!))!;
+        Assert.Equal(
+            ("callback", "missed call: caller hung up in the queue after 40 s"),
+            (ticket.State.Category, ticket.State.OverdueReason)
+        );
+    }
+
     private static CallIngester Calls(TestWorld world, CallOptions? options = null) =>
         world
             .Main.With(services => services.AddSingleton(options ?? new CallOptions()).AddSlaWatchChannels())

@@ -100,8 +100,13 @@ public class CallLogReaderTests
             (false, "VoiceMail", (TimeSpan?)null),
             (calls[1].Answered, calls[1].SwitchApplication, calls[1].Ringing)
         );
-        // The IVR answered at once; the agent 30 seconds after the call began, which is the ring time that counts.
-        Assert.Equal((2, "2003", TimeSpan.FromSeconds(30)), (calls[2].Legs, calls[2].Agent, calls[2].Ringing));
+        // 12 s in the IVR menu, then the queue: the agent answered 18 s after the call reached the agents, which is
+        // the ring time that counts (not the 30 s since the call began).
+        Assert.Equal(
+            (2, "2003", TimeSpan.FromSeconds(18), Local("2026-11-19 09:20:12"), "support"),
+            (calls[2].Legs, calls[2].Agent, calls[2].Ringing, calls[2].ReachedAgentsAt, calls[2].Queue)
+        );
+        Assert.Equal(Local("2026-11-19 09:20:00"), calls[2].Start);
         Assert.Equal(("Hangup", CallDisposition.NoAnswer), (calls[3].SwitchApplication, calls[3].Disposition));
     }
 

@@ -5,11 +5,12 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Channels.Phone;
 
 /// <summary>
-/// Turns calls into tickets: the call's start is its arrival; an answered call's answer is the first response (so
-/// "within three rings" is the policy's ring target); a call that was not answered (NO ANSWER, BUSY, FAILED) becomes
-/// a callback ticket whose first response is already late, and so does a call only the switch picked up (voicemail,
-/// an IVR). A call from the same number within the repeat window
-/// continues that caller's open ticket.
+/// Turns calls into tickets: the call arrives when it reached the agents (its start when the log does not say; the
+/// menu before is the caller's own time, not ringing); an answered call's answer is the first response (so "within
+/// three rings" is the policy's ring target) and its queue names its category; a call that was not answered (NO
+/// ANSWER, BUSY, FAILED, abandoned in the queue) becomes a call-back ticket (<see cref="CallBack"/>) whose first
+/// response is already late, and so does a call only the switch picked up (voicemail, an IVR). A call from the same
+/// number within the repeat window continues that caller's open ticket.
 /// </summary>
 public sealed class CallIngester(
     IngestionService ingestion,
@@ -24,7 +25,7 @@ public sealed class CallIngester(
     public static TimeSpan? RingTarget(SlaPolicy policy, CallRecord call) =>
         policy
             .TargetFor(SlaMetric.FirstResponse, new TicketProfile(Channel.Phone, Priority.Normal))
-            ?.OpenTimeFrom(call.Start);
+            ?.OpenTimeFrom(call.RingingFrom);
 
     /// <summary>Answered within the ring target; false for a call not answered; null when the policy sets no
     /// target.</summary>
@@ -46,10 +47,10 @@ public sealed class CallIngester(
         {
             Channel = Channel.Phone,
             SourceId = "call:" + call.CallId,
-            ReceivedAt = call.Start,
+            ReceivedAt = call.RingingFrom,
             From = call.Caller,
             Subject = call.Answered ? "Phone call" : $"Missed call ({Describe(call)}): call back",
-            Category = call.Answered ? null : "callback",
+            Category = call.Answered ? options.CategoryOf(call.Queue) : CallBack.Category,
             RepeatKey = CustomerRef.FromContact(call.Caller).Key,
             RepeatWindow = RepeatWindow,
         };
@@ -73,13 +74,13 @@ public sealed class CallIngester(
     }
 
     private static string Describe(CallRecord call) =>
-        call.SwitchApplication is { } application
-            ? $"no agent answered; only the switch's {application}"
-            : call.Disposition switch
-            {
-                CallDisposition.NoAnswer => "NO ANSWER",
-                CallDisposition.Busy => "BUSY",
-                CallDisposition.Failed => "FAILED",
-                _ => "ANSWERED",
-            };
+        call.QueueExit is { } exit ? exit
+        : call.SwitchApplication is { } application ? $"no agent answered; only the switch's {application}"
+        : call.Disposition switch
+        {
+            CallDisposition.NoAnswer => "NO ANSWER",
+            CallDisposition.Busy => "BUSY",
+            CallDisposition.Failed => "FAILED",
+            _ => "ANSWERED",
+        };
 }

@@ -36,11 +36,27 @@ public static class CallLegs
         "Busy",
     };
 
-    /// <summary>A leg answered by the switch is not answered: the application is kept so the report can say who picked
-    /// up.</summary>
-    public static CallRecord AsLeg(CallRecord leg, string application, string destinationChannel)
+    /// <summary>
+    /// A leg answered by the switch is not answered: the application is kept so the report can say who picked up. A
+    /// Queue or Dial leg is where the call reached the agents: ringing starts there, not in the menu before it.
+    /// </summary>
+    public static CallRecord AsLeg(CallRecord leg, string application, string destinationChannel, string data = "")
     {
         ArgumentNullException.ThrowIfNull(leg);
+        ArgumentNullException.ThrowIfNull(data);
+        if (application.Equals("Queue", StringComparison.OrdinalIgnoreCase))
+        {
+            leg = leg with
+            {
+                ReachedAgentsAt = leg.Start,
+                Queue = data.Split(',', 2)[0].Trim() is { Length: > 0 } q ? q : null,
+            };
+        }
+        else if (application.Equals("Dial", StringComparison.OrdinalIgnoreCase))
+        {
+            leg = leg with { ReachedAgentsAt = leg.Start };
+        }
+
         var bySwitch = leg.Answered && (destinationChannel.Length == 0 || SwitchApplications.Contains(application));
         return bySwitch
             ? leg with
@@ -86,6 +102,8 @@ public static class CallLegs
             SwitchApplication = answered is null
                 ? legs.Select(leg => leg.SwitchApplication).FirstOrDefault(application => application is not null)
                 : null,
+            ReachedAgentsAt = legs.Select(leg => leg.ReachedAgentsAt).Where(at => at is not null).Min(),
+            Queue = legs.Select(leg => leg.Queue).FirstOrDefault(queue => queue is not null),
         };
     }
 }

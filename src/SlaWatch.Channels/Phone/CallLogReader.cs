@@ -10,7 +10,8 @@ namespace SlaWatch.Channels.Phone;
 /// Reads call-detail records: Asterisk's CSV logs (<c>cdr_csv</c>, or <c>cdr_custom</c>'s <c>Master.csv</c> mapping, or
 /// any CSV with a header row naming the columns; see <see cref="CdrLayout"/>) with local times <c>YYYY-MM-DD
 /// HH:MM:SS</c>, or JSON lines of ours
-/// (<c>{"callId","linkedId","caller","start","answer","end","disposition","agent"}</c>). The legs of a call are made
+/// (<c>{"callId","linkedId","caller","start","reachedAgents","queue","answer","end","disposition","agent"}</c>), or
+/// Asterisk's <c>queue_log</c> (<see cref="QueueLogReader"/>). The legs of a call are made
 /// one (<see cref="CallLegs"/>). Bad rows come back as errors naming their line and column; the good ones are read. A
 /// log in a layout not recognised is one error naming what was expected, with the whole text, so nothing is lost.
 /// </summary>
@@ -22,7 +23,9 @@ public static class CallLogReader
     )
     {
         var firstLine = text.TrimStart('\uFEFF').TrimStart().Split('\n', 2)[0];
-        return firstLine.StartsWith('{') ? ReadJsonLines(text, zone) : ReadCdrCsv(text, zone);
+        return firstLine.StartsWith('{') ? ReadJsonLines(text, zone)
+            : QueueLogReader.LooksLikeQueueLog(firstLine.TrimEnd('\r')) ? QueueLogReader.Read(text, zone)
+            : ReadCdrCsv(text, zone);
     }
 
     public static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) ReadCdrCsv(
@@ -105,7 +108,7 @@ public static class CallLogReader
                 {
                     LinkedId = Field("linkedid") is { Length: > 0 } linked ? linked : null,
                 };
-                legs.Add(CallLegs.AsLeg(leg, Field("lastapp"), Field("dstchannel")));
+                legs.Add(CallLegs.AsLeg(leg, Field("lastapp"), Field("dstchannel"), Field("lastdata")));
             }
             catch (RowException error)
             {
@@ -157,7 +160,14 @@ public static class CallLogReader
                     ),
                     Text("agent")
                 );
-                calls.Add(Checked(record) with { LinkedId = Text("linkedId") });
+                calls.Add(
+                    Checked(record) with
+                    {
+                        LinkedId = Text("linkedId"),
+                        ReachedAgentsAt = Instant("reachedAgents"),
+                        Queue = Text("queue"),
+                    }
+                );
             }
             catch (RowException error)
             {
@@ -170,9 +180,14 @@ public static class CallLogReader
 
     private static CallRecord Checked(CallRecord call)
     {
-        if (call.Answer is { } answer && (answer < call.Start || answer > call.End))
+        if (call.ReachedAgentsAt is { } reached && (reached < call.Start || reached > call.End))
         {
-            throw new RowException("answer", $"{answer:O} is not between the call's start and end");
+            throw new RowException("reachedAgents", $"{reached:O} is not between the call's start and end");
+        }
+
+        if (call.Answer is { } answer && (answer < call.RingingFrom || answer > call.End))
+        {
+            throw new RowException("answer", $"{answer:O} is not between the call reaching agents and its end");
         }
 
         if (call.End < call.Start)

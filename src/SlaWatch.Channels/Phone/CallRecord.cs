@@ -34,8 +34,25 @@ public sealed record CallRecord(
     /// <c>Playback</c>…).</summary>
     public string? SwitchApplication { get; init; }
 
-    /// <summary>Answer − start: how long the caller heard it ring before an agent answered.</summary>
-    public TimeSpan? Ringing => Answer - Start;
+    /// <summary>
+    /// When the call reached the agents (entered a queue, or a Dial to people began); null when the log does not
+    /// say, and then the call's start. Time before it was spent in a menu (IVR), not ringing.
+    /// </summary>
+    public DateTimeOffset? ReachedAgentsAt { get; init; }
+
+    /// <summary>The queue the call waited in (Asterisk's queue name), which can name its category.</summary>
+    public string? Queue { get; init; }
+
+    /// <summary>Why a call that reached a queue ended without an agent (abandoned, timed out, left with a
+    /// key).</summary>
+    public string? QueueExit { get; init; }
+
+    /// <summary>When ringing began: the moment the call reached the agents, else its start.</summary>
+    public DateTimeOffset RingingFrom => ReachedAgentsAt ?? Start;
+
+    /// <summary>Answer − <see cref="RingingFrom"/>: how long the caller waited for an agent, menu time left
+    /// out.</summary>
+    public TimeSpan? Ringing => Answer - RingingFrom;
 
     public bool Answered => Disposition == CallDisposition.Answered && Answer is not null;
 }

@@ -8,7 +8,8 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Cli.Commands;
 
-/// <summary><c>slawatch calls parse|ingest FILE</c>: call-detail records, Asterisk cdr-csv or JSON lines.</summary>
+/// <summary><c>slawatch calls parse|ingest FILE</c>: call-detail records (Asterisk cdr-csv, its queue_log, or JSON
+/// lines).</summary>
 internal static class CallCommands
 {
     public static Command Create(CliOutput output)
@@ -23,7 +24,8 @@ internal static class CallCommands
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines.",
+            Description =
+                "Asterisk queue_log, cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines.",
         };
         var policy = new Option<string>("--policy")
         {
@@ -50,6 +52,10 @@ internal static class CallCommands
                     start = CliOutput.Instant(call.Start, sla.TimeZone),
                     answer = call.Answer is { } a ? CliOutput.Instant(a, sla.TimeZone) : null,
                     end = CliOutput.Instant(call.End, sla.TimeZone),
+                    reachedAgents = call.ReachedAgentsAt is { } reached
+                        ? CliOutput.Instant(reached, sla.TimeZone)
+                        : null,
+                    queue = call.Queue,
                     ringSeconds = call.Ringing?.TotalSeconds,
                     disposition = call.Disposition.ToString(),
                     agent = call.Agent,
@@ -95,13 +101,18 @@ internal static class CallCommands
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "Asterisk cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines.",
+            Description =
+                "Asterisk queue_log, cdr_csv or cdr_custom Master.csv, a CSV with a header row, or JSON lines.",
         };
         var window = CommonOptions.Text(
             "--repeat-window",
             "A call from the same number within this time continues its open ticket (default 2h).",
             required: false
         );
+        var queues = new Option<string[]>("--queue-category")
+        {
+            Description = "QUEUE=CATEGORY: an answered call from this queue takes this category (repeat the option).",
+        };
         var json = CommonOptions.Json();
         var now = CommonOptions.Now();
         var store = new StoreOptions(output);
@@ -112,6 +123,7 @@ internal static class CallCommands
         {
             file,
             window,
+            queues,
             json,
             now,
         };
@@ -125,7 +137,11 @@ internal static class CallCommands
                     ? InputParsing.Duration("--repeat-window", given)
                     : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
                 var clock = CommonOptions.Clock(result, now);
-                var options = new CallOptions { RepeatWindow = repeat.Time };
+                var options = new CallOptions
+                {
+                    RepeatWindow = repeat.Time,
+                    QueueCategories = QueueCategories(result.GetValue(queues) ?? []),
+                };
                 await using var services = store.Compose(result, clock, added => added.AddSingleton(options));
                 var (calls, errors) = CallLogReader.Read(text, services.Get<SlaPolicy>().TimeZone);
                 var ingester = services.Get<CallIngester>();
@@ -205,4 +221,21 @@ internal static class CallCommands
     }
 
     private static string ReadFile(string path) => InputFiles.ReadText(path, InputFiles.MaxCallLogBytes, "a call log");
+
+    private static Dictionary<string, string> QueueCategories(IEnumerable<string> pairs)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == pair.Length - 1)
+            {
+                throw new UsageException($"--queue-category: '{pair}' is not QUEUE=CATEGORY");
+            }
+
+            map[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+        }
+
+        return map;
+    }
 }

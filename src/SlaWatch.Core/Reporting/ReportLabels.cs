@@ -18,6 +18,7 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         ["web"] = ("Website", "官网"),
         ["wechat"] = ("WeChat", "微信公众号"),
         ["other"] = ("Other", "其他"),
+        [Tickets.CallBack.Category] = ("Missed-call call-backs", "未接来电回拨"),
         ["urgent"] = ("Urgent", "紧急"),
         ["high"] = ("High", "高"),
         ["normal"] = ("Normal", "一般"),

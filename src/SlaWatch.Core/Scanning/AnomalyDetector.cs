@@ -88,7 +88,8 @@ public sealed class AnomalyDetector(
             }
         }
 
-        foreach (var streak in Streaks(arrivals))
+        // A missed call's call-back neither makes nor breaks a run of one kind of problem.
+        foreach (var streak in Streaks([.. arrivals.Where(arrival => arrival.Category != Tickets.CallBack.Category)]))
         {
             alerts.Add(
                 new AnomalyAlert(

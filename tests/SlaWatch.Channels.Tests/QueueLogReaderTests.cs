@@ -1,0 +1,89 @@
+using SlaWatch.Channels.Phone;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Channels.Tests;
+
+public sealed class QueueLogReaderTests
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private static DateTimeOffset Local(string wall) => Shipped.At(wall);
+
+    private static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) Log() =>
+        CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "queue_log")), Shanghai);
+
+    [Fact]
+    public void AQueuedCallRingsFromEnteringTheQueueAndIsAnsweredAtConnect()
+    {
+        var answered = Log().Calls.Single(call => call.CallId == "1763515200.30");
+
+        Assert.Equal(
+            ("13800138003", "support", "2003", CallDisposition.Answered),
+            (answered.Caller, answered.Queue, answered.Agent, answered.Disposition)
+        );
+        Assert.Equal(
+            (Local("2026-11-19 09:20:12"), Local("2026-11-19 09:20:12"), Local("2026-11-19 09:20:30")),
+            (answered.Start, answered.ReachedAgentsAt, answered.Answer)
+        );
+        Assert.Equal(TimeSpan.FromSeconds(18), answered.Ringing);
+        Assert.Equal(Local("2026-11-19 09:24:00"), answered.End);
+    }
+
+    [Theory]
+    [InlineData("1763515800.40", "billing", "caller hung up in the queue after 40 s", "2026-11-19 09:30:40")]
+    [InlineData("1763516400.50", "support", "queue timed out after 60 s", "2026-11-19 09:41:00")]
+    [InlineData("1763517000.60", "support", "caller left the queue with key 1 after 25 s", "2026-11-19 09:50:25")]
+    public void ACallThatLeftTheQueueWithoutAnAgentIsMissedWithItsReason(
+        string id,
+        string queue,
+        string exit,
+        string end
+    )
+    {
+        var call = Log().Calls.Single(call => call.CallId == id);
+        Assert.Equal(
+            (CallDisposition.NoAnswer, false, queue, exit, Local(end)),
+            (call.Disposition, call.Answered, call.Queue, call.QueueExit, call.End)
+        );
+    }
+
+    [Fact]
+    public void QueueWideLinesStartNoCallAndBadOrUnfinishedOnesAreErrorsNamingTheirLine()
+    {
+        var (calls, errors) = Log();
+
+        Assert.Equal(4, calls.Count);
+        Assert.Equal(
+            [
+                (13, "time", "'yesterday' is not Unix seconds or a local time"),
+                (14, "callid", "CONNECT for a call with no ENTERQUEUE before it"),
+                (15, "event", "no CONNECT or exit yet: still in the queue?"),
+            ],
+            errors.Select(error => (error.Line, error.Column, error.Problem))
+        );
+        Assert.StartsWith("yesterday|1763517600.70|support", errors[0].Raw, StringComparison.Ordinal);
+        Assert.Contains("|ENTERQUEUE||13800138008|", errors[2].Raw, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1795051212|1763515200.30|support|NONE|ENTERQUEUE||13800138003|1", true)]
+    [InlineData("2026-11-19 09:20:12|1763515200.30|support|NONE|ENTERQUEUE||13800138003|1", true)]
+    [InlineData("\"\",\"13912341522\",\"8000\",\"from-pstn\"", false)]
+    [InlineData("accountcode,src,dst", false)]
+    public void AQueueLogIsToldFromACdrByItsFirstLine(string line, bool queueLog)
+    {
+        Assert.Equal(queueLog, QueueLogReader.LooksLikeQueueLog(line));
+    }
+
+    [Fact]
+    public void LocalTimesAreReadInThePolicysZone()
+    {
+        var (calls, errors) = CallLogReader.Read(
+            "2026-11-19 09:20:12|c1|support|NONE|ENTERQUEUE||13800138003|1\n"
+                + "2026-11-19 09:20:20|c1|support|SIP/2003|CONNECT|8|c2|4\n",
+            Shanghai
+        );
+        Assert.Empty(errors);
+        Assert.Equal((Local("2026-11-19 09:20:20"), TimeSpan.FromSeconds(8)), (calls[0].Answer, calls[0].Ringing));
+    }
+}
