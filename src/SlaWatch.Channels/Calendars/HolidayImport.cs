@@ -6,7 +6,8 @@ using SlaWatch.Core.Configuration;
 
 namespace SlaWatch.Channels.Calendars;
 
-/// <summary>What an import did: the set file written (or found already there) and whether the calendar changed.</summary>
+/// <summary>What an import did: the set file written (or found already there) and whether the calendar
+/// changed.</summary>
 public sealed record HolidayImportResult(string SetFile, HolidaySet Set, bool Written, bool Included);
 
 /// <summary>

@@ -54,7 +54,8 @@ public sealed class IcsHolidaySetTests
     [InlineData("DTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20290101", "longer than a year")]
     public void AnEventThatIsNotHolidayDataIsRefusedNamingItsLine(string body, string problem)
     {
-        // The second event is the bad one: three header lines and the first event's four put its BEGIN:VEVENT on line 8.
+        // The second event is the bad one: three header lines and the first event's four put its BEGIN:VEVENT on
+        // line 8.
         var text = Feed("DTSTART;VALUE=DATE:20270102", body);
         var error = Assert.Throws<ConfigException>(() => IcsHolidaySet.Parse("f.ics", text));
         Assert.Equal(("f.ics", "line 8"), (error.File, error.JsonPath));
