@@ -46,25 +46,34 @@ server_failed() {
   fi
 }
 
+# A port picked free can be taken before Azurite binds it: then Azurite exits (EADDRINUSE) while something else answers
+# on the port, so success is Azurite alive and listening; otherwise new ports, three times.
 start_azurite() {
-  local table queue blob
-  table=$(free_port)
-  queue=$(free_port)
-  blob=$(free_port)
+  local table queue blob pid attempt
   mkdir -p "$SERVER_LOGS"
-  # Tables for the SLA data; queues and blobs for the Functions app's inbound queue and its claim-check bodies.
-  node_modules/.bin/azurite --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$table" \
-    --queueHost 127.0.0.1 --queuePort "$queue" --blobHost 127.0.0.1 --blobPort "$blob" \
-    --skipApiVersionCheck --loose --disableProductStyleUrl --silent --disableTelemetry >"$SERVER_LOGS/azurite.log" 2>&1 &
-  SERVER_PIDS+=($!)
-  if ! wait_for_port "$table" 30 || ! wait_for_port "$queue" 10 || ! wait_for_port "$blob" 10; then
-    server_failed "Azurite did not start on 127.0.0.1:$table/$queue/$blob (log: $SERVER_LOGS/azurite.log)"
-    return 0
-  fi
-  # Azurite's published development account; not a secret.
-  export SLAWATCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;"
-  export SLAWATCH_AZURITE_PORT="$table"
-  echo "build.sh: Azurite on 127.0.0.1 (tables $table, queues $queue, blobs $blob)"
+  for attempt in 1 2 3; do
+    table=$(free_port)
+    queue=$(free_port)
+    blob=$(free_port)
+    # Tables for the SLA data; queues and blobs for the Functions app's inbound queue and its claim-check bodies.
+    node_modules/.bin/azurite --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$table" \
+      --queueHost 127.0.0.1 --queuePort "$queue" --blobHost 127.0.0.1 --blobPort "$blob" \
+      --skipApiVersionCheck --loose --disableProductStyleUrl --silent --disableTelemetry \
+      >"$SERVER_LOGS/azurite.log" 2>&1 &
+    pid=$!
+    SERVER_PIDS+=("$pid")
+    if wait_for_port "$table" 30 && wait_for_port "$queue" 10 && wait_for_port "$blob" 10 \
+      && kill -0 "$pid" 2>/dev/null; then
+      # Azurite's published development account; not a secret.
+      export SLAWATCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;"
+      export SLAWATCH_AZURITE_PORT="$table"
+      echo "build.sh: Azurite on 127.0.0.1 (tables $table, queues $queue, blobs $blob)"
+      return 0
+    fi
+    kill "$pid" 2>/dev/null || true
+    echo "build.sh: Azurite did not start on 127.0.0.1:$table/$queue/$blob (attempt $attempt)" >&2
+  done
+  server_failed "Azurite did not start after three attempts (log: $SERVER_LOGS/azurite.log)"
 }
 
 # Dovecot (IMAP) and OpenSMTPD from Debian, installed when missing and we are root.
