@@ -56,7 +56,8 @@ start_azurite() {
     queue=$(free_port)
     blob=$(free_port)
     # Tables for the SLA data; queues and blobs for the Functions app's inbound queue and its claim-check bodies.
-    node_modules/.bin/azurite --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$table" \
+    # In a neutral locale whatever the tests': under tr_TR Azurite cannot delete a table whose name has an 'I'.
+    LC_ALL=C.UTF-8 LANG=C.UTF-8 node_modules/.bin/azurite --inMemoryPersistence --tableHost 127.0.0.1 --tablePort "$table" \
       --queueHost 127.0.0.1 --queuePort "$queue" --blobHost 127.0.0.1 --blobPort "$blob" \
       --skipApiVersionCheck --loose --disableProductStyleUrl --silent --disableTelemetry \
       >"$SERVER_LOGS/azurite.log" 2>&1 &

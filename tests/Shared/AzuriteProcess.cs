@@ -60,6 +60,10 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The server runs in a neutral locale whatever the test's: under tr_TR Node lower-cases a table name's 'I' to
+        // a dotless 'ı' on some of Azurite's paths and not others, so a table with an I cannot be deleted.
+        start.Environment["LC_ALL"] = "C.UTF-8";
+        start.Environment["LANG"] = "C.UTF-8";
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         foreach (
             var arg in new[]
