@@ -69,18 +69,7 @@ public sealed class DaylightSavingClockTests
     {
         var policy = NightShift(zone, nightEnds);
         var arrived = Instant(arrival);
-        TicketEvent[] events =
-        [
-            new Received(
-                arrived,
-                "customer",
-                null,
-                Channel.Email,
-                Priority.Normal,
-                "technical-fault",
-                CustomerRef.FromContact("13912341522")
-            ),
-        ];
+        TicketEvent[] events = [Arrival(arrived)];
         // Twelve hours later the change day's interval is over and the next one has not begun.
         var clocks = SlaClockCalculator.Compute(events, policy, arrived.AddHours(12));
 
@@ -105,15 +94,7 @@ public sealed class DaylightSavingClockTests
         var answered = arrived.AddMinutes(135);
         TicketEvent[] events =
         [
-            new Received(
-                arrived,
-                "customer",
-                null,
-                Channel.Email,
-                Priority.Normal,
-                "technical-fault",
-                CustomerRef.FromContact("13912341522")
-            ),
+            Arrival(arrived),
             new Acknowledged(arrived.AddMinutes(20), "auto-reply", null),
             new AgentResponse(answered, "客服A", null),
         ];
@@ -124,6 +105,17 @@ public sealed class DaylightSavingClockTests
         Assert.Equal(TimeSpan.FromMinutes(135), response.Elapsed);
         Assert.Equal(ClockState.Met, Clock(clocks, SlaMetric.Acknowledgement).State);
     }
+
+    private static Received Arrival(DateTimeOffset at) =>
+        new(
+            at,
+            "customer",
+            null,
+            Channel.Email,
+            Priority.Normal,
+            "technical-fault",
+            CustomerRef.FromContact("13912341522")
+        );
 
     private static SlaClock Clock(IReadOnlyList<SlaClock> clocks, SlaMetric metric) =>
         clocks.Single(clock => clock.Metric == metric);
