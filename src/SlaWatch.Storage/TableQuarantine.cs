@@ -99,19 +99,9 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
             return false;
         }
 
-        var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
         var rows = await QueryAsync(RowsOf(partition, rowKey), cancellationToken, ["PartitionKey", "RowKey"])
             .ConfigureAwait(false);
-        await PartitionBatches
-            .SubmitAsync(
-                storage,
-                table,
-                rows,
-                row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All),
-                parallelism: 1,
-                cancellationToken
-            )
-            .ConfigureAwait(false);
+        await DeleteAsync(rows, cancellationToken).ConfigureAwait(false);
         return rows.Any(row => row.RowKey == rowKey);
     }
 
@@ -129,7 +119,6 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
 
     public async Task<int> PurgeAsync(string? channel, DateOnly before, CancellationToken cancellationToken = default)
     {
-        var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
         // A channel's days sort by date within its prefix: every partition before the cut in one range. Across
         // channels, the row key (newest first) says when: every row whose instant is before the cut sorts after it.
         var filter = channel is null
@@ -141,6 +130,13 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
             );
         var rows = await QueryAsync(filter, cancellationToken, ["PartitionKey", "RowKey", "Reason"])
             .ConfigureAwait(false);
+        await DeleteAsync(rows, cancellationToken).ConfigureAwait(false);
+        return rows.Count(row => row.ContainsKey("Reason"));
+    }
+
+    private async Task DeleteAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableStorage.Quarantine, cancellationToken).ConfigureAwait(false);
         await PartitionBatches
             .SubmitAsync(
                 storage,
@@ -151,7 +147,6 @@ public sealed class TableQuarantine(TableStorage storage) : IQuarantine
                 cancellationToken
             )
             .ConfigureAwait(false);
-        return rows.Count(row => row.ContainsKey("Reason"));
     }
 
     private async Task<List<TableEntity>> QueryAsync(

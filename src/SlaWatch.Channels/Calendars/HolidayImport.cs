@@ -21,9 +21,17 @@ public static partial class HolidayImport
     // A year of holidays is a few kilobytes; a feed of decades is well under this.
     public const int MaxInputBytes = 4 * 1024 * 1024;
 
-    public static HolidayImportResult Run(string input, string calendarFile, string? source = null, string? name = null)
+    /// <param name="input">The file the holidays were read from, as errors name it.</param>
+    /// <param name="text">Its text, read by the caller within <see cref="MaxInputBytes"/>.</param>
+    public static HolidayImportResult Run(
+        string input,
+        string text,
+        string calendarFile,
+        string? source = null,
+        string? name = null
+    )
     {
-        var text = ReadCapped(input);
+        ArgumentNullException.ThrowIfNull(text);
         var set = IcsHolidaySet.LooksLikeICalendar(text)
             ? IcsHolidaySet.Parse(input, text, source)
             : HolidaySet.Parse(input, text);
@@ -79,35 +87,6 @@ public static partial class HolidayImport
                 CultureInfo.InvariantCulture,
                 $"holidays-{set.CoversFrom.Year}-{set.CoversThrough.Year}.json"
             );
-
-    private static string ReadCapped(string input)
-    {
-        try
-        {
-            var info = new FileInfo(input);
-            if (info.Exists && info.Length > MaxInputBytes)
-            {
-                throw new ConfigException(
-                    input,
-                    "$",
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{info.Length} bytes is more than a holiday file needs (at most {MaxInputBytes})"
-                    )
-                );
-            }
-
-            return File.ReadAllText(input, Encoding.UTF8);
-        }
-        catch (IOException error)
-        {
-            throw new ConfigException(input, "$", $"cannot read: {error.Message}");
-        }
-        catch (UnauthorizedAccessException error)
-        {
-            throw new ConfigException(input, "$", $"cannot read: {error.Message}");
-        }
-    }
 
     private static bool IncludesAlready(string calendarText, string setName) =>
         IncludeArray().Match(calendarText) is { Success: true } match

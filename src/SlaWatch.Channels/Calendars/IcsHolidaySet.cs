@@ -46,14 +46,7 @@ public static class IcsHolidaySet
             {
                 if (holidays.Contains(date) || worked.Contains(date))
                 {
-                    throw new ConfigException(
-                        file,
-                        where,
-                        string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"{date:yyyy-MM-dd} is given twice (as a holiday or a working day)"
-                        )
-                    );
+                    throw new ConfigException(file, where, HolidaySet.GivenTwice(date));
                 }
 
                 into.Add(date);

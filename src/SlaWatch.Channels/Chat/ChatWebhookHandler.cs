@@ -60,12 +60,6 @@ public sealed partial class ChatWebhookHandler(
     }
 
     /// <summary>
-    /// Handles a body; <paramref name="options"/> null skips verification (recorded input already checked). With a
-    /// <paramref name="delivery"/> that is not the last, a body whose ticket does not exist yet is answered
-    /// <see cref="ChatWebhookResult.Waiting"/> instead of being kept, so the queue can offer it again once the
-    /// conversation's first contact is in: the ticket ends the same whatever order the bodies arrive in.
-    /// </summary>
-    /// <summary>
     /// What a body is before it touches any ticket: refused for its size, its signature (<paramref name="options"/>
     /// null skips the check) or its shape, and kept (a body that failed authentication by size and hash only); or
     /// the action it asks for. The webhook answers from this alone and leaves the rest to the inbound queue.
@@ -109,6 +103,12 @@ public sealed partial class ChatWebhookHandler(
         }
     }
 
+    /// <summary>
+    /// Handles a body; <paramref name="options"/> null skips verification (recorded input already checked). With a
+    /// <paramref name="delivery"/> that is not the last, a body whose ticket does not exist yet is answered
+    /// <see cref="ChatWebhookResult.Waiting"/> instead of being kept, so the queue can offer it again once the
+    /// conversation's first contact is in: the ticket ends the same whatever order the bodies arrive in.
+    /// </summary>
     public async Task<ChatWebhookResult> HandleAsync(
         ChatFormat format,
         WebhookOptions? options,

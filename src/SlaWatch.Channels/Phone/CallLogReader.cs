@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
-using SlaWatch.Core.Calendars;
 
 namespace SlaWatch.Channels.Phone;
 
@@ -74,7 +73,7 @@ public static class CallLogReader
             {
                 if (fields.Length < layout.MinimumColumns)
                 {
-                    throw new RowException(
+                    throw new CallRowException(
                         "disposition",
                         string.Create(
                             CultureInfo.InvariantCulture,
@@ -84,13 +83,13 @@ public static class CallLogReader
                 }
 
                 string Field(string name) => layout.Field(fields, name);
-                var start = LocalTime(Field("start"), "start", zone) ?? throw new RowException("start", "missing");
+                var start = LocalTime(Field("start"), "start", zone) ?? throw new CallRowException("start", "missing");
                 var answer = LocalTime(Field("answer"), "answer", zone);
-                var end = LocalTime(Field("end"), "end", zone) ?? throw new RowException("end", "missing");
+                var end = LocalTime(Field("end"), "end", zone) ?? throw new CallRowException("end", "missing");
                 var caller =
                     Field("src").Length > 0
                         ? Field("src")
-                        : CallerFromClid(Field("clid")) ?? throw new RowException("src", "no caller number");
+                        : CallerFromClid(Field("clid")) ?? throw new CallRowException("src", "no caller number");
                 var id = Field("uniqueid") is { Length: > 0 } unique
                     ? unique
                     : string.Create(CultureInfo.InvariantCulture, $"{caller}@{start.ToUnixTimeSeconds()}");
@@ -110,7 +109,7 @@ public static class CallLogReader
                 };
                 legs.Add(CallLegs.AsLeg(leg, Field("lastapp"), Field("dstchannel"), Field("lastdata")));
             }
-            catch (RowException error)
+            catch (CallRowException error)
             {
                 errors.Add(new CallRowError(line, error.Column, error.Message, raw));
             }
@@ -146,11 +145,11 @@ public static class CallLogReader
                         ? s
                         : null;
                 DateTimeOffset? Instant(string name) =>
-                    Text(name) is { } value ? ParseInstant(value, name, zone) : null;
-                var start = Instant("start") ?? throw new RowException("start", "missing");
+                    Text(name) is { } value ? CallTimes.Parse(value, name, zone) : null;
+                var start = Instant("start") ?? throw new CallRowException("start", "missing");
                 var record = new CallRecord(
-                    Text("callId") ?? throw new RowException("callId", "missing"),
-                    Text("caller") ?? throw new RowException("caller", "missing"),
+                    Text("callId") ?? throw new CallRowException("callId", "missing"),
+                    Text("caller") ?? throw new CallRowException("caller", "missing"),
                     start,
                     Instant("answer"),
                     Instant("end") ?? start,
@@ -169,7 +168,7 @@ public static class CallLogReader
                     }
                 );
             }
-            catch (RowException error)
+            catch (CallRowException error)
             {
                 errors.Add(new CallRowError(i + 1, error.Column, error.Message, raw));
             }
@@ -182,22 +181,22 @@ public static class CallLogReader
     {
         if (call.ReachedAgentsAt is { } reached && (reached < call.Start || reached > call.End))
         {
-            throw new RowException("reachedAgents", $"{reached:O} is not between the call's start and end");
+            throw new CallRowException("reachedAgents", $"{reached:O} is not between the call's start and end");
         }
 
         if (call.Answer is { } answer && (answer < call.RingingFrom || answer > call.End))
         {
-            throw new RowException("answer", $"{answer:O} is not between the call reaching agents and its end");
+            throw new CallRowException("answer", $"{answer:O} is not between the call reaching agents and its end");
         }
 
         if (call.End < call.Start)
         {
-            throw new RowException("end", $"{call.End:O} is before the start {call.Start:O}");
+            throw new CallRowException("end", $"{call.End:O} is before the start {call.Start:O}");
         }
 
         if (call.Disposition == CallDisposition.Answered && call.Answer is null)
         {
-            throw new RowException("answer", "an answered call needs its answer time");
+            throw new CallRowException("answer", "an answered call needs its answer time");
         }
 
         return call;
@@ -211,64 +210,19 @@ public static class CallLogReader
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
-                throw new RowException("json", "expected an object");
+                throw new CallRowException("json", "expected an object");
             }
 
             return document;
         }
         catch (JsonException error)
         {
-            throw new RowException("json", $"not valid JSON ({error.Message.Split(" LineNumber:")[0]})");
+            throw new CallRowException("json", $"not valid JSON ({error.Message.Split(" LineNumber:")[0]})");
         }
     }
 
     private static DateTimeOffset? LocalTime(string text, string column, TimeZoneInfo zone) =>
-        text.Length == 0 ? null : ParseInstant(text, column, zone);
-
-    private static DateTimeOffset ParseInstant(string text, string column, TimeZoneInfo zone)
-    {
-        if (
-            DateTime.TryParseExact(
-                text[..Math.Min(text.Length, 19)],
-                ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"],
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.None,
-                out var written
-            ) && !Core.Time.InstantWindow.Contains(written)
-        )
-        {
-            throw new RowException(column, Core.Time.InstantWindow.Outside(text));
-        }
-
-        if (
-            DateTimeOffset.TryParseExact(
-                text,
-                ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"],
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.None,
-                out var exact
-            )
-            && text.Length > 19
-        )
-        {
-            return exact;
-        }
-
-        if (
-            DateTime.TryParseExact(
-                text,
-                ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"],
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.None,
-                out var wall
-            )
-        )
-        {
-            return new DateTimeOffset(ZoneMapping.ToUtc(zone, wall, preferLater: false));
-        }
-
-        throw new RowException(column, $"'{text}' is not a time written YYYY-MM-DD HH:MM:SS");
-    }
+        text.Length == 0 ? null : CallTimes.Parse(text, column, zone);
 
     private static CallDisposition Disposition(string text, string column) =>
         text.Trim().ToUpperInvariant() switch
@@ -277,7 +231,7 @@ public static class CallLogReader
             "NO ANSWER" or "NOANSWER" or "NO_ANSWER" => CallDisposition.NoAnswer,
             "BUSY" => CallDisposition.Busy,
             "FAILED" or "CONGESTION" => CallDisposition.Failed,
-            _ => throw new RowException(column, $"'{text}' is not ANSWERED, NO ANSWER, BUSY or FAILED"),
+            _ => throw new CallRowException(column, $"'{text}' is not ANSWERED, NO ANSWER, BUSY or FAILED"),
         };
 
     /// <summary><c>SIP/1001-0000000a</c> → <c>1001</c>: the agent's extension.</summary>
@@ -298,10 +252,5 @@ public static class CallLogReader
         var open = clid.LastIndexOf('<');
         var close = clid.LastIndexOf('>');
         return open >= 0 && close > open + 1 ? clid[(open + 1)..close] : null;
-    }
-
-    private sealed class RowException(string column, string message) : Exception(message)
-    {
-        public string Column { get; } = column;
     }
 }

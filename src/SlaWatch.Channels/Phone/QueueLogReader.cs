@@ -1,5 +1,4 @@
 using System.Globalization;
-using SlaWatch.Core.Calendars;
 
 namespace SlaWatch.Channels.Phone;
 
@@ -62,9 +61,14 @@ public static class QueueLogReader
                 continue;
             }
 
-            if (Time(fields[0], zone) is not { } at)
+            DateTimeOffset at;
+            try
             {
-                errors.Add(new CallRowError(number, "time", $"'{fields[0]}' is not Unix seconds or a local time", raw));
+                at = CallTimes.ParseUnixOrLocal(fields[0], "time", zone, "Unix seconds or a local time");
+            }
+            catch (CallRowException error)
+            {
+                errors.Add(new CallRowError(number, error.Column, error.Message, raw));
                 continue;
             }
 
@@ -166,24 +170,6 @@ public static class QueueLogReader
         }
 
         return (records, errors);
-    }
-
-    private static DateTimeOffset? Time(string text, TimeZoneInfo zone)
-    {
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return seconds is > 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
-        }
-
-        return DateTime.TryParseExact(
-            text.Length > 19 ? text[..19] : text,
-            "yyyy-MM-dd HH:mm:ss",
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.None,
-            out var wall
-        )
-            ? new DateTimeOffset(ZoneMapping.ToUtc(zone, wall, preferLater: false))
-            : null;
     }
 
     /// <summary><c>SIP/2003</c>, <c>PJSIP/2003</c>, <c>Agent/2003</c> → <c>2003</c>; a member name as it is.</summary>

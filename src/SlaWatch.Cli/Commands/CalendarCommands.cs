@@ -157,8 +157,10 @@ internal static class CalendarCommands
         command.SetAction(result =>
         {
             var calendarFile = result.GetValue(file)!;
+            var path = result.GetValue(input)!;
             var done = HolidayImport.Run(
-                result.GetValue(input)!,
+                path,
+                InputFiles.ReadText(path, HolidayImport.MaxInputBytes, "a holiday file"),
                 calendarFile,
                 result.GetValue(source),
                 result.GetValue(name)

@@ -50,7 +50,7 @@ internal static class ScanCommand
                 var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var warning in report.CalendarWarnings)
                 {
-                    output.Error.WriteLine($"slawatch: warning: {warning.Text(result.GetValue(lang) == "zh-CN")}");
+                    output.Warn(warning.Text(result.GetValue(lang) == "zh-CN"));
                 }
 
                 if (result.GetValue(json))

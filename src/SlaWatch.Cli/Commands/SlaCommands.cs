@@ -81,7 +81,7 @@ internal static class SlaCommands
                 )
             )
             {
-                output.Error.WriteLine($"slawatch: warning: {warning.Text(chinese: false)}");
+                output.Warn(warning.Text(chinese: false));
             }
 
             if (result.GetValue(json))

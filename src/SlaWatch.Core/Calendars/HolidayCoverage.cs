@@ -16,11 +16,14 @@ public sealed class HolidayCoverage
         {
             throw new ArgumentException("Holiday coverage needs at least one range, each ending after it starts.");
         }
+
+        From = _ranges[0].From;
+        Through = _ranges.Max(range => range.Through);
     }
 
-    public DateOnly From => _ranges[0].From;
+    public DateOnly From { get; }
 
-    public DateOnly Through => _ranges.Max(range => range.Through);
+    public DateOnly Through { get; }
 
     public bool Covers(DateOnly date) => _ranges.Any(range => range.From <= date && date <= range.Through);
 

@@ -23,6 +23,13 @@ public sealed record HolidaySet(
 {
     public static HolidaySet Parse(string file, string text) => FromJson(JsonNodeReader.Parse(file, text));
 
+    /// <summary>Why a set is refused that names a date twice, whatever format it came in.</summary>
+    public static string GivenTwice(DateOnly date) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{date:yyyy-MM-dd} is given twice (as a holiday or a working day)"
+        );
+
     /// <summary>
     /// The set after checks a calendar relies on: every date within its coverage, none given twice. The returned
     /// nodes let a calendar that includes two sets say where a clash is.
@@ -40,12 +47,7 @@ public sealed record HolidaySet(
                     var date = item.Date();
                     if (!nodes.TryAdd(date, item))
                     {
-                        throw item.Error(
-                            string.Create(
-                                CultureInfo.InvariantCulture,
-                                $"{date:yyyy-MM-dd} is given twice (as a holiday or a working day)"
-                            )
-                        );
+                        throw item.Error(GivenTwice(date));
                     }
 
                     return date;

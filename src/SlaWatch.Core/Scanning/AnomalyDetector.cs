@@ -88,8 +88,7 @@ public sealed class AnomalyDetector(
             }
         }
 
-        // A missed call's call-back neither makes nor breaks a run of one kind of problem.
-        foreach (var streak in Streaks([.. arrivals.Where(arrival => arrival.Category != Tickets.CallBack.Category)]))
+        foreach (var streak in Streaks(arrivals))
         {
             alerts.Add(
                 new AnomalyAlert(
@@ -161,23 +160,40 @@ public sealed class AnomalyDetector(
 
     private IEnumerable<(string Category, int Length, string First)> Streaks(List<DayEntry> arrivals)
     {
-        var start = 0;
-        for (var i = 1; i <= arrivals.Count; i++)
+        DayEntry? first = null;
+        var length = 0;
+        foreach (var arrival in arrivals)
         {
-            if (i < arrivals.Count && arrivals[i].Category == arrivals[start].Category)
+            // A missed call's call-back neither makes nor breaks a run of one kind of problem.
+            if (arrival.Category == Tickets.CallBack.Category)
             {
                 continue;
             }
 
-            if (
-                i - start >= _options.StreakLength
-                && !_options.StreakIgnores.Contains(arrivals[start].Category ?? "other")
-            )
+            if (first is not null && arrival.Category == first.Category)
             {
-                yield return (arrivals[start].Category ?? "other", i - start, arrivals[start].Number.ToString());
+                length++;
+                continue;
             }
 
-            start = i;
+            if (Streak(first, length) is { } ended)
+            {
+                yield return ended;
+            }
+
+            (first, length) = (arrival, 1);
+        }
+
+        if (Streak(first, length) is { } last)
+        {
+            yield return last;
         }
     }
+
+    private (string Category, int Length, string First)? Streak(DayEntry? first, int length) =>
+        first is not null
+        && length >= _options.StreakLength
+        && !_options.StreakIgnores.Contains(first.Category ?? "other")
+            ? (first.Category ?? "other", length, first.Number.ToString())
+            : null;
 }

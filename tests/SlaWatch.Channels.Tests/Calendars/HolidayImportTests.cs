@@ -33,14 +33,13 @@ public sealed class HolidayImportTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    private HolidayImportResult Run(string input, string? source = null, string? name = null) =>
+        HolidayImport.Run(input, File.ReadAllText(input), Calendar, source, name);
+
     [Fact]
     public void AnIcsFeedBecomesASetTheCalendarIncludesAndItsYearIsCovered()
     {
-        var result = HolidayImport.Run(
-            Corpus.Own("calendars", "cn-holidays-2025.ics"),
-            Calendar,
-            source: "国务院 2025"
-        );
+        var result = Run(Corpus.Own("calendars", "cn-holidays-2025.ics"), source: "国务院 2025");
 
         Assert.Equal((true, true), (result.Written, result.Included));
         Assert.Equal(Path.Combine(_folder, "holidays-2025.json"), result.SetFile);
@@ -53,7 +52,7 @@ public sealed class HolidayImportTests : IDisposable
         Assert.Contains("\"mon\": [[\"09:00\", \"18:00\"]], \"tue\"", File.ReadAllText(Calendar));
         Assert.Equal("国务院 2025", HolidaySet.Parse("s", File.ReadAllText(result.SetFile)).Source);
 
-        var again = HolidayImport.Run(Corpus.Own("calendars", "cn-holidays-2025.ics"), Calendar, source: "国务院 2025");
+        var again = Run(Corpus.Own("calendars", "cn-holidays-2025.ics"), source: "国务院 2025");
         Assert.Equal((false, false), (again.Written, again.Included));
     }
 
@@ -63,7 +62,7 @@ public sealed class HolidayImportTests : IDisposable
         var input = Path.Combine(_folder, "notice.json");
         File.WriteAllText(input, """{"source":"notice 2027","holidays":["2027-01-01"]}""");
 
-        var result = HolidayImport.Run(input, Calendar, name: "cn-2027.json");
+        var result = Run(input, name: "cn-2027.json");
 
         Assert.Equal(Path.Combine(_folder, "cn-2027.json"), result.SetFile);
         Assert.Equal(new DateOnly(2027, 12, 31), CalendarLoader.LoadDefinition(Calendar).HolidayCoverage!.Through);
@@ -76,7 +75,7 @@ public sealed class HolidayImportTests : IDisposable
         File.WriteAllText(input, """{"source":"s","coversFrom":"2026-06-01","holidays":["2026-10-01"]}""");
         var before = File.ReadAllText(Calendar);
 
-        var error = Assert.Throws<ConfigException>(() => HolidayImport.Run(input, Calendar, name: "clash-2026.json"));
+        var error = Assert.Throws<ConfigException>(() => Run(input, name: "clash-2026.json"));
 
         Assert.Contains("2026-10-01 is given twice", error.Problem, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(Calendar));
@@ -89,9 +88,9 @@ public sealed class HolidayImportTests : IDisposable
         var input = Path.Combine(_folder, "other.json");
         File.WriteAllText(input, """{"source":"other","holidays":["2026-12-25"]}""");
 
-        var taken = Assert.Throws<ConfigException>(() => HolidayImport.Run(input, Calendar));
+        var taken = Assert.Throws<ConfigException>(() => Run(input));
         Assert.Contains("already has this name", taken.Problem, StringComparison.Ordinal);
-        var folder = Assert.Throws<ConfigException>(() => HolidayImport.Run(input, Calendar, name: "../x.json"));
+        var folder = Assert.Throws<ConfigException>(() => Run(input, name: "../x.json"));
         Assert.Contains("no folder", folder.Problem, StringComparison.Ordinal);
     }
 }
