@@ -16,28 +16,7 @@ public static class SlawatchApp
     {
         // Before anything touches MimeKit: it caches which charsets exist on first use.
         Core.Text.LegacyCharsets.Register();
-        var output = new CliOutput(stdout, stderr);
-        var root = new RootCommand("SlaWatch: SLA clocks, breach scanning and reports for customer-service teams.");
-        root.Subcommands.Add(CalendarCommands.Create(output));
-        root.Subcommands.Add(SlaCommands.Create(output));
-        root.Subcommands.Add(DemoCommand.Create(output));
-        root.Subcommands.Add(IngestCommand.Create(output));
-        root.Subcommands.Add(TicketCommands.Create(output));
-        root.Subcommands.Add(MailCommands.Create(output));
-        root.Subcommands.Add(ChatCommands.Create(output));
-        root.Subcommands.Add(CallCommands.Create(output));
-        root.Subcommands.Add(ScanCommand.Create(output));
-        root.Subcommands.Add(ReportCommands.Create(output));
-        root.Subcommands.Add(ExportCommand.Create(output));
-        root.Subcommands.Add(BacklogCommand.Create(output));
-        root.Subcommands.Add(ReplayCommand.Create(output));
-        root.Subcommands.Add(GenerateCommand.Create(output));
-        root.Subcommands.Add(ImportCommand.Create(output));
-        root.Subcommands.Add(QuarantineCommands.Create(output));
-        root.Subcommands.Add(BackupCommands.Backup(output));
-        root.Subcommands.Add(BackupCommands.Restore(output));
-
-        var parsed = root.Parse(args);
+        var parsed = Commands(new CliOutput(stdout, stderr)).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             stderr.WriteLine($"slawatch: {parsed.Errors[0].Message} (see --help)");
@@ -76,5 +55,30 @@ public static class SlawatchApp
             stderr.WriteLine($"slawatch: failed: {error.Message.Split('\n', 2)[0].Trim()}");
             return Failed;
         }
+    }
+
+    /// <summary>Every command, writing to <paramref name="output"/>.</summary>
+    internal static RootCommand Commands(CliOutput output)
+    {
+        var root = new RootCommand("SlaWatch: SLA clocks, breach scanning and reports for customer-service teams.");
+        root.Subcommands.Add(CalendarCommands.Create(output));
+        root.Subcommands.Add(SlaCommands.Create(output));
+        root.Subcommands.Add(DemoCommand.Create(output));
+        root.Subcommands.Add(IngestCommand.Create(output));
+        root.Subcommands.Add(TicketCommands.Create(output));
+        root.Subcommands.Add(MailCommands.Create(output));
+        root.Subcommands.Add(ChatCommands.Create(output));
+        root.Subcommands.Add(CallCommands.Create(output));
+        root.Subcommands.Add(ScanCommand.Create(output));
+        root.Subcommands.Add(ReportCommands.Create(output));
+        root.Subcommands.Add(ExportCommand.Create(output));
+        root.Subcommands.Add(BacklogCommand.Create(output));
+        root.Subcommands.Add(ReplayCommand.Create(output));
+        root.Subcommands.Add(GenerateCommand.Create(output));
+        root.Subcommands.Add(ImportCommand.Create(output));
+        root.Subcommands.Add(QuarantineCommands.Create(output));
+        root.Subcommands.Add(BackupCommands.Backup(output));
+        root.Subcommands.Add(BackupCommands.Restore(output));
+        return root;
     }
 }

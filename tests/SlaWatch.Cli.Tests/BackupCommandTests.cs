@@ -53,6 +53,8 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
 
         var backup = Cli.Run(
             "backup",
+            "--now",
+            Cli.Now,
             "--to",
             container,
             "--storage",
@@ -60,9 +62,20 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
             "--table-prefix",
             original
         );
-        var verify = Cli.Run("restore", "--from", container, "--verify", "--storage", azurite.ConnectionString);
+        var verify = Cli.Run(
+            "restore",
+            "--now",
+            Cli.Now,
+            "--from",
+            container,
+            "--verify",
+            "--storage",
+            azurite.ConnectionString
+        );
         var restore = Cli.Run(
             "restore",
+            "--now",
+            Cli.Now,
             "--from",
             container,
             "--storage",
@@ -72,6 +85,8 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
         );
         var again = Cli.Run(
             "restore",
+            "--now",
+            Cli.Now,
             "--from",
             container,
             "--storage",
@@ -81,6 +96,8 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
         );
         var twice = Cli.Run(
             "backup",
+            "--now",
+            Cli.Now,
             "--to",
             container,
             "--storage",
@@ -102,17 +119,7 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
 
         string[] Read(string prefix, params string[] args)
         {
-            var result = Cli.Run([
-                .. args,
-                "--storage",
-                azurite.ConnectionString,
-                "--table-prefix",
-                prefix,
-                "--policy",
-                Cli.Policy,
-                "--rules",
-                Cli.Config("classification.json"),
-            ]);
+            var result = Cli.OnStore(azurite.ConnectionString, prefix, args);
             Assert.True(result.ExitCode == 0, result.Error);
             return [result.Out];
         }
@@ -141,11 +148,21 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
         var prefix = "bd" + Guid.NewGuid().ToString("N")[..10];
         Assert.Equal(
             0,
-            Cli.Run("backup", "--to", folder, "--storage", azurite.ConnectionString, "--table-prefix", prefix).ExitCode
+            Cli.Run(
+                "backup",
+                "--now",
+                Cli.Now,
+                "--to",
+                folder,
+                "--storage",
+                azurite.ConnectionString,
+                "--table-prefix",
+                prefix
+            ).ExitCode
         );
         File.WriteAllBytes(Path.Combine(folder, "Quarantine.jsonl.gz"), [0x1f, 0x8b]);
 
-        var result = Cli.Run("restore", "--from", folder, "--verify");
+        var result = Cli.Run("restore", "--now", Cli.Now, "--from", folder, "--verify");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(

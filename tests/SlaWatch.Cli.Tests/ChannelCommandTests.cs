@@ -37,7 +37,9 @@ public class ChannelCommandTests(AzuriteFixture azurite)
             Path.Combine(RepoRoot.Path, "tests", "corpus", "chatwoot", "conversation_status_changed.json"),
             "--format",
             "chatwoot",
-            "--json"
+            "--json",
+            "--now",
+            Cli.Now
         );
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);

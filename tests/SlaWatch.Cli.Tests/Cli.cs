@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using SlaWatch.TestSupport;
 
@@ -19,18 +20,24 @@ internal static class Cli
 
     public static string Policy => Config("sla-policy.json");
 
+    /// <summary>The instant the CLI tests run at unless one says otherwise: after every day their input names.</summary>
+    public const string Now = "2026-12-01T09:00:00+08:00";
+
     public static Result Run(params string[] args)
     {
+        OnFixedClock(args);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = SlawatchApp.Run(args, stdout, stderr);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>In-process, on the tables <paramref name="prefix"/> names, with the shipped policy and rules.</summary>
+    /// <summary>In-process, on the tables <paramref name="prefix"/> names, with the shipped policy and rules, at
+    /// <see cref="Now"/> unless the test gives its own <c>--now</c>.</summary>
     public static Result OnStore(string storage, string prefix, params string[] args) =>
         Run([
             .. args,
+            .. TakesClock(args) && !GivesClock(args) ? ["--now", Now] : Array.Empty<string>(),
             "--storage",
             storage,
             "--table-prefix",
@@ -51,6 +58,7 @@ internal static class Cli
         params string[] args
     )
     {
+        OnFixedClock(args);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -79,6 +87,33 @@ internal static class Cli
 
         return new Result(process.ExitCode, output.Result, error.Result);
     }
+
+    /// <summary>
+    /// No test depends on the machine's date: a command that runs on a clock is given <c>--now</c>, and
+    /// <c>generate</c> its <c>--start</c>. Asked of the command line itself, so a command that gains a clock is
+    /// covered the day it does.
+    /// </summary>
+    private static void OnFixedClock(string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h") || !TakesClock(args) || GivesClock(args))
+        {
+            return;
+        }
+
+        throw new InvalidOperationException($"'{string.Join(' ', args)}' runs on the machine's clock: give it a date");
+    }
+
+    private static Option? ClockOf(string[] args)
+    {
+        var command = SlawatchApp.Commands(new CliOutput(TextWriter.Null, TextWriter.Null)).Parse(args);
+        var name = command.CommandResult.Command.Name == "generate" ? "--start" : "--now";
+        return command.CommandResult.Command.Options.FirstOrDefault(option => option.Name == name);
+    }
+
+    private static bool TakesClock(string[] args) => ClockOf(args) is not null;
+
+    private static bool GivesClock(string[] args) =>
+        ClockOf(args) is { } clock && args.Any(arg => arg == clock.Name || clock.Aliases.Contains(arg));
 
     public static string TempFile(string name, string content)
     {

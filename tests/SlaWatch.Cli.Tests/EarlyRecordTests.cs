@@ -45,6 +45,8 @@ public class EarlyRecordTests(AzuriteFixture azurite)
         var prefix = "e" + Guid.NewGuid().ToString("N")[..10];
         string[] store =
         [
+            "--now",
+            Cli.Now,
             "--storage",
             azurite.ConnectionString,
             "--table-prefix",

@@ -37,6 +37,8 @@ public class FirstUseTests(AzuriteFixture azurite)
 
         var result = Cli.Run(
             "backlog",
+            "--now",
+            Cli.Now,
             "--storage",
             wrongKey,
             "--table-prefix",

@@ -155,7 +155,7 @@ public class HostileInputTests(AzuriteFixture azurite)
     {
         var body = Cli.TempFile("big-body.json", "{\"event\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
 
-        var refused = Cli.Run("chat", "parse", body);
+        var refused = Cli.Run("chat", "parse", body, "--now", Cli.Now);
 
         Assert.Equal(
             (

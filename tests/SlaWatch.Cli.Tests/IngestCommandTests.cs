@@ -8,18 +8,7 @@ public class IngestCommandTests(AzuriteFixture azurite)
 {
     private readonly string _prefix = "c" + Guid.NewGuid().ToString("N")[..10];
 
-    private Cli.Result Run(params string[] args) =>
-        Cli.Run([
-            .. args,
-            "--storage",
-            azurite.ConnectionString,
-            "--table-prefix",
-            _prefix,
-            "--policy",
-            Cli.Policy,
-            "--rules",
-            Cli.Config("classification.json"),
-        ]);
+    private Cli.Result Run(params string[] args) => Cli.OnStore(azurite.ConnectionString, _prefix, args);
 
     [Fact]
     public void IngestPrintsALinePerInputAndReportsBadLinesByLineAndField()

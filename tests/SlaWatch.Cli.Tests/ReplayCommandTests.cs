@@ -140,7 +140,17 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         Assert.Equal(2, empty.ExitCode);
         Assert.EndsWith("no readable input in the range", empty.Error.Trim(), StringComparison.Ordinal);
 
-        var days = Cli.Run("generate", "--days", "0", "--out", "/tmp/never", "--policy", Cli.Policy);
+        var days = Cli.Run(
+            "generate",
+            "--days",
+            "0",
+            "--start",
+            "2026-11-16",
+            "--out",
+            "/tmp/never",
+            "--policy",
+            Cli.Policy
+        );
         Assert.Equal((2, "slawatch: --days: between 1 and 366"), (days.ExitCode, days.Error.Trim()));
     }
 

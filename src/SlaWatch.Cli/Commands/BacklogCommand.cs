@@ -23,6 +23,7 @@ internal static class BacklogCommand
             DefaultValueFactory = _ => "en",
         };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
+        // --at is an earlier instant read back from what is stored; --now stands in for the system clock.
         var store = new StoreOptions(output);
         var command = new Command(
             "backlog",
@@ -37,7 +38,7 @@ internal static class BacklogCommand
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, TimeProvider.System);
+                await using var services = store.Compose(result);
                 var zone = services.Get<SlaPolicy>().TimeZone;
                 var instant = result.GetValue(at) is { } text
                     ? InputParsing.Instant("--at", text, zone)

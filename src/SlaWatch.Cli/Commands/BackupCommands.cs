@@ -34,7 +34,7 @@ internal static class BackupCommands
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, TimeProvider.System);
+                await using var services = store.Compose(result);
                 var location = Location(result.GetValue(to)!, store, result);
                 BackupManifest manifest;
                 try
@@ -112,7 +112,7 @@ internal static class BackupCommands
                         );
                     }
 
-                    await using var services = store.Compose(result, TimeProvider.System);
+                    await using var services = store.Compose(result);
                     var restore = services.Get<TableRestore>();
                     var manifest = await restore.RestoreAsync(location, cancellationToken).ConfigureAwait(false);
                     Print(

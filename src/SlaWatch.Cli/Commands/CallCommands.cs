@@ -114,7 +114,6 @@ internal static class CallCommands
             Description = "QUEUE=CATEGORY: an answered call from this queue takes this category (repeat the option).",
         };
         var json = CommonOptions.Json();
-        var now = CommonOptions.Now();
         var store = new StoreOptions(output);
         var command = new Command(
             "ingest",
@@ -125,7 +124,6 @@ internal static class CallCommands
             window,
             queues,
             json,
-            now,
         };
         store.AddTo(command);
         command.SetAction(
@@ -136,13 +134,13 @@ internal static class CallCommands
                 var repeat = result.GetValue(window) is { } given
                     ? InputParsing.Duration("--repeat-window", given)
                     : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
-                var clock = CommonOptions.Clock(result, now);
+                var clock = store.Clock(result);
                 var options = new CallOptions
                 {
                     RepeatWindow = repeat.Time,
                     QueueCategories = QueueCategories(result.GetValue(queues) ?? []),
                 };
-                await using var services = store.Compose(result, clock, added => added.AddSingleton(options));
+                await using var services = store.Compose(result, added => added.AddSingleton(options));
                 var (calls, errors) = CallLogReader.Read(text, services.Get<SlaPolicy>().TimeZone);
                 var ingester = services.Get<CallIngester>();
                 foreach (var error in errors)

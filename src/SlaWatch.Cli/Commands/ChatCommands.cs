@@ -35,11 +35,13 @@ internal static class ChatCommands
         var file = new Argument<string>("FILE.json") { Description = "One webhook body." };
         var format = Format();
         var json = CommonOptions.Json();
+        var now = CommonOptions.Now("Stamp a body that carries no time of its own with this ISO 8601 instant.");
         var command = new Command("parse", "Show the events a webhook body maps to (no storage needed).")
         {
             file,
             format,
             json,
+            now,
         };
         command.SetAction(result =>
         {
@@ -48,7 +50,11 @@ internal static class ChatCommands
             ChatAction action;
             try
             {
-                action = ChatWebhookHandler.Map(result.GetValue(format), body, TimeProvider.System.GetUtcNow());
+                action = ChatWebhookHandler.Map(
+                    result.GetValue(format),
+                    body,
+                    CommonOptions.Clock(result, now).GetUtcNow()
+                );
             }
             catch (ChatFormatException error)
             {
@@ -81,7 +87,6 @@ internal static class ChatCommands
             required: false
         );
         var json = CommonOptions.Json();
-        var now = CommonOptions.Now();
         var store = new StoreOptions(output);
         var command = new Command("ingest", "Feed recorded webhook bodies through verification, mapping and ingestion.")
         {
@@ -89,7 +94,6 @@ internal static class ChatCommands
             format,
             secret,
             json,
-            now,
         };
         store.AddTo(command);
         command.SetAction(
@@ -103,8 +107,8 @@ internal static class ChatCommands
                 var chatFormat = result.GetValue(format);
                 var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
                 var options = key is null ? null : WebhookOptions.For(chatFormat, key);
-                var clock = CommonOptions.Clock(result, now);
-                await using var services = store.Compose(result, clock);
+                var clock = store.Clock(result);
+                await using var services = store.Compose(result);
                 var handler = services.Get<ChatWebhookHandler>();
                 var refused = 0;
                 var progress = new RunProgress(output, "bodies");

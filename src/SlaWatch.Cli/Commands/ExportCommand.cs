@@ -43,8 +43,8 @@ internal static class ExportCommand
                     throw new UsageException("--to must be on or after --from, at most a year later");
                 }
 
-                await using var services = store.Compose(result, TimeProvider.System);
-                var now = TimeProvider.System.GetUtcNow();
+                await using var services = store.Compose(result);
+                var now = store.Clock(result).GetUtcNow();
                 using var csv =
                     result.GetValue(format) == "csv"
                         ? new CsvWriter(output.Out, CultureInfo.InvariantCulture, leaveOpen: true)

@@ -24,14 +24,12 @@ internal static class ImportCommand
             DefaultValueFactory = _ => "other",
         };
         var json = CommonOptions.Json();
-        var now = CommonOptions.Now();
         var store = new StoreOptions(output);
         var command = new Command("import", "Import a tracking spreadsheet (CSV or XLSX) as tickets.")
         {
             file,
             channel,
             json,
-            now,
         };
         store.AddTo(command);
         command.SetAction(
@@ -51,8 +49,8 @@ internal static class ImportCommand
                     );
                 }
 
-                var clock = CommonOptions.Clock(result, now);
-                await using var services = store.Compose(result, clock);
+                var clock = store.Clock(result);
+                await using var services = store.Compose(result);
                 RunProgress? progress = null;
                 var importer = services.Get<SpreadsheetImporter>();
                 void RowDone(int done, int total) => (progress ??= new RunProgress(output, "rows", total)).Step();

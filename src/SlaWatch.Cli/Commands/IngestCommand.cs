@@ -20,9 +20,8 @@ internal static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var json = CommonOptions.Json();
-        var now = CommonOptions.Now();
         var store = new StoreOptions(output);
-        var command = new Command("ingest", "Ingest contacts and events from JSON lines files.") { files, json, now };
+        var command = new Command("ingest", "Ingest contacts and events from JSON lines files.") { files, json };
         store.AddTo(command);
         command.SetAction(
             async (result, cancellationToken) =>
@@ -33,7 +32,7 @@ internal static class IngestCommand
                     throw new UsageException($"{path}: no such file");
                 }
 
-                await using var services = store.Compose(result, CommonOptions.Clock(result, now));
+                await using var services = store.Compose(result);
                 var lines = services.Get<InputLineIngester>();
                 var rejected = 0;
                 var progress = new RunProgress(output, "lines");

@@ -173,9 +173,7 @@ internal static class MailCommands
                     SmtpPassword = Environment.GetEnvironmentVariable(SmtpPasswordVariable),
                     AllowPlaintext = result.GetValue(plaintext),
                 };
-                await using var services = store.Compose(result, TimeProvider.System, added =>
-                    added.AddSlaWatchMailbox(_ => options)
-                );
+                await using var services = store.Compose(result, added => added.AddSlaWatchMailbox(_ => options));
                 var poller = services.Get<MailboxPoller>();
                 var report = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
                 if (result.GetValue(json))

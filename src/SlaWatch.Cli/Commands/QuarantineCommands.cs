@@ -49,7 +49,7 @@ internal static class QuarantineCommands
             async (result, cancellationToken) =>
             {
                 var date = InputParsing.Date("--day", result.GetValue(day));
-                await using var services = store.Compose(result, TimeProvider.System);
+                await using var services = store.Compose(result);
                 var kept = await services
                     .Get<IQuarantine>()
                     .ListAsync(result.GetValue(channel)!, date, cancellationToken)
@@ -111,7 +111,7 @@ internal static class QuarantineCommands
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, TimeProvider.System);
+                await using var services = store.Compose(result);
                 var input = await services
                     .Get<IQuarantine>()
                     .GetAsync(result.GetValue(id)!, cancellationToken)
@@ -159,7 +159,6 @@ internal static class QuarantineCommands
         };
         var day = new Option<string>("--day") { Description = "The UTC day (YYYY-MM-DD) whose inputs to offer again." };
         var json = CommonOptions.Json();
-        var now = CommonOptions.Now();
         var store = new StoreOptions(output);
         var command = new Command(
             "retry",
@@ -171,7 +170,6 @@ internal static class QuarantineCommands
             channel,
             day,
             json,
-            now,
         };
         store.AddTo(command);
         command.SetAction(
@@ -183,7 +181,7 @@ internal static class QuarantineCommands
                     throw new UsageException("quarantine retry: give ids, or --channel and --day");
                 }
 
-                await using var services = store.Compose(result, CommonOptions.Clock(result, now));
+                await using var services = store.Compose(result);
                 var retry = services.Get<QuarantineRetry>();
                 var results = new List<RetryResult>();
                 if (named.Length > 0)
@@ -285,7 +283,7 @@ internal static class QuarantineCommands
             async (result, cancellationToken) =>
             {
                 var cut = InputParsing.Date("--before", result.GetValue(before));
-                await using var services = store.Compose(result, TimeProvider.System);
+                await using var services = store.Compose(result);
                 var removed = await services
                     .Get<IQuarantine>()
                     .PurgeAsync(result.GetValue(channel), cut, cancellationToken)

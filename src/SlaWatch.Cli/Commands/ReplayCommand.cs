@@ -78,7 +78,7 @@ internal static class ReplayCommand
             storeKind,
             lang,
         };
-        store.AddTo(command);
+        store.AddTo(command, withClock: false);
         command.SetAction(
             async (result, cancellationToken) =>
             {

@@ -51,7 +51,7 @@ internal static class ReportCommands
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, TimeProvider.System);
+                await using var services = store.Compose(result);
                 DailyAggregate day;
                 try
                 {
@@ -117,22 +117,23 @@ internal static class ReportCommands
             DefaultValueFactory = _ => "en",
         };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
-        // Days of the period not yet run are computed as of this instant, in memory, and shown as provisional.
-        var now = CommonOptions.Now("Compute the days not yet run as of this ISO 8601 instant (default: now).");
-        var store = new StoreOptions(output);
+        // Days of the period not yet run are computed as of --now, in memory, and shown as provisional.
+        var store = new StoreOptions(
+            output,
+            "Compute the days not yet run as of this ISO 8601 instant (default: now)."
+        );
         var command = new Command(name, $"Print the {name} report against the targets.")
         {
             period,
             format,
             outFile,
             lang,
-            now,
         };
         store.AddTo(command);
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, CommonOptions.Clock(result, now), added =>
+                await using var services = store.Compose(result, added =>
                     added.AddSlaWatchRendering(EnvironmentSettings())
                 );
                 var documents = services.Get<ReportDocuments>();

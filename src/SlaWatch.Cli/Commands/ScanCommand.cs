@@ -15,7 +15,6 @@ internal static class ScanCommand
 
     public static Command Create(CliOutput output)
     {
-        var now = CommonOptions.Now("Scan as of this ISO 8601 instant (default: now).");
         var webhook = CommonOptions.Text(
             "--webhook",
             $"POST announcements to this URL, signed with ${SecretVariable} (default: print them).",
@@ -28,10 +27,9 @@ internal static class ScanCommand
             DefaultValueFactory = _ => "en",
         };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
-        var store = new StoreOptions(output);
+        var store = new StoreOptions(output, "Scan as of this ISO 8601 instant (default: now).");
         var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.")
         {
-            now,
             webhook,
             json,
             lang,
@@ -40,12 +38,11 @@ internal static class ScanCommand
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                var time = CommonOptions.Clock(result, now);
                 var lines = new List<string>();
                 Action<IServiceCollection> notifier = result.GetValue(webhook) is { } url
                     ? added => added.AddAnnouncementWebhook(Webhook(url), Secret())
                     : added => added.AddAnnouncementLines(lines.Add, result.GetValue(lang) == "zh-CN");
-                await using var services = store.Compose(result, time, notifier);
+                await using var services = store.Compose(result, notifier);
                 var scanner = services.Get<SlaScanner>();
                 var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var warning in report.CalendarWarnings)

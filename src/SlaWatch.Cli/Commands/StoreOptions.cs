@@ -10,8 +10,9 @@ using SlaWatch.Storage;
 
 namespace SlaWatch.Cli.Commands;
 
-/// <summary>The options every command that reads or writes tickets takes, and the services they make.</summary>
-internal sealed class StoreOptions(CliOutput output)
+/// <summary>The options every command that reads or writes tickets takes, and the services they make.
+/// <paramref name="nowDescription"/> says what <c>--now</c> means to the command.</summary>
+internal sealed class StoreOptions(CliOutput output, string? nowDescription = null)
 {
     public const string StorageVariable = "SLAWATCH_STORAGE";
     public const string PrefixVariable = "SLAWATCH_TABLE_PREFIX";
@@ -52,8 +53,23 @@ internal sealed class StoreOptions(CliOutput output)
             DefaultValueFactory = _ => ShippedConfig.Path("classification.json"),
         };
 
-    public void AddTo(Command command)
+    /// <summary><c>--now</c>: every command that touches tickets runs on a clock a test or an operator can stop,
+    /// so what it records or reads never depends on the machine's date.</summary>
+    public Option<string> Now { get; } =
+        nowDescription is null ? CommonOptions.Now() : CommonOptions.Now(nowDescription);
+
+    /// <summary>The clock the command runs on: stopped at <c>--now</c> when given, else the system's.</summary>
+    public TimeProvider Clock(ParseResult result) => CommonOptions.Clock(result, Now);
+
+    /// <summary>Adds the options to <paramref name="command"/>; <c>--now</c> only when it runs on a clock (a replay
+    /// runs on its input's own).</summary>
+    public void AddTo(Command command, bool withClock = true)
     {
+        if (withClock)
+        {
+            command.Options.Add(Now);
+        }
+
         command.Options.Add(Storage);
         command.Options.Add(TablePrefix);
         command.Options.Add(Policy);
@@ -63,11 +79,11 @@ internal sealed class StoreOptions(CliOutput output)
 
     /// <summary>
     /// The command's services, composed as every host composes them (<c>AddSlaWatch</c>) from these options on a
-    /// host builder, the settings checked at once: a bad value stops the command naming its option.
-    /// <paramref name="configure"/> registers what the command adds (its notifier, its mailbox), before the rest, so
+    /// host builder, on <see cref="Clock"/>, the settings checked at once: a bad value stops the command naming its
+    /// option. <paramref name="configure"/> registers what the command adds (its notifier, its mailbox), before the rest, so
     /// it wins over the defaults. Dispose the host when done.
     /// </summary>
-    public CommandHost Compose(ParseResult result, TimeProvider time, Action<IServiceCollection>? configure = null)
+    public CommandHost Compose(ParseResult result, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -88,7 +104,7 @@ internal sealed class StoreOptions(CliOutput output)
             }
         );
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(Clock(result));
         builder.Logging.AddCliWarnings(output.Error);
         configure?.Invoke(builder.Services);
         builder.Services.AddSlaWatch(builder.Configuration, Environment.CurrentDirectory);

@@ -16,23 +16,16 @@ internal static class TicketCommands
     {
         var ticket = new Command("ticket", "Look at tickets.");
         var reference = new Argument<string>("NUMBER|ID") { Description = "A ticket number (20261116-001) or id." };
-        var now = CommonOptions.Text(
-            "--now",
-            "Read the clocks at this ISO 8601 instant (default: now).",
-            required: false
-        );
         var json = CommonOptions.Json();
-        var store = new StoreOptions(output);
-        var show = new Command("show", "Print a ticket, its events and its clocks.") { reference, now, json };
+        var store = new StoreOptions(output, "Read the clocks at this ISO 8601 instant (default: now).");
+        var show = new Command("show", "Print a ticket, its events and its clocks.") { reference, json };
         store.AddTo(show);
         show.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, TimeProvider.System);
+                await using var services = store.Compose(result);
                 var policy = services.Get<SlaPolicy>();
-                var at = result.GetValue(now) is { } text
-                    ? InputParsing.Instant("--now", text, policy.TimeZone)
-                    : TimeProvider.System.GetUtcNow();
+                var at = store.Clock(result).GetUtcNow();
                 var key = result.GetValue(reference)!;
                 var id = await services
                     .Get<TicketEventService>()
