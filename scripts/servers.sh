@@ -93,20 +93,41 @@ install_mail_servers() {
   command -v dovecot >/dev/null 2>&1 && command -v smtpd >/dev/null 2>&1 || server_failed "installing the mail servers failed"
 }
 
+# greets PORT TEXT SECONDS: true once the server on 127.0.0.1:PORT greets with a line containing TEXT (so it is ours,
+# not something that took the port first).
+greets() {
+  local port=$1 text=$2 deadline=$((SECONDS + $3)) line
+  while [ $SECONDS -lt $deadline ]; do
+    if exec 3<>/dev/tcp/127.0.0.1/"$port" 2>/dev/null; then
+      line=""
+      read -r -t 5 line <&3 || true
+      exec 3<&- 3>&-
+      [[ $line == *"$text"* ]] && return 0
+      return 1
+    fi
+    sleep 0.2
+  done
+  return 1
+}
+
 start_mail_servers() {
   mkdir -p "$SERVER_LOGS"
   command -v dovecot >/dev/null 2>&1 || return 0
-  local imap smtp
-  imap=$(free_port)
-  smtp=$(free_port)
-  MAIL_DIR=$(mktemp -d /tmp/slawatch-mail-XXXXXX)
-  if ! scripts/mail-servers.sh start "$MAIL_DIR" "$imap" "$smtp" >"$SERVER_LOGS/mail-start.log" 2>&1 \
-    || ! wait_for_port "$imap" 20 || ! wait_for_port "$smtp" 20; then
-    server_failed "the mail servers did not start (logs: $MAIL_DIR, $SERVER_LOGS/mail-start.log)"
-    return 0
-  fi
-  export SLAWATCH_IMAP_PORT="$imap" SLAWATCH_SMTP_PORT="$smtp" SLAWATCH_MAIL_DIR="$MAIL_DIR"
-  echo "build.sh: Dovecot (IMAP) on 127.0.0.1:$imap, OpenSMTPD on 127.0.0.1:$smtp"
+  local imap smtp attempt
+  for attempt in 1 2 3; do
+    imap=$(free_port)
+    smtp=$(free_port)
+    MAIL_DIR=$(mktemp -d /tmp/slawatch-mail-XXXXXX)
+    if scripts/mail-servers.sh start "$MAIL_DIR" "$imap" "$smtp" >"$SERVER_LOGS/mail-start.log" 2>&1 \
+      && greets "$imap" Dovecot 20 && greets "$smtp" OpenSMTPD 20; then
+      export SLAWATCH_IMAP_PORT="$imap" SLAWATCH_SMTP_PORT="$smtp" SLAWATCH_MAIL_DIR="$MAIL_DIR"
+      echo "build.sh: Dovecot (IMAP) on 127.0.0.1:$imap, OpenSMTPD on 127.0.0.1:$smtp"
+      return 0
+    fi
+    scripts/mail-servers.sh stop "$MAIL_DIR" >/dev/null 2>&1 || true
+    echo "build.sh: the mail servers did not start on 127.0.0.1:$imap/$smtp (attempt $attempt)" >&2
+  done
+  server_failed "the mail servers did not start after three attempts (logs: $MAIL_DIR, $SERVER_LOGS/mail-start.log)"
 }
 
 # Debian's Chromium and a CJK font for the report page tests, installed when missing and we are root.

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace SlaWatch.TestSupport;
 
@@ -44,11 +42,29 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(bool persistent)
     {
         var location = persistent ? Directory.CreateTempSubdirectory("slawatch-azurite-").FullName : null;
-        var azurite = new AzuriteProcess(LoopbackPorts.Free(), location);
-        await azurite.StartAgainAsync().ConfigureAwait(false);
-        return azurite;
+        return await LoopbackPorts
+            .StartAsync(async () =>
+            {
+                var azurite = new AzuriteProcess(LoopbackPorts.Free(), location);
+                try
+                {
+                    await azurite.StartAgainAsync().ConfigureAwait(false);
+                    return azurite;
+                }
+                catch (PortTakenException)
+                {
+                    await azurite.StopAsync().ConfigureAwait(false);
+                    throw;
+                }
+            })
+            .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts the server on its ports (again, after <see cref="StopAsync"/>: a restart keeps its endpoint, as a real
+    /// one does). Done when Azurite itself answers on its three ports; <see cref="PortTakenException"/> when it exited
+    /// (a port was taken) or something else answers there.
+    /// </summary>
     public async Task StartAgainAsync()
     {
         var executable = Path.Combine(RepoRoot.Path, "node_modules", ".bin", "azurite");
@@ -101,27 +117,62 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             start.ArgumentList.Add(Location);
         }
 
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) => Keep(said, line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(said, line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
+            if (_process.HasExited)
+            {
+                throw new PortTakenException(
+                    $"Azurite exited ({_process.ExitCode}) on 127.0.0.1:{Port}/{QueuePort}/{BlobPort}: "
+                        + string.Join(" | ", said)
+                );
+            }
+
             try
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port).ConfigureAwait(false);
+                foreach (var port in new[] { Port, QueuePort, BlobPort })
+                {
+                    using var answer = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/devstoreaccount1"))
+                        .ConfigureAwait(false);
+                    if (!answer.Headers.Server.ToString().Contains("Azurite", StringComparison.Ordinal))
+                    {
+                        throw new PortTakenException(
+                            $"not Azurite on 127.0.0.1:{port}: it says it is '{answer.Headers.Server}'"
+                        );
+                    }
+                }
+
                 return;
             }
-            catch (SocketException)
+            catch (HttpRequestException)
             {
                 await Task.Delay(100).ConfigureAwait(false);
             }
         }
 
-        throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{Port} within 30 s.");
+        throw new InvalidOperationException($"Azurite did not answer on 127.0.0.1:{Port} within 30 s.");
+    }
+
+    // The last lines the server printed, for the message when it does not start.
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> said, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        said.Enqueue(line);
+        while (said.Count > 10)
+        {
+            said.TryDequeue(out _);
+        }
     }
 
     /// <summary>Stops the server as an operator would (Ctrl-C: Azurite saves its data on SIGINT, not on SIGTERM);

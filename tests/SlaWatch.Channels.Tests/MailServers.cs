@@ -73,28 +73,42 @@ internal sealed class MailServers : IAsyncDisposable
     /// <summary>A Dovecot of the caller's own (no SMTP: that is shared), to stop and start at will.</summary>
     public static Task<MailServers> StartImapAsync() => StartAsync(withSmtp: false);
 
-    private static async Task<MailServers> StartAsync(bool withSmtp)
-    {
-        var servers = new MailServers(
-            Directory.CreateTempSubdirectory("slawatch-mail-").FullName,
-            LoopbackPorts.Free(),
-            withSmtp ? LoopbackPorts.Free() : null,
-            owned: true
-        );
-        await servers.StartAgainAsync();
-        return servers;
-    }
+    private static Task<MailServers> StartAsync(bool withSmtp) =>
+        LoopbackPorts.StartAsync(async () =>
+        {
+            var servers = new MailServers(
+                Directory.CreateTempSubdirectory("slawatch-mail-").FullName,
+                LoopbackPorts.Free(),
+                withSmtp ? LoopbackPorts.Free() : null,
+                owned: true
+            );
+            try
+            {
+                await servers.StartAgainAsync();
+                return servers;
+            }
+            catch (PortTakenException)
+            {
+                await servers.StopAsync();
+                throw;
+            }
+        });
 
+    /// <summary>
+    /// Starts the servers on their ports (again, after <see cref="StopAsync"/>, keeping them as a real restart
+    /// does). Done when Dovecot and OpenSMTPD themselves greet on them; <see cref="PortTakenException"/> when a port
+    /// was taken or something else greets there.
+    /// </summary>
     public async Task StartAgainAsync()
     {
         var ports = new[] { ImapPort, SmtpPort }
             .OfType<int>()
             .Select(port => port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Script(["start", Folder, .. ports]);
-        await WaitForAsync(ImapPort);
+        await GreetedAsync(ImapPort, "Dovecot", "dovecot.log");
         if (SmtpPort is { } smtp)
         {
-            await WaitForAsync(smtp);
+            await GreetedAsync(smtp, "OpenSMTPD", "smtpd.log");
         }
     }
 
@@ -186,6 +200,11 @@ internal sealed class MailServers : IAsyncDisposable
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
+        if (process.ExitCode != 0 && (await error).Contains(AddressInUse, StringComparison.Ordinal))
+        {
+            throw new PortTakenException($"mail-servers.sh {args[0]}: {await error}");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(
@@ -195,7 +214,11 @@ internal sealed class MailServers : IAsyncDisposable
         }
     }
 
-    private static async Task WaitForAsync(int port)
+    private const string AddressInUse = "Address already in use";
+
+    /// <summary>Waits for the greeting on <paramref name="port"/> and checks that <paramref name="server"/> gives
+    /// it.</summary>
+    private async Task GreetedAsync(int port, string server, string log)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
@@ -204,14 +227,28 @@ internal sealed class MailServers : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port);
+                using var reader = new StreamReader(client.GetStream());
+                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                var greeting = await reader.ReadLineAsync(patience.Token) ?? string.Empty;
+                if (!greeting.Contains(server, StringComparison.Ordinal))
+                {
+                    throw new PortTakenException($"not {server} on 127.0.0.1:{port}: it greets '{greeting}'");
+                }
+
                 return;
             }
             catch (SocketException)
             {
+                var logged = Path.Combine(Folder, log);
+                if (File.Exists(logged) && File.ReadAllText(logged).Contains(AddressInUse, StringComparison.Ordinal))
+                {
+                    throw new PortTakenException($"{server} could not bind 127.0.0.1:{port}");
+                }
+
                 await Task.Delay(100);
             }
         }
 
-        throw new InvalidOperationException($"Nothing listens on 127.0.0.1:{port} after 20 s.");
+        throw new InvalidOperationException($"{server} did not greet on 127.0.0.1:{port} within 20 s.");
     }
 }

@@ -5,25 +5,37 @@ using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Notifications;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Scanning;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests;
 
 /// <summary>Against a real HTTP listener on loopback that checks signatures as a receiver would.</summary>
 public sealed class WebhookNotifierTests : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _url;
     private readonly HttpClient _http = new();
 
-    public WebhookNotifierTests()
+    public WebhookNotifierTests() => (_listener, _url) = Listen();
+
+    // HttpListener cannot bind port 0: a port picked free and taken before the listener binds it is picked again.
+    private static (HttpListener Listener, string Url) Listen()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _url = $"http://127.0.0.1:{port}/hooks/sla/";
-        _listener.Prefixes.Add(_url);
-        _listener.Start();
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = $"http://127.0.0.1:{LoopbackPorts.Free()}/hooks/sla/";
+            var listener = new HttpListener();
+            listener.Prefixes.Add(url);
+            try
+            {
+                listener.Start();
+                return (listener, url);
+            }
+            catch (HttpListenerException) when (attempt < LoopbackPorts.Attempts)
+            {
+                listener.Close();
+            }
+        }
     }
 
     private static Notification Breach() =>
