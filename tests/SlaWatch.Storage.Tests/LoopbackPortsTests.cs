@@ -4,7 +4,7 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Storage.Tests;
 
-/// <summary>The test servers' start on picked ports: a port taken in the meantime costs a new pick, not a run.</summary>
+/// <summary>Starting test servers on picked ports: a port taken in the meantime costs a new pick, not a run.</summary>
 public sealed class LoopbackPortsTests
 {
     [Fact]
