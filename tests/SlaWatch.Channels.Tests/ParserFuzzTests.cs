@@ -5,14 +5,15 @@ using SlaWatch.Channels.Email;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Channels.Spreadsheets;
 using SlaWatch.Core.Ingestion;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests;
 
 /// <summary>
-/// Real inputs mutated by a seeded mutator (bits flipped, cut short, bytes inserted, a stretch repeated or blanked,
-/// brackets nested deep): every parser either accepts each mutant or refuses it with its own reason, never another
-/// exception; each mutant is handled within seconds and within memory proportional to its size. Bounded in count
-/// (the same mutants every run), so CI spends a few seconds.
+/// Real inputs mutated by a seeded mutator (<see cref="InputMutator"/>): every parser either accepts each mutant or
+/// refuses it with its own reason, never another exception; each mutant is handled within seconds and within memory
+/// proportional to its size. Bounded in count (the same mutants every run), so CI spends a few seconds. What the
+/// store makes of mutated lines is <c>IngestionFuzzTests</c> (Storage).
 /// </summary>
 public class ParserFuzzTests
 {
@@ -98,7 +99,7 @@ public class ParserFuzzTests
             var original = File.ReadAllBytes(file);
             for (var i = 0; i < MutantsPerInput; i++)
             {
-                var mutant = Mutate(original, random);
+                var mutant = InputMutator.Mutate(original, random);
                 var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
                 try
@@ -114,6 +115,8 @@ public class ParserFuzzTests
                 }
                 catch (Exception error) when (refusals.Any(type => type.IsInstanceOfType(error)))
                 {
+                    // A refusal says why.
+                    Assert.False(string.IsNullOrWhiteSpace(error.Message), $"{Path.GetFileName(file)} mutant {i}");
                     refused++;
                 }
                 catch (Exception error)
@@ -138,50 +141,5 @@ public class ParserFuzzTests
 
         // The mutator must reach both sides, or it tests nothing.
         Assert.True(accepted > 0 && refused > 0, $"accepted {accepted}, refused {refused}");
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        var rounds = random.Next(1, 4);
-        for (var round = 0; round < rounds && bytes.Count > 0; round++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(6))
-            {
-                case 0:
-                    bytes[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 2:
-                    bytes.InsertRange(at, Enumerable.Range(0, random.Next(1, 16)).Select(_ => (byte)random.Next(256)));
-                    break;
-                case 3:
-                    var length = Math.Min(random.Next(1, 512), bytes.Count - at);
-                    var stretch = bytes.GetRange(at, length);
-                    for (var copy = random.Next(1, 20); copy > 0; copy--)
-                    {
-                        bytes.InsertRange(at, stretch);
-                    }
-
-                    break;
-                case 4:
-                    for (var j = at; j < Math.Min(bytes.Count, at + random.Next(1, 64)); j++)
-                    {
-                        bytes[j] = random.Next(2) == 0 ? (byte)0 : (byte)0xFF;
-                    }
-
-                    break;
-                default:
-                    // Deep nesting: what breaks recursive parsers.
-                    var depth = random.Next(10, 2_000);
-                    bytes.InsertRange(at, Encoding.ASCII.GetBytes(new string('[', depth) + new string('{', depth)));
-                    break;
-            }
-        }
-
-        return [.. bytes];
     }
 }
