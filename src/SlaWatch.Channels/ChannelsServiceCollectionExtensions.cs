@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Email;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Channels.Spreadsheets;
+using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -17,7 +19,12 @@ public static class ChannelsServiceCollectionExtensions
     public static IServiceCollection AddSlaWatchChannels(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(new CallOptions());
+        services.AddOptions<CallOptions>().ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<CallOptions>, CallOptionsValidator>(
+                provider => new CallOptionsValidator(provider.GetRequiredService<ClassificationRules>)
+            )
+        );
         services.AddSingleton<ChatWebhookHandler>();
         services.AddSingleton<CallIngester>();
         services.AddSingleton<SpreadsheetImporter>();

@@ -33,6 +33,9 @@ public static class FunctionsServiceCollectionExtensions
 {
     public const string NotifyClient = "notify";
 
+    /// <summary>Where the queue-to-category map is set: <c>Calls__QueueCategories__&lt;queue&gt;</c>.</summary>
+    public const string QueueCategoriesSection = "Calls:QueueCategories";
+
     /// <summary>
     /// Registers <see cref="HostingServiceCollectionExtensions.AddSlaWatch"/>, the checked <see
     /// cref="FunctionSettings"/>, the queue, blob and Service Bus clients (through <c>Microsoft.Extensions.Azure</c>,
@@ -51,16 +54,13 @@ public static class FunctionsServiceCollectionExtensions
         Core.Text.LegacyCharsets.Register();
         services.AddSlaWatch(configuration, contentRoot);
         services.AddCheckedSettings<FunctionSettings>(configuration, FunctionSettings.Read);
-        // Calls:QueueCategories:<queue> = <category>: an answered call takes its queue's category.
-        services.AddSingleton(
-            new Channels.Phone.CallOptions
-            {
-                QueueCategories = configuration
-                    .GetSection("Calls:QueueCategories")
-                    .GetChildren()
-                    .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
-                    .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.OrdinalIgnoreCase),
-            }
+        // Calls:QueueCategories:<queue> = <category>: an answered call takes its queue's category (checked at start).
+        services.Configure<Channels.Phone.CallOptions>(options =>
+            options.QueueCategories = configuration
+                .GetSection(QueueCategoriesSection)
+                .GetChildren()
+                .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
+                .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.OrdinalIgnoreCase)
         );
         services.AddAzureClients(clients =>
         {

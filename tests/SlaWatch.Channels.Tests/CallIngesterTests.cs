@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Ingestion;
@@ -49,7 +50,7 @@ public class CallIngesterTests(AzuriteFixture azurite)
     public async Task ACallFromTheSameNumberWithinTheWindowContinuesTheOpenTicket()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 23:00"));
-        var ingester = Calls(world, new CallOptions { RepeatWindow = TimeSpan.FromHours(2) });
+        var ingester = Calls(world, options => options.RepeatWindow = TimeSpan.FromHours(2));
         CallRecord Call(string id, string start, string? answer) =>
             new(
                 id,
@@ -105,14 +106,10 @@ public class CallIngesterTests(AzuriteFixture azurite)
     public async Task MenuTimeIsNotRingingAndTheQueueNamesTheCategory()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 12:00"));
-        var ingester = Calls(
-            world,
-            new CallOptions
+        var ingester = Calls(world, options =>
+            options.QueueCategories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
-                QueueCategories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-                {
-                    ["Support"] = "technical-fault",
-                },
+                ["Support"] = "technical-fault",
             }
         );
         // 12 s in the menu, then the queue; an agent answered 12 s later: within three rings of 5 s.
@@ -148,9 +145,8 @@ public class CallIngesterTests(AzuriteFixture azurite)
     public async Task ACallAbandonedInTheQueueIsACallBackWithTheQueuesReason()
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-19 12:00"));
-        var ingester = Calls(
-            world,
-            new CallOptions { QueueCategories = new Dictionary<string, string> { ["billing"] = "billing" } }
+        var ingester = Calls(world, options =>
+            options.QueueCategories = new Dictionary<string, string> { ["billing"] = "payment" }
         );
         var (calls, _) = CallLogReader.Read(File.ReadAllText(Corpus.Own("calls", "queue_log")), Shanghai);
         var abandoned = calls.Single(call => call.CallId == "1763515800.40");
@@ -164,8 +160,31 @@ public class CallIngesterTests(AzuriteFixture azurite)
         );
     }
 
-    private static CallIngester Calls(TestWorld world, CallOptions? options = null) =>
+    [Fact]
+    public async Task AQueueMappedOntoACategoryNotConfiguredIsRefusedNamingTheQueueAndTheList()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString);
+
+        var error = Assert.Throws<OptionsValidationException>(() => Calls(world, options => options.QueueCategories =
+                    new Dictionary<string, string>
+                    {
+                        ["sales"] = "saels",
+                        ["billing"] = "支付问题",
+                        ["support"] = "Technical-Fault",
+                    }));
+
+        // A category is named by its key or either of its names, case ignored; anything else is a typo.
+        var problem = Assert.Single(error.Failures);
+        Assert.StartsWith(
+            "queue 'sales': 'saels' is not a configured category; use ",
+            problem,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("technical-fault", problem, StringComparison.Ordinal);
+    }
+
+    private static CallIngester Calls(TestWorld world, Action<CallOptions>? configure = null) =>
         world
-            .Main.With(services => services.AddSingleton(options ?? new CallOptions()).AddSlaWatchChannels())
+            .Main.With(services => services.Configure(configure ?? (_ => { })).AddSlaWatchChannels())
             .Get<CallIngester>();
 }

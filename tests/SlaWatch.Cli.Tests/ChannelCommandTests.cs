@@ -272,4 +272,26 @@ public class ChannelCommandTests(AzuriteFixture azurite)
         Assert.Contains("kept in quarantine as", error, StringComparison.Ordinal);
         Assert.DoesNotContain("is not a time", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CallsIngestRefusesAQueueMappedOntoACategoryNotConfiguredBeforeItReadsACall()
+    {
+        var result = WithStore(
+            "calls",
+            "ingest",
+            ChannelData("calls", "queue_log"),
+            "--queue-category",
+            "support=technical-fault",
+            "--queue-category",
+            "billing=biling"
+        );
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(
+            "slawatch: queue 'billing': 'biling' is not a configured category; use privacy-leak, payment, ",
+            result.Error.Trim(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(string.Empty, result.Out);
+    }
 }

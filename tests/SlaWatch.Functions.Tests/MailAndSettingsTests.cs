@@ -140,23 +140,42 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AQueueMappedOntoACategoryNotConfiguredStopsTheStartNamingIt()
+    {
+        var settings = new Dictionary<string, string?>(IdentitySettings)
+        {
+            [$"{FunctionsServiceCollectionExtensions.QueueCategoriesSection}:support"] = "technical-fault",
+            [$"{FunctionsServiceCollectionExtensions.QueueCategoriesSection}:vip-line"] = "vip",
+        };
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(settings));
+
+        Assert.StartsWith(
+            "queue 'vip-line': 'vip' is not a configured category; use ",
+            Assert.Single(error.Failures),
+            StringComparison.Ordinal
+        );
+    }
+
+    private static Dictionary<string, string?> IdentitySettings =>
+        new()
+        {
+            ["AzureWebJobsStorage:accountName"] = "slawatchdata",
+            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
+            ["SlaWatch:Storage"] = "https://slawatchdata.table.core.windows.net",
+            ["ServiceBusConnection:fullyQualifiedNamespace"] = "sb-slawatch.servicebus.windows.net",
+            ["Chat:Secret"] = "from-key-vault",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] =
+                "InstrumentationKey=00000000-0000-0000-0000-000000000002;IngestionEndpoint=https:"
+                + "//example.invalid/",
+            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] =
+                "ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD",
+        };
+
+    [Fact]
     public async Task IdentityBasedConnectionsAreEnoughToStartAndEveryClientSignsInWithTheIdentity()
     {
-        using var host = await StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage:accountName"] = "slawatchdata",
-                ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
-                ["SlaWatch:Storage"] = "https://slawatchdata.table.core.windows.net",
-                ["ServiceBusConnection:fullyQualifiedNamespace"] = "sb-slawatch.servicebus.windows.net",
-                ["Chat:Secret"] = "from-key-vault",
-                ["APPLICATIONINSIGHTS_CONNECTION_STRING"] =
-                    "InstrumentationKey=00000000-0000-0000-0000-000000000002;IngestionEndpoint=https:"
-                    + "//example.invalid/",
-                ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] =
-                    "ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD",
-            }
-        );
+        using var host = await StartAsync(IdentitySettings);
         var services = host.Services;
 
         Assert.Equal(

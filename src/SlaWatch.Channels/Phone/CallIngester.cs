@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
@@ -16,10 +17,12 @@ public sealed class CallIngester(
     IngestionService ingestion,
     TicketEventService events,
     SlaPolicy policy,
-    CallOptions options
+    IOptions<CallOptions> settings
 )
 {
-    public TimeSpan RepeatWindow => options.RepeatWindow;
+    private readonly CallOptions _options = settings.Value;
+
+    public TimeSpan RepeatWindow => _options.RepeatWindow;
 
     /// <summary>The ring target for a call (rings × ring cycle), or null when the policy sets none.</summary>
     public static TimeSpan? RingTarget(SlaPolicy policy, CallRecord call) =>
@@ -50,7 +53,7 @@ public sealed class CallIngester(
             ReceivedAt = call.RingingFrom,
             From = call.Caller,
             Subject = call.Answered ? "Phone call" : $"Missed call ({Describe(call)}): call back",
-            Category = call.Answered ? options.CategoryOf(call.Queue) : CallBack.Category,
+            Category = call.Answered ? _options.CategoryOf(call.Queue) : CallBack.Category,
             RepeatKey = CustomerRef.FromContact(call.Caller).Key,
             RepeatWindow = RepeatWindow,
         };

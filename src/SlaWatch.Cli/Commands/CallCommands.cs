@@ -135,12 +135,12 @@ internal static class CallCommands
                     ? InputParsing.Duration("--repeat-window", given)
                     : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
                 var clock = store.Clock(result);
-                var options = new CallOptions
-                {
-                    RepeatWindow = repeat.Time,
-                    QueueCategories = QueueCategories(result.GetValue(queues) ?? []),
-                };
-                await using var services = store.Compose(result, added => added.AddSingleton(options));
+                var categories = QueueCategories(result.GetValue(queues) ?? []);
+                await using var services = store.Compose(result, added => added.Configure<CallOptions>(options =>
+                    {
+                        options.RepeatWindow = repeat.Time;
+                        options.QueueCategories = categories;
+                    }));
                 var (calls, errors) = CallLogReader.Read(text, services.Get<SlaPolicy>().TimeZone);
                 var ingester = services.Get<CallIngester>();
                 foreach (var error in errors)

@@ -79,9 +79,10 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
 
     /// <summary>
     /// The command's services, composed as every host composes them (<c>AddSlaWatch</c>) from these options on a
-    /// host builder, on <see cref="Clock"/>, the settings checked at once: a bad value stops the command naming its
-    /// option. <paramref name="configure"/> registers what the command adds (its notifier, its mailbox), before the rest, so
-    /// it wins over the defaults. Dispose the host when done.
+    /// host builder, on <see cref="Clock"/>, the settings checked at once as a host's start checks them: a bad value
+    /// stops the command naming its option. <paramref name="configure"/> registers what the command adds (its
+    /// notifier, its mailbox, its options), before the rest, so it wins over the defaults. Dispose the host when
+    /// done.
     /// </summary>
     public CommandHost Compose(ParseResult result, Action<IServiceCollection>? configure = null)
     {
@@ -111,7 +112,8 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
         var host = builder.Build();
         try
         {
-            _ = host.Services.GetRequiredService<IOptions<StoreSettings>>().Value;
+            // What a host checks when it starts (every option validated on start), checked now.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             return new CommandHost(host);
         }
         catch (OptionsValidationException error)

@@ -24,22 +24,32 @@ public static class ConfiguredNames
             EventLine { Event: CategoryChanged change } => (change.Category, null),
             _ => (null, null),
         };
-        if (category is not null && !IsCategory(category, rules))
+        if (category is not null && CategoryProblem(category, rules) is { } problem)
         {
-            var known = rules
-                .Categories.Select(rule => rule.Key)
-                .Append(rules.DefaultCategory)
-                .Distinct(StringComparer.OrdinalIgnoreCase);
-            throw new InputException(
-                "category",
-                $"'{category}' is not a configured category; use {string.Join(", ", known)}"
-            );
+            throw new InputException("category", problem);
         }
 
         if (tier is not null && Tiers(policy) is var tiers && !tiers.Contains(tier, StringComparer.OrdinalIgnoreCase))
         {
             throw new InputException("tier", $"'{tier}' is not a configured tier; use {string.Join(", ", tiers)}");
         }
+    }
+
+    /// <summary>Why <paramref name="category"/> may not be named (with the configured list), or null when it may:
+    /// for a line, and for a setting that maps something onto a category.</summary>
+    public static string? CategoryProblem(string category, ClassificationRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (IsCategory(category, rules))
+        {
+            return null;
+        }
+
+        var known = rules
+            .Categories.Select(rule => rule.Key)
+            .Append(rules.DefaultCategory)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        return $"'{category}' is not a configured category; use {string.Join(", ", known)}";
     }
 
     private static bool IsCategory(string name, ClassificationRules rules) =>

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+
+namespace SlaWatch.Channels.Phone;
+
+/// <summary>
+/// A queue mapped onto a category that is not configured would make every answered call from it a report dimension
+/// nobody set up, or a typo that silently files calls as "other": refused at start, naming the queue and the list.
+/// The rules are asked for only when there is a map: without one, a start with broken settings names those, not
+/// the rules it could not load.
+/// </summary>
+public sealed class CallOptionsValidator(Func<ClassificationRules> rulesWhenNeeded) : IValidateOptions<CallOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CallOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.QueueCategories.Count == 0)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var rules = rulesWhenNeeded();
+        var problems = options
+            .QueueCategories.Where(pair => ConfiguredNames.CategoryProblem(pair.Value, rules) is not null)
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => $"queue '{pair.Key}': {ConfiguredNames.CategoryProblem(pair.Value, rules)}")
+            .ToArray();
+        return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
