@@ -27,6 +27,8 @@ public static class ChannelsServiceCollectionExtensions
         );
         services.AddSingleton<ChatWebhookHandler>();
         services.AddSingleton<CallIngester>();
+        services.AddSingleton<CallRowRefusals>();
+        services.AddSingleton<CallLogImport>();
         services.AddSingleton<SpreadsheetImporter>();
         return services;
     }

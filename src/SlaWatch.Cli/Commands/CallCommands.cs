@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Policies;
-using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Cli.Commands;
@@ -134,80 +133,34 @@ internal static class CallCommands
                 var repeat = result.GetValue(window) is { } given
                     ? InputParsing.Duration("--repeat-window", given)
                     : Core.Time.DurationSpec.FromTime(TimeSpan.FromHours(2));
-                var clock = store.Clock(result);
                 var categories = QueueCategories(result.GetValue(queues) ?? []);
                 await using var services = store.Compose(result, added => added.Configure<CallOptions>(options =>
                     {
                         options.RepeatWindow = repeat.Time;
                         options.QueueCategories = categories;
                     }));
-                var (calls, errors) = CallLogReader.Read(text, services.Get<SlaPolicy>().TimeZone);
-                var ingester = services.Get<CallIngester>();
-                foreach (var error in errors)
+                var refused = 0;
+                var progress = new RunProgress(output, "calls");
+                await foreach (
+                    var step in services
+                        .Get<CallLogImport>()
+                        .RunAsync(text, path, cancellationToken)
+                        .ConfigureAwait(false)
+                )
                 {
-                    var id = await services
-                        .Get<IQuarantine>()
-                        .PutAsync(
-                            new QuarantinedInput(
-                                "phone",
-                                clock.GetUtcNow(),
-                                string.Create(CultureInfo.InvariantCulture, $"{path}:{error.Line}"),
-                                $"{error.Column}: {error.Problem}",
-                                error.Raw
-                            ),
-                            cancellationToken
-                        )
-                        .ConfigureAwait(false);
-                    output.Error.WriteLine(
-                        string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"{path}:{error.Line}: {error.Column}: {error.Problem} (kept in quarantine as {id})"
-                        )
-                    );
-                }
-
-                var refused = errors.Count;
-                var progress = new RunProgress(output, "calls", calls.Count);
-                foreach (var call in calls)
-                {
-                    progress.Step();
-                    var outcome = await ingester
-                        .IngestAsync(call, $"{path}: call {call.CallId}", call.ToString(), cancellationToken)
-                        .ConfigureAwait(false);
-                    if (outcome.Outcome == Core.Ingestion.IngestOutcome.Rejected)
+                    switch (step)
                     {
-                        // A record refused after parsing (stamped in the future, say) is as much bad input as a
-                        // malformed row.
-                        refused++;
-                        output.Error.WriteLine(
-                            $"{path}: call {call.CallId}: {outcome.Reason} (kept in quarantine as "
-                                + $"{outcome.QuarantineId})"
-                        );
-                    }
-
-                    if (result.GetValue(json))
-                    {
-                        output.WriteJson(
-                            new
-                            {
-                                call = call.CallId,
-                                outcome = outcome.Word,
-                                number = outcome.Number?.ToString(),
-                                id = outcome.TicketId,
-                                metRingTarget = ingester.MetRingTarget(call),
-                            }
-                        );
-                    }
-                    else
-                    {
-                        var answered =
-                            ingester.MetRingTarget(call) == true ? "answered in time"
-                            : call.Answered ? "answered late"
-                            : "missed";
-                        output.Out.WriteLine(
-                            $"{outcome.Number?.ToString() ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word} "
-                                + $"(call {call.CallId}, {answered})"
-                        );
+                        case CallRowRefused { Row: var row }:
+                            refused++;
+                            output.Error.WriteLine(
+                                $"{row.Origin}: {row.Error.Column}: {row.Error.Problem} (kept in quarantine as "
+                                    + $"{row.QuarantineId})"
+                            );
+                            break;
+                        case CallImported imported:
+                            progress.Step();
+                            refused += Report(imported, path, result.GetValue(json), output);
+                            break;
                     }
                 }
 
@@ -216,6 +169,46 @@ internal static class CallCommands
             }
         );
         return command;
+    }
+
+    /// <summary>Prints what became of a call; 1 when it was refused after parsing (stamped in the future, say),
+    /// which is as much bad input as a malformed row.</summary>
+    private static int Report(CallImported imported, string path, bool json, CliOutput output)
+    {
+        var (call, outcome, metRingTarget) = imported;
+        if (outcome.Outcome == Core.Ingestion.IngestOutcome.Rejected)
+        {
+            output.Error.WriteLine(
+                $"{path}: call {call.CallId}: {outcome.Reason} (kept in quarantine as {outcome.QuarantineId})"
+            );
+        }
+
+        if (json)
+        {
+            output.WriteJson(
+                new
+                {
+                    call = call.CallId,
+                    outcome = outcome.Word,
+                    number = outcome.Number?.ToString(),
+                    id = outcome.TicketId,
+                    metRingTarget,
+                }
+            );
+        }
+        else
+        {
+            var answered =
+                metRingTarget == true ? "answered in time"
+                : call.Answered ? "answered late"
+                : "missed";
+            output.Out.WriteLine(
+                $"{outcome.Number?.ToString() ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word} "
+                    + $"(call {call.CallId}, {answered})"
+            );
+        }
+
+        return outcome.Outcome == Core.Ingestion.IngestOutcome.Rejected ? 1 : 0;
     }
 
     private static string ReadFile(string path) => InputFiles.ReadText(path, InputFiles.MaxCallLogBytes, "a call log");

@@ -30,6 +30,7 @@ public sealed record CallLogIntakeResult(CallLogAnswer? Answer, string? Reason =
 /// </summary>
 public sealed partial class CallLogIntake(
     InboundBuffer inbound,
+    CallRowRefusals refusals,
     IQuarantine quarantine,
     SlaPolicy policy,
     TimeProvider time,
@@ -46,7 +47,13 @@ public sealed partial class CallLogIntake(
         var now = time.GetUtcNow();
         if (body.TooLarge)
         {
-            var kept = new QuarantinedInput("phone", now, "phone calls", "too large", body.Description);
+            var kept = new QuarantinedInput(
+                CallRowRefusals.QuarantineChannel,
+                now,
+                "phone calls",
+                "too large",
+                body.Description
+            );
             var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
             return new(
                 null,
@@ -59,17 +66,7 @@ public sealed partial class CallLogIntake(
         }
 
         var (calls, errors) = CallLogReader.Read(Encoding.UTF8.GetString(body.Bytes), policy.TimeZone);
-        foreach (var error in errors)
-        {
-            var kept = new QuarantinedInput(
-                "phone",
-                now,
-                string.Create(CultureInfo.InvariantCulture, $"phone calls line {error.Line}"),
-                error.ToString(),
-                error.Raw
-            );
-            await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
-        }
+        await refusals.KeepAsync(errors, "phone calls", cancellationToken).ConfigureAwait(false);
 
         var accepted = 0;
         foreach (var call in calls)
@@ -99,7 +96,13 @@ public sealed partial class CallLogIntake(
         {
             Log.QueueUnavailable(logger, call.CallId, error.GetType().Name);
             const string reason = "the inbound queue was unavailable";
-            var kept = new QuarantinedInput("phone", now, envelope.Origin, reason, envelope.ToJson());
+            var kept = new QuarantinedInput(
+                CallRowRefusals.QuarantineChannel,
+                now,
+                envelope.Origin,
+                reason,
+                envelope.ToJson()
+            );
             await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
             return false;
         }
