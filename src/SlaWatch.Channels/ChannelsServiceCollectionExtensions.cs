@@ -26,6 +26,7 @@ public static class ChannelsServiceCollectionExtensions
             )
         );
         services.AddSingleton<ChatWebhookHandler>();
+        services.AddSingleton<RecordedChatImport>();
         services.AddSingleton<CallIngester>();
         services.AddSingleton<CallRowRefusals>();
         services.AddSingleton<CallLogImport>();

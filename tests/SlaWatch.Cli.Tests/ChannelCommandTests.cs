@@ -117,7 +117,9 @@ public class ChannelCommandTests(AzuriteFixture azurite)
                     at.AddMinutes(3),
                     secret: "wrong"
                 ),
-                "not a recording"
+                "not a recording",
+                // A recording whose instant is a number: refused on its line, the run goes on.
+                """{"receivedAt":1763256600,"headers":{},"body":{}}"""
             )
         );
 
@@ -127,7 +129,7 @@ public class ChannelCommandTests(AzuriteFixture azurite)
         var lines = result.Out.TrimEnd().Split('\n');
         Assert.Matches("^20261116-001 t[0-9a-f]{24} created$", lines[0]);
         Assert.EndsWith(" recorded", lines[1], StringComparison.Ordinal);
-        Assert.Equal(["- - rejected", "- - rejected"], lines[2..]);
+        Assert.Equal(["- - rejected", "- - rejected", "- - rejected"], lines[2..]);
         var errors = result.Error.TrimEnd().Split('\n');
         Assert.StartsWith(
             $"{file}:3: 401 X-SlaWatch-Signature does not match the body",
@@ -135,6 +137,7 @@ public class ChannelCommandTests(AzuriteFixture azurite)
             StringComparison.Ordinal
         );
         Assert.StartsWith($"{file}:4: 400 line: not a recorded body", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:5: 400 line: not a recorded body", errors[2], StringComparison.Ordinal);
     }
 
     [Fact]

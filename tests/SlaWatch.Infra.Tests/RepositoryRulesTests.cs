@@ -29,6 +29,7 @@ public sealed partial class RepositoryRulesTests
         "NightlyReport",
         "Classifier",
         "ChatWebhookHandler",
+        "RecordedChatImport",
         "CallIngester",
         "CallRowRefusals",
         "CallLogImport",

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using SlaWatch.Channels.Chat;
-using SlaWatch.Core.Ports;
 using SlaWatch.Core.Text;
 using SlaWatch.Core.Tickets;
 
@@ -15,8 +12,6 @@ namespace SlaWatch.Cli.Commands;
 /// </summary>
 internal static class ChatCommands
 {
-    private const string NotARecordedBody = "line: not a recorded body {\"receivedAt\",\"headers\",\"body\"}";
-
     public const string SecretVariable = "SLAWATCH_CHAT_SECRET";
 
     public static Command Create(CliOutput output)
@@ -102,14 +97,13 @@ internal static class ChatCommands
                 var path = result.GetValue(file)!;
                 // Line by line, each bounded: memory holds one recorded body at a time, whatever the file.
                 var lines = File.Exists(path)
-                    ? BoundedLines.Read(path, WebhookOptions.MaxRecordedLineChars)
+                    ? BoundedLines.Read(path, RecordedChatImport.MaxLineChars)
                     : throw new UsageException($"{path}: no such file");
                 var chatFormat = result.GetValue(format);
                 var key = result.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable);
                 var options = key is null ? null : WebhookOptions.For(chatFormat, key);
-                var clock = store.Clock(result);
                 await using var services = store.Compose(result);
-                var handler = services.Get<ChatWebhookHandler>();
+                var import = services.Get<RecordedChatImport>();
                 var refused = 0;
                 var progress = new RunProgress(output, "bodies");
                 foreach (var bounded in lines)
@@ -122,53 +116,9 @@ internal static class ChatCommands
                     }
 
                     var origin = string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}");
-                    var line = bounded.Text ?? string.Empty;
-                    ChatWebhookResult outcome;
-                    if (bounded.TooLong)
-                    {
-                        var kept = QuarantinedInput.LineNotKept(
-                            "chat",
-                            clock.GetUtcNow(),
-                            origin,
-                            bounded,
-                            WebhookOptions.MaxRecordedLineChars
-                        );
-                        outcome = new ChatWebhookResult(
-                            413,
-                            kept.Reason,
-                            "rejected",
-                            QuarantineId: await services
-                                .Get<IQuarantine>()
-                                .PutAsync(kept, cancellationToken)
-                                .ConfigureAwait(false)
-                        );
-                    }
-                    else if (Recorded(line) is not { } recorded)
-                    {
-                        var id = await services
-                            .Get<IQuarantine>()
-                            .PutAsync(
-                                new QuarantinedInput("chat", clock.GetUtcNow(), origin, NotARecordedBody, line),
-                                cancellationToken
-                            )
-                            .ConfigureAwait(false);
-                        outcome = new ChatWebhookResult(400, NotARecordedBody, "rejected", QuarantineId: id);
-                    }
-                    else
-                    {
-                        outcome = await handler
-                            .HandleAsync(
-                                chatFormat,
-                                options,
-                                recorded.Headers,
-                                recorded.Body,
-                                recorded.ReceivedAt,
-                                origin,
-                                cancellationToken: cancellationToken
-                            )
-                            .ConfigureAwait(false);
-                    }
-
+                    var outcome = await import
+                        .ImportAsync(bounded, origin, chatFormat, options, cancellationToken)
+                        .ConfigureAwait(false);
                     if (outcome.Status >= 400)
                     {
                         refused++;
@@ -206,52 +156,6 @@ internal static class ChatCommands
             }
         );
         return command;
-    }
-
-    private sealed record RecordedBody(
-        DateTimeOffset ReceivedAt,
-        IReadOnlyDictionary<string, string> Headers,
-        byte[] Body
-    );
-
-    private static RecordedBody? Recorded(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (
-                root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("receivedAt", out var at)
-                || !root.TryGetProperty("body", out var body)
-                || !DateTimeOffset.TryParse(
-                    at.GetString(),
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.None,
-                    out var receivedAt
-                )
-            )
-            {
-                return null;
-            }
-
-            var headers =
-                root.TryGetProperty("headers", out var given) && given.ValueKind == JsonValueKind.Object
-                    ? given
-                        .EnumerateObject()
-                        .ToDictionary(
-                            pair => pair.Name,
-                            pair => pair.Value.ToString(),
-                            StringComparer.OrdinalIgnoreCase
-                        )
-                    : new Dictionary<string, string>();
-            var raw = body.ValueKind == JsonValueKind.String ? body.GetString()! : body.GetRawText();
-            return new RecordedBody(receivedAt, headers, Encoding.UTF8.GetBytes(raw));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static Dictionary<string, string?> Describe(ChatAction action) =>
