@@ -49,7 +49,6 @@ internal static class ImportCommand
                     );
                 }
 
-                var clock = store.Clock(result);
                 await using var services = store.Compose(result);
                 RunProgress? progress = null;
                 var importer = services.Get<SpreadsheetImporter>();
