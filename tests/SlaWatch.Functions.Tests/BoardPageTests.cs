@@ -310,11 +310,10 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
             await page.GotoAsync(new Uri(host.Address, "api/board?lang=" + lang).ToString());
             await page.WaitForFunctionAsync("() => window.boardStatus.refreshes >= 1");
             Assert.True(await page.Locator("#calendar-warning").IsVisibleAsync());
-            Assert.StartsWith(
-                text,
-                await page.Locator("#calendar-warning").TextContentAsync() ?? string.Empty,
-                StringComparison.Ordinal
-            );
+            var shown = await page.Locator("#calendar-warning").TextContentAsync() ?? string.Empty;
+            Assert.StartsWith(text, shown, StringComparison.Ordinal);
+            // The reports' own words, with what to do about it.
+            Assert.Contains("slawatch calendar import", shown, StringComparison.Ordinal);
         }
     }
 

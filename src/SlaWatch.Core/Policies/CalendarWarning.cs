@@ -21,6 +21,9 @@ public sealed record CalendarWarning(
     /// <summary>The English text, for machine readers that show it as it is.</summary>
     public string Message => Text(chinese: false);
 
+    /// <summary>The Chinese text, so a page in Chinese shows the same words as the reports.</summary>
+    public string MessageZh => Text(chinese: true);
+
     public string Text(bool chinese)
     {
         var years = string.Join(
