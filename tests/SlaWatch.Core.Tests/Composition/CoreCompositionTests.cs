@@ -118,4 +118,61 @@ public class CoreCompositionTests
         await using var plain = MemoryProcess.Of(Shipped.Policy, TimeProvider.System);
         Assert.Empty(plain.Reports.Archive.Versions);
     }
+
+    [Fact]
+    public void WithoutAClockOrAnArchiveTheProcessRunsOnTheSystemClockWithNoEarlierPoliciesAndHasItsNightlyReport()
+    {
+        var registered = new ServiceCollection().AddSlaWatchCore();
+        registered.AddSingleton(Shipped.Policy);
+        registered.AddSingleton(Shipped.Rules);
+        using var provider = registered.BuildServiceProvider();
+
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        Assert.Same(PolicyArchive.Empty, provider.GetRequiredService<PolicyArchive>());
+        Assert.Contains(registered, descriptor => descriptor.ServiceType == typeof(NightlyReport));
+    }
+
+    [Fact]
+    public void ANullCollectionOrDecoratorIsRefusedNamingTheArgument()
+    {
+        IServiceCollection none = null!;
+
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => none.AddSlaWatchCore()).ParamName);
+        Assert.Equal(
+            "services",
+            Assert.Throws<ArgumentNullException>(() => none.AddSlaWatchPolicy(Shipped.Policy, Shipped.Rules)).ParamName
+        );
+        Assert.Equal(
+            "services",
+            Assert.Throws<ArgumentNullException>(() => none.Decorate<ISerialAllocator>((inner, _) => inner)).ParamName
+        );
+        Assert.Equal(
+            "decorate",
+            Assert
+                .Throws<ArgumentNullException>(() => new ServiceCollection().Decorate<ISerialAllocator>(null!))
+                .ParamName
+        );
+    }
+
+    [Fact]
+    public async Task DecoratingReplacesTheRegistrationWhateverItsKindAndRefusesOneThatIsNotThere()
+    {
+        var byType = new ServiceCollection()
+            .AddSingleton<ISerialAllocator, MemorySerialAllocator>()
+            .Decorate<ISerialAllocator>((inner, _) => new CountingSerials(inner));
+        await using var provider = byType.BuildServiceProvider();
+
+        var byFactory = new ServiceCollection()
+            .AddSingleton<ISerialAllocator>(_ => new MemorySerialAllocator())
+            .Decorate<ISerialAllocator>((inner, _) => new CountingSerials(inner));
+        await using var fromFactory = byFactory.BuildServiceProvider();
+
+        // One registration, the decorated one, around an instance made from the registered type or factory.
+        Assert.IsType<CountingSerials>(Assert.Single(provider.GetServices<ISerialAllocator>()));
+        Assert.IsType<CountingSerials>(Assert.Single(fromFactory.GetServices<ISerialAllocator>()));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new ServiceCollection().Decorate<ISerialAllocator>((inner, _) => inner)
+        );
+        Assert.Equal("ISerialAllocator is not registered: nothing to decorate", error.Message);
+    }
 }
