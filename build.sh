@@ -123,8 +123,9 @@ run_mutation() {
   install_node_tools
   need dotnet ".NET 10 SDK"
   dotnet tool restore
-  # Core with its own tests; then the channels' parsers with the tests that need no server (the rest of Channels
-  # talks to Dovecot and Azurite, which a mutation run would start a thousand times).
+  # Core with its own tests; then the channels' parsers with every Channels test but the mailbox's and the
+  # notifier's (they restart Dovecot and wait on HTTP), on one Azurite started here for the whole run.
+  start_azurite
   local project source output
   for project in core:SlaWatch.Core channels:SlaWatch.Channels; do
     source="${project#*:}"
