@@ -12,7 +12,7 @@ public class CdrLayoutTests
     private const string Answer = "2026-11-16 10:00:08";
     private const string End = "2026-11-16 10:02:00";
 
-    /// <summary>A cdr-csv row whose cells name their own column, with <paramref name="extras"/> after amaflags.</summary>
+    /// <summary>A cdr-csv row whose cells name their own column, <paramref name="extras"/> after amaflags.</summary>
     private static string[] CdrCsv(params string[] extras) =>
         [
             "accountcode",
