@@ -101,8 +101,9 @@ run_tests() {
     dotnet test "$project" --configuration Release --no-build --verbosity quiet \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
   done
-  # Output never depends on the server's culture: Core's tests once more under German number formats.
-  LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 dotnet test tests/SlaWatch.Core.Tests/SlaWatch.Core.Tests.csproj \
+  # Output never depends on the server's culture or zone: Core's tests once more under German number formats, on a
+  # server clock in Shanghai.
+  LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 TZ=Asia/Shanghai dotnet test tests/SlaWatch.Core.Tests/SlaWatch.Core.Tests.csproj \
     --configuration Release --no-build --verbosity quiet --logger "trx;LogFileName=SlaWatch.Core.Tests.de-DE.trx" \
     --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
   stop_servers

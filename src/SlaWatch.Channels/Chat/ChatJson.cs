@@ -48,10 +48,11 @@ internal static class ChatJson
                     path
                 );
             case { ValueKind: JsonValueKind.String } text
+                // An offset is applied (to UTC, never to the server's zone): the window is on instants.
                 when DateTime.TryParse(
                     text.GetString(),
                     CultureInfo.InvariantCulture,
-                    DateTimeStyles.None,
+                    DateTimeStyles.AdjustToUniversal,
                     out var wall
                 ) && !InstantWindow.Contains(wall):
                 throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text.GetString()!)}");

@@ -49,7 +49,8 @@ public static class InputJson
     {
         ArgumentNullException.ThrowIfNull(text);
         if (
-            !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+            // An offset is applied to UTC, never to the server's zone: the window is on instants, whatever the host.
+            !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed)
             || !text.Contains('T', StringComparison.Ordinal)
         )
         {

@@ -29,6 +29,27 @@ public class InputJsonTests
         );
     }
 
+    /// <summary>
+    /// The years a record may carry are years of instants: an offset moves a time to UTC, never to the server's zone.
+    /// (The build runs Core's tests a second time in Asia/Shanghai, where a local reading would differ.)
+    /// </summary>
+    [Theory]
+    [InlineData("2100-01-01T06:00:00+08:00", "2099-12-31T22:00:00+00:00")]
+    [InlineData("2000-01-01T00:30:00-01:00", "2000-01-01T01:30:00+00:00")]
+    [InlineData("2099-12-31T23:59:59Z", "2099-12-31T23:59:59+00:00")]
+    public void AnInstantNearTheEdgeOfTheYearsIsJudgedInUtcWhateverTheServersZone(string at, string utc)
+    {
+        var line = InputJson.Parse(
+            $$"""{"type":"contact","channel":"email","sourceId":"<e@x>","receivedAt":"{{at}}","from":"a@x"}""",
+            Shanghai
+        );
+
+        Assert.Equal(
+            DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture),
+            Assert.IsType<ContactLine>(line).Contact.ReceivedAt
+        );
+    }
+
     [Theory]
     [InlineData("""{"kind":"satisfaction","rating":"满意"}""", 3, 3)]
     [InlineData("""{"kind":"satisfaction","rating":"不满意"}""", 1, 3)]
