@@ -20,7 +20,7 @@ internal static class Cli
 
     public static string Policy => Config("sla-policy.json");
 
-    /// <summary>The instant the CLI tests run at unless one says otherwise: after every day their input names.</summary>
+    /// <summary>The instant the CLI tests run at unless one says otherwise: after every day in their input.</summary>
     public const string Now = "2026-12-01T09:00:00+08:00";
 
     public static Result Run(params string[] args)
