@@ -22,9 +22,12 @@ public sealed class CallOptionsValidator(Func<ClassificationRules> rulesWhenNeed
 
         var rules = rulesWhenNeeded();
         var problems = options
-            .QueueCategories.Where(pair => ConfiguredNames.CategoryProblem(pair.Value, rules) is not null)
-            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => $"queue '{pair.Key}': {ConfiguredNames.CategoryProblem(pair.Value, rules)}")
+            .QueueCategories.Select(pair =>
+                (Queue: pair.Key, Problem: ConfiguredNames.CategoryProblem(pair.Value, rules))
+            )
+            .Where(checkedPair => checkedPair.Problem is not null)
+            .OrderBy(checkedPair => checkedPair.Queue, StringComparer.Ordinal)
+            .Select(checkedPair => $"queue '{checkedPair.Queue}': {checkedPair.Problem}")
             .ToArray();
         return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
