@@ -10,7 +10,8 @@ namespace SlaWatch.Channels.Chat;
 /// Chatwoot's webhook payloads. <c>conversation_created</c> (and the older <c>conversation_opened</c>) open a ticket;
 /// <c>message_created</c> from the contact is a customer message, from an agent (<c>sender.type</c> user) the agent's
 /// response; private notes, bot, activity and template messages do not count. <c>conversation_status_changed</c>
-/// (and <c>conversation_resolved</c>) move the ticket: resolved, open (reopen), pending, snoozed (on hold).
+/// moves the ticket: resolved, open (reopen), pending, snoozed (on hold). The older <c>conversation_resolved</c>
+/// resolves it whatever its <c>status</c> says (Chatwoot's own sample of it still says open).
 /// A conversation is keyed by inbox and display id; <c>message_type</c> may be a string or its enum number, and
 /// instants ISO strings or Unix seconds (the samples mix them).
 /// </summary>
@@ -23,7 +24,8 @@ public static class ChatwootFormat
         {
             "conversation_created" or "conversation_opened" => Opened(body, receivedAt),
             "message_created" => Message(body, receivedAt),
-            "conversation_status_changed" or "conversation_resolved" => StatusChange(body, receivedAt),
+            "conversation_status_changed" => StatusChange(body, body.Required("the new status", "status"), receivedAt),
+            "conversation_resolved" => StatusChange(body, "resolved", receivedAt),
             _ => new ChatIgnored(kind),
         };
     }
@@ -77,10 +79,9 @@ public static class ChatwootFormat
         };
     }
 
-    private static ChatAction StatusChange(JsonElement conversation, DateTimeOffset receivedAt)
+    private static ChatAction StatusChange(JsonElement conversation, string status, DateTimeOffset receivedAt)
     {
         var key = ConversationKey(conversation, conversation.Required("the conversation id", "id"));
-        var status = conversation.Required("the new status", "status");
         var actor = conversation.Text("meta", "assignee", "name") ?? "chatwoot";
         var target = status switch
         {
