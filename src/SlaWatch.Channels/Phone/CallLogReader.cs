@@ -159,13 +159,16 @@ public static class CallLogReader
                     ),
                     Text("agent")
                 );
+                // Checked with every field set: reaching the agents bounds the answer as the call's span bounds both.
                 calls.Add(
-                    Checked(record) with
-                    {
-                        LinkedId = Text("linkedId"),
-                        ReachedAgentsAt = Instant("reachedAgents"),
-                        Queue = Text("queue"),
-                    }
+                    Checked(
+                        record with
+                        {
+                            LinkedId = Text("linkedId"),
+                            ReachedAgentsAt = Instant("reachedAgents"),
+                            Queue = Text("queue"),
+                        }
+                    )
                 );
             }
             catch (CallRowException error)
