@@ -50,8 +50,8 @@ public class CallLogFieldTests
     public void ARowReadsEveryFieldItsHeaderNames()
     {
         var call = OneCsv(
-            "\"\"\"王女士\"\" <13900000001>\",13912341522,SIP/1001-0000000a,Dial,2026-11-19 09:00:00,2026-11-19 09:00:07,"
-                + "2026-11-19 09:04:00,ANSWERED,1763514000.7"
+            "\"\"\"王女士\"\" <13900000001>\",13912341522,SIP/1001-0000000a,Dial,"
+                + "2026-11-19 09:00:00,2026-11-19 09:00:07,2026-11-19 09:04:00,ANSWERED,1763514000.7"
         );
         Assert.Equal(
             ("1763514000.7", "13912341522", "1001", CallDisposition.Answered),
