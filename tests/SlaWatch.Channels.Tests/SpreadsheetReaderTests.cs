@@ -55,7 +55,8 @@ public sealed class SpreadsheetReaderTests : IDisposable
     [InlineData('\t')]
     public void TheDelimiterIsTheOneTheSheetUses(char delimiter)
     {
-        var (headers, rows) = SpreadsheetReader.Read(Csv($"客户编号{delimiter}状态\nC001,1{delimiter}已解决\n"));
+        var sheet = $"客户编号{delimiter}状态\nC001,1{delimiter}已解决\n";
+        var (headers, rows) = SpreadsheetReader.Read(Csv(sheet));
         Assert.Equal(["客户编号", "状态"], headers);
         Assert.Equal("C001,1", Assert.Single(rows).Cells["客户编号"]);
     }
