@@ -20,6 +20,9 @@ public static partial class MailParser
 
     private static readonly ParserOptions Options = CreateOptions();
 
+    // An attached message is measured as it travels (CRLF), not in the server's own newlines.
+    private static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos };
+
     public static ParsedMail Parse(byte[] raw) =>
         Parse(raw, MimeMessage.Load(Options, new MemoryStream(raw, writable: false)));
 
@@ -146,7 +149,7 @@ public static partial class MailParser
             case MessagePart { Message: { } inner }:
                 using (var measure = new MeasuringStream())
                 {
-                    inner.WriteTo(measure);
+                    inner.WriteTo(WireFormat, measure);
                     size = measure.Length;
                 }
 
