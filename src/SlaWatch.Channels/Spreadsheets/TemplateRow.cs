@@ -414,7 +414,8 @@ public sealed class TemplateRow(
         return
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction)
             && fraction is >= 0 and < 1
-            ? TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Round(fraction * 24 * 60)))
+            // To the second, as Excel shows it; the last instant of the day stays on it (23:59:59.9 is not 24:00).
+            ? TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(Math.Min(Math.Round(fraction * 86_400), 86_399)))
             : throw new RowException(column, $"'{text}' is not a time HH:MM");
     }
 
