@@ -86,4 +86,90 @@ public sealed class QueueLogReaderTests
         Assert.Empty(errors);
         Assert.Equal((Local("2026-11-19 09:20:20"), TimeSpan.FromSeconds(8)), (calls[0].Answer, calls[0].Ringing));
     }
+
+    private static (IReadOnlyList<CallRecord> Calls, IReadOnlyList<CallRowError> Errors) Lines(params string[] lines) =>
+        QueueLogReader.Read(string.Join("\r\n", lines), Shanghai);
+
+    private const string Entered = "1795051200|c1|support|NONE|ENTERQUEUE||13800138003|1";
+
+    [Theory]
+    [InlineData("SIP/2003", "2003")]
+    [InlineData("PJSIP/2003", "2003")]
+    [InlineData("Agent/2003", "2003")]
+    [InlineData("/2003", "2003")]
+    [InlineData("张三", "张三")]
+    [InlineData("NONE", null)]
+    [InlineData("", null)]
+    public void TheAgentIsTheMemberAfterItsTechnology(string member, string? agent) =>
+        Assert.Equal(
+            agent,
+            Assert.Single(Lines(Entered, $"1795051208|c1|support|{member}|CONNECT|8|c2|4").Calls).Agent
+        );
+
+    [Theory]
+    [InlineData("COMPLETEAGENT", true)]
+    [InlineData("COMPLETECALLER", true)]
+    [InlineData("TRANSFER", true)]
+    [InlineData("BLINDTRANSFER", true)]
+    [InlineData("ATTENDEDTRANSFER", true)]
+    [InlineData("INFO", false)]
+    public void ACallEndsWhenTheAgentOrCallerHangsUpOrItIsTransferred(string kind, bool ends)
+    {
+        var call = Assert.Single(
+            Lines(
+                Entered,
+                "1795051208|c1|support|SIP/2003|CONNECT|8|c2|4",
+                $"1795051300|c1|support|SIP/2003|{kind}|8|92"
+            ).Calls
+        );
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(ends ? 1795051300 : 1795051208), call.End);
+    }
+
+    [Fact]
+    public void TheFirstExitIsTheReasonAndTheLastLineTheEnd()
+    {
+        var call = Assert.Single(
+            Lines(
+                Entered,
+                "1795051230|c1|support|NONE|EXITEMPTY|1|1|30",
+                "1795051240|c1|support|NONE|ABANDON|1|1|40",
+                "1795051250|c1|support|NONE|ENTERQUEUE||13900000000|1"
+            ).Calls
+        );
+        Assert.Equal(
+            ("the queue had no agents", DateTimeOffset.FromUnixTimeSeconds(1795051240), "13800138003"),
+            (call.QueueExit, call.End, call.Caller)
+        );
+        Assert.Equal(
+            "queue timed out after ? s",
+            Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|EXITWITHTIMEOUT|1|1|soon").Calls).QueueExit
+        );
+    }
+
+    [Fact]
+    public void ALineTooShortOrACallWithoutACallerIsAnErrorNamingItsLine()
+    {
+        var (calls, errors) = Lines(
+            "1795051200|c1|support|NONE",
+            "1795051200|c2|support|NONE|ENTERQUEUE||",
+            "1795051210|c2|support|NONE|ABANDON|1|1|10"
+        );
+        Assert.Empty(calls);
+        Assert.Equal(
+            [(1, "event", "a queue_log line has at least 5 fields"), (2, "callerid", "ENTERQUEUE names no caller")],
+            errors.Select(error => (error.Line, error.Column, error.Problem))
+        );
+    }
+
+    [Theory]
+    [InlineData("1795051200|c1|support|NONE|ENTERQUEUE", true)]
+    [InlineData("1795051200|c1|support|NONE|SOME_EVENT", true)]
+    [InlineData("1795051200|c1|support|NONE", false)]
+    [InlineData("|c1|support|NONE|ENTERQUEUE", false)]
+    [InlineData("soon|c1|support|NONE|ENTERQUEUE", false)]
+    [InlineData("1795051200|c1|support|NONE|", false)]
+    [InlineData("1795051200|c1|support|NONE|enterqueue", false)]
+    [InlineData("1795051200|c1|support|NONE|ENTER-QUEUE", false)]
+    public void AQueueLogLineHasATimeAndAnUpperCaseEventFifth(string line, bool queueLog) =>
+        Assert.Equal(queueLog, QueueLogReader.LooksLikeQueueLog(line));
 }

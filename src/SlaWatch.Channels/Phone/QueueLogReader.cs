@@ -22,6 +22,15 @@ public static class QueueLogReader
         "ATTENDEDTRANSFER",
     };
 
+    /// <summary>How a caller leaves a queue without an agent.</summary>
+    private static readonly HashSet<string> Exits = new(StringComparer.Ordinal)
+    {
+        "ABANDON",
+        "EXITWITHTIMEOUT",
+        "EXITWITHKEY",
+        "EXITEMPTY",
+    };
+
     /// <summary>Whether a log's first line looks like a queue_log line (a time, a pipe, a call id, a pipe).</summary>
     public static bool LooksLikeQueueLog(string firstLine)
     {
@@ -91,7 +100,7 @@ public static class QueueLogReader
 
             if (!calls.TryGetValue(callId, out var call))
             {
-                if (kind is "CONNECT" or "ABANDON" or "EXITWITHTIMEOUT" or "EXITWITHKEY" or "EXITEMPTY")
+                if (kind == "CONNECT" || Exits.Contains(kind))
                 {
                     errors.Add(
                         new CallRowError(number, "callid", $"{kind} for a call with no ENTERQUEUE before it", raw)
@@ -109,28 +118,18 @@ public static class QueueLogReader
                     call.Agent ??= AgentName(agent);
                     call.End = at;
                     break;
-                case "ABANDON":
-                    call.Exit ??= $"caller hung up in the queue after {Seconds(Data(2))} s";
-                    call.End = at;
-                    break;
-                case "EXITWITHTIMEOUT":
-                    call.Exit ??= $"queue timed out after {Seconds(Data(2))} s";
-                    call.End = at;
-                    break;
-                case "EXITWITHKEY":
-                    call.Exit ??= $"caller left the queue with key {Data(0)} after {Seconds(Data(3))} s";
-                    call.End = at;
-                    break;
-                case "EXITEMPTY":
-                    call.Exit ??= "the queue had no agents";
-                    call.End = at;
-                    break;
-                default:
-                    if (Ends.Contains(kind))
+                case var exit when Exits.Contains(exit):
+                    call.Exit ??= exit switch
                     {
-                        call.End = at;
-                    }
-
+                        "ABANDON" => $"caller hung up in the queue after {Seconds(Data(2))} s",
+                        "EXITWITHTIMEOUT" => $"queue timed out after {Seconds(Data(2))} s",
+                        "EXITWITHKEY" => $"caller left the queue with key {Data(0)} after {Seconds(Data(3))} s",
+                        _ => "the queue had no agents",
+                    };
+                    call.End = at;
+                    break;
+                case var end when Ends.Contains(end):
+                    call.End = at;
                     break;
             }
         }
