@@ -6,6 +6,7 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Scanning;
+using SlaWatch.Core.Workbench;
 
 namespace SlaWatch.Core;
 
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
             DigestThreshold = provider.GetRequiredService<SlaPolicy>().Tuning.DigestThreshold,
         });
         services.TryAddSingleton(new BoardOptions());
+        services.TryAddSingleton(new WorkbenchOptions());
 
         services.AddSingleton<Classifier>();
         services.AddSingleton<TicketWriter>();
@@ -37,6 +39,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InputLineIngester>();
         services.AddSingleton<QuarantineRetry>();
         services.AddSingleton<Backlog>();
+        services.AddSingleton<WorkbenchActions>();
+        services.AddSingleton<WorkbenchQueues>();
         services.AddSingleton<PeriodViews>();
         services.AddSingleton<NightlyReport>();
         services.AddSingleton(provider => new ReportService(

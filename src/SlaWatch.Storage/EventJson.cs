@@ -32,6 +32,7 @@ public static class EventJson
         typeof(OverdueReason),
         typeof(CustomerConfirmed),
         typeof(FirstContactRecorded),
+        typeof(RemarkAdded),
     }.ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     public static string TypeName(TicketEvent item) =>

@@ -57,6 +57,8 @@ public sealed partial class RepositoryRulesTests
         "FanOutNotifier",
         "TopicAndMailReportPublisher",
         "BoardPageHtml",
+        "WorkbenchActions",
+        "WorkbenchQueues",
     ];
 
     [Fact]

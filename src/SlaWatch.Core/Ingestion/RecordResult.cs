@@ -8,6 +8,10 @@ public enum RecordOutcome
     Duplicate,
     NotFound,
     Rejected,
+
+    /// <summary>The ticket, as it stood at the write, was not what the caller acted on (someone else acted
+    /// first).</summary>
+    Conflict,
 }
 
 public sealed record RecordResult(

@@ -20,6 +20,7 @@ internal static class TicketEventJson
         "overdueReason",
         "customerConfirmed",
         "escalated",
+        "remark",
     ];
 
     public static TicketEvent Parse(Fields fields)
@@ -47,6 +48,7 @@ internal static class TicketEventJson
                 Fields.PriorityOf("priority", fields.String("priority"))
             ),
             "category" => new CategoryChanged(at, actor, source, fields.String("category")),
+            "remark" => new RemarkAdded(at, actor, source, fields.String("text")),
             "assigned" => new Assigned(at, actor, source, fields.String("owner"), fields.OptionalString("executor")),
             "satisfaction" => Satisfaction(fields, at, actor, source),
             "resolutionPromised" => new ResolutionPromised(at, actor, source, fields.Instant("promisedBy")),

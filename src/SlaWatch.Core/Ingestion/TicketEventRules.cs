@@ -36,6 +36,7 @@ public static class TicketEventRules
             Assigned { Owner: var owner } when string.IsNullOrWhiteSpace(owner) => "owner: missing",
             OverdueReason { Reason: var reason } when string.IsNullOrWhiteSpace(reason) => "reason: missing",
             CategoryChanged { Category: var category } when string.IsNullOrWhiteSpace(category) => "category: missing",
+            RemarkAdded { Text: var text } when string.IsNullOrWhiteSpace(text) => "text: missing (the remark)",
             _ => null,
         };
     }

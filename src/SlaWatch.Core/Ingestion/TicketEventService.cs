@@ -149,6 +149,26 @@ public sealed class TicketEventService(
             ?? (await AppendAsync(ticketRef, [item], cancellationToken).ConfigureAwait(false))[0];
     }
 
+    /// <summary>
+    /// Records the event only if <paramref name="precondition"/> finds nothing against the ticket as it stands at the
+    /// write (read again on every retry): a person's action on what they saw, so two people acting at once do not
+    /// both win. Conflict, with the precondition's words and the ticket as it stands, when it does; an event the
+    /// ticket already holds is a duplicate whatever the precondition says (a double click records once).
+    /// </summary>
+    public async Task<RecordResult> RecordIfAsync(
+        string ticketRef,
+        TicketEvent item,
+        string origin,
+        Func<StoredTicket, string?> precondition,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(precondition);
+        return await RefusedAsync(item, origin, null, keep: true, cancellationToken).ConfigureAwait(false)
+            ?? (await AppendAsync(ticketRef, [item], cancellationToken, precondition).ConfigureAwait(false))[0];
+    }
+
     /// <summary>The rules' refusal of an event, kept in quarantine unless it is being offered again from there; null
     /// when accepted.</summary>
     private async Task<RecordResult?> RefusedAsync(
@@ -193,12 +213,14 @@ public sealed class TicketEventService(
     private async Task<RecordResult[]> AppendAsync(
         string ticketRef,
         TicketEvent[] items,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        Func<StoredTicket, string?>? precondition = null
     )
     {
         items = [.. items.Select(item => item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item)];
         // Which of the items the last attempt added: those the ticket did not hold, each source once.
         var added = new bool[items.Length];
+        string? conflict = null;
         IReadOnlyList<TicketEvent> Decide(StoredTicket stored)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -207,7 +229,8 @@ public sealed class TicketEventService(
                 added[i] = !stored.HasSource(items[i].SourceRef) && seen.Add(items[i].SourceRef!);
             }
 
-            return [.. items.Where((_, i) => added[i])];
+            conflict = added.Any(item => item) ? precondition?.Invoke(stored) : null;
+            return conflict is null ? [.. items.Where((_, i) => added[i])] : [];
         }
 
         Task<(StoredTicket Ticket, bool Written)?> Append(string id) =>
@@ -256,9 +279,12 @@ public sealed class TicketEventService(
             .. items.Select(
                 (_, i) =>
                     new RecordResult(
-                        written.Written && added[i] ? RecordOutcome.Recorded : RecordOutcome.Duplicate,
+                        conflict is not null ? RecordOutcome.Conflict
+                            : written.Written && added[i] ? RecordOutcome.Recorded
+                            : RecordOutcome.Duplicate,
                         written.Ticket.Id,
-                        written.Ticket.Number
+                        written.Ticket.Number,
+                        conflict
                     )
                     {
                         Ticket = written.Ticket,

@@ -55,6 +55,7 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         ["SatisfactionRated"] = ("rating", "满意度评价"),
         ["CustomerConfirmed"] = ("customer's confirmation", "客户确认"),
         ["FirstContactRecorded"] = ("first-contact resolution", "首次解决记录"),
+        ["RemarkAdded"] = ("remark", "备注"),
         ["Received"] = ("submission", "提交"),
         ["CustomerMessage"] = ("customer message", "客户消息"),
     };

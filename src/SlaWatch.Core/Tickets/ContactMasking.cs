@@ -82,6 +82,7 @@ public static partial class ContactMasking
             SatisfactionRated rating => rating with { Comment = InText(rating.Comment, phone) },
             OverdueReason reason => reason with { Reason = InText(reason.Reason, phone)! },
             CustomerConfirmed confirmed => confirmed with { Comment = InText(confirmed.Comment, phone) },
+            RemarkAdded remark => remark with { Text = InText(remark.Text, phone)! },
             _ => item,
         };
 

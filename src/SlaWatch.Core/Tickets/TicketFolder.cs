@@ -10,6 +10,7 @@ namespace SlaWatch.Core.Tickets;
 internal sealed class TicketFolder
 {
     private readonly List<ReasonGiven> _reasons = [];
+    private readonly List<string> _remarks = [];
     private Received? _received;
 
     public bool Started => _received is not null;
@@ -68,6 +69,7 @@ internal sealed class TicketFolder
     {
         _received = null;
         _reasons.Clear();
+        _remarks.Clear();
         (Status, AcknowledgedAt, FirstResponseAt, ReopenCount, EventCount, Owner, Executor, ResolvedAt, ClosedAt) = (
             TicketStatus.Open,
             null,
@@ -158,6 +160,9 @@ internal sealed class TicketFolder
                 OverdueReason = reason.Reason;
                 _reasons.Add(new ReasonGiven(reason.Reason, reason.Metric, reason.At));
                 break;
+            case RemarkAdded remark:
+                _remarks.Add(remark.Text);
+                break;
             case FirstContactRecorded recorded:
                 FirstContactRecorded = recorded.Resolved;
                 break;
@@ -190,7 +195,10 @@ internal sealed class TicketFolder
             Subject = received.Subject,
             SourceRef = received.SourceRef,
             Reference = received.Reference,
-            Remarks = received.Remarks,
+            Remarks =
+                _remarks.Count == 0
+                    ? received.Remarks
+                    : string.Join("; ", received.Remarks is null ? _remarks : _remarks.Prepend(received.Remarks)),
             Status = Status,
             Owner = Owner,
             Executor = Executor,
