@@ -70,19 +70,14 @@ public static class QueueLogReader
                 continue;
             }
 
-            DateTimeOffset at;
-            try
+            var (at, unread) = Time(fields[0], zone);
+            if (unread is not null)
             {
-                at = CallTimes.ParseUnixOrLocal(fields[0], "time", zone, "Unix seconds or a local time");
-            }
-            catch (CallRowException error)
-            {
-                errors.Add(new CallRowError(number, error.Column, error.Message, raw));
+                errors.Add(new CallRowError(number, unread.Column, unread.Message, raw));
                 continue;
             }
 
             var (callId, queue, agent, kind) = (fields[1], fields[2], fields[3], fields[4]);
-            string Data(int index) => fields.Length > 5 + index ? fields[5 + index].Trim() : string.Empty;
             if (callId is "NONE" or "" || kind == "RINGNOANSWER")
             {
                 continue;
@@ -90,7 +85,7 @@ public static class QueueLogReader
 
             if (kind == "ENTERQUEUE")
             {
-                if (calls.TryAdd(callId, new Call(number, at, queue, Data(1))))
+                if (calls.TryAdd(callId, new Call(number, at, queue, Data(fields, 1))))
                 {
                     calls[callId].Lines.Add(raw);
                 }
@@ -119,13 +114,7 @@ public static class QueueLogReader
                     call.End = at;
                     break;
                 case var exit when Exits.Contains(exit):
-                    call.Exit ??= exit switch
-                    {
-                        "ABANDON" => $"caller hung up in the queue after {Seconds(Data(2))} s",
-                        "EXITWITHTIMEOUT" => $"queue timed out after {Seconds(Data(2))} s",
-                        "EXITWITHKEY" => $"caller left the queue with key {Data(0)} after {Seconds(Data(3))} s",
-                        _ => "the queue had no agents",
-                    };
+                    call.Exit ??= ExitReason(exit, fields);
                     call.End = at;
                     break;
                 case var end when Ends.Contains(end):
@@ -182,6 +171,32 @@ public static class QueueLogReader
         var slash = agent.IndexOf('/', StringComparison.Ordinal);
         return slash >= 0 ? agent[(slash + 1)..] : agent;
     }
+
+    /// <summary>A line's time, or why it cannot be read: an answer, not a throw, so the loop stays plain.</summary>
+    private static (DateTimeOffset At, CallRowException? Error) Time(string text, TimeZoneInfo zone)
+    {
+        try
+        {
+            return (CallTimes.ParseUnixOrLocal(text, "time", zone, "Unix seconds or a local time"), null);
+        }
+        catch (CallRowException error)
+        {
+            return (default, error);
+        }
+    }
+
+    /// <summary>The event's own data field <paramref name="index"/> (after the five every line has), or empty.</summary>
+    private static string Data(string[] fields, int index) =>
+        fields.Length > 5 + index ? fields[5 + index].Trim() : string.Empty;
+
+    private static string ExitReason(string kind, string[] fields) =>
+        kind switch
+        {
+            "ABANDON" => $"caller hung up in the queue after {Seconds(Data(fields, 2))} s",
+            "EXITWITHTIMEOUT" => $"queue timed out after {Seconds(Data(fields, 2))} s",
+            "EXITWITHKEY" => $"caller left the queue with key {Data(fields, 0)} after {Seconds(Data(fields, 3))} s",
+            _ => "the queue had no agents",
+        };
 
     private static string Seconds(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
