@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using SlaWatch.Channels;
@@ -18,6 +19,7 @@ using SlaWatch.Functions.Board;
 using SlaWatch.Functions.Inbound;
 using SlaWatch.Functions.Messaging;
 using SlaWatch.Functions.Settings;
+using SlaWatch.Functions.Workbench;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Settings;
 using SlaWatch.Hosting.Telemetry;
@@ -134,6 +136,11 @@ public static class FunctionsServiceCollectionExtensions
         });
         // The board's screens refresh as the settings say; one board per process shares each read among them.
         services.AddSingleton(provider => new BoardOptions(Settings(provider).BoardRefreshSeconds));
+        // People sign in through App Service Authentication; its header is trusted only when the platform's is on.
+        services.AddSingleton(provider => new WorkbenchSignIn(
+            string.Equals(configuration[WorkbenchSignIn.PlatformSetting], "true", StringComparison.OrdinalIgnoreCase),
+            provider.GetRequiredService<ILogger<WorkbenchSignIn>>()
+        ));
         // A mailbox only when one is configured: the poll function then finds no poller and says it is off.
         if (!string.IsNullOrWhiteSpace(configuration[SettingsReader.Key(AppSettings.ImapHost)]))
         {

@@ -172,4 +172,78 @@ public sealed class QueueLogReaderTests
     [InlineData("1795051200|c1|support|NONE|ENTER-QUEUE", false)]
     public void AQueueLogLineHasATimeAndAnUpperCaseEventFifth(string line, bool queueLog) =>
         Assert.Equal(queueLog, QueueLogReader.LooksLikeQueueLog(line));
+
+    [Fact]
+    public void TheFirstConnectAnswersAndCallsComeInTheOrderTheyEntered()
+    {
+        var (calls, errors) = Lines(
+            "1795051190|c0|support|NONE|ENTERQUEUE||13900000009|1",
+            Entered,
+            "1795051208|c1|support|SIP/2003|CONNECT|8|c2|4",
+            "1795051300|c1|support|SIP/2004|CONNECT|8|c3|4",
+            "1795051209|c0||NONE|ABANDON|1|1|19"
+        );
+        Assert.Empty(errors);
+        Assert.Equal(["c0", "c1"], calls.Select(call => call.CallId));
+        Assert.Equal(
+            (DateTimeOffset.FromUnixTimeSeconds(1795051208), "2003", DateTimeOffset.FromUnixTimeSeconds(1795051300)),
+            (calls[1].Answer, calls[1].Agent, calls[1].End)
+        );
+        Assert.Equal("support", calls[0].Queue);
+        Assert.Null(calls[1].QueueExit);
+    }
+
+    [Fact]
+    public void AQueueWithoutANameIsNoQueueAndAnAnsweredCallHasNoExit()
+    {
+        var call = Assert.Single(
+            Lines(
+                "1795051200|c1||NONE|ENTERQUEUE||13800138003|1",
+                "1795051201|c1||NONE|EXITEMPTY|1|1|1",
+                "1795051208|c1||SIP/2003|CONNECT|8|c2|4"
+            ).Calls
+        );
+        Assert.Equal((null, null, true), (call.Queue, call.QueueExit, call.Answered));
+    }
+
+    [Fact]
+    public void AnExitWithoutItsDataSaysWhatItCould()
+    {
+        Assert.Equal(
+            "caller left the queue with key  after ? s",
+            Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|EXITWITHKEY").Calls).QueueExit
+        );
+        Assert.Equal(
+            "caller left the queue with key 5 after ? s",
+            Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|EXITWITHKEY| 5 |1").Calls).QueueExit
+        );
+        Assert.Equal(
+            "caller hung up in the queue after 30 s",
+            Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|ABANDON|1|1|30|extra").Calls).QueueExit
+        );
+    }
+
+    [Fact]
+    public void ALineOfJustFiveFieldsIsRead()
+    {
+        var (calls, errors) = Lines("1795051200|c1|support|NONE|ENTERQUEUE");
+        Assert.Empty(calls);
+        Assert.Equal(("callerid", "ENTERQUEUE names no caller"), (errors[0].Column, errors[0].Problem));
+    }
+
+    [Fact]
+    public void RingNoAnswerAndQueueWideLinesNeitherStartNorEndACall()
+    {
+        var (calls, errors) = Lines(
+            Entered,
+            "1795051205|c1|support|SIP/2003|RINGNOANSWER|5000",
+            "1795051205|NONE|support|NONE|CONNECT|0|0|0",
+            "1795051210|c1|support|SIP/2004|CONNECT|10|c2|4"
+        );
+        Assert.Empty(errors);
+        Assert.Equal(
+            ("2004", DateTimeOffset.FromUnixTimeSeconds(1795051210)),
+            (Assert.Single(calls).Agent, calls[0].Answer)
+        );
+    }
 }

@@ -81,6 +81,8 @@ public sealed class MetadataTests
                 "SlaScan",
                 "TicketEvents",
                 "TicketGet",
+                "WorkbenchAction",
+                "WorkbenchQueue",
             ],
             functions.Select(function => (string)function!["name"]!).Order(StringComparer.Ordinal)
         );

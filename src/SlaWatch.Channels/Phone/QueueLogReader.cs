@@ -185,7 +185,7 @@ public static class QueueLogReader
         }
     }
 
-    /// <summary>The event's own data field <paramref name="index"/> (after the five every line has), or empty.</summary>
+    /// <summary>The event's data field <paramref name="index"/> (after the five every line has), or empty.</summary>
     private static string Data(string[] fields, int index) =>
         fields.Length > 5 + index ? fields[5 + index].Trim() : string.Empty;
 

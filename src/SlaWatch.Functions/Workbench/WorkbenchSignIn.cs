@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SlaWatch.Core.Workbench;
+
+namespace SlaWatch.Functions.Workbench;
+
+/// <summary>
+/// Who is asking, for the people-facing endpoints: the person App Service Authentication signed in. The header is
+/// trusted only when the platform's authentication is on (<c>WEBSITE_AUTH_ENABLED</c>), because only then does the
+/// platform strip it from outside requests; otherwise anyone could send one. A header refused is recorded by its size
+/// and hash, never its content.
+/// </summary>
+public sealed partial class WorkbenchSignIn(bool platformAuthentication, ILogger<WorkbenchSignIn> logger)
+{
+    /// <summary>The App Service setting the platform sets when its authentication is on.</summary>
+    public const string PlatformSetting = "WEBSITE_AUTH_ENABLED";
+
+    public (WorkbenchPerson? Person, string? Refusal) Read(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers[PlatformPrincipal.Header].ToString();
+        if (!platformAuthentication)
+        {
+            if (header.Length > 0)
+            {
+                Log.Refused(logger, header.Length, Hash(header), "a principal header without the platform's sign-in");
+            }
+
+            return (null, "sign-in is not configured: turn on App Service Authentication (see the README)");
+        }
+
+        var (person, refusal) = PlatformPrincipal.Read(header);
+        if (refusal is not null && header.Length > 0)
+        {
+            Log.Refused(logger, header.Length, Hash(header), refusal);
+        }
+
+        return (person, refusal);
+    }
+
+    private static string Hash(string header) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(header)).AsSpan(0, 8));
+
+    private static partial class Log
+    {
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Sign-in refused: principal header of {Length} characters, SHA-256 {Hash}…: {Reason}"
+        )]
+        public static partial void Refused(ILogger logger, int length, string hash, string reason);
+    }
+}
