@@ -168,6 +168,51 @@ public class MailboxPollerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnAgentsReplyCarryingTheMarkerResolvesAndTheCustomerWritingAgainReopens()
+    {
+        var servers = await MailServers.SharedOrStartAsync();
+        await using var world = new TestWorld(azurite.ConnectionString, _now);
+        var poller = Poller(Options(servers), world.Main);
+        var arrived = DateTimeOffset.FromUnixTimeSeconds(_now.AddMinutes(-30).ToUnixTimeSeconds());
+        await servers.AppendAsync(_support, "INBOX", FromCustomer("m-orig@example.com", "退款进度"), arrived);
+        await poller.PollAsync();
+        var ticketId = Assert.Single(await world.Main.Index.ReadDayAsync(world.Main.Writer.LocalDay(arrived))).TicketId;
+
+        var reply = new MimeMessage
+        {
+            MessageId = "m-agent@example.com",
+            Subject = "Re: 退款进度",
+            InReplyTo = "m-orig@example.com",
+        };
+        reply.From.Add(new MailboxAddress("客服A", $"{_support}@example.com"));
+        reply.To.Add(new MailboxAddress("张三", $"{_customer}@example.com"));
+        reply.Body = new TextPart("plain") { Text = "退款已原路退回，请查收。#已解决" };
+        await servers.AppendAsync(_support, "Sent", reply, arrived.AddMinutes(12));
+
+        var resolving = await poller.PollAsync();
+
+        Assert.Equal((1, 1), (resolving.AgentResponses, resolving.ResolvedByReply));
+        var ticket = (await world.Main.Store.LoadAsync(ticketId))!.State;
+        Assert.Equal(
+            (TicketStatus.Resolved, "退款已原路退回，请查收。", arrived.AddMinutes(12)),
+            (ticket.Status, ticket.Solution, ticket.ResolvedAt)
+        );
+
+        await servers.AppendAsync(
+            _support,
+            "INBOX",
+            FromCustomer("m-again@example.com", "Re: 退款进度", inReplyTo: "m-agent@example.com"),
+            arrived.AddMinutes(25)
+        );
+        var again = await poller.PollAsync();
+
+        Assert.Equal((1, 0), (again.Threaded, again.ResolvedByReply));
+        ticket = (await world.Main.Store.LoadAsync(ticketId))!.State;
+        Assert.Equal((TicketStatus.Open, 1), (ticket.Status, ticket.ReopenCount));
+        Assert.False(ticket.FirstContactResolved);
+    }
+
+    [Fact]
     public async Task AMailServerRestartMidPollLosesNothingAndDuplicatesNothing()
     {
         await using var servers = await MailServers.StartImapAsync();

@@ -27,6 +27,12 @@ public sealed record MailOptions
 
     public string SupportName { get; init; } = "Customer Support 客服中心";
 
+    /// <summary>
+    /// Words an agent writes in a reply (or its subject) to resolve the ticket with it: the reply, without the
+    /// marker, is the solution. Compared ignoring case.
+    /// </summary>
+    public IReadOnlyList<string> ResolveMarkers { get; init; } = ["#已解决", "#resolved"];
+
     public string? SmtpHost { get; init; }
 
     public int SmtpPort { get; init; } = 587;

@@ -336,17 +336,39 @@ public sealed class MailboxPoller
         }
 
         var actor = mail.FromName ?? "support";
-        var result = await _events
-            .RecordReplyAsync(
+        var markers = _options.ResolveMarkers.Where(marker => marker.Length > 0).ToArray();
+        var resolves = markers.Any(marker =>
+            mail.Excerpt.Contains(marker, StringComparison.OrdinalIgnoreCase)
+            || mail.Subject.Contains(marker, StringComparison.OrdinalIgnoreCase)
+        );
+        var text = markers.Aggregate(mail.Excerpt, (excerpt, marker) =>
+            excerpt.Replace(marker, string.Empty, StringComparison.OrdinalIgnoreCase)
+        );
+        TicketEvent response = new AgentResponse(arrived, actor, mail.SourceId, Excerpts.Of(text));
+        var results = await _events
+            .RecordReplyAllAsync(
                 Channel.Email,
                 mail.ThreadReferences,
                 mail.Subject,
-                new AgentResponse(arrived, actor, mail.SourceId, mail.Excerpt),
+                resolves
+                    ?
+                    [
+                        response,
+                        new StatusChanged(
+                            arrived,
+                            actor,
+                            mail.SourceId + ":resolved",
+                            TicketStatus.Resolved,
+                            Excerpts.Of(text)
+                        ),
+                    ]
+                    : [response],
                 origin,
                 cancellationToken
             )
             .ConfigureAwait(false);
-        report.AgentResponses += result.Outcome == RecordOutcome.Recorded ? 1 : 0;
+        report.AgentResponses += results[0].Outcome == RecordOutcome.Recorded ? 1 : 0;
+        report.ResolvedByReply += results.Skip(1).Count(result => result.Outcome == RecordOutcome.Recorded);
     }
 
     private async Task<ParsedMail?> ParseOrQuarantineAsync(

@@ -21,6 +21,9 @@ public sealed record PollReport
 
     public int AgentResponses { get; set; }
 
+    /// <summary>Tickets an agent's reply resolved by carrying a resolve marker.</summary>
+    public int ResolvedByReply { get; set; }
+
     public int Resynced { get; set; }
 
     /// <summary>Set when the breaker is open and this poll did not talk to the server.</summary>

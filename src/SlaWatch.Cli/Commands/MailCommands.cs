@@ -190,7 +190,8 @@ internal static class MailCommands
                                 $"fetched {report.Fetched}: created {report.Created}, threaded {report.Threaded}, "
                                     + $"duplicates {report.Duplicates}, automatic {report.Automatic}, quarantined "
                                     + $"{report.Quarantined}; acknowledged {report.Acknowledged} (failed "
-                                    + $"{report.AcknowledgementsFailed}); agent replies {report.AgentResponses}"
+                                    + $"{report.AcknowledgementsFailed}); agent replies {report.AgentResponses} "
+                                    + $"(resolving {report.ResolvedByReply})"
                                     + $"{Resynced(report.Resynced)}"
                             )
                     );

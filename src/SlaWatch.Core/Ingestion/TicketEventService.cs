@@ -40,12 +40,28 @@ public sealed class TicketEventService(
         TicketEvent item,
         string origin,
         CancellationToken cancellationToken = default
+    ) =>
+        (
+            await RecordReplyAllAsync(channel, references, subject, [item], origin, cancellationToken)
+                .ConfigureAwait(false)
+        )[0];
+
+    /// <summary>Records the events a reply carries (the response, and the resolution it announces) in one write,
+    /// on the ticket the reply answers: what each became.</summary>
+    public async Task<IReadOnlyList<RecordResult>> RecordReplyAllAsync(
+        Policies.Channel channel,
+        IReadOnlyList<string> references,
+        string? subject,
+        IReadOnlyList<TicketEvent> items,
+        string origin,
+        CancellationToken cancellationToken = default
     )
     {
+        ArgumentNullException.ThrowIfNull(items);
         var ticketId = await _threads.FindAsync(channel, references, subject, cancellationToken).ConfigureAwait(false);
         return ticketId is null
-            ? new RecordResult(RecordOutcome.NotFound, null, null, "answers no ticket")
-            : await RecordAsync(ticketId, item, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ? [.. items.Select(_ => new RecordResult(RecordOutcome.NotFound, null, null, "answers no ticket"))]
+            : await RecordAllAsync(ticketId, items, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records the event; one for a ticket that does not exist is kept in quarantine (NotFound).</summary>

@@ -44,6 +44,7 @@ public sealed partial class MailboxPoll(IEnumerable<MailboxPoller> mailboxes, IL
             report.Quarantined,
             report.Acknowledged,
             report.AgentResponses,
+            report.ResolvedByReply,
             report.Skipped
         );
         return report;
@@ -58,7 +59,7 @@ public sealed partial class MailboxPoll(IEnumerable<MailboxPoller> mailboxes, IL
             Level = LogLevel.Information,
             Message = "Mailbox poll (late: {Late}): {Fetched} fetched, {Created} created, {Threaded} threaded, "
                 + "{Duplicates} duplicates, {Automatic} automatic, {Quarantined} quarantined, {Acknowledged} "
-                + "acknowledged, {AgentResponses} agent responses; skipped: {Skipped}"
+                + "acknowledged, {AgentResponses} agent responses ({ResolvedByReply} resolving); skipped: {Skipped}"
         )]
         public static partial void Polled(
             ILogger logger,
@@ -71,6 +72,7 @@ public sealed partial class MailboxPoll(IEnumerable<MailboxPoller> mailboxes, IL
             int quarantined,
             int acknowledged,
             int agentResponses,
+            int resolvedByReply,
             string? skipped
         );
     }
