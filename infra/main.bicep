@@ -89,6 +89,13 @@ param notifyWebhookUrl string = ''
 @secure()
 param notifySecret string = ''
 
+@description('Client id of the Entra app registration people sign in with (App Service Authentication; app roles SlaWatch.Agent, SlaWatch.Lead, SlaWatch.Admin). Empty: no sign-in, and the workbench refuses everyone.')
+param entraClientId string = ''
+
+@description('That registration\'s client secret (kept in Key Vault); empty when no client id is given.')
+@secure()
+param entraClientSecret string = ''
+
 @description('Generation of the Key Vault\'s name. Purge protection keeps a deleted vault (and its name) for 30 days: after azd down, either recover it (az keyvault recover) and deploy again, or raise this to deploy a new vault.')
 @minLength(1)
 @maxLength(8)
@@ -190,6 +197,8 @@ module keyVault 'modules/keyvault.bicep' = {
     mailPassword: mailPassword
     smtpPassword: smtpPassword
     notifySecret: notifySecret
+    entraClientSecret: entraClientSecret
+    signIn: !empty(entraClientId)
     mailbox: !empty(imapHost)
     smtpAuthentication: !empty(smtpUser)
     notifyWebhook: !empty(notifyWebhookUrl)
@@ -233,8 +242,10 @@ module functionApp 'modules/functionapp.bicep' = {
       mailPassword: keyVault.outputs.mailboxSecretUri
       smtpPassword: keyVault.outputs.smtpSecretUri
       notifySecret: keyVault.outputs.notifySecretUri
+      entraClientSecret: keyVault.outputs.entraSecretUri
     }
     settings: {
+      entraClientId: entraClientId
       chatFormat: chatFormat
       imapHost: imapHost
       imapPort: imapPort

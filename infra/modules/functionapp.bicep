@@ -149,7 +149,50 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Quarantine__RetentionDays', value: string(settings.quarantineRetentionDays) }
         { name: 'Board__RefreshSeconds', value: string(settings.boardRefreshSeconds) }
         { name: 'Backup__ContainerUrl', value: settings.backupContainerUrl }
+        // The sign-in's client secret, by the name authsettingsV2 below gives App Service Authentication.
+        {
+          name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+          value: secretSetting(keyVaultReference, secretUris.entraClientSecret)
+        }
       ]
+    }
+  }
+}
+
+// People sign in with Entra through App Service Authentication, which then puts X-MS-CLIENT-PRINCIPAL on their
+// requests and strips it from everyone else's. Anonymous requests still pass: the webhooks, the call logs and the
+// function-key endpoints keep their own checks, and the workbench refuses a request without a person (401).
+resource signIn 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(settings.entraClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: settings.entraClientId
+          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: ['api://${settings.entraClientId}']
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
     }
   }
 }

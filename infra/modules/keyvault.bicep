@@ -23,6 +23,13 @@ param smtpPassword string
 @secure()
 param notifySecret string
 
+@description('The Entra registration\'s client secret people sign in through (empty: no sign-in).')
+@secure()
+param entraClientSecret string
+
+@description('Whether people sign in through Entra (the registration\'s secret is then kept).')
+param signIn bool
+
 @description('Whether the mailbox is polled (its password is then kept).')
 param mailbox bool
 
@@ -83,6 +90,14 @@ resource notify 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (notifyWebho
   }
 }
 
+resource entra 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (signIn) {
+  parent: vault
+  name: 'entra-client-secret'
+  properties: {
+    value: entraClientSecret
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output chatSecretUri string = chat.properties.secretUri
@@ -90,5 +105,7 @@ output chatSecretUri string = chat.properties.secretUri
 output mailboxSecretUri string = mailbox ? mail!.properties.secretUri : ''
 @description('Empty when SMTP does not authenticate.')
 output smtpSecretUri string = smtpAuthentication ? smtp!.properties.secretUri : ''
+@description('Empty when people do not sign in through Entra.')
+output entraSecretUri string = signIn ? entra!.properties.secretUri : ''
 @description('Empty when no webhook is notified.')
 output notifySecretUri string = notifyWebhook ? notify!.properties.secretUri : ''

@@ -20,7 +20,14 @@ public sealed class InfraTests
         "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor (the backup container only)
     ];
 
-    private static readonly string[] SecretParameters = ["chatSecret", "mailPassword", "smtpPassword", "notifySecret"];
+    private static readonly string[] SecretParameters =
+    [
+        "chatSecret",
+        "mailPassword",
+        "smtpPassword",
+        "notifySecret",
+        "entraClientSecret",
+    ];
 
     [Fact]
     public void TheTemplateBuildsAndLintsWithoutAWarning()
@@ -287,7 +294,7 @@ public sealed class InfraTests
         );
         // The chat secret always; the others only for the features in use, so no empty secret is created.
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
-        Assert.Equal((4, 3), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
+        Assert.Equal((5, 4), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // Every schedule the timers read is a setting.
         foreach (
             var name in new[]
@@ -302,6 +309,33 @@ public sealed class InfraTests
         {
             Assert.True(settings.ContainsKey(name), name);
         }
+    }
+
+    [Fact]
+    public void PeopleSignInWithEntraOnlyWhenARegistrationIsGivenAndMachinesKeepTheirOwnChecks()
+    {
+        var signIn = Assert.Single(Bicep.OfType("Microsoft.Web/sites/config"));
+        Assert.Equal("authsettingsV2", Name(signIn));
+        // Only with a client id: without one there is no sign-in, and the workbench refuses everyone.
+        Assert.Contains("parameters('settings').entraClientId", (string)signIn["condition"]!, StringComparison.Ordinal);
+        var properties = Properties(signIn);
+        Assert.True((bool)properties["platform"]!["enabled"]!);
+        // Webhooks, call logs and function keys must still pass: the app, not the platform, refuses anonymous people.
+        Assert.Equal(
+            (false, "AllowAnonymous"),
+            (
+                (bool)properties["globalValidation"]!["requireAuthentication"]!,
+                (string)properties["globalValidation"]!["unauthenticatedClientAction"]!
+            )
+        );
+        var entra = properties["identityProviders"]!["azureActiveDirectory"]!;
+        Assert.True((bool)entra["enabled"]!);
+        var secretSetting = (string)entra["registration"]!["clientSecretSettingName"]!;
+        var settings = Properties(Assert.Single(Bicep.OfType("Microsoft.Web/sites")))["siteConfig"]!["appSettings"]!
+            .AsArray()
+            .ToDictionary(setting => (string)setting!["name"]!, setting => (string)setting!["value"]!);
+        Assert.Contains("variables('keyVaultReference')", settings[secretSetting], StringComparison.Ordinal);
+        Assert.Contains("/v2.0", (string)entra["registration"]!["openIdIssuer"]!, StringComparison.Ordinal);
     }
 
     [Fact]
