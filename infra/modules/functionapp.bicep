@@ -137,6 +137,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Mail__SmtpUser', value: settings.smtpUser }
         { name: 'Mail__SmtpPassword', value: secretSetting(keyVaultReference, secretUris.smtpPassword) }
         { name: 'Mail__AllowPlaintext', value: 'false' }
+        { name: 'Mail__ResolveMarkers', value: '#已解决,#resolved' }
         { name: 'Notify__WebhookUrl', value: settings.notifyWebhookUrl }
         { name: 'Notify__WebhookSecret', value: secretSetting(keyVaultReference, secretUris.notifySecret) }
         { name: 'Report__Recipients', value: settings.reportRecipients }

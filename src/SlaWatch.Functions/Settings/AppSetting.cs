@@ -22,6 +22,7 @@ public static class AppSettings
     public const string SmtpUser = "Mail__SmtpUser";
     public const string SmtpPassword = "Mail__SmtpPassword";
     public const string AllowPlaintext = "Mail__AllowPlaintext";
+    public const string ResolveMarkers = "Mail__ResolveMarkers";
     public const string NotifyWebhookUrl = "Notify__WebhookUrl";
     public const string NotifyWebhookSecret = "Notify__WebhookSecret";
     public const string ReportRecipients = "Report__Recipients";
@@ -96,6 +97,11 @@ public static class AppSettings
         new(SmtpUser, "SMTP user name, when the server wants one."),
         new(SmtpPassword, "SMTP password (a Key Vault reference in Azure)."),
         new(AllowPlaintext, "true only for local test servers: IMAP and SMTP without TLS.", "false"),
+        new(
+            ResolveMarkers,
+            "Comma-separated words an agent's reply carries to resolve its ticket (case ignored).",
+            "#已解决,#resolved"
+        ),
         new(NotifyWebhookUrl, "Where SLA announcements are also posted as signed JSON; empty posts none."),
         new(NotifyWebhookSecret, "The secret that signs those posts (a Key Vault reference in Azure)."),
         new(ReportRecipients, "Comma-separated addresses the daily (and on Mondays the weekly) report is mailed to."),

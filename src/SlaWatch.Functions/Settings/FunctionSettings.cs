@@ -137,6 +137,19 @@ public sealed class FunctionSettings : CheckedSettings
                 SupportAddress = reader.Required(AppSettings.SupportAddress, "the address customers write to"),
                 AllowPlaintext = plaintext,
             };
+            if (reader.Optional(AppSettings.ResolveMarkers) is { } markers)
+            {
+                mailbox = mailbox with
+                {
+                    ResolveMarkers =
+                    [
+                        .. markers
+                            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                            .Distinct(StringComparer.OrdinalIgnoreCase),
+                    ],
+                };
+            }
+
             // Acknowledgements leave through the SMTP server when one is set.
             settings.Mailbox = settings.Smtp is { } smtp
                 ? mailbox with
