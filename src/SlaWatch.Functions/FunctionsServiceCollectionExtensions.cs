@@ -139,6 +139,7 @@ public static class FunctionsServiceCollectionExtensions
         // People sign in through App Service Authentication; its header is trusted only when the platform's is on.
         services.AddSingleton(provider => new WorkbenchSignIn(
             string.Equals(configuration[WorkbenchSignIn.PlatformSetting], "true", StringComparison.OrdinalIgnoreCase),
+            provider.GetRequiredService<Core.Policies.SlaPolicy>(),
             provider.GetRequiredService<ILogger<WorkbenchSignIn>>()
         ));
         // A mailbox only when one is configured: the poll function then finds no poller and says it is off.

@@ -32,6 +32,9 @@ public sealed record SlaPolicy(
     /// <summary>Agents by team, for the team scorecards.</summary>
     public TeamDirectory Teams { get; init; } = TeamDirectory.None;
 
+    /// <summary>The names each person goes by across channels, merged on scorecards.</summary>
+    public PeopleDirectory People { get; init; } = PeopleDirectory.None;
+
     public AppliedTarget? TargetFor(SlaMetric metric, TicketProfile ticket)
     {
         // By index: a report asks this for every clock of every ticket, and an interface's enumerator is an allocation.

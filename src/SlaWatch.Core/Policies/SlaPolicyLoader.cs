@@ -42,6 +42,7 @@ public static class SlaPolicyLoader
                 "weeklyTargets",
                 "resolution",
                 "teams",
+                "people",
                 "tuning",
                 "privacy",
                 "dataQuality",
@@ -99,6 +100,7 @@ public static class SlaPolicyLoader
         {
             Resolution = Resolution(root.Optional("resolution")),
             Teams = Teams(root.Optional("teams"), reader),
+            People = People(root.Optional("people"), reader),
             Tuning = Tuning(root.Optional("tuning")),
             PhoneMask = PhoneMaskOf(root.Optional("privacy")),
             DataQuality = DataQualityOf(root.Optional("dataQuality")),
@@ -534,6 +536,50 @@ public static class SlaPolicyLoader
                 ? TimeSpan.FromDays(Bounded(window, 0, 365, "days"))
                 : defaults.RepeatWindow,
         };
+    }
+
+    /// <summary><c>"people": { "王芳": ["8001", "wang@example.com"] }</c>: each person's other names (phone
+    /// extension, mailbox, chat agent id, sign-in id), or the name of a file holding that object.</summary>
+    private static PeopleDirectory People(JsonNodeReader? found, ConfigFileReader reader)
+    {
+        if (found is not { } node)
+        {
+            return PeopleDirectory.None;
+        }
+
+        if (node.Element.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            var file = ConfigFiles.Resolve(node.File, node.String());
+            node = JsonNodeReader.Parse(file, ConfigFiles.Read(file, reader));
+        }
+
+        var people = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        void Claim(string name, string person, JsonNodeReader at)
+        {
+            if (seen.TryGetValue(name, out var other) && other != person)
+            {
+                throw at.Error($"'{name}' already names {other}");
+            }
+
+            seen[name] = person;
+        }
+
+        foreach (var person in node.Properties())
+        {
+            Claim(person.Name, person.Name, person);
+            var names = new List<string>();
+            foreach (var item in person.Items())
+            {
+                var name = item.String().Trim();
+                Claim(name, person.Name, item);
+                names.Add(name);
+            }
+
+            people[person.Name] = names;
+        }
+
+        return new PeopleDirectory(people);
     }
 
     /// <summary><c>"teams": { "一组": ["客服A", "客服B"] }</c>, or the name of a file holding that object.</summary>

@@ -29,7 +29,7 @@ public static class DailyAggregator
         var figures = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
         // One timeline, one contribution and one list of clock states serve every ticket of the run.
         var timeline = new ClockTimeline();
-        var dimensions = new Dimensions(policy.Teams, figures);
+        var dimensions = new Dimensions(policy.Teams, policy.People, figures);
         var contribution = new TicketContribution();
         var states = new List<(SlaMetric Metric, ClockState State)>();
         var dayEnds = new Dictionary<DateOnly, DateTimeOffset>();
@@ -93,6 +93,7 @@ public static class DailyAggregator
         private static readonly int Channels = Enum.GetValues<Channel>().Length;
         private static readonly int Priorities = Enum.GetValues<Priority>().Length;
         private readonly TeamDirectory _teams;
+        private readonly PeopleDirectory _people;
         private readonly Dictionary<string, DayFigures> _figures;
         private readonly DayFigures _all;
         private readonly DayFigures?[] _channels = new DayFigures?[Channels];
@@ -106,9 +107,9 @@ public static class DailyAggregator
         private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];
         private readonly List<DayFigures> _current = new(10);
 
-        public Dimensions(TeamDirectory teams, Dictionary<string, DayFigures> figures)
+        public Dimensions(TeamDirectory teams, PeopleDirectory people, Dictionary<string, DayFigures> figures)
         {
-            (_teams, _figures) = (teams, figures);
+            (_teams, _people, _figures) = (teams, people, figures);
             _all = Figures("all");
         }
 
@@ -125,12 +126,14 @@ public static class DailyAggregator
             }
 
             _current.Add(byCategory.Category);
-            var owner = ticket.Owner ?? string.Empty;
+            // One person under any of their names (an extension, a mailbox, a sign-in id) is one scorecard.
+            var person = _people.NameOf(ticket.Owner);
+            var owner = person ?? string.Empty;
             if (!_owners.TryGetValue(owner, out var agent))
             {
                 _owners[owner] = agent = (
-                    Figures($"agent:{ticket.Owner ?? "unassigned"}"),
-                    _teams.TeamOf(ticket.Owner) is { } team ? Figures($"team:{team}") : null
+                    Figures($"agent:{person ?? "unassigned"}"),
+                    (_teams.TeamOf(person) ?? _teams.TeamOf(ticket.Owner)) is { } team ? Figures($"team:{team}") : null
                 );
             }
 
@@ -140,7 +143,7 @@ public static class DailyAggregator
                 _current.Add(ofTeam);
             }
 
-            if (ticket.Executor is { } executor && executor != ticket.Owner)
+            if (_people.NameOf(ticket.Executor) is { } executor && executor != person)
             {
                 if (!_executors.TryGetValue(executor, out var ofExecutor))
                 {

@@ -24,6 +24,26 @@ public sealed record WorkbenchPerson(
     /// <summary>Leads and admins act on every ticket and transfer.</summary>
     public bool Leads => Roles.Contains(WorkbenchRole.Lead) || Roles.Contains(WorkbenchRole.Admin);
 
+    /// <summary>
+    /// The person as the policy's <c>people</c> know them: their name there when their id or name is one of its
+    /// names, and every name they go by there as an alias.
+    /// </summary>
+    public WorkbenchPerson Known(Policies.PeopleDirectory people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var name = people.NameOf(Id) is { } byId && byId != Id ? byId : people.NameOf(Name) ?? Name;
+        string[] aliases =
+        [
+            .. people
+                .NamesOf(name)
+                .Concat(Aliases)
+                .Append(Name)
+                .Where(alias => alias != Id && alias != name)
+                .Distinct(StringComparer.OrdinalIgnoreCase),
+        ];
+        return this with { Name = name, Aliases = aliases };
+    }
+
     /// <summary>Whether <paramref name="owner"/>, as a ticket records it, names this person.</summary>
     public bool Owns(string? owner) =>
         owner is not null

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Workbench;
 
 namespace SlaWatch.Functions.Workbench;
@@ -12,7 +13,11 @@ namespace SlaWatch.Functions.Workbench;
 /// platform strip it from outside requests; otherwise anyone could send one. A header refused is recorded by its size
 /// and hash, never its content.
 /// </summary>
-public sealed partial class WorkbenchSignIn(bool platformAuthentication, ILogger<WorkbenchSignIn> logger)
+public sealed partial class WorkbenchSignIn(
+    bool platformAuthentication,
+    SlaPolicy policy,
+    ILogger<WorkbenchSignIn> logger
+)
 {
     /// <summary>The App Service setting the platform sets when its authentication is on.</summary>
     public const string PlatformSetting = "WEBSITE_AUTH_ENABLED";
@@ -37,7 +42,7 @@ public sealed partial class WorkbenchSignIn(bool platformAuthentication, ILogger
             Log.Refused(logger, header.Length, Hash(header), refusal);
         }
 
-        return (person, refusal);
+        return (person?.Known(policy.People), refusal);
     }
 
     private static string Hash(string header) =>

@@ -27,6 +27,7 @@ public class PolicySettingsTests
               "resolutionRatePercent": 0, "firstContactResolutionRatePercent": 100 },
             "resolution": { "stopsAt": "resolved", "confirmationWaitDays": 0 },
             "teams": { "一组": ["客服A", "客服B"], "二组": ["客服C"] },
+            "people": { "客服A": ["8001", " wang@example.com "], "客服C": [] },
             "tuning": {
               "anomaly": { "trailingDays": 1, "volumeLevels": [1.1, 100], "minimumAverage": 0, "minimumHistoryDays": 0,
                 "streakLength": 1000 },
@@ -43,6 +44,8 @@ public class PolicySettingsTests
         Assert.Equal(["客服A", "客服B"], policy.Teams.Members["一组"]);
         Assert.Equal("二组", policy.Teams.TeamOf("客服C"));
         Assert.Null(policy.Teams.TeamOf("客服D"));
+        Assert.Equal(["客服A", "8001", "wang@example.com"], policy.People.NamesOf("WANG@example.com"));
+        Assert.Equal("客服C", policy.People.NameOf("客服C"));
         var anomaly = policy.Tuning.Anomaly;
         Assert.Equal(
             (1, 0.0, 0, 1000),
@@ -69,6 +72,7 @@ public class PolicySettingsTests
         Assert.Equal(ResolutionStopsAt.Confirmed, policy.Resolution.StopsAt);
         Assert.Equal(TimeSpan.FromDays(7), policy.Resolution.ConfirmationWait);
         Assert.Empty(policy.Teams.Members);
+        Assert.Empty(policy.People.Aliases);
         var anomaly = policy.Tuning.Anomaly;
         Assert.Equal(
             (7, 3.0, 3, 5),
@@ -144,6 +148,17 @@ public class PolicySettingsTests
         "客服A is already in team 一组"
     )]
     [InlineData("\"teams\": {\"一组\": []},", "$.teams.一组", "a team needs at least one agent")]
+    [InlineData(
+        "\"people\": {\"客服A\": [\"8001\"], \"客服B\": [\"8001\"]},",
+        "$.people.客服B[0]",
+        "'8001' already names 客服A"
+    )]
+    [InlineData(
+        "\"people\": {\"客服A\": [\"客服B\"], \"客服B\": []},",
+        "$.people.客服B",
+        "'客服B' already names 客服A"
+    )]
+    [InlineData("\"people\": {\"客服A\": [\" \"]},", "$.people.客服A[0]", "expected a non-empty string")]
     [InlineData(
         "\"tuning\": {\"anomaly\": {\"trailingDays\": 0}},",
         "$.tuning.anomaly.trailingDays",

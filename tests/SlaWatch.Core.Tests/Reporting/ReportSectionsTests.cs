@@ -116,6 +116,46 @@ public class ReportSectionsTests
         };
 
     [Fact]
+    public void OnePersonUnderEveryNameTheyGoByIsOneScorecardInTheirTeam()
+    {
+        // 客服A answers chat as herself and the phone as extension 8001; 客服B's executor name is her sign-in id.
+        var people = new PeopleDirectory(
+            new Dictionary<string, IReadOnlyList<string>> { ["客服A"] = ["8001", "oid-a"], ["客服B"] = ["oid-b"] }
+        );
+        var policy = Policy with { People = people };
+        StoredTicket[] tickets =
+        [
+            Chat(Day, 1, "客服A", "payment", 3, resolved: true),
+            Chat(Day, 2, "8001", "payment", 4, resolved: true),
+            Chat(Day, 3, "OID-A", "payment", 5, resolved: false),
+            Chat(
+                Day,
+                4,
+                "客服B",
+                "payment",
+                6,
+                resolved: false,
+                new Assigned(At(Day, 7), "lead", "x", "客服B", "oid-b")
+            ),
+        ];
+
+        var figures = DailyAggregator.Fold(tickets, policy, At(Day, 600), new RepeatHistory([], TimeSpan.FromDays(30)));
+
+        Assert.Equal(3, figures["agent:客服A"].Received);
+        Assert.DoesNotContain("agent:8001", figures.Keys);
+        Assert.DoesNotContain("agent:OID-A", figures.Keys);
+        Assert.Equal(4, figures["team:一组"].Received);
+        // The executor is the owner under another name: no executor scorecard of her own.
+        Assert.DoesNotContain(figures.Keys, key => key.StartsWith("executor:", StringComparison.Ordinal));
+        Assert.Equal(
+            ("客服A", "unknown", null),
+            (people.NameOf("8001"), people.NameOf("unknown"), people.NameOf(null))
+        );
+        Assert.Equal(["客服A", "8001", "oid-a"], people.NamesOf("oid-A"));
+        Assert.Equal(["someone"], people.NamesOf("someone"));
+    }
+
+    [Fact]
     public void AgentsAndTeamsHaveTheirScorecards()
     {
         var view = View();

@@ -114,4 +114,29 @@ public class WorkbenchPermissionsTests
         Assert.False(WorkbenchActionNames.TryParse("delete", out _));
         Assert.False(WorkbenchActionNames.TryParse(null, out _));
     }
+
+    [Fact]
+    public void APersonSignedInIsKnownByEveryNameThePolicyGivesThem()
+    {
+        var people = new Core.Policies.PeopleDirectory(
+            new Dictionary<string, IReadOnlyList<string>> { ["王芳"] = ["8001", "oid-wang", "wang@example.com"] }
+        );
+        var signedIn = new WorkbenchPerson(
+            "oid-wang",
+            "Wang Fang",
+            new HashSet<WorkbenchRole> { WorkbenchRole.Agent },
+            ["wang@contoso.cn"]
+        );
+
+        var known = signedIn.Known(people);
+
+        Assert.Equal(("oid-wang", "王芳"), (known.Id, known.Name));
+        Assert.Equal(["8001", "wang@example.com", "wang@contoso.cn", "Wang Fang"], known.Aliases);
+        Assert.True(known.Owns("8001") && known.Owns("王芳") && known.Owns("Wang Fang"));
+        var stranger = Person(WorkbenchRole.Agent).Known(people);
+        Assert.Equal(("wang", "王芳"), (stranger.Id, stranger.Name));
+        var unknown = signedIn with { Id = "oid-li", Name = "李明", Aliases = [] };
+        Assert.Equal(unknown, unknown.Known(people) with { Aliases = [] });
+        Assert.Empty(unknown.Known(people).Aliases);
+    }
 }
