@@ -54,6 +54,21 @@ public class MailboxPollerTests(AzuriteFixture azurite)
             })
             .Get<MailboxPoller>();
 
+    /// <summary>An agent's reply from the support address, as the mail client files it in Sent.</summary>
+    private MimeMessage AgentReply(string id, string subject, string inReplyTo, string text)
+    {
+        var reply = new MimeMessage
+        {
+            MessageId = id,
+            Subject = subject,
+            InReplyTo = inReplyTo,
+        };
+        reply.From.Add(new MailboxAddress("客服A", $"{_support}@example.com"));
+        reply.To.Add(new MailboxAddress("张三", $"{_customer}@example.com"));
+        reply.Body = new TextPart("plain") { Text = text };
+        return reply;
+    }
+
     private MimeMessage FromCustomer(string id, string subject, string? inReplyTo = null, bool automatic = false)
     {
         var message = new MimeMessage
@@ -124,16 +139,12 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         Assert.Equal(ack.MessageId, ticket.Events.OfType<Acknowledged>().Single().SourceRef);
         Assert.True((await servers.ReadAsync(_support)).Single().Flags.HasFlag(MessageFlags.Seen));
 
-        var reply = new MimeMessage
-        {
-            MessageId = "agent-reply@example.com",
-            Subject = "Re: 无法登录",
-            InReplyTo = "orig@example.com",
-        };
-        reply.From.Add(new MailboxAddress("客服A", $"{_support}@example.com"));
-        reply.To.Add(new MailboxAddress("张三", $"{_customer}@example.com"));
-        reply.Body = new TextPart("plain") { Text = "请清除浏览器缓存后重试。" };
-        await servers.AppendAsync(_support, "Sent", reply, arrived.AddMinutes(12));
+        await servers.AppendAsync(
+            _support,
+            "Sent",
+            AgentReply("agent-reply@example.com", "Re: 无法登录", "orig@example.com", "请清除浏览器缓存后重试。"),
+            arrived.AddMinutes(12)
+        );
         await servers.AppendAsync(
             _support,
             "INBOX",
@@ -178,16 +189,12 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         await poller.PollAsync();
         var ticketId = Assert.Single(await world.Main.Index.ReadDayAsync(world.Main.Writer.LocalDay(arrived))).TicketId;
 
-        var reply = new MimeMessage
-        {
-            MessageId = "m-agent@example.com",
-            Subject = "Re: 退款进度",
-            InReplyTo = "m-orig@example.com",
-        };
-        reply.From.Add(new MailboxAddress("客服A", $"{_support}@example.com"));
-        reply.To.Add(new MailboxAddress("张三", $"{_customer}@example.com"));
-        reply.Body = new TextPart("plain") { Text = "退款已原路退回，请查收。#已解决" };
-        await servers.AppendAsync(_support, "Sent", reply, arrived.AddMinutes(12));
+        await servers.AppendAsync(
+            _support,
+            "Sent",
+            AgentReply("m-agent@example.com", "Re: 退款进度", "m-orig@example.com", "退款已原路退回，请查收。#已解决"),
+            arrived.AddMinutes(12)
+        );
 
         var resolving = await poller.PollAsync();
 

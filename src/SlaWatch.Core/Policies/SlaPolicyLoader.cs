@@ -538,6 +538,18 @@ public static class SlaPolicyLoader
         };
     }
 
+    /// <summary>A section given inline, or the one in the file its string names (relative to the policy).</summary>
+    private static JsonNodeReader InlineOrFile(JsonNodeReader node, ConfigFileReader reader)
+    {
+        if (node.Element.ValueKind != System.Text.Json.JsonValueKind.String)
+        {
+            return node;
+        }
+
+        var file = ConfigFiles.Resolve(node.File, node.String());
+        return JsonNodeReader.Parse(file, ConfigFiles.Read(file, reader));
+    }
+
     /// <summary><c>"people": { "王芳": ["8001", "wang@example.com"] }</c>: each person's other names (phone
     /// extension, mailbox, chat agent id, sign-in id), or the name of a file holding that object.</summary>
     private static PeopleDirectory People(JsonNodeReader? found, ConfigFileReader reader)
@@ -547,12 +559,7 @@ public static class SlaPolicyLoader
             return PeopleDirectory.None;
         }
 
-        if (node.Element.ValueKind == System.Text.Json.JsonValueKind.String)
-        {
-            var file = ConfigFiles.Resolve(node.File, node.String());
-            node = JsonNodeReader.Parse(file, ConfigFiles.Read(file, reader));
-        }
-
+        node = InlineOrFile(node, reader);
         var people = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         void Claim(string name, string person, JsonNodeReader at)
@@ -590,12 +597,7 @@ public static class SlaPolicyLoader
             return TeamDirectory.None;
         }
 
-        if (node.Element.ValueKind == System.Text.Json.JsonValueKind.String)
-        {
-            var file = ConfigFiles.Resolve(node.File, node.String());
-            node = JsonNodeReader.Parse(file, ConfigFiles.Read(file, reader));
-        }
-
+        node = InlineOrFile(node, reader);
         var members = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var team in node.Properties())
