@@ -137,6 +137,12 @@ internal static class MailCommands
         {
             Description = "Allow unencrypted connections (local test servers only).",
         };
+        var markers = new Option<string[]>("--resolve-marker")
+        {
+            Description = "A word an agent's reply carries to resolve its ticket (repeat for more; case ignored).",
+            DefaultValueFactory = _ => ["#已解决", "#resolved"],
+            AllowMultipleArgumentsPerToken = false,
+        };
         var json = CommonOptions.Json();
         var store = new StoreOptions(output);
         var command = new Command("poll", "Run one poll cycle of the support mailbox.")
@@ -151,6 +157,7 @@ internal static class MailCommands
             smtpPort,
             smtpUser,
             plaintext,
+            markers,
             json,
         };
         store.AddTo(command);
@@ -172,6 +179,7 @@ internal static class MailCommands
                     SmtpUser = result.GetValue(smtpUser),
                     SmtpPassword = Environment.GetEnvironmentVariable(SmtpPasswordVariable),
                     AllowPlaintext = result.GetValue(plaintext),
+                    ResolveMarkers = result.GetValue(markers) ?? [],
                 };
                 await using var services = store.Compose(result, added => added.AddSlaWatchMailbox(_ => options));
                 var poller = services.Get<MailboxPoller>();
