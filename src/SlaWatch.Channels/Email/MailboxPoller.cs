@@ -341,10 +341,13 @@ public sealed class MailboxPoller
             mail.Excerpt.Contains(marker, StringComparison.OrdinalIgnoreCase)
             || mail.Subject.Contains(marker, StringComparison.OrdinalIgnoreCase)
         );
-        var text = markers.Aggregate(mail.Excerpt, (excerpt, marker) =>
-            excerpt.Replace(marker, string.Empty, StringComparison.OrdinalIgnoreCase)
+        // The solution as the customer reads it: the reply without the marker.
+        var text = Excerpts.Of(
+            markers.Aggregate(mail.Excerpt, (excerpt, marker) =>
+                excerpt.Replace(marker, string.Empty, StringComparison.OrdinalIgnoreCase)
+            )
         );
-        TicketEvent response = new AgentResponse(arrived, actor, mail.SourceId, Excerpts.Of(text));
+        TicketEvent response = new AgentResponse(arrived, actor, mail.SourceId, text);
         var results = await _events
             .RecordReplyAllAsync(
                 Channel.Email,
@@ -354,13 +357,7 @@ public sealed class MailboxPoller
                     ?
                     [
                         response,
-                        new StatusChanged(
-                            arrived,
-                            actor,
-                            mail.SourceId + ":resolved",
-                            TicketStatus.Resolved,
-                            Excerpts.Of(text)
-                        ),
+                        new StatusChanged(arrived, actor, mail.SourceId + ":resolved", TicketStatus.Resolved, text),
                     ]
                     : [response],
                 origin,

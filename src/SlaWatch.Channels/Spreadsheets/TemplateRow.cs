@@ -292,11 +292,7 @@ public sealed class TemplateRow(
     /// (质量投诉 → 产品质量).</summary>
     private string CategoryKey(string text)
     {
-        var rule = rules.Categories.FirstOrDefault(category =>
-            string.Equals(category.Key, text, StringComparison.OrdinalIgnoreCase)
-            || category.NameZh == text
-            || string.Equals(category.NameEn, text, StringComparison.OrdinalIgnoreCase)
-        )
+        var rule = rules.CategoryNamed(text)
             ?? rules.Categories.FirstOrDefault(category =>
                 category.Keywords.Any(keyword => text.Contains(keyword, StringComparison.OrdinalIgnoreCase))
             );

@@ -29,4 +29,14 @@ public sealed record ClassificationRules(
 
     public CategoryRule? Category(string key) =>
         Categories.FirstOrDefault(rule => string.Equals(rule.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The category a person wrote, by its key or either of its names (case ignored).</summary>
+    public CategoryRule? CategoryNamed(string? name) =>
+        name is null
+            ? null
+            : Categories.FirstOrDefault(rule =>
+                string.Equals(rule.Key, name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(rule.NameZh, name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(rule.NameEn, name, StringComparison.OrdinalIgnoreCase)
+            );
 }

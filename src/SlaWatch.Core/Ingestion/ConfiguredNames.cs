@@ -54,9 +54,7 @@ public static class ConfiguredNames
 
     private static bool IsCategory(string name, ClassificationRules rules) =>
         string.Equals(name, rules.DefaultCategory, StringComparison.OrdinalIgnoreCase)
-        || rules.Categories.Any(rule =>
-            new[] { rule.Key, rule.NameZh, rule.NameEn }.Contains(name, StringComparer.OrdinalIgnoreCase)
-        );
+        || rules.CategoryNamed(name) is not null;
 
     private static string[] Tiers(SlaPolicy policy) =>
         [

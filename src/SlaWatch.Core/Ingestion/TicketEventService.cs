@@ -171,18 +171,21 @@ public sealed class TicketEventService(
     /// both win. Conflict, with the precondition's words and the ticket as it stands, when it does; an event the
     /// ticket already holds is a duplicate whatever the precondition says (a double click records once).
     /// </summary>
+    /// <paramref name="loaded"/> is the ticket as the caller just read it: written against first, and read again only
+    /// if someone changed it meanwhile.
     public async Task<RecordResult> RecordIfAsync(
-        string ticketRef,
+        StoredTicket loaded,
         TicketEvent item,
         string origin,
         Func<StoredTicket, string?> precondition,
         CancellationToken cancellationToken = default
     )
     {
+        ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(precondition);
         return await RefusedAsync(item, origin, null, keep: true, cancellationToken).ConfigureAwait(false)
-            ?? (await AppendAsync(ticketRef, [item], cancellationToken, precondition).ConfigureAwait(false))[0];
+            ?? (await AppendAsync(loaded.Id, [item], cancellationToken, precondition, loaded).ConfigureAwait(false))[0];
     }
 
     /// <summary>The rules' refusal of an event, kept in quarantine unless it is being offered again from there; null
@@ -230,7 +233,8 @@ public sealed class TicketEventService(
         string ticketRef,
         TicketEvent[] items,
         CancellationToken cancellationToken,
-        Func<StoredTicket, string?>? precondition = null
+        Func<StoredTicket, string?>? precondition = null,
+        StoredTicket? loaded = null
     )
     {
         items = [.. items.Select(item => item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item)];
@@ -250,10 +254,12 @@ public sealed class TicketEventService(
         }
 
         Task<(StoredTicket Ticket, bool Written)?> Append(string id) =>
-            writer.AppendAsync(id, Decide, cancellationToken);
+            loaded?.Id == id
+                ? writer.AppendAsync(loaded, Decide, cancellationToken)
+                : writer.AppendAsync(id, Decide, cancellationToken);
 
         // Most events name the message that opened their ticket, whose id follows from it: try that before a lookup.
-        var opened = OpenedBy(ticketRef);
+        var opened = loaded?.Id ?? OpenedBy(ticketRef);
         var result = opened is null ? null : await Append(opened).ConfigureAwait(false);
         if (
             result is null

@@ -69,6 +69,19 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         CancellationToken cancellationToken = default
     ) => WriteAsync(ticketId, decide, wakeAfter: null, cancellationToken);
 
+    /// <summary>As <see cref="AppendAsync(string, Func{StoredTicket, IReadOnlyList{TicketEvent}}, CancellationToken)"/>
+    /// on the ticket as the caller just read it: written against first, read again only if someone changed it
+    /// meanwhile.</summary>
+    public Task<(StoredTicket Ticket, bool Written)?> AppendAsync(
+        StoredTicket loaded,
+        Func<StoredTicket, IReadOnlyList<TicketEvent>> decide,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return WriteAsync(loaded.Id, decide, wakeAfter: null, cancellationToken, loaded);
+    }
+
     /// <summary>
     /// Moves a ticket's wake-up past <paramref name="after"/> (the scanner, once it has announced what was due),
     /// appending <paramref name="events"/> (escalations) with it. Writes only what changed.

@@ -52,7 +52,7 @@ public sealed class WorkbenchActions(
         }
 
         var recorded = await events
-            .RecordIfAsync(stored.Id, item, origin, current => Conflict(person, command, current), cancellationToken)
+            .RecordIfAsync(stored, item, origin, current => Conflict(person, command, current), cancellationToken)
             .ConfigureAwait(false);
         return recorded.Outcome switch
         {
@@ -147,16 +147,7 @@ public sealed class WorkbenchActions(
             _ => "the reason",
         };
 
-    private string? CategoryKey(string? text) =>
-        text is null
-            ? null
-            : rules
-                .Categories.FirstOrDefault(category =>
-                    string.Equals(category.Key, text, StringComparison.OrdinalIgnoreCase)
-                    || category.NameZh == text
-                    || string.Equals(category.NameEn, text, StringComparison.OrdinalIgnoreCase)
-                )
-                ?.Key;
+    private string? CategoryKey(string? text) => rules.CategoryNamed(text)?.Key;
 
     private TicketEvent Event(WorkbenchPerson person, WorkbenchCommand command, Ticket ticket)
     {
