@@ -77,6 +77,7 @@ public static class SlawatchApp
         root.Subcommands.Add(GenerateCommand.Create(output));
         root.Subcommands.Add(ImportCommand.Create(output));
         root.Subcommands.Add(QuarantineCommands.Create(output));
+        root.Subcommands.Add(ServeCommand.Create(output));
         root.Subcommands.Add(BackupCommands.Backup(output));
         root.Subcommands.Add(BackupCommands.Restore(output));
         return root;

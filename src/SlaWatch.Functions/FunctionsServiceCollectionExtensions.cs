@@ -15,11 +15,11 @@ using SlaWatch.Channels.Notifications;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Scanning;
-using SlaWatch.Functions.Board;
 using SlaWatch.Functions.Inbound;
 using SlaWatch.Functions.Messaging;
 using SlaWatch.Functions.Settings;
-using SlaWatch.Functions.Workbench;
+using SlaWatch.Web;
+using SlaWatch.Web.SignIn;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Settings;
 using SlaWatch.Hosting.Telemetry;
@@ -115,7 +115,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<SlaEventPublisher>();
         services.AddSingleton<IReportPublisher, TopicAndMailReportPublisher>();
         services.AddSlaWatchRendering(configuration);
-        services.AddSingleton<BoardPageHtml>();
+        services.AddSlaWatchWeb();
         services.AddSingleton<InboundBuffer>();
         services.AddSingleton<InboundProcessing>();
         services.AddSingleton<ChatIntake>();
@@ -137,11 +137,9 @@ public static class FunctionsServiceCollectionExtensions
         // The board's screens refresh as the settings say; one board per process shares each read among them.
         services.AddSingleton(provider => new BoardOptions(Settings(provider).BoardRefreshSeconds));
         // People sign in through App Service Authentication; its header is trusted only when the platform's is on.
-        services.AddSingleton(provider => new WorkbenchSignIn(
-            string.Equals(configuration[WorkbenchSignIn.PlatformSetting], "true", StringComparison.OrdinalIgnoreCase),
-            provider.GetRequiredService<Core.Policies.SlaPolicy>(),
-            provider.GetRequiredService<ILogger<WorkbenchSignIn>>()
-        ));
+        services.AddSlaWatchPlatformSignIn(
+            string.Equals(configuration[PlatformSignIn.PlatformSetting], "true", StringComparison.OrdinalIgnoreCase)
+        );
         // A mailbox only when one is configured: the poll function then finds no poller and says it is off.
         if (!string.IsNullOrWhiteSpace(configuration[SettingsReader.Key(AppSettings.ImapHost)]))
         {

@@ -42,6 +42,11 @@ public static class ReplayServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The demo backlog a local host fills an empty store with, on the host's own services and
+    /// clock.</summary>
+    public static IServiceCollection AddSlaWatchDemoBacklog(this IServiceCollection services) =>
+        services.AddSingleton<Generation.DemoBacklog>();
+
     /// <summary>
     /// A replay run's own provider: the policy, the fresh storage <paramref name="storage"/> registers, and the replay
     /// on a virtual clock, as the command line, the tests and the benchmarks all run one. Dispose it after the run.

@@ -25,6 +25,8 @@ public static class TicketDocument
                 type = EventJson.TypeName(item),
                 at = Instant(item.At, zone),
                 actor = item.Actor,
+                from = item.From,
+                recordedAt = Instant(item.RecordedAt, zone),
                 sourceRef = item.SourceRef,
                 data = JsonDocument
                     .Parse(EventJson.Serialize(ContactMasking.InEvent(item, policy.PhoneMask)))

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -86,6 +88,49 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
     /// </summary>
     public CommandHost Compose(ParseResult result, Action<IServiceCollection>? configure = null)
     {
+        var builder = Host.CreateEmptyApplicationBuilder(
+            new HostApplicationBuilderSettings
+            {
+                ContentRootPath = Environment.CurrentDirectory,
+                DisableDefaults = true,
+            }
+        );
+        Configure(result, builder.Configuration, builder.Services, builder.Logging, configure);
+        return new CommandHost(Checked(builder.Build()));
+    }
+
+    /// <summary>
+    /// The same services as <see cref="Compose"/> behind Kestrel listening on <paramref name="url"/>, for a command
+    /// that serves pages (<c>serve</c>). <paramref name="configure"/> adds what the host serves. Dispose it when
+    /// done.
+    /// </summary>
+    public WebApplication ComposeWeb(
+        ParseResult result,
+        string url,
+        Action<IServiceCollection, IConfiguration> configure
+    )
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = WebApplication.CreateEmptyBuilder(
+            new WebApplicationOptions { ContentRootPath = Environment.CurrentDirectory }
+        );
+        builder.WebHost.UseKestrelCore().UseUrls(url);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddProblemDetails();
+        Configure(result, builder.Configuration, builder.Services, builder.Logging, services =>
+            configure(services, builder.Configuration)
+        );
+        return Checked(builder.Build());
+    }
+
+    private IServiceCollection Configure(
+        ParseResult result,
+        IConfigurationManager configuration,
+        IServiceCollection services,
+        ILoggingBuilder logging,
+        Action<IServiceCollection>? configure
+    )
+    {
         var settings = new Dictionary<string, string?>
         {
             [SettingsReader.Key(StoreSettings.Storage)] = result.GetValue(Storage)
@@ -97,24 +142,21 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
             [SettingsReader.Key(StoreSettings.RulesFile)] = result.GetValue(Rules),
             [SettingsReader.Key(StoreSettings.PolicyArchive)] = result.GetValue(PolicyArchive),
         };
-        var builder = Host.CreateEmptyApplicationBuilder(
-            new HostApplicationBuilderSettings
-            {
-                ContentRootPath = Environment.CurrentDirectory,
-                DisableDefaults = true,
-            }
-        );
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(Clock(result));
-        builder.Logging.AddCliWarnings(output.Error);
-        configure?.Invoke(builder.Services);
-        builder.Services.AddSlaWatch(builder.Configuration, Environment.CurrentDirectory);
-        var host = builder.Build();
+        configuration.AddInMemoryCollection(settings);
+        services.AddSingleton(Clock(result));
+        logging.AddCliWarnings(output.Error);
+        configure?.Invoke(services);
+        return services.AddSlaWatch(configuration, Environment.CurrentDirectory);
+    }
+
+    // What a host checks when it starts (every option validated on start), checked now.
+    private static T Checked<T>(T host)
+        where T : IHost
+    {
         try
         {
-            // What a host checks when it starts (every option validated on start), checked now.
             host.Services.GetService<IStartupValidator>()?.Validate();
-            return new CommandHost(host);
+            return host;
         }
         catch (OptionsValidationException error)
         {

@@ -358,7 +358,13 @@ public sealed class TicketEventService(
         + Convert.ToHexStringLower(
             SHA256
                 .HashData(
-                    Encoding.UTF8.GetBytes(Describe(item with { Entered = false, RecordedAt = null, StampedAt = null }))
+                    Encoding.UTF8.GetBytes(Describe(item with
+                        {
+                            Entered = false,
+                            RecordedAt = null,
+                            StampedAt = null,
+                            From = null,
+                        }))
                 )
                 .AsSpan(0, 12)
         );

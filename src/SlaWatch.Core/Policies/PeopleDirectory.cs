@@ -38,6 +38,13 @@ public sealed class PeopleDirectory
     public string? NameOf(string? name) =>
         name is not null && _nameOf.TryGetValue(name.Trim(), out var person) ? person : name;
 
+    /// <summary>Whether <paramref name="name"/> is one of the directory's names.</summary>
+    public bool Knows(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _nameOf.ContainsKey(name.Trim());
+    }
+
     /// <summary>Every name the person <paramref name="name"/> goes by, theirs first; just it when unknown.</summary>
     public IReadOnlyList<string> NamesOf(string name)
     {

@@ -23,6 +23,11 @@ public abstract record TicketEvent(DateTimeOffset At, string Actor, string? Sour
     /// arrival.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? StampedAt { get; init; }
+
+    /// <summary>Where a person acted from (the client address a workbench request came from), for the
+    /// audit.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? From { get; init; }
 }
 
 /// <summary>The first contact: creates the ticket.</summary>

@@ -14,6 +14,7 @@ namespace SlaWatch.Core.Workbench;
 public sealed class WorkbenchActions(
     TicketEventService events,
     ClassificationRules rules,
+    Policies.SlaPolicy policy,
     WorkbenchOptions options,
     TimeProvider time
 )
@@ -128,6 +129,8 @@ public sealed class WorkbenchActions(
             WorkbenchAction.Transfer when string.IsNullOrWhiteSpace(command.Owner) =>
                 "owner: missing (who takes it over)",
             WorkbenchAction.Transfer when command.Owner!.Length > 100 => "owner: more than 100 characters",
+            WorkbenchAction.Transfer when policy.People.Aliases.Count > 0 && !policy.People.Knows(command.Owner!) =>
+                $"owner: '{command.Owner!.Trim()}' is not one of the policy's people",
             WorkbenchAction.ChangePriority when command.Priority is null => "priority: missing",
             WorkbenchAction.ChangeCategory when CategoryKey(command.Category) is null =>
                 $"category: '{command.Category}' is not one of "
@@ -158,7 +161,7 @@ public sealed class WorkbenchActions(
         TicketEvent item = command.Action switch
         {
             WorkbenchAction.Take => new Assigned(at, actor, source, person.Id, ticket.Executor),
-            WorkbenchAction.Transfer => new Assigned(at, actor, source, command.Owner!.Trim()),
+            WorkbenchAction.Transfer => new Assigned(at, actor, source, policy.People.NameOf(command.Owner!.Trim())!),
             WorkbenchAction.Respond => new AgentResponse(at, actor, source, Excerpts.Of(text)),
             WorkbenchAction.Pause => new StatusChanged(
                 at,
@@ -186,6 +189,6 @@ public sealed class WorkbenchActions(
             WorkbenchAction.Close => new StatusChanged(at, actor, source, TicketStatus.Closed, text),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Action, "not a workbench action"),
         };
-        return item with { Entered = true };
+        return item with { Entered = true, From = command.From };
     }
 }

@@ -27,4 +27,8 @@ public sealed record WorkbenchCommand(WorkbenchAction Action, string RequestId, 
     public Confirmation? Confirmation { get; init; }
 
     public int? Score { get; init; }
+
+    /// <summary>Where the person acted from, as the host saw it (the client's address): kept with the event for the
+    /// audit.</summary>
+    public string? From { get; init; }
 }

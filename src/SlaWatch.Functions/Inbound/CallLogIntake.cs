@@ -6,6 +6,8 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Storage;
 
+using SlaWatch.Web;
+
 namespace SlaWatch.Functions.Inbound;
 
 /// <summary>A call row refused, by line and column.</summary>

@@ -7,6 +7,8 @@ using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Settings;
 using SlaWatch.Storage;
 
+using SlaWatch.Web;
+
 namespace SlaWatch.Functions.Inbound;
 
 /// <summary>What became of a webhook body: queued (202), ignored (200), or refused with a reason (and kept).</summary>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Core.Reporting;
 
+using SlaWatch.Web;
+
 namespace SlaWatch.Functions.Triggers;
 
 /// <summary>What the backlog endpoint answers: when it was read, and the open tickets soonest due first.</summary>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Functions.Inbound;
 
+using SlaWatch.Web;
+
 namespace SlaWatch.Functions.Triggers;
 
 /// <summary>What the chat webhook answers when it takes a body: accepted for the queue, or ignored (an event of no

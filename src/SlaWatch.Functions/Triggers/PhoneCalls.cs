@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Functions.Inbound;
 
+using SlaWatch.Web;
+
 namespace SlaWatch.Functions.Triggers;
 
 /// <summary>

@@ -1,58 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using SlaWatch.Core.Reporting;
-using SlaWatch.Rendering;
+using SlaWatch.Web.Reports;
 
 namespace SlaWatch.Functions.Triggers;
 
-/// <summary>
-/// GET /api/reports/{daily|weekly|monthly}, with <c>date=YYYY-MM-DD</c>, <c>week=2026-W47</c> or
-/// <c>month=2026-11</c>, <c>format=json|csv|html|text</c> and <c>lang=zh-CN</c>: the same reports as the command
-/// line (<see cref="ReportDocuments"/>). Without a period, yesterday (last week, last month) in the policy's zone.
-/// </summary>
-public sealed class Reports(ReportDocuments documents)
+/// <summary>GET /api/reports/{kind}: see <see cref="ReportEndpoints"/>.</summary>
+public sealed class Reports(ReportEndpoints reports)
 {
     [Function(nameof(Reports))]
-    public async Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
+    public Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{kind}")] HttpRequest request,
         string kind,
         CancellationToken cancellationToken
-    )
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var query = request.Query;
-        if (
-            !Enum.TryParse<PeriodKind>(kind, ignoreCase: true, out var periodKind)
-            || !Enum.IsDefined(periodKind)
-            || !ReportFormats.TryParse(query["format"].FirstOrDefault() ?? "json", out var format)
-        )
-        {
-            return Refusal.Problem(
-                StatusCodes.Status400BadRequest,
-                "use /api/reports/daily, /api/reports/weekly or /api/reports/monthly with format json, csv, html or "
-                    + "text"
-            );
-        }
-
-        var named = periodKind switch
-        {
-            PeriodKind.Daily => query["date"],
-            PeriodKind.Weekly => query["week"],
-            _ => query["month"],
-        };
-        ReportPeriod period;
-        try
-        {
-            period = documents.Period(periodKind, named.FirstOrDefault());
-        }
-        catch (FormatException error)
-        {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, $"date, week or month: {error.Message}");
-        }
-
-        var chinese = query["lang"].FirstOrDefault() == "zh-CN";
-        var document = await documents.RenderAsync(period, format, chinese, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Text(document.Content, document.ContentType);
-    }
+    ) => reports.RunAsync(request, kind, cancellationToken);
 }

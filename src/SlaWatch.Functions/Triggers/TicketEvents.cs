@@ -8,6 +8,8 @@ using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Inbound;
 
+using SlaWatch.Web;
+
 namespace SlaWatch.Functions.Triggers;
 
 /// <summary>What an event posted to a ticket became.</summary>

@@ -5,6 +5,8 @@ using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Storage;
 
+using SlaWatch.Web;
+
 namespace SlaWatch.Functions.Triggers;
 
 /// <summary>GET /api/tickets/{idOrNumber}: the ticket, its events and its clocks now (contacts masked), or

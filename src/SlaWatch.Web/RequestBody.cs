@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
-namespace SlaWatch.Functions.Inbound;
+namespace SlaWatch.Web;
 
 /// <summary>
 /// A request body read up to a limit, so memory stays bounded whatever is posted; past it only the size and the

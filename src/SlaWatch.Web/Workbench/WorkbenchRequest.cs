@@ -4,7 +4,7 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 using SlaWatch.Core.Workbench;
 
-namespace SlaWatch.Functions.Workbench;
+namespace SlaWatch.Web.Workbench;
 
 /// <summary>The body of a workbench action: the request's id, the ticket version the person saw, and the fields the
 /// action takes. The actor is never among them: it is the signed-in person.</summary>

@@ -1,7 +1,7 @@
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 
-namespace SlaWatch.Functions.Workbench;
+namespace SlaWatch.Web.Workbench;
 
 /// <summary>
 /// A ticket as an action's answer shows it: enough for the page to redraw it and to act again (its version), who
@@ -42,3 +42,8 @@ public sealed record WorkbenchTicketView(
 
 /// <summary>What an action became, with the ticket as it stands.</summary>
 public sealed record WorkbenchAnswer(string Outcome, WorkbenchTicketView? Ticket);
+
+/// <summary>A ticket's page: the view an action answers with, the actions the signed-in person may take on it (by
+/// the permission table; the ticket's state may still refuse one), and the whole ticket: every field, every event
+/// (contacts masked) with who recorded it from where, and the clocks now.</summary>
+public sealed record WorkbenchTicketPage(WorkbenchTicketView View, IReadOnlyList<string> Allowed, object Ticket);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Workbench;
 
-namespace SlaWatch.Functions.Workbench;
+namespace SlaWatch.Web.SignIn;
 
 /// <summary>
 /// Who is asking, for the people-facing endpoints: the person App Service Authentication signed in. The header is
@@ -13,14 +13,34 @@ namespace SlaWatch.Functions.Workbench;
 /// platform strip it from outside requests; otherwise anyone could send one. A header refused is recorded by its size
 /// and hash, never its content.
 /// </summary>
-public sealed partial class WorkbenchSignIn(
+public sealed partial class PlatformSignIn(
     bool platformAuthentication,
     SlaPolicy policy,
-    ILogger<WorkbenchSignIn> logger
-)
+    ILogger<PlatformSignIn> logger
+) : IPersonSignIn
 {
     /// <summary>The App Service setting the platform sets when its authentication is on.</summary>
     public const string PlatformSetting = "WEBSITE_AUTH_ENABLED";
+
+    public string SignOutPath => "/.auth/logout";
+
+    public string SignInPath(string returnTo) =>
+        "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(SignInReturn.Local(returnTo));
+
+    /// <summary>The client's address as the platform's front end saw it: the last of <c>X-Forwarded-For</c> (the one
+    /// the platform added; a client can only put others before it), without its port.</summary>
+    public string? From(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var forwarded = request.Headers["X-Forwarded-For"].ToString();
+        var last = forwarded.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (last.Length > 0)
+        {
+            return System.Net.IPEndPoint.TryParse(last[^1], out var endPoint) ? endPoint.Address.ToString() : null;
+        }
+
+        return request.HttpContext.Connection.RemoteIpAddress?.ToString();
+    }
 
     public (WorkbenchPerson? Person, string? Refusal) Read(HttpRequest request)
     {
@@ -45,7 +65,7 @@ public sealed partial class WorkbenchSignIn(
         return (person?.Known(policy.People), refusal);
     }
 
-    private static string Hash(string header) =>
+    internal static string Hash(string header) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(header)).AsSpan(0, 8));
 
     private static partial class Log

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SlaWatch.Core.Reporting;
+using SlaWatch.Rendering;
+
+namespace SlaWatch.Web.Reports;
+
+/// <summary>
+/// GET /api/reports/{daily|weekly|monthly}, with <c>date=YYYY-MM-DD</c>, <c>week=2026-W47</c> or
+/// <c>month=2026-11</c>, <c>format=json|csv|html|text</c> and <c>lang=zh-CN</c>: the same reports as the command
+/// line (<see cref="ReportDocuments"/>). Without a period, yesterday (last week, last month) in the policy's zone.
+/// </summary>
+public sealed class ReportEndpoints(ReportDocuments documents)
+{
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
+        HttpRequest request,
+        string kind,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query;
+        if (
+            !Enum.TryParse<PeriodKind>(kind, ignoreCase: true, out var periodKind)
+            || !Enum.IsDefined(periodKind)
+            || !ReportFormats.TryParse(query["format"].FirstOrDefault() ?? "json", out var format)
+        )
+        {
+            return Refusal.Problem(
+                StatusCodes.Status400BadRequest,
+                "use /api/reports/daily, /api/reports/weekly or /api/reports/monthly with format json, csv, html or "
+                    + "text"
+            );
+        }
+
+        var named = periodKind switch
+        {
+            PeriodKind.Daily => query["date"],
+            PeriodKind.Weekly => query["week"],
+            _ => query["month"],
+        };
+        ReportPeriod period;
+        try
+        {
+            period = documents.Period(periodKind, named.FirstOrDefault());
+        }
+        catch (FormatException error)
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, $"date, week or month: {error.Message}");
+        }
+
+        var chinese = query["lang"].FirstOrDefault() == "zh-CN";
+        var document = await documents.RenderAsync(period, format, chinese, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Text(document.Content, document.ContentType);
+    }
+}

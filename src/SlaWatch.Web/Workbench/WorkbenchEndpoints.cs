@@ -1,0 +1,270 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Workbench;
+using SlaWatch.Storage;
+using SlaWatch.Web.Pages;
+using SlaWatch.Web.SignIn;
+
+namespace SlaWatch.Web.Workbench;
+
+/// <summary>
+/// The workbench over HTTP, the same in Azure (the Functions app's triggers) and locally (<c>slawatch serve</c>):
+/// the page, who is signed in, a queue, a ticket, its audit, and an action. Every answer needs a signed-in person
+/// (401, or a redirect to sign in for the page); an action also needs the <c>X-SlaWatch-Request</c> header, which a
+/// cross-site form cannot send: 403 refused by the permission table or without the header, 404, 409 with the ticket
+/// as it stands, 400 naming the field, 413 past 16 KiB.
+/// </summary>
+public sealed partial class WorkbenchEndpoints(
+    WorkbenchActions actions,
+    WorkbenchQueues queues,
+    TicketEventService events,
+    IPersonSignIn signIn,
+    WorkbenchFacts facts,
+    PageHtml pages,
+    SlaPolicy policy,
+    TimeProvider time,
+    ILogger<WorkbenchEndpoints> logger
+)
+{
+    public const string RequestHeader = "X-SlaWatch-Request";
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>The page, or the way to sign in.</summary>
+    public IResult Page(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var (person, _) = signIn.Read(request);
+        return person is null
+            ? TypedResults.Redirect(signIn.SignInPath(request.PathBase + request.Path + request.QueryString))
+            : TypedResults.Content(pages.Workbench, "text/html; charset=utf-8");
+    }
+
+    /// <summary>Who is signed in, and what the page offers them to choose from.</summary>
+    public Results<Ok<WorkbenchMe>, ProblemHttpResult> Me(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var (person, refusal) = signIn.Read(request);
+        return person is null
+            ? Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!)
+            : TypedResults.Ok(facts.For(person, signIn.SignOutPath));
+    }
+
+    public async Task<Results<Ok<WorkbenchTabView>, ProblemHttpResult>> QueueAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var (person, refusal) = signIn.Read(request);
+        if (person is null)
+        {
+            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+        }
+
+        var tabText = request.Query["tab"].ToString();
+        if (
+            !Enum.TryParse<WorkbenchTab>(tabText.Length == 0 ? "mine" : tabText, true, out var tab)
+            || !Enum.IsDefined(tab)
+        )
+        {
+            return Refusal.Problem(
+                StatusCodes.Status400BadRequest,
+                $"tab: '{tabText}' is not mine, unassigned, atRisk, breached or open"
+            );
+        }
+
+        string? Query(string name) => request.Query[name].ToString() is { Length: > 0 and <= 100 } value ? value : null;
+        var filter = new WorkbenchFilter(Query("channel"), Query("priority"), Query("category"));
+        return TypedResults.Ok(await queues.ReadAsync(person, tab, filter, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A ticket's page: every field, the timeline with who acted from where, the clocks now, and what the
+    /// signed-in person may do to it.</summary>
+    public async Task<Results<Ok<WorkbenchTicketPage>, ProblemHttpResult>> TicketAsync(
+        HttpRequest request,
+        string id,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var (person, refusal) = signIn.Read(request);
+        if (person is null)
+        {
+            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+        }
+
+        if (await FindAsync(person, id, "read", cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return Refusal.Problem(StatusCodes.Status404NotFound, $"ticket: no ticket {Shown(id)}");
+        }
+
+        var allowed = Enum.GetValues<WorkbenchAction>()
+            .Where(action => WorkbenchPermissions.Refusal(person, action, stored.State.Owner) is null)
+            .Select(action => action.Name())
+            .ToArray();
+        return TypedResults.Ok(
+            new WorkbenchTicketPage(
+                WorkbenchTicketView.Of(stored),
+                allowed,
+                TicketDocument.Of(stored, policy, time.GetUtcNow())
+            )
+        );
+    }
+
+    /// <summary>The ticket's audit as CSV: every event, when it happened and was recorded, by whom, from where.</summary>
+    public async Task<Results<ContentHttpResult, ProblemHttpResult>> AuditAsync(
+        HttpRequest request,
+        string id,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (person, refusal) = signIn.Read(request);
+        if (person is null)
+        {
+            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+        }
+
+        if (await FindAsync(person, id, "audit", cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return Refusal.Problem(StatusCodes.Status404NotFound, $"ticket: no ticket {Shown(id)}");
+        }
+
+        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{stored.Number}.csv\"";
+        return TypedResults.Text(AuditCsv.Of(stored, policy.TimeZone), "text/csv; charset=utf-8");
+    }
+
+    public async Task<Results<Ok<WorkbenchAnswer>, ProblemHttpResult>> ActAsync(
+        HttpRequest request,
+        string id,
+        string action,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (person, refusal) = signIn.Read(request);
+        if (person is null)
+        {
+            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+        }
+
+        if (request.Headers[RequestHeader].ToString() != "workbench")
+        {
+            Log.Forged(logger, person.Id, Shown(action));
+            return Refusal.Problem(
+                StatusCodes.Status403Forbidden,
+                $"{RequestHeader}: missing; the workbench sends it, a form on another site cannot"
+            );
+        }
+
+        if (!WorkbenchActionNames.TryParse(action, out var kind))
+        {
+            return Refusal.Problem(
+                StatusCodes.Status404NotFound,
+                $"action: '{Shown(action)}' is not one of {string.Join(", ", WorkbenchActionNames.Known)}"
+            );
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body.TooLarge)
+        {
+            Log.TooLarge(logger, person.Id, action, body.Size, body.Sha256);
+            return Refusal.Problem(
+                StatusCodes.Status413PayloadTooLarge,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"body: {body.Size} bytes, more than a workbench action's {MaxBodyBytes}"
+                )
+            );
+        }
+
+        var (command, problem) = WorkbenchRequest.Parse(kind, body.Bytes);
+        if (command is null)
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, problem!);
+        }
+
+        var result = await actions
+            .ActAsync(
+                person,
+                id,
+                command with
+                {
+                    From = signIn.From(request),
+                },
+                $"workbench {person.Id}",
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        Log.Acted(logger, person.Id, action, result.Outcome);
+        var view = result.Ticket is { } ticket ? WorkbenchTicketView.Of(ticket) : null;
+        return result.Outcome switch
+        {
+            WorkbenchOutcome.Recorded or WorkbenchOutcome.Duplicate => TypedResults.Ok(
+                new WorkbenchAnswer(result.Outcome.ToString().ToLowerInvariant(), view)
+            ),
+            WorkbenchOutcome.Forbidden => Refusal.Problem(StatusCodes.Status403Forbidden, result.Reason!),
+            WorkbenchOutcome.NotFound => Refusal.Problem(StatusCodes.Status404NotFound, result.Reason!),
+            WorkbenchOutcome.Conflict => Refusal.Problem(
+                StatusCodes.Status409Conflict,
+                result.Reason!,
+                new Dictionary<string, object?> { ["current"] = view }
+            ),
+            _ => Refusal.Problem(StatusCodes.Status400BadRequest, result.Reason ?? "refused"),
+        };
+    }
+
+    private async Task<Core.Ports.StoredTicket?> FindAsync(
+        WorkbenchPerson person,
+        string id,
+        string what,
+        CancellationToken cancellationToken
+    )
+    {
+        var stored = await events.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            // A ticket id that names nothing: a typo, or someone trying ids. Recorded by size and hash only.
+            Log.NoTicket(logger, person.Id, what, id.Length, PlatformSignIn.Hash(id));
+        }
+
+        return stored;
+    }
+
+    // What a caller sent, echoed only when short and printable.
+    private static string Shown(string text) =>
+        text.Length <= 40 && text.All(c => !char.IsControl(c)) ? text : $"({text.Length} characters)";
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Workbench {Action} by {Person}: {Outcome}")]
+        public static partial void Acted(ILogger logger, string person, string action, WorkbenchOutcome outcome);
+
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Workbench {Action} by {Person} refused: no anti-forgery header (a cross-site form?)"
+        )]
+        public static partial void Forged(ILogger logger, string person, string action);
+
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Workbench {Action} by {Person} refused: a body of {Size} bytes, SHA-256 {Sha256}"
+        )]
+        public static partial void TooLarge(ILogger logger, string person, string action, long size, string sha256);
+
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Workbench {What} by {Person}: no ticket for an id of {Length} characters, SHA-256 {Hash}…"
+        )]
+        public static partial void NoTicket(ILogger logger, string person, string what, int length, string hash);
+    }
+}
