@@ -1,7 +1,8 @@
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Workbench;
 using SlaWatch.Functions.Triggers;
-using SlaWatch.Functions.Workbench;
+using SlaWatch.Web.SignIn;
+using SlaWatch.Web.Workbench;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -13,16 +14,16 @@ namespace SlaWatch.Functions.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class WorkbenchApiTests(AzuriteFixture azurite)
 {
-    private static readonly Dictionary<string, string?> PlatformSignIn = new()
+    private static readonly Dictionary<string, string?> SignInOn = new()
     {
-        [WorkbenchSignIn.PlatformSetting] = "true",
+        [PlatformSignIn.PlatformSetting] = "true",
     };
 
     private static Dictionary<string, string> As(string id, string name, params string[] roles) =>
         new()
         {
             [PlatformPrincipal.Header] = PlatformPrincipal.Encode(id, name, roles),
-            [WorkbenchApi.RequestHeader] = "workbench",
+            [WorkbenchEndpoints.RequestHeader] = "workbench",
         };
 
     /// <summary>A body with the version as the server gave it: an opaque token, quotes and all.</summary>
@@ -63,7 +64,7 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task AnAgentTakesAndResolvesAndTheSecondResolverIsToldWhoWon()
     {
-        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), PlatformSignIn);
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), SignInOn);
         var (_, number) = await OpenAsync(app);
         var wang = As("oid-wang", "王芳", "SlaWatch.Agent");
         var zhao = As("oid-zhao", "赵组长", "SlaWatch.Lead");
@@ -75,7 +76,7 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
         var late = await PostAsync(app, number, "resolve", Body("r2", version, "清缓存"), zhao);
 
         Assert.Equal(
-            (200, "recorded", "oid-wang"),
+            (200, "recorded", "王芳"),
             (taken.Status, (string)taken.Json["outcome"]!, (string)taken.Json["ticket"]!["owner"]!)
         );
         Assert.Equal((200, "duplicate"), (again.Status, (string)again.Json["outcome"]!));
@@ -85,12 +86,12 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
         );
         Assert.Equal(409, late.Status);
         Assert.StartsWith(
-            "changed since you read it: StatusChanged by oid-wang",
+            "changed since you read it: StatusChanged by 王芳",
             (string)late.Json["detail"]!,
             StringComparison.Ordinal
         );
         Assert.Equal(
-            ("Resolved", "oid-wang"),
+            ("Resolved", "王芳"),
             ((string)late.Json["current"]!["status"]!, (string)late.Json["current"]!["lastActor"]!)
         );
     }
@@ -98,7 +99,7 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task AnAgentIsRefusedAnotherAgentsTicketAndOnlyALeadTransfers()
     {
-        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), PlatformSignIn);
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), SignInOn);
         var (_, number) = await OpenAsync(app);
         await PostAsync(app, number, "take", """{"requestId":"t1"}""", As("oid-wang", "王芳", "SlaWatch.Agent"));
 
@@ -119,7 +120,7 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
 
         Assert.Equal(403, other.Status);
         Assert.Equal(
-            "the ticket is oid-wang's: an agent acts on their own and unowned tickets",
+            "the ticket is 王芳's: an agent acts on their own and unowned tickets",
             (string)other.Json["detail"]!
         );
         Assert.Equal((200, "oid-li"), (transfer.Status, (string)transfer.Json["ticket"]!["owner"]!));
@@ -128,12 +129,12 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task HostileRequestsAreRefused()
     {
-        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), PlatformSignIn);
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), SignInOn);
         var (_, number) = await OpenAsync(app);
         var wang = As("oid-wang", "王芳", "SlaWatch.Agent");
         // A cross-site form posts with the victim's cookies but cannot add a header.
         var crossSite = new Dictionary<string, string>(wang);
-        crossSite.Remove(WorkbenchApi.RequestHeader);
+        crossSite.Remove(WorkbenchEndpoints.RequestHeader);
         var tampered = new Dictionary<string, string>(wang) { [PlatformPrincipal.Header] = "eyJjbGFpbXMiOlt7InR5" };
 
         var form = await PostAsync(app, number, "resolve", """{"requestId":"f","text":"x"}""", crossSite);
@@ -195,7 +196,7 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task TheQueueShowsTheSignedInPersonsTabWithEveryCount()
     {
-        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), PlatformSignIn);
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 09:40"), SignInOn);
         var (_, number) = await OpenAsync(app);
         var wang = As("oid-wang", "王芳", "SlaWatch.Agent");
         await PostAsync(app, number, "take", """{"requestId":"t1"}""", wang);

@@ -56,9 +56,17 @@ public sealed partial class RepositoryRulesTests
         "CountingNotifier",
         "FanOutNotifier",
         "TopicAndMailReportPublisher",
-        "BoardPageHtml",
+        "PageHtml",
         "WorkbenchActions",
         "WorkbenchQueues",
+        "WorkbenchEndpoints",
+        "WorkbenchFacts",
+        "BoardEndpoints",
+        "ReportEndpoints",
+        "PlatformSignIn",
+        "DevelopmentSignIn",
+        "DevelopmentSignInEndpoints",
+        "DemoBacklog",
     ];
 
     [Fact]

@@ -155,12 +155,13 @@ public sealed class WorkbenchActions(
     private TicketEvent Event(WorkbenchPerson person, WorkbenchCommand command, Ticket ticket)
     {
         var at = time.GetUtcNow();
-        var actor = person.Id;
+        // The name reports and the page show (the policy's, when it knows the person); the id stays in the source.
+        var actor = person.Name;
         var source = $"workbench:{person.Id}:{command.RequestId}";
         var text = string.IsNullOrWhiteSpace(command.Text) ? null : command.Text.Trim();
         TicketEvent item = command.Action switch
         {
-            WorkbenchAction.Take => new Assigned(at, actor, source, person.Id, ticket.Executor),
+            WorkbenchAction.Take => new Assigned(at, actor, source, actor, ticket.Executor),
             WorkbenchAction.Transfer => new Assigned(at, actor, source, policy.People.NameOf(command.Owner!.Trim())!),
             WorkbenchAction.Respond => new AgentResponse(at, actor, source, Excerpts.Of(text)),
             WorkbenchAction.Pause => new StatusChanged(

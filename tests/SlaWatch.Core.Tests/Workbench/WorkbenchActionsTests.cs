@@ -73,11 +73,11 @@ public sealed class WorkbenchActionsTests : IAsyncDisposable
         var late = await ActAsync(Li, WorkbenchAction.Take, "t2");
 
         Assert.Equal(WorkbenchOutcome.Recorded, taken.Outcome);
-        Assert.Equal((WorkbenchOutcome.Conflict, "already taken by wang"), (late.Outcome, late.Reason));
-        Assert.Equal("wang", late.Ticket!.State.Owner);
+        Assert.Equal((WorkbenchOutcome.Conflict, "already taken by 王芳"), (late.Outcome, late.Reason));
+        Assert.Equal("王芳", late.Ticket!.State.Owner);
         var assigned = Assert.Single((await _services.Store.LoadAsync(_ticket))!.Events.OfType<Assigned>());
         Assert.Equal(
-            ("wang", "wang", Arrival.AddMinutes(5), "workbench:wang:t1", true),
+            ("王芳", "王芳", Arrival.AddMinutes(5), "workbench:wang:t1", true),
             (assigned.Actor, assigned.Owner, assigned.At, assigned.SourceRef, assigned.Entered)
         );
         Assert.Equal("already yours", (await ActAsync(Wang, WorkbenchAction.Take, "t3")).Reason);
@@ -95,7 +95,7 @@ public sealed class WorkbenchActionsTests : IAsyncDisposable
         Assert.Equal((WorkbenchOutcome.Recorded, WorkbenchOutcome.Duplicate), (first.Outcome, second.Outcome));
         Assert.Single((await _services.Store.LoadAsync(_ticket))!.Events.OfType<AgentResponse>());
         Assert.Equal(
-            (Arrival.AddMinutes(5), "wang"),
+            (Arrival.AddMinutes(5), "王芳"),
             ((await TicketAsync()).FirstResponseAt, (await TicketAsync()).Owner)
         );
     }
@@ -152,7 +152,7 @@ public sealed class WorkbenchActionsTests : IAsyncDisposable
         Assert.Equal(WorkbenchOutcome.Recorded, transfer.Outcome);
         var ticket = await TicketAsync();
         Assert.Equal(("li", TicketStatus.Open), (ticket.Owner, ticket.Status));
-        Assert.Equal("zhao", (await _services.Store.LoadAsync(_ticket))!.Events[^1].Actor);
+        Assert.Equal("赵组长", (await _services.Store.LoadAsync(_ticket))!.Events[^1].Actor);
         Assert.Equal(
             WorkbenchOutcome.Recorded,
             (await ActAsync(Li, WorkbenchAction.Resolve, "x2", c => c with { Text = "好了" })).Outcome
@@ -217,7 +217,7 @@ public sealed class WorkbenchActionsTests : IAsyncDisposable
         Assert.Equal("客户电话 13912341522 回访", ticket.Remarks);
         Assert.Equal("客户电话 1391234**** 回访", ContactMasking.InFreeText(ticket).Remarks);
         Assert.All((await _services.Store.LoadAsync(_ticket))!.Events.Skip(1), item =>
-            Assert.Equal(("wang", true), (item.Actor, item.Entered))
+            Assert.Equal(("王芳", true), (item.Actor, item.Entered))
         );
 
         Assert.Equal(WorkbenchOutcome.Recorded, (await ActAsync(Wang, WorkbenchAction.Close, "cl")).Outcome);
