@@ -83,7 +83,8 @@ internal static class BoardBenchmark
     private static async Task<Core.Reporting.BoardData> Read(TestProcess services) =>
         await services.Board().ReadAsync();
 
-    private static async Task SeedAsync(TestProcess ports, IReadOnlyList<StoredTicket> tickets, int parallel)
+    /// <summary>Writes <paramref name="tickets"/> and marks each open, as the writer would have.</summary>
+    public static async Task SeedAsync(TestProcess ports, IReadOnlyList<StoredTicket> tickets, int parallel)
     {
         await SyntheticDay.WriteAsync(ports, tickets, parallel);
         await Parallel.ForAsync(

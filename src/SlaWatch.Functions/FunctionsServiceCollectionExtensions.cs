@@ -18,12 +18,12 @@ using SlaWatch.Core.Scanning;
 using SlaWatch.Functions.Inbound;
 using SlaWatch.Functions.Messaging;
 using SlaWatch.Functions.Settings;
-using SlaWatch.Web;
-using SlaWatch.Web.SignIn;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Settings;
 using SlaWatch.Hosting.Telemetry;
 using SlaWatch.Rendering;
+using SlaWatch.Web;
+using SlaWatch.Web.SignIn;
 
 namespace SlaWatch.Functions;
 

@@ -32,7 +32,9 @@ public static class WebRoutes
                 reports.RunAsync(request, kind, cancellationToken)
         );
         routes.MapGet("/api/workbench", (WorkbenchEndpoints workbench, HttpRequest request) => workbench.Page(request));
-        routes.MapGet("/api/workbench/me", (WorkbenchEndpoints workbench, HttpRequest request) => workbench.Me(request));
+        routes.MapGet("/api/workbench/me", (WorkbenchEndpoints workbench, HttpRequest request) =>
+            workbench.Me(request)
+        );
         routes.MapGet(
             "/api/workbench/queue",
             (WorkbenchEndpoints workbench, HttpRequest request, CancellationToken cancellationToken) =>
@@ -65,13 +67,11 @@ public static class WebRoutes
     {
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapGet("/signin", (DevelopmentSignInEndpoints signIn, HttpRequest request) => signIn.Page(request));
-        routes.MapGet(
-            "/signin/users",
-            (DevelopmentSignInEndpoints signIn, HttpRequest request) => signIn.Users(request)
+        routes.MapGet("/signin/users", (DevelopmentSignInEndpoints signIn, HttpRequest request) =>
+            signIn.Users(request)
         );
-        routes.MapPost(
-            "/signin/{id}",
-            (DevelopmentSignInEndpoints signIn, HttpRequest request, string id) => signIn.SignIn(request, id)
+        routes.MapPost("/signin/{id}", (DevelopmentSignInEndpoints signIn, HttpRequest request, string id) =>
+            signIn.SignIn(request, id)
         );
         routes.MapPost("/signout", (HttpRequest request) => DevelopmentSignInEndpoints.SignOut(request));
         return routes;

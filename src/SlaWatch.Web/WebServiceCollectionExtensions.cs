@@ -31,10 +31,9 @@ public static class WebServiceCollectionExtensions
         bool platformAuthentication
     )
     {
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<PlatformSignIn>(
-            provider,
-            platformAuthentication
-        ));
+        services.AddSingleton(provider =>
+            ActivatorUtilities.CreateInstance<PlatformSignIn>(provider, platformAuthentication)
+        );
         services.AddSingleton<IPersonSignIn>(provider => provider.GetRequiredService<PlatformSignIn>());
         return services;
     }

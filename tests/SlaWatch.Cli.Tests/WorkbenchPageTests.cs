@@ -94,7 +94,10 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         var auditLines = audit.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("at,recorded_at,event,actor,from,source", auditLines[0]);
         // Take, pause, resume, resolve, rate.
-        Assert.Equal(5, auditLines.Count(line => line.Contains(",客服A,127.0.0.1,workbench:agent-a:", StringComparison.Ordinal)));
+        Assert.Equal(
+            5,
+            auditLines.Count(line => line.Contains(",客服A,127.0.0.1,workbench:agent-a:", StringComparison.Ordinal))
+        );
 
         // 客服A may not act on 客服B's chat: 403 from the server, whatever the page offers.
         var refused = await agentA.EvaluateAsync<int>(
@@ -181,8 +184,10 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await page.GotoAsync(serve.Address.ToString());
         Assert.Equal(
             ["api/workbench", "api/board?lang=zh-CN", "api/reports/daily?format=html&lang=zh-CN"],
-            (await page.Locator("a.card").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
-                .Take(3)
+            (
+                await page.Locator("a.card")
+                    .EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")
+            ).Take(3)
         );
         await AxeAsync(page, "start");
         await page.ClickAsync("#link-workbench");
@@ -208,14 +213,22 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         var result = Cli.Run("serve", "--urls", "http://0.0.0.0:5080", "--now", Now);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--urls: http://0.0.0.0:5080 is not a loopback address", result.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "--urls: http://0.0.0.0:5080 is not a loopback address",
+            result.Error,
+            StringComparison.Ordinal
+        );
     }
 
     private void Seed(params string[] lines) =>
         Assert.Equal(
             0,
-            Cli.OnStore(azurite.ConnectionString, _prefix, "ingest", Cli.TempFile("seed.jsonl", string.Join('\n', lines)))
-                .ExitCode
+            Cli.OnStore(
+                azurite.ConnectionString,
+                _prefix,
+                "ingest",
+                Cli.TempFile("seed.jsonl", string.Join('\n', lines))
+            ).ExitCode
         );
 
     private static string Contact(string channel, string source, string at, string from, string text) =>
@@ -270,7 +283,10 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         var renders = await page.EvaluateAsync<int>("() => document.querySelectorAll('#timeline li').length");
         await page.ClickAsync($"form[data-action='{action}'] button[type=submit]");
         await page.WaitForFunctionAsync("n => document.querySelectorAll('#timeline li').length > n", renders);
-        Assert.False(await page.Locator("#problem.shown").IsVisibleAsync(), await page.Locator("#problem").TextContentAsync());
+        Assert.False(
+            await page.Locator("#problem.shown").IsVisibleAsync(),
+            await page.Locator("#problem").TextContentAsync()
+        );
     }
 
     private static async Task<string?> Field(IPage page, string name) =>

@@ -1,9 +1,9 @@
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Workbench;
 using SlaWatch.Functions.Triggers;
+using SlaWatch.TestSupport;
 using SlaWatch.Web.SignIn;
 using SlaWatch.Web.Workbench;
-using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
 
@@ -14,10 +14,7 @@ namespace SlaWatch.Functions.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class WorkbenchApiTests(AzuriteFixture azurite)
 {
-    private static readonly Dictionary<string, string?> SignInOn = new()
-    {
-        [PlatformSignIn.PlatformSetting] = "true",
-    };
+    private static readonly Dictionary<string, string?> SignInOn = new() { [PlatformSignIn.PlatformSetting] = "true" };
 
     private static Dictionary<string, string> As(string id, string name, params string[] roles) =>
         new()

@@ -57,15 +57,12 @@ internal static class ServeCommand
                 }
 
                 var people = Load(result.GetValue(users)!);
-                await using var app = store.ComposeWeb(
-                    result,
-                    url,
-                    (services, configuration) =>
-                        services
-                            .AddSlaWatchRendering(configuration)
-                            .AddSlaWatchWeb()
-                            .AddSlaWatchDevelopmentSignIn(people)
-                            .AddSlaWatchDemoBacklog()
+                await using var app = store.ComposeWeb(result, url, (services, configuration) =>
+                    services
+                        .AddSlaWatchRendering(configuration)
+                        .AddSlaWatchWeb()
+                        .AddSlaWatchDevelopmentSignIn(people)
+                        .AddSlaWatchDemoBacklog()
                 );
                 if (!result.GetValue(noDemo))
                 {

@@ -358,13 +358,9 @@ public sealed class TicketEventService(
         + Convert.ToHexStringLower(
             SHA256
                 .HashData(
-                    Encoding.UTF8.GetBytes(Describe(item with
-                        {
-                            Entered = false,
-                            RecordedAt = null,
-                            StampedAt = null,
-                            From = null,
-                        }))
+                    Encoding.UTF8.GetBytes(
+                        Describe(item with { Entered = false, RecordedAt = null, StampedAt = null, From = null })
+                    )
                 )
                 .AsSpan(0, 12)
         );

@@ -5,7 +5,6 @@ using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Storage;
-
 using SlaWatch.Web;
 
 namespace SlaWatch.Functions.Inbound;

@@ -6,7 +6,6 @@ using SlaWatch.Channels.Chat;
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Settings;
 using SlaWatch.Storage;
-
 using SlaWatch.Web;
 
 namespace SlaWatch.Functions.Inbound;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Core.Reporting;
-
 using SlaWatch.Web;
 
 namespace SlaWatch.Functions.Triggers;

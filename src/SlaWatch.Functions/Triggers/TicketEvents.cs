@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Inbound;
-
 using SlaWatch.Web;
 
 namespace SlaWatch.Functions.Triggers;

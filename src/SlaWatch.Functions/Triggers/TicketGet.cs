@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Storage;
-
 using SlaWatch.Web;
 
 namespace SlaWatch.Functions.Triggers;

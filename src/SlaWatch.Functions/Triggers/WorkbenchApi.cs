@@ -17,9 +17,8 @@ namespace SlaWatch.Functions.Triggers;
 public sealed class WorkbenchApi(WorkbenchEndpoints workbench)
 {
     [Function("WorkbenchPage")]
-    public IResult Page(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench")] HttpRequest request
-    ) => workbench.Page(request);
+    public IResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench")] HttpRequest request) =>
+        workbench.Page(request);
 
     [Function("WorkbenchMe")]
     public Results<Ok<WorkbenchMe>, ProblemHttpResult> Me(
@@ -41,8 +40,7 @@ public sealed class WorkbenchApi(WorkbenchEndpoints workbench)
 
     [Function("WorkbenchAudit")]
     public Task<Results<ContentHttpResult, ProblemHttpResult>> AuditAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench/tickets/{id}/audit")]
-            HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench/tickets/{id}/audit")] HttpRequest request,
         string id,
         CancellationToken cancellationToken
     ) => workbench.AuditAsync(request, id, cancellationToken);

@@ -59,9 +59,10 @@ public sealed class DemoBacklog(
                         SourceId = id,
                         ThreadKey = id,
                         ReceivedAt = receivedAt,
-                        From = channel == Channel.Email
-                            ? string.Create(CultureInfo.InvariantCulture, $"customer{n}@example.cn")
-                            : string.Create(CultureInfo.InvariantCulture, $"1380013{n:0000}"),
+                        From =
+                            channel == Channel.Email
+                                ? string.Create(CultureInfo.InvariantCulture, $"customer{n}@example.cn")
+                                : string.Create(CultureInfo.InvariantCulture, $"1380013{n:0000}"),
                         Subject = sample.Subject,
                         Text = sample.Text,
                     },

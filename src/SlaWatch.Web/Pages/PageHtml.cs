@@ -37,8 +37,7 @@ public sealed class PageHtml(ReportAssets assets)
 
     private static string Read(string name)
     {
-        using var stream =
-            Assembly.GetExecutingAssembly().GetManifestResourceStream("SlaWatch.Web.Pages." + name)
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SlaWatch.Web.Pages." + name)
             ?? throw new InvalidOperationException($"{name} is not embedded");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -28,7 +28,8 @@ public sealed partial class DevelopmentSignIn(
 
     public string SignOutPath => "/signout";
 
-    public string SignInPath(string returnTo) => "/signin?returnTo=" + Uri.EscapeDataString(SignInReturn.Local(returnTo));
+    public string SignInPath(string returnTo) =>
+        "/signin?returnTo=" + Uri.EscapeDataString(SignInReturn.Local(returnTo));
 
     /// <summary>Why a host listening on <paramref name="addresses"/> may not use the development sign-in, or null
     /// when every address is this machine's.</summary>

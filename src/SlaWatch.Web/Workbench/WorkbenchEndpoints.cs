@@ -120,7 +120,8 @@ public sealed partial class WorkbenchEndpoints(
         );
     }
 
-    /// <summary>The ticket's audit as CSV: every event, when it happened and was recorded, by whom, from where.</summary>
+    /// <summary>The ticket's audit as CSV: every event, when it happened and was recorded, by whom, from
+    /// where.</summary>
     public async Task<Results<ContentHttpResult, ProblemHttpResult>> AuditAsync(
         HttpRequest request,
         string id,

@@ -8,7 +8,8 @@ namespace SlaWatch.Web.Workbench;
 public sealed record WorkbenchCategory(string Key, string Zh, string En);
 
 /// <summary>The signed-in person and what the page offers them to choose from: the categories, the overdue reasons,
-/// the satisfaction scale, the zone times are shown in and, when the policy names its people, whom a ticket can be transferred to.</summary>
+/// the satisfaction scale, the zone times are shown in and, when the policy names its people, whom a ticket can be
+/// transferred to.</summary>
 public sealed record WorkbenchMe(
     string Id,
     string Name,
@@ -35,7 +36,13 @@ public sealed class WorkbenchFacts(SlaPolicy policy, ClassificationRules rules, 
             person.Leads,
             signOut,
             policy.TimeZone.Id,
-            [.. rules.Categories.Select(category => new WorkbenchCategory(category.Key, category.NameZh, category.NameEn))],
+            [
+                .. rules.Categories.Select(category => new WorkbenchCategory(
+                    category.Key,
+                    category.NameZh,
+                    category.NameEn
+                )),
+            ],
             [.. options.OverdueReasons],
             options.SatisfactionScale,
             [.. policy.People.Aliases.Keys.Order(StringComparer.Ordinal)]
