@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The two commands: `./build.sh demo` runs the main job on local defaults; `./build.sh test` runs every test.
+# `./build.sh serve` starts what a person opens in a browser (board, workbench, reports) on local defaults.
 # `./build.sh mutate` runs mutation testing on Core and on the channels' parsers (not part of `test`: it takes about
 # an hour).
 # Both install what is missing, start the servers they need on free loopback ports, and stop them on exit.
@@ -139,6 +140,19 @@ run_mutation() {
   done
 }
 
+# What a person opens in a browser, on local defaults: `slawatch serve` (board, workbench, reports, development
+# sign-in) on a free loopback port over Azurite, which gets a demo backlog when empty. Ctrl-C stops both.
+run_serve() {
+  install_node_tools
+  need dotnet ".NET 10 SDK"
+  dotnet build src/SlaWatch.Cli/SlaWatch.Cli.csproj --configuration Release --verbosity quiet -nologo
+  start_azurite
+  local port
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  dotnet src/SlaWatch.Cli/bin/Release/net10.0/slawatch.dll serve --urls "http://127.0.0.1:$port" \
+    --policy config/sla-policy.json --rules config/classification.json --dev-users config/dev-users.json
+}
+
 # The main job on local defaults: a week of generated contacts replayed through the services on Azurite (in memory),
 # the weekly report against the targets, the alerts raised, and the HTML report.
 run_demo() {
@@ -159,9 +173,10 @@ run_demo() {
 case "${1:-}" in
   test) run_tests ;;
   demo) run_demo ;;
+  serve) run_serve ;;
   mutate) run_mutation ;;
   *)
-    echo "usage: ./build.sh demo | test | mutate" >&2
+    echo "usage: ./build.sh demo | test | serve | mutate" >&2
     exit 2
     ;;
 esac
