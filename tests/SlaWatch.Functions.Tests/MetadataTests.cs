@@ -82,7 +82,11 @@ public sealed class MetadataTests
                 "TicketEvents",
                 "TicketGet",
                 "WorkbenchAction",
+                "WorkbenchAudit",
+                "WorkbenchMe",
+                "WorkbenchPage",
                 "WorkbenchQueue",
+                "WorkbenchTicket",
             ],
             functions.Select(function => (string)function!["name"]!).Order(StringComparer.Ordinal)
         );
@@ -116,6 +120,33 @@ public sealed class MetadataTests
                 ((string)trigger["type"]!, (string)trigger["authLevel"]!, (string)trigger["route"]!)
             );
             Assert.Equal([method], trigger["methods"]!.AsArray().Select(item => (string)item!));
+        }
+    }
+
+    [Fact]
+    public void TheWorkbenchIsGuardedByThePlatformsSignInNotAFunctionKey()
+    {
+        var expected = new Dictionary<string, (string Route, string Method)>
+        {
+            ["WorkbenchPage"] = ("workbench", "get"),
+            ["WorkbenchMe"] = ("workbench/me", "get"),
+            ["WorkbenchQueue"] = ("workbench/queue", "get"),
+            ["WorkbenchTicket"] = ("workbench/tickets/{id}", "get"),
+            ["WorkbenchAudit"] = ("workbench/tickets/{id}/audit", "get"),
+            ["WorkbenchAction"] = ("workbench/tickets/{id}/{action}", "post"),
+        };
+        foreach (var (name, (route, method)) in expected)
+        {
+            var trigger = Trigger(name);
+            Assert.Equal(
+                ("httpTrigger", "Anonymous", route, method),
+                (
+                    (string)trigger["type"]!,
+                    (string)trigger["authLevel"]!,
+                    (string)trigger["route"]!,
+                    Assert.Single(trigger["methods"]!.AsArray().Select(item => (string)item!))
+                )
+            );
         }
     }
 
