@@ -43,6 +43,12 @@ public static class TicketDocument
                 warnAt = Instant(clock.WarnAt, zone),
                 elapsedSeconds = (long)clock.Elapsed.TotalSeconds,
                 remainingSeconds = (long)clock.Remaining.TotalSeconds,
+                escalations = clock.Escalations.Select(level => new
+                {
+                    level = level.Level,
+                    notify = level.Notify,
+                    at = Instant(level.At, zone),
+                }),
             }),
         };
     }

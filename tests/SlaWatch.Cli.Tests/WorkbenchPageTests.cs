@@ -37,7 +37,9 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
             Contact("email", "<refund@x>", "2026-11-16T09:35:00+08:00", "li.si@example.com", "退款什么时候到"),
             Contact("chat", "c-b", "2026-11-16T09:40:00+08:00", "13912341522", "物流一直没有更新"),
             """{"type":"event","ticket":"20261116-003","kind":"assigned","owner":"客服B","actor":"组长","""
-                + """ "at":"2026-11-16T09:41:00+08:00"}"""
+                + """ "at":"2026-11-16T09:41:00+08:00"}""",
+            """{"type":"event","ticket":"20261116-001","kind":"escalated","metric":"firstResponse","level":2,"""
+                + """ "actor":"scanner","at":"2026-11-16T09:45:00+08:00"}"""
         );
         await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now, "--no-demo");
         using var playwright = await Playwright.CreateAsync();
@@ -82,6 +84,11 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         Assert.Contains(timeline, line => line.Contains("分派", StringComparison.Ordinal));
         Assert.Contains(timeline, line => line.Contains("客服A · 来自 127.0.0.1", StringComparison.Ordinal));
         Assert.DoesNotContain("zhang.san", string.Join('\n', timeline), StringComparison.Ordinal);
+        // The alert sent, and to whom: the policy's level 2 of a first response notifies the supervisor.
+        Assert.Contains(timeline, line =>
+            line.Contains("升级告警", StringComparison.Ordinal)
+            && line.Contains("首次响应 L2 · 通知 supervisor", StringComparison.Ordinal)
+        );
         await AxeAsync(agentA, "ticket");
         await Shoot(agentA, "workbench-ticket-zh");
 

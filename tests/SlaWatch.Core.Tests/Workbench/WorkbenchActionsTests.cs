@@ -112,7 +112,7 @@ public sealed class WorkbenchActionsTests : IAsyncDisposable
         Assert.Equal(WorkbenchOutcome.Recorded, first.Outcome);
         Assert.Equal(WorkbenchOutcome.Conflict, second.Outcome);
         Assert.Equal(
-            $"changed since you read it: StatusChanged by wang at {Arrival.AddMinutes(5).UtcDateTime:O}".Replace(
+            $"changed since you read it: StatusChanged by 王芳 at {Arrival.AddMinutes(5).UtcDateTime:O}".Replace(
                 "Z",
                 "+00:00",
                 StringComparison.Ordinal
@@ -142,7 +142,7 @@ public sealed class WorkbenchActionsTests : IAsyncDisposable
         var transfer = await ActAsync(Zhao, WorkbenchAction.Transfer, "z", c => c with { Owner = " li " });
 
         Assert.Equal(
-            (WorkbenchOutcome.Forbidden, "the ticket is wang's: an agent acts on their own and unowned tickets"),
+            (WorkbenchOutcome.Forbidden, "the ticket is 王芳's: an agent acts on their own and unowned tickets"),
             (refused.Outcome, refused.Reason)
         );
         Assert.Equal(
