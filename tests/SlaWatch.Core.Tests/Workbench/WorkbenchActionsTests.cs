@@ -132,6 +132,40 @@ public sealed class WorkbenchActionsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task WithThePolicysPeopleATransferGoesToOneOfThemByTheirNameAndKeepsWhereFrom()
+    {
+        var people = new PeopleDirectory(
+            new Dictionary<string, IReadOnlyList<string>> { ["李明"] = ["li", "8002"], ["王芳"] = ["wang"] }
+        );
+        await using var services = MemoryProcess.Of(Shipped.Policy with { People = people }, _time);
+        var ticket = (
+            await services.Ingestion.IngestAsync(TestContacts.Email("<p1@example.com>", "2026-11-16 09:30"), "test")
+        ).TicketId!;
+        var actions = services.Get<WorkbenchActions>();
+
+        var stranger = await actions.ActAsync(
+            Zhao,
+            ticket,
+            new WorkbenchCommand(WorkbenchAction.Transfer, "s1", null) { Owner = "路人甲" },
+            "test"
+        );
+        var byExtension = await actions.ActAsync(
+            Zhao,
+            ticket,
+            new WorkbenchCommand(WorkbenchAction.Transfer, "s2", null) { Owner = " 8002 ", From = "10.1.2.3" },
+            "test"
+        );
+
+        Assert.Equal(
+            (WorkbenchOutcome.Invalid, "owner: '路人甲' is not one of the policy's people"),
+            (stranger.Outcome, stranger.Reason)
+        );
+        Assert.Equal(WorkbenchOutcome.Recorded, byExtension.Outcome);
+        var assigned = Assert.Single((await services.Store.LoadAsync(ticket))!.Events.OfType<Assigned>());
+        Assert.Equal(("李明", "赵组长", "10.1.2.3"), (assigned.Owner, assigned.Actor, assigned.From));
+    }
+
+    [Fact]
     public async Task AnAgentIsRefusedAnotherAgentsTicketAndALeadTransfersIt()
     {
         await OpenAsync();
