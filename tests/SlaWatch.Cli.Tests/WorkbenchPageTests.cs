@@ -17,16 +17,6 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
 {
     private const string Now = "2026-11-16T10:00:00+08:00";
 
-    private static readonly string[] BrowserArguments =
-    [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ];
-
     private readonly string _prefix = "w" + Guid.NewGuid().ToString("N")[..10];
 
     [Fact]
@@ -43,7 +33,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         );
         await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now, "--no-demo");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
 
         // Without sign-in: the page sends you to sign in, the JSON says 401.
         var anonymous = await browser.NewContextAsync();
@@ -59,7 +49,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await agentA.WaitForSelectorAsync(".row[data-number='20261116-001']");
         Assert.Equal("2", await agentA.Locator("#tab-unassigned .count").TextContentAsync());
         await AxeAsync(agentA, "queue");
-        await Shoot(agentA, "workbench-unassigned-zh");
+        await DebianChromium.ShootAsync(agentA, "workbench-unassigned-zh");
         await agentA.ClickAsync(".row[data-number='20261116-001'] button.take");
         await agentA.WaitForFunctionAsync("() => document.querySelector('#tab-mine .count').textContent === '1'");
         await agentA.ClickAsync("#tab-mine");
@@ -90,7 +80,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
             && line.Contains("首次响应 L2 · 通知 supervisor", StringComparison.Ordinal)
         );
         await AxeAsync(agentA, "ticket");
-        await Shoot(agentA, "workbench-ticket-zh");
+        await DebianChromium.ShootAsync(agentA, "workbench-ticket-zh");
 
         // The audit: every event, who, from where; exportable as CSV.
         var audit = await (
@@ -159,14 +149,14 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
             "() => document.querySelector(\"tr[data-field='status'] td\").textContent === '已解决'"
         );
         Assert.Equal("退款已原路退回，预计 3 个工作日到账", await Field(lead, "solution"));
-        await Shoot(lead, "workbench-conflict-zh");
+        await DebianChromium.ShootAsync(lead, "workbench-conflict-zh");
 
         // In English too.
         await agentB.ClickAsync("#lang");
         await agentB.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
         await agentB.WaitForSelectorAsync("#ticket.shown");
         Assert.Equal("Resolved", await Field(agentB, "status"));
-        await Shoot(agentB, "workbench-ticket-en");
+        await DebianChromium.ShootAsync(agentB, "workbench-ticket-en");
 
         // The day's report counts both resolutions.
         var report = await (
@@ -186,7 +176,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now);
         Assert.Contains("The store was empty: 60 demo tickets.", serve.Output, StringComparison.Ordinal);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(serve.Address.ToString());
         Assert.Equal(
@@ -206,7 +196,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.row').length > 10");
         // Of the 60, the demo resolved 4 (its seed is fixed): 56 open.
         Assert.Equal("56", await page.Locator("#tab-open .count").TextContentAsync());
-        await Shoot(page, "workbench-demo-open-zh");
+        await DebianChromium.ShootAsync(page, "workbench-demo-open-zh");
 
         // A restart finds the store in use and adds nothing.
         await serve.DisposeAsync();
@@ -313,23 +303,5 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
             .Select(violation => $"{violation.Id}: {violation.Help} ({violation.Nodes.Length} nodes)")
             .ToArray();
         Assert.True(serious.Length == 0, $"{what}: " + string.Join("; ", serious));
-    }
-
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(
-            new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = BrowserArguments,
-            }
-        );
-
-    private static async Task Shoot(IPage page, string name)
-    {
-        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var path = Path.Combine(shots, $"{name}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000);
     }
 }

@@ -18,16 +18,6 @@ namespace SlaWatch.Functions.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class BoardPageTests(AzuriteFixture azurite)
 {
-    private static readonly string[] BrowserArguments =
-    [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ];
-
     [Fact]
     public async Task TheBoardCountsDownTurnsRedKeepsItsFiltersAndSaysWhenTheServerIsGone()
     {
@@ -57,7 +47,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
             );
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(
             new()
             {
@@ -129,7 +119,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         Assert.Equal(1, await page.Locator("#tickets tbody tr").CountAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Contains("#channel=email&owner=", page.Url, StringComparison.Ordinal);
-        await Shoot(page, "board-en");
+        await DebianChromium.ShootAsync(page, "board-en");
 
         // The server goes away: said at once, the last data kept on screen.
         host.Down = true;
@@ -149,7 +139,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<z1@x>", "2026-11-16 09:20"), "test");
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(
             new()
             {
@@ -177,7 +167,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         Assert.Equal(["WenQuanYi Micro Hei"], await Fonts(page, "#title"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#chart canvas') !== null"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        await Shoot(page, "board-zh-CN");
+        await DebianChromium.ShootAsync(page, "board-zh-CN");
     }
 
     [Fact]
@@ -297,7 +287,7 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
 
         await using var host = await BoardHost.StartAsync(app);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         foreach (
             var (lang, text) in new[]
@@ -316,16 +306,6 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
             Assert.Contains("slawatch calendar import", shown, StringComparison.Ordinal);
         }
     }
-
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(
-            new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = BrowserArguments,
-            }
-        );
 
     private static InboundContact Email(string source, string wall, string subject) =>
         new()
@@ -364,13 +344,5 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
                 .Select(font => font.GetProperty("familyName").GetString()!)
                 .Distinct(),
         ];
-    }
-
-    private static async Task Shoot(IPage page, string name)
-    {
-        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var path = Path.Combine(shots, $"{name}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 10_000);
     }
 }

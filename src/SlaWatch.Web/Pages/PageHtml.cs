@@ -35,7 +35,11 @@ public sealed class PageHtml(ReportAssets assets)
     /// <summary>The development sign-in's list of people (local hosts only).</summary>
     public string SignIn => _signIn.Value;
 
-    private static string Read(string name)
+    // A page's shared script (the countdown) inlined where it asks for it.
+    private static string Read(string name) =>
+        Embedded(name).Replace("/*COUNTDOWN*/", Embedded("countdown.js"), StringComparison.Ordinal);
+
+    private static string Embedded(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SlaWatch.Web.Pages." + name)
             ?? throw new InvalidOperationException($"{name} is not embedded");

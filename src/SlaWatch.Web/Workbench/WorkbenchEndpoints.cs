@@ -37,10 +37,7 @@ public sealed partial class WorkbenchEndpoints(
     /// <summary>The page, or the way to sign in.</summary>
     public IResult Page(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var (person, _) = signIn.Read(request);
-        return person is null
+        return Who(request).Person is null
             ? TypedResults.Redirect(signIn.SignInPath(request.PathBase + request.Path + request.QueryString))
             : TypedResults.Content(pages.Workbench, "text/html; charset=utf-8");
     }
@@ -48,12 +45,8 @@ public sealed partial class WorkbenchEndpoints(
     /// <summary>Who is signed in, and what the page offers them to choose from.</summary>
     public Results<Ok<WorkbenchMe>, ProblemHttpResult> Me(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var (person, refusal) = signIn.Read(request);
-        return person is null
-            ? Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!)
-            : TypedResults.Ok(facts.For(person, signIn.SignOutPath));
+        var (person, unsigned) = Who(request);
+        return person is null ? unsigned! : TypedResults.Ok(facts.For(person, signIn.SignOutPath));
     }
 
     public async Task<Results<Ok<WorkbenchTabView>, ProblemHttpResult>> QueueAsync(
@@ -61,12 +54,10 @@ public sealed partial class WorkbenchEndpoints(
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var (person, refusal) = signIn.Read(request);
+        var (person, unsigned) = Who(request);
         if (person is null)
         {
-            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+            return unsigned!;
         }
 
         var tabText = request.Query["tab"].ToString();
@@ -94,12 +85,10 @@ public sealed partial class WorkbenchEndpoints(
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var (person, refusal) = signIn.Read(request);
+        var (person, unsigned) = Who(request);
         if (person is null)
         {
-            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+            return unsigned!;
         }
 
         if (await FindAsync(person, id, "read", cancellationToken).ConfigureAwait(false) is not { } stored)
@@ -128,11 +117,10 @@ public sealed partial class WorkbenchEndpoints(
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (person, refusal) = signIn.Read(request);
+        var (person, unsigned) = Who(request);
         if (person is null)
         {
-            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+            return unsigned!;
         }
 
         if (await FindAsync(person, id, "audit", cancellationToken).ConfigureAwait(false) is not { } stored)
@@ -151,11 +139,10 @@ public sealed partial class WorkbenchEndpoints(
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (person, refusal) = signIn.Read(request);
+        var (person, unsigned) = Who(request);
         if (person is null)
         {
-            return Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!);
+            return unsigned!;
         }
 
         if (request.Headers[RequestHeader].ToString() != "workbench")
@@ -222,6 +209,16 @@ public sealed partial class WorkbenchEndpoints(
             ),
             _ => Refusal.Problem(StatusCodes.Status400BadRequest, result.Reason ?? "refused"),
         };
+    }
+
+    /// <summary>The signed-in person, or the 401 to answer. Every answer is about one person and theirs alone, so
+    /// none is kept by a cache on the way.</summary>
+    private (WorkbenchPerson? Person, ProblemHttpResult? Unsigned) Who(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var (person, refusal) = signIn.Read(request);
+        return (person, person is null ? Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!) : null);
     }
 
     private async Task<Core.Ports.StoredTicket?> FindAsync(

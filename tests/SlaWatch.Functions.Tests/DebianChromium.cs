@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace SlaWatch.TestSupport;
+
+/// <summary>
+/// Debian's Chromium under Playwright, as the browser tests drive it (headless, no sandbox as root, nothing fetched
+/// in the background), and their screenshots, kept beside the test assembly under <c>screenshots/</c>.
+/// </summary>
+internal static class DebianChromium
+{
+    private static readonly string[] Arguments =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ];
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = Arguments,
+            }
+        );
+    }
+
+    /// <summary>The whole page as a PNG named <paramref name="name"/>; a near-empty file fails the test.</summary>
+    public static async Task ShootAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        var path = Path.Combine(shots, $"{name}.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        Assert.True(new FileInfo(path).Length > 10_000);
+    }
+}
