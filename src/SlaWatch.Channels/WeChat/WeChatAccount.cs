@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace SlaWatch.Channels.WeChat;
+
+/// <summary>
+/// A WeChat Official Account (微信公众号) as SlaWatch receives its followers' messages: the name in the route
+/// (<c>/api/wechat/{name}</c>), the token set in the platform's server settings (服务器配置), and, for the compatible
+/// and safe modes, the EncodingAESKey and the account's AppID (a message sealed for another AppID is refused).
+/// </summary>
+public sealed partial record WeChatAccount(
+    string Name,
+    string Token,
+    string? EncodingAesKey = null,
+    string? AppId = null
+)
+{
+    /// <summary>The AES-256 key: the EncodingAESKey (43 characters) read as base64 with its padding put back.</summary>
+    internal byte[]? AesKey => EncodingAesKey is { } text ? Convert.FromBase64String(text + "=") : null;
+
+    /// <summary>What is wrong with the account's settings, naming the field; null when it can receive.</summary>
+    public string? Problem()
+    {
+        if (!NamePattern().IsMatch(Name))
+        {
+            return "name: 1 to 40 letters, digits, '-' or '_'";
+        }
+
+        if (!TokenPattern().IsMatch(Token))
+        {
+            return "token: 3 to 32 letters or digits, as the platform allows";
+        }
+
+        if (EncodingAesKey is null)
+        {
+            return null;
+        }
+
+        if (!KeyPattern().IsMatch(EncodingAesKey))
+        {
+            return "encodingAesKey: 43 letters or digits (base64 without its '=')";
+        }
+
+        return string.IsNullOrWhiteSpace(AppId) ? "appId: needed with an encodingAesKey (safe mode checks it)" : null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9]{3,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPattern();
+}

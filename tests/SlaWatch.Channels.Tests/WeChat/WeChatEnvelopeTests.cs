@@ -1,0 +1,248 @@
+using System.Text;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.WeChat;
+using SlaWatch.Core.Policies;
+
+namespace SlaWatch.Channels.Tests.WeChat;
+
+/// <summary>
+/// The Official Account's envelope against vectors computed apart from our code (<c>wechat_vectors.py</c>: Python's
+/// hashlib and cryptography): the plaintext and safe modes open, and what is not the account's is refused — a wrong
+/// signature, a replayed timestamp, a message sealed for another AppID, an oversized body, malformed XML and XML
+/// with entities.
+/// </summary>
+public sealed class WeChatEnvelopeTests
+{
+    private const string Timestamp = "1733300000";
+    private const string Nonce = "415926";
+
+    private const string Message =
+        "<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName>"
+        + "<FromUserName><![CDATA[oUpF8uMuAJO_M2pxb1Q9zNjWeS6o]]></FromUserName>"
+        + "<CreateTime>1733300000</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+        + "<Content><![CDATA[客服态度太差了，电话 13912341522 没人接]]></Content>"
+        + "<MsgId>24602735126549235</MsgId></xml>";
+
+    // What wechat_vectors.py printed.
+    private const string Signature = "d966b4a04f604539698f390d916a953a0b5526e0";
+    private const string MsgSignature = "2fd1177728761ce16459cf389e2f86288f25d551";
+    private const string OtherAppMsgSignature = "4fd1c61a9913b58fd1e092dd4f93d170c8ffada2";
+
+    private const string Encrypt =
+        "4j/AuRx71kQlxVlzbpsMWO1neM3UAfBvce/1hZQO7nN7pMhCstdwhrlAczbn6kyN5dZw2ODdHOUWhyGEvIj/DyeqYs65CU8es1TCaJj1BvbS/1"
+        + "9TrtUm0Z+022mUpigBMKF9qdv2vVx5ImXEc3VpKma3hwHPMXe5QNlRIYJUkj2cZusl0A++7kX2U0/XdkiKe8YnHIy6dqjPnBGHifhrRBoRoH4g"
+        + "S+dkEEbdn++3kyvJ0I0JfvTTWnkE4oPHH0uFmutnm8vZzZc1NbbUGXN4SzfA7dSXF3s2Jq79RwAtU4grq3P6J8nmYJLK+KFKCC86wVoILdBz2V"
+        + "YgnSd6vbakj6XsQPcEPBSun5AuxfNV0Gz76CvEKQpIrE/irXwaErz/gkt36gDc+42yF0tils6BREIIP0cLT0elZB3O3tcaAIezqHV4izh8OfJi"
+        + "SHrxTUt+ddu++xd0w+SG5VPIULviveBr+xz53qgFuLdmk7zotD5DlidR3pyBrrLfkV6Iflgx";
+
+    private const string EncryptForOtherApp =
+        "4j/AuRx71kQlxVlzbpsMWO1neM3UAfBvce/1hZQO7nN7pMhCstdwhrlAczbn6kyN5dZw2ODdHOUWhyGEvIj/DyeqYs65CU8es1TCaJj1BvbS/1"
+        + "9TrtUm0Z+022mUpigBMKF9qdv2vVx5ImXEc3VpKma3hwHPMXe5QNlRIYJUkj2cZusl0A++7kX2U0/XdkiKe8YnHIy6dqjPnBGHifhrRBoRoH4g"
+        + "S+dkEEbdn++3kyvJ0I0JfvTTWnkE4oPHH0uFmutnm8vZzZc1NbbUGXN4SzfA7dSXF3s2Jq79RwAtU4grq3P6J8nmYJLK+KFKCC86wVoILdBz2V"
+        + "YgnSd6vbakj6XsQPcEPBSun5AuxfNV0Gz76CvEKQpIrE/irXwaErz/gkt36gDc+42yF0tils6BREIIP0cLT0elZB3O3tcaAIezqHV4izh8OfJi"
+        + "SHrxTUt+Pt30gdiV7Bul0BH6LRl5siHZOqNJHhIQUW5lZF1xF3W0qTK9jUr4PFqAwB0u6fVD";
+
+    private static readonly WeChatAccount Plain = new("service", "slawatchtoken");
+
+    private static readonly WeChatAccount Safe = new(
+        "service",
+        "slawatchtoken",
+        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+        "wx1234567890abcdef"
+    );
+
+    private static readonly DateTimeOffset Received = DateTimeOffset.FromUnixTimeSeconds(1_733_300_003);
+
+    [Fact]
+    public void TheSignatureIsTheOneComputedApart() =>
+        Assert.Equal(Signature, WeChatEnvelope.Signature("slawatchtoken", Timestamp, Nonce));
+
+    [Fact]
+    public void APlaintextPushOpensAndMapsToAWeChatContact()
+    {
+        var opened = WeChatEnvelope.Open(Plain, Query(), Encoding.UTF8.GetBytes(Message), Received);
+
+        Assert.Equal((200, null), (opened.Status, opened.Refusal));
+        var contact = Assert
+            .IsType<ChatContact>(WeChatFormat.Map("service", WeChatXml.Read(opened.Xml!), Received))
+            .Contact;
+        Assert.Equal(
+            (Channel.WeChat, "service:24602735126549235", "service:oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", Received),
+            (contact.Channel, contact.SourceId, contact.ThreadKey, contact.ReceivedAt)
+        );
+        Assert.Equal("客服态度太差了，电话 13912341522 没人接", contact.Text);
+    }
+
+    [Fact]
+    public void ASafeModePushIsCheckedAndUnsealed()
+    {
+        var opened = WeChatEnvelope.Open(
+            Safe,
+            Query(("encrypt_type", "aes"), ("msg_signature", MsgSignature)),
+            Sealed(Encrypt),
+            Received
+        );
+
+        Assert.Equal((200, null), (opened.Status, opened.Refusal));
+        Assert.Equal(Message, Encoding.UTF8.GetString(opened.Xml!));
+    }
+
+    [Fact]
+    public void WhatIsNotTheAccountsIsRefusedSayingWhy()
+    {
+        var safe = Query(("encrypt_type", "aes"), ("msg_signature", MsgSignature));
+        string Why(WeChatAccount account, Dictionary<string, string> query, byte[] body, DateTimeOffset? at = null)
+        {
+            var opened = WeChatEnvelope.Open(account, query, body, at ?? Received);
+            return $"{opened.Status} {opened.Refusal}";
+        }
+
+        var cases = new (string Expected, string Actual)[]
+        {
+            (
+                "401 signature: does not match the account's token",
+                Why(Plain, Query(("signature", "0" + Signature[1..])), Encoding.UTF8.GetBytes(Message))
+            ),
+            (
+                "401 timestamp: more than 5 minutes from the server's clock (a replay?)",
+                Why(Plain, Query(), Encoding.UTF8.GetBytes(Message), Received.AddMinutes(6))
+            ),
+            (
+                "401 signature, timestamp and nonce: all three are needed",
+                Why(Plain, new Dictionary<string, string> { ["timestamp"] = Timestamp }, [])
+            ),
+            (
+                "401 msg_signature: does not match the account's token and the message",
+                Why(Safe, Query(("encrypt_type", "aes"), ("msg_signature", Signature)), Sealed(Encrypt))
+            ),
+            (
+                "401 AppID: the message was sealed for another account",
+                Why(
+                    Safe,
+                    Query(("encrypt_type", "aes"), ("msg_signature", OtherAppMsgSignature)),
+                    Sealed(EncryptForOtherApp)
+                )
+            ),
+            (
+                "401 encrypt_type: the account is in safe mode; a plaintext push is not its",
+                Why(Safe, Query(), Encoding.UTF8.GetBytes(Message))
+            ),
+            ("413 body: 10485760 bytes, more than a message's 65536", Why(Plain, Query(), new byte[10 * 1024 * 1024])),
+            (
+                "400 body: not well-formed XML (Unexpected end of file has occurred. The following elements are not closed: "
+                    + "Encrypt, xml.)",
+                Why(Safe, safe, Encoding.UTF8.GetBytes("<xml><Encrypt>abc"))
+            ),
+        };
+
+        Assert.All(cases, item => Assert.Equal(item.Expected, item.Actual));
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml><Content>&x;</Content></xml>")]
+    [InlineData(
+        "<!DOCTYPE xml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><xml>&b;</xml>"
+    )]
+    [InlineData("<other><MsgType>text</MsgType></other>")]
+    [InlineData("not xml at all")]
+    public void XmlWithEntitiesOrNotWeChatsShapeIsRefused(string xml) =>
+        Assert.Throws<ChatFormatException>(() => WeChatXml.Read(Encoding.UTF8.GetBytes(xml)));
+
+    [Theory]
+    [InlineData(
+        "<xml><MsgType>event</MsgType><Event>subscribe</Event><FromUserName>o1</FromUserName></xml>",
+        "ignored"
+    )]
+    [InlineData("<xml><MsgType>image</MsgType><MsgId>1</MsgId><FromUserName>o1</FromUserName></xml>", "[图片 image]")]
+    [InlineData(
+        "<xml><MsgType>voice</MsgType><MsgId>2</MsgId><FromUserName>o1</FromUserName><Recognition>退款</Recognition></xml>",
+        "[语音 voice] 退款"
+    )]
+    [InlineData(
+        "<xml><MsgType>location</MsgType><MsgId>3</MsgId><FromUserName>o1</FromUserName><Label>上海</Label></xml>",
+        "[位置 location] 上海"
+    )]
+    [InlineData("<xml><MsgType>link</MsgType><MsgId>4</MsgId><FromUserName>o1</FromUserName></xml>", "[链接 link]")]
+    public void EveryKindOfMessageIsNamedAndEventsOpenNothing(string xml, string expected)
+    {
+        var action = WeChatFormat.Map("service", WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received);
+
+        Assert.Equal(expected, action is ChatContact contact ? contact.Contact.Text : "ignored");
+    }
+
+    [Theory]
+    [InlineData(
+        "<xml><MsgType>text</MsgType><FromUserName>o1</FromUserName><Content>在吗</Content></xml>",
+        "MsgId: missing"
+    )]
+    [InlineData(
+        "<xml><MsgType>hologram</MsgType><MsgId>5</MsgId></xml>",
+        "MsgType: 'hologram' is not a message WeChat sends"
+    )]
+    public void AMessageWithoutWhatItNeedsIsRefusedNamingTheField(string xml, string problem) =>
+        Assert.Equal(
+            problem,
+            Assert
+                .Throws<ChatFormatException>(() =>
+                    WeChatFormat.Map("service", WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received)
+                )
+                .Message
+        );
+
+    [Theory]
+    [InlineData("service", "slawatchtoken", null, null, null)]
+    [InlineData("a b", "slawatchtoken", null, null, "name: 1 to 40 letters, digits, '-' or '_'")]
+    [InlineData("service", "to", null, null, "token: 3 to 32 letters or digits, as the platform allows")]
+    [InlineData(
+        "service",
+        "slawatchtoken",
+        "short",
+        "wx1",
+        "encodingAesKey: 43 letters or digits (base64 without its '=')"
+    )]
+    [InlineData(
+        "service",
+        "slawatchtoken",
+        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+        null,
+        "appId: needed with an encodingAesKey (safe mode checks it)"
+    )]
+    public void AnAccountsSettingsAreCheckedNamingTheField(
+        string name,
+        string token,
+        string? key,
+        string? appId,
+        string? problem
+    ) => Assert.Equal(problem, new WeChatAccount(name, token, key, appId).Problem());
+
+    [Fact]
+    public void TheServerUrlCheckEchoesOnlyForTheAccount()
+    {
+        Assert.Equal(("hello", null), WeChatEnvelope.Check(Plain, Query(("echostr", "hello")), Received));
+        Assert.Equal(
+            (null, "signature: does not match the account's token"),
+            WeChatEnvelope.Check(Safe with { Token = "othertoken" }, Query(("echostr", "hello")), Received)
+        );
+    }
+
+    private static Dictionary<string, string> Query(params (string Name, string Value)[] more)
+    {
+        var query = new Dictionary<string, string>
+        {
+            ["signature"] = Signature,
+            ["timestamp"] = Timestamp,
+            ["nonce"] = Nonce,
+        };
+        foreach (var (name, value) in more)
+        {
+            query[name] = value;
+        }
+
+        return query;
+    }
+
+    private static byte[] Sealed(string encrypt) =>
+        Encoding.UTF8.GetBytes(
+            $"<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>"
+        );
+}
