@@ -29,18 +29,20 @@ public sealed class WeChatEnvelopeTests
     private const string OtherAppMsgSignature = "4fd1c61a9913b58fd1e092dd4f93d170c8ffada2";
 
     private const string Encrypt =
-        "4j/AuRx71kQlxVlzbpsMWO1neM3UAfBvce/1hZQO7nN7pMhCstdwhrlAczbn6kyN5dZw2ODdHOUWhyGEvIj/DyeqYs65CU8es1TCaJj1BvbS/1"
-        + "9TrtUm0Z+022mUpigBMKF9qdv2vVx5ImXEc3VpKma3hwHPMXe5QNlRIYJUkj2cZusl0A++7kX2U0/XdkiKe8YnHIy6dqjPnBGHifhrRBoRoH4g"
-        + "S+dkEEbdn++3kyvJ0I0JfvTTWnkE4oPHH0uFmutnm8vZzZc1NbbUGXN4SzfA7dSXF3s2Jq79RwAtU4grq3P6J8nmYJLK+KFKCC86wVoILdBz2V"
-        + "YgnSd6vbakj6XsQPcEPBSun5AuxfNV0Gz76CvEKQpIrE/irXwaErz/gkt36gDc+42yF0tils6BREIIP0cLT0elZB3O3tcaAIezqHV4izh8OfJi"
-        + "SHrxTUt+ddu++xd0w+SG5VPIULviveBr+xz53qgFuLdmk7zotD5DlidR3pyBrrLfkV6Iflgx";
+        "4j/AuRx71kQlxVlzbpsMWO1neM3UAfBvce/1hZQO7nN7pMhCstdwhrlAczbn6kyN5dZw2ODdHOUWhyGEvIj/DyeqYs65CU8es1TC"
+        + "aJj1BvbS/19TrtUm0Z+022mUpigBMKF9qdv2vVx5ImXEc3VpKma3hwHPMXe5QNlRIYJUkj2cZusl0A++7kX2U0/XdkiKe8YnHIy6"
+        + "dqjPnBGHifhrRBoRoH4gS+dkEEbdn++3kyvJ0I0JfvTTWnkE4oPHH0uFmutnm8vZzZc1NbbUGXN4SzfA7dSXF3s2Jq79RwAtU4gr"
+        + "q3P6J8nmYJLK+KFKCC86wVoILdBz2VYgnSd6vbakj6XsQPcEPBSun5AuxfNV0Gz76CvEKQpIrE/irXwaErz/gkt36gDc+42yF0ti"
+        + "ls6BREIIP0cLT0elZB3O3tcaAIezqHV4izh8OfJiSHrxTUt+ddu++xd0w+SG5VPIULviveBr+xz53qgFuLdmk7zotD5DlidR3pyB"
+        + "rrLfkV6Iflgx";
 
     private const string EncryptForOtherApp =
-        "4j/AuRx71kQlxVlzbpsMWO1neM3UAfBvce/1hZQO7nN7pMhCstdwhrlAczbn6kyN5dZw2ODdHOUWhyGEvIj/DyeqYs65CU8es1TCaJj1BvbS/1"
-        + "9TrtUm0Z+022mUpigBMKF9qdv2vVx5ImXEc3VpKma3hwHPMXe5QNlRIYJUkj2cZusl0A++7kX2U0/XdkiKe8YnHIy6dqjPnBGHifhrRBoRoH4g"
-        + "S+dkEEbdn++3kyvJ0I0JfvTTWnkE4oPHH0uFmutnm8vZzZc1NbbUGXN4SzfA7dSXF3s2Jq79RwAtU4grq3P6J8nmYJLK+KFKCC86wVoILdBz2V"
-        + "YgnSd6vbakj6XsQPcEPBSun5AuxfNV0Gz76CvEKQpIrE/irXwaErz/gkt36gDc+42yF0tils6BREIIP0cLT0elZB3O3tcaAIezqHV4izh8OfJi"
-        + "SHrxTUt+Pt30gdiV7Bul0BH6LRl5siHZOqNJHhIQUW5lZF1xF3W0qTK9jUr4PFqAwB0u6fVD";
+        "4j/AuRx71kQlxVlzbpsMWO1neM3UAfBvce/1hZQO7nN7pMhCstdwhrlAczbn6kyN5dZw2ODdHOUWhyGEvIj/DyeqYs65CU8es1TC"
+        + "aJj1BvbS/19TrtUm0Z+022mUpigBMKF9qdv2vVx5ImXEc3VpKma3hwHPMXe5QNlRIYJUkj2cZusl0A++7kX2U0/XdkiKe8YnHIy6"
+        + "dqjPnBGHifhrRBoRoH4gS+dkEEbdn++3kyvJ0I0JfvTTWnkE4oPHH0uFmutnm8vZzZc1NbbUGXN4SzfA7dSXF3s2Jq79RwAtU4gr"
+        + "q3P6J8nmYJLK+KFKCC86wVoILdBz2VYgnSd6vbakj6XsQPcEPBSun5AuxfNV0Gz76CvEKQpIrE/irXwaErz/gkt36gDc+42yF0ti"
+        + "ls6BREIIP0cLT0elZB3O3tcaAIezqHV4izh8OfJiSHrxTUt+Pt30gdiV7Bul0BH6LRl5siHZOqNJHhIQUW5lZF1xF3W0qTK9jUr4"
+        + "PFqAwB0u6fVD";
 
     private static readonly WeChatAccount Plain = new("service", "slawatchtoken");
 
@@ -129,7 +131,8 @@ public sealed class WeChatEnvelopeTests
             ),
             ("413 body: 10485760 bytes, more than a message's 65536", Why(Plain, Query(), new byte[10 * 1024 * 1024])),
             (
-                "400 body: not well-formed XML (Unexpected end of file has occurred. The following elements are not closed: "
+                "400 body: not well-formed XML (Unexpected end of file has occurred. The following elements are not "
+                    + "closed: "
                     + "Encrypt, xml.)",
                 Why(Safe, safe, Encoding.UTF8.GetBytes("<xml><Encrypt>abc"))
             ),
@@ -155,7 +158,8 @@ public sealed class WeChatEnvelopeTests
     )]
     [InlineData("<xml><MsgType>image</MsgType><MsgId>1</MsgId><FromUserName>o1</FromUserName></xml>", "[图片 image]")]
     [InlineData(
-        "<xml><MsgType>voice</MsgType><MsgId>2</MsgId><FromUserName>o1</FromUserName><Recognition>退款</Recognition></xml>",
+        "<xml><MsgType>voice</MsgType><MsgId>2</MsgId><FromUserName>o1</FromUserName>"
+            + "<Recognition>退款</Recognition></xml>",
         "[语音 voice] 退款"
     )]
     [InlineData(
