@@ -73,6 +73,18 @@ public static class HostingServiceCollectionExtensions
         );
         services.AddSlaWatchCore();
         services.AddSlaWatchChannels();
+        // WeChat Official Accounts, one configuration section each, by the name their route carries.
+        services.AddSingleton(_ => new Channels.WeChat.WeChatAccounts(
+            configuration
+                .GetSection(Channels.WeChat.WeChatAccounts.Section)
+                .GetChildren()
+                .Select(account => new Channels.WeChat.WeChatAccount(
+                    account.Key,
+                    account["Token"] ?? string.Empty,
+                    account["EncodingAesKey"] is { Length: > 0 } key ? key : null,
+                    account["AppId"] is { Length: > 0 } appId ? appId : null
+                ))
+        ));
         return services;
     }
 

@@ -60,6 +60,14 @@ public static class WebRoutes
                 CancellationToken cancellationToken
             ) => workbench.ActAsync(request, id, action, cancellationToken)
         );
+        routes.MapGet("/api/wechat/{account}", (WeChat.WeChatEndpoints wechat, HttpRequest request, string account) =>
+            wechat.Check(request, account)
+        );
+        routes.MapPost(
+            "/api/wechat/{account}",
+            (WeChat.WeChatEndpoints wechat, HttpRequest request, string account, CancellationToken cancellationToken) =>
+                wechat.ReceiveAsync(request, account, cancellationToken)
+        );
         return routes;
     }
 

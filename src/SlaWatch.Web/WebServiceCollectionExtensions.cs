@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<WorkbenchFacts>();
         services.AddSingleton<WorkbenchEndpoints>();
+        services.AddSingleton<WeChat.WeChatEndpoints>();
         return services;
     }
 

@@ -39,6 +39,17 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     public static Task<ServeProcess> StartAsync(string storage, string prefix, string now, params string[] more) =>
+        StartAsync(new Dictionary<string, string>(), storage, prefix, now, more);
+
+    /// <summary>With <paramref name="environment"/> added to the process's own (settings such as WeChat
+    /// accounts).</summary>
+    public static Task<ServeProcess> StartAsync(
+        IReadOnlyDictionary<string, string> environment,
+        string storage,
+        string prefix,
+        string now,
+        params string[] more
+    ) =>
         LoopbackPorts.StartAsync(async () =>
         {
             var port = LoopbackPorts.Free();
@@ -48,6 +59,11 @@ internal sealed class ServeProcess : IAsyncDisposable
                 RedirectStandardError = true,
                 WorkingDirectory = Cli.Root,
             };
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
             string[] args =
             [
                 Path.Combine(AppContext.BaseDirectory, "slawatch.dll"),

@@ -81,6 +81,8 @@ public sealed class MetadataTests
                 "SlaScan",
                 "TicketEvents",
                 "TicketGet",
+                "WeChatCheck",
+                "WeChatMessage",
                 "WorkbenchAction",
                 "WorkbenchAudit",
                 "WorkbenchMe",

@@ -67,6 +67,8 @@ public sealed partial class RepositoryRulesTests
         "DevelopmentSignIn",
         "DevelopmentSignInEndpoints",
         "DemoBacklog",
+        "WeChatEndpoints",
+        "WeChatAccounts",
     ];
 
     [Fact]

@@ -115,6 +115,8 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
             new WebApplicationOptions { ContentRootPath = Environment.CurrentDirectory }
         );
         builder.WebHost.UseKestrelCore().UseUrls(url);
+        // Settings beyond the options, named as the Functions app's (WeChat__Accounts__{name}__Token, …).
+        builder.Configuration.AddEnvironmentVariables();
         builder.Services.AddRoutingCore();
         builder.Services.AddProblemDetails();
         Configure(result, builder.Configuration, builder.Services, builder.Logging, services =>
