@@ -54,7 +54,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         Assert.Contains("2026-11-09 Mon", result.Out, StringComparison.Ordinal);
         Assert.Contains("Week 2026-W46", result.Out, StringComparison.Ordinal);
         Assert.Contains("Average first response", result.Out, StringComparison.Ordinal);
-        Assert.Contains("What if: A = 2026.11-default, B = 2026.11-default", result.Out, StringComparison.Ordinal);
+        Assert.Contains("What if: A = 2026.12-default, B = 2026.12-default", result.Out, StringComparison.Ordinal);
         Assert.Contains("firstResponse attainment %", result.Out, StringComparison.Ordinal);
         foreach (
             var file in new[]

@@ -25,7 +25,9 @@ public class SlaPolicyLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(15), Target(SlaMetric.FirstResponse, Channel.Email, Priority.Urgent));
         Assert.Equal(TimeSpan.FromHours(24), Target(SlaMetric.Resolution, Channel.Email, Priority.Urgent));
         Assert.Equal(TimeSpan.FromHours(48), Target(SlaMetric.Resolution, Channel.Email, Priority.Normal));
-        Assert.Equal(TimeSpan.FromHours(2), Target(SlaMetric.FirstResponse, Channel.WeChat, Priority.High));
+        Assert.Equal(TimeSpan.FromHours(2), Target(SlaMetric.FirstResponse, Channel.Web, Priority.High));
+        // WeChat is answered as chat is (issue 28).
+        Assert.Equal(TimeSpan.FromMinutes(5), Target(SlaMetric.FirstResponse, Channel.WeChat, Priority.High));
         Assert.Null(Target(SlaMetric.Acknowledgement, Channel.Chat, Priority.Normal));
 
         var suggestion = policy
