@@ -83,7 +83,21 @@ public static class HostingServiceCollectionExtensions
                     account["Token"] ?? string.Empty,
                     account["EncodingAesKey"] is { Length: > 0 } key ? key : null,
                     account["AppId"] is { Length: > 0 } appId ? appId : null
-                ))
+                )
+                {
+                    QuietGap = account["QuietGapHours"] is { Length: > 0 } hours
+                        ? TimeSpan.FromHours(
+                            double.TryParse(
+                                hours,
+                                System.Globalization.NumberStyles.Float,
+                                System.Globalization.CultureInfo.InvariantCulture,
+                                out var parsed
+                            )
+                                ? parsed
+                                : -1
+                        )
+                        : Channels.WeChat.WeChatAccount.DefaultQuietGap,
+                })
         ));
         return services;
     }

@@ -42,9 +42,9 @@ public sealed class TemplateSheetTests
         Assert.Equal((4, 116.25), (all.Resolution.Count, all.Resolution.Mean!.Value));
         // 满意, 5, 一般, 满意: three of the four ratings are satisfied.
         Assert.Equal((3, 4), (all.Satisfied.Hits, all.Satisfied.Of));
-        // The call's target is three rings (7 minutes misses it); chat 3 of 5 minutes, e-mail and WeChat within
-        // 2 hours, and the suggestion within its working day, all met.
-        Assert.Equal((4, 5), (all.Attainment["firstResponse"].Hits, all.Attainment["firstResponse"].Of));
+        // The call's target is three rings (7 minutes misses it) and WeChat's is chat's 5 minutes (20 misses it);
+        // chat 3 of 5 minutes, e-mail within 2 hours and the suggestion within its working day are met.
+        Assert.Equal((3, 5), (all.Attainment["firstResponse"].Hits, all.Attainment["firstResponse"].Of));
         Assert.Equal(1, all.OpenAtEnd);
 
         var open = await TicketAsync(services, TrackingDay, "20261117-003");

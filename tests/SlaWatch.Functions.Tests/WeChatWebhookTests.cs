@@ -22,6 +22,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
         ["WeChat:Accounts:service:Token"] = Token,
         ["WeChat:Accounts:service:EncodingAesKey"] = EncodingAesKey,
         ["WeChat:Accounts:service:AppId"] = AppId,
+        ["WeChat:Accounts:plain:Token"] = Token,
     };
 
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new()
@@ -111,6 +112,53 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
         );
         Assert.StartsWith("body not kept: ", kept.Raw, StringComparison.Ordinal);
         Assert.DoesNotContain(Encrypt[..20], kept.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFollowersMessagesContinueTheirOpenTicketAndOneAfterItIsResolvedOpensANewOne()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, SignedAt.AddSeconds(2), Account);
+        async Task<HttpAnswer> SendAsync(string msgId, string text) =>
+            await app.AnswerAsync(
+                await app.Function<WeChatWebhook>()
+                    .ReceiveAsync(
+                        app.Request(
+                            "POST",
+                            "/api/wechat/plain",
+                            "<xml><ToUserName>gh_1</ToUserName><FromUserName>oFollower1</FromUserName>"
+                                + $"<CreateTime>1733300000</CreateTime><MsgType>text</MsgType><Content>{text}</Content>"
+                                + $"<MsgId>{msgId}</MsgId></xml>",
+                            query: QueryString(Query())
+                        ),
+                        "plain",
+                        default
+                    )
+            );
+
+        await SendAsync("1", "我的订单还没到");
+        await SendAsync("2", "单号是 SF123");
+        var first = Assert.Single(await app.Get<Backlog>().AtAsync());
+        var events = app.Get<TicketEventService>();
+        await events.RecordAsync(
+            first.TicketId,
+            new Core.Tickets.StatusChanged(
+                SignedAt.AddSeconds(2),
+                "客服A",
+                "resolve-1",
+                Core.Tickets.TicketStatus.Resolved
+            ),
+            "test"
+        );
+        var after = await SendAsync("3", "又没到了");
+
+        Assert.Equal((200, "success"), (after.Status, after.Body));
+        Assert.Equal(
+            2,
+            (await events.FindAsync(first.TicketId))!.Events.Count(item => item is not Core.Tickets.StatusChanged)
+        );
+        var second = Assert.Single(await app.Get<Backlog>().AtAsync());
+        Assert.NotEqual(first.TicketId, second.TicketId);
+        Assert.Equal("wechat", second.Channel);
     }
 
     private static string QueryString(Dictionary<string, string> query) =>

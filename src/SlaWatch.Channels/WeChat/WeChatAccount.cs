@@ -14,6 +14,14 @@ public sealed partial record WeChatAccount(
     string? AppId = null
 )
 {
+    /// <summary>WeChat lets an account answer a follower for 48 hours after their last message (the customer-service
+    /// message window): past it, or once the ticket is resolved, the follower's next message opens a new
+    /// ticket.</summary>
+    public static readonly TimeSpan DefaultQuietGap = TimeSpan.FromHours(48);
+
+    /// <summary>How long a follower may be silent and their next message still continue the open ticket.</summary>
+    public TimeSpan QuietGap { get; init; } = DefaultQuietGap;
+
     /// <summary>The AES-256 key: the EncodingAESKey (43 characters) read as base64 with its padding put back.</summary>
     internal byte[]? AesKey => EncodingAesKey is { } text ? Convert.FromBase64String(text + "=") : null;
 
@@ -28,6 +36,11 @@ public sealed partial record WeChatAccount(
         if (!TokenPattern().IsMatch(Token))
         {
             return "token: 3 to 32 letters or digits, as the platform allows";
+        }
+
+        if (QuietGap <= TimeSpan.Zero || QuietGap > TimeSpan.FromDays(30))
+        {
+            return "quietGapHours: more than 0 and at most 720";
         }
 
         if (EncodingAesKey is null)

@@ -5,16 +5,22 @@ using SlaWatch.Core.Policies;
 namespace SlaWatch.Channels.WeChat;
 
 /// <summary>
-/// A follower's message to an Official Account as a contact: the follower (OpenID) is the customer, the
-/// conversation is the account and the follower (one ticket open per follower and account), the message id makes a
-/// retry (WeChat tries three times) the same message. Text is kept as written; image, voice (its recognition when
+/// A follower's message to an Official Account as a contact: the follower (OpenID) is the customer; one ticket is
+/// open per follower and account, which their messages continue until it is resolved or they are silent past the
+/// account's quiet gap (then the next opens a new one); the message id makes a retry (WeChat tries three times) the
+/// same message. Text is kept as written; image, voice (its recognition when
 /// the account has it on), video, location and link messages are named by kind. Subscribe, unsubscribe and menu
 /// events open nothing.
 /// </summary>
 public static class WeChatFormat
 {
-    public static ChatAction Map(string account, IReadOnlyDictionary<string, string> fields, DateTimeOffset receivedAt)
+    public static ChatAction Map(
+        WeChatAccount account,
+        IReadOnlyDictionary<string, string> fields,
+        DateTimeOffset receivedAt
+    )
     {
+        ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(fields);
         string Field(string name) =>
             fields.TryGetValue(name, out var value) && value.Length > 0
@@ -44,8 +50,9 @@ public static class WeChatFormat
             new InboundContact
             {
                 Channel = Channel.WeChat,
-                SourceId = $"{account}:{Field("MsgId")}",
-                ThreadKey = $"{account}:{follower}",
+                SourceId = $"{account.Name}:{Field("MsgId")}",
+                RepeatKey = $"{account.Name}:{follower}",
+                RepeatWindow = account.QuietGap,
                 ReceivedAt = receivedAt,
                 From = follower,
                 Text = text,

@@ -69,7 +69,7 @@ public sealed partial class WeChatEndpoints(
         ChatAction action;
         try
         {
-            action = WeChatFormat.Map(found.Name, WeChatXml.Read(xml), now);
+            action = WeChatFormat.Map(found, WeChatXml.Read(xml), now);
         }
         catch (ChatFormatException error)
         {

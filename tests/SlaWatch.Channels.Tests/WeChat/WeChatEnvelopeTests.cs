@@ -36,12 +36,13 @@ public sealed class WeChatEnvelopeTests
 
         Assert.Equal((200, null), (opened.Status, opened.Refusal));
         var contact = Assert
-            .IsType<ChatContact>(WeChatFormat.Map("service", WeChatXml.Read(opened.Xml!), Received))
+            .IsType<ChatContact>(WeChatFormat.Map(Plain, WeChatXml.Read(opened.Xml!), Received))
             .Contact;
         Assert.Equal(
             (Channel.WeChat, "service:24602735126549235", "service:oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", Received),
-            (contact.Channel, contact.SourceId, contact.ThreadKey, contact.ReceivedAt)
+            (contact.Channel, contact.SourceId, contact.RepeatKey, contact.ReceivedAt)
         );
+        Assert.Equal((null, TimeSpan.FromHours(48)), (contact.ThreadKey, contact.RepeatWindow));
         Assert.Equal("客服态度太差了，电话 13912341522 没人接", contact.Text);
     }
 
@@ -139,7 +140,7 @@ public sealed class WeChatEnvelopeTests
     [InlineData("<xml><MsgType>link</MsgType><MsgId>4</MsgId><FromUserName>o1</FromUserName></xml>", "[链接 link]")]
     public void EveryKindOfMessageIsNamedAndEventsOpenNothing(string xml, string expected)
     {
-        var action = WeChatFormat.Map("service", WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received);
+        var action = WeChatFormat.Map(Plain, WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received);
 
         Assert.Equal(expected, action is ChatContact contact ? contact.Contact.Text : "ignored");
     }
@@ -158,13 +159,14 @@ public sealed class WeChatEnvelopeTests
             problem,
             Assert
                 .Throws<ChatFormatException>(() =>
-                    WeChatFormat.Map("service", WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received)
+                    WeChatFormat.Map(Plain, WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received)
                 )
                 .Message
         );
 
     [Theory]
     [InlineData("service", "slawatchtoken", null, null, null)]
+    [InlineData("service", "slawatchtoken", null, null, "quietGapHours: more than 0 and at most 720", 0)]
     [InlineData("a b", "slawatchtoken", null, null, "name: 1 to 40 letters, digits, '-' or '_'")]
     [InlineData("service", "to", null, null, "token: 3 to 32 letters or digits, as the platform allows")]
     [InlineData(
@@ -186,8 +188,13 @@ public sealed class WeChatEnvelopeTests
         string token,
         string? key,
         string? appId,
-        string? problem
-    ) => Assert.Equal(problem, new WeChatAccount(name, token, key, appId).Problem());
+        string? problem,
+        double quietGapHours = 48
+    ) =>
+        Assert.Equal(
+            problem,
+            new WeChatAccount(name, token, key, appId) { QuietGap = TimeSpan.FromHours(quietGapHours) }.Problem()
+        );
 
     [Fact]
     public void TheServerUrlCheckEchoesOnlyForTheAccount()
