@@ -48,7 +48,4 @@ public sealed class ServeWeChatTests(AzuriteFixture azurite)
         var row = Assert.Single(JsonDocument.Parse(backlog.Out).RootElement.EnumerateArray());
         Assert.Equal("wechat", row.GetProperty("channel").GetString());
     }
-
-    private static string QueryString(Dictionary<string, string> query) =>
-        "?" + string.Join('&', query.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
 }

@@ -160,7 +160,4 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
         Assert.NotEqual(first.TicketId, second.TicketId);
         Assert.Equal("wechat", second.Channel);
     }
-
-    private static string QueryString(Dictionary<string, string> query) =>
-        "?" + string.Join('&', query.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
 }

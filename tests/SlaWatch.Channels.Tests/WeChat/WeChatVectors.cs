@@ -62,6 +62,10 @@ internal static class WeChatVectors
         return query;
     }
 
+    /// <summary><paramref name="query"/> as a URL's query string, for the tests that go through HTTP.</summary>
+    public static string QueryString(Dictionary<string, string> query) =>
+        "?" + string.Join('&', query.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
+
     /// <summary>A safe-mode body carrying <paramref name="encrypt"/>.</summary>
     public static byte[] Sealed(string encrypt) =>
         System.Text.Encoding.UTF8.GetBytes(
