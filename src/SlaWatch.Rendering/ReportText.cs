@@ -225,8 +225,10 @@ public static class ReportText
 
     private static string Minutes(double? value) => ReportTables.Minutes(value);
 
+    // RFC 4180: a cell holding a comma, a quote or a line break is quoted (a name typed with a line break in a
+    // sheet would otherwise start a row of its own).
     private static string Quote(string text) =>
-        text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0
             ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
             : text;
 

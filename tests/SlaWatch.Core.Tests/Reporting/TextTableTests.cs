@@ -59,15 +59,16 @@ public class TextTableTests
     }
 
     [Fact]
-    public void ACsvCellWithACommaOrAQuoteIsQuotedAndItsQuotesDoubled()
+    public void ACsvCellWithACommaAQuoteOrALineBreakIsQuotedAndItsQuotesDoubled()
     {
-        var csv = ReportText.Csv(View("Li, Si", "say \"hi\"", "plain"), chinese: false);
+        var csv = ReportText.Csv(View("Li, Si", "say \"hi\"", "plain", "Wang\nWu"), chinese: false);
 
         Assert.Contains(Environment.NewLine + "\"Li, Si\",1,", csv, StringComparison.Ordinal);
         Assert.Contains(Environment.NewLine + "\"say \"\"hi\"\"\",1,", csv, StringComparison.Ordinal);
         Assert.Contains(Environment.NewLine + "plain,1,", csv, StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "\"Wang\nWu\",1,", csv, StringComparison.Ordinal);
         Assert.StartsWith(
-            "key,label,value,unit,target,met,previous\nreceived,Tickets received,3,,,,",
+            "key,label,value,unit,target,met,previous\nreceived,Tickets received,4,,,,",
             csv,
             StringComparison.Ordinal
         );
