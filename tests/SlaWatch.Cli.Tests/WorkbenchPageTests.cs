@@ -205,6 +205,14 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ServeStopsWhenAsked()
+    {
+        await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now, "--no-demo");
+
+        Assert.Equal(0, await serve.TerminateAsync());
+    }
+
+    [Fact]
     public void TheDevelopmentSignInIsRefusedOffLoopback()
     {
         var result = Cli.Run("serve", "--urls", "http://0.0.0.0:5080", "--now", Now);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -90,13 +91,24 @@ internal static class ServeCommand
                     "Sign in as: " + string.Join(", ", people.People.Select(person => $"{person.Name} ({person.Id})"))
                 );
                 output.Out.Flush();
+                // Ctrl-C, or a service manager's SIGTERM: stop serving and leave (the process would otherwise outlive
+                // the script that started it).
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                void Stop(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    stop.Cancel();
+                }
+
+                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    // Ctrl-C: stop serving and leave.
+                    // Asked to stop.
                 }
 
                 await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
