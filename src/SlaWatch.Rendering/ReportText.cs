@@ -225,10 +225,7 @@ public static class ReportText
 
     private static string Minutes(double? value) => ReportTables.Minutes(value);
 
-    // RFC 4180: a cell holding a comma, a quote or a line break is quoted (a name typed with a line break in a
-    // sheet would otherwise start a row of its own).
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    private static string Quote(string text) => CsvText.Quote(text);
 
     private static void AppendTable(StringBuilder text, List<string[]> rows)
     {

@@ -16,4 +16,22 @@ public static class Refusal
 
     public static ProblemHttpResult Problem(int status, string reason, IDictionary<string, object?>? extensions) =>
         TypedResults.Problem(detail: reason, statusCode: status, extensions: extensions);
+
+    /// <summary>What is recorded of something refused that is not kept (a principal header, a cookie, a ticket id
+    /// that names nothing): the first 8 bytes of its SHA-256, in hex, beside its length.</summary>
+    public static string Fingerprint(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 8)
+        );
+    }
+
+    /// <summary>What a caller sent, as a reason may repeat it: itself when short and printable, else its
+    /// length.</summary>
+    public static string Echo(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= 40 && !text.Any(char.IsControl) ? text : $"({text.Length} characters)";
+    }
 }

@@ -157,18 +157,10 @@ public class HtmlReportTests(AzuriteFixture azurite)
     {
         var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (
-            var arg in new[]
-            {
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                $"--user-data-dir={Directory.CreateTempSubdirectory("slawatch-chromium-").FullName}",
-                action,
-            }
+            var arg in DebianChromium
+                .Arguments.Prepend("--headless")
+                .Append($"--user-data-dir={Directory.CreateTempSubdirectory("slawatch-chromium-").FullName}")
+                .Append(action)
         )
         {
             start.ArgumentList.Add(arg);

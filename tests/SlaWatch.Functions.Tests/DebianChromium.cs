@@ -8,7 +8,8 @@ namespace SlaWatch.TestSupport;
 /// </summary>
 internal static class DebianChromium
 {
-    private static readonly string[] Arguments =
+    /// <summary>What every run of the tests' Chromium is started with, under Playwright or alone.</summary>
+    public static readonly IReadOnlyList<string> Arguments =
     [
         "--no-sandbox",
         "--disable-gpu",
@@ -26,7 +27,7 @@ internal static class DebianChromium
             {
                 ExecutablePath = "/usr/bin/chromium",
                 Headless = true,
-                Args = Arguments,
+                Args = [.. Arguments],
             }
         );
     }

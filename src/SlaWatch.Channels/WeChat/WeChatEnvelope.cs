@@ -85,7 +85,8 @@ public static class WeChatEnvelope
 
         if (!string.Equals(query.GetValueOrDefault("encrypt_type"), "aes", StringComparison.OrdinalIgnoreCase))
         {
-            return account.AesKey is null
+            // Whether there is a key is enough here: it is decoded only for a push that needs it.
+            return account.EncodingAesKey is null
                 ? new WeChatOpened(body, 200, null)
                 : Refused(401, "encrypt_type: the account is in safe mode; a plaintext push is not its");
         }

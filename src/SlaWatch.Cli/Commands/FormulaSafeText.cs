@@ -12,9 +12,7 @@ namespace SlaWatch.Cli.Commands;
 internal sealed class FormulaSafeText : StringConverter
 {
     public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
-        value is string text && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-            ? "'" + text
-            : base.ConvertToString(value, row, memberMapData);
+        base.ConvertToString(value is string text ? Rendering.CsvText.FormulaSafe(text) : value, row, memberMapData);
 
     public static void Apply(CsvWriter csv) =>
         csv.Context.TypeConverterCache.AddConverter<string>(new FormulaSafeText());

@@ -60,10 +60,17 @@ public sealed partial class DevelopmentSignIn(
         return request.HttpContext.Connection.RemoteIpAddress?.ToString();
     }
 
+    /// <summary>Whether the request came from this machine: all the development sign-in answers.</summary>
+    public static bool FromThisMachine(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+    }
+
     public (WorkbenchPerson? Person, string? Refusal) Read(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.HttpContext.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        if (!FromThisMachine(request))
         {
             return (null, "the development sign-in answers this machine only");
         }
@@ -84,7 +91,7 @@ public sealed partial class DevelopmentSignIn(
             || users.Find(Uri.UnescapeDataString(cookie[..dot])) is not { } person
         )
         {
-            Log.Refused(logger, cookie.Length, PlatformSignIn.Hash(cookie));
+            Log.Refused(logger, cookie.Length, Web.Refusal.Fingerprint(cookie));
             return (null, "not signed in: the sign-in cookie is not this server's (signed in before a restart?)");
         }
 

@@ -62,7 +62,7 @@ public sealed class DevelopmentSignInEndpoints(DevelopmentSignIn signIn, PageHtm
     }
 
     private static ProblemHttpResult? Local(HttpRequest request) =>
-        request.HttpContext.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)
+        DevelopmentSignIn.FromThisMachine(request)
             ? null
             : Refusal.Problem(StatusCodes.Status403Forbidden, "the development sign-in answers this machine only");
 

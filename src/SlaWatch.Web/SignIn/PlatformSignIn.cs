@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SlaWatch.Core.Policies;
@@ -50,7 +48,12 @@ public sealed partial class PlatformSignIn(
         {
             if (header.Length > 0)
             {
-                Log.Refused(logger, header.Length, Hash(header), "a principal header without the platform's sign-in");
+                Log.Refused(
+                    logger,
+                    header.Length,
+                    Refusal.Fingerprint(header),
+                    "a principal header without the platform's sign-in"
+                );
             }
 
             return (null, "sign-in is not configured: turn on App Service Authentication (see the README)");
@@ -59,14 +62,11 @@ public sealed partial class PlatformSignIn(
         var (person, refusal) = PlatformPrincipal.Read(header);
         if (refusal is not null && header.Length > 0)
         {
-            Log.Refused(logger, header.Length, Hash(header), refusal);
+            Log.Refused(logger, header.Length, Refusal.Fingerprint(header), refusal);
         }
 
         return (person?.Known(policy.People), refusal);
     }
-
-    internal static string Hash(string header) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(header)).AsSpan(0, 8));
 
     private static partial class Log
     {

@@ -112,7 +112,7 @@ public sealed partial class WeChatEndpoints(
     private static IResult NoAccount(string account) =>
         Refusal.Problem(
             StatusCodes.Status404NotFound,
-            account.Length <= 40 ? $"account: no WeChat account '{account}' is configured" : "account: not configured"
+            $"account: no WeChat account '{Refusal.Echo(account)}' is configured"
         );
 
     private static Dictionary<string, string> Query(HttpRequest request) =>

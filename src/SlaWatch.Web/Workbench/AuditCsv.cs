@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Time;
+using SlaWatch.Rendering;
 using SlaWatch.Storage;
 
 namespace SlaWatch.Web.Workbench;
@@ -34,16 +34,5 @@ public static class AuditCsv
         return text.ToString();
     }
 
-    private static string Cell(string? value)
-    {
-        var text = value ?? string.Empty;
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0
-            ? string.Create(CultureInfo.InvariantCulture, $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")
-            : text;
-    }
+    private static string Cell(string? value) => CsvText.Quote(CsvText.FormulaSafe(value ?? string.Empty));
 }

@@ -85,15 +85,11 @@ public sealed partial class WorkbenchEndpoints(
         CancellationToken cancellationToken
     )
     {
-        var (person, unsigned) = Who(request);
-        if (person is null)
+        var (person, stored, refused) = await TicketOfAsync(request, id, "read", cancellationToken)
+            .ConfigureAwait(false);
+        if (person is null || stored is null)
         {
-            return unsigned!;
-        }
-
-        if (await FindAsync(person, id, "read", cancellationToken).ConfigureAwait(false) is not { } stored)
-        {
-            return Refusal.Problem(StatusCodes.Status404NotFound, $"ticket: no ticket {Shown(id)}");
+            return refused!;
         }
 
         var allowed = Enum.GetValues<WorkbenchAction>()
@@ -117,15 +113,10 @@ public sealed partial class WorkbenchEndpoints(
         CancellationToken cancellationToken
     )
     {
-        var (person, unsigned) = Who(request);
-        if (person is null)
+        var (_, stored, refused) = await TicketOfAsync(request, id, "audit", cancellationToken).ConfigureAwait(false);
+        if (stored is null)
         {
-            return unsigned!;
-        }
-
-        if (await FindAsync(person, id, "audit", cancellationToken).ConfigureAwait(false) is not { } stored)
-        {
-            return Refusal.Problem(StatusCodes.Status404NotFound, $"ticket: no ticket {Shown(id)}");
+            return refused!;
         }
 
         request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{stored.Number}.csv\"";
@@ -147,7 +138,7 @@ public sealed partial class WorkbenchEndpoints(
 
         if (request.Headers[RequestHeader].ToString() != "workbench")
         {
-            Log.Forged(logger, person.Id, Shown(action));
+            Log.Forged(logger, person.Id, Refusal.Echo(action));
             return Refusal.Problem(
                 StatusCodes.Status403Forbidden,
                 $"{RequestHeader}: missing; the workbench sends it, a form on another site cannot"
@@ -158,7 +149,7 @@ public sealed partial class WorkbenchEndpoints(
         {
             return Refusal.Problem(
                 StatusCodes.Status404NotFound,
-                $"action: '{Shown(action)}' is not one of {string.Join(", ", WorkbenchActionNames.Known)}"
+                $"action: '{Refusal.Echo(action)}' is not one of {string.Join(", ", WorkbenchActionNames.Known)}"
             );
         }
 
@@ -221,26 +212,29 @@ public sealed partial class WorkbenchEndpoints(
         return (person, person is null ? Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!) : null);
     }
 
-    private async Task<Core.Ports.StoredTicket?> FindAsync(
-        WorkbenchPerson person,
-        string id,
-        string what,
-        CancellationToken cancellationToken
-    )
+    /// <summary>The signed-in person and the ticket they ask <paramref name="what"/> of, or the 401 or 404 to
+    /// answer.</summary>
+    private async Task<(
+        WorkbenchPerson? Person,
+        Core.Ports.StoredTicket? Ticket,
+        ProblemHttpResult? Refused
+    )> TicketOfAsync(HttpRequest request, string id, string what, CancellationToken cancellationToken)
     {
-        var stored = await events.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var (person, unsigned) = Who(request);
+        if (person is null)
         {
-            // A ticket id that names nothing: a typo, or someone trying ids. Recorded by size and hash only.
-            Log.NoTicket(logger, person.Id, what, id.Length, PlatformSignIn.Hash(id));
+            return (null, null, unsigned);
         }
 
-        return stored;
-    }
+        if (await events.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            return (person, stored, null);
+        }
 
-    // What a caller sent, echoed only when short and printable.
-    private static string Shown(string text) =>
-        text.Length <= 40 && text.All(c => !char.IsControl(c)) ? text : $"({text.Length} characters)";
+        // A ticket id that names nothing: a typo, or someone trying ids. Recorded by size and hash only.
+        Log.NoTicket(logger, person.Id, what, id.Length, Refusal.Fingerprint(id));
+        return (person, null, Refusal.Problem(StatusCodes.Status404NotFound, $"ticket: no ticket {Refusal.Echo(id)}"));
+    }
 
     private static partial class Log
     {
