@@ -54,7 +54,7 @@ internal static class CapacityBenchmark
         var connection = storage.ConnectionString;
 
         var (directory, sample, _) = ReplayBenchmark.Generate(policy, perDay, days);
-        var items = ReplayDirectory.Read(directory, policy.TimeZone);
+        var items = ReplayDirectory.Read(directory, policy);
         var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
         var options = StorageOptions.FromConnection(connection, "cap" + Guid.NewGuid().ToString("N")[..10]);
         var load = new PartitionLoad(options.TablePrefix, clock.GetUtcNow);

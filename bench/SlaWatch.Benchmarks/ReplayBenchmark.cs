@@ -35,7 +35,7 @@ internal static class ReplayBenchmark
             )
         );
         var read = Stopwatch.StartNew();
-        var items = ReplayDirectory.Read(big, policy.TimeZone);
+        var items = ReplayDirectory.Read(big, policy);
         read.Stop();
         var (run, took) = await ReplayAsync(null, policy, rules, items);
         Console.WriteLine(
@@ -52,7 +52,7 @@ internal static class ReplayBenchmark
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
         var (small, _, _) = Generate(policy, (int)Math.Ceiling(smallTickets / (double)smallDays), smallDays);
-        var smallItems = ReplayDirectory.Read(small, policy.TimeZone);
+        var smallItems = ReplayDirectory.Read(small, policy);
         var (inMemory, memoryTook) = await ReplayAsync(null, policy, rules, smallItems);
         var tables = new TableStorage(
             StorageOptions.FromConnection(connection, "bench" + Guid.NewGuid().ToString("N")[..8])

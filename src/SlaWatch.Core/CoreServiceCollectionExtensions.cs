@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(PolicyArchive.Empty);
         services.TryAddSingleton(provider => provider.GetRequiredService<SlaPolicy>().Tuning.Anomaly);
+        services.TryAddSingleton(provider => provider.GetRequiredService<SlaPolicy>().Channels);
         services.TryAddSingleton(provider => new ScanOptions
         {
             DigestThreshold = provider.GetRequiredService<SlaPolicy>().Tuning.DigestThreshold,

@@ -23,7 +23,7 @@ public sealed class ReplayTally(TextWriter? log = null) : INotifier
         Notifications++;
         foreach (var item in notification.Items)
         {
-            var key = (item.Kind, item.Level, item.Channel.Key(), item.Priority.Key());
+            var key = (item.Kind, item.Level, item.Channel.Key, item.Priority.Key());
             _counts[key] = _counts.GetValueOrDefault(key) + 1;
         }
 

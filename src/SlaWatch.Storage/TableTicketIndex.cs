@@ -345,7 +345,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         TableShards.Key(DayKey(day), TableShards.Of(number));
 
     private static string SourceKey(Channel channel, string sourceId) =>
-        TableShards.Key(channel.Key(), TableShards.Of(sourceId));
+        TableShards.Key(channel.Key, TableShards.Of(sourceId));
 
     private static string OpenKey(string ticketId) => TableShards.Key(OpenPartition, TableShards.Of(ticketId));
 

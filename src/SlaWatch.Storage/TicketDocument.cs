@@ -19,7 +19,7 @@ public static class TicketDocument
         var clocks = SlaClockCalculator.Compute(stored.Events, policy, at);
         return new
         {
-            ticket = Describe(ContactMasking.InFreeText(stored.State, policy.PhoneMask), zone),
+            ticket = Describe(ContactMasking.InFreeText(stored.State, policy.PhoneMask), policy),
             events = stored.Events.Select(item => new
             {
                 type = EventJson.TypeName(item),
@@ -56,13 +56,16 @@ public static class TicketDocument
     private static string? Instant(DateTimeOffset? instant, TimeZoneInfo zone) =>
         Core.Time.InstantText.Format(instant, zone);
 
-    private static object Describe(Ticket ticket, TimeZoneInfo zone) =>
-        new
+    private static object Describe(Ticket ticket, SlaPolicy policy)
+    {
+        var (zone, channels) = (policy.TimeZone, policy.Channels);
+        return new
         {
             number = ticket.Number?.ToString(),
             id = ticket.Id,
             reference = ticket.Reference,
-            channel = ticket.Channel.Key(),
+            channel = ticket.Channel.Key,
+            channelName = new { zh = channels.NameOf(ticket.Channel, true), en = channels.NameOf(ticket.Channel, false) },
             priority = ticket.Priority.Key(),
             category = ticket.Category,
             tier = ticket.CustomerTier,
@@ -79,7 +82,7 @@ public static class TicketDocument
             closedAt = Instant(ticket.ClosedAt, zone),
             promisedResolutionBy = Instant(ticket.PromisedResolutionBy, zone),
             reopenCount = ticket.ReopenCount,
-            firstContactResolved = ticket.FirstContactResolved,
+            firstContactResolved = ticket.FirstContactResolved(channels.KindOf(ticket.Channel)),
             solution = ticket.Solution,
             remarks = ticket.Remarks,
             overdueReason = ticket.OverdueReason,
@@ -95,4 +98,5 @@ public static class TicketDocument
             confirmation = ticket.CustomerConfirmation?.ToString(),
             confirmedAt = Instant(ticket.ConfirmedAt, zone),
         };
+    }
 }

@@ -216,7 +216,7 @@ public class MailboxPollerTests(AzuriteFixture azurite)
         Assert.Equal((1, 0), (again.Threaded, again.ResolvedByReply));
         ticket = (await world.Main.Store.LoadAsync(ticketId))!.State;
         Assert.Equal((TicketStatus.Open, 1), (ticket.Status, ticket.ReopenCount));
-        Assert.False(ticket.FirstContactResolved);
+        Assert.False(ticket.FirstContactResolvedByDefault());
     }
 
     [Fact]

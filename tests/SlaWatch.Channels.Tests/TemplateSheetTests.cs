@@ -52,7 +52,7 @@ public sealed class TemplateSheetTests
         Assert.Equal(Channel.Chat, open.Channel);
         Assert.Equal("物流接口异常", open.OverdueReason);
         Assert.Null(open.ResolvedAt);
-        Assert.False(open.FirstContactResolved);
+        Assert.False(open.FirstContactResolved(ChannelKind.Chat));
         // "VIP客户" in 备注 raises the tier; the priority the sheet states (一般) stands, as the team chose it.
         Assert.Equal((ClassificationRules.VipTier, Priority.Normal), (open.CustomerTier, open.Priority));
         Assert.Equal("VIP客户", open.Remarks);

@@ -37,7 +37,7 @@ public sealed class GeneratedReplayTests
 
         // About 300 a day on average; the spike day (the middle one) at least 1.8 times a weekday.
         Assert.InRange(summary.Tickets, 7 * 300 * 0.9, 7 * 300 * 1.1);
-        var items = ReplayDirectory.Read(directory, Shipped.Policy.TimeZone);
+        var items = ReplayDirectory.Read(directory, Shipped.Policy);
         Assert.DoesNotContain(items, item => item is UnreadableItem);
         var perDay = items
             .OfType<MailItem>()
@@ -100,7 +100,7 @@ public sealed class GeneratedReplayTests
             ]
         );
         var ports = new MemoryStore();
-        var items = ReplayDirectory.Read(directory, Shipped.Policy.TimeZone);
+        var items = ReplayDirectory.Read(directory, Shipped.Policy);
         await using var provider = Replays.Compose(Shipped.Policy, services =>
             services.AddSlaWatchMemoryStorage(ports)
         );

@@ -77,7 +77,7 @@ public sealed class WebhookNotifier : INotifier
                         item.Level,
                         ticket = item.TicketNumber,
                         ticketId = item.TicketId,
-                        channel = item.Channel.Key(),
+                        channel = item.Channel.Key,
                         priority = item.Priority.Key(),
                         metric = item.Metric.Key(),
                         item.Target,

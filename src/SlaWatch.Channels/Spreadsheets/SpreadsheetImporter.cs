@@ -63,7 +63,7 @@ public sealed class SpreadsheetImporter(
             );
         }
 
-        var template = new TemplateRow(columns, policy.TimeZone, rules, defaultChannel);
+        var template = new TemplateRow(columns, policy.TimeZone, rules, defaultChannel, policy.Channels);
         var results = new List<ImportedRow>();
         foreach (var row in rows)
         {

@@ -30,9 +30,12 @@ public sealed class TemplateRow(
     IReadOnlyDictionary<TemplateField, string> columns,
     TimeZoneInfo zone,
     ClassificationRules rules,
-    Channel defaultChannel
+    Channel defaultChannel,
+    ChannelCatalog? channels = null
 )
 {
+    private readonly ChannelCatalog _channels = channels ?? ChannelCatalog.Default;
+
     private const string Actor = "import";
 
     private static readonly string[] FullFormats =
@@ -88,12 +91,11 @@ public sealed class TemplateRow(
             ? Instant(resolution, Name(TemplateField.ResolvedAt), date, firstResponse ?? submitted)
             : (DateTimeOffset?)null;
         var channel = Cell(TemplateField.Channel) is { } channelText
-            ? ChannelNames.TryParse(channelText, out var named)
+            ? _channels.TryParse(channelText, out var named)
                 ? named
                 : throw new RowException(
                     Name(TemplateField.Channel),
-                    $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)} (or 电话, 邮件, 在线客服, "
-                        + $"官网, 微信)"
+                    $"'{channelText}' is not a channel; use {_channels.Known}"
                 )
             : defaultChannel;
         var priority = Cell(TemplateField.Priority) is { } priorityText

@@ -33,7 +33,7 @@ internal static class DemoCommand
                 output.Out.WriteLine();
                 output.Out.WriteLine($"{scenario.Title}");
                 output.Out.WriteLine(
-                    $"  {ticket.Channel.Key()} / {ticket.Priority.Key()} / {ticket.Category}, customer "
+                    $"  {ticket.Channel.Key} / {ticket.Priority.Key()} / {ticket.Category}, customer "
                         + $"{ticket.Customer.Masked}, status {ticket.Status}, read at "
                         + $"{CliOutput.Instant(scenario.ReadAt, policy.TimeZone)}"
                 );

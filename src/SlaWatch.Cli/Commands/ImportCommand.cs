@@ -41,15 +41,15 @@ internal static class ImportCommand
                     throw new UsageException($"{path}: no such file");
                 }
 
-                if (!ChannelNames.TryParse(result.GetValue(channel), out var defaultChannel))
+                await using var services = store.Compose(result);
+                var channels = services.Get<ChannelCatalog>();
+                if (!channels.TryParse(result.GetValue(channel), out var defaultChannel))
                 {
                     throw new UsageException(
-                        $"--channel: '{result.GetValue(channel)}' is not a channel; use "
-                            + $"{string.Join(", ", ChannelNames.Known)}"
+                        $"--channel: '{result.GetValue(channel)}' is not a channel; use {channels.Known}"
                     );
                 }
 
-                await using var services = store.Compose(result);
                 RunProgress? progress = null;
                 var importer = services.Get<SpreadsheetImporter>();
                 void RowDone(int done, int total) => (progress ??= new RunProgress(output, "rows", total)).Step();

@@ -97,7 +97,7 @@ internal static class ReplayCommand
                 try
                 {
                     items = ReplayEngine.InRange(
-                        ReplayDirectory.Read(result.GetValue(directory)!, policies[0].TimeZone),
+                        ReplayDirectory.Read(result.GetValue(directory)!, policies[0]),
                         policies[0].TimeZone,
                         range
                     );

@@ -18,7 +18,7 @@ internal static class SlaCommands
     private static Command Due(CliOutput output)
     {
         var policyFile = CommonOptions.Text("--policy", "SLA policy JSON file.");
-        var channel = CommonOptions.Text("--channel", $"One of {string.Join(", ", ChannelNames.Known)}.");
+        var channel = CommonOptions.Text("--channel", "A channel of the policy, by key or name: chat, 微信公众号, …");
         var priority = CommonOptions.Text(
             "--priority",
             "urgent, high, normal (medium), low, suggestion, or 紧急, 高, 一般, 中, 低, 建议."
@@ -45,11 +45,9 @@ internal static class SlaCommands
             var policy = SlaPolicyLoader.Load(result.GetValue(policyFile)!);
             var channelText = result.GetValue(channel);
             var priorityText = result.GetValue(priority);
-            if (!ChannelNames.TryParse(channelText, out var parsedChannel))
+            if (!policy.Channels.TryParse(channelText, out var parsedChannel))
             {
-                throw new UsageException(
-                    $"--channel: '{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)}"
-                );
+                throw new UsageException($"--channel: '{channelText}' is not a channel; use {policy.Channels.Known}");
             }
 
             if (!PriorityNames.TryParse(priorityText, out var parsedPriority))
@@ -100,7 +98,7 @@ internal static class SlaCommands
             }
 
             output.Out.WriteLine(
-                $"{parsedChannel.Key()} / {parsedPriority.Key()} received {CliOutput.Instant(at, policy.TimeZone)} "
+                $"{parsedChannel.Key} / {parsedPriority.Key()} received {CliOutput.Instant(at, policy.TimeZone)} "
                     + $"under policy {policy.Version}:"
             );
             if (clocks.Count == 0)

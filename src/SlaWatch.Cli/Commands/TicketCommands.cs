@@ -74,7 +74,7 @@ internal static class TicketCommands
                 + $"{ticket.Id}){(ticket.Reference is { } reference ? $", the team's {reference}" : "")}"
         );
         writer.WriteLine(
-            $"  {ticket.Channel.Key()} / {ticket.Priority.Key()} / "
+            $"  {ticket.Channel.Key} / {ticket.Priority.Key()} / "
                 + $"{ticket.Category}{(ticket.CustomerTier is { } tier ? $" / {tier}" : "")}, status {ticket.Status}, "
                 + $"owner {ticket.Owner ?? "-"}"
         );

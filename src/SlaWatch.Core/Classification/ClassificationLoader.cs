@@ -7,10 +7,15 @@ namespace SlaWatch.Core.Classification;
 /// <summary>Reads <c>config/classification.json</c>; problems name the file, the JSON path and what is wrong.</summary>
 public static class ClassificationLoader
 {
-    public static ClassificationRules Load(string file, ConfigFileReader? reader = null) =>
-        Parse(file, ConfigFiles.Read(file, reader));
+    /// <summary>The rules in a file; <paramref name="channels"/> are the policy's, the default ones when
+    /// none.</summary>
+    public static ClassificationRules Load(
+        string file,
+        ConfigFileReader? reader = null,
+        ChannelCatalog? channels = null
+    ) => Parse(file, ConfigFiles.Read(file, reader), channels);
 
-    public static ClassificationRules Parse(string file, string text)
+    public static ClassificationRules Parse(string file, string text, ChannelCatalog? channels = null)
     {
         var root = JsonNodeReader
             .Parse(file, text)
@@ -48,9 +53,10 @@ public static class ClassificationLoader
         var channelDefaults = new Dictionary<Channel, Priority>();
         foreach (var node in root.Optional("channelDefaults")?.Properties() ?? [])
         {
-            if (!ChannelNames.TryParse(node.Name, out var channel))
+            var known = channels ?? ChannelCatalog.Default;
+            if (!known.TryParse(node.Name, out var channel))
             {
-                throw node.Error($"'{node.Name}' is not a channel; use {string.Join(", ", ChannelNames.Known)}");
+                throw node.Error($"'{node.Name}' is not a channel; use {known.Known}");
             }
 
             channelDefaults[channel] = PriorityOf(node);

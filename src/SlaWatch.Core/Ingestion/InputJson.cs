@@ -12,7 +12,7 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public static class InputJson
 {
-    public static InputLine Parse(string json, TimeZoneInfo zone)
+    public static InputLine Parse(string json, TimeZoneInfo zone, ChannelCatalog? channels = null)
     {
         JsonElement root;
         try
@@ -33,7 +33,7 @@ public static class InputJson
             throw new InputException("json", "expected an object");
         }
 
-        var fields = new Fields(root, zone);
+        var fields = new Fields(root, zone, channels ?? ChannelCatalog.Default);
         return fields.String("type") switch
         {
             "contact" => new ContactLine(Contact(fields)),
@@ -70,12 +70,9 @@ public static class InputJson
     private static InboundContact Contact(Fields fields)
     {
         var channelText = fields.String("channel");
-        if (!ChannelNames.TryParse(channelText, out var channel))
+        if (!fields.Channels.TryParse(channelText, out var channel))
         {
-            throw new InputException(
-                "channel",
-                $"'{channelText}' is not a channel; use {string.Join(", ", ChannelNames.Known)}"
-            );
+            throw new InputException("channel", $"'{channelText}' is not a channel; use {fields.Channels.Known}");
         }
 
         return new InboundContact
@@ -98,8 +95,10 @@ public static class InputJson
 }
 
 /// <summary>Typed access to one JSON object's fields, each failure naming its field.</summary>
-internal sealed class Fields(JsonElement root, TimeZoneInfo zone)
+internal sealed class Fields(JsonElement root, TimeZoneInfo zone, ChannelCatalog channels)
 {
+    public ChannelCatalog Channels => channels;
+
     public string String(string name) => OptionalString(name) ?? throw new InputException(name, "missing");
 
     public string? OptionalString(string name)

@@ -50,7 +50,7 @@ public sealed class InputLineIngester(
         InputLine parsed;
         try
         {
-            parsed = InputJson.Parse(line, policy.TimeZone);
+            parsed = InputJson.Parse(line, policy.TimeZone, policy.Channels);
             ConfiguredNames.Check(parsed, rules, policy);
         }
         catch (InputException error)
@@ -112,7 +112,7 @@ public sealed class InputLineIngester(
             json["type"] = "event";
             json["ticket"] = ticketRef;
             line =
-                InputJson.Parse(json.ToJsonString(), policy.TimeZone) as EventLine
+                InputJson.Parse(json.ToJsonString(), policy.TimeZone, policy.Channels) as EventLine
                 ?? throw new InputException("type", "not an event");
             ConfiguredNames.Check(line, rules, policy);
         }

@@ -15,7 +15,8 @@ public sealed class TicketEventService(
     TicketWriter writer,
     ITicketStore store,
     ITicketIndex index,
-    IQuarantine quarantine
+    IQuarantine quarantine,
+    Policies.ChannelCatalog channels
 )
 {
     /// <summary>Where refused events, and events whose ticket does not exist yet, are kept.</summary>
@@ -329,7 +330,7 @@ public sealed class TicketEventService(
         }
 
         var parts = ticketRef.Split(':', 3);
-        if (parts.Length == 3 && Policies.ChannelNames.TryParse(parts[1], out var channel))
+        if (parts.Length == 3 && channels.TryParse(parts[1], out var channel))
         {
             switch (parts[0])
             {
@@ -346,9 +347,9 @@ public sealed class TicketEventService(
         return ticketRef;
     }
 
-    private static string? OpenedBy(string ticketRef) =>
+    private string? OpenedBy(string ticketRef) =>
         ticketRef.Split(':', 3) is ["source", var channelName, var sourceId]
-        && Policies.ChannelNames.TryParse(channelName, out var channel)
+        && channels.TryParse(channelName, out var channel)
             ? TicketIds.ForSource(channel, sourceId)
             : null;
 

@@ -29,6 +29,9 @@ public sealed record SlaPolicy(
     /// <summary>Late entries and imported rows the exceptions list (the policy's <c>dataQuality</c>).</summary>
     public DataQuality DataQuality { get; init; } = DataQuality.Default;
 
+    /// <summary>The team's channels, their names and kinds (the policy's <c>channels</c>).</summary>
+    public ChannelCatalog Channels { get; init; } = ChannelCatalog.Default;
+
     /// <summary>Agents by team, for the team scorecards.</summary>
     public TeamDirectory Teams { get; init; } = TeamDirectory.None;
 

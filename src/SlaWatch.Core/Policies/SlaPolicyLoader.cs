@@ -46,6 +46,7 @@ public static class SlaPolicyLoader
                 "tuning",
                 "privacy",
                 "dataQuality",
+                "channels",
                 "defaults",
                 "rules"
             );
@@ -56,6 +57,7 @@ public static class SlaPolicyLoader
             root.Optional("ringCycleSeconds") is { } ring ? Bounded(ring, 0, 60, "a ring cycle in seconds") : 5
         );
         var weekly = Weekly(root.Optional("weeklyTargets"));
+        var channels = ChannelCatalogLoader.Catalog(root.Optional("channels"));
 
         var defaults = root.Optional("defaults")
             ?.RequireObject("calendar", "warningFraction", "warningBefore", "escalation");
@@ -77,7 +79,8 @@ public static class SlaPolicyLoader
             defaultWarning,
             defaultLead,
             defaultEscalation,
-            ringCycle
+            ringCycle,
+            channels
         );
         foreach (var node in root.Required("rules").Items())
         {
@@ -96,8 +99,16 @@ public static class SlaPolicyLoader
             throw root.Required("rules").Error("a policy needs at least one rule");
         }
 
-        return new SlaPolicy(version, zone, calendars, ringCycle, weekly, rules)
+        return new SlaPolicy(
+            version,
+            zone,
+            calendars,
+            ringCycle,
+            weekly,
+            ChannelCatalogLoader.WithUnnamedChannels(rules, channels)
+        )
         {
+            Channels = channels,
             Resolution = Resolution(root.Optional("resolution")),
             Teams = Teams(root.Optional("teams"), reader),
             People = People(root.Optional("people"), reader),
@@ -113,7 +124,8 @@ public static class SlaPolicyLoader
         double DefaultWarning,
         TimeSpan? DefaultLead,
         IReadOnlyList<EscalationLevel>? DefaultEscalation,
-        TimeSpan RingCycle
+        TimeSpan RingCycle,
+        ChannelCatalog Channels
     );
 
     private static Dictionary<string, BusinessCalendar> Calendars(JsonNodeReader node, ConfigFileReader reader)
@@ -135,7 +147,7 @@ public static class SlaPolicyLoader
     {
         node.RequireObject(RuleProperties);
         var name = node.Required("name").String();
-        var match = Match(node.Optional("match"));
+        var match = Match(node.Optional("match"), context.Channels);
         var calendar = node.Optional("calendar") is { } calendarNode
             ? CalendarNamed(calendarNode, context.Calendars)
             : context.DefaultCalendar;
@@ -194,7 +206,7 @@ public static class SlaPolicyLoader
                     throw node.Error("give either 'within' or 'rings', not both");
                 }
 
-                return Rings(ringsNode, metric, match, calendar ?? context.DefaultCalendar, context.RingCycle);
+                return Rings(ringsNode, metric, match, calendar ?? context.DefaultCalendar, context);
             }
 
             if (withinNode is null)
@@ -234,7 +246,7 @@ public static class SlaPolicyLoader
         SlaMetric metric,
         RuleMatch match,
         BusinessCalendar? calendar,
-        TimeSpan ringCycle
+        RuleContext context
     )
     {
         if (metric != SlaMetric.FirstResponse)
@@ -242,13 +254,16 @@ public static class SlaPolicyLoader
             throw node.Error("rings measure how fast a call is answered: use them for firstResponse only");
         }
 
-        if (match.Channels is not { Count: 1 } channels || !channels.Contains(Channel.Phone))
+        if (
+            match.Channels is not { Count: > 0 } channels
+            || channels.Any(channel => context.Channels.KindOf(channel) != ChannelKind.Phone)
+        )
         {
-            throw node.Error("rings apply to calls: the rule must match channels [\"phone\"] only");
+            throw node.Error("rings apply to calls: the rule must match phone channels only");
         }
 
         var rings = (int)Bounded(node, 0, 100, "a number of rings");
-        var time = ringCycle * rings;
+        var time = context.RingCycle * rings;
         var resolved = calendar
             ?? throw node.Error(
                 "no calendar for this target: set 'calendar' on the target, on the rule or in 'defaults'"
@@ -260,7 +275,7 @@ public static class SlaPolicyLoader
         );
     }
 
-    private static RuleMatch Match(JsonNodeReader? node)
+    private static RuleMatch Match(JsonNodeReader? node, ChannelCatalog channels)
     {
         if (node is not { } match)
         {
@@ -271,8 +286,8 @@ public static class SlaPolicyLoader
         return new RuleMatch(
             Set(
                 match.Optional("channels"),
-                (JsonNodeReader item, out Channel value) => ChannelNames.TryParse(item.String(), out value),
-                $"a channel ({string.Join(", ", ChannelNames.Known)})",
+                (JsonNodeReader item, out Channel value) => channels.TryParse(item.String(), out value),
+                $"a channel ({channels.Known})",
                 null
             ),
             Set(

@@ -150,7 +150,7 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
         return new BacklogRow(
             stored.Number.ToString(),
             stored.Id,
-            ticket.Channel.Key(),
+            ticket.Channel.Key,
             ticket.Priority.Key(),
             ticket.Category,
             ticket.Owner,

@@ -56,7 +56,8 @@ public static class DailyAggregator
 
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);
-            contribution.Fill(ticket, states, openAtEnd, repeat, confirmed, dimensions.Level, policy.PhoneMask);
+            var kind = policy.Channels.KindOf(ticket.Channel);
+            contribution.Fill(ticket, kind, states, openAtEnd, repeat, confirmed, dimensions.Level, policy.PhoneMask);
             foreach (var into in dimensions.Of(ticket))
             {
                 contribution.AddTo(into);
@@ -86,22 +87,19 @@ public static class DailyAggregator
     /// <summary>
     /// The figures a ticket counts in, in this order: <c>all</c>, its channel, priority, category, agent, team,
     /// executor, channel by priority, category by channel. Each dimension's figures are found by name once per run and
-    /// then by the ticket's attributes (arrays by channel and priority, dictionaries by category and agent).
+    /// then by the ticket's attributes (dictionaries by channel, category and agent, an array by priority).
     /// </summary>
     private sealed class Dimensions
     {
-        private static readonly int Channels = Enum.GetValues<Channel>().Length;
         private static readonly int Priorities = Enum.GetValues<Priority>().Length;
         private readonly TeamDirectory _teams;
         private readonly PeopleDirectory _people;
         private readonly Dictionary<string, DayFigures> _figures;
         private readonly DayFigures _all;
-        private readonly DayFigures?[] _channels = new DayFigures?[Channels];
+        private readonly Dictionary<Channel, (DayFigures Channel, DayFigures?[] ByPriority)> _channels = [];
         private readonly DayFigures?[] _priorities = new DayFigures?[Priorities];
-        private readonly DayFigures?[] _channelPriority = new DayFigures?[Channels * Priorities];
-        private readonly Dictionary<string, (DayFigures Category, DayFigures?[] ByChannel)> _categories = new(
-            StringComparer.Ordinal
-        );
+        private readonly Dictionary<string, (DayFigures Category, Dictionary<Channel, DayFigures> ByChannel)> _categories =
+            new(StringComparer.Ordinal);
         private readonly Dictionary<string, (DayFigures Agent, DayFigures? Team)> _owners = new(StringComparer.Ordinal);
         private readonly Dictionary<string, DayFigures> _executors = new(StringComparer.Ordinal);
         private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];
@@ -115,14 +113,19 @@ public static class DailyAggregator
 
         public List<DayFigures> Of(Ticket ticket)
         {
-            var (channel, priority, category) = ((int)ticket.Channel, (int)ticket.Priority, ticket.Category ?? "other");
+            var (channel, priority, category) = (ticket.Channel, (int)ticket.Priority, ticket.Category ?? "other");
+            if (!_channels.TryGetValue(channel, out var byChannel))
+            {
+                _channels[channel] = byChannel = (Figures($"channel:{channel.Key}"), new DayFigures?[Priorities]);
+            }
+
             _current.Clear();
             _current.Add(_all);
-            _current.Add(_channels[channel] ??= Figures($"channel:{ticket.Channel.Key()}"));
+            _current.Add(byChannel.Channel);
             _current.Add(_priorities[priority] ??= Figures($"priority:{ticket.Priority.Key()}"));
             if (!_categories.TryGetValue(category, out var byCategory))
             {
-                _categories[category] = byCategory = (Figures($"category:{category}"), new DayFigures?[Channels]);
+                _categories[category] = byCategory = (Figures($"category:{category}"), []);
             }
 
             _current.Add(byCategory.Category);
@@ -154,13 +157,14 @@ public static class DailyAggregator
             }
 
             _current.Add(
-                _channelPriority[(channel * Priorities) + priority] ??= Figures(
-                    $"channel:{ticket.Channel.Key()}|priority:{ticket.Priority.Key()}"
-                )
+                byChannel.ByPriority[priority] ??= Figures($"channel:{channel.Key}|priority:{ticket.Priority.Key()}")
             );
-            _current.Add(
-                byCategory.ByChannel[channel] ??= Figures($"category:{category}|channel:{ticket.Channel.Key()}")
-            );
+            if (!byCategory.ByChannel.TryGetValue(channel, out var categoryChannel))
+            {
+                byCategory.ByChannel[channel] = categoryChannel = Figures($"category:{category}|channel:{channel.Key}");
+            }
+
+            _current.Add(categoryChannel);
             return _current;
         }
 

@@ -5,19 +5,16 @@ using SlaWatch.Core.Policies;
 namespace SlaWatch.Core.Reporting;
 
 /// <summary>
-/// Names of what reports show, in English or Chinese: channels, priorities, statuses, metrics, verdicts, rating
-/// levels, table headers, and the categories by the classification rules' own names. Unknown keys show as they are.
+/// Names of what reports show, in English or Chinese: priorities, statuses, metrics, verdicts, rating levels, table
+/// headers, the channels by the policy's names and the categories by the classification rules' own names. Unknown
+/// keys show as they are.
 /// </summary>
-public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null)
+public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null, ChannelCatalog? channels = null)
 {
+    private readonly ChannelCatalog _channels = channels ?? ChannelCatalog.Default;
+
     private static readonly Dictionary<string, (string En, string Zh)> Words = new(StringComparer.Ordinal)
     {
-        ["email"] = ("E-mail", "邮件"),
-        ["chat"] = ("Web chat", "在线客服"),
-        ["phone"] = ("Phone", "电话"),
-        ["web"] = ("Website", "官网"),
-        ["wechat"] = ("WeChat", "微信公众号"),
-        ["other"] = ("Other", "其他"),
         [Tickets.CallBack.Category] = ("Missed-call call-backs", "未接来电回拨"),
         ["urgent"] = ("Urgent", "紧急"),
         ["high"] = ("High", "高"),
@@ -88,6 +85,11 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         if (rules?.Category(key) is { } category)
         {
             return Chinese ? category.NameZh : category.NameEn;
+        }
+
+        if (Channel.TryFromKey(key, out var channel) && _channels.Find(channel) is { } named)
+        {
+            return Chinese ? named.NameZh : named.NameEn;
         }
 
         // A numeric rating level without a word: "4 / 5".
@@ -185,10 +187,10 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         var reason = item.OverdueReason is { } text ? Pick($", reason: {text}", $"，原因：{text}") : string.Empty;
         var elapsed = item.Elapsed.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         return Chinese
-            ? $"[{kind}{level}] {item.TicketNumber} {Name(item.Channel.Key())}/{Name(item.Priority.Key())} "
+            ? $"[{kind}{level}] {item.TicketNumber} {Name(item.Channel.Key)}/{Name(item.Priority.Key())} "
                 + $"{Name(item.Metric.Key())} 目标 {item.Target}，到期 {due}，已用 {elapsed} 分钟，责任人 "
                 + $"{item.Owner ?? "-"}{reason}"
-            : $"[{kind}{level}] {item.TicketNumber} {item.Channel.Key()}/{item.Priority.Key()} {item.Metric.Key()} "
+            : $"[{kind}{level}] {item.TicketNumber} {item.Channel.Key}/{item.Priority.Key()} {item.Metric.Key()} "
                 + $"target {item.Target}, due {due}, elapsed {elapsed} min, owner {item.Owner ?? "-"}{reason}";
     }
 

@@ -244,7 +244,7 @@ public sealed class ReportService(
             .Select(item => new ExceptionRow(
                 item.stored.Number.ToString(),
                 item.stored.Id,
-                item.stored.State.Channel.Key(),
+                item.stored.State.Channel.Key,
                 item.stored.State.Priority.Key(),
                 item.stored.State.Owner,
                 item.stored.State.Status.ToString(),

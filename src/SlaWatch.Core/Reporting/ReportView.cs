@@ -57,7 +57,7 @@ public sealed record ReportView(
     /// <summary>The classification rules whose names the categories are shown by; none shows their keys.</summary>
     public Classification.ClassificationRules? Rules { get; init; }
 
-    public ReportLabels Labels(bool chinese) => new(chinese, Rules);
+    public ReportLabels Labels(bool chinese) => new(chinese, Rules, Policy.Channels);
 
     /// <summary>Whether some of its days were computed at this read, not stored by a run (see <see
     /// cref="DailyAggregate.ProvisionalDays"/>).</summary>
@@ -304,15 +304,28 @@ public sealed record ReportView(
     }
 
     /// <summary>Figures of one kind of dimension (<c>priority</c>, <c>channel</c>, <c>category</c>, <c>agent</c>), by
-    /// its value.</summary>
-    public IEnumerable<(string Value, DayFigures Figures)> By(string kind) =>
-        Source
+    /// its value, busiest first. Every configured channel is among the channels, a quiet one with no tickets.</summary>
+    public IEnumerable<(string Value, DayFigures Figures)> By(string kind)
+    {
+        var found = Source
             .Figures.Where(pair =>
                 pair.Key.StartsWith(kind + ":", StringComparison.Ordinal)
                 && !pair.Key.Contains('|', StringComparison.Ordinal)
             )
-            .Select(pair => (pair.Key[(kind.Length + 1)..], pair.Value))
-            .OrderByDescending(pair => pair.Value.Received);
+            .Select(pair => (Value: pair.Key[(kind.Length + 1)..], Figures: pair.Value))
+            .ToList();
+        if (kind == "channel")
+        {
+            found.AddRange(
+                Policy
+                    .Channels.All.Select(item => item.Channel.Key)
+                    .Where(key => !Source.Figures.ContainsKey($"channel:{key}"))
+                    .Select(key => (key, new DayFigures()))
+            );
+        }
+
+        return found.OrderByDescending(pair => pair.Figures.Received);
+    }
 
     private static ReportRow AtLeast(string key, string english, string chinese, double? value, double target) =>
         new(

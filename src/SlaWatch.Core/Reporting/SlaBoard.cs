@@ -21,8 +21,9 @@ public sealed record BoardFigures(
 /// category).</summary>
 public sealed record BoardAlert(string Rule, string Key, int Level, long Count, string Text);
 
-/// <summary>What the live board shows: read at one instant, the open tickets soonest due first, today so far, today's
-/// alerts, and the calendars without holiday data for today or the week ahead (their countdowns are guesses).</summary>
+/// <summary>What the live board shows: read at one instant, the open tickets soonest due first, today so far (every
+/// configured channel, a quiet one too), today's alerts, the calendars without holiday data for today or the week
+/// ahead (their countdowns are guesses), and the channels' names.</summary>
 public sealed record BoardData(
     DateTimeOffset ReadAt,
     DateOnly Day,
@@ -31,7 +32,8 @@ public sealed record BoardData(
     IReadOnlyList<BacklogRow> Tickets,
     IReadOnlyList<BoardFigures> Today,
     IReadOnlyList<BoardAlert> Alerts,
-    IReadOnlyList<CalendarWarning> Warnings
+    IReadOnlyList<CalendarWarning> Warnings,
+    IReadOnlyList<ChannelLabel> Channels
 );
 
 /// <summary>
@@ -89,7 +91,8 @@ public sealed class SlaBoard(
                         alert.Message
                     )),
                 ],
-                policy.CalendarWarnings(day, day.AddDays(7))
+                policy.CalendarWarnings(day, day.AddDays(7)),
+                policy.Channels.Labels
             );
             return _last;
         }
@@ -117,10 +120,15 @@ public sealed class SlaBoard(
                 target
             );
 
-        var rows = Enum.GetValues<Channel>()
-            .Select(channel => channel.Key())
-            .Where(key => figures.ContainsKey($"channel:{key}"))
-            .Select(key => Row(key, figures[$"channel:{key}"]))
+        var configured = policy.Channels.All.Select(item => item.Channel.Key).ToList();
+        var others = figures
+            .Keys.Where(key => key.StartsWith("channel:", StringComparison.Ordinal) && !key.Contains('|'))
+            .Select(key => key["channel:".Length..])
+            .Where(key => !configured.Contains(key))
+            .Order(StringComparer.Ordinal);
+        var rows = configured
+            .Concat(others)
+            .Select(key => Row(key, figures.GetValueOrDefault($"channel:{key}") ?? new DayFigures()))
             .ToList();
         rows.Add(Row("all", figures.TryGetValue("all", out var all) ? all : new DayFigures()));
         return rows;

@@ -30,6 +30,7 @@ internal sealed class TicketContribution
 
     public void Fill(
         Ticket ticket,
+        ChannelKind kind,
         List<(SlaMetric Metric, ClockState State)> clocks,
         bool openAtEnd,
         bool repeat,
@@ -43,7 +44,7 @@ internal sealed class TicketContribution
         _confirmed = Minutes(confirmed, ticket.ReceivedAt);
         (_closed, _firstContactResolved, _reopened) = (
             ticket.Status == TicketStatus.Closed,
-            ticket.FirstContactResolved,
+            ticket.FirstContactResolved(kind),
             ticket.ReopenCount > 0
         );
         (_openAtEnd, _repeat) = (openAtEnd, repeat);

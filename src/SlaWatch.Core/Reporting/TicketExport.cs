@@ -6,8 +6,8 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Core.Reporting;
 
 /// <summary>
-/// One ticket as a flat row for spreadsheets: attributes, key instants in the policy's zone (with its offset),
-/// first-response and resolution times in open (business) and wall time, as minutes and as whole seconds (a phone
+/// One ticket as a flat row for spreadsheets: attributes (the channel by its key and the policy's two names), key
+/// instants in the policy's zone (with its offset), first-response and resolution times in open (business) and wall time, as minutes and as whole seconds (a phone
 /// target is seconds long), each clock's state and whether it breached, reopens, rating, the masked contact, and what
 /// the team recorded: its own reference, the executor, the solution, remarks, the promised time and the customer's
 /// confirmation.
@@ -16,6 +16,8 @@ public sealed record TicketExportRow(
     string Number,
     string Id,
     string Channel,
+    string ChannelNameZh,
+    string ChannelNameEn,
     string? Category,
     string Priority,
     string? Owner,
@@ -76,7 +78,9 @@ public sealed record TicketExportRow(
         return new TicketExportRow(
             stored.Number.ToString(),
             stored.Id,
-            ticket.Channel.Key(),
+            ticket.Channel.Key,
+            policy.Channels.NameOf(ticket.Channel, chinese: true),
+            policy.Channels.NameOf(ticket.Channel, chinese: false),
             ticket.Category,
             ticket.Priority.Key(),
             ticket.Owner,
@@ -100,7 +104,7 @@ public sealed record TicketExportRow(
             State(SlaMetric.PromisedResolution),
             clocks.Values.Any(clock => clock.State == ClockState.Breached),
             ticket.ReopenCount,
-            ticket.FirstContactResolved,
+            ticket.FirstContactResolved(policy.Channels.KindOf(ticket.Channel)),
             ticket.Satisfaction?.Score,
             ticket.Satisfaction?.ScaleMax,
             ticket.Satisfaction?.Comment,

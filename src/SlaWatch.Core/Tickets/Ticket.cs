@@ -101,15 +101,15 @@ public sealed record Ticket
     /// have to come back — on the phone, no further call; in a chat conversation (web chat, WeChat), solved within
     /// it however many messages it took; by e-mail or web form, answered once with no follow-up from the customer.
     /// </summary>
-    public bool FirstContactResolved =>
+    public bool FirstContactResolved(ChannelKind kind) =>
         FirstContactRecorded
         ?? (
             Status.IsDone()
             && ReopenCount == 0
-            && Channel switch
+            && kind switch
             {
-                Channel.Phone => CustomerMessageCount == 0,
-                Channel.Chat or Channel.WeChat => true,
+                ChannelKind.Phone => CustomerMessageCount == 0,
+                ChannelKind.Chat => true,
                 _ => AgentResponseCount <= 1 && CustomerFollowUps == 0,
             }
         );

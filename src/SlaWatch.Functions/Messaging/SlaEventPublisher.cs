@@ -85,7 +85,7 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
         message.CorrelationId = item.TicketId;
         var properties = message.ApplicationProperties;
         properties["recipient"] = item.Recipient;
-        properties["channel"] = item.Channel.Key();
+        properties["channel"] = item.Channel.Key;
         properties["priority"] = item.Priority.Key();
         properties["metric"] = item.Metric.Key();
         properties["level"] = item.Level;

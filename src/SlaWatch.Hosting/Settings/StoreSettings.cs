@@ -46,7 +46,7 @@ public sealed class StoreSettings : CheckedSettings
             SlaPolicyLoader.Load(path)
         );
         settings.Rules = Load(reader, RulesFile, Path.Combine("config", "classification.json"), root, path =>
-            ClassificationLoader.Load(path)
+            ClassificationLoader.Load(path, channels: settings.Policy?.Channels)
         );
         try
         {

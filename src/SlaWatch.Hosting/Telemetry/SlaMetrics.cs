@@ -40,7 +40,7 @@ public sealed class SlaMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(announcement);
         var tags = new TagList
         {
-            { "channel", announcement.Channel.Key() },
+            { "channel", announcement.Channel.Key },
             { "priority", announcement.Priority.Key() },
             { "metric", announcement.Metric.ToString() },
         };
@@ -59,12 +59,12 @@ public sealed class SlaMetrics : IDisposable
     public Meter Meter => _meter;
 
     public void FirstResponse(TimeSpan took, Channel channel) =>
-        _firstResponse.Record(took.TotalMinutes, new KeyValuePair<string, object?>("channel", channel.Key()));
+        _firstResponse.Record(took.TotalMinutes, new KeyValuePair<string, object?>("channel", channel.Key));
 
     public void Ingested(Channel channel, IngestKind kind) =>
         _ingested.Add(
             1,
-            new KeyValuePair<string, object?>("channel", channel.Key()),
+            new KeyValuePair<string, object?>("channel", channel.Key),
             new KeyValuePair<string, object?>("outcome", kind == IngestKind.Created ? "created" : "threaded")
         );
 

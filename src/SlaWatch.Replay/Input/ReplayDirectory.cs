@@ -1,3 +1,4 @@
+using SlaWatch.Core.Policies;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -21,7 +22,7 @@ public static class ReplayDirectory
 {
     public const string EventsFile = "events.jsonl";
 
-    public static IReadOnlyList<ReplayItem> Read(string directory, TimeZoneInfo zone)
+    public static IReadOnlyList<ReplayItem> Read(string directory, SlaPolicy policy)
     {
         if (!Directory.Exists(directory))
         {
@@ -30,6 +31,7 @@ public static class ReplayDirectory
 
         // MimeKit caches which charsets exist on first use: make the legacy ones exist first.
         Core.Text.LegacyCharsets.Register();
+        var zone = policy.TimeZone;
         var items = new List<ReplayItem>();
         items.AddRange(Files(directory, "email", "*.eml").Select(Mail));
         foreach (var path in Files(directory, "chat", "*.jsonl"))
@@ -45,7 +47,7 @@ public static class ReplayDirectory
         var events = Path.Combine(directory, EventsFile);
         if (File.Exists(events))
         {
-            items.AddRange(Records(events, zone));
+            items.AddRange(Records(events, zone, policy.Channels));
         }
 
         var sequenced = items.Select((item, position) => item with { Sequence = position });
@@ -206,10 +208,10 @@ public static class ReplayDirectory
         }
     }
 
-    private static IEnumerable<ReplayItem> Records(string path, TimeZoneInfo zone) =>
+    private static IEnumerable<ReplayItem> Records(string path, TimeZoneInfo zone, ChannelCatalog channels) =>
         JsonLines(path, "events", (line, origin) =>
         {
-            var parsed = InputJson.Parse(line, zone);
+            var parsed = InputJson.Parse(line, zone, channels);
             return new RecordItem(
                 parsed switch
                 {

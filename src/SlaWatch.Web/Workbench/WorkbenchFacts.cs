@@ -7,7 +7,8 @@ namespace SlaWatch.Web.Workbench;
 /// <summary>A category as the page offers it: its key and both names.</summary>
 public sealed record WorkbenchCategory(string Key, string Zh, string En);
 
-/// <summary>The signed-in person and what the page offers them to choose from: the categories, the overdue reasons,
+/// <summary>The signed-in person and what the page offers them to choose from: the channels and the categories by
+/// their names, the overdue reasons,
 /// the satisfaction scale, the zone times are shown in and, when the policy names its people, whom a ticket can be
 /// transferred to.</summary>
 public sealed record WorkbenchMe(
@@ -17,6 +18,7 @@ public sealed record WorkbenchMe(
     bool Leads,
     string SignOut,
     string TimeZone,
+    IReadOnlyList<ChannelLabel> Channels,
     IReadOnlyList<WorkbenchCategory> Categories,
     IReadOnlyList<string> OverdueReasons,
     int SatisfactionScale,
@@ -36,6 +38,7 @@ public sealed class WorkbenchFacts(SlaPolicy policy, ClassificationRules rules, 
             person.Leads,
             signOut,
             policy.TimeZone.Id,
+            policy.Channels.Labels,
             [
                 .. rules.Categories.Select(category => new WorkbenchCategory(
                     category.Key,

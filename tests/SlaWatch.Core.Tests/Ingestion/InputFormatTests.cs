@@ -195,7 +195,8 @@ public class InputFormatTests
     [InlineData(
         """{"type":"contact","channel":"fax","sourceId":"x","receivedAt":"2026-11-16T09:30:00Z","from":"a"}""",
         "channel",
-        "'fax' is not a channel; use email, chat, phone, web, wechat, other"
+        "'fax' is not a channel; use "
+            + "chat (官网客服), wechat (微信公众号), wecom (企业微信), phone (电话热线), email (邮件), web (官网留言), other (其他)"
     )]
     [InlineData(
         """{"type":"contact","channel":"email","sourceId":"x","receivedAt":"2026-11-16T09:30:"""

@@ -153,7 +153,8 @@ public class ConfigReadingTests
     [InlineData(
         """{"categories":[],"channelDefaults":{"fax":"normal"}}""",
         "$.channelDefaults.fax",
-        "'fax' is not a channel; use email, chat, phone, web, wechat, other"
+        "'fax' is not a channel; use "
+            + "chat (官网客服), wechat (微信公众号), wecom (企业微信), phone (电话热线), email (邮件), web (官网留言), other (其他)"
     )]
     [InlineData(
         """{"categories":[],"vip":{"phones":[]}}""",

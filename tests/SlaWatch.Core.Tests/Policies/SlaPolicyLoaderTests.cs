@@ -128,7 +128,7 @@ public class SlaPolicyLoaderTests
     [InlineData(
         """[{"name":"a","match":{"channels":["email"]},"targets":{"firstResponse":{"rings":3}}}]""",
         "$.rules[0].targets.firstResponse.rings",
-        "rule must match channels [\"phone\"]"
+        "rule must match phone channels only"
     )]
     [InlineData(
         """[{"name":"a","match":{"channels":["phone"]},"targets":{"resolution":{"rings":3}}}]""",

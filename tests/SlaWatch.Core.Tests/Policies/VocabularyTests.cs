@@ -7,34 +7,39 @@ namespace SlaWatch.Core.Tests.Policies;
 public class VocabularyTests
 {
     [Theory]
-    [InlineData("email", Channel.Email)]
-    [InlineData(" E-Mail ", Channel.Email)]
-    [InlineData("mail", Channel.Email)]
-    [InlineData("邮件", Channel.Email)]
-    [InlineData("邮箱", Channel.Email)]
-    [InlineData("chat", Channel.Chat)]
-    [InlineData("webchat", Channel.Chat)]
-    [InlineData("web chat", Channel.Chat)]
-    [InlineData("online chat", Channel.Chat)]
-    [InlineData("在线客服", Channel.Chat)]
-    [InlineData("在线", Channel.Chat)]
-    [InlineData("phone", Channel.Phone)]
-    [InlineData("call", Channel.Phone)]
-    [InlineData("电话", Channel.Phone)]
-    [InlineData("web", Channel.Web)]
-    [InlineData("site", Channel.Web)]
-    [InlineData("official site", Channel.Web)]
-    [InlineData("官网", Channel.Web)]
-    [InlineData("wechat", Channel.WeChat)]
-    [InlineData("微信", Channel.WeChat)]
-    [InlineData("公众号", Channel.WeChat)]
-    [InlineData("微信公众号", Channel.WeChat)]
-    [InlineData("other", Channel.Other)]
-    [InlineData("其他", Channel.Other)]
-    public void EveryChannelNameIsRead(string text, Channel channel)
+    [InlineData("email", "email")]
+    [InlineData(" E-Mail ", "email")]
+    [InlineData("mail", "email")]
+    [InlineData("邮件", "email")]
+    [InlineData("邮箱", "email")]
+    [InlineData("chat", "chat")]
+    [InlineData("webchat", "chat")]
+    [InlineData("web chat", "chat")]
+    [InlineData("在线客服", "chat")]
+    [InlineData("官网客服", "chat")]
+    [InlineData("在线", "chat")]
+    [InlineData("phone", "phone")]
+    [InlineData("call", "phone")]
+    [InlineData("电话", "phone")]
+    [InlineData("电话热线", "phone")]
+    [InlineData("web", "web")]
+    [InlineData("site", "web")]
+    [InlineData("official site", "web")]
+    [InlineData("官网", "web")]
+    [InlineData("wechat", "wechat")]
+    [InlineData("WeChat Official Account", "wechat")]
+    [InlineData("微信", "wechat")]
+    [InlineData("公众号", "wechat")]
+    [InlineData("微信公众号", "wechat")]
+    [InlineData("wecom", "wecom")]
+    [InlineData("企业微信", "wecom")]
+    [InlineData("微信客服", "wecom")]
+    [InlineData("other", "other")]
+    [InlineData("其他", "other")]
+    public void EveryChannelNameOfTheDefaultChannelsIsRead(string text, string key)
     {
-        Assert.True(ChannelNames.TryParse(text, out var parsed));
-        Assert.Equal(channel, parsed);
+        Assert.True(ChannelCatalog.Default.TryParse(text, out var parsed));
+        Assert.Equal(key, parsed.Key);
     }
 
     [Theory]
@@ -63,7 +68,7 @@ public class VocabularyTests
     [InlineData("Stryker was here!")]
     public void AnUnknownNameIsNoChannelOrPriority(string? text)
     {
-        Assert.False(ChannelNames.TryParse(text, out _));
+        Assert.False(ChannelCatalog.Default.TryParse(text, out _));
         Assert.False(PriorityNames.TryParse(text, out _));
     }
 
@@ -71,14 +76,17 @@ public class VocabularyTests
     public void EveryChannelAndPriorityHasAKeyThatReadsBackAsItself()
     {
         Assert.Equal(
-            ["email", "chat", "phone", "web", "wechat", "other"],
-            Enum.GetValues<Channel>().Select(channel => channel.Key())
+            ["chat", "wechat", "wecom", "phone", "email", "web", "other"],
+            ChannelCatalog.Default.All.Select(item => item.Channel.Key)
+        );
+        Assert.All(
+            ChannelCatalog.Default.All,
+            item => Assert.True(ChannelCatalog.Default.TryParse(item.Channel.Key, out var back) && back == item.Channel)
         );
         Assert.Equal(
             ["urgent", "high", "normal", "low", "suggestion"],
             Enum.GetValues<Priority>().Select(priority => priority.Key())
         );
-        Assert.Equal(ChannelNames.Known, Enum.GetValues<Channel>().Select(channel => channel.Key()));
         Assert.All(PriorityNames.Known, name => Assert.True(PriorityNames.TryParse(name, out _), name));
         Assert.Equal(12, PriorityNames.Known.Distinct().Count());
         Assert.All(Enum.GetValues<Priority>(), priority =>

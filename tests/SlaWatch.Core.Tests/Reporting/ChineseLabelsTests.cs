@@ -34,8 +34,8 @@ public class ChineseLabelsTests
         Assert.Equal(
             [
                 "邮件",
-                "在线客服",
-                "电话",
+                "官网客服",
+                "电话热线",
                 "紧急",
                 "建议",
                 "处理中",
@@ -85,7 +85,7 @@ public class ChineseLabelsTests
         Assert.Equal("今日已受理 43 张（退款退货），为近期日均 21.3 张的 2.0 倍：启动2级响应", Zh.Alert(volume));
         Assert.Equal("连续 5 张新工单均为「产品质量」：潜在危机预警", Zh.Alert(streak));
         Assert.Equal(
-            "[超时 L2] 20261116-001 在线客服/紧急 首次响应 目标 5m，到期 2026-11-16 09:35，已用 7 分钟，责任人 客服A，原因：agent busy",
+            "[超时 L2] 20261116-001 官网客服/紧急 首次响应 目标 5m，到期 2026-11-16 09:35，已用 7 分钟，责任人 客服A，原因：agent busy",
             Zh.Announcement(announcement, Shipped.Policy.TimeZone)
         );
         Assert.Equal("english", new ReportLabels(chinese: false).Alert(volume));
@@ -116,7 +116,7 @@ public class ChineseLabelsTests
 
         Assert.StartsWith("客服日报 2026-11-16 — 策略 v", text, StringComparison.Ordinal);
         Assert.Contains("受理量", text, StringComparison.Ordinal);
-        Assert.Contains("在线客服", text, StringComparison.Ordinal);
+        Assert.Contains("官网客服", text, StringComparison.Ordinal);
         Assert.Contains("退款退货", text, StringComparison.Ordinal);
         Assert.Contains("received,受理量,1", csv, StringComparison.Ordinal);
         Assert.Contains("问题类型,工单数", csv, StringComparison.Ordinal);

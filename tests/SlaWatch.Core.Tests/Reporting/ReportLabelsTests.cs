@@ -20,8 +20,9 @@ public class ReportLabelsTests
     {
         var keys = new TheoryData<string>();
         foreach (
-            var key in ChannelNames
-                .Known.Concat(["urgent", "high", "normal", "low", "suggestion"])
+            var key in ChannelCatalog
+                .Default.All.Select(item => item.Channel.Key)
+                .Concat(["urgent", "high", "normal", "low", "suggestion"])
                 .Concat(
                     Enum.GetValues<TicketStatus>()
                         .Where(status => status != TicketStatus.Reopened)
@@ -73,8 +74,9 @@ public class ReportLabelsTests
     [Fact]
     public void NamesOfOneKindAreDistinct()
     {
-        Assert.Equal(ChannelNames.Known.Count, ChannelNames.Known.Select(En.Name).Distinct().Count());
-        Assert.Equal(ChannelNames.Known.Count, ChannelNames.Known.Select(Zh.Name).Distinct().Count());
+        var channels = ChannelCatalog.Default.All.Select(item => item.Channel.Key).ToList();
+        Assert.Equal(channels.Count, channels.Select(En.Name).Distinct().Count());
+        Assert.Equal(channels.Count, channels.Select(Zh.Name).Distinct().Count());
         string[] statuses = ["Open", "PendingCustomer", "OnHold", "Resolved", "Closed"];
         Assert.Equal(statuses.Length, statuses.Select(En.Name).Distinct().Count());
         Assert.Equal(statuses.Length, statuses.Select(Zh.Name).Distinct().Count());
@@ -190,7 +192,7 @@ public class ReportLabelsTests
         var all = new AnomalyAlert("volume", "all", 1, new DateOnly(2026, 11, 16), 30, 12.5, "english");
         Assert.Equal("今日已受理 30 张（全部），为近期日均 12.5 张的 2.4 倍：启动1级响应", Zh.Alert(all));
         var channel = new AnomalyAlert("streak", "chat", 1, new DateOnly(2026, 11, 16), 6, null, "english");
-        Assert.Equal("连续 6 张新工单均为「在线客服」：潜在危机预警", Zh.Alert(channel));
+        Assert.Equal("连续 6 张新工单均为「官网客服」：潜在危机预警", Zh.Alert(channel));
     }
 
     [Theory]
@@ -200,7 +202,7 @@ public class ReportLabelsTests
         null,
         null,
         "[warning] 20261116-001 chat/urgent firstResponse target 5m, due -, elapsed 4 min, owner -",
-        "[预警] 20261116-001 在线客服/紧急 首次响应 目标 5m，到期 -，已用 4 分钟，责任人 -"
+        "[预警] 20261116-001 官网客服/紧急 首次响应 目标 5m，到期 -，已用 4 分钟，责任人 -"
     )]
     [InlineData(
         "escalation",
@@ -209,7 +211,7 @@ public class ReportLabelsTests
         "agent busy",
         "[escalation L3] 20261116-001 chat/urgent firstResponse target 5m, due -, elapsed 4 min, owner 客服A, reason: "
             + "agent busy",
-        "[升级 L3] 20261116-001 在线客服/紧急 首次响应 目标 5m，到期 -，已用 4 分钟，责任人 客服A，原因：agent busy"
+        "[升级 L3] 20261116-001 官网客服/紧急 首次响应 目标 5m，到期 -，已用 4 分钟，责任人 客服A，原因：agent busy"
     )]
     [InlineData("reminder", 1, null, null, "[reminder L1] 20261116-001", "[reminder L1] 20261116-001")]
     public void AnAnnouncementReadsAsOneLineWithoutAContact(

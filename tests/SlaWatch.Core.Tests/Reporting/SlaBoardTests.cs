@@ -97,7 +97,16 @@ public sealed class SlaBoardTests
         var chats = first.Today.Single(row => row.Channel == "chat");
         Assert.Equal((5L, 0L, (double?)null), (chats.Arrivals, chats.FirstResponses, chats.MeanFirstResponseMinutes));
         Assert.Equal(7L, first.Today.Single(row => row.Channel == "all").Arrivals);
-        Assert.Equal(["email", "chat", "all"], first.Today.Select(row => row.Channel));
+        // Every configured channel is on the board, in the policy's order, a quiet one with nothing yet.
+        Assert.Equal(
+            ["chat", "wechat", "wecom", "phone", "email", "web", "other", "all"],
+            first.Today.Select(row => row.Channel)
+        );
+        Assert.Equal(0L, first.Today.Single(row => row.Channel == "wecom").Arrivals);
+        Assert.Equal(
+            ("wechat", "微信公众号", "WeChat Official Account", "chat"),
+            (first.Channels[1].Key, first.Channels[1].NameZh, first.Channels[1].NameEn, first.Channels[1].Kind)
+        );
 
         // Five new tickets in a row about one category: the early warning the scanner announces, shown here.
         var alert = Assert.Single(first.Alerts);

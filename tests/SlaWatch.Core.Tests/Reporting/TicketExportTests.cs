@@ -51,6 +51,7 @@ public class TicketExportTests
             ("20261116-001", "web", "suggestion", "suggestion", "客服A", "工号007", "Resolved"),
             (row.Number, row.Channel, row.Category, row.Priority, row.Owner, row.Executor, row.Status)
         );
+        Assert.Equal(("官网留言", "Web form"), (row.ChannelNameZh, row.ChannelNameEn));
         Assert.Equal((TimeSpan.FromHours(8), at("2026-11-16 11:30")), (row.ReceivedAt.Offset, row.ReceivedAt));
         Assert.Equal(
             (60.0, 120.0, 3600L, 7200L),

@@ -71,7 +71,7 @@ public class LogNotifierTests
 
         Assert.Equal("[预警 streak L1] 连续 5 张新工单均为「refund」：潜在危机预警 -> manager", lines[0]);
         Assert.Equal("汇总通知 supervisor：1 条", lines[1]);
-        Assert.StartsWith("  [超时 L2] 20261116-001 在线客服/紧急", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("  [超时 L2] 20261116-001 官网客服/紧急", lines[2], StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentNullException>(() => notifier.NotifyAsync(null!));
     }
 }

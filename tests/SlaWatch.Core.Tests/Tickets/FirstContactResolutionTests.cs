@@ -1,3 +1,4 @@
+using SlaWatch.TestSupport;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
@@ -45,19 +46,19 @@ public class FirstContactResolutionTests
                 Customer(4, "m2"),
                 Reply(5, "a3"),
                 Resolved(6)
-            ).FirstContactResolved
+            ).FirstContactResolvedByDefault()
         );
-        Assert.True(Fold(Channel.WeChat, Reply(1, "a1"), Reply(2, "a2"), Resolved(3)).FirstContactResolved);
+        Assert.True(Fold(Channel.WeChat, Reply(1, "a1"), Reply(2, "a2"), Resolved(3)).FirstContactResolvedByDefault());
         // The customer came back after the conversation was resolved: it reopened.
         Assert.False(
-            Fold(Channel.Chat, Reply(1, "a1"), Resolved(6), Customer(60, "again"), Resolved(70)).FirstContactResolved
+            Fold(Channel.Chat, Reply(1, "a1"), Resolved(6), Customer(60, "again"), Resolved(70)).FirstContactResolvedByDefault()
         );
     }
 
     [Fact]
     public void APhoneTicketIsFirstContactResolvedOnlyWhenTheCustomerDidNotCallAgain()
     {
-        Assert.True(Fold(Channel.Phone, Reply(0, "answered"), Resolved(5)).FirstContactResolved);
+        Assert.True(Fold(Channel.Phone, Reply(0, "answered"), Resolved(5)).FirstContactResolvedByDefault());
         // A second call within the repeat window joins the ticket as a customer message.
         Assert.False(
             Fold(
@@ -66,16 +67,16 @@ public class FirstContactResolutionTests
                 Customer(30, "call-2"),
                 Reply(30, "answered-2"),
                 Resolved(35)
-            ).FirstContactResolved
+            ).FirstContactResolvedByDefault()
         );
     }
 
     [Fact]
     public void AnEmailIsFirstContactResolvedWhenAnsweredOnceWithoutAFollowUp()
     {
-        Assert.True(Fold(Channel.Email, Reply(30, "r1"), Resolved(31)).FirstContactResolved);
+        Assert.True(Fold(Channel.Email, Reply(30, "r1"), Resolved(31)).FirstContactResolvedByDefault());
         // More detail before the answer does not count against it.
-        Assert.True(Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(31)).FirstContactResolved);
+        Assert.True(Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(31)).FirstContactResolvedByDefault());
         Assert.False(
             Fold(
                 Channel.Email,
@@ -83,9 +84,9 @@ public class FirstContactResolutionTests
                 Customer(60, "but"),
                 Reply(90, "r2"),
                 Resolved(91)
-            ).FirstContactResolved
+            ).FirstContactResolvedByDefault()
         );
-        Assert.False(Fold(Channel.Web, Reply(30, "r1"), Reply(40, "r2"), Resolved(41)).FirstContactResolved);
+        Assert.False(Fold(Channel.Web, Reply(30, "r1"), Reply(40, "r2"), Resolved(41)).FirstContactResolvedByDefault());
     }
 
     [Fact]
@@ -94,14 +95,14 @@ public class FirstContactResolutionTests
         // Answered once, then the customer wrote again on the thread and the agent closed it without a second
         // answer (a call-back, say): the first contact did not resolve it.
         var followedUp = Fold(Channel.Email, Reply(30, "r1"), Customer(60, "still broken"), Resolved(120));
-        Assert.False(followedUp.FirstContactResolved);
-        Assert.True(Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(120)).FirstContactResolved);
+        Assert.False(followedUp.FirstContactResolvedByDefault());
+        Assert.True(Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(120)).FirstContactResolvedByDefault());
     }
 
     [Fact]
     public void NothingUnresolvedIsFirstContactResolvedAndARecordedAnswerWins()
     {
-        Assert.False(Fold(Channel.Chat, Reply(1, "a1")).FirstContactResolved);
+        Assert.False(Fold(Channel.Chat, Reply(1, "a1")).FirstContactResolvedByDefault());
         Assert.True(
             Fold(
                 Channel.Email,
@@ -109,7 +110,7 @@ public class FirstContactResolutionTests
                 Reply(40, "r2"),
                 Resolved(41),
                 new FirstContactRecorded(T0.AddMinutes(42), "客服A", "fcr", true)
-            ).FirstContactResolved
+            ).FirstContactResolvedByDefault()
         );
     }
 }

@@ -1,3 +1,4 @@
+using SlaWatch.TestSupport;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
@@ -47,7 +48,7 @@ public class TicketFoldTests
         Assert.Equal("technical-fault", ticket.Category);
         Assert.Equal("客服A", ticket.Owner);
         Assert.Equal(2, ticket.AgentResponseCount);
-        Assert.False(ticket.FirstContactResolved);
+        Assert.False(ticket.FirstContactResolvedByDefault());
         Assert.True(ticket.Satisfaction!.IsSatisfied);
         Assert.Equal("1391234****", ticket.Customer.Masked);
         Assert.Equal(9, ticket.EventCount);
@@ -69,7 +70,7 @@ public class TicketFoldTests
         Assert.Equal(TicketStatus.Open, ticket.Status);
         Assert.Null(ticket.ResolvedAt);
         Assert.Equal(1, ticket.ReopenCount);
-        Assert.False(ticket.FirstContactResolved);
+        Assert.False(ticket.FirstContactResolvedByDefault());
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public class TicketFoldTests
             ]
         );
 
-        Assert.True(ticket.FirstContactResolved);
+        Assert.True(ticket.FirstContactResolvedByDefault());
         Assert.Equal(T0.AddMinutes(10), ticket.ResolvedAt);
         Assert.Equal(T0.AddMinutes(20), ticket.ClosedAt);
     }
