@@ -31,6 +31,12 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<CallRowRefusals>();
         services.AddSingleton<CallLogImport>();
         services.AddSingleton<SpreadsheetImporter>();
+        // One client for WeCom's API: its token cache and retries outlive a callback.
+        services.TryAddSingleton(provider => new WeCom.WeComApi(
+            new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+            provider.GetRequiredService<TimeProvider>()
+        ));
+        services.AddSingleton<WeCom.WeComSync>();
         return services;
     }
 

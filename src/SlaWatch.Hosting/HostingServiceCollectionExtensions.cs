@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlaWatch.Channels;
+using SlaWatch.Channels.WeChat;
+using SlaWatch.Channels.WeCom;
 using SlaWatch.Core;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
@@ -73,34 +75,60 @@ public static class HostingServiceCollectionExtensions
         );
         services.AddSlaWatchCore();
         services.AddSlaWatchChannels();
-        // WeChat Official Accounts, one configuration section each, by the name their route carries.
-        services.AddSingleton(_ => new Channels.WeChat.WeChatAccounts(
+        // WeChat Official Accounts and WeCom corps, one configuration section each, by the name their route carries.
+        services.AddSingleton(_ => new ChannelAccounts<WeChatAccount>(
+            "WeChat",
             configuration
-                .GetSection(Channels.WeChat.WeChatAccounts.Section)
+                .GetSection("WeChat:Accounts")
                 .GetChildren()
-                .Select(account => new Channels.WeChat.WeChatAccount(
+                .Select(account => new WeChatAccount(
                     account.Key,
                     account["Token"] ?? string.Empty,
-                    account["EncodingAesKey"] is { Length: > 0 } key ? key : null,
-                    account["AppId"] is { Length: > 0 } appId ? appId : null
+                    Optional(account["EncodingAesKey"]),
+                    Optional(account["AppId"])
                 )
                 {
-                    QuietGap = account["QuietGapHours"] is { Length: > 0 } hours
-                        ? TimeSpan.FromHours(
-                            double.TryParse(
-                                hours,
-                                System.Globalization.NumberStyles.Float,
-                                System.Globalization.CultureInfo.InvariantCulture,
-                                out var parsed
-                            )
-                                ? parsed
-                                : -1
-                        )
-                        : Channels.WeChat.WeChatAccount.DefaultQuietGap,
+                    QuietGap = QuietGap(account),
+                })
+        ));
+        services.AddSingleton(_ => new ChannelAccounts<WeComAccount>(
+            "WeCom",
+            configuration
+                .GetSection("WeCom:Accounts")
+                .GetChildren()
+                .Select(account => new WeComAccount(
+                    account.Key,
+                    account["CorpId"] ?? string.Empty,
+                    account["Secret"] ?? string.Empty,
+                    account["Token"] ?? string.Empty,
+                    account["EncodingAesKey"] ?? string.Empty
+                )
+                {
+                    QuietGap = QuietGap(account),
+                    ApiBase = Optional(account["ApiBase"]) is { } api
+                        ? (Uri.TryCreate(api, UriKind.Absolute, out var uri) ? uri : new Uri("invalid:"))
+                        : WeComAccount.DefaultApiBase,
                 })
         ));
         return services;
     }
+
+    private static string? Optional(string? value) => value is { Length: > 0 } ? value : null;
+
+    // Hours as the settings give them; anything unreadable is out of range, so the account names it.
+    private static TimeSpan QuietGap(IConfigurationSection account) =>
+        account["QuietGapHours"] is { Length: > 0 } hours
+            ? TimeSpan.FromHours(
+                double.TryParse(
+                    hours,
+                    System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out var parsed
+                )
+                    ? parsed
+                    : -1
+            )
+            : WeChatAccount.DefaultQuietGap;
 
     /// <summary>
     /// Registers settings of type <typeparamref name="T"/> read by <paramref name="read"/>, validated at start with

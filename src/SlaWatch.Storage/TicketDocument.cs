@@ -65,7 +65,11 @@ public static class TicketDocument
             id = ticket.Id,
             reference = ticket.Reference,
             channel = ticket.Channel.Key,
-            channelName = new { zh = channels.NameOf(ticket.Channel, true), en = channels.NameOf(ticket.Channel, false) },
+            channelName = new
+            {
+                zh = channels.NameOf(ticket.Channel, true),
+                en = channels.NameOf(ticket.Channel, false),
+            },
             priority = ticket.Priority.Key(),
             category = ticket.Category,
             tier = ticket.CustomerTier,

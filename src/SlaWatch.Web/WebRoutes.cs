@@ -68,6 +68,14 @@ public static class WebRoutes
             (WeChat.WeChatEndpoints wechat, HttpRequest request, string account, CancellationToken cancellationToken) =>
                 wechat.ReceiveAsync(request, account, cancellationToken)
         );
+        routes.MapGet("/api/wecom/{account}", (WeCom.WeComEndpoints wecom, HttpRequest request, string account) =>
+            wecom.Check(request, account)
+        );
+        routes.MapPost(
+            "/api/wecom/{account}",
+            (WeCom.WeComEndpoints wecom, HttpRequest request, string account, CancellationToken cancellationToken) =>
+                wecom.ReceiveAsync(request, account, cancellationToken)
+        );
         return routes;
     }
 

@@ -21,7 +21,9 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<WorkbenchFacts>();
         services.AddSingleton<WorkbenchEndpoints>();
+        services.AddSingleton<Inbound.InboundRefusals>();
         services.AddSingleton<WeChat.WeChatEndpoints>();
+        services.AddSingleton<WeCom.WeComEndpoints>();
         return services;
     }
 

@@ -12,7 +12,7 @@ public sealed partial record WeChatAccount(
     string Token,
     string? EncodingAesKey = null,
     string? AppId = null
-)
+) : IChannelAccount
 {
     /// <summary>WeChat lets an account answer a follower for 48 hours after their last message (the customer-service
     /// message window): past it, or once the ticket is resolved, the follower's next message opens a new
@@ -22,8 +22,8 @@ public sealed partial record WeChatAccount(
     /// <summary>How long a follower may be silent and their next message still continue the open ticket.</summary>
     public TimeSpan QuietGap { get; init; } = DefaultQuietGap;
 
-    /// <summary>The AES-256 key: the EncodingAESKey (43 characters) read as base64 with its padding put back.</summary>
-    internal byte[]? AesKey => EncodingAesKey is { } text ? Convert.FromBase64String(text + "=") : null;
+    /// <summary>The AES-256 key the EncodingAESKey stands for.</summary>
+    internal byte[]? AesKey => EncodingAesKey is { } text ? WeChatCrypto.Key(text) : null;
 
     /// <summary>What is wrong with the account's settings, naming the field; null when it can receive.</summary>
     public string? Problem()

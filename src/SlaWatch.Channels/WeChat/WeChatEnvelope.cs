@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using SlaWatch.Channels.Chat;
 
 namespace SlaWatch.Channels.WeChat;
@@ -23,17 +20,13 @@ public static class WeChatEnvelope
     /// <summary>A message is a few kilobytes of XML; more is not one WeChat sent.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Skew = WeChatCrypto.Skew;
 
     /// <summary>The SHA-1 (lower-case hex) of <paramref name="parts"/> sorted (ordinal) and joined.</summary>
     public static string Signature(params string[] parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var sorted = parts.Order(StringComparer.Ordinal);
-        // SHA-1 is WeChat's choice, not ours: the signature is its protocol.
-#pragma warning disable CA5350
-        return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(sorted))));
-#pragma warning restore CA5350
+        return WeChatCrypto.Signature(parts);
     }
 
     /// <summary>The server-URL check (a GET when the address is saved): <c>echostr</c>, to be echoed, when the
@@ -112,12 +105,17 @@ public static class WeChatEnvelope
         }
 
         var (timestamp, nonce) = (query["timestamp"], query["nonce"]);
-        if (!Matches(Signature(account.Token, timestamp, nonce, encrypt), query.GetValueOrDefault("msg_signature")))
+        if (
+            !WeChatCrypto.Matches(
+                Signature(account.Token, timestamp, nonce, encrypt),
+                query.GetValueOrDefault("msg_signature")
+            )
+        )
         {
             return Refused(401, "msg_signature: does not match the account's token and the message");
         }
 
-        if (Unseal(key, encrypt) is not ({ } xml, { } appId))
+        if (WeChatCrypto.Unseal(key, encrypt) is not ({ } xml, { } appId))
         {
             return Refused(401, "Encrypt: not sealed with the account's EncodingAESKey");
         }
@@ -138,53 +136,14 @@ public static class WeChatEnvelope
             return "signature, timestamp and nonce: all three are needed";
         }
 
-        if (
-            !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > 4_102_444_800
-            || (DateTimeOffset.FromUnixTimeSeconds(seconds) - now).Duration() > Skew
-        )
+        if (WeChatCrypto.Stale(timestamp, now) is { } stale)
         {
-            return "timestamp: more than 5 minutes from the server's clock (a replay?)";
+            return stale;
         }
 
-        return Matches(Signature(account.Token, timestamp, nonce), signature)
+        return WeChatCrypto.Matches(Signature(account.Token, timestamp, nonce), signature)
             ? null
             : "signature: does not match the account's token";
-    }
-
-    private static bool Matches(string expected, string? given) =>
-        given is not null
-        && given.Length == expected.Length
-        && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(expected),
-            Encoding.ASCII.GetBytes(given.ToLowerInvariant())
-        );
-
-    private static (byte[]? Xml, string? AppId) Unseal(byte[] key, string encrypt)
-    {
-        byte[] plain;
-        try
-        {
-            using var aes = Aes.Create();
-            aes.Key = key;
-            plain = aes.DecryptCbc(Convert.FromBase64String(encrypt), key.AsSpan(0, 16), PaddingMode.None);
-        }
-        catch (Exception error) when (error is FormatException or CryptographicException)
-        {
-            return (null, null);
-        }
-
-        var pad = plain.Length > 0 ? plain[^1] : 0;
-        if (pad is < 1 or > 32 || plain.Length < 20 + pad)
-        {
-            return (null, null);
-        }
-
-        var content = plain.AsSpan(0, plain.Length - pad);
-        var length = BinaryPrimitives.ReadInt32BigEndian(content[16..20]);
-        return length < 0 || length > content.Length - 20
-            ? (null, null)
-            : (content.Slice(20, length).ToArray(), Encoding.UTF8.GetString(content[(20 + length)..]));
     }
 
     private static WeChatOpened Refused(int status, string reason) => new(null, status, reason);

@@ -53,23 +53,21 @@ public sealed class ChannelCatalog
 
     /// <summary>The department's channels as the brief names them, with the names earlier versions accepted.</summary>
     public static ChannelCatalog Default { get; } =
-        new(
-            [
-                new(Channel.Chat, "官网客服", "Web chat", ChannelKind.Chat, ["webchat", "web chat", "在线客服", "在线"]),
-                new(Channel.WeChat, "微信公众号", "WeChat Official Account", ChannelKind.Chat, ["微信", "公众号"])
-                {
-                    TargetsAs = Channel.Chat,
-                },
-                new(Channel.WeCom, "企业微信", "WeCom", ChannelKind.Chat, ["微信客服", "企业微信客服", "wework"])
-                {
-                    TargetsAs = Channel.Chat,
-                },
-                new(Channel.Phone, "电话热线", "Phone line", ChannelKind.Phone, ["call", "电话", "热线"]),
-                new(Channel.Email, "邮件", "E-mail", ChannelKind.Mail, ["e-mail", "mail", "邮箱"]),
-                new(Channel.Web, "官网留言", "Web form", ChannelKind.Mail, ["site", "official site", "官网"]),
-                new(Channel.Other, "其他", "Other", ChannelKind.Mail, []),
-            ]
-        );
+        new([
+            new(Channel.Chat, "官网客服", "Web chat", ChannelKind.Chat, ["webchat", "web chat", "在线客服", "在线"]),
+            new(Channel.WeChat, "微信公众号", "WeChat Official Account", ChannelKind.Chat, ["微信", "公众号"])
+            {
+                TargetsAs = Channel.Chat,
+            },
+            new(Channel.WeCom, "企业微信", "WeCom", ChannelKind.Chat, ["微信客服", "企业微信客服", "wework"])
+            {
+                TargetsAs = Channel.Chat,
+            },
+            new(Channel.Phone, "电话热线", "Phone line", ChannelKind.Phone, ["call", "电话", "热线"]),
+            new(Channel.Email, "邮件", "E-mail", ChannelKind.Mail, ["e-mail", "mail", "邮箱"]),
+            new(Channel.Web, "官网留言", "Web form", ChannelKind.Mail, ["site", "official site", "官网"]),
+            new(Channel.Other, "其他", "Other", ChannelKind.Mail, []),
+        ]);
 
     public IReadOnlyList<ChannelDefinition> All { get; }
 

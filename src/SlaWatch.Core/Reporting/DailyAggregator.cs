@@ -98,8 +98,10 @@ public static class DailyAggregator
         private readonly DayFigures _all;
         private readonly Dictionary<Channel, (DayFigures Channel, DayFigures?[] ByPriority)> _channels = [];
         private readonly DayFigures?[] _priorities = new DayFigures?[Priorities];
-        private readonly Dictionary<string, (DayFigures Category, Dictionary<Channel, DayFigures> ByChannel)> _categories =
-            new(StringComparer.Ordinal);
+        private readonly Dictionary<
+            string,
+            (DayFigures Category, Dictionary<Channel, DayFigures> ByChannel)
+        > _categories = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (DayFigures Agent, DayFigures? Team)> _owners = new(StringComparer.Ordinal);
         private readonly Dictionary<string, DayFigures> _executors = new(StringComparer.Ordinal);
         private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];

@@ -1,4 +1,3 @@
-using SlaWatch.Core.Policies;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Email;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Text;
 
 namespace SlaWatch.Replay.Input;

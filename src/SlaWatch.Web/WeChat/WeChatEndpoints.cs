@@ -1,10 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using SlaWatch.Channels;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.WeChat;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Core.Ports;
+using SlaWatch.Web.Inbound;
 
 namespace SlaWatch.Web.WeChat;
 
@@ -16,9 +17,9 @@ namespace SlaWatch.Web.WeChat;
 /// and hash; a message that cannot be used is kept whole.
 /// </summary>
 public sealed partial class WeChatEndpoints(
-    WeChatAccounts accounts,
+    ChannelAccounts<WeChatAccount> accounts,
     IngestionService ingestion,
-    IQuarantine quarantine,
+    InboundRefusals refusals,
     TimeProvider time,
     ILogger<WeChatEndpoints> logger
 )
@@ -30,10 +31,10 @@ public sealed partial class WeChatEndpoints(
         ArgumentNullException.ThrowIfNull(request);
         if (accounts.Find(account) is not { } found)
         {
-            return NoAccount(account);
+            return InboundRefusals.NoAccount("WeChat", account);
         }
 
-        var (echo, refusal) = WeChatEnvelope.Check(found, Query(request), time.GetUtcNow());
+        var (echo, refusal) = WeChatEnvelope.Check(found, InboundRefusals.Query(request), time.GetUtcNow());
         return echo is null
             ? Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!)
             : TypedResults.Text(echo, "text/plain; charset=utf-8");
@@ -44,7 +45,7 @@ public sealed partial class WeChatEndpoints(
         ArgumentNullException.ThrowIfNull(request);
         if (accounts.Find(account) is not { } found)
         {
-            return NoAccount(account);
+            return InboundRefusals.NoAccount("WeChat", account);
         }
 
         var now = time.GetUtcNow();
@@ -54,7 +55,7 @@ public sealed partial class WeChatEndpoints(
             .ConfigureAwait(false);
         var opened = body.TooLarge
             ? new WeChatOpened(null, StatusCodes.Status413PayloadTooLarge, $"body: {body.Description}")
-            : WeChatEnvelope.Open(found, Query(request), body.Bytes, now);
+            : WeChatEnvelope.Open(found, InboundRefusals.Query(request), body.Bytes, now);
         if (opened.Xml is not { } xml)
         {
             // Only a body that is the account's but not a message is kept whole; the rest by size and hash.
@@ -62,7 +63,8 @@ public sealed partial class WeChatEndpoints(
                 opened.Status == StatusCodes.Status400BadRequest
                     ? Encoding.UTF8.GetString(body.Bytes)
                     : body.Description;
-            return await RefuseAsync(opened.Status, opened.Refusal!, raw, origin, now, cancellationToken)
+            return await refusals
+                .RefuseAsync(Channel, opened.Status, opened.Refusal!, raw, origin, now, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -73,7 +75,8 @@ public sealed partial class WeChatEndpoints(
         }
         catch (ChatFormatException error)
         {
-            return await RefuseAsync(400, error.Message, Encoding.UTF8.GetString(xml), origin, now, cancellationToken)
+            return await refusals
+                .RefuseAsync(Channel, 400, error.Message, Encoding.UTF8.GetString(xml), origin, now, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -93,46 +96,9 @@ public sealed partial class WeChatEndpoints(
         return TypedResults.Text("success", "text/plain; charset=utf-8");
     }
 
-    private async Task<IResult> RefuseAsync(
-        int status,
-        string reason,
-        string raw,
-        string origin,
-        DateTimeOffset now,
-        CancellationToken cancellationToken
-    )
-    {
-        var id = await quarantine
-            .PutAsync(new QuarantinedInput(Channel, now, origin, reason, raw), cancellationToken)
-            .ConfigureAwait(false);
-        Log.Refused(logger, origin, status, reason, id);
-        return Refusal.Problem(status, reason, id);
-    }
-
-    private static IResult NoAccount(string account) =>
-        Refusal.Problem(
-            StatusCodes.Status404NotFound,
-            $"account: no WeChat account '{Refusal.Echo(account)}' is configured"
-        );
-
-    private static Dictionary<string, string> Query(HttpRequest request) =>
-        request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
-
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "WeChat {Account}: {Outcome}")]
         public static partial void Taken(ILogger logger, string account, string outcome);
-
-        [LoggerMessage(
-            Level = LogLevel.Warning,
-            Message = "WeChat push refused ({Origin}): {Status} {Reason}; quarantine {QuarantineId}"
-        )]
-        public static partial void Refused(
-            ILogger logger,
-            string origin,
-            int status,
-            string reason,
-            string quarantineId
-        );
     }
 }

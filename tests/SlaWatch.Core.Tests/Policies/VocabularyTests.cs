@@ -79,9 +79,8 @@ public class VocabularyTests
             ["chat", "wechat", "wecom", "phone", "email", "web", "other"],
             ChannelCatalog.Default.All.Select(item => item.Channel.Key)
         );
-        Assert.All(
-            ChannelCatalog.Default.All,
-            item => Assert.True(ChannelCatalog.Default.TryParse(item.Channel.Key, out var back) && back == item.Channel)
+        Assert.All(ChannelCatalog.Default.All, item =>
+            Assert.True(ChannelCatalog.Default.TryParse(item.Channel.Key, out var back) && back == item.Channel)
         );
         Assert.Equal(
             ["urgent", "high", "normal", "low", "suggestion"],

@@ -1,6 +1,6 @@
-using SlaWatch.TestSupport;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Tickets;
 
@@ -39,19 +39,21 @@ public class FirstContactResolutionTests
     {
         Assert.True(
             Fold(
-                Channel.Chat,
-                Reply(1, "a1"),
-                Customer(2, "m1"),
-                Reply(3, "a2"),
-                Customer(4, "m2"),
-                Reply(5, "a3"),
-                Resolved(6)
-            ).FirstContactResolvedByDefault()
+                    Channel.Chat,
+                    Reply(1, "a1"),
+                    Customer(2, "m1"),
+                    Reply(3, "a2"),
+                    Customer(4, "m2"),
+                    Reply(5, "a3"),
+                    Resolved(6)
+                )
+                .FirstContactResolvedByDefault()
         );
         Assert.True(Fold(Channel.WeChat, Reply(1, "a1"), Reply(2, "a2"), Resolved(3)).FirstContactResolvedByDefault());
         // The customer came back after the conversation was resolved: it reopened.
         Assert.False(
-            Fold(Channel.Chat, Reply(1, "a1"), Resolved(6), Customer(60, "again"), Resolved(70)).FirstContactResolvedByDefault()
+            Fold(Channel.Chat, Reply(1, "a1"), Resolved(6), Customer(60, "again"), Resolved(70))
+                .FirstContactResolvedByDefault()
         );
     }
 
@@ -61,13 +63,8 @@ public class FirstContactResolutionTests
         Assert.True(Fold(Channel.Phone, Reply(0, "answered"), Resolved(5)).FirstContactResolvedByDefault());
         // A second call within the repeat window joins the ticket as a customer message.
         Assert.False(
-            Fold(
-                Channel.Phone,
-                Reply(0, "answered"),
-                Customer(30, "call-2"),
-                Reply(30, "answered-2"),
-                Resolved(35)
-            ).FirstContactResolvedByDefault()
+            Fold(Channel.Phone, Reply(0, "answered"), Customer(30, "call-2"), Reply(30, "answered-2"), Resolved(35))
+                .FirstContactResolvedByDefault()
         );
     }
 
@@ -76,15 +73,12 @@ public class FirstContactResolutionTests
     {
         Assert.True(Fold(Channel.Email, Reply(30, "r1"), Resolved(31)).FirstContactResolvedByDefault());
         // More detail before the answer does not count against it.
-        Assert.True(Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(31)).FirstContactResolvedByDefault());
+        Assert.True(
+            Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(31)).FirstContactResolvedByDefault()
+        );
         Assert.False(
-            Fold(
-                Channel.Email,
-                Reply(30, "r1"),
-                Customer(60, "but"),
-                Reply(90, "r2"),
-                Resolved(91)
-            ).FirstContactResolvedByDefault()
+            Fold(Channel.Email, Reply(30, "r1"), Customer(60, "but"), Reply(90, "r2"), Resolved(91))
+                .FirstContactResolvedByDefault()
         );
         Assert.False(Fold(Channel.Web, Reply(30, "r1"), Reply(40, "r2"), Resolved(41)).FirstContactResolvedByDefault());
     }
@@ -96,7 +90,9 @@ public class FirstContactResolutionTests
         // answer (a call-back, say): the first contact did not resolve it.
         var followedUp = Fold(Channel.Email, Reply(30, "r1"), Customer(60, "still broken"), Resolved(120));
         Assert.False(followedUp.FirstContactResolvedByDefault());
-        Assert.True(Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(120)).FirstContactResolvedByDefault());
+        Assert.True(
+            Fold(Channel.Email, Customer(5, "more"), Reply(30, "r1"), Resolved(120)).FirstContactResolvedByDefault()
+        );
     }
 
     [Fact]
@@ -105,12 +101,13 @@ public class FirstContactResolutionTests
         Assert.False(Fold(Channel.Chat, Reply(1, "a1")).FirstContactResolvedByDefault());
         Assert.True(
             Fold(
-                Channel.Email,
-                Reply(30, "r1"),
-                Reply(40, "r2"),
-                Resolved(41),
-                new FirstContactRecorded(T0.AddMinutes(42), "客服A", "fcr", true)
-            ).FirstContactResolvedByDefault()
+                    Channel.Email,
+                    Reply(30, "r1"),
+                    Reply(40, "r2"),
+                    Resolved(41),
+                    new FirstContactRecorded(T0.AddMinutes(42), "客服A", "fcr", true)
+                )
+                .FirstContactResolvedByDefault()
         );
     }
 }

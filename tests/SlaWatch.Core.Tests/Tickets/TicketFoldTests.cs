@@ -1,6 +1,6 @@
-using SlaWatch.TestSupport;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Tickets;
 
