@@ -83,6 +83,8 @@ public sealed class MetadataTests
                 "TicketGet",
                 "WeChatCheck",
                 "WeChatMessage",
+                "WeComCallback",
+                "WeComCheck",
                 "WorkbenchAction",
                 "WorkbenchAudit",
                 "WorkbenchMe",

@@ -68,7 +68,10 @@ public sealed partial class RepositoryRulesTests
         "DevelopmentSignInEndpoints",
         "DemoBacklog",
         "WeChatEndpoints",
-        "WeChatAccounts",
+        "WeComEndpoints",
+        "WeComApi",
+        "WeComSync",
+        "InboundRefusals",
     ];
 
     [Fact]

@@ -113,7 +113,8 @@ public sealed partial class WeComSync(
     {
         [LoggerMessage(
             Level = LogLevel.Information,
-            Message = "WeCom {Account}: {Read} read, {Contacts} contacts, {Events} events, {Refused} refused, more {More}"
+            Message = "WeCom {Account}: {Read} read, {Contacts} contacts, {Events} events, {Refused} refused, "
+                + "more {More}"
         )]
         public static partial void Pulled(
             ILogger logger,

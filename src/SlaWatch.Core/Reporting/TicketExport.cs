@@ -7,10 +7,10 @@ namespace SlaWatch.Core.Reporting;
 
 /// <summary>
 /// One ticket as a flat row for spreadsheets: attributes (the channel by its key and the policy's two names), key
-/// instants in the policy's zone (with its offset), first-response and resolution times in open (business) and wall time, as minutes and as whole seconds (a phone
-/// target is seconds long), each clock's state and whether it breached, reopens, rating, the masked contact, and what
-/// the team recorded: its own reference, the executor, the solution, remarks, the promised time and the customer's
-/// confirmation.
+/// instants in the policy's zone (with its offset), first-response and resolution times in open (business) and wall
+/// time, as minutes and as whole seconds (a phone target is seconds long), each clock's state and whether it
+/// breached, reopens, rating, the masked contact, and what the team recorded: its own reference, the executor, the
+/// solution, remarks, the promised time and the customer's confirmation.
 /// </summary>
 public sealed record TicketExportRow(
     string Number,

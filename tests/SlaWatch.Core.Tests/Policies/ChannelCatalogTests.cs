@@ -7,7 +7,8 @@ using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Policies;
 
-/// <summary>Channels are the policy's: a team names the ones it has, their kinds and whose targets they share.</summary>
+/// <summary>Channels are the policy's: a team names the ones it has, their kinds and whose targets they
+/// share.</summary>
 public class ChannelCatalogTests
 {
     private const string Rules = """
@@ -138,7 +139,8 @@ public class ChannelCatalogTests
         var error = Assert.Throws<ConfigException>(() =>
             Parse(
                 TeamChannels,
-                """[{ "name": "x", "match": { "channels": ["hotline", "letters"] }, "targets": { "firstResponse": { "rings": 2 } } }]"""
+                """[{ "name": "x", "match": { "channels": ["hotline", "letters"] }, """
+                    + "\"targets\": { \"firstResponse\": { \"rings\": 2 } } }]"
             )
         );
         Assert.Contains("phone channels only", error.Problem, StringComparison.Ordinal);
