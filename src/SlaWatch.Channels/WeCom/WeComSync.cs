@@ -13,7 +13,8 @@ public sealed record WeComPull(int Read, int Contacts, int Events, int Ignored, 
 /// Pulls a customer-service account's new messages after a callback said there are some: page after page of
 /// <c>sync_msg</c> from the cursor kept in the checkpoints table (<c>wecom:{account}:{open_kfid}</c>), each message
 /// ingested or recorded, the cursor saved after each page so a crash reads at most one page again (the message ids
-/// make that harmless). A message that cannot be used is kept in quarantine and the pull goes on. At most
+/// make that harmless; an event older than the conversation's current ticket is its predecessor's). A message that
+/// cannot be used is kept in quarantine and the pull goes on. At most
 /// <see cref="MaxPages"/> pages a callback: what is left waits for the next one.
 /// </summary>
 public sealed partial class WeComSync(
@@ -74,6 +75,9 @@ public sealed partial class WeComSync(
                                 ? (contacts, refused + 1)
                                 : (contacts + 1, refused);
                         break;
+                    case ChatTicketEvent item when await EarlierThanTheTicketAsync(item, cancellationToken):
+                        ignored++;
+                        break;
                     case ChatTicketEvent item:
                         var result = await events
                             .RecordAsync(item.ConversationKey, item.Event, origin, raw, cancellationToken)
@@ -100,6 +104,12 @@ public sealed partial class WeComSync(
         Log.Pulled(logger, account.Name, pull.Read, pull.Contacts, pull.Events, pull.Refused, pull.More);
         return pull;
     }
+
+    // The conversation's ticket now may be a later one than the event's (a page read again after the customer came
+    // back): an event from before that ticket arrived was its predecessor's, which has it.
+    private async Task<bool> EarlierThanTheTicketAsync(ChatTicketEvent item, CancellationToken cancellationToken) =>
+        await events.FindAsync(item.ConversationKey, cancellationToken).ConfigureAwait(false) is { } current
+        && item.Event.At < current.State.ReceivedAt;
 
     private async Task KeepAsync(string origin, string reason, string raw, CancellationToken cancellationToken)
     {

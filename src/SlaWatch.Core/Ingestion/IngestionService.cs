@@ -48,6 +48,11 @@ public sealed class IngestionService(
             return IngestResult.Rejected(problem, id);
         }
 
+        if (await AlreadyTakenAsync(contact, cancellationToken).ConfigureAwait(false) is { } taken)
+        {
+            return new IngestResult(IngestOutcome.Duplicate, taken.Id, taken.Number);
+        }
+
         var existing = await _threads
             .FindAsync(contact.Channel, contact.References, contact.Subject, cancellationToken)
             .ConfigureAwait(false)
@@ -102,6 +107,23 @@ public sealed class IngestionService(
     }
 
     private static string RepeatSource(string key) => "repeat:" + key;
+
+    // A sender's conversation moves to a new ticket once the last is done: a message read again after that (a page
+    // pulled twice, a retry) is still the ticket's it went to, not the new one's.
+    private async Task<StoredTicket?> AlreadyTakenAsync(InboundContact contact, CancellationToken cancellationToken)
+    {
+        if (contact.RepeatKey is null)
+        {
+            return null;
+        }
+
+        var ticketId = await index
+            .FindBySourceAsync(contact.Channel, contact.SourceId, cancellationToken)
+            .ConfigureAwait(false)
+            ?? TicketIds.ForContact(contact);
+        var stored = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        return stored is not null && stored.HasSource(contact.SourceId) ? stored : null;
+    }
 
     private async Task<IngestResult> CreateAsync(InboundContact contact, CancellationToken cancellationToken)
     {
