@@ -43,7 +43,8 @@ internal static class WeComVectors
     /// <summary>The instant the vectors were signed at (<see cref="Timestamp"/>).</summary>
     public static readonly DateTimeOffset SignedAt = DateTimeOffset.FromUnixTimeSeconds(1_733_300_000);
 
-    /// <summary>The query WeCom sends, signed with <paramref name="signature"/>, with more parameters when given.</summary>
+    /// <summary>The query WeCom sends, signed with <paramref name="signature"/>, with more parameters when
+    /// given.</summary>
     public static Dictionary<string, string> Query(string signature, params (string Name, string Value)[] more)
     {
         var query = new Dictionary<string, string>
