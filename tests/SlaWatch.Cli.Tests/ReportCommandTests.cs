@@ -103,14 +103,16 @@ public class ReportCommandTests(AzuriteFixture azurite)
 
         var csv = WithStore("export", "tickets", "--from", "2026-11-13", "--to", "2026-11-13").Out.Split('\n');
         Assert.StartsWith(
-            "Number,Id,Channel,Category,Priority,Owner,Status,ReceivedAt",
+            "Number,Id,Channel,ChannelNameZh,ChannelNameEn,Category,Priority,Owner,Status,ReceivedAt",
             csv[0],
             StringComparison.Ordinal
         );
         Assert.Contains(csv, line =>
             line.StartsWith("20261113-001,", StringComparison.Ordinal)
+            && line.Contains(",email,邮件,E-mail,", StringComparison.Ordinal)
             && line.Contains("2026-11-13T17:30:00+08:00", StringComparison.Ordinal)
         );
+        Assert.Contains(csv, line => line.Contains(",chat,官网客服,Web chat,", StringComparison.Ordinal));
     }
 
     [Fact]

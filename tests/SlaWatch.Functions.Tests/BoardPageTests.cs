@@ -185,8 +185,18 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         Assert.Equal(200, answer.Status);
         var json = answer.Json;
         Assert.Equal(
-            ["readAt", "day", "timeZone", "refreshSeconds", "tickets", "today", "alerts", "warnings"],
+            ["readAt", "day", "timeZone", "refreshSeconds", "tickets", "today", "alerts", "warnings", "channels"],
             json.AsObject().Select(pair => pair.Key)
+        );
+        // The channels are the policy's, named for the screen in both languages.
+        Assert.Equal(
+            ("wecom", "企业微信", "WeCom", "chat"),
+            (
+                (string)json["channels"]![2]!["key"]!,
+                (string)json["channels"]![2]!["nameZh"]!,
+                (string)json["channels"]![2]!["nameEn"]!,
+                (string)json["channels"]![2]!["kind"]!
+            )
         );
         Assert.Equal(
             ("2026-11-16T01:34:00+00:00", "2026-11-16", "Asia/Shanghai", 30),
