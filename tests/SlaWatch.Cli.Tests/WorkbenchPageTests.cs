@@ -196,6 +196,9 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.row').length > 10");
         // Of the 60, the demo resolved 4 (its seed is fixed): 56 open.
         Assert.Equal("56", await page.Locator("#tab-open .count").TextContentAsync());
+        // The channel filter offers the policy's channels by their names.
+        var channels = await page.Locator("#filter-channel option").AllTextContentsAsync();
+        Assert.All(["官网客服", "微信公众号", "企业微信", "电话热线", "邮件"], name => Assert.Contains(name, channels));
         await DebianChromium.ShootAsync(page, "workbench-demo-open-zh");
 
         // A restart finds the store in use and adds nothing.
