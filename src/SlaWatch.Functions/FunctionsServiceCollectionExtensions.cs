@@ -115,6 +115,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<SlaEventPublisher>();
         services.AddSingleton<IReportPublisher, TopicAndMailReportPublisher>();
         services.AddSlaWatchRendering(configuration);
+        // Before the web endpoints: on Azure a WeChat message goes through the inbound queue.
+        services.AddSingleton<Web.WeChat.IWeChatDelivery, WeChatQueueing>();
         services.AddSlaWatchWeb();
         services.AddSingleton<InboundBuffer>();
         services.AddSingleton<InboundProcessing>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlaWatch.Web.Board;
 using SlaWatch.Web.Pages;
 using SlaWatch.Web.Reports;
@@ -22,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WorkbenchFacts>();
         services.AddSingleton<WorkbenchEndpoints>();
         services.AddSingleton<Inbound.InboundRefusals>();
+        services.TryAddSingleton<WeChat.IWeChatDelivery, WeChat.WeChatIngestNow>();
         services.AddSingleton<WeChat.WeChatEndpoints>();
         services.AddSingleton<WeCom.WeComEndpoints>();
         return services;

@@ -218,7 +218,19 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
             new InboundDelivery("p-2", 1, Last: false)
         );
 
+        var noAccount = await processing.ProcessAsync(
+            BinaryData.FromString("""{"kind":"wechat","receivedAt":"2026-11-16T01:30:00Z","body":"PHhtbC8+"}"""),
+            new InboundDelivery("p-3", 1, Last: false)
+        );
+        var goneAccount = await processing.ProcessAsync(
+            BinaryData.FromString(
+                """{"kind":"wechat","format":"removed","receivedAt":"2026-11-16T01:30:00Z","body":"PHhtbC8+"}"""
+            ),
+            new InboundDelivery("p-4", 1, Last: false)
+        );
+
         Assert.Equal(("rejected", "rejected"), (garbage.Outcome, badBody.Outcome));
+        Assert.Equal(("rejected", "rejected"), (noAccount.Outcome, goneAccount.Outcome));
         var kept = await app.Get<IQuarantine>().ListAsync("inbound", DateOnly.FromDateTime(Now.UtcDateTime));
         var first = kept.Single(record => record.Id == garbage.QuarantineId);
         Assert.Equal(("inbound message p-1 (delivery 1)", "not an envelope"), (first.Origin, first.Raw));
@@ -227,5 +239,11 @@ public sealed class InboundOrderTests(AzuriteFixture azurite)
             "a chat message whose body is not base64",
             kept.Single(record => record.Id == badBody.QuarantineId).Reason
         );
+        Assert.Equal(
+            "a wechat message without its account",
+            kept.Single(record => record.Id == noAccount.QuarantineId).Reason
+        );
+        var gone = kept.Single(record => record.Id == goneAccount.QuarantineId);
+        Assert.Equal(("WeChat account 'removed' is no longer configured", "<xml/>"), (gone.Reason, gone.Raw));
     }
 }

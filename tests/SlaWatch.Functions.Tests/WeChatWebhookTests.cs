@@ -64,6 +64,9 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
 
         Assert.Equal((200, "e1"), (check.Status, check.Body));
         Assert.All(answers, answer => Assert.Equal((200, "success"), (answer.Status, answer.Body)));
+        // Nothing touched a ticket while WeChat waited: the three deliveries are on the inbound queue.
+        Assert.Empty(await app.Get<Backlog>().AtAsync());
+        Assert.Equal(0, await ProcessInboundAsync(app));
         var open = Assert.Single(await app.Get<Backlog>().AtAsync());
         var ticket = await app.Get<TicketEventService>().FindAsync(open.TicketId);
         Assert.NotNull(ticket);
@@ -118,8 +121,9 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
     public async Task AFollowersMessagesContinueTheirOpenTicketAndOneAfterItIsResolvedOpensANewOne()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, SignedAt.AddSeconds(2), Account);
-        async Task<HttpAnswer> SendAsync(string msgId, string text) =>
-            await app.AnswerAsync(
+        async Task<HttpAnswer> SendAsync(string msgId, string text)
+        {
+            var answer = await app.AnswerAsync(
                 await app.Function<WeChatWebhook>()
                     .ReceiveAsync(
                         app.Request(
@@ -134,6 +138,9 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
                         default
                     )
             );
+            await ProcessInboundAsync(app);
+            return answer;
+        }
 
         await SendAsync("1", "我的订单还没到");
         await SendAsync("2", "单号是 SF123");
@@ -160,4 +167,10 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
         Assert.NotEqual(first.TicketId, second.TicketId);
         Assert.Equal("wechat", second.Channel);
     }
+
+    // What the host's queue trigger would do: the inbound processor on every message the webhook queued.
+    private static Task<int> ProcessInboundAsync(FunctionApp app) =>
+        new QueueListener(app).DrainAsync(Functions.Settings.TriggerNames.InboundQueue, message =>
+            app.Function<InboundProcessor>().RunAsync(message, default)
+        );
 }

@@ -72,6 +72,8 @@ public sealed partial class RepositoryRulesTests
         "WeComApi",
         "WeComSync",
         "InboundRefusals",
+        "WeChatIngestNow",
+        "WeChatQueueing",
     ];
 
     [Fact]

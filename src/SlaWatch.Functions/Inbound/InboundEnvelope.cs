@@ -4,14 +4,15 @@ using SlaWatch.Channels.Phone;
 namespace SlaWatch.Functions.Inbound;
 
 /// <summary>
-/// What the HTTP functions put on the inbound queue: a verified chat webhook body (base64, byte for byte, or the name
-/// of the blob holding it when it is too large for a queue message) with its receipt instant, or one validated call
-/// record. The receipt instant travels with it, so a redelivery is handled as of when the body arrived.
+/// What the HTTP functions put on the inbound queue: a verified chat webhook body or an opened WeChat message (base64,
+/// byte for byte, or the name of the blob holding it when it is too large for a queue message; a WeChat message's
+/// <see cref="Format"/> is its account) with its receipt instant, or one validated call record. The receipt instant travels with it, so a redelivery is handled as of when the body arrived.
 /// </summary>
 public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
 {
     public const string Chat = "chat";
     public const string Call = "call";
+    public const string WeChat = "wechat";
 
     public string? Format { get; init; }
 
@@ -38,15 +39,19 @@ public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
             return envelope switch
             {
                 null => (null, "the message is empty"),
-                { Kind: Chat, Body: null or "", BodyBlob: null or "" } => (null, "a chat message without its body"),
-                { Kind: Chat, Body: { Length: > 0 } body }
+                { Kind: Chat or WeChat, Body: null or "", BodyBlob: null or "" } => (
+                    null,
+                    $"a {envelope.Kind} message without its body"
+                ),
+                { Kind: WeChat, Format: null or "" } => (null, "a wechat message without its account"),
+                { Kind: Chat or WeChat, Body: { Length: > 0 } body }
                     when !Convert.TryFromBase64String(body, new byte[body.Length], out _) => (
                     null,
-                    "a chat message whose body is not base64"
+                    $"a {envelope.Kind} message whose body is not base64"
                 ),
                 { Kind: Call, Record: null } => (null, "a call message without its record"),
-                { Kind: Chat or Call } => (envelope, null),
-                _ => (null, $"kind '{envelope.Kind}' is neither chat nor call"),
+                { Kind: Chat or Call or WeChat } => (envelope, null),
+                _ => (null, $"kind '{envelope.Kind}' is not chat, wechat or call"),
             };
         }
         catch (Exception error) when (error is JsonException or NotSupportedException)

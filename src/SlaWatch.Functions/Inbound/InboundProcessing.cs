@@ -1,12 +1,15 @@
 using System.Text;
+using SlaWatch.Channels;
 using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.WeChat;
+using SlaWatch.Core.Ingestion;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Functions.Inbound;
 
 /// <summary>
-/// Ingests what the inbound queue delivers: a chat body or a call. The queue keeps no order, so a chat event whose
+/// Ingests what the inbound queue delivers: a chat body, a WeChat message or a call. The queue keeps no order, so a chat event whose
 /// ticket is not there yet (an agent's reply before the conversation's first message was processed) throws
 /// <see cref="InboundNotReadyException"/> to be offered again; on the last delivery it is kept in quarantine instead.
 /// A message that is not an envelope, or whose body blob is gone, cannot be mended by retrying: it is quarantined.
@@ -14,6 +17,8 @@ namespace SlaWatch.Functions.Inbound;
 public sealed class InboundProcessing(
     InboundBuffer queue,
     ChatWebhookHandler chat,
+    ChannelAccounts<WeChatAccount> wechat,
+    IngestionService ingestion,
     CallIngester calls,
     IQuarantine quarantine,
     TimeProvider time
@@ -61,6 +66,13 @@ public sealed class InboundProcessing(
                 .ConfigureAwait(false);
         }
 
+        if (envelope.Kind == InboundEnvelope.WeChat)
+        {
+            var taken = await WeChatAsync(envelope, body, origin, delivery, cancellationToken).ConfigureAwait(false);
+            await queue.ForgetBodyAsync(envelope, cancellationToken).ConfigureAwait(false);
+            return taken;
+        }
+
         var format = envelope.Format == "chatwoot" ? ChatFormat.Chatwoot : ChatFormat.Generic;
         var result = await chat.HandleAsync(
                 format,
@@ -80,6 +92,54 @@ public sealed class InboundProcessing(
 
         await queue.ForgetBodyAsync(envelope, cancellationToken).ConfigureAwait(false);
         return new InboundOutcome("chat", result.Outcome, result.Number, result.Reason, result.QuarantineId);
+    }
+
+    // Mapped again as the webhook mapped it before queueing it; an account removed since keeps it in quarantine.
+    private async Task<InboundOutcome> WeChatAsync(
+        InboundEnvelope envelope,
+        byte[] xml,
+        string origin,
+        InboundDelivery delivery,
+        CancellationToken cancellationToken
+    )
+    {
+        var raw = Encoding.UTF8.GetString(xml);
+        if (wechat.Find(envelope.Format!) is not { } account)
+        {
+            return await QuarantineAsync(
+                    delivery,
+                    $"WeChat account '{envelope.Format}' is no longer configured",
+                    raw,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+        }
+
+        ChatAction action;
+        try
+        {
+            action = WeChatFormat.Map(account, WeChatXml.Read(xml), envelope.ReceivedAt);
+        }
+        catch (ChatFormatException error)
+        {
+            return await QuarantineAsync(delivery, error.Message, raw, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (action is not ChatContact contact)
+        {
+            return new InboundOutcome("wechat", "ignored");
+        }
+
+        var ingested = await ingestion
+            .IngestAsync(contact.Contact, origin, raw, cancellationToken)
+            .ConfigureAwait(false);
+        return new InboundOutcome(
+            "wechat",
+            ingested.Word,
+            ingested.Number?.ToString(),
+            ingested.Reason,
+            ingested.QuarantineId
+        );
     }
 
     /// <summary>Keeps a message that could not be handled, whole, with the reason.</summary>

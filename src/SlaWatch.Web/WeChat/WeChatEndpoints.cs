@@ -1,10 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using SlaWatch.Channels;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.WeChat;
-using SlaWatch.Core.Ingestion;
 using SlaWatch.Web.Inbound;
 
 namespace SlaWatch.Web.WeChat;
@@ -12,19 +10,21 @@ namespace SlaWatch.Web.WeChat;
 /// <summary>
 /// An Official Account's server address, <c>/api/wechat/{account}</c>: GET is the platform's address check (the
 /// <c>echostr</c> back when signed with the account's token); POST a follower's message, opened (<see
-/// cref="WeChatEnvelope"/>), mapped and ingested, answered <c>success</c> (WeChat wants an answer within 5 s and
-/// retries otherwise; a retry of the same message is one message). What fails authentication is recorded by size
-/// and hash; a message that cannot be used is kept whole.
+/// cref="WeChatEnvelope"/>), mapped, handed on (<see cref="IWeChatDelivery"/>) and answered <c>success</c> (WeChat
+/// wants an answer within 5 s and retries otherwise; a retry of the same message is one message). What fails
+/// authentication is recorded by size and hash; a message that cannot be used is kept whole.
 /// </summary>
-public sealed partial class WeChatEndpoints(
+public sealed class WeChatEndpoints(
     ChannelAccounts<WeChatAccount> accounts,
-    IngestionService ingestion,
+    IWeChatDelivery delivery,
     InboundRefusals refusals,
-    TimeProvider time,
-    ILogger<WeChatEndpoints> logger
+    TimeProvider time
 )
 {
     private const string Channel = "wechat";
+
+    /// <summary>What WeChat is answered when the message is taken.</summary>
+    public static IResult Success => TypedResults.Text("success", "text/plain; charset=utf-8");
 
     public IResult Check(HttpRequest request, string account)
     {
@@ -80,25 +80,8 @@ public sealed partial class WeChatEndpoints(
                 .ConfigureAwait(false);
         }
 
-        if (action is ChatContact contact)
-        {
-            var ingested = await ingestion
-                .IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(xml), cancellationToken)
-                .ConfigureAwait(false);
-            if (ingested.Outcome == IngestOutcome.Rejected)
-            {
-                return Refusal.Problem(StatusCodes.Status400BadRequest, ingested.Reason!, ingested.QuarantineId);
-            }
-
-            Log.Taken(logger, found.Name, ingested.Word);
-        }
-
-        return TypedResults.Text("success", "text/plain; charset=utf-8");
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Information, Message = "WeChat {Account}: {Outcome}")]
-        public static partial void Taken(ILogger logger, string account, string outcome);
+        return action is ChatContact contact
+            ? await delivery.DeliverAsync(found, contact, xml, origin, now, cancellationToken).ConfigureAwait(false)
+            : Success;
     }
 }

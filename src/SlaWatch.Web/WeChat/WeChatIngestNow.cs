@@ -1,0 +1,42 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.WeChat;
+using SlaWatch.Core.Ingestion;
+
+namespace SlaWatch.Web.WeChat;
+
+/// <summary>A WeChat message ingested while WeChat waits, for a host without a queue (<c>slawatch serve</c>).</summary>
+public sealed partial class WeChatIngestNow(IngestionService ingestion, ILogger<WeChatIngestNow> logger)
+    : IWeChatDelivery
+{
+    public async Task<IResult> DeliverAsync(
+        WeChatAccount account,
+        ChatContact contact,
+        byte[] xml,
+        string origin,
+        DateTimeOffset receivedAt,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(contact);
+        var ingested = await ingestion
+            .IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(xml), cancellationToken)
+            .ConfigureAwait(false);
+        if (ingested.Outcome == IngestOutcome.Rejected)
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, ingested.Reason!, ingested.QuarantineId);
+        }
+
+        Log.Taken(logger, account.Name, ingested.Word);
+        return WeChatEndpoints.Success;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "WeChat {Account}: {Outcome}")]
+        public static partial void Taken(ILogger logger, string account, string outcome);
+    }
+}
