@@ -6,7 +6,8 @@ namespace SlaWatch.Functions.Inbound;
 /// <summary>
 /// What the HTTP functions put on the inbound queue: a verified chat webhook body or an opened WeChat message (base64,
 /// byte for byte, or the name of the blob holding it when it is too large for a queue message; a WeChat message's
-/// <see cref="Format"/> is its account) with its receipt instant, or one validated call record. The receipt instant travels with it, so a redelivery is handled as of when the body arrived.
+/// <see cref="Format"/> is its account) with its receipt instant, or one validated call record. The receipt instant
+/// travels with it, so a redelivery is handled as of when the body arrived.
 /// </summary>
 public sealed record InboundEnvelope(string Kind, DateTimeOffset ReceivedAt)
 {

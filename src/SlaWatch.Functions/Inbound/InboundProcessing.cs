@@ -9,8 +9,9 @@ using SlaWatch.Core.Ports;
 namespace SlaWatch.Functions.Inbound;
 
 /// <summary>
-/// Ingests what the inbound queue delivers: a chat body, a WeChat message or a call. The queue keeps no order, so a chat event whose
-/// ticket is not there yet (an agent's reply before the conversation's first message was processed) throws
+/// Ingests what the inbound queue delivers: a chat body, a WeChat message or a call. The queue keeps no order, so a
+/// chat event whose ticket is not there yet (an agent's reply before the conversation's first message was processed)
+/// throws
 /// <see cref="InboundNotReadyException"/> to be offered again; on the last delivery it is kept in quarantine instead.
 /// A message that is not an envelope, or whose body blob is gone, cannot be mended by retrying: it is quarantined.
 /// </summary>
