@@ -96,6 +96,38 @@ param entraClientId string = ''
 @secure()
 param entraClientSecret string = ''
 
+@description('Name of the WeChat Official Account in its address (/api/wechat/<name>); empty: no WeChat account.')
+param weChatAccountName string = ''
+
+@description('The token set in the account\'s 服务器配置 (kept in Key Vault).')
+@secure()
+param weChatToken string = ''
+
+@description('The account\'s EncodingAESKey for the compatible and safe modes (kept in Key Vault); empty: plaintext.')
+@secure()
+param weChatEncodingAesKey string = ''
+
+@description('The account\'s AppID, checked on every sealed message (needed with an EncodingAESKey).')
+param weChatAppId string = ''
+
+@description('Name of the WeCom corp in its callback address (/api/wecom/<name>); empty: no WeCom.')
+param weComAccountName string = ''
+
+@description('The WeCom corp\'s CorpID.')
+param weComCorpId string = ''
+
+@description('The secret of the WeCom app allowed to call 微信客服 (kept in Key Vault).')
+@secure()
+param weComSecret string = ''
+
+@description('The token of that app\'s callback (接收消息) settings (kept in Key Vault).')
+@secure()
+param weComToken string = ''
+
+@description('The EncodingAESKey of that app\'s callback settings (kept in Key Vault).')
+@secure()
+param weComEncodingAesKey string = ''
+
 @description('Generation of the Key Vault\'s name. Purge protection keeps a deleted vault (and its name) for 30 days: after azd down, either recover it (az keyvault recover) and deploy again, or raise this to deploy a new vault.')
 @minLength(1)
 @maxLength(8)
@@ -198,6 +230,14 @@ module keyVault 'modules/keyvault.bicep' = {
     smtpPassword: smtpPassword
     notifySecret: notifySecret
     entraClientSecret: entraClientSecret
+    weChatToken: weChatToken
+    weChatEncodingAesKey: weChatEncodingAesKey
+    weComSecret: weComSecret
+    weComToken: weComToken
+    weComEncodingAesKey: weComEncodingAesKey
+    weChat: !empty(weChatAccountName)
+    weChatSealed: !empty(weChatAccountName) && !empty(weChatEncodingAesKey)
+    weCom: !empty(weComAccountName)
     signIn: !empty(entraClientId)
     mailbox: !empty(imapHost)
     smtpAuthentication: !empty(smtpUser)
@@ -243,9 +283,18 @@ module functionApp 'modules/functionapp.bicep' = {
       smtpPassword: keyVault.outputs.smtpSecretUri
       notifySecret: keyVault.outputs.notifySecretUri
       entraClientSecret: keyVault.outputs.entraSecretUri
+      weChatToken: keyVault.outputs.weChatTokenUri
+      weChatEncodingAesKey: keyVault.outputs.weChatAesKeyUri
+      weComSecret: keyVault.outputs.weComSecretUri
+      weComToken: keyVault.outputs.weComTokenUri
+      weComEncodingAesKey: keyVault.outputs.weComAesKeyUri
     }
     settings: {
       entraClientId: entraClientId
+      weChatAccountName: weChatAccountName
+      weChatAppId: weChatAppId
+      weComAccountName: weComAccountName
+      weComCorpId: weComCorpId
       chatFormat: chatFormat
       imapHost: imapHost
       imapPort: imapPort

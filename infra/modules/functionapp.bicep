@@ -69,6 +69,11 @@ var keyVaultReference = 'Microsoft.KeyVault(SecretUri={0})'
 // A Key Vault reference, or empty for an optional secret that was not given.
 func secretSetting(reference string, uri string) string => empty(uri) ? '' : '@${format(reference, uri)}'
 
+// A WeChat account and a WeCom corp are settings under their names (WeChat__Accounts__<name>__…); one not given
+// leaves its settings empty under the name "none", which the app does not count as an account.
+var weChatPrefix = 'WeChat__Accounts__${empty(settings.weChatAccountName) ? 'none' : settings.weChatAccountName}__'
+var weComPrefix = 'WeCom__Accounts__${empty(settings.weComAccountName) ? 'none' : settings.weComAccountName}__'
+
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
@@ -154,6 +159,19 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
           value: secretSetting(keyVaultReference, secretUris.entraClientSecret)
+        }
+        { name: '${weChatPrefix}Token', value: secretSetting(keyVaultReference, secretUris.weChatToken) }
+        {
+          name: '${weChatPrefix}EncodingAesKey'
+          value: secretSetting(keyVaultReference, secretUris.weChatEncodingAesKey)
+        }
+        { name: '${weChatPrefix}AppId', value: settings.weChatAppId }
+        { name: '${weComPrefix}CorpId', value: settings.weComCorpId }
+        { name: '${weComPrefix}Secret', value: secretSetting(keyVaultReference, secretUris.weComSecret) }
+        { name: '${weComPrefix}Token', value: secretSetting(keyVaultReference, secretUris.weComToken) }
+        {
+          name: '${weComPrefix}EncodingAesKey'
+          value: secretSetting(keyVaultReference, secretUris.weComEncodingAesKey)
         }
       ]
     }

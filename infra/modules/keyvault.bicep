@@ -27,6 +27,35 @@ param notifySecret string
 @secure()
 param entraClientSecret string
 
+@description('The WeChat account\'s token (empty: no WeChat account).')
+@secure()
+param weChatToken string
+
+@description('The WeChat account\'s EncodingAESKey (empty: plaintext mode).')
+@secure()
+param weChatEncodingAesKey string
+
+@description('The WeCom app\'s secret (empty: no WeCom).')
+@secure()
+param weComSecret string
+
+@description('The WeCom callback\'s token.')
+@secure()
+param weComToken string
+
+@description('The WeCom callback\'s EncodingAESKey.')
+@secure()
+param weComEncodingAesKey string
+
+@description('Whether a WeChat account is configured (its token is then kept).')
+param weChat bool
+
+@description('Whether that account seals its messages (its EncodingAESKey is then kept).')
+param weChatSealed bool
+
+@description('Whether a WeCom corp is configured (its secret, token and key are then kept).')
+param weCom bool
+
 @description('Whether people sign in through Entra (the registration\'s secret is then kept).')
 param signIn bool
 
@@ -98,6 +127,46 @@ resource entra 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (signIn) {
   }
 }
 
+resource weChatTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (weChat) {
+  parent: vault
+  name: 'wechat-token'
+  properties: {
+    value: weChatToken
+  }
+}
+
+resource weChatAesKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (weChatSealed) {
+  parent: vault
+  name: 'wechat-aes-key'
+  properties: {
+    value: weChatEncodingAesKey
+  }
+}
+
+resource weComSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (weCom) {
+  parent: vault
+  name: 'wecom-secret'
+  properties: {
+    value: weComSecret
+  }
+}
+
+resource weComTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (weCom) {
+  parent: vault
+  name: 'wecom-token'
+  properties: {
+    value: weComToken
+  }
+}
+
+resource weComAesKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (weCom) {
+  parent: vault
+  name: 'wecom-aes-key'
+  properties: {
+    value: weComEncodingAesKey
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output chatSecretUri string = chat.properties.secretUri
@@ -109,3 +178,13 @@ output smtpSecretUri string = smtpAuthentication ? smtp!.properties.secretUri : 
 output entraSecretUri string = signIn ? entra!.properties.secretUri : ''
 @description('Empty when no webhook is notified.')
 output notifySecretUri string = notifyWebhook ? notify!.properties.secretUri : ''
+@description('Empty when no WeChat account is configured.')
+output weChatTokenUri string = weChat ? weChatTokenSecret!.properties.secretUri : ''
+@description('Empty when the WeChat account does not seal its messages.')
+output weChatAesKeyUri string = weChatSealed ? weChatAesKey!.properties.secretUri : ''
+@description('Empty when no WeCom corp is configured.')
+output weComSecretUri string = weCom ? weComSecretSecret!.properties.secretUri : ''
+@description('Empty when no WeCom corp is configured.')
+output weComTokenUri string = weCom ? weComTokenSecret!.properties.secretUri : ''
+@description('Empty when no WeCom corp is configured.')
+output weComAesKeyUri string = weCom ? weComAesKey!.properties.secretUri : ''

@@ -294,7 +294,25 @@ public sealed class InfraTests
         );
         // The chat secret always; the others only for the features in use, so no empty secret is created.
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
-        Assert.Equal((5, 4), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
+        Assert.Equal((10, 9), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
+        // A WeChat account's and a WeCom corp's secrets are Key Vault references under the account's name.
+        foreach (
+            var (prefix, secret) in new[]
+            {
+                ("weChatPrefix", "weChatToken"),
+                ("weChatPrefix", "weChatEncodingAesKey"),
+                ("weComPrefix", "weComSecret"),
+                ("weComPrefix", "weComToken"),
+                ("weComPrefix", "weComEncodingAesKey"),
+            }
+        )
+        {
+            var value = settings.Single(pair =>
+                pair.Key.Contains(prefix, StringComparison.Ordinal)
+                && pair.Value.Contains($"secretUris').{secret})", StringComparison.Ordinal)
+            ).Value;
+            Assert.Contains("variables('keyVaultReference')", value, StringComparison.Ordinal);
+        }
         // Every schedule the timers read is a setting.
         foreach (
             var name in new[]
