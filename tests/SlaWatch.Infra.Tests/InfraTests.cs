@@ -307,10 +307,12 @@ public sealed class InfraTests
             }
         )
         {
-            var value = settings.Single(pair =>
-                pair.Key.Contains(prefix, StringComparison.Ordinal)
-                && pair.Value.Contains($"secretUris').{secret})", StringComparison.Ordinal)
-            ).Value;
+            var value = settings
+                .Single(pair =>
+                    pair.Key.Contains(prefix, StringComparison.Ordinal)
+                    && pair.Value.Contains($"secretUris').{secret})", StringComparison.Ordinal)
+                )
+                .Value;
             Assert.Contains("variables('keyVaultReference')", value, StringComparison.Ordinal);
         }
         // Every schedule the timers read is a setting.

@@ -28,9 +28,9 @@ public sealed partial record WeChatAccount(
     /// <summary>What is wrong with the account's settings, naming the field; null when it can receive.</summary>
     public string? Problem()
     {
-        if (!NamePattern().IsMatch(Name))
+        if (!AccountPatterns.Name().IsMatch(Name))
         {
-            return "name: 1 to 40 letters, digits, '-' or '_'";
+            return AccountPatterns.NameProblem;
         }
 
         if (!TokenPattern().IsMatch(Token))
@@ -48,20 +48,14 @@ public sealed partial record WeChatAccount(
             return null;
         }
 
-        if (!KeyPattern().IsMatch(EncodingAesKey))
+        if (!AccountPatterns.Key().IsMatch(EncodingAesKey))
         {
-            return "encodingAesKey: 43 letters or digits (base64 without its '=')";
+            return AccountPatterns.KeyProblem;
         }
 
         return string.IsNullOrWhiteSpace(AppId) ? "appId: needed with an encodingAesKey (safe mode checks it)" : null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
-
     [GeneratedRegex("^[A-Za-z0-9]{3,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]$", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyPattern();
 }

@@ -27,24 +27,18 @@ public sealed partial record WeComAccount(
     internal byte[] AesKey => WeChatCrypto.Key(EncodingAesKey);
 
     public string? Problem() =>
-        !NamePattern().IsMatch(Name) ? "name: 1 to 40 letters, digits, '-' or '_'"
+        !AccountPatterns.Name().IsMatch(Name) ? AccountPatterns.NameProblem
         : !CorpIdPattern().IsMatch(CorpId) ? "corpId: the corp's id, letters and digits (ww…)"
         : string.IsNullOrWhiteSpace(Secret) ? "secret: the customer-service app's secret is needed to pull messages"
         : !TokenPattern().IsMatch(Token) ? "token: 1 to 32 letters or digits, as the callback settings allow"
-        : !KeyPattern().IsMatch(EncodingAesKey) ? "encodingAesKey: 43 letters or digits (base64 without its '=')"
+        : !AccountPatterns.Key().IsMatch(EncodingAesKey) ? AccountPatterns.KeyProblem
         : ApiBase is not { IsAbsoluteUri: true, Scheme: "https" or "http" } ? "apiBase: an absolute http(s) address"
         : QuietGap <= TimeSpan.Zero || QuietGap > TimeSpan.FromDays(30) ? "quietGapHours: more than 0 and at most 720"
         : null;
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex CorpIdPattern();
 
     [GeneratedRegex("^[A-Za-z0-9]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]$", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyPattern();
 }

@@ -1,9 +1,9 @@
 using System.Text;
 using SlaWatch.Channels;
 using SlaWatch.Channels.Chat;
+using SlaWatch.Channels.Phone;
 using SlaWatch.Channels.WeChat;
 using SlaWatch.Core.Ingestion;
-using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Functions.Inbound;

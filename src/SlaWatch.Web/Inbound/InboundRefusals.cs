@@ -1,5 +1,7 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using SlaWatch.Channels.WeChat;
 using SlaWatch.Core.Ports;
 
 namespace SlaWatch.Web.Inbound;
@@ -26,6 +28,40 @@ public sealed partial class InboundRefusals(IQuarantine quarantine, ILogger<Inbo
             .ConfigureAwait(false);
         Log.Refused(logger, origin, status, reason, id);
         return Refusal.Problem(status, reason, id);
+    }
+
+    /// <summary>
+    /// A platform's push read (up to <paramref name="maxBytes"/>) and opened by <paramref name="open"/>: the message,
+    /// or the refusal answered. Only a body that is the account's but not a message (400) is kept whole; one that
+    /// failed authentication or was too large is recorded by size and hash.
+    /// </summary>
+    public async Task<(byte[]? Message, IResult? Refused)> OpenAsync(
+        HttpRequest request,
+        int maxBytes,
+        Func<byte[], Dictionary<string, string>, WeChatOpened> open,
+        string channel,
+        string origin,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var body = await RequestBody.ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        var opened = body.TooLarge
+            ? new WeChatOpened(null, StatusCodes.Status413PayloadTooLarge, $"body: {body.Description}")
+            : open(body.Bytes, Query(request));
+        if (opened.Xml is { } message)
+        {
+            return (message, null);
+        }
+
+        var raw =
+            opened.Status == StatusCodes.Status400BadRequest ? Encoding.UTF8.GetString(body.Bytes) : body.Description;
+        return (
+            null,
+            await RefuseAsync(channel, opened.Status, opened.Refusal!, raw, origin, now, cancellationToken)
+                .ConfigureAwait(false)
+        );
     }
 
     /// <summary>A route naming an account that is not configured.</summary>

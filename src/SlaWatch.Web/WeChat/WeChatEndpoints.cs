@@ -50,22 +50,20 @@ public sealed class WeChatEndpoints(
 
         var now = time.GetUtcNow();
         var origin = $"wechat {found.Name}";
-        var body = await RequestBody
-            .ReadAsync(request, WeChatEnvelope.MaxBodyBytes, cancellationToken)
+        var (opened, refused) = await refusals
+            .OpenAsync(
+                request,
+                WeChatEnvelope.MaxBodyBytes,
+                (body, query) => WeChatEnvelope.Open(found, query, body, now),
+                Channel,
+                origin,
+                now,
+                cancellationToken
+            )
             .ConfigureAwait(false);
-        var opened = body.TooLarge
-            ? new WeChatOpened(null, StatusCodes.Status413PayloadTooLarge, $"body: {body.Description}")
-            : WeChatEnvelope.Open(found, InboundRefusals.Query(request), body.Bytes, now);
-        if (opened.Xml is not { } xml)
+        if (opened is not { } xml)
         {
-            // Only a body that is the account's but not a message is kept whole; the rest by size and hash.
-            var raw =
-                opened.Status == StatusCodes.Status400BadRequest
-                    ? Encoding.UTF8.GetString(body.Bytes)
-                    : body.Description;
-            return await refusals
-                .RefuseAsync(Channel, opened.Status, opened.Refusal!, raw, origin, now, cancellationToken)
-                .ConfigureAwait(false);
+            return refused!;
         }
 
         ChatAction action;

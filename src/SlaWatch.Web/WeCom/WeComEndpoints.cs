@@ -47,21 +47,20 @@ public sealed class WeComEndpoints(
 
         var now = time.GetUtcNow();
         var origin = $"wecom {found.Name}";
-        var body = await RequestBody
-            .ReadAsync(request, WeComEnvelope.MaxBodyBytes, cancellationToken)
+        var (opened, refused) = await refusals
+            .OpenAsync(
+                request,
+                WeComEnvelope.MaxBodyBytes,
+                (body, query) => WeComEnvelope.Open(found, query, body, now),
+                Channel,
+                origin,
+                now,
+                cancellationToken
+            )
             .ConfigureAwait(false);
-        var opened = body.TooLarge
-            ? new WeChatOpened(null, StatusCodes.Status413PayloadTooLarge, $"body: {body.Description}")
-            : WeComEnvelope.Open(found, InboundRefusals.Query(request), body.Bytes, now);
-        if (opened.Xml is not { } xml)
+        if (opened is not { } xml)
         {
-            var raw =
-                opened.Status == StatusCodes.Status400BadRequest
-                    ? Encoding.UTF8.GetString(body.Bytes)
-                    : body.Description;
-            return await refusals
-                .RefuseAsync(Channel, opened.Status, opened.Refusal!, raw, origin, now, cancellationToken)
-                .ConfigureAwait(false);
+            return refused!;
         }
 
         IReadOnlyDictionary<string, string> fields;

@@ -62,8 +62,7 @@ internal static class WeComVectors
     }
 
     /// <summary><paramref name="query"/> as a URL's query string.</summary>
-    public static string QueryString(Dictionary<string, string> query) =>
-        "?" + string.Join('&', query.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
+    public static string QueryString(Dictionary<string, string> query) => WeChat.WeChatVectors.QueryString(query);
 
     /// <summary>A callback body carrying <paramref name="encrypt"/>.</summary>
     public static byte[] Sealed(string encrypt) =>
