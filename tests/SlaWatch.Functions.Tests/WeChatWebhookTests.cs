@@ -168,6 +168,45 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
         Assert.Equal("wechat", second.Channel);
     }
 
+    [Fact]
+    public async Task TheCustomerServiceSessionAssignsAndClosesTheFollowersTicketWhateverOrderTheQueueKeeps()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, SignedAt.AddSeconds(2), Account);
+        async Task<HttpAnswer> PushAsync(string xml) =>
+            await app.AnswerAsync(
+                await app.Function<WeChatWebhook>()
+                    .ReceiveAsync(
+                        app.Request("POST", "/api/wechat/plain", xml, query: QueryString(Query())),
+                        "plain",
+                        default
+                    )
+            );
+        const string Who = "<ToUserName>gh_1</ToUserName><FromUserName>oFollower2</FromUserName>";
+
+        // The agent's taking the session is pushed before the message is processed: it waits on the queue for it.
+        var taken = await PushAsync(
+            $"<xml>{Who}<CreateTime>1733299950</CreateTime><MsgType>event</MsgType><Event>kf_create_session</Event>"
+                + "<KfAccount>kf2001@gh_1</KfAccount></xml>"
+        );
+        var asked = await PushAsync(
+            $"<xml>{Who}<CreateTime>1733299940</CreateTime><MsgType>text</MsgType><Content>发票开错了</Content>"
+                + "<MsgId>77</MsgId></xml>"
+        );
+        await ProcessInboundAsync(app);
+        var open = Assert.Single(await app.Get<Backlog>().AtAsync());
+        var closed = await PushAsync(
+            $"<xml>{Who}<CreateTime>1733299990</CreateTime><MsgType>event</MsgType><Event>kf_close_session</Event>"
+                + "<KfAccount>kf2001@gh_1</KfAccount></xml>"
+        );
+        await ProcessInboundAsync(app);
+
+        Assert.All([taken, asked, closed], answer => Assert.Equal((200, "success"), (answer.Status, answer.Body)));
+        Assert.Equal("kf2001@gh_1", open.Owner);
+        var ticket = (await app.Get<TicketEventService>().FindAsync(open.TicketId))!;
+        Assert.Equal(Core.Tickets.TicketStatus.Resolved, ticket.State.Status);
+        Assert.Empty(await app.Get<Backlog>().AtAsync());
+    }
+
     // What the host's queue trigger would do: the inbound processor on every message the webhook queued.
     private static Task<int> ProcessInboundAsync(FunctionApp app) =>
         new QueueListener(app).DrainAsync(Functions.Settings.TriggerNames.InboundQueue, message =>

@@ -20,6 +20,7 @@ public sealed class InboundProcessing(
     ChatWebhookHandler chat,
     ChannelAccounts<WeChatAccount> wechat,
     IngestionService ingestion,
+    TicketEventService events,
     CallIngester calls,
     IQuarantine quarantine,
     TimeProvider time
@@ -124,6 +125,27 @@ public sealed class InboundProcessing(
         catch (ChatFormatException error)
         {
             return await QuarantineAsync(delivery, error.Message, raw, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (action is ChatTicketEvent item)
+        {
+            var recorded = delivery.Last
+                ? await events
+                    .RecordAsync(item.ConversationKey, item.Event, origin, raw, cancellationToken)
+                    .ConfigureAwait(false)
+                : await events
+                    .TryRecordAsync(item.ConversationKey, item.Event, origin, raw, cancellationToken)
+                    .ConfigureAwait(false);
+            // The follower's first message may still be on the queue behind this event: wait for it.
+            return recorded.Outcome == RecordOutcome.NotFound && recorded.QuarantineId is null
+                ? throw new InboundNotReadyException($"wechat {item.ConversationKey}: {recorded.Reason}")
+                : new InboundOutcome(
+                    "wechat",
+                    recorded.Word,
+                    recorded.Number?.ToString(),
+                    recorded.Reason,
+                    recorded.QuarantineId
+                );
         }
 
         if (action is not ChatContact contact)

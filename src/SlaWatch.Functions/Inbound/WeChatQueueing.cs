@@ -23,7 +23,7 @@ public sealed partial class WeChatQueueing(
 {
     public async Task<IResult> DeliverAsync(
         WeChatAccount account,
-        ChatContact contact,
+        ChatAction action,
         byte[] xml,
         string origin,
         DateTimeOffset receivedAt,

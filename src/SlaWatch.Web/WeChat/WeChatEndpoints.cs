@@ -78,8 +78,8 @@ public sealed class WeChatEndpoints(
                 .ConfigureAwait(false);
         }
 
-        return action is ChatContact contact
-            ? await delivery.DeliverAsync(found, contact, xml, origin, now, cancellationToken).ConfigureAwait(false)
+        return action is ChatContact or ChatTicketEvent
+            ? await delivery.DeliverAsync(found, action, xml, origin, now, cancellationToken).ConfigureAwait(false)
             : Success;
     }
 }

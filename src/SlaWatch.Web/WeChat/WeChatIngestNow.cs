@@ -8,12 +8,15 @@ using SlaWatch.Core.Ingestion;
 namespace SlaWatch.Web.WeChat;
 
 /// <summary>A WeChat message ingested while WeChat waits, for a host without a queue (<c>slawatch serve</c>).</summary>
-public sealed partial class WeChatIngestNow(IngestionService ingestion, ILogger<WeChatIngestNow> logger)
-    : IWeChatDelivery
+public sealed partial class WeChatIngestNow(
+    IngestionService ingestion,
+    TicketEventService events,
+    ILogger<WeChatIngestNow> logger
+) : IWeChatDelivery
 {
     public async Task<IResult> DeliverAsync(
         WeChatAccount account,
-        ChatContact contact,
+        ChatAction action,
         byte[] xml,
         string origin,
         DateTimeOffset receivedAt,
@@ -21,7 +24,21 @@ public sealed partial class WeChatIngestNow(IngestionService ingestion, ILogger<
     )
     {
         ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(contact);
+        if (action is ChatTicketEvent item)
+        {
+            // Kept in quarantine when refused or its ticket is unknown: WeChat is answered either way, or it resends.
+            var recorded = await events
+                .RecordAsync(item.ConversationKey, item.Event, origin, Encoding.UTF8.GetString(xml), cancellationToken)
+                .ConfigureAwait(false);
+            Log.Taken(logger, account.Name, recorded.Word);
+            return WeChatEndpoints.Success;
+        }
+
+        if (action is not ChatContact contact)
+        {
+            return WeChatEndpoints.Success;
+        }
+
         var ingested = await ingestion
             .IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(xml), cancellationToken)
             .ConfigureAwait(false);

@@ -146,6 +146,44 @@ public sealed class WeChatEnvelopeTests
     }
 
     [Theory]
+    [InlineData("kf_create_session", "<KfAccount>kf2001@gh_1</KfAccount>", "Assigned kf2001@gh_1")]
+    [InlineData(
+        "kf_switch_session",
+        "<FromKfAccount>kf2001@gh_1</FromKfAccount><ToKfAccount>kf2002@gh_1</ToKfAccount>",
+        "Assigned kf2002@gh_1"
+    )]
+    [InlineData("kf_close_session", "<KfAccount>kf2002@gh_1</KfAccount>", "StatusChanged Resolved")]
+    public void CustomerServiceSessionEventsAssignOrResolveTheFollowersTicket(string kind, string more, string became)
+    {
+        var xml =
+            $"<xml><MsgType>event</MsgType><Event>{kind}</Event><FromUserName>oF1</FromUserName>"
+            + $"<CreateTime>1733299990</CreateTime>{more}</xml>";
+
+        var action = Assert.IsType<ChatTicketEvent>(
+            WeChatFormat.Map(Plain, WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received)
+        );
+
+        Assert.Equal("source:wechat:repeat:service:oF1", action.ConversationKey);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_733_299_990), action.Event.At);
+        Assert.Equal(
+            became,
+            action.Event switch
+            {
+                Core.Tickets.Assigned assigned => $"Assigned {assigned.Owner}",
+                Core.Tickets.StatusChanged changed => $"StatusChanged {changed.Status}",
+                var other => other.GetType().Name,
+            }
+        );
+        // The same event pushed again is the same event.
+        Assert.Equal(
+            action.Event.SourceRef,
+            ((ChatTicketEvent)WeChatFormat.Map(Plain, WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received))
+                .Event
+                .SourceRef
+        );
+    }
+
+    [Theory]
     [InlineData(
         "<xml><MsgType>text</MsgType><FromUserName>o1</FromUserName><Content>在吗</Content></xml>",
         "MsgId: missing"
