@@ -54,7 +54,7 @@ public static class WeChatFormat
             {
                 Channel = Channel.WeChat,
                 SourceId = $"{account.Name}:{Field("MsgId")}",
-                RepeatKey = $"{account.Name}:{follower}",
+                RepeatKey = Conversation(account, follower),
                 RepeatWindow = account.QuietGap,
                 ReceivedAt = receivedAt,
                 From = follower,
@@ -63,9 +63,14 @@ public static class WeChatFormat
         );
     }
 
+    /// <summary>The follower's conversation with the account, by the follower's key (an OpenID is not stored in the
+    /// clear, not even in an index).</summary>
+    public static string Conversation(WeChatAccount account, string follower) =>
+        $"{account?.Name}:{CustomerRef.FromContact(follower).Key}";
+
     /// <summary>The reference the follower's open ticket is found by (its repeat key's index entry).</summary>
     public static string TicketRef(WeChatAccount account, string follower) =>
-        $"source:{Channel.WeChat.Key}:repeat:{account?.Name}:{follower}";
+        $"source:{Channel.WeChat.Key}:repeat:{Conversation(account, follower)}";
 
     // The customer-service system's session events (多客服): an agent took the follower's session, it passed to
     // another, or it was closed. They carry no id of their own: the event, the session's agents and its time are one.
@@ -91,9 +96,8 @@ public static class WeChatFormat
         var source = string.Join(
             ':',
             "wechat",
-            account.Name,
             kind,
-            follower,
+            Conversation(account, follower),
             at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)
         );
         TicketEvent item = kind switch

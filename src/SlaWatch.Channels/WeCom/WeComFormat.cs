@@ -69,9 +69,10 @@ public static class WeComFormat
         }
     }
 
-    /// <summary>The conversation's key: one customer with one customer-service account.</summary>
+    /// <summary>The conversation's key: one customer (by their key, not in the clear) with one customer-service
+    /// account.</summary>
     public static string Conversation(WeComAccount account, string openKfId, string customer) =>
-        $"{account?.Name}:{openKfId}:{customer}";
+        $"{account?.Name}:{openKfId}:{CustomerRef.FromContact(customer).Key}";
 
     /// <summary>The reference the conversation's open ticket is found by (its repeat key's index entry).</summary>
     public static string TicketRef(WeComAccount account, string openKfId, string customer) =>

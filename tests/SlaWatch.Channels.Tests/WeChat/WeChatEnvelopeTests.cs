@@ -39,7 +39,12 @@ public sealed class WeChatEnvelopeTests
             .IsType<ChatContact>(WeChatFormat.Map(Plain, WeChatXml.Read(opened.Xml!), Received))
             .Contact;
         Assert.Equal(
-            (Channel.WeChat, "service:24602735126549235", "service:oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", Received),
+            (
+                Channel.WeChat,
+                "service:24602735126549235",
+                "service:" + Core.Tickets.CustomerRef.FromContact("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o").Key,
+                Received
+            ),
             (contact.Channel, contact.SourceId, contact.RepeatKey, contact.ReceivedAt)
         );
         Assert.Equal((null, TimeSpan.FromHours(48)), (contact.ThreadKey, contact.RepeatWindow));
@@ -163,7 +168,12 @@ public sealed class WeChatEnvelopeTests
             WeChatFormat.Map(Plain, WeChatXml.Read(Encoding.UTF8.GetBytes(xml)), Received)
         );
 
-        Assert.Equal("source:wechat:repeat:service:oF1", action.ConversationKey);
+        // The follower by their key: an OpenID is kept in the clear nowhere, not in an index, not in a reference.
+        Assert.Equal(
+            $"source:wechat:repeat:service:{Core.Tickets.CustomerRef.FromContact("oF1").Key}",
+            action.ConversationKey
+        );
+        Assert.DoesNotContain("oF1", action.Event.SourceRef, StringComparison.Ordinal);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_733_299_990), action.Event.At);
         Assert.Equal(
             became,
