@@ -87,11 +87,12 @@ public static class WeChatFormat
             return null;
         }
 
-        var at = fields.GetValueOrDefault("CreateTime") is { } seconds
+        var at =
+            fields.GetValueOrDefault("CreateTime") is { } seconds
             && long.TryParse(seconds, System.Globalization.CultureInfo.InvariantCulture, out var unix)
             && unix is > 0 and < 4_102_444_800
-            ? DateTimeOffset.FromUnixTimeSeconds(unix)
-            : receivedAt;
+                ? DateTimeOffset.FromUnixTimeSeconds(unix)
+                : receivedAt;
         var follower = field("FromUserName");
         var source = string.Join(
             ':',
