@@ -117,6 +117,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSlaWatchRendering(configuration);
         // Before the web endpoints: on Azure a WeChat message goes through the inbound queue.
         services.AddSingleton<Web.WeChat.IWeChatDelivery, WeChatQueueing>();
+        services.AddSingleton<Web.WeCom.IWeComPull, WeComQueueing>();
         services.AddSlaWatchWeb();
         services.AddSingleton<InboundBuffer>();
         services.AddSingleton<InboundProcessing>();

@@ -25,6 +25,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Inbound.InboundRefusals>();
         services.TryAddSingleton<WeChat.IWeChatDelivery, WeChat.WeChatIngestNow>();
         services.AddSingleton<WeChat.WeChatEndpoints>();
+        services.TryAddSingleton<WeCom.IWeComPull, WeCom.WeComPullNow>();
         services.AddSingleton<WeCom.WeComEndpoints>();
         return services;
     }

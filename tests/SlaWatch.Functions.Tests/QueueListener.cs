@@ -20,6 +20,13 @@ internal sealed class QueueListener(FunctionApp app)
 
     public int Invocations { get; private set; }
 
+    /// <summary>The inbound processor on every message the HTTP functions queued, as the host's trigger would
+    /// run it.</summary>
+    public static Task<int> ProcessInboundAsync(FunctionApp app) =>
+        new QueueListener(app).DrainAsync(Settings.TriggerNames.InboundQueue, message =>
+            app.Function<Triggers.InboundProcessor>().RunAsync(message, default)
+        );
+
     public int Failures { get; private set; }
 
     /// <summary>Delivers until the queue is empty (or <paramref name="maxRounds"/> passes); returns how many moved to

@@ -66,7 +66,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
         Assert.All(answers, answer => Assert.Equal((200, "success"), (answer.Status, answer.Body)));
         // Nothing touched a ticket while WeChat waited: the three deliveries are on the inbound queue.
         Assert.Empty(await app.Get<Backlog>().AtAsync());
-        Assert.Equal(0, await ProcessInboundAsync(app));
+        Assert.Equal(0, await QueueListener.ProcessInboundAsync(app));
         var open = Assert.Single(await app.Get<Backlog>().AtAsync());
         var ticket = await app.Get<TicketEventService>().FindAsync(open.TicketId);
         Assert.NotNull(ticket);
@@ -138,7 +138,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
                         default
                     )
             );
-            await ProcessInboundAsync(app);
+            await QueueListener.ProcessInboundAsync(app);
             return answer;
         }
 
@@ -192,13 +192,13 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
             $"<xml>{Who}<CreateTime>1733299940</CreateTime><MsgType>text</MsgType><Content>发票开错了</Content>"
                 + "<MsgId>77</MsgId></xml>"
         );
-        await ProcessInboundAsync(app);
+        await QueueListener.ProcessInboundAsync(app);
         var open = Assert.Single(await app.Get<Backlog>().AtAsync());
         var closed = await PushAsync(
             $"<xml>{Who}<CreateTime>1733299990</CreateTime><MsgType>event</MsgType><Event>kf_close_session</Event>"
                 + "<KfAccount>kf2001@gh_1</KfAccount></xml>"
         );
-        await ProcessInboundAsync(app);
+        await QueueListener.ProcessInboundAsync(app);
 
         Assert.All([taken, asked, closed], answer => Assert.Equal((200, "success"), (answer.Status, answer.Body)));
         Assert.Equal("kf2001@gh_1", open.Owner);
@@ -206,10 +206,4 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite)
         Assert.Equal(Core.Tickets.TicketStatus.Resolved, ticket.State.Status);
         Assert.Empty(await app.Get<Backlog>().AtAsync());
     }
-
-    // What the host's queue trigger would do: the inbound processor on every message the webhook queued.
-    private static Task<int> ProcessInboundAsync(FunctionApp app) =>
-        new QueueListener(app).DrainAsync(Functions.Settings.TriggerNames.InboundQueue, message =>
-            app.Function<InboundProcessor>().RunAsync(message, default)
-        );
 }

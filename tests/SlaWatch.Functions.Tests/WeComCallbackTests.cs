@@ -12,9 +12,9 @@ namespace SlaWatch.Functions.Tests;
 
 /// <summary>
 /// A WeCom corp's callback through the Functions app's own class, on Azurite, against a local stand-in of WeCom's
-/// API and with vectors computed apart from our code: the address check, a callback whose conversation is pulled
-/// and becomes a WeCom ticket (assigned, answered), and a callback sealed for another corp refused and recorded by
-/// size and hash.
+/// API and with vectors computed apart from our code: the address check, a callback answered at once whose
+/// conversation is then pulled from the inbound queue and becomes a WeCom ticket (assigned, answered), and a
+/// callback sealed for another corp refused and recorded by size and hash.
 /// </summary>
 [Collection(AzuriteTests.Name)]
 public sealed class WeComCallbackTests(AzuriteFixture azurite)
@@ -95,6 +95,9 @@ public sealed class WeComCallbackTests(AzuriteFixture azurite)
 
         Assert.Equal((200, Echo), (check.Status, check.Body));
         Assert.Equal((200, "success"), (callback.Status, callback.Body));
+        // WeCom was answered before anything was pulled: the pull waits on the inbound queue.
+        Assert.Empty(wecom.SyncBodies);
+        await QueueListener.ProcessInboundAsync(app);
         // Two pages of two, each call carrying the callback's token.
         Assert.Equal([CallbackToken, CallbackToken], wecom.SyncBodies.Select(body => (string?)body["token"]));
         var ticket = await app.Get<TicketEventService>().FindAsync("source:wecom:kf:m1");

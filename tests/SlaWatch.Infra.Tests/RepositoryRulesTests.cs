@@ -74,6 +74,8 @@ public sealed partial class RepositoryRulesTests
         "InboundRefusals",
         "WeChatIngestNow",
         "WeChatQueueing",
+        "WeComPullNow",
+        "WeComQueueing",
     ];
 
     [Fact]

@@ -3,6 +3,7 @@ using SlaWatch.Channels;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Channels.WeChat;
+using SlaWatch.Channels.WeCom;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Ports;
 
@@ -19,6 +20,8 @@ public sealed class InboundProcessing(
     InboundBuffer queue,
     ChatWebhookHandler chat,
     ChannelAccounts<WeChatAccount> wechat,
+    ChannelAccounts<WeComAccount> wecom,
+    WeComSync sync,
     IngestionService ingestion,
     TicketEventService events,
     CallIngester calls,
@@ -66,6 +69,13 @@ public sealed class InboundProcessing(
                     cancellationToken
                 )
                 .ConfigureAwait(false);
+        }
+
+        if (envelope.Kind == InboundEnvelope.WeCom)
+        {
+            var pulled = await WeComAsync(envelope, body, delivery, cancellationToken).ConfigureAwait(false);
+            await queue.ForgetBodyAsync(envelope, cancellationToken).ConfigureAwait(false);
+            return pulled;
         }
 
         if (envelope.Kind == InboundEnvelope.WeChat)
@@ -163,6 +173,47 @@ public sealed class InboundProcessing(
             ingested.Reason,
             ingested.QuarantineId
         );
+    }
+
+    // A callback's pull; WeCom's API failing throws, so the queue offers it again (the cursor keeps what was read).
+    private async Task<InboundOutcome> WeComAsync(
+        InboundEnvelope envelope,
+        byte[] xml,
+        InboundDelivery delivery,
+        CancellationToken cancellationToken
+    )
+    {
+        var raw = Encoding.UTF8.GetString(xml);
+        if (wecom.Find(envelope.Format!) is not { } account)
+        {
+            return await QuarantineAsync(
+                    delivery,
+                    $"WeCom account '{envelope.Format}' is no longer configured",
+                    raw,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+        }
+
+        IReadOnlyDictionary<string, string> fields;
+        try
+        {
+            fields = WeChatXml.Read(xml);
+        }
+        catch (ChatFormatException error)
+        {
+            return await QuarantineAsync(delivery, error.Message, raw, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fields.GetValueOrDefault("OpenKfId") is not { Length: > 0 } openKfId)
+        {
+            return await QuarantineAsync(delivery, "OpenKfId: missing", raw, cancellationToken).ConfigureAwait(false);
+        }
+
+        // WeComSync logs what the pull read and did.
+        await sync.PullAsync(account, fields.GetValueOrDefault("Token"), openKfId, cancellationToken)
+            .ConfigureAwait(false);
+        return new InboundOutcome("wecom", "pulled");
     }
 
     /// <summary>Keeps a message that could not be handled, whole, with the reason.</summary>

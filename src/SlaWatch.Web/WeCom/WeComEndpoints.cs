@@ -11,18 +11,21 @@ namespace SlaWatch.Web.WeCom;
 /// <summary>
 /// A WeCom corp's callback address, <c>/api/wecom/{account}</c>: GET is WeCom's address check (the
 /// <c>echostr</c> unsealed and answered); POST says a customer-service account has new messages or events
-/// (<c>kf_msg_or_event</c>), which are then pulled (<see cref="WeComSync"/>) and answered <c>success</c>. When WeCom's
-/// API cannot be reached the answer is 503, so WeCom calls again and the pull goes on from the saved cursor. What
+/// (<c>kf_msg_or_event</c>), which sets a pull going (<see cref="IWeComPull"/>: queued on Azure, made at once on
+/// <c>serve</c>) and is answered <c>success</c>. What
 /// fails authentication is recorded by size and hash; a callback that is ours but not one is kept whole.
 /// </summary>
 public sealed class WeComEndpoints(
     ChannelAccounts<WeComAccount> accounts,
-    WeComSync sync,
+    IWeComPull pull,
     InboundRefusals refusals,
     TimeProvider time
 )
 {
     private const string Channel = "wecom";
+
+    /// <summary>What WeCom is answered when the callback is taken.</summary>
+    public static IResult Success => TypedResults.Text("success", "text/plain; charset=utf-8");
 
     public IResult Check(HttpRequest request, string account)
     {
@@ -78,7 +81,7 @@ public sealed class WeComEndpoints(
         if (fields.GetValueOrDefault("Event") != "kf_msg_or_event")
         {
             // Account-authorisation and other corp events say nothing about conversations.
-            return TypedResults.Text("success", "text/plain; charset=utf-8");
+            return Success;
         }
 
         if (fields.GetValueOrDefault("OpenKfId") is not { Length: > 0 } openKfId)
@@ -96,21 +99,15 @@ public sealed class WeComEndpoints(
                 .ConfigureAwait(false);
         }
 
-        try
-        {
-            await sync.PullAsync(found, fields.GetValueOrDefault("Token"), openKfId, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is WeComApiException or HttpRequestException or TaskCanceledException)
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            return Refusal.Problem(StatusCodes.Status503ServiceUnavailable, $"WeCom API: {error.Message}");
-        }
-
-        return TypedResults.Text("success", "text/plain; charset=utf-8");
+        return await pull.PullAsync(
+                found,
+                xml,
+                fields.GetValueOrDefault("Token"),
+                openKfId,
+                origin,
+                now,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 }
