@@ -101,15 +101,21 @@ public sealed class IngestionService(
         }
 
         var lastHeard = stored.Events.Max(item => item.At);
-        return !stored.State.Status.IsDone() && contact.ReceivedAt - lastHeard <= contact.RepeatWindow
-            ? stored.Id
-            : null;
+        if (stored.State.Status.IsDone() || contact.ReceivedAt - lastHeard > contact.RepeatWindow)
+        {
+            return null;
+        }
+
+        // A message that opened an earlier ticket, read again, is that ticket's: not one for this one to join.
+        var own = await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false);
+        return own is not null && own.HasSource(contact.SourceId) ? own.Id : stored.Id;
     }
 
     private static string RepeatSource(string key) => "repeat:" + key;
 
-    // A sender's conversation moves to a new ticket once the last is done: a message read again after that (a page
-    // pulled twice, a retry) is still the ticket's it went to, not the new one's.
+    // A sender's conversation moves to a new ticket once the last is done: a message that joined an earlier ticket,
+    // read again after that (a page pulled twice, a retry), is still that ticket's. (One that opened a ticket is found
+    // by the ticket's id, when creating or joining.)
     private async Task<StoredTicket?> AlreadyTakenAsync(InboundContact contact, CancellationToken cancellationToken)
     {
         if (contact.RepeatKey is null)
@@ -117,11 +123,10 @@ public sealed class IngestionService(
             return null;
         }
 
-        var ticketId = await index
+        var joined = await index
             .FindBySourceAsync(contact.Channel, contact.SourceId, cancellationToken)
-            .ConfigureAwait(false)
-            ?? TicketIds.ForContact(contact);
-        var stored = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+            .ConfigureAwait(false);
+        var stored = joined is null ? null : await store.LoadAsync(joined, cancellationToken).ConfigureAwait(false);
         return stored is not null && stored.HasSource(contact.SourceId) ? stored : null;
     }
 
