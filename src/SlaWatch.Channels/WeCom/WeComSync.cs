@@ -75,16 +75,14 @@ public sealed partial class WeComSync(
                                 ? (contacts, refused + 1)
                                 : (contacts + 1, refused);
                         break;
-                    case ChatTicketEvent item when await EarlierThanTheTicketAsync(item, cancellationToken):
-                        ignored++;
-                        break;
                     case ChatTicketEvent item:
-                        var result = await events
-                            .RecordAsync(item.ConversationKey, item.Event, origin, raw, cancellationToken)
-                            .ConfigureAwait(false);
-                        (recorded, refused) = result.Outcome is RecordOutcome.Recorded or RecordOutcome.Duplicate
-                            ? (recorded + 1, refused)
-                            : (recorded, refused + 1);
+                        var result = await RecordAsync(item, origin, raw, cancellationToken).ConfigureAwait(false);
+                        (recorded, ignored, refused) = result.Outcome switch
+                        {
+                            RecordOutcome.Recorded or RecordOutcome.Duplicate => (recorded + 1, ignored, refused),
+                            RecordOutcome.Conflict => (recorded, ignored + 1, refused),
+                            _ => (recorded, ignored, refused + 1),
+                        };
                         break;
                     default:
                         ignored++;
@@ -105,11 +103,31 @@ public sealed partial class WeComSync(
         return pull;
     }
 
-    // The conversation's ticket now may be a later one than the event's (a page read again after the customer came
-    // back): an event from before that ticket arrived was its predecessor's, which has it.
-    private async Task<bool> EarlierThanTheTicketAsync(ChatTicketEvent item, CancellationToken cancellationToken) =>
+    // The conversation's ticket, read once and written against. It may be a later one than the event's (a page read
+    // again after the customer came back): an event from before that ticket arrived was its predecessor's, which has
+    // it, and is a conflict here. No ticket: recorded as any event whose ticket is unknown (kept).
+    private async Task<RecordResult> RecordAsync(
+        ChatTicketEvent item,
+        string origin,
+        string raw,
+        CancellationToken cancellationToken
+    ) =>
         await events.FindAsync(item.ConversationKey, cancellationToken).ConfigureAwait(false) is { } current
-        && item.Event.At < current.State.ReceivedAt;
+            ? await events
+                .RecordIfAsync(
+                    current,
+                    item.Event,
+                    origin,
+                    ticket =>
+                        item.Event.At < ticket.State.ReceivedAt
+                            ? "the event is older than the conversation's ticket: its predecessor's"
+                            : null,
+                    cancellationToken
+                )
+                .ConfigureAwait(false)
+            : await events
+                .RecordAsync(item.ConversationKey, item.Event, origin, raw, cancellationToken)
+                .ConfigureAwait(false);
 
     private async Task KeepAsync(string origin, string reason, string raw, CancellationToken cancellationToken)
     {

@@ -111,7 +111,7 @@ public sealed class IngestionService(
         return own is not null && own.HasSource(contact.SourceId) ? own.Id : stored.Id;
     }
 
-    private static string RepeatSource(string key) => "repeat:" + key;
+    private static string RepeatSource(string key) => TicketIds.RepeatPrefix + key;
 
     // A sender's conversation moves to a new ticket once the last is done: a message that joined an earlier ticket,
     // read again after that (a page pulled twice, a retry), is still that ticket's. (One that opened a ticket is found

@@ -349,6 +349,7 @@ public sealed class TicketEventService(
 
     private string? OpenedBy(string ticketRef) =>
         ticketRef.Split(':', 3) is ["source", var channelName, var sourceId]
+        && !sourceId.StartsWith(TicketIds.RepeatPrefix, StringComparison.Ordinal)
         && channels.TryParse(channelName, out var channel)
             ? TicketIds.ForSource(channel, sourceId)
             : null;

@@ -10,6 +10,10 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public static class TicketIds
 {
+    /// <summary>How a sender's conversation is kept in the SourceIndex (<c>repeat:{key}</c>, the ticket it is on
+    /// now); a reference <c>source:{channel}:repeat:{key}</c> names that ticket, never one the key opened.</summary>
+    public const string RepeatPrefix = "repeat:";
+
     public static string ForContact(InboundContact contact) =>
         contact.ThreadKey is { Length: > 0 } thread
             ? ForThread(contact.Channel, thread)

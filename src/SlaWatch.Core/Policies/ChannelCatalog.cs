@@ -49,6 +49,17 @@ public sealed class ChannelCatalog
         {
             _byText[definition.Channel.Key] = definition;
         }
+
+        Labels =
+        [
+            .. channels.Select(item => new ChannelLabel(
+                item.Channel.Key,
+                item.NameZh,
+                item.NameEn,
+                item.Kind.ToString().ToLowerInvariant()
+            )),
+        ];
+        Known = string.Join(", ", channels.Select(item => $"{item.Channel.Key} ({item.NameZh})"));
     }
 
     /// <summary>The department's channels as the brief names them, with the names earlier versions accepted.</summary>
@@ -71,16 +82,8 @@ public sealed class ChannelCatalog
 
     public IReadOnlyList<ChannelDefinition> All { get; }
 
-    /// <summary>The channels for a page, in order.</summary>
-    public IReadOnlyList<ChannelLabel> Labels =>
-        [
-            .. All.Select(item => new ChannelLabel(
-                item.Channel.Key,
-                item.NameZh,
-                item.NameEn,
-                item.Kind.ToString().ToLowerInvariant()
-            )),
-        ];
+    /// <summary>The channels for a page, in order (made once: the board and the workbench send it on every read).</summary>
+    public IReadOnlyList<ChannelLabel> Labels { get; }
 
     /// <summary>The channel a key, a name or an alias stands for, when it is one of ours.</summary>
     public bool TryParse(string? text, out Channel channel)
@@ -105,5 +108,5 @@ public sealed class ChannelCatalog
         Find(channel) is { } definition ? (chinese ? definition.NameZh : definition.NameEn) : channel.Key;
 
     /// <summary>What an error message offers: <c>chat (官网客服), phone (电话热线), …</c>.</summary>
-    public string Known => string.Join(", ", All.Select(item => $"{item.Channel.Key} ({item.NameZh})"));
+    public string Known { get; }
 }
