@@ -116,8 +116,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<IReportPublisher, TopicAndMailReportPublisher>();
         services.AddSlaWatchRendering(configuration);
         // Before the web endpoints: on Azure a WeChat message goes through the inbound queue.
-        services.AddSingleton<Web.WeChat.IWeChatDelivery, WeChatQueueing>();
-        services.AddSingleton<Web.WeCom.IWeComPull, WeComQueueing>();
+        services.AddSingleton<PushQueueing>();
+        services.AddSingleton<Web.WeChat.IWeChatDelivery>(provider => provider.GetRequiredService<PushQueueing>());
+        services.AddSingleton<Web.WeCom.IWeComPull>(provider => provider.GetRequiredService<PushQueueing>());
         services.AddSlaWatchWeb();
         services.AddSingleton<InboundBuffer>();
         services.AddSingleton<InboundProcessing>();

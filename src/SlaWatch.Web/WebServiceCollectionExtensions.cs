@@ -22,7 +22,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<WorkbenchFacts>();
         services.AddSingleton<WorkbenchEndpoints>();
-        services.AddSingleton<Inbound.InboundRefusals>();
+        services.AddSingleton<Inbound.InboundPushes>();
         services.TryAddSingleton<WeChat.IWeChatDelivery, WeChat.WeChatIngestNow>();
         services.AddSingleton<WeChat.WeChatEndpoints>();
         services.TryAddSingleton<WeCom.IWeComPull, WeCom.WeComPullNow>();

@@ -20,6 +20,30 @@ internal static class LoopbackPorts
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>An <see cref="HttpListener"/> started on a free loopback port under <paramref name="path"/>
+    /// (<c>/</c> or <c>/hooks/sla/</c>), and its address. It cannot bind port 0: a port picked free and taken before
+    /// it binds is picked again.</summary>
+    public static (HttpListener Listener, Uri Address) Listen(string path = "/")
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var address = new Uri(
+                $"http://127.0.0.1:{Free().ToString(System.Globalization.CultureInfo.InvariantCulture)}{path}"
+            );
+            var listener = new HttpListener();
+            listener.Prefixes.Add(address.ToString());
+            try
+            {
+                listener.Start();
+                return (listener, address);
+            }
+            catch (HttpListenerException) when (attempt < Attempts)
+            {
+                listener.Close();
+            }
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="start"/> (which picks its ports with <see cref="Free"/> and cleans up after itself when
     /// it throws) again while it says its port was taken, <see cref="Attempts"/> times at most.

@@ -44,25 +44,11 @@ internal sealed class WeComStandIn : IAsyncDisposable
     /// <summary>The bodies <c>sync_msg</c> was called with (cursor, token, open_kfid).</summary>
     public List<JsonObject> SyncBodies { get; } = [];
 
-    public static Task<WeComStandIn> StartAsync(string corpId, string secret) =>
-        LoopbackPorts.StartAsync(() =>
-        {
-            var port = LoopbackPorts.Free();
-            var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-            var listener = new HttpListener();
-            listener.Prefixes.Add(address.ToString());
-            try
-            {
-                listener.Start();
-            }
-            catch (HttpListenerException)
-            {
-                listener.Close();
-                throw new PortTakenException("the stand-in's port was taken");
-            }
-
-            return Task.FromResult(new WeComStandIn(listener, address, corpId, secret));
-        });
+    public static Task<WeComStandIn> StartAsync(string corpId, string secret)
+    {
+        var (listener, address) = LoopbackPorts.Listen();
+        return Task.FromResult(new WeComStandIn(listener, address, corpId, secret));
+    }
 
     /// <summary>A message as sync_msg returns it.</summary>
     public static JsonObject Message(

@@ -16,26 +16,10 @@ public sealed class WebhookNotifierTests : IDisposable
     private readonly string _url;
     private readonly HttpClient _http = new();
 
-    public WebhookNotifierTests() => (_listener, _url) = Listen();
-
-    // HttpListener cannot bind port 0: a port picked free and taken before the listener binds it is picked again.
-    private static (HttpListener Listener, string Url) Listen()
+    public WebhookNotifierTests()
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var url = $"http://127.0.0.1:{LoopbackPorts.Free()}/hooks/sla/";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(url);
-            try
-            {
-                listener.Start();
-                return (listener, url);
-            }
-            catch (HttpListenerException) when (attempt < LoopbackPorts.Attempts)
-            {
-                listener.Close();
-            }
-        }
+        (_listener, var address) = LoopbackPorts.Listen("/hooks/sla/");
+        _url = address.ToString();
     }
 
     private static Notification Breach() =>

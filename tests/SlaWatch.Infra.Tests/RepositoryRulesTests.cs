@@ -71,11 +71,10 @@ public sealed partial class RepositoryRulesTests
         "WeComEndpoints",
         "WeComApi",
         "WeComSync",
-        "InboundRefusals",
+        "InboundPushes",
         "WeChatIngestNow",
-        "WeChatQueueing",
+        "PushQueueing",
         "WeComPullNow",
-        "WeComQueueing",
     ];
 
     [Fact]

@@ -82,7 +82,8 @@ public sealed class ChannelCatalog
 
     public IReadOnlyList<ChannelDefinition> All { get; }
 
-    /// <summary>The channels for a page, in order (made once: the board and the workbench send it on every read).</summary>
+    /// <summary>The channels for a page, in order (made once: the board and the workbench send it on every
+    /// read).</summary>
     public IReadOnlyList<ChannelLabel> Labels { get; }
 
     /// <summary>The channel a key, a name or an alias stands for, when it is one of ours.</summary>

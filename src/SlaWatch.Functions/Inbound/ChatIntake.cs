@@ -72,7 +72,7 @@ public sealed partial class ChatIntake(
         };
         try
         {
-            await inbound.EnqueueChatAsync(envelope, body.Bytes, cancellationToken).ConfigureAwait(false);
+            await inbound.EnqueueBodyAsync(envelope, body.Bytes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (StorageOutage.Is(error))
         {

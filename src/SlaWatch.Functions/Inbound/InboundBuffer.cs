@@ -33,7 +33,7 @@ public sealed class InboundBuffer(QueueServiceClient queues, BlobServiceClient b
     public Task<QueueClient> QueueAsync() => _queue.GetAsync();
 
     /// <summary>Queues a chat body, inline or by reference when it would not fit a message.</summary>
-    public async Task EnqueueChatAsync(
+    public async Task EnqueueBodyAsync(
         InboundEnvelope envelope,
         byte[] body,
         CancellationToken cancellationToken = default

@@ -17,27 +17,21 @@ namespace SlaWatch.Web.WeChat;
 public sealed class WeChatEndpoints(
     ChannelAccounts<WeChatAccount> accounts,
     IWeChatDelivery delivery,
-    InboundRefusals refusals,
+    InboundPushes refusals,
     TimeProvider time
 )
 {
     private const string Channel = "wechat";
-
-    /// <summary>What WeChat is answered when the message is taken.</summary>
-    public static IResult Success => TypedResults.Text("success", "text/plain; charset=utf-8");
 
     public IResult Check(HttpRequest request, string account)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (accounts.Find(account) is not { } found)
         {
-            return InboundRefusals.NoAccount("WeChat", account);
+            return InboundPushes.NoAccount("WeChat", account);
         }
 
-        var (echo, refusal) = WeChatEnvelope.Check(found, InboundRefusals.Query(request), time.GetUtcNow());
-        return echo is null
-            ? Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!)
-            : TypedResults.Text(echo, "text/plain; charset=utf-8");
+        return InboundPushes.Echo(WeChatEnvelope.Check(found, InboundPushes.Query(request), time.GetUtcNow()));
     }
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, string account, CancellationToken cancellationToken)
@@ -45,7 +39,7 @@ public sealed class WeChatEndpoints(
         ArgumentNullException.ThrowIfNull(request);
         if (accounts.Find(account) is not { } found)
         {
-            return InboundRefusals.NoAccount("WeChat", account);
+            return InboundPushes.NoAccount("WeChat", account);
         }
 
         var now = time.GetUtcNow();
@@ -80,6 +74,6 @@ public sealed class WeChatEndpoints(
 
         return action is ChatContact or ChatTicketEvent
             ? await delivery.DeliverAsync(found, action, xml, origin, now, cancellationToken).ConfigureAwait(false)
-            : Success;
+            : InboundPushes.Success;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.WeChat;
 using SlaWatch.Core.Ingestion;
+using SlaWatch.Web.Inbound;
 
 namespace SlaWatch.Web.WeChat;
 
@@ -31,12 +32,12 @@ public sealed partial class WeChatIngestNow(
                 .RecordAsync(item.ConversationKey, item.Event, origin, Encoding.UTF8.GetString(xml), cancellationToken)
                 .ConfigureAwait(false);
             Log.Taken(logger, account.Name, recorded.Word);
-            return WeChatEndpoints.Success;
+            return InboundPushes.Success;
         }
 
         if (action is not ChatContact contact)
         {
-            return WeChatEndpoints.Success;
+            return InboundPushes.Success;
         }
 
         var ingested = await ingestion
@@ -48,7 +49,7 @@ public sealed partial class WeChatIngestNow(
         }
 
         Log.Taken(logger, account.Name, ingested.Word);
-        return WeChatEndpoints.Success;
+        return InboundPushes.Success;
     }
 
     private static partial class Log

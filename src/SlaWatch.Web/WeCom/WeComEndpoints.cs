@@ -18,26 +18,20 @@ namespace SlaWatch.Web.WeCom;
 public sealed class WeComEndpoints(
     ChannelAccounts<WeComAccount> accounts,
     IWeComPull pull,
-    InboundRefusals refusals,
+    InboundPushes refusals,
     TimeProvider time
 )
 {
     private const string Channel = "wecom";
 
-    /// <summary>What WeCom is answered when the callback is taken.</summary>
-    public static IResult Success => TypedResults.Text("success", "text/plain; charset=utf-8");
-
     public IResult Check(HttpRequest request, string account)
     {
         if (accounts.Find(account) is not { } found)
         {
-            return InboundRefusals.NoAccount("WeCom", account);
+            return InboundPushes.NoAccount("WeCom", account);
         }
 
-        var (echo, refusal) = WeComEnvelope.Check(found, InboundRefusals.Query(request), time.GetUtcNow());
-        return echo is null
-            ? Refusal.Problem(StatusCodes.Status401Unauthorized, refusal!)
-            : TypedResults.Text(echo, "text/plain; charset=utf-8");
+        return InboundPushes.Echo(WeComEnvelope.Check(found, InboundPushes.Query(request), time.GetUtcNow()));
     }
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, string account, CancellationToken cancellationToken)
@@ -45,7 +39,7 @@ public sealed class WeComEndpoints(
         ArgumentNullException.ThrowIfNull(request);
         if (accounts.Find(account) is not { } found)
         {
-            return InboundRefusals.NoAccount("WeCom", account);
+            return InboundPushes.NoAccount("WeCom", account);
         }
 
         var now = time.GetUtcNow();
@@ -81,7 +75,7 @@ public sealed class WeComEndpoints(
         if (fields.GetValueOrDefault("Event") != "kf_msg_or_event")
         {
             // Account-authorisation and other corp events say nothing about conversations.
-            return Success;
+            return InboundPushes.Success;
         }
 
         if (fields.GetValueOrDefault("OpenKfId") is not { Length: > 0 } openKfId)

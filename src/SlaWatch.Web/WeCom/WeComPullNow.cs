@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SlaWatch.Channels.WeCom;
+using SlaWatch.Web.Inbound;
 
 namespace SlaWatch.Web.WeCom;
 
@@ -31,6 +32,6 @@ public sealed class WeComPullNow(WeComSync sync) : IWeComPull
             return Refusal.Problem(StatusCodes.Status503ServiceUnavailable, $"WeCom API: {error.Message}");
         }
 
-        return WeComEndpoints.Success;
+        return InboundPushes.Success;
     }
 }

@@ -7,11 +7,11 @@ using SlaWatch.Core.Ports;
 namespace SlaWatch.Web.Inbound;
 
 /// <summary>
-/// How a platform's push is refused: kept in quarantine (whole when it is ours but unusable; by size and hash when it
-/// failed authentication — the caller says which by what it passes as raw), logged, and answered with the reason and
-/// the quarantine id.
+/// What WeChat's and WeCom's addresses share: a push read, opened and answered — <c>success</c>, the address check's
+/// echo, or a refusal kept in quarantine (whole when it is ours but unusable; by size and hash when it failed
+/// authentication — the caller says which by what it passes as raw), logged, with the reason and the quarantine id.
 /// </summary>
-public sealed partial class InboundRefusals(IQuarantine quarantine, ILogger<InboundRefusals> logger)
+public sealed partial class InboundPushes(IQuarantine quarantine, ILogger<InboundPushes> logger)
 {
     public async Task<IResult> RefuseAsync(
         string channel,
@@ -63,6 +63,15 @@ public sealed partial class InboundRefusals(IQuarantine quarantine, ILogger<Inbo
                 .ConfigureAwait(false)
         );
     }
+
+    /// <summary>What a platform is answered when its push is taken.</summary>
+    public static IResult Success => TypedResults.Text("success", "text/plain; charset=utf-8");
+
+    /// <summary>The answer to an address check: the echo when the check held, else 401 with why.</summary>
+    public static IResult Echo((string? Echo, string? Refusal) check) =>
+        check.Echo is { } echo
+            ? TypedResults.Text(echo, "text/plain; charset=utf-8")
+            : Refusal.Problem(StatusCodes.Status401Unauthorized, check.Refusal!);
 
     /// <summary>A route naming an account that is not configured.</summary>
     public static IResult NoAccount(string platform, string account) =>
