@@ -122,6 +122,7 @@ public sealed partial class WeComSync(
                         item.Event.At < ticket.State.ReceivedAt
                             ? "the event is older than the conversation's ticket: its predecessor's"
                             : null,
+                    raw,
                     cancellationToken
                 )
                 .ConfigureAwait(false)

@@ -173,19 +173,20 @@ public sealed class TicketEventService(
     /// ticket already holds is a duplicate whatever the precondition says (a double click records once).
     /// </summary>
     /// <paramref name="loaded"/> is the ticket as the caller just read it: written against first, and read again only
-    /// if someone changed it meanwhile.
+    /// if someone changed it meanwhile; <paramref name="raw"/> is what is kept of an event the rules refuse.
     public async Task<RecordResult> RecordIfAsync(
         StoredTicket loaded,
         TicketEvent item,
         string origin,
         Func<StoredTicket, string?> precondition,
+        string? raw = null,
         CancellationToken cancellationToken = default
     )
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(precondition);
-        return await RefusedAsync(item, origin, null, keep: true, cancellationToken).ConfigureAwait(false)
+        return await RefusedAsync(item, origin, raw, keep: true, cancellationToken).ConfigureAwait(false)
             ?? (await AppendAsync(loaded.Id, [item], cancellationToken, precondition, loaded).ConfigureAwait(false))[0];
     }
 

@@ -53,7 +53,13 @@ public sealed class WorkbenchActions(
         }
 
         var recorded = await events
-            .RecordIfAsync(stored, item, origin, current => Conflict(person, command, current), cancellationToken)
+            .RecordIfAsync(
+                stored,
+                item,
+                origin,
+                current => Conflict(person, command, current),
+                cancellationToken: cancellationToken
+            )
             .ConfigureAwait(false);
         return recorded.Outcome switch
         {
