@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlaWatch.Core.Alerts;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         });
         services.TryAddSingleton(new BoardOptions());
         services.TryAddSingleton(new WorkbenchOptions());
+        services.TryAddSingleton(AlertOptions.Local);
 
         services.AddSingleton<Classifier>();
         services.AddSingleton<TicketWriter>();
@@ -44,6 +46,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WorkbenchQueues>();
         services.AddSingleton<PeriodViews>();
         services.AddSingleton<NightlyReport>();
+        // The routes (IAlertRoute) come from the host's settings; with none, alerts reach no one and say so.
+        services.AddSingleton<AlertDelivery>();
+        services.AddSingleton<DutyNotifier>();
+        services.AddSingleton<DutySummaries>();
         services.AddSingleton(provider => new ReportService(
             provider.GetRequiredService<ITicketStore>(),
             provider.GetRequiredService<ITicketIndex>(),

@@ -25,6 +25,7 @@ public static class MemoryStorageServiceCollectionExtensions
         services.AddSingleton(store.Checkpoints);
         services.AddSingleton(store.Ledger);
         services.AddSingleton(store.Aggregates);
+        services.AddSingleton(store.Undelivered);
         return services;
     }
 }

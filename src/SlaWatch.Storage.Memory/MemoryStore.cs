@@ -21,4 +21,6 @@ public sealed class MemoryStore
     public INotificationLedger Ledger { get; } = new MemoryNotificationLedger();
 
     public IAggregateStore Aggregates { get; } = new MemoryAggregateStore();
+
+    public IUndeliveredAlerts Undelivered { get; } = new MemoryUndeliveredAlerts();
 }

@@ -33,6 +33,8 @@ public static class EventJson
         typeof(CustomerConfirmed),
         typeof(FirstContactRecorded),
         typeof(RemarkAdded),
+        typeof(AlertSent),
+        typeof(AlertAcknowledged),
     }.ToDictionary(type => type.Name, StringComparer.Ordinal);
 
     public static string TypeName(TicketEvent item) =>

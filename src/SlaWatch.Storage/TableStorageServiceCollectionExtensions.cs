@@ -31,6 +31,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<ICheckpointStore, TableCheckpointStore>();
         services.AddSingleton<INotificationLedger, TableNotificationLedger>();
         services.AddSingleton<IAggregateStore, TableAggregateStore>();
+        services.AddSingleton<IUndeliveredAlerts, TableUndeliveredAlerts>();
         services.AddSingleton<Backup.TableBackup>();
         services.AddSingleton<Backup.TableRestore>();
         return services;

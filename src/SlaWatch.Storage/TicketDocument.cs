@@ -41,6 +41,7 @@ public static class TicketDocument
                 cycle = clock.Cycle,
                 due = Instant(clock.Due, zone),
                 warnAt = Instant(clock.WarnAt, zone),
+                stoppedAt = Instant(clock.StoppedAt, zone),
                 elapsedSeconds = (long)clock.Elapsed.TotalSeconds,
                 remainingSeconds = (long)clock.Remaining.TotalSeconds,
                 escalations = clock.Escalations.Select(level => new

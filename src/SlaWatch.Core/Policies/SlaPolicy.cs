@@ -38,6 +38,9 @@ public sealed record SlaPolicy(
     /// <summary>The names each person goes by across channels, merged on scorecards.</summary>
     public PeopleDirectory People { get; init; } = PeopleDirectory.None;
 
+    /// <summary>Who alerts reach and when: the people's routes, the on-call rota, the summaries' times.</summary>
+    public Alerts.DutyRoster Duty { get; init; } = Alerts.DutyRoster.None;
+
     public AppliedTarget? TargetFor(SlaMetric metric, TicketProfile ticket)
     {
         // By index: a report asks this for every clock of every ticket, and an interface's enumerator is an allocation.

@@ -43,6 +43,8 @@ public static class SlaPolicyLoader
                 "resolution",
                 "teams",
                 "people",
+                "onCall",
+                "summaries",
                 "tuning",
                 "privacy",
                 "dataQuality",
@@ -99,6 +101,7 @@ public static class SlaPolicyLoader
             throw root.Required("rules").Error("a policy needs at least one rule");
         }
 
+        var (people, duty) = People(root.Optional("people"), reader, channels);
         return new SlaPolicy(
             version,
             zone,
@@ -111,7 +114,14 @@ public static class SlaPolicyLoader
             Channels = channels,
             Resolution = Resolution(root.Optional("resolution")),
             Teams = Teams(root.Optional("teams"), reader),
-            People = People(root.Optional("people"), reader),
+            People = people,
+            Duty = Alerts.DutyRosterLoader.Roster(
+                duty,
+                root.Optional("onCall"),
+                root.Optional("summaries"),
+                calendars,
+                channels
+            ),
             Tuning = Tuning(root.Optional("tuning")),
             PhoneMask = PhoneMaskOf(root.Optional("privacy")),
             DataQuality = DataQualityOf(root.Optional("dataQuality")),
@@ -566,12 +576,18 @@ public static class SlaPolicyLoader
     }
 
     /// <summary><c>"people": { "王芳": ["8001", "wang@example.com"] }</c>: each person's other names (phone
-    /// extension, mailbox, chat agent id, sign-in id), or the name of a file holding that object.</summary>
-    private static PeopleDirectory People(JsonNodeReader? found, ConfigFileReader reader)
+    /// extension, mailbox, chat agent id, sign-in id), or the name of a file holding that object; a person written as
+    /// an object (<c>{ "aliases": [...], "roles": [...], "email": …, "routes": [...] }</c>) is one alerts reach.</summary>
+    private static (PeopleDirectory People, List<Alerts.DutyPerson> Duty) People(
+        JsonNodeReader? found,
+        ConfigFileReader reader,
+        ChannelCatalog channels
+    )
     {
+        var duty = new List<Alerts.DutyPerson>();
         if (found is not { } node)
         {
-            return PeopleDirectory.None;
+            return (PeopleDirectory.None, duty);
         }
 
         node = InlineOrFile(node, reader);
@@ -591,7 +607,12 @@ public static class SlaPolicyLoader
         {
             Claim(person.Name, person.Name, person);
             var names = new List<string>();
-            foreach (var item in person.Items())
+            if (Alerts.DutyRosterLoader.IsLongForm(person))
+            {
+                duty.Add(Alerts.DutyRosterLoader.Person(person, channels));
+            }
+
+            foreach (var item in Alerts.DutyRosterLoader.Aliases(person))
             {
                 var name = item.String().Trim();
                 Claim(name, person.Name, item);
@@ -601,7 +622,7 @@ public static class SlaPolicyLoader
             people[person.Name] = names;
         }
 
-        return new PeopleDirectory(people);
+        return (new PeopleDirectory(people), duty);
     }
 
     /// <summary><c>"teams": { "一组": ["客服A", "客服B"] }</c>, or the name of a file holding that object.</summary>

@@ -53,6 +53,8 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         ["CustomerConfirmed"] = ("customer's confirmation", "客户确认"),
         ["FirstContactRecorded"] = ("first-contact resolution", "首次解决记录"),
         ["RemarkAdded"] = ("remark", "备注"),
+        ["AlertSent"] = ("alert sent", "告警通知"),
+        ["AlertAcknowledged"] = ("alert acknowledged", "告警确认"),
         ["Received"] = ("submission", "提交"),
         ["CustomerMessage"] = ("customer message", "客户消息"),
     };

@@ -27,6 +27,10 @@ public sealed record Announcement(
     /// <summary>The clock's cycle: 1, then one more each time the ticket was reopened.</summary>
     public int Cycle { get; init; } = 1;
 
+    /// <summary>The roles the clock's later levels notify, in order: where an alert goes when no one is on duty for
+    /// <see cref="Recipient"/>.</summary>
+    public IReadOnlyList<string> Later { get; init; } = [];
+
     /// <summary>The ledger key within the ticket: one announcement per metric, cycle, kind and level.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{Metric.Key()}|c{Cycle}|{Kind}|L{Level}");
 

@@ -129,8 +129,17 @@ public sealed class SlaScanner(
         var reached = new List<Announcement>();
         foreach (var clock in clocks)
         {
+            // A person who acknowledged an alert on this clock has it in hand: its later levels are not announced.
+            var acknowledged = ticket
+                .Events.OfType<AlertAcknowledged>()
+                .Where(ack => ack.Metric == clock.Metric && ack.Cycle == clock.Cycle)
+                .Select(ack => (DateTimeOffset?)ack.At)
+                .Min();
+            var levels = Thresholds.Of(clock).ToList();
             foreach (
-                var threshold in Thresholds.Of(clock).Where(threshold => Thresholds.Reached(clock, threshold, now))
+                var threshold in levels.Where(threshold =>
+                    Thresholds.Reached(clock, threshold, now) && !(threshold.At > acknowledged)
+                )
             )
             {
                 reached.Add(
@@ -152,6 +161,7 @@ public sealed class SlaScanner(
                     )
                     {
                         Cycle = clock.Cycle,
+                        Later = [.. levels.Where(later => later.At > threshold.At).Select(later => later.Notify)],
                     }
                 );
             }

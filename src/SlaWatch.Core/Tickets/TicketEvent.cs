@@ -93,6 +93,33 @@ public sealed record SatisfactionRated(
 public sealed record Escalated(DateTimeOffset At, string Actor, string? SourceRef, SlaMetric Metric, int Level)
     : TicketEvent(At, Actor, SourceRef);
 
+/// <summary>
+/// An alert handed to a person on duty (<see cref="Person"/>, reached for <see cref="Role"/>) by one route (an e-mail,
+/// a WeCom or DingTalk robot, a chat webhook): delivered, or not and why. The audit of who was told what and how.
+/// </summary>
+public sealed record AlertSent(
+    DateTimeOffset At,
+    string Actor,
+    string? SourceRef,
+    SlaMetric Metric,
+    int Level,
+    string Role,
+    string Person,
+    string Route,
+    bool Delivered,
+    string? Reason = null
+) : TicketEvent(At, Actor, SourceRef);
+
+/// <summary>A person on duty took an alert on a clock (<see cref="Cycle"/> of <see cref="Metric"/>): no later level of
+/// that clock is announced.</summary>
+public sealed record AlertAcknowledged(
+    DateTimeOffset At,
+    string Actor,
+    string? SourceRef,
+    SlaMetric Metric,
+    int Cycle
+) : TicketEvent(At, Actor, SourceRef);
+
 /// <summary>The resolution time told to the customer (the after-sales template's 承诺解决时间).</summary>
 public sealed record ResolutionPromised(DateTimeOffset At, string Actor, string? SourceRef, DateTimeOffset PromisedBy)
     : TicketEvent(At, Actor, SourceRef);

@@ -30,6 +30,9 @@ public enum WorkbenchAction
     AddRemark,
     Reopen,
     Close,
+
+    /// <summary>Takes an alert on one of the ticket's clocks: the escalation chain of that clock stops.</summary>
+    Acknowledge,
 }
 
 public static class WorkbenchActionNames
@@ -50,6 +53,7 @@ public static class WorkbenchActionNames
         ["remark"] = WorkbenchAction.AddRemark,
         ["reopen"] = WorkbenchAction.Reopen,
         ["close"] = WorkbenchAction.Close,
+        ["acknowledge"] = WorkbenchAction.Acknowledge,
     };
 
     /// <summary>The names requests use, in the table's order.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using SlaWatch.Core.Classification;
+using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -41,7 +43,7 @@ public sealed class WorkbenchActions(
             return new WorkbenchResult(WorkbenchOutcome.NotFound, $"ticket: no ticket {ticketRef}", null);
         }
 
-        var item = Event(person, command, stored.State);
+        var item = Event(person, command, stored);
         if (stored.HasSource(item.SourceRef))
         {
             return new WorkbenchResult(WorkbenchOutcome.Duplicate, null, stored);
@@ -72,7 +74,7 @@ public sealed class WorkbenchActions(
     }
 
     /// <summary>Why the action cannot apply to the ticket as it stands at the write; null when it can.</summary>
-    private static string? Conflict(WorkbenchPerson person, WorkbenchCommand command, StoredTicket current)
+    private string? Conflict(WorkbenchPerson person, WorkbenchCommand command, StoredTicket current)
     {
         var ticket = current.State;
         if (command.Version is { } seen && seen != current.Version)
@@ -100,6 +102,8 @@ public sealed class WorkbenchActions(
             WorkbenchAction.Resolve when done => $"already {ticket.Status.ToString().ToLowerInvariant()}",
             WorkbenchAction.Reopen when !done => "not resolved",
             WorkbenchAction.Close when ticket.Status != TicketStatus.Resolved => "only a resolved ticket closes",
+            WorkbenchAction.Acknowledge when Acknowledged(current, command.Metric!.Value) is { } ack =>
+                $"already acknowledged by {ack.Actor}",
             _ => null,
         };
     }
@@ -144,6 +148,8 @@ public sealed class WorkbenchActions(
             WorkbenchAction.Confirm when command.Confirmation is null =>
                 "confirmation: missing (resolved, partiallyResolved or notResolved)",
             WorkbenchAction.Rate when command.Score is null => "score: missing",
+            WorkbenchAction.Acknowledge when command.Metric is null =>
+                $"metric: missing (one of {string.Join(", ", SlaMetricNames.Known)})",
             _ => null,
         };
     }
@@ -158,8 +164,28 @@ public sealed class WorkbenchActions(
 
     private string? CategoryKey(string? text) => rules.CategoryNamed(text)?.Key;
 
-    private TicketEvent Event(WorkbenchPerson person, WorkbenchCommand command, Ticket ticket)
+    /// <summary>The acknowledgement already given on the clock of <paramref name="metric"/> running now, if
+    /// any.</summary>
+    private AlertAcknowledged? Acknowledged(StoredTicket stored, SlaMetric metric)
     {
+        var cycle = CycleOf(stored, metric);
+        return stored
+            .Events.OfType<AlertAcknowledged>()
+            .FirstOrDefault(ack => ack.Metric == metric && ack.Cycle == cycle);
+    }
+
+    // The clock's cycle as it stands now: an acknowledgement holds for this cycle, not for one a reopening starts.
+    private int CycleOf(StoredTicket stored, SlaMetric metric) =>
+        SlaClockCalculator
+            .Compute(stored.Events, policy, time.GetUtcNow())
+            .Where(clock => clock.Metric == metric)
+            .Select(clock => clock.Cycle)
+            .DefaultIfEmpty(1)
+            .Max();
+
+    private TicketEvent Event(WorkbenchPerson person, WorkbenchCommand command, StoredTicket stored)
+    {
+        var ticket = stored.State;
         var at = time.GetUtcNow();
         // The name reports and the page show (the policy's, when it knows the person); the id stays in the source.
         var actor = person.Name;
@@ -194,6 +220,13 @@ public sealed class WorkbenchActions(
             WorkbenchAction.AddRemark => new RemarkAdded(at, actor, source, text!),
             WorkbenchAction.Reopen => new StatusChanged(at, actor, source, TicketStatus.Reopened, text),
             WorkbenchAction.Close => new StatusChanged(at, actor, source, TicketStatus.Closed, text),
+            WorkbenchAction.Acknowledge => new AlertAcknowledged(
+                at,
+                actor,
+                source,
+                command.Metric!.Value,
+                CycleOf(stored, command.Metric.Value)
+            ),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Action, "not a workbench action"),
         };
         return item with { Entered = true, From = command.From };

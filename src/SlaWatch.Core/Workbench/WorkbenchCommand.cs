@@ -28,6 +28,9 @@ public sealed record WorkbenchCommand(WorkbenchAction Action, string RequestId, 
 
     public int? Score { get; init; }
 
+    /// <summary>Acknowledge: the clock whose alert is taken.</summary>
+    public SlaMetric? Metric { get; init; }
+
     /// <summary>Where the person acted from, as the host saw it (the client's address): kept with the event for the
     /// audit.</summary>
     public string? From { get; init; }

@@ -2,7 +2,8 @@ namespace SlaWatch.Core.Workbench;
 
 /// <summary>
 /// The permission table (问题处理权限表): agents act on their own tickets and on unowned ones; leads and admins on
-/// every ticket, and only they transfer. Someone without a role does nothing.
+/// every ticket, and only they transfer. Whoever an alert reached acknowledges it, whoever owns the ticket. Someone
+/// without a role does nothing.
 /// </summary>
 public static class WorkbenchPermissions
 {
@@ -16,7 +17,7 @@ public static class WorkbenchPermissions
             return "no SlaWatch role: ask an admin for SlaWatch.Agent, SlaWatch.Lead or SlaWatch.Admin";
         }
 
-        if (person.Leads)
+        if (person.Leads || action == WorkbenchAction.Acknowledge)
         {
             return null;
         }

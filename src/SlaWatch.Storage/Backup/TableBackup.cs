@@ -21,6 +21,7 @@ public sealed class TableBackup(TableStorage storage, TimeProvider time)
         TableStorage.Tickets,
         TableNotificationLedger.Table,
         TableAggregateStore.Table,
+        TableUndeliveredAlerts.Table,
         TableStorage.Quarantine,
         TableCheckpointStore.Table,
         TableStorage.Serials,

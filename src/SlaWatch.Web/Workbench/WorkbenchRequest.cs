@@ -17,7 +17,8 @@ public sealed record WorkbenchRequest(
     string? Category,
     bool? WaitingOnCustomer,
     string? Confirmation,
-    int? Score
+    int? Score,
+    string? Metric = null
 )
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -69,6 +70,17 @@ public sealed record WorkbenchRequest(
             confirmation = outcome;
         }
 
+        SlaMetric? metric = null;
+        if (request.Metric is { } metricText)
+        {
+            if (!SlaMetricNames.TryParse(metricText, out var parsed))
+            {
+                return (null, $"metric: '{metricText}' is not one of {string.Join(", ", SlaMetricNames.Known)}");
+            }
+
+            metric = parsed;
+        }
+
         return (
             new WorkbenchCommand(action, request.RequestId ?? string.Empty, request.Version)
             {
@@ -78,6 +90,7 @@ public sealed record WorkbenchRequest(
                 Category = request.Category,
                 WaitingOnCustomer = request.WaitingOnCustomer ?? true,
                 Confirmation = confirmation,
+                Metric = metric,
                 Score = request.Score,
             },
             null

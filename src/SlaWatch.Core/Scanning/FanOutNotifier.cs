@@ -1,7 +1,6 @@
 using SlaWatch.Core.Ports;
-using SlaWatch.Core.Scanning;
 
-namespace SlaWatch.Functions.Messaging;
+namespace SlaWatch.Core.Scanning;
 
 /// <summary>
 /// Delivers a notification to each target in turn (the topic, then the webhook when one is set); a failure anywhere
