@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlaWatch.Channels.Alerts;
 using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Email;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Channels.Spreadsheets;
+using SlaWatch.Core.Alerts;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -38,6 +40,43 @@ public static class ChannelsServiceCollectionExtensions
         ));
         services.AddSingleton<WeCom.WeComSync>();
         return services;
+    }
+
+    /// <summary>
+    /// The routes alerts reach people by (docs/alerts.md): the robots and webhooks <paramref name="robots"/> lists,
+    /// and <c>email</c> when <paramref name="smtp"/> gives a server. Each route is a singleton, so its circuit breaker
+    /// and rate limit outlive one scan. Register before <c>AddSlaWatchCore</c>, which otherwise delivers by no route.
+    /// </summary>
+    public static IServiceCollection AddSlaWatchAlertRoutes(
+        this IServiceCollection services,
+        Func<IServiceProvider, IReadOnlyList<AlertRouteOptions>> robots,
+        Func<IServiceProvider, MailOptions?> smtp
+    )
+    {
+        ArgumentNullException.ThrowIfNull(robots);
+        ArgumentNullException.ThrowIfNull(smtp);
+        return services.AddSingleton(provider =>
+        {
+            var time = provider.GetRequiredService<TimeProvider>();
+            var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            var routes = new List<IAlertRoute>();
+            routes.AddRange(robots(provider).Select(options => new RobotRoute(http, options, time)));
+            if (smtp(provider) is { } server)
+            {
+                routes.Add(
+                    new MailRoute(
+                        server,
+                        new AlertRouteOptions(MailRoute.DefaultName, AlertRouteKind.Email)
+                        {
+                            PerMinute = AlertRouteOptions.DefaultPerMinute(AlertRouteKind.Email),
+                        },
+                        time
+                    )
+                );
+            }
+
+            return new AlertDelivery(routes);
+        });
     }
 
     /// <summary>

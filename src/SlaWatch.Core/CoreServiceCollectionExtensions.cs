@@ -47,7 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PeriodViews>();
         services.AddSingleton<NightlyReport>();
         // The routes (IAlertRoute) come from the host's settings; with none, alerts reach no one and say so.
-        services.AddSingleton<AlertDelivery>();
+        services.TryAddSingleton<AlertDelivery>();
         services.AddSingleton<DutyNotifier>();
         services.AddSingleton<DutySummaries>();
         services.AddSingleton(provider => new ReportService(

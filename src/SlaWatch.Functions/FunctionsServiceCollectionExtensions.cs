@@ -136,6 +136,9 @@ public static class FunctionsServiceCollectionExtensions
                 targets.Add(new WebhookNotifier(http, url, settings.NotifySecret, time));
             }
 
+            // Last: it never throws, so a failure before it makes the scan announce again, not twice to people.
+            targets.Add(provider.GetRequiredService<Core.Alerts.DutyNotifier>());
+
             return new CountingNotifier(new FanOutNotifier(targets), provider.GetRequiredService<SlaMetrics>());
         });
         // The board's screens refresh as the settings say; one board per process shares each read among them.

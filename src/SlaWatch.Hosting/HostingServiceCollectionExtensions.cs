@@ -73,6 +73,11 @@ public static class HostingServiceCollectionExtensions
         services.Decorate<IQuarantine>(
             (inner, provider) => new MeteredQuarantine(inner, provider.GetRequiredService<SlaMetrics>())
         );
+        services.AddCheckedSettings<AlertSettings>(configuration, AlertSettings.Read);
+        services.TryAddSingleton(provider =>
+            Alerts(provider).Workbench is { } workbench ? new Core.Alerts.AlertOptions(workbench) : Core.Alerts.AlertOptions.Local
+        );
+        services.AddSlaWatchAlertRoutes(provider => Alerts(provider).Robots, provider => Alerts(provider).Smtp);
         services.AddSlaWatchCore();
         services.AddSlaWatchChannels();
         // WeChat Official Accounts and WeCom corps, one configuration section each, by the name their route carries.
@@ -153,6 +158,9 @@ public static class HostingServiceCollectionExtensions
         services.AddOptions<T>().ValidateOnStart();
         return services;
     }
+
+    private static AlertSettings Alerts(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<AlertSettings>>().Value;
 
     private static StoreSettings Store(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<StoreSettings>>().Value;

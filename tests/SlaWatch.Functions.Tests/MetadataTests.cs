@@ -71,6 +71,7 @@ public sealed class MetadataTests
                 "BoardPage",
                 "ChatWebhook",
                 "DailyReport",
+                "DutySummary",
                 "InboundPoison",
                 "InboundProcessor",
                 "MailboxPoll",
@@ -161,6 +162,7 @@ public sealed class MetadataTests
         Assert.Equal("%SLA_SCAN_SCHEDULE%", (string)Trigger("SlaScan")["schedule"]!);
         Assert.Equal("%DAILY_REPORT_SCHEDULE%", (string)Trigger("DailyReport")["schedule"]!);
         Assert.Equal("%BACKUP_SCHEDULE%", (string)Trigger("NightlyBackup")["schedule"]!);
+        Assert.Equal("0 */5 * * * *", (string)Trigger("DutySummary")["schedule"]!);
         Assert.Equal("%QUARANTINE_RETENTION_SCHEDULE%", (string)Trigger("QuarantineRetention")["schedule"]!);
         Assert.Equal(
             ("queueTrigger", "inbound", "AzureWebJobsStorage"),

@@ -12,16 +12,16 @@ public static class AppSettings
 {
     public const string ChatFormat = "Chat__Format";
     public const string ChatSecret = "Chat__Secret";
-    public const string ImapHost = "Mail__ImapHost";
+    public const string ImapHost = AlertSettings.ImapHost;
     public const string ImapPort = "Mail__ImapPort";
-    public const string MailUser = "Mail__User";
-    public const string MailPassword = "Mail__Password";
-    public const string SupportAddress = "Mail__SupportAddress";
-    public const string SmtpHost = "Mail__SmtpHost";
-    public const string SmtpPort = "Mail__SmtpPort";
-    public const string SmtpUser = "Mail__SmtpUser";
-    public const string SmtpPassword = "Mail__SmtpPassword";
-    public const string AllowPlaintext = "Mail__AllowPlaintext";
+    public const string MailUser = AlertSettings.MailUser;
+    public const string MailPassword = AlertSettings.MailPassword;
+    public const string SupportAddress = AlertSettings.SupportAddress;
+    public const string SmtpHost = AlertSettings.SmtpHost;
+    public const string SmtpPort = AlertSettings.SmtpPort;
+    public const string SmtpUser = AlertSettings.SmtpUser;
+    public const string SmtpPassword = AlertSettings.SmtpPassword;
+    public const string AllowPlaintext = AlertSettings.AllowPlaintext;
     public const string ResolveMarkers = "Mail__ResolveMarkers";
     public const string NotifyWebhookUrl = "Notify__WebhookUrl";
     public const string NotifyWebhookSecret = "Notify__WebhookSecret";

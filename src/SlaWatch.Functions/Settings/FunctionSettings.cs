@@ -106,25 +106,9 @@ public sealed class FunctionSettings : CheckedSettings
 
     private static void ReadMail(FunctionSettings settings, SettingsReader reader)
     {
-        var smtpPort = reader.Port(AppSettings.SmtpPort, 587);
+        settings.Smtp = AlertSettings.SmtpFrom(reader);
         var imapPort = reader.Port(AppSettings.ImapPort, 993);
-        var plaintext = reader.Flag(AppSettings.AllowPlaintext);
-        var from = reader.Optional(AppSettings.SupportAddress);
-        if (reader.Optional(AppSettings.SmtpHost) is { } smtpHost && from is not null)
-        {
-            settings.Smtp = new MailOptions
-            {
-                ImapHost = reader.Optional(AppSettings.ImapHost) ?? "none",
-                User = reader.Optional(AppSettings.MailUser) ?? from,
-                Password = reader.Optional(AppSettings.MailPassword) ?? string.Empty,
-                SupportAddress = from,
-                SmtpHost = smtpHost,
-                SmtpPort = smtpPort,
-                SmtpUser = reader.Optional(AppSettings.SmtpUser),
-                SmtpPassword = reader.Optional(AppSettings.SmtpPassword),
-                AllowPlaintext = plaintext,
-            };
-        }
+        var plaintext = settings.Smtp?.AllowPlaintext ?? reader.Flag(AppSettings.AllowPlaintext);
 
         if (reader.Optional(AppSettings.ImapHost) is { } imapHost)
         {
