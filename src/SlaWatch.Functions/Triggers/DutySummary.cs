@@ -18,13 +18,8 @@ public sealed partial class DutySummary(DutySummaries summaries, ILogger<DutySum
         ArgumentNullException.ThrowIfNull(timer);
         foreach (var sent in await summaries.SendDueAsync(cancellationToken).ConfigureAwait(false))
         {
-            Log.Sent(
-                logger,
-                sent.Kind,
-                sent.Team,
-                sent.Attempts.Count(attempt => attempt.Delivered),
-                sent.Attempts.Count(attempt => !attempt.Delivered)
-            );
+            var delivered = sent.Attempts.Count(attempt => attempt.Delivered);
+            Log.Sent(logger, sent.Kind, sent.Team, delivered, sent.Attempts.Count - delivered);
         }
     }
 
