@@ -19,27 +19,43 @@ internal static class CliServiceCollectionExtensions
         return logging;
     }
 
-    /// <summary>The scanner's announcements as lines (ticket numbers and roles, in the language asked for).</summary>
+    /// <summary>The scanner's announcements as lines (ticket numbers and roles, in the language asked for), then to
+    /// the people on duty.</summary>
     public static IServiceCollection AddAnnouncementLines(
         this IServiceCollection services,
         Action<string> write,
         bool chinese
     ) =>
-        services.AddSingleton<INotifier>(provider => new LogNotifier(
-            write,
-            provider.GetRequiredService<SlaPolicy>().TimeZone,
-            new ReportLabels(chinese, provider.GetRequiredService<ClassificationRules>())
-        ));
+        services.AddSingleton<INotifier>(provider =>
+            ThenToPeople(
+                provider,
+                new LogNotifier(
+                    write,
+                    provider.GetRequiredService<SlaPolicy>().TimeZone,
+                    new ReportLabels(chinese, provider.GetRequiredService<ClassificationRules>())
+                )
+            )
+        );
 
-    /// <summary>The scanner's announcements posted to a webhook, signed with <paramref name="secret"/>.</summary>
+    // The duty notifier goes last: it never throws, so a failure before it makes the scan announce again.
+    private static FanOutNotifier ThenToPeople(IServiceProvider provider, INotifier first) =>
+        new([first, provider.GetRequiredService<Core.Alerts.DutyNotifier>()]);
+
+    /// <summary>The scanner's announcements posted to a webhook, signed with <paramref name="secret"/>, then to the
+    /// people on duty.</summary>
     public static IServiceCollection AddAnnouncementWebhook(this IServiceCollection services, Uri url, string secret)
     {
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
-        return services.AddSingleton<INotifier>(provider => new WebhookNotifier(
-            provider.GetRequiredService<HttpClient>(),
-            url,
-            secret,
-            provider.GetRequiredService<TimeProvider>()
-        ));
+        return services.AddSingleton<INotifier>(provider =>
+            ThenToPeople(
+                provider,
+                new WebhookNotifier(
+                    provider.GetRequiredService<HttpClient>(),
+                    url,
+                    secret,
+                    provider.GetRequiredService<TimeProvider>()
+                )
+            )
+        );
     }
 }

@@ -70,6 +70,7 @@ public static class SlawatchApp
         root.Subcommands.Add(ChatCommands.Create(output));
         root.Subcommands.Add(CallCommands.Create(output));
         root.Subcommands.Add(ScanCommand.Create(output));
+        root.Subcommands.Add(AlertCommands.Create(output));
         root.Subcommands.Add(ReportCommands.Create(output));
         root.Subcommands.Add(ExportCommand.Create(output));
         root.Subcommands.Add(BacklogCommand.Create(output));

@@ -80,6 +80,7 @@ public static class CoreServiceCollectionExtensions
             provider.GetRequiredService<Backlog>(),
             provider.GetRequiredService<ReportService>(),
             provider.GetRequiredService<AnomalyDetector>(),
+            provider.GetRequiredService<IUndeliveredAlerts>(),
             provider.GetRequiredService<SlaPolicy>(),
             provider.GetRequiredService<TimeProvider>()
         )

@@ -75,7 +75,9 @@ public static class HostingServiceCollectionExtensions
         );
         services.AddCheckedSettings<AlertSettings>(configuration, AlertSettings.Read);
         services.TryAddSingleton(provider =>
-            Alerts(provider).Workbench is { } workbench ? new Core.Alerts.AlertOptions(workbench) : Core.Alerts.AlertOptions.Local
+            Alerts(provider).Workbench is { } workbench
+                ? new Core.Alerts.AlertOptions(workbench)
+                : Core.Alerts.AlertOptions.Local
         );
         services.AddSlaWatchAlertRoutes(provider => Alerts(provider).Robots, provider => Alerts(provider).Smtp);
         services.AddSlaWatchCore();

@@ -19,15 +19,12 @@ public sealed class MemoryUndeliveredAlerts : IUndeliveredAlerts
         DateOnly last,
         CancellationToken cancellationToken = default
     ) =>
-        Task.FromResult<IReadOnlyList<UndeliveredAlert>>(
-            [
-                .. _alerts
-                    .Values.Where(alert => DateOnly.FromDateTime(alert.At.UtcDateTime) is var day
-                        && day >= first
-                        && day <= last
-                    )
-                    .OrderBy(alert => alert.At)
-                    .ThenBy(alert => alert.Id, StringComparer.Ordinal),
-            ]
-        );
+        Task.FromResult<IReadOnlyList<UndeliveredAlert>>([
+            .. _alerts
+                .Values.Where(alert =>
+                    DateOnly.FromDateTime(alert.At.UtcDateTime) is var day && day >= first && day <= last
+                )
+                .OrderBy(alert => alert.At)
+                .ThenBy(alert => alert.Id, StringComparer.Ordinal),
+        ]);
 }

@@ -44,9 +44,7 @@ public sealed class TableUndeliveredAlerts(TableStorage storage) : IUndeliveredA
     )
     {
         var table = await storage.TableAsync(Table, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {Day(first)} and PartitionKey le {Day(last)}"
-        );
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Day(first)} and PartitionKey le {Day(last)}");
         var found = await StorageCalls
             .Run(
                 storage,

@@ -34,7 +34,9 @@ public static class AlertRoutePipeline
             .AddCircuitBreaker(
                 new CircuitBreakerStrategyOptions
                 {
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(error => error is not RouteRefusedException),
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(error =>
+                        error is not RouteRefusedException
+                    ),
                     FailureRatio = 0.5,
                     MinimumThroughput = 2,
                     SamplingDuration = TimeSpan.FromMinutes(1),
@@ -44,7 +46,9 @@ public static class AlertRoutePipeline
             .AddRetry(
                 new RetryStrategyOptions
                 {
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(error => error is not RouteRefusedException),
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(error =>
+                        error is not RouteRefusedException
+                    ),
                     MaxRetryAttempts = Math.Max(1, options.Retries),
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
@@ -85,7 +89,8 @@ public static class AlertRoutePipeline
         {
             throw new AlertRouteException(error.Message, error);
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception error)
+            when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw new AlertRouteException($"failed after retries: {error.GetType().Name}: {error.Message}", error);
         }

@@ -98,10 +98,7 @@ public sealed class RobotRoute : IAlertRoute
 
     private async Task PostAsync(byte[] body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Address())
-        {
-            Content = new ByteArrayContent(body),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Address()) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -117,7 +114,9 @@ public sealed class RobotRoute : IAlertRoute
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new RouteRefusedException(string.Create(CultureInfo.InvariantCulture, $"{_options.Kind} refused: {status}"));
+            throw new RouteRefusedException(
+                string.Create(CultureInfo.InvariantCulture, $"{_options.Kind} refused: {status}")
+            );
         }
 
         if (_options.Kind is AlertRouteKind.WeComRobot or AlertRouteKind.DingTalkRobot)

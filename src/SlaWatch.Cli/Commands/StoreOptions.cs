@@ -95,6 +95,8 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
                 DisableDefaults = true,
             }
         );
+        // Settings beyond the options, named as the Functions app's (Alerts__Routes__{name}__Url, Mail__SmtpHost, …).
+        builder.Configuration.AddEnvironmentVariables();
         Configure(result, builder.Configuration, builder.Services, builder.Logging, configure);
         return new CommandHost(Checked(builder.Build()));
     }

@@ -64,7 +64,9 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
 
             foreach (var (route, group) in round)
             {
-                var messages = route.ReachesGroup ? [group] : group.Select(person => (IReadOnlyList<DutyPerson>)[person]);
+                var messages = route.ReachesGroup
+                    ? [group]
+                    : group.Select(person => (IReadOnlyList<DutyPerson>)[person]);
                 foreach (var to in messages)
                 {
                     var addresses = to.Select(person => Address(person, route.Needs)).OfType<string>().ToList();
@@ -106,7 +108,9 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
     // The route named, when it is configured and the person has what it needs; else the reason is noted once.
     private IAlertRoute? Usable(DutyPerson person, string name, List<RouteAttempt> attempts)
     {
-        var route = _routes.FirstOrDefault(route => string.Equals(route.Name, name, StringComparison.OrdinalIgnoreCase));
+        var route = _routes.FirstOrDefault(route =>
+            string.Equals(route.Name, name, StringComparison.OrdinalIgnoreCase)
+        );
         var problem =
             route is null ? $"route {name} is not configured"
             : Address(person, route.Needs) is null ? $"route {name} needs the person's {route.Needs}"
@@ -130,7 +134,8 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
             await route.SendAsync(message, cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception error)
+            when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Whatever a route throws is that route's failure: the next route is tried, and the reason recorded.
             return error is AlertRouteException ? error.Message : $"{error.GetType().Name}: {error.Message}";

@@ -21,10 +21,7 @@ public static class AlertText
     {
         ArgumentNullException.ThrowIfNull(workbench);
         ArgumentNullException.ThrowIfNull(item);
-        return new Uri(
-            workbench,
-            $"workbench#ticket={Uri.EscapeDataString(item.TicketId)}&ack={item.Metric.Key()}"
-        );
+        return new Uri(workbench, $"workbench#ticket={Uri.EscapeDataString(item.TicketId)}&ack={item.Metric.Key()}");
     }
 
     public static AlertMessage Message(

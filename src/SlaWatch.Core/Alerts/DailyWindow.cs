@@ -8,8 +8,7 @@ namespace SlaWatch.Core.Alerts;
 /// </summary>
 public readonly record struct DailyWindow(TimeSpan From, TimeSpan To)
 {
-    public bool Contains(TimeSpan wall) =>
-        From <= To ? wall >= From && wall < To : wall >= From || wall < To;
+    public bool Contains(TimeSpan wall) => From <= To ? wall >= From && wall < To : wall >= From || wall < To;
 
     /// <summary>Whether the window runs past midnight (its end is on the next day).</summary>
     public bool SpillsPastMidnight => To < From;
@@ -18,7 +17,12 @@ public readonly record struct DailyWindow(TimeSpan From, TimeSpan To)
     {
         window = default;
         var parts = (text ?? string.Empty).Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !TryParseWall(parts[0], out var from) || !TryParseWall(parts[1], out var to) || from == to)
+        if (
+            parts.Length != 2
+            || !TryParseWall(parts[0], out var from)
+            || !TryParseWall(parts[1], out var to)
+            || from == to
+        )
         {
             return false;
         }
@@ -27,8 +31,7 @@ public readonly record struct DailyWindow(TimeSpan From, TimeSpan To)
         return true;
     }
 
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Text(From)}-{Text(To)}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Text(From)}-{Text(To)}");
 
     private static string Text(TimeSpan wall) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)wall.TotalHours:00}:{wall.Minutes:00}");

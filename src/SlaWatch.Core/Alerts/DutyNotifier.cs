@@ -87,7 +87,9 @@ public sealed class DutyNotifier(
     )
     {
         var onDuty = role.StartsWith("owner:", StringComparison.Ordinal)
-            ? policy.Duty.Person(policy.People.NameOf(owner)) is { } person ? [person] : []
+            ? policy.Duty.Person(policy.People.NameOf(owner)) is { } person
+                ? [person]
+                : []
             : policy.Duty.OnDuty(role, channel, at, policy.TimeZone);
         if (onDuty.Count == 0)
         {
@@ -98,7 +100,10 @@ public sealed class DutyNotifier(
         var awake = onDuty.Where(person => person.QuietHours is not { } quiet || !quiet.Contains(wall)).ToList();
         return awake.Count > 0
             ? (awake, null)
-            : ([], $"{AlertText.RoleName(role)}（{string.Join("、", onDuty.Select(p => p.Name))}）在免打扰时段，转下一级");
+            : (
+                [],
+                $"{AlertText.RoleName(role)}（{string.Join("、", onDuty.Select(p => p.Name))}）在免打扰时段，转下一级"
+            );
     }
 
     private static string Role(string notify, Announcement item) =>
@@ -160,7 +165,8 @@ public sealed class DutyNotifier(
                 .ToList();
             if (sent.Count > 0)
             {
-                await events.RecordAllAsync(ticket.Key, sent, Actor, cancellationToken: cancellationToken)
+                await events
+                    .RecordAllAsync(ticket.Key, sent, Actor, cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -178,22 +184,23 @@ public sealed class DutyNotifier(
         CancellationToken cancellationToken
     )
     {
-        var lost = item.People.Count == 0
-            ? [(Person: (string?)null, Reason: string.Join("；", item.Notes))]
-            : item
-                .People.Where(person => !attempts.Any(attempt => attempt.Person == person && attempt.Delivered))
-                .Select(person =>
-                    (
-                        Person: (string?)person.Name,
-                        Reason: string.Join(
-                            "；",
-                            attempts
-                                .Where(attempt => attempt.Person == person)
-                                .Select(attempt => $"{attempt.Route}: {attempt.Reason}")
+        var lost =
+            item.People.Count == 0
+                ? [(Person: (string?)null, Reason: string.Join("；", item.Notes))]
+                : item
+                    .People.Where(person => !attempts.Any(attempt => attempt.Person == person && attempt.Delivered))
+                    .Select(person =>
+                        (
+                            Person: (string?)person.Name,
+                            Reason: string.Join(
+                                "；",
+                                attempts
+                                    .Where(attempt => attempt.Person == person)
+                                    .Select(attempt => $"{attempt.Route}: {attempt.Reason}")
+                            )
                         )
                     )
-                )
-                .ToList();
+                    .ToList();
         foreach (var (person, reason) in lost)
         {
             await undelivered
@@ -224,8 +231,7 @@ public sealed class DutyNotifier(
         var attempts = await delivery
             .DeliverAsync(
                 people,
-                (to, addresses) =>
-                    AlertText.Message([line], [], MentionsOf(to, addresses), addresses, $"预警：{line}"),
+                (to, addresses) => AlertText.Message([line], [], MentionsOf(to, addresses), addresses, $"预警：{line}"),
                 cancellationToken
             )
             .ConfigureAwait(false);

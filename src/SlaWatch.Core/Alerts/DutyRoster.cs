@@ -54,7 +54,10 @@ public sealed class DutyRoster
             holding = [.. holding.Where(shift => shift.IsStandIn)];
         }
 
-        return [.. holding.Select(shift => shift.Person).Distinct(StringComparer.Ordinal).Select(name => _people[name])];
+        return
+        [
+            .. holding.Select(shift => shift.Person).Distinct(StringComparer.Ordinal).Select(name => _people[name]),
+        ];
     }
 }
 

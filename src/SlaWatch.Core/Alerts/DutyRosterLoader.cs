@@ -59,8 +59,9 @@ internal static class DutyRosterLoader
             Routes = Strings(node.Optional("routes")),
             QuietHours = node.Optional("quietHours") is { } quiet ? Window(quiet) : null,
         };
-        return person.Routes.Count > 0 || (person.Email is null && person.WeComUserId is null
-            && person.DingTalkMobile is null)
+        return
+            person.Routes.Count > 0
+            || (person.Email is null && person.WeComUserId is null && person.DingTalkMobile is null)
             ? person
             : throw node.Error("routes: missing (the routes to try in order, e.g. [\"wecom-robot\", \"email\"])");
     }
@@ -103,10 +104,7 @@ internal static class DutyRosterLoader
             );
         }
 
-        return new DutyRoster(people, shifts)
-        {
-            Summaries = Summaries(summaries, calendars),
-        };
+        return new DutyRoster(people, shifts) { Summaries = Summaries(summaries, calendars) };
     }
 
     private static List<SummarySchedule> Summaries(
@@ -138,13 +136,14 @@ internal static class DutyRosterLoader
     }
 
     private static bool When(JsonNodeReader? found) =>
-        found is not { } node ? false
-        : node.String() switch
-        {
-            "open" => false,
-            "closed" => true,
-            var other => throw node.Error($"'{other}' is not open or closed (when the calendar is open, or not)"),
-        };
+        found is not { } node
+            ? false
+            : node.String() switch
+            {
+                "open" => false,
+                "closed" => true,
+                var other => throw node.Error($"'{other}' is not open or closed (when the calendar is open, or not)"),
+            };
 
     private static BusinessCalendar Calendar(
         JsonNodeReader node,
@@ -158,8 +157,7 @@ internal static class DutyRosterLoader
     }
 
     private static HashSet<DayOfWeek> Days(JsonNodeReader? node) =>
-        node
-            ?.Items()
+        node?.Items()
             .Select(day =>
                 DayNames.TryGetValue(day.String(), out var weekday)
                     ? weekday
@@ -174,8 +172,7 @@ internal static class DutyRosterLoader
             : throw node.Error($"'{node.String()}' is not a span of hours written HH:mm-HH:mm (e.g. 22:00-08:00)");
 
     private static HashSet<Channel> Channels(JsonNodeReader? node, ChannelCatalog channels) =>
-        node
-            ?.Items()
+        node?.Items()
             .Select(item =>
                 channels.TryParse(item.String(), out var channel)
                     ? channel

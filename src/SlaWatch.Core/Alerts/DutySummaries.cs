@@ -99,7 +99,8 @@ public sealed class DutySummaries(
     private IReadOnlyList<DutyPerson> Recipients(string team) =>
         team == AllTeams
             ? [.. policy.Duty.People.Values]
-            : [
+            :
+            [
                 .. policy.Duty.People.Values.Where(person =>
                     policy.People.NamesOf(person.Name).Any(name => policy.Teams.TeamOf(name) == team)
                 ),
@@ -130,7 +131,10 @@ public sealed class DutySummaries(
         var c = CultureInfo.InvariantCulture;
         text.Append(c, $"### {title}\n");
         text.Append(c, $"**{(kind == SummarySchedule.Morning ? "昨日" : "今日截至目前")}（{day:yyyy-MM-dd}）**\n");
-        text.Append(c, $"- 受理 {figures.Received} 张，已解决 {figures.Resolved} 张，解决率 {Percent(figures.ResolutionRate)}\n");
+        text.Append(
+            c,
+            $"- 受理 {figures.Received} 张，已解决 {figures.Resolved} 张，解决率 {Percent(figures.ResolutionRate)}\n"
+        );
         text.Append(
             c,
             $"- 首次响应达标率 {Percent(figures.Attainment.GetValueOrDefault("firstResponse")?.Percent)}，"

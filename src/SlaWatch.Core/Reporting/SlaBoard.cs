@@ -34,7 +34,11 @@ public sealed record BoardData(
     IReadOnlyList<BoardAlert> Alerts,
     IReadOnlyList<CalendarWarning> Warnings,
     IReadOnlyList<ChannelLabel> Channels
-);
+)
+{
+    /// <summary>Alerts no route delivered since yesterday (UTC), the latest <see cref="SlaBoard.MaxUndelivered"/>.</summary>
+    public IReadOnlyList<Ports.UndeliveredAlert> Undelivered { get; init; } = [];
+}
 
 /// <summary>
 /// The live SLA board's data, from Core's own reads: the backlog (the open set, then each open ticket), the day's
@@ -45,11 +49,14 @@ public sealed class SlaBoard(
     Backlog backlog,
     ReportService reports,
     AnomalyDetector anomalies,
+    Ports.IUndeliveredAlerts undelivered,
     SlaPolicy policy,
     TimeProvider time
 ) : IDisposable
 {
     public const int DefaultRefreshSeconds = 30;
+
+    public const int MaxUndelivered = 20;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BoardData? _last;
@@ -75,6 +82,10 @@ public sealed class SlaBoard(
             var tickets = await backlog.AtAsync(now, cancellationToken).ConfigureAwait(false);
             var figures = await reports.FiguresSoFarAsync(day, cancellationToken).ConfigureAwait(false);
             var alerts = await anomalies.EvaluateAsync(now, cancellationToken).ConfigureAwait(false);
+            var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
+            var lost = await undelivered
+                .ReadAsync(utcToday.AddDays(-1), utcToday, cancellationToken)
+                .ConfigureAwait(false);
             _last = new BoardData(
                 now,
                 day,
@@ -93,7 +104,10 @@ public sealed class SlaBoard(
                 ],
                 policy.CalendarWarnings(day, day.AddDays(7)),
                 policy.Channels.Labels
-            );
+            )
+            {
+                Undelivered = [.. lost.TakeLast(MaxUndelivered)],
+            };
             return _last;
         }
         finally

@@ -112,13 +112,8 @@ public sealed record AlertSent(
 
 /// <summary>A person on duty took an alert on a clock (<see cref="Cycle"/> of <see cref="Metric"/>): no later level of
 /// that clock is announced.</summary>
-public sealed record AlertAcknowledged(
-    DateTimeOffset At,
-    string Actor,
-    string? SourceRef,
-    SlaMetric Metric,
-    int Cycle
-) : TicketEvent(At, Actor, SourceRef);
+public sealed record AlertAcknowledged(DateTimeOffset At, string Actor, string? SourceRef, SlaMetric Metric, int Cycle)
+    : TicketEvent(At, Actor, SourceRef);
 
 /// <summary>The resolution time told to the customer (the after-sales template's 承诺解决时间).</summary>
 public sealed record ResolutionPromised(DateTimeOffset At, string Actor, string? SourceRef, DateTimeOffset PromisedBy)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Clocks;
-using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ingestion;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 

@@ -47,8 +47,7 @@ public sealed class AlertSettings : CheckedSettings
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(reader);
         settings.Smtp = SmtpFrom(reader);
-        settings.Workbench =
-            reader.AbsoluteUrl(WorkbenchUrl)
+        settings.Workbench = reader.AbsoluteUrl(WorkbenchUrl)
             ?? (reader.Optional(PlatformHost) is { } host ? new Uri($"https://{host}/") : null);
         var robots = new List<AlertRouteOptions>();
         foreach (var route in reader.Section(Routes).GetChildren())
