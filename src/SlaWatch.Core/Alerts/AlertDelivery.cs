@@ -6,10 +6,11 @@ namespace SlaWatch.Core.Alerts;
 public sealed record RouteAttempt(DutyPerson Person, string Route, bool Delivered, string? Reason);
 
 /// <summary>
-/// Hands messages to people by their routes, in each person's order (docs/alerts.md): a route that fails — its
-/// retries spent, its circuit open, its rate limit reached — is followed by the person's next; people a route reaching a group
-/// (a group robot) reaches at once get one message naming them all. A person without routes of their own is tried on
-/// every configured route they have an address for, in the configured order.
+/// Hands messages to people by their routes (docs/alerts.md): every one of a person's <c>routes</c> at once (a robot
+/// and e-mail), then, when none of them delivered — retries spent, circuit open, rate limit reached — their
+/// <c>fallback</c> routes one by one until one does. People a route reaching a group (a robot) serves at once get one
+/// message naming them all. A person without routes of their own is tried on the first configured route they have an
+/// address for, then on the others in turn.
 /// </summary>
 public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
 {
@@ -31,42 +32,41 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(compose);
         var attempts = new List<RouteAttempt>();
-        var next = people.Distinct().ToDictionary(person => person, _ => 0);
-        while (next.Count > 0)
+        var steps = people.Distinct().ToDictionary(person => person, person => new Queue<List<string>>(Steps(person)));
+        foreach (var person in steps.Keys.Where(person => steps[person].Count == 0))
+        {
+            attempts.Add(new RouteAttempt(person, "-", false, "no route reaches this person"));
+        }
+
+        while (steps.Any(pair => pair.Value.Count > 0))
         {
             var round = new Dictionary<IAlertRoute, List<DutyPerson>>();
-            foreach (var person in next.Keys.ToList())
+            foreach (var (person, queue) in steps)
             {
-                var chain = Chain(person);
-                var index = next[person];
-                IAlertRoute? route = null;
-                while (index < chain.Count && (route = Usable(person, chain[index++], attempts)) is null) { }
-
-                if (route is null)
+                while (queue.TryDequeue(out var step))
                 {
-                    next.Remove(person);
-                    if (chain.Count == 0)
+                    var usable = step.Select(name => Usable(person, name, attempts)).OfType<IAlertRoute>().ToList();
+                    foreach (var route in usable)
                     {
-                        attempts.Add(new RouteAttempt(person, "-", false, "no route reaches this person"));
+                        if (!round.TryGetValue(route, out var group))
+                        {
+                            round[route] = group = [];
+                        }
+
+                        group.Add(person);
                     }
 
-                    continue;
+                    if (usable.Count > 0)
+                    {
+                        break;
+                    }
                 }
-
-                next[person] = index;
-                if (!round.TryGetValue(route, out var group))
-                {
-                    round[route] = group = [];
-                }
-
-                group.Add(person);
             }
 
+            var delivered = new HashSet<DutyPerson>();
             foreach (var (route, group) in round)
             {
-                var messages = route.ReachesGroup
-                    ? [group]
-                    : group.Select(person => (IReadOnlyList<DutyPerson>)[person]);
+                var messages = route.ReachesGroup ? [group] : group.Select(person => (IReadOnlyList<DutyPerson>)[person]);
                 foreach (var to in messages)
                 {
                     var addresses = to.Select(person => Address(person, route.Needs)).OfType<string>().ToList();
@@ -77,14 +77,32 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
                         attempts.Add(new RouteAttempt(person, route.Name, reason is null, reason));
                         if (reason is null)
                         {
-                            next.Remove(person);
+                            delivered.Add(person);
                         }
                     }
                 }
             }
+
+            foreach (var person in delivered)
+            {
+                steps[person].Clear();
+            }
         }
 
         return attempts;
+    }
+
+    // All of the person's routes first, then each fallback alone.
+    private IEnumerable<List<string>> Steps(DutyPerson person)
+    {
+        if (person.Routes.Count > 0)
+        {
+            return new[] { person.Routes.ToList() }.Concat(person.Fallback.Select(name => new List<string> { name }));
+        }
+
+        return _routes
+            .Where(route => Address(person, route.Needs) is not null)
+            .Select(route => new List<string> { route.Name });
     }
 
     /// <summary>How <paramref name="route"/> reaches <paramref name="person"/>; null when it needs what they lack.</summary>
@@ -99,11 +117,6 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
             _ => person.Name,
         };
     }
-
-    private List<string> Chain(DutyPerson person) =>
-        person.Routes.Count > 0
-            ? [.. person.Routes]
-            : [.. _routes.Where(route => Address(person, route.Needs) is not null).Select(route => route.Name)];
 
     // The route named, when it is configured and the person has what it needs; else the reason is noted once.
     private IAlertRoute? Usable(DutyPerson person, string name, List<RouteAttempt> attempts)

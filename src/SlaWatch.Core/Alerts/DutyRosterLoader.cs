@@ -20,6 +20,7 @@ internal static class DutyRosterLoader
         "wecom",
         "dingtalk",
         "routes",
+        "fallback",
         "quietHours",
     ];
 
@@ -57,13 +58,14 @@ internal static class DutyRosterLoader
             WeComUserId = node.Optional("wecom")?.String().Trim(),
             DingTalkMobile = node.Optional("dingtalk") is { } mobile ? Mobile(mobile) : null,
             Routes = Strings(node.Optional("routes")),
+            Fallback = Strings(node.Optional("fallback")),
             QuietHours = node.Optional("quietHours") is { } quiet ? Window(quiet) : null,
         };
         return
             person.Routes.Count > 0
             || (person.Email is null && person.WeComUserId is null && person.DingTalkMobile is null)
             ? person
-            : throw node.Error("routes: missing (the routes to try in order, e.g. [\"wecom-robot\", \"email\"])");
+            : throw node.Error("routes: missing (the routes every alert takes, e.g. [\"wecom-robot\", \"email\"])");
     }
 
     /// <summary>The roster from the people read in the long form, <c>onCall</c> and <c>summaries</c>.</summary>
