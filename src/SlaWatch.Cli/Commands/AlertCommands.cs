@@ -88,7 +88,8 @@ internal static class AlertCommands
                 if (!summaries.Teams().Contains(teams[0], StringComparer.Ordinal))
                 {
                     throw new UsageException(
-                        $"--team: '{teams[0]}' is not one of the policy's teams ({string.Join(", ", summaries.Teams())})"
+                        $"--team: '{teams[0]}' is not one of the policy's teams "
+                            + $"({string.Join(", ", summaries.Teams())})"
                     );
                 }
 

@@ -66,7 +66,9 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
             var delivered = new HashSet<DutyPerson>();
             foreach (var (route, group) in round)
             {
-                var messages = route.ReachesGroup ? [group] : group.Select(person => (IReadOnlyList<DutyPerson>)[person]);
+                var messages = route.ReachesGroup
+                    ? [group]
+                    : group.Select(person => (IReadOnlyList<DutyPerson>)[person]);
                 foreach (var to in messages)
                 {
                     var addresses = to.Select(person => Address(person, route.Needs)).OfType<string>().ToList();
@@ -105,7 +107,8 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
             .Select(route => new List<string> { route.Name });
     }
 
-    /// <summary>How <paramref name="route"/> reaches <paramref name="person"/>; null when it needs what they lack.</summary>
+    /// <summary>How a route needing <paramref name="needs"/> reaches <paramref name="person"/>; null when they lack
+    /// it.</summary>
     public static string? Address(DutyPerson person, AlertAddress needs)
     {
         ArgumentNullException.ThrowIfNull(person);

@@ -46,7 +46,8 @@ internal static class DutyRosterLoader
             : person.Items();
     }
 
-    /// <summary>A person in the long form (<c>{ "roles": ["supervisor"], "email": "…", "routes": [...] }</c>).</summary>
+    /// <summary>A person in the long form (<c>{ "roles": ["supervisor"], "email": "…", "routes": [...] }</c>).
+    /// </summary>
     public static DutyPerson Person(JsonNodeReader node, ChannelCatalog channels)
     {
         node.RequireObject(PersonFields);

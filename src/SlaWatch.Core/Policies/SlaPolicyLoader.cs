@@ -577,7 +577,8 @@ public static class SlaPolicyLoader
 
     /// <summary><c>"people": { "王芳": ["8001", "wang@example.com"] }</c>: each person's other names (phone
     /// extension, mailbox, chat agent id, sign-in id), or the name of a file holding that object; a person written as
-    /// an object (<c>{ "aliases": [...], "roles": [...], "email": …, "routes": [...] }</c>) is one alerts reach.</summary>
+    /// an object (<c>{ "aliases": [...], "roles": [...], "email": …, "routes": [...] }</c>) is one alerts
+    /// reach.</summary>
     private static (PeopleDirectory People, List<Alerts.DutyPerson> Duty) People(
         JsonNodeReader? found,
         ConfigFileReader reader,

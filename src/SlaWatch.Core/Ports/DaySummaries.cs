@@ -4,8 +4,8 @@ namespace SlaWatch.Core.Ports;
 
 /// <summary>
 /// What a day summary keeps of a ticket: every event a figure may read, that is all but the scanner's own record of
-/// escalations and alerts (<see cref="Escalated"/>, <see cref="AlertSent"/>, <see cref="AlertAcknowledged"/>), so a scan
-/// that only escalates, or an alert delivered, costs no summary write.
+/// escalations and alerts (<see cref="Escalated"/>, <see cref="AlertSent"/>, <see cref="AlertAcknowledged"/>), so a
+/// scan that only escalates, or an alert delivered, costs no summary write.
 /// </summary>
 public static class DaySummaries
 {

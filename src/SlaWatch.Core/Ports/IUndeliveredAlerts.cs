@@ -10,8 +10,8 @@ public interface IUndeliveredAlerts
 {
     Task KeepAsync(UndeliveredAlert alert, CancellationToken cancellationToken = default);
 
-    /// <summary>Those given up on from <paramref name="first"/> to <paramref name="last"/> (UTC days, inclusive), oldest
-    /// first.</summary>
+    /// <summary>Those given up on from <paramref name="first"/> to <paramref name="last"/> (UTC days, inclusive),
+    /// oldest first.</summary>
     Task<IReadOnlyList<UndeliveredAlert>> ReadAsync(
         DateOnly first,
         DateOnly last,

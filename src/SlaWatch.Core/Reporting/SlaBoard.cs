@@ -36,7 +36,8 @@ public sealed record BoardData(
     IReadOnlyList<ChannelLabel> Channels
 )
 {
-    /// <summary>Alerts no route delivered since yesterday (UTC), the latest <see cref="SlaBoard.MaxUndelivered"/>.</summary>
+    /// <summary>Alerts no route delivered since yesterday (UTC), the latest
+    /// <see cref="SlaBoard.MaxUndelivered"/>.</summary>
     public IReadOnlyList<Ports.UndeliveredAlert> Undelivered { get; init; } = [];
 }
 
