@@ -107,7 +107,7 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
         );
 
         Assert.True(backup.ExitCode == 0, backup.Error);
-        Assert.Matches(@"backed up to .*/nightly/2026-11-30: [\d,]+ rows in 10 tables", backup.Out);
+        Assert.Matches(@"backed up to .*/nightly/2026-11-30: [\d,]+ rows in 11 tables", backup.Out);
         Assert.True(verify.ExitCode == 0, verify.Error);
         Assert.Contains("verified ", verify.Out, StringComparison.Ordinal);
         Assert.True(restore.ExitCode == 0, restore.Error);

@@ -185,7 +185,18 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         Assert.Equal(200, answer.Status);
         var json = answer.Json;
         Assert.Equal(
-            ["readAt", "day", "timeZone", "refreshSeconds", "tickets", "today", "alerts", "warnings", "channels"],
+            [
+                "readAt",
+                "day",
+                "timeZone",
+                "refreshSeconds",
+                "tickets",
+                "today",
+                "alerts",
+                "warnings",
+                "channels",
+                "undelivered",
+            ],
             json.AsObject().Select(pair => pair.Key)
         );
         // The channels are the policy's, named for the screen in both languages.

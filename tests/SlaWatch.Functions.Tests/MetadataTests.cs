@@ -224,6 +224,8 @@ public sealed class MetadataTests
             .SelectMany(function => function!["bindings"]!.AsArray())
             .SelectMany(binding => new[] { (string?)binding!["schedule"], (string?)binding["connection"] })
             .OfType<string>()
+            // A schedule written in the code (DutySummary's five minutes) is no setting.
+            .Where(name => name.StartsWith('%') || !name.Contains(' ', StringComparison.Ordinal))
             .Select(name => name.Trim('%'))
             .Distinct();
         Assert.All(read, name => Assert.True(sample.ContainsKey(name), name));

@@ -47,7 +47,6 @@ public sealed partial class RepositoryRulesTests
         "TableNotificationLedger",
         "TableAggregateStore",
         "TableUndeliveredAlerts",
-        "MemoryUndeliveredAlerts",
         "DutyNotifier",
         "DutySummaries",
         "AlertDelivery",

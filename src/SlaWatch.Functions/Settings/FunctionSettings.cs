@@ -108,7 +108,12 @@ public sealed class FunctionSettings : CheckedSettings
     {
         settings.Smtp = AlertSettings.SmtpFrom(reader);
         var imapPort = reader.Port(AppSettings.ImapPort, 993);
-        var plaintext = settings.Smtp?.AllowPlaintext ?? reader.Flag(AppSettings.AllowPlaintext);
+        // Checked by SmtpFrom; read again here without naming a problem twice.
+        var plaintext = string.Equals(
+            reader.Optional(AppSettings.AllowPlaintext),
+            "true",
+            StringComparison.OrdinalIgnoreCase
+        );
 
         if (reader.Optional(AppSettings.ImapHost) is { } imapHost)
         {

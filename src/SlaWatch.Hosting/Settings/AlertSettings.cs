@@ -88,6 +88,9 @@ public sealed class AlertSettings : CheckedSettings
     public static MailOptions? SmtpFrom(SettingsReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        // Read whether or not a server is named: a malformed port or flag is named at start either way.
+        var port = reader.Port(SmtpPort, 587);
+        var plaintext = reader.Flag(AllowPlaintext);
         return reader.Optional(SmtpHost) is { } host && reader.Optional(SupportAddress) is { } from
             ? new MailOptions
             {
@@ -96,10 +99,10 @@ public sealed class AlertSettings : CheckedSettings
                 Password = reader.Optional(MailPassword) ?? string.Empty,
                 SupportAddress = from,
                 SmtpHost = host,
-                SmtpPort = reader.Port(SmtpPort, 587),
+                SmtpPort = port,
                 SmtpUser = reader.Optional(SmtpUser),
                 SmtpPassword = reader.Optional(SmtpPassword),
-                AllowPlaintext = reader.Flag(AllowPlaintext),
+                AllowPlaintext = plaintext,
             }
             : null;
     }

@@ -25,6 +25,8 @@ public class WorkbenchPermissionsTests
         [WorkbenchAction.AddRemark] = "AA-",
         [WorkbenchAction.Reopen] = "AA-",
         [WorkbenchAction.Close] = "AA-",
+        // Whoever an alert reached acknowledges it, on anyone's ticket.
+        [WorkbenchAction.Acknowledge] = "AAA",
     };
 
     private static WorkbenchPerson Person(params WorkbenchRole[] roles) =>
