@@ -128,6 +128,18 @@ param weComToken string = ''
 @secure()
 param weComEncodingAesKey string = ''
 
+@description('Address of the WeCom group robot alerts reach people through, route wecomrobot (its key is in it: kept in Key Vault); empty: none.')
+@secure()
+param alertWeComRobotUrl string = ''
+
+@description('Address of the DingTalk robot alerts reach people through, route dingtalkrobot (its access token is in it: kept in Key Vault); empty: none.')
+@secure()
+param alertDingTalkRobotUrl string = ''
+
+@description('The DingTalk robot\'s signing secret (加签, SEC…; kept in Key Vault); empty: the robot is not signed.')
+@secure()
+param alertDingTalkSecret string = ''
+
 @description('Generation of the Key Vault\'s name. Purge protection keeps a deleted vault (and its name) for 30 days: after azd down, either recover it (az keyvault recover) and deploy again, or raise this to deploy a new vault.')
 @minLength(1)
 @maxLength(8)
@@ -235,6 +247,12 @@ module keyVault 'modules/keyvault.bicep' = {
     weComSecret: weComSecret
     weComToken: weComToken
     weComEncodingAesKey: weComEncodingAesKey
+    alertWeComRobotUrl: alertWeComRobotUrl
+    alertDingTalkRobotUrl: alertDingTalkRobotUrl
+    alertDingTalkSecret: alertDingTalkSecret
+    alertWeComRobot: !empty(alertWeComRobotUrl)
+    alertDingTalkRobot: !empty(alertDingTalkRobotUrl)
+    alertDingTalkSigned: !empty(alertDingTalkRobotUrl) && !empty(alertDingTalkSecret)
     weChat: !empty(weChatAccountName)
     weChatSealed: !empty(weChatAccountName) && !empty(weChatEncodingAesKey)
     weCom: !empty(weComAccountName)
@@ -288,6 +306,9 @@ module functionApp 'modules/functionapp.bicep' = {
       weComSecret: keyVault.outputs.weComSecretUri
       weComToken: keyVault.outputs.weComTokenUri
       weComEncodingAesKey: keyVault.outputs.weComAesKeyUri
+      alertWeComRobotUrl: keyVault.outputs.alertWeComRobotUri
+      alertDingTalkRobotUrl: keyVault.outputs.alertDingTalkRobotUri
+      alertDingTalkSecret: keyVault.outputs.alertDingTalkSecretUri
     }
     settings: {
       entraClientId: entraClientId

@@ -166,6 +166,27 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: secretSetting(keyVaultReference, secretUris.weChatEncodingAesKey)
         }
         { name: '${weChatPrefix}AppId', value: settings.weChatAppId }
+        // The alert routes the deployment names (docs/alerts.md); one not given is empty, which the app skips.
+        {
+          name: 'Alerts__Routes__wecomrobot__Kind'
+          value: empty(secretUris.alertWeComRobotUrl) ? '' : 'wecom'
+        }
+        {
+          name: 'Alerts__Routes__wecomrobot__Url'
+          value: secretSetting(keyVaultReference, secretUris.alertWeComRobotUrl)
+        }
+        {
+          name: 'Alerts__Routes__dingtalkrobot__Kind'
+          value: empty(secretUris.alertDingTalkRobotUrl) ? '' : 'dingtalk'
+        }
+        {
+          name: 'Alerts__Routes__dingtalkrobot__Url'
+          value: secretSetting(keyVaultReference, secretUris.alertDingTalkRobotUrl)
+        }
+        {
+          name: 'Alerts__Routes__dingtalkrobot__Secret'
+          value: secretSetting(keyVaultReference, secretUris.alertDingTalkSecret)
+        }
         { name: '${weComPrefix}CorpId', value: settings.weComCorpId }
         { name: '${weComPrefix}Secret', value: secretSetting(keyVaultReference, secretUris.weComSecret) }
         { name: '${weComPrefix}Token', value: secretSetting(keyVaultReference, secretUris.weComToken) }

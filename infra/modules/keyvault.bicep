@@ -47,6 +47,27 @@ param weComToken string
 @secure()
 param weComEncodingAesKey string
 
+@description('The WeCom group robot\'s address for alerts (empty: none).')
+@secure()
+param alertWeComRobotUrl string
+
+@description('The DingTalk robot\'s address for alerts (empty: none).')
+@secure()
+param alertDingTalkRobotUrl string
+
+@description('The DingTalk robot\'s signing secret.')
+@secure()
+param alertDingTalkSecret string
+
+@description('Whether alerts go to a WeCom group robot (its address is then kept).')
+param alertWeComRobot bool
+
+@description('Whether alerts go to a DingTalk robot (its address is then kept).')
+param alertDingTalkRobot bool
+
+@description('Whether that robot is signed (its secret is then kept).')
+param alertDingTalkSigned bool
+
 @description('Whether a WeChat account is configured (its token is then kept).')
 param weChat bool
 
@@ -167,6 +188,30 @@ resource weComAesKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (weCom)
   }
 }
 
+resource alertWeComRobotSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (alertWeComRobot) {
+  parent: vault
+  name: 'alert-wecom-robot-url'
+  properties: {
+    value: alertWeComRobotUrl
+  }
+}
+
+resource alertDingTalkRobotSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (alertDingTalkRobot) {
+  parent: vault
+  name: 'alert-dingtalk-robot-url'
+  properties: {
+    value: alertDingTalkRobotUrl
+  }
+}
+
+resource alertDingTalkSigning 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (alertDingTalkSigned) {
+  parent: vault
+  name: 'alert-dingtalk-secret'
+  properties: {
+    value: alertDingTalkSecret
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output chatSecretUri string = chat.properties.secretUri
@@ -188,3 +233,9 @@ output weComSecretUri string = weCom ? weComSecretSecret!.properties.secretUri :
 output weComTokenUri string = weCom ? weComTokenSecret!.properties.secretUri : ''
 @description('Empty when no WeCom corp is configured.')
 output weComAesKeyUri string = weCom ? weComAesKey!.properties.secretUri : ''
+@description('Empty when alerts go to no WeCom group robot.')
+output alertWeComRobotUri string = alertWeComRobot ? alertWeComRobotSecret!.properties.secretUri : ''
+@description('Empty when alerts go to no DingTalk robot.')
+output alertDingTalkRobotUri string = alertDingTalkRobot ? alertDingTalkRobotSecret!.properties.secretUri : ''
+@description('Empty when the DingTalk robot is not signed.')
+output alertDingTalkSecretUri string = alertDingTalkSigned ? alertDingTalkSigning!.properties.secretUri : ''

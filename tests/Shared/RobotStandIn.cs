@@ -24,6 +24,7 @@ internal sealed class RobotStandIn : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<JsonObject> _weCom = [];
     private readonly List<JsonObject> _dingTalk = [];
+    private readonly List<(string Path, JsonObject Body)> _hooks = [];
 
     private RobotStandIn(HttpListener listener, Uri address, TimeProvider clock)
     {
@@ -64,6 +65,20 @@ internal sealed class RobotStandIn : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>What incoming webhooks (Slack, Teams) were posted under <c>/hooks/…</c>.</summary>
+    public IReadOnlyList<(string Path, JsonObject Body)> Hooks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _hooks];
+            }
+        }
+    }
+
+    public Uri Hook(string name) => new(Address, $"hooks/{name}");
 
     public static RobotStandIn Start(TimeProvider clock)
     {
@@ -148,6 +163,16 @@ internal sealed class RobotStandIn : IAsyncDisposable
             lock (_gate)
             {
                 _dingTalk.Add(body);
+            }
+
+            return (200, 0);
+        }
+
+        if (request.Url.AbsolutePath.StartsWith("/hooks/", StringComparison.Ordinal))
+        {
+            lock (_gate)
+            {
+                _hooks.Add((request.Url.AbsolutePath, body));
             }
 
             return (200, 0);

@@ -294,7 +294,7 @@ public sealed class InfraTests
         );
         // The chat secret always; the others only for the features in use, so no empty secret is created.
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
-        Assert.Equal((10, 9), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
+        Assert.Equal((13, 12), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // A WeChat account's and a WeCom corp's secrets are Key Vault references under the account's name.
         foreach (
             var (prefix, secret) in new[]
@@ -304,12 +304,17 @@ public sealed class InfraTests
                 ("weComPrefix", "weComSecret"),
                 ("weComPrefix", "weComToken"),
                 ("weComPrefix", "weComEncodingAesKey"),
+                ("Alerts__Routes__wecomrobot__", "alertWeComRobotUrl"),
+                ("Alerts__Routes__dingtalkrobot__", "alertDingTalkRobotUrl"),
+                ("Alerts__Routes__dingtalkrobot__", "alertDingTalkSecret"),
             }
         )
         {
             var value = settings
                 .Single(pair =>
                     pair.Key.Contains(prefix, StringComparison.Ordinal)
+                    // A route's kind is set only when its address is: not a secret itself.
+                    && !pair.Key.EndsWith("__Kind", StringComparison.Ordinal)
                     && pair.Value.Contains($"secretUris').{secret})", StringComparison.Ordinal)
                 )
                 .Value;

@@ -45,6 +45,23 @@ public sealed class BackupTests(AzuriteFixture azurite)
             }
         );
 
+        // An alert that reached no one is part of the record too.
+        await world
+            .Main.Get<Core.Ports.IUndeliveredAlerts>()
+            .KeepAsync(
+                new Core.Ports.UndeliveredAlert(
+                    "t|first|breach|-",
+                    world.Time.GetUtcNow(),
+                    "t",
+                    "20261116-001",
+                    Core.Policies.SlaMetric.FirstResponse,
+                    "breach",
+                    2,
+                    "supervisor",
+                    null,
+                    "主管 无人值班"
+                )
+            );
         var folder = new DirectoryFolder(Directory.CreateTempSubdirectory("slawatch-backup-").FullName);
         var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(folder);
         var restoredPrefix = "r" + Guid.NewGuid().ToString("N")[..10];

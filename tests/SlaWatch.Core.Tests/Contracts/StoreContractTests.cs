@@ -316,4 +316,61 @@ public abstract class StoreContractTests
         Assert.Equal(80, read.All.Attainment["first-response"].Percent);
         Assert.Empty(read.Exceptions);
     }
+
+    [Fact]
+    public async Task AlertsSentAndAcknowledgedReadBackOnTheTicket()
+    {
+        var store = (await NewStoreAsync()).Store;
+        await store.TryCreateAsync("t-alert", new TicketNumber(Day, 3), Arrival("m-alert"), NoIndex);
+        var current = (await store.LoadAsync("t-alert"))!;
+        var sent = new AlertSent(
+            T0.AddHours(2),
+            "alerts",
+            "alert:k|吴值班|ops-wecom",
+            SlaMetric.Resolution,
+            2,
+            "supervisor",
+            "吴值班",
+            "ops-wecom",
+            Delivered: false,
+            "failed after retries: 503"
+        );
+        var ack = new AlertAcknowledged(T0.AddHours(3), "吴值班", "workbench:wu:r1", SlaMetric.Resolution, 1);
+        await store.AppendAsync(current, [sent, ack], NoIndex);
+
+        var loaded = (await store.LoadAsync("t-alert"))!;
+        Assert.Equal(sent, loaded.Events[1] with { RecordedAt = null });
+        Assert.Equal(ack, loaded.Events[2] with { RecordedAt = null });
+    }
+
+    [Fact]
+    public async Task UndeliveredAlertsAreKeptOnceAndReadByDay()
+    {
+        var process = await NewStoreAsync();
+        var kept = process.Get<IUndeliveredAlerts>();
+        UndeliveredAlert Alert(string id, DateTimeOffset at) =>
+            new(
+                id,
+                at,
+                "t-1",
+                "20261116-007",
+                SlaMetric.FirstResponse,
+                "breach",
+                2,
+                "supervisor",
+                null,
+                "主管 无人值班"
+            );
+
+        await kept.KeepAsync(Alert("a|1", T0));
+        await kept.KeepAsync(Alert("a|1", T0) with { Reason = "again" });
+        await kept.KeepAsync(Alert("a|2", T0.AddDays(1)) with { Person = "吴值班" });
+        await kept.KeepAsync(Alert("a|3", T0.AddDays(3)));
+
+        var read = await kept.ReadAsync(Day, Day.AddDays(1));
+        Assert.Equal(["a|1", "a|2"], read.Select(alert => alert.Id));
+        Assert.Equal("again", read[0].Reason);
+        Assert.Equal(Alert("a|2", T0.AddDays(1)) with { Person = "吴值班" }, read[1]);
+        Assert.Empty(await kept.ReadAsync(Day.AddDays(-3), Day.AddDays(-1)));
+    }
 }
