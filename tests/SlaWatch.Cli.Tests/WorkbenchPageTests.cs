@@ -58,6 +58,19 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         Assert.Equal("客服A", await Field(agentA, "owner"));
         Assert.Equal("z***@e***.com", await Field(agentA, "customer"));
 
+        // An alert's link opens the ticket on the clock to acknowledge; the acknowledgement is on the timeline.
+        var alerted = await TicketId(agentA);
+        await agentA.GotoAsync(
+            Url(serve, "api/workbench") + $"#ticket={Uri.EscapeDataString(alerted)}&ack=firstResponse"
+        );
+        await agentA.ReloadAsync();
+        await agentA.WaitForSelectorAsync("#ticket.shown");
+        Assert.Equal("firstResponse", await agentA.InputValueAsync("#ack-metric"));
+        await Submit(agentA, "acknowledge");
+        Assert.Contains("告警确认", await agentA.Locator("#timeline").TextContentAsync(), StringComparison.Ordinal);
+        // That clock's alert is taken: it is no longer offered.
+        Assert.Equal(0, await agentA.Locator("#ack-metric option[value='firstResponse']").CountAsync());
+
         await agentA.FillAsync("#text-pause", "等待客户提供订单号");
         await Submit(agentA, "pause");
         Assert.Equal("等待客户", await Field(agentA, "status"));
@@ -90,9 +103,12 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         ).TextAsync();
         var auditLines = audit.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("at,recorded_at,event,actor,from,source", auditLines[0]);
-        // Take, pause, resume, resolve, rate.
+        // Take, acknowledge, pause, resume, resolve, rate.
+        Assert.Contains(auditLines, line =>
+            line.Contains(",AlertAcknowledged,客服A,127.0.0.1,", StringComparison.Ordinal)
+        );
         Assert.Equal(
-            5,
+            6,
             auditLines.Count(line => line.Contains(",客服A,127.0.0.1,workbench:agent-a:", StringComparison.Ordinal))
         );
 

@@ -1,4 +1,3 @@
-using MailKit.Net.Smtp;
 using MimeKit;
 using Polly;
 using SlaWatch.Channels.Email;
@@ -54,18 +53,6 @@ public sealed class MailRoute : IAlertRoute
 
         mail.Subject = message.Title;
         mail.Body = new TextPart("plain") { Text = message.Markdown };
-        using var client = new SmtpClient { Timeout = (int)_smtp.Timeout.TotalMilliseconds };
-        await client
-            .ConnectAsync(_smtp.SmtpHost!, _smtp.SmtpPort, _smtp.SmtpSecurity, cancellationToken)
-            .ConfigureAwait(false);
-        if (_smtp.SmtpUser is { } user)
-        {
-            await client
-                .AuthenticateAsync(user, _smtp.SmtpPassword ?? string.Empty, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        await client.SendAsync(mail, cancellationToken).ConfigureAwait(false);
-        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        await SmtpSending.SendAsync(_smtp, mail, cancellationToken).ConfigureAwait(false);
     }
 }

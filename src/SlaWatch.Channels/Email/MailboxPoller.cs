@@ -296,25 +296,8 @@ public sealed class MailboxPoller
         report.Acknowledged++;
     }
 
-    private async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        using var smtp = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
-        await smtp.ConnectAsync(
-                _options.SmtpHost ?? throw new InvalidOperationException("No SMTP server is configured."),
-                _options.SmtpPort,
-                _options.SmtpSecurity,
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-        if (_options.SmtpUser is { } user)
-        {
-            await smtp.AuthenticateAsync(user, _options.SmtpPassword ?? string.Empty, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        await smtp.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        await smtp.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
-    }
+    private Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
+        SmtpSending.SendAsync(_options, message, cancellationToken);
 
     private async Task AgentReplyAsync(
         byte[] raw,

@@ -21,11 +21,11 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
 
     /// <summary>
     /// Delivers to <paramref name="people"/> what <paramref name="compose"/> makes for a group of them on a route (the
-    /// people, and the addresses the route reaches them by); returns every try, in order.
+    /// people, the addresses the route reaches them by, and what those addresses are); returns every try, in order.
     /// </summary>
     public async Task<IReadOnlyList<RouteAttempt>> DeliverAsync(
         IReadOnlyList<DutyPerson> people,
-        Func<IReadOnlyList<DutyPerson>, IReadOnlyList<string>, AlertMessage> compose,
+        Func<IReadOnlyList<DutyPerson>, IReadOnlyList<string>, AlertAddress, AlertMessage> compose,
         CancellationToken cancellationToken = default
     )
     {
@@ -72,7 +72,7 @@ public sealed class AlertDelivery(IEnumerable<IAlertRoute> routes)
                 foreach (var to in messages)
                 {
                     var addresses = to.Select(person => Address(person, route.Needs)).OfType<string>().ToList();
-                    var reason = await SendAsync(route, compose(to, addresses), cancellationToken)
+                    var reason = await SendAsync(route, compose(to, addresses, route.Needs), cancellationToken)
                         .ConfigureAwait(false);
                     foreach (var person in to)
                     {

@@ -16,12 +16,13 @@ public static class AlertText
 {
     public const int MaxLines = 20;
 
-    /// <summary>The workbench page of a ticket, opened on the clock to acknowledge.</summary>
-    public static Uri Link(Uri workbench, Announcement item)
+    /// <summary>The workbench page of a ticket (<c>/api/workbench#ticket=…</c>), opened on the clock to acknowledge
+    /// when one is named.</summary>
+    public static Uri Link(Uri workbench, string ticketId, SlaMetric? acknowledge = null)
     {
         ArgumentNullException.ThrowIfNull(workbench);
-        ArgumentNullException.ThrowIfNull(item);
-        return new Uri(workbench, $"workbench#ticket={Uri.EscapeDataString(item.TicketId)}&ack={item.Metric.Key()}");
+        var ack = acknowledge is { } metric ? $"&ack={metric.Key()}" : string.Empty;
+        return new Uri(workbench, $"api/workbench#ticket={Uri.EscapeDataString(ticketId)}{ack}");
     }
 
     public static AlertMessage Message(
@@ -69,7 +70,7 @@ public static class AlertText
     public static string Line(ReportLabels labels, TimeZoneInfo zone, Uri workbench, Announcement item)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        return $"{labels.Announcement(item, zone)} [处理并确认告警]({Link(workbench, item)})";
+        return $"{labels.Announcement(item, zone)} [处理并确认告警]({Link(workbench, item.TicketId, item.Metric)})";
     }
 
     /// <summary>The title of alerts on tickets: the one ticket's kind and number, or a digest's count.</summary>

@@ -49,7 +49,7 @@ public sealed class DutyNotifier(
         var attempts = await delivery
             .DeliverAsync(
                 [.. byPerson.Keys],
-                (people, addresses) => Compose(people, addresses, byPerson),
+                (people, addresses, kind) => Compose(people, addresses, kind, byPerson),
                 cancellationToken
             )
             .ConfigureAwait(false);
@@ -112,6 +112,7 @@ public sealed class DutyNotifier(
     private AlertMessage Compose(
         IReadOnlyList<DutyPerson> people,
         IReadOnlyList<string> addresses,
+        AlertAddress kind,
         Dictionary<DutyPerson, List<Reached>> byPerson
     )
     {
@@ -120,18 +121,11 @@ public sealed class DutyNotifier(
         return AlertText.Message(
             [.. announcements.Select(item => AlertText.Line(_labels, policy.TimeZone, options.Workbench, item))],
             [.. items.SelectMany(item => item.Notes)],
-            MentionsOf(people, addresses),
+            kind,
             addresses,
             AlertText.Title(announcements)
         );
     }
-
-    // The addresses are mentions only when they are WeCom ids or mobiles, as the route asked.
-    private static AlertAddress MentionsOf(IReadOnlyList<DutyPerson> people, IReadOnlyList<string> addresses) =>
-        addresses.Count == 0 ? AlertAddress.None
-        : people.Any(person => person.WeComUserId == addresses[0]) ? AlertAddress.WeComUserId
-        : people.Any(person => person.DingTalkMobile == addresses[0]) ? AlertAddress.DingTalkMobile
-        : AlertAddress.None;
 
     private async Task RecordAsync(
         List<Reached> reached,
@@ -231,7 +225,7 @@ public sealed class DutyNotifier(
         var attempts = await delivery
             .DeliverAsync(
                 people,
-                (to, addresses) => AlertText.Message([line], [], MentionsOf(to, addresses), addresses, $"预警：{line}"),
+                (_, addresses, kind) => AlertText.Message([line], [], kind, addresses, $"预警：{line}"),
                 cancellationToken
             )
             .ConfigureAwait(false);

@@ -92,7 +92,7 @@ internal static class DutyRosterLoader
             }
 
             var (calendar, closed) = line.Optional("calendar") is { } calendarNode
-                ? (Calendar(calendarNode, calendars), When(line.Optional("when")))
+                ? (SlaPolicyLoader.CalendarNamed(calendarNode, calendars), When(line.Optional("when")))
                 : (null, line.Optional("when") is { } when ? throw when.Error("'when' needs a 'calendar'") : false);
             shifts.Add(
                 new RotaShift(line.Required("role").String(), person)
@@ -121,7 +121,9 @@ internal static class DutyRosterLoader
         }
 
         node.RequireObject(SummarySchedule.Morning, SummarySchedule.Evening, "calendar");
-        var calendar = node.Optional("calendar") is { } calendarNode ? Calendar(calendarNode, calendars) : null;
+        var calendar = node.Optional("calendar") is { } calendarNode
+            ? SlaPolicyLoader.CalendarNamed(calendarNode, calendars)
+            : null;
         return
         [
             .. new[] { SummarySchedule.Morning, SummarySchedule.Evening }
@@ -147,17 +149,6 @@ internal static class DutyRosterLoader
                 "closed" => true,
                 var other => throw node.Error($"'{other}' is not open or closed (when the calendar is open, or not)"),
             };
-
-    private static BusinessCalendar Calendar(
-        JsonNodeReader node,
-        IReadOnlyDictionary<string, BusinessCalendar> calendars
-    )
-    {
-        var name = node.String();
-        return calendars.TryGetValue(name, out var calendar)
-            ? calendar
-            : throw node.Error($"no calendar named '{name}'; the policy defines {string.Join(", ", calendars.Keys)}");
-    }
 
     private static HashSet<DayOfWeek> Days(JsonNodeReader? node) =>
         node?.Items()

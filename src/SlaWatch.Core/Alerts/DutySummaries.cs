@@ -50,7 +50,8 @@ public sealed class DutySummaries(
                 continue;
             }
 
-            foreach (var team in Teams())
+            // A team no one can be reached in is not claimed: nothing would be sent, again and again.
+            foreach (var team in Teams().Where(team => Recipients(team).Count > 0))
             {
                 var scope = string.Create(CultureInfo.InvariantCulture, $"summary-{today:yyyy-MM-dd}");
                 var key = $"{schedule.Kind}|{team}";
@@ -91,7 +92,7 @@ public sealed class DutySummaries(
         var text = Text(kind, team, today, day, FiguresOf(figures, team), [.. open.Where(row => InTeam(row, team))]);
         var people = Recipients(team);
         var attempts = await delivery
-            .DeliverAsync(people, (_, addresses) => text with { Addresses = addresses }, cancellationToken)
+            .DeliverAsync(people, (_, addresses, _) => text with { Addresses = addresses }, cancellationToken)
             .ConfigureAwait(false);
         return new SummarySent(kind, team, today, attempts);
     }
@@ -158,7 +159,7 @@ public sealed class DutySummaries(
             var due = row.NextDue is { } next
                 ? TimeZoneInfo.ConvertTime(next, policy.TimeZone).ToString("MM-dd HH:mm", c)
                 : "-";
-            var link = new Uri(options.Workbench, $"workbench#ticket={Uri.EscapeDataString(row.TicketId)}");
+            var link = AlertText.Link(options.Workbench, row.TicketId);
             text.Append(
                 c,
                 $"- {(row.State == "breached" ? "已超时" : "即将超时")} {row.Number} 截止 {due} "

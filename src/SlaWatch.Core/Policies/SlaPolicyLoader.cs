@@ -375,7 +375,7 @@ public static class SlaPolicyLoader
         }
     }
 
-    private static BusinessCalendar CalendarNamed(
+    internal static BusinessCalendar CalendarNamed(
         JsonNodeReader node,
         IReadOnlyDictionary<string, BusinessCalendar> calendars
     )

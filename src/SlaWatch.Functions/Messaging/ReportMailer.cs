@@ -1,5 +1,4 @@
 using System.Globalization;
-using MailKit.Net.Smtp;
 using MimeKit;
 using SlaWatch.Channels.Email;
 using SlaWatch.Core.Reporting;
@@ -45,18 +44,6 @@ internal static class ReportMailer
         );
         message.Body = body.ToMessageBody();
 
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        await client
-            .ConnectAsync(smtp.SmtpHost!, smtp.SmtpPort, smtp.SmtpSecurity, cancellationToken)
-            .ConfigureAwait(false);
-        if (smtp.SmtpUser is { } user)
-        {
-            await client
-                .AuthenticateAsync(user, smtp.SmtpPassword ?? string.Empty, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        await SmtpSending.SendAsync(smtp, message, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -168,7 +168,7 @@ public sealed class DutyAlertTests
         Assert.Contains(texts, text => text.Contains("负责人 unassigned 无人值班", StringComparison.Ordinal));
         Assert.Contains(texts, text =>
             text.Contains(
-                $"https://slawatch.example.cn/workbench#ticket={ticket}&ack=firstResponse",
+                $"https://slawatch.example.cn/api/workbench#ticket={ticket}&ack=firstResponse",
                 StringComparison.Ordinal
             )
         );
