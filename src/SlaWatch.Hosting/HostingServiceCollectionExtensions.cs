@@ -73,6 +73,14 @@ public static class HostingServiceCollectionExtensions
         services.Decorate<IQuarantine>(
             (inner, provider) => new MeteredQuarantine(inner, provider.GetRequiredService<SlaMetrics>())
         );
+        services.Decorate<IUndeliveredAlerts>(
+            (inner, provider) =>
+                new MeteredUndeliveredAlerts(
+                    inner,
+                    provider.GetRequiredService<SlaMetrics>(),
+                    provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MeteredUndeliveredAlerts>>()
+                )
+        );
         services.AddCheckedSettings<AlertSettings>(configuration, AlertSettings.Read);
         services.TryAddSingleton(provider =>
             Alerts(provider).Workbench is { } workbench

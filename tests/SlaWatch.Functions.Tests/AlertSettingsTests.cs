@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using SlaWatch.Core.Alerts;
 using SlaWatch.Core.Ports;
@@ -73,5 +74,59 @@ public sealed class AlertSettingsTests(AzuriteFixture azurite)
         var error = Assert.Throws<OptionsValidationException>(() => app.Get<IOptions<AlertSettings>>().Value);
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAlertThatReachedNoOneIsCountedWithoutTheOwnersName()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Now, new Dictionary<string, string?>());
+        var counted = new List<(long Value, string Kind, string Role)>();
+        // Made before the listener: its callback must not create the meter's instruments while it publishes them.
+        var meter = app.Metrics.Meter;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, self) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "alerts.undelivered")
+                {
+                    self.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>(
+            (_, value, tags, _) =>
+            {
+                var all = tags.ToArray();
+                counted.Add(
+                    (
+                        value,
+                        (string)all.Single(tag => tag.Key == "kind").Value!,
+                        (string)all.Single(tag => tag.Key == "role").Value!
+                    )
+                );
+            }
+        );
+        listener.Start();
+
+        await app.Get<IUndeliveredAlerts>()
+            .KeepAsync(
+                new UndeliveredAlert(
+                    "t|warning|owner",
+                    Now,
+                    "t",
+                    "20261116-001",
+                    Core.Policies.SlaMetric.FirstResponse,
+                    "warning",
+                    1,
+                    "owner:客服A",
+                    "客服A",
+                    "ops-wecom: circuit open"
+                )
+            );
+
+        Assert.Equal([(1L, "warning", "owner")], counted);
+        Assert.Single(
+            await app.Get<IUndeliveredAlerts>().ReadAsync(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 16))
+        );
     }
 }

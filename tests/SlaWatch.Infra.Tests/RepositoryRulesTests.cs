@@ -59,6 +59,7 @@ public sealed partial class RepositoryRulesTests
         "LogNotifier",
         "MeteredTicketStore",
         "MeteredQuarantine",
+        "MeteredUndeliveredAlerts",
         "CountingNotifier",
         "FanOutNotifier",
         "TopicAndMailReportPublisher",

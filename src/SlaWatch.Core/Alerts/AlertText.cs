@@ -97,6 +97,7 @@ public static class AlertText
         ArgumentNullException.ThrowIfNull(role);
         return role switch
         {
+            "owner:unassigned" => "负责人（未分派）",
             _ when role.StartsWith("owner:", StringComparison.Ordinal) => $"负责人 {role["owner:".Length..]}",
             "owner" => "负责人",
             "supervisor" => "主管",

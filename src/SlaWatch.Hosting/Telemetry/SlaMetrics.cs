@@ -21,6 +21,7 @@ public sealed class SlaMetrics : IDisposable
     private readonly Histogram<double> _firstResponse;
     private readonly Counter<long> _ingested;
     private readonly Counter<long> _quarantined;
+    private readonly Counter<long> _undelivered;
 
     public SlaMetrics()
     {
@@ -33,6 +34,7 @@ public sealed class SlaMetrics : IDisposable
         );
         _ingested = _meter.CreateCounter<long>("ingest.count", description: "Contacts ingested");
         _quarantined = _meter.CreateCounter<long>("ingest.quarantined", description: "Inputs kept in quarantine");
+        _undelivered = _meter.CreateCounter<long>("alerts.undelivered", description: "Alerts that reached no one");
     }
 
     public void Announced(Announcement announcement)
@@ -72,6 +74,18 @@ public sealed class SlaMetrics : IDisposable
     /// events, inbound).</summary>
     public void Quarantined(string channel) =>
         _quarantined.Add(1, new KeyValuePair<string, object?>("channel", channel));
+
+    /// <summary>An alert no route delivered, by its kind (breach, escalation, …) and the role it was for.</summary>
+    public void Undelivered(string kind, string role) =>
+        _undelivered.Add(
+            1,
+            new KeyValuePair<string, object?>("kind", kind),
+            // An owner's role names the person: the tag keeps only that it was the owner.
+            new KeyValuePair<string, object?>(
+                "role",
+                role.StartsWith("owner:", StringComparison.Ordinal) ? "owner" : role
+            )
+        );
 
     public void Dispose() => _meter.Dispose();
 }

@@ -165,7 +165,7 @@ public sealed class DutyAlertTests
         Assert.DoesNotContain(texts, text => text.Contains("<@zhou>", StringComparison.Ordinal));
         Assert.Contains(texts, text => text.Contains("SLA 超时", StringComparison.Ordinal));
         // The unowned ticket's warning passed over its owner, and says so.
-        Assert.Contains(texts, text => text.Contains("负责人 unassigned 无人值班", StringComparison.Ordinal));
+        Assert.Contains(texts, text => text.Contains("负责人（未分派） 无人值班", StringComparison.Ordinal));
         Assert.Contains(texts, text =>
             text.Contains(
                 $"https://slawatch.example.cn/api/workbench#ticket={ticket}&ack=firstResponse",
