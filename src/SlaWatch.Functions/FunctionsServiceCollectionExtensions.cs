@@ -38,6 +38,10 @@ public static class FunctionsServiceCollectionExtensions
     /// <summary>Where the queue-to-category map is set: <c>Calls__QueueCategories__&lt;queue&gt;</c>.</summary>
     public const string QueueCategoriesSection = "Calls:QueueCategories";
 
+    /// <summary>The Azure SDK's log categories, kept to warnings and above in the worker and the host.</summary>
+    public static IReadOnlyList<string> AzureSdkLogCategories { get; } =
+    ["Azure.Core", "Azure.Identity", "Azure.Messaging.ServiceBus", "Azure.Storage", "Azure.Data.Tables"];
+
     /// <summary>
     /// Registers <see cref="HostingServiceCollectionExtensions.AddSlaWatch"/>, the checked <see
     /// cref="FunctionSettings"/>, the queue, blob and Service Bus clients (through <c>Microsoft.Extensions.Azure</c>,
@@ -153,6 +157,15 @@ public static class FunctionsServiceCollectionExtensions
             services.AddSlaWatchMailbox(provider => Settings(provider).Mailbox!);
         }
 
+        // The Azure SDK logs every request at Information: in the worker that floods the logs (and the bill). Its
+        // warnings and errors stay; the host filters the same categories in host.json.
+        services.AddLogging(logging =>
+        {
+            foreach (var category in AzureSdkLogCategories)
+            {
+                logging.AddFilter(category, LogLevel.Warning);
+            }
+        });
         AddTelemetry(services, configuration);
         return services;
     }

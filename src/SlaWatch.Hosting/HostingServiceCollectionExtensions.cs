@@ -39,6 +39,7 @@ public static class HostingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaMetrics>();
         services.TryAddSingleton(_ => AzureIdentity.Credential(configuration));
+        services.AddCheckedSettings<UnresolvedSecrets>(configuration, UnresolvedSecrets.Read);
         services.AddCheckedSettings<StoreSettings>(configuration, (settings, reader) =>
             StoreSettings.Read(settings, reader, contentRoot)
         );

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
@@ -8,6 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using SlaWatch.Channels.Tests;
@@ -155,6 +157,43 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
             Assert.Single(error.Failures),
             StringComparison.Ordinal
         );
+    }
+
+    [Fact]
+    public async Task TheAzureSdkLogsOnlyWarningsInTheWorkerAndTheHost()
+    {
+        using var host = await StartAsync(IdentitySettings);
+        var logs = host.Services.GetRequiredService<ILoggerFactory>();
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!;
+
+        foreach (var category in FunctionsServiceCollectionExtensions.AzureSdkLogCategories)
+        {
+            var logger = logs.CreateLogger(category + ".Pipeline");
+            Assert.False(logger.IsEnabled(LogLevel.Information), category);
+            Assert.True(logger.IsEnabled(LogLevel.Warning), category);
+            Assert.Equal("Warning", (string)hostJson["logging"]!["logLevel"]![category]!);
+        }
+
+        Assert.True(logs.CreateLogger("SlaWatch.Functions.Triggers.SlaScan").IsEnabled(LogLevel.Information));
+    }
+
+    [Fact]
+    public async Task ASecretKeyVaultCouldNotResolveStopsTheStartNamingTheSettingNotItsValue()
+    {
+        var reference = "@Microsoft.KeyVault(SecretUri=https://kv-slawatch.vault.azure.net/secrets/chat-secret/)";
+        var settings = new Dictionary<string, string?>(IdentitySettings)
+        {
+            ["Chat:Secret"] = reference,
+            ["Mail:SmtpPassword"] = " @microsoft.keyvault(VaultName=kv-slawatch;SecretName=smtp)",
+        };
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(settings));
+
+        Assert.Equal(["Chat__Secret", "Mail__SmtpPassword"], error.Failures.Select(failure => failure.Split(' ')[0]));
+        Assert.All(error.Failures, failure =>
+            Assert.Contains("is still a Key Vault reference", failure, StringComparison.Ordinal)
+        );
+        Assert.DoesNotContain("kv-slawatch", error.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> IdentitySettings =>

@@ -138,6 +138,17 @@ public sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
+    /// <summary>Every setting there is, by configuration key.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> All() => configuration.AsEnumerable();
+
+    /// <summary>A configuration key as the portal spells its setting (<c>Mail:ImapHost</c> is
+    /// <c>Mail__ImapHost</c>).</summary>
+    public static string Name(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Replace(ConfigurationPath.KeyDelimiter, "__", StringComparison.Ordinal);
+    }
+
     /// <summary>A setting's name as the portal spells it (<c>Mail__ImapHost</c>) as a configuration key.</summary>
     public static string Key(string name)
     {
