@@ -128,6 +128,9 @@ param weComToken string = ''
 @secure()
 param weComEncodingAesKey string = ''
 
+@description('The address alert links open (a custom domain in front of the app); empty: the app\'s own host name.')
+param alertWorkbenchUrl string = ''
+
 @description('Address of the WeCom group robot alerts reach people through, route wecomrobot (its key is in it: kept in Key Vault); empty: none.')
 @secure()
 param alertWeComRobotUrl string = ''
@@ -169,6 +172,17 @@ param quarantineRetentionDays int = 90
 @minValue(5)
 @maxValue(600)
 param boardRefreshSeconds int = 30
+
+@description('Redundancy of the backups\' storage account. Standard_LRS is offered in every region Flex Consumption runs in; choose Standard_ZRS, Standard_GRS or Standard_GZRS where the region offers it (not every Flex region has zones or a pair).')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+  'Standard_RAGRS'
+  'Standard_RAGZRS'
+])
+param backupRedundancy string = 'Standard_LRS'
 
 @description('Days each nightly backup is kept.')
 @minValue(7)
@@ -219,6 +233,7 @@ module backup 'modules/backup.bicep' = {
     tags: tags
     containerName: 'backups'
     retentionDays: backupRetentionDays
+    redundancy: backupRedundancy
   }
 }
 
@@ -316,6 +331,7 @@ module functionApp 'modules/functionapp.bicep' = {
       weChatAppId: weChatAppId
       weComAccountName: weComAccountName
       weComCorpId: weComCorpId
+      alertWorkbenchUrl: alertWorkbenchUrl
       chatFormat: chatFormat
       imapHost: imapHost
       imapPort: imapPort

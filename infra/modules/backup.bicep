@@ -10,6 +10,9 @@ param tags object
 @description('Blob container the nightly backups are written to, one folder per night.')
 param containerName string
 
+@description('The account\'s redundancy (SKU): the region decides which it offers.')
+param redundancy string
+
 @description('Days a backup is kept before the lifecycle rule deletes it; deleted or overwritten blobs stay recoverable 14 days more.')
 param retentionDays int
 
@@ -20,7 +23,7 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   tags: tags
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_ZRS'
+    name: redundancy
   }
   properties: {
     allowSharedKeyAccess: false

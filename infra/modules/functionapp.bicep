@@ -166,6 +166,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: secretSetting(keyVaultReference, secretUris.weChatEncodingAesKey)
         }
         { name: '${weChatPrefix}AppId', value: settings.weChatAppId }
+        { name: 'Alerts__WorkbenchUrl', value: settings.alertWorkbenchUrl }
         // The alert routes the deployment names (docs/alerts.md); one not given is empty, which the app skips.
         {
           name: 'Alerts__Routes__wecomrobot__Kind'

@@ -242,4 +242,15 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
         Assert.Equal(TriggerNames.SlaEventsTopic, services.GetRequiredService<ServiceBusSender>().EntityPath);
         await host.StopAsync();
     }
+
+    [Fact]
+    public async Task InAzureEveryClientSignsInWithTheManagedIdentityAlone()
+    {
+        using var host = await StartAsync(
+            new Dictionary<string, string?>(IdentitySettings) { ["WEBSITE_SITE_NAME"] = "func-slawatch" }
+        );
+
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(host.Services.GetRequiredService<TokenCredential>());
+        await host.StopAsync();
+    }
 }

@@ -141,6 +141,16 @@ public sealed class InfraTests
             (string)backup["properties"]!["parameters"]!["retentionDays"]!["value"]!
         );
         Assert.Equal(35, (int)Bicep.Template["parameters"]!["backupRetentionDays"]!["defaultValue"]!);
+        // Redundancy is the region's choice: locally redundant by default, which every Flex region offers.
+        var account = resources.Single(resource => (string)resource["type"]! == "Microsoft.Storage/storageAccounts");
+        Assert.Equal("[parameters('redundancy')]", (string)account["sku"]!["name"]!);
+        Assert.Equal(
+            "[parameters('backupRedundancy')]",
+            (string)backup["properties"]!["parameters"]!["redundancy"]!["value"]!
+        );
+        var redundancy = Bicep.Template["parameters"]!["backupRedundancy"]!;
+        Assert.Equal("Standard_LRS", (string)redundancy["defaultValue"]!);
+        Assert.Contains("Standard_ZRS", redundancy["allowedValues"]!.AsArray().Select(value => (string)value!));
 
         // The contributor role is scoped to the backup container, not to either account.
         var writer = Bicep

@@ -92,11 +92,15 @@ public static class AppSettings
         new(MailUser, "The mailbox's user name."),
         new(MailPassword, "The mailbox's password (a Key Vault reference in Azure)."),
         new(SupportAddress, "The support address acknowledgements and reports are sent from."),
-        new(SmtpHost, "SMTP server for acknowledgements and report e-mail; empty sends none."),
+        new(SmtpHost, "SMTP server for acknowledgements, reports and alerts by e-mail; empty sends none."),
         new(SmtpPort, "SMTP port (587 STARTTLS, 465 implicit TLS).", "587"),
         new(SmtpUser, "SMTP user name, when the server wants one."),
         new(SmtpPassword, "SMTP password (a Key Vault reference in Azure)."),
         new(AllowPlaintext, "true only for local test servers: IMAP and SMTP without TLS.", "false"),
+        new(
+            AlertSettings.WorkbenchUrl,
+            "Where alerts link to (the workbench's address); empty: the app's own host name in Azure."
+        ),
         new(
             ResolveMarkers,
             "Comma-separated words an agent's reply carries to resolve its ticket (case ignored).",
