@@ -133,6 +133,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Chat__Format', value: settings.chatFormat }
         { name: 'Chat__Secret', value: '@${format(keyVaultReference, secretUris.chatSecret)}' }
         { name: 'Mail__ImapHost', value: settings.imapHost }
+        // Without a mailbox the poll has nothing to do: the host does not start its timer at all.
+        { name: 'AzureWebJobs.MailboxPoll.Disabled', value: empty(settings.imapHost) ? 'true' : 'false' }
         { name: 'Mail__ImapPort', value: string(settings.imapPort) }
         { name: 'Mail__User', value: settings.mailUser }
         { name: 'Mail__Password', value: secretSetting(keyVaultReference, secretUris.mailPassword) }

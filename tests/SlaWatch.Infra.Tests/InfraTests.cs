@@ -272,6 +272,14 @@ public sealed class InfraTests
             StringComparison.Ordinal
         );
         Assert.DoesNotContain(AppSettings.ServiceBus, settings.Keys);
+        // A mailbox not configured: its poll is off rather than waking every minute to say so.
+        Assert.Equal(
+            "[if(empty(parameters('settings').imapHost), 'true', 'false')]",
+            settings["AzureWebJobs.MailboxPoll.Disabled"]
+        );
+        // The longest run (a night's report and backup of a large account) gets Flex's default 30 minutes, not 10.
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!;
+        Assert.Equal("00:30:00", (string)host["functionTimeout"]!);
         Assert.Equal("[parameters('tableEndpoint')]", settings[StoreSettings.Storage]);
         var app = Bicep
             .OfType("Microsoft.Resources/deployments")
