@@ -222,6 +222,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -234,6 +235,7 @@ module backup 'modules/backup.bicep' = {
     containerName: 'backups'
     retentionDays: backupRetentionDays
     redundancy: backupRedundancy
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -308,6 +310,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
     insightsConnectionString: monitoring.outputs.connectionString
+    workspaceId: monitoring.outputs.workspaceId
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     secretUris: {

@@ -13,6 +13,9 @@ param containerName string
 @description('The account\'s redundancy (SKU): the region decides which it offers.')
 param redundancy string
 
+@description('Log Analytics workspace the backups\' blob logs go to.')
+param workspaceId string
+
 @description('Days a backup is kept before the lifecycle rule deletes it; deleted or overwritten blobs stay recoverable 14 days more.')
 param retentionDays int
 
@@ -49,6 +52,20 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
       enabled: true
       days: 14
     }
+  }
+}
+
+// Reads, writes and deletes of each service, to the workspace: who touched the data, and what failed.
+resource blobsDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: blobs
+  name: 'to-workspace'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
   }
 }
 

@@ -47,6 +47,9 @@ param instanceMemoryMB int
 @description('Key Vault secret URIs, referenced from app settings.')
 param secretUris object
 
+@description('Log Analytics workspace the app\'s logs go to.')
+param workspaceId string
+
 @description('Settings that are not secrets: chat format, mailbox, SMTP, recipients, webhook, schedules.')
 param settings object
 
@@ -237,6 +240,36 @@ resource signIn 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(settings.en
         enabled: true
       }
     }
+  }
+}
+
+// Deployment signs in with the identity (functionAppConfig.deployment): publishing with a user name and password, by
+// FTP or to the SCM site, is off.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// The functions' own logs to the workspace, beside the traces Application Insights keeps.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: app
+  name: 'to-workspace'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'FunctionAppLogs', enabled: true }
+    ]
   }
 }
 

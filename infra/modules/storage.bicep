@@ -10,6 +10,9 @@ param tags object
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
+@description('Log Analytics workspace the storage services\' logs go to.')
+param workspaceId string
+
 // Identity only: no shared keys, no anonymous blobs, TLS 1.2.
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -47,6 +50,53 @@ resource deployment 'Microsoft.Storage/storageAccounts/blobServices/containers@2
 resource queues 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: account
   name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+// Reads, writes and deletes of each service, to the workspace: who touched the data, and what failed.
+resource tablesDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: tables
+  name: 'to-workspace'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+  }
+}
+
+// Reads, writes and deletes of each service, to the workspace: who touched the data, and what failed.
+resource queuesDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: queues
+  name: 'to-workspace'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+  }
+}
+
+// Reads, writes and deletes of each service, to the workspace: who touched the data, and what failed.
+resource blobsDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: blobs
+  name: 'to-workspace'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+  }
 }
 
 resource inbound 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {

@@ -463,6 +463,53 @@ public sealed class InfraTests
         );
     }
 
+    [Fact]
+    public void PublishingByPasswordIsOffAndTheAppsAndStoragesLogsGoToTheWorkspace()
+    {
+        var policies = Bicep.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+        Assert.Equal(["ftp", "scm"], policies.Select(Name).Order(StringComparer.Ordinal));
+        Assert.All(policies, policy => Assert.False((bool)Properties(policy)["allow"]!));
+
+        var diagnostics = Bicep.OfType("Microsoft.Insights/diagnosticSettings");
+        Assert.All(diagnostics, setting =>
+            Assert.Equal("[parameters('workspaceId')]", (string)Properties(setting)["workspaceId"]!)
+        );
+        var categories = diagnostics
+            .Select(setting =>
+                string.Join(
+                    ",",
+                    Properties(setting)["logs"]!
+                        .AsArray()
+                        .Select(log => (string)log!["category"]!)
+                        .Order(StringComparer.Ordinal)
+                )
+            )
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        // The app; the data account's tables, queues and blobs; the backups' blobs.
+        Assert.Equal(
+            [
+                "FunctionAppLogs",
+                "StorageDelete,StorageRead,StorageWrite",
+                "StorageDelete,StorageRead,StorageWrite",
+                "StorageDelete,StorageRead,StorageWrite",
+                "StorageDelete,StorageRead,StorageWrite",
+            ],
+            categories
+        );
+        foreach (var module in new[] { "storage", "backup", "functionapp" })
+        {
+            var deployment = Bicep
+                .OfType("Microsoft.Resources/deployments")
+                .Single(deployment => Name(deployment) == module);
+            Assert.Equal(
+                "[reference(resourceId('Microsoft.Resources/deployments', 'monitoring'), '2025-04-01')"
+                    + ".outputs.workspaceId.value]",
+                (string)deployment["properties"]!["parameters"]!["workspaceId"]!["value"]!
+            );
+        }
+    }
+
     private static JsonObject Properties(JsonObject resource) => (JsonObject)resource["properties"]!;
 
     /// <summary>A resource's own name: the last literal of a compiled name expression such as <c>[format('{0}/{1}',
