@@ -97,7 +97,7 @@ public static class HostingServiceCollectionExtensions
             configuration
                 .GetSection("WeChat:Accounts")
                 .GetChildren()
-                .Where(Given)
+                .Where(SettingsReader.Given)
                 .Select(account => new WeChatAccount(
                     account.Key,
                     account["Token"] ?? string.Empty,
@@ -113,7 +113,7 @@ public static class HostingServiceCollectionExtensions
             configuration
                 .GetSection("WeCom:Accounts")
                 .GetChildren()
-                .Where(Given)
+                .Where(SettingsReader.Given)
                 .Select(account => new WeComAccount(
                     account.Key,
                     account["CorpId"] ?? string.Empty,
@@ -132,10 +132,6 @@ public static class HostingServiceCollectionExtensions
     }
 
     private static string? Optional(string? value) => value is { Length: > 0 } ? value : null;
-
-    // A deployment without a WeChat account or a WeCom corp leaves its settings empty: that is no account.
-    private static bool Given(IConfigurationSection account) =>
-        account.GetChildren().Any(setting => !string.IsNullOrWhiteSpace(setting.Value));
 
     // Hours as the settings give them; anything unreadable is out of range, so the account names it.
     private static TimeSpan QuietGap(IConfigurationSection account) =>

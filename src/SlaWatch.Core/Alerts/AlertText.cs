@@ -78,18 +78,9 @@ public static class AlertText
     {
         ArgumentNullException.ThrowIfNull(items);
         return items.Count == 1
-            ? $"SLA {KindName(items[0].Kind)}：工单 {items[0].TicketNumber}"
+            ? $"SLA {ReportLabels.KindZh(items[0].Kind)}：工单 {items[0].TicketNumber}"
             : string.Create(CultureInfo.InvariantCulture, $"SLA 告警汇总：{items.Count} 条");
     }
-
-    public static string KindName(string kind) =>
-        kind switch
-        {
-            "warning" => "预警",
-            "breach" => "超时",
-            "escalation" => "升级",
-            _ => kind,
-        };
 
     /// <summary>A role as people say it: 负责人 (the ticket's owner), 主管, 经理, else its own name.</summary>
     public static string RoleName(string role)

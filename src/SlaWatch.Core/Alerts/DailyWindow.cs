@@ -37,24 +37,5 @@ public readonly record struct DailyWindow(TimeSpan From, TimeSpan To)
         string.Create(CultureInfo.InvariantCulture, $"{(int)wall.TotalHours:00}:{wall.Minutes:00}");
 
     /// <summary>A wall time written <c>HH:mm</c>, <c>24:00</c> the end of the day.</summary>
-    public static bool TryParseWall(string text, out TimeSpan wall)
-    {
-        wall = default;
-        var hm = (text ?? string.Empty).Split(':');
-        if (
-            hm.Length != 2
-            || hm[1].Length != 2
-            || !int.TryParse(hm[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
-            || !int.TryParse(hm[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
-            || minutes > 59
-            || hours > 24
-            || hours == 24 && minutes > 0
-        )
-        {
-            return false;
-        }
-
-        wall = new TimeSpan(hours, minutes, 0);
-        return true;
-    }
+    public static bool TryParseWall(string text, out TimeSpan wall) => Calendars.WallTime.TryParse(text, out wall);
 }

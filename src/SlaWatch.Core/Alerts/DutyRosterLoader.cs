@@ -24,17 +24,6 @@ internal static class DutyRosterLoader
         "quietHours",
     ];
 
-    private static readonly Dictionary<string, DayOfWeek> DayNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["mon"] = DayOfWeek.Monday,
-        ["tue"] = DayOfWeek.Tuesday,
-        ["wed"] = DayOfWeek.Wednesday,
-        ["thu"] = DayOfWeek.Thursday,
-        ["fri"] = DayOfWeek.Friday,
-        ["sat"] = DayOfWeek.Saturday,
-        ["sun"] = DayOfWeek.Sunday,
-    };
-
     /// <summary>Whether a person is written in the long form (an object) rather than as a list of aliases.</summary>
     public static bool IsLongForm(JsonNodeReader person) => person.Element.ValueKind == JsonValueKind.Object;
 
@@ -153,7 +142,7 @@ internal static class DutyRosterLoader
     private static HashSet<DayOfWeek> Days(JsonNodeReader? node) =>
         node?.Items()
             .Select(day =>
-                DayNames.TryGetValue(day.String(), out var weekday)
+                WallTime.TryParseDay(day.String().ToLowerInvariant(), out var weekday)
                     ? weekday
                     : throw day.Error($"'{day.String()}' is not a day: mon, tue, wed, thu, fri, sat or sun")
             )

@@ -12,8 +12,6 @@ namespace SlaWatch.Core.Calendars;
 /// </summary>
 public static class CalendarLoader
 {
-    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-
     public static BusinessCalendar Load(string file, ConfigFileReader? reader = null) =>
         new(LoadDefinition(file, reader));
 
@@ -46,13 +44,12 @@ public static class CalendarLoader
         {
             foreach (var day in weekNode.Properties())
             {
-                var index = Array.IndexOf(DayNames, day.Name);
-                if (index < 0)
+                if (!WallTime.TryParseDay(day.Name, out var weekday))
                 {
-                    throw day.Error($"unknown day; use {string.Join(", ", DayNames)}");
+                    throw day.Error($"unknown day; use {string.Join(", ", WallTime.DayNames)}");
                 }
 
-                week[(DayOfWeek)index] = Intervals(day);
+                week[weekday] = Intervals(day);
             }
         }
 
@@ -205,13 +202,8 @@ public static class CalendarLoader
     private static int Minute(JsonNodeReader node)
     {
         var text = node.String();
-        if (text == "24:00")
-        {
-            return WorkingInterval.MinutesPerDay;
-        }
-
-        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? (time.Hour * 60) + time.Minute
+        return WallTime.TryParse(text, out var wall)
+            ? (int)wall.TotalMinutes
             : throw node.Error($"'{text}' is not a time written HH:MM (00:00 to 24:00)");
     }
 

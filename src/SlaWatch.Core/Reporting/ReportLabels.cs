@@ -177,15 +177,7 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
                 .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             : "-";
         var level = item.Level > 0 ? string.Create(CultureInfo.InvariantCulture, $" L{item.Level}") : string.Empty;
-        var kind = Chinese
-            ? item.Kind switch
-            {
-                "warning" => "预警",
-                "breach" => "超时",
-                "escalation" => "升级",
-                _ => item.Kind,
-            }
-            : item.Kind;
+        var kind = Chinese ? KindZh(item.Kind) : item.Kind;
         var reason = item.OverdueReason is { } text ? Pick($", reason: {text}", $"，原因：{text}") : string.Empty;
         var elapsed = item.Elapsed.TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         return Chinese
@@ -195,6 +187,16 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
             : $"[{kind}{level}] {item.TicketNumber} {item.Channel.Key}/{item.Priority.Key()} {item.Metric.Key()} "
                 + $"target {item.Target}, due {due}, elapsed {elapsed} min, owner {item.Owner ?? "-"}{reason}";
     }
+
+    /// <summary>An announcement's kind in Chinese: 预警, 超时, 升级.</summary>
+    public static string KindZh(string kind) =>
+        kind switch
+        {
+            "warning" => "预警",
+            "breach" => "超时",
+            "escalation" => "升级",
+            _ => kind,
+        };
 
     public IReadOnlyList<string> ScorecardHeaders(string what) =>
         [

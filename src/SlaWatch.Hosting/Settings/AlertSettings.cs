@@ -50,13 +50,8 @@ public sealed class AlertSettings : CheckedSettings
         settings.Workbench = reader.AbsoluteUrl(WorkbenchUrl)
             ?? (reader.Optional(PlatformHost) is { } host ? new Uri($"https://{host}/") : null);
         var robots = new List<AlertRouteOptions>();
-        foreach (var route in reader.Section(Routes).GetChildren())
+        foreach (var route in reader.Section(Routes).GetChildren().Where(SettingsReader.Given))
         {
-            if (!route.GetChildren().Any(setting => !string.IsNullOrWhiteSpace(setting.Value)))
-            {
-                continue;
-            }
-
             var name = $"{Routes}__{route.Key}";
             if (!Kinds.TryGetValue(route["Kind"] ?? string.Empty, out var kind))
             {

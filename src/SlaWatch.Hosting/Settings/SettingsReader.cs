@@ -138,6 +138,16 @@ public sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
+    /// <summary>
+    /// Whether a named slot (<c>WeChat__Accounts__&lt;name&gt;</c>, <c>Alerts__Routes__&lt;name&gt;</c>) has any setting
+    /// given: a deployment without one leaves its settings empty, and that is no account or route.
+    /// </summary>
+    public static bool Given(IConfigurationSection slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return slot.GetChildren().Any(setting => !string.IsNullOrWhiteSpace(setting.Value));
+    }
+
     /// <summary>Every setting there is, by configuration key.</summary>
     public IEnumerable<KeyValuePair<string, string?>> All() => configuration.AsEnumerable();
 
