@@ -139,8 +139,8 @@ public sealed class SettingsReader(IConfiguration configuration)
     }
 
     /// <summary>
-    /// Whether a named slot (<c>WeChat__Accounts__&lt;name&gt;</c>, <c>Alerts__Routes__&lt;name&gt;</c>) has any setting
-    /// given: a deployment without one leaves its settings empty, and that is no account or route.
+    /// Whether a named slot (<c>WeChat__Accounts__&lt;name&gt;</c>, <c>Alerts__Routes__&lt;name&gt;</c>) has any
+    /// setting given: a deployment without one leaves its settings empty, and that is no account or route.
     /// </summary>
     public static bool Given(IConfigurationSection slot)
     {
