@@ -1,3 +1,4 @@
+// Deployed into a resource group the operator names (azd's resource-group scope: docs/operations.md says how).
 targetScope = 'resourceGroup'
 
 @description('Environment name (azd sets it): part of every resource name.')
@@ -5,8 +6,46 @@ targetScope = 'resourceGroup'
 @maxLength(20)
 param environmentName string
 
-@description('Azure region of every resource.')
-param location string = resourceGroup().location
+// The regions Flex Consumption ran in when this was written (az functionapp list-flexconsumption-locations is the
+// authority): azd offers only these, so a region without Flex fails at the prompt, not half-way through.
+@description('Azure region of every resource: one where the Flex Consumption plan runs.')
+@metadata({ azd: { type: 'location' } })
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'japanwest'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'switzerlandnorth'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+param location string
 
 @description('E-mail address alerts go to.')
 param alertEmail string
@@ -14,6 +53,24 @@ param alertEmail string
 @description('Breaches announced within 15 minutes above which the alert fires.')
 @minValue(1)
 param breachAlertThreshold int = 20
+
+@description('Inputs quarantined on one channel within an hour above which the alert fires.')
+@minValue(1)
+param quarantineAlertThreshold int = 20
+
+@description('Dead-lettered messages on the sla-events subscriptions above which the alert fires.')
+@minValue(1)
+param deadLetterAlertThreshold int = 10
+
+@description('Object ids of the operators (people or groups) given data-plane roles: Table Data Contributor on the data account, Blob Data Contributor on the backups\' container, Service Bus Data Receiver on sla-events. Comma-separated; empty: none.')
+param operatorPrincipalIds string = ''
+
+@description('What those object ids are: User or Group.')
+@allowed([
+  'User'
+  'Group'
+])
+param operatorPrincipalType string = 'User'
 
 @description('Largest number of instances the Flex Consumption plan scales out to.')
 @minValue(40)
@@ -42,6 +99,10 @@ param chatFormat string = 'generic'
 @description('The chat webhook\'s signing secret (kept in Key Vault).')
 @secure()
 param chatSecret string
+
+@description('The secret the phone system signs its call-log uploads with (kept in Key Vault); empty: uploads refused.')
+@secure()
+param phoneSecret string = ''
 
 @description('The support mailbox\'s IMAP server; empty turns mailbox polling off.')
 param imapHost string = ''
@@ -168,6 +229,10 @@ param quarantineRetentionSchedule string = '0 45 17 * * *'
 @maxValue(3650)
 param quarantineRetentionDays int = 90
 
+@description('Prefix of the SLA tables\' names: empty, or the prefix a backup was restored under (slawatch restore --table-prefix) to run on it.')
+@maxLength(20)
+param tablePrefix string = ''
+
 @description('Seconds between the live board\'s refreshes.')
 @minValue(5)
 @maxValue(600)
@@ -258,6 +323,7 @@ module keyVault 'modules/keyvault.bicep' = {
     mailPassword: mailPassword
     smtpPassword: smtpPassword
     notifySecret: notifySecret
+    phoneSecret: phoneSecret
     entraClientSecret: entraClientSecret
     weChatToken: weChatToken
     weChatEncodingAesKey: weChatEncodingAesKey
@@ -277,6 +343,7 @@ module keyVault 'modules/keyvault.bicep' = {
     mailbox: !empty(imapHost)
     smtpAuthentication: !empty(smtpUser)
     notifyWebhook: !empty(notifyWebhookUrl)
+    phoneUploads: !empty(phoneSecret)
   }
 }
 
@@ -290,6 +357,19 @@ module roles 'modules/roles.bicep' = {
     serviceBusName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     insightsName: monitoring.outputs.insightsName
+  }
+}
+
+module operators 'modules/operators.bicep' = {
+  name: 'operators'
+  params: {
+    principalIds: filter(map(split(operatorPrincipalIds, ','), id => trim(id)), id => !empty(id))
+    principalType: operatorPrincipalType
+    storageName: storage.outputs.name
+    backupStorageName: backup.outputs.name
+    backupContainerName: backup.outputs.containerName
+    serviceBusName: serviceBus.outputs.name
+    topicName: serviceBus.outputs.topicName
   }
 }
 
@@ -318,6 +398,7 @@ module functionApp 'modules/functionapp.bicep' = {
       mailPassword: keyVault.outputs.mailboxSecretUri
       smtpPassword: keyVault.outputs.smtpSecretUri
       notifySecret: keyVault.outputs.notifySecretUri
+      phoneSecret: keyVault.outputs.phoneSecretUri
       entraClientSecret: keyVault.outputs.entraSecretUri
       weChatToken: keyVault.outputs.weChatTokenUri
       weChatEncodingAesKey: keyVault.outputs.weChatAesKeyUri
@@ -353,6 +434,7 @@ module functionApp 'modules/functionapp.bicep' = {
       quarantineRetentionSchedule: quarantineRetentionSchedule
       quarantineRetentionDays: quarantineRetentionDays
       boardRefreshSeconds: boardRefreshSeconds
+      tablePrefix: tablePrefix
       backupContainerUrl: backup.outputs.containerUrl
     }
   }
@@ -367,6 +449,9 @@ module alerts 'modules/alerts.bicep' = {
     insightsId: monitoring.outputs.insightsId
     alertEmail: alertEmail
     breachThreshold: breachAlertThreshold
+    quarantineThreshold: quarantineAlertThreshold
+    serviceBusId: serviceBus.outputs.id
+    deadLetterThreshold: deadLetterAlertThreshold
   }
 }
 

@@ -128,13 +128,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Authorization=AAD here, signs with the identity too.
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'SlaWatch__Storage', value: tableEndpoint }
-        { name: 'SlaWatch__TablePrefix', value: '' }
+        { name: 'SlaWatch__TablePrefix', value: settings.tablePrefix }
         { name: 'SlaWatch__PolicyFile', value: 'config/sla-policy.json' }
         { name: 'SlaWatch__RulesFile', value: 'config/classification.json' }
         { name: 'SlaWatch__PolicyArchive', value: 'config/policies' }
         { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: serviceBusNamespace }
         { name: 'Chat__Format', value: settings.chatFormat }
         { name: 'Chat__Secret', value: '@${format(keyVaultReference, secretUris.chatSecret)}' }
+        { name: 'Phone__Secret', value: secretSetting(keyVaultReference, secretUris.phoneSecret) }
         { name: 'Mail__ImapHost', value: settings.imapHost }
         // Without a mailbox the poll has nothing to do: the host does not start its timer at all.
         { name: 'AzureWebJobs.MailboxPoll.Disabled', value: empty(settings.imapHost) ? 'true' : 'false' }

@@ -23,6 +23,10 @@ param smtpPassword string
 @secure()
 param notifySecret string
 
+@description('The secret the phone system signs its call logs with.')
+@secure()
+param phoneSecret string
+
 @description('The Entra registration\'s client secret people sign in through (empty: no sign-in).')
 @secure()
 param entraClientSecret string
@@ -89,6 +93,9 @@ param smtpAuthentication bool
 @description('Whether announcements are posted to a webhook (its secret is then kept).')
 param notifyWebhook bool
 
+@description('Whether call logs are uploaded (their signing secret is then kept).')
+param phoneUploads bool
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -137,6 +144,14 @@ resource notify 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (notifyWebho
   name: 'notify-secret'
   properties: {
     value: notifySecret
+  }
+}
+
+resource phone 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (phoneUploads) {
+  parent: vault
+  name: 'phone-secret'
+  properties: {
+    value: phoneSecret
   }
 }
 
@@ -223,6 +238,7 @@ output smtpSecretUri string = smtpAuthentication ? smtp!.properties.secretUri : 
 output entraSecretUri string = signIn ? entra!.properties.secretUri : ''
 @description('Empty when no webhook is notified.')
 output notifySecretUri string = notifyWebhook ? notify!.properties.secretUri : ''
+output phoneSecretUri string = phoneUploads ? phone!.properties.secretUri : ''
 @description('Empty when no WeChat account is configured.')
 output weChatTokenUri string = weChat ? weChatTokenSecret!.properties.secretUri : ''
 @description('Empty when the WeChat account does not seal its messages.')

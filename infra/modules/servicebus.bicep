@@ -23,29 +23,22 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   }
 }
 
-// Message ids are announcement keys: a scan that sends again after a failure elsewhere is dropped here.
+// Message ids are announcement keys: a scan that sends again after a failure elsewhere is dropped here. Bounded: a
+// consumer that stops reading fills at most 1 GB, and what no one read in 14 days is dropped, not dead-lettered.
+// No subscription is made here: a topic without one keeps nothing; each consumer adds its own (docs/operations.md)
+// with SQL filters on sys.Label (kind) or recipient, kind, level, channel, priority, metric.
 resource events 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
   parent: namespace
   name: 'sla-events'
   properties: {
+    maxSizeInMegabytes: 1024
     defaultMessageTimeToLive: 'P14D'
     requiresDuplicateDetection: true
     duplicateDetectionHistoryTimeWindow: 'P1D'
   }
 }
 
-// Everything announced; add subscriptions with SQL filters on sys.Label (kind) or recipient, kind, level, channel,
-// priority, metric.
-resource all 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = {
-  parent: events
-  name: 'all-announcements'
-  properties: {
-    maxDeliveryCount: 10
-    deadLetteringOnMessageExpiration: true
-    defaultMessageTimeToLive: 'P14D'
-  }
-}
-
 output id string = namespace.id
 output name string = namespace.name
+output topicName string = events.name
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'

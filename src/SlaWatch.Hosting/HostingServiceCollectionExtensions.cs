@@ -74,6 +74,9 @@ public static class HostingServiceCollectionExtensions
         services.Decorate<IQuarantine>(
             (inner, provider) => new MeteredQuarantine(inner, provider.GetRequiredService<SlaMetrics>())
         );
+        services.Decorate<IAggregateStore>(
+            (inner, provider) => new MeteredAggregateStore(inner, provider.GetRequiredService<SlaMetrics>())
+        );
         services.Decorate<IUndeliveredAlerts>(
             (inner, provider) =>
                 new MeteredUndeliveredAlerts(

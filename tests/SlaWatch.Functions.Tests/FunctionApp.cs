@@ -22,6 +22,7 @@ namespace SlaWatch.Functions.Tests;
 internal sealed class FunctionApp : IAsyncDisposable
 {
     public const string ChatSecret = "chat-secret-for-tests";
+    public const string PhoneSecret = "phone-secret-for-tests";
     public const string BusConnection =
         "Endpoint=sb://127.0.0.1/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=c2VjcmV0LWtleQ==";
 
@@ -78,6 +79,7 @@ internal sealed class FunctionApp : IAsyncDisposable
             ["AzureWebJobsStorage"] = storage,
             ["ServiceBusConnection"] = BusConnection,
             ["Chat:Secret"] = ChatSecret,
+            ["Phone:Secret"] = PhoneSecret,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
@@ -18,32 +17,11 @@ namespace SlaWatch.Functions.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class TicketAndScanTests(AzuriteFixture azurite)
 {
-    private static MeterListener FirstResponses(FunctionApp app, out List<(double Minutes, string Channel)> recorded)
-    {
-        var measured = recorded = [];
-        var meter = app.Metrics.Meter;
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, self) =>
-            {
-                if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "ticket.first_response_minutes")
-                {
-                    self.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<double>(
-            (_, value, tags, _) =>
-            {
-                lock (measured)
-                {
-                    measured.Add((value, (string)tags.ToArray().Single(tag => tag.Key == "channel").Value!));
-                }
-            }
-        );
-        listener.Start();
-        return listener;
-    }
+    private static MetricCapture FirstResponses(FunctionApp app) =>
+        new(app.Metrics.Meter, "ticket.first_response_minutes");
+
+    private static IEnumerable<(double Minutes, string Channel)> Minutes(MetricCapture capture) =>
+        capture.Recorded.Select(item => (item.Value, item.Tags["channel"]));
 
     private static TimerInfo Timer(bool pastDue) => new() { IsPastDue = pastDue };
 
@@ -54,7 +32,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
         var created = await app.Get<IngestionService>()
             .IngestAsync(Contacts.UrgentEmail("<m1@x>", "2026-11-16 09:30"), "test");
         var number = created.Number!.ToString()!;
-        using var listener = FirstResponses(app, out var minutes);
+        using var listener = FirstResponses(app);
         var events = app.Function<TicketEvents>();
         const string reply =
             """{"kind":"agentResponse","at":"2026-11-16T09:40:00+08:00","actor":"客服A","text":"请重置密码"}""";
@@ -103,7 +81,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
         Assert.Equal(404, unknown.Status);
         Assert.Equal(400, notJson.Status);
         Assert.StartsWith("json: not valid JSON", (string)notJson.Json["detail"]!, StringComparison.Ordinal);
-        Assert.Equal([(10.0, "email")], minutes);
+        Assert.Equal([(10.0, "email")], Minutes(listener));
 
         var shown = await app.AnswerAsync(
             await app.Function<TicketGet>().RunAsync(app.Request("GET", $"/api/tickets/{number}"), number, default)
@@ -135,7 +113,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 12:00"));
         var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
-        using var listener = FirstResponses(app, out var minutes);
+        using var listener = FirstResponses(app);
         var log = string.Join(
             '\n',
             "\"\",\"13912341522\",\"8000\",\"from-pstn\",\"\",\"SIP/trunk-1\",\"SIP/1001-1\",\"Dial\",\"SIP/1001,20\","
@@ -156,7 +134,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
                         "POST",
                         "/api/channels/phone",
                         log,
-                        new Dictionary<string, string> { ["Content-Type"] = "text/csv" }
+                        ChatBodies.Signed(log, app.Time.GetUtcNow(), FunctionApp.PhoneSecret)
                     ),
                     default
                 )
@@ -212,7 +190,7 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
 
         Assert.Equal(
             [(0.2, "phone"), (3.0, "chat")],
-            minutes.Select(item => (Math.Round(item.Minutes, 2), item.Channel))
+            Minutes(listener).Select(item => (Math.Round(item.Minutes, 2), item.Channel))
         );
     }
 

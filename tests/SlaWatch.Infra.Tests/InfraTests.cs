@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SlaWatch.Functions.Settings;
 using SlaWatch.Hosting.Settings;
+using SlaWatch.Hosting.Telemetry;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Infra.Tests;
@@ -103,7 +104,13 @@ public sealed class InfraTests
         var topic = Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics"));
         Assert.Equal(TriggerNames.SlaEventsTopic, Name(topic));
         Assert.True((bool)Properties(topic)["requiresDuplicateDetection"]!);
-        Assert.Single(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions"));
+        // Bounded: at most 1 GB, what is not read in 14 days dropped; no subscription nobody reads (each dead-letters
+        // on expiry and grows without bound): consumers add their own.
+        Assert.Equal(
+            (1024, "P14D"),
+            ((int)Properties(topic)["maxSizeInMegabytes"]!, (string)Properties(topic)["defaultMessageTimeToLive"]!)
+        );
+        Assert.Empty(Bicep.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions"));
     }
 
     [Fact]
@@ -154,7 +161,8 @@ public sealed class InfraTests
 
         // The contributor role is scoped to the backup container, not to either account.
         var writer = Bicep
-            .OfType("Microsoft.Authorization/roleAssignments")
+            .Resources(Module("roles"))
+            .Where(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments")
             .Single(assignment =>
                 ((string)Properties(assignment)["roleDefinitionId"]!).Contains(
                     "storageBlobDataContributor",
@@ -296,6 +304,7 @@ public sealed class InfraTests
                 AppSettings.MailPassword,
                 AppSettings.SmtpPassword,
                 AppSettings.NotifyWebhookSecret,
+                AppSettings.PhoneSecret,
             }
         )
         {
@@ -312,7 +321,7 @@ public sealed class InfraTests
         );
         // The chat secret always; the others only for the features in use, so no empty secret is created.
         var secrets = Bicep.OfType("Microsoft.KeyVault/vaults/secrets");
-        Assert.Equal((13, 12), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
+        Assert.Equal((14, 13), (secrets.Count, secrets.Count(secret => secret["condition"] is not null)));
         // A WeChat account's and a WeCom corp's secrets are Key Vault references under the account's name.
         foreach (
             var (prefix, secret) in new[]
@@ -384,39 +393,164 @@ public sealed class InfraTests
     [Fact]
     public void TheIdentityHasExactlyTheRolesItNeeds()
     {
-        var module = Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "roles");
-        var defined = module["properties"]!["template"]!["variables"]!["roles"]!.AsObject();
-        var assigned = Bicep
-            .OfType("Microsoft.Authorization/roleAssignments")
+        var module = Module("roles");
+        var defined = module["variables"]!["roles"]!.AsObject();
+        var assignments = Bicep
+            .Resources(module)
+            .Where(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments")
+            .ToArray();
+        var assigned = assignments
             .Select(assignment =>
                 ((string)Properties(assignment)["roleDefinitionId"]!).Split("variables('roles').")[1].TrimEnd(')', ']')
             )
             .ToArray();
 
         Assert.Equal(Roles.Order(), assigned.Select(key => (string)defined[key]!).Order());
-        Assert.All(Bicep.OfType("Microsoft.Authorization/roleAssignments"), assignment =>
+        Assert.All(assignments, assignment =>
             Assert.Equal("ServicePrincipal", (string)Properties(assignment)["principalType"]!)
         );
     }
 
     [Fact]
-    public void AlertsAndTheWorkbookWatchBreachesFailuresAndInputsGivenUp()
+    public void OperatorsNamedInAParameterGetTheDataRolesTheCliNeedsAndNothingMore()
     {
-        var queries = Bicep
-            .OfType("Microsoft.Insights/scheduledQueryRules")
-            .Select(rule => (string)Properties(rule)["criteria"]!["allOf"]![0]!["query"]!)
-            .ToArray();
-        Assert.Contains(queries, query => query.Contains("\"sla.breaches\"", StringComparison.Ordinal));
-        Assert.Contains(queries, query =>
-            query.Contains("operation_Name == \"SlaScan\" and success == false", StringComparison.Ordinal)
+        var module = Module("operators");
+        var defined = module["variables"]!["roles"]!.AsObject();
+        var assignments = Bicep
+            .Resources(module)
+            .Where(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments")
+            .ToDictionary(
+                assignment =>
+                    ((string)Properties(assignment)["roleDefinitionId"]!)
+                        .Split("variables('roles').")[1]
+                        .TrimEnd(')', ']'),
+                assignment => assignment
+            );
+
+        // Tables for backup, restore, quarantine and alerts; the backups' container only; the announcements' topic.
+        Assert.Equal(
+            [
+                (
+                    "serviceBusDataReceiver",
+                    "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
+                    "Microsoft.ServiceBus/namespaces/topics"
+                ),
+                (
+                    "storageBlobDataContributor",
+                    "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+                    "Microsoft.Storage/storageAccounts/blobServices/containers"
+                ),
+                (
+                    "storageTableDataContributor",
+                    "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
+                    "Microsoft.Storage/storageAccounts"
+                ),
+            ],
+            assignments
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => (pair.Key, (string)defined[pair.Key]!, ((string)pair.Value["scope"]!).Split('\'')[1]))
         );
-        Assert.Contains(queries, query =>
-            query.Contains("operation_Name == \"InboundPoison\"", StringComparison.Ordinal)
+        // One assignment per operator, of the type the parameter says.
+        Assert.All(assignments.Values, assignment =>
+        {
+            Assert.Equal("[length(parameters('principalIds'))]", (string)assignment["copy"]!["count"]!);
+            Assert.Equal("[parameters('principalType')]", (string)Properties(assignment)["principalType"]!);
+        });
+        var ids = (string)
+            Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == "operators")[
+                "properties"
+            ]!["parameters"]!["principalIds"]!["value"]!;
+        Assert.Contains("split(parameters('operatorPrincipalIds'), ',')", ids, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryAlertRuleReadsAMetricTheAppRecordsAndTheScanHeartbeatFiresOnSilence()
+    {
+        // The rules are one loop over a variable: each rule's query, threshold and dimensions are read from it.
+        var alerts = Module("alerts");
+        var rules = alerts["variables"]!["logRules"]!
+            .AsArray()
+            .Select(rule => rule!.AsObject())
+            .ToDictionary(rule => (string)rule["key"]!);
+        var loop = Assert.Single(Bicep.Resources(alerts), resource =>
+            (string?)resource["type"] == "Microsoft.Insights/scheduledQueryRules"
         );
-        Assert.Empty(Bicep.OfType("Microsoft.Insights/metricAlerts"));
+        Assert.Equal("[length(variables('logRules'))]", (string)loop["copy"]!["count"]!);
+        Assert.Equal(
+            "[variables('logRules')[copyIndex()].query]",
+            (string)Properties(loop)["criteria"]!["allOf"]![0]!["query"]!
+        );
+        Assert.Equal(
+            [
+                "alerts-undelivered",
+                "breaches",
+                "function-failures",
+                "inbound-poison",
+                "quarantine-growth",
+                "scan-heartbeat",
+            ],
+            rules.Keys.Order(StringComparer.Ordinal)
+        );
+
+        // In OpenTelemetry mode `requests` holds HTTP calls only: a rule on it never sees a timer or a queue.
+        var recorded = RecordedMetricNames();
+        foreach (var (key, rule) in rules)
+        {
+            var query = (string)rule["query"]!;
+            Assert.StartsWith("customMetrics |", query, StringComparison.Ordinal);
+            Assert.DoesNotContain("requests", query, StringComparison.Ordinal);
+            var metric = System.Text.RegularExpressions.Regex.Match(query, "name == \"([^\"]+)\"").Groups[1].Value;
+            Assert.True(recorded.Contains(metric), $"{key} reads {metric}, which the app does not record");
+            Assert.Contains($"summarize {(string)rule["measure"]!} =", query, StringComparison.Ordinal);
+        }
+
+        var heartbeat = rules["scan-heartbeat"];
+        Assert.Equal(
+            ("PT1M", "LessThan", 1, 0),
+            (
+                (string)heartbeat["frequency"]!,
+                (string)heartbeat["operator"]!,
+                (int)heartbeat["threshold"]!,
+                (int)heartbeat["severity"]!
+            )
+        );
+        var beat = (string)heartbeat["query"]!;
+        Assert.Contains("timestamp > ago(3m)", beat, StringComparison.Ordinal);
+        Assert.Contains($"== \"{nameof(Functions.Triggers.SlaScan)}\"", beat, StringComparison.Ordinal);
+        Assert.Contains("== \"succeeded\"", beat, StringComparison.Ordinal);
+        // count() over no rows is one row of 0, so silence fires; sum() over no rows would be empty and never fire.
+        Assert.Contains("summarize scans = count()", beat, StringComparison.Ordinal);
+
+        Assert.Contains(
+            $"== \"{nameof(Functions.Triggers.InboundPoison)}\"",
+            (string)rules["inbound-poison"]["query"]!,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("== \"failed\"", (string)rules["function-failures"]["query"]!, StringComparison.Ordinal);
+        foreach (var (key, column) in new[] { ("function-failures", "functionName"), ("quarantine-growth", "channel") })
+        {
+            Assert.Contains($"by {column}", (string)rules[key]["query"]!, StringComparison.Ordinal);
+            Assert.Equal(column, (string)rules[key]["dimensions"]![0]!["name"]!);
+        }
+
+        Assert.Equal("[parameters('breachThreshold')]", (string)rules["breaches"]["threshold"]!);
+        Assert.Equal("[parameters('quarantineThreshold')]", (string)rules["quarantine-growth"]["threshold"]!);
+
+        // Dead letters of any subscription a consumer adds, on the namespace's own metric.
+        var deadLetters = Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/metricAlerts")));
+        var criterion = deadLetters["criteria"]!["allOf"]![0]!;
+        Assert.Equal(
+            ("DeadletteredMessages", "Microsoft.ServiceBus/namespaces", "[parameters('deadLetterThreshold')]"),
+            ((string)criterion["metricName"]!, (string)criterion["metricNamespace"]!, (string)criterion["threshold"]!)
+        );
+        Assert.Equal("[parameters('serviceBusId')]", (string)deadLetters["scopes"]![0]!);
         var group = Assert.Single(Bicep.OfType("Microsoft.Insights/actionGroups"));
         Assert.Equal("[parameters('alertEmail')]", (string)Properties(group)["emailReceivers"]![0]!["emailAddress"]!);
+    }
 
+    [Fact]
+    public void TheWorkbookChartsMetricsTheAppRecordsAndPercentilesFromTheStoredDays()
+    {
         // loadTextContent compiles into a variable of the workbook module.
         var reference = (string)
             Properties(Assert.Single(Bicep.OfType("Microsoft.Insights/workbooks")))["serializedData"]!;
@@ -425,22 +559,23 @@ public sealed class InfraTests
             .OfType("Microsoft.Resources/deployments")
             .Single(deployment => Name(deployment) == "workbook");
         var workbook = (string)module["properties"]!["template"]!["variables"]![variable]!;
-        Assert.NotNull(JsonNode.Parse(workbook)!["items"]);
-        foreach (
-            var metric in new[]
-            {
-                "sla.breaches",
-                "sla.warnings",
-                "ticket.first_response_minutes",
-                "ingest.count",
-                "ingest.quarantined",
-            }
-        )
-        {
-            Assert.Contains(metric, workbook, StringComparison.Ordinal);
-        }
+        var charted = JsonNode.Parse(workbook)!["items"]!
+            .AsArray()
+            .Select(item => (string?)item!["content"]?["query"])
+            .OfType<string>()
+            .Select(query =>
+                System.Text.RegularExpressions.Regex.Match(query, "name (==|in) \\(?\"([^\"]+)\"").Groups[2].Value
+            )
+            .ToArray();
+        Assert.Equal(
+            ["function.invocations", "ingest.count", "ingest.quarantined", "report.day_minutes", "sla.breaches"],
+            charted.Order(StringComparer.Ordinal)
+        );
+        Assert.Subset(RecordedMetricNames(), charted.ToHashSet());
 
-        Assert.Contains("percentile(value, 90)", workbook, StringComparison.Ordinal);
+        // Percentiles come from the stored days: the exporter sends a histogram's sum and count, not its buckets.
+        Assert.Contains("report.day_minutes", workbook, StringComparison.Ordinal);
+        Assert.DoesNotContain("percentile(", workbook, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -462,6 +597,84 @@ public sealed class InfraTests
             || output.Key.Contains("Password", StringComparison.OrdinalIgnoreCase)
         );
     }
+
+    [Fact]
+    public void EveryParameterComesFromAnAzdVariableWithItsOwnDefaultAndIsInTheOperatorsTable()
+    {
+        var parameters = Bicep.Template["parameters"]!.AsObject();
+        var mapped = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "infra", "main.parameters.json")))![
+            "parameters"
+        ]!.AsObject();
+        var table = File.ReadAllLines(Path.Combine(RepoRoot.Path, "docs", "operations.md"))
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .ToArray();
+
+        // A setting changed in the portal is wiped by the next azd provision: every one is a parameter instead.
+        Assert.Equal(parameters.Select(pair => pair.Key).Order(), mapped.Select(pair => pair.Key).Order());
+        foreach (var (name, parameter) in parameters)
+        {
+            var variable = AzdVariable(name);
+            var fallback = parameter!["defaultValue"] switch
+            {
+                null => null,
+                JsonValue value when value.TryGetValue<int>(out var number) => number.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
+                JsonValue value => (string)value!,
+                _ => throw new InvalidOperationException($"{name}: a default azd cannot spell"),
+            };
+            Assert.Equal(
+                string.IsNullOrEmpty(fallback) ? $"${{{variable}}}" : $"${{{variable}={fallback}}}",
+                (string)mapped[name]!["value"]!
+            );
+            var row = Assert.Single(table, line =>
+                line.StartsWith($"| `{variable}` | `{name}` |", StringComparison.Ordinal)
+            );
+            Assert.Contains(
+                string.IsNullOrEmpty(fallback) ? "| — |" : $"| `{fallback}` |",
+                row,
+                StringComparison.Ordinal
+            );
+        }
+
+        Assert.Equal(parameters.Count, table.Length);
+    }
+
+    [Fact]
+    public void TheRegionIsOneWhereFlexRunsAndAzdAsksForIt()
+    {
+        var location = Bicep.Template["parameters"]!["location"]!;
+        var allowed = location["allowedValues"]!.AsArray().Select(value => (string)value!).ToArray();
+
+        Assert.Equal("location", (string)location["metadata"]!["azd"]!["type"]!);
+        Assert.Null(location["defaultValue"]);
+        Assert.Contains("eastasia", allowed);
+        Assert.Contains("southeastasia", allowed);
+        // Regions without Flex Consumption (China's are run apart; West India has no Flex) are refused at the prompt.
+        Assert.DoesNotContain("chinanorth3", allowed);
+        Assert.DoesNotContain("westindia", allowed);
+        Assert.Equal(allowed.Order(StringComparer.Ordinal), allowed);
+    }
+
+    /// <summary>The azd environment variable a parameter is read from: SLAWATCH_ and its words in capitals
+    /// (<c>weChatAppId</c> is <c>SLAWATCH_WECHAT_APP_ID</c>); azd's own for the name and region.</summary>
+    private static string AzdVariable(string parameter) =>
+        parameter switch
+        {
+            "environmentName" => "AZURE_ENV_NAME",
+            "location" => "AZURE_LOCATION",
+            _ => "SLAWATCH_"
+                + System
+                    .Text.RegularExpressions.Regex.Replace(
+                        parameter
+                            .Replace("eChat", "echat", StringComparison.Ordinal)
+                            .Replace("eCom", "ecom", StringComparison.Ordinal)
+                            .Replace("ingTalk", "ingtalk", StringComparison.Ordinal),
+                        "(?<=[a-z0-9])(?=[A-Z])",
+                        "_"
+                    )
+                    .ToUpperInvariant(),
+        };
 
     [Fact]
     public void PublishingByPasswordIsOffAndTheAppsAndStoragesLogsGoToTheWorkspace()
@@ -511,6 +724,33 @@ public sealed class InfraTests
     }
 
     private static JsonObject Properties(JsonObject resource) => (JsonObject)resource["properties"]!;
+
+    /// <summary>The names of the instruments <see cref="SlaMetrics"/> publishes.</summary>
+    private static HashSet<string> RecordedMetricNames()
+    {
+        using var metrics = new SlaMetrics();
+        var meter = metrics.Meter;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter))
+                {
+                    names.Add(instrument.Name);
+                }
+            },
+        };
+        listener.Start();
+        return names;
+    }
+
+    /// <summary>A module's compiled template.</summary>
+    private static JsonObject Module(string name) =>
+        (JsonObject)
+            Bicep.OfType("Microsoft.Resources/deployments").Single(deployment => Name(deployment) == name)[
+                "properties"
+            ]!["template"]!;
 
     /// <summary>A resource's own name: the last literal of a compiled name expression such as <c>[format('{0}/{1}',
     /// parameters('name'), 'inbound')]</c>.</summary>

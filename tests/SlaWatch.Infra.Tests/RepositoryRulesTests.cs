@@ -97,6 +97,42 @@ public sealed partial class RepositoryRulesTests
     }
 
     [Fact]
+    public void NoEnvironmentFileIsCommittedAndTheSampleSettingsHoldPlaceholdersOnly()
+    {
+        // azd writes each environment's values to .azure/<env>/.env: ignored, so a secret set there is never committed.
+        var ignored = File.ReadAllLines(Path.Combine(RepoRoot.Path, ".gitignore"));
+        Assert.Contains(".env", ignored);
+        Assert.Contains(".azure/", ignored);
+        var tracked = Git("ls-files");
+        Assert.DoesNotContain(tracked, path => Path.GetFileName(path).StartsWith(".env", StringComparison.Ordinal));
+        Assert.DoesNotContain(tracked, path => path.StartsWith(".azure/", StringComparison.Ordinal));
+
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(
+            File.ReadAllText(Path.Combine(RepoRoot.Path, "local.settings.sample.json"))
+        )!["Values"]!.AsObject();
+        var secrets = sample
+            .Where(pair => new Regex("(Secret|Password|Token|Key)$", RegexOptions.CultureInvariant).IsMatch(pair.Key))
+            .ToArray();
+        Assert.True(secrets.Length >= 5, $"only {secrets.Length} secret settings found: the pattern is wrong");
+        Assert.All(secrets, pair => Assert.Matches("^(|local-[a-z-]+)$", (string?)pair.Value ?? string.Empty));
+    }
+
+    private static string[] Git(string arguments)
+    {
+        using var git = System.Diagnostics.Process.Start(
+            new System.Diagnostics.ProcessStartInfo("git", arguments)
+            {
+                WorkingDirectory = RepoRoot.Path,
+                RedirectStandardOutput = true,
+            }
+        )!;
+        var output = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {arguments} failed");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    [Fact]
     public void ServicesAreMadeOnlyByTheServiceCollectionExtensions()
     {
         var pattern = new Regex($@"\bnew ({string.Join('|', Services)})\(", RegexOptions.CultureInvariant);

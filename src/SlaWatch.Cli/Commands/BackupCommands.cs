@@ -148,12 +148,7 @@ internal static class BackupCommands
     }
 
     private static BackupLocation Location(string text, StoreOptions store, ParseResult result) =>
-        BackupLocation.Parse(
-            text,
-            result.GetValue(store.Storage)
-                ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable)
-                ?? StorageOptions.LocalAzurite
-        );
+        BackupLocation.Parse(text, store.StorageOf(result));
 
     private static void Print(CliOutput output, bool json, BackupManifest manifest, string done)
     {

@@ -161,8 +161,10 @@ internal static class ReplayCommand
                             false,
                             new UTF8Encoding(false)
                         );
-                        var connection = result.GetValue(store.Storage)
-                            ?? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable);
+                        var connection =
+                            result.GetValue(store.Storage) is null && result.GetValue(store.Account) is null
+                                ? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable)
+                                : store.StorageOf(result);
                         await using var provider = ReplayServiceCollectionExtensions.BuildReplayProvider(
                             policy,
                             rules,

@@ -14,7 +14,7 @@ namespace SlaWatch.Cli.Commands;
 
 /// <summary>The options every command that reads or writes tickets takes, and the services they make.
 /// <paramref name="nowDescription"/> says what <c>--now</c> means to the command.</summary>
-internal sealed class StoreOptions(CliOutput output, string? nowDescription = null)
+internal sealed partial class StoreOptions(CliOutput output, string? nowDescription = null)
 {
     public const string StorageVariable = "SLAWATCH_STORAGE";
     public const string PrefixVariable = "SLAWATCH_TABLE_PREFIX";
@@ -25,6 +25,15 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
             Description =
                 $"Table Storage connection string or table service URI (default: ${StorageVariable}, else local "
                 + $"Azurite).",
+        };
+
+    /// <summary><c>--account NAME</c>: a deployment's data account by its name, reached with the operator's own
+    /// sign-in (az login) since shared keys are off there.</summary>
+    public Option<string> Account { get; } =
+        new("--account")
+        {
+            Description =
+                "An Azure storage account's name: its tables, signed in as you (az login); instead of --storage.",
         };
 
     public Option<string> TablePrefix { get; } =
@@ -73,11 +82,42 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
         }
 
         command.Options.Add(Storage);
+        command.Options.Add(Account);
         command.Options.Add(TablePrefix);
         command.Options.Add(Policy);
         command.Options.Add(Rules);
         command.Options.Add(PolicyArchive);
     }
+
+    /// <summary>The tables the command works on: <c>--account</c>'s table service, <c>--storage</c>, then
+    /// <c>$SLAWATCH_STORAGE</c>, else the local Azurite. Both options at once, or a name no account can have, stop
+    /// the command.</summary>
+    public string StorageOf(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var storage = result.GetValue(Storage);
+        if (result.GetValue(Account) is not { } account)
+        {
+            return storage ?? Environment.GetEnvironmentVariable(StorageVariable) ?? StorageOptions.LocalAzurite;
+        }
+
+        if (storage is not null)
+        {
+            throw new UsageException("--account and --storage both name the tables: give one");
+        }
+
+        return AccountName().IsMatch(account)
+            ? $"https://{account}.table.core.windows.net/"
+            : throw new UsageException(
+                $"--account: '{account}' is not a storage account name (3 to 24 lowercase letters and digits)"
+            );
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "^[a-z0-9]{3,24}$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant
+    )]
+    private static partial System.Text.RegularExpressions.Regex AccountName();
 
     /// <summary>
     /// The command's services, composed as every host composes them (<c>AddSlaWatch</c>) from these options on a
@@ -137,9 +177,7 @@ internal sealed class StoreOptions(CliOutput output, string? nowDescription = nu
     {
         var settings = new Dictionary<string, string?>
         {
-            [SettingsReader.Key(StoreSettings.Storage)] = result.GetValue(Storage)
-                ?? Environment.GetEnvironmentVariable(StorageVariable)
-                ?? StorageOptions.LocalAzurite,
+            [SettingsReader.Key(StoreSettings.Storage)] = StorageOf(result),
             [SettingsReader.Key(StoreSettings.TablePrefix)] = result.GetValue(TablePrefix)
                 ?? Environment.GetEnvironmentVariable(PrefixVariable),
             [SettingsReader.Key(StoreSettings.PolicyFile)] = result.GetValue(Policy),

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SlaWatch.Channels.Chat;
 using SlaWatch.Channels.Phone;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
+using SlaWatch.Functions.Settings;
 using SlaWatch.Storage;
 using SlaWatch.Web;
 
@@ -15,9 +18,13 @@ public sealed record CallRowProblem(int Line, string Column, string Problem);
 /// <summary>What became of a call log: calls queued, rows refused and why.</summary>
 public sealed record CallLogAnswer(int Accepted, int Rejected, IReadOnlyList<CallRowProblem> Errors);
 
-/// <summary>A call log taken (<see cref="Answer"/>), or refused whole with a reason and where it was kept.</summary>
+/// <summary>A call log taken (<see cref="Answer"/>), or refused whole with its status, a reason and where it was
+/// recorded.</summary>
 public sealed record CallLogIntakeResult(CallLogAnswer? Answer, string? Reason = null, string? QuarantineId = null)
 {
+    /// <summary>The HTTP status of a refusal: 401 (signature, replay, uploads off) or 413.</summary>
+    public int Status { get; init; }
+
     /// <summary>The log's rows, good and bad.</summary>
     public int Rows { get; init; }
 
@@ -26,10 +33,13 @@ public sealed record CallLogIntakeResult(CallLogAnswer? Answer, string? Reason =
 }
 
 /// <summary>
-/// Takes a call log (Asterisk cdr-csv or JSON lines): each good row onto the inbound queue, one message per call;
-/// each bad row answered by line and column and kept in quarantine. One bad row never stops the rest.
+/// Takes a call log (Asterisk cdr-csv or JSON lines), signed as the generic chat webhook is (HMAC-SHA256 with
+/// <c>Phone__Secret</c> over <c>{unix seconds}.{body}</c>, five minutes' replay window): each good row onto the
+/// inbound queue, one message per call; each bad row answered by line and column and kept in quarantine. One bad row
+/// never stops the rest. A log that fails the check is recorded by size and hash, not kept.
 /// </summary>
 public sealed partial class CallLogIntake(
+    IOptions<FunctionSettings> settings,
     InboundBuffer inbound,
     CallRowRefusals refusals,
     IQuarantine quarantine,
@@ -38,36 +48,56 @@ public sealed partial class CallLogIntake(
     ILogger<CallLogIntake> logger
 )
 {
-    /// <summary>The largest log taken in one request (a busy switch's day is a few megabytes): post more in
-    /// parts.</summary>
-    public const int MaxBodyBytes = 32 * 1024 * 1024;
+    /// <summary>The largest log taken in one request (a busy switch's day is a few megabytes; a file of 100 000
+    /// calls about 20 MB): post more in parts.</summary>
+    public const int MaxBodyBytes = 8 * 1024 * 1024;
 
-    public async Task<CallLogIntakeResult> TakeAsync(RequestBody body, CancellationToken cancellationToken = default)
+    private const string Origin = "phone calls";
+
+    public async Task<CallLogIntakeResult> TakeAsync(
+        RequestBody body,
+        IReadOnlyDictionary<string, string> headers,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(body);
         var now = time.GetUtcNow();
         if (body.TooLarge)
         {
-            var kept = new QuarantinedInput(
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"body: {body.Size} bytes, more than {MaxBodyBytes}; post the log in parts"
+            );
+            var kept = new QuarantinedInput(CallRowRefusals.QuarantineChannel, now, Origin, reason, body.Description);
+            return Refused(413, reason, await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false));
+        }
+
+        var secret = settings.Value.PhoneSecret;
+        var refusal =
+            secret.Length == 0
+                ? new WebhookRefusal(401, $"call-log uploads are off: {AppSettings.PhoneSecret} is not set")
+                : WebhookVerifier.Check(
+                    new WebhookOptions { Secret = secret, MaxBodyBytes = MaxBodyBytes },
+                    headers,
+                    body.Bytes,
+                    now
+                );
+        if (refusal is not null)
+        {
+            var recorded = QuarantinedInput.NotKept(
                 CallRowRefusals.QuarantineChannel,
                 now,
-                "phone calls",
-                "too large",
-                body.Description
+                Origin,
+                refusal.Reason,
+                body.Bytes
             );
-            var id = await quarantine.PutAsync(kept, cancellationToken).ConfigureAwait(false);
-            return new(
-                null,
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"body: {body.Size} bytes, more than {MaxBodyBytes}; post the log in parts"
-                ),
-                id
-            );
+            var id = await quarantine.PutAsync(recorded, cancellationToken).ConfigureAwait(false);
+            Log.Refused(logger, refusal.Status, refusal.Reason, id);
+            return Refused(refusal.Status, refusal.Reason, id);
         }
 
         var (calls, errors) = CallLogReader.Read(Encoding.UTF8.GetString(body.Bytes), policy.TimeZone);
-        await refusals.KeepAsync(errors, "phone calls", cancellationToken).ConfigureAwait(false);
+        await refusals.KeepAsync(errors, Origin, cancellationToken).ConfigureAwait(false);
 
         var accepted = 0;
         foreach (var call in calls)
@@ -80,13 +110,16 @@ public sealed partial class CallLogIntake(
         return new(new CallLogAnswer(accepted, errors.Count, [.. problems])) { Rows = calls.Count + errors.Count };
     }
 
+    private static CallLogIntakeResult Refused(int status, string reason, string quarantineId) =>
+        new(null, reason, quarantineId) { Status = status };
+
     /// <summary>One call onto the queue; when the queue is down, kept in quarantine instead (false).</summary>
     private async Task<bool> QueueAsync(CallRecord call, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var envelope = new InboundEnvelope(InboundEnvelope.Call, now)
         {
             Record = call,
-            Origin = $"phone calls {call.CallId}",
+            Origin = $"{Origin} {call.CallId}",
         };
         try
         {
@@ -116,6 +149,12 @@ public sealed partial class CallLogIntake(
             Message = "Phone calls: {Accepted} calls queued, {Rejected} rows refused"
         )]
         public static partial void Read(ILogger logger, int accepted, int rejected);
+
+        [LoggerMessage(
+            Level = LogLevel.Warning,
+            Message = "Phone calls: a log refused {Status}: {Reason} (recorded as {QuarantineId})"
+        )]
+        public static partial void Refused(ILogger logger, int status, string reason, string quarantineId);
 
         [LoggerMessage(
             Level = LogLevel.Error,

@@ -12,6 +12,7 @@ public static class AppSettings
 {
     public const string ChatFormat = "Chat__Format";
     public const string ChatSecret = "Chat__Secret";
+    public const string PhoneSecret = "Phone__Secret";
     public const string ImapHost = AlertSettings.ImapHost;
     public const string ImapPort = "Mail__ImapPort";
     public const string MailUser = AlertSettings.MailUser;
@@ -87,6 +88,12 @@ public static class AppSettings
         ),
         new(ChatFormat, "The chat platform's webhook format: generic or chatwoot.", "generic"),
         new(ChatSecret, "The chat webhook's signing secret (a Key Vault reference in Azure).", "local-chat-secret"),
+        new(
+            PhoneSecret,
+            "The secret the phone system signs its call-log uploads with, as the generic chat webhook signs (a Key "
+                + "Vault reference in Azure); empty refuses every upload.",
+            "local-phone-secret"
+        ),
         new(ImapHost, "The support mailbox's IMAP server; empty turns mailbox polling off."),
         new(ImapPort, "IMAP port (993 implicit TLS, 143 STARTTLS).", "993"),
         new(MailUser, "The mailbox's user name."),

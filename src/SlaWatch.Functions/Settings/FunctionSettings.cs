@@ -24,6 +24,9 @@ public sealed class FunctionSettings : CheckedSettings
 
     public string ChatSecret { get; set; } = string.Empty;
 
+    /// <summary>What the phone system signs its call logs with; empty refuses every upload.</summary>
+    public string PhoneSecret { get; set; } = string.Empty;
+
     /// <summary>The mailbox to poll, when <c>Mail__ImapHost</c> is set.</summary>
     public MailOptions? Mailbox { get; set; }
 
@@ -64,6 +67,7 @@ public sealed class FunctionSettings : CheckedSettings
             AppSettings.ChatSecret,
             "the secret the chat platform signs its webhooks with"
         );
+        settings.PhoneSecret = reader.Optional(AppSettings.PhoneSecret) ?? string.Empty;
         settings.ServiceBus = ServiceBusConnection.Read(reader);
         settings.Inbound = StorageAccountConnection.Read(reader, AppSettings.InboundStorage);
         ReadMail(settings, reader);

@@ -26,12 +26,7 @@ public sealed class ChatWebhook(ChatIntake intake)
         var body = await RequestBody
             .ReadAsync(request, intake.Options.MaxBodyBytes, cancellationToken)
             .ConfigureAwait(false);
-        var headers = request.Headers.ToDictionary(
-            header => header.Key,
-            header => header.Value.ToString(),
-            StringComparer.OrdinalIgnoreCase
-        );
-        var taken = await intake.TakeAsync(body, headers, cancellationToken).ConfigureAwait(false);
+        var taken = await intake.TakeAsync(body, RequestHeaders.Of(request), cancellationToken).ConfigureAwait(false);
         return taken.Status switch
         {
             StatusCodes.Status202Accepted => TypedResults.Accepted((string?)null, new ChatAnswer(taken.Outcome)),
