@@ -137,6 +137,13 @@ internal sealed class FunctionApp : IAsyncDisposable
         return context.Request;
     }
 
+    /// <summary>A call log posted to PhoneCalls with these headers, and what the sender was answered.</summary>
+    public async Task<HttpAnswer> PostCallLogAsync(string log, IReadOnlyDictionary<string, string> headers) =>
+        await AnswerAsync(
+            await Function<Triggers.PhoneCalls>()
+                .RunAsync(Request("POST", "/api/channels/phone", log, headers), default)
+        );
+
     /// <summary>Runs a function's result as the ASP.NET Core integration does and reads what reached the
     /// caller.</summary>
     public async Task<HttpAnswer> AnswerAsync(IResult result)

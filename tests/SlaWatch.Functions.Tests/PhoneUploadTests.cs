@@ -1,6 +1,5 @@
 using SlaWatch.Core.Ports;
 using SlaWatch.Functions.Settings;
-using SlaWatch.Functions.Triggers;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Functions.Tests;
@@ -48,10 +47,7 @@ public sealed class PhoneUploadTests(AzuriteFixture azurite)
             ),
         };
 
-        var answer = await app.AnswerAsync(
-            await app.Function<PhoneCalls>()
-                .RunAsync(app.Request("POST", "/api/channels/phone", body, headers), default)
-        );
+        var answer = await app.PostCallLogAsync(body, headers);
 
         Assert.Equal(status, answer.Status);
         Assert.Contains(reason, (string)answer.Json["detail"]!, StringComparison.Ordinal);
@@ -76,13 +72,7 @@ public sealed class PhoneUploadTests(AzuriteFixture azurite)
         );
         var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
 
-        var answer = await app.AnswerAsync(
-            await app.Function<PhoneCalls>()
-                .RunAsync(
-                    app.Request("POST", "/api/channels/phone", Log, ChatBodies.Signed(Log, app.Time.GetUtcNow(), "")),
-                    default
-                )
-        );
+        var answer = await app.PostCallLogAsync(Log, ChatBodies.Signed(Log, app.Time.GetUtcNow(), ""));
 
         Assert.Equal(
             (401, "call-log uploads are off: Phone__Secret is not set"),
@@ -97,18 +87,10 @@ public sealed class PhoneUploadTests(AzuriteFixture azurite)
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-16 12:00"));
         var queue = await app.QueueAsync(TriggerNames.InboundQueue, empty: true);
 
-        var answer = await app.AnswerAsync(
-            await app.Function<PhoneCalls>()
-                .RunAsync(
-                    app.Request(
-                        "POST",
-                        "/api/channels/phone",
-                        Log,
-                        // Signed four minutes before it arrived: inside the five-minute window.
-                        ChatBodies.Signed(Log, app.Time.GetUtcNow().AddMinutes(-4), FunctionApp.PhoneSecret)
-                    ),
-                    default
-                )
+        // Signed four minutes before it arrived: inside the five-minute window.
+        var answer = await app.PostCallLogAsync(
+            Log,
+            ChatBodies.Signed(Log, app.Time.GetUtcNow().AddMinutes(-4), FunctionApp.PhoneSecret)
         );
 
         Assert.Equal((202, 1), (answer.Status, (int)answer.Json["accepted"]!));

@@ -127,19 +127,10 @@ public sealed class TicketAndScanTests(AzuriteFixture azurite)
                 + "\"1700100000.3\",\"\""
         );
 
-        var answer = await app.AnswerAsync(
-            await app.Function<PhoneCalls>()
-                .RunAsync(
-                    app.Request(
-                        "POST",
-                        "/api/channels/phone",
-                        log,
-                        ChatBodies.Signed(log, app.Time.GetUtcNow(), FunctionApp.PhoneSecret)
-                    ),
-                    default
-                )
+        var answer = await app.PostCallLogAsync(
+            log,
+            ChatBodies.Signed(log, app.Time.GetUtcNow(), FunctionApp.PhoneSecret)
         );
-
         Assert.Equal(202, answer.Status);
         var error = answer.Json["errors"]![0]!;
         Assert.Equal(

@@ -160,9 +160,7 @@ public sealed class InfraTests
         Assert.Contains("Standard_ZRS", redundancy["allowedValues"]!.AsArray().Select(value => (string)value!));
 
         // The contributor role is scoped to the backup container, not to either account.
-        var writer = Bicep
-            .Resources(Module("roles"))
-            .Where(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments")
+        var writer = RoleAssignments(Module("roles"))
             .Single(assignment =>
                 ((string)Properties(assignment)["roleDefinitionId"]!).Contains(
                     "storageBlobDataContributor",
@@ -395,15 +393,8 @@ public sealed class InfraTests
     {
         var module = Module("roles");
         var defined = module["variables"]!["roles"]!.AsObject();
-        var assignments = Bicep
-            .Resources(module)
-            .Where(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments")
-            .ToArray();
-        var assigned = assignments
-            .Select(assignment =>
-                ((string)Properties(assignment)["roleDefinitionId"]!).Split("variables('roles').")[1].TrimEnd(')', ']')
-            )
-            .ToArray();
+        var assignments = RoleAssignments(module);
+        var assigned = assignments.Select(RoleKey).ToArray();
 
         Assert.Equal(Roles.Order(), assigned.Select(key => (string)defined[key]!).Order());
         Assert.All(assignments, assignment =>
@@ -416,16 +407,7 @@ public sealed class InfraTests
     {
         var module = Module("operators");
         var defined = module["variables"]!["roles"]!.AsObject();
-        var assignments = Bicep
-            .Resources(module)
-            .Where(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments")
-            .ToDictionary(
-                assignment =>
-                    ((string)Properties(assignment)["roleDefinitionId"]!)
-                        .Split("variables('roles').")[1]
-                        .TrimEnd(')', ']'),
-                assignment => assignment
-            );
+        var assignments = RoleAssignments(module).ToDictionary(RoleKey);
 
         // Tables for backup, restore, quarantine and alerts; the backups' container only; the announcements' topic.
         Assert.Equal(
@@ -744,6 +726,17 @@ public sealed class InfraTests
         listener.Start();
         return names;
     }
+
+    private static JsonObject[] RoleAssignments(JsonObject module) =>
+        [
+            .. Bicep
+                .Resources(module)
+                .Where(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments"),
+        ];
+
+    /// <summary>The key of the module's <c>roles</c> variable an assignment's role definition names.</summary>
+    private static string RoleKey(JsonObject assignment) =>
+        ((string)Properties(assignment)["roleDefinitionId"]!).Split("variables('roles').")[1].TrimEnd(')', ']');
 
     /// <summary>A module's compiled template.</summary>
     private static JsonObject Module(string name) =>
