@@ -7,14 +7,21 @@ namespace SlaWatch.Storage;
 
 /// <summary>
 /// Counts the HTTP requests the table clients send (retries included), and the time they took by kind
-/// (<c>GET Tickets</c>, <c>POST $batch</c>…): round trips and where they go, for tests and benchmarks.
+/// (<c>GET Tickets</c>, <c>POST $batch</c>…): requests and where they go, for tests and benchmarks. It also counts
+/// round trips: the times a caller waited on storage with nothing else in flight, so requests sent together count
+/// once (meaningful with one caller).
 /// </summary>
 public sealed class RequestCounter : HttpPipelinePolicy
 {
     private readonly ConcurrentDictionary<string, (long Count, long Ticks)> _kinds = new(StringComparer.Ordinal);
     private long _count;
+    private long _inFlight;
+    private long _roundTrips;
 
     public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Waits on storage: a request sent while none was in flight starts one.</summary>
+    public long RoundTrips => Interlocked.Read(ref _roundTrips);
 
     /// <summary>Requests and their total time per kind, busiest first.</summary>
     public IReadOnlyList<(string Kind, long Count, TimeSpan Time)> Breakdown =>
@@ -25,22 +32,44 @@ public sealed class RequestCounter : HttpPipelinePolicy
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        Interlocked.Increment(ref _count);
-        var started = Stopwatch.GetTimestamp();
-        ProcessNext(message, pipeline);
-        Record(message, started);
+        var started = Start();
+        try
+        {
+            ProcessNext(message, pipeline);
+        }
+        finally
+        {
+            Record(message, started);
+        }
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        var started = Start();
+        try
+        {
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        }
+        finally
+        {
+            Record(message, started);
+        }
+    }
+
+    private long Start()
+    {
         Interlocked.Increment(ref _count);
-        var started = Stopwatch.GetTimestamp();
-        await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
-        Record(message, started);
+        if (Interlocked.Increment(ref _inFlight) == 1)
+        {
+            Interlocked.Increment(ref _roundTrips);
+        }
+
+        return Stopwatch.GetTimestamp();
     }
 
     private void Record(HttpMessage message, long started)
     {
+        Interlocked.Decrement(ref _inFlight);
         var elapsed = Stopwatch.GetElapsedTime(started).Ticks;
         var path = message.Request.Uri.Path;
         var table = path[(path.LastIndexOf('/') + 1)..];

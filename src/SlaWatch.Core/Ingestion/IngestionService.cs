@@ -64,15 +64,7 @@ public sealed class IngestionService(
                 : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await CreateAsync(contact, cancellationToken).ConfigureAwait(false);
-        if (contact.RepeatKey is { } key && result.Outcome == IngestOutcome.Created)
-        {
-            await index
-                .IndexSourceAsync(contact.Channel, RepeatSource(key), result.TicketId!, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        return result;
+        return await CreateAsync(contact, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the ticket this contact would join or create (its conversation's, or its own) exists.</summary>
@@ -166,15 +158,15 @@ public sealed class IngestionService(
 
         for (var attempt = 1; attempt <= MaxCreateAttempts; attempt++)
         {
-            if (state.WakeUp is { } wakeUp)
-            {
-                await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);
-            }
-
             var serial = await serials.NextAsync(day, cancellationToken).ConfigureAwait(false);
             var number = new TicketNumber(day, serial);
-            // Entered before the ticket is written: a crash between leaves an entry readers check, never a missing one.
-            await index.MarkOpenAsync(ticketId, number, cancellationToken).ConfigureAwait(false);
+            // The wake-up and the open-set entry, together in one round trip, before the ticket is written: a crash
+            // between leaves entries readers check, never a missing one.
+            await Task.WhenAll(
+                    state.WakeUp is { } wakeUp ? index.AddDueAsync(wakeUp, cancellationToken) : Task.CompletedTask,
+                    index.MarkOpenAsync(ticketId, number, cancellationToken)
+                )
+                .ConfigureAwait(false);
             var created = false;
             try
             {
@@ -192,16 +184,22 @@ public sealed class IngestionService(
 
             if (created)
             {
-                await index
-                    .IndexDayAsync(
-                        new DayEntry(day, number, ticketId, ReceivedThatDay: true)
-                        {
-                            CustomerKey = customer.Key,
-                            Category = kind.Category,
-                            ReceivedAt = contact.ReceivedAt,
-                            Events = [received],
-                        },
-                        cancellationToken
+                // The day's entry and, for a sender whose next contacts may join this ticket, the sender's key: after
+                // the ticket, together.
+                await Task.WhenAll(
+                        index.IndexDayAsync(
+                            new DayEntry(day, number, ticketId, ReceivedThatDay: true)
+                            {
+                                CustomerKey = customer.Key,
+                                Category = kind.Category,
+                                ReceivedAt = contact.ReceivedAt,
+                                Events = [received],
+                            },
+                            cancellationToken
+                        ),
+                        contact.RepeatKey is { } key
+                            ? index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken)
+                            : Task.CompletedTask
                     )
                     .ConfigureAwait(false);
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
