@@ -233,6 +233,11 @@ param quarantineRetentionDays int = 90
 @maxLength(20)
 param tablePrefix string = ''
 
+@description('Partitions per minute of the DueIndex: 1 for most; 16 for tens of millions of tickets a day whose targets start when the office opens (docs/capacity.md). Any count reads what another wrote.')
+@minValue(1)
+@maxValue(64)
+param dueShards int = 1
+
 @description('Seconds between the live board\'s refreshes.')
 @minValue(5)
 @maxValue(600)
@@ -435,6 +440,7 @@ module functionApp 'modules/functionapp.bicep' = {
       quarantineRetentionDays: quarantineRetentionDays
       boardRefreshSeconds: boardRefreshSeconds
       tablePrefix: tablePrefix
+      dueShards: dueShards
       backupContainerUrl: backup.outputs.containerUrl
     }
   }

@@ -13,8 +13,8 @@ namespace SlaWatch.Benchmarks;
 /// <summary>
 /// New tickets per second through the ingestion service against Azurite, with 1 and 8 concurrent callers, beside the
 /// ceiling measured in the same run: single-entity upserts straight through <see cref="TableClient"/> at the same
-/// concurrency. Prints both, their ratio, requests per new ticket, and round trips per new ticket (waits on storage with
-/// nothing else in flight: requests sent together count once; meaningful with one caller).
+/// concurrency. Prints both, their ratio, requests per new ticket, and round trips per new ticket (waits on storage
+/// with nothing else in flight: requests sent together count once; meaningful with one caller).
 /// </summary>
 internal static class IngestionBenchmark
 {

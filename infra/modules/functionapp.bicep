@@ -129,6 +129,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'SlaWatch__Storage', value: tableEndpoint }
         { name: 'SlaWatch__TablePrefix', value: settings.tablePrefix }
+        { name: 'SlaWatch__DueShards', value: string(settings.dueShards) }
         { name: 'SlaWatch__PolicyFile', value: 'config/sla-policy.json' }
         { name: 'SlaWatch__RulesFile', value: 'config/classification.json' }
         { name: 'SlaWatch__PolicyArchive', value: 'config/policies' }

@@ -21,6 +21,13 @@ public sealed record StorageOptions
 
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Partitions per minute of the DueIndex (1 to 64). One keeps the minute as the partition; more spread a
+    /// minute's wake-ups (the office opening, when a night's arrivals all fall due) over <c>yyyyMMddHHmm-NN</c>, read
+    /// in parallel. Any count reads what another count wrote.</summary>
+    public int DueShards { get; init; } = 1;
+
+    public const int MaxDueShards = 64;
+
     /// <summary>Why <paramref name="prefix"/> cannot prefix table names (which are letters and digits), or
     /// null.</summary>
     public static string? PrefixProblem(string prefix) =>

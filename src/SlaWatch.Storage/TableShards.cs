@@ -21,7 +21,10 @@ public static class TableShards
 
     /// <summary>A stable shard for any text (FNV-1a over its UTF-16 code units: the same in every process and
     /// release).</summary>
-    public static int Of(string text)
+    public static int Of(string text) => Of(text, Count);
+
+    /// <summary>The same hash over <paramref name="count"/> shards.</summary>
+    public static int Of(string text, int count)
     {
         ArgumentNullException.ThrowIfNull(text);
         var hash = 2166136261u;
@@ -30,7 +33,7 @@ public static class TableShards
             hash = (hash ^ unit) * 16777619u;
         }
 
-        return (int)(hash % Count);
+        return (int)(hash % (uint)count);
     }
 
     /// <summary>A filter for every shard of <paramref name="natural"/> (<c>KEY-00</c> to <c>KEY-15</c>: '.' follows

@@ -106,8 +106,8 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         return row;
     }
 
-    private static TableEntity DueRow(DueEntry entry) =>
-        new(entry.Bucket, entry.Slot)
+    private TableEntity DueRow(DueEntry entry) =>
+        new(DuePartition(entry), entry.Slot)
         {
             ["TicketId"] = entry.TicketId,
             ["At"] = entry.At,
@@ -197,7 +197,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         await StorageCalls
             .Run(
                 storage,
-                () => table.DeleteEntityAsync(entry.Bucket, entry.Slot, ETag.All, cancellationToken),
+                () => table.DeleteEntityAsync(DuePartition(entry), entry.Slot, ETag.All, cancellationToken),
                 cancellationToken
             )
             .ConfigureAwait(false);
@@ -210,14 +210,72 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     )
     {
         var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
-        return await StorageCalls
+        var ranges = DueRanges(fromBucket, toBucket, storage.Options.DueShards);
+        var found = new List<DueEntry>[ranges.Count];
+        await Parallel
+            .ForAsync(
+                0,
+                ranges.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (i, token) => found[i] = await ReadDueRangeAsync(table, ranges[i], token).ConfigureAwait(false)
+            )
+            .ConfigureAwait(false);
+        return [.. found.SelectMany(entries => entries)];
+    }
+
+    /// <summary>
+    /// The key ranges that hold the wake-ups of the buckets <paramref name="from"/> to <paramref name="to"/>, whatever
+    /// count of shards wrote them: one range over all of them when there is one shard or the span is long (a scan
+    /// catching up); else, per minute, the bare minute and each shard's partition, the last shard's range open to any
+    /// shard past it (what a larger count wrote), so every layout is read and the current one in parallel.
+    /// </summary>
+    internal static IReadOnlyList<(string From, string Below)> DueRanges(string from, string to, int shards)
+    {
+        var first = DateTime.ParseExact(from, "yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        var last =
+            to == DueEntry.LastBucket
+                ? DateTime.MaxValue
+                : DateTime.ParseExact(to, "yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        if (shards <= 1 || (last - first).TotalMinutes >= MaxMinutesReadByShard)
+        {
+            return [(from, to + ".")];
+        }
+
+        var ranges = new List<(string, string)>();
+        for (var minute = first; minute <= last; minute = minute.AddMinutes(1))
+        {
+            var bucket = minute.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+            ranges.Add((bucket, TableShards.Key(bucket, 0)));
+            for (var shard = 0; shard < shards; shard++)
+            {
+                ranges.Add(
+                    (
+                        TableShards.Key(bucket, shard),
+                        shard + 1 < shards ? TableShards.Key(bucket, shard + 1) : bucket + "."
+                    )
+                );
+            }
+        }
+
+        return ranges;
+    }
+
+    // Past this many minutes a scan reads the span as one range: it is catching up, not meeting a due minute.
+    private const int MaxMinutesReadByShard = 10;
+
+    private async Task<List<DueEntry>> ReadDueRangeAsync(
+        TableClient table,
+        (string From, string Below) range,
+        CancellationToken cancellationToken
+    ) =>
+        await StorageCalls
             .Run(
                 storage,
                 async () =>
                 {
                     var entries = new List<DueEntry>();
                     var filter = TableClient.CreateQueryFilter(
-                        $"PartitionKey ge {fromBucket} and PartitionKey le {toBucket}"
+                        $"PartitionKey ge {range.From} and PartitionKey lt {range.Below}"
                     );
                     await foreach (
                         var row in table
@@ -235,12 +293,18 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
                         );
                     }
 
-                    return (IReadOnlyList<DueEntry>)entries;
+                    return entries;
                 },
                 cancellationToken
             )
             .ConfigureAwait(false);
-    }
+
+    private const int BucketLength = 12;
+
+    private string DuePartition(DueEntry entry) =>
+        storage.Options.DueShards <= 1
+            ? entry.Bucket
+            : TableShards.Key(entry.Bucket, TableShards.Of(entry.Slot, storage.Options.DueShards));
 
     public async Task<DateTimeOffset?> NextDueAfterAsync(
         DateTimeOffset after,
@@ -267,14 +331,16 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
                             .ConfigureAwait(false)
                     )
                     {
-                        if (bucketFound is not null && row.PartitionKey != bucketFound)
+                        // A minute's shards (yyyyMMddHHmm-NN) are one bucket.
+                        var bucket = row.PartitionKey[..Math.Min(row.PartitionKey.Length, BucketLength)];
+                        if (bucketFound is not null && bucket != bucketFound)
                         {
                             break;
                         }
 
                         if (row.GetDateTimeOffset("At") is { } at && at > after)
                         {
-                            bucketFound = row.PartitionKey;
+                            bucketFound = bucket;
                             earliest = earliest is null || at < earliest ? at : earliest;
                         }
                     }

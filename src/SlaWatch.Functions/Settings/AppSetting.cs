@@ -63,6 +63,12 @@ public static class AppSettings
             "UseDevelopmentStorage=true"
         ),
         new(StoreSettings.TablePrefix, "Prefix of the table names, to keep sets of tables apart."),
+        new(
+            StoreSettings.DueShards,
+            "Partitions per minute of the DueIndex (1–64): more spread the minute a night's arrivals fall due; any "
+                + "count reads what another wrote.",
+            "1"
+        ),
         new(StoreSettings.PolicyFile, "SLA policy JSON, relative to the app folder.", "config/sla-policy.json"),
         new(
             StoreSettings.RulesFile,

@@ -14,6 +14,7 @@ public sealed class StoreSettings : CheckedSettings
     public const string PolicyFile = "SlaWatch__PolicyFile";
     public const string RulesFile = "SlaWatch__RulesFile";
     public const string PolicyArchive = "SlaWatch__PolicyArchive";
+    public const string DueShards = "SlaWatch__DueShards";
 
     public StorageOptions Tables { get; set; } = new();
 
@@ -41,7 +42,10 @@ public sealed class StoreSettings : CheckedSettings
             prefix = string.Empty;
         }
 
-        settings.Tables = StorageOptions.FromConnection(connection, prefix);
+        settings.Tables = StorageOptions.FromConnection(connection, prefix) with
+        {
+            DueShards = reader.Count(DueShards, 1, 1, StorageOptions.MaxDueShards),
+        };
         settings.Policy = Load(reader, PolicyFile, Path.Combine("config", "sla-policy.json"), root, path =>
             SlaPolicyLoader.Load(path)
         );
