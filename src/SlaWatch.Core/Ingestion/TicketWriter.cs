@@ -135,21 +135,22 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             var isOpen = added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed)
                 ? !TicketFold.Fold(ticketId, events).Status.IsDone()
                 : wasOpen;
-            if (isOpen && !wasOpen)
-            {
-                await index.MarkOpenAsync(ticketId, current.Number, cancellationToken).ConfigureAwait(false);
-            }
-
             var days = added
                 .Select(item => LocalDay(item.At))
                 .Distinct()
                 .Where(day => day != current.Index.LastActivityDay && day != current.Number.Date)
                 .ToArray();
             state = state with { LastActivityDay = days.Length > 0 ? days.Max() : current.Index.LastActivityDay };
-            if (state.WakeUp is { } wakeUp && wakeUp != current.Index.WakeUp)
-            {
-                await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);
-            }
+            // What must be entered before the write, together in one round trip.
+            await Task.WhenAll(
+                    isOpen && !wasOpen
+                        ? index.MarkOpenAsync(ticketId, current.Number, cancellationToken)
+                        : Task.CompletedTask,
+                    state.WakeUp is { } wakeUp && wakeUp != current.Index.WakeUp
+                        ? index.AddDueAsync(wakeUp, cancellationToken)
+                        : Task.CompletedTask
+                )
+                .ConfigureAwait(false);
 
             StoredTicket written;
             try
@@ -166,31 +167,32 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 continue;
             }
 
+            // What follows the write, each independent of the others: together in one round trip.
+            var after = new List<Task>(days.Length + 3);
             if (added.Any(DaySummaries.Keeps))
             {
-                await index.SummarizeAsync(written, current.Events.Count, cancellationToken).ConfigureAwait(false);
+                after.Add(index.SummarizeAsync(written, current.Events.Count, cancellationToken));
             }
 
             if (current.Index.WakeUp is { } old && old.Key != state.WakeUp?.Key)
             {
-                await index.RemoveDueAsync(old, cancellationToken).ConfigureAwait(false);
+                after.Add(index.RemoveDueAsync(old, cancellationToken));
             }
 
-            foreach (var day in days)
-            {
-                await index
-                    .IndexDayAsync(
+            after.AddRange(
+                days.Select(day =>
+                    index.IndexDayAsync(
                         new DayEntry(day, written.Number, ticketId, ReceivedThatDay: false),
                         cancellationToken
                     )
-                    .ConfigureAwait(false);
-            }
-
+                )
+            );
             if (wasOpen && !isOpen)
             {
-                await index.MarkDoneAsync(ticketId, cancellationToken).ConfigureAwait(false);
+                after.Add(index.MarkDoneAsync(ticketId, cancellationToken));
             }
 
+            await Task.WhenAll(after).ConfigureAwait(false);
             return (written, true);
         }
     }
