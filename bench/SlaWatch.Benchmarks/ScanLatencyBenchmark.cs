@@ -171,7 +171,7 @@ internal static class ScanLatencyBenchmark
             await ports.Store.TryCreateAsync(
                 row.Id,
                 row.Number,
-                row.First,
+                [row.First],
                 new TicketIndexState(row.WakeUp, day),
                 token
             )

@@ -96,7 +96,7 @@ internal static class SyntheticDay
             async (i, token) =>
             {
                 var ticket = tickets[i];
-                await ports.Store.TryCreateAsync(ticket.Id, ticket.Number, ticket.Events[0], ticket.Index, token);
+                await ports.Store.TryCreateAsync(ticket.Id, ticket.Number, [ticket.Events[0]], ticket.Index, token);
                 var created = (await ports.Store.LoadAsync(ticket.Id, token))!;
                 await ports.Store.AppendAsync(created, [.. ticket.Events.Skip(1)], ticket.Index, token);
                 await ports.Index.IndexDayAsync(Entry(ticket), token);

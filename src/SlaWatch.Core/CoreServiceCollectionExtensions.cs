@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TicketWriter>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<TicketEventService>();
+        services.AddSingleton<FollowedContactIngestion>();
         services.AddSingleton<InputLineIngester>();
         services.AddSingleton<QuarantineRetry>();
         services.AddSingleton<Backlog>();

@@ -142,10 +142,10 @@ internal static class SoleWriterCache
         public Task<bool> TryCreateAsync(
             string ticketId,
             TicketNumber number,
-            TicketEvent first,
+            IReadOnlyList<TicketEvent> events,
             TicketIndexState index,
             CancellationToken cancellationToken = default
-        ) => inner.TryCreateAsync(ticketId, number, first, index, cancellationToken);
+        ) => inner.TryCreateAsync(ticketId, number, events, index, cancellationToken);
 
         public async Task<StoredTicket> AppendAsync(
             StoredTicket current,

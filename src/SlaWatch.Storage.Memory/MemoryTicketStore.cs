@@ -35,14 +35,15 @@ public sealed class MemoryTicketStore : ITicketStore
     public Task<bool> TryCreateAsync(
         string ticketId,
         TicketNumber number,
-        TicketEvent first,
+        IReadOnlyList<TicketEvent> events,
         TicketIndexState index,
         CancellationToken cancellationToken = default
     )
     {
+        TicketStoreArguments.CheckCreate(events);
         lock (_gate)
         {
-            return Task.FromResult(_rows.TryAdd(ticketId, new Row(number, [first], index, 1)));
+            return Task.FromResult(_rows.TryAdd(ticketId, new Row(number, [.. events], index, 1)));
         }
     }
 

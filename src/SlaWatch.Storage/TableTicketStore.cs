@@ -94,13 +94,17 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     public async Task<bool> TryCreateAsync(
         string ticketId,
         TicketNumber number,
-        TicketEvent first,
+        IReadOnlyList<TicketEvent> events,
         TicketIndexState index,
         CancellationToken cancellationToken = default
     )
     {
+        TicketStoreArguments.CheckCreate(events);
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
-        var snapshot = SnapshotRow(TicketFold.Fold(ticketId, [first], number), index, [first], spilled: 0);
+        var ticket = TicketFold.Fold(ticketId, events, number);
+        // The events inline when they fit, as every write keeps them; else in their own rows, added with the snapshot
+        // in one transaction, which fails whole when the ticket exists.
+        var fits = Fits(events);
         return await StorageCalls
             .Run(
                 storage,
@@ -108,7 +112,28 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                 {
                     try
                     {
-                        await table.AddEntityAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                        if (fits)
+                        {
+                            await table
+                                .AddEntityAsync(SnapshotRow(ticket, index, events, spilled: 0), cancellationToken)
+                                .ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            TableTransactionAction[] actions =
+                            [
+                                new(TableTransactionActionType.Add, SnapshotRow(ticket, index, [], events.Count)),
+                                .. events.Select(
+                                    (item, offset) =>
+                                        new TableTransactionAction(
+                                            TableTransactionActionType.Add,
+                                            EventRow(ticketId, offset + 1, item)
+                                        )
+                                ),
+                            ];
+                            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                        }
+
                         return true;
                     }
                     catch (RequestFailedException error) when (error.Status == 409)
@@ -133,7 +158,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         var all = current.Events.Concat(events).ToArray();
         var ticket = TicketFold.Fold(current.Id, all, current.Number);
         var pending = all.Skip(spilled).ToArray();
-        var fits = pending.Length <= MaxPendingEvents && PendingJson(pending).Length <= MaxPendingChars;
+        var fits = Fits(pending);
 
         return await StorageCalls
             .Run(
@@ -224,6 +249,9 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         };
 
     private static string PendingJson(IEnumerable<TicketEvent> events) => EventListJson.Serialize(events);
+
+    private static bool Fits(IReadOnlyCollection<TicketEvent> events) =>
+        events.Count <= MaxPendingEvents && PendingJson(events).Length <= MaxPendingChars;
 
     private static IEnumerable<TicketEvent> PendingEvents(TableEntity snapshot) =>
         snapshot.GetString("Pending") is { Length: > 0 } json ? EventListJson.Deserialize(json) : [];

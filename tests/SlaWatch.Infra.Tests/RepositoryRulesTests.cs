@@ -16,6 +16,7 @@ public sealed partial class RepositoryRulesTests
     [
         "ReportService",
         "IngestionService",
+        "FollowedContactIngestion",
         "TicketWriter",
         "TicketEventService",
         "SlaScanner",

@@ -48,7 +48,7 @@ public class TicketStoreTests(AzuriteFixture azurite)
             new SatisfactionRated(T0.AddMinutes(13), "customer", null, 2, 3, "一般"),
         ];
 
-        Assert.True(await store.TryCreateAsync("t-roundtrip", Number, Arrival(), NoIndex));
+        Assert.True(await store.TryCreateAsync("t-roundtrip", Number, [Arrival()], NoIndex));
         var loaded = await store.LoadAsync("t-roundtrip");
         var wakeUp = new DueEntry("t-roundtrip", T0.AddHours(1), SlaMetric.Resolution, "warning");
         await store.AppendAsync(loaded!, later, new TicketIndexState(wakeUp, new DateOnly(2026, 11, 17)));
@@ -68,8 +68,8 @@ public class TicketStoreTests(AzuriteFixture azurite)
     {
         await using var world = new TestWorld(azurite.ConnectionString);
         var store = world.Main.Store;
-        Assert.True(await store.TryCreateAsync("t-1", Number, Arrival(), NoIndex));
-        Assert.False(await store.TryCreateAsync("t-1", Number with { Serial = 2 }, Arrival(), NoIndex));
+        Assert.True(await store.TryCreateAsync("t-1", Number, [Arrival()], NoIndex));
+        Assert.False(await store.TryCreateAsync("t-1", Number with { Serial = 2 }, [Arrival()], NoIndex));
 
         var stale = (await store.LoadAsync("t-1"))!;
         await store.AppendAsync(stale, [new Acknowledged(T0.AddMinutes(1), "system", null)], NoIndex);

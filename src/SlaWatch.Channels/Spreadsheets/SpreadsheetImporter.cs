@@ -25,8 +25,7 @@ public sealed record ImportedRow(
 /// reported with its row number and column and kept in quarantine.
 /// </summary>
 public sealed class SpreadsheetImporter(
-    IngestionService ingestion,
-    TicketEventService events,
+    FollowedContactIngestion ingestion,
     IQuarantine quarantine,
     TimeProvider time,
     ClassificationRules rules,
@@ -64,15 +63,28 @@ public sealed class SpreadsheetImporter(
         }
 
         var template = new TemplateRow(columns, policy.TimeZone, rules, defaultChannel, policy.Channels);
-        var results = new List<ImportedRow>();
-        foreach (var row in rows)
+        var results = new ImportedRow[rows.Count];
+        var parsed = new List<(int Index, string Origin, string Raw, ImportedTicket Ticket)>(rows.Count);
+        var done = 0;
+        void Done()
         {
-            rowDone?.Invoke(results.Count, rows.Count);
+            var now = Interlocked.Increment(ref done);
+            if (rowDone is not null)
+            {
+                lock (results)
+                {
+                    rowDone(now, rows.Count);
+                }
+            }
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
             var origin = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)} row {row.Number}");
-            ImportedTicket ticket;
             try
             {
-                ticket = template.Parse(row);
+                parsed.Add((i, origin, row.Raw, template.Parse(row)));
             }
             catch (RowException error)
             {
@@ -82,43 +94,66 @@ public sealed class SpreadsheetImporter(
                         cancellationToken
                     )
                     .ConfigureAwait(false);
-                results.Add(new ImportedRow(row.Number, "rejected", null, error.Column, error.Problem, id));
-                continue;
+                results[i] = new ImportedRow(row.Number, "rejected", null, error.Column, error.Problem, id);
+                Done();
             }
-
-            var ingested = await ingestion
-                .IngestAsync(ticket.Contact, origin, row.Raw, cancellationToken)
-                .ConfigureAwait(false);
-            if (ingested.TicketId is not { } ticketId)
-            {
-                results.Add(
-                    new ImportedRow(row.Number, ingested.Word, null, "row", ingested.Reason, ingested.QuarantineId)
-                );
-                continue;
-            }
-
-            // The row's reply, resolution, rating… in one write: a load and a write per row, not per event.
-            var recorded = await events
-                .RecordAllAsync(ticketId, ticket.Events, origin, row.Raw, cancellationToken)
-                .ConfigureAwait(false);
-            // The ticket stands; the first event that could not be kept is reported, and each is quarantined.
-            var refused = recorded
-                .Select((result, index) => (Result: result, Event: ticket.Events[index]))
-                .FirstOrDefault(pair => pair.Result.Outcome == RecordOutcome.Rejected);
-            results.Add(
-                refused.Result is { } rejected
-                    ? new ImportedRow(
-                        row.Number,
-                        "partly",
-                        ingested.Number?.ToString(),
-                        refused.Event.GetType().Name,
-                        rejected.Reason,
-                        rejected.QuarantineId
-                    )
-                    : new ImportedRow(row.Number, ingested.Word, ingested.Number?.ToString())
-            );
         }
 
+        // A day's rows in sheet order (its tickets are numbered as they are created), days side by side unless a
+        // customer's rows on two of them may join one ticket: the storage's round trips overlap instead of queueing.
+        var groups = ImportGroups.Of([.. parsed.Select(item => item.Ticket.Contact)], policy.TimeZone);
+        await Parallel
+            .ForEachAsync(
+                groups,
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (group, token) =>
+                {
+                    foreach (var (index, origin, raw, ticket) in group.Select(k => parsed[k]))
+                    {
+                        results[index] = await ImportRowAsync(rows[index].Number, origin, raw, ticket, token)
+                            .ConfigureAwait(false);
+                        Done();
+                    }
+                }
+            )
+            .ConfigureAwait(false);
+
         return results;
+    }
+
+    /// <summary>Groups of rows imported at once (<see cref="ImportGroups"/>).</summary>
+    public const int Parallelism = 8;
+
+    private async Task<ImportedRow> ImportRowAsync(
+        int number,
+        string origin,
+        string raw,
+        ImportedTicket ticket,
+        CancellationToken cancellationToken
+    )
+    {
+        // The contact and its reply, resolution, rating… together: a new ticket in one write with all of them.
+        var (ingested, recorded) = await ingestion
+            .IngestAsync(ticket.Contact, ticket.Events, origin, raw, cancellationToken)
+            .ConfigureAwait(false);
+        if (ingested.TicketId is null)
+        {
+            return new ImportedRow(number, ingested.Word, null, "row", ingested.Reason, ingested.QuarantineId);
+        }
+
+        // The ticket stands; the first event that could not be kept is reported, and each is quarantined.
+        var refused = recorded
+            .Select((result, index) => (Result: result, Event: ticket.Events[index]))
+            .FirstOrDefault(pair => pair.Result.Outcome == RecordOutcome.Rejected);
+        return refused.Result is { } rejected
+            ? new ImportedRow(
+                number,
+                "partly",
+                ingested.Number?.ToString(),
+                refused.Event.GetType().Name,
+                rejected.Reason,
+                rejected.QuarantineId
+            )
+            : new ImportedRow(number, ingested.Word, ingested.Number?.ToString());
     }
 }

@@ -24,13 +24,29 @@ public sealed class IngestionService(
 
     private readonly ThreadFinder _threads = new(store, index);
 
+    public Task<IngestResult> IngestAsync(
+        InboundContact contact,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
+    ) => IngestAsync(contact, [], origin, raw, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="IngestAsync(InboundContact, string, string?, CancellationToken)"/>, with events that followed the
+    /// contact (a tracking sheet's reply, resolution and rating), already accepted by the rules and each with its
+    /// source reference: a new ticket is written with them in its one create (its wake-up, open-set entry and day
+    /// entries from the final state). Only a <see cref="IngestOutcome.Created"/> result holds them; on any other the
+    /// caller records them on the ticket named.
+    /// </summary>
     public async Task<IngestResult> IngestAsync(
         InboundContact contact,
+        IReadOnlyList<TicketEvent> followUps,
         string origin,
         string? raw = null,
         CancellationToken cancellationToken = default
     )
     {
+        ArgumentNullException.ThrowIfNull(followUps);
         if (ContactValidator.Problem(contact, writer.Now) is { } problem)
         {
             var id = await quarantine
@@ -64,7 +80,7 @@ public sealed class IngestionService(
                 : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
         }
 
-        return await CreateAsync(contact, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(contact, followUps, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the ticket this contact would join or create (its conversation's, or its own) exists.</summary>
@@ -122,7 +138,11 @@ public sealed class IngestionService(
         return stored is not null && stored.HasSource(contact.SourceId) ? stored : null;
     }
 
-    private async Task<IngestResult> CreateAsync(InboundContact contact, CancellationToken cancellationToken)
+    private async Task<IngestResult> CreateAsync(
+        InboundContact contact,
+        IReadOnlyList<TicketEvent> followUps,
+        CancellationToken cancellationToken
+    )
     {
         var ticketId = TicketIds.ForContact(contact);
         var customer = CustomerRef.FromContact(contact.From, writer.Policy.PhoneMask);
@@ -154,7 +174,14 @@ public sealed class IngestionService(
             Entered = contact.Entered,
         };
         var day = writer.LocalDay(contact.ReceivedAt);
-        var state = writer.IndexFor(ticketId, [received]);
+        TicketEvent[] events = [received, .. followUps.Select(item => writer.Stamp(item, contact.ReceivedAt))];
+        // Later days the follow-ups fall on get an entry each, as a write on those days would give them.
+        var laterDays = events.Skip(1).Select(item => writer.LocalDay(item.At)).Where(other => other > day).ToHashSet();
+        var state = writer.IndexFor(ticketId, events) with
+        {
+            LastActivityDay = laterDays.Count > 0 ? laterDays.Max() : day,
+        };
+        var open = events.Length == 1 || !TicketFold.Fold(ticketId, events).Status.IsDone();
 
         for (var attempt = 1; attempt <= MaxCreateAttempts; attempt++)
         {
@@ -164,14 +191,14 @@ public sealed class IngestionService(
             // between leaves entries readers check, never a missing one.
             await Task.WhenAll(
                     state.WakeUp is { } wakeUp ? index.AddDueAsync(wakeUp, cancellationToken) : Task.CompletedTask,
-                    index.MarkOpenAsync(ticketId, number, cancellationToken)
+                    open ? index.MarkOpenAsync(ticketId, number, cancellationToken) : Task.CompletedTask
                 )
                 .ConfigureAwait(false);
             var created = false;
             try
             {
                 created = await store
-                    .TryCreateAsync(ticketId, number, received, state, cancellationToken)
+                    .TryCreateAsync(ticketId, number, events, state, cancellationToken)
                     .ConfigureAwait(false);
             }
             finally
@@ -184,23 +211,29 @@ public sealed class IngestionService(
 
             if (created)
             {
-                // The day's entry and, for a sender whose next contacts may join this ticket, the sender's key: after
-                // the ticket, together.
-                await Task.WhenAll(
+                // The day's entry (and the later days'), and, for a sender whose next contacts may join this ticket,
+                // the sender's key: after the ticket, together.
+                await Task.WhenAll([
                         index.IndexDayAsync(
                             new DayEntry(day, number, ticketId, ReceivedThatDay: true)
                             {
                                 CustomerKey = customer.Key,
                                 Category = kind.Category,
                                 ReceivedAt = contact.ReceivedAt,
-                                Events = [received],
+                                Events = events,
                             },
                             cancellationToken
                         ),
+                        .. laterDays.Select(later =>
+                            index.IndexDayAsync(
+                                new DayEntry(later, number, ticketId, ReceivedThatDay: false),
+                                cancellationToken
+                            )
+                        ),
                         contact.RepeatKey is { } key
                             ? index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken)
-                            : Task.CompletedTask
-                    )
+                            : Task.CompletedTask,
+                    ])
                     .ConfigureAwait(false);
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
             }

@@ -85,17 +85,56 @@ public sealed class TicketEventService(
         string origin,
         string? raw = null,
         CancellationToken cancellationToken = default
+    ) =>
+        await RecordScreenedAsync(
+                ticketRef,
+                await ScreenAsync(items, origin, raw, cancellationToken).ConfigureAwait(false),
+                origin,
+                raw,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+
+    /// <summary>
+    /// The rules' verdict on events before any ticket is touched: each refused one kept in quarantine with what it
+    /// became; the rest each with its source reference (derived from its content when it had none), ready to go
+    /// onto a ticket, whether an existing one (<see cref="RecordScreenedAsync"/>) or one created with them
+    /// (<see cref="CreatedWithAsync"/>).
+    /// </summary>
+    public async Task<ScreenedEvents> ScreenAsync(
+        IReadOnlyList<TicketEvent> items,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
     )
     {
         ArgumentNullException.ThrowIfNull(items);
+        var refused = new RecordResult?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            refused[i] = await RefusedAsync(items[i], origin, raw, keep: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ScreenedEvents([.. items.Select(WithRef)], refused);
+    }
+
+    /// <summary>Records screened events on the ticket <paramref name="ticketRef"/> names, as
+    /// <see cref="RecordAllAsync"/> does.</summary>
+    public async Task<IReadOnlyList<RecordResult>> RecordScreenedAsync(
+        string ticketRef,
+        ScreenedEvents screened,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(screened);
+        var items = screened.Items;
         var results = new RecordResult[items.Count];
         var accepted = new List<int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            if (
-                await RefusedAsync(items[i], origin, raw, keep: true, cancellationToken).ConfigureAwait(false) is
-                { } refused
-            )
+            if (screened.Refused[i] is { } refused)
             {
                 results[i] = refused;
             }
@@ -132,6 +171,36 @@ public sealed class TicketEventService(
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// What screened events became when their ticket was created with them (<see cref="ScreenedEvents.Accepted"/>
+    /// went into the create): recorded, a repeat of an earlier one duplicate, the refused as refused; and the replies'
+    /// references entered, as an append enters them.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordResult>> CreatedWithAsync(
+        Policies.Channel channel,
+        string ticketId,
+        TicketNumber number,
+        ScreenedEvents screened,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(screened);
+        await IndexRepliesAsync(channel, ticketId, screened.Accepted, cancellationToken).ConfigureAwait(false);
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        return
+        [
+            .. screened.Items.Select(
+                (item, i) =>
+                    screened.Refused[i]
+                    ?? new RecordResult(
+                        first.Add(item.SourceRef!) ? RecordOutcome.Recorded : RecordOutcome.Duplicate,
+                        ticketId,
+                        number
+                    )
+            ),
+        ];
     }
 
     /// <summary>
@@ -239,7 +308,7 @@ public sealed class TicketEventService(
         StoredTicket? loaded = null
     )
     {
-        items = [.. items.Select(item => item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item)];
+        items = [.. items.Select(WithRef)];
         // Which of the items the last attempt added: those the ticket did not hold, each source once.
         var added = new bool[items.Length];
         string? conflict = null;
@@ -285,18 +354,8 @@ public sealed class TicketEventService(
             ];
         }
 
-        // Customers answer our acknowledgements and replies: remember which ticket those messages belong to.
-        foreach (
-            var item in items.Where(item =>
-                item is Acknowledged or AgentResponse or CustomerMessage
-                && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal)
-            )
-        )
-        {
-            await index
-                .IndexSourceAsync(written.Ticket.State.Channel, item.SourceRef!, written.Ticket.Id, cancellationToken)
-                .ConfigureAwait(false);
-        }
+        await IndexRepliesAsync(written.Ticket.State.Channel, written.Ticket.Id, items, cancellationToken)
+            .ConfigureAwait(false);
 
         return
         [
@@ -316,6 +375,26 @@ public sealed class TicketEventService(
             ),
         ];
     }
+
+    private static TicketEvent WithRef(TicketEvent item) =>
+        item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item;
+
+    /// <summary>Customers answer our acknowledgements and replies: which ticket those messages belong to, entered
+    /// together.</summary>
+    private Task IndexRepliesAsync(
+        Policies.Channel channel,
+        string ticketId,
+        IEnumerable<TicketEvent> items,
+        CancellationToken cancellationToken
+    ) =>
+        Task.WhenAll(
+            items
+                .Where(item =>
+                    item is Acknowledged or AgentResponse or CustomerMessage
+                    && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal)
+                )
+                .Select(item => index.IndexSourceAsync(channel, item.SourceRef!, ticketId, cancellationToken))
+        );
 
     /// <summary>
     /// A ticket number (<c>20261116-001</c>), the message that opened or joined it

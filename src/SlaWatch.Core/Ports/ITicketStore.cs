@@ -5,13 +5,18 @@ namespace SlaWatch.Core.Ports;
 /// <summary>One ticket's events, written atomically and guarded by its version.</summary>
 public interface ITicketStore
 {
+    /// <summary>The most events a ticket is created with (one write: a transaction holds 100 rows).</summary>
+    public const int MaxCreateEvents = 99;
+
     Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a new ticket with its first event; false when a ticket with this id already exists.</summary>
+    /// <summary>Writes a new ticket with its events, the first its arrival (up to <see cref="MaxCreateEvents"/>: a
+    /// sheet row's contact and what followed it), in one atomic write; false when a ticket with this id already
+    /// exists.</summary>
     Task<bool> TryCreateAsync(
         string ticketId,
         TicketNumber number,
-        TicketEvent first,
+        IReadOnlyList<TicketEvent> events,
         TicketIndexState index,
         CancellationToken cancellationToken = default
     );

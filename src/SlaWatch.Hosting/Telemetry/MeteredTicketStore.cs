@@ -15,17 +15,22 @@ internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics)
     public async Task<bool> TryCreateAsync(
         string ticketId,
         TicketNumber number,
-        TicketEvent first,
+        IReadOnlyList<TicketEvent> events,
         TicketIndexState index,
         CancellationToken cancellationToken = default
     )
     {
         var created = await inner
-            .TryCreateAsync(ticketId, number, first, index, cancellationToken)
+            .TryCreateAsync(ticketId, number, events, index, cancellationToken)
             .ConfigureAwait(false);
-        if (created && first is Received received)
+        if (created && events[0] is Received received)
         {
             metrics.Ingested(received.Channel, IngestKind.Created);
+            // A ticket imported with its reply was answered when it was created.
+            if (events.Count > 1 && TicketFold.Fold(ticketId, events).FirstResponseAt is { } responded)
+            {
+                metrics.FirstResponse(responded - received.At, received.Channel);
+            }
         }
 
         return created;

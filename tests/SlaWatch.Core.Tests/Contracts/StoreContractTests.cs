@@ -40,8 +40,8 @@ public abstract class StoreContractTests
 
         var number = new TicketNumber(Day, 7);
         var wakeUp = new DueEntry("t-1", T0.AddHours(1), SlaMetric.FirstResponse, "warning");
-        Assert.True(await store.TryCreateAsync("t-1", number, Arrival("m-1"), new TicketIndexState(wakeUp, Day)));
-        Assert.False(await store.TryCreateAsync("t-1", number, Arrival("m-other"), NoIndex));
+        Assert.True(await store.TryCreateAsync("t-1", number, [Arrival("m-1")], new TicketIndexState(wakeUp, Day)));
+        Assert.False(await store.TryCreateAsync("t-1", number, [Arrival("m-other")], NoIndex));
 
         var loaded = await store.LoadAsync("t-1");
         Assert.NotNull(loaded);
@@ -55,7 +55,7 @@ public abstract class StoreContractTests
     public async Task AppendsKeepOrderPastOneRowAndRefuseAStaleVersion()
     {
         var store = (await NewStoreAsync()).Store;
-        await store.TryCreateAsync("t-2", new TicketNumber(Day, 1), Arrival("m-2"), NoIndex);
+        await store.TryCreateAsync("t-2", new TicketNumber(Day, 1), [Arrival("m-2")], NoIndex);
         var current = (await store.LoadAsync("t-2"))!;
         var stale = current;
         for (var i = 1; i <= 60; i++)
@@ -321,7 +321,7 @@ public abstract class StoreContractTests
     public async Task AlertsSentAndAcknowledgedReadBackOnTheTicket()
     {
         var store = (await NewStoreAsync()).Store;
-        await store.TryCreateAsync("t-alert", new TicketNumber(Day, 3), Arrival("m-alert"), NoIndex);
+        await store.TryCreateAsync("t-alert", new TicketNumber(Day, 3), [Arrival("m-alert")], NoIndex);
         var current = (await store.LoadAsync("t-alert"))!;
         var sent = new AlertSent(
             T0.AddHours(2),

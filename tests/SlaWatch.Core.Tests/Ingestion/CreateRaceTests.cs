@@ -42,7 +42,7 @@ public sealed class CreateRaceTests : IAsyncDisposable
             await _world.Main.Store.TryCreateAsync(
                 id,
                 new TicketNumber(Day, serial),
-                received,
+                [received],
                 _world.Main.Writer.IndexFor(id, [received])
             )
         );

@@ -1,0 +1,49 @@
+using SlaWatch.Core.Tickets;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// A contact with the events that followed it, as a tracking sheet's row holds them (the reply, the resolution, the
+/// rating): the events screened by the rules, then a new ticket created with all of them in one write (its wake-up,
+/// open set and day entries from the final state: two to four requests, not ten), or, when the contact joins or
+/// repeats an existing ticket, the events recorded on that one as any event is. The same outcomes as ingesting the
+/// contact and then recording the events.
+/// </summary>
+public sealed class FollowedContactIngestion(IngestionService ingestion, TicketEventService events, TimeProvider time)
+{
+    public async Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
+        InboundContact contact,
+        IReadOnlyList<TicketEvent> followUps,
+        string origin,
+        string? raw = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(followUps);
+        // A contact the rules refuse is kept whole with its row; its events are not screened apart.
+        if (ContactValidator.Problem(contact, time.GetUtcNow()) is not null)
+        {
+            return (await ingestion.IngestAsync(contact, origin, raw, cancellationToken).ConfigureAwait(false), []);
+        }
+
+        var screened = await events.ScreenAsync(followUps, origin, raw, cancellationToken).ConfigureAwait(false);
+        var ingested = await ingestion
+            .IngestAsync(contact, screened.Accepted, origin, raw, cancellationToken)
+            .ConfigureAwait(false);
+        if (ingested.TicketId is not { } ticketId)
+        {
+            return (ingested, []);
+        }
+
+        var recorded =
+            ingested.Outcome == IngestOutcome.Created
+                ? await events
+                    .CreatedWithAsync(contact.Channel, ticketId, ingested.Number!.Value, screened, cancellationToken)
+                    .ConfigureAwait(false)
+                : await events
+                    .RecordScreenedAsync(ticketId, screened, origin, raw, cancellationToken)
+                    .ConfigureAwait(false);
+        return (ingested, recorded);
+    }
+}
