@@ -13,12 +13,7 @@ namespace SlaWatch.Channels.Phone;
 /// response is already late, and so does a call only the switch picked up (voicemail, an IVR). A call from the same
 /// number within the repeat window continues that caller's open ticket.
 /// </summary>
-public sealed class CallIngester(
-    IngestionService ingestion,
-    TicketEventService events,
-    SlaPolicy policy,
-    IOptions<CallOptions> settings
-)
+public sealed class CallIngester(FollowedContactIngestion ingestion, SlaPolicy policy, IOptions<CallOptions> settings)
 {
     private readonly CallOptions _options = settings.Value;
 
@@ -57,12 +52,6 @@ public sealed class CallIngester(
             RepeatKey = CustomerRef.FromContact(call.Caller).Key,
             RepeatWindow = RepeatWindow,
         };
-        var result = await ingestion.IngestAsync(contact, origin, raw, cancellationToken).ConfigureAwait(false);
-        if (result.TicketId is not { } ticketId)
-        {
-            return result;
-        }
-
         TicketEvent follow = call.Answered
             ? new AgentResponse(call.Answer!.Value, call.Agent ?? "phone", $"call:{call.CallId}:answered")
             : new OverdueReason(
@@ -72,7 +61,10 @@ public sealed class CallIngester(
                 $"missed call: {Describe(call)}",
                 SlaMetric.FirstResponse
             );
-        await events.RecordAsync(ticketId, follow, origin, raw, cancellationToken).ConfigureAwait(false);
+        // A new caller's ticket is created with its answer (or its missed call's reason) in one write.
+        var (result, _) = await ingestion
+            .IngestAsync(contact, [follow], origin, raw, cancellationToken)
+            .ConfigureAwait(false);
         return result;
     }
 
