@@ -53,6 +53,15 @@ internal static class SoleWriterCache
             await _mirror.IndexDayAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
+        public async Task IndexDaysAsync(
+            IReadOnlyCollection<DayEntry> entries,
+            CancellationToken cancellationToken = default
+        )
+        {
+            await inner.IndexDaysAsync(entries, cancellationToken).ConfigureAwait(false);
+            await _mirror.IndexDaysAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+
         public Task<IReadOnlyList<DayEntry>> ReadDayAsync(
             DateOnly day,
             CancellationToken cancellationToken = default

@@ -88,6 +88,18 @@ public sealed class MemoryTicketIndex : ITicketIndex
         return Task.CompletedTask;
     }
 
+    public async Task IndexDaysAsync(
+        IReadOnlyCollection<DayEntry> entries,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            await IndexDayAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -63,6 +63,9 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default) =>
         UpsertAsync(TableStorage.TicketsByDay, DayRow(entry), cancellationToken);
 
+    public Task IndexDaysAsync(IReadOnlyCollection<DayEntry> entries, CancellationToken cancellationToken = default) =>
+        UpsertManyAsync(TableStorage.TicketsByDay, entries.Select(DayRow), cancellationToken);
+
     /// <summary>
     /// Many entries at once, in transactions of up to 100 per partition (a restore, a bulk load, a benchmark's seed):
     /// day entries, wake-ups and the open set, each as its single-entry method writes it.

@@ -63,7 +63,7 @@ public sealed class CallIngester(FollowedContactIngestion ingestion, SlaPolicy p
             );
         // A new caller's ticket is created with its answer (or its missed call's reason) in one write.
         var (result, _) = await ingestion
-            .IngestAsync(contact, [follow], origin, raw, cancellationToken)
+            .IngestAsync(contact, [follow], origin, raw, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return result;
     }

@@ -102,21 +102,31 @@ public sealed class SpreadsheetImporter(
         // A day's rows in sheet order (its tickets are numbered as they are created), days side by side unless a
         // customer's rows on two of them may join one ticket: the storage's round trips overlap instead of queueing.
         var groups = ImportGroups.Of([.. parsed.Select(item => item.Ticket.Contact)], policy.TimeZone);
-        await Parallel
-            .ForEachAsync(
-                groups,
-                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                async (group, token) =>
-                {
-                    foreach (var (index, origin, raw, ticket) in group.Select(k => parsed[k]))
+        // The new tickets' day entries are written many at a time, and whatever is left once every row is in.
+        var days = new DayEntryBatch();
+        try
+        {
+            await Parallel
+                .ForEachAsync(
+                    groups,
+                    new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                    async (group, token) =>
                     {
-                        results[index] = await ImportRowAsync(rows[index].Number, origin, raw, ticket, token)
-                            .ConfigureAwait(false);
-                        Done();
+                        foreach (var (index, origin, raw, ticket) in group.Select(k => parsed[k]))
+                        {
+                            results[index] = await ImportRowAsync(rows[index].Number, origin, raw, ticket, days, token)
+                                .ConfigureAwait(false);
+                            Done();
+                        }
                     }
-                }
-            )
-            .ConfigureAwait(false);
+                )
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // Even a run stopped part way enters the tickets it made in their days.
+            await ingestion.FlushAsync(days, CancellationToken.None).ConfigureAwait(false);
+        }
 
         return results;
     }
@@ -129,12 +139,13 @@ public sealed class SpreadsheetImporter(
         string origin,
         string raw,
         ImportedTicket ticket,
+        DayEntryBatch days,
         CancellationToken cancellationToken
     )
     {
         // The contact and its reply, resolution, rating… together: a new ticket in one write with all of them.
         var (ingested, recorded) = await ingestion
-            .IngestAsync(ticket.Contact, ticket.Events, origin, raw, cancellationToken)
+            .IngestAsync(ticket.Contact, ticket.Events, origin, raw, days, cancellationToken)
             .ConfigureAwait(false);
         if (ingested.TicketId is null)
         {

@@ -11,11 +11,16 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public sealed class FollowedContactIngestion(IngestionService ingestion, TicketEventService events, TimeProvider time)
 {
+    /// <summary>Writes the day entries a bulk run held back (<see cref="DayEntryBatch"/>).</summary>
+    public Task FlushAsync(DayEntryBatch days, CancellationToken cancellationToken = default) =>
+        ingestion.FlushAsync(days, cancellationToken);
+
     public async Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
         string? raw = null,
+        DayEntryBatch? days = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -29,7 +34,7 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
 
         var screened = await events.ScreenAsync(followUps, origin, raw, cancellationToken).ConfigureAwait(false);
         var ingested = await ingestion
-            .IngestAsync(contact, screened.Accepted, origin, raw, cancellationToken)
+            .IngestAsync(contact, screened.Accepted, origin, raw, days, cancellationToken)
             .ConfigureAwait(false);
         if (ingested.TicketId is not { } ticketId)
         {

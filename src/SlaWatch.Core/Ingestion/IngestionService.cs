@@ -29,20 +29,32 @@ public sealed class IngestionService(
         string origin,
         string? raw = null,
         CancellationToken cancellationToken = default
-    ) => IngestAsync(contact, [], origin, raw, cancellationToken);
+    ) => IngestAsync(contact, [], origin, raw, cancellationToken: cancellationToken);
+
+    /// <summary>Writes the day entries <paramref name="days"/> holds, many at a time.</summary>
+    public async Task FlushAsync(DayEntryBatch days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        if (days.TakeAll() is { Count: > 0 } due)
+        {
+            await index.IndexDaysAsync([.. due], cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// As <see cref="IngestAsync(InboundContact, string, string?, CancellationToken)"/>, with events that followed the
     /// contact (a tracking sheet's reply, resolution and rating), already accepted by the rules and each with its
     /// source reference: a new ticket is written with them in its one create (its wake-up, open-set entry and day
     /// entries from the final state). Only a <see cref="IngestOutcome.Created"/> result holds them; on any other the
-    /// caller records them on the ticket named.
+    /// caller records them on the ticket named. With <paramref name="days"/>, a new ticket's day entries are held
+    /// there to be written with others (<see cref="FlushAsync"/>).
     /// </summary>
     public async Task<IngestResult> IngestAsync(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
         string? raw = null,
+        DayEntryBatch? days = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -80,7 +92,7 @@ public sealed class IngestionService(
                 : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
         }
 
-        return await CreateAsync(contact, followUps, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(contact, followUps, days, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the ticket this contact would join or create (its conversation's, or its own) exists.</summary>
@@ -141,6 +153,7 @@ public sealed class IngestionService(
     private async Task<IngestResult> CreateAsync(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
+        DayEntryBatch? heldDays,
         CancellationToken cancellationToken
     )
     {
@@ -212,29 +225,34 @@ public sealed class IngestionService(
             if (created)
             {
                 // The day's entry (and the later days'), and, for a sender whose next contacts may join this ticket,
-                // the sender's key: after the ticket, together.
-                await Task.WhenAll([
-                        index.IndexDayAsync(
-                            new DayEntry(day, number, ticketId, ReceivedThatDay: true)
-                            {
-                                CustomerKey = customer.Key,
-                                Category = kind.Category,
-                                ReceivedAt = contact.ReceivedAt,
-                                Events = events,
-                            },
-                            cancellationToken
-                        ),
-                        .. laterDays.Select(later =>
-                            index.IndexDayAsync(
-                                new DayEntry(later, number, ticketId, ReceivedThatDay: false),
-                                cancellationToken
-                            )
-                        ),
-                        contact.RepeatKey is { } key
-                            ? index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken)
-                            : Task.CompletedTask,
-                    ])
-                    .ConfigureAwait(false);
+                // the sender's key: after the ticket, together; the day entries held for later when a bulk run asks.
+                DayEntry[] dayEntries =
+                [
+                    new(day, number, ticketId, ReceivedThatDay: true)
+                    {
+                        CustomerKey = customer.Key,
+                        Category = kind.Category,
+                        ReceivedAt = contact.ReceivedAt,
+                        Events = events,
+                    },
+                    .. laterDays.Select(later => new DayEntry(later, number, ticketId, ReceivedThatDay: false)),
+                ];
+                var writes = new List<Task>(dayEntries.Length + 1);
+                if (heldDays is null)
+                {
+                    writes.AddRange(dayEntries.Select(entry => index.IndexDayAsync(entry, cancellationToken)));
+                }
+                else if (heldDays.Hold(dayEntries) is { } due)
+                {
+                    writes.Add(index.IndexDaysAsync([.. due], cancellationToken));
+                }
+
+                if (contact.RepeatKey is { } key)
+                {
+                    writes.Add(index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken));
+                }
+
+                await Task.WhenAll(writes).ConfigureAwait(false);
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
             }
 

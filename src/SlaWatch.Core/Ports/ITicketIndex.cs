@@ -21,6 +21,10 @@ public interface ITicketIndex
     /// <summary>Enters a ticket in a day's list (TicketsByDay); idempotent.</summary>
     Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>Enters many at once, as <see cref="IndexDayAsync"/> enters each (a store may send them in transactions
+    /// of a partition's entries); idempotent.</summary>
+    Task IndexDaysAsync(IReadOnlyCollection<DayEntry> entries, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default);
 
     /// <summary>
