@@ -116,6 +116,42 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task ManyDayEntriesAtOnceAreListedAsOneByOneAndAgainChangeNothing()
+    {
+        var index = (await NewStoreAsync()).Index;
+        // 250 entries over two days: more than one transaction for some day shards, and summaries with them.
+        DayEntry[] entries =
+        [
+            .. Enumerable
+                .Range(1, 250)
+                .Select(serial => new DayEntry(
+                    serial % 5 == 0 ? Day.AddDays(1) : Day,
+                    new TicketNumber(Day, serial),
+                    $"t-{serial}",
+                    ReceivedThatDay: serial % 5 != 0
+                )
+                {
+                    CustomerKey = $"c{serial % 7}",
+                    Category = "billing",
+                    ReceivedAt = T0,
+                }),
+        ];
+
+        await index.IndexDaysAsync(entries);
+        await index.IndexDaysAsync(entries[..10]);
+
+        Assert.Equal(
+            [.. Enumerable.Range(1, 250).Where(serial => serial % 5 != 0)],
+            (await index.ReadDayAsync(Day)).Select(entry => entry.Number.Serial)
+        );
+        var later = await index.ReadDayAsync(Day.AddDays(1));
+        Assert.Equal(50, later.Count);
+        Assert.All(later, entry => Assert.False(entry.ReceivedThatDay));
+        Assert.Equal("t-249", await index.FindByNumberAsync(new TicketNumber(Day, 249)));
+        Assert.Equal("c3", (await index.ReadDayAsync(Day))[2].CustomerKey);
+    }
+
+    [Fact]
     public async Task DueEntriesAreReadByBucketRangeAndTheNextOneIsFound()
     {
         var index = (await NewStoreAsync()).Index;
