@@ -55,9 +55,10 @@ internal static class CapacityBenchmark
 
         var (directory, sample, _) = ReplayBenchmark.Generate(policy, perDay, days);
         var items = ReplayDirectory.Read(directory, policy);
-        var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
+        // The replay runs on a clock of its own: the load is counted by that clock's hours.
+        TimeProvider? replayClock = null;
         var options = StorageOptions.FromConnection(connection, "cap" + Guid.NewGuid().ToString("N")[..10]);
-        var load = new PartitionLoad(options.TablePrefix, clock.GetUtcNow);
+        var load = new PartitionLoad(options.TablePrefix, () => replayClock?.GetUtcNow() ?? DateTimeOffset.UnixEpoch);
         var requests = new RequestCounter();
         var clientOptions = TableStorage.ConfigureClient(new TableClientOptions(), options, requests);
         clientOptions.AddPolicy(load, HttpPipelinePosition.PerRetry);
@@ -69,6 +70,7 @@ internal static class CapacityBenchmark
         var watch = Stopwatch.StartNew();
         await using (var replay = Processes.Replay(tables, policy, rules))
         {
+            replayClock = replay.GetRequiredService<TimeProvider>();
             await replay.GetRequiredService<ReplayEngine>().RunAsync(items, new ReplayOptions());
         }
 
@@ -85,6 +87,87 @@ internal static class CapacityBenchmark
         );
         Console.WriteLine();
         Print(load, meanPerDay);
+        Console.WriteLine();
+        PrintPeakMinute(load, sample.Tickets);
+    }
+
+    // The seeds' day: a morning peak three times the mean.
+    private const double PeakOverMean = 3;
+
+    private const int SerialBlockAtVolume = 64;
+
+    /// <summary>How many partitions a moment's entities of a table spread over: a ticket's own, the shards, or
+    /// one.</summary>
+    private static double Spread(string table, double peakTickets) =>
+        Partitions.TryGetValue(table, out var about) && about.Key == "ticket id" ? peakTickets
+        : about.Key?.EndsWith("shard", StringComparison.Ordinal) == true ? TableShards.Count
+        : 1;
+
+    /// <summary>
+    /// The model per ticket: each table's entities a ticket (what this run measured, every write and read over the
+    /// week divided by its tickets), at the busiest minute of a 10-million-ticket day whose peak is three times the
+    /// mean, spread over the partitions a moment's tickets share (the shards; a ticket's own partition for the
+    /// ticket tables). What does not grow with volume (the clock's tables) is left out.
+    /// </summary>
+    private static void PrintPeakMinute(PartitionLoad load, int tickets)
+    {
+        var peakTickets = Scales[^1] / 86_400.0 * PeakOverMean;
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"At the busiest minute of {Scales[^1] / 1e6:0} M tickets a day ({PeakOverMean:0}x the mean: "
+                    + $"{peakTickets:N0} tickets a second):"
+            )
+        );
+        Console.WriteLine(
+            "| table | entities a ticket | partitions sharing a moment | entities/s a partition | of the partition target "
+                + "| entities/s in all |"
+        );
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        var account = 0.0;
+        foreach (
+            var table in load
+                .Load.GroupBy(pair => pair.Key.Table)
+                .Where(table =>
+                    !Partitions.TryGetValue(table.Key, out var known)
+                    || known.GrowsWithVolume
+                    || known.Key == "ticket id"
+                )
+                .OrderBy(group => group.Key, StringComparer.Ordinal)
+        )
+        {
+            // The serial counter is written once a block, and blocks grow to 64 while serials go faster than one a
+            // second: a replay's virtual minutes between tickets keep them at one, a real peak does not.
+            var perTicket =
+                table.Key == TableStorage.Serials
+                    ? 1.0 / SerialBlockAtVolume
+                    : table.Sum(pair => pair.Value.Writes + pair.Value.Reads) / (double)tickets;
+            var all = perTicket * peakTickets;
+            account += all;
+            // A moment's wake-ups may all fall in one minute: that minute's partitions are its due shards.
+            (string Label, double Spread)[] rows =
+                table.Key == TableStorage.DueIndex
+                    ? [($"{table.Key} (1 shard a minute)", 1), ($"{table.Key} (16 shards a minute)", 16)]
+                    : [(table.Key, Spread(table.Key, peakTickets))];
+            foreach (var (label, spread) in rows)
+            {
+                Console.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"| {label} | {perTicket:0.00} | {spread:N0} | {all / spread:N0} | "
+                            + $"{100 * all / spread / PartitionTarget:0} % | {all:N0} |"
+                    )
+                );
+            }
+        }
+
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"| **whole account** | | | | | **{account:N0}** ({100 * account / AccountTarget:0} % of "
+                    + $"{AccountTarget:N0}) |"
+            )
+        );
     }
 
     private static void Print(PartitionLoad load, double meanPerDay)
