@@ -120,8 +120,8 @@ internal static class CapacityBenchmark
             )
         );
         Console.WriteLine(
-            "| table | entities a ticket | partitions sharing a moment | entities/s a partition | of the partition target "
-                + "| entities/s in all |"
+            "| table | entities a ticket | partitions sharing a moment | entities/s a partition "
+                + "| of the partition target | entities/s in all |"
         );
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         var account = 0.0;
