@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using SlaWatch.Core.Workbench;
 using SlaWatch.Storage;
+using SlaWatch.Storage.Memory;
 using SlaWatch.TestSupport;
 
 namespace SlaWatch.Benchmarks;
@@ -59,6 +60,27 @@ internal static class WorkbenchBenchmark
                         $"queue {tab, -5}: {view!.Tickets.Count, 6:N0} rows, {measured.Requests, 5:N0} requests, "
                             + $"{measured.Seconds, 5:0.00} s, JSON "
                             + $"{JsonSerializer.SerializeToUtf8Bytes(view, Web).Length / 1024.0, 6:N0} KiB"
+                    )
+                );
+            }
+        }
+
+        // The same queues on the in-process store: what the server itself costs, read and serialized.
+        await using (var local = MemoryProcess.Of(policy, clock, rules: rules))
+        {
+            await BoardBenchmark.SeedAsync(local, tickets, parallel: Environment.ProcessorCount);
+            var queues = local.Get<WorkbenchQueues>();
+            await queues.ReadAsync(agent, WorkbenchTab.Open, new WorkbenchFilter());
+            foreach (var tab in new[] { WorkbenchTab.Open, WorkbenchTab.Mine })
+            {
+                var watch = Stopwatch.StartNew();
+                var view = await queues.ReadAsync(agent, tab, new WorkbenchFilter());
+                var json = JsonSerializer.SerializeToUtf8Bytes(view, Web);
+                Console.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"in process, queue {tab, -5}: {view.Tickets.Count, 6:N0} rows read and serialized in "
+                            + $"{watch.Elapsed.TotalMilliseconds, 5:N0} ms, JSON {json.Length / 1024.0, 6:N0} KiB"
                     )
                 );
             }
