@@ -123,13 +123,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                             TableTransactionAction[] actions =
                             [
                                 new(TableTransactionActionType.Add, SnapshotRow(ticket, index, [], events.Count)),
-                                .. events.Select(
-                                    (item, offset) =>
-                                        new TableTransactionAction(
-                                            TableTransactionActionType.Add,
-                                            EventRow(ticketId, offset + 1, item)
-                                        )
-                                ),
+                                .. AddEventRows(ticketId, spilled: 0, events),
                             ];
                             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                         }
@@ -196,15 +190,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                                     etag
                                 ),
                             };
-                            actions.AddRange(
-                                pending.Select(
-                                    (item, offset) =>
-                                        new TableTransactionAction(
-                                            TableTransactionActionType.Add,
-                                            EventRow(current.Id, spilled + offset + 1, item)
-                                        )
-                                )
-                            );
+                            actions.AddRange(AddEventRows(current.Id, spilled, pending));
                             var response = await table
                                 .SubmitTransactionAsync(actions, cancellationToken)
                                 .ConfigureAwait(false);
@@ -238,6 +224,21 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     }
 
     private static string EventKey(int sequence) => string.Create(CultureInfo.InvariantCulture, $"evt-{sequence:D6}");
+
+    /// <summary>Events moved to rows of their own, numbered on from the <paramref name="spilled"/> already
+    /// there.</summary>
+    private static IEnumerable<TableTransactionAction> AddEventRows(
+        string ticketId,
+        int spilled,
+        IEnumerable<TicketEvent> events
+    ) =>
+        events.Select(
+            (item, offset) =>
+                new TableTransactionAction(
+                    TableTransactionActionType.Add,
+                    EventRow(ticketId, spilled + offset + 1, item)
+                )
+        );
 
     private static TableEntity EventRow(string ticketId, int sequence, TicketEvent item) =>
         new(ticketId, EventKey(sequence))

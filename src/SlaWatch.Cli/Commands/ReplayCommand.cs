@@ -161,10 +161,7 @@ internal static class ReplayCommand
                             false,
                             new UTF8Encoding(false)
                         );
-                        var connection =
-                            result.GetValue(store.Storage) is null && result.GetValue(store.Account) is null
-                                ? Environment.GetEnvironmentVariable(StoreOptions.StorageVariable)
-                                : store.StorageOf(result);
+                        var connection = store.StorageGiven(result);
                         await using var provider = ReplayServiceCollectionExtensions.BuildReplayProvider(
                             policy,
                             rules,

@@ -89,16 +89,20 @@ internal sealed partial class StoreOptions(CliOutput output, string? nowDescript
         command.Options.Add(PolicyArchive);
     }
 
-    /// <summary>The tables the command works on: <c>--account</c>'s table service, <c>--storage</c>, then
-    /// <c>$SLAWATCH_STORAGE</c>, else the local Azurite. Both options at once, or a name no account can have, stop
-    /// the command.</summary>
-    public string StorageOf(ParseResult result)
+    /// <summary>The tables the command works on: those <see cref="StorageGiven"/> names, else the local
+    /// Azurite.</summary>
+    public string StorageOf(ParseResult result) => StorageGiven(result) ?? StorageOptions.LocalAzurite;
+
+    /// <summary>The tables named by <c>--account</c> (its table service), <c>--storage</c> or
+    /// <c>$SLAWATCH_STORAGE</c>; null when none names any (a command with a default of its own). Both options at
+    /// once, or a name no account can have, stop the command.</summary>
+    public string? StorageGiven(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var storage = result.GetValue(Storage);
         if (result.GetValue(Account) is not { } account)
         {
-            return storage ?? Environment.GetEnvironmentVariable(StorageVariable) ?? StorageOptions.LocalAzurite;
+            return storage ?? Environment.GetEnvironmentVariable(StorageVariable);
         }
 
         if (storage is not null)

@@ -37,7 +37,7 @@ public sealed class IngestionService(
         ArgumentNullException.ThrowIfNull(days);
         if (days.TakeAll() is { Count: > 0 } due)
         {
-            await index.IndexDaysAsync([.. due], cancellationToken).ConfigureAwait(false);
+            await index.IndexDaysAsync(due, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -187,14 +187,12 @@ public sealed class IngestionService(
             Entered = contact.Entered,
         };
         var day = writer.LocalDay(contact.ReceivedAt);
-        TicketEvent[] events = [received, .. followUps.Select(item => writer.Stamp(item, contact.ReceivedAt))];
-        // Later days the follow-ups fall on get an entry each, as a write on those days would give them.
-        var laterDays = events.Skip(1).Select(item => writer.LocalDay(item.At)).Where(other => other > day).ToHashSet();
-        var state = writer.IndexFor(ticketId, events) with
-        {
-            LastActivityDay = laterDays.Count > 0 ? laterDays.Max() : day,
-        };
-        var open = events.Length == 1 || !TicketFold.Fold(ticketId, events).Status.IsDone();
+        var stamped = followUps.Select(item => writer.Stamp(item, contact.ReceivedAt)).ToArray();
+        TicketEvent[] events = [received, .. stamped];
+        // Other days the follow-ups fall on get an entry each, as a write of them would give them.
+        var (laterDays, lastActivity) = writer.ActivityDays(stamped, day, day);
+        var state = writer.IndexFor(ticketId, events) with { LastActivityDay = lastActivity };
+        var open = TicketWriter.IsOpenAfter(ticketId, events, stamped, wasOpen: true);
 
         for (var attempt = 1; attempt <= MaxCreateAttempts; attempt++)
         {
@@ -244,7 +242,7 @@ public sealed class IngestionService(
                 }
                 else if (heldDays.Hold(dayEntries) is { } due)
                 {
-                    writes.Add(index.IndexDaysAsync([.. due], cancellationToken));
+                    writes.Add(index.IndexDaysAsync(due, cancellationToken));
                 }
 
                 if (contact.RepeatKey is { } key)

@@ -6,7 +6,19 @@ namespace SlaWatch.Core.Ingestion;
 /// reference, and what each refused one became (null for the accepted).</summary>
 public sealed record ScreenedEvents(IReadOnlyList<TicketEvent> Items, IReadOnlyList<RecordResult?> Refused)
 {
+    // Which items are the first accepted one of their source: the rest repeat it.
+    private readonly bool[] _first = Firsts(Items, Refused);
+
     /// <summary>The accepted events, each source once: what a ticket created with them holds.</summary>
-    public IReadOnlyList<TicketEvent> Accepted { get; } =
-    [.. Items.Where((_, i) => Refused[i] is null).DistinctBy(item => item.SourceRef, StringComparer.Ordinal)];
+    public IReadOnlyList<TicketEvent> Accepted => field ??= [.. Items.Where((_, i) => _first[i])];
+
+    /// <summary>Whether the item at <paramref name="index"/> is accepted and not a repeat of an earlier one's
+    /// source.</summary>
+    public bool IsFirst(int index) => _first[index];
+
+    private static bool[] Firsts(IReadOnlyList<TicketEvent> items, IReadOnlyList<RecordResult?> refused)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. items.Select((item, i) => refused[i] is null && seen.Add(item.SourceRef!))];
+    }
 }

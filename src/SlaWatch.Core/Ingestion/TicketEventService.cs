@@ -188,14 +188,13 @@ public sealed class TicketEventService(
     {
         ArgumentNullException.ThrowIfNull(screened);
         await IndexRepliesAsync(channel, ticketId, screened.Accepted, cancellationToken).ConfigureAwait(false);
-        var first = new HashSet<string>(StringComparer.Ordinal);
         return
         [
             .. screened.Items.Select(
-                (item, i) =>
+                (_, i) =>
                     screened.Refused[i]
                     ?? new RecordResult(
-                        first.Add(item.SourceRef!) ? RecordOutcome.Recorded : RecordOutcome.Duplicate,
+                        screened.IsFirst(i) ? RecordOutcome.Recorded : RecordOutcome.Duplicate,
                         ticketId,
                         number
                     )

@@ -41,6 +41,34 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         );
     }
 
+    /// <summary>Whether a ticket is open once <paramref name="added"/> are among its <paramref name="events"/>: folded
+    /// again only when one of them may change the status.</summary>
+    public static bool IsOpenAfter(
+        string ticketId,
+        IReadOnlyList<TicketEvent> events,
+        IEnumerable<TicketEvent> added,
+        bool wasOpen
+    ) =>
+        added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed)
+            ? !TicketFold.Fold(ticketId, events).Status.IsDone()
+            : wasOpen;
+
+    /// <summary>The days <paramref name="added"/> fall on besides the ticket's own and the last one entered, each to
+    /// get a day entry, and the last activity day that leaves the ticket with.</summary>
+    public (DateOnly[] Days, DateOnly LastActivityDay) ActivityDays(
+        IEnumerable<TicketEvent> added,
+        DateOnly ticketDay,
+        DateOnly lastIndexedDay
+    )
+    {
+        var days = added
+            .Select(item => LocalDay(item.At))
+            .Distinct()
+            .Where(day => day != lastIndexedDay && day != ticketDay)
+            .ToArray();
+        return (days, days.Length > 0 ? days.Max() : lastIndexedDay);
+    }
+
     /// <summary>
     /// An event as it is kept: with when it was recorded, and, when it claims to have happened before its ticket
     /// arrived (a reply or an assignment stamped by a wrong clock or typed wrong), at the arrival, with the instant it
@@ -132,15 +160,9 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             // The open set changes with the status: a reopened ticket is entered before the write (a crash leaves an
             // extra entry, which readers check), a finished one taken out after.
             var wasOpen = !current.State.Status.IsDone();
-            var isOpen = added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed)
-                ? !TicketFold.Fold(ticketId, events).Status.IsDone()
-                : wasOpen;
-            var days = added
-                .Select(item => LocalDay(item.At))
-                .Distinct()
-                .Where(day => day != current.Index.LastActivityDay && day != current.Number.Date)
-                .ToArray();
-            state = state with { LastActivityDay = days.Length > 0 ? days.Max() : current.Index.LastActivityDay };
+            var isOpen = IsOpenAfter(ticketId, events, added, wasOpen);
+            var (days, lastActivity) = ActivityDays(added, current.Number.Date, current.Index.LastActivityDay);
+            state = state with { LastActivityDay = lastActivity };
             // What must be entered before the write, together in one round trip.
             await Task.WhenAll(
                     isOpen && !wasOpen
