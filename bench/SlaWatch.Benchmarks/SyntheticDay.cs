@@ -29,10 +29,14 @@ internal static class SyntheticDay
             "service-attitude",
             "complaint",
         ];
+        // Tickets are numbered as they are created, so a later number never arrived earlier: the store returns a
+        // day's tickets in arrival order, and their objects lie in memory in that order.
+        var arrivals = new Random(seed + 1);
+        var seconds = Enumerable.Range(0, count).Select(_ => arrivals.Next(0, 86_400)).Order().ToArray();
         var tickets = new StoredTicket[count];
         for (var i = 0; i < count; i++)
         {
-            var received = Start.AddSeconds(random.Next(0, 86_400));
+            var received = Start.AddSeconds(seconds[i]);
             var events = new List<TicketEvent>
             {
                 new Received(

@@ -100,13 +100,14 @@ public static class SlaClockCalculator
     )
     {
         var end = span.Stop ?? now;
-        if (policy.TargetFor(metric, timeline.PhaseAt(end).Profile) is not { } target)
+        var profile = timeline.PhaseAt(end).Profile;
+        if (policy.TargetFor(metric, profile) is not { } target)
         {
             return null;
         }
 
         var targetOpen = target.OpenTimeFrom(span.Start);
-        var segments = FillSegments(timeline, metric, span.Start, end, policy, target.Calendar);
+        var segments = FillSegments(timeline, metric, span.Start, end, policy, (profile, target.Calendar));
         var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
         var running = span.Stop is null && !timeline.PhaseAt(now).Paused;
         var due = Reached(segments, targetOpen, running, target.Calendar, now, elapsed);
@@ -222,14 +223,15 @@ public static class SlaClockCalculator
     }
 
     /// <summary>The clock's open stretches between <paramref name="start"/> and <paramref name="end"/>, into the
-    /// timeline's scratch list.</summary>
+    /// timeline's scratch list; a phase no rule sets a target for is measured on the calendar of the clock's
+    /// end.</summary>
     private static List<Segment> FillSegments(
         ClockTimeline timeline,
         SlaMetric metric,
         DateTimeOffset start,
         DateTimeOffset end,
         SlaPolicy policy,
-        BusinessCalendar fallback
+        (TicketProfile Profile, BusinessCalendar Calendar) atEnd
     )
     {
         var segments = timeline.Segments;
@@ -245,7 +247,11 @@ public static class SlaClockCalculator
                 continue;
             }
 
-            var calendar = policy.TargetFor(metric, phase.Profile)?.Calendar ?? fallback;
+            // Most tickets keep one profile throughout: the calendar found for the clock's end serves them.
+            var calendar =
+                phase.Profile == atEnd.Profile
+                    ? atEnd.Calendar
+                    : policy.TargetFor(metric, phase.Profile)?.Calendar ?? atEnd.Calendar;
             var open = calendar.Elapsed(from, to);
             segments.Add(new Segment(from, to, calendar, before, open));
             before += open;

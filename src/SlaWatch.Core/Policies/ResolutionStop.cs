@@ -32,18 +32,29 @@ public sealed record ResolutionStop(ResolutionStopsAt StopsAt = ResolutionStopsA
     public static DateTimeOffset? ConfirmedAt(Ticket ticket, TimeSpan wait, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (!ticket.Status.IsDone() || ticket.ResolvedAt is not { } resolved)
+        return ConfirmedAt(ticket.Status, (ticket.ResolvedAt, ticket.ConfirmedAt, ticket.ClosedAt), wait, asOf);
+    }
+
+    /// <summary>The same from a ticket's status and instants, for a report reading a fold in place.</summary>
+    internal static DateTimeOffset? ConfirmedAt(
+        TicketStatus status,
+        (DateTimeOffset? Resolved, DateTimeOffset? Confirmed, DateTimeOffset? Closed) at,
+        TimeSpan wait,
+        DateTimeOffset asOf
+    )
+    {
+        if (!status.IsDone() || at.Resolved is not { } resolved)
         {
             return null;
         }
 
         var silence = resolved + wait;
         (DateTimeOffset Happened, DateTimeOffset Stops)? earliest = silence <= asOf ? (silence, resolved) : null;
-        foreach (var said in new[] { ticket.ConfirmedAt, ticket.ClosedAt })
+        foreach (var said in (ReadOnlySpan<DateTimeOffset?>)[at.Confirmed, at.Closed])
         {
-            if (said is { } at && (earliest is null || at < earliest.Value.Happened))
+            if (said is { } instant && (earliest is null || instant < earliest.Value.Happened))
             {
-                earliest = (at, at);
+                earliest = (instant, instant);
             }
         }
 

@@ -33,7 +33,8 @@ public static class DailyAggregator
         var contribution = new TicketContribution();
         var states = new List<(SlaMetric Metric, ClockState State)>();
         var dayEnds = new Dictionary<DateOnly, DateTimeOffset>();
-        foreach (var stored in arrivals.OrderBy(ReceivedAt))
+        Func<Satisfaction, string> level = dimensions.Level;
+        foreach (var stored in InArrivalOrder(arrivals))
         {
             if (!dayEnds.TryGetValue(stored.Number.Date, out var endOfDay))
             {
@@ -44,7 +45,16 @@ public static class DailyAggregator
             }
 
             timeline.Load(stored.Events, asOf, endOfDay);
-            var ticket = timeline.Ticket.ToTicket(stored.Id, stored.Number);
+            // Read in place: a report folds every ticket of its days, and a ticket object each is most of what it
+            // would allocate.
+            var ticket = timeline.Ticket;
+            if (!ticket.Started)
+            {
+                throw new InvalidOperationException(
+                    $"Ticket {stored.Id} has no events; its first event must be {nameof(Received)}."
+                );
+            }
+
             // Read before its day ended, the ticket's state at midnight may hold events after the report's instant.
             var openAtEnd =
                 endOfDay <= asOf || !HasEventsAfter(stored.Events, asOf)
@@ -55,9 +65,14 @@ public static class DailyAggregator
             SlaClockCalculator.States(timeline, policy, asOf, states);
 
             var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
-            var confirmed = ResolutionStop.ConfirmedAt(ticket, policy.Resolution.ConfirmationWait, asOf);
+            var confirmed = ResolutionStop.ConfirmedAt(
+                ticket.Status,
+                (ticket.ResolvedAt, ticket.ConfirmedAt, ticket.ClosedAt),
+                policy.Resolution.ConfirmationWait,
+                asOf
+            );
             var kind = policy.Channels.KindOf(ticket.Channel);
-            contribution.Fill(ticket, kind, states, openAtEnd, repeat, confirmed, dimensions.Level, policy.PhoneMask);
+            contribution.Fill(ticket, kind, states, openAtEnd, repeat, confirmed, level, policy.PhoneMask);
             foreach (var into in dimensions.Of(ticket))
             {
                 contribution.AddTo(into);
@@ -67,7 +82,29 @@ public static class DailyAggregator
         return figures;
     }
 
-    // Tickets are taken in the order they arrived, whatever order the store returned them in.
+    // Tickets are taken in the order they arrived, whatever order the store returned them in (ties in the order
+    // returned), so sums of minutes add up in one order: a store's order is checked in one pass before sorting.
+    private static IReadOnlyList<StoredTicket> InArrivalOrder(IEnumerable<StoredTicket> arrivals)
+    {
+        var tickets = arrivals as IReadOnlyList<StoredTicket> ?? [.. arrivals];
+        for (var i = 1; i < tickets.Count; i++)
+        {
+            if (ReceivedAt(tickets[i]) < ReceivedAt(tickets[i - 1]))
+            {
+                var keys = new (long Ticks, int Index)[tickets.Count];
+                for (var k = 0; k < keys.Length; k++)
+                {
+                    keys[k] = (ReceivedAt(tickets[k]).UtcTicks, k);
+                }
+
+                Array.Sort(keys);
+                return Array.ConvertAll(keys, key => tickets[key.Index]);
+            }
+        }
+
+        return tickets;
+    }
+
     private static DateTimeOffset ReceivedAt(StoredTicket ticket) =>
         ticket.Events.Count > 0 && ticket.Events[0] is Received first ? first.At : ticket.State.ReceivedAt;
 
@@ -113,7 +150,7 @@ public static class DailyAggregator
             _all = Figures("all");
         }
 
-        public List<DayFigures> Of(Ticket ticket)
+        public List<DayFigures> Of(TicketFolder ticket)
         {
             var (channel, priority, category) = (ticket.Channel, (int)ticket.Priority, ticket.Category ?? "other");
             if (!_channels.TryGetValue(channel, out var byChannel))
@@ -202,18 +239,26 @@ public static class DailyAggregator
 /// </summary>
 public sealed class RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan window)
 {
-    private readonly Dictionary<(string Customer, string Category), List<DateTimeOffset>> _seen = Index(arrivals);
+    // By customer alone, each with the categories and instants of their contacts: a report asks once per ticket, and a
+    // string key hashes faster than a pair of them.
+    private readonly Dictionary<string, List<(string Category, long Ticks)>> _seen = Index(arrivals);
+    private readonly long _window = window.Ticks;
 
     public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt)
     {
-        if (!_seen.TryGetValue((customerKey, category ?? "other"), out var times))
+        if (!_seen.TryGetValue(customerKey, out var contacts))
         {
             return false;
         }
 
-        foreach (var earlier in times)
+        var (of, at) = (category ?? "other", receivedAt.UtcTicks);
+        foreach (var earlier in contacts)
         {
-            if (earlier < receivedAt && receivedAt - earlier <= window)
+            if (
+                earlier.Ticks < at
+                && at - earlier.Ticks <= _window
+                && string.Equals(earlier.Category, of, StringComparison.Ordinal)
+            )
             {
                 return true;
             }
@@ -222,22 +267,19 @@ public sealed class RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan windo
         return false;
     }
 
-    private static Dictionary<(string Customer, string Category), List<DateTimeOffset>> Index(
-        IEnumerable<DayEntry> arrivals
-    )
+    private static Dictionary<string, List<(string Category, long Ticks)>> Index(IEnumerable<DayEntry> arrivals)
     {
-        var seen = new Dictionary<(string Customer, string Category), List<DateTimeOffset>>();
+        var seen = new Dictionary<string, List<(string Category, long Ticks)>>(StringComparer.Ordinal);
         foreach (var entry in arrivals)
         {
             if (entry.CustomerKey is { } customer && entry.ReceivedAt is { } at)
             {
-                var key = (customer, entry.Category ?? "other");
-                if (!seen.TryGetValue(key, out var times))
+                if (!seen.TryGetValue(customer, out var contacts))
                 {
-                    seen[key] = times = [];
+                    seen[customer] = contacts = new(1);
                 }
 
-                times.Add(at);
+                contacts.Add((entry.Category ?? "other", at.UtcTicks));
             }
         }
 

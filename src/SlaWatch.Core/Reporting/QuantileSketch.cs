@@ -3,9 +3,13 @@ namespace SlaWatch.Core.Reporting;
 /// <summary>
 /// Counts of values in logarithmic buckets (the DDSketch layout): bucket <c>i</c> holds values in
 /// (γ^(i−1), γ^i] with γ = (1 + α)/(1 − α), so every quantile read from it is within <see cref="RelativeAccuracy"/>
-/// (α = 1 %) of the exact value, from seconds to years alike. Buckets are sparse and only add up, so days merge into
-/// weeks and months exactly, without reading tickets again. Values below <see cref="ZeroBelow"/> count as zero.
+/// (α = 1 %) of the exact value, from seconds to years alike. Buckets only add up, so days merge into weeks and
+/// months exactly, without reading tickets again. Values below <see cref="ZeroBelow"/> count as zero.
 /// </summary>
+/// <remarks>
+/// The counts are kept in one array over the range of buckets used (a day's first responses span a few hundred),
+/// so adding a value is an index, not a hash lookup: a report adds every ticket to about ten sketches.
+/// </remarks>
 public sealed class QuantileSketch
 {
     public const double RelativeAccuracy = 0.01;
@@ -16,12 +20,40 @@ public sealed class QuantileSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
+    // _counts[i] is the count of bucket _first + i.
+    private long[] _counts = [];
+    private int _first;
+    private long _inBuckets;
+
     public long Zeros { get; set; }
 
-    /// <summary>Count per bucket index (sparse).</summary>
-    public Dictionary<int, long> Buckets { get; init; } = [];
+    /// <summary>Count per bucket index, the buckets holding a value only, in index order (as stored).</summary>
+    public IReadOnlyDictionary<int, long> Buckets
+    {
+        get
+        {
+            var buckets = new SortedDictionary<int, long>();
+            for (var i = 0; i < _counts.Length; i++)
+            {
+                if (_counts[i] != 0)
+                {
+                    buckets[_first + i] = _counts[i];
+                }
+            }
 
-    public long Count => Zeros + Buckets.Values.Sum();
+            return buckets;
+        }
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            foreach (var (index, count) in value)
+            {
+                AddToBucket(index, count);
+            }
+        }
+    }
+
+    public long Count => Zeros + _inBuckets;
 
     public void Add(double value) => AddToBucket(BucketOf(value));
 
@@ -32,27 +64,26 @@ public sealed class QuantileSketch
     /// <summary>Counts a value whose bucket was worked out once for several sketches.</summary>
     internal void AddToBucket(int? bucket)
     {
-        if (bucket is not { } index)
+        if (bucket is { } index)
+        {
+            AddToBucket(index, 1);
+        }
+        else
         {
             Zeros++;
-            return;
         }
-
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-            Buckets,
-            index,
-            out _
-        );
-        count++;
     }
 
     public void Merge(QuantileSketch other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Zeros += other.Zeros;
-        foreach (var (index, count) in other.Buckets)
+        for (var i = 0; i < other._counts.Length; i++)
         {
-            Buckets[index] = Buckets.GetValueOrDefault(index) + count;
+            if (other._counts[i] != 0)
+            {
+                AddToBucket(other._first + i, other._counts[i]);
+            }
         }
     }
 
@@ -74,16 +105,49 @@ public sealed class QuantileSketch
         }
 
         var seen = Zeros;
-        foreach (var (index, bucket) in Buckets.OrderBy(pair => pair.Key))
+        for (var i = 0; i < _counts.Length; i++)
         {
-            seen += bucket;
+            seen += _counts[i];
             if (seen >= rank)
             {
                 // The point of the bucket with the same relative distance to both of its ends.
-                return 2 * Math.Pow(Gamma, index) / (Gamma + 1);
+                return 2 * Math.Pow(Gamma, _first + i) / (Gamma + 1);
             }
         }
 
         return null;
+    }
+
+    private void AddToBucket(int index, long count)
+    {
+        var offset = index - _first;
+        if ((uint)offset >= (uint)_counts.Length)
+        {
+            offset = Cover(index);
+        }
+
+        _counts[offset] += count;
+        _inBuckets += count;
+    }
+
+    // Widens the range to hold the index, with room for a few more buckets on the side it grew, so a day's values
+    // arriving in any order reallocate a handful of times.
+    private int Cover(int index)
+    {
+        if (_counts.Length == 0)
+        {
+            _counts = new long[16];
+            _first = index - 8;
+            return index - _first;
+        }
+
+        var last = _first + _counts.Length - 1;
+        var slack = Math.Max(16, _counts.Length / 2);
+        var first = index < _first ? index - slack : _first;
+        var newLast = index > last ? index + slack : last;
+        var counts = new long[newLast - first + 1];
+        Array.Copy(_counts, 0, counts, _first - first, _counts.Length);
+        (_counts, _first) = (counts, first);
+        return index - _first;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class TicketContribution
     private Satisfaction? _rating;
 
     public void Fill(
-        Ticket ticket,
+        TicketFolder ticket,
         ChannelKind kind,
         List<(SlaMetric Metric, ClockState State)> clocks,
         bool openAtEnd,

@@ -96,21 +96,13 @@ public sealed record Ticket
     /// <summary>What the team recorded about first-contact resolution, when it did (an imported 是否首次解决).</summary>
     public bool? FirstContactRecorded { get; init; }
 
-    /// <summary>
-    /// First-contact resolution (首次解决) as recorded, else derived: resolved, never reopened, and the customer did not
-    /// have to come back — on the phone, no further call; in a chat conversation (web chat, WeChat), solved within
-    /// it however many messages it took; by e-mail or web form, answered once with no follow-up from the customer.
-    /// </summary>
+    /// <summary>First-contact resolution (首次解决): <see cref="FirstContact.Resolved"/>.</summary>
     public bool FirstContactResolved(ChannelKind kind) =>
-        FirstContactRecorded
-        ?? (
-            Status.IsDone()
-            && ReopenCount == 0
-            && kind switch
-            {
-                ChannelKind.Phone => CustomerMessageCount == 0,
-                ChannelKind.Chat => true,
-                _ => AgentResponseCount <= 1 && CustomerFollowUps == 0,
-            }
+        FirstContact.Resolved(
+            FirstContactRecorded,
+            Status,
+            ReopenCount,
+            kind,
+            (CustomerMessageCount, AgentResponseCount, CustomerFollowUps)
         );
 }

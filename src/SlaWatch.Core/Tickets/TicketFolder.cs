@@ -35,35 +35,51 @@ internal sealed class TicketFolder
 
     public int EventCount { get; private set; }
 
-    private string? Owner { get; set; }
+    public string? Owner { get; private set; }
 
-    private string? Executor { get; set; }
+    public string? Executor { get; private set; }
 
-    private DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
 
-    private DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
 
-    private int AgentResponseCount { get; set; }
+    public int AgentResponseCount { get; private set; }
 
-    private int CustomerMessageCount { get; set; }
+    public int CustomerMessageCount { get; private set; }
 
-    private int CustomerFollowUps { get; set; }
+    public int CustomerFollowUps { get; private set; }
 
-    private Satisfaction? Satisfaction { get; set; }
+    public Satisfaction? Satisfaction { get; private set; }
 
-    private string? Solution { get; set; }
+    public string? Solution { get; private set; }
 
-    private DateTimeOffset? PromisedResolutionBy { get; set; }
+    public DateTimeOffset? PromisedResolutionBy { get; private set; }
 
-    private string? OverdueReason { get; set; }
+    public string? OverdueReason { get; private set; }
 
-    private Confirmation? CustomerConfirmation { get; set; }
+    public Confirmation? CustomerConfirmation { get; private set; }
 
-    private DateTimeOffset? ConfirmedAt { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
 
-    private bool? FirstContactRecorded { get; set; }
+    public bool? FirstContactRecorded { get; private set; }
 
     public TicketProfile Profile => new(Channel, Priority, Category, CustomerTier);
+
+    /// <summary>Who sent the arrival; only once <see cref="Started"/>.</summary>
+    public CustomerRef Customer => _received?.Customer ?? throw new InvalidOperationException("No arrival folded.");
+
+    /// <summary>The reasons given so far, read in place: valid until the next <see cref="Reset"/>.</summary>
+    public IReadOnlyList<ReasonGiven> OverdueReasons => _reasons;
+
+    /// <summary>The same as <see cref="Ticket.FirstContactResolved"/> of the ticket this fold gives.</summary>
+    public bool FirstContactResolved(ChannelKind kind) =>
+        FirstContact.Resolved(
+            FirstContactRecorded,
+            Status,
+            ReopenCount,
+            kind,
+            (CustomerMessageCount, AgentResponseCount, CustomerFollowUps)
+        );
 
     public void Reset()
     {

@@ -127,4 +127,29 @@ public class QuantileSketchTests
         measure.Merge(other);
         Assert.Equal((3L, 50_000.0), (measure.Count, measure.Max!.Value));
     }
+
+    [Fact]
+    public void ValuesAddedFromBothEndsInAnyOrderKeepEveryBucketAndReadBackFromTheStoredForm()
+    {
+        // Seconds, then a year, then a fraction of a minute: the range widens below and above what it held.
+        double[] values = [0.5, 525_600, 0.002, 3, 3, 44_000, 0, 0.0105, 720];
+        var sketch = Of(values);
+        var json = System.Text.Json.JsonSerializer.Serialize(sketch);
+        var stored = System.Text.Json.JsonSerializer.Deserialize<QuantileSketch>(json)!;
+
+        var expected = values
+            .Where(value => value >= QuantileSketch.ZeroBelow)
+            .GroupBy(value => (int)Math.Ceiling(Math.Log(value) / Math.Log(1.01 / 0.99)))
+            .OrderBy(group => group.Key)
+            .Select(group => KeyValuePair.Create(group.Key, (long)group.Count()));
+        Assert.Equal(expected, sketch.Buckets);
+        Assert.Equal(expected, stored.Buckets);
+        Assert.Equal((1L, 9L), (stored.Zeros, stored.Count));
+        Assert.StartsWith("{\"Zeros\":1,\"Buckets\":{\"-310\":1,", json, StringComparison.Ordinal);
+        var sorted = values.Order().ToArray();
+        foreach (var p in Ps)
+        {
+            AssertWithinOnePercent(Exact(sorted, p), stored.Quantile(p), $"read back, p {p}");
+        }
+    }
 }
