@@ -43,7 +43,8 @@ internal static class FoldBenchmark
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Folded {count:N0} tickets (median of 5 runs after 3) into {figures.Count} dimensions in {took.TotalSeconds:0.00} s: "
+                $"Folded {count:N0} tickets (median of 5 runs after 3) into {figures.Count} dimensions in "
+                    + $"{took.TotalSeconds:0.00} s: "
                     + $"{count / took.TotalSeconds:N0} tickets per second (goal 1 000 000), "
                     + $"{allocated / 1048576.0:N0} MiB allocated ({allocated / (double)count:N0} bytes per ticket, "
                     + $"goal at most 100), peak working set "
