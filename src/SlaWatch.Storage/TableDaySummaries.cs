@@ -100,25 +100,31 @@ internal sealed class TableDaySummaries(TableStorage storage)
                 storage,
                 async () =>
                 {
+                    var rows = await ShardedQuery
+                        .ReadAsync<(string Id, int Count, TicketNumber Number, TableEntity Row)>(
+                            table,
+                            natural,
+                            null,
+                            null,
+                            (row, found) =>
+                            {
+                                if (
+                                    row.GetInt32(Count) is { } count
+                                    && row.GetString("TicketId") is { } id
+                                    && TryNumber(row.RowKey, out var number)
+                                )
+                                {
+                                    found.Add((id, count, number, row));
+                                }
+                            },
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
                     var newest = new Dictionary<string, (int Count, TicketNumber Number, TableEntity Row)>(
                         StringComparer.Ordinal
                     );
-                    var filter = TableShards.Range(natural);
-                    await foreach (
-                        var row in table
-                            .QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)
-                            .ConfigureAwait(false)
-                    )
+                    foreach (var (id, count, number, row) in rows)
                     {
-                        if (
-                            row.GetInt32(Count) is not { } count
-                            || row.GetString("TicketId") is not { } id
-                            || !TryNumber(row.RowKey, out var number)
-                        )
-                        {
-                            continue;
-                        }
-
                         if (!newest.TryGetValue(id, out var found) || count > found.Count)
                         {
                             newest[id] = (count, number, row);

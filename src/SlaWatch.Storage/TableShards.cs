@@ -7,9 +7,9 @@ namespace SlaWatch.Storage;
 /// Partitions split so no natural key gathers a whole day's or a whole channel's traffic: a day's tickets
 /// (TicketsByDay), a channel's message references (SourceIndex) and the backlog (OpenTickets) each spread over
 /// <see cref="Count"/> partitions <c>KEY-NN</c>. A writer or a point read computes its shard from what it holds (the
-/// ticket's serial, the reference, the ticket id); a reader of the whole set sends one range query over the shards,
-/// so reading costs pages of up to 1 000 rows, not a query per shard. Sixteen keeps 10 million tickets a day under
-/// half of each partition's target (<c>docs/capacity.md</c>).
+/// ticket's serial, the reference, the ticket id); a reader of the whole set queries every shard side by side
+/// (<see cref="ShardedQuery"/>). Sixteen keeps 10 million tickets a day under half of each partition's target
+/// (<c>docs/capacity.md</c>).
 /// </summary>
 public static class TableShards
 {
@@ -35,13 +35,6 @@ public static class TableShards
 
         return (int)(hash % (uint)count);
     }
-
-    /// <summary>A filter for every shard of <paramref name="natural"/> (<c>KEY-00</c> to <c>KEY-15</c>: '.' follows
-    /// '-').</summary>
-    public static string Range(string natural) =>
-        Azure.Data.Tables.TableClient.CreateQueryFilter(
-            $"PartitionKey ge {natural + "-"} and PartitionKey lt {natural + "."}"
-        );
 
     public static string Key(string natural, int shard) =>
         string.Create(CultureInfo.InvariantCulture, $"{natural}-{shard:D2}");

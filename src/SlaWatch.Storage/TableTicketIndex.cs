@@ -149,40 +149,36 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
                 storage,
                 async () =>
                 {
-                    var entries = new List<DayEntry>();
                     // The day's list without its summaries (the rows after the numbers, and the arrival rows' summary
                     // columns).
-                    var filter =
-                        $"({TableShards.Range(DayKey(day))}) and "
-                        + $"{TableClient.CreateQueryFilter($"RowKey lt {TableDaySummaries.Prefix}")}";
-                    await foreach (
-                        var row in table
-                            .QueryAsync<TableEntity>(
-                                filter,
-                                select: ["RowKey", "TicketId", "Received", "CustomerKey", "Category", "ReceivedAt"],
-                                cancellationToken: cancellationToken
-                            )
-                            .ConfigureAwait(false)
-                    )
-                    {
-                        if (TicketNumber.TryParse(row.RowKey, out var number))
-                        {
-                            entries.Add(
-                                new DayEntry(
-                                    day,
-                                    number,
-                                    row.GetString("TicketId"),
-                                    row.GetBoolean("Received") ?? false
-                                )
+                    var entries = await ShardedQuery
+                        .ReadAsync<DayEntry>(
+                            table,
+                            DayKey(day),
+                            TableClient.CreateQueryFilter($"RowKey lt {TableDaySummaries.Prefix}"),
+                            ["RowKey", "TicketId", "Received", "CustomerKey", "Category", "ReceivedAt"],
+                            (row, found) =>
+                            {
+                                if (TicketNumber.TryParse(row.RowKey, out var number))
                                 {
-                                    CustomerKey = row.GetString("CustomerKey"),
-                                    Category = row.GetString("Category"),
-                                    ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
+                                    found.Add(
+                                        new DayEntry(
+                                            day,
+                                            number,
+                                            row.GetString("TicketId"),
+                                            row.GetBoolean("Received") ?? false
+                                        )
+                                        {
+                                            CustomerKey = row.GetString("CustomerKey"),
+                                            Category = row.GetString("Category"),
+                                            ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
+                                        }
+                                    );
                                 }
-                            );
-                        }
-                    }
-
+                            },
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
                     return (IReadOnlyList<DayEntry>)
                         entries.OrderBy(entry => entry.Number.Date).ThenBy(entry => entry.Number.Serial).ToArray();
                 },
@@ -380,24 +376,22 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
                 storage,
                 async () =>
                 {
-                    var open = new List<(string TicketId, TicketNumber Number)>();
-                    var filter = TableShards.Range(OpenPartition);
-                    await foreach (
-                        var row in table
-                            .QueryAsync<TableEntity>(
-                                filter,
-                                select: ["RowKey", "Number"],
-                                cancellationToken: cancellationToken
-                            )
-                            .ConfigureAwait(false)
-                    )
-                    {
-                        if (TicketNumber.TryParse(row.GetString("Number"), out var number))
-                        {
-                            open.Add((row.RowKey, number));
-                        }
-                    }
-
+                    var open = await ShardedQuery
+                        .ReadAsync<(string TicketId, TicketNumber Number)>(
+                            table,
+                            OpenPartition,
+                            null,
+                            ["RowKey", "Number"],
+                            (row, found) =>
+                            {
+                                if (TicketNumber.TryParse(row.GetString("Number"), out var number))
+                                {
+                                    found.Add((row.RowKey, number));
+                                }
+                            },
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
                     return (IReadOnlyList<(string, TicketNumber)>)
                         [.. open.OrderBy(item => item.TicketId, StringComparer.Ordinal)];
                 },

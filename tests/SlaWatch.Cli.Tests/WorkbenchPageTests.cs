@@ -206,12 +206,23 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await page.ClickAsync("#link-workbench");
         await page.WaitForURLAsync("**/signin?returnTo=*");
         await AxeAsync(page, "sign-in");
+        var queueRequests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/workbench/queue", StringComparison.Ordinal))
+            {
+                queueRequests.Add(new Uri(request.Url).Query);
+            }
+        };
         await page.ClickAsync("button[data-user='agent-a']");
         await page.WaitForFunctionAsync("() => window.workbenchStatus && window.workbenchStatus.refreshes >= 1");
+        // The page asks for its first screen of rows beside who is signed in; a tab chosen later comes whole.
+        Assert.Matches("^\\?tab=mine&first=[1-9][0-9]*$", queueRequests[0]);
         await page.ClickAsync("#tab-open");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.row').length > 10");
         // Of the 60, the demo resolved 4 (its seed is fixed): 56 open.
         Assert.Equal("56", await page.Locator("#tab-open .count").TextContentAsync());
+        Assert.Equal("?tab=open", queueRequests[^1]);
         // The channel filter offers the policy's channels by their names.
         var channels = await page.Locator("#filter-channel option").AllTextContentsAsync();
         Assert.All(["官网客服", "微信公众号", "企业微信", "电话热线", "邮件"], name => Assert.Contains(name, channels));

@@ -211,11 +211,28 @@ public sealed class WorkbenchApiTests(AzuriteFixture azurite)
         var anonymous = await app.AnswerAsync(
             await api.QueueAsync(app.Request("GET", "/api/workbench/queue"), default)
         );
+        var firstScreen = await app.AnswerAsync(
+            await api.QueueAsync(
+                app.Request("GET", "/api/workbench/queue", headers: wang, query: "?tab=mine&first=40"),
+                default
+            )
+        );
+        var badFirst = await app.AnswerAsync(
+            await api.QueueAsync(
+                app.Request("GET", "/api/workbench/queue", headers: wang, query: "?tab=mine&first=0"),
+                default
+            )
+        );
 
         Assert.Equal(200, mine.Status);
         Assert.Equal(number, (string)mine.Json["tickets"]![0]!["number"]!);
         Assert.Equal((1, 0), ((int)mine.Json["counts"]!["Mine"]!, (int)mine.Json["counts"]!["Unassigned"]!));
+        Assert.True((bool)mine.Json["complete"]!);
         Assert.Equal(400, badTab.Status);
         Assert.Equal(401, anonymous.Status);
+        // Forty rows asked for, one there: the whole tab.
+        Assert.Equal((200, true), (firstScreen.Status, (bool)firstScreen.Json["complete"]!));
+        Assert.Equal(400, badFirst.Status);
+        Assert.Equal("first: '0' is not a number of rows from 1 to 500", (string)badFirst.Json["detail"]!);
     }
 }

@@ -28,7 +28,12 @@ public sealed record WorkbenchTabView(
     WorkbenchTab Tab,
     IReadOnlyDictionary<WorkbenchTab, int> Counts,
     IReadOnlyList<BacklogRow> Tickets
-);
+)
+{
+    /// <summary>False when only the first rows were asked for (a page's first screen): the tab holds
+    /// <c>Counts[Tab]</c>.</summary>
+    public bool Complete { get; init; } = true;
+}
 
 /// <summary>
 /// The workbench's queues, read fresh from the backlog (not the board's shared snapshot: a person who just took a
@@ -40,16 +45,23 @@ public sealed class WorkbenchQueues(Backlog backlog, TimeProvider time)
         WorkbenchPerson person,
         WorkbenchTab tab,
         WorkbenchFilter filter,
+        int? first = null,
         CancellationToken cancellationToken = default
     )
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(first ?? 1, 1, nameof(first));
         var now = time.GetUtcNow();
         var shown = (await backlog.AtAsync(now, cancellationToken).ConfigureAwait(false)).Where(filter.Shows).ToArray();
         var counts = Enum.GetValues<WorkbenchTab>()
             .ToDictionary(each => each, each => shown.Count(row => In(each, row, person)));
-        return new WorkbenchTabView(now, tab, counts, [.. shown.Where(row => In(tab, row, person))]);
+        var rows = shown.Where(row => In(tab, row, person));
+        // A page paints its first screen from a few rows, then asks for the rest: a 10 000-row answer is megabytes
+        // the browser parses before it can paint anything.
+        return first is { } some && counts[tab] > some
+            ? new WorkbenchTabView(now, tab, counts, [.. rows.Take(some)]) { Complete = false }
+            : new WorkbenchTabView(now, tab, counts, [.. rows]);
     }
 
     public static bool In(WorkbenchTab tab, BacklogRow row, WorkbenchPerson person)

@@ -49,6 +49,10 @@ public sealed partial class WorkbenchEndpoints(
         return person is null ? unsigned! : TypedResults.Ok(facts.For(person, signIn.SignOutPath));
     }
 
+    // A screen's worth of rows and then some; the whole tab comes without it.
+    private const int MaxFirstRows = 500;
+
+    /// <summary>A tab's tickets (<c>first=N</c>: only its first N, for a page's first screen).</summary>
     public async Task<Results<Ok<WorkbenchTabView>, ProblemHttpResult>> QueueAsync(
         HttpRequest request,
         CancellationToken cancellationToken
@@ -72,9 +76,29 @@ public sealed partial class WorkbenchEndpoints(
             );
         }
 
+        var firstText = request.Query["first"].ToString();
+        int? first = null;
+        if (firstText.Length > 0)
+        {
+            if (
+                !int.TryParse(firstText, NumberStyles.None, CultureInfo.InvariantCulture, out var rows)
+                || rows is < 1 or > MaxFirstRows
+            )
+            {
+                return Refusal.Problem(
+                    StatusCodes.Status400BadRequest,
+                    $"first: '{firstText}' is not a number of rows from 1 to {MaxFirstRows}"
+                );
+            }
+
+            first = rows;
+        }
+
         string? Query(string name) => request.Query[name].ToString() is { Length: > 0 and <= 100 } value ? value : null;
         var filter = new WorkbenchFilter(Query("channel"), Query("priority"), Query("category"));
-        return TypedResults.Ok(await queues.ReadAsync(person, tab, filter, cancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(
+            await queues.ReadAsync(person, tab, filter, first, cancellationToken).ConfigureAwait(false)
+        );
     }
 
     /// <summary>A ticket's page: every field, the timeline with who acted from where, the clocks now, and what the

@@ -90,5 +90,16 @@ public sealed class WorkbenchQueuesTests
         Assert.Equal(time.GetUtcNow(), mine.ReadAt);
         var dues = all.Tickets.Select(row => row.NextDue ?? DateTimeOffset.MaxValue).ToArray();
         Assert.Equal(dues.Order(), dues);
+
+        // A first screen: the soonest-due rows and every count, marked incomplete; asked for more, the whole tab.
+        var firstTwo = await queues.ReadAsync(Wang, WorkbenchTab.Open, new WorkbenchFilter(), first: 2);
+        var firstTen = await queues.ReadAsync(Wang, WorkbenchTab.Open, new WorkbenchFilter(), first: 10);
+        Assert.Equal(all.Tickets.Take(2).Select(row => row.TicketId), firstTwo.Tickets.Select(row => row.TicketId));
+        Assert.Equal(all.Counts, firstTwo.Counts);
+        Assert.Equal((true, false, true), (all.Complete, firstTwo.Complete, firstTen.Complete));
+        Assert.Equal(3, firstTen.Tickets.Count);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            queues.ReadAsync(Wang, WorkbenchTab.Open, new WorkbenchFilter(), first: 0)
+        );
     }
 }
