@@ -28,6 +28,7 @@ public sealed partial class RepositoryRulesTests
         "SlaBoard",
         "PeriodViews",
         "NightlyReport",
+        "StaffingPlanner",
         "Classifier",
         "ChatWebhookHandler",
         "RecordedChatImport",

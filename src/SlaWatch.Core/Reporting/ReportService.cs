@@ -108,6 +108,13 @@ public sealed class ReportService(
         return DailyAggregator.Fold(loaded, policy, time.GetUtcNow(), new RepeatHistory([], TimeSpan.Zero));
     }
 
+    /// <summary>The tickets that arrived on <paramref name="day"/>, as a report reads them (staffing counts
+    /// them).</summary>
+    public async Task<IReadOnlyList<StoredTicket>> ArrivalTicketsAsync(
+        DateOnly day,
+        CancellationToken cancellationToken = default
+    ) => (await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false)).Tickets;
+
     /// <summary>The day's arrivals and their tickets: the summaries in a partition query; a ticket without one is
     /// loaded (16 at a time).</summary>
     private async Task<(DayEntry[] Arrivals, StoredTicket[] Tickets)> ArrivalsAsync(

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using SlaWatch.Core.Staffing;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>
+/// <c>slawatch staffing --from D --to D [--roster FILE] [handling and target options] [--json] [--lang zh-CN]</c>:
+/// agents needed per hour of the week from the period's arrivals, and against a roster the hours short and over.
+/// </summary>
+internal static class StaffingCommand
+{
+    /// <summary>A weekly roster is a few hundred lines; a megabyte is far beyond any team's.</summary>
+    private const long MaxRosterBytes = 1024 * 1024;
+
+    public static Command Create(CliOutput output)
+    {
+        var from = CommonOptions.Text("--from", "The period's first local day (YYYY-MM-DD).");
+        var to = CommonOptions.Text("--to", "The period's last local day (YYYY-MM-DD); at most 366 days.");
+        var roster = CommonOptions.Text(
+            "--roster",
+            "A weekly roster, CSV: person,day,from,to (day Mon-Sun, 周一-周日 or 1-7; times HH:mm).",
+            required: false
+        );
+        var phone = Handling("--phone-handling", "a call", "4m");
+        var chat = Handling("--chat-handling", "a chat", "8m");
+        var mail = Handling("--mail-handling", "an e-mail", "6m");
+        var chats = new Option<int>("--chats-per-agent")
+        {
+            Description = "Chats one agent holds at once (1-20).",
+            DefaultValueFactory = _ => 3,
+        };
+        var level = new Option<int>("--service-level")
+        {
+            Description = "Percent of calls and chats answered within their first-response target (1-99).",
+            DefaultValueFactory = _ => 80,
+        };
+        var occupancy = new Option<int>("--max-occupancy")
+        {
+            Description = "The most of an hour, in percent, an agent is kept busy (1-100).",
+            DefaultValueFactory = _ => 85,
+        };
+        var json = CommonOptions.Json();
+        var lang = new Option<string>("--lang")
+        {
+            Description = "en or zh-CN labels.",
+            DefaultValueFactory = _ => "en",
+        };
+        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        var store = new StoreOptions(output);
+        var command = new Command(
+            "staffing",
+            "Agents needed per hour of the week from a period's arrivals: Erlang C for calls and chats, the workload "
+                + "for e-mail; against a roster, the hours short and over."
+        )
+        {
+            from,
+            to,
+            roster,
+            phone,
+            chat,
+            mail,
+            chats,
+            level,
+            occupancy,
+            json,
+            lang,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
+            {
+                var first = InputParsing.Date("--from", result.GetValue(from));
+                var last = InputParsing.Date("--to", result.GetValue(to));
+                var options = new StaffingOptions
+                {
+                    PhoneHandling = Time("--phone-handling", result.GetValue(phone)),
+                    ChatHandling = Time("--chat-handling", result.GetValue(chat)),
+                    MailHandling = Time("--mail-handling", result.GetValue(mail)),
+                    ChatsPerAgent = Within("--chats-per-agent", result.GetValue(chats), 1, 20),
+                    TargetShare = Within("--service-level", result.GetValue(level), 1, 99) / 100.0,
+                    MaxOccupancy = Within("--max-occupancy", result.GetValue(occupancy), 1, 100) / 100.0,
+                };
+                if (last < first || last.DayNumber - first.DayNumber >= StaffingPlanner.MaxDays)
+                {
+                    throw new UsageException(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"--to: a period from --from of 1 to {StaffingPlanner.MaxDays} days"
+                        )
+                    );
+                }
+
+                var given = result.GetValue(roster) is { } path
+                    ? Roster.Read(new StringReader(InputFiles.ReadText(path, MaxRosterBytes, "roster")))
+                    : null;
+                await using var services = store.Compose(result);
+                var plan = await services
+                    .Get<StaffingPlanner>()
+                    .PlanAsync(first, last, options, given, cancellationToken)
+                    .ConfigureAwait(false);
+                if (result.GetValue(json))
+                {
+                    output.WriteJson(plan);
+                    return;
+                }
+
+                StaffingPrinter.Print(output.Out, plan, result.GetValue(lang) == "zh-CN");
+            }
+        );
+        return command;
+    }
+
+    private static Option<string> Handling(string name, string what, string fallback) =>
+        new(name)
+        {
+            Description = $"How long {what} takes to handle: 90s, 4m (default {fallback}).",
+            DefaultValueFactory = _ => fallback,
+        };
+
+    private static TimeSpan Time(string option, string? text)
+    {
+        var spec = InputParsing.Duration(option, text);
+        return !spec.IsWorkingDays && spec.Time > TimeSpan.Zero && spec.Time <= TimeSpan.FromHours(8)
+            ? spec.Time
+            : throw new UsageException($"{option}: '{text}' is not a handling time above zero and at most 8h");
+    }
+
+    private static int Within(string option, int value, int least, int most) =>
+        value >= least && value <= most
+            ? value
+            : throw new UsageException(
+                string.Create(CultureInfo.InvariantCulture, $"{option}: {value} is not from {least} to {most}")
+            );
+}

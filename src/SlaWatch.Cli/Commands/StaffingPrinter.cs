@@ -1,0 +1,120 @@
+using System.Globalization;
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Staffing;
+using static System.FormattableString;
+
+namespace SlaWatch.Cli.Commands;
+
+/// <summary>A staffing plan as text: the pools and their assumptions, agents needed by hour and weekday, and against a
+/// roster the shortfall (−) and surplus (+) of each hour. Numbers are culture-invariant; words follow the
+/// language.</summary>
+internal static class StaffingPrinter
+{
+    private static readonly DayOfWeek[] Week =
+    [
+        DayOfWeek.Monday,
+        DayOfWeek.Tuesday,
+        DayOfWeek.Wednesday,
+        DayOfWeek.Thursday,
+        DayOfWeek.Friday,
+        DayOfWeek.Saturday,
+        DayOfWeek.Sunday,
+    ];
+
+    private static readonly string[] DaysEn = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    private static readonly string[] DaysZh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+
+    public static void Print(TextWriter output, StaffingPlan plan, bool chinese)
+    {
+        string Pick(string english, string zh) => chinese ? zh : english;
+        output.WriteLine(
+            Pick(
+                Invariant($"Staffing {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd} ({plan.TimeZone}): ")
+                    + "agents needed per hour of the week",
+                Invariant(
+                    $"人力测算 {plan.From:yyyy-MM-dd} 至 {plan.To:yyyy-MM-dd}（{plan.TimeZone}）：每周各时段所需坐席"
+                )
+            )
+        );
+        foreach (var pool in plan.Pools)
+        {
+            output.WriteLine("  " + Pool(pool, chinese));
+        }
+
+        Grid(output, plan, chinese, hour => hour.Needed.ToString(CultureInfo.InvariantCulture));
+        if (plan.Roster is not { } gap)
+        {
+            return;
+        }
+
+        output.WriteLine(
+            Pick(
+                Invariant($"Roster: {Number(gap.RosteredHours)} agent-hours rostered, {gap.NeededHours} needed; ")
+                    + Invariant(
+                        $"{Number(gap.ShortHours)} short over {gap.HoursShort} hours, {Number(gap.OverHours)} over"
+                    ),
+                Invariant($"排班：已排 {Number(gap.RosteredHours)} 人·小时，需要 {gap.NeededHours} 人·小时；缺口 ")
+                    + Invariant(
+                        $"{Number(gap.ShortHours)} 人·小时（{gap.HoursShort} 个时段），富余 {Number(gap.OverHours)} 人·小时"
+                    )
+            )
+        );
+        output.WriteLine(Pick("Short (-) and over (+) by hour:", "各时段缺口（-）与富余（+）："));
+        Grid(output, plan, chinese, hour => hour.Shortfall > 0 ? "-" + Number(hour.Shortfall.Value)
+            : hour.Surplus > 0 ? "+" + Number(hour.Surplus.Value)
+            : "0");
+    }
+
+    private static string Pool(StaffingPool pool, bool chinese)
+    {
+        var handling = Duration(pool.Handling, chinese);
+        var within = Duration(pool.Target, chinese);
+        var share = Number(pool.TargetShare * 100);
+        return (pool.Kind, chinese) switch
+        {
+            (ChannelKind.Phone, false) => Invariant(
+                $"Phone: {pool.Arrivals} calls, Erlang C, handling {handling}, {share}% answered within {within}"
+            ),
+            (ChannelKind.Phone, true) => Invariant(
+                $"电话：{pool.Arrivals} 个来电，Erlang C，处理时长 {handling}，{share}% 在 {within}内接起"
+            ),
+            (ChannelKind.Chat, false) => Invariant(
+                $"Chat: {pool.Arrivals} chats, Erlang C, handling {handling}, {pool.ContactsPerAgent} at once, "
+            ) + Invariant($"{share}% answered within {within}"),
+            (ChannelKind.Chat, true) => Invariant(
+                $"在线会话：{pool.Arrivals} 个，Erlang C，处理时长 {handling}，每人同时 {pool.ContactsPerAgent} 个，"
+            ) + Invariant($"{share}% 在 {within}内响应"),
+            (_, false) => Invariant(
+                $"E-mail: {pool.Arrivals} messages, workload, handling {handling}, acknowledged within {within}"
+            ),
+            (_, true) => Invariant($"邮件：{pool.Arrivals} 封，工作量模型，处理时长 {handling}，{within}内确认"),
+        };
+    }
+
+    private static void Grid(TextWriter output, StaffingPlan plan, bool chinese, Func<StaffingHour, string> cell)
+    {
+        var days = chinese ? DaysZh : DaysEn;
+        output.WriteLine(
+            (chinese ? "时段" : "Hour").PadRight(6) + string.Concat(days.Select(day => day.PadLeft(chinese ? 5 : 6)))
+        );
+        for (var hour = 0; hour < 24; hour++)
+        {
+            var row = string.Concat(
+                Week.Select(day => cell(plan.Hours[StaffingPlanner.HourOfWeek(day, hour)]).PadLeft(6))
+            );
+            output.WriteLine(hour.ToString("00", CultureInfo.InvariantCulture) + ":00" + row);
+        }
+    }
+
+    private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Duration(TimeSpan span, bool chinese) =>
+        span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours)
+            ? Unit(span.TotalHours, "h", " 小时", chinese)
+        : span.TotalMinutes >= 1 && span.TotalMinutes == Math.Floor(span.TotalMinutes)
+            ? Unit(span.TotalMinutes, "m", " 分钟", chinese)
+        : Unit(span.TotalSeconds, "s", " 秒", chinese);
+
+    private static string Unit(double value, string english, string zh, bool chinese) =>
+        Number(value) + (chinese ? zh : english);
+}
