@@ -235,7 +235,7 @@ public static class HtmlReport
 
         page.Append("</table>\n<pre id=\"render-status\" hidden></pre>\n<script>\n");
         page.Append("const data = ").Append(json).Append(";\n");
-        page.Append(ChartScript);
+        page.Append(ChartPage.StatusPrelude).Append(ChartScript).Append('\n').Append(ChartPage.DrawLoop);
         page.Append("</script>\n</body>\n</html>\n");
         return page.ToString();
     }
@@ -301,10 +301,6 @@ public static class HtmlReport
     }
 
     private const string ChartScript = """
-        const status = { errors: [], charts: {} };
-        window.addEventListener('error', e => status.errors.push(String(e.message)));
-        const consoleError = console.error;
-        console.error = (...args) => { status.errors.push(args.join(' ')); consoleError(...args); };
         const base = { animation: false, tooltip: {}, grid: { left: 56, right: 24, top: 40, bottom: 56 } };
         const charts = {
           trend: { ...base,
@@ -339,20 +335,6 @@ public static class HtmlReport
             radar: { indicator: data.radar.indicators.map(name => ({ name, max: 100 })) },
             series: [ { type: 'radar', data: [ { value: data.radar.values, name: 'KPI' } ] } ] }
         };
-        for (const [id, option] of Object.entries(charts)) {
-          try {
-            const chart = echarts.init(document.getElementById('chart-' + id));
-            chart.setOption(option);
-            const canvas = document.querySelector('#chart-' + id + ' canvas');
-            let painted = false;
-            if (canvas) {
-              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-              for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) { painted = true; break; } }
-            }
-            status.charts[id] = painted;
-          } catch (e) { status.errors.push(id + ': ' + e.message); }
-        }
-        document.getElementById('render-status').textContent = JSON.stringify(status);
         """;
 
     private static string Provisional(ReportView view, ReportLabels labels) =>

@@ -31,6 +31,11 @@ public static class WebRoutes
             (ReportEndpoints reports, HttpRequest request, string kind, CancellationToken cancellationToken) =>
                 reports.RunAsync(request, kind, cancellationToken)
         );
+        routes.MapGet(
+            "/api/staffing",
+            (StaffingEndpoints staffing, HttpRequest request, CancellationToken cancellationToken) =>
+                staffing.PlanAsync(request, cancellationToken)
+        );
         routes.MapGet("/api/workbench", (WorkbenchEndpoints workbench, HttpRequest request) => workbench.Page(request));
         routes.MapGet("/api/workbench/me", (WorkbenchEndpoints workbench, HttpRequest request) =>
             workbench.Me(request)

@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PageHtml>();
         services.AddSingleton<BoardEndpoints>();
         services.AddSingleton<ReportEndpoints>();
+        services.AddSingleton<StaffingEndpoints>();
         services.AddSingleton<WorkbenchFacts>();
         services.AddSingleton<WorkbenchEndpoints>();
         services.AddSingleton<Inbound.InboundPushes>();

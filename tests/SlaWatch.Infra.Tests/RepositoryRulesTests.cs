@@ -72,6 +72,7 @@ public sealed partial class RepositoryRulesTests
         "WorkbenchFacts",
         "BoardEndpoints",
         "ReportEndpoints",
+        "StaffingEndpoints",
         "PlatformSignIn",
         "DevelopmentSignIn",
         "DevelopmentSignInEndpoints",

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SlaWatch.Core.Staffing;
+using SlaWatch.Rendering;
 
 namespace SlaWatch.Cli.Commands;
 
@@ -105,7 +106,7 @@ internal static class StaffingCommand
                     return;
                 }
 
-                StaffingPrinter.Print(output.Out, plan, result.GetValue(lang) == "zh-CN");
+                StaffingText.Write(output.Out, plan, result.GetValue(lang) == "zh-CN");
             }
         );
         return command;

@@ -3,12 +3,12 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Staffing;
 using static System.FormattableString;
 
-namespace SlaWatch.Cli.Commands;
+namespace SlaWatch.Rendering;
 
 /// <summary>A staffing plan as text: the pools and their assumptions, agents needed by hour and weekday, and against a
-/// roster the shortfall (−) and surplus (+) of each hour. Numbers are culture-invariant; words follow the
-/// language.</summary>
-internal static class StaffingPrinter
+/// roster the shortfall (−) and surplus (+) of each hour. Numbers are culture-invariant; words follow the language.
+/// The staffing page shares its words (<see cref="Duration"/>, <see cref="Kind"/>).</summary>
+public static class StaffingText
 {
     private static readonly DayOfWeek[] Week =
     [
@@ -21,11 +21,13 @@ internal static class StaffingPrinter
         DayOfWeek.Sunday,
     ];
 
-    private static readonly string[] DaysEn = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    private static readonly string[] DaysZh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    internal static readonly string[] DaysEn = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    internal static readonly string[] DaysZh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
-    public static void Print(TextWriter output, StaffingPlan plan, bool chinese)
+    public static void Write(TextWriter output, StaffingPlan plan, bool chinese)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(plan);
         string Pick(string english, string zh) => chinese ? zh : english;
         output.WriteLine(
             Pick(
@@ -108,13 +110,26 @@ internal static class StaffingPrinter
 
     private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Duration(TimeSpan span, bool chinese) =>
-        span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours)
-            ? Unit(span.TotalHours, "h", " 小时", chinese)
-        : span.TotalMinutes >= 1 && span.TotalMinutes == Math.Floor(span.TotalMinutes)
-            ? Unit(span.TotalMinutes, "m", " 分钟", chinese)
-        : Unit(span.TotalSeconds, "s", " 秒", chinese);
+    /// <summary>A handling time or target in the language's unit: 15s, 4m, 1h; 15 秒, 4 分钟, 1 小时.</summary>
+    public static string Duration(TimeSpan span, bool chinese)
+    {
+        var (value, en, zh) =
+            span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours) ? (span.TotalHours, "h", " 小时")
+            : span.TotalMinutes >= 1 && span.TotalMinutes == Math.Floor(span.TotalMinutes)
+                ? (span.TotalMinutes, "m", " 分钟")
+            : (span.TotalSeconds, "s", " 秒");
+        return Number(value) + (chinese ? zh : en);
+    }
 
-    private static string Unit(double value, string english, string zh, bool chinese) =>
-        Number(value) + (chinese ? zh : english);
+    /// <summary>A pool's name: Phone, Chat, E-mail; 电话, 在线会话, 邮件.</summary>
+    public static string Kind(ChannelKind kind, bool chinese) =>
+        (kind, chinese) switch
+        {
+            (ChannelKind.Phone, false) => "Phone",
+            (ChannelKind.Phone, true) => "电话",
+            (ChannelKind.Chat, false) => "Chat",
+            (ChannelKind.Chat, true) => "在线会话",
+            (_, false) => "E-mail",
+            _ => "邮件",
+        };
 }

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SlaWatch.Core.Staffing;
+
+namespace SlaWatch.Rendering;
+
+/// <summary>
+/// A staffing plan as one self-contained page: a heat map of arrivals by hour of the week for each kind of channel,
+/// one of the agents needed, and (with a roster) one of the shortfall, then the pools' assumptions. ECharts inlined,
+/// animation off; <c>#render-status</c> as on the reports.
+/// </summary>
+public static class HtmlStaffing
+{
+    /// <summary>The charts, in page order, without a roster (with one, <c>gap</c> follows).</summary>
+    public static IReadOnlyList<string> ChartIds { get; } = ["phone", "chat", "mail", "needed"];
+
+    public static string Render(StaffingPlan plan, bool chinese, string echartsScript)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(echartsScript);
+        string L(string english, string zh) => chinese ? zh : english;
+        var title = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{L("Staffing", "人力测算")} {plan.From:yyyy-MM-dd} – {plan.To:yyyy-MM-dd}"
+        );
+        var charts = new List<object>();
+        for (var pool = 0; pool < plan.Pools.Count; pool++)
+        {
+            var at = pool;
+            charts.Add(
+                Heat(
+                    ChartIds[pool],
+                    StaffingText.Kind(plan.Pools[pool].Kind, chinese)
+                        + L(": arrivals per hour (mean per week)", "：每小时进线（周均）"),
+                    plan,
+                    hour => Math.Round(hour.Arrivals[at], 1)
+                )
+            );
+        }
+
+        charts.Add(Heat("needed", L("Agents needed", "所需坐席"), plan, hour => hour.Needed));
+        if (plan.Roster is not null)
+        {
+            charts.Add(
+                Heat("gap", L("Rostered minus needed", "排班减所需"), plan, hour => hour.Rostered - hour.Needed)
+            );
+        }
+
+        var data = new
+        {
+            hours = Enumerable.Range(0, 24).Select(hour => hour.ToString("00", CultureInfo.InvariantCulture)).ToArray(),
+            days = (chinese ? StaffingText.DaysZh : StaffingText.DaysEn).Reverse().ToArray(),
+            charts,
+        };
+        var page = new StringBuilder();
+        page.Append(
+            CultureInfo.InvariantCulture,
+            $$"""
+            <!DOCTYPE html>
+            <html lang="{{(chinese ? "zh-CN" : "en")}}">
+            <head>
+            <meta charset="utf-8">
+            <title>{{WebUtility.HtmlEncode(title)}}</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
+              margin: 24px; color: #1f2933; }
+            h1 { font-size: 22px; } table { border-collapse: collapse; margin: 8px 0; }
+            td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
+            td.num { text-align: right; } .chart { height: 300px; border: 1px solid #e4e7eb; margin: 12px 0; }
+            </style>
+            <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
+            </head>
+            <body>
+            <h1>{{WebUtility.HtmlEncode(title)}}</h1>
+            <p>{{WebUtility.HtmlEncode(L("Hours in ", "时间按 ") + plan.TimeZone + L(".", " 计。"))}}</p>
+            <table><tr><th>{{L("Channel", "渠道")}}</th><th>{{L("Contacts", "进线量")}}</th><th>{{L(
+                "Model",
+                "模型"
+            )}}</th><th>{{L("Handling", "处理时长")}}</th><th>{{L("Target", "目标")}}</th></tr>
+
+            """
+        );
+        foreach (var pool in plan.Pools)
+        {
+            var model = pool.Model == "workload" ? L("workload", "工作量") : "Erlang C";
+            var target =
+                pool.Model == "workload"
+                    ? L("within ", "") + StaffingText.Duration(pool.Target, chinese) + L("", "内确认")
+                    : string.Create(CultureInfo.InvariantCulture, $"{pool.TargetShare * 100:0.#}% ")
+                        + L("within ", "在 ")
+                        + StaffingText.Duration(pool.Target, chinese)
+                        + L("", "内");
+            page.Append(
+                CultureInfo.InvariantCulture,
+                $"<tr><td>{WebUtility.HtmlEncode(StaffingText.Kind(pool.Kind, chinese))}</td><td class=\"num\">{pool.Arrivals}</td>"
+                    + $"<td>{model}</td><td>{WebUtility.HtmlEncode(StaffingText.Duration(pool.Handling, chinese))}</td>"
+                    + $"<td>{WebUtility.HtmlEncode(target)}</td></tr>\n"
+            );
+        }
+
+        page.Append("</table>\n");
+        foreach (var id in ChartIds.Concat(plan.Roster is null ? [] : ["gap"]))
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<div class=\"chart\" id=\"chart-{id}\"></div>\n");
+        }
+
+        page.Append("<pre id=\"render-status\" hidden></pre>\n<script>\nconst data = ")
+            .Append(JsonSerializer.Serialize(data))
+            .Append(";\n")
+            .Append(ChartPage.StatusPrelude)
+            .Append(ChartScript)
+            .Append('\n')
+            .Append(ChartPage.DrawLoop)
+            .Append("</script>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    // Rows are weekdays, Monday on top (ECharts draws a category axis from the bottom).
+    private static object Heat(string id, string title, StaffingPlan plan, Func<StaffingHour, double?> value)
+    {
+        var cells = plan
+            .Hours.Select(hour => new[] { hour.Hour, 6 - ((((int)hour.Day) + 6) % 7), value(hour) ?? 0 })
+            .ToArray();
+        return new
+        {
+            id,
+            title,
+            cells,
+            min = cells.Min(cell => cell[2]),
+            max = Math.Max(1, cells.Max(cell => cell[2])),
+        };
+    }
+
+    private const string ChartScript = """
+        const charts = {};
+        for (const chart of data.charts) {
+          charts[chart.id] = { animation: false, tooltip: {},
+            title: { text: chart.title, textStyle: { fontSize: 13 } },
+            grid: { left: 56, right: 24, top: 40, bottom: 60 },
+            xAxis: { type: 'category', data: data.hours }, yAxis: { type: 'category', data: data.days },
+            visualMap: { min: chart.min, max: chart.max, calculable: false, orient: 'horizontal', left: 'center',
+              bottom: 0 },
+            series: [ { type: 'heatmap', data: chart.cells, label: { show: true } } ] };
+        }
+        """;
+}
