@@ -92,11 +92,14 @@ public static class HtmlStaffing
                         + L("within ", "在 ")
                         + StaffingText.Duration(pool.Target, chinese)
                         + L("", "内");
+            var (kind, handling) = (
+                StaffingText.Kind(pool.Kind, chinese),
+                StaffingText.Duration(pool.Handling, chinese)
+            );
             page.Append(
                 CultureInfo.InvariantCulture,
-                $"<tr><td>{WebUtility.HtmlEncode(StaffingText.Kind(pool.Kind, chinese))}</td><td class=\"num\">{pool.Arrivals}</td>"
-                    + $"<td>{model}</td><td>{WebUtility.HtmlEncode(StaffingText.Duration(pool.Handling, chinese))}</td>"
-                    + $"<td>{WebUtility.HtmlEncode(target)}</td></tr>\n"
+                $"<tr><td>{WebUtility.HtmlEncode(kind)}</td><td class=\"num\">{pool.Arrivals}</td><td>{model}</td>"
+                    + $"<td>{WebUtility.HtmlEncode(handling)}</td><td>{WebUtility.HtmlEncode(target)}</td></tr>\n"
             );
         }
 
