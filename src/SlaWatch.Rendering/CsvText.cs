@@ -8,6 +8,12 @@ namespace SlaWatch.Rendering;
 /// </summary>
 public static class CsvText
 {
+    /// <summary>
+    /// What every CSV starts with: UTF-8's byte-order mark, without which Excel, opening a file by double-click, reads
+    /// it in the machine's ANSI code page and turns Chinese into mojibake.
+    /// </summary>
+    public const string ByteOrderMark = "\uFEFF";
+
     public static string Quote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

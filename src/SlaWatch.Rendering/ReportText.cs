@@ -175,7 +175,7 @@ public static class ReportText
     public static string Csv(ReportView view, bool chinese = false)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var text = new StringBuilder("key,label,value,unit,target,met,previous\n");
+        var text = new StringBuilder(CsvText.ByteOrderMark + "key,label,value,unit,target,met,previous\n");
         foreach (var row in view.Rows)
         {
             text.AppendLine(

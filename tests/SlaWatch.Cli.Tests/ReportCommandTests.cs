@@ -62,7 +62,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
         Assert.False(figures["resolutionRate"].GetProperty("met").GetBoolean());
 
         var csv = WithStore("report", "daily", "--date", "2026-11-13", "--format", "csv").Out.Split('\n');
-        Assert.Equal("key,label,value,unit,target,met,previous", csv[0]);
+        Assert.Equal("\uFEFFkey,label,value,unit,target,met,previous", csv[0]);
         Assert.Contains("resolutionRate,Resolution rate (confirmed),50,%,≥ 95%,false,", csv);
 
         var week = WithStore("report", "weekly", "--week", "2026-W46", "--format", "json");
@@ -103,7 +103,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
 
         var csv = WithStore("export", "tickets", "--from", "2026-11-13", "--to", "2026-11-13").Out.Split('\n');
         Assert.StartsWith(
-            "Number,Id,Channel,ChannelNameZh,ChannelNameEn,Category,Priority,Owner,Status,ReceivedAt",
+            "\uFEFFNumber,Id,Channel,ChannelNameZh,ChannelNameEn,Category,Priority,Owner,Status,ReceivedAt",
             csv[0],
             StringComparison.Ordinal
         );

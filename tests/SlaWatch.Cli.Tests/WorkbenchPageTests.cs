@@ -102,7 +102,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
             )
         ).TextAsync();
         var auditLines = audit.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("at,recorded_at,event,actor,from,source", auditLines[0]);
+        Assert.Equal("\uFEFFat,recorded_at,event,actor,from,source", auditLines[0]);
         // Take, acknowledge, pause, resume, resolve, rate.
         Assert.Contains(auditLines, line =>
             line.Contains(",AlertAcknowledged,客服A,127.0.0.1,", StringComparison.Ordinal)

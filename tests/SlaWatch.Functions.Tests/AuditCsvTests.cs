@@ -46,7 +46,7 @@ public sealed class AuditCsvTests
 
         Assert.Equal(
             [
-                "at,recorded_at,event,actor,from,source",
+                "\uFEFFat,recorded_at,event,actor,from,source",
                 "2026-11-16T09:30:00+08:00,2026-11-16T09:30:02+08:00,Received,customer,,mail:<a@x>",
                 "2026-11-16T09:35:00+08:00,,Assigned,\"'=HYPERLINK(\"\"http://x\"\")\",203.0.113.9,workbench:a:t1",
                 "2026-11-16T09:36:00+08:00,,RemarkAdded,客服A,,\"workbench:a:r1, \"\"two\"\"\"",

@@ -51,6 +51,7 @@ internal static class ExportCommand
                         : null;
                 if (csv is not null)
                 {
+                    output.Out.Write(Rendering.CsvText.ByteOrderMark);
                     string[] iso = ["yyyy-MM-dd'T'HH:mm:sszzz"];
                     csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = iso;
                     csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = iso;

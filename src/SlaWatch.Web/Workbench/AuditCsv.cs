@@ -16,7 +16,7 @@ public static class AuditCsv
     public static string Of(StoredTicket stored, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var text = new StringBuilder("at,recorded_at,event,actor,from,source\r\n");
+        var text = new StringBuilder(CsvText.ByteOrderMark + "at,recorded_at,event,actor,from,source\r\n");
         foreach (var item in stored.Events)
         {
             string?[] cells =

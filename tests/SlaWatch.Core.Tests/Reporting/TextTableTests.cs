@@ -67,8 +67,9 @@ public class TextTableTests
         Assert.Contains(Environment.NewLine + "\"say \"\"hi\"\"\",1,", csv, StringComparison.Ordinal);
         Assert.Contains(Environment.NewLine + "plain,1,", csv, StringComparison.Ordinal);
         Assert.Contains(Environment.NewLine + "\"Wang\nWu\",1,", csv, StringComparison.Ordinal);
+        // The byte-order mark first, so Excel reads the Chinese a label may hold.
         Assert.StartsWith(
-            "key,label,value,unit,target,met,previous\nreceived,Tickets received,4,,,,",
+            "\uFEFFkey,label,value,unit,target,met,previous\nreceived,Tickets received,4,,,,",
             csv,
             StringComparison.Ordinal
         );
