@@ -7,6 +7,33 @@ namespace SlaWatch.Rendering;
 /// </summary>
 internal static class ChartPage
 {
+    /// <summary>
+    /// A page's start up to its heading: the language, the title, the shared body style then the page's own
+    /// (<paramref name="css"/>), and ECharts inlined (a <c>&lt;/script</c> inside it escaped) so the page needs no
+    /// network.
+    /// </summary>
+    public static string Head(string title, bool chinese, string css, string echartsScript)
+    {
+        var encoded = System.Net.WebUtility.HtmlEncode(title);
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="{{(chinese ? "zh-CN" : "en")}}">
+            <head>
+            <meta charset="utf-8">
+            <title>{{encoded}}</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
+              margin: 24px; color: #1f2933; }
+            {{css}}
+            </style>
+            <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
+            </head>
+            <body>
+            <h1>{{encoded}}</h1>
+
+            """;
+    }
+
     public const string StatusPrelude = """
         const status = { errors: [], charts: {} };
         window.addEventListener('error', e => status.errors.push(String(e.message)));

@@ -126,30 +126,10 @@ public static class HtmlReport
         };
 
         var json = JsonSerializer.Serialize(data);
-        var page = new StringBuilder();
+        var page = new StringBuilder(ChartPage.Head(Title(view, chinese), chinese, Css, echartsScript));
         page.Append(
             CultureInfo.InvariantCulture,
             $$"""
-            <!DOCTYPE html>
-            <html lang="{{(chinese ? "zh-CN" : "en")}}">
-            <head>
-            <meta charset="utf-8">
-            <title>{{WebUtility.HtmlEncode(Title(view, chinese))}}</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
-              margin: 24px; color: #1f2933; }
-            h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
-            table { border-collapse: collapse; margin: 8px 0; }
-            td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-            td.num { text-align: right; } .note { color: #b45309; font-weight: bold; }
-            .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
-            .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; }
-            .chart { height: 320px; border: 1px solid #e4e7eb; }
-            </style>
-            <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
-            </head>
-            <body>
-            <h1>{{WebUtility.HtmlEncode(Title(view, chinese))}}</h1>
             <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(
                 view.PolicyVersion
             )}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
@@ -299,6 +279,16 @@ public static class HtmlReport
         };
         return new { indicators, values };
     }
+
+    private const string Css = """
+        h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
+        table { border-collapse: collapse; margin: 8px 0; }
+        td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
+        td.num { text-align: right; } .note { color: #b45309; font-weight: bold; }
+        .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
+        .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; }
+        .chart { height: 320px; border: 1px solid #e4e7eb; }
+        """;
 
     private const string ChartScript = """
         const base = { animation: false, tooltip: {}, grid: { left: 56, right: 24, top: 40, bottom: 56 } };

@@ -54,26 +54,10 @@ public static class HtmlStaffing
             days = (chinese ? StaffingText.DaysZh : StaffingText.DaysEn).Reverse().ToArray(),
             charts,
         };
-        var page = new StringBuilder();
+        var page = new StringBuilder(ChartPage.Head(title, chinese, Css, echartsScript));
         page.Append(
             CultureInfo.InvariantCulture,
             $$"""
-            <!DOCTYPE html>
-            <html lang="{{(chinese ? "zh-CN" : "en")}}">
-            <head>
-            <meta charset="utf-8">
-            <title>{{WebUtility.HtmlEncode(title)}}</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
-              margin: 24px; color: #1f2933; }
-            h1 { font-size: 22px; } table { border-collapse: collapse; margin: 8px 0; }
-            td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-            td.num { text-align: right; } .chart { height: 300px; border: 1px solid #e4e7eb; margin: 12px 0; }
-            </style>
-            <script>{{echartsScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)}}</script>
-            </head>
-            <body>
-            <h1>{{WebUtility.HtmlEncode(title)}}</h1>
             <p>{{WebUtility.HtmlEncode(L("Hours in ", "时间按 ") + plan.TimeZone + L(".", " 计。"))}}</p>
             <table><tr><th>{{L("Channel", "渠道")}}</th><th>{{L("Contacts", "进线量")}}</th><th>{{L(
                 "Model",
@@ -135,6 +119,12 @@ public static class HtmlStaffing
             max = Math.Max(1, cells.Max(cell => cell[2])),
         };
     }
+
+    private const string Css = """
+        h1 { font-size: 22px; } table { border-collapse: collapse; margin: 8px 0; }
+        td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
+        td.num { text-align: right; } .chart { height: 300px; border: 1px solid #e4e7eb; margin: 12px 0; }
+        """;
 
     private const string ChartScript = """
         const charts = {};

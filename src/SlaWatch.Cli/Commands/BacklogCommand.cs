@@ -17,12 +17,7 @@ internal static class BacklogCommand
             required: false
         );
         var json = CommonOptions.Json();
-        var lang = new Option<string>("--lang")
-        {
-            Description = "en or zh-CN labels.",
-            DefaultValueFactory = _ => "en",
-        };
-        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        var lang = CommonOptions.Lang();
         // --at is an earlier instant read back from what is stored; --now stands in for the system clock.
         var store = new StoreOptions(output);
         var command = new Command(

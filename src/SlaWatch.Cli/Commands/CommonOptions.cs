@@ -6,6 +6,14 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON document instead of text." };
 
+    /// <summary><c>--lang en|zh-CN</c>: the language of what a command prints for people (English by default).</summary>
+    public static Option<string> Lang(string description = "en or zh-CN labels.")
+    {
+        var lang = new Option<string>("--lang") { Description = description, DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        return lang;
+    }
+
     public static Option<string> Text(string name, string description, bool required = true) =>
         new(name) { Description = description, Required = required };
 

@@ -58,12 +58,7 @@ internal static class ReplayCommand
             DefaultValueFactory = _ => "table",
         };
         storeKind.AcceptOnlyFromAmong("table", "memory");
-        var lang = new Option<string>("--lang")
-        {
-            Description = "en or zh-CN labels in reports.",
-            DefaultValueFactory = _ => "en",
-        };
-        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        var lang = CommonOptions.Lang("en or zh-CN labels in reports.");
         var store = new StoreOptions(output);
         var command = new Command(
             "replay",

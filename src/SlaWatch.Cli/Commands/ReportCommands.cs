@@ -111,12 +111,7 @@ internal static class ReportCommands
             "Write the report to this file (required for html).",
             required: false
         );
-        var lang = new Option<string>("--lang")
-        {
-            Description = "en or zh-CN labels.",
-            DefaultValueFactory = _ => "en",
-        };
-        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        var lang = CommonOptions.Lang();
         // Days of the period not yet run are computed as of --now, in memory, and shown as provisional.
         var store = new StoreOptions(
             output,

@@ -21,12 +21,7 @@ internal static class ScanCommand
             required: false
         );
         var json = CommonOptions.Json();
-        var lang = new Option<string>("--lang")
-        {
-            Description = "en or zh-CN for the announcements printed.",
-            DefaultValueFactory = _ => "en",
-        };
-        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        var lang = CommonOptions.Lang("en or zh-CN for the announcements printed.");
         var store = new StoreOptions(output, "Scan as of this ISO 8601 instant (default: now).");
         var command = new Command("scan", "Announce every warning, breach and escalation due by now, once.")
         {

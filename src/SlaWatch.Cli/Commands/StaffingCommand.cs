@@ -42,12 +42,7 @@ internal static class StaffingCommand
             DefaultValueFactory = _ => 85,
         };
         var json = CommonOptions.Json();
-        var lang = new Option<string>("--lang")
-        {
-            Description = "en or zh-CN labels.",
-            DefaultValueFactory = _ => "en",
-        };
-        lang.AcceptOnlyFromAmong("en", "zh-CN");
+        var lang = CommonOptions.Lang();
         var store = new StoreOptions(output);
         var command = new Command(
             "staffing",
