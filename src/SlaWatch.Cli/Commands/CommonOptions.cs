@@ -6,7 +6,8 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON document instead of text." };
 
-    /// <summary><c>--lang en|zh-CN</c>: the language of what a command prints for people (English by default).</summary>
+    /// <summary><c>--lang en|zh-CN</c>: the language of what a command prints for people (English by
+    /// default).</summary>
     public static Option<string> Lang(string description = "en or zh-CN labels.")
     {
         var lang = new Option<string>("--lang") { Description = description, DefaultValueFactory = _ => "en" };
