@@ -243,18 +243,6 @@ public static class HtmlReport
     /// </summary>
     private static object Radar(ReportView view, ReportLabels labels)
     {
-        double Score(double? value) => Math.Round(Math.Clamp(value ?? 0, 0, 100), 1);
-        double? ShareOf(string category) =>
-            view.Source.All.Received == 0
-                ? null
-                : 100.0
-                    * (view.Source.Figures.GetValueOrDefault($"category:{category}")?.Received ?? 0)
-                    / view.Source.All.Received;
-        var all = view.Source.All;
-        var resolution =
-            view.Policy.Resolution.StopsAt == Core.Policies.ResolutionStopsAt.Confirmed
-                ? all.ConfirmedResolution
-                : all.Resolution;
         string[] indicators =
         [
             labels.Pick("Resolution rate", "问题解决率"),
@@ -264,20 +252,44 @@ public static class HtmlReport
             labels.Pick("No operation errors", "无操作失误"),
             labels.Pick("Attitude", "服务态度"),
         ];
-        var values = new[]
+        // The period before as a second series, when it had tickets: the review compares the month with the last.
+        var series = new List<object>
         {
-            Score(Scorecard.ResolutionRateOf(all, view.Policy)),
-            Score(
-                resolution.Mean is { } mean && mean > 0
-                    ? 100 * Math.Min(1, view.Policy.WeeklyTargets.AverageResolutionMinutes / mean)
-                    : null
-            ),
-            Score(all.Satisfied.Percent),
-            Score(100 - (all.RepeatComplaints.Percent ?? 0)),
-            Score(100 - ShareOf("system-operation-error")),
-            Score(100 - ShareOf("service-attitude")),
+            new { name = labels.Pick("This period", "本期"), value = Scores(view.Source) },
         };
-        return new { indicators, values };
+        if (view.PreviousSource is { All.Received: > 0 } before)
+        {
+            series.Add(new { name = labels.Pick("Period before", "上期"), value = Scores(before) });
+        }
+
+        return new { indicators, series };
+
+        double[] Scores(DailyAggregate source)
+        {
+            double Score(double? value) => Math.Round(Math.Clamp(value ?? 0, 0, 100), 1);
+            var all = source.All;
+            double? ShareOf(string category) =>
+                all.Received == 0
+                    ? null
+                    : 100.0 * (source.Figures.GetValueOrDefault($"category:{category}")?.Received ?? 0) / all.Received;
+            var resolution =
+                view.Policy.Resolution.StopsAt == Core.Policies.ResolutionStopsAt.Confirmed
+                    ? all.ConfirmedResolution
+                    : all.Resolution;
+            return
+            [
+                Score(Scorecard.ResolutionRateOf(all, view.Policy)),
+                Score(
+                    resolution.Mean is { } mean && mean > 0
+                        ? 100 * Math.Min(1, view.Policy.WeeklyTargets.AverageResolutionMinutes / mean)
+                        : null
+                ),
+                Score(all.Satisfied.Percent),
+                Score(100 - (all.RepeatComplaints.Percent ?? 0)),
+                Score(100 - ShareOf("system-operation-error")),
+                Score(100 - ShareOf("service-attitude")),
+            ];
+        }
     }
 
     private const string Css = """
@@ -323,7 +335,7 @@ public static class HtmlReport
             series: [ { type: 'funnel', sort: 'none', top: 40, data: data.funnel } ] },
           radar: { animation: false, tooltip: {}, title: { text: data.labels.kpi, textStyle: { fontSize: 13 } },
             radar: { indicator: data.radar.indicators.map(name => ({ name, max: 100 })) },
-            series: [ { type: 'radar', data: [ { value: data.radar.values, name: 'KPI' } ] } ] }
+            legend: { bottom: 0 }, series: [ { type: 'radar', data: data.radar.series } ] }
         };
         """;
 

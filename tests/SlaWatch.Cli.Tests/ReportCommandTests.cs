@@ -78,6 +78,28 @@ public class ReportCommandTests(AzuriteFixture azurite)
                 .GetDouble()
         );
         Assert.Equal(2, WithStore("report", "weekly", "--week", "2026-W99").ExitCode);
+
+        // Any run of days, beside the run of the same length before it.
+        var run = WithStore("report", "range", "--from", "2026-11-12", "--to", "2026-11-13", "--format", "json");
+        var zhRun = WithStore("report", "range", "--from", "2026-11-12", "--to", "2026-11-13", "--lang", "zh-CN");
+        var backwards = WithStore("report", "range", "--from", "2026-11-13", "--to", "2026-11-12");
+        Assert.Equal((0, 0, 2), (run.ExitCode, zhRun.ExitCode, backwards.ExitCode));
+        var received = JsonDocument
+            .Parse(run.Out)
+            .RootElement.GetProperty("figures")
+            .EnumerateArray()
+            .First(row => row.GetProperty("key").GetString() == "received");
+        Assert.Equal(2, received.GetProperty("value").GetDouble());
+        Assert.Equal(
+            "2026-11-12..2026-11-13",
+            JsonDocument.Parse(run.Out).RootElement.GetProperty("period").GetString()
+        );
+        Assert.Contains("客服报告 2026-11-12 至 2026-11-13（2 天）", zhRun.Out, StringComparison.Ordinal);
+        Assert.Contains(
+            "--from: '2026-11-13..2026-11-12' is not a run of 1 to 366 days",
+            backwards.Error,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

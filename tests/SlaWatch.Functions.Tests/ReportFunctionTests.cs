@@ -98,10 +98,22 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
                 (int)monthly.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!
             )
         );
+        var range = await Get("range", "?from=2026-11-12&to=2026-11-13&format=json");
+        Assert.Equal(
+            ("2026-11-12..2026-11-13", 2),
+            (
+                (string)range.Json["period"]!,
+                (int)range.Json["figures"]!.AsArray().First(row => (string)row!["key"]! == "received")!["value"]!
+            )
+        );
         var yearly = await Get("yearly", string.Empty);
         var badDate = await Get("daily", "?date=12/11/2026");
         Assert.Equal((400, 400), (yearly.Status, badDate.Status));
-        Assert.StartsWith("date, week or month:", (string)badDate.Json["detail"]!, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "date, week, month or from and to:",
+            (string)badDate.Json["detail"]!,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

@@ -16,13 +16,14 @@ internal static class ReportCommands
 {
     public static Command Create(CliOutput output)
     {
-        var report = new Command("report", "Daily, weekly and monthly aggregates.");
+        var report = new Command("report", "Daily, weekly, monthly and any run of days' aggregates.");
         report.Subcommands.Add(Run(output));
         report.Subcommands.Add(
             Show(output, PeriodKind.Daily, "--date", "A local day YYYY-MM-DD in the policy's zone.")
         );
         report.Subcommands.Add(Show(output, PeriodKind.Weekly, "--week", "An ISO week such as 2026-W45."));
         report.Subcommands.Add(Show(output, PeriodKind.Monthly, "--month", "A month such as 2026-11."));
+        report.Subcommands.Add(Show(output, PeriodKind.Range, "--from", "The first local day YYYY-MM-DD."));
         return report;
     }
 
@@ -100,6 +101,11 @@ internal static class ReportCommands
     {
         var name = kind.ToString().ToLowerInvariant();
         var period = CommonOptions.Text(periodOption, periodHelp);
+        // A run of days is named by its two ends; the days before it of the same length stand beside it.
+        var until =
+            kind == PeriodKind.Range
+                ? CommonOptions.Text("--to", "The last local day YYYY-MM-DD (at most a year after --from).")
+                : null;
         var format = new Option<string>("--format")
         {
             Description = "text, json, csv or html.",
@@ -124,6 +130,11 @@ internal static class ReportCommands
             outFile,
             lang,
         };
+        if (until is not null)
+        {
+            command.Options.Add(until);
+        }
+
         store.AddTo(command);
         command.SetAction(
             async (result, cancellationToken) =>
@@ -135,7 +146,10 @@ internal static class ReportCommands
                 ReportPeriod named;
                 try
                 {
-                    named = documents.Period(kind, result.GetValue(period));
+                    named = documents.Period(
+                        kind,
+                        until is null ? result.GetValue(period) : $"{result.GetValue(period)}..{result.GetValue(until)}"
+                    );
                 }
                 catch (FormatException error)
                 {

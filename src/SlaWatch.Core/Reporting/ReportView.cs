@@ -48,11 +48,15 @@ public sealed record ReportView(
     DailyAggregate Source
 )
 {
-    /// <summary>The day, week or month shown.</summary>
+    /// <summary>The day, week, month or run of days shown.</summary>
     public ReportPeriod Period => ReportPeriod.Of(From, To);
 
     /// <summary>The policy the view was made with (its stop, targets and teams).</summary>
     public required SlaPolicy Policy { get; init; }
+
+    /// <summary>The period before's figures, when the view was made from a period (its charts compare the
+    /// two).</summary>
+    public DailyAggregate? PreviousSource { get; init; }
 
     /// <summary>The classification rules whose names the categories are shown by; none shows their keys.</summary>
     public Classification.ClassificationRules? Rules { get; init; }
@@ -300,6 +304,7 @@ public sealed record ReportView(
         {
             Rows = [.. view.Rows.Select(row => row with { Previous = before.GetValueOrDefault(row.Key) })],
             Rules = rules,
+            PreviousSource = report.Previous,
         };
     }
 

@@ -6,9 +6,10 @@ using SlaWatch.Rendering;
 namespace SlaWatch.Web.Reports;
 
 /// <summary>
-/// GET /api/reports/{daily|weekly|monthly}, with <c>date=YYYY-MM-DD</c>, <c>week=2026-W47</c> or
-/// <c>month=2026-11</c>, <c>format=json|csv|html|text</c> and <c>lang=zh-CN</c>: the same reports as the command
-/// line (<see cref="ReportDocuments"/>). Without a period, yesterday (last week, last month) in the policy's zone.
+/// GET /api/reports/{daily|weekly|monthly|range}, with <c>date=YYYY-MM-DD</c>, <c>week=2026-W47</c>,
+/// <c>month=2026-11</c> or <c>from=…&amp;to=…</c>, <c>format=json|csv|html|text</c> and <c>lang=zh-CN</c>: the same
+/// reports as the command line (<see cref="ReportDocuments"/>). Without a period, yesterday (last week, last month,
+/// the four weeks to yesterday) in the policy's zone.
 /// </summary>
 public sealed class ReportEndpoints(ReportDocuments documents)
 {
@@ -28,25 +29,31 @@ public sealed class ReportEndpoints(ReportDocuments documents)
         {
             return Refusal.Problem(
                 StatusCodes.Status400BadRequest,
-                "use /api/reports/daily, /api/reports/weekly or /api/reports/monthly with format json, csv, html or "
-                    + "text"
+                "use /api/reports/daily, /api/reports/weekly, /api/reports/monthly or /api/reports/range with format "
+                    + "json, csv, html or text"
             );
         }
 
         var named = periodKind switch
         {
-            PeriodKind.Daily => query["date"],
-            PeriodKind.Weekly => query["week"],
-            _ => query["month"],
+            PeriodKind.Daily => query["date"].FirstOrDefault(),
+            PeriodKind.Weekly => query["week"].FirstOrDefault(),
+            PeriodKind.Range => query["from"].Count + query["to"].Count == 0
+                ? null
+                : $"{query["from"].FirstOrDefault()}..{query["to"].FirstOrDefault()}",
+            _ => query["month"].FirstOrDefault(),
         };
         ReportPeriod period;
         try
         {
-            period = documents.Period(periodKind, named.FirstOrDefault());
+            period = documents.Period(periodKind, named);
         }
         catch (FormatException error)
         {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, $"date, week or month: {error.Message}");
+            return Refusal.Problem(
+                StatusCodes.Status400BadRequest,
+                $"date, week, month or from and to: {error.Message}"
+            );
         }
 
         var chinese = query["lang"].FirstOrDefault() == "zh-CN";

@@ -66,12 +66,37 @@ public class ReportPeriodTests
     }
 
     [Fact]
-    public void AStoredSpanIsADayAMonthOrElseAWeek()
+    public void AStoredSpanIsADayAMonthAWeekOrElseARunOfDays()
     {
         Assert.Equal(PeriodKind.Daily, ReportPeriod.Of(Monday, Monday).Kind);
         Assert.Equal(PeriodKind.Monthly, ReportPeriod.Of(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)).Kind);
-        Assert.Equal(PeriodKind.Weekly, ReportPeriod.Of(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 27)).Kind);
-        Assert.Equal(PeriodKind.Weekly, ReportPeriod.Of(new DateOnly(2026, 2, 2), new DateOnly(2026, 3, 1)).Kind);
+        Assert.Equal(PeriodKind.Weekly, ReportPeriod.Of(new DateOnly(2026, 2, 2), new DateOnly(2026, 2, 8)).Kind);
+        Assert.Equal(PeriodKind.Range, ReportPeriod.Of(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 27)).Kind);
+        Assert.Equal(PeriodKind.Range, ReportPeriod.Of(new DateOnly(2026, 2, 2), new DateOnly(2026, 3, 1)).Kind);
+        Assert.Equal(PeriodKind.Range, ReportPeriod.Of(new DateOnly(2026, 2, 3), new DateOnly(2026, 2, 9)).Kind);
+    }
+
+    [Fact]
+    public void ARunOfDaysStandsBesideTheRunOfTheSameLengthBeforeIt()
+    {
+        var run = ReportPeriod.Parse(PeriodKind.Range, "2026-11-01..2026-11-20");
+
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), 20), (run.From, run.To, run.Days));
+        Assert.Equal((new DateOnly(2026, 10, 12), new DateOnly(2026, 10, 31)), (run.Previous.From, run.Previous.To));
+        Assert.Equal("2026-11-01..2026-11-20", run.Name);
+        Assert.Equal("客服报告 2026-11-01 至 2026-11-20（20 天）", run.Title(chinese: true));
+        Assert.Equal("Report 2026-11-01 – 2026-11-20 (20 days)", run.Title(chinese: false));
+        Assert.Equal(
+            (new DateOnly(2026, 10, 19), new DateOnly(2026, 11, 15)),
+            (
+                ReportPeriod.LastBefore(PeriodKind.Range, new DateOnly(2026, 11, 16)).From,
+                ReportPeriod.LastBefore(PeriodKind.Range, new DateOnly(2026, 11, 16)).To
+            )
+        );
+        Assert.Throws<FormatException>(() => ReportPeriod.Parse(PeriodKind.Range, "2026-11-20..2026-11-01"));
+        Assert.Throws<FormatException>(() => ReportPeriod.Parse(PeriodKind.Range, "2026-01-01..2027-01-02"));
+        Assert.Throws<FormatException>(() => ReportPeriod.Parse(PeriodKind.Range, "2026-11-01"));
+        Assert.Equal(366, ReportPeriod.Parse(PeriodKind.Range, "2026-01-01..2027-01-01").Days);
     }
 
     [Theory]

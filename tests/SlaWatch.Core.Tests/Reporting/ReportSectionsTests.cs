@@ -321,7 +321,8 @@ public class ReportSectionsTests
                 ]
             )
             .RootElement.GetProperty("radar")
-            .GetProperty("values")
+            .GetProperty("series")[0]
+            .GetProperty("value")
             .EnumerateArray()
             .Select(value => value.GetDouble())
             .ToArray();
@@ -381,8 +382,10 @@ public class ReportSectionsTests
         var rate = stop == ResolutionStopsAt.Resolved ? 50.0 : 25.0;
         Assert.Equal(
             [rate, speed, 50, 75, 100, 75],
-            radar.GetProperty("values").EnumerateArray().Select(value => value.GetDouble())
+            radar.GetProperty("series")[0].GetProperty("value").EnumerateArray().Select(value => value.GetDouble())
         );
+        // A day made without its period has no period before to draw beside it.
+        Assert.Equal(1, radar.GetProperty("series").GetArrayLength());
         Assert.Equal(
             ["Resolution rate", "Resolution speed", "Satisfaction", "Not repeat", "No operation errors", "Attitude"],
             radar.GetProperty("indicators").EnumerateArray().Select(value => value.GetString())
