@@ -132,7 +132,11 @@ public static class HtmlReport
             $$"""
             <p>{{WebUtility.HtmlEncode(L("Policy", "策略"))}} {{WebUtility.HtmlEncode(
                 view.PolicyVersion
-            )}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{view.ComputedAt:yyyy-MM-dd HH:mm}}Z</p>
+            )}} · {{WebUtility.HtmlEncode(L("computed", "计算于"))}} {{ReportWords.Computed(
+                view.ComputedAt,
+                view.Policy.TimeZone,
+                chinese
+            )}}</p>
             {{Provisional(view, labels)}}{{string.Concat(
                 view.Warnings.Select(warning =>
                     $"<p class=\"note\">{WebUtility.HtmlEncode(L("Note: ", "注意：") + warning.Text(chinese))}</p>"
@@ -153,8 +157,9 @@ public static class HtmlReport
             page.Append(
                 CultureInfo.InvariantCulture,
                 $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td "
-                    + $"class=\"num\">{Format(row)}</td><td>{WebUtility.HtmlEncode(row.TargetText ?? string.Empty)}</t"
-                    + $"d>{status}<td>{WebUtility.HtmlEncode(row.Change ?? string.Empty)}</td></tr>\n"
+                    + $"class=\"num\">{ReportWords.Value(row, chinese)}</td><td>"
+                    + $"{WebUtility.HtmlEncode(ReportWords.Target(row, chinese))}</td>{status}<td>"
+                    + $"{WebUtility.HtmlEncode(ReportWords.Change(row, chinese))}</td></tr>\n"
             );
         }
 
@@ -222,17 +227,6 @@ public static class HtmlReport
 
     private static string Title(ReportView view, bool chinese) =>
         chinese ? view.Period.Title(chinese: true) : view.Title;
-
-    private static string Format(ReportRow row) =>
-        row.Value is not { } value
-            ? "-"
-            : row.Unit switch
-            {
-                "" => value.ToString("0", CultureInfo.InvariantCulture),
-                "%" => value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
-                "min" => value.ToString("0.0", CultureInfo.InvariantCulture) + " min",
-                _ => value.ToString("0.0", CultureInfo.InvariantCulture) + row.Unit,
-            };
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 

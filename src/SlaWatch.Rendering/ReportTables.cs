@@ -60,7 +60,7 @@ public static class ReportTables
                             Row(
                                 labels.Name(item.Value),
                                 Count(item.Figures.Received),
-                                Minutes(item.Figures.FirstResponse.Mean),
+                                ReportWords.Minutes(item.Figures.FirstResponse.Mean, labels.Chinese),
                                 Percent(item.Figures.Attainment.GetValueOrDefault("firstResponse")?.Percent)
                             )
                         ),
@@ -213,9 +213,9 @@ public static class ReportTables
                     Row(
                         (card.Low && key == "categories" ? "▼ " : string.Empty) + labels.Name(card.Name),
                         Count(card.Tickets),
-                        Minutes(card.FirstResponseMean),
-                        Minutes(card.FirstResponseMedian),
-                        Minutes(card.FirstResponseP90),
+                        ReportWords.Minutes(card.FirstResponseMean, labels.Chinese),
+                        ReportWords.Minutes(card.FirstResponseMedian, labels.Chinese),
+                        ReportWords.Minutes(card.FirstResponseP90, labels.Chinese),
                         Percent(card.Attainment),
                         Percent(card.ResolutionRate),
                         Percent(card.FirstContactResolutionRate),
@@ -245,7 +245,4 @@ public static class ReportTables
 
     public static string Percent(double? value) =>
         value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)}%" : "-";
-
-    public static string Minutes(double? value) =>
-        value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)} min" : "-";
 }

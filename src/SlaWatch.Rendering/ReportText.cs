@@ -31,11 +31,11 @@ public static class ReportText
         var labels = view.Labels(chinese);
         var title =
             chinese && view.Title == view.Period.Title(chinese: false) ? view.Period.Title(chinese: true) : view.Title;
-        text.AppendLine(
-            CultureInfo.InvariantCulture,
-            $"{title} — {labels.Pick("policy", "策略")} {view.PolicyVersion}, {labels.Pick("computed", "计算于")} "
-                + $"{view.ComputedAt:yyyy-MM-dd HH:mm}Z"
-        );
+        text.Append(
+                CultureInfo.InvariantCulture,
+                $"{title} — {labels.Pick("policy", "策略")} {view.PolicyVersion}, {labels.Pick("computed", "计算于")} "
+            )
+            .AppendLine(ReportWords.Computed(view.ComputedAt, view.Policy.TimeZone, chinese));
         if (view.Provisional)
         {
             text.AppendLine(labels.Provisional(view.Source.ProvisionalDays));
@@ -51,12 +51,10 @@ public static class ReportText
                 new[]
                 {
                     Label(row, chinese),
-                    Value(row),
-                    row.TargetText ?? string.Empty,
-                    row.Met is false ? "MISS"
-                    : row.Met is true ? "ok"
-                    : string.Empty,
-                    row.Change ?? string.Empty,
+                    ReportWords.Value(row, chinese),
+                    ReportWords.Target(row, chinese),
+                    ReportWords.Verdict(row.Met, chinese),
+                    ReportWords.Change(row, chinese),
                 }
             )
             .ToList();
@@ -209,21 +207,6 @@ public static class ReportText
         value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Label(ReportRow row, bool chinese) => chinese ? row.Chinese : row.English;
-
-    private static string Value(ReportRow row) =>
-        row.Value is not { } value
-            ? "-"
-            : row.Unit switch
-            {
-                "" => value.ToString("0", CultureInfo.InvariantCulture),
-                "%" => Percent(value),
-                "min" => Minutes(value),
-                _ => $"{value.ToString("0.0", CultureInfo.InvariantCulture)}{row.Unit}",
-            };
-
-    private static string Percent(double? value) => ReportTables.Percent(value);
-
-    private static string Minutes(double? value) => ReportTables.Minutes(value);
 
     private static string Quote(string text) => CsvText.Quote(text);
 

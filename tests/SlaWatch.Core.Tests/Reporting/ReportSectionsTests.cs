@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -439,6 +440,45 @@ public class ReportSectionsTests
             _ => HtmlReport.Render(view, chinese, "/* echarts left out */", []),
         };
         Golden.Check(golden, rendered);
+    }
+
+    /// <summary>
+    /// A Chinese report keeps no English word of its own making: what is left of Latin letters is in a short list
+    /// (P90, the KPI radar, the policy's version, the ECharts script's name) or was typed by people (the overdue
+    /// reasons of the fixture); units, verdicts and the computed instant are Chinese or numeric.
+    /// </summary>
+    [Theory]
+    [InlineData(".txt")]
+    [InlineData(".html")]
+    public void AChineseReportHasNoEnglishWordOfItsOwn(string format)
+    {
+        var view = View() with { Title = "客服日报 2026-11-16" };
+        var rendered =
+            format == ".txt"
+                ? ReportText.Table(view, chinese: true)
+                : HtmlReport.Render(view, chinese: true, string.Empty, []);
+        // Only what a reader sees: the page's markup, styles and script are not text.
+        var shown =
+            format == ".txt"
+                ? rendered
+                : System.Net.WebUtility.HtmlDecode(
+                    Regex.Replace(
+                        Regex.Replace(rendered, "<(script|style)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline),
+                        "<[^>]+>",
+                        " "
+                    )
+                );
+        string[] allowed = ["P90", "KPI", "default", "agent", "busy", "verifying", "information"];
+
+        var english = Regex
+            .Matches(shown, "[A-Za-z]{2,}")
+            .Select(match => match.Value)
+            .Where(word => !allowed.Contains(word, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Empty(english);
+        Assert.Contains("计算于 2026-11-16 19:00 +08:00", rendered, StringComparison.Ordinal);
     }
 }
 
