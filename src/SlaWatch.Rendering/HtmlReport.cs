@@ -30,6 +30,7 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(trend);
+        var (points, labelOf) = TrendPoints(trend);
         var labels = view.Labels(chinese);
         string L(string english, string zh) => labels.Pick(english, zh);
         var all = view.Source.All;
@@ -37,20 +38,20 @@ public static class HtmlReport
         var channels = view.By("channel").Select(item => item.Value).ToArray();
         var data = new
         {
-            days = trend.Select(day => day.From.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray(),
-            firstResponse = trend.Select(day => Round(day.All.FirstResponse.Mean)).ToArray(),
-            resolution = trend.Select(day => Round(day.All.Resolution.Mean)).ToArray(),
+            days = points.Select(labelOf).ToArray(),
+            firstResponse = points.Select(day => Round(day.All.FirstResponse.Mean)).ToArray(),
+            resolution = points.Select(day => Round(day.All.Resolution.Mean)).ToArray(),
             rates = new[]
             {
-                trend.Select(day => Round(Scorecard.ResolutionRateOf(day.All, view.Policy))).ToArray(),
-                trend.Select(day => Round(day.All.FirstContactResolutionRate)).ToArray(),
-                trend.Select(day => Round(day.All.Satisfied.Percent)).ToArray(),
-                trend.Select(day => Round(day.All.Attainment.GetValueOrDefault("firstResponse")?.Percent)).ToArray(),
+                points.Select(day => Round(Scorecard.ResolutionRateOf(day.All, view.Policy))).ToArray(),
+                points.Select(day => Round(day.All.FirstContactResolutionRate)).ToArray(),
+                points.Select(day => Round(day.All.Satisfied.Percent)).ToArray(),
+                points.Select(day => Round(day.All.Attainment.GetValueOrDefault("firstResponse")?.Percent)).ToArray(),
             },
             channels = channels.Select(labels.Name).ToArray(),
             volume = channels
                 .Select(channel =>
-                    trend.Select(day => day.Figures.GetValueOrDefault($"channel:{channel}")?.Received ?? 0).ToArray()
+                    points.Select(day => day.Figures.GetValueOrDefault($"channel:{channel}")?.Received ?? 0).ToArray()
                 )
                 .ToArray(),
             priorities = view.By("priority")
@@ -235,6 +236,27 @@ public static class HtmlReport
     /// weekly target over the mean), satisfaction, repeat complaints, errors (the share of system-operation errors,
     /// 系统操作错误, as the review counts them), and service-attitude complaints.
     /// </summary>
+    /// <summary>
+    /// What the trend charts plot: each day for up to five weeks of days, each ISO week (2026-W45) up to half a year,
+    /// each month (2026-11) beyond; a week or month cut by the period's ends counts only its days in it.
+    /// </summary>
+    internal static (IReadOnlyList<DailyAggregate> Points, Func<DailyAggregate, string> Label) TrendPoints(
+        IReadOnlyList<DailyAggregate> days
+    )
+    {
+        if (days.Count <= 35)
+        {
+            return (days, day => day.From.ToString("MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        Func<DateOnly, string> bucket =
+            days.Count <= 183 ? ReportService.IsoWeekOf : day => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var points = days.GroupBy(day => bucket(day.From))
+            .Select(group => DailyAggregate.Merge(group.First().From, group.Last().To, [.. group]))
+            .ToArray();
+        return (points, point => bucket(point.From));
+    }
+
     private static object Radar(ReportView view, ReportLabels labels)
     {
         string[] indicators =

@@ -442,6 +442,43 @@ public class ReportSectionsTests
         Golden.Check(golden, rendered);
     }
 
+    /// <summary>A long run's trend charts plot weeks, a longer one months, each the sum of its days.</summary>
+    [Theory]
+    [InlineData(35, 35, "11-01")]
+    [InlineData(70, 11, "2026-W44")]
+    [InlineData(200, 7, "2026-11")]
+    public void ALongRunsTrendIsByWeekOrMonth(int days, int points, string first)
+    {
+        var trend = Enumerable
+            .Range(0, days)
+            .Select(i =>
+            {
+                var day = new DateOnly(2026, 11, 1).AddDays(i);
+                var figures = new Dictionary<string, DayFigures>(StringComparer.Ordinal)
+                {
+                    ["all"] = new() { Received = 1 },
+                    ["channel:email"] = new() { Received = 1 },
+                };
+                return new DailyAggregate(day, day, "v", At(day, 0), figures, []);
+            })
+            .ToArray();
+
+        var html = HtmlReport.Render(View(), chinese: false, string.Empty, trend);
+        var start = html.IndexOf("const data = ", StringComparison.Ordinal) + 13;
+        using var data = System.Text.Json.JsonDocument.Parse(
+            html[start..html.IndexOf(";\n", start, StringComparison.Ordinal)]
+        );
+        var labels = data.RootElement.GetProperty("days").EnumerateArray().Select(day => day.GetString()).ToArray();
+        var email = Array.IndexOf(
+            data.RootElement.GetProperty("channels").EnumerateArray().Select(name => name.GetString()).ToArray(),
+            "E-mail"
+        );
+        var volume = data.RootElement.GetProperty("volume")[email].EnumerateArray().Sum(count => count.GetInt64());
+
+        Assert.Equal((points, first), (labels.Length, labels[0]));
+        Assert.Equal(days, volume);
+    }
+
     /// <summary>
     /// A Chinese report keeps no English word of its own making: what is left of Latin letters is in a short list
     /// (P90, the KPI radar, the policy's version, the ECharts script's name) or was typed by people (the overdue
