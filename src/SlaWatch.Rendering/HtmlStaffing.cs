@@ -108,7 +108,9 @@ public static class HtmlStaffing
     private static object Heat(string id, string title, StaffingPlan plan, Func<StaffingHour, double?> value)
     {
         var cells = plan
-            .Hours.Select(hour => new[] { hour.Hour, 6 - ((((int)hour.Day) + 6) % 7), value(hour) ?? 0 })
+            .Hours.Select(hour =>
+                new[] { hour.Hour, 6 - (StaffingPlanner.HourOfWeek(hour.Day, 0) / 24), value(hour) ?? 0 }
+            )
             .ToArray();
         return new
         {

@@ -31,16 +31,18 @@ public sealed record StaffingPool(
 );
 
 /// <summary>One hour of the week: the mean arrivals and agents needed per pool (in <see cref="StaffingPlan.Pools"/>
-/// order), their sum, and what the roster holds when one was given.</summary>
+/// order) and what the roster holds when one was given.</summary>
 public sealed record StaffingHour(
     [property: JsonConverter(typeof(JsonStringEnumConverter<DayOfWeek>))] DayOfWeek Day,
     int Hour,
     IReadOnlyList<double> Arrivals,
     IReadOnlyList<int> Agents,
-    int Needed,
     double? Rostered
 )
 {
+    /// <summary>Every pool's agents together.</summary>
+    public int Needed => Agents.Sum();
+
     public double? Shortfall => Rostered is { } on ? Math.Max(0, Needed - on) : null;
 
     public double? Surplus => Rostered is { } on ? Math.Max(0, on - Needed) : null;

@@ -16,8 +16,8 @@ public sealed class StaffingPlanner(ReportService reports, SlaPolicy policy)
 {
     public const int HoursOfWeek = 7 * 24;
 
-    /// <summary>The longest period read: a year of a team's arrivals.</summary>
-    public const int MaxDays = 366;
+    /// <summary>The longest period read: a year of a team's arrivals, as long as any report's run of days.</summary>
+    public const int MaxDays = ReportPeriod.MaxRangeDays;
 
     private static readonly ChannelKind[] Kinds = [ChannelKind.Phone, ChannelKind.Chat, ChannelKind.Mail];
 
@@ -81,7 +81,6 @@ public sealed class StaffingPlanner(ReportService reports, SlaPolicy policy)
                 hour % 24,
                 [.. rates.Select(rate => rate[hour])],
                 [.. agents.Select(need => need[hour])],
-                agents.Sum(need => need[hour]),
                 coverage?[hour]
             ))
             .ToArray();

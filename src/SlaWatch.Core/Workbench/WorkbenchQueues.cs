@@ -32,7 +32,7 @@ public sealed record WorkbenchTabView(
 {
     /// <summary>False when only the first rows were asked for (a page's first screen): the tab holds
     /// <c>Counts[Tab]</c>.</summary>
-    public bool Complete { get; init; } = true;
+    public bool Complete => Tickets.Count == Counts.GetValueOrDefault(Tab);
 }
 
 /// <summary>
@@ -59,9 +59,7 @@ public sealed class WorkbenchQueues(Backlog backlog, TimeProvider time)
         var rows = shown.Where(row => In(tab, row, person));
         // A page paints its first screen from a few rows, then asks for the rest: a 10 000-row answer is megabytes
         // the browser parses before it can paint anything.
-        return first is { } some && counts[tab] > some
-            ? new WorkbenchTabView(now, tab, counts, [.. rows.Take(some)]) { Complete = false }
-            : new WorkbenchTabView(now, tab, counts, [.. rows]);
+        return new WorkbenchTabView(now, tab, counts, [.. first is { } some ? rows.Take(some) : rows]);
     }
 
     public static bool In(WorkbenchTab tab, BacklogRow row, WorkbenchPerson person)
