@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WorkbenchActions>();
         services.AddSingleton<WorkbenchQueues>();
         services.AddSingleton<PeriodViews>();
+        services.AddSingleton<TicketExporter>();
         services.AddSingleton<NightlyReport>();
         services.AddSingleton<Staffing.StaffingPlanner>();
         // The routes (IAlertRoute) come from the host's settings; with none, alerts reach no one and say so.

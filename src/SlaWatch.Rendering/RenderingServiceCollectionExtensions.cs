@@ -35,6 +35,7 @@ public static class RenderingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReportAssets>>().Value);
         services.AddSingleton<ReportDocuments>();
+        services.AddSingleton<TicketExportDocuments>();
         return services;
     }
 }

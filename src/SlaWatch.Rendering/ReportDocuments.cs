@@ -12,12 +12,13 @@ public enum ReportFormat
     Json,
     Csv,
     Html,
+    Xlsx,
 }
 
 /// <summary>The formats by the names people type (<c>text</c>, <c>json</c>, <c>csv</c>, <c>html</c>).</summary>
 public static class ReportFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["text", "json", "csv", "html"];
+    public static readonly IReadOnlyList<string> Names = ["text", "json", "csv", "html", "xlsx"];
 
     public static bool TryParse(string? name, out ReportFormat format)
     {
@@ -27,8 +28,17 @@ public static class ReportFormats
     }
 }
 
-/// <summary>A rendered report and the media type it is served as.</summary>
-public sealed record ReportDocument(string Content, string ContentType);
+/// <summary>A rendered report, the media type it is served as, and the extension of a file holding it.</summary>
+public sealed record ReportDocument(byte[] Content, string ContentType, string Extension)
+{
+    public static ReportDocument OfText(string text, string contentType, string extension) =>
+        new(System.Text.Encoding.UTF8.GetBytes(text), contentType, extension);
+
+    /// <summary>A text format's content (a spreadsheet is not text).</summary>
+    public string Text => System.Text.Encoding.UTF8.GetString(Content);
+
+    public bool IsText => Extension != "xlsx";
+}
 
 /// <summary>
 /// A period's report in the format asked for, as the API and the command line serve it: the stored days merged, any
@@ -63,13 +73,23 @@ public sealed class ReportDocuments(
         var view = await views.ViewAsync(report, cancellationToken).ConfigureAwait(false);
         return format switch
         {
-            ReportFormat.Csv => new(ReportText.Csv(view, chinese), "text/csv; charset=utf-8"),
-            ReportFormat.Text => new(ReportText.Table(view, chinese), "text/plain; charset=utf-8"),
-            ReportFormat.Html => new(
-                HtmlReport.Render(view, chinese, script, report.Trend),
-                "text/html; charset=utf-8"
+            ReportFormat.Csv => ReportDocument.OfText(ReportText.Csv(view, chinese), "text/csv; charset=utf-8", "csv"),
+            ReportFormat.Text => ReportDocument.OfText(
+                ReportText.Table(view, chinese),
+                "text/plain; charset=utf-8",
+                "txt"
             ),
-            _ => new(ReportText.Json(view), "application/json; charset=utf-8"),
+            ReportFormat.Html => ReportDocument.OfText(
+                HtmlReport.Render(view, chinese, script, report.Trend),
+                "text/html; charset=utf-8",
+                "html"
+            ),
+            ReportFormat.Xlsx => new(
+                await ReportWorkbook.RenderAsync(view, chinese, cancellationToken).ConfigureAwait(false),
+                XlsxWorkbook.ContentType,
+                "xlsx"
+            ),
+            _ => ReportDocument.OfText(ReportText.Json(view), "application/json; charset=utf-8", "json"),
         };
     }
 }

@@ -29,8 +29,7 @@ public static class ReportText
     {
         var text = new StringBuilder();
         var labels = view.Labels(chinese);
-        var title =
-            chinese && view.Title == view.Period.Title(chinese: false) ? view.Period.Title(chinese: true) : view.Title;
+        var title = ReportWords.Title(view, chinese);
         text.Append(
                 CultureInfo.InvariantCulture,
                 $"{title} — {labels.Pick("policy", "策略")} {view.PolicyVersion}, {labels.Pick("computed", "计算于")} "
@@ -98,13 +97,13 @@ public static class ReportText
         );
         if (view.Source.Exceptions.Count > maxExceptions)
         {
-            var stops =
-                view.Source.Exceptions.Count == DailyAggregate.MaxExceptions
-                    ? " (the list stops at " + DailyAggregate.MaxExceptions + ")"
-                    : string.Empty;
+            var more = ReportTables.Count(view.Source.Exceptions.Count - maxExceptions);
+            var limit = ReportTables.Count(DailyAggregate.MaxExceptions);
+            var stops = view.Source.Exceptions.Count == DailyAggregate.MaxExceptions;
             text.AppendLine(
-                CultureInfo.InvariantCulture,
-                $"  … and {view.Source.Exceptions.Count - maxExceptions} more{stops}"
+                chinese
+                    ? $"  …… 另有 {more} 张{(stops ? $"（列表最多 {limit} 张）" : string.Empty)}"
+                    : $"  … and {more} more{(stops ? $" (the list stops at {limit})" : string.Empty)}"
             );
         }
 

@@ -53,6 +53,19 @@ public static class ReportWords
             _ => string.Empty,
         };
 
+    /// <summary>A report's title in the language: the period's own name in Chinese unless the report was named
+    /// otherwise.</summary>
+    public static string Title(ReportView view, bool chinese)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return chinese && view.Title == view.Period.Title(chinese: false)
+            ? view.Period.Title(chinese: true)
+            : view.Title;
+    }
+
+    /// <summary>A figure's unit in the language: minutes as 分钟, a share as %, a count as nothing.</summary>
+    public static string Unit(string unit, bool chinese) => chinese && unit == "min" ? "分钟" : unit;
+
     /// <summary>When the figures were computed: UTC in English, the policy's zone with its offset in Chinese.</summary>
     public static string Computed(DateTimeOffset at, TimeZoneInfo zone, bool chinese) =>
         chinese

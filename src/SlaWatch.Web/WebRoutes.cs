@@ -36,6 +36,11 @@ public static class WebRoutes
             (StaffingEndpoints staffing, HttpRequest request, CancellationToken cancellationToken) =>
                 staffing.PlanAsync(request, cancellationToken)
         );
+        routes.MapGet(
+            "/api/export/tickets",
+            (ExportEndpoints export, HttpRequest request, CancellationToken cancellationToken) =>
+                export.TicketsAsync(request, cancellationToken)
+        );
         routes.MapGet("/api/workbench", (WorkbenchEndpoints workbench, HttpRequest request) => workbench.Page(request));
         routes.MapGet("/api/workbench/me", (WorkbenchEndpoints workbench, HttpRequest request) =>
             workbench.Me(request)

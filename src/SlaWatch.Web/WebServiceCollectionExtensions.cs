@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<BoardEndpoints>();
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<StaffingEndpoints>();
+        services.AddSingleton<ExportEndpoints>();
         services.AddSingleton<WorkbenchFacts>();
         services.AddSingleton<WorkbenchEndpoints>();
         services.AddSingleton<Inbound.InboundPushes>();

@@ -138,6 +138,149 @@ public class ReportCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void TheExportIsASpreadsheetInTheTrackingTemplatesColumnsWithChineseHeaders()
+    {
+        Seed();
+        var path = Path.Combine(Path.GetTempPath(), $"slawatch-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var written = WithStore([.. Xlsx("2026-11-13"), "--out", path, "--lang", "zh-CN"]);
+            Assert.Equal(0, written.ExitCode);
+            var sheet = Assert.Single(XlsxReading.Sheets(File.ReadAllBytes(path)));
+            Assert.Equal("工单", sheet.Name);
+            var headers = XlsxReading.Texts(sheet.Rows[0]);
+            Assert.Equal(
+                ["工单编号", "日期", "渠道", "客户名称/联系人", "问题类型", "优先级", "提交时间"],
+                headers.Take(7)
+            );
+            // The template's columns come first and in its order, each one the import reads back as that field;
+            // what SlaWatch adds after them is read as no field at all.
+            var fields = headers.Select(Channels.Spreadsheets.TemplateColumns.Of).ToList();
+            var template = fields.TakeWhile(field => field is not null).Select(field => field!.Value).ToList();
+            Assert.Equal(20, template.Count);
+            Assert.Equal(template.Order(), template);
+            Assert.Equal(template.Count, template.Distinct().Count());
+            Assert.All(fields.Skip(template.Count), field => Assert.Null(field));
+
+            var rows = sheet
+                .Rows.Skip(1)
+                .ToDictionary(row => row[0]!.Text, row => headers.Zip(row).ToDictionary(p => p.First, p => p.Second));
+            Assert.Equal(2, rows.Count);
+            var suggestion = rows["20261113-001"];
+            Assert.Equal(
+                ("2026-11-13", "邮件", "z***@e***.com", "建议", "处理中", "否"),
+                (
+                    suggestion["日期"]!.Text,
+                    suggestion["渠道"]!.Text,
+                    suggestion["客户名称/联系人"]!.Text,
+                    suggestion["优先级"]!.Text,
+                    suggestion["解决状态"]!.Text,
+                    suggestion["是否首次解决"]!.Text
+                )
+            );
+            // Instants are date cells on the policy zone's wall clock; times taken are numbers.
+            Assert.Equal(new DateTime(2026, 11, 13, 17, 30, 0), suggestion["提交时间"]!.Date);
+            Assert.Equal(new DateTime(2026, 11, 16, 10, 0, 0), suggestion["首次响应时间"]!.Date);
+            Assert.Equal(
+                (3870, 90),
+                (suggestion["首次响应耗时（分钟）"]!.Number, suggestion["首次响应耗时（工作时间，分钟）"]!.Number)
+            );
+            Assert.Equal("n", suggestion["首次响应耗时（分钟）"]!.Type);
+            var chat = rows["20261113-002"];
+            Assert.Equal(
+                ("官网客服", "1391234****", "已解决"),
+                (chat["渠道"]!.Text, chat["客户名称/联系人"]!.Text, chat["解决状态"]!.Text)
+            );
+            Assert.Equal(20, chat["解决耗时（分钟）"]!.Number);
+            Assert.DoesNotContain(sheet.Rows.SelectMany(row => row), cell => cell is { Formula: true });
+
+            var english = WithStore([.. Xlsx("2026-11-13"), "--out", path]);
+            Assert.Equal(0, english.ExitCode);
+            var tickets = XlsxReading.Sheet(File.ReadAllBytes(path), "Tickets");
+            Assert.Equal(headers.Count, tickets[0].Count);
+            Assert.Equal(fields, XlsxReading.Texts(tickets[0]).Select(Channels.Spreadsheets.TemplateColumns.Of));
+            Assert.Equal(3, tickets.Count);
+
+            var noFile = WithStore(Xlsx("2026-11-13"));
+            var tooLong = WithStore("export", "tickets", "--from", "2025-11-12", "--to", "2026-11-13");
+            Assert.Equal((2, 2), (noFile.ExitCode, tooLong.ExitCode));
+            Assert.Contains("--format xlsx needs --out FILE", noFile.Error, StringComparison.Ordinal);
+            Assert.Contains(
+                "--to: '2025-11-12..2026-11-13' is not a run of 1 to 366 days",
+                tooLong.Error,
+                StringComparison.Ordinal
+            );
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string[] Xlsx(string day) => ["export", "tickets", "--from", day, "--to", day, "--format", "xlsx"];
+
+    [Fact]
+    public void AReportIsASpreadsheetOfItsFiguresAsNumbersAndASheetPerTable()
+    {
+        Seed();
+        var path = Path.Combine(Path.GetTempPath(), $"slawatch-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var written = WithStore(
+                "report",
+                "daily",
+                "--date",
+                "2026-11-13",
+                "--format",
+                "xlsx",
+                "--out",
+                path,
+                "--lang",
+                "zh-CN"
+            );
+            Assert.Equal(0, written.ExitCode);
+            var sheets = XlsxReading.Sheets(File.ReadAllBytes(path));
+            Assert.Equal("概览", sheets[0].Name);
+            Assert.Contains("按渠道", sheets.Select(sheet => sheet.Name));
+            Assert.Equal(["异常定位", "报告说明"], sheets.TakeLast(2).Select(sheet => sheet.Name));
+            var summary = sheets[0].Rows;
+            Assert.Equal(
+                ["指标", "数值", "单位", "目标", "是否达标", "上期", "变化", "指标代码"],
+                XlsxReading.Texts(summary[0])
+            );
+            var figures = summary.Skip(1).ToDictionary(row => row[7]!.Text);
+            Assert.Equal(
+                ("受理量", 2.0, "n"),
+                (figures["received"][0]!.Text, figures["received"][1]!.Number, figures["received"][1]!.Type)
+            );
+            Assert.Equal(
+                (50.0, "%", "≥ 95%", "未达标"),
+                (
+                    figures["resolutionRate"][1]!.Number,
+                    figures["resolutionRate"][2]!.Text,
+                    figures["resolutionRate"][3]!.Text,
+                    figures["resolutionRate"][4]!.Text
+                )
+            );
+            var channels = sheets.Single(sheet => sheet.Name == "按渠道").Rows;
+            Assert.Equal(["渠道", "工单数", "平均首次响应", "达标率"], XlsxReading.Texts(channels[0]));
+            var mail = channels.Single(row => row[0]!.Text == "邮件");
+            Assert.Equal(("1", "3870.0 分钟"), (mail[1]!.Text, mail[2]!.Text));
+            var about = sheets[^1].Rows.Skip(1).ToDictionary(row => row[0]!.Text, row => row[1]!.Text);
+            Assert.Equal(("2026-11-13", "2026-11-13"), (about["开始日期"], about["结束日期"]));
+            Assert.EndsWith("+08:00", about["计算时间"], StringComparison.Ordinal);
+
+            var noFile = WithStore("report", "daily", "--date", "2026-11-13", "--format", "xlsx");
+            Assert.Equal(2, noFile.ExitCode);
+            Assert.Contains("--format xlsx needs --out FILE", noFile.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ScanAsOfAnInstantReportsWhatItDid()
     {
         Seed();

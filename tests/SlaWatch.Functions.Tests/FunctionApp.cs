@@ -157,7 +157,11 @@ internal sealed class FunctionApp : IAsyncDisposable
             context.Response.StatusCode,
             context.Response.ContentType ?? string.Empty,
             Encoding.UTF8.GetString(body.ToArray())
-        );
+        )
+        {
+            Bytes = body.ToArray(),
+            Disposition = context.Response.Headers.ContentDisposition.ToString(),
+        };
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
@@ -184,5 +188,9 @@ internal sealed class FunctionApp : IAsyncDisposable
 /// <summary>An HTTP response as the caller sees it.</summary>
 internal sealed record HttpAnswer(int Status, string ContentType, string Body)
 {
+    public byte[] Bytes { get; init; } = [];
+
+    public string Disposition { get; init; } = string.Empty;
+
     public System.Text.Json.Nodes.JsonNode Json => System.Text.Json.Nodes.JsonNode.Parse(Body)!;
 }

@@ -117,6 +117,70 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TheExportAndTheReportsAreServedAsSpreadsheetsAndTheExportAsCsvAndJsonLines()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<x12@x>", "2026-11-12 10:00"), "test");
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<y12@x>", "2026-11-12 10:01"), "test");
+        app.Time.SetUtcNow(Shipped.At("2026-11-13 10:05"));
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<x13@x>", "2026-11-13 10:00"), "test");
+        var export = app.Function<ExportTickets>();
+
+        async Task<HttpAnswer> Get(string query) =>
+            await app.AnswerAsync(
+                await export.RunAsync(app.Request("GET", "/api/export/tickets", query: query), default)
+            );
+
+        var xlsx = await Get("?from=2026-11-12&to=2026-11-13&format=xlsx&lang=zh-CN");
+        Assert.Equal((200, Rendering.XlsxWorkbook.ContentType), (xlsx.Status, xlsx.ContentType));
+        Assert.Contains("tickets-2026-11-12-2026-11-13.xlsx", xlsx.Disposition, StringComparison.Ordinal);
+        var rows = XlsxReading.Sheet(xlsx.Bytes, "工单");
+        Assert.Equal("工单编号", rows[0][0]!.Text);
+        Assert.Equal(
+            ["20261112-001", "20261112-002", "20261113-001"],
+            rows.Skip(1).Select(row => row[0]!.Text).Order(StringComparer.Ordinal)
+        );
+        Assert.DoesNotContain(
+            "13912341522",
+            string.Concat(rows.SelectMany(XlsxReading.Texts)),
+            StringComparison.Ordinal
+        );
+
+        var csv = await Get("?from=2026-11-12&to=2026-11-12");
+        Assert.Equal("text/csv; charset=utf-8", csv.ContentType);
+        var lines = csv.Body.TrimEnd().Split('\n');
+        Assert.StartsWith("\uFEFFNumber,Id,Channel", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        var json = await Get("?from=2026-11-13&to=2026-11-13&format=json");
+        Assert.Equal("20261113-001", (string)System.Text.Json.Nodes.JsonNode.Parse(json.Body.TrimEnd())!["number"]!);
+
+        var noDates = await Get("?format=xlsx");
+        var backwards = await Get("?from=2026-11-13&to=2026-11-12");
+        var pdf = await Get("?from=2026-11-12&to=2026-11-13&format=pdf");
+        Assert.Equal((400, 400, 400), (noDates.Status, backwards.Status, pdf.Status));
+        Assert.Equal("from and to: dates written YYYY-MM-DD", (string)noDates.Json["detail"]!);
+        Assert.StartsWith(
+            "from and to: '2026-11-13..2026-11-12'",
+            (string)backwards.Json["detail"]!,
+            StringComparison.Ordinal
+        );
+        Assert.Equal("format: use csv, json or xlsx", (string)pdf.Json["detail"]!);
+
+        var report = await app.AnswerAsync(
+            await app.Function<Reports>()
+                .RunAsync(
+                    app.Request("GET", "/api/reports/range", query: "?from=2026-11-12&to=2026-11-13&format=xlsx"),
+                    "range",
+                    default
+                )
+        );
+        Assert.Equal((200, Rendering.XlsxWorkbook.ContentType), (report.Status, report.ContentType));
+        Assert.Contains("report-2026-11-12-2026-11-13.xlsx", report.Disposition, StringComparison.Ordinal);
+        var summary = XlsxReading.Sheet(report.Bytes, "Summary");
+        Assert.Equal(3, summary.Single(row => row[7]?.Text == "received")[1]!.Number);
+    }
+
+    [Fact]
     public async Task ADayStillInsideTheConfirmationWaitIsComputedAgainSoLateConfirmationsCount()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));

@@ -1,99 +1,89 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using CsvHelper;
-using SlaWatch.Core.Policies;
-using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Rendering;
 
 namespace SlaWatch.Cli.Commands;
 
-/// <summary><c>slawatch export tickets --from D --to D --format csv|json</c>: the drill-down, one row per ticket
-/// received.</summary>
+/// <summary><c>slawatch export tickets --from D --to D --format csv|json|xlsx</c>: the drill-down, one row per
+/// ticket received (see <see cref="TicketExportDocuments"/>).</summary>
 internal static class ExportCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create(CliOutput output)
     {
         var export = new Command("export", "Export data for spreadsheets and other tools.");
         var from = CommonOptions.Text("--from", "First local day YYYY-MM-DD.");
-        var to = CommonOptions.Text("--to", "Last local day YYYY-MM-DD.");
+        var to = CommonOptions.Text("--to", "Last local day YYYY-MM-DD (at most a year after --from).");
         var format = new Option<string>("--format")
         {
-            Description = "csv or json (one object per line).",
+            Description =
+                "csv (English property names), json (one object per line) or xlsx (the tracking template's columns; "
+                + "needs --out).",
             DefaultValueFactory = _ => "csv",
         };
-        format.AcceptOnlyFromAmong("csv", "json");
+        format.AcceptOnlyFromAmong([.. TicketExportDocuments.Names]);
+        var outFile = CommonOptions.Text("--out", "Write the export to this file.", required: false);
+        var lang = CommonOptions.Lang("en or zh-CN headers and names in the spreadsheet.");
         var store = new StoreOptions(output);
-        var tickets = new Command("tickets", "One row per ticket received in the period.") { from, to, format };
+        var tickets = new Command("tickets", "One row per ticket received in the period.")
+        {
+            from,
+            to,
+            format,
+            outFile,
+            lang,
+        };
         store.AddTo(tickets);
         tickets.SetAction(
             async (result, cancellationToken) =>
             {
                 var first = InputParsing.Date("--from", result.GetValue(from)!);
                 var last = InputParsing.Date("--to", result.GetValue(to)!);
-                if (last < first || last.DayNumber - first.DayNumber > 366)
+                ReportPeriod period;
+                try
                 {
-                    throw new UsageException("--to must be on or after --from, at most a year later");
+                    period = ReportPeriod.Range(first, last);
+                }
+                catch (FormatException error)
+                {
+                    throw new UsageException($"--to: {error.Message}: on or after --from, at most a year later");
                 }
 
-                await using var services = store.Compose(result);
-                var now = store.Clock(result).GetUtcNow();
-                using var csv =
-                    result.GetValue(format) == "csv"
-                        ? new CsvWriter(output.Out, CultureInfo.InvariantCulture, leaveOpen: true)
-                        : null;
-                if (csv is not null)
+                if (!TicketExportDocuments.TryParse(result.GetValue(format), out var chosen))
                 {
-                    output.Out.Write(Rendering.CsvText.ByteOrderMark);
-                    string[] iso = ["yyyy-MM-dd'T'HH:mm:sszzz"];
-                    csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset>().Formats = iso;
-                    csv.Context.TypeConverterOptionsCache.GetOptions<DateTimeOffset?>().Formats = iso;
-                    FormulaSafeText.Apply(csv);
+                    throw new UsageException($"--format: use {string.Join(", ", TicketExportDocuments.Names)}");
                 }
 
-                csv?.WriteHeader<TicketExportRow>();
-                csv?.NextRecord();
-                for (var day = first; day <= last; day = day.AddDays(1))
+                var path = result.GetValue(outFile);
+                if (chosen == ExportFormat.Xlsx && path is null)
                 {
-                    foreach (
-                        var entry in (
-                            await services
-                                .Get<ITicketIndex>()
-                                .ReadDayAsync(day, cancellationToken)
-                                .ConfigureAwait(false)
-                        ).Where(entry => entry.ReceivedThatDay)
-                    )
+                    throw new UsageException("--format xlsx needs --out FILE");
+                }
+
+                await using var services = store.Compose(result, added =>
+                    added.AddSlaWatchRendering(ReportCommands.EnvironmentSettings())
+                );
+                var documents = services.Get<TicketExportDocuments>();
+                if (path is null)
+                {
+                    await documents.WriteTextAsync(output.Out, period, chosen, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                await using (var file = File.Create(path))
+                {
+                    if (chosen == ExportFormat.Xlsx)
                     {
-                        if (
-                            await services
-                                .Get<ITicketStore>()
-                                .LoadAsync(entry.TicketId, cancellationToken)
-                                .ConfigureAwait(false)
-                            is not StoredTicket stored
-                        )
-                        {
-                            continue;
-                        }
-
-                        var row = TicketExportRow.From(stored, services.Get<SlaPolicy>(), now);
-                        if (csv is not null)
-                        {
-                            csv.WriteRecord(row);
-                            await csv.NextRecordAsync().ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            output.Out.WriteLine(JsonSerializer.Serialize(row, Json));
-                        }
+                        var chinese = result.GetValue(lang) == "zh-CN";
+                        await documents.WriteXlsxAsync(file, period, chinese, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false));
+                        await documents.WriteTextAsync(writer, period, chosen, cancellationToken).ConfigureAwait(false);
                     }
                 }
+
+                output.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
             }
         );
         export.Subcommands.Add(tickets);

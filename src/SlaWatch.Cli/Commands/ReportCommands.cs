@@ -108,13 +108,13 @@ internal static class ReportCommands
                 : null;
         var format = new Option<string>("--format")
         {
-            Description = "text, json, csv or html.",
+            Description = "text, json, csv, html or xlsx.",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
         var outFile = CommonOptions.Text(
             "--out",
-            "Write the report to this file (required for html).",
+            "Write the report to this file (required for html and xlsx).",
             required: false
         );
         var lang = CommonOptions.Lang();
@@ -174,20 +174,18 @@ internal static class ReportCommands
                     throw new UsageException(EchartsScript.Missing);
                 }
 
-                var text = document.Content;
                 if (result.GetValue(outFile) is { } path)
                 {
-                    await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken)
-                        .ConfigureAwait(false);
+                    await File.WriteAllBytesAsync(path, document.Content, cancellationToken).ConfigureAwait(false);
                     output.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
                 }
-                else if (result.GetValue(format) == "html")
+                else if (chosen is ReportFormat.Html or ReportFormat.Xlsx)
                 {
-                    throw new UsageException("--format html needs --out FILE");
+                    throw new UsageException($"--format {result.GetValue(format)} needs --out FILE");
                 }
                 else
                 {
-                    output.Out.Write(text);
+                    output.Out.Write(document.Text);
                 }
             }
         );
@@ -196,7 +194,7 @@ internal static class ReportCommands
 
     /// <summary>Where the command line finds ECharts when told (<c>SLAWATCH_ECHARTS</c>): its own
     /// environment.</summary>
-    private static IConfiguration EnvironmentSettings() =>
+    internal static IConfiguration EnvironmentSettings() =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(
                 new Dictionary<string, string?>

@@ -36,6 +36,7 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
         ["unassigned"] = ("Unassigned", "未分配"),
         ["breached"] = ("breached", "已超时"),
         ["running"] = ("running", "计时中"),
+        ["met"] = ("met", "已达标"),
         ["paused"] = ("paused", "已暂停"),
         ["none"] = ("no target", "无时限"),
         ["3:3"] = ("Satisfied", "满意"),

@@ -9,7 +9,7 @@ namespace SlaWatch.Functions.Triggers;
 public sealed class Reports(ReportEndpoints reports)
 {
     [Function(nameof(Reports))]
-    public Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
+    public Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{kind}")] HttpRequest request,
         string kind,
         CancellationToken cancellationToken

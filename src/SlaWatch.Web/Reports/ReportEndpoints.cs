@@ -7,13 +7,13 @@ namespace SlaWatch.Web.Reports;
 
 /// <summary>
 /// GET /api/reports/{daily|weekly|monthly|range}, with <c>date=YYYY-MM-DD</c>, <c>week=2026-W47</c>,
-/// <c>month=2026-11</c> or <c>from=…&amp;to=…</c>, <c>format=json|csv|html|text</c> and <c>lang=zh-CN</c>: the same
-/// reports as the command line (<see cref="ReportDocuments"/>). Without a period, yesterday (last week, last month,
-/// the four weeks to yesterday) in the policy's zone.
+/// <c>month=2026-11</c> or <c>from=…&amp;to=…</c>, <c>format=json|csv|html|text|xlsx</c> and <c>lang=zh-CN</c>: the
+/// same reports as the command line (<see cref="ReportDocuments"/>), a spreadsheet saved under the period's name.
+/// Without a period, yesterday (last week, last month, the four weeks to yesterday) in the policy's zone.
 /// </summary>
 public sealed class ReportEndpoints(ReportDocuments documents)
 {
-    public async Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
+    public async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> RunAsync(
         HttpRequest request,
         string kind,
         CancellationToken cancellationToken
@@ -30,7 +30,7 @@ public sealed class ReportEndpoints(ReportDocuments documents)
             return Refusal.Problem(
                 StatusCodes.Status400BadRequest,
                 "use /api/reports/daily, /api/reports/weekly, /api/reports/monthly or /api/reports/range with format "
-                    + "json, csv, html or text"
+                    + "json, csv, html, text or xlsx"
             );
         }
 
@@ -58,6 +58,12 @@ public sealed class ReportEndpoints(ReportDocuments documents)
 
         var chinese = query["lang"].FirstOrDefault() == "zh-CN";
         var document = await documents.RenderAsync(period, format, chinese, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Text(document.Content, document.ContentType);
+        return document.IsText
+            ? TypedResults.Text(document.Text, document.ContentType)
+            : TypedResults.File(
+                document.Content,
+                document.ContentType,
+                $"report-{period.Name}.{document.Extension}".Replace("..", "-", StringComparison.Ordinal)
+            );
     }
 }

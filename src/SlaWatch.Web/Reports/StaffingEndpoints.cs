@@ -37,8 +37,8 @@ public sealed class StaffingEndpoints(
 
         var today = ZoneMapping.LocalDate(policy.TimeZone, time.GetUtcNow());
         if (
-            Day(query["to"].FirstOrDefault(), today.AddDays(-1)) is not { } to
-            || Day(query["from"].FirstOrDefault(), to.AddDays(-27)) is not { } from
+            QueryDates.Day(query["to"].FirstOrDefault(), today.AddDays(-1)) is not { } to
+            || QueryDates.Day(query["from"].FirstOrDefault(), to.AddDays(-27)) is not { } from
         )
         {
             return Refusal.Problem(StatusCodes.Status400BadRequest, "from and to: dates written YYYY-MM-DD");
@@ -75,10 +75,4 @@ public sealed class StaffingEndpoints(
 
         return TypedResults.Ok(plan);
     }
-
-    private static DateOnly? Day(string? text, DateOnly fallback) =>
-        text is not { Length: > 0 } ? fallback
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-        : null;
 }

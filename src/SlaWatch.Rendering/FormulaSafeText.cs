@@ -2,7 +2,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.TypeConversion;
 
-namespace SlaWatch.Cli.Commands;
+namespace SlaWatch.Rendering;
 
 /// <summary>
 /// Text cells of a CSV export that a spreadsheet would run as a formula (OWASP's CSV injection: a cell starting with
@@ -12,7 +12,7 @@ namespace SlaWatch.Cli.Commands;
 internal sealed class FormulaSafeText : StringConverter
 {
     public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
-        base.ConvertToString(value is string text ? Rendering.CsvText.FormulaSafe(text) : value, row, memberMapData);
+        base.ConvertToString(value is string text ? CsvText.FormulaSafe(text) : value, row, memberMapData);
 
     public static void Apply(CsvWriter csv) =>
         csv.Context.TypeConverterCache.AddConverter<string>(new FormulaSafeText());
