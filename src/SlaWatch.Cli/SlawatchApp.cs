@@ -75,6 +75,7 @@ public static class SlawatchApp
         root.Subcommands.Add(ExportCommand.Create(output));
         root.Subcommands.Add(BacklogCommand.Create(output));
         root.Subcommands.Add(StaffingCommand.Create(output));
+        root.Subcommands.Add(WhatIfCommand.Create(output));
         root.Subcommands.Add(ReplayCommand.Create(output));
         root.Subcommands.Add(GenerateCommand.Create(output));
         root.Subcommands.Add(ImportCommand.Create(output));

@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WorkbenchQueues>();
         services.AddSingleton<PeriodViews>();
         services.AddSingleton<TicketExporter>();
+        services.AddSingleton<WhatIf.HistoryWhatIf>();
         services.AddSingleton<NightlyReport>();
         services.AddSingleton<Staffing.StaffingPlanner>();
         // The routes (IAlertRoute) come from the host's settings; with none, alerts reach no one and say so.

@@ -44,6 +44,7 @@ public static class HostingServiceCollectionExtensions
             StoreSettings.Read(settings, reader, contentRoot)
         );
         services.AddSingleton(provider => Store(provider).Policy!);
+        services.AddSingleton(provider => new PolicyDrafts(Store(provider).PolicyFolder));
         services.AddSingleton(provider => Store(provider).Rules!);
         services.AddSingleton(provider => Store(provider).Archive);
         services.AddSingleton<RequestCounter>();

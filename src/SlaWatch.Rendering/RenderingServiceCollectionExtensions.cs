@@ -36,6 +36,7 @@ public static class RenderingServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReportAssets>>().Value);
         services.AddSingleton<ReportDocuments>();
         services.AddSingleton<TicketExportDocuments>();
+        services.AddSingleton<WhatIfDocuments>();
         return services;
     }
 }

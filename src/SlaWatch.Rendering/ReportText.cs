@@ -209,7 +209,7 @@ public static class ReportText
 
     private static string Quote(string text) => CsvText.Quote(text);
 
-    private static void AppendTable(StringBuilder text, List<string[]> rows)
+    internal static void AppendTable(StringBuilder text, List<string[]> rows)
     {
         if (rows.Count == 0)
         {

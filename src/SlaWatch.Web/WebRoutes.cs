@@ -41,6 +41,11 @@ public static class WebRoutes
             (ExportEndpoints export, HttpRequest request, CancellationToken cancellationToken) =>
                 export.TicketsAsync(request, cancellationToken)
         );
+        routes.MapPost(
+            "/api/whatif",
+            (WhatIfEndpoints whatIf, HttpRequest request, CancellationToken cancellationToken) =>
+                whatIf.CompareAsync(request, cancellationToken)
+        );
         routes.MapGet("/api/workbench", (WorkbenchEndpoints workbench, HttpRequest request) => workbench.Page(request));
         routes.MapGet("/api/workbench/me", (WorkbenchEndpoints workbench, HttpRequest request) =>
             workbench.Me(request)

@@ -22,6 +22,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<StaffingEndpoints>();
         services.AddSingleton<ExportEndpoints>();
+        services.AddSingleton<WhatIfEndpoints>();
         services.AddSingleton<WorkbenchFacts>();
         services.AddSingleton<WorkbenchEndpoints>();
         services.AddSingleton<Inbound.InboundPushes>();

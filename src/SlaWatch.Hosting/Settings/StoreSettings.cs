@@ -20,6 +20,9 @@ public sealed class StoreSettings : CheckedSettings
 
     public SlaPolicy? Policy { get; set; }
 
+    /// <summary>The folder of the policy in force: what a draft policy may name files in.</summary>
+    public string PolicyFolder { get; set; } = ".";
+
     public ClassificationRules? Rules { get; set; }
 
     /// <summary>Earlier policy versions, for past days computed under them.</summary>
@@ -47,8 +50,10 @@ public sealed class StoreSettings : CheckedSettings
             DueShards = reader.Count(DueShards, 1, 1, StorageOptions.MaxDueShards),
         };
         settings.Policy = Load(reader, PolicyFile, Path.Combine("config", "sla-policy.json"), root, path =>
-            SlaPolicyLoader.Load(path)
-        );
+        {
+            settings.PolicyFolder = Path.GetDirectoryName(path) ?? ".";
+            return SlaPolicyLoader.Load(path);
+        });
         settings.Rules = Load(reader, RulesFile, Path.Combine("config", "classification.json"), root, path =>
             ClassificationLoader.Load(path, channels: settings.Policy?.Channels)
         );
