@@ -135,9 +135,9 @@ public static class HtmlWhatIf
     private const string ChartScript = """
         const charts = {};
         for (const chart of data.charts) {
-          charts[chart.id] = { animation: false, tooltip: {}, legend: { top: 24 },
-            title: { text: chart.title, textStyle: { fontSize: 13 } },
-            grid: { left: 56, right: 24, top: 60, bottom: 40 },
+          charts[chart.id] = { animation: false, tooltip: {}, legend: { top: 4, right: 16 },
+            title: { text: chart.title, left: 8, top: 4, textStyle: { fontSize: 13 } },
+            grid: { left: 56, right: 24, top: 48, bottom: 40 },
             xAxis: { type: 'category', data: chart.names }, yAxis: { type: 'value' },
             series: [ { name: data.series[0], type: 'bar', data: chart.a },
               { name: data.series[1], type: 'bar', data: chart.b } ] };

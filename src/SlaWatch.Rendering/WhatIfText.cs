@@ -53,7 +53,9 @@ public static class WhatIfText
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(labels);
-        return key == "all" ? labels.Pick("All", "全部") : labels.Name(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+        return key == "all"
+            ? labels.Pick("All", "全部")
+            : labels.Name(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..]);
     }
 
     public static string Measure(string measure, ReportLabels labels)
@@ -90,7 +92,10 @@ public static class WhatIfText
             return string.Empty;
         }
 
-        var sign = change > 0 ? "+" : change < 0 ? "−" : "±";
+        var sign =
+            change > 0 ? "+"
+            : change < 0 ? "−"
+            : "±";
         return IsRate(row)
             ? sign + Math.Abs(change).ToString("0.0", CultureInfo.InvariantCulture) + (chinese ? " 个百分点" : " pts")
             : sign + Math.Abs(change).ToString("0", CultureInfo.InvariantCulture);

@@ -14,10 +14,7 @@ public static class PolicyComparison
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var levels = a.Tally.Levels.Union(b.Tally.Levels).Order().ToArray();
-        return FigureComparison.Rows(
-            a.Whole,
-            b.Whole,
-            dimension =>
+        return FigureComparison.Rows(a.Whole, b.Whole, dimension =>
             [
                 new ComparisonRow(
                     dimension,

@@ -281,6 +281,82 @@ public class ReportCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void WhatIfTriesADraftPolicyOnTheStoredDaysAndRefusesADraftThatDoesNotRead()
+    {
+        Seed();
+        // The chat was answered after 2 minutes: a draft wanting an answer within 1 minute makes it late.
+        var draft = File.ReadAllText(RepoRoot.Config("sla-policy.json"))
+            .Replace("\"firstResponse\": \"5m\" }", "\"firstResponse\": \"1m\" }", StringComparison.Ordinal)
+            .Replace("\"version\": \"", "\"version\": \"draft-", StringComparison.Ordinal)
+            .Replace("\"calendars/", "\"" + RepoRoot.Config("calendars") + "/", StringComparison.Ordinal);
+        var file = Cli.TempFile("draft.json", draft);
+        var json = WithStore(
+            "whatif",
+            "--from",
+            "2026-11-13",
+            "--to",
+            "2026-11-13",
+            "--policy-b",
+            file,
+            "--format",
+            "json"
+        );
+        Assert.Equal(0, json.ExitCode);
+        using var result = JsonDocument.Parse(json.Out);
+        Assert.Equal(
+            (2, 1, 0, 1),
+            (
+                result.RootElement.GetProperty("tickets").GetInt32(),
+                result.RootElement.GetProperty("breachesGained").GetInt32(),
+                result.RootElement.GetProperty("breachesLost").GetInt32(),
+                result.RootElement.GetProperty("ticketsChanged").GetInt32()
+            )
+        );
+        var change = result.RootElement.GetProperty("changes")[0];
+        Assert.Equal(
+            ("20261113-002", "1391234****", "firstResponse"),
+            (
+                change.GetProperty("number").GetString(),
+                change.GetProperty("customer").GetString(),
+                change.GetProperty("breachedUnderB")[0].GetString()
+            )
+        );
+        var text = WithStore("whatif", "--from", "2026-11-13", "--to", "2026-11-13", "--policy-b", file);
+        Assert.Contains("1 clocks breach under draft-", text.Out, StringComparison.Ordinal);
+        Assert.Contains("20261113-002", text.Out, StringComparison.Ordinal);
+        // A read: the day stays unstored.
+        Assert.Contains(
+            "\"provisional\": true",
+            WithStore("report", "daily", "--date", "2026-11-13", "--format", "json").Out,
+            StringComparison.Ordinal
+        );
+
+        var broken = WithStore(
+            "whatif",
+            "--from",
+            "2026-11-13",
+            "--to",
+            "2026-11-13",
+            "--policy-b",
+            Cli.TempFile("bad.json", "{\"version\": 3}")
+        );
+        var noPage = WithStore(
+            "whatif",
+            "--from",
+            "2026-11-13",
+            "--to",
+            "2026-11-13",
+            "--policy-b",
+            file,
+            "--format",
+            "html"
+        );
+        Assert.Equal((2, 2), (broken.ExitCode, noPage.ExitCode));
+        Assert.Contains("bad.json", broken.Error, StringComparison.Ordinal);
+        Assert.Contains("--format html needs --out FILE", noPage.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScanAsOfAnInstantReportsWhatItDid()
     {
         Seed();

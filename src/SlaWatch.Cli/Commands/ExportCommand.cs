@@ -54,10 +54,7 @@ internal static class ExportCommand
                 }
 
                 var path = result.GetValue(outFile);
-                if (chosen == ExportFormat.Xlsx && path is null)
-                {
-                    throw new UsageException("--format xlsx needs --out FILE");
-                }
+                DocumentFiles.Check(result.GetValue(format)!, path);
 
                 await using var services = store.Compose(result, added =>
                     added.AddSlaWatchRendering(ReportCommands.EnvironmentSettings())

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Rendering;
@@ -161,6 +160,8 @@ internal static class ReportCommands
                     throw new UsageException($"--format: use {string.Join(", ", ReportFormats.Names)}");
                 }
 
+                DocumentFiles.Check(result.GetValue(format)!, result.GetValue(outFile));
+
                 ReportDocument document;
                 try
                 {
@@ -174,19 +175,9 @@ internal static class ReportCommands
                     throw new UsageException(EchartsScript.Missing);
                 }
 
-                if (result.GetValue(outFile) is { } path)
-                {
-                    await File.WriteAllBytesAsync(path, document.Content, cancellationToken).ConfigureAwait(false);
-                    output.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
-                }
-                else if (chosen is ReportFormat.Html or ReportFormat.Xlsx)
-                {
-                    throw new UsageException($"--format {result.GetValue(format)} needs --out FILE");
-                }
-                else
-                {
-                    output.Out.Write(document.Text);
-                }
+                await DocumentFiles
+                    .WriteAsync(output, document, result.GetValue(outFile), cancellationToken)
+                    .ConfigureAwait(false);
             }
         );
         return command;

@@ -58,10 +58,7 @@ internal static class WhatIfCommand
 
                 var chosen = result.GetValue(format)!;
                 var path = result.GetValue(outFile);
-                if (chosen == "html" && path is null)
-                {
-                    throw new UsageException("--format html needs --out FILE");
-                }
+                DocumentFiles.Check(chosen, path);
 
                 var alternative = SlaPolicyLoader.Load(result.GetValue(policyB)!);
                 await using var services = store.Compose(result, added =>
@@ -80,14 +77,7 @@ internal static class WhatIfCommand
                     throw new UsageException(EchartsScript.Missing);
                 }
 
-                if (path is null)
-                {
-                    output.Out.Write(document.Text);
-                    return;
-                }
-
-                await File.WriteAllBytesAsync(path, document.Content, cancellationToken).ConfigureAwait(false);
-                output.Out.WriteLine($"wrote {Path.GetFullPath(path)}");
+                await DocumentFiles.WriteAsync(output, document, path, cancellationToken).ConfigureAwait(false);
             }
         );
         return command;

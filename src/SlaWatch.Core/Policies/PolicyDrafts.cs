@@ -12,7 +12,8 @@ public sealed class PolicyDrafts(string folder)
     private readonly string _folder = Path.GetFullPath(folder);
 
     /// <exception cref="ConfigException">The draft is malformed or names a file outside the folder.</exception>
-    public SlaPolicy Parse(string text) => SlaPolicyLoader.Parse(Path.Combine(_folder, "draft-policy.json"), text, Read);
+    public SlaPolicy Parse(string text) =>
+        SlaPolicyLoader.Parse(Path.Combine(_folder, "draft-policy.json"), text, Read);
 
     private string Read(string path)
     {

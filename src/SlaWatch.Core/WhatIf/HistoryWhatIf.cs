@@ -24,7 +24,10 @@ public sealed class HistoryWhatIf(ReportService reports, SlaPolicy policy, TimeP
         var now = time.GetUtcNow();
         var (daysA, daysB) = (new List<DailyAggregate>(), new List<DailyAggregate>());
         var changes = new List<WhatIfChange>();
-        long tickets = 0, gained = 0, lost = 0, changed = 0;
+        long tickets = 0,
+            gained = 0,
+            lost = 0,
+            changed = 0;
         // Repeat complaints do not depend on the policy: both sides fold without the days before.
         var noHistory = new RepeatHistory([], TimeSpan.Zero);
         for (var day = period.From; day <= period.To; day = day.AddDays(1))
