@@ -158,7 +158,7 @@ public static class HtmlReport
             page.Append(
                 CultureInfo.InvariantCulture,
                 $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td "
-                    + $"class=\"num\">{ReportWords.Value(row, chinese)}</td><td>"
+                    + $"class=\"num\">{Drill(view, chinese, "all", row.Key, ReportWords.Value(row, chinese))}</td><td>"
                     + $"{WebUtility.HtmlEncode(ReportWords.Target(row, chinese))}</td>{status}<td>"
                     + $"{WebUtility.HtmlEncode(ReportWords.Change(row, chinese))}</td></tr>\n"
             );
@@ -180,15 +180,26 @@ public static class HtmlReport
             page.Append("<tr>")
                 .AppendJoin(string.Empty, table.Headers.Select(header => $"<th>{WebUtility.HtmlEncode(header)}</th>"))
                 .Append("</tr>\n");
-            foreach (var row in table.Rows)
+            for (var index = 0; index < table.Rows.Count; index++)
             {
+                var dimension = table.RowDimensions?[index];
                 page.Append("<tr>")
                     .AppendJoin(
                         string.Empty,
-                        row.Select(cell =>
-                            $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>"
-                            + $"{WebUtility.HtmlEncode(cell)}</td>"
-                        )
+                        table
+                            .Rows[index]
+                            .Select(
+                                (cell, column) =>
+                                    $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>"
+                                    + Drill(
+                                        view,
+                                        chinese,
+                                        dimension,
+                                        table.ColumnMeasures?[column],
+                                        WebUtility.HtmlEncode(cell)
+                                    )
+                                    + "</td>"
+                            )
                     )
                     .Append("</tr>\n");
             }
@@ -224,6 +235,26 @@ public static class HtmlReport
         page.Append(ChartPage.StatusPrelude).Append(ChartScript).Append('\n').Append(ChartPage.DrawLoop);
         page.Append("</script>\n</body>\n</html>\n");
         return page.ToString();
+    }
+
+    /// <summary>
+    /// A figure linked to the workbench's list of the tickets behind it: the same period, dimension and figure. The
+    /// link is relative to the report's own address (<c>/api/reports/…</c>), so it works wherever the report is
+    /// served; a saved or mailed copy has no server to follow it to.
+    /// </summary>
+    private static string Drill(ReportView view, bool chinese, string? dimension, string? measure, string html)
+    {
+        if (dimension is null || measure is null || html == "-" || DrillMeasures.Find(measure, view.Policy) is null)
+        {
+            return html;
+        }
+
+        var query = string.Create(
+            CultureInfo.InvariantCulture,
+            $"from={view.From:yyyy-MM-dd}&to={view.To:yyyy-MM-dd}&dimension={Uri.EscapeDataString(dimension)}"
+                + $"&measure={Uri.EscapeDataString(measure)}&lang={(chinese ? "zh-CN" : "en")}"
+        );
+        return $"<a class=\"drill\" href=\"../workbench?{WebUtility.HtmlEncode(query)}\">{html}</a>";
     }
 
     private static string Title(ReportView view, bool chinese) =>
@@ -312,7 +343,7 @@ public static class HtmlReport
         h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
         table { border-collapse: collapse; margin: 8px 0; }
         td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-        td.num { text-align: right; } .note { color: #b45309; font-weight: bold; }
+        td.num { text-align: right; } a.drill { color: inherit; } .note { color: #b45309; font-weight: bold; }
         .miss { color: #c62828; font-weight: bold; } .ok { color: #2e7d32; }
         .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; }
         .chart { height: 320px; border: 1px solid #e4e7eb; }

@@ -9,7 +9,16 @@ public sealed record ReportTable(
     string Title,
     IReadOnlyList<string> Headers,
     IReadOnlyList<IReadOnlyList<string>> Rows
-);
+)
+{
+    /// <summary>Each row's dimension as the figures key it (<c>channel:email</c>), where its cells are figures of
+    /// one.</summary>
+    public IReadOnlyList<string>? RowDimensions { get; init; }
+
+    /// <summary>Each column's figure as a report row keys it (<c>received</c>), null for a column that is no count
+    /// or rate of tickets: what a page links to the tickets behind.</summary>
+    public IReadOnlyList<string?>? ColumnMeasures { get; init; }
+}
 
 /// <summary>
 /// The report's sections beyond the headline figures, in one place for every format: first response by priority
@@ -44,7 +53,11 @@ public static class ReportTables
                             )
                         ),
                 ]
-            ),
+            )
+            {
+                RowDimensions = [.. view.By("priority").Select(item => "priority:" + item.Value)],
+                ColumnMeasures = [null, FirstResponseInTime, "received"],
+            },
             new(
                 "channel",
                 labels.Pick("By channel", "按渠道"),
@@ -65,26 +78,26 @@ public static class ReportTables
                             )
                         ),
                 ]
-            ),
+            )
+            {
+                RowDimensions = [.. view.By("channel").Select(item => "channel:" + item.Value)],
+                ColumnMeasures = [null, "received", null, FirstResponseInTime],
+            },
             Scorecards(
                 "agents",
                 labels.Pick("By agent", "按客服"),
                 labels.Pick("Agent", "客服"),
-                view.Scorecards("agent"),
+                view,
+                "agent",
                 labels
             ),
-            Scorecards(
-                "teams",
-                labels.Pick("By team", "按小组"),
-                labels.Pick("Team", "小组"),
-                view.Scorecards("team"),
-                labels
-            ),
+            Scorecards("teams", labels.Pick("By team", "按小组"), labels.Pick("Team", "小组"), view, "team", labels),
             Scorecards(
                 "executors",
                 labels.Pick("By executor (where other than the owner)", "按处理人（与责任人不同者）"),
                 labels.Pick("Executor", "处理人"),
-                view.Scorecards("executor"),
+                view,
+                "executor",
                 labels
             ),
             Scorecards(
@@ -94,7 +107,8 @@ public static class ReportTables
                     "按问题类型（低：解决率或首次解决率未达标）"
                 ),
                 labels.Pick("Category", "问题类型"),
-                view.Scorecards("category"),
+                view,
+                "category",
                 labels
             ),
             new(
@@ -197,14 +211,36 @@ public static class ReportTables
         return [.. tables.Where(table => table.Rows.Count > 0)];
     }
 
+    private const string FirstResponseInTime = "attainment.firstResponse";
+
+    /// <summary>What each scorecard column counts, in <see cref="ReportLabels.ScorecardHeaders"/>'s order.</summary>
+    private static readonly string?[] ScorecardMeasures =
+    [
+        null,
+        "received",
+        null,
+        null,
+        null,
+        FirstResponseInTime,
+        "resolutionRate",
+        "firstContactResolutionRate",
+        "satisfaction",
+        "overdue",
+        "overdueWithoutReason",
+        null,
+    ];
+
     private static ReportTable Scorecards(
         string key,
         string title,
         string what,
-        IReadOnlyList<Scorecard> cards,
+        ReportView view,
+        string kind,
         ReportLabels labels
-    ) =>
-        new(
+    )
+    {
+        var cards = view.Scorecards(kind);
+        return new(
             key,
             title,
             labels.ScorecardHeaders(what),
@@ -231,7 +267,12 @@ public static class ReportTables
                     )
                 ),
             ]
-        );
+        )
+        {
+            RowDimensions = [.. cards.Select(card => $"{kind}:{card.Name}")],
+            ColumnMeasures = ScorecardMeasures,
+        };
+    }
 
     private static IReadOnlyList<string> Row(params string[] cells) => cells;
 

@@ -56,6 +56,11 @@ public static class WebRoutes
                 workbench.QueueAsync(request, cancellationToken)
         );
         routes.MapGet(
+            "/api/workbench/drill",
+            (WorkbenchEndpoints workbench, HttpRequest request, CancellationToken cancellationToken) =>
+                workbench.DrillAsync(request, cancellationToken)
+        );
+        routes.MapGet(
             "/api/workbench/tickets/{id}",
             (WorkbenchEndpoints workbench, HttpRequest request, string id, CancellationToken cancellationToken) =>
                 workbench.TicketAsync(request, id, cancellationToken)

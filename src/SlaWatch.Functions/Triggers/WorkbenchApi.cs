@@ -11,6 +11,7 @@ namespace SlaWatch.Functions.Triggers;
 /// The shared workbench for signed-in people (App Service Authentication in front; see <see cref="PlatformSignIn"/>),
 /// answered by <see cref="WorkbenchEndpoints"/>: GET /api/workbench (the page), /api/workbench/me,
 /// /api/workbench/queue?tab=mine|unassigned|atRisk|breached|open&amp;channel=&amp;priority=&amp;category=,
+/// /api/workbench/drill?from=&amp;to=&amp;dimension=&amp;measure= (the tickets behind a report's figure),
 /// /api/workbench/tickets/{id} and its /audit; POST /api/workbench/tickets/{id}/{action}. Anonymous at the function
 /// level: the platform's sign-in, not a function key, guards them.
 /// </summary>
@@ -30,6 +31,12 @@ public sealed class WorkbenchApi(WorkbenchEndpoints workbench)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench/queue")] HttpRequest request,
         CancellationToken cancellationToken
     ) => workbench.QueueAsync(request, cancellationToken);
+
+    [Function("WorkbenchDrill")]
+    public Task<Results<Ok<Core.Reporting.DrillList>, ProblemHttpResult>> DrillAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench/drill")] HttpRequest request,
+        CancellationToken cancellationToken
+    ) => workbench.DrillAsync(request, cancellationToken);
 
     [Function("WorkbenchTicket")]
     public Task<Results<Ok<WorkbenchTicketPage>, ProblemHttpResult>> TicketAsync(

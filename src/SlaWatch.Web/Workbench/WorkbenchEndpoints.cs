@@ -22,6 +22,7 @@ namespace SlaWatch.Web.Workbench;
 public sealed partial class WorkbenchEndpoints(
     WorkbenchActions actions,
     WorkbenchQueues queues,
+    Core.Reporting.DrillDown drill,
     TicketEventService events,
     IPersonSignIn signIn,
     WorkbenchFacts facts,
@@ -99,6 +100,64 @@ public sealed partial class WorkbenchEndpoints(
         return TypedResults.Ok(
             await queues.ReadAsync(person, tab, filter, first, cancellationToken).ConfigureAwait(false)
         );
+    }
+
+    /// <summary>
+    /// The tickets behind a report's figure (<c>from</c>, <c>to</c>, <c>dimension</c> as the report keys it,
+    /// <c>measure</c> as its row): a lead's for any dimension, an agent's for their own (<c>agent:NAME</c>) only.
+    /// </summary>
+    public async Task<Results<Ok<Core.Reporting.DrillList>, ProblemHttpResult>> DrillAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
+    {
+        var (person, unsigned) = Who(request);
+        if (person is null)
+        {
+            return unsigned!;
+        }
+
+        var query = request.Query;
+        var dimension = query["dimension"].ToString() is { Length: > 0 and <= 200 } named ? named : "all";
+        if (
+            QueryDates.Day(query["from"].ToString()) is not { } from
+            || QueryDates.Day(query["to"].ToString(), from) is not { } to
+        )
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, "from and to: dates written YYYY-MM-DD");
+        }
+
+        if (!person.Leads && !(dimension.StartsWith("agent:", StringComparison.Ordinal) && person.Owns(dimension[6..])))
+        {
+            return Refusal.Problem(
+                StatusCodes.Status403Forbidden,
+                "an agent sees the tickets behind their own figures (dimension agent:NAME); a lead sees every list"
+            );
+        }
+
+        Core.Reporting.ReportPeriod period;
+        try
+        {
+            period = Core.Reporting.ReportPeriod.Range(from, to);
+        }
+        catch (FormatException error)
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, $"from and to: {error.Message}");
+        }
+
+        try
+        {
+            var chinese = query["lang"].ToString() != "en";
+            return TypedResults.Ok(
+                await drill
+                    .ListAsync(period, dimension, query["measure"].ToString(), chinese, cancellationToken)
+                    .ConfigureAwait(false)
+            );
+        }
+        catch (ArgumentException error)
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, $"measure: {error.Message}");
+        }
     }
 
     /// <summary>A ticket's page: every field, the timeline with who acted from where, the clocks now, and what the
