@@ -235,6 +235,84 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AReportsFiguresOpenTheTicketsBehindThemAndAnAgentSeesOnlyTheirOwn()
+    {
+        Seed(
+            Contact("email", "<a@x>", "2026-11-16T09:30:00+08:00", "zhang.san@example.com", "App 无法登录"),
+            Contact("email", "<b@x>", "2026-11-16T09:35:00+08:00", "li.si@example.com", "退款什么时候到"),
+            Contact("chat", "c-1", "2026-11-16T09:40:00+08:00", "13912341522", "物流一直没有更新"),
+            """{"type":"event","ticket":"20261116-002","kind":"agentResponse","actor":"客服A","""
+                + """ "at":"2026-11-16T09:36:00+08:00"}""",
+            """{"type":"event","ticket":"20261116-002","kind":"assigned","owner":"客服A","actor":"组长","""
+                + """ "at":"2026-11-16T09:36:00+08:00"}"""
+        );
+        await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now, "--no-demo");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        var (lead, errors) = await SignedInAsync(browser, serve, "lead");
+        var report = Url(serve, "api/reports/daily?date=2026-11-16&format=html&lang=zh-CN");
+
+        async Task<(string Figure, int Rows, string Count)> FollowAsync(IPage page, string link)
+        {
+            await page.GotoAsync(report);
+            var figure = (await page.Locator(link).First.TextContentAsync())!;
+            await page.Locator(link).First.ClickAsync();
+            await page.WaitForFunctionAsync(
+                "() => window.workbenchStatus && (window.workbenchStatus.refreshes >= 1"
+                    + " || document.querySelector('#problem.shown'))"
+            );
+            Assert.False(
+                await page.Locator("#problem.shown").IsVisibleAsync(),
+                await page.Locator("#problem").TextContentAsync() + " at " + page.Url
+            );
+            return (
+                figure,
+                await page.Locator("#list .row").CountAsync(),
+                (await page.Locator("#drill-count").TextContentAsync())!
+            );
+        }
+
+        var received = await FollowAsync(lead, "a.drill[href*='dimension=all'][href*='measure=received']");
+        Assert.Equal(("3", 3, "3 张"), received);
+        Assert.StartsWith(
+            "受理量 · 全部 · 2026-11-16 至 2026-11-16",
+            await lead.Locator("#drill-title").TextContentAsync(),
+            StringComparison.Ordinal
+        );
+        await AxeAsync(lead, "drill");
+        await DebianChromium.ShootAsync(lead, "workbench-drill-zh");
+        var mail = await FollowAsync(
+            lead,
+            "#section-channel + table a.drill[href*='dimension=channel%3Aemail'][href*='measure=received']"
+        );
+        Assert.Equal(("2", 2, "2 张"), mail);
+        // A rate: the tickets in time, out of those measured; the share is the report's figure.
+        var inTime = await FollowAsync(
+            lead,
+            "a.drill[href*='dimension=all'][href*='measure=attainment.firstResponse']"
+        );
+        Assert.Equal($"{inTime.Rows} / 3 张（{inTime.Figure}）", inTime.Count);
+        Assert.Empty(errors);
+
+        // An agent opens the tickets behind their own scorecard, not the team's.
+        var (agent, _) = await SignedInAsync(browser, serve, "agent-a");
+        var own = await FollowAsync(
+            agent,
+            $"#section-agents + table a.drill[href*='dimension={Uri.EscapeDataString("agent:客服A")}&']"
+                + "[href*='measure=received']"
+        );
+        Assert.Equal(("1", 1, "1 张"), own);
+        await agent.GotoAsync(report);
+        await agent.Locator("a.drill[href*='dimension=all'][href*='measure=received']").ClickAsync();
+        await agent.WaitForSelectorAsync("#problem.shown");
+        Assert.Contains(
+            "an agent sees the tickets behind their own figures",
+            await agent.Locator("#problem").TextContentAsync(),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public async Task ServeStopsWhenAsked()
     {
         await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now, "--no-demo");

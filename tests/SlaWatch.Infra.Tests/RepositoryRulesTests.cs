@@ -77,6 +77,7 @@ public sealed partial class RepositoryRulesTests
         "TicketExporter",
         "TicketExportDocuments",
         "HistoryWhatIf",
+        "DrillDown",
         "WhatIfDocuments",
         "WhatIfEndpoints",
         "PlatformSignIn",
