@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -292,7 +293,23 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
             "a.drill[href*='dimension=all'][href*='measure=attainment.firstResponse']"
         );
         Assert.Equal($"{inTime.Rows} / 3 张（{inTime.Figure}）", inTime.Count);
+        // The board's figures of today lead to the same lists.
+        var board = Url(serve, "api/board?lang=zh-CN");
+        report = board;
+        var arrivals = await FollowAsync(lead, "#today tr[data-channel='all'] a.drill[href*='measure=received']");
+        Assert.Equal(("3", 3, "3 张"), arrivals);
+        var chatInTime = await FollowAsync(
+            lead,
+            "#today tr[data-channel='chat'] a.drill[href*='measure=attainment.firstResponse']"
+        );
+        Assert.StartsWith(
+            chatInTime.Figure.Replace("/", " / ", StringComparison.Ordinal) + " 张",
+            chatInTime.Count,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(chatInTime.Figure.Split('/')[0], chatInTime.Rows.ToString(CultureInfo.InvariantCulture));
         Assert.Empty(errors);
+        report = Url(serve, "api/reports/daily?date=2026-11-16&format=html&lang=zh-CN");
 
         // An agent opens the tickets behind their own scorecard, not the team's.
         var (agent, _) = await SignedInAsync(browser, serve, "agent-a");
