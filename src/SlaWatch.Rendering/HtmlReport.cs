@@ -191,12 +191,16 @@ public static class HtmlReport
                             .Select(
                                 (cell, column) =>
                                     $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>"
-                                    + Drill(
-                                        view,
-                                        chinese,
-                                        dimension,
-                                        table.ColumnMeasures?[column],
-                                        WebUtility.HtmlEncode(cell)
+                                    + (
+                                        column == 0
+                                            ? Coaching(chinese, dimension, WebUtility.HtmlEncode(cell))
+                                            : Drill(
+                                                view,
+                                                chinese,
+                                                dimension,
+                                                table.ColumnMeasures?[column],
+                                                WebUtility.HtmlEncode(cell)
+                                            )
                                     )
                                     + "</td>"
                             )
@@ -256,6 +260,17 @@ public static class HtmlReport
         );
         return $"<a class=\"drill\" href=\"../workbench?{WebUtility.HtmlEncode(query)}\">{html}</a>";
     }
+
+    /// <summary>An agent's name linked to their coaching card (a lead's to open; an agent opens only their
+    /// own).</summary>
+    private static string Coaching(bool chinese, string? dimension, string html) =>
+        dimension is not null
+        && dimension.StartsWith("agent:", StringComparison.Ordinal)
+        && dimension != "agent:unassigned"
+            ? "<a class=\"drill\" href=\"../workbench/coaching?agent="
+                + WebUtility.HtmlEncode(Uri.EscapeDataString(dimension[6..]))
+                + $"&amp;lang={(chinese ? "zh-CN" : "en")}\">{html}</a>"
+            : html;
 
     private static string Title(ReportView view, bool chinese) =>
         chinese ? view.Period.Title(chinese: true) : view.Title;

@@ -89,7 +89,8 @@ public static class HtmlWhatIf
             .Append(
                 CultureInfo.InvariantCulture,
                 $"<h2>{labels.Pick("Tickets whose outcome changes", "结果改变的工单")} "
-                    + $"({ReportTables.Count(result.Changes.Count)} / {ReportTables.Count(result.TicketsChanged)})</h2>\n"
+                    + $"({ReportTables.Count(result.Changes.Count)} / "
+                    + $"{ReportTables.Count(result.TicketsChanged)})</h2>\n"
             )
             .Append(
                 CultureInfo.InvariantCulture,

@@ -56,6 +56,11 @@ public static class WebRoutes
                 workbench.QueueAsync(request, cancellationToken)
         );
         routes.MapGet(
+            "/api/workbench/coaching",
+            (WorkbenchEndpoints workbench, HttpRequest request, CancellationToken cancellationToken) =>
+                workbench.CoachingAsync(request, cancellationToken)
+        );
+        routes.MapGet(
             "/api/workbench/drill",
             (WorkbenchEndpoints workbench, HttpRequest request, CancellationToken cancellationToken) =>
                 workbench.DrillAsync(request, cancellationToken)

@@ -330,6 +330,50 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnAgentOpensTheirOwnCoachingCardOnlyAndTheLeadOpensItFromTheReport()
+    {
+        Seed(
+            Contact("chat", "c-1", "2026-11-10T10:00:00+08:00", "13912341522", "物流一直没有更新"),
+            """{"type":"event","ticket":"20261110-001","kind":"assigned","owner":"客服A","actor":"组长","""
+                + """ "at":"2026-11-10T10:00:00+08:00"}""",
+            """{"type":"event","ticket":"20261110-001","kind":"agentResponse","actor":"客服A","""
+                + """ "at":"2026-11-10T10:02:00+08:00"}"""
+        );
+        await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now, "--no-demo");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+
+        var (agent, errors) = await SignedInAsync(browser, serve, "agent-a");
+        await agent.ClickAsync("#link-coaching");
+        await agent.WaitForSelectorAsync("#render-status:not(:empty)", new() { State = WaitForSelectorState.Attached });
+        Assert.StartsWith("辅导卡：客服A", await agent.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        var status = JsonDocument.Parse((await agent.Locator("#render-status").TextContentAsync())!).RootElement;
+        Assert.Equal(0, status.GetProperty("errors").GetArrayLength());
+        Assert.All(status.GetProperty("charts").EnumerateObject(), chart =>
+            Assert.True(chart.Value.GetBoolean(), chart.Name)
+        );
+        // W46 holds the one chat, answered in 2 minutes: in time.
+        Assert.Equal(
+            ["2026-W46", "1", "100.0%"],
+            (await agent.Locator("#weeks tr:last-child td").AllTextContentsAsync()).Take(3)
+        );
+        await DebianChromium.ShootAsync(agent, "coaching-zh");
+        var others = await agent.APIRequest.GetAsync(
+            Url(serve, "api/workbench/coaching?agent=" + Uri.EscapeDataString("客服B"))
+        );
+        Assert.Equal(403, others.Status);
+        Assert.Contains("an agent sees their own coaching card", await others.TextAsync(), StringComparison.Ordinal);
+        Assert.Empty(errors);
+
+        // The lead opens it from the week's report, where the agent's name links to it.
+        var (lead, _) = await SignedInAsync(browser, serve, "lead");
+        await lead.GotoAsync(Url(serve, "api/reports/weekly?week=2026-W46&format=html&lang=zh-CN"));
+        await lead.ClickAsync("#section-agents + table a[href*='coaching']");
+        await lead.WaitForSelectorAsync("#render-status:not(:empty)", new() { State = WaitForSelectorState.Attached });
+        Assert.StartsWith("辅导卡：客服A", await lead.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServeStopsWhenAsked()
     {
         await using var serve = await ServeProcess.StartAsync(azurite.ConnectionString, _prefix, Now, "--no-demo");

@@ -78,6 +78,7 @@ public sealed partial class RepositoryRulesTests
         "TicketExportDocuments",
         "HistoryWhatIf",
         "DrillDown",
+        "CoachingCards",
         "WhatIfDocuments",
         "WhatIfEndpoints",
         "PlatformSignIn",

@@ -12,6 +12,7 @@ namespace SlaWatch.Functions.Triggers;
 /// answered by <see cref="WorkbenchEndpoints"/>: GET /api/workbench (the page), /api/workbench/me,
 /// /api/workbench/queue?tab=mine|unassigned|atRisk|breached|open&amp;channel=&amp;priority=&amp;category=,
 /// /api/workbench/drill?from=&amp;to=&amp;dimension=&amp;measure= (the tickets behind a report's figure),
+/// /api/workbench/coaching?agent= (a coaching card),
 /// /api/workbench/tickets/{id} and its /audit; POST /api/workbench/tickets/{id}/{action}. Anonymous at the function
 /// level: the platform's sign-in, not a function key, guards them.
 /// </summary>
@@ -37,6 +38,12 @@ public sealed class WorkbenchApi(WorkbenchEndpoints workbench)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench/drill")] HttpRequest request,
         CancellationToken cancellationToken
     ) => workbench.DrillAsync(request, cancellationToken);
+
+    [Function("WorkbenchCoaching")]
+    public Task<Results<ContentHttpResult, Ok<Core.Reporting.CoachingCard>, ProblemHttpResult>> CoachingAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workbench/coaching")] HttpRequest request,
+        CancellationToken cancellationToken
+    ) => workbench.CoachingAsync(request, cancellationToken);
 
     [Function("WorkbenchTicket")]
     public Task<Results<Ok<WorkbenchTicketPage>, ProblemHttpResult>> TicketAsync(

@@ -23,6 +23,8 @@ public sealed partial class WorkbenchEndpoints(
     WorkbenchActions actions,
     WorkbenchQueues queues,
     Core.Reporting.DrillDown drill,
+    Core.Reporting.CoachingCards coaching,
+    Microsoft.Extensions.Options.IOptions<Rendering.ReportAssets> assets,
     TicketEventService events,
     IPersonSignIn signIn,
     WorkbenchFacts facts,
@@ -158,6 +160,47 @@ public sealed partial class WorkbenchEndpoints(
         {
             return Refusal.Problem(StatusCodes.Status400BadRequest, $"measure: {error.Message}");
         }
+    }
+
+    /// <summary>
+    /// An agent's coaching card (<c>agent</c>, by default the person signed in; <c>format=html|json</c>): an agent sees
+    /// their own only, a lead anyone's.
+    /// </summary>
+    public async Task<Results<ContentHttpResult, Ok<Core.Reporting.CoachingCard>, ProblemHttpResult>> CoachingAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
+    {
+        var (person, unsigned) = Who(request);
+        if (person is null)
+        {
+            return unsigned!;
+        }
+
+        var agent = request.Query["agent"].ToString() is { Length: > 0 and <= 100 } named ? named : person.Name;
+        if (!person.Leads && !person.Owns(agent) && policy.People.NameOf(agent) != person.Name)
+        {
+            return Refusal.Problem(
+                StatusCodes.Status403Forbidden,
+                "an agent sees their own coaching card; a lead sees every agent's"
+            );
+        }
+
+        var format = request.Query["format"].ToString() is { Length: > 0 } asked ? asked : "html";
+        if (format is not ("html" or "json"))
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, $"format: '{format}' is not html or json");
+        }
+
+        // Read before the figures: a missing chart script refuses the page at once.
+        var script = format == "html" ? assets.Value.Echarts : string.Empty;
+        var card = await coaching.ForAsync(agent, cancellationToken).ConfigureAwait(false);
+        return format == "json"
+            ? TypedResults.Ok(card)
+            : TypedResults.Content(
+                Rendering.HtmlCoaching.Render(card, new(request.Query["lang"].ToString() != "en"), script),
+                "text/html; charset=utf-8"
+            );
     }
 
     /// <summary>A ticket's page: every field, the timeline with who acted from where, the clocks now, and what the

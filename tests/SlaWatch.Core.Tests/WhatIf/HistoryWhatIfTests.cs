@@ -17,7 +17,8 @@ public sealed class HistoryWhatIfTests : IAsyncDisposable
     private static readonly DateOnly Day = new(2026, 11, 16);
     private readonly MemoryWorld _world = new(Shipped.At("2026-11-16 09:00"));
 
-    /// <summary>The shipped policy with chats answered within <paramref name="chat"/>, as a lead would edit it.</summary>
+    /// <summary>The shipped policy with chats answered within <paramref name="chat"/>, as a lead would edit
+    /// it.</summary>
     internal static SlaPolicy Draft(string version, string chat)
     {
         var text = File.ReadAllText(RepoRoot.Config("sla-policy.json"));
