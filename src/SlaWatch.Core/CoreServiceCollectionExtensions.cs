@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WhatIf.HistoryWhatIf>();
         services.AddSingleton<DrillDown>();
         services.AddSingleton<CoachingCards>();
+        services.AddSingleton<MonthlyReviews>();
         services.AddSingleton<NightlyReport>();
         services.AddSingleton<Staffing.StaffingPlanner>();
         // The routes (IAlertRoute) come from the host's settings; with none, alerts reach no one and say so.

@@ -278,11 +278,6 @@ public static class HtmlReport
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 
     /// <summary>
-    /// The review's KPI radar, each axis scored 0–100 where 100 is best: resolution rate, resolution speed (the
-    /// weekly target over the mean), satisfaction, repeat complaints, errors (the share of system-operation errors,
-    /// 系统操作错误, as the review counts them), and service-attitude complaints.
-    /// </summary>
-    /// <summary>
     /// What the trend charts plot: each day for up to five weeks of days, each ISO week (2026-W45) up to half a year,
     /// each month (2026-11) beyond; a week or month cut by the period's ends counts only its days in it.
     /// </summary>
@@ -303,7 +298,12 @@ public static class HtmlReport
         return (points, point => bucket(point.From));
     }
 
-    private static object Radar(ReportView view, ReportLabels labels)
+    /// <summary>
+    /// The review's KPI radar, each axis scored 0–100 where 100 is best: resolution rate, resolution speed (the
+    /// weekly target over the mean), satisfaction, repeat complaints, errors (the share of system-operation errors,
+    /// 系统操作错误, as the review counts them), and service-attitude complaints.
+    /// </summary>
+    internal static object Radar(ReportView view, ReportLabels labels)
     {
         string[] indicators =
         [

@@ -47,6 +47,7 @@ public sealed record ReportDocument(byte[] Content, string ContentType, string E
 public sealed class ReportDocuments(
     ReportService reports,
     PeriodViews views,
+    MonthlyReviews reviews,
     IOptions<ReportAssets> assets,
     SlaPolicy policy,
     TimeProvider time
@@ -91,5 +92,77 @@ public sealed class ReportDocuments(
             ),
             _ => ReportDocument.OfText(ReportText.Json(view), "application/json; charset=utf-8", "json"),
         };
+    }
+
+    /// <summary>
+    /// The monthly department review (<see cref="HtmlReview"/>) as a page, or as a spreadsheet: the month's report
+    /// sheets with the warnings it raised.
+    /// </summary>
+    /// <exception cref="FormatException">The month is not one such as 2026-11.</exception>
+    public async Task<ReportDocument> ReviewAsync(
+        string month,
+        ReportFormat format,
+        bool chinese,
+        CancellationToken cancellationToken = default
+    )
+    {
+        var review = await ReadReviewAsync(month, format, cancellationToken).ConfigureAwait(false);
+        return await RenderReviewAsync(review, format, chinese, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The review of a month, read.</summary>
+    /// <exception cref="OptionsValidationException">A page was asked for and ECharts is not installed.</exception>
+    public async Task<MonthlyReview> ReadReviewAsync(
+        string month,
+        ReportFormat format,
+        CancellationToken cancellationToken = default
+    )
+    {
+        // Before the month is read: a missing chart script refuses the page at once (the options' check throws).
+        if (format == ReportFormat.Html)
+        {
+            _ = assets.Value;
+        }
+
+        return await reviews.ForAsync(month, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A review already read, as a page or a spreadsheet.</summary>
+    public async Task<ReportDocument> RenderReviewAsync(
+        MonthlyReview review,
+        ReportFormat format,
+        bool chinese,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (format == ReportFormat.Html)
+        {
+            return ReportDocument.OfText(
+                HtmlReview.Render(review, chinese, assets.Value.Echarts),
+                "text/html; charset=utf-8",
+                "html"
+            );
+        }
+
+        var labels = review.View.Labels(chinese);
+        var warnings = new XlsxSheet(
+            labels.Pick("Early warnings", "预警"),
+            [labels.Pick("Day", "日期"), labels.Pick("Level", "级别"), labels.Pick("Warning", "预警内容")],
+            XlsxWorkbook.Of(
+                review.Warnings.Select(warning =>
+                    (IReadOnlyList<object?>)
+                        [
+                            warning.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                            warning.Level,
+                            labels.Alert(warning),
+                        ]
+                )
+            )
+        );
+        var bytes = await ReportWorkbook
+            .RenderAsync(review.View, chinese, cancellationToken, [warnings])
+            .ConfigureAwait(false);
+        return new(bytes, XlsxWorkbook.ContentType, "xlsx");
     }
 }

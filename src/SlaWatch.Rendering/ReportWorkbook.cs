@@ -24,7 +24,13 @@ public static class ReportWorkbook
         ["backlog"] = ("Open at the end", "期末未结"),
     };
 
-    public static async Task<byte[]> RenderAsync(ReportView view, bool chinese, CancellationToken cancellationToken)
+    /// <param name="more">Sheets a document adds before the report's own description (a review's warnings).</param>
+    public static async Task<byte[]> RenderAsync(
+        ReportView view,
+        bool chinese,
+        CancellationToken cancellationToken,
+        IReadOnlyList<XlsxSheet>? more = null
+    )
     {
         ArgumentNullException.ThrowIfNull(view);
         var labels = view.Labels(chinese);
@@ -66,6 +72,7 @@ public static class ReportWorkbook
         }
 
         sheets.Add(Exceptions(view, labels));
+        sheets.AddRange(more ?? []);
         sheets.Add(About(view, labels));
         using var stream = new MemoryStream();
         await XlsxWorkbook.WriteAsync(stream, sheets, cancellationToken).ConfigureAwait(false);

@@ -43,9 +43,9 @@ public static class WhatIfText
             )
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"As of {asOf}, {result.Tickets} tickets: {result.BreachesGained} clocks breach under "
-                    + $"{result.PolicyB} and not under the policy in force, {result.BreachesLost} the other way; "
-                    + $"{result.TicketsChanged} tickets change outcome. The stored figures are untouched."
+                $"As of {asOf}, {result.Tickets} tickets. Clocks breached under {result.PolicyB} and not under the "
+                    + $"policy in force: {result.BreachesGained}; the other way: {result.BreachesLost}. Tickets whose "
+                    + $"outcome changes: {result.TicketsChanged}. The stored figures are untouched."
             );
     }
 

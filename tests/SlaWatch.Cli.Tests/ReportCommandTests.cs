@@ -322,7 +322,8 @@ public class ReportCommandTests(AzuriteFixture azurite)
             )
         );
         var text = WithStore("whatif", "--from", "2026-11-13", "--to", "2026-11-13", "--policy-b", file);
-        Assert.Contains("1 clocks breach under draft-", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Clocks breached under draft-", text.Out, StringComparison.Ordinal);
+        Assert.Contains("and not under the policy in force: 1; the other way: 0.", text.Out, StringComparison.Ordinal);
         Assert.Contains("20261113-002", text.Out, StringComparison.Ordinal);
         // A read: the day stays unstored.
         Assert.Contains(

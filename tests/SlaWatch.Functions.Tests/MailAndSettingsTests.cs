@@ -99,6 +99,62 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OnTheMonthsFirstWorkingDayTheReviewIsMailedOnceAsAPageAndASpreadsheet()
+    {
+        await using var servers = await MailServers.SharedOrStartAsync();
+        var manager = "manager" + Guid.NewGuid().ToString("N")[..6];
+        await using var app = new FunctionApp(
+            azurite.ConnectionString,
+            Shipped.At("2026-11-12 10:05"),
+            new Dictionary<string, string?>
+            {
+                ["Mail:SupportAddress"] = "support@slawatch.test",
+                ["Mail:SmtpHost"] = "127.0.0.1",
+                ["Mail:SmtpPort"] = servers.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),
+                ["Mail:AllowPlaintext"] = "true",
+                ["Report:Recipients"] = $"{manager}@slawatch.test",
+                ["Report:Language"] = "zh-CN",
+            }
+        );
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<m12@x>", "2026-11-12 10:00"), "test");
+
+        // Tuesday 1 December, a working day: the night's run sends the day and November's review.
+        app.Time.SetUtcNow(Shipped.At("2026-12-01 00:05"));
+        await app.Get<ICheckpointStore>().SetAsync(NightlyReport.LastDayKey, "2026-11-29");
+        var night = await app.Function<DailyReport>().RunAsync(new TimerInfo(), default);
+        Assert.Equal(("2026-11", 2), (night.Reviewed, night.Mailed));
+        Assert.Contains(app.Sent, message => message.MessageId == "report|monthly|2026-11-01");
+        app.Time.SetUtcNow(Shipped.At("2026-12-01 03:00"));
+        var again = await app.Function<DailyReport>().RunAsync(new TimerInfo(), default);
+        Assert.Null(again.Reviewed);
+
+        IReadOnlyList<(MimeMessage Message, MailKit.MessageFlags Flags)> inbox = [];
+        for (var attempt = 0; attempt < 50 && inbox.Count < 2; attempt++)
+        {
+            await Task.Delay(200);
+            inbox = await servers.ReadAsync(manager);
+        }
+
+        var review = inbox
+            .Single(item => item.Message.Subject?.Contains("月度复盘", StringComparison.Ordinal) == true)
+            .Message;
+        Assert.Equal("SlaWatch: 2026年11月客服部门月度复盘", review.Subject);
+        var files = review
+            .Attachments.OfType<MimePart>()
+            .ToDictionary(part => Path.GetExtension(part.FileName ?? string.Empty));
+        using var page = new MemoryStream();
+        await files[".html"].Content!.DecodeToAsync(page);
+        Assert.Contains("一、现状", System.Text.Encoding.UTF8.GetString(page.ToArray()), StringComparison.Ordinal);
+        using var sheet = new MemoryStream();
+        await files[".xlsx"].Content!.DecodeToAsync(sheet);
+        var sheets = XlsxReading.Sheets(sheet.ToArray());
+        Assert.Equal("概览", sheets[0].Name);
+        Assert.Contains("预警", sheets.Select(found => found.Name));
+        var received = sheets[0].Rows.Single(row => row[7]?.Text == "received");
+        Assert.Equal(1, received[1]!.Number);
+    }
+
+    [Fact]
     public async Task StartUpNamesEveryMissingOrMalformedSettingInOneMessage()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>

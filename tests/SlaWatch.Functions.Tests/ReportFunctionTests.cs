@@ -181,6 +181,68 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TheMonthlyReviewIsAChinesePageWhoseChartsDrawAndListsTheWarningsTheMonthRaised()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:00"));
+        // Five logistics complaints in a row on the 12th: the potential-crisis rule's run of five.
+        for (var i = 0; i < 5; i++)
+        {
+            app.Time.SetUtcNow(Shipped.At("2026-11-12 10:00").AddMinutes(i));
+            await app.Get<IngestionService>()
+                .IngestAsync(
+                    new InboundContact
+                    {
+                        Channel = Core.Policies.Channel.Chat,
+                        SourceId = $"logistics-{i}",
+                        ThreadKey = $"logistics-{i}",
+                        ReceivedAt = Shipped.At("2026-11-12 10:00").AddMinutes(i),
+                        From = $"1391234000{i}",
+                        Text = "物流一直没有更新，快递到哪了",
+                    },
+                    "test"
+                );
+        }
+
+        app.Time.SetUtcNow(Shipped.At("2026-12-02 10:00"));
+        var reports = app.Function<Reports>();
+        var html = await app.AnswerAsync(
+            await reports.RunAsync(
+                app.Request("GET", "/api/reports/review", query: "?month=2026-11"),
+                "review",
+                default
+            )
+        );
+        Assert.Equal((200, "text/html; charset=utf-8"), (html.Status, html.ContentType));
+        Assert.Contains("<h1>2026年11月客服部门月度复盘</h1>", html.Body, StringComparison.Ordinal);
+        Assert.All(["一、现状", "二、原因分析", "三、预警", "四、KPI 雷达"], part =>
+            Assert.Contains(part, html.Body, StringComparison.Ordinal)
+        );
+        Assert.Contains("2026-11-12 连续 5 张新工单均为「物流配送延误」", html.Body, StringComparison.Ordinal);
+        var xlsx = await app.AnswerAsync(
+            await reports.RunAsync(app.Request("GET", "/api/reports/review", query: "?format=xlsx"), "review", default)
+        );
+        Assert.Contains("review-2026-11.xlsx", xlsx.Disposition, StringComparison.Ordinal);
+        var warnings = XlsxReading.Sheet(xlsx.Bytes, "预警");
+        Assert.Equal(["2026-11-12", "1"], XlsxReading.Texts(warnings[1]).Take(2));
+        var bad = await app.AnswerAsync(
+            await reports.RunAsync(app.Request("GET", "/api/reports/review", query: "?format=csv"), "review", default)
+        );
+        Assert.Equal(400, bad.Status);
+
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.SetContentAsync(html.Body);
+        var status = System.Text.Json.Nodes.JsonNode.Parse(
+            await page.Locator("#render-status").TextContentAsync() ?? ""
+        )!;
+        Assert.Empty(status["errors"]!.AsArray());
+        Assert.Equal(Rendering.HtmlReview.ChartIds, status["charts"]!.AsObject().Select(chart => chart.Key));
+        Assert.All(status["charts"]!.AsObject(), chart => Assert.True((bool)chart.Value!, $"{chart.Key} drew nothing"));
+        await DebianChromium.ShootAsync(page, "review-zh");
+    }
+
+    [Fact]
     public async Task ADayStillInsideTheConfirmationWaitIsComputedAgainSoLateConfirmationsCount()
     {
         await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));

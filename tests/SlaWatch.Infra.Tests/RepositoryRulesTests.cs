@@ -79,6 +79,7 @@ public sealed partial class RepositoryRulesTests
         "HistoryWhatIf",
         "DrillDown",
         "CoachingCards",
+        "MonthlyReviews",
         "WhatIfDocuments",
         "WhatIfEndpoints",
         "PlatformSignIn",

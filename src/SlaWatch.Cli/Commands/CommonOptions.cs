@@ -8,9 +8,9 @@ internal static class CommonOptions
 
     /// <summary><c>--lang en|zh-CN</c>: the language of what a command prints for people (English by
     /// default).</summary>
-    public static Option<string> Lang(string description = "en or zh-CN labels.")
+    public static Option<string> Lang(string description = "en or zh-CN labels.", string fallback = "en")
     {
-        var lang = new Option<string>("--lang") { Description = description, DefaultValueFactory = _ => "en" };
+        var lang = new Option<string>("--lang") { Description = description, DefaultValueFactory = _ => fallback };
         lang.AcceptOnlyFromAmong("en", "zh-CN");
         return lang;
     }

@@ -23,7 +23,78 @@ internal static class ReportCommands
         report.Subcommands.Add(Show(output, PeriodKind.Weekly, "--week", "An ISO week such as 2026-W45."));
         report.Subcommands.Add(Show(output, PeriodKind.Monthly, "--month", "A month such as 2026-11."));
         report.Subcommands.Add(Show(output, PeriodKind.Range, "--from", "The first local day YYYY-MM-DD."));
+        report.Subcommands.Add(Review(output));
         return report;
+    }
+
+    /// <summary><c>report review --month 2026-11 --out F [--format html|xlsx]</c>: the monthly department
+    /// review.</summary>
+    private static Command Review(CliOutput output)
+    {
+        var month = CommonOptions.Text("--month", "A month such as 2026-11 (default: last month).", required: false);
+        var format = new Option<string>("--format")
+        {
+            Description = "html (a page with charts) or xlsx (a spreadsheet).",
+            DefaultValueFactory = _ => "html",
+        };
+        format.AcceptOnlyFromAmong("html", "xlsx");
+        var outFile = CommonOptions.Text("--out", "Write the review to this file.");
+        var lang = CommonOptions.Lang("zh-CN (the review's language) or en.", fallback: "zh-CN");
+        var store = new StoreOptions(
+            output,
+            "Compute the days not yet run as of this ISO 8601 instant (default: now)."
+        );
+        var command = new Command(
+            "review",
+            "The monthly department review: the situation, the causes, the warnings raised and the KPI radar against "
+                + "the month before."
+        )
+        {
+            month,
+            format,
+            outFile,
+            lang,
+        };
+        store.AddTo(command);
+        command.SetAction(
+            async (result, cancellationToken) =>
+            {
+                await using var services = store.Compose(result, added =>
+                    added.AddSlaWatchRendering(EnvironmentSettings())
+                );
+                var documents = services.Get<ReportDocuments>();
+                if (!ReportFormats.TryParse(result.GetValue(format), out var chosen))
+                {
+                    throw new UsageException("--format: use html or xlsx");
+                }
+
+                ReportDocument document;
+                try
+                {
+                    document = await documents
+                        .ReviewAsync(
+                            result.GetValue(month) ?? documents.Period(PeriodKind.Monthly, null).Name,
+                            chosen,
+                            result.GetValue(lang) == "zh-CN",
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
+                }
+                catch (FormatException error)
+                {
+                    throw new UsageException($"--month: {error.Message}");
+                }
+                catch (Microsoft.Extensions.Options.OptionsValidationException)
+                {
+                    throw new UsageException(EchartsScript.Missing);
+                }
+
+                await DocumentFiles
+                    .WriteAsync(output, document, result.GetValue(outFile), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        );
+        return command;
     }
 
     private static Command Run(CliOutput output)

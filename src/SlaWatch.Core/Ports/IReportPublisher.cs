@@ -7,4 +7,7 @@ public interface IReportPublisher
 {
     /// <summary>Publishes a day's or a week's report; true when it was also mailed.</summary>
     Task<bool> PublishAsync(PeriodReport report, CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes a month's department review; true when it was also mailed.</summary>
+    Task<bool> PublishReviewAsync(MonthlyReview review, CancellationToken cancellationToken = default);
 }

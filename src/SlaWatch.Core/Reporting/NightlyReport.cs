@@ -16,12 +16,16 @@ public sealed record NightlyReportRun(IReadOnlyList<DailyAggregate> Computed, in
 
     /// <summary>The first day this run computed (the day after the last run, or a week back at most).</summary>
     public DateOnly First { get; init; }
+
+    /// <summary>The month whose department review this run published (<c>2026-11</c>), if any.</summary>
+    public string? Reviewed { get; init; }
 }
 
 /// <summary>
 /// The night's report, after midnight in the policy's zone: yesterday's aggregates stored (and any day a missed run
 /// left, back to a week), each published; the days still inside the confirmation wait computed again; the end-of-day
-/// early-warning check on yesterday's arrivals; on Mondays the week before published as well. Only this run and
+/// early-warning check on yesterday's arrivals; on Mondays the week before published as well; on a month's first
+/// working day (or the first run after it) the month before's department review, once. Only this run and
 /// <c>slawatch report run</c> store aggregates.
 /// </summary>
 public sealed class NightlyReport(
@@ -31,11 +35,13 @@ public sealed class NightlyReport(
     AnomalyDetector anomalies,
     INotifier notifier,
     IReportPublisher publisher,
+    MonthlyReviews reviews,
     SlaPolicy policy,
     TimeProvider time
 )
 {
     public const string LastDayKey = "report:last-day";
+    public const string LastReviewKey = "report:last-review";
     private const int MaxCatchUpDays = 7;
 
     public async Task<NightlyReportRun> RunAsync(CancellationToken cancellationToken = default)
@@ -78,7 +84,37 @@ public sealed class NightlyReport(
             mailed += await publisher.PublishAsync(report, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        return new NightlyReportRun(computed, alerts.Count, mailed) { Refreshed = refreshed, First = first };
+        var reviewed = await ReviewAsync(today, cancellationToken).ConfigureAwait(false);
+        mailed += reviewed.Mailed ? 1 : 0;
+        return new NightlyReportRun(computed, alerts.Count, mailed)
+        {
+            Refreshed = refreshed,
+            First = first,
+            Reviewed = reviewed.Month,
+        };
+    }
+
+    /// <summary>
+    /// The month before's review on this month's first working day, or on the first run after it when that night was
+    /// missed; once (a checkpoint). A deployment's first run publishes one only on the first working day itself, so
+    /// starting mid-month does not mail a review of a month it never saw.
+    /// </summary>
+    private async Task<(string? Month, bool Mailed)> ReviewAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1)
+            .AddMonths(-1)
+            .ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var firstWorkingDay = reviews.FirstWorkingDay(today);
+        var last = await checkpoints.GetAsync(LastReviewKey, cancellationToken).ConfigureAwait(false);
+        if (today < firstWorkingDay || last == month || (last is null && today != firstWorkingDay))
+        {
+            return (null, false);
+        }
+
+        var review = await reviews.ForAsync(month, cancellationToken).ConfigureAwait(false);
+        var mailed = await publisher.PublishReviewAsync(review, cancellationToken).ConfigureAwait(false);
+        await checkpoints.SetAsync(LastReviewKey, month, cancellationToken).ConfigureAwait(false);
+        return (month, mailed);
     }
 
     /// <summary>

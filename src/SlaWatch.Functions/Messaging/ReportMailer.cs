@@ -6,9 +6,12 @@ using SlaWatch.Rendering;
 
 namespace SlaWatch.Functions.Messaging;
 
+/// <summary>A file a report e-mail carries.</summary>
+internal sealed record MailAttachment(string Name, byte[] Content, string MediaType, string MediaSubtype);
+
 /// <summary>
 /// The scheduled report e-mail: the figures against the targets as text (readable in any mail client) with the full
-/// HTML report, charts and all, attached.
+/// HTML report, charts and all, attached (a monthly review: its page and its spreadsheet).
 /// </summary>
 internal static class ReportMailer
 {
@@ -16,9 +19,10 @@ internal static class ReportMailer
         MailOptions smtp,
         IReadOnlyList<string> recipients,
         ReportView view,
-        string html,
+        IReadOnlyList<MailAttachment> attachments,
         bool chinese,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string? subject = null
     )
     {
         ArgumentNullException.ThrowIfNull(smtp);
@@ -31,19 +35,28 @@ internal static class ReportMailer
             message.To.Add(MailboxAddress.Parse(recipient));
         }
 
-        message.Subject = $"SlaWatch: {(chinese ? view.Period.Title(chinese: true) : view.Title)}";
+        message.Subject = $"SlaWatch: {subject ?? (chinese ? view.Period.Title(chinese: true) : view.Title)}";
         var body = new BodyBuilder { TextBody = ReportText.Table(view, chinese, maxExceptions: 20) };
-        body.Attachments.Add(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"slawatch-{view.From:yyyy-MM-dd}{(view.From == view.To ? string.Empty : $"-{view.To:yyyy-MM-dd}")}.ht"
-                    + $"ml"
-            ),
-            System.Text.Encoding.UTF8.GetBytes(html),
-            new ContentType("text", "html")
-        );
+        foreach (var attachment in attachments)
+        {
+            body.Attachments.Add(
+                attachment.Name,
+                attachment.Content,
+                new ContentType(attachment.MediaType, attachment.MediaSubtype)
+            );
+        }
+
         message.Body = body.ToMessageBody();
 
         await SmtpSending.SendAsync(smtp, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What a report's files are called: <c>slawatch-2026-11-16.html</c>,
+    /// <c>slawatch-2026-11-09-2026-11-15.xlsx</c>.</summary>
+    public static string FileName(ReportView view, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var to = view.From == view.To ? string.Empty : view.To.ToString("-yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"slawatch-{view.From:yyyy-MM-dd}{to}.{extension}");
     }
 }

@@ -47,7 +47,7 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
     public Task PublishReportAsync(ReportView view, string json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var period = view.From == view.To ? "daily" : "weekly";
+        var period = view.Period.Kind.ToString().ToLowerInvariant();
         var first = view.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var message = Message($"report|{period}|{first}", "report", json);
         message.ApplicationProperties["period"] = period;

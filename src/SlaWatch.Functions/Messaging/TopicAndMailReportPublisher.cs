@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
@@ -15,6 +16,7 @@ public sealed class TopicAndMailReportPublisher(
     SlaEventPublisher topic,
     PeriodViews views,
     ReportAssets assets,
+    ReportDocuments documents,
     IOptions<FunctionSettings> settings
 ) : IReportPublisher
 {
@@ -35,7 +37,54 @@ public sealed class TopicAndMailReportPublisher(
         };
         var html = HtmlReport.Render(view, mail.ReportInChinese, assets.Echarts, report.Trend);
         await ReportMailer
-            .SendAsync(smtp, mail.ReportRecipients, figures, html, mail.ReportInChinese, cancellationToken)
+            .SendAsync(
+                smtp,
+                mail.ReportRecipients,
+                figures,
+                [new(ReportMailer.FileName(view, "html"), Encoding.UTF8.GetBytes(html), "text", "html")],
+                mail.ReportInChinese,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The month's figures to the topic; by e-mail the review's page and its spreadsheet.</summary>
+    public async Task<bool> PublishReviewAsync(MonthlyReview review, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var view = review.View;
+        await topic.PublishReportAsync(view, ReportText.Json(view), cancellationToken).ConfigureAwait(false);
+        if (settings.Value is not { ReportRecipients.Count: > 0, Smtp: { } smtp } mail)
+        {
+            return false;
+        }
+
+        var chinese = mail.ReportInChinese;
+        var page = await documents
+            .RenderReviewAsync(review, ReportFormat.Html, chinese, cancellationToken)
+            .ConfigureAwait(false);
+        var sheet = await documents
+            .RenderReviewAsync(review, ReportFormat.Xlsx, chinese, cancellationToken)
+            .ConfigureAwait(false);
+        await ReportMailer
+            .SendAsync(
+                smtp,
+                mail.ReportRecipients,
+                view,
+                [
+                    new(ReportMailer.FileName(view, "html"), page.Content, "text", "html"),
+                    new(
+                        ReportMailer.FileName(view, "xlsx"),
+                        sheet.Content,
+                        "application",
+                        "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    ),
+                ],
+                chinese,
+                cancellationToken,
+                HtmlReview.Title(view, chinese)
+            )
             .ConfigureAwait(false);
         return true;
     }

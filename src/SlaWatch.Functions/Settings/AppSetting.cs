@@ -121,7 +121,11 @@ public static class AppSettings
         ),
         new(NotifyWebhookUrl, "Where SLA announcements are also posted as signed JSON; empty posts none."),
         new(NotifyWebhookSecret, "The secret that signs those posts (a Key Vault reference in Azure)."),
-        new(ReportRecipients, "Comma-separated addresses the daily (and on Mondays the weekly) report is mailed to."),
+        new(
+            ReportRecipients,
+            "Comma-separated addresses the daily report (Mondays the weekly, a month's first working day the monthly "
+                + "review) is mailed to."
+        ),
         new(ReportLanguage, "The mailed report's language: en or zh-CN.", "en"),
         new(TriggerNames.MailboxPollSchedule, "NCRONTAB (UTC) of MailboxPoll.", "0 */1 * * * *"),
         new(

@@ -21,6 +21,11 @@ public sealed class ReportEndpoints(ReportDocuments documents)
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Query;
+        if (kind == "review")
+        {
+            return await ReviewAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+
         if (
             !Enum.TryParse<PeriodKind>(kind, ignoreCase: true, out var periodKind)
             || !Enum.IsDefined(periodKind)
@@ -30,7 +35,7 @@ public sealed class ReportEndpoints(ReportDocuments documents)
             return Refusal.Problem(
                 StatusCodes.Status400BadRequest,
                 "use /api/reports/daily, /api/reports/weekly, /api/reports/monthly or /api/reports/range with format "
-                    + "json, csv, html, text or xlsx"
+                    + "json, csv, html, text or xlsx, or /api/reports/review with format html or xlsx"
             );
         }
 
@@ -58,12 +63,45 @@ public sealed class ReportEndpoints(ReportDocuments documents)
 
         var chinese = query["lang"].FirstOrDefault() == "zh-CN";
         var document = await documents.RenderAsync(period, format, chinese, cancellationToken).ConfigureAwait(false);
-        return document.IsText
-            ? TypedResults.Text(document.Text, document.ContentType)
-            : TypedResults.File(
-                document.Content,
-                document.ContentType,
-                $"report-{period.Name}.{document.Extension}".Replace("..", "-", StringComparison.Ordinal)
-            );
+        return Answer(document, $"report-{period.Name}".Replace("..", "-", StringComparison.Ordinal));
     }
+
+    /// <summary>The monthly department review (<c>month</c>, by default last month; <c>format=html|xlsx</c>; Chinese
+    /// unless <c>lang=en</c>).</summary>
+    private async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> ReviewAsync(
+        IQueryCollection query,
+        CancellationToken cancellationToken
+    )
+    {
+        if (
+            !ReportFormats.TryParse(query["format"].FirstOrDefault() ?? "html", out var format)
+            || format is not (ReportFormat.Html or ReportFormat.Xlsx)
+        )
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, "format: a review is html or xlsx");
+        }
+
+        var month = query["month"].FirstOrDefault() ?? documents.Period(PeriodKind.Monthly, null).Name;
+        ReportDocument document;
+        try
+        {
+            document = await documents
+                .ReviewAsync(month, format, query["lang"].FirstOrDefault() != "en", cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (FormatException error)
+        {
+            return Refusal.Problem(StatusCodes.Status400BadRequest, $"month: {error.Message}");
+        }
+
+        return Answer(document, $"review-{month}");
+    }
+
+    private static Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult> Answer(
+        ReportDocument document,
+        string name
+    ) =>
+        document.IsText
+            ? TypedResults.Text(document.Text, document.ContentType)
+            : TypedResults.File(document.Content, document.ContentType, $"{name}.{document.Extension}");
 }

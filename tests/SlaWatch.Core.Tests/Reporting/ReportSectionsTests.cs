@@ -487,13 +487,16 @@ public class ReportSectionsTests
     [Theory]
     [InlineData(".txt")]
     [InlineData(".html")]
+    [InlineData(".review.html")]
     public void AChineseReportHasNoEnglishWordOfItsOwn(string format)
     {
         var view = View() with { Title = "客服日报 2026-11-16" };
-        var rendered =
-            format == ".txt"
-                ? ReportText.Table(view, chinese: true)
-                : HtmlReport.Render(view, chinese: true, string.Empty, []);
+        var rendered = format switch
+        {
+            ".txt" => ReportText.Table(view, chinese: true),
+            ".html" => HtmlReport.Render(view, chinese: true, string.Empty, []),
+            _ => HtmlReview.Render(new MonthlyReview(view, []), chinese: true, string.Empty),
+        };
         // Only what a reader sees: the page's markup, styles and script are not text.
         var shown =
             format == ".txt"
@@ -516,6 +519,7 @@ public class ReportSectionsTests
 
         Assert.Empty(english);
         Assert.Contains("计算于 2026-11-16 19:00 +08:00", rendered, StringComparison.Ordinal);
+        Assert.True(shown.Length > 400, $"only {shown.Length} characters shown: the scan would prove little");
     }
 }
 
