@@ -55,10 +55,11 @@ public static class HtmlStaffing
             charts,
         };
         var page = new StringBuilder(ChartPage.Head(title, chinese, Css, echartsScript));
+        var hours = L("Hours in ", "时间按") + StaffingText.Zone(plan.TimeZone, chinese) + L(".", "计。");
         page.Append(
             CultureInfo.InvariantCulture,
             $$"""
-            <p>{{WebUtility.HtmlEncode(L("Hours in ", "时间按 ") + plan.TimeZone + L(".", " 计。"))}}</p>
+            <p>{{WebUtility.HtmlEncode(hours)}}</p>
             <table><tr><th>{{L("Channel", "渠道")}}</th><th>{{L("Contacts", "进线量")}}</th><th>{{L(
                 "Model",
                 "模型"

@@ -34,7 +34,7 @@ public static class StaffingText
                 Invariant($"Staffing {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd} ({plan.TimeZone}): ")
                     + "agents needed per hour of the week",
                 Invariant(
-                    $"人力测算 {plan.From:yyyy-MM-dd} 至 {plan.To:yyyy-MM-dd}（{plan.TimeZone}）：每周各时段所需坐席"
+                    $"人力测算 {plan.From:yyyy-MM-dd} 至 {plan.To:yyyy-MM-dd}（{Zone(plan.TimeZone, chinese)}）：每周各时段所需坐席"
                 )
             )
         );
@@ -132,4 +132,7 @@ public static class StaffingText
             (_, false) => "E-mail",
             _ => "邮件",
         };
+
+    /// <summary>A zone as the reader names it: 北京时间 for China's, the IANA name otherwise.</summary>
+    public static string Zone(string zone, bool chinese) => chinese && zone == "Asia/Shanghai" ? "北京时间" : zone;
 }

@@ -3,6 +3,7 @@ using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Tests.Text;
 using SlaWatch.Core.Tests.Tickets;
 using SlaWatch.Core.Tickets;
 using SlaWatch.Rendering;
@@ -497,25 +498,8 @@ public class ReportSectionsTests
             ".html" => HtmlReport.Render(view, chinese: true, string.Empty, []),
             _ => HtmlReview.Render(new MonthlyReview(view, []), chinese: true, string.Empty),
         };
-        // Only what a reader sees: the page's markup, styles and script are not text.
-        var shown =
-            format == ".txt"
-                ? rendered
-                : System.Net.WebUtility.HtmlDecode(
-                    Regex.Replace(
-                        Regex.Replace(rendered, "<(script|style)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline),
-                        "<[^>]+>",
-                        " "
-                    )
-                );
-        string[] allowed = ["P90", "KPI", "default", "agent", "busy", "verifying", "information"];
-
-        var english = Regex
-            .Matches(shown, "[A-Za-z]{2,}")
-            .Select(match => match.Value)
-            .Where(word => !allowed.Contains(word, StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        var shown = ChineseScan.Shown(rendered, html: format != ".txt");
+        var english = ChineseScan.EnglishWords(shown, "default", "agent", "busy", "verifying", "information");
 
         Assert.Empty(english);
         Assert.Contains("计算于 2026-11-16 19:00 +08:00", rendered, StringComparison.Ordinal);
