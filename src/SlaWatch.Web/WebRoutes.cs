@@ -31,8 +31,9 @@ public static class WebRoutes
             (ReportEndpoints reports, HttpRequest request, string kind, CancellationToken cancellationToken) =>
                 reports.RunAsync(request, kind, cancellationToken)
         );
-        routes.MapGet(
+        routes.MapMethods(
             "/api/staffing",
+            ["GET", "POST"],
             (StaffingEndpoints staffing, HttpRequest request, CancellationToken cancellationToken) =>
                 staffing.PlanAsync(request, cancellationToken)
         );

@@ -58,4 +58,35 @@ public sealed class StaffingFunctionTests(AzuriteFixture azurite)
         Assert.Contains("人力测算 2026-11-09 – 2026-11-15", html.Body, StringComparison.Ordinal);
         await DebianChromium.ShootAsync(page, "staffing-zh");
     }
+
+    [Fact]
+    public async Task APostedRosterIsPlannedAgainstAndABadLineIsRefusedNamingIt()
+    {
+        await using var app = new FunctionApp(azurite.ConnectionString, Shipped.At("2026-11-12 10:05"));
+        await app.Get<IngestionService>().IngestAsync(Contacts.UrgentEmail("<r12@x>", "2026-11-12 10:00"), "test");
+        app.Time.SetUtcNow(Shipped.At("2026-11-16 03:00"));
+        var staffing = app.Function<Staffing>();
+
+        async Task<HttpAnswer> Post(string body) =>
+            await app.AnswerAsync(
+                await staffing.PlanAsync(
+                    app.Request("POST", "/api/staffing", body: body, query: "?from=2026-11-09&to=2026-11-15"),
+                    default
+                )
+            );
+
+        // The e-mail's hour, Thursday 10:00, needs one agent; the roster has two people on Thursday 09:00-12:00.
+        var planned = await Post("\uFEFFperson,day,from,to\n客服A,周四,09:00,12:00\n客服B,Thu,09:00,12:00\n");
+        Assert.Equal(200, planned.Status);
+        var thursday = planned.Json["hours"]!
+            .AsArray()
+            .Single(hour => (string)hour!["day"]! == "Thursday" && (int)hour["hour"]! == 10)!;
+        Assert.Equal((1, 2), ((int)thursday["needed"]!, (int)thursday["rostered"]!));
+        Assert.NotNull(planned.Json["roster"]);
+
+        var bad = await Post("person,day,from,to\n客服A,周八,09:00,12:00\n");
+        var empty = await Post(string.Empty);
+        Assert.Equal((400, 400), (bad.Status, empty.Status));
+        Assert.StartsWith("roster line 2, day: ", (string)bad.Json["detail"]!, StringComparison.Ordinal);
+    }
 }

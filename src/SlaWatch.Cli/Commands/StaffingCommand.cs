@@ -11,9 +11,6 @@ namespace SlaWatch.Cli.Commands;
 /// </summary>
 internal static class StaffingCommand
 {
-    /// <summary>A weekly roster is a few hundred lines; a megabyte is far beyond any team's.</summary>
-    private const long MaxRosterBytes = 1024 * 1024;
-
     public static Command Create(CliOutput output)
     {
         var from = CommonOptions.Text("--from", "The period's first local day (YYYY-MM-DD).");
@@ -88,7 +85,7 @@ internal static class StaffingCommand
                 }
 
                 var given = result.GetValue(roster) is { } path
-                    ? Roster.Read(new StringReader(InputFiles.ReadText(path, MaxRosterBytes, "roster")))
+                    ? Roster.Read(new StringReader(InputFiles.ReadText(path, Roster.MaxBytes, "roster")))
                     : null;
                 await using var services = store.Compose(result);
                 var plan = await services

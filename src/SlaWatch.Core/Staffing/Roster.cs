@@ -15,6 +15,9 @@ public sealed record RosterShift(string Person, DayOfWeek Day, TimeOnly From, Ti
 /// </summary>
 public sealed class Roster(IReadOnlyList<RosterShift> shifts)
 {
+    /// <summary>A weekly roster is a few hundred lines; a megabyte is far beyond any team's.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     private static readonly string[] English = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
     private static readonly string[] Chinese = ["日", "一", "二", "三", "四", "五", "六"];
 

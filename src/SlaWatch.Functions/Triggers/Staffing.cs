@@ -6,12 +6,12 @@ using SlaWatch.Web.Reports;
 
 namespace SlaWatch.Functions.Triggers;
 
-/// <summary>GET /api/staffing: see <see cref="StaffingEndpoints"/>.</summary>
+/// <summary>GET /api/staffing, and POST with a roster: see <see cref="StaffingEndpoints"/>.</summary>
 public sealed class Staffing(StaffingEndpoints staffing)
 {
     [Function(nameof(Staffing))]
     public Task<Results<ContentHttpResult, Ok<StaffingPlan>, ProblemHttpResult>> PlanAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "staffing")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = "staffing")] HttpRequest request,
         CancellationToken cancellationToken
     ) => staffing.PlanAsync(request, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,9 @@ namespace SlaWatch.Web.Reports;
 /// <summary>
 /// GET /api/staffing with <c>from</c> and <c>to</c> (YYYY-MM-DD; by default the four weeks before today in the
 /// policy's zone), <c>format=json|html|text</c> and <c>lang=zh-CN</c>: agents needed per hour of the week, as
-/// <c>slawatch staffing</c> plans it on the default assumptions (a roster and other handling times are the command
-/// line's).
+/// <c>slawatch staffing</c> plans it on the default assumptions (other handling times are the command line's).
+/// POSTed, the body is a weekly roster (CSV person,day,from,to, as the command line reads it): the plan
+/// then says, hour by hour, how many are rostered against how many are needed.
 /// </summary>
 public sealed class StaffingEndpoints(
     StaffingPlanner planner,
@@ -55,10 +57,33 @@ public sealed class StaffingEndpoints(
             );
         }
 
+        Roster? roster = null;
+        if (HttpMethods.IsPost(request.Method))
+        {
+            var body = await RequestBody.ReadAsync(request, Roster.MaxBytes, cancellationToken).ConfigureAwait(false);
+            if (body.TooLarge || body.Size == 0)
+            {
+                return Refusal.Problem(
+                    body.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                    "the body is a weekly roster, CSV person,day,from,to, at most 1 MB"
+                );
+            }
+
+            try
+            {
+                var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body.Bytes).TrimStart('\uFEFF');
+                roster = Roster.Read(new StringReader(text));
+            }
+            catch (Exception error) when (error is Core.Ingestion.InputException or DecoderFallbackException)
+            {
+                return Refusal.Problem(StatusCodes.Status400BadRequest, error.Message);
+            }
+        }
+
         // Read before the arrivals: a missing chart script refuses the page at once.
         var script = format == "html" ? assets.Value.Echarts : string.Empty;
         var plan = await planner
-            .PlanAsync(from, to, new StaffingOptions(), cancellationToken: cancellationToken)
+            .PlanAsync(from, to, new StaffingOptions(), roster, cancellationToken)
             .ConfigureAwait(false);
         var chinese = query["lang"].FirstOrDefault() == "zh-CN";
         if (format == "html")
