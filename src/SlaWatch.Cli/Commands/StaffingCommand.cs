@@ -20,23 +20,22 @@ internal static class StaffingCommand
             "A weekly roster, CSV: person,day,from,to (day Mon-Sun, 周一-周日 or 1-7; times HH:mm).",
             required: false
         );
-        var phone = Handling("--phone-handling", "a call", "4m");
-        var chat = Handling("--chat-handling", "a chat", "8m");
-        var mail = Handling("--mail-handling", "an e-mail", "6m");
-        var chats = new Option<int>("--chats-per-agent")
+        // Each defaults to the policy's staffing (docs/sla-policy.md), itself 4m, 8m, 6m, 3, 80 and 85 by default.
+        var phone = Handling("--phone-handling", "a call");
+        var chat = Handling("--chat-handling", "a chat");
+        var mail = Handling("--mail-handling", "an e-mail");
+        var chats = new Option<int?>("--chats-per-agent")
         {
-            Description = "Chats one agent holds at once (1-20).",
-            DefaultValueFactory = _ => 3,
+            Description = "Chats one agent holds at once (1-20; default: the policy's).",
         };
-        var level = new Option<int>("--service-level")
+        var level = new Option<int?>("--service-level")
         {
-            Description = "Percent of calls and chats answered within their first-response target (1-99).",
-            DefaultValueFactory = _ => 80,
+            Description =
+                "Percent of calls and chats answered within their first-response target (1-99; default: the policy's).",
         };
-        var occupancy = new Option<int>("--max-occupancy")
+        var occupancy = new Option<int?>("--max-occupancy")
         {
-            Description = "The most of an hour, in percent, an agent is kept busy (1-100).",
-            DefaultValueFactory = _ => 85,
+            Description = "The most of an hour, in percent, an agent is kept busy (1-100; default: the policy's).",
         };
         var json = CommonOptions.Json();
         var lang = CommonOptions.Lang();
@@ -65,15 +64,15 @@ internal static class StaffingCommand
             {
                 var first = InputParsing.Date("--from", result.GetValue(from));
                 var last = InputParsing.Date("--to", result.GetValue(to));
-                var options = new StaffingOptions
-                {
-                    PhoneHandling = Time("--phone-handling", result.GetValue(phone)),
-                    ChatHandling = Time("--chat-handling", result.GetValue(chat)),
-                    MailHandling = Time("--mail-handling", result.GetValue(mail)),
-                    ChatsPerAgent = Within("--chats-per-agent", result.GetValue(chats), 1, 20),
-                    TargetShare = Within("--service-level", result.GetValue(level), 1, 99) / 100.0,
-                    MaxOccupancy = Within("--max-occupancy", result.GetValue(occupancy), 1, 100) / 100.0,
-                };
+                // Read before the store is opened: a bad option stops the command at once.
+                var given = (
+                    Phone: Time("--phone-handling", result.GetValue(phone)),
+                    Chat: Time("--chat-handling", result.GetValue(chat)),
+                    Mail: Time("--mail-handling", result.GetValue(mail)),
+                    Chats: Within("--chats-per-agent", result.GetValue(chats), 1, 20),
+                    Level: Within("--service-level", result.GetValue(level), 1, 99),
+                    Occupancy: Within("--max-occupancy", result.GetValue(occupancy), 1, 100)
+                );
                 if (last < first || last.DayNumber - first.DayNumber >= StaffingPlanner.MaxDays)
                 {
                     throw new UsageException(
@@ -84,13 +83,23 @@ internal static class StaffingCommand
                     );
                 }
 
-                var given = result.GetValue(roster) is { } path
+                var rostered = result.GetValue(roster) is { } path
                     ? Roster.Read(new StringReader(InputFiles.ReadText(path, Roster.MaxBytes, "roster")))
                     : null;
                 await using var services = store.Compose(result);
+                var policy = services.Get<Core.Policies.SlaPolicy>().Staffing;
+                var options = policy with
+                {
+                    PhoneHandling = given.Phone ?? policy.PhoneHandling,
+                    ChatHandling = given.Chat ?? policy.ChatHandling,
+                    MailHandling = given.Mail ?? policy.MailHandling,
+                    ChatsPerAgent = given.Chats ?? policy.ChatsPerAgent,
+                    TargetShare = given.Level / 100.0 ?? policy.TargetShare,
+                    MaxOccupancy = given.Occupancy / 100.0 ?? policy.MaxOccupancy,
+                };
                 var plan = await services
                     .Get<StaffingPlanner>()
-                    .PlanAsync(first, last, options, given, cancellationToken)
+                    .PlanAsync(first, last, options, rostered, cancellationToken)
                     .ConfigureAwait(false);
                 if (result.GetValue(json))
                 {
@@ -104,23 +113,24 @@ internal static class StaffingCommand
         return command;
     }
 
-    private static Option<string> Handling(string name, string what, string fallback) =>
-        new(name)
-        {
-            Description = $"How long {what} takes to handle: 90s, 4m (default {fallback}).",
-            DefaultValueFactory = _ => fallback,
-        };
+    private static Option<string> Handling(string name, string what) =>
+        new(name) { Description = $"How long {what} takes to handle: 90s, 4m (default: the policy's)." };
 
-    private static TimeSpan Time(string option, string? text)
+    private static TimeSpan? Time(string option, string? text)
     {
+        if (text is null)
+        {
+            return null;
+        }
+
         var spec = InputParsing.Duration(option, text);
         return !spec.IsWorkingDays && spec.Time > TimeSpan.Zero && spec.Time <= TimeSpan.FromHours(8)
             ? spec.Time
             : throw new UsageException($"{option}: '{text}' is not a handling time above zero and at most 8h");
     }
 
-    private static int Within(string option, int value, int least, int most) =>
-        value >= least && value <= most
+    private static int? Within(string option, int? value, int least, int most) =>
+        value is null || (value >= least && value <= most)
             ? value
             : throw new UsageException(
                 string.Create(CultureInfo.InvariantCulture, $"{option}: {value} is not from {least} to {most}")

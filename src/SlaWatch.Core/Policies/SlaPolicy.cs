@@ -29,6 +29,10 @@ public sealed record SlaPolicy(
     /// <summary>Late entries and imported rows the exceptions list (the policy's <c>dataQuality</c>).</summary>
     public DataQuality DataQuality { get; init; } = DataQuality.Default;
 
+    /// <summary>What the team's staffing plans assume (handling times, chats per agent, service level, occupancy):
+    /// the policy's <c>staffing</c>; a command line may override each for one plan.</summary>
+    public Staffing.StaffingOptions Staffing { get; init; } = new();
+
     /// <summary>The team's channels, their names and kinds (the policy's <c>channels</c>).</summary>
     public ChannelCatalog Channels { get; init; } = ChannelCatalog.Default;
 

@@ -46,6 +46,7 @@ public static class SlaPolicyLoader
                 "onCall",
                 "summaries",
                 "tuning",
+                "staffing",
                 "privacy",
                 "dataQuality",
                 "channels",
@@ -123,6 +124,7 @@ public static class SlaPolicyLoader
                 channels
             ),
             Tuning = Tuning(root.Optional("tuning")),
+            Staffing = StaffingOf(root.Optional("staffing")),
             PhoneMask = PhoneMaskOf(root.Optional("privacy")),
             DataQuality = DataQualityOf(root.Optional("dataQuality")),
         };
@@ -499,6 +501,47 @@ public static class SlaPolicyLoader
                 "middleFour" => Tickets.PhoneMask.MiddleFour,
                 _ => throw mask.Error("use \"lastFour\" (1391234****) or \"middleFour\" (139****1522)"),
             };
+    }
+
+    private static Staffing.StaffingOptions StaffingOf(JsonNodeReader? found)
+    {
+        var defaults = new Staffing.StaffingOptions();
+        if (found is not { } node)
+        {
+            return defaults;
+        }
+
+        node.RequireObject(
+            "phoneHandling",
+            "chatHandling",
+            "mailHandling",
+            "chatsPerAgent",
+            "serviceLevelPercent",
+            "maxOccupancyPercent"
+        );
+        TimeSpan Handling(string name, TimeSpan fallback) =>
+            node.Optional(name) is not { } handling ? fallback
+            : DurationSpec.TryParse(handling.String(), out var spec)
+            && !spec.IsWorkingDays
+            && spec.Time > TimeSpan.Zero
+            && spec.Time <= TimeSpan.FromHours(8)
+                ? spec.Time
+            : throw handling.Error("a handling time above zero and at most 8 hours, such as \"90s\" or \"4m\"");
+        return new Staffing.StaffingOptions
+        {
+            PhoneHandling = Handling("phoneHandling", defaults.PhoneHandling),
+            ChatHandling = Handling("chatHandling", defaults.ChatHandling),
+            MailHandling = Handling("mailHandling", defaults.MailHandling),
+            ChatsPerAgent = node.Optional("chatsPerAgent") is { } chats
+                ? (int)Bounded(chats, 1, 20, "chats", inclusiveLow: true)
+                : defaults.ChatsPerAgent,
+            TargetShare = node.Optional("serviceLevelPercent") is { } level
+                ? Bounded(level, 0, 99, "a percent") / 100
+                : defaults.TargetShare,
+            MaxOccupancy = node.Optional("maxOccupancyPercent") is { } occupancy
+                ? Bounded(occupancy, 0, 100, "a percent") / 100
+                : defaults.MaxOccupancy,
+        };
     }
 
     private static PolicyTuning Tuning(JsonNodeReader? found)

@@ -13,7 +13,7 @@ namespace SlaWatch.Web.Reports;
 /// <summary>
 /// GET /api/staffing with <c>from</c> and <c>to</c> (YYYY-MM-DD; by default the four weeks before today in the
 /// policy's zone), <c>format=json|html|text</c> and <c>lang=zh-CN</c>: agents needed per hour of the week, as
-/// <c>slawatch staffing</c> plans it on the default assumptions (other handling times are the command line's).
+/// <c>slawatch staffing</c> plans it on the policy's assumptions (<c>staffing</c>; the command line may override them).
 /// POSTed, the body is a weekly roster (CSV person,day,from,to, as the command line reads it): the plan
 /// then says, hour by hour, how many are rostered against how many are needed.
 /// </summary>
@@ -82,9 +82,7 @@ public sealed class StaffingEndpoints(
 
         // Read before the arrivals: a missing chart script refuses the page at once.
         var script = format == "html" ? assets.Value.Echarts : string.Empty;
-        var plan = await planner
-            .PlanAsync(from, to, new StaffingOptions(), roster, cancellationToken)
-            .ConfigureAwait(false);
+        var plan = await planner.PlanAsync(from, to, policy.Staffing, roster, cancellationToken).ConfigureAwait(false);
         var chinese = query["lang"].FirstOrDefault() == "zh-CN";
         if (format == "html")
         {

@@ -131,4 +131,53 @@ public class TunedScannerTests
         Assert.Equal((1, 1), (report.Digests, capture.Sent.Count));
         Assert.Equal(2, Assert.Single(capture.Sent).Items.Count);
     }
+
+    [Fact]
+    public void StaffingAssumptionsComeFromThePolicyEachCheckedWithoutThemTheDefaults()
+    {
+        const string Rules = """[{"name":"chat","targets":{"firstResponse":"5m"}}]""";
+        static SlaPolicy Parse(string rules, string extra = "") =>
+            SlaPolicyLoader.Parse("p.json", PolicyJson.WithRules(rules, extra));
+        var set = Parse(
+            Rules,
+            """
+            "staffing": { "phoneHandling": "3m", "chatHandling": "90s", "mailHandling": "10m", "chatsPerAgent": 4,
+                          "serviceLevelPercent": 90, "maxOccupancyPercent": 80 },
+            """
+        ).Staffing;
+        var unset = Parse(Rules).Staffing;
+
+        Assert.Equal(
+            (TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(90), TimeSpan.FromMinutes(10), 4, 0.9, 0.8),
+            (
+                set.PhoneHandling,
+                set.ChatHandling,
+                set.MailHandling,
+                set.ChatsPerAgent,
+                set.TargetShare,
+                set.MaxOccupancy
+            )
+        );
+        Assert.Equal(
+            (TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(6), 3, 0.8, 0.85),
+            (
+                unset.PhoneHandling,
+                unset.ChatHandling,
+                unset.MailHandling,
+                unset.ChatsPerAgent,
+                unset.TargetShare,
+                unset.MaxOccupancy
+            )
+        );
+        var workingDays = Assert.Throws<ConfigException>(() =>
+            Parse(Rules, """ "staffing": { "chatHandling": "1d" }, """)
+        );
+        var level = Assert.Throws<ConfigException>(() =>
+            Parse(Rules, """ "staffing": { "serviceLevelPercent": 100 }, """)
+        );
+        var unknown = Assert.Throws<ConfigException>(() => Parse(Rules, """ "staffing": { "agents": 3 }, """));
+        Assert.Contains("$.staffing.chatHandling", workingDays.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a percent above 0 up to 99, got 100", level.Message, StringComparison.Ordinal);
+        Assert.Contains("agents", unknown.Message, StringComparison.Ordinal);
+    }
 }
