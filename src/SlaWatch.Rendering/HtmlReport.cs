@@ -182,7 +182,9 @@ public static class HtmlReport
                 .Append("</tr>\n");
             for (var index = 0; index < table.Rows.Count; index++)
             {
-                var dimension = table.RowDimensions?[index];
+                // A row counting one thing of the whole (a reason, a rating, a verdict) is of every ticket.
+                var rowMeasure = table.RowMeasures?[index];
+                var dimension = table.RowDimensions?[index] ?? (rowMeasure is null ? null : "all");
                 page.Append("<tr>")
                     .AppendJoin(
                         string.Empty,
@@ -198,7 +200,7 @@ public static class HtmlReport
                                                 view,
                                                 chinese,
                                                 dimension,
-                                                table.ColumnMeasures?[column],
+                                                table.ColumnMeasures?[column] ?? (column == 1 ? rowMeasure : null),
                                                 WebUtility.HtmlEncode(cell)
                                             )
                                     )

@@ -18,6 +18,10 @@ public sealed record ReportTable(
     /// <summary>Each column's figure as a report row keys it (<c>received</c>), null for a column that is no count
     /// or rate of tickets: what a page links to the tickets behind.</summary>
     public IReadOnlyList<string?>? ColumnMeasures { get; init; }
+
+    /// <summary>Each row's own figure, counted in the second column, where every row counts one thing of the whole
+    /// (an overdue reason, a rating level, a verdict): what a page links that count to.</summary>
+    public IReadOnlyList<string>? RowMeasures { get; init; }
 }
 
 /// <summary>
@@ -116,10 +120,7 @@ public static class ReportTables
                 labels.Pick("Overdue reasons", "超时原因统计"),
                 [labels.Pick("Reason", "原因"), labels.Pick("Tickets", "工单数")],
                 [
-                    .. all
-                        .Reasons.OrderByDescending(pair => pair.Value)
-                        .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-                        .Select(pair => Row(pair.Key, Count(pair.Value))),
+                    .. Reasons(all).Select(pair => Row(pair.Key, Count(pair.Value))),
                     .. all.OverdueWithoutReason > 0
                         ?
                         [
@@ -130,7 +131,14 @@ public static class ReportTables
                         ]
                         : Array.Empty<IReadOnlyList<string>>(),
                 ]
-            ),
+            )
+            {
+                RowMeasures =
+                [
+                    .. Reasons(all).Select(pair => "reason:" + pair.Key),
+                    .. all.OverdueWithoutReason > 0 ? ["overdueWithoutReason"] : Array.Empty<string>(),
+                ],
+            },
             new(
                 "ratings",
                 labels.Pick("Satisfaction by rating", "满意度分布"),
@@ -140,9 +148,7 @@ public static class ReportTables
                     labels.Pick("Share of its scale", "占比"),
                 ],
                 [
-                    .. all
-                        .Ratings.OrderBy(pair => Scale(pair.Key))
-                        .ThenByDescending(pair => Score(pair.Key))
+                    .. Ratings(all)
                         .Select(pair =>
                             Row(
                                 labels.Name(pair.Key),
@@ -157,7 +163,10 @@ public static class ReportTables
                             )
                         ),
                 ]
-            ),
+            )
+            {
+                RowMeasures = [.. Ratings(all).Select(pair => "rating:" + pair.Key)],
+            },
             new(
                 "verdicts",
                 labels.Pick("The customers' verdicts", "客户反馈（是否解决）"),
@@ -167,7 +176,10 @@ public static class ReportTables
                         .Where(all.Verdicts.ContainsKey)
                         .Select(key => Row(labels.Name(key), Count(all.Verdicts[key]))),
                 ]
-            ),
+            )
+            {
+                RowMeasures = [.. VerdictOrder.Where(all.Verdicts.ContainsKey).Select(key => "verdict:" + key)],
+            },
         };
         if (view.Backlog is { } backlog)
         {
@@ -275,6 +287,12 @@ public static class ReportTables
     }
 
     private static IReadOnlyList<string> Row(params string[] cells) => cells;
+
+    private static IEnumerable<KeyValuePair<string, long>> Reasons(DayFigures all) =>
+        all.Reasons.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal);
+
+    private static IEnumerable<KeyValuePair<string, long>> Ratings(DayFigures all) =>
+        all.Ratings.OrderBy(pair => Scale(pair.Key)).ThenByDescending(pair => Score(pair.Key));
 
     private static int Scale(string key) => int.Parse(key.Split(':')[0], CultureInfo.InvariantCulture);
 

@@ -20,17 +20,50 @@ public sealed record DrillMeasure(
 }
 
 /// <summary>
-/// The figures whose tickets a report links to, by the keys of its rows: counts of tickets and rates over tickets.
-/// Times (means, medians) and clock counts are not a list of tickets and have none.
+/// The figures whose tickets a report links to, by the keys of its rows: counts of tickets and rates over tickets,
+/// and the tickets of one overdue reason (<c>reason:系统故障</c>), rating level (<c>rating:3:3</c>) or verdict
+/// (<c>verdict:resolved</c>). Times (means, medians) and clock counts are not a list of tickets and have none.
 /// </summary>
 public static class DrillMeasures
 {
+    private static readonly (
+        string Prefix,
+        string English,
+        string Chinese,
+        Func<DayFigures, Dictionary<string, long>> Counts
+    )[] Keyed =
+    [
+        ("reason:", "Overdue reason: ", "超时原因：", figures => figures.Reasons),
+        ("rating:", "Rated ", "评价：", figures => figures.Ratings),
+        ("verdict:", "Customer's verdict: ", "客户反馈：", figures => figures.Verdicts),
+    ];
+
     public static DrillMeasure? Find(string key, SlaPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(policy);
         static long All(DayFigures figures) => figures.Received;
         var confirmed = policy.Resolution.StopsAt == ResolutionStopsAt.Confirmed;
+        // A count of one reason, rating level or verdict: the tickets that gave it.
+        foreach (var (prefix, english, chinese, counts) in Keyed)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && key.Length > prefix.Length)
+            {
+                var what = key[prefix.Length..];
+                var (en, zh) =
+                    prefix == "reason:"
+                        ? (what, what)
+                        : (new ReportLabels(false).Name(what), new ReportLabels(true).Name(what));
+                return new DrillMeasure(
+                    key,
+                    english + en,
+                    chinese + zh,
+                    figures => counts(figures).GetValueOrDefault(what),
+                    All
+                );
+            }
+        }
+
         if (key.StartsWith("attainment.", StringComparison.Ordinal))
         {
             var metric = key["attainment.".Length..];

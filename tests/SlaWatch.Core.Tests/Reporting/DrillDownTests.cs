@@ -35,8 +35,16 @@ public sealed class DrillDownTests : IAsyncDisposable
         ).TicketId!;
     }
 
-    private Task RecordAsync(string ticket, TicketEvent happened) =>
-        _world.Main.Events.RecordAsync(ticket, happened, "test");
+    // Recorded as it happens: the clock moves to the event first.
+    private Task RecordAsync(string ticket, TicketEvent happened)
+    {
+        if (happened.At > _world.Time.GetUtcNow())
+        {
+            _world.Time.SetUtcNow(happened.At);
+        }
+
+        return _world.Main.Events.RecordAsync(ticket, happened, "test");
+    }
 
     private static readonly string[] Counts =
     [
@@ -53,7 +61,11 @@ public sealed class DrillDownTests : IAsyncDisposable
     ];
 
     private static IEnumerable<string> Measures(DailyAggregate day) =>
-        Counts.Concat(day.All.Attainment.Keys.Select(metric => "attainment." + metric));
+        Counts
+            .Concat(day.All.Attainment.Keys.Select(metric => "attainment." + metric))
+            .Concat(day.All.Reasons.Keys.Select(reason => "reason:" + reason))
+            .Concat(day.All.Ratings.Keys.Select(level => "rating:" + level))
+            .Concat(day.All.Verdicts.Keys.Select(verdict => "verdict:" + verdict));
 
     [Fact]
     public async Task EveryLinkedFigureListsAsManyTicketsAsItCountsOnAStoredDayAndOnADayNotYetRun()
@@ -67,8 +79,13 @@ public sealed class DrillDownTests : IAsyncDisposable
         );
         await RecordAsync(chat, new SatisfactionRated(Shipped.At("2026-11-15 09:12"), "客服A", null, 3, 3));
         var late = await ArriveAsync(Channel.Email, "2026-11-15 10:00", "li.si@example.com", "系统无法登录，报错");
-        await RecordAsync(late, new AgentResponse(Shipped.At("2026-11-15 12:00"), "客服B", null));
         var open = await ArriveAsync(Channel.Phone, "2026-11-15 11:00", "13912340003", "物流一直没有更新");
+        await RecordAsync(open, new OverdueReason(Shipped.At("2026-11-15 11:30"), "客服A", null, "客户未接电话"));
+        await RecordAsync(
+            chat,
+            new CustomerConfirmed(Shipped.At("2026-11-15 11:31"), "客服A", null, Confirmation.Resolved)
+        );
+        await RecordAsync(late, new AgentResponse(Shipped.At("2026-11-15 12:00"), "客服B", null));
         await ArriveAsync(Channel.Email, "2026-11-15 15:00", "wang.wu@example.com", "建议增加导出功能");
 
         _world.Time.SetUtcNow(Shipped.At("2026-11-16 00:05"));
@@ -109,6 +126,9 @@ public sealed class DrillDownTests : IAsyncDisposable
         }
 
         Assert.True(checkedFigures > 100, $"only {checkedFigures} figures checked");
+        Assert.Contains("reason:客户未接电话", Measures(stored));
+        Assert.Contains("verdict:resolved", Measures(stored));
+        Assert.Contains("rating:3:3", Measures(stored));
         // The stored day's open call stays open at its end, as the night counted it; its resolution came after.
         var openAtEnd = await drill.ListAsync(ReportPeriod.Range(day, day), "all", "openAtEnd", chinese: false);
         Assert.Contains(openAtEnd.Tickets, row => row.TicketId == open);
