@@ -3,7 +3,8 @@ namespace SlaWatch.Rendering;
 /// <summary>
 /// The script around a page's charts: it records script errors, then draws each chart of the page's <c>charts</c>
 /// object into <c>#chart-ID</c> and notes whether its canvas holds any pixel, writing both into
-/// <c>#render-status</c>, which the browser tests read. Every HTML page with charts (the reports, staffing) uses it.
+/// <c>#render-status</c>, which the browser tests read. Every HTML page with charts (the reports, the review, staffing,
+/// the what-if, the coaching card) uses it.
 /// </summary>
 internal static class ChartPage
 {
@@ -34,7 +35,17 @@ internal static class ChartPage
             """;
     }
 
-    public const string StatusPrelude = """
+    /// <summary>The headings, tables and chart boxes of a page of figures (the reports keep their own, wider
+    /// grid).</summary>
+    public const string FiguresCss = """
+        h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 24px; } h3 { font-size: 15px; }
+        table { border-collapse: collapse; margin: 8px 0; }
+        td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
+        td.num { text-align: right; } .note { color: #b45309; font-weight: bold; }
+        .chart { height: 300px; border: 1px solid #e4e7eb; margin: 12px 0; }
+        """;
+
+    private const string StatusPrelude = """
         const status = { errors: [], charts: {} };
         window.addEventListener('error', e => status.errors.push(String(e.message)));
         const consoleError = console.error;
@@ -42,7 +53,7 @@ internal static class ChartPage
 
         """;
 
-    public const string DrawLoop = """
+    private const string DrawLoop = """
         for (const [id, option] of Object.entries(charts)) {
           try {
             const chart = echarts.init(document.getElementById('chart-' + id));
@@ -58,4 +69,15 @@ internal static class ChartPage
         }
         document.getElementById('render-status').textContent = JSON.stringify(status);
         """;
+
+    /// <summary>A page's end: the render status, the page's data (JSON), its chart options and the draw loop.</summary>
+    public static string Tail(string json, string chartScript) =>
+        "<pre id=\"render-status\" hidden></pre>\n<script>\nconst data = "
+        + json
+        + ";\n"
+        + StatusPrelude
+        + chartScript
+        + "\n"
+        + DrawLoop
+        + "</script>\n</body>\n</html>\n";
 }

@@ -43,7 +43,7 @@ public static class HtmlCoaching
                 ),
             },
         };
-        var page = new StringBuilder(ChartPage.Head(title, chinese, Css, echartsScript));
+        var page = new StringBuilder(ChartPage.Head(title, chinese, ChartPage.FiguresCss, echartsScript));
         page.Append(
             CultureInfo.InvariantCulture,
             $"<table id=\"totals\"><tr><th>{labels.Pick("Figure", "指标")}</th><th>{Encode(card.Agent)}</th>"
@@ -97,14 +97,7 @@ public static class HtmlCoaching
             page.Append(CultureInfo.InvariantCulture, $"<li>{labels.Pick("none", "无")}</li>");
         }
 
-        page.Append("</ul>\n<pre id=\"render-status\" hidden></pre>\n<script>\nconst data = ")
-            .Append(JsonSerializer.Serialize(data))
-            .Append(";\n")
-            .Append(ChartPage.StatusPrelude)
-            .Append(ChartScript)
-            .Append('\n')
-            .Append(ChartPage.DrawLoop)
-            .Append("</script>\n</body>\n</html>\n");
+        page.Append("</ul>\n").Append(ChartPage.Tail(JsonSerializer.Serialize(data), ChartScript));
         return page.ToString();
     }
 
@@ -155,13 +148,6 @@ public static class HtmlCoaching
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    private const string Css = """
-        h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 24px; }
-        table { border-collapse: collapse; margin: 8px 0; }
-        td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-        td.num { text-align: right; } .chart { height: 280px; border: 1px solid #e4e7eb; margin: 12px 0; }
-        """;
 
     private const string ChartScript = """
         const charts = {};

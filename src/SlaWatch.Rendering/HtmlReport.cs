@@ -236,10 +236,7 @@ public static class HtmlReport
             );
         }
 
-        page.Append("</table>\n<pre id=\"render-status\" hidden></pre>\n<script>\n");
-        page.Append("const data = ").Append(json).Append(";\n");
-        page.Append(ChartPage.StatusPrelude).Append(ChartScript).Append('\n').Append(ChartPage.DrawLoop);
-        page.Append("</script>\n</body>\n</html>\n");
+        page.Append("</table>\n").Append(ChartPage.Tail(json, ChartScript));
         return page.ToString();
     }
 

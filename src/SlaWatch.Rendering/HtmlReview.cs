@@ -39,7 +39,9 @@ public static class HtmlReview
         var view = review.View;
         var labels = view.Labels(chinese);
         var tables = ReportTables.For(view, labels).ToDictionary(table => table.Key);
-        var page = new StringBuilder(ChartPage.Head(Title(view, chinese), chinese, Css, echartsScript));
+        var page = new StringBuilder(
+            ChartPage.Head(Title(view, chinese), chinese, ChartPage.FiguresCss + GridCss, echartsScript)
+        );
         var computed =
             labels.Pick("computed ", "计算于 ") + ReportWords.Computed(view.ComputedAt, view.Policy.TimeZone, chinese);
         page.Append(
@@ -139,14 +141,7 @@ public static class HtmlReview
             radar = HtmlReport.Radar(view, labels),
             kpi = labels.Pick("KPI radar: this month and last", "KPI 雷达：本月与上月"),
         };
-        page.Append("<pre id=\"render-status\" hidden></pre>\n<script>\nconst data = ")
-            .Append(JsonSerializer.Serialize(data))
-            .Append(";\n")
-            .Append(ChartPage.StatusPrelude)
-            .Append(ChartScript)
-            .Append('\n')
-            .Append(ChartPage.DrawLoop)
-            .Append("</script>\n</body>\n</html>\n");
+        page.Append(ChartPage.Tail(JsonSerializer.Serialize(data), ChartScript));
         return page.ToString();
     }
 
@@ -189,15 +184,6 @@ public static class HtmlReview
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private const string Css = """
-        h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; } h3 { font-size: 15px; }
-        table { border-collapse: collapse; margin: 8px 0; }
-        td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-        td.num { text-align: right; } .note { color: #b45309; font-weight: bold; }
-        .grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; }
-        .chart { height: 320px; border: 1px solid #e4e7eb; margin: 12px 0; }
-        """;
-
     private const string ChartScript = """
         const bars = chart => ({ animation: false, tooltip: {},
           title: { text: chart.title, left: 8, top: 4, textStyle: { fontSize: 13 } },
@@ -212,4 +198,6 @@ public static class HtmlReview
             legend: { bottom: 0 }, series: [ { type: 'radar', data: data.radar.series } ] },
         };
         """;
+
+    private const string GridCss = ".grid { display: grid; grid-template-columns: repeat(2, 1fr); gap: 16px; }";
 }

@@ -54,7 +54,7 @@ public static class HtmlStaffing
             days = (chinese ? StaffingText.DaysZh : StaffingText.DaysEn).Reverse().ToArray(),
             charts,
         };
-        var page = new StringBuilder(ChartPage.Head(title, chinese, Css, echartsScript));
+        var page = new StringBuilder(ChartPage.Head(title, chinese, ChartPage.FiguresCss, echartsScript));
         var hours = L("Hours in ", "时间按") + StaffingText.Zone(plan.TimeZone, chinese) + L(".", "计。");
         page.Append(
             CultureInfo.InvariantCulture,
@@ -94,14 +94,7 @@ public static class HtmlStaffing
             page.Append(CultureInfo.InvariantCulture, $"<div class=\"chart\" id=\"chart-{id}\"></div>\n");
         }
 
-        page.Append("<pre id=\"render-status\" hidden></pre>\n<script>\nconst data = ")
-            .Append(JsonSerializer.Serialize(data))
-            .Append(";\n")
-            .Append(ChartPage.StatusPrelude)
-            .Append(ChartScript)
-            .Append('\n')
-            .Append(ChartPage.DrawLoop)
-            .Append("</script>\n</body>\n</html>\n");
+        page.Append(ChartPage.Tail(JsonSerializer.Serialize(data), ChartScript));
         return page.ToString();
     }
 
@@ -122,12 +115,6 @@ public static class HtmlStaffing
             max = Math.Max(1, cells.Max(cell => cell[2])),
         };
     }
-
-    private const string Css = """
-        h1 { font-size: 22px; } table { border-collapse: collapse; margin: 8px 0; }
-        td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-        td.num { text-align: right; } .chart { height: 300px; border: 1px solid #e4e7eb; margin: 12px 0; }
-        """;
 
     private const string ChartScript = """
         const charts = {};

@@ -60,7 +60,9 @@ public static class HtmlWhatIf
                 ),
             },
         };
-        var page = new StringBuilder(ChartPage.Head(WhatIfText.Title(result, chinese), chinese, Css, echartsScript));
+        var page = new StringBuilder(
+            ChartPage.Head(WhatIfText.Title(result, chinese), chinese, ChartPage.FiguresCss, echartsScript)
+        );
         page.Append(CultureInfo.InvariantCulture, $"<p>{Encode(WhatIfText.Summary(result, zone, chinese))}</p>\n");
         foreach (var id in ChartIds)
         {
@@ -111,27 +113,13 @@ public static class HtmlWhatIf
             );
         }
 
-        page.Append("</table>\n<pre id=\"render-status\" hidden></pre>\n<script>\nconst data = ")
-            .Append(JsonSerializer.Serialize(data))
-            .Append(";\n")
-            .Append(ChartPage.StatusPrelude)
-            .Append(ChartScript)
-            .Append('\n')
-            .Append(ChartPage.DrawLoop)
-            .Append("</script>\n</body>\n</html>\n");
+        page.Append("</table>\n").Append(ChartPage.Tail(JsonSerializer.Serialize(data), ChartScript));
         return page.ToString();
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
-
-    private const string Css = """
-        h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 24px; }
-        table { border-collapse: collapse; margin: 8px 0; }
-        td, th { border-bottom: 1px solid #d9e2ec; padding: 4px 10px; text-align: left; }
-        td.num { text-align: right; } .chart { height: 300px; border: 1px solid #e4e7eb; margin: 12px 0; }
-        """;
 
     private const string ChartScript = """
         const charts = {};

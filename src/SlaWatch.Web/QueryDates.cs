@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Web;
 
@@ -11,4 +12,34 @@ internal static class QueryDates
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
         : null;
+
+    /// <summary>
+    /// The run of days from <paramref name="from"/> to <paramref name="to"/> in a query (each YYYY-MM-DD, the
+    /// fallbacks when not given, at most a year), or why not, for a 400: one check and one wording for every
+    /// endpoint that reads a period.
+    /// </summary>
+    public static (ReportPeriod? Period, string? Problem) Range(
+        string? from,
+        string? to,
+        DateOnly? fallbackTo = null,
+        int? fallbackDays = null
+    )
+    {
+        if (
+            Day(to, fallbackTo) is not { } last
+            || Day(from, fallbackDays is { } days ? last.AddDays(1 - days) : null) is not { } first
+        )
+        {
+            return (null, "from and to: dates written YYYY-MM-DD");
+        }
+
+        try
+        {
+            return (ReportPeriod.Range(first, last), null);
+        }
+        catch (FormatException error)
+        {
+            return (null, $"from and to: {error.Message}");
+        }
+    }
 }

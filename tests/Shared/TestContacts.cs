@@ -4,7 +4,7 @@ using SlaWatch.Core.Policies;
 namespace SlaWatch.TestSupport;
 
 /// <summary>The e-mail contact most tests ingest: by default an urgent one ("无法登录") from a phone-number
-/// sender.</summary>
+/// sender; and a chat conversation of its own, from a customer of its own.</summary>
 internal static class TestContacts
 {
     public static InboundContact Email(
@@ -23,5 +23,19 @@ internal static class TestContacts
             Subject = subject,
             Text = "登录时报错",
             References = references,
+        };
+
+    /// <summary>A chat that opens a conversation of its own at <paramref name="wall"/> (Shanghai), from a phone
+    /// number ending in its hour and minute (masked 1391234****), so two chats of a morning are not one customer's
+    /// (whose second would follow into the first's ticket).</summary>
+    public static InboundContact Chat(string wall, string text = "请问发票怎么开") =>
+        new()
+        {
+            Channel = Channel.Chat,
+            SourceId = "chat-" + wall,
+            ThreadKey = "chat-" + wall,
+            ReceivedAt = Shipped.At(wall),
+            From = "1391234" + wall[^5..].Replace(":", string.Empty, StringComparison.Ordinal),
+            Text = text,
         };
 }

@@ -41,4 +41,25 @@ internal static class DebianChromium
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 10_000);
     }
+
+    /// <summary>
+    /// A page of charts as drawn (set as the page's content when <paramref name="html"/> is given): no script error,
+    /// every chart painted; the charts' names, in the page's order.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ChartsDrawnAsync(IPage page, string? html = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (html is not null)
+        {
+            await page.SetContentAsync(html);
+        }
+
+        await page.WaitForSelectorAsync("#render-status:not(:empty)", new() { State = WaitForSelectorState.Attached });
+        var status = System.Text.Json.Nodes.JsonNode.Parse(
+            await page.Locator("#render-status").TextContentAsync() ?? ""
+        )!;
+        Assert.Empty(status["errors"]!.AsArray());
+        Assert.All(status["charts"]!.AsObject(), chart => Assert.True((bool)chart.Value!, $"{chart.Key} drew nothing"));
+        return [.. status["charts"]!.AsObject().Select(chart => chart.Key)];
+    }
 }

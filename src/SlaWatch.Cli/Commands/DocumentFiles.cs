@@ -15,6 +15,29 @@ internal static class DocumentFiles
         }
     }
 
+    /// <summary>Renders and writes a document; a page without ECharts installed stops the command saying
+    /// so.</summary>
+    public static async Task WriteAsync(
+        CliOutput output,
+        Func<Task<ReportDocument>> render,
+        string? path,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        ReportDocument document;
+        try
+        {
+            document = await render().ConfigureAwait(false);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            throw new UsageException(EchartsScript.Missing);
+        }
+
+        await WriteAsync(output, document, path, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task WriteAsync(
         CliOutput output,
         ReportDocument document,

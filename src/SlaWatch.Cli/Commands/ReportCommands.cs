@@ -68,14 +68,20 @@ internal static class ReportCommands
                     throw new UsageException("--format: use html or xlsx");
                 }
 
-                ReportDocument document;
+                var chinese = result.GetValue(lang) == "zh-CN";
                 try
                 {
-                    document = await documents
-                        .ReviewAsync(
-                            result.GetValue(month) ?? documents.Period(PeriodKind.Monthly, null).Name,
-                            chosen,
-                            result.GetValue(lang) == "zh-CN",
+                    await DocumentFiles
+                        .WriteAsync(
+                            output,
+                            () =>
+                                documents.ReviewAsync(
+                                    result.GetValue(month) ?? documents.Period(PeriodKind.Monthly, null).Name,
+                                    chosen,
+                                    chinese,
+                                    cancellationToken
+                                ),
+                            result.GetValue(outFile),
                             cancellationToken
                         )
                         .ConfigureAwait(false);
@@ -84,14 +90,6 @@ internal static class ReportCommands
                 {
                     throw new UsageException($"--month: {error.Message}");
                 }
-                catch (Microsoft.Extensions.Options.OptionsValidationException)
-                {
-                    throw new UsageException(EchartsScript.Missing);
-                }
-
-                await DocumentFiles
-                    .WriteAsync(output, document, result.GetValue(outFile), cancellationToken)
-                    .ConfigureAwait(false);
             }
         );
         return command;
@@ -233,21 +231,14 @@ internal static class ReportCommands
 
                 DocumentFiles.Check(result.GetValue(format)!, result.GetValue(outFile));
 
-                ReportDocument document;
-                try
-                {
-                    var chinese = result.GetValue(lang) == "zh-CN";
-                    document = await documents
-                        .RenderAsync(named, chosen, chinese, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                catch (Microsoft.Extensions.Options.OptionsValidationException)
-                {
-                    throw new UsageException(EchartsScript.Missing);
-                }
-
+                var chinese = result.GetValue(lang) == "zh-CN";
                 await DocumentFiles
-                    .WriteAsync(output, document, result.GetValue(outFile), cancellationToken)
+                    .WriteAsync(
+                        output,
+                        () => documents.RenderAsync(named, chosen, chinese, cancellationToken),
+                        result.GetValue(outFile),
+                        cancellationToken
+                    )
                     .ConfigureAwait(false);
             }
         );

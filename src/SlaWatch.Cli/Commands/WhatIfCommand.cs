@@ -64,20 +64,16 @@ internal static class WhatIfCommand
                 await using var services = store.Compose(result, added =>
                     added.AddSlaWatchRendering(ReportCommands.EnvironmentSettings())
                 );
-                ReportDocument document;
-                try
-                {
-                    document = await services
-                        .Get<WhatIfDocuments>()
-                        .RenderAsync(period, alternative, chosen, result.GetValue(lang) == "zh-CN", cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                catch (Microsoft.Extensions.Options.OptionsValidationException)
-                {
-                    throw new UsageException(EchartsScript.Missing);
-                }
-
-                await DocumentFiles.WriteAsync(output, document, path, cancellationToken).ConfigureAwait(false);
+                var chinese = result.GetValue(lang) == "zh-CN";
+                var documents = services.Get<WhatIfDocuments>();
+                await DocumentFiles
+                    .WriteAsync(
+                        output,
+                        () => documents.RenderAsync(period, alternative, chosen, chinese, cancellationToken),
+                        path,
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
             }
         );
         return command;

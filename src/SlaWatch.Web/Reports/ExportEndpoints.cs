@@ -26,22 +26,10 @@ public sealed class ExportEndpoints(TicketExportDocuments documents)
             return Refusal.Problem(StatusCodes.Status400BadRequest, "format: use csv, json or xlsx");
         }
 
-        if (
-            QueryDates.Day(query["from"].FirstOrDefault()) is not { } from
-            || QueryDates.Day(query["to"].FirstOrDefault()) is not { } to
-        )
+        var (period, problem) = QueryDates.Range(query["from"].FirstOrDefault(), query["to"].FirstOrDefault());
+        if (period is null)
         {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, "from and to: dates written YYYY-MM-DD");
-        }
-
-        ReportPeriod period;
-        try
-        {
-            period = ReportPeriod.Range(from, to);
-        }
-        catch (FormatException error)
-        {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, $"from and to: {error.Message}");
+            return Refusal.Problem(StatusCodes.Status400BadRequest, problem!);
         }
 
         var name = TicketExportDocuments.FileName(period, format);

@@ -33,22 +33,15 @@ public sealed class WhatIfEndpoints(WhatIfDocuments documents, PolicyDrafts draf
         }
 
         var today = ZoneMapping.LocalDate(policy.TimeZone, time.GetUtcNow());
-        if (
-            QueryDates.Day(query["to"].FirstOrDefault(), today.AddDays(-1)) is not { } to
-            || QueryDates.Day(query["from"].FirstOrDefault(), to.AddDays(-27)) is not { } from
-        )
+        var (period, problem) = QueryDates.Range(
+            query["from"].FirstOrDefault(),
+            query["to"].FirstOrDefault(),
+            fallbackTo: today.AddDays(-1),
+            fallbackDays: 28
+        );
+        if (period is null)
         {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, "from and to: dates written YYYY-MM-DD");
-        }
-
-        ReportPeriod period;
-        try
-        {
-            period = ReportPeriod.Range(from, to);
-        }
-        catch (FormatException error)
-        {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, $"from and to: {error.Message}");
+            return Refusal.Problem(StatusCodes.Status400BadRequest, problem!);
         }
 
         var body = await RequestBody.ReadAsync(request, MaxPolicyBytes, cancellationToken).ConfigureAwait(false);

@@ -121,14 +121,6 @@ public sealed partial class WorkbenchEndpoints(
 
         var query = request.Query;
         var dimension = query["dimension"].ToString() is { Length: > 0 and <= 200 } named ? named : "all";
-        if (
-            QueryDates.Day(query["from"].ToString()) is not { } from
-            || QueryDates.Day(query["to"].ToString(), from) is not { } to
-        )
-        {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, "from and to: dates written YYYY-MM-DD");
-        }
-
         if (!person.Leads && !(dimension.StartsWith("agent:", StringComparison.Ordinal) && person.Owns(dimension[6..])))
         {
             return Refusal.Problem(
@@ -137,14 +129,14 @@ public sealed partial class WorkbenchEndpoints(
             );
         }
 
-        Core.Reporting.ReportPeriod period;
-        try
+        // One day when only its first is given.
+        var (period, problem) = QueryDates.Range(
+            query["from"].ToString(),
+            query["to"].ToString() is { Length: > 0 } last ? last : query["from"].ToString()
+        );
+        if (period is null)
         {
-            period = Core.Reporting.ReportPeriod.Range(from, to);
-        }
-        catch (FormatException error)
-        {
-            return Refusal.Problem(StatusCodes.Status400BadRequest, $"from and to: {error.Message}");
+            return Refusal.Problem(StatusCodes.Status400BadRequest, problem!);
         }
 
         try

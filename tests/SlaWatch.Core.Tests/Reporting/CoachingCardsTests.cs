@@ -17,20 +17,7 @@ public sealed class CoachingCardsTests : IAsyncDisposable
     private async Task ChatAsync(string wall, string owner, int answeredAfterMinutes, string? reason = null)
     {
         _world.Time.SetUtcNow(Shipped.At(wall));
-        var id = (
-            await _world.Main.Ingestion.IngestAsync(
-                new InboundContact
-                {
-                    Channel = Channel.Chat,
-                    SourceId = "chat-" + wall,
-                    ThreadKey = "chat-" + wall,
-                    ReceivedAt = Shipped.At(wall),
-                    From = "1391234" + wall[^5..].Replace(":", "", StringComparison.Ordinal),
-                    Text = "请问发票怎么开",
-                },
-                "test"
-            )
-        ).TicketId!;
+        var id = (await _world.Main.Ingestion.IngestAsync(TestContacts.Chat(wall), "test")).TicketId!;
         var answered = Shipped.At(wall).AddMinutes(answeredAfterMinutes);
         _world.Time.SetUtcNow(answered);
         await _world.Main.Events.RecordAsync(id, new Assigned(Shipped.At(wall), "组长", null, owner), "test");

@@ -39,21 +39,7 @@ public sealed class HistoryWhatIfTests : IAsyncDisposable
     private async Task<string> ChatAsync(string wall, int? answeredAfterMinutes)
     {
         _world.Time.SetUtcNow(Shipped.At(wall));
-        var id = (
-            await _world.Main.Ingestion.IngestAsync(
-                new InboundContact
-                {
-                    Channel = Channel.Chat,
-                    SourceId = "chat-" + wall,
-                    ThreadKey = "thread-" + wall,
-                    ReceivedAt = Shipped.At(wall),
-                    // A customer each: a second contact of one customer would follow the first into its ticket.
-                    From = "1391234" + wall[^5..].Replace(":", "", StringComparison.Ordinal),
-                    Text = "请问发票怎么开",
-                },
-                "test"
-            )
-        ).TicketId!;
+        var id = (await _world.Main.Ingestion.IngestAsync(TestContacts.Chat(wall), "test")).TicketId!;
         if (answeredAfterMinutes is { } minutes)
         {
             await _world.Main.Events.RecordAsync(
