@@ -69,8 +69,8 @@ public static class DrillMeasures
             var metric = key["attainment.".Length..];
             return new DrillMeasure(
                 key,
-                $"{metric} in time",
-                "达标",
+                new ReportLabels(false).Name(metric) + " in time",
+                new ReportLabels(true).Name(metric) + "达标",
                 figures => figures.Attainment.GetValueOrDefault(metric)?.Hits ?? 0,
                 figures => figures.Attainment.GetValueOrDefault(metric)?.Of ?? 0
             )

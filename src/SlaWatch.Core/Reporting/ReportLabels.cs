@@ -69,7 +69,31 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
     public string Provisional(IReadOnlyList<DateOnly> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var list = string.Join(", ", days.Select(day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        // Three days or more in a row as one run: a provisional month is one line, not thirty dates.
+        var runs = new List<(DateOnly First, DateOnly Last)>();
+        foreach (var day in days.Distinct().Order())
+        {
+            if (runs.Count > 0 && runs[^1].Last.AddDays(1) == day)
+            {
+                runs[^1] = (runs[^1].First, day);
+            }
+            else
+            {
+                runs.Add((day, day));
+            }
+        }
+
+        string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var list = string.Join(
+            ", ",
+            runs.SelectMany(run =>
+                run.Last.DayNumber - run.First.DayNumber >= 2
+                    ? [$"{Day(run.First)}{Pick(" – ", " 至 ")}{Day(run.Last)}"]
+                    : Enumerable
+                        .Range(0, run.Last.DayNumber - run.First.DayNumber + 1)
+                        .Select(offset => Day(run.First.AddDays(offset)))
+            )
+        );
         return Pick(
             $"Provisional: {list} not yet computed by the nightly run; figured at this read, not stored.",
             $"临时数据：{list} 尚未经每日定时计算，为本次查询时临时计算，未存储。"
