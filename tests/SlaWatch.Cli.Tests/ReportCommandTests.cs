@@ -358,6 +358,38 @@ public class ReportCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void EveryCommandsChineseOutputHasNoEnglishWordOfItsOwn()
+    {
+        Seed();
+        var draft = Cli.TempFile(
+            "draft.json",
+            File.ReadAllText(RepoRoot.Config("sla-policy.json"))
+                .Replace("\"version\": \"", "\"version\": \"草案-", StringComparison.Ordinal)
+                .Replace("\"calendars/", "\"" + RepoRoot.Config("calendars") + "/", StringComparison.Ordinal)
+        );
+        string[][] commands =
+        [
+            ["report", "daily", "--date", "2026-11-13"],
+            ["report", "weekly", "--week", "2026-W46"],
+            ["report", "range", "--from", "2026-11-12", "--to", "2026-11-13"],
+            ["backlog", "--now", "2026-11-20T09:00:00+08:00"],
+            ["scan", "--now", "2026-11-20T09:05:00+08:00"],
+            ["staffing", "--from", "2026-11-09", "--to", "2026-11-15"],
+            ["whatif", "--from", "2026-11-13", "--to", "2026-11-13", "--policy-b", draft],
+        ];
+        foreach (var command in commands)
+        {
+            var run = WithStore([.. command, "--lang", "zh-CN"]);
+            Assert.True(run.ExitCode == 0, $"{string.Join(' ', command)}: {run.Error}");
+            // The policy's version (2026.12-default) and the masked customer's mail domain are data, not words.
+            Assert.True(
+                ChineseScan.EnglishWords(run.Out, "default", "com") is [],
+                $"{string.Join(' ', command)}: {string.Join(", ", ChineseScan.EnglishWords(run.Out, "default", "com"))}"
+            );
+        }
+    }
+
+    [Fact]
     public void ScanAsOfAnInstantReportsWhatItDid()
     {
         Seed();

@@ -50,6 +50,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await agentA.WaitForSelectorAsync(".row[data-number='20261116-001']");
         Assert.Equal("2", await agentA.Locator("#tab-unassigned .count").TextContentAsync());
         await AxeAsync(agentA, "queue");
+        await NoEnglishAsync(agentA);
         await DebianChromium.ShootAsync(agentA, "workbench-unassigned-zh");
         await agentA.ClickAsync(".row[data-number='20261116-001'] button.take");
         await agentA.WaitForFunctionAsync("() => document.querySelector('#tab-mine .count').textContent === '1'");
@@ -58,6 +59,8 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         await agentA.WaitForSelectorAsync("#ticket.shown");
         Assert.Equal("客服A", await Field(agentA, "owner"));
         Assert.Equal("z***@e***.com", await Field(agentA, "customer"));
+        // The masked customer's mail domain and what they wrote ("App 无法登录") are theirs, not the page's words.
+        await NoEnglishAsync(agentA, "com", "App");
 
         // An alert's link opens the ticket on the clock to acknowledge; the acknowledgement is on the timeline.
         var alerted = await TicketId(agentA);
@@ -91,7 +94,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         // The alert sent, and to whom: the policy's level 2 of a first response notifies the supervisor.
         Assert.Contains(timeline, line =>
             line.Contains("升级告警", StringComparison.Ordinal)
-            && line.Contains("首次响应 L2 · 通知 supervisor", StringComparison.Ordinal)
+            && line.Contains("首次响应 L2 · 通知 主管", StringComparison.Ordinal)
         );
         await AxeAsync(agentA, "ticket");
         await DebianChromium.ShootAsync(agentA, "workbench-ticket-zh");
@@ -465,6 +468,21 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         Uri.UnescapeDataString(
             (await page.EvaluateAsync<string>("() => new URLSearchParams(location.hash.slice(1)).get('ticket')"))
         );
+
+    /// <summary>Chinese through and through: no English word on the page but the language switch's own, the audit's
+    /// file format (CSV) and the overdue reasons the settings offer (bilingual by default, "坐席繁忙 agent busy": they
+    /// are recorded as chosen, and read by both languages' reports).</summary>
+    private static async Task NoEnglishAsync(IPage page, params string[] allowed)
+    {
+        var shown = await page.EvaluateAsync<string>("() => document.body.innerText");
+        string[] offered =
+        [
+            .. new Core.Workbench.WorkbenchOptions().OverdueReasons.SelectMany(reason =>
+                reason.Split(' ').Where(word => word.All(char.IsAsciiLetter))
+            ),
+        ];
+        Assert.Empty(ChineseScan.EnglishWords(shown, [.. allowed, .. offered, "English", "CSV"]));
+    }
 
     /// <summary>axe-core over the page as it stands: nothing serious or critical.</summary>
     private static async Task AxeAsync(IPage page, string what)

@@ -167,6 +167,10 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         Assert.Equal(["WenQuanYi Micro Hei"], await Fonts(page, "#title"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#chart canvas') !== null"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+        // Chinese through and through: what the screen shows has no English word but the language switch's own.
+        var shown = await page.EvaluateAsync<string>("() => document.body.innerText");
+        Assert.Empty(ChineseScan.EnglishWords(shown, "English"));
+        Assert.True(shown.Length > 100, shown);
         await DebianChromium.ShootAsync(page, "board-zh-CN");
     }
 

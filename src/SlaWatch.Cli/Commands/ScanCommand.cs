@@ -67,19 +67,33 @@ internal static class ScanCommand
                 }
 
                 lines.ForEach(output.Out.WriteLine);
+                var chinese = result.GetValue(lang) == "zh-CN";
                 var announced =
                     report.Announcements.Count == 0
-                        ? "nothing"
+                        ? (chinese ? "无" : "nothing")
                         : string.Join(
-                            ", ",
-                            report.Announcements.Select(pair => FormattableString.Invariant($"{pair.Value} {pair.Key}"))
+                            chinese ? "，" : ", ",
+                            report.Announcements.Select(pair =>
+                                chinese
+                                    ? FormattableString.Invariant(
+                                        $"{Core.Reporting.ReportLabels.KindZh(pair.Key)} {pair.Value} 条"
+                                    )
+                                    : FormattableString.Invariant($"{pair.Value} {pair.Key}")
+                            )
                         );
+                var (from, to) = (report.FromBucket, report.ToBucket);
+                var (entries, tickets, clocks) = (report.EntriesRead, report.TicketsLoaded, report.ClocksRecomputed);
                 output.Out.WriteLine(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"scanned buckets {report.FromBucket}..{report.ToBucket}: {report.EntriesRead} due entries, "
-                            + $"{report.TicketsLoaded} tickets, {report.ClocksRecomputed} clocks; announced {announced}"
-                    )
+                    chinese
+                        ? string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"已扫描时段 {from}..{to}：到期条目 {entries} 条，工单 {tickets} 张，时限 {clocks} 项；通知：{announced}"
+                        )
+                        : string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"scanned buckets {from}..{to}: {entries} due entries, {tickets} tickets, {clocks} clocks; "
+                                + $"announced {announced}"
+                        )
                 );
             }
         );

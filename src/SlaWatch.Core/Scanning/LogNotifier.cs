@@ -18,7 +18,7 @@ public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone, ReportL
             write(
                 _labels.Pick(
                     $"digest for {notification.Recipient}: {notification.Items.Count} announcements",
-                    $"汇总通知 {notification.Recipient}：{notification.Items.Count} 条"
+                    $"汇总通知 {Whom(notification)}：{notification.Items.Count} 条"
                 )
             );
         }
@@ -28,8 +28,8 @@ public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone, ReportL
             write(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"[{_labels.Pick("anomaly", "预警")} {alert.Rule} L{alert.Level}] {_labels.Alert(alert)} -> "
-                ) + $"{notification.Recipient}"
+                    $"[{_labels.Pick("anomaly", "预警")} {_labels.Name(alert.Rule)} L{alert.Level}] "
+                ) + $"{_labels.Alert(alert)} -> {Whom(notification)}"
             );
         }
 
@@ -37,10 +37,13 @@ public sealed class LogNotifier(Action<string> write, TimeZoneInfo zone, ReportL
         {
             write(
                 $"{(notification.IsDigest ? "  " : string.Empty)}{_labels.Announcement(item, zone)} -> "
-                    + $"{notification.Recipient}"
+                    + Whom(notification)
             );
         }
 
         return Task.CompletedTask;
     }
+
+    private string Whom(Notification notification) =>
+        _labels.Chinese ? Alerts.AlertText.RoleName(notification.Recipient) : notification.Recipient;
 }

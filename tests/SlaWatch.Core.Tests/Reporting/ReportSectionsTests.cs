@@ -3,7 +3,6 @@ using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
-using SlaWatch.Core.Tests.Text;
 using SlaWatch.Core.Tests.Tickets;
 using SlaWatch.Core.Tickets;
 using SlaWatch.Rendering;

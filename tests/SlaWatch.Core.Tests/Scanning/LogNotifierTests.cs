@@ -69,8 +69,8 @@ public class LogNotifierTests
         await notifier.NotifyAsync(new Notification("manager", [], IsDigest: false) { Alerts = [alert] });
         await notifier.NotifyAsync(new Notification("supervisor", [Breach("20261116-001")], IsDigest: true));
 
-        Assert.Equal("[预警 streak L1] 连续 5 张新工单均为「refund」：潜在危机预警 -> manager", lines[0]);
-        Assert.Equal("汇总通知 supervisor：1 条", lines[1]);
+        Assert.Equal("[预警 连续同类 L1] 连续 5 张新工单均为「refund」：潜在危机预警 -> 经理", lines[0]);
+        Assert.Equal("汇总通知 主管：1 条", lines[1]);
         Assert.StartsWith("  [超时 L2] 20261116-001 官网客服/紧急", lines[2], StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentNullException>(() => notifier.NotifyAsync(null!));
     }
