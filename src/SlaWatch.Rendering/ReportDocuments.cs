@@ -20,12 +20,7 @@ public static class ReportFormats
 {
     public static readonly IReadOnlyList<string> Names = ["text", "json", "csv", "html", "xlsx"];
 
-    public static bool TryParse(string? name, out ReportFormat format)
-    {
-        var index = name is null ? -1 : Names.ToList().IndexOf(name);
-        format = index < 0 ? default : (ReportFormat)index;
-        return index >= 0;
-    }
+    public static bool TryParse(string? name, out ReportFormat format) => FormatNames.TryParse(Names, name, out format);
 }
 
 /// <summary>A rendered report, the media type it is served as, and the extension of a file holding it.</summary>

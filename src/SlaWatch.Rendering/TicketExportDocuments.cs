@@ -33,12 +33,7 @@ public sealed class TicketExportDocuments(TicketExporter exporter, SlaPolicy pol
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static bool TryParse(string? name, out ExportFormat format)
-    {
-        var index = name is null ? -1 : Names.ToList().IndexOf(name);
-        format = index < 0 ? default : (ExportFormat)index;
-        return index >= 0;
-    }
+    public static bool TryParse(string? name, out ExportFormat format) => FormatNames.TryParse(Names, name, out format);
 
     public static string ContentType(ExportFormat format) =>
         format switch

@@ -56,9 +56,7 @@ internal static class ExportCommand
                 var path = result.GetValue(outFile);
                 DocumentFiles.Check(result.GetValue(format)!, path);
 
-                await using var services = store.Compose(result, added =>
-                    added.AddSlaWatchRendering(ReportCommands.EnvironmentSettings())
-                );
+                await using var services = store.ComposeRendering(result);
                 var documents = services.Get<TicketExportDocuments>();
                 if (path is null)
                 {

@@ -59,9 +59,7 @@ internal static class ReportCommands
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, added =>
-                    added.AddSlaWatchRendering(EnvironmentSettings())
-                );
+                await using var services = store.ComposeRendering(result);
                 var documents = services.Get<ReportDocuments>();
                 if (!ReportFormats.TryParse(result.GetValue(format), out var chosen))
                 {
@@ -207,9 +205,7 @@ internal static class ReportCommands
         command.SetAction(
             async (result, cancellationToken) =>
             {
-                await using var services = store.Compose(result, added =>
-                    added.AddSlaWatchRendering(EnvironmentSettings())
-                );
+                await using var services = store.ComposeRendering(result);
                 var documents = services.Get<ReportDocuments>();
                 ReportPeriod named;
                 try

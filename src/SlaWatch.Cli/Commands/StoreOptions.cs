@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlaWatch.Hosting;
 using SlaWatch.Hosting.Settings;
+using SlaWatch.Rendering;
 using SlaWatch.Storage;
 
 namespace SlaWatch.Cli.Commands;
@@ -122,6 +123,10 @@ internal sealed partial class StoreOptions(CliOutput output, string? nowDescript
         System.Text.RegularExpressions.RegexOptions.CultureInvariant
     )]
     private static partial System.Text.RegularExpressions.Regex AccountName();
+
+    /// <summary>The services with the reports' renderings, ECharts found as the command line finds it.</summary>
+    public CommandHost ComposeRendering(ParseResult result) =>
+        Compose(result, added => added.AddSlaWatchRendering(ReportCommands.EnvironmentSettings()));
 
     /// <summary>
     /// The command's services, composed as every host composes them (<c>AddSlaWatch</c>) from these options on a

@@ -61,9 +61,7 @@ internal static class WhatIfCommand
                 DocumentFiles.Check(chosen, path);
 
                 var alternative = SlaPolicyLoader.Load(result.GetValue(policyB)!);
-                await using var services = store.Compose(result, added =>
-                    added.AddSlaWatchRendering(ReportCommands.EnvironmentSettings())
-                );
+                await using var services = store.ComposeRendering(result);
                 var chinese = result.GetValue(lang) == "zh-CN";
                 var documents = services.Get<WhatIfDocuments>();
                 await DocumentFiles

@@ -89,12 +89,13 @@ public sealed class DrillDown(
                 }
 
                 whole += drill.Whole(own);
-                if (drill.Part(own) == 0)
+                var part = drill.Part(own);
+                if (part == 0)
                 {
                     continue;
                 }
 
-                count += drill.Part(own);
+                count += part;
                 if (rows.Count < DrillList.MaxListed)
                 {
                     var state = ticket.State;

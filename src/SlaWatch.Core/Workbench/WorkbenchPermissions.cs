@@ -32,4 +32,15 @@ public static class WorkbenchPermissions
             ? null
             : $"the ticket is {owner}'s: an agent acts on their own and unowned tickets";
     }
+
+    /// <summary>
+    /// Whether <paramref name="person"/> may read the figures and tickets of an agent (a coaching card, the tickets
+    /// behind a scorecard): a lead or admin anyone's, an agent their own under any of their names.
+    /// </summary>
+    public static bool SeesFiguresOf(WorkbenchPerson person, string agent, Policies.PeopleDirectory people)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(people);
+        return person.Leads || person.Owns(agent) || people.NameOf(agent) == person.Name;
+    }
 }

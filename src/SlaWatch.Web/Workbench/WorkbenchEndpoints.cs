@@ -121,7 +121,8 @@ public sealed partial class WorkbenchEndpoints(
 
         var query = request.Query;
         var dimension = query["dimension"].ToString() is { Length: > 0 and <= 200 } named ? named : "all";
-        if (!person.Leads && !(dimension.StartsWith("agent:", StringComparison.Ordinal) && person.Owns(dimension[6..])))
+        var agent = dimension.StartsWith("agent:", StringComparison.Ordinal) ? dimension["agent:".Length..] : null;
+        if (!person.Leads && (agent is null || !WorkbenchPermissions.SeesFiguresOf(person, agent, policy.People)))
         {
             return Refusal.Problem(
                 StatusCodes.Status403Forbidden,
@@ -170,7 +171,7 @@ public sealed partial class WorkbenchEndpoints(
         }
 
         var agent = request.Query["agent"].ToString() is { Length: > 0 and <= 100 } named ? named : person.Name;
-        if (!person.Leads && !person.Owns(agent) && policy.People.NameOf(agent) != person.Name)
+        if (!WorkbenchPermissions.SeesFiguresOf(person, agent, policy.People))
         {
             return Refusal.Problem(
                 StatusCodes.Status403Forbidden,
