@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Time;
 
 namespace SlaWatch.Rendering;
 
@@ -21,11 +22,11 @@ public static class HtmlCoaching
         ArgumentNullException.ThrowIfNull(labels);
         var chinese = labels.Chinese;
         var team = card.Team ?? labels.Pick("all agents", "全体客服");
-        var title = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{labels.Pick("Coaching card: ", "辅导卡：")}{card.Agent} · {card.From:yyyy-MM-dd} {labels.Pick("to", "至")} "
-                + $"{card.To:yyyy-MM-dd}"
-        );
+        var title =
+            labels.Pick("Coaching card: ", "辅导卡：")
+            + card.Agent
+            + " · "
+            + DateWords.Span(card.From, card.To, chinese);
         var data = new
         {
             weeks = card.Weeks.Select(week => week.Week).ToArray(),

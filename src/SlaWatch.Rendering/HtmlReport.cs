@@ -25,11 +25,13 @@ public static class HtmlReport
         ReportView view,
         bool chinese,
         string echartsScript,
-        IReadOnlyList<DailyAggregate> trend
+        IReadOnlyList<DailyAggregate> trend,
+        ReportLinks links
     )
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(trend);
+        ArgumentNullException.ThrowIfNull(links);
         var (points, labelOf) = TrendPoints(trend);
         var labels = view.Labels(chinese);
         string L(string english, string zh) => labels.Pick(english, zh);
@@ -155,10 +157,11 @@ public static class HtmlReport
                 row.Met is false ? $"<td class=\"miss\">{L("miss", "未达标")}</td>"
                 : row.Met is true ? $"<td class=\"ok\">{L("met", "达标")}</td>"
                 : "<td></td>";
+            var value = Drill(view, links, chinese, "all", row.Key, ReportWords.Value(row, chinese));
             page.Append(
                 CultureInfo.InvariantCulture,
                 $"<tr><td>{WebUtility.HtmlEncode(chinese ? row.Chinese : row.English)}</td><td "
-                    + $"class=\"num\">{Drill(view, chinese, "all", row.Key, ReportWords.Value(row, chinese))}</td><td>"
+                    + $"class=\"num\">{value}</td><td>"
                     + $"{WebUtility.HtmlEncode(ReportWords.Target(row, chinese))}</td>{status}<td>"
                     + $"{WebUtility.HtmlEncode(ReportWords.Change(row, chinese))}</td></tr>\n"
             );
@@ -195,9 +198,10 @@ public static class HtmlReport
                                     $"<td{(cell.StartsWith('▼') ? " class=\"miss\"" : string.Empty)}>"
                                     + (
                                         column == 0
-                                            ? Coaching(chinese, dimension, WebUtility.HtmlEncode(cell))
+                                            ? Coaching(links, chinese, dimension, WebUtility.HtmlEncode(cell))
                                             : Drill(
                                                 view,
+                                                links,
                                                 chinese,
                                                 dimension,
                                                 table.ColumnMeasures?[column] ?? (column == 1 ? rowMeasure : null),
@@ -241,13 +245,25 @@ public static class HtmlReport
     }
 
     /// <summary>
-    /// A figure linked to the workbench's list of the tickets behind it: the same period, dimension and figure. The
-    /// link is relative to the report's own address (<c>/api/reports/…</c>), so it works wherever the report is
-    /// served; a saved or mailed copy has no server to follow it to.
+    /// A figure linked to the workbench's list of the tickets behind it: the same period, dimension and figure, at
+    /// the workbench <paramref name="links"/> names.
     /// </summary>
-    private static string Drill(ReportView view, bool chinese, string? dimension, string? measure, string html)
+    private static string Drill(
+        ReportView view,
+        ReportLinks links,
+        bool chinese,
+        string? dimension,
+        string? measure,
+        string html
+    )
     {
-        if (dimension is null || measure is null || html == "-" || DrillMeasures.Find(measure, view.Policy) is null)
+        if (
+            links.Workbench is null
+            || dimension is null
+            || measure is null
+            || html == "-"
+            || DrillMeasures.Find(measure, view.Policy) is null
+        )
         {
             return html;
         }
@@ -257,16 +273,17 @@ public static class HtmlReport
             $"from={view.From:yyyy-MM-dd}&to={view.To:yyyy-MM-dd}&dimension={Uri.EscapeDataString(dimension)}"
                 + $"&measure={Uri.EscapeDataString(measure)}&lang={(chinese ? "zh-CN" : "en")}"
         );
-        return $"<a class=\"drill\" href=\"../workbench?{WebUtility.HtmlEncode(query)}\">{html}</a>";
+        return $"<a class=\"drill\" href=\"{WebUtility.HtmlEncode(links.Workbench + "?" + query)}\">{html}</a>";
     }
 
     /// <summary>An agent's name linked to their coaching card (a lead's to open; an agent opens only their
     /// own).</summary>
-    private static string Coaching(bool chinese, string? dimension, string html) =>
-        dimension is not null
+    private static string Coaching(ReportLinks links, bool chinese, string? dimension, string html) =>
+        links.Workbench is not null
+        && dimension is not null
         && dimension.StartsWith("agent:", StringComparison.Ordinal)
         && dimension != "agent:unassigned"
-            ? "<a class=\"drill\" href=\"../workbench/coaching?agent="
+            ? $"<a class=\"drill\" href=\"{WebUtility.HtmlEncode(links.Workbench)}/coaching?agent="
                 + WebUtility.HtmlEncode(Uri.EscapeDataString(dimension[6..]))
                 + $"&amp;lang={(chinese ? "zh-CN" : "en")}\">{html}</a>"
             : html;

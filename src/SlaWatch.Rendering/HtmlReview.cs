@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Time;
 
 namespace SlaWatch.Rendering;
 
@@ -120,7 +121,7 @@ public static class HtmlReview
         {
             page.Append(
                 CultureInfo.InvariantCulture,
-                $"<li>{warning.Day:yyyy-MM-dd} {Encode(labels.Alert(warning))}</li>"
+                $"<li>{DateWords.Day(warning.Day, labels.Chinese)} {Encode(labels.Alert(warning))}</li>"
             );
         }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Staffing;
+using SlaWatch.Core.Time;
 
 namespace SlaWatch.Rendering;
 
@@ -21,10 +22,7 @@ public static class HtmlStaffing
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(echartsScript);
         string L(string english, string zh) => chinese ? zh : english;
-        var title = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{L("Staffing", "人力测算")} {plan.From:yyyy-MM-dd} – {plan.To:yyyy-MM-dd}"
-        );
+        var title = L("Staffing", "人力测算") + " " + DateWords.Span(plan.From, plan.To, chinese);
         var charts = new List<object>();
         for (var pool = 0; pool < plan.Pools.Count; pool++)
         {
@@ -51,7 +49,7 @@ public static class HtmlStaffing
         var data = new
         {
             hours = Enumerable.Range(0, 24).Select(hour => hour.ToString("00", CultureInfo.InvariantCulture)).ToArray(),
-            days = (chinese ? StaffingText.DaysZh : StaffingText.DaysEn).Reverse().ToArray(),
+            days = DateWords.WeekdaysFromMonday(chinese).Reverse().ToArray(),
             charts,
         };
         var page = new StringBuilder(ChartPage.Head(title, chinese, ChartPage.FiguresCss, echartsScript));

@@ -55,11 +55,14 @@ public sealed class ReportDocuments(
             ? ReportPeriod.Parse(kind, named)
             : ReportPeriod.LastBefore(kind, ZoneMapping.LocalDate(policy.TimeZone, time.GetUtcNow()));
 
+    /// <summary>The report; a page's figures lead to the tickets behind them where <paramref name="links"/>
+    /// says.</summary>
     /// <exception cref="OptionsValidationException">HTML was asked for and ECharts is not installed.</exception>
     public async Task<ReportDocument> RenderAsync(
         ReportPeriod period,
         ReportFormat format,
         bool chinese,
+        ReportLinks links,
         CancellationToken cancellationToken = default
     )
     {
@@ -76,7 +79,7 @@ public sealed class ReportDocuments(
                 "txt"
             ),
             ReportFormat.Html => ReportDocument.OfText(
-                HtmlReport.Render(view, chinese, script, report.Trend),
+                HtmlReport.Render(view, chinese, script, report.Trend, links),
                 "text/html; charset=utf-8",
                 "html"
             ),

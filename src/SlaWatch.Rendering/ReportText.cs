@@ -156,7 +156,7 @@ public static class ReportText
         ArgumentNullException.ThrowIfNull(labels);
         var reasons =
             row.NeedsReason ? labels.Pick("(no reason given)", "（未填原因）")
-            : row.Reasons.Count > 0 ? string.Join("; ", row.Reasons)
+            : row.Reasons.Count > 0 ? string.Join(labels.Pick("; ", "；"), row.Reasons.Select(labels.Reason))
             : row.Reason ?? "-";
         var flags = new[]
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Staffing;
+using SlaWatch.Core.Time;
 using static System.FormattableString;
 
 namespace SlaWatch.Rendering;
@@ -21,9 +22,6 @@ public static class StaffingText
         DayOfWeek.Sunday,
     ];
 
-    internal static readonly string[] DaysEn = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    internal static readonly string[] DaysZh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-
     public static void Write(TextWriter output, StaffingPlan plan, bool chinese)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -33,9 +31,8 @@ public static class StaffingText
             Pick(
                 Invariant($"Staffing {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd} ({plan.TimeZone}): ")
                     + "agents needed per hour of the week",
-                Invariant(
-                    $"人力测算 {plan.From:yyyy-MM-dd} 至 {plan.To:yyyy-MM-dd}（{Zone(plan.TimeZone, chinese)}）：每周各时段所需坐席"
-                )
+                $"人力测算 {DateWords.Span(plan.From, plan.To, chinese: true)}（{Zone(plan.TimeZone, chinese)}）："
+                    + "每周各时段所需坐席"
             )
         );
         foreach (var pool in plan.Pools)
@@ -95,7 +92,7 @@ public static class StaffingText
 
     private static void Grid(TextWriter output, StaffingPlan plan, bool chinese, Func<StaffingHour, string> cell)
     {
-        var days = chinese ? DaysZh : DaysEn;
+        var days = DateWords.WeekdaysFromMonday(chinese);
         output.WriteLine(
             (chinese ? "时段" : "Hour").PadRight(6) + string.Concat(days.Select(day => day.PadLeft(chinese ? 5 : 6)))
         );

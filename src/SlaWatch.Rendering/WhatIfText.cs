@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Time;
 using SlaWatch.Core.WhatIf;
 
 namespace SlaWatch.Rendering;
@@ -22,7 +23,8 @@ public static class WhatIfText
         return chinese
             ? string.Create(
                 CultureInfo.InvariantCulture,
-                $"策略推演 {result.From:yyyy-MM-dd} 至 {result.To:yyyy-MM-dd}：现行策略 {result.PolicyA} 对比 {result.PolicyB}"
+                $"策略推演 {DateWords.Span(result.From, result.To, chinese: true)}："
+                    + $"现行策略 {result.PolicyA} 对比 {result.PolicyB}"
             )
             : string.Create(
                 CultureInfo.InvariantCulture,
@@ -67,6 +69,11 @@ public static class WhatIfText
         {
             ComparisonRow.Tickets => labels.Pick("Tickets", "工单数"),
             ComparisonRow.Breaches => labels.Pick("Clocks breached", "超时次数"),
+            ComparisonRow.BreachesAnnounced => labels.Pick("Breaches announced", "超时告警"),
+            _ when ComparisonRow.EscalationLevel(measure) is { } level => labels.Pick(
+                $"Escalations L{level}",
+                $"第 {level} 级升级通知"
+            ),
             _ when measure.EndsWith(attainment, StringComparison.Ordinal) => labels.Name(measure[..^attainment.Length])
                 + labels.Pick(" in time", "达标率"),
             _ => measure,

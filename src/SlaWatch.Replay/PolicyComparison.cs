@@ -1,4 +1,3 @@
-using System.Globalization;
 using SlaWatch.Core.Reporting;
 
 namespace SlaWatch.Replay;
@@ -18,13 +17,13 @@ public static class PolicyComparison
             [
                 new ComparisonRow(
                     dimension,
-                    "breaches announced",
+                    ComparisonRow.BreachesAnnounced,
                     a.Tally.Count("breach", dimension),
                     b.Tally.Count("breach", dimension)
                 ),
                 .. levels.Select(level => new ComparisonRow(
                     dimension,
-                    string.Create(CultureInfo.InvariantCulture, $"escalations L{level}"),
+                    ComparisonRow.Escalations(level),
                     a.Tally.AtLevel(level, dimension),
                     b.Tally.AtLevel(level, dimension)
                 )),

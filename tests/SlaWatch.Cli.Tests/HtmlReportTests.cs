@@ -15,7 +15,7 @@ public class HtmlReportTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("en", "Daily report 2026-11-16")]
-    [InlineData("zh-CN", "客服日报 2026-11-16")]
+    [InlineData("zh-CN", "客服日报 2026年11月16日")]
     public void TheDailyPageRendersEveryChartWithoutErrors(string lang, string title)
     {
         var input = Cli.TempFile(
@@ -62,9 +62,9 @@ public class HtmlReportTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("weekly", "--week", "2026-W47", "en", "Weekly report 2026-W47")]
-    [InlineData("weekly", "--week", "2026-W47", "zh-CN", "客服周报 2026-W47")]
+    [InlineData("weekly", "--week", "2026-W47", "zh-CN", "客服周报 2026年第47周（2026年11月16日至11月22日）")]
     [InlineData("monthly", "--month", "2026-11", "en", "Monthly report 2026-11")]
-    [InlineData("monthly", "--month", "2026-11", "zh-CN", "客服月报 2026-11")]
+    [InlineData("monthly", "--month", "2026-11", "zh-CN", "客服月报 2026年11月")]
     public void WeeklyAndMonthlyPagesShowPeopleReasonsVerdictsAndTheBacklog(
         string kind,
         string option,

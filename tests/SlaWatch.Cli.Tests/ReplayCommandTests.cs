@@ -28,13 +28,9 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         return directory;
     }
 
-    [Fact]
-    public void GenerateThenReplayInMemoryUnderTwoPoliciesPrintsBothAndTheComparison()
-    {
-        var input = Generate(3, 60);
-        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
-
-        var result = Cli.Run(
+    /// <summary>The input replayed in memory under the shipped policy as A and as B.</summary>
+    private static Cli.Result ReplayTwice(string input, string output, params string[] more) =>
+        Cli.Run([
             "replay",
             input,
             "--store",
@@ -46,8 +42,17 @@ public class ReplayCommandTests(AzuriteFixture azurite)
             "--rules",
             Cli.Config("classification.json"),
             "--out",
-            output
-        );
+            output,
+            .. more,
+        ]);
+
+    [Fact]
+    public void GenerateThenReplayInMemoryUnderTwoPoliciesPrintsBothAndTheComparison()
+    {
+        var input = Generate(3, 60);
+        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
+
+        var result = ReplayTwice(input, output);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Per day (tickets that arrived that day", result.Out, StringComparison.Ordinal);
@@ -55,7 +60,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
         Assert.Contains("Week 2026-W46", result.Out, StringComparison.Ordinal);
         Assert.Contains("Average first response", result.Out, StringComparison.Ordinal);
         Assert.Contains("What if: A = 2026.12-default, B = 2026.12-default", result.Out, StringComparison.Ordinal);
-        Assert.Contains("firstResponse attainment %", result.Out, StringComparison.Ordinal);
+        Assert.Contains("First response in time", result.Out, StringComparison.Ordinal);
         foreach (
             var file in new[]
             {
@@ -84,6 +89,36 @@ public class ReplayCommandTests(AzuriteFixture azurite)
             File.ReadAllText(Path.Combine(output, "weekly-2026-W46.html")),
             StringComparison.Ordinal
         );
+    }
+
+    /// <summary>
+    /// A Chinese replay prints and writes no English word of its own: what is left is the run's name, the paths it
+    /// read and wrote, the policy's version and the switch's own words for a missed call (NO ANSWER), all data.
+    /// </summary>
+    [Fact]
+    public void AChineseReplayPrintsAndWritesNoEnglishWordOfItsOwn()
+    {
+        var input = Generate(3, 60);
+        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
+
+        var result = ReplayTwice(input, output, "--lang", "zh-CN");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var runName = System.Text.RegularExpressions.Regex.Match(result.Out, "回放 (r[0-9a-f]+)：").Groups[1].Value;
+        Assert.NotEmpty(runName);
+        // Each file written is named on a line of its own; the rest is the report.
+        var lines = result.Out.Split('\n');
+        Assert.Equal(7, lines.Count(line => line.StartsWith("已写入 " + output, StringComparison.Ordinal)));
+        var printed = string.Join('\n', lines.Where(line => !line.StartsWith("已写入 ", StringComparison.Ordinal)))
+            .Replace(runName, " ", StringComparison.Ordinal)
+            .Replace(Path.GetFullPath(input), " ", StringComparison.Ordinal);
+        string[] data = ["default", "missed", "call", "NO", "ANSWER"];
+        Assert.Empty(ChineseScan.EnglishWords(printed, data));
+        Assert.Contains("2026-11-09 周一", result.Out, StringComparison.Ordinal);
+        Assert.Contains("第 1 级升级通知", result.Out, StringComparison.Ordinal);
+        var page = ChineseScan.Shown(File.ReadAllText(Path.Combine(output, "weekly-2026-W46.html")), html: true);
+        Assert.Empty(ChineseScan.EnglishWords(page, data));
+        Assert.Contains("客服报告 2026年11月9日至11月11日（3 天）", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
             "2026-11-12..2026-11-13",
             JsonDocument.Parse(run.Out).RootElement.GetProperty("period").GetString()
         );
-        Assert.Contains("客服报告 2026-11-12 至 2026-11-13（2 天）", zhRun.Out, StringComparison.Ordinal);
+        Assert.Contains("客服报告 2026年11月12日至11月13日（2 天）", zhRun.Out, StringComparison.Ordinal);
         Assert.Contains(
             "--from: '2026-11-13..2026-11-12' is not a run of 1 to 366 days",
             backwards.Error,
@@ -193,6 +193,9 @@ public class ReportCommandTests(AzuriteFixture azurite)
             );
             Assert.Equal(20, chat["解决耗时（分钟）"]!.Number);
             Assert.DoesNotContain(sheet.Rows.SelectMany(row => row), cell => cell is { Formula: true });
+            Assert.Empty(
+                ChineseScan.EnglishWords(XlsxReading.Shown(File.ReadAllBytes(path), "内部编号", "外部编号"), "com")
+            );
 
             var english = WithStore([.. Xlsx("2026-11-13"), "--out", path]);
             Assert.Equal(0, english.ExitCode);
@@ -269,6 +272,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
             var about = sheets[^1].Rows.Skip(1).ToDictionary(row => row[0]!.Text, row => row[1]!.Text);
             Assert.Equal(("2026-11-13", "2026-11-13"), (about["开始日期"], about["结束日期"]));
             Assert.EndsWith("+08:00", about["计算时间"], StringComparison.Ordinal);
+            Assert.Empty(ChineseScan.EnglishWords(XlsxReading.Shown(File.ReadAllBytes(path), "指标代码"), "default"));
 
             var noFile = WithStore("report", "daily", "--date", "2026-11-13", "--format", "xlsx");
             Assert.Equal(2, noFile.ExitCode);

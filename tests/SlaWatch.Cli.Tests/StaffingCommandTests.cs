@@ -49,7 +49,7 @@ public class StaffingCommandTests(AzuriteFixture azurite)
         Assert.Equal((4, 2.0), (nine.GetProperty("needed").GetInt32(), nine.GetProperty("rostered").GetDouble()));
         Assert.Equal(2.0, nine.GetProperty("shortfall").GetDouble());
         Assert.Equal(30, plan.GetProperty("pools")[0].GetProperty("arrivals").GetInt32());
-        Assert.Contains("人力测算 2026-11-16 至 2026-11-22（北京时间）", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("人力测算 2026年11月16日至11月22日（北京时间）", zh.Out, StringComparison.Ordinal);
         Assert.Contains(
             "电话：30 个来电，Erlang C，处理时长 4 分钟，80% 在 15 秒内接起",
             zh.Out,

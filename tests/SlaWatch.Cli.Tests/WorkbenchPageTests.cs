@@ -279,7 +279,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite)
         var received = await FollowAsync(lead, "a.drill[href*='dimension=all'][href*='measure=received']");
         Assert.Equal(("3", 3, "3 张"), received);
         Assert.StartsWith(
-            "受理量 · 全部 · 2026-11-16 至 2026-11-16",
+            "受理量 · 全部 · 2026年11月16日",
             await lead.Locator("#drill-title").TextContentAsync(),
             StringComparison.Ordinal
         );

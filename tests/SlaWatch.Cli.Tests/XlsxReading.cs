@@ -62,6 +62,31 @@ internal static class XlsxReading
     public static IReadOnlyList<IReadOnlyList<XlsxCell?>> Sheet(byte[] bytes, string name) =>
         Sheets(bytes).Single(sheet => sheet.Name == name).Rows;
 
+    /// <summary>What a reader sees as words: every tab's name and every text cell, but for the columns headed
+    /// <paramref name="codes"/> (identifiers a formula or a program looks up, not words).</summary>
+    public static string Shown(byte[] bytes, params string[] codes) =>
+        string.Join(
+            '\n',
+            Sheets(bytes)
+                .SelectMany(sheet =>
+                {
+                    var skipped =
+                        sheet.Rows.Count == 0
+                            ? []
+                            : Texts(sheet.Rows[0])
+                                .Select((header, column) => (header, column))
+                                .Where(pair => codes.Contains(pair.header, StringComparer.Ordinal))
+                                .Select(pair => pair.column)
+                                .ToHashSet();
+                    return sheet
+                        .Rows.SelectMany(row =>
+                            row.Where((cell, column) => cell is { Type: not "n" } && !skipped.Contains(column))
+                        )
+                        .Select(cell => cell!.Text)
+                        .Prepend(sheet.Name);
+                })
+        );
+
     public static IReadOnlyList<string> Texts(IReadOnlyList<XlsxCell?> row) =>
         [.. row.Select(cell => cell?.Text ?? string.Empty)];
 

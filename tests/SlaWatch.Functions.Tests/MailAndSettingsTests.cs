@@ -61,6 +61,7 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
                 ["Mail:SmtpPort"] = servers.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),
                 ["Mail:AllowPlaintext"] = "true",
                 ["Report:Recipients"] = $"{manager}@slawatch.test",
+                ["Alerts:WorkbenchUrl"] = "https://kf.example.cn/slawatch/",
             }
         );
         var message = new MimeMessage
@@ -95,7 +96,19 @@ public sealed class MailAndSettingsTests(AzuriteFixture azurite)
         Assert.StartsWith("SlaWatch: ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("2026-11-16", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Tickets received", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
-        Assert.EndsWith(".html", Assert.Single(mail.Attachments.OfType<MimePart>()).FileName, StringComparison.Ordinal);
+        var attached = Assert.Single(mail.Attachments.OfType<MimePart>());
+        Assert.EndsWith(".html", attached.FileName, StringComparison.Ordinal);
+        // The copy has no server beside it: its figures lead to the workbench at the address alerts link to.
+        using var page = new MemoryStream();
+        await attached.Content!.DecodeToAsync(page);
+        var html = System.Text.Encoding.UTF8.GetString(page.ToArray());
+        Assert.Contains(
+            "<a class=\"drill\" href=\"https://kf.example.cn/slawatch/api/workbench?from=2026-11-16&amp;"
+                + "to=2026-11-16&amp;dimension=all&amp;measure=received&amp;lang=en\">1</a>",
+            html,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("href=\"../", html, StringComparison.Ordinal);
     }
 
     [Fact]

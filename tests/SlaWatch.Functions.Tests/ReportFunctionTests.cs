@@ -217,7 +217,7 @@ public sealed class ReportFunctionTests(AzuriteFixture azurite)
         Assert.All(["一、现状", "二、原因分析", "三、预警", "四、KPI 雷达"], part =>
             Assert.Contains(part, html.Body, StringComparison.Ordinal)
         );
-        Assert.Contains("2026-11-12 连续 5 张新工单均为「物流配送延误」", html.Body, StringComparison.Ordinal);
+        Assert.Contains("2026年11月12日 连续 5 张新工单均为「物流配送延误」", html.Body, StringComparison.Ordinal);
         var xlsx = await app.AnswerAsync(
             await reports.RunAsync(app.Request("GET", "/api/reports/review", query: "?format=xlsx"), "review", default)
         );

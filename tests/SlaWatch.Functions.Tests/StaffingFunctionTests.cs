@@ -49,7 +49,7 @@ public sealed class StaffingFunctionTests(AzuriteFixture azurite)
         await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         Assert.Equal(["phone", "chat", "mail", "needed"], await DebianChromium.ChartsDrawnAsync(page, html.Body));
-        Assert.Contains("人力测算 2026-11-09 – 2026-11-15", html.Body, StringComparison.Ordinal);
+        Assert.Contains("人力测算 2026年11月9日至11月15日", html.Body, StringComparison.Ordinal);
         await DebianChromium.ShootAsync(page, "staffing-zh");
     }
 

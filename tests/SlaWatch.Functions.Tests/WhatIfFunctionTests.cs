@@ -66,7 +66,7 @@ public sealed class WhatIfFunctionTests(AzuriteFixture azurite)
 
         // Without a period: the four weeks to yesterday, which hold the 12th.
         var text = await Post("?format=text&lang=zh-CN", Draft("3m"));
-        Assert.Contains("策略推演 2026-10-19 至 2026-11-15", text.Body, StringComparison.Ordinal);
+        Assert.Contains("策略推演 2026年10月19日至11月15日", text.Body, StringComparison.Ordinal);
         Assert.Contains("官网客服  首次响应达标率  100.0%", text.Body, StringComparison.Ordinal);
         Assert.Contains("−50.0 个百分点", text.Body, StringComparison.Ordinal);
 

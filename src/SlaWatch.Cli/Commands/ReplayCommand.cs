@@ -125,12 +125,16 @@ internal static class ReplayCommand
                 var memory = result.GetValue(storeKind) == "memory";
                 var console = Consoles.For(output.Out);
                 var progressConsole = Consoles.For(output.Error);
+                var labels = new ReportLabels(result.GetValue(lang) == "zh-CN");
+                var (inputs, source) = (
+                    items.Count.ToString("N0", CultureInfo.InvariantCulture),
+                    Path.GetFullPath(result.GetValue(directory)!)
+                );
                 output.Out.WriteLine(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Replay {runId}: {items.Count:N0} inputs from "
-                            + $"{Path.GetFullPath(result.GetValue(directory)!)}, "
-                    ) + $"store {(memory ? "memory" : "table storage")}"
+                    labels.Pick(
+                        $"Replay {runId}: {inputs} inputs from {source}, store {(memory ? "memory" : "table storage")}",
+                        $"回放 {runId}：{inputs} 条输入，来自 {source}，存储：{(memory ? "内存" : "表存储")}"
+                    )
                 );
 
                 var runs = new List<(SlaPolicy Policy, ReplayRun Run, string? Prefix, TimeSpan Took)>();
@@ -206,10 +210,9 @@ internal static class ReplayCommand
                     Console.CancelKeyPress -= OnCancel;
                 }
 
-                var chinese = result.GetValue(lang) == "zh-CN";
                 foreach (var (policy, run, prefix, took) in runs)
                 {
-                    ReplayPrinter.Run(console, output.Out, policy, run, prefix, took, chinese);
+                    ReplayPrinter.Run(console, output.Out, policy, rules, run, prefix, took, labels.Chinese);
                 }
 
                 if (runs.Count == 2)
@@ -218,7 +221,8 @@ internal static class ReplayCommand
                         console,
                         PolicyComparison.Build(runs[0].Run, runs[1].Run),
                         runs[0].Policy.Version,
-                        runs[1].Policy.Version
+                        runs[1].Policy.Version,
+                        labels
                     );
                 }
 
@@ -226,7 +230,8 @@ internal static class ReplayCommand
                     .WriteAsync(
                         outPath,
                         runs.Select(run => (run.Policy, run.Run)).ToArray(),
-                        chinese,
+                        rules,
+                        labels.Chinese,
                         script,
                         cancellationToken
                     )
@@ -234,7 +239,7 @@ internal static class ReplayCommand
                 output.Out.WriteLine();
                 foreach (var path in written)
                 {
-                    output.Out.WriteLine($"wrote {path}");
+                    output.Out.WriteLine(labels.Pick("wrote ", "已写入 ") + path);
                 }
 
                 return SlawatchApp.Ok;

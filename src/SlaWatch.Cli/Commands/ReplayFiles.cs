@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Rendering;
@@ -18,6 +19,7 @@ internal static class ReplayFiles
     public static async Task<IReadOnlyList<string>> WriteAsync(
         string directory,
         IReadOnlyList<(SlaPolicy Policy, ReplayRun Run)> runs,
+        ClassificationRules rules,
         bool chinese,
         string? script,
         CancellationToken cancellationToken
@@ -76,11 +78,15 @@ internal static class ReplayFiles
 
             foreach (var (week, figures) in script is null ? [] : run.Weeks)
             {
-                var view = ReportView.For(figures, policy) with { Title = $"Week {week} ({policy.Version})" };
+                var view = ReportView.For(figures, policy) with
+                {
+                    Title = $"Week {week} ({policy.Version})",
+                    Rules = rules,
+                };
                 var trend = run.Days.Where(day => day.From >= figures.From && day.To <= figures.To).ToArray();
                 await Write(
                         $"weekly-{week}{(position == 0 ? string.Empty : "-b")}.html",
-                        HtmlReport.Render(view, chinese, script!, trend)
+                        HtmlReport.Render(view, chinese, script!, trend, ReportLinks.None)
                     )
                     .ConfigureAwait(false);
             }

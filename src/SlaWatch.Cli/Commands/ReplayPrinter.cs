@@ -1,6 +1,8 @@
 using System.Globalization;
+using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Time;
 using SlaWatch.Rendering;
 using SlaWatch.Replay;
 using Spectre.Console;
@@ -40,40 +42,69 @@ internal static class ReplayPrinter
         "满意度",
     ];
 
+    /// <summary>What became of the inputs, in Chinese: the words <c>IngestResult.Word</c> and
+    /// <c>RecordResult.Word</c> give.</summary>
+    private static readonly Dictionary<string, string> ChineseOutcomes = new(StringComparer.Ordinal)
+    {
+        ["created"] = "新建工单",
+        ["threaded"] = "并入已有工单",
+        ["recorded"] = "记录事件",
+        ["duplicate"] = "重复（只记一次）",
+        ["rejected"] = "拒收（已隔离）",
+        ["ignored"] = "自动邮件（已忽略）",
+        ["conflict"] = "冲突",
+    };
+
     public static void Run(
         IAnsiConsole console,
         TextWriter text,
         SlaPolicy policy,
+        ClassificationRules rules,
         ReplayRun run,
         string? prefix,
         TimeSpan took,
         bool chinese
     )
     {
+        // Named as the run's policy and rules name its channels and categories.
+        var labels = new ReportLabels(chinese, rules, policy.Channels);
         console.WriteLine();
-        console.Write(new Rule($"[bold]Policy {Markup.Escape(policy.Version)}[/]").LeftJustified());
+        console.Write(
+            new Rule($"[bold]{labels.Pick("Policy", "策略")} {Markup.Escape(policy.Version)}[/]").LeftJustified()
+        );
         var outcomes = string.Join(
-            ", ",
+            labels.Pick(", ", "，"),
             run.Outcomes.OrderByDescending(pair => pair.Value)
-                .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value:N0}"))
+                .Select(pair =>
+                    (chinese ? ChineseOutcomes.GetValueOrDefault(pair.Key, pair.Key) : pair.Key)
+                    + " "
+                    + pair.Value.ToString("N0", CultureInfo.InvariantCulture)
+                )
+        );
+        var (rate, seconds) = (run.Inputs / Math.Max(took.TotalSeconds, 0.001), took.TotalSeconds);
+        console.WriteLine(
+            chinese
+                ? string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{run.Inputs:N0} 条输入，用时 {seconds:0.0} 秒（每秒 {rate:N0} 条），扫描 {run.Scans:N0} 次，"
+                        + $"通知 {run.Tally.Notifications:N0} 条；{outcomes}"
+                )
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{run.Inputs:N0} inputs in {seconds:0.0} s ({rate:N0}/s), {run.Scans:N0} scans, "
+                        + $"{run.Tally.Notifications:N0} notifications; {outcomes}"
+                )
+        );
+        var zone = policy.TimeZone;
+        var (from, to) = (
+            ReportWords.Computed(run.StartedAt, zone, chinese),
+            ReportWords.Computed(run.EndedAt, zone, chinese)
         );
         console.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"{run.Inputs:N0} inputs in {took.TotalSeconds:0.0} s ("
-                    + $"{run.Inputs / Math.Max(took.TotalSeconds, 0.001):N0}/s), {run.Scans:N0} scans, "
-                    + $"{run.Tally.Notifications:N0} notifications; {outcomes}"
-            )
-        );
-        console.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"Virtual time {run.StartedAt:yyyy-MM-dd HH:mm}Z → {run.EndedAt:yyyy-MM-dd HH:mm}Z"
-                    + $"{(prefix is null ? string.Empty : $"; tables prefixed {prefix}")}"
-            )
+            labels.Pick($"Virtual time {from} → {to}", $"虚拟时间 {from} → {to}")
+                + (prefix is null ? string.Empty : labels.Pick($"; tables prefixed {prefix}", $"；表名前缀 {prefix}"))
         );
 
-        var labels = new ReportLabels(chinese);
         var days = new Table()
             .Border(TableBorder.Simple)
             .Title(
@@ -91,12 +122,13 @@ internal static class ReplayPrinter
         {
             var all = day.All;
             days.AddRow(
-                day.From.ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture),
+                day.From.ToString("yyyy-MM-dd ", CultureInfo.InvariantCulture)
+                    + DateWords.Weekday(day.From.DayOfWeek, chinese),
                 all.Received.ToString("N0", CultureInfo.InvariantCulture),
                 Percent(all.ResolutionRate),
                 Percent(all.FirstContactResolutionRate),
-                Minutes(all.FirstResponse.Mean),
-                Minutes(all.Resolution.Mean),
+                Minutes(all.FirstResponse.Mean, chinese),
+                Minutes(all.Resolution.Mean, chinese),
                 Percent(all.Attainment.GetValueOrDefault("firstResponse")?.Percent),
                 Percent(all.Attainment.GetValueOrDefault("acknowledgement")?.Percent),
                 all.Breaches.ToString("N0", CultureInfo.InvariantCulture),
@@ -108,7 +140,11 @@ internal static class ReplayPrinter
         foreach (var (week, figures) in run.Weeks)
         {
             console.WriteLine();
-            var view = ReportView.For(figures, policy) with { Title = labels.Pick($"Week {week}", $"第 {week} 周") };
+            var view = ReportView.For(figures, policy) with
+            {
+                Title = labels.Pick($"Week {week}", DateWords.ChineseWeek(figures.From)),
+                Rules = rules,
+            };
             text.Write(ReportText.Table(view, chinese, ExceptionsShown));
         }
 
@@ -120,42 +156,51 @@ internal static class ReplayPrinter
         );
         foreach (var alert in run.Tally.Alerts)
         {
+            // The rule and key are what a script greps for in English; a Chinese reader has them in the sentence.
             console.WriteLine(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"  {alert.Day:yyyy-MM-dd} {alert.Rule} {alert.Key} L{alert.Level}: {labels.Alert(alert)}"
-                )
+                chinese
+                    ? string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {alert.Day:yyyy-MM-dd} 第 {alert.Level} 级：{labels.Alert(alert)}"
+                    )
+                    : string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {alert.Day:yyyy-MM-dd} {alert.Rule} {alert.Key} L{alert.Level}: {labels.Alert(alert)}"
+                    )
             );
         }
     }
 
+    /// <summary>The two runs side by side, in the words and units of the stored-history what-if
+    /// (<see cref="WhatIfText"/>).</summary>
     public static void Comparison(
         IAnsiConsole console,
         IReadOnlyList<ComparisonRow> rows,
         string versionA,
-        string versionB
+        string versionB,
+        ReportLabels labels
     )
     {
         console.WriteLine();
+        var (a, b) = (Markup.Escape(versionA), Markup.Escape(versionB));
         var table = new Table()
             .Border(TableBorder.Simple)
-            .Title($"What if: A = {Markup.Escape(versionA)}, B = {Markup.Escape(versionB)} (same input)");
+            .Title(labels.Pick($"What if: A = {a}, B = {b} (same input)", $"策略对比：A = {a}，B = {b}（同一输入）"));
         table
-            .AddColumn("Dimension")
-            .AddColumn("Figure")
+            .AddColumn(labels.Pick("Dimension", "维度"))
+            .AddColumn(labels.Pick("Figure", "指标"))
             .AddColumn(new TableColumn("A").RightAligned())
             .AddColumn(new TableColumn("B").RightAligned())
             .AddColumn(new TableColumn("B − A").RightAligned());
         string? last = null;
         foreach (var row in rows)
         {
-            var percent = row.Measure.EndsWith('%');
             table.AddRow(
-                row.Dimension == last ? string.Empty : row.Dimension,
-                row.Measure,
-                Number(row.A, percent),
-                Number(row.B, percent),
-                Change(row.Change, percent)
+                Markup.Escape(row.Dimension == last ? string.Empty : WhatIfText.Dimension(row.Dimension, labels)),
+                Markup.Escape(WhatIfText.Measure(row.Measure, labels)),
+                WhatIfText.Value(row, row.A),
+                WhatIfText.Value(row, row.B),
+                row.Change is null ? "-" : WhatIfText.Change(row, labels.Chinese)
             );
             last = row.Dimension;
         }
@@ -163,23 +208,9 @@ internal static class ReplayPrinter
         console.Write(table);
     }
 
-    private static string Number(double? value, bool percent) =>
-        value is not { } v ? "-"
-        : percent ? v.ToString("0.0", CultureInfo.InvariantCulture)
-        : v.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Change(double? value, bool percent) =>
-        value switch
-        {
-            null => "-",
-            0 => "0",
-            > 0 => "+" + Number(value, percent),
-            _ => Number(value, percent),
-        };
-
     private static string Percent(double? value) =>
         value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
-    private static string Minutes(double? value) =>
-        value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + " min" : "-";
+    private static string Minutes(double? value, bool chinese) =>
+        value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + (chinese ? " 分钟" : " min") : "-";
 }

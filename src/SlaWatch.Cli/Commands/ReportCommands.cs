@@ -231,7 +231,7 @@ internal static class ReportCommands
                 await DocumentFiles
                     .WriteAsync(
                         output,
-                        () => documents.RenderAsync(named, chosen, chinese, cancellationToken),
+                        () => documents.RenderAsync(named, chosen, chinese, ReportLinks.None, cancellationToken),
                         result.GetValue(outFile),
                         cancellationToken
                     )

@@ -4,6 +4,7 @@ using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Time;
 
 namespace SlaWatch.Core.Alerts;
 
@@ -124,14 +125,15 @@ public sealed class DutySummaries(
         IReadOnlyList<BacklogRow> open
     )
     {
-        var title = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{(kind == SummarySchedule.Morning ? "晨会" : "夕会")}摘要 · {team} · {today:yyyy-MM-dd}"
-        );
+        var title =
+            $"{(kind == SummarySchedule.Morning ? "晨会" : "夕会")}摘要 · {team} · {DateWords.Day(today, chinese: true)}";
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.Append(c, $"### {title}\n");
-        text.Append(c, $"**{(kind == SummarySchedule.Morning ? "昨日" : "今日截至目前")}（{day:yyyy-MM-dd}）**\n");
+        text.Append(
+            c,
+            $"**{(kind == SummarySchedule.Morning ? "昨日" : "今日截至目前")}（{DateWords.Day(day, chinese: true)}）**\n"
+        );
         text.Append(
             c,
             $"- 受理 {figures.Received} 张，已解决 {figures.Resolved} 张，解决率 {Percent(figures.ResolutionRate)}\n"

@@ -29,6 +29,22 @@ public sealed record ExceptionRow(
     /// imported).</summary>
     public IReadOnlyList<DataNote> DataQuality { get; init; } = [];
 
+    /// <summary>A reason as stored: the words given, and the clock it was given for in parentheses by its key
+    /// (<c>system outage (firstResponse)</c>).</summary>
+    public static string ReasonFor(string reason, Policies.SlaMetric? metric) =>
+        metric is { } given ? $"{reason} ({Policies.SlaMetricNames.Key(given)})" : reason;
+
+    /// <summary>A stored reason split back into its words and the clock it was given for, if it names one.</summary>
+    public static (string Reason, Policies.SlaMetric? Metric) SplitReason(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var open = stored.LastIndexOf(" (", StringComparison.Ordinal);
+        return
+            open > 0 && stored.EndsWith(')') && Policies.SlaMetricNames.TryParse(stored[(open + 2)..^1], out var metric)
+            ? (stored[..open], metric)
+            : (stored, null);
+    }
+
     /// <summary>Solutions that say only that something was done.</summary>
     public static bool IsVague(string? solution) =>
         solution is { } text

@@ -1,5 +1,6 @@
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
+using SlaWatch.Core.Time;
 
 namespace SlaWatch.Core.Reporting;
 
@@ -21,13 +22,15 @@ public sealed record DrillRow(
 }
 
 /// <summary>The tickets behind a figure of a period and dimension: <see cref="Count"/> of them (the figure, or a
-/// rate's part) out of <see cref="Whole"/>; the first <see cref="MaxListed"/> listed.</summary>
+/// rate's part) out of <see cref="Whole"/>; the first <see cref="MaxListed"/> listed. <see cref="Period"/> names the
+/// days in the language asked for, for a heading.</summary>
 public sealed record DrillList(
     DateOnly From,
     DateOnly To,
     string Dimension,
     string Measure,
     string Label,
+    string Period,
     bool IsRate,
     long Count,
     long Whole,
@@ -122,6 +125,7 @@ public sealed class DrillDown(
             dimension,
             measure,
             chinese ? drill.Chinese : drill.English,
+            DateWords.Span(period.From, period.To, chinese),
             drill.IsRate,
             count,
             whole,

@@ -6,6 +6,18 @@ public sealed record ComparisonRow(string Dimension, string Measure, double? A, 
     public const string Tickets = "tickets";
     public const string Breaches = "clocks breached";
 
+    /// <summary>What a replay's scanner announced: breaches, and announcements per escalation level.</summary>
+    public const string BreachesAnnounced = "breaches announced";
+
+    private const string EscalationPrefix = "escalations L";
+
+    public static string Escalations(int level) =>
+        EscalationPrefix + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The level of an <see cref="Escalations"/> measure, or null for another measure.</summary>
+    public static string? EscalationLevel(string measure) =>
+        measure.StartsWith(EscalationPrefix, StringComparison.Ordinal) ? measure[EscalationPrefix.Length..] : null;
+
     /// <summary>The measure of a metric's attainment (<c>firstResponse attainment %</c>).</summary>
     public static string Attainment(string metric) => $"{metric} attainment %";
 

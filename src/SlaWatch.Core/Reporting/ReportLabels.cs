@@ -174,6 +174,16 @@ public sealed class ReportLabels(bool chinese, ClassificationRules? rules = null
             ),
         };
 
+    /// <summary>An overdue reason as stored, the clock it was given for named in the language:
+    /// 系统故障（首次响应）.</summary>
+    public string Reason(string stored)
+    {
+        var (reason, metric) = ExceptionRow.SplitReason(stored);
+        return metric is not { } given ? stored
+            : Chinese ? $"{reason}（{Name(given.Key())}）"
+            : $"{reason} ({Name(given.Key())})";
+    }
+
     /// <summary>An early warning as people read it (the alert's own message is English).</summary>
     public string Alert(Scanning.AnomalyAlert alert)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlaWatch.Core.Time;
 
 namespace SlaWatch.Core.Reporting;
 
@@ -129,25 +130,23 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
         (Kind, chinese) switch
         {
             (PeriodKind.Daily, false) => $"Daily report {Name}",
-            (PeriodKind.Daily, true) => $"客服日报 {Name}",
+            (PeriodKind.Daily, true) => "客服日报 " + DateWords.Day(From, chinese: true),
             (PeriodKind.Weekly, false) => string.Create(
                 CultureInfo.InvariantCulture,
                 $"Weekly report {Name} ({From:yyyy-MM-dd} – {To:yyyy-MM-dd})"
             ),
-            (PeriodKind.Weekly, true) => string.Create(
-                CultureInfo.InvariantCulture,
-                $"客服周报 {Name}（{From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}）"
-            ),
+            (PeriodKind.Weekly, true) =>
+                $"客服周报 {DateWords.ChineseWeek(From)}（{DateWords.Span(From, To, chinese: true)}）",
             (PeriodKind.Range, false) => string.Create(
                 CultureInfo.InvariantCulture,
                 $"Report {From:yyyy-MM-dd} – {To:yyyy-MM-dd} ({Days} days)"
             ),
             (PeriodKind.Range, true) => string.Create(
                 CultureInfo.InvariantCulture,
-                $"客服报告 {From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}（{Days} 天）"
+                $"客服报告 {DateWords.Span(From, To, chinese: true)}（{Days} 天）"
             ),
             (_, false) => $"Monthly report {Name}",
-            _ => $"客服月报 {Name}",
+            _ => "客服月报 " + DateWords.ChineseMonth(From),
         };
 
     /// <summary>The kind of a stored span of days: a day, a Monday-to-Sunday week, a calendar month, else a run of

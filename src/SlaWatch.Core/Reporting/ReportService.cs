@@ -264,10 +264,7 @@ public sealed class ReportService(
                 Reasons =
                 [
                     .. item.stored.State.OverdueReasons.Select(given =>
-                        ContactMasking.InText(
-                            given.Metric is { } metric ? $"{given.Reason} ({metric.Key()})" : given.Reason,
-                            policy.PhoneMask
-                        )!
+                        ContactMasking.InText(ExceptionRow.ReasonFor(given.Reason, given.Metric), policy.PhoneMask)!
                     ),
                 ],
                 VagueSolution = ExceptionRow.IsVague(item.stored.State.Solution)

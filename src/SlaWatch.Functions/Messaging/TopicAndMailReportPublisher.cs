@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Functions.Settings;
+using SlaWatch.Hosting.Settings;
 using SlaWatch.Rendering;
 
 namespace SlaWatch.Functions.Messaging;
@@ -10,14 +11,16 @@ namespace SlaWatch.Functions.Messaging;
 /// <summary>
 /// A finished report to the <c>sla-events</c> topic (the figures: a message holds 256 KiB) and, when there are
 /// recipients and an SMTP server, by e-mail: the text table in the body, the HTML page with the backlog at the
-/// period's end attached.
+/// period's end attached, its figures linked to the workbench at the address alerts link to
+/// (<c>Alerts__WorkbenchUrl</c>, in Azure the app's own host name).
 /// </summary>
 public sealed class TopicAndMailReportPublisher(
     SlaEventPublisher topic,
     PeriodViews views,
     ReportAssets assets,
     ReportDocuments documents,
-    IOptions<FunctionSettings> settings
+    IOptions<FunctionSettings> settings,
+    IOptions<AlertSettings> alerts
 ) : IReportPublisher
 {
     public async Task<bool> PublishAsync(PeriodReport report, CancellationToken cancellationToken = default)
@@ -35,7 +38,13 @@ public sealed class TopicAndMailReportPublisher(
         {
             Backlog = await views.BacklogAtEndAsync(report.Period, cancellationToken).ConfigureAwait(false),
         };
-        var html = HtmlReport.Render(view, mail.ReportInChinese, assets.Echarts, report.Trend);
+        var html = HtmlReport.Render(
+            view,
+            mail.ReportInChinese,
+            assets.Echarts,
+            report.Trend,
+            ReportLinks.At(alerts.Value.Workbench)
+        );
         await ReportMailer
             .SendAsync(
                 smtp,

@@ -108,13 +108,7 @@ internal static class SampleTexts
         "工号003",
     ];
 
-    public static readonly string[] OverdueReasons =
-    [
-        "agent busy",
-        "verifying information",
-        "waiting for the warehouse",
-        "system outage",
-    ];
+    public static readonly string[] OverdueReasons = ["坐席繁忙", "核实信息中", "等待仓库发货", "系统故障"];
 
     public static readonly string[] AgentReplies =
     [

@@ -62,7 +62,9 @@ public sealed class ReportEndpoints(ReportDocuments documents)
         }
 
         var chinese = query["lang"].FirstOrDefault() == "zh-CN";
-        var document = await documents.RenderAsync(period, format, chinese, cancellationToken).ConfigureAwait(false);
+        var document = await documents
+            .RenderAsync(period, format, chinese, ReportLinks.Served, cancellationToken)
+            .ConfigureAwait(false);
         return Answer(document, $"report-{period.Name}".Replace("..", "-", StringComparison.Ordinal));
     }
 

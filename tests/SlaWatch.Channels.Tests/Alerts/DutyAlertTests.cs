@@ -381,16 +381,16 @@ public sealed class DutyAlertTests
         Assert.True(sent.Delivered);
         Assert.Equal((SummarySchedule.Morning, DutySummaries.AllTeams), (sent.Kind, sent.Team));
         var text = Assert.Single(robots.WeComTexts);
-        Assert.Contains("晨会摘要 · 全部 · 2026-12-06", text, StringComparison.Ordinal);
-        Assert.Contains("昨日（2026-12-05）", text, StringComparison.Ordinal);
+        Assert.Contains("晨会摘要 · 全部 · 2026年12月6日", text, StringComparison.Ordinal);
+        Assert.Contains("昨日（2026年12月5日）", text, StringComparison.Ordinal);
         Assert.Contains("受理 2 张", text, StringComparison.Ordinal);
         Assert.Contains("**当前未结 2 张**：已超时 2 张，即将超时 0 张，待领取 2 张", text, StringComparison.Ordinal);
         Assert.Contains("- 已超时 ", text, StringComparison.Ordinal);
         // The manager's DingTalk robot delivered, so no fallback mail; the supervisors' mail is one of their routes.
-        Assert.Equal("晨会摘要 · 全部 · 2026-12-06", (string)Assert.Single(robots.DingTalk)["markdown"]!["title"]!);
+        Assert.Equal("晨会摘要 · 全部 · 2026年12月6日", (string)Assert.Single(robots.DingTalk)["markdown"]!["title"]!);
         var zhou = await MailOfAsync(mail, "zhou", 1);
         Assert.Contains(zhou, message =>
-            message.Subject == "晨会摘要 · 全部 · 2026-12-06"
+            message.Subject == "晨会摘要 · 全部 · 2026年12月6日"
             && message.To.Mailboxes.Single().Address == $"zhou@{domain}"
         );
     }

@@ -31,7 +31,7 @@ public sealed class CalendarWarningOutputTests
     public void TheTableAndThePageShowALineInTheReportsLanguage(bool chinese, string line)
     {
         Assert.Contains(line, ReportText.Table(Week2019, chinese), StringComparison.Ordinal);
-        var page = HtmlReport.Render(Week2019, chinese, "/* no charts */", []);
+        var page = HtmlReport.Render(Week2019, chinese, "/* no charts */", [], ReportLinks.Served);
         Assert.Contains("<p class=\"note\">" + System.Net.WebUtility.HtmlEncode(line), page, StringComparison.Ordinal);
     }
 

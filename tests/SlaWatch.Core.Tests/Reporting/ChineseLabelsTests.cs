@@ -114,11 +114,35 @@ public class ChineseLabelsTests
         var text = ReportText.Table(view, chinese: true);
         var csv = ReportText.Csv(view, chinese: true);
 
-        Assert.StartsWith("客服日报 2026-11-16 — 策略 v", text, StringComparison.Ordinal);
+        Assert.StartsWith("客服日报 2026年11月16日 — 策略 v", text, StringComparison.Ordinal);
         Assert.Contains("受理量", text, StringComparison.Ordinal);
         Assert.Contains("官网客服", text, StringComparison.Ordinal);
         Assert.Contains("退款退货", text, StringComparison.Ordinal);
         Assert.Contains("received,受理量,1", csv, StringComparison.Ordinal);
         Assert.Contains("问题类型,工单数", csv, StringComparison.Ordinal);
+    }
+
+    /// <summary>An overdue reason is stored with the clock's key; a reader sees the clock's name.</summary>
+    [Theory]
+    [InlineData(SlaMetric.FirstResponse, "系统故障（首次响应）", "系统故障 (First response)")]
+    [InlineData(SlaMetric.PromisedResolution, "系统故障（承诺解决）", "系统故障 (Promised resolution)")]
+    public void AReasonNamesItsClockInTheReadersLanguage(SlaMetric metric, string chinese, string english)
+    {
+        var stored = ExceptionRow.ReasonFor("系统故障", metric);
+        Assert.Equal(("系统故障", metric), ExceptionRow.SplitReason(stored));
+        Assert.Equal(
+            (chinese, english),
+            (new ReportLabels(true).Reason(stored), new ReportLabels(false).Reason(stored))
+        );
+    }
+
+    [Theory]
+    [InlineData("系统故障")]
+    [InlineData("waiting (for the warehouse)")]
+    [InlineData("(firstResponse)")]
+    public void AReasonNamingNoClockIsShownAsGiven(string stored)
+    {
+        Assert.Equal((stored, (SlaMetric?)null), ExceptionRow.SplitReason(stored));
+        Assert.Equal(stored, new ReportLabels(true).Reason(stored));
     }
 }

@@ -19,12 +19,12 @@ public class ReportPeriodTests
             (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), "2026-11"),
             (month.From, month.To, month.Name)
         );
-        Assert.Equal(["Daily report 2026-11-16", "客服日报 2026-11-16"], [day.Title(false), day.Title(true)]);
+        Assert.Equal(["Daily report 2026-11-16", "客服日报 2026年11月16日"], [day.Title(false), day.Title(true)]);
         Assert.Equal(
-            ["Weekly report 2026-W47 (2026-11-16 – 2026-11-22)", "客服周报 2026-W47（2026-11-16 至 2026-11-22）"],
+            ["Weekly report 2026-W47 (2026-11-16 – 2026-11-22)", "客服周报 2026年第47周（2026年11月16日至11月22日）"],
             [week.Title(false), week.Title(true)]
         );
-        Assert.Equal(["Monthly report 2026-11", "客服月报 2026-11"], [month.Title(false), month.Title(true)]);
+        Assert.Equal(["Monthly report 2026-11", "客服月报 2026年11月"], [month.Title(false), month.Title(true)]);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public class ReportPeriodTests
         Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), 20), (run.From, run.To, run.Days));
         Assert.Equal((new DateOnly(2026, 10, 12), new DateOnly(2026, 10, 31)), (run.Previous.From, run.Previous.To));
         Assert.Equal("2026-11-01..2026-11-20", run.Name);
-        Assert.Equal("客服报告 2026-11-01 至 2026-11-20（20 天）", run.Title(chinese: true));
+        Assert.Equal("客服报告 2026年11月1日至11月20日（20 天）", run.Title(chinese: true));
         Assert.Equal("Report 2026-11-01 – 2026-11-20 (20 days)", run.Title(chinese: false));
         Assert.Equal(
             (new DateOnly(2026, 10, 19), new DateOnly(2026, 11, 15)),

@@ -310,7 +310,7 @@ public class ReportSectionsTests
     [Fact]
     public void TheRadarsErrorAxisIsTheShareOfSystemOperationErrors()
     {
-        var html = HtmlReport.Render(View(), chinese: false, "/* echarts */", [View().Source]);
+        var html = HtmlReport.Render(View(), chinese: false, "/* echarts */", [View().Source], ReportLinks.Served);
         var values = System
             .Text.Json.JsonDocument.Parse(
                 html[
@@ -365,7 +365,7 @@ public class ReportSectionsTests
         var policy = Policy with { Resolution = new ResolutionStop(stop) };
         var view = ReportView.For(new DailyAggregate(Day, Day, "v", At(Day, 600), figures, []), policy);
 
-        var html = HtmlReport.Render(view, chinese: false, "/* echarts */", []);
+        var html = HtmlReport.Render(view, chinese: false, "/* echarts */", [], ReportLinks.Served);
         var radar = System
             .Text.Json.JsonDocument.Parse(
                 html[
@@ -432,14 +432,49 @@ public class ReportSectionsTests
     [InlineData("day-zh.html", true)]
     public void EachRendererWritesTheDayAsReviewed(string golden, bool chinese)
     {
-        var view = View() with { Title = chinese ? "客服日报 2026-11-16" : "Daily report 2026-11-16" };
+        var view = View() with { Title = chinese ? "客服日报 2026年11月16日" : "Daily report 2026-11-16" };
         var rendered = Path.GetExtension(golden) switch
         {
             ".txt" => ReportText.Table(view, chinese),
             ".csv" => ReportText.Csv(view, chinese),
-            _ => HtmlReport.Render(view, chinese, "/* echarts left out */", []),
+            _ => HtmlReport.Render(view, chinese, "/* echarts left out */", [], ReportLinks.Served),
         };
         Golden.Check(golden, rendered);
+    }
+
+    /// <summary>
+    /// A served page links its figures and agents beside itself; a mailed copy to the public address, under its
+    /// path; a copy with no server to follow shows them plain, the page otherwise the same.
+    /// </summary>
+    [Fact]
+    public void AFiguresLinkLeadsWhereTheCopyCanFollowIt()
+    {
+        string Render(ReportLinks links) =>
+            HtmlReport.Render(View(), chinese: true, "/* echarts left out */", [], links);
+        var served = Render(ReportLinks.Served);
+        var mailed = Render(ReportLinks.At(new Uri("https://kf.example.cn/slawatch")));
+        var saved = Render(ReportLinks.None);
+
+        // Every anchor on the page is a figure's or an agent's: 81 on this fixture.
+        Assert.Equal(
+            (81, 81),
+            (Regex.Count(served, "<a class=\"drill\" href=\"\\.\\./workbench[?/]"), Regex.Count(served, "<a "))
+        );
+        Assert.Equal(
+            served.Replace(
+                "href=\"../workbench",
+                "href=\"https://kf.example.cn/slawatch/api/workbench",
+                StringComparison.Ordinal
+            ),
+            mailed
+        );
+        Assert.DoesNotContain("<a ", saved, StringComparison.Ordinal);
+        Assert.Equal(Regex.Replace(served, "<a class=\"drill\" href=\"[^\"]*\">([^<]*)</a>", "$1"), saved);
+        Assert.Equal(
+            ReportLinks.At(new Uri("https://kf.example.cn/")),
+            ReportLinks.At(new Uri("https://kf.example.cn"))
+        );
+        Assert.Same(ReportLinks.None, ReportLinks.At(null));
     }
 
     /// <summary>A long run's trend charts plot weeks, a longer one months, each the sum of its days.</summary>
@@ -463,7 +498,7 @@ public class ReportSectionsTests
             })
             .ToArray();
 
-        var html = HtmlReport.Render(View(), chinese: false, string.Empty, trend);
+        var html = HtmlReport.Render(View(), chinese: false, string.Empty, trend, ReportLinks.Served);
         var start = html.IndexOf("const data = ", StringComparison.Ordinal) + 13;
         using var data = System.Text.Json.JsonDocument.Parse(
             html[start..html.IndexOf(";\n", start, StringComparison.Ordinal)]
@@ -490,11 +525,11 @@ public class ReportSectionsTests
     [InlineData(".review.html")]
     public void AChineseReportHasNoEnglishWordOfItsOwn(string format)
     {
-        var view = View() with { Title = "客服日报 2026-11-16" };
+        var view = View() with { Title = "客服日报 2026年11月16日" };
         var rendered = format switch
         {
             ".txt" => ReportText.Table(view, chinese: true),
-            ".html" => HtmlReport.Render(view, chinese: true, string.Empty, []),
+            ".html" => HtmlReport.Render(view, chinese: true, string.Empty, [], ReportLinks.Served),
             _ => HtmlReview.Render(new MonthlyReview(view, []), chinese: true, string.Empty),
         };
         var shown = ChineseScan.Shown(rendered, html: format != ".txt");

@@ -288,7 +288,7 @@ public sealed class WeekReportTests : IAsyncDisposable
             ".txt" => ReportText.Table(view, chinese),
             ".csv" => ReportText.Csv(view, chinese),
             ".json" => ReportText.Json(view),
-            _ => HtmlReport.Render(view, chinese, "/* echarts left out */", report.Trend),
+            _ => HtmlReport.Render(view, chinese, "/* echarts left out */", report.Trend, ReportLinks.Served),
         };
         Golden.Check(golden, rendered);
     }
