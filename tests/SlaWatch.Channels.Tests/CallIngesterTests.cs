@@ -41,7 +41,7 @@ public class CallIngesterTests(AzuriteFixture azurite)
         Assert.Equal(ClockState.Met, FirstResponse(answered));
         Assert.Equal(ClockState.Breached, FirstResponse(missed));
         Assert.Equal(ClockState.Breached, FirstResponse(slow));
-        Assert.Equal(("callback", "missed call: NO ANSWER"), (missed.State.Category, missed.State.OverdueReason));
+        Assert.Equal(("callback", "未接来电：无人接听"), (missed.State.Category, missed.State.OverdueReason));
         Assert.Equal("1001", answered.State.Owner);
         Assert.Equal("1380000****", missed.State.Customer.Masked);
     }
@@ -91,10 +91,10 @@ public class CallIngesterTests(AzuriteFixture azurite)
         // 9 seconds is within three rings of 5 seconds; 30 seconds to the agent behind the IVR is not.
         Assert.Equal([true, false, false, false], calls.Select(ingester.MetRingTarget).Select(met => met == true));
         var group = (await world.Main.Store.LoadAsync(results[0].TicketId!))!.State;
-        Assert.Equal(("2002", "Phone call", (string?)null), (group.Owner, group.Subject, group.OverdueReason));
+        Assert.Equal(("2002", "来电", (string?)null), (group.Owner, group.Subject, group.OverdueReason));
         var voicemail = (await world.Main.Store.LoadAsync(results[1].TicketId!))!.State;
         Assert.Equal(
-            ("callback", "missed call: no agent answered; only the switch's VoiceMail"),
+            ("callback", "未接来电：无坐席接听，仅由交换机的 VoiceMail 接起"),
             (voicemail.Category, voicemail.OverdueReason)
         );
         Assert.Null(voicemail.FirstResponseAt);
@@ -155,7 +155,7 @@ public class CallIngesterTests(AzuriteFixture azurite)
 
         var ticket = (await world.Main.Store.LoadAsync(result.TicketId!))!;
         Assert.Equal(
-            ("callback", "missed call: caller hung up in the queue after 40 s"),
+            ("callback", "未接来电：客户排队 40 秒后挂断"),
             (ticket.State.Category, ticket.State.OverdueReason)
         );
     }

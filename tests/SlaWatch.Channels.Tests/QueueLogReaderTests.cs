@@ -30,9 +30,9 @@ public sealed class QueueLogReaderTests
     }
 
     [Theory]
-    [InlineData("1763515800.40", "billing", "caller hung up in the queue after 40 s", "2026-11-19 09:30:40")]
-    [InlineData("1763516400.50", "support", "queue timed out after 60 s", "2026-11-19 09:41:00")]
-    [InlineData("1763517000.60", "support", "caller left the queue with key 1 after 25 s", "2026-11-19 09:50:25")]
+    [InlineData("1763515800.40", "billing", "客户排队 40 秒后挂断", "2026-11-19 09:30:40")]
+    [InlineData("1763516400.50", "support", "排队 60 秒超时", "2026-11-19 09:41:00")]
+    [InlineData("1763517000.60", "support", "客户排队 25 秒后按 1 键离开", "2026-11-19 09:50:25")]
     public void ACallThatLeftTheQueueWithoutAnAgentIsMissedWithItsReason(
         string id,
         string queue,
@@ -137,11 +137,11 @@ public sealed class QueueLogReaderTests
             ).Calls
         );
         Assert.Equal(
-            ("the queue had no agents", DateTimeOffset.FromUnixTimeSeconds(1795051240), "13800138003"),
+            ("队列中没有坐席", DateTimeOffset.FromUnixTimeSeconds(1795051240), "13800138003"),
             (call.QueueExit, call.End, call.Caller)
         );
         Assert.Equal(
-            "queue timed out after ? s",
+            "排队 ? 秒超时",
             Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|EXITWITHTIMEOUT|1|1|soon").Calls).QueueExit
         );
     }
@@ -210,15 +210,15 @@ public sealed class QueueLogReaderTests
     public void AnExitWithoutItsDataSaysWhatItCould()
     {
         Assert.Equal(
-            "caller left the queue with key  after ? s",
+            "客户排队 ? 秒后按  键离开",
             Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|EXITWITHKEY").Calls).QueueExit
         );
         Assert.Equal(
-            "caller left the queue with key 5 after ? s",
+            "客户排队 ? 秒后按 5 键离开",
             Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|EXITWITHKEY| 5 |1").Calls).QueueExit
         );
         Assert.Equal(
-            "caller hung up in the queue after 30 s",
+            "客户排队 30 秒后挂断",
             Assert.Single(Lines(Entered, "1795051230|c1|support|NONE|ABANDON|1|1|30|extra").Calls).QueueExit
         );
     }

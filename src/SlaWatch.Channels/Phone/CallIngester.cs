@@ -47,7 +47,9 @@ public sealed class CallIngester(FollowedContactIngestion ingestion, SlaPolicy p
             SourceId = "call:" + call.CallId,
             ReceivedAt = call.RingingFrom,
             From = call.Caller,
-            Subject = call.Answered ? "Phone call" : $"Missed call ({Describe(call)}): call back",
+            // What SlaWatch writes on a ticket itself is in the users' language (Chinese first): people read it in
+            // the workbench and the reports' exceptions as they read what customers wrote.
+            Subject = call.Answered ? "来电" : $"未接来电（{Describe(call)}），请回电",
             Category = call.Answered ? _options.CategoryOf(call.Queue) : CallBack.Category,
             RepeatKey = CustomerRef.FromContact(call.Caller).Key,
             RepeatWindow = RepeatWindow,
@@ -58,7 +60,7 @@ public sealed class CallIngester(FollowedContactIngestion ingestion, SlaPolicy p
                 call.Start,
                 "switch",
                 $"call:{call.CallId}:missed",
-                $"missed call: {Describe(call)}",
+                $"未接来电：{Describe(call)}",
                 SlaMetric.FirstResponse
             );
         // A new caller's ticket is created with its answer (or its missed call's reason) in one write.
@@ -70,12 +72,12 @@ public sealed class CallIngester(FollowedContactIngestion ingestion, SlaPolicy p
 
     private static string Describe(CallRecord call) =>
         call.QueueExit is { } exit ? exit
-        : call.SwitchApplication is { } application ? $"no agent answered; only the switch's {application}"
+        : call.SwitchApplication is { } application ? $"无坐席接听，仅由交换机的 {application} 接起"
         : call.Disposition switch
         {
-            CallDisposition.NoAnswer => "NO ANSWER",
-            CallDisposition.Busy => "BUSY",
-            CallDisposition.Failed => "FAILED",
-            _ => "ANSWERED",
+            CallDisposition.NoAnswer => "无人接听",
+            CallDisposition.Busy => "占线",
+            CallDisposition.Failed => "呼叫失败",
+            _ => "已接听",
         };
 }

@@ -192,10 +192,10 @@ public static class QueueLogReader
     private static string ExitReason(string kind, string[] fields) =>
         kind switch
         {
-            "ABANDON" => $"caller hung up in the queue after {Seconds(Data(fields, 2))} s",
-            "EXITWITHTIMEOUT" => $"queue timed out after {Seconds(Data(fields, 2))} s",
-            "EXITWITHKEY" => $"caller left the queue with key {Data(fields, 0)} after {Seconds(Data(fields, 3))} s",
-            _ => "the queue had no agents",
+            "ABANDON" => $"客户排队 {Seconds(Data(fields, 2))} 秒后挂断",
+            "EXITWITHTIMEOUT" => $"排队 {Seconds(Data(fields, 2))} 秒超时",
+            "EXITWITHKEY" => $"客户排队 {Seconds(Data(fields, 3))} 秒后按 {Data(fields, 0)} 键离开",
+            _ => "队列中没有坐席",
         };
 
     private static string Seconds(string text) =>
