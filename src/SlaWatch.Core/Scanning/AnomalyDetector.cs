@@ -51,11 +51,10 @@ public sealed class AnomalyDetector(
     )
     {
         var today = Calendars.ZoneMapping.LocalDate(zone, now);
-        var arrivals = (await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false))
-            .Where(entry => entry.ReceivedThatDay && (entry.ReceivedAt is null || entry.ReceivedAt <= now))
-            .OrderBy(entry => entry.ReceivedAt ?? DateTimeOffset.MinValue)
-            .ThenBy(entry => entry.Number.Serial)
-            .ToList();
+        var arrivals = InArrivalOrder(
+            await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false),
+            now
+        );
         var averages = await TrailingAsync(today, cancellationToken).ConfigureAwait(false);
 
         var alerts = new List<AnomalyAlert>();
@@ -148,13 +147,57 @@ public sealed class AnomalyDetector(
         return averages;
     }
 
-    private static IEnumerable<(string Key, int Count)> Counts(IEnumerable<DayEntry> arrivals)
+    /// <summary>
+    /// The day's arrivals up to <paramref name="now"/> by arrival instant, then serial: the order the streak rule
+    /// reads. A scan does this every minute over the whole day, and a store returns a day nearly always in that order
+    /// already, so it is checked in one pass and sorted (stably, as the order it stands for) only when it is not.
+    /// </summary>
+    private static List<DayEntry> InArrivalOrder(IReadOnlyList<DayEntry> entries, DateTimeOffset now)
     {
-        var list = arrivals.ToList();
-        yield return ("all", list.Count);
-        foreach (var group in list.GroupBy(entry => entry.Category ?? "other"))
+        var arrivals = new List<DayEntry>(entries.Count);
+        var ordered = true;
+        foreach (var entry in entries)
         {
-            yield return ($"category:{group.Key}", group.Count());
+            if (!entry.ReceivedThatDay || entry.ReceivedAt > now)
+            {
+                continue;
+            }
+
+            ordered = ordered && (arrivals.Count == 0 || ArrivalOrder(arrivals[^1], entry) <= 0);
+            arrivals.Add(entry);
+        }
+
+        return ordered ? arrivals : [.. arrivals.OrderBy(entry => entry, Comparer<DayEntry>.Create(ArrivalOrder))];
+    }
+
+    private static int ArrivalOrder(DayEntry a, DayEntry b)
+    {
+        var byInstant = (a.ReceivedAt ?? DateTimeOffset.MinValue).CompareTo(b.ReceivedAt ?? DateTimeOffset.MinValue);
+        return byInstant != 0 ? byInstant : a.Number.Serial.CompareTo(b.Number.Serial);
+    }
+
+    /// <summary>Arrivals in all, then per category in the order each category first arrived.</summary>
+    private static IEnumerable<(string Key, int Count)> Counts(IReadOnlyList<DayEntry> arrivals)
+    {
+        yield return ("all", arrivals.Count);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstSeen = new List<string>();
+        foreach (var entry in arrivals)
+        {
+            var category = entry.Category ?? "other";
+            if (counts.TryGetValue(category, out var count))
+            {
+                counts[category] = count + 1;
+                continue;
+            }
+
+            counts[category] = 1;
+            firstSeen.Add(category);
+        }
+
+        foreach (var category in firstSeen)
+        {
+            yield return ("category:" + category, counts[category]);
         }
     }
 
