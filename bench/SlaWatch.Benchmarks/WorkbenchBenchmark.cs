@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Playwright;
 using SlaWatch.Core.Workbench;
 using SlaWatch.Storage;
 using SlaWatch.Storage.Memory;
@@ -142,41 +141,11 @@ internal static class WorkbenchBenchmark
                 }
             }
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(
-                new()
-                {
-                    ExecutablePath = "/usr/bin/chromium",
-                    Headless = true,
-                    Args = ["--no-sandbox"],
-                }
-            );
-            var page = await browser.NewPageAsync(
-                new()
-                {
-                    ViewportSize = new() { Width = 1400, Height = 900 },
-                }
-            );
-            var signIn = await page.APIRequest.PostAsync(
-                address + "signin/agent-a",
-                new() { Headers = new Dictionary<string, string> { ["X-SlaWatch-Request"] = "workbench" } }
-            );
-            if (!signIn.Ok)
-            {
-                throw new InvalidOperationException($"sign-in answered {signIn.Status}");
-            }
-
+            await using var paint = await PagePaint.SignedInAsync(address, "agent-a");
+            var page = paint.Page;
             for (var run = 1; run <= 3; run++)
             {
-                // A fresh document each run: the same address with a hash would not load the page again.
-                await page.GotoAsync("about:blank");
-                await page.GotoAsync(address + "api/workbench#tab=open");
-                await page.WaitForFunctionAsync(
-                    "() => window.workbenchStatus && window.workbenchStatus.firstPaint !== null",
-                    null,
-                    new() { Timeout = 120_000 }
-                );
-                var paint = await page.EvaluateAsync<double>("() => window.workbenchStatus.firstPaint");
+                var painted = await paint.FirstPaintAsync(address + "api/workbench#tab=open", "workbenchStatus");
                 var rows = await page.Locator(".row").CountAsync();
                 await page.WaitForFunctionAsync(
                     "() => window.workbenchStatus.whole !== null",
@@ -198,7 +167,7 @@ internal static class WorkbenchBenchmark
                 Console.WriteLine(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"page run {run}: first paint of {count} open tickets {paint, 6:N0} ms after navigation "
+                        $"page run {run}: first paint of {count} open tickets {painted, 6:N0} ms after navigation "
                             + $"({rows} rows in the DOM), the whole queue in {whole, 6:N0} ms; jump to the last row "
                             + $"painted in {jump:0} ms"
                     )

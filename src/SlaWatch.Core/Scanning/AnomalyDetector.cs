@@ -51,10 +51,7 @@ public sealed class AnomalyDetector(
     )
     {
         var today = Calendars.ZoneMapping.LocalDate(zone, now);
-        var arrivals = InArrivalOrder(
-            await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false),
-            now
-        );
+        var arrivals = InArrivalOrder(await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false), now);
         var averages = await TrailingAsync(today, cancellationToken).ConfigureAwait(false);
 
         var alerts = new List<AnomalyAlert>();
