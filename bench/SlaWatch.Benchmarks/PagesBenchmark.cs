@@ -69,7 +69,7 @@ internal static class PagesBenchmark
                     string.Create(
                         CultureInfo.InvariantCulture,
                         $"{name, -9} page: first paint {each} ms after navigation, {open:N0} open tickets "
-                            + "(target: under 1 000 ms)"
+                            + $"(target: under 1 000 ms)"
                     )
                 );
             }
