@@ -14,13 +14,32 @@ public static class SlaClockCalculator
 {
     private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
 
-    public static IReadOnlyList<SlaClock> Compute(IEnumerable<TicketEvent> events, SlaPolicy policy, DateTimeOffset now)
+    public static IReadOnlyList<SlaClock> Compute(
+        IEnumerable<TicketEvent> events,
+        SlaPolicy policy,
+        DateTimeOffset now
+    ) => Compute(events, policy, now, withEscalation: true);
+
+    /// <summary>The clocks without their escalation instants (<see cref="SlaClock.Escalations"/> empty): each level
+    /// is a search of the calendar, and a list of the backlog shows only the due and warning instants.</summary>
+    public static IReadOnlyList<SlaClock> ComputeWithoutEscalation(
+        IEnumerable<TicketEvent> events,
+        SlaPolicy policy,
+        DateTimeOffset now
+    ) => Compute(events, policy, now, withEscalation: false);
+
+    private static List<SlaClock> Compute(
+        IEnumerable<TicketEvent> events,
+        SlaPolicy policy,
+        DateTimeOffset now,
+        bool withEscalation
+    )
     {
         var timeline = ClockTimeline.Build(events, now);
         var clocks = new List<SlaClock>();
         foreach (var (metric, span) in timeline.Spans())
         {
-            if (Compute(timeline, metric, span, policy, now) is { } clock)
+            if (Compute(timeline, metric, span, policy, now, withEscalation) is { } clock)
             {
                 clocks.Add(clock);
             }
@@ -124,7 +143,8 @@ public static class SlaClockCalculator
         SlaMetric metric,
         ClockSpan span,
         SlaPolicy policy,
-        DateTimeOffset now
+        DateTimeOffset now,
+        bool withEscalation
     )
     {
         if (metric == SlaMetric.PromisedResolution)
@@ -153,13 +173,16 @@ public static class SlaClockCalculator
             projectedDue,
             Reached(segments, target.Rule.WarnAfter(targetOpen), running, target.Calendar, now, elapsed),
             elapsed,
-            target
-                .Escalation.Select(level => new EscalationPoint(
-                    level.Level,
-                    level.Notify,
-                    Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed)
-                ))
-                .ToArray()
+            withEscalation
+                ?
+                [
+                    .. target.Escalation.Select(level => new EscalationPoint(
+                        level.Level,
+                        level.Notify,
+                        Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed)
+                    )),
+                ]
+                : []
         );
     }
 

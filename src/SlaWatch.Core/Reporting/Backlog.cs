@@ -133,7 +133,7 @@ public sealed class Backlog(ITicketStore store, ITicketIndex index, SlaPolicy po
         // The clocks still counting (running, paused, or breached and not stopped): the row's state and next due follow
         // from them.
         var open = SlaClockCalculator
-            .Compute(events, policy, at)
+            .ComputeWithoutEscalation(events, policy, at)
             .Where(clock => clock.StoppedAt is null && clock.State != ClockState.Met)
             .ToArray();
         var breached = open.Where(clock => clock.State == ClockState.Breached).ToArray();

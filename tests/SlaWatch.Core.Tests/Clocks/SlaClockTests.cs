@@ -36,6 +36,23 @@ public class SlaClockTests
         Assert.Equal(ClockState.Breached, Clock(SlaMetric.FirstResponse, "2026-11-16 09:45:01", arrival).State);
     }
 
+    /// <summary>A backlog's list leaves out the escalation instants and nothing else.</summary>
+    [Fact]
+    public void WithoutEscalationTheClocksAreTheSameButForTheirEscalationInstants()
+    {
+        TicketEvent[] events =
+        [
+            Arrival("2026-11-16 09:30", Channel.Email, Priority.Urgent),
+            new ResolutionPromised(At("2026-11-16 09:50"), "客服A", null, At("2026-11-16 12:00")),
+        ];
+        var whole = SlaClockCalculator.Compute(events, Policy, At("2026-11-16 10:30"));
+        var listed = SlaClockCalculator.ComputeWithoutEscalation(events, Policy, At("2026-11-16 10:30"));
+
+        Assert.Contains(whole, clock => clock.Escalations.Count > 0);
+        Assert.All(listed, clock => Assert.Empty(clock.Escalations));
+        Assert.Equal(whole.Select(clock => clock with { Escalations = [] }), listed);
+    }
+
     [Theory]
     [InlineData("2026-11-16 09:45:00", ClockState.Met)]
     [InlineData("2026-11-16 09:45:01", ClockState.Breached)]
