@@ -67,6 +67,12 @@ internal static class SoleWriterCache
             CancellationToken cancellationToken = default
         ) => _mirror.ReadDayAsync(day, cancellationToken);
 
+        public Task<DayChanges> ReadDayChangesAsync(
+            DateOnly day,
+            DayMark? since,
+            CancellationToken cancellationToken = default
+        ) => _mirror.ReadDayChangesAsync(day, since, cancellationToken);
+
         // Written through, so the tables report alone later; read from the mirror (none: the cached tickets are at
         // hand).
         public Task SummarizeAsync(

@@ -11,6 +11,9 @@ public sealed class MemoryTicketIndex : ITicketIndex
 
     // Kept in the order ReadDayAsync returns (number date, then serial): a scan reads today's list every minute.
     private readonly Dictionary<DateOnly, SortedDictionary<(DateOnly Date, int Serial), DayEntry>> _days = [];
+
+    // Every write to a day's list in the order it came: a mark is how many of them a reader has seen.
+    private readonly Dictionary<DateOnly, List<DayEntry>> _written = [];
     private readonly SortedSet<string> _dueBuckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DueEntry>> _due = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TicketNumber> _open = new(StringComparer.Ordinal);
@@ -111,6 +114,12 @@ public sealed class MemoryTicketIndex : ITicketIndex
             }
 
             day[(entry.Number.Date, entry.Number.Serial)] = entry;
+            if (!_written.TryGetValue(entry.Day, out var written))
+            {
+                _written[entry.Day] = written = [];
+            }
+
+            written.Add(entry);
         }
 
         return Task.CompletedTask;
@@ -134,6 +143,24 @@ public sealed class MemoryTicketIndex : ITicketIndex
         {
             IReadOnlyList<DayEntry> entries = _days.TryGetValue(day, out var found) ? found.Values.ToArray() : [];
             return Task.FromResult(entries);
+        }
+    }
+
+    public Task<DayChanges> ReadDayChangesAsync(
+        DateOnly day,
+        DayMark? since,
+        CancellationToken cancellationToken = default
+    )
+    {
+        lock (_gate)
+        {
+            var written = _written.GetValueOrDefault(day) ?? [];
+            var mark = new DayMark(written.Count);
+            IReadOnlyList<DayEntry> entries =
+                since is { } seen ? written[(int)Math.Min(seen.Value, written.Count)..]
+                : _days.TryGetValue(day, out var found) ? [.. found.Values]
+                : [];
+            return Task.FromResult(new DayChanges(entries, mark));
         }
     }
 

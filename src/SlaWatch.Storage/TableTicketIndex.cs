@@ -143,25 +143,62 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
 
     public async Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
+        var rows = await ReadDayRowsAsync(day, writtenFrom: null, cancellationToken).ConfigureAwait(false);
+        return rows.Select(row => row.Entry)
+            .OrderBy(entry => entry.Number.Date)
+            .ThenBy(entry => entry.Number.Serial)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The mark is the latest server timestamp read. A write in flight while the previous look read, or stamped by a
+    /// partition server whose clock runs a little behind another's, lands before that timestamp: each look reads back
+    /// <see cref="ChangesOverlap"/> before the mark, so it gives again what the last look may also have given.
+    /// </summary>
+    public async Task<DayChanges> ReadDayChangesAsync(
+        DateOnly day,
+        DayMark? since,
+        CancellationToken cancellationToken = default
+    )
+    {
+        // A mark of nothing read yet (an empty day) reads the whole list again, which is then short.
+        DateTimeOffset? from = since is { Value: > 0 } seen
+            ? new DateTimeOffset(seen.Value, TimeSpan.Zero) - ChangesOverlap
+            : null;
+        var rows = await ReadDayRowsAsync(day, from, cancellationToken).ConfigureAwait(false);
+        var latest = rows.Select(row => row.Written?.UtcTicks ?? 0).DefaultIfEmpty(0).Max();
+        return new DayChanges([.. rows.Select(row => row.Entry)], new DayMark(Math.Max(latest, since?.Value ?? 0)));
+    }
+
+    /// <summary>How far before its mark a look at a day's changes reads again.</summary>
+    public static readonly TimeSpan ChangesOverlap = TimeSpan.FromMinutes(2);
+
+    private async Task<IReadOnlyList<(DayEntry Entry, DateTimeOffset? Written)>> ReadDayRowsAsync(
+        DateOnly day,
+        DateTimeOffset? writtenFrom,
+        CancellationToken cancellationToken
+    )
+    {
         var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
+        // The day's list without its summaries (the rows after the numbers, and the arrival rows' summary columns).
+        var filter = writtenFrom is { } from
+            ? TableClient.CreateQueryFilter($"RowKey lt {TableDaySummaries.Prefix} and Timestamp ge {from}")
+            : TableClient.CreateQueryFilter($"RowKey lt {TableDaySummaries.Prefix}");
         return await StorageCalls
             .Run(
                 storage,
-                async () =>
-                {
-                    // The day's list without its summaries (the rows after the numbers, and the arrival rows' summary
-                    // columns).
-                    var entries = await ShardedQuery
-                        .ReadAsync<DayEntry>(
-                            table,
-                            DayKey(day),
-                            TableClient.CreateQueryFilter($"RowKey lt {TableDaySummaries.Prefix}"),
-                            ["RowKey", "TicketId", "Received", "CustomerKey", "Category", "ReceivedAt"],
-                            (row, found) =>
+                () =>
+                    ShardedQuery.ReadAsync<(DayEntry, DateTimeOffset?)>(
+                        table,
+                        DayKey(day),
+                        filter,
+                        ["RowKey", "TicketId", "Received", "CustomerKey", "Category", "ReceivedAt", "Timestamp"],
+                        (row, found) =>
+                        {
+                            if (TicketNumber.TryParse(row.RowKey, out var number))
                             {
-                                if (TicketNumber.TryParse(row.RowKey, out var number))
-                                {
-                                    found.Add(
+                                found.Add(
+                                    (
                                         new DayEntry(
                                             day,
                                             number,
@@ -172,16 +209,14 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
                                             CustomerKey = row.GetString("CustomerKey"),
                                             Category = row.GetString("Category"),
                                             ReceivedAt = row.GetDateTimeOffset("ReceivedAt"),
-                                        }
-                                    );
-                                }
-                            },
-                            cancellationToken
-                        )
-                        .ConfigureAwait(false);
-                    return (IReadOnlyList<DayEntry>)
-                        entries.OrderBy(entry => entry.Number.Date).ThenBy(entry => entry.Number.Serial).ToArray();
-                },
+                                        },
+                                        row.Timestamp
+                                    )
+                                );
+                            }
+                        },
+                        cancellationToken
+                    ),
                 cancellationToken
             )
             .ConfigureAwait(false);

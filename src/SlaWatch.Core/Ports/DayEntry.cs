@@ -18,3 +18,10 @@ public sealed record DayEntry(DateOnly Day, TicketNumber Number, string TicketId
     /// entries.</summary>
     public IReadOnlyList<TicketEvent>? Events { get; init; }
 }
+
+/// <summary>Where a read of a day's list got to, in the store's own terms (a count of writes, a server
+/// timestamp).</summary>
+public readonly record struct DayMark(long Value);
+
+/// <summary>Entries of a day written since a mark, and the mark to read from next.</summary>
+public sealed record DayChanges(IReadOnlyList<DayEntry> Entries, DayMark Mark);

@@ -28,6 +28,14 @@ public interface ITicketIndex
     Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A day's entries written since <paramref name="since"/> (a mark an earlier call gave; null: every entry), and
+    /// the mark to pass next: what a reader that keeps the day's list needs to read at each look instead of the whole
+    /// list. Every entry written after the mark is among them; a store may give some written a little before again
+    /// (a reader keeps one entry a ticket), in no particular order.
+    /// </summary>
+    Task<DayChanges> ReadDayChangesAsync(DateOnly day, DayMark? since, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Keeps the ticket as a day's figures need it (its events) on its arrival day's list, after a write took it from
     /// <paramref name="previousEventCount"/> events to its present count, so the report reads a day in a partition
     /// query instead of a read per ticket. Idempotent; the newest count wins whatever order writes land in. An index

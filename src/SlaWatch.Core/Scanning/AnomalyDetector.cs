@@ -6,7 +6,9 @@ namespace SlaWatch.Core.Scanning;
 /// <summary>
 /// Checks today's arrivals against the trailing days (read from TicketsByDay; the trailing counts are read once a
 /// day) and announces each rule, key and level at most once a day (a volume that keeps rising moves to the next level
-/// of the three-level response), through the same ledger as SLA announcements.
+/// of the three-level response), through the same ledger as SLA announcements. Today's arrivals are kept between
+/// looks, and each look reads only what was written to the day's list since the last (a scan every 30 seconds would
+/// otherwise read the whole day, millions of rows by evening on a busy account).
 /// </summary>
 public sealed class AnomalyDetector(
     ITicketIndex index,
@@ -17,6 +19,8 @@ public sealed class AnomalyDetector(
 {
     private readonly AnomalyOptions _options = options ?? new AnomalyOptions();
     private (DateOnly Day, Dictionary<string, double> Averages)? _trailing;
+    private readonly Lock _arrivalsGate = new();
+    private ArrivalsSoFar? _kept;
 
     /// <summary>Claims and returns the alerts not announced yet today.</summary>
     public async Task<IReadOnlyList<AnomalyAlert>> CheckAsync(
@@ -51,7 +55,7 @@ public sealed class AnomalyDetector(
     )
     {
         var today = Calendars.ZoneMapping.LocalDate(zone, now);
-        var arrivals = InArrivalOrder(await index.ReadDayAsync(today, cancellationToken).ConfigureAwait(false), now);
+        var arrivals = await ArrivalsAsync(today, now, cancellationToken).ConfigureAwait(false);
         var averages = await TrailingAsync(today, cancellationToken).ConfigureAwait(false);
 
         var alerts = new List<AnomalyAlert>();
@@ -84,7 +88,7 @@ public sealed class AnomalyDetector(
             }
         }
 
-        foreach (var streak in Streaks(arrivals))
+        foreach (var streak in arrivals.Streaks)
         {
             alerts.Add(
                 new AnomalyAlert(
@@ -124,10 +128,13 @@ public sealed class AnomalyDetector(
         var history = 0;
         for (var back = 1; back <= _options.TrailingDays; back++)
         {
-            var day = (await index.ReadDayAsync(today.AddDays(-back), cancellationToken).ConfigureAwait(false))
-                .Where(entry => entry.ReceivedThatDay)
-                .ToList();
-            foreach (var (key, count) in Counts(day))
+            var day = new ArrivalsSoFar(today.AddDays(-back));
+            foreach (var entry in await index.ReadDayAsync(day.Day, cancellationToken).ConfigureAwait(false))
+            {
+                day.Add(entry);
+            }
+
+            foreach (var (key, count) in Counts(day.Read(DateTimeOffset.MaxValue, _options)))
             {
                 totals[key] = totals.GetValueOrDefault(key) + count;
             }
@@ -145,95 +152,51 @@ public sealed class AnomalyDetector(
     }
 
     /// <summary>
-    /// The day's arrivals up to <paramref name="now"/> by arrival instant, then serial: the order the streak rule
-    /// reads. A scan does this every minute over the whole day, and a store returns a day nearly always in that order
-    /// already, so it is checked in one pass and sorted (stably, as the order it stands for) only when it is not.
+    /// What <paramref name="day"/>'s arrivals up to <paramref name="now"/> come to: the day kept since the last look
+    /// with what was written to its list since, or, for another day than the one kept, its whole list. The latest day
+    /// asked about is the one kept, so a look at an earlier day (a monthly review's) does not drop today's.
     /// </summary>
-    private static List<DayEntry> InArrivalOrder(IReadOnlyList<DayEntry> entries, DateTimeOffset now)
+    private async Task<ArrivalFigures> ArrivalsAsync(
+        DateOnly day,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
-        var arrivals = new List<DayEntry>(entries.Count);
-        var ordered = true;
-        foreach (var entry in entries)
+        ArrivalsSoFar? kept;
+        lock (_arrivalsGate)
         {
-            if (!entry.ReceivedThatDay || entry.ReceivedAt > now)
-            {
-                continue;
-            }
-
-            ordered = ordered && (arrivals.Count == 0 || ArrivalOrder(arrivals[^1], entry) <= 0);
-            arrivals.Add(entry);
+            kept = _kept is { } held && held.Day == day ? held : null;
         }
 
-        return ordered ? arrivals : [.. arrivals.OrderBy(entry => entry, Comparer<DayEntry>.Create(ArrivalOrder))];
-    }
-
-    private static int ArrivalOrder(DayEntry a, DayEntry b)
-    {
-        var byInstant = (a.ReceivedAt ?? DateTimeOffset.MinValue).CompareTo(b.ReceivedAt ?? DateTimeOffset.MinValue);
-        return byInstant != 0 ? byInstant : a.Number.Serial.CompareTo(b.Number.Serial);
-    }
-
-    /// <summary>Arrivals in all, then per category in the order each category first arrived.</summary>
-    private static IEnumerable<(string Key, int Count)> Counts(IReadOnlyList<DayEntry> arrivals)
-    {
-        yield return ("all", arrivals.Count);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstSeen = new List<string>();
-        foreach (var entry in arrivals)
+        // Read outside the lock: two looks at once read from the same mark, and adding an entry twice is harmless.
+        var changes = await index.ReadDayChangesAsync(day, kept?.Mark, cancellationToken).ConfigureAwait(false);
+        lock (_arrivalsGate)
         {
-            var category = entry.Category ?? "other";
-            if (counts.TryGetValue(category, out var count))
+            if (kept is null)
             {
-                counts[category] = count + 1;
-                continue;
+                kept = new ArrivalsSoFar(day);
+                if (_kept is null || _kept.Day <= day)
+                {
+                    _kept = kept;
+                }
             }
 
-            counts[category] = 1;
-            firstSeen.Add(category);
-        }
+            kept.Mark = kept.Mark is { } mark && mark.Value > changes.Mark.Value ? mark : changes.Mark;
+            foreach (var entry in changes.Entries)
+            {
+                kept.Add(entry);
+            }
 
-        foreach (var category in firstSeen)
-        {
-            yield return ("category:" + category, counts[category]);
+            return kept.Read(now, _options);
         }
     }
 
-    private IEnumerable<(string Category, int Length, string First)> Streaks(List<DayEntry> arrivals)
+    private static IEnumerable<(string Key, int Count)> Counts(ArrivalFigures arrivals)
     {
-        DayEntry? first = null;
-        var length = 0;
-        foreach (var arrival in arrivals)
+        yield return ("all", arrivals.All);
+        foreach (var (category, count) in arrivals.ByCategory)
         {
-            // A missed call's call-back neither makes nor breaks a run of one kind of problem.
-            if (arrival.Category == Tickets.CallBack.Category)
-            {
-                continue;
-            }
-
-            if (first is not null && arrival.Category == first.Category)
-            {
-                length++;
-                continue;
-            }
-
-            if (Streak(first, length) is { } ended)
-            {
-                yield return ended;
-            }
-
-            (first, length) = (arrival, 1);
-        }
-
-        if (Streak(first, length) is { } last)
-        {
-            yield return last;
+            yield return ("category:" + category, count);
         }
     }
-
-    private (string Category, int Length, string First)? Streak(DayEntry? first, int length) =>
-        first is not null
-        && length >= _options.StreakLength
-        && !_options.StreakIgnores.Contains(first.Category ?? "other")
-            ? (first.Category ?? "other", length, first.Number.ToString())
-            : null;
 }

@@ -115,6 +115,40 @@ public abstract class StoreContractTests
         Assert.Empty(await index.ReadDayAsync(Day.AddDays(1)));
     }
 
+    /// <summary>
+    /// A look at a day's changes gives every entry written since the last look's mark (a store may give some older
+    /// again, never fewer), and the first look the whole list.
+    /// </summary>
+    [Fact]
+    public async Task ADaysChangesSinceAMarkHoldEveryEntryWrittenAfterIt()
+    {
+        var index = (await NewStoreAsync()).Index;
+        DayEntry Entry(int serial, string category) =>
+            new(Day, new TicketNumber(Day, serial), $"t-{serial}", ReceivedThatDay: true)
+            {
+                Category = category,
+                ReceivedAt = T0.AddMinutes(serial),
+            };
+        await index.IndexDaysAsync([Entry(1, "billing"), Entry(2, "billing")]);
+        await index.IndexDayAsync(Entry(1, "refund") with { Day = Day.AddDays(1), ReceivedThatDay = false });
+
+        var first = await index.ReadDayChangesAsync(Day, since: null);
+        Assert.Equal([1, 2], first.Entries.Select(entry => entry.Number.Serial).Order());
+
+        await index.IndexDayAsync(Entry(1000, "refund"));
+        await index.IndexDayAsync(Entry(2, "refund"));
+        var second = await index.ReadDayChangesAsync(Day, first.Mark);
+        var latest = second.Entries.GroupBy(entry => entry.TicketId).ToDictionary(g => g.Key, g => g.Last().Category);
+        Assert.Equal(("refund", "refund"), (latest["t-1000"], latest["t-2"]));
+        Assert.True(second.Mark.Value >= first.Mark.Value);
+
+        var nothingNew = await index.ReadDayChangesAsync(Day, second.Mark);
+        string[] written = ["t-1", "t-2", "t-1000"];
+        Assert.All(nothingNew.Entries, entry => Assert.Contains(entry.TicketId, written));
+        Assert.Equal(3, (await index.ReadDayChangesAsync(Day, since: null)).Entries.Count);
+        Assert.Empty((await index.ReadDayChangesAsync(Day.AddDays(2), since: null)).Entries);
+    }
+
     [Fact]
     public async Task ManyDayEntriesAtOnceAreListedAsOneByOneAndAgainChangeNothing()
     {

@@ -228,6 +228,67 @@ public sealed class AnomalyDetectorTests
         );
     }
 
+    /// <summary>
+    /// A detector that keeps today between looks (reading only what was written since) sees what a new one reading
+    /// the whole day sees, look after look: arrivals in order, one stamped earlier than those before it, one written
+    /// again, and a look at another day between.
+    /// </summary>
+    [Fact]
+    public async Task KeepingTodayBetweenLooksSeesWhatReadingTheWholeDaySees()
+    {
+        var ports = new MemoryStore();
+        await TrailingAsync(ports.Index, daysWithTickets: 4, perDay: 4);
+        var kept = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone);
+        var serial = 0;
+        async Task Arrive(string wall, string category) =>
+            await ports.Index.IndexDayAsync(
+                new DayEntry(Today, new TicketNumber(Today, ++serial), $"t-{serial}", true)
+                {
+                    Category = category,
+                    ReceivedAt = Shipped.At($"2026-11-16 {wall}"),
+                }
+            );
+        async Task Look(string wall)
+        {
+            var now = Shipped.At($"2026-11-16 {wall}");
+            var fresh = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone);
+            Assert.Equal(
+                (await fresh.EvaluateAsync(now)).Select(alert => alert.Message),
+                (await kept.EvaluateAsync(now)).Select(alert => alert.Message)
+            );
+        }
+
+        foreach (var minute in new[] { "09:00", "09:01", "09:02", "09:03" })
+        {
+            await Arrive(minute, "refund");
+            await Look("12:00");
+        }
+
+        // Stamped before the last refund: by arrival it breaks the run of four.
+        await Arrive("09:02:30", "logistics-delay");
+        await Look("12:00");
+        await kept.EvaluateAsync(Shipped.At("2026-11-12 20:00"));
+        foreach (var minute in new[] { "09:04", "09:05", "09:06", "09:07", "09:08", "09:09" })
+        {
+            await Arrive(minute, "refund");
+        }
+
+        await Look("09:05:30");
+        await Look("12:00");
+        // Written again under another category: the run is broken where it stood.
+        await ports.Index.IndexDayAsync(
+            new DayEntry(Today, new TicketNumber(Today, 7), "t-7", true)
+            {
+                Category = "logistics-delay",
+                ReceivedAt = Shipped.At("2026-11-16 09:05"),
+            }
+        );
+        await Look("12:00");
+        var alerts = await kept.EvaluateAsync(Shipped.At("2026-11-16 12:00"));
+        Assert.Contains(alerts, alert => alert.Rule == "volume");
+        Assert.DoesNotContain(alerts, alert => alert.Rule == "streak");
+    }
+
     [Fact]
     public async Task AReleasedAlertIsAnnouncedAgain()
     {

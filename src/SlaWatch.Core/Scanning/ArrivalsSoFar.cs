@@ -1,0 +1,171 @@
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Core.Scanning;
+
+/// <summary>What a day's arrivals up to an instant come to: how many, how many of each category (in the order each
+/// first arrived), and the runs of one category long enough to warn of.</summary>
+internal sealed record ArrivalFigures(
+    int All,
+    IReadOnlyList<(string Category, int Count)> ByCategory,
+    IReadOnlyList<(string Category, int Length, string First)> Streaks
+);
+
+/// <summary>
+/// One day's arrivals, one entry a ticket (the latest written), kept in arrival order: by instant, then serial, then
+/// the number's date, a total order, so the result never depends on the order entries were read in. Their
+/// categories are kept as small numbers beside them, so a look every minute walks two arrays rather than the day's
+/// objects scattered over the heap. Not thread-safe: its owner locks.
+/// </summary>
+internal sealed class ArrivalsSoFar(DateOnly day)
+{
+    private readonly Dictionary<string, DayEntry> _byTicket = new(StringComparer.Ordinal);
+    private readonly List<DayEntry> _entries = [];
+    private readonly List<long> _ticks = [];
+    private readonly List<int> _categories = [];
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string?> _names = [];
+
+    public DateOnly Day { get; } = day;
+
+    /// <summary>Where the reads of the day's list got to.</summary>
+    public DayMark? Mark { get; set; }
+
+    public int Count => _entries.Count;
+
+    public void Add(DayEntry entry)
+    {
+        if (!entry.ReceivedThatDay)
+        {
+            return;
+        }
+
+        if (_byTicket.TryGetValue(entry.TicketId, out var old))
+        {
+            var at = IndexOf(old);
+            if (Compare(old, entry) == 0 && old.Category == entry.Category)
+            {
+                _entries[at] = entry;
+                _byTicket[entry.TicketId] = entry;
+                return;
+            }
+
+            _entries.RemoveAt(at);
+            _ticks.RemoveAt(at);
+            _categories.RemoveAt(at);
+        }
+
+        // After every entry that sorts before or with it: a day's arrivals mostly come in order, so at the end.
+        var position = _entries.Count;
+        while (position > 0 && Compare(_entries[position - 1], entry) > 0)
+        {
+            position--;
+        }
+
+        _entries.Insert(position, entry);
+        _ticks.Insert(position, Ticks(entry));
+        _categories.Insert(position, IdOf(entry.Category));
+        _byTicket[entry.TicketId] = entry;
+    }
+
+    /// <summary>The arrivals up to <paramref name="now"/>. A missed call's call-back neither makes nor breaks a run
+    /// of one kind of problem; a run is as long as <paramref name="options"/> says, of a category it does not
+    /// ignore.</summary>
+    public ArrivalFigures Read(DateTimeOffset now, AnomalyOptions options)
+    {
+        // Arrival instants are sorted first: those up to now are a prefix.
+        var (cut, past) = (0, _ticks.Count);
+        while (cut < past)
+        {
+            var middle = (cut + past) / 2;
+            (cut, past) = _ticks[middle] <= now.UtcTicks ? (middle + 1, past) : (cut, middle);
+        }
+
+        var counts = new int[_names.Count];
+        var firstSeen = new List<int>();
+        var streaks = new List<(string, int, string)>();
+        var callBack = _ids.GetValueOrDefault(Tickets.CallBack.Category, -1);
+        var (runFirst, runLength) = (-1, 0);
+        for (var i = 0; i < cut; i++)
+        {
+            var category = _categories[i];
+            if (counts[category]++ == 0)
+            {
+                firstSeen.Add(category);
+            }
+
+            if (category == callBack)
+            {
+                continue;
+            }
+
+            if (runFirst >= 0 && category == _categories[runFirst])
+            {
+                runLength++;
+                continue;
+            }
+
+            AddStreak(runFirst, runLength);
+            (runFirst, runLength) = (i, 1);
+        }
+
+        AddStreak(runFirst, runLength);
+        // A ticket with no category counts as "other", beside any categorised "other".
+        var byCategory = new List<(string Category, int Count)>();
+        foreach (var id in firstSeen)
+        {
+            var name = _names[id] ?? "other";
+            var found = byCategory.FindIndex(pair => pair.Category == name);
+            if (found < 0)
+            {
+                byCategory.Add((name, counts[id]));
+            }
+            else
+            {
+                byCategory[found] = (name, byCategory[found].Count + counts[id]);
+            }
+        }
+
+        return new ArrivalFigures(cut, byCategory, streaks);
+
+        void AddStreak(int first, int length)
+        {
+            var category = first >= 0 ? _names[_categories[first]] ?? "other" : null;
+            if (category is not null && length >= options.StreakLength && !options.StreakIgnores.Contains(category))
+            {
+                streaks.Add((category, length, _entries[first].Number.ToString()));
+            }
+        }
+    }
+
+    private int IndexOf(DayEntry entry)
+    {
+        var at = _entries.BinarySearch(entry, Comparer<DayEntry>.Create(Compare));
+        return at >= 0 && _entries[at].TicketId == entry.TicketId
+            ? at
+            : _entries.FindIndex(kept => kept.TicketId == entry.TicketId);
+    }
+
+    // Raw categories: a ticket without one is apart from "other" in a run, as it always was, and with it in a count.
+    private int IdOf(string? category)
+    {
+        var key = category ?? "\0";
+        if (!_ids.TryGetValue(key, out var id))
+        {
+            _ids[key] = id = _names.Count;
+            _names.Add(category);
+        }
+
+        return id;
+    }
+
+    private static long Ticks(DayEntry entry) => (entry.ReceivedAt ?? DateTimeOffset.MinValue).UtcTicks;
+
+    private static int Compare(DayEntry a, DayEntry b)
+    {
+        var byInstant = Ticks(a).CompareTo(Ticks(b));
+        var bySerial = a.Number.Serial.CompareTo(b.Number.Serial);
+        return byInstant != 0 ? byInstant
+            : bySerial != 0 ? bySerial
+            : a.Number.Date.CompareTo(b.Number.Date);
+    }
+}
