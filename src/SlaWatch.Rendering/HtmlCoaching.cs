@@ -110,30 +110,18 @@ public static class HtmlCoaching
     )
     {
         var chinese = labels.Chinese;
-        yield return (
-            labels.Pick("Tickets", "工单数"),
-            ReportTables.Count(agent.Tickets),
-            ReportTables.Count(team.Tickets)
-        );
-        yield return (
-            labels.Pick("First response in time", "响应时间达标率"),
-            ReportTables.Percent(agent.Attainment),
-            ReportTables.Percent(team.Attainment)
-        );
-        yield return (
-            labels.Pick("Median first response", "首次响应中位数"),
-            Encode(ReportWords.Minutes(agent.MedianFirstResponse, chinese)),
-            Encode(ReportWords.Minutes(team.MedianFirstResponse, chinese))
-        );
-        yield return (
-            labels.Pick("First-contact resolution", "首次解决率"),
-            ReportTables.Percent(agent.FirstContactResolution),
-            ReportTables.Percent(team.FirstContactResolution)
-        );
-        yield return (
-            labels.Pick("Satisfied", "满意度"),
-            ReportTables.Percent(agent.Satisfied),
-            ReportTables.Percent(team.Satisfied)
+        (string English, string Chinese, Func<CoachingFigures, string> Shown)[] figures =
+        [
+            ("Tickets", "工单数", figures => ReportTables.Count(figures.Tickets)),
+            ("First response in time", "响应时间达标率", figures => ReportTables.Percent(figures.Attainment)),
+            ("Median first response", "首次响应中位数", figures =>
+                Encode(ReportWords.Minutes(figures.MedianFirstResponse, chinese))
+            ),
+            ("First-contact resolution", "首次解决率", figures => ReportTables.Percent(figures.FirstContactResolution)),
+            ("Satisfied", "满意度", figures => ReportTables.Percent(figures.Satisfied)),
+        ];
+        return figures.Select(figure =>
+            (labels.Pick(figure.English, figure.Chinese), figure.Shown(agent), figure.Shown(team))
         );
     }
 

@@ -26,7 +26,15 @@ public static class ReportFormats
 /// <summary>A rendered report, the media type it is served as, and the extension of a file holding it.</summary>
 public sealed record ReportDocument(byte[] Content, string ContentType, string Extension)
 {
-    public static ReportDocument OfText(string text, string contentType, string extension) =>
+    public static ReportDocument Html(string page) => OfText(page, "text/html; charset=utf-8", "html");
+
+    public static ReportDocument PlainText(string text) => OfText(text, "text/plain; charset=utf-8", "txt");
+
+    public static ReportDocument Json(string json) => OfText(json, "application/json; charset=utf-8", "json");
+
+    public static ReportDocument Csv(string csv) => OfText(csv, "text/csv; charset=utf-8", "csv");
+
+    private static ReportDocument OfText(string text, string contentType, string extension) =>
         new(System.Text.Encoding.UTF8.GetBytes(text), contentType, extension);
 
     /// <summary>A text format's content (a spreadsheet is not text).</summary>
@@ -72,23 +80,15 @@ public sealed class ReportDocuments(
         var view = await views.ViewAsync(report, cancellationToken).ConfigureAwait(false);
         return format switch
         {
-            ReportFormat.Csv => ReportDocument.OfText(ReportText.Csv(view, chinese), "text/csv; charset=utf-8", "csv"),
-            ReportFormat.Text => ReportDocument.OfText(
-                ReportText.Table(view, chinese),
-                "text/plain; charset=utf-8",
-                "txt"
-            ),
-            ReportFormat.Html => ReportDocument.OfText(
-                HtmlReport.Render(view, chinese, script, report.Trend, links),
-                "text/html; charset=utf-8",
-                "html"
-            ),
+            ReportFormat.Csv => ReportDocument.Csv(ReportText.Csv(view, chinese)),
+            ReportFormat.Text => ReportDocument.PlainText(ReportText.Table(view, chinese)),
+            ReportFormat.Html => ReportDocument.Html(HtmlReport.Render(view, chinese, script, report.Trend, links)),
             ReportFormat.Xlsx => new(
                 await ReportWorkbook.RenderAsync(view, chinese, cancellationToken).ConfigureAwait(false),
                 XlsxWorkbook.ContentType,
                 "xlsx"
             ),
-            _ => ReportDocument.OfText(ReportText.Json(view), "application/json; charset=utf-8", "json"),
+            _ => ReportDocument.Json(ReportText.Json(view)),
         };
     }
 
@@ -136,11 +136,7 @@ public sealed class ReportDocuments(
         ArgumentNullException.ThrowIfNull(review);
         if (format == ReportFormat.Html)
         {
-            return ReportDocument.OfText(
-                HtmlReview.Render(review, chinese, assets.Value.Echarts),
-                "text/html; charset=utf-8",
-                "html"
-            );
+            return ReportDocument.Html(HtmlReview.Render(review, chinese, assets.Value.Echarts));
         }
 
         var labels = review.View.Labels(chinese);

@@ -33,17 +33,9 @@ public sealed class WhatIfDocuments(
         var labels = new ReportLabels(chinese, rules, policy.Channels);
         return format switch
         {
-            "html" => ReportDocument.OfText(
-                HtmlWhatIf.Render(result, labels, policy.TimeZone, script),
-                "text/html; charset=utf-8",
-                "html"
-            ),
-            "text" => ReportDocument.OfText(
-                WhatIfText.Table(result, labels, policy.TimeZone),
-                "text/plain; charset=utf-8",
-                "txt"
-            ),
-            _ => ReportDocument.OfText(WhatIfText.Json(result), "application/json; charset=utf-8", "json"),
+            "html" => ReportDocument.Html(HtmlWhatIf.Render(result, labels, policy.TimeZone, script)),
+            "text" => ReportDocument.PlainText(WhatIfText.Table(result, labels, policy.TimeZone)),
+            _ => ReportDocument.Json(WhatIfText.Json(result)),
         };
     }
 }

@@ -141,10 +141,13 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            IReadOnlyList<DayEntry> entries = _days.TryGetValue(day, out var found) ? found.Values.ToArray() : [];
-            return Task.FromResult(entries);
+            return Task.FromResult(DayList(day));
         }
     }
+
+    // Under the lock: a copy of the day's list in number order.
+    private IReadOnlyList<DayEntry> DayList(DateOnly day) =>
+        _days.TryGetValue(day, out var found) ? [.. found.Values] : [];
 
     public Task<DayChanges> ReadDayChangesAsync(
         DateOnly day,
@@ -156,10 +159,9 @@ public sealed class MemoryTicketIndex : ITicketIndex
         {
             var written = _written.GetValueOrDefault(day) ?? [];
             var mark = new DayMark(written.Count);
-            IReadOnlyList<DayEntry> entries =
-                since is { } seen ? written[(int)Math.Min(seen.Value, written.Count)..]
-                : _days.TryGetValue(day, out var found) ? [.. found.Values]
-                : [];
+            IReadOnlyList<DayEntry> entries = since is { } seen
+                ? written[(int)Math.Min(seen.Value, written.Count)..]
+                : DayList(day);
             return Task.FromResult(new DayChanges(entries, mark));
         }
     }

@@ -10,6 +10,12 @@ public class ReportCommandTests(AzuriteFixture azurite)
 
     private Cli.Result WithStore(params string[] args) => Cli.OnStore(azurite.ConnectionString, _prefix, args);
 
+    /// <summary>What-if of 2026-11-13 under <paramref name="draft"/>.</summary>
+    private static string[] WhatIfOn13th(string draft) =>
+        ["whatif", "--from", "2026-11-13", "--to", "2026-11-13", "--policy-b", draft];
+
+    private Cli.Result WhatIf(string draft, params string[] more) => WithStore([.. WhatIfOn13th(draft), .. more]);
+
     // Written on a clock of its own, a week after the tickets arrived.
     private const string SeededAt = "2026-11-20T09:00:00+08:00";
 
@@ -294,17 +300,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
             .Replace("\"version\": \"", "\"version\": \"draft-", StringComparison.Ordinal)
             .Replace("\"calendars/", "\"" + RepoRoot.Config("calendars") + "/", StringComparison.Ordinal);
         var file = Cli.TempFile("draft.json", draft);
-        var json = WithStore(
-            "whatif",
-            "--from",
-            "2026-11-13",
-            "--to",
-            "2026-11-13",
-            "--policy-b",
-            file,
-            "--format",
-            "json"
-        );
+        var json = WhatIf(file, "--format", "json");
         Assert.Equal(0, json.ExitCode);
         using var result = JsonDocument.Parse(json.Out);
         Assert.Equal(
@@ -325,7 +321,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
                 change.GetProperty("breachedUnderB")[0].GetString()
             )
         );
-        var text = WithStore("whatif", "--from", "2026-11-13", "--to", "2026-11-13", "--policy-b", file);
+        var text = WhatIf(file);
         Assert.Contains("Clocks breached under draft-", text.Out, StringComparison.Ordinal);
         Assert.Contains("and not under the policy in force: 1; the other way: 0.", text.Out, StringComparison.Ordinal);
         Assert.Contains("20261113-002", text.Out, StringComparison.Ordinal);
@@ -336,26 +332,8 @@ public class ReportCommandTests(AzuriteFixture azurite)
             StringComparison.Ordinal
         );
 
-        var broken = WithStore(
-            "whatif",
-            "--from",
-            "2026-11-13",
-            "--to",
-            "2026-11-13",
-            "--policy-b",
-            Cli.TempFile("bad.json", "{\"version\": 3}")
-        );
-        var noPage = WithStore(
-            "whatif",
-            "--from",
-            "2026-11-13",
-            "--to",
-            "2026-11-13",
-            "--policy-b",
-            file,
-            "--format",
-            "html"
-        );
+        var broken = WhatIf(Cli.TempFile("bad.json", "{\"version\": 3}"));
+        var noPage = WhatIf(file, "--format", "html");
         Assert.Equal((2, 2), (broken.ExitCode, noPage.ExitCode));
         Assert.Contains("bad.json", broken.Error, StringComparison.Ordinal);
         Assert.Contains("--format html needs --out FILE", noPage.Error, StringComparison.Ordinal);
@@ -379,7 +357,7 @@ public class ReportCommandTests(AzuriteFixture azurite)
             ["backlog", "--now", "2026-11-20T09:00:00+08:00"],
             ["scan", "--now", "2026-11-20T09:05:00+08:00"],
             ["staffing", "--from", "2026-11-09", "--to", "2026-11-15"],
-            ["whatif", "--from", "2026-11-13", "--to", "2026-11-13", "--policy-b", draft],
+            [.. WhatIfOn13th(draft)],
         ];
         foreach (var command in commands)
         {

@@ -63,19 +63,17 @@ public sealed class CoachingCards(ReportService reports, SlaPolicy policy, TimeP
         var thisMonday = ReportService.WeekStart(ReportService.IsoWeekOf(today));
         var (from, to) = (thisMonday.AddDays(-7 * Weeks), thisMonday.AddDays(-1));
         var days = await reports.DaysAsync(from, to, cancellationToken).ConfigureAwait(false);
-        var weeks = days.Chunk(7)
-            .Select(week =>
-            {
-                var merged = DailyAggregate.Merge(week[0].From, week[^1].To, week);
-                return new CoachingWeek(
-                    ReportService.IsoWeekOf(week[0].From),
-                    week[0].From,
-                    CoachingFigures.Of(merged.Figures.GetValueOrDefault(agentKey)),
-                    CoachingFigures.Of(merged.Figures.GetValueOrDefault(teamKey))
-                );
-            })
+        var merged = days.Chunk(7).Select(week => DailyAggregate.Merge(week[0].From, week[^1].To, week)).ToArray();
+        var weeks = merged
+            .Select(week => new CoachingWeek(
+                ReportService.IsoWeekOf(week.From),
+                week.From,
+                CoachingFigures.Of(week.Figures.GetValueOrDefault(agentKey)),
+                CoachingFigures.Of(week.Figures.GetValueOrDefault(teamKey))
+            ))
             .ToArray();
-        var whole = DailyAggregate.Merge(from, to, days);
+        // The twelve weeks merged, not the eighty-four days again.
+        var whole = DailyAggregate.Merge(from, to, merged);
         var own = whole.Figures.GetValueOrDefault(agentKey);
         return new CoachingCard(
             name,

@@ -90,10 +90,11 @@ public sealed class HistoryWhatIf(ReportService reports, SlaPolicy policy, TimeP
         DateTimeOffset now
     ) => new(day, day, policy.Version, now, figures, []);
 
+    // Only the clocks' states are read: their escalation instants (a calendar search a level) are not computed.
     private static string[] Breached(StoredTicket stored, SlaPolicy policy, DateTimeOffset now) =>
         [
             .. SlaClockCalculator
-                .Compute(stored.Events, policy, now)
+                .ComputeWithoutEscalation(stored.Events, policy, now)
                 .Where(clock => clock.State == ClockState.Breached)
                 .Select(clock => clock.Metric.Key())
                 .Order(StringComparer.Ordinal),

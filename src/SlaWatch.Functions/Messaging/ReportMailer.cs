@@ -6,9 +6,6 @@ using SlaWatch.Rendering;
 
 namespace SlaWatch.Functions.Messaging;
 
-/// <summary>A file a report e-mail carries.</summary>
-internal sealed record MailAttachment(string Name, byte[] Content, string MediaType, string MediaSubtype);
-
 /// <summary>
 /// The scheduled report e-mail: the figures against the targets as text (readable in any mail client) with the full
 /// HTML report, charts and all, attached (a monthly review: its page and its spreadsheet).
@@ -19,7 +16,7 @@ internal static class ReportMailer
         MailOptions smtp,
         IReadOnlyList<string> recipients,
         ReportView view,
-        IReadOnlyList<MailAttachment> attachments,
+        IReadOnlyList<ReportDocument> attachments,
         bool chinese,
         CancellationToken cancellationToken,
         string? subject = null
@@ -37,12 +34,13 @@ internal static class ReportMailer
 
         message.Subject = $"SlaWatch: {subject ?? (chinese ? view.Period.Title(chinese: true) : view.Title)}";
         var body = new BodyBuilder { TextBody = ReportText.Table(view, chinese, maxExceptions: 20) };
+        // Each file named after the period and typed as it is served over HTTP.
         foreach (var attachment in attachments)
         {
             body.Attachments.Add(
-                attachment.Name,
+                FileName(view, attachment.Extension),
                 attachment.Content,
-                new ContentType(attachment.MediaType, attachment.MediaSubtype)
+                ContentType.Parse(attachment.ContentType)
             );
         }
 
@@ -53,7 +51,7 @@ internal static class ReportMailer
 
     /// <summary>What a report's files are called: <c>slawatch-2026-11-16.html</c>,
     /// <c>slawatch-2026-11-09-2026-11-15.xlsx</c>.</summary>
-    public static string FileName(ReportView view, string extension)
+    private static string FileName(ReportView view, string extension)
     {
         ArgumentNullException.ThrowIfNull(view);
         var to = view.From == view.To ? string.Empty : view.To.ToString("-yyyy-MM-dd", CultureInfo.InvariantCulture);

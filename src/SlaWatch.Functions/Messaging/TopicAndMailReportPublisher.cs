@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
@@ -38,22 +37,17 @@ public sealed class TopicAndMailReportPublisher(
         {
             Backlog = await views.BacklogAtEndAsync(report.Period, cancellationToken).ConfigureAwait(false),
         };
-        var html = HtmlReport.Render(
-            view,
-            mail.ReportInChinese,
-            assets.Echarts,
-            report.Trend,
-            ReportLinks.At(alerts.Value.Workbench)
+        var page = ReportDocument.Html(
+            HtmlReport.Render(
+                view,
+                mail.ReportInChinese,
+                assets.Echarts,
+                report.Trend,
+                ReportLinks.At(alerts.Value.Workbench)
+            )
         );
         await ReportMailer
-            .SendAsync(
-                smtp,
-                mail.ReportRecipients,
-                figures,
-                [new(ReportMailer.FileName(view, "html"), Encoding.UTF8.GetBytes(html), "text", "html")],
-                mail.ReportInChinese,
-                cancellationToken
-            )
+            .SendAsync(smtp, mail.ReportRecipients, figures, [page], mail.ReportInChinese, cancellationToken)
             .ConfigureAwait(false);
         return true;
     }
@@ -81,15 +75,7 @@ public sealed class TopicAndMailReportPublisher(
                 smtp,
                 mail.ReportRecipients,
                 view,
-                [
-                    new(ReportMailer.FileName(view, "html"), page.Content, "text", "html"),
-                    new(
-                        ReportMailer.FileName(view, "xlsx"),
-                        sheet.Content,
-                        "application",
-                        "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    ),
-                ],
+                [page, sheet],
                 chinese,
                 cancellationToken,
                 HtmlReview.Title(view, chinese)
