@@ -27,12 +27,11 @@ public static class StaffingText
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(plan);
         string Pick(string english, string zh) => chinese ? zh : english;
+        var span = DateWords.Span(plan.From, plan.To, chinese);
         output.WriteLine(
             Pick(
-                Invariant($"Staffing {plan.From:yyyy-MM-dd} to {plan.To:yyyy-MM-dd} ({plan.TimeZone}): ")
-                    + "agents needed per hour of the week",
-                $"人力测算 {DateWords.Span(plan.From, plan.To, chinese: true)}（{Zone(plan.TimeZone, chinese)}）："
-                    + "每周各时段所需坐席"
+                $"Staffing {span} ({plan.TimeZone}): agents needed per hour of the week",
+                $"人力测算 {span}（{Zone(plan.TimeZone, chinese)}）：每周各时段所需坐席"
             )
         );
         foreach (var pool in plan.Pools)

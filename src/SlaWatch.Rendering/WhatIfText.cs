@@ -20,17 +20,10 @@ public static class WhatIfText
     public static string Title(WhatIfResult result, bool chinese)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var span = DateWords.Span(result.From, result.To, chinese);
         return chinese
-            ? string.Create(
-                CultureInfo.InvariantCulture,
-                $"策略推演 {DateWords.Span(result.From, result.To, chinese: true)}："
-                    + $"现行策略 {result.PolicyA} 对比 {result.PolicyB}"
-            )
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"What-if {result.From:yyyy-MM-dd} – {result.To:yyyy-MM-dd}: policy {result.PolicyA} (in force) "
-                    + $"against {result.PolicyB}"
-            );
+            ? $"策略推演 {span}：现行策略 {result.PolicyA} 对比 {result.PolicyB}"
+            : $"What-if {span}: policy {result.PolicyA} (in force) against {result.PolicyB}";
     }
 
     public static string Summary(WhatIfResult result, TimeZoneInfo zone, bool chinese)

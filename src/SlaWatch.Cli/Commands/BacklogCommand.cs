@@ -45,7 +45,7 @@ internal static class BacklogCommand
                     return;
                 }
 
-                var labels = new ReportLabels(result.GetValue(lang) == "zh-CN", services.Get<ClassificationRules>());
+                var labels = new ReportLabels(CommonOptions.Chinese(result, lang), services.Get<ClassificationRules>());
                 output.Out.WriteLine(labels.Pick($"{rows.Count} open tickets", $"未结工单 {rows.Count} 张"));
                 foreach (var row in rows)
                 {

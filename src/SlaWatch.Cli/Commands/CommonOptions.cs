@@ -15,6 +15,9 @@ internal static class CommonOptions
         return lang;
     }
 
+    /// <summary>Whether <c>--lang</c> asked for Chinese.</summary>
+    public static bool Chinese(ParseResult result, Option<string> lang) => CommonOptions.Chinese(result, lang);
+
     public static Option<string> Text(string name, string description, bool required = true) =>
         new(name) { Description = description, Required = required };
 

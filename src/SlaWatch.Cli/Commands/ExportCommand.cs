@@ -68,7 +68,7 @@ internal static class ExportCommand
                 {
                     if (chosen == ExportFormat.Xlsx)
                     {
-                        var chinese = result.GetValue(lang) == "zh-CN";
+                        var chinese = CommonOptions.Chinese(result, lang);
                         await documents.WriteXlsxAsync(file, period, chinese, cancellationToken).ConfigureAwait(false);
                     }
                     else

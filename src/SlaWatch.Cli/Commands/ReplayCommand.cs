@@ -125,7 +125,7 @@ internal static class ReplayCommand
                 var memory = result.GetValue(storeKind) == "memory";
                 var console = Consoles.For(output.Out);
                 var progressConsole = Consoles.For(output.Error);
-                var labels = new ReportLabels(result.GetValue(lang) == "zh-CN");
+                var labels = new ReportLabels(CommonOptions.Chinese(result, lang));
                 var (inputs, source) = (
                     items.Count.ToString("N0", CultureInfo.InvariantCulture),
                     Path.GetFullPath(result.GetValue(directory)!)

@@ -66,7 +66,7 @@ internal static class ReportCommands
                     throw new UsageException("--format: use html or xlsx");
                 }
 
-                var chinese = result.GetValue(lang) == "zh-CN";
+                var chinese = CommonOptions.Chinese(result, lang);
                 try
                 {
                     await DocumentFiles
@@ -227,7 +227,7 @@ internal static class ReportCommands
 
                 DocumentFiles.Check(result.GetValue(format)!, result.GetValue(outFile));
 
-                var chinese = result.GetValue(lang) == "zh-CN";
+                var chinese = CommonOptions.Chinese(result, lang);
                 await DocumentFiles
                     .WriteAsync(
                         output,

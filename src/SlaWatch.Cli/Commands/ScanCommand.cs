@@ -36,13 +36,13 @@ internal static class ScanCommand
                 var lines = new List<string>();
                 Action<IServiceCollection> notifier = result.GetValue(webhook) is { } url
                     ? added => added.AddAnnouncementWebhook(Webhook(url), Secret())
-                    : added => added.AddAnnouncementLines(lines.Add, result.GetValue(lang) == "zh-CN");
+                    : added => added.AddAnnouncementLines(lines.Add, CommonOptions.Chinese(result, lang));
                 await using var services = store.Compose(result, notifier);
                 var scanner = services.Get<SlaScanner>();
                 var report = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var warning in report.CalendarWarnings)
                 {
-                    output.Warn(warning.Text(result.GetValue(lang) == "zh-CN"));
+                    output.Warn(warning.Text(CommonOptions.Chinese(result, lang)));
                 }
 
                 if (result.GetValue(json))
@@ -67,7 +67,7 @@ internal static class ScanCommand
                 }
 
                 lines.ForEach(output.Out.WriteLine);
-                var chinese = result.GetValue(lang) == "zh-CN";
+                var chinese = CommonOptions.Chinese(result, lang);
                 var announced =
                     report.Announcements.Count == 0
                         ? (chinese ? "无" : "nothing")

@@ -107,7 +107,7 @@ internal static class StaffingCommand
                     return;
                 }
 
-                StaffingText.Write(output.Out, plan, result.GetValue(lang) == "zh-CN");
+                StaffingText.Write(output.Out, plan, CommonOptions.Chinese(result, lang));
             }
         );
         return command;

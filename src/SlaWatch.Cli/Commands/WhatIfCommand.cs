@@ -62,7 +62,7 @@ internal static class WhatIfCommand
 
                 var alternative = SlaPolicyLoader.Load(result.GetValue(policyB)!);
                 await using var services = store.ComposeRendering(result);
-                var chinese = result.GetValue(lang) == "zh-CN";
+                var chinese = CommonOptions.Chinese(result, lang);
                 var documents = services.Get<WhatIfDocuments>();
                 await DocumentFiles
                     .WriteAsync(

@@ -126,28 +126,22 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
     /// <summary>How many days it spans.</summary>
     public int Days => To.DayNumber - From.DayNumber + 1;
 
-    public string Title(bool chinese) =>
-        (Kind, chinese) switch
+    public string Title(bool chinese)
+    {
+        // The days as the language writes them in a heading; one day written once.
+        var span = DateWords.Span(From, To, chinese);
+        return (Kind, chinese) switch
         {
             (PeriodKind.Daily, false) => $"Daily report {Name}",
-            (PeriodKind.Daily, true) => "客服日报 " + DateWords.Day(From, chinese: true),
-            (PeriodKind.Weekly, false) => string.Create(
-                CultureInfo.InvariantCulture,
-                $"Weekly report {Name} ({From:yyyy-MM-dd} – {To:yyyy-MM-dd})"
-            ),
-            (PeriodKind.Weekly, true) =>
-                $"客服周报 {DateWords.ChineseWeek(From)}（{DateWords.Span(From, To, chinese: true)}）",
-            (PeriodKind.Range, false) => string.Create(
-                CultureInfo.InvariantCulture,
-                $"Report {From:yyyy-MM-dd} – {To:yyyy-MM-dd} ({Days} days)"
-            ),
-            (PeriodKind.Range, true) => string.Create(
-                CultureInfo.InvariantCulture,
-                $"客服报告 {DateWords.Span(From, To, chinese: true)}（{Days} 天）"
-            ),
+            (PeriodKind.Daily, true) => "客服日报 " + span,
+            (PeriodKind.Weekly, false) => $"Weekly report {Name} ({span})",
+            (PeriodKind.Weekly, true) => $"客服周报 {DateWords.ChineseWeek(From)}（{span}）",
+            (PeriodKind.Range, false) => string.Create(CultureInfo.InvariantCulture, $"Report {span} ({Days} days)"),
+            (PeriodKind.Range, true) => string.Create(CultureInfo.InvariantCulture, $"客服报告 {span}（{Days} 天）"),
             (_, false) => $"Monthly report {Name}",
             _ => "客服月报 " + DateWords.ChineseMonth(From),
         };
+    }
 
     /// <summary>The kind of a stored span of days: a day, a Monday-to-Sunday week, a calendar month, else a run of
     /// days.</summary>

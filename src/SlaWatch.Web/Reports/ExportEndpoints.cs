@@ -57,7 +57,7 @@ public sealed class ExportEndpoints(TicketExportDocuments documents)
         );
         try
         {
-            var chinese = query["lang"].FirstOrDefault() == "zh-CN";
+            var chinese = QueryLanguage.Chinese(query, byDefault: false);
             await documents.WriteXlsxAsync(file, period, chinese, cancellationToken).ConfigureAwait(false);
             file.Position = 0;
             // The result disposes the stream once sent, which deletes the file.

@@ -61,7 +61,7 @@ public sealed class ReportEndpoints(ReportDocuments documents)
             );
         }
 
-        var chinese = query["lang"].FirstOrDefault() == "zh-CN";
+        var chinese = QueryLanguage.Chinese(query, byDefault: false);
         var document = await documents
             .RenderAsync(period, format, chinese, ReportLinks.Served, cancellationToken)
             .ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed class ReportEndpoints(ReportDocuments documents)
         try
         {
             document = await documents
-                .ReviewAsync(month, format, query["lang"].FirstOrDefault() != "en", cancellationToken)
+                .ReviewAsync(month, format, QueryLanguage.Chinese(query, byDefault: true), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (FormatException error)

@@ -83,7 +83,7 @@ public sealed class StaffingEndpoints(
         // Read before the arrivals: a missing chart script refuses the page at once.
         var script = format == "html" ? assets.Value.Echarts : string.Empty;
         var plan = await planner.PlanAsync(from, to, policy.Staffing, roster, cancellationToken).ConfigureAwait(false);
-        var chinese = query["lang"].FirstOrDefault() == "zh-CN";
+        var chinese = QueryLanguage.Chinese(query, byDefault: false);
         if (format == "html")
         {
             return TypedResults.Text(HtmlStaffing.Render(plan, chinese, script), "text/html; charset=utf-8");

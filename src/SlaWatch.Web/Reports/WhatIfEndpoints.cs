@@ -63,7 +63,7 @@ public sealed class WhatIfEndpoints(WhatIfDocuments documents, PolicyDrafts draf
             return Refusal.Problem(StatusCodes.Status400BadRequest, $"the policy to try: {error.Message}");
         }
 
-        var chinese = query["lang"].FirstOrDefault() == "zh-CN";
+        var chinese = QueryLanguage.Chinese(query, byDefault: false);
         var document = await documents
             .RenderAsync(period, draft, format, chinese, cancellationToken)
             .ConfigureAwait(false);

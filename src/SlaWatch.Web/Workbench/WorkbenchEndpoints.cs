@@ -142,7 +142,7 @@ public sealed partial class WorkbenchEndpoints(
 
         try
         {
-            var chinese = query["lang"].ToString() != "en";
+            var chinese = QueryLanguage.Chinese(query, byDefault: true);
             return TypedResults.Ok(
                 await drill
                     .ListAsync(period, dimension, query["measure"].ToString(), chinese, cancellationToken)
@@ -191,7 +191,7 @@ public sealed partial class WorkbenchEndpoints(
         return format == "json"
             ? TypedResults.Ok(card)
             : TypedResults.Content(
-                Rendering.HtmlCoaching.Render(card, new(request.Query["lang"].ToString() != "en"), script),
+                Rendering.HtmlCoaching.Render(card, new(QueryLanguage.Chinese(request.Query, byDefault: true)), script),
                 "text/html; charset=utf-8"
             );
     }
