@@ -75,6 +75,11 @@ summarize_tests() {
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
     skipped=$((skipped + ${t:-0} - ${e:-0}))
+    # A run whose host crashed (a stack overflow) counts only the tests it finished, all passed: it is a failure.
+    if ! grep -q '<ResultSummary outcome="Completed"' "$file" && [ "${f:-0}" -eq 0 ]; then
+      echo "build.sh: $(basename "$file" .trx) did not complete (its test host crashed or was stopped)" >&2
+      failed=$((failed + 1))
+    fi
   done
   TEST_FAILED=$failed
   TEST_SKIPPED=$skipped

@@ -16,7 +16,7 @@ internal static class CommonOptions
     }
 
     /// <summary>Whether <c>--lang</c> asked for Chinese.</summary>
-    public static bool Chinese(ParseResult result, Option<string> lang) => CommonOptions.Chinese(result, lang);
+    public static bool Chinese(ParseResult result, Option<string> lang) => result.GetValue(lang) == "zh-CN";
 
     public static Option<string> Text(string name, string description, bool required = true) =>
         new(name) { Description = description, Required = required };
