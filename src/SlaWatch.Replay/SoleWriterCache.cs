@@ -62,6 +62,12 @@ internal static class SoleWriterCache
             await _mirror.IndexDaysAsync(entries, cancellationToken).ConfigureAwait(false);
         }
 
+        public async Task RemoveDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
+        {
+            await inner.RemoveDayAsync(entry, cancellationToken).ConfigureAwait(false);
+            await _mirror.RemoveDayAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
         public Task<IReadOnlyList<DayEntry>> ReadDayAsync(
             DateOnly day,
             CancellationToken cancellationToken = default

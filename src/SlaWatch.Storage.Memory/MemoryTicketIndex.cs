@@ -12,6 +12,10 @@ public sealed class MemoryTicketIndex : ITicketIndex
     // Kept in the order ReadDayAsync returns (number date, then serial): a scan reads today's list every minute.
     private readonly Dictionary<DateOnly, SortedDictionary<(DateOnly Date, int Serial), DayEntry>> _days = [];
 
+    // Where each ticket is listed on a day: listed again under another number, its earlier entry gives way, as a
+    // table reader keeps the last written (ITicketIndex.ReadDayAsync).
+    private readonly Dictionary<(DateOnly Day, string TicketId), (DateOnly Date, int Serial)> _listedAs = [];
+
     // Every write to a day's list in the order it came: a mark is how many of them a reader has seen.
     private readonly Dictionary<DateOnly, List<DayEntry>> _written = [];
     private readonly SortedSet<string> _dueBuckets = new(StringComparer.Ordinal);
@@ -113,13 +117,40 @@ public sealed class MemoryTicketIndex : ITicketIndex
                 _days[entry.Day] = day = [];
             }
 
-            day[(entry.Number.Date, entry.Number.Serial)] = entry;
+            var key = (entry.Number.Date, entry.Number.Serial);
+            if (_listedAs.TryGetValue((entry.Day, entry.TicketId), out var before) && before != key)
+            {
+                day.Remove(before);
+            }
+
+            if (day.TryGetValue(key, out var replaced) && replaced.TicketId != entry.TicketId)
+            {
+                _listedAs.Remove((entry.Day, replaced.TicketId));
+            }
+
+            day[key] = entry;
+            _listedAs[(entry.Day, entry.TicketId)] = key;
             if (!_written.TryGetValue(entry.Day, out var written))
             {
                 _written[entry.Day] = written = [];
             }
 
             written.Add(entry);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_gate)
+        {
+            var key = (entry.Number.Date, entry.Number.Serial);
+            if (_days.TryGetValue(entry.Day, out var day) && day.Remove(key, out var removed))
+            {
+                _listedAs.Remove((entry.Day, removed.TicketId));
+            }
         }
 
         return Task.CompletedTask;

@@ -125,7 +125,13 @@ internal sealed class TableDaySummaries(TableStorage storage)
                     );
                     foreach (var (id, count, number, row) in rows)
                     {
-                        if (!newest.TryGetValue(id, out var found) || count > found.Count)
+                        // Of equal counts the last written: a ticket's arrival row written again under its own
+                        // number after one written before a create that never finished (ITicketIndex.ReadDayAsync).
+                        if (
+                            !newest.TryGetValue(id, out var found)
+                            || count > found.Count
+                            || (count == found.Count && row.Timestamp > found.Row.Timestamp)
+                        )
                         {
                             newest[id] = (count, number, row);
                         }

@@ -66,6 +66,17 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public Task IndexDaysAsync(IReadOnlyCollection<DayEntry> entries, CancellationToken cancellationToken = default) =>
         UpsertManyAsync(TableStorage.TicketsByDay, entries.Select(DayRow), cancellationToken);
 
+    public Task RemoveDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return DeleteAsync(
+            TableStorage.TicketsByDay,
+            DayKey(entry.Day, entry.Number),
+            entry.Number.ToString(),
+            cancellationToken
+        );
+    }
+
     /// <summary>
     /// Many entries at once, in transactions of up to 100 per partition (a restore, a bulk load, a benchmark's seed):
     /// day entries, wake-ups and the open set, each as its single-entry method writes it.
@@ -144,7 +155,8 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public async Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         var rows = await ReadDayRowsAsync(day, writtenFrom: null, cancellationToken).ConfigureAwait(false);
-        return rows.Select(row => row.Entry)
+        return rows.GroupBy(row => row.Entry.TicketId, StringComparer.Ordinal)
+            .Select(ticket => ticket.MaxBy(row => row.Written)!.Entry)
             .OrderBy(entry => entry.Number.Date)
             .ThenBy(entry => entry.Number.Serial)
             .ToArray();
@@ -167,7 +179,10 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
             : null;
         var rows = await ReadDayRowsAsync(day, from, cancellationToken).ConfigureAwait(false);
         var latest = rows.Select(row => row.Written?.UtcTicks ?? 0).DefaultIfEmpty(0).Max();
-        return new DayChanges([.. rows.Select(row => row.Entry)], new DayMark(Math.Max(latest, since?.Value ?? 0)));
+        return new DayChanges(
+            [.. rows.OrderBy(row => row.Written).Select(row => row.Entry)],
+            new DayMark(Math.Max(latest, since?.Value ?? 0))
+        );
     }
 
     /// <summary>How far before its mark a look at a day's changes reads again.</summary>
@@ -225,17 +240,8 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public Task AddDueAsync(DueEntry entry, CancellationToken cancellationToken = default) =>
         UpsertAsync(TableStorage.DueIndex, DueRow(entry), cancellationToken);
 
-    public async Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
-    {
-        var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
-        await StorageCalls
-            .Run(
-                storage,
-                () => table.DeleteEntityAsync(DuePartition(entry), entry.Slot, ETag.All, cancellationToken),
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-    }
+    public Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default) =>
+        DeleteAsync(TableStorage.DueIndex, DuePartition(entry), entry.Slot, cancellationToken);
 
     public async Task<IReadOnlyList<DueEntry>> ReadDueAsync(
         string fromBucket,
@@ -389,17 +395,8 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default) =>
         UpsertAsync(TableStorage.OpenTickets, OpenRow(ticketId, number), cancellationToken);
 
-    public async Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default)
-    {
-        var table = await storage.TableAsync(TableStorage.OpenTickets, cancellationToken).ConfigureAwait(false);
-        await StorageCalls
-            .Run(
-                storage,
-                () => table.DeleteEntityAsync(OpenKey(ticketId), ticketId, ETag.All, cancellationToken),
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-    }
+    public Task MarkDoneAsync(string ticketId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(TableStorage.OpenTickets, OpenKey(ticketId), ticketId, cancellationToken);
 
     public async Task<IReadOnlyList<(string TicketId, TicketNumber Number)>> ReadOpenAsync(
         CancellationToken cancellationToken = default
@@ -486,6 +483,15 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
                 parallelism: 8,
                 cancellationToken
             )
+            .ConfigureAwait(false);
+    }
+
+    // Absent is fine: the table answers a delete of nothing with 404, which the client does not throw.
+    private async Task DeleteAsync(string tableName, string partition, string row, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(tableName, cancellationToken).ConfigureAwait(false);
+        await StorageCalls
+            .Run(storage, () => table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
     }
 

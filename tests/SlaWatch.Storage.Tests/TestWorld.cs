@@ -32,13 +32,19 @@ public sealed class TestWorld : IAsyncDisposable
 
     internal TestProcess Main { get; }
 
-    /// <summary>Another process on this world's tables (or those <paramref name="options"/> name).</summary>
-    internal TestProcess NewProcess(StorageOptions? options = null) =>
-        NewProcess(Shipped.Policy, PolicyArchive.Empty, options);
+    /// <summary>Another process on this world's tables (or those <paramref name="options"/> name), with
+    /// <paramref name="more"/> done to its services last.</summary>
+    internal TestProcess NewProcess(StorageOptions? options = null, Action<IServiceCollection>? more = null) =>
+        NewProcess(Shipped.Policy, PolicyArchive.Empty, options, more);
 
     /// <summary>Another process on this world's tables, on another policy (and its archive of earlier
     /// versions).</summary>
-    internal TestProcess NewProcess(SlaPolicy policy, PolicyArchive archive, StorageOptions? options = null)
+    internal TestProcess NewProcess(
+        SlaPolicy policy,
+        PolicyArchive archive,
+        StorageOptions? options = null,
+        Action<IServiceCollection>? more = null
+    )
     {
         var tables = options ?? StorageOptions.FromConnection(ConnectionString, Prefix);
         var process = new TestProcess(services =>
@@ -46,6 +52,7 @@ public sealed class TestWorld : IAsyncDisposable
             services.AddSingleton<TimeProvider>(Time);
             services.AddSlaWatchPolicy(policy, Shipped.Rules, archive);
             services.AddSlaWatchTableStorage(tables);
+            more?.Invoke(services);
         });
         _processes.Add(process);
         return process;

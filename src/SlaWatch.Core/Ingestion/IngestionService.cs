@@ -198,61 +198,74 @@ public sealed class IngestionService(
         {
             var serial = await serials.NextAsync(day, cancellationToken).ConfigureAwait(false);
             var number = new TicketNumber(day, serial);
-            // The wake-up and the open-set entry, together in one round trip, before the ticket is written: a crash
-            // between leaves entries readers check, never a missing one.
-            await Task.WhenAll(
-                    state.WakeUp is { } wakeUp ? index.AddDueAsync(wakeUp, cancellationToken) : Task.CompletedTask,
-                    open ? index.MarkOpenAsync(ticketId, number, cancellationToken) : Task.CompletedTask
-                )
-                .ConfigureAwait(false);
-            var created = false;
-            try
-            {
-                created = await store
-                    .TryCreateAsync(ticketId, number, events, state, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            finally
-            {
-                if (!created)
+            DayEntry[] dayEntries =
+            [
+                new(day, number, ticketId, ReceivedThatDay: true)
                 {
-                    serials.GiveBack(day, serial);
-                }
+                    CustomerKey = customer.Key,
+                    Category = kind.Category,
+                    ReceivedAt = contact.ReceivedAt,
+                    Events = events,
+                },
+                .. laterDays.Select(later => new DayEntry(later, number, ticketId, ReceivedThatDay: false)),
+            ];
+            // Every index entry, together in one round trip, before the ticket is written: a crash between leaves
+            // entries readers check against the ticket (a wake-up, the open set, the sender's key) or set aside (a day
+            // lists a ticket once, under its last written number, which the input's next run writes), never a
+            // missing one. Day entries follow the ticket instead for a bulk run, which holds them to write many at a
+            // time, and for a contact naming a conversation: most are its later messages, which find the ticket there
+            // and would each write a day entry only to take it back.
+            var entriesAhead = heldDays is null && contact.ThreadKey is null;
+            var before = new List<Task>(dayEntries.Length + 3);
+            if (state.WakeUp is { } wakeUp)
+            {
+                before.Add(index.AddDueAsync(wakeUp, cancellationToken));
             }
 
-            if (created)
+            if (open)
             {
-                // The day's entry (and the later days'), and, for a sender whose next contacts may join this ticket,
-                // the sender's key: after the ticket, together; the day entries held for later when a bulk run asks.
-                DayEntry[] dayEntries =
-                [
-                    new(day, number, ticketId, ReceivedThatDay: true)
+                before.Add(index.MarkOpenAsync(ticketId, number, cancellationToken));
+            }
+
+            if (contact.RepeatKey is { } key)
+            {
+                before.Add(index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken));
+            }
+
+            if (entriesAhead)
+            {
+                before.AddRange(dayEntries.Select(entry => index.IndexDayAsync(entry, cancellationToken)));
+            }
+
+            await Task.WhenAll(before).ConfigureAwait(false);
+            if (await store.TryCreateAsync(ticketId, number, events, state, cancellationToken).ConfigureAwait(false))
+            {
+                if (heldDays is not null)
+                {
+                    if (heldDays.Hold(dayEntries) is { } due)
                     {
-                        CustomerKey = customer.Key,
-                        Category = kind.Category,
-                        ReceivedAt = contact.ReceivedAt,
-                        Events = events,
-                    },
-                    .. laterDays.Select(later => new DayEntry(later, number, ticketId, ReceivedThatDay: false)),
-                ];
-                var writes = new List<Task>(dayEntries.Length + 1);
-                if (heldDays is null)
-                {
-                    writes.AddRange(dayEntries.Select(entry => index.IndexDayAsync(entry, cancellationToken)));
+                        await index.IndexDaysAsync(due, cancellationToken).ConfigureAwait(false);
+                    }
                 }
-                else if (heldDays.Hold(dayEntries) is { } due)
+                else if (!entriesAhead)
                 {
-                    writes.Add(index.IndexDaysAsync(due, cancellationToken));
+                    await Task.WhenAll(dayEntries.Select(entry => index.IndexDayAsync(entry, cancellationToken)))
+                        .ConfigureAwait(false);
                 }
 
-                if (contact.RepeatKey is { } key)
-                {
-                    writes.Add(index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken));
-                }
-
-                await Task.WhenAll(writes).ConfigureAwait(false);
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
             }
+
+            // Someone else created it first: this number lists nothing. The serial is given back only once its entries
+            // are gone, so a ticket numbered with it next cannot have them overwritten by this one's. (After a failed
+            // write, which may have landed, it is not: two tickets would share it.)
+            if (entriesAhead)
+            {
+                await Task.WhenAll(dayEntries.Select(entry => index.RemoveDayAsync(entry, cancellationToken)))
+                    .ConfigureAwait(false);
+            }
+
+            serials.GiveBack(day, serial);
 
             // The ticket exists: this contact was seen before, or it continues a conversation.
             var stored = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);

@@ -219,12 +219,14 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         }
     }
 
-    /// <summary>Re-enters an existing ticket in its indexes: what a re-run does to finish a write cut short.</summary>
-    public async Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)
+    /// <summary>Re-enters an existing ticket in its indexes, together: what a re-run does to finish a write cut
+    /// short.</summary>
+    public Task RepairIndexesAsync(StoredTicket ticket, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(ticket);
         var state = ticket.State;
-        await index
-            .IndexDayAsync(
+        return Task.WhenAll(
+            index.IndexDayAsync(
                 new DayEntry(ticket.Number.Date, ticket.Number, ticket.Id, ReceivedThatDay: true)
                 {
                     CustomerKey = state.Customer.Key,
@@ -233,16 +235,11 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                     Events = ticket.Events,
                 },
                 cancellationToken
-            )
-            .ConfigureAwait(false);
-        if (ticket.Index.WakeUp is { } wakeUp)
-        {
-            await index.AddDueAsync(wakeUp, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!state.Status.IsDone())
-        {
-            await index.MarkOpenAsync(ticket.Id, ticket.Number, cancellationToken).ConfigureAwait(false);
-        }
+            ),
+            ticket.Index.WakeUp is { } wakeUp ? index.AddDueAsync(wakeUp, cancellationToken) : Task.CompletedTask,
+            state.Status.IsDone()
+                ? Task.CompletedTask
+                : index.MarkOpenAsync(ticket.Id, ticket.Number, cancellationToken)
+        );
     }
 }

@@ -25,13 +25,22 @@ public interface ITicketIndex
     /// of a partition's entries); idempotent.</summary>
     Task IndexDaysAsync(IReadOnlyCollection<DayEntry> entries, CancellationToken cancellationToken = default);
 
+    /// <summary>Takes an entry off a day's list (one written before a ticket that was then not created under its
+    /// number); absent is fine.</summary>
+    Task RemoveDayAsync(DayEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A day's list in number order, one entry a ticket: a ticket listed under two numbers (an entry written before a
+    /// create the process did not live to finish, and the one written when the input came again) is listed under the
+    /// last written.
+    /// </summary>
     Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A day's entries written since <paramref name="since"/> (a mark an earlier call gave; null: every entry), and
     /// the mark to pass next: what a reader that keeps the day's list needs to read at each look instead of the whole
-    /// list. Every entry written after the mark is among them; a store may give some written a little before again
-    /// (a reader keeps one entry a ticket), in no particular order.
+    /// list. Every entry written after the mark is among them, in the order they were written; a store may give some
+    /// written a little before again (a reader keeps a ticket's last).
     /// </summary>
     Task<DayChanges> ReadDayChangesAsync(DateOnly day, DayMark? since, CancellationToken cancellationToken = default);
 
@@ -45,7 +54,8 @@ public interface ITicketIndex
 
     /// <summary>
     /// The day's arrivals as their summaries hold them: read-only tickets (no index state, no version to write
-    /// against). A ticket without a summary (written before summaries, too long for one) is left out.
+    /// against), each ticket's newest (most events; of equals, the last written, as <see cref="ReadDayAsync"/> keeps).
+    /// A ticket without a summary (written before summaries, too long for one) is left out.
     /// </summary>
     Task<IReadOnlyList<StoredTicket>> ReadDaySummariesAsync(
         DateOnly day,
