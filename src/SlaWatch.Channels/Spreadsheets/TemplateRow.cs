@@ -109,7 +109,7 @@ public sealed class TemplateRow(
             : (Priority?)null;
         var description = Cell(TemplateField.Description);
         var source =
-            "import:"
+            TicketIds.ImportPrefix
             + (
                 Cell(TemplateField.TicketNumber)
                 ?? Digest(

@@ -379,7 +379,7 @@ public sealed class TicketEventService(
         item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item;
 
     /// <summary>Customers answer our acknowledgements and replies: which ticket those messages belong to, entered
-    /// together.</summary>
+    /// together (not a sheet row's reply or one without a reference of its own, which no message quotes).</summary>
     private Task IndexRepliesAsync(
         Policies.Channel channel,
         string ticketId,
@@ -389,8 +389,7 @@ public sealed class TicketEventService(
         Task.WhenAll(
             items
                 .Where(item =>
-                    item is Acknowledged or AgentResponse or CustomerMessage
-                    && !item.SourceRef!.StartsWith("evt:", StringComparison.Ordinal)
+                    item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!)
                 )
                 .Select(item => index.IndexSourceAsync(channel, item.SourceRef!, ticketId, cancellationToken))
         );
@@ -435,7 +434,7 @@ public sealed class TicketEventService(
 
     // From what happened only: how and when it was recorded does not make it another event.
     private static string DerivedRef(TicketEvent item) =>
-        "evt:"
+        TicketIds.DerivedPrefix
         + Convert.ToHexStringLower(
             SHA256
                 .HashData(

@@ -14,6 +14,18 @@ public static class TicketIds
     /// now); a reference <c>source:{channel}:repeat:{key}</c> names that ticket, never one the key opened.</summary>
     public const string RepeatPrefix = "repeat:";
 
+    /// <summary>A tracking sheet's row's references (<c>import:{its number or a digest}</c>, and its steps').</summary>
+    public const string ImportPrefix = "import:";
+
+    /// <summary>References derived for events that came without one.</summary>
+    public const string DerivedPrefix = "evt:";
+
+    /// <summary>Whether a reference is one SlaWatch made (a sheet row's, a derived one): no customer's message quotes
+    /// it, so nothing threads by it.</summary>
+    public static bool IsOwn(string sourceRef) =>
+        sourceRef.StartsWith(ImportPrefix, StringComparison.Ordinal)
+        || sourceRef.StartsWith(DerivedPrefix, StringComparison.Ordinal);
+
     public static string ForContact(InboundContact contact) =>
         contact.ThreadKey is { Length: > 0 } thread
             ? ForThread(contact.Channel, thread)

@@ -49,6 +49,46 @@ public sealed class TicketReferenceTests : IAsyncDisposable
         Assert.Equal((RecordOutcome.Recorded, mail.TicketId), (joined.Outcome, joined.TicketId));
     }
 
+    /// <summary>
+    /// A reply is entered by its message id, so the customer's answer quoting it threads onto the ticket; a sheet row's
+    /// reply (<c>import:…</c>) and one without an id of its own are SlaWatch's references, which no message quotes, and
+    /// are not entered (a tracking sheet's import wrote one entry a row for them).
+    /// </summary>
+    [Fact]
+    public async Task RepliesAreEnteredByTheMessageIdsCustomersQuoteAndNotBySlaWatchsOwnReferences()
+    {
+        var mail = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<m1@x>", "2026-11-16 09:00"), "test");
+        var events = _world.Main.Events;
+        var index = _world.Main.Index;
+        foreach (
+            var (minute, reference) in new[]
+            {
+                (10, "<reply-1@kf.example.cn>"),
+                (20, "import:SH-01:first-response"),
+                (30, (string?)null),
+            }
+        )
+        {
+            await events.RecordAsync(
+                mail.TicketId!,
+                new AgentResponse(Shipped.At("2026-11-16 09:00").AddMinutes(minute), "客服A", reference),
+                "test"
+            );
+        }
+
+        Assert.Equal(mail.TicketId, await index.FindBySourceAsync(Channel.Email, "<reply-1@kf.example.cn>"));
+        Assert.Null(await index.FindBySourceAsync(Channel.Email, "import:SH-01:first-response"));
+        var answer = await _world.Main.Ingestion.IngestAsync(
+            TestContacts.Email("<m3@x>", "2026-11-16 10:00", "还是不行", "13912341522", "<reply-1@kf.example.cn>"),
+            "test"
+        );
+        Assert.Equal((IngestOutcome.Threaded, mail.TicketId), (answer.Outcome, answer.TicketId));
+        var derived = (await _world.Main.Store.LoadAsync(mail.TicketId!))!.Events.Single(item =>
+            item.SourceRef!.StartsWith(TicketIds.DerivedPrefix, StringComparison.Ordinal)
+        );
+        Assert.Null(await index.FindBySourceAsync(Channel.Email, derived.SourceRef!));
+    }
+
     [Fact]
     public async Task AnEventWithoutItsOwnIdIsKnownByWhatHappenedNotByWhenItWasRecorded()
     {
