@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TicketEventService>();
         services.AddSingleton<FollowedContactIngestion>();
         services.AddSingleton<InputLineIngester>();
+        services.AddSingleton<InputLinesImport>();
         services.AddSingleton<QuarantineRetry>();
         services.AddSingleton<Backlog>();
         services.AddSingleton<WorkbenchActions>();

@@ -33,55 +33,34 @@ internal static class IngestCommand
                 }
 
                 await using var services = store.Compose(result);
-                var lines = services.Get<InputLineIngester>();
+                var import = services.Get<InputLinesImport>();
                 var rejected = 0;
                 var progress = new RunProgress(output, "lines");
-                foreach (var path in paths)
+                var days = new DayEntryBatch();
+                try
                 {
-                    // Line by line, each bounded: memory holds one line at a time, whatever the file.
-                    foreach (var line in BoundedLines.Read(path, InputLineIngester.MaxLineChars))
+                    // A window of lines at a time, bounded in lines and characters: memory holds a window, whatever
+                    // the file; its lines are taken side by side where they touch no common ticket.
+                    foreach (var path in paths)
                     {
-                        var number = line.Number;
-                        progress.Step();
-                        if (line.IsBlank)
+                        foreach (var window in Windows(path))
                         {
-                            continue;
-                        }
-
-                        var origin = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}");
-                        var outcome = line.Text is { } text
-                            ? await lines
-                                .IngestAsync(text, origin, cancellationToken: cancellationToken)
-                                .ConfigureAwait(false)
-                            : await lines.RefuseTooLongAsync(line, origin, cancellationToken).ConfigureAwait(false);
-                        rejected += outcome.Rejected ? 1 : 0;
-                        if (outcome.Rejected)
-                        {
-                            output.Error.WriteLine(
-                                $"{origin}: {outcome.Reason} (kept in quarantine as {outcome.QuarantineId})"
-                            );
-                        }
-
-                        if (result.GetValue(json))
-                        {
-                            output.WriteJson(
-                                new
-                                {
-                                    line = number,
-                                    file = path,
-                                    outcome = outcome.Word,
-                                    number = outcome.Number,
-                                    id = outcome.TicketId,
-                                    reason = outcome.Reason,
-                                    quarantineId = outcome.QuarantineId,
-                                }
-                            );
-                        }
-                        else
-                        {
-                            output.Out.WriteLine($"{outcome.Number ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word}");
+                            var outcomes = await import
+                                .ImportAsync(window, days, cancellationToken)
+                                .ConfigureAwait(false);
+                            foreach (var (input, outcome) in window.Zip(outcomes))
+                            {
+                                progress.Step();
+                                rejected += outcome.Rejected ? 1 : 0;
+                                Print(output, result.GetValue(json), path, input, outcome);
+                            }
                         }
                     }
+                }
+                finally
+                {
+                    // Even a run stopped part way enters the tickets it made in their days.
+                    await import.FinishAsync(days).ConfigureAwait(false);
                 }
 
                 progress.Done();
@@ -89,5 +68,60 @@ internal static class IngestCommand
             }
         );
         return command;
+    }
+
+    // Blank lines are skipped (counted by their numbers, never printed).
+    private static IEnumerable<IReadOnlyList<IngestInput>> Windows(string path)
+    {
+        var window = new List<IngestInput>();
+        long chars = 0;
+        foreach (var line in BoundedLines.Read(path, InputLineIngester.MaxLineChars))
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            window.Add(new IngestInput(line, string.Create(CultureInfo.InvariantCulture, $"{path}:{line.Number}")));
+            chars += line.Text?.Length ?? 0;
+            if (window.Count >= InputLinesImport.WindowLines || chars >= InputLinesImport.WindowChars)
+            {
+                yield return window;
+                (window, chars) = ([], 0);
+            }
+        }
+
+        if (window.Count > 0)
+        {
+            yield return window;
+        }
+    }
+
+    private static void Print(CliOutput output, bool json, string path, IngestInput input, LineOutcome outcome)
+    {
+        if (outcome.Rejected)
+        {
+            output.Error.WriteLine($"{input.Origin}: {outcome.Reason} (kept in quarantine as {outcome.QuarantineId})");
+        }
+
+        if (json)
+        {
+            output.WriteJson(
+                new
+                {
+                    line = input.Line.Number,
+                    file = path,
+                    outcome = outcome.Word,
+                    number = outcome.Number,
+                    id = outcome.TicketId,
+                    reason = outcome.Reason,
+                    quarantineId = outcome.QuarantineId,
+                }
+            );
+        }
+        else
+        {
+            output.Out.WriteLine($"{outcome.Number ?? "-"} {outcome.TicketId ?? "-"} {outcome.Word}");
+        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
     public Task FlushAsync(DayEntryBatch days, CancellationToken cancellationToken = default) =>
         ingestion.FlushAsync(days, cancellationToken);
 
-    public async Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
+    public Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
@@ -24,15 +24,36 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         CancellationToken cancellationToken = default
     )
     {
+        ArgumentNullException.ThrowIfNull(followUps);
+        return IngestAsync(
+            contact,
+            [.. followUps.Select(item => new EventInput(item, origin, raw))],
+            origin,
+            raw,
+            days,
+            cancellationToken
+        );
+    }
+
+    /// <summary>As the row's overload, each event from its own input (an ingest file's lines). A contact the rules
+    /// refuse is kept whole with its row, and its events are not screened apart: the caller records them.</summary>
+    public async Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
+        InboundContact contact,
+        IReadOnlyList<EventInput> followUps,
+        string origin,
+        string? raw = null,
+        DayEntryBatch? days = null,
+        CancellationToken cancellationToken = default
+    )
+    {
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(followUps);
-        // A contact the rules refuse is kept whole with its row; its events are not screened apart.
         if (ContactValidator.Problem(contact, time.GetUtcNow()) is not null)
         {
             return (await ingestion.IngestAsync(contact, origin, raw, cancellationToken).ConfigureAwait(false), []);
         }
 
-        var screened = await events.ScreenAsync(followUps, origin, raw, cancellationToken).ConfigureAwait(false);
+        var screened = await events.ScreenAsync(followUps, cancellationToken).ConfigureAwait(false);
         var ingested = await ingestion
             .IngestAsync(contact, screened.Accepted, origin, raw, days, cancellationToken)
             .ConfigureAwait(false);

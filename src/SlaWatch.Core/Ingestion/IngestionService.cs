@@ -92,7 +92,35 @@ public sealed class IngestionService(
                 : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
         }
 
+        // A conversation's later message finds its ticket by the id the conversation gives it: read first, rather than
+        // try a create whose entries would be thrown away (a conversation has more messages than tickets).
+        if (
+            contact.ThreadKey is { Length: > 0 }
+            && await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false)
+                is { } conversation
+        )
+        {
+            return await JoinAsync(conversation, contact, cancellationToken).ConfigureAwait(false);
+        }
+
         return await CreateAsync(contact, followUps, days, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The ticket a create found written: this contact seen before (its write may have been cut short: the indexes are
+    // entered again), or one continuing the conversation.
+    private async Task<IngestResult> JoinAsync(
+        StoredTicket stored,
+        InboundContact contact,
+        CancellationToken cancellationToken
+    )
+    {
+        if (stored.HasSource(contact.SourceId))
+        {
+            await writer.RepairIndexesAsync(stored, cancellationToken).ConfigureAwait(false);
+            return new IngestResult(IngestOutcome.Duplicate, stored.Id, stored.Number);
+        }
+
+        return await AddMessageAsync(stored.Id, contact, cancellationToken, stored).ConfigureAwait(false);
     }
 
     /// <summary>Whether the ticket this contact would join or create (its conversation's, or its own) exists.</summary>
@@ -267,17 +295,16 @@ public sealed class IngestionService(
 
             serials.GiveBack(day, serial);
 
-            // The ticket exists: this contact was seen before, or it continues a conversation.
             var stored = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
             if (stored is not null)
             {
-                if (stored.HasSource(contact.SourceId))
+                // The open set's entry was written ahead under this attempt's number: it names the ticket's again.
+                if (open && stored.Number != number && !stored.State.Status.IsDone())
                 {
-                    await writer.RepairIndexesAsync(stored, cancellationToken).ConfigureAwait(false);
-                    return new IngestResult(IngestOutcome.Duplicate, stored.Id, stored.Number);
+                    await index.MarkOpenAsync(stored.Id, stored.Number, cancellationToken).ConfigureAwait(false);
                 }
 
-                return await AddMessageAsync(stored.Id, contact, cancellationToken).ConfigureAwait(false);
+                return await JoinAsync(stored, contact, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -289,37 +316,37 @@ public sealed class IngestionService(
     private async Task<IngestResult> AddMessageAsync(
         string ticketId,
         InboundContact contact,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        StoredTicket? loaded = null
     )
     {
-        var result = await writer
-            .AppendAsync(
-                ticketId,
-                stored =>
-                {
-                    if (stored.HasSource(contact.SourceId))
-                    {
-                        return [];
-                    }
+        Func<StoredTicket, IReadOnlyList<TicketEvent>> message = stored =>
+        {
+            if (stored.HasSource(contact.SourceId))
+            {
+                return [];
+            }
 
-                    // A message to a done ticket reopens it in the fold, so the outcome does not depend on whether the
-                    // resolution was recorded before or after this message.
-                    return
-                    [
-                        new CustomerMessage(
-                            contact.ReceivedAt,
-                            "customer",
-                            contact.SourceId,
-                            Excerpts.Of(contact.Text ?? contact.Subject)
-                        )
-                        {
-                            Entered = contact.Entered,
-                        },
-                    ];
+            // A message to a done ticket reopens it in the fold, so the outcome does not depend on whether the
+            // resolution was recorded before or after this message.
+            return
+            [
+                new CustomerMessage(
+                    contact.ReceivedAt,
+                    "customer",
+                    contact.SourceId,
+                    Excerpts.Of(contact.Text ?? contact.Subject)
+                )
+                {
+                    Entered = contact.Entered,
                 },
-                cancellationToken
-            )
-            .ConfigureAwait(false)
+            ];
+        };
+        var result = await (
+            loaded is null
+                ? writer.AppendAsync(ticketId, message, cancellationToken)
+                : writer.AppendAsync(loaded, message, cancellationToken)
+        ).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
 
         await index

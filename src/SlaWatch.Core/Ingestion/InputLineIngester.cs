@@ -47,11 +47,25 @@ public sealed class InputLineIngester(
         CancellationToken cancellationToken = default
     )
     {
-        InputLine parsed;
+        var (parsed, refused) = await ParseAsync(line, origin, keepRefused, cancellationToken).ConfigureAwait(false);
+        return refused
+            ?? await IngestAsync(parsed!, line, origin, keepRefused, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A line read and its names checked against the configuration, or what its refusal became (kept in
+    /// quarantine unless <paramref name="keepRefused"/> is false).</summary>
+    public async Task<(InputLine? Parsed, LineOutcome? Refused)> ParseAsync(
+        string line,
+        string origin,
+        bool keepRefused = true,
+        CancellationToken cancellationToken = default
+    )
+    {
         try
         {
-            parsed = InputJson.Parse(line, policy.TimeZone, policy.Channels);
+            var parsed = InputJson.Parse(line, policy.TimeZone, policy.Channels);
             ConfiguredNames.Check(parsed, rules, policy);
+            return (parsed, null);
         }
         catch (InputException error)
         {
@@ -63,9 +77,20 @@ public sealed class InputLineIngester(
                     )
                     .ConfigureAwait(false)
                 : null;
-            return new LineOutcome("rejected", null, null, error.Message, id);
+            return (null, new LineOutcome("rejected", null, null, error.Message, id));
         }
+    }
 
+    /// <summary>A line read (<see cref="ParseAsync"/>) into the store: its contact ingested or its event
+    /// recorded.</summary>
+    public async Task<LineOutcome> IngestAsync(
+        InputLine parsed,
+        string line,
+        string origin,
+        bool keepRefused = true,
+        CancellationToken cancellationToken = default
+    )
+    {
         switch (parsed)
         {
             case ContactLine { Contact: var contact }:

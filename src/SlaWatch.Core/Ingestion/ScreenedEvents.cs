@@ -22,3 +22,7 @@ public sealed record ScreenedEvents(IReadOnlyList<TicketEvent> Items, IReadOnlyL
         return [.. items.Select((item, i) => refused[i] is null && seen.Add(item.SourceRef!))];
     }
 }
+
+/// <summary>An event as it came: where from (a file and line, a sheet row) and its text, kept with it if
+/// refused.</summary>
+public sealed record EventInput(TicketEvent Event, string Origin, string? Raw);

@@ -52,6 +52,9 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
         return null;
     }
 
+    /// <summary>Whether a subject names a ticket by its number (<c>[#yyyyMMdd-NNN]</c>).</summary>
+    public static bool NamesNumber(string? subject) => subject is not null && NumberInSubject().IsMatch(subject);
+
     [GeneratedRegex(@"\[#(\d{8}-\d{3,9})\]", RegexOptions.CultureInvariant)]
     private static partial Regex NumberInSubject();
 }

@@ -101,7 +101,7 @@ public sealed class TicketEventService(
     /// onto a ticket, whether an existing one (<see cref="RecordScreenedAsync"/>) or one created with them
     /// (<see cref="CreatedWithAsync"/>).
     /// </summary>
-    public async Task<ScreenedEvents> ScreenAsync(
+    public Task<ScreenedEvents> ScreenAsync(
         IReadOnlyList<TicketEvent> items,
         string origin,
         string? raw = null,
@@ -109,13 +109,25 @@ public sealed class TicketEventService(
     )
     {
         ArgumentNullException.ThrowIfNull(items);
-        var refused = new RecordResult?[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        return ScreenAsync([.. items.Select(item => new EventInput(item, origin, raw))], cancellationToken);
+    }
+
+    /// <summary>As <see cref="ScreenAsync(IReadOnlyList{TicketEvent}, string, string?, CancellationToken)"/>, each
+    /// event from its own input (an ingest file's lines), kept in quarantine as that input.</summary>
+    public async Task<ScreenedEvents> ScreenAsync(
+        IReadOnlyList<EventInput> inputs,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var refused = new RecordResult?[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
         {
-            refused[i] = await RefusedAsync(items[i], origin, raw, keep: true, cancellationToken).ConfigureAwait(false);
+            var (item, origin, raw) = inputs[i];
+            refused[i] = await RefusedAsync(item, origin, raw, keep: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ScreenedEvents([.. items.Select(WithRef)], refused);
+        return new ScreenedEvents([.. inputs.Select(input => WithRef(input.Event))], refused);
     }
 
     /// <summary>Records screened events on the ticket <paramref name="ticketRef"/> names, as

@@ -1,0 +1,132 @@
+using SlaWatch.Core.Policies;
+using SlaWatch.Core.Text;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>A line of an ingest file with where it came from (<c>file:line</c>).</summary>
+public sealed record IngestInput(BoundedLine Line, string Origin);
+
+/// <summary>
+/// An ingest file's lines a window at a time: the window's chains (<see cref="InputChains"/>) side by side, each in
+/// file order; a contact created with the later events naming its ticket in one write; the new tickets' day entries
+/// held and written many at a time (<see cref="FinishAsync"/> writes what is left). Each line becomes what it becomes
+/// ingested alone (<see cref="InputLineIngester"/>): refused ones are kept in quarantine as their own line.
+/// </summary>
+public sealed class InputLinesImport(
+    InputLineIngester lines,
+    FollowedContactIngestion followed,
+    IngestionService ingestion,
+    SlaPolicy policy
+)
+{
+    /// <summary>Chains taken at once.</summary>
+    public const int Parallelism = 8;
+
+    /// <summary>Lines a window holds at most; with <see cref="WindowChars"/>, what bounds memory.</summary>
+    public const int WindowLines = 4_096;
+
+    /// <summary>Characters a window holds at most (a line is at most <see cref="InputLineIngester.MaxLineChars"/>).</summary>
+    public const int WindowChars = 16 << 20;
+
+    /// <summary>What each line of <paramref name="window"/> became, in order.</summary>
+    public async Task<IReadOnlyList<LineOutcome>> ImportAsync(
+        IReadOnlyList<IngestInput> window,
+        DayEntryBatch days,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var parsed = new InputLine?[window.Count];
+        var outcomes = new LineOutcome?[window.Count];
+        for (var i = 0; i < window.Count; i++)
+        {
+            var (line, origin) = window[i];
+            (parsed[i], outcomes[i]) = line.Text is { } text
+                ? await lines.ParseAsync(text, origin, cancellationToken: cancellationToken).ConfigureAwait(false)
+                : (null, await lines.RefuseTooLongAsync(line, origin, cancellationToken).ConfigureAwait(false));
+        }
+
+        var (chains, afterwards) = InputChains.Of(parsed, policy.TimeZone, policy.Channels);
+        await Parallel
+            .ForEachAsync(
+                chains,
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (chain, token) =>
+                {
+                    foreach (var step in chain)
+                    {
+                        await TakeAsync(step, window, parsed, outcomes, days, token).ConfigureAwait(false);
+                    }
+                }
+            )
+            .ConfigureAwait(false);
+        // A ticket is found by its number in its day's list: the held entries go first.
+        if (afterwards.Count > 0)
+        {
+            await ingestion.FlushAsync(days, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var i in afterwards)
+        {
+            outcomes[i] = await AloneAsync(i, window, parsed, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcomes!;
+    }
+
+    /// <summary>Writes the day entries still held: at the end of a run, and on its way out when stopped.</summary>
+    public Task FinishAsync(DayEntryBatch days) => ingestion.FlushAsync(days, CancellationToken.None);
+
+    private async Task TakeAsync(
+        InputStep step,
+        IReadOnlyList<IngestInput> window,
+        InputLine?[] parsed,
+        LineOutcome?[] outcomes,
+        DayEntryBatch days,
+        CancellationToken cancellationToken
+    )
+    {
+        if (parsed[step.Line] is not ContactLine { Contact: var contact })
+        {
+            outcomes[step.Line] = await AloneAsync(step.Line, window, parsed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (line, origin) = window[step.Line];
+        EventInput[] followUps =
+        [
+            .. step.FollowUps.Select(k => new EventInput(
+                ((EventLine)parsed[k]!).Event,
+                window[k].Origin,
+                Text(window[k])
+            )),
+        ];
+        var (ingested, recorded) = await followed
+            .IngestAsync(contact, followUps, origin, line.Text, days, cancellationToken)
+            .ConfigureAwait(false);
+        outcomes[step.Line] = LineOutcome.From(ingested);
+        for (var k = 0; k < step.FollowUps.Count; k++)
+        {
+            // A contact refused, or not made into a ticket, leaves its events to be recorded on their own.
+            outcomes[step.FollowUps[k]] =
+                k < recorded.Count
+                    ? LineOutcome.From(recorded[k])
+                    : await AloneAsync(step.FollowUps[k], window, parsed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<LineOutcome> AloneAsync(
+        int index,
+        IReadOnlyList<IngestInput> window,
+        InputLine?[] parsed,
+        CancellationToken cancellationToken
+    ) =>
+        lines.IngestAsync(
+            parsed[index]!,
+            Text(window[index]),
+            window[index].Origin,
+            cancellationToken: cancellationToken
+        );
+
+    private static string Text(IngestInput input) => input.Line.Text!;
+}
