@@ -25,7 +25,8 @@ public sealed class InputLinesImport(
     /// <summary>Lines a window holds at most; with <see cref="WindowChars"/>, what bounds memory.</summary>
     public const int WindowLines = 4_096;
 
-    /// <summary>Characters a window holds at most (a line is at most <see cref="InputLineIngester.MaxLineChars"/>).</summary>
+    /// <summary>Characters a window holds at most (a line holds at most
+    /// <see cref="InputLineIngester.MaxLineChars"/>).</summary>
     public const int WindowChars = 16 << 20;
 
     /// <summary>What each line of <paramref name="window"/> became, in order.</summary>
