@@ -8,6 +8,7 @@ using SlaWatch.Channels.Phone;
 using SlaWatch.Channels.Spreadsheets;
 using SlaWatch.Core;
 using SlaWatch.Core.Classification;
+using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
 using SlaWatch.Storage;
 using SlaWatch.TestSupport;
@@ -53,6 +54,35 @@ internal static class BulkBenchmark
                 services.Get<TableStorage>().Requests
             );
             await RawBesideAsync(services.Get<TableStorage>(), rawBefore);
+        }
+
+        await using (var services = OnTables(connection, policy, rules))
+        {
+            // The same tickets as JSON lines, as a day's log holds them: each line at its instant, so a ticket's
+            // reply, resolution and rating come between later tickets' contacts.
+            var file = JsonLines(rows);
+            var lines = rows * 5;
+            var marks = new List<(int Done, TimeSpan At)>();
+            var clock = Stopwatch.StartNew();
+            var import = services.Get<InputLinesImport>();
+            var days = new DayEntryBatch();
+            var (done, created) = (0, 0);
+            foreach (var window in InputLinesImport.Windows(file))
+            {
+                Mark(marks, done, lines, clock);
+                var outcomes = await import.ImportAsync(window, days);
+                created += outcomes.Count(outcome => outcome.Word == "created");
+                done += window.Count;
+            }
+
+            await import.FinishAsync(days);
+            Mark(marks, lines, lines, clock);
+            Report(
+                "ingest (JSON lines: a contact and 4 events a ticket, lines in time order)",
+                created,
+                marks,
+                services.Get<TableStorage>().Requests
+            );
         }
 
         await using (var services = OnTables(connection, policy, rules))
@@ -176,6 +206,65 @@ internal static class BulkBenchmark
 
         var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-bulk-").FullName, "sheet.csv");
         File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    /// <summary>The sheet's tickets as JSON lines: each a contact, its assignment, reply, resolution and rating, every
+    /// line at its instant and the file in time order.</summary>
+    private static string JsonLines(int tickets)
+    {
+        var lines = new List<(DateTimeOffset At, string Line)>(tickets * 5);
+        for (var i = 0; i < tickets; i++)
+        {
+            var day = new DateOnly(2026, 10, 1).AddDays(i / 400);
+            var arrived = new DateTimeOffset(day, new TimeOnly(9, 0), TimeSpan.FromHours(8)).AddMinutes(i % 400);
+            string At(int minutes) =>
+                arrived.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var ticket = $"source:email:<bulk-{i}@example.com>";
+            lines.Add(
+                (
+                    arrived,
+                    $$"""{"type":"contact","channel":"email","sourceId":"<bulk-{{i}}@example.com>","receivedAt":"{{At(
+                        0
+                    )}}","from":"c{{i}}@example.com","subject":"登录报错","category":"technical-fault"}"""
+                )
+            );
+            lines.Add(
+                (
+                    arrived.AddMinutes(1),
+                    $$"""{"type":"event","ticket":"{{ticket}}","kind":"assigned","at":"{{At(
+                        1
+                    )}}","actor":"system","owner":"客服{{i % 40}}"}"""
+                )
+            );
+            lines.Add(
+                (
+                    arrived.AddMinutes(10),
+                    $$"""{"type":"event","ticket":"{{ticket}}","kind":"agentResponse","at":"{{At(
+                        10
+                    )}}","actor":"客服{{i % 40}}"}"""
+                )
+            );
+            lines.Add(
+                (
+                    arrived.AddMinutes(90),
+                    $$"""{"type":"event","ticket":"{{ticket}}","kind":"status","status":"resolved","at":"{{At(
+                        90
+                    )}}","actor":"客服{{i % 40}}"}"""
+                )
+            );
+            lines.Add(
+                (
+                    arrived.AddMinutes(95),
+                    $$"""{"type":"event","ticket":"{{ticket}}","kind":"satisfaction","rating":"满意","at":"{{At(
+                        95
+                    )}}","actor":"customer"}"""
+                )
+            );
+        }
+
+        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-bulk-").FullName, "input.jsonl");
+        File.WriteAllLines(path, lines.OrderBy(line => line.At).Select(line => line.Line));
         return path;
     }
 

@@ -43,7 +43,7 @@ internal static class IngestCommand
                     // the file; its lines are taken side by side where they touch no common ticket.
                     foreach (var path in paths)
                     {
-                        foreach (var window in Windows(path))
+                        foreach (var window in InputLinesImport.Windows(path))
                         {
                             var outcomes = await import
                                 .ImportAsync(window, days, cancellationToken)
@@ -68,33 +68,6 @@ internal static class IngestCommand
             }
         );
         return command;
-    }
-
-    // Blank lines are skipped (counted by their numbers, never printed).
-    private static IEnumerable<IReadOnlyList<IngestInput>> Windows(string path)
-    {
-        var window = new List<IngestInput>();
-        long chars = 0;
-        foreach (var line in BoundedLines.Read(path, InputLineIngester.MaxLineChars))
-        {
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            window.Add(new IngestInput(line, string.Create(CultureInfo.InvariantCulture, $"{path}:{line.Number}")));
-            chars += line.Text?.Length ?? 0;
-            if (window.Count >= InputLinesImport.WindowLines || chars >= InputLinesImport.WindowChars)
-            {
-                yield return window;
-                (window, chars) = ([], 0);
-            }
-        }
-
-        if (window.Count > 0)
-        {
-            yield return window;
-        }
     }
 
     private static void Print(CliOutput output, bool json, string path, IngestInput input, LineOutcome outcome)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Text;
 
@@ -28,6 +29,35 @@ public sealed class InputLinesImport(
     /// <summary>Characters a window holds at most (a line holds at most
     /// <see cref="InputLineIngester.MaxLineChars"/>).</summary>
     public const int WindowChars = 16 << 20;
+
+    /// <summary>A file's lines in windows of at most <see cref="WindowLines"/> lines and about
+    /// <see cref="WindowChars"/> characters, each line bounded: memory holds a window, whatever the file. Blank lines
+    /// are left out (their numbers are kept by the lines after them).</summary>
+    public static IEnumerable<IReadOnlyList<IngestInput>> Windows(string path)
+    {
+        var window = new List<IngestInput>();
+        long chars = 0;
+        foreach (var line in BoundedLines.Read(path, InputLineIngester.MaxLineChars))
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            window.Add(new IngestInput(line, string.Create(CultureInfo.InvariantCulture, $"{path}:{line.Number}")));
+            chars += line.Text?.Length ?? 0;
+            if (window.Count >= WindowLines || chars >= WindowChars)
+            {
+                yield return window;
+                (window, chars) = ([], 0);
+            }
+        }
+
+        if (window.Count > 0)
+        {
+            yield return window;
+        }
+    }
 
     /// <summary>What each line of <paramref name="window"/> became, in order.</summary>
     public async Task<IReadOnlyList<LineOutcome>> ImportAsync(
