@@ -93,7 +93,7 @@ public sealed class IngestionService(
         }
 
         // A conversation's later message finds its ticket by the id the conversation gives it: read first, rather than
-        // try a create whose entries would be thrown away (a conversation has more messages than tickets).
+        // try a create whose entries ahead would be thrown away (a conversation has more messages than tickets).
         if (
             contact.ThreadKey is { Length: > 0 }
             && await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false)
@@ -240,10 +240,7 @@ public sealed class IngestionService(
             // Every index entry, together in one round trip, before the ticket is written: a crash between leaves
             // entries readers check against the ticket (a wake-up, the open set, the sender's key) or set aside (a day
             // lists a ticket once, under its last written number, which the input's next run writes), never a
-            // missing one. Day entries follow the ticket instead for a bulk run, which holds them to write many at a
-            // time, and for a contact naming a conversation: most are its later messages, which find the ticket there
-            // and would each write a day entry only to take it back.
-            var entriesAhead = heldDays is null && contact.ThreadKey is null;
+            // missing one. A bulk run holds its day entries instead, to write many at a time after their tickets.
             var before = new List<Task>(dayEntries.Length + 3);
             if (state.WakeUp is { } wakeUp)
             {
@@ -260,7 +257,7 @@ public sealed class IngestionService(
                 before.Add(index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken));
             }
 
-            if (entriesAhead)
+            if (heldDays is null)
             {
                 before.AddRange(dayEntries.Select(entry => index.IndexDayAsync(entry, cancellationToken)));
             }
@@ -268,17 +265,9 @@ public sealed class IngestionService(
             await Task.WhenAll(before).ConfigureAwait(false);
             if (await store.TryCreateAsync(ticketId, number, events, state, cancellationToken).ConfigureAwait(false))
             {
-                if (heldDays is not null)
+                if (heldDays?.Hold(dayEntries) is { } due)
                 {
-                    if (heldDays.Hold(dayEntries) is { } due)
-                    {
-                        await index.IndexDaysAsync(due, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                else if (!entriesAhead)
-                {
-                    await Task.WhenAll(dayEntries.Select(entry => index.IndexDayAsync(entry, cancellationToken)))
-                        .ConfigureAwait(false);
+                    await index.IndexDaysAsync(due, cancellationToken).ConfigureAwait(false);
                 }
 
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
@@ -287,7 +276,7 @@ public sealed class IngestionService(
             // Someone else created it first: this number lists nothing. The serial is given back only once its entries
             // are gone, so a ticket numbered with it next cannot have them overwritten by this one's. (After a failed
             // write, which may have landed, it is not: two tickets would share it.)
-            if (entriesAhead)
+            if (heldDays is null)
             {
                 await Task.WhenAll(dayEntries.Select(entry => index.RemoveDayAsync(entry, cancellationToken)))
                     .ConfigureAwait(false);
