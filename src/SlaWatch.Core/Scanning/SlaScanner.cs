@@ -48,10 +48,14 @@ public sealed class SlaScanner(
         };
         report.BucketsRead = (int)((BucketStart(report.ToBucket) - BucketStart(report.FromBucket)).TotalMinutes + 1);
 
-        var entries = await index
+        var read = await index
             .ReadDueAsync(report.FromBucket, report.ToBucket, cancellationToken)
             .ConfigureAwait(false);
-        report.EntriesRead = entries.Count;
+        report.EntriesRead = read.Count;
+        // An entry later in this minute is not due yet: the next scan reads the minute again (the watermark stays on
+        // it) and takes it then. Taken now, it would be loaded and its ticket claimed for nothing, by every scan of
+        // the minute.
+        var entries = read.Where(entry => entry.At <= now).ToArray();
         // Each due ticket is loaded and claimed on its own, several at once: a minute with a thousand due takes
         // seconds, not minutes. A ticket's other entries in the window go with the first.
         var groups = entries

@@ -450,6 +450,34 @@ public class ScannerTests
     private static async Task<IReadOnlyList<DueEntry>> DueAsync(MemoryWorld world) =>
         await world.Main.Index.ReadDueAsync("200001010000", DueEntry.LastBucket);
 
+    /// <summary>
+    /// A scan reads its minute's whole bucket, and takes only what is due by then: a wake-up later in the minute is
+    /// left for the scan that comes after it (it was loaded and claimed for nothing by every scan of its minute).
+    /// </summary>
+    [Fact]
+    public async Task AWakeUpLaterInTheMinuteIsLeftForTheScanAfterIt()
+    {
+        await using var world = new MemoryWorld(Shipped.At("2026-11-16 09:30"));
+        var notifier = new RecordingNotifier();
+        var scanner = world.Main.Scanner(notifier);
+        // Urgent mails warn at 11:15 after arrival: at 09:41:15 and 09:41:45.
+        await UrgentAsync(world, "<early@x>", "2026-11-16 09:30");
+        await UrgentAsync(world, "<late@x>", "2026-11-16 09:30:30");
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:41:20"));
+        var first = await scanner.ScanAsync();
+        Assert.Equal((2, 1, 1), (first.EntriesRead, first.TicketsLoaded, notifier.Announced.Count()));
+        Assert.Contains(await DueAsync(world), entry => entry.At == Shipped.At("2026-11-16 09:41:45"));
+
+        world.Time.SetUtcNow(Shipped.At("2026-11-16 09:41:50"));
+        var second = await scanner.ScanAsync();
+        Assert.Equal(1, second.TicketsLoaded);
+        Assert.Equal(
+            ["20261116-001", "20261116-002"],
+            notifier.Announced.Where(item => item.Kind == "warning").Select(item => item.TicketNumber)
+        );
+    }
+
     [Fact]
     public async Task AfterAScanTheFiredEntryIsGoneTheNextIsThereAndAStaleOneIsCleared()
     {
