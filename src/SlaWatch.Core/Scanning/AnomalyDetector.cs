@@ -129,10 +129,7 @@ public sealed class AnomalyDetector(
         for (var back = 1; back <= _options.TrailingDays; back++)
         {
             var day = new ArrivalsSoFar(today.AddDays(-back));
-            foreach (var entry in await index.ReadDayAsync(day.Day, cancellationToken).ConfigureAwait(false))
-            {
-                day.Add(entry);
-            }
+            day.AddRange(await index.ReadDayAsync(day.Day, cancellationToken).ConfigureAwait(false));
 
             foreach (var (key, count) in Counts(day.Read(DateTimeOffset.MaxValue, _options)))
             {
@@ -182,10 +179,7 @@ public sealed class AnomalyDetector(
             }
 
             kept.Mark = kept.Mark is { } mark && mark.Value > changes.Mark.Value ? mark : changes.Mark;
-            foreach (var entry in changes.Entries)
-            {
-                kept.Add(entry);
-            }
+            kept.AddRange(changes.Entries);
 
             return kept.Read(now, _options);
         }

@@ -289,6 +289,53 @@ public sealed class AnomalyDetectorTests
         Assert.DoesNotContain(alerts, alert => alert.Rule == "streak");
     }
 
+    /// <summary>
+    /// A day's list read whole (a first look) is sorted once instead of placed entry by entry: out of arrival order,
+    /// with tickets written again under other categories and instants, and days' entries not received that day, it
+    /// comes to what placing each in turn comes to, at every instant of the day.
+    /// </summary>
+    [Fact]
+    public void ADayAddedAtOnceComesToWhatAddingEachInTurnComesTo()
+    {
+        var random = new Random(20261116);
+        string[] categories = ["refund", "refund", "refund", "logistics-delay", "other"];
+        var entries = Enumerable
+            .Range(1, 400)
+            .Select(serial =>
+                new DayEntry(Today, new TicketNumber(Today, serial), $"t-{random.Next(1, 320)}", true)
+                {
+                    Category = serial % 37 == 0 ? null : categories[random.Next(categories.Length)],
+                    ReceivedAt = Shipped.At("2026-11-16 08:00").AddSeconds(random.Next(0, 36_000)),
+                } with
+                {
+                    ReceivedThatDay = serial % 50 != 0,
+                }
+            )
+            .ToArray();
+        var (oneByOne, atOnce) = (new ArrivalsSoFar(Today), new ArrivalsSoFar(Today));
+        foreach (var entry in entries)
+        {
+            oneByOne.Add(entry);
+        }
+
+        atOnce.AddRange(entries[..10]);
+        atOnce.AddRange(entries[10..]);
+
+        var options = new AnomalyOptions { StreakLength = 3 };
+        Assert.Equal(oneByOne.Count, atOnce.Count);
+        Assert.True(oneByOne.Count > 200, $"{oneByOne.Count} tickets");
+        for (var hour = 8; hour <= 19; hour++)
+        {
+            var (a, b) = (
+                oneByOne.Read(Shipped.At("2026-11-16 08:00").AddHours(hour - 8), options),
+                atOnce.Read(Shipped.At("2026-11-16 08:00").AddHours(hour - 8), options)
+            );
+            Assert.Equal(a.All, b.All);
+            Assert.Equal(a.ByCategory, b.ByCategory);
+            Assert.Equal(a.Streaks, b.Streaks);
+        }
+    }
+
     [Fact]
     public async Task AReleasedAlertIsAnnouncedAgain()
     {
