@@ -136,7 +136,10 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly To)
             (PeriodKind.Daily, true) => "客服日报 " + span,
             (PeriodKind.Weekly, false) => $"Weekly report {Name} ({span})",
             (PeriodKind.Weekly, true) => $"客服周报 {DateWords.ChineseWeek(From)}（{span}）",
-            (PeriodKind.Range, false) => string.Create(CultureInfo.InvariantCulture, $"Report {span} ({Days} days)"),
+            (PeriodKind.Range, false) => string.Create(
+                CultureInfo.InvariantCulture,
+                $"Report {span} ({Days} {(Days == 1 ? "day" : "days")})"
+            ),
             (PeriodKind.Range, true) => string.Create(CultureInfo.InvariantCulture, $"客服报告 {span}（{Days} 天）"),
             (_, false) => $"Monthly report {Name}",
             _ => "客服月报 " + DateWords.ChineseMonth(From),

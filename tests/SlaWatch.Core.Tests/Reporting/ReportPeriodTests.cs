@@ -86,6 +86,11 @@ public class ReportPeriodTests
         Assert.Equal("2026-11-01..2026-11-20", run.Name);
         Assert.Equal("客服报告 2026年11月1日至11月20日（20 天）", run.Title(chinese: true));
         Assert.Equal("Report 2026-11-01 – 2026-11-20 (20 days)", run.Title(chinese: false));
+        var one = ReportPeriod.Range(new DateOnly(2026, 11, 13), new DateOnly(2026, 11, 13));
+        Assert.Equal(
+            ("Report 2026-11-13 (1 day)", "客服报告 2026年11月13日（1 天）"),
+            (one.Title(false), one.Title(true))
+        );
         Assert.Equal(
             (new DateOnly(2026, 10, 19), new DateOnly(2026, 11, 15)),
             (
