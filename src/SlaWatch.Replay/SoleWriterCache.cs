@@ -104,6 +104,15 @@ internal static class SoleWriterCache
             await _mirror.RemoveDueAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
+        public async Task RemoveDuesAsync(
+            IReadOnlyCollection<DueEntry> entries,
+            CancellationToken cancellationToken = default
+        )
+        {
+            await inner.RemoveDuesAsync(entries, cancellationToken).ConfigureAwait(false);
+            await _mirror.RemoveDuesAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+
         public Task<IReadOnlyList<DueEntry>> ReadDueAsync(
             string fromBucket,
             string toBucket,

@@ -229,6 +229,18 @@ public sealed class MemoryTicketIndex : ITicketIndex
         return Task.CompletedTask;
     }
 
+    public async Task RemoveDuesAsync(
+        IReadOnlyCollection<DueEntry> entries,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            await RemoveDueAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task<IReadOnlyList<DueEntry>> ReadDueAsync(
         string fromBucket,
         string toBucket,

@@ -243,6 +243,54 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     public Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default) =>
         DeleteAsync(TableStorage.DueIndex, DuePartition(entry), entry.Slot, cancellationToken);
 
+    public async Task RemoveDuesAsync(
+        IReadOnlyCollection<DueEntry> entries,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
+        var batches = entries
+            .DistinctBy(entry => (DuePartition(entry), entry.Slot))
+            .GroupBy(DuePartition, StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(PartitionBatches.MaxActions));
+        await Parallel
+            .ForEachAsync(
+                batches,
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                async (batch, token) =>
+                {
+                    try
+                    {
+                        await StorageCalls
+                            .Run(
+                                storage,
+                                () =>
+                                    table.SubmitTransactionAsync(
+                                        batch.Select(entry => new TableTransactionAction(
+                                            TableTransactionActionType.Delete,
+                                            new TableEntity(DuePartition(entry), entry.Slot),
+                                            ETag.All
+                                        )),
+                                        token
+                                    ),
+                                token
+                            )
+                            .ConfigureAwait(false);
+                    }
+                    catch (TableTransactionFailedException error) when (error.Status == 404)
+                    {
+                        // One was gone already (another scan took it), which fails the transaction: each on its own.
+                        foreach (var entry in batch)
+                        {
+                            await RemoveDueAsync(entry, token).ConfigureAwait(false);
+                        }
+                    }
+                }
+            )
+            .ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<DueEntry>> ReadDueAsync(
         string fromBucket,
         string toBucket,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -116,10 +117,13 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// </summary>
     /// <paramref name="loaded"/> is the ticket as the caller just read it: it is written against first, and read
     /// again only if someone changed it meanwhile.
+    /// <paramref name="removals"/>, when given, takes the wake-up moved from instead of its removal, for the caller to
+    /// remove with others.
     public Task<(StoredTicket Ticket, bool Written)?> RescheduleAsync(
         StoredTicket loaded,
         DateTimeOffset after,
         IReadOnlyList<TicketEvent> events,
+        ConcurrentBag<DueEntry>? removals = null,
         CancellationToken cancellationToken = default
     ) =>
         WriteAsync(
@@ -127,7 +131,8 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(),
             after,
             cancellationToken,
-            loaded
+            loaded,
+            removals
         );
 
     private async Task<(StoredTicket Ticket, bool Written)?> WriteAsync(
@@ -135,7 +140,8 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         Func<StoredTicket, IReadOnlyList<TicketEvent>> decide,
         DateTimeOffset? wakeAfter,
         CancellationToken cancellationToken,
-        StoredTicket? loaded = null
+        StoredTicket? loaded = null,
+        ConcurrentBag<DueEntry>? removals = null
     )
     {
         for (var attempt = 1; ; attempt++)
@@ -198,7 +204,14 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
 
             if (current.Index.WakeUp is { } old && old.Key != state.WakeUp?.Key)
             {
-                after.Add(index.RemoveDueAsync(old, cancellationToken));
+                if (removals is null)
+                {
+                    after.Add(index.RemoveDueAsync(old, cancellationToken));
+                }
+                else
+                {
+                    removals.Add(old);
+                }
             }
 
             after.AddRange(

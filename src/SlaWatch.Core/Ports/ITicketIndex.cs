@@ -68,6 +68,10 @@ public interface ITicketIndex
     /// <summary>Removes a wake-up from the DueIndex; absent is fine.</summary>
     Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes many, as <see cref="RemoveDueAsync"/> removes each (a store may send them as transactions of a
+    /// partition's: a scan's fired wake-ups lie in a few minutes' partitions); absent is fine.</summary>
+    Task RemoveDuesAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken = default);
+
     /// <summary>Wake-ups in the buckets from <paramref name="fromBucket"/> to <paramref name="toBucket"/>,
     /// inclusive.</summary>
     Task<IReadOnlyList<DueEntry>> ReadDueAsync(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Ports;
@@ -80,6 +81,10 @@ public sealed class SlaScanner(
 
         var failed = await DeliverAsync(due, report, cancellationToken).ConfigureAwait(false);
         await AlertAsync(now, report, cancellationToken).ConfigureAwait(false);
+        // The wake-ups fired or moved from, taken out together once every ticket is written: they lie in the few
+        // minutes read, so a store sends them as transactions of a partition's instead of one request each. A crash
+        // before leaves them, and the next scan checks them against their tickets.
+        var removals = new ConcurrentBag<DueEntry>();
         await Parallel
             .ForEachAsync(due, Concurrently(cancellationToken), async (item, token) =>
             {
@@ -95,16 +100,18 @@ public sealed class SlaScanner(
 
                 var written = item.Ticket is null
                     ? null
-                    : await writer.RescheduleAsync(item.Ticket, now, item.Escalations, token).ConfigureAwait(false);
-                // The writer takes out the wake-up the ticket owned when it moves it; an entry it did not own goes
-                // here.
+                    : await writer
+                        .RescheduleAsync(item.Ticket, now, item.Escalations, removals, token)
+                        .ConfigureAwait(false);
+                // The writer gives the wake-up the ticket owned when it moves it; an entry it did not own goes too.
                 var removedByWriter = written is { Written: true } && item.Ticket?.Index.WakeUp?.Key == item.Entry.Key;
                 if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key && !removedByWriter)
                 {
-                    await index.RemoveDueAsync(item.Entry, token).ConfigureAwait(false);
+                    removals.Add(item.Entry);
                 }
             })
             .ConfigureAwait(false);
+        await index.RemoveDuesAsync([.. removals], cancellationToken).ConfigureAwait(false);
 
         // Undelivered announcements keep their wake-ups, and the watermark waits for them.
         var oldestFailed = due.Where(item => failed.Contains(item.Entry.TicketId))

@@ -215,6 +215,31 @@ public abstract class StoreContractTests
         Assert.Equal(sameMinute.At, await index.NextDueAfterAsync(T0.AddMinutes(-5)));
     }
 
+    /// <summary>Many wake-ups removed at once, over more than a transaction of one minute and across minutes, one of
+    /// them already gone and one given twice: each is gone, and what was not given stays.</summary>
+    [Fact]
+    public async Task ManyWakeUpsAreRemovedAtOnceWhetherOrNotEachIsThere()
+    {
+        var index = (await NewStoreAsync()).Index;
+        DueEntry Entry(int i) =>
+            new($"t-{i}", T0.AddSeconds(i % 60).AddMinutes(i / 150), SlaMetric.FirstResponse, "breach");
+        var entries = Enumerable.Range(0, 300).Select(Entry).ToArray();
+        foreach (var entry in entries)
+        {
+            await index.AddDueAsync(entry);
+        }
+
+        await index.RemoveDueAsync(entries[7]);
+        await index.RemoveDuesAsync([.. entries.Where((_, i) => i % 10 != 3), entries[0]]);
+
+        var left = await index.ReadDueAsync(Entry(0).Bucket, Entry(299).Bucket);
+        Assert.Equal(
+            entries.Where((_, i) => i % 10 == 3).Select(entry => entry.Key).Order(StringComparer.Ordinal),
+            left.Select(entry => entry.Key).Order(StringComparer.Ordinal)
+        );
+        await index.RemoveDuesAsync([]);
+    }
+
     [Fact]
     public async Task TheOpenSetTakesTicketsInAndOutIdempotently()
     {
