@@ -19,6 +19,17 @@ internal static class ShardedQuery
         IEnumerable<string>? select,
         Action<TableEntity, List<T>> collect,
         CancellationToken cancellationToken
+    ) => (await ReadDatedAsync(table, natural, also, select, collect, cancellationToken).ConfigureAwait(false)).Rows;
+
+    /// <summary>As <see cref="ReadAsync"/>, with the service's time when it began answering (the earliest of the
+    /// shards' first answers' <c>Date</c>, to the second), if it said.</summary>
+    public static async Task<(IReadOnlyList<T> Rows, DateTimeOffset? Answered)> ReadDatedAsync<T>(
+        TableClient table,
+        string natural,
+        string? also,
+        IEnumerable<string>? select,
+        Action<TableEntity, List<T>> collect,
+        CancellationToken cancellationToken
     )
     {
         var columns = select?.ToArray();
@@ -28,10 +39,10 @@ internal static class ShardedQuery
                 )
             )
             .ConfigureAwait(false);
-        return [.. shards.SelectMany(rows => rows)];
+        return ([.. shards.SelectMany(shard => shard.Rows)], shards.Min(shard => shard.Answered));
     }
 
-    private static async Task<List<T>> ReadShardAsync<T>(
+    private static async Task<(List<T> Rows, DateTimeOffset? Answered)> ReadShardAsync<T>(
         TableClient table,
         string partition,
         string? also,
@@ -41,20 +52,26 @@ internal static class ShardedQuery
     )
     {
         var found = new List<T>();
+        DateTimeOffset? answered = null;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         await foreach (
-            var row in table
+            var page in table
                 .QueryAsync<TableEntity>(
                     also is null ? filter : $"({filter}) and ({also})",
                     select: select,
                     cancellationToken: cancellationToken
                 )
+                .AsPages()
                 .ConfigureAwait(false)
         )
         {
-            collect(row, found);
+            answered ??= page.GetRawResponse().Headers.Date;
+            foreach (var row in page.Values)
+            {
+                collect(row, found);
+            }
         }
 
-        return found;
+        return (found, answered);
     }
 }

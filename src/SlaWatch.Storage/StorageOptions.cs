@@ -28,6 +28,10 @@ public sealed record StorageOptions
 
     public const int MaxDueShards = 64;
 
+    /// <summary>How far before the last look a look at a day's changes reads again: for writes in flight while it read
+    /// and partition servers' clocks a little apart (<c>TableTicketIndex.ReadDayChangesAsync</c>).</summary>
+    public TimeSpan DayChangesOverlap { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Why <paramref name="prefix"/> cannot prefix table names (which are letters and digits), or
     /// null.</summary>
     public static string? PrefixProblem(string prefix) =>

@@ -154,7 +154,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
 
     public async Task<IReadOnlyList<DayEntry>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        var rows = await ReadDayRowsAsync(day, writtenFrom: null, cancellationToken).ConfigureAwait(false);
+        var (rows, _) = await ReadDayRowsAsync(day, writtenFrom: null, cancellationToken).ConfigureAwait(false);
         return rows.GroupBy(row => row.Entry.TicketId, StringComparer.Ordinal)
             .Select(ticket => ticket.MaxBy(row => row.Written)!.Entry)
             .OrderBy(entry => entry.Number.Date)
@@ -163,9 +163,11 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     }
 
     /// <summary>
-    /// The mark is the latest server timestamp read. A write in flight while the previous look read, or stamped by a
-    /// partition server whose clock runs a little behind another's, lands before that timestamp: each look reads back
-    /// <see cref="ChangesOverlap"/> before the mark, so it gives again what the last look may also have given.
+    /// The mark is the service's time when the look began (its answer's <c>Date</c>; the latest row's timestamp if it
+    /// gave none). A write in flight while a look read, or stamped by a partition server whose clock runs a little
+    /// behind another's, lands before it: each look reads back <see cref="StorageOptions.DayChangesOverlap"/> before the
+    /// mark, so it gives again what the last may also have given, and, the day quiet that long, nothing. (A mark of the
+    /// latest row read never moved while the day was quiet: every look read the last burst's rows again.)
     /// </summary>
     public async Task<DayChanges> ReadDayChangesAsync(
         DateOnly day,
@@ -173,26 +175,21 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
         CancellationToken cancellationToken = default
     )
     {
-        // A mark of nothing read yet (an empty day) reads the whole list again, which is then short.
         DateTimeOffset? from = since is { Value: > 0 } seen
-            ? new DateTimeOffset(seen.Value, TimeSpan.Zero) - ChangesOverlap
+            ? new DateTimeOffset(seen.Value, TimeSpan.Zero) - storage.Options.DayChangesOverlap
             : null;
-        var rows = await ReadDayRowsAsync(day, from, cancellationToken).ConfigureAwait(false);
-        var latest = rows.Select(row => row.Written?.UtcTicks ?? 0).DefaultIfEmpty(0).Max();
+        var (rows, answered) = await ReadDayRowsAsync(day, from, cancellationToken).ConfigureAwait(false);
+        var mark = answered?.UtcTicks ?? rows.Select(row => row.Written?.UtcTicks ?? 0).DefaultIfEmpty(0).Max();
         return new DayChanges(
             [.. rows.OrderBy(row => row.Written).Select(row => row.Entry)],
-            new DayMark(Math.Max(latest, since?.Value ?? 0))
+            new DayMark(Math.Max(mark, since?.Value ?? 0))
         );
     }
 
-    /// <summary>How far before its mark a look at a day's changes reads again.</summary>
-    public static readonly TimeSpan ChangesOverlap = TimeSpan.FromMinutes(2);
-
-    private async Task<IReadOnlyList<(DayEntry Entry, DateTimeOffset? Written)>> ReadDayRowsAsync(
-        DateOnly day,
-        DateTimeOffset? writtenFrom,
-        CancellationToken cancellationToken
-    )
+    private async Task<(
+        IReadOnlyList<(DayEntry Entry, DateTimeOffset? Written)> Rows,
+        DateTimeOffset? Answered
+    )> ReadDayRowsAsync(DateOnly day, DateTimeOffset? writtenFrom, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableStorage.TicketsByDay, cancellationToken).ConfigureAwait(false);
         // The day's list without its summaries (the rows after the numbers, and the arrival rows' summary columns).
@@ -203,7 +200,7 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
             .Run(
                 storage,
                 () =>
-                    ShardedQuery.ReadAsync<(DayEntry, DateTimeOffset?)>(
+                    ShardedQuery.ReadDatedAsync<(DayEntry, DateTimeOffset?)>(
                         table,
                         DayKey(day),
                         filter,
