@@ -165,9 +165,9 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     /// <summary>
     /// The mark is the service's time when the look began (its answer's <c>Date</c>; the latest row's timestamp if it
     /// gave none). A write in flight while a look read, or stamped by a partition server whose clock runs a little
-    /// behind another's, lands before it: each look reads back <see cref="StorageOptions.DayChangesOverlap"/> before the
-    /// mark, so it gives again what the last may also have given, and, the day quiet that long, nothing. (A mark of the
-    /// latest row read never moved while the day was quiet: every look read the last burst's rows again.)
+    /// behind another's, lands before it: each look reads back <see cref="StorageOptions.DayChangesOverlap"/> before
+    /// the mark, so it gives again what the last may also have given, and, the day quiet that long, nothing. (A mark of
+    /// the latest row read never moved while the day was quiet: every look read the last burst's rows again.)
     /// </summary>
     public async Task<DayChanges> ReadDayChangesAsync(
         DateOnly day,
