@@ -32,6 +32,8 @@ public static class InputChains
         ArgumentNullException.ThrowIfNull(channels);
         var keys = new UnionOfKeys();
         var root = new string?[lines.Count];
+        // An event's ticket key, read once: its chain's steps give it to the contact that names that ticket.
+        var ticketOf = new string?[lines.Count];
         var afterwards = new List<int>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -58,6 +60,7 @@ public static class InputChains
             else if (touched.Length > 0)
             {
                 root[i] = touched[0];
+                ticketOf[i] = lines[i] is EventLine ? touched[0] : null;
                 foreach (var key in touched.Skip(1))
                 {
                     keys.Join(touched[0], key);
@@ -69,44 +72,43 @@ public static class InputChains
             .Range(0, lines.Count)
             .Where(i => root[i] is not null)
             .GroupBy(i => keys.Find(root[i]!), StringComparer.Ordinal)
-            .Select(chain => Steps([.. chain], lines, channels))
+            .Select(chain => Steps(chain, lines, ticketOf))
             .ToArray();
         return (chains, afterwards);
     }
 
-    // A chain's lines in order, each contact taking the later events that name its ticket.
-    private static IReadOnlyList<InputStep> Steps(int[] chain, IReadOnlyList<InputLine?> lines, ChannelCatalog channels)
+    // A chain's lines in order, each contact taking the later events that name its ticket: the first contact to name a
+    // ticket holds it, so one pass gives each event its contact (a walk from each contact was quadratic in a day).
+    private static IReadOnlyList<InputStep> Steps(
+        IEnumerable<int> chain,
+        IReadOnlyList<InputLine?> lines,
+        string?[] ticketOf
+    )
     {
-        var taken = new HashSet<int>();
-        var steps = new List<InputStep>(chain.Length);
-        for (var k = 0; k < chain.Length; k++)
+        var steps = new List<InputStep>();
+        var followUps = new List<List<int>>();
+        var holder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in chain)
         {
-            var line = chain[k];
-            if (taken.Contains(line))
+            if (
+                ticketOf[line] is { } ticket
+                && holder.TryGetValue(ticket, out var step)
+                && followUps[step].Count < MaxFollowUps
+            )
             {
+                followUps[step].Add(line);
                 continue;
             }
 
-            var followUps = new List<int>();
+            followUps.Add([]);
+            steps.Add(new InputStep(line, followUps[^1]));
             if (lines[line] is ContactLine { Contact: var contact })
             {
-                var own = Own(contact).ToHashSet(StringComparer.Ordinal);
-                for (var later = k + 1; later < chain.Length && followUps.Count < MaxFollowUps; later++)
+                foreach (var key in Own(contact))
                 {
-                    if (
-                        !taken.Contains(chain[later])
-                        && lines[chain[later]] is EventLine item
-                        && TicketKey(item.Ticket, channels) is { } ticket
-                        && own.Contains(ticket)
-                    )
-                    {
-                        followUps.Add(chain[later]);
-                        taken.Add(chain[later]);
-                    }
+                    holder.TryAdd(key, steps.Count - 1);
                 }
             }
-
-            steps.Add(new InputStep(line, followUps));
         }
 
         return steps;
