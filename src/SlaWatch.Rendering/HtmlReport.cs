@@ -15,8 +15,6 @@ namespace SlaWatch.Rendering;
 /// </summary>
 public static class HtmlReport
 {
-    private static readonly string[] ResolutionBuckets = ["<=12h", "12-24h", ">24h"];
-
     /// <summary>The charts, in page order; browser tests check each drew.</summary>
     public static IReadOnlyList<string> ChartIds { get; } =
     ["trend", "rates", "volume", "priority", "category", "heat", "satisfaction", "funnel", "radar"];
@@ -94,8 +92,10 @@ public static class HtmlReport
                     .Max()
             ),
             categoryNames = categories.Select(labels.Name).ToArray(),
-            satisfaction = ResolutionBuckets
-                .Select(bucket => Round(all.ScoreByResolutionTime.GetValueOrDefault(bucket)?.Mean))
+            satisfaction = DayFigures
+                .ResolutionTimeBuckets.Select(bucket =>
+                    Round(all.ScoreByResolutionTime.GetValueOrDefault(bucket)?.Mean)
+                )
                 .ToArray(),
             funnel = new[]
             {

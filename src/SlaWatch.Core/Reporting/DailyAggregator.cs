@@ -33,9 +33,17 @@ public static class DailyAggregator
         var contribution = new TicketContribution();
         var states = new List<(SlaMetric Metric, ClockState State)>();
         var dayEnds = new Dictionary<DateOnly, DateTimeOffset>();
-        Func<Satisfaction, string> level = dimensions.Level;
-        foreach (var stored in InArrivalOrder(arrivals))
+        Func<Satisfaction, int> level = dimensions.Level;
+        var tickets = InArrivalOrder(arrivals);
+        var ahead = new Ahead[Math.Min(tickets.Count, LookAhead)];
+        for (var i = 0; i < tickets.Count; i++)
         {
+            if (i % LookAhead == 0)
+            {
+                ReadAhead(tickets, i, ahead, history, asOf);
+            }
+
+            var (stored, next) = (tickets[i], ahead[i % LookAhead]);
             if (!dayEnds.TryGetValue(stored.Number.Date, out var endOfDay))
             {
                 dayEnds[stored.Number.Date] = endOfDay = Calendars.ZoneMapping.StartOfDay(
@@ -57,14 +65,16 @@ public static class DailyAggregator
 
             // Read before its day ended, the ticket's state at midnight may hold events after the report's instant.
             var openAtEnd =
-                endOfDay <= asOf || !HasEventsAfter(stored.Events, asOf)
+                endOfDay <= asOf || !next.HasEventsAfterAsOf
                     ? !timeline.DoneAtMark
                     : !TicketFold
                         .Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number)
                         .Status.IsDone();
             SlaClockCalculator.States(timeline, policy, asOf, states);
 
-            var repeat = history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
+            var repeat = ReferenceEquals(next.CustomerKey, ticket.Customer.Key)
+                ? history.IsRepeat(next.Contacts, ticket.Category, ticket.ReceivedAt)
+                : history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(
                 ticket.Status,
                 (ticket.ResolvedAt, ticket.ConfirmedAt, ticket.ClosedAt),
@@ -79,7 +89,36 @@ public static class DailyAggregator
             }
         }
 
+        dimensions.WriteKeyedCounts();
         return figures;
+    }
+
+    // How many tickets are read ahead of folding them: few enough that they stay in the processor's cache until folded.
+    private const int LookAhead = 256;
+
+    /// <param name="CustomerKey">The customer of the ticket's arrival (the fold checks it is the one it folded).</param>
+    private readonly record struct Ahead(
+        string? CustomerKey,
+        RepeatHistory.Contacts Contacts,
+        bool HasEventsAfterAsOf
+    );
+
+    // What the next tickets need from memory they have not touched yet — their events, their customers in the history —
+    // read in one loop: each read waits on memory, and in a loop of nothing else the processor overlaps them.
+    private static void ReadAhead(
+        IReadOnlyList<StoredTicket> tickets,
+        int from,
+        Ahead[] ahead,
+        RepeatHistory history,
+        DateTimeOffset asOf
+    )
+    {
+        for (var i = from; i < Math.Min(from + ahead.Length, tickets.Count); i++)
+        {
+            var events = tickets[i].Events;
+            var key = events is [Received { Customer.Key: var customer }, ..] ? customer : null;
+            ahead[i - from] = new(key, key is null ? default : history.Of(key), HasEventsAfter(events, asOf));
+        }
     }
 
     // Tickets are taken in the order they arrived, whatever order the store returned them in (ties in the order
@@ -132,17 +171,21 @@ public static class DailyAggregator
         private readonly TeamDirectory _teams;
         private readonly PeopleDirectory _people;
         private readonly Dictionary<string, DayFigures> _figures;
-        private readonly DayFigures _all;
-        private readonly Dictionary<Channel, (DayFigures Channel, DayFigures?[] ByPriority)> _channels = [];
-        private readonly DayFigures?[] _priorities = new DayFigures?[Priorities];
+        private readonly List<DimensionTally> _tallies = [];
+        private readonly DimensionTally _all;
+        private readonly Dictionary<Channel, (DimensionTally Channel, DimensionTally?[] ByPriority)> _channels = [];
+        private readonly DimensionTally?[] _priorities = new DimensionTally?[Priorities];
         private readonly Dictionary<
             string,
-            (DayFigures Category, Dictionary<Channel, DayFigures> ByChannel)
+            (DimensionTally Category, Dictionary<Channel, DimensionTally> ByChannel)
         > _categories = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (DayFigures Agent, DayFigures? Team)> _owners = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, DayFigures> _executors = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int ScaleMax, int Score), string> _levels = [];
-        private readonly List<DayFigures> _current = new(10);
+        private readonly Dictionary<string, (DimensionTally Agent, DimensionTally? Team)> _owners = new(
+            StringComparer.Ordinal
+        );
+        private readonly Dictionary<string, DimensionTally> _executors = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int ScaleMax, int Score), int> _levels = [];
+        private readonly List<string> _levelKeys = [];
+        private readonly List<DimensionTally> _current = new(10);
 
         public Dimensions(TeamDirectory teams, PeopleDirectory people, Dictionary<string, DayFigures> figures)
         {
@@ -150,12 +193,12 @@ public static class DailyAggregator
             _all = Figures("all");
         }
 
-        public List<DayFigures> Of(TicketFolder ticket)
+        public List<DimensionTally> Of(TicketFolder ticket)
         {
             var (channel, priority, category) = (ticket.Channel, (int)ticket.Priority, ticket.Category ?? "other");
             if (!_channels.TryGetValue(channel, out var byChannel))
             {
-                _channels[channel] = byChannel = (Figures($"channel:{channel.Key}"), new DayFigures?[Priorities]);
+                _channels[channel] = byChannel = (Figures($"channel:{channel.Key}"), new DimensionTally?[Priorities]);
             }
 
             _current.Clear();
@@ -207,82 +250,36 @@ public static class DailyAggregator
             return _current;
         }
 
-        /// <summary>A rating's level, <c>5:4</c>.</summary>
-        public string Level(Satisfaction rating)
+        /// <summary>A rating's level's slot in the run's list of levels (<c>5:4</c>).</summary>
+        public int Level(Satisfaction rating)
         {
             if (!_levels.TryGetValue((rating.ScaleMax, rating.Score), out var level))
             {
-                _levels[(rating.ScaleMax, rating.Score)] = level = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{rating.ScaleMax}:{rating.Score}"
-                );
+                _levels[(rating.ScaleMax, rating.Score)] = level = _levelKeys.Count;
+                _levelKeys.Add(string.Create(CultureInfo.InvariantCulture, $"{rating.ScaleMax}:{rating.Score}"));
             }
 
             return level;
         }
 
-        private DayFigures Figures(string dimension)
+        public void WriteKeyedCounts()
         {
-            if (!_figures.TryGetValue(dimension, out var into))
+            foreach (var tally in _tallies)
             {
-                _figures[dimension] = into = new DayFigures();
-            }
-
-            return into;
-        }
-    }
-}
-
-/// <summary>
-/// Who contacted us about what, recently: a contact is a repeat when the same customer raised the same category
-/// within the window before it (default 30 days).
-/// </summary>
-public sealed class RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan window)
-{
-    // By customer alone, each with the categories and instants of their contacts: a report asks once per ticket, and a
-    // string key hashes faster than a pair of them.
-    private readonly Dictionary<string, List<(string Category, long Ticks)>> _seen = Index(arrivals);
-    private readonly long _window = window.Ticks;
-
-    public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt)
-    {
-        if (!_seen.TryGetValue(customerKey, out var contacts))
-        {
-            return false;
-        }
-
-        var (of, at) = (category ?? "other", receivedAt.UtcTicks);
-        foreach (var earlier in contacts)
-        {
-            if (
-                earlier.Ticks < at
-                && at - earlier.Ticks <= _window
-                && string.Equals(earlier.Category, of, StringComparison.Ordinal)
-            )
-            {
-                return true;
+                tally.WriteKeyedCounts(_levelKeys);
             }
         }
 
-        return false;
-    }
-
-    private static Dictionary<string, List<(string Category, long Ticks)>> Index(IEnumerable<DayEntry> arrivals)
-    {
-        var seen = new Dictionary<string, List<(string Category, long Ticks)>>(StringComparer.Ordinal);
-        foreach (var entry in arrivals)
+        private DimensionTally Figures(string dimension)
         {
-            if (entry.CustomerKey is { } customer && entry.ReceivedAt is { } at)
+            if (!_figures.TryGetValue(dimension, out var figures))
             {
-                if (!seen.TryGetValue(customer, out var contacts))
-                {
-                    seen[customer] = contacts = new(1);
-                }
-
-                contacts.Add((entry.Category ?? "other", at.UtcTicks));
+                _figures[dimension] = figures = new DayFigures();
             }
-        }
 
-        return seen;
+            var tally = new DimensionTally(figures);
+            _tallies.Add(tally);
+            return tally;
+        }
     }
 }

@@ -73,6 +73,9 @@ public sealed class DayFigures
 
     public Ratio RepeatComplaints { get; init; } = new();
 
+    /// <summary>The keys of <see cref="ScoreByResolutionTime"/>: within 12 h, 12–24 h, over 24 h.</summary>
+    public static readonly IReadOnlyList<string> ResolutionTimeBuckets = ["<=12h", "12-24h", ">24h"];
+
     /// <summary>Mean score by resolution time: within 12 h, 12–24 h, over 24 h (the review's 4.5 vs 2.8).</summary>
     public Dictionary<string, Measure> ScoreByResolutionTime { get; init; } = [];
 

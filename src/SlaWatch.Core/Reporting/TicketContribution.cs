@@ -6,8 +6,8 @@ namespace SlaWatch.Core.Reporting;
 
 /// <summary>
 /// What one ticket adds to each dimension it counts in, worked out once per ticket (durations, their sketch
-/// buckets, clock outcomes, rating levels) and then added to every dimension's figures. One instance is refilled
-/// for each ticket of a report.
+/// buckets, clock outcomes, rating levels) and then added to every dimension's tally. One instance is refilled for
+/// each ticket of a report.
 /// </summary>
 internal sealed class TicketContribution
 {
@@ -22,10 +22,10 @@ internal sealed class TicketContribution
         _reopened,
         _openAtEnd,
         _repeat;
-    private int _breaches;
-    private string? _verdict,
-        _ratingLevel,
-        _scoreByResolution;
+    private int _breaches,
+        _ratingLevel;
+    private int? _scoreByResolution;
+    private Confirmation? _verdict;
     private Satisfaction? _rating;
 
     public void Fill(
@@ -35,7 +35,7 @@ internal sealed class TicketContribution
         bool openAtEnd,
         bool repeat,
         DateTimeOffset? confirmed,
-        Func<Satisfaction, string> level,
+        Func<Satisfaction, int> level,
         PhoneMask phone
     )
     {
@@ -71,9 +71,9 @@ internal sealed class TicketContribution
             }
         }
 
-        _verdict = ticket.CustomerConfirmation is { } verdict ? VerdictKeys[verdict] : null;
+        _verdict = ticket.CustomerConfirmation;
         _rating = ticket.Satisfaction;
-        (_ratingLevel, _score, _scoreByResolution) = (null, null, null);
+        (_score, _scoreByResolution) = (null, null);
         if (_rating is { } rating)
         {
             var outOfFive = rating.ScaleMax switch
@@ -87,16 +87,18 @@ internal sealed class TicketContribution
             if (ticket.ResolvedAt is { } done)
             {
                 var hours = (done - ticket.ReceivedAt).TotalHours;
+                // The buckets of DayFigures.ResolutionTimeBuckets: within 12 h, 12–24 h, over 24 h.
                 _scoreByResolution =
-                    hours <= 12 ? "<=12h"
-                    : hours <= 24 ? "12-24h"
-                    : ">24h";
+                    hours <= 12 ? 0
+                    : hours <= 24 ? 1
+                    : 2;
             }
         }
     }
 
-    public void AddTo(DayFigures into)
+    public void AddTo(DimensionTally tally)
     {
+        var into = tally.Figures;
         into.Received++;
         if (_firstResponse is { } responded)
         {
@@ -130,9 +132,9 @@ internal sealed class TicketContribution
             Increment(into.Reasons, reason);
         }
 
-        if (_verdict is not null)
+        if (_verdict is { } verdict)
         {
-            Increment(into.Verdicts, _verdict);
+            tally.AddVerdict(verdict);
         }
 
         foreach (var (metric, met) in _attainment)
@@ -146,7 +148,7 @@ internal sealed class TicketContribution
         }
 
         into.Satisfied.Add(rating.IsSatisfied);
-        Increment(into.Ratings, _ratingLevel!);
+        tally.AddRating(_ratingLevel);
         into.ScoreOutOfFive.AddValue(score.Value, score.Bucket);
         if (rating.ScaleMax == 10)
         {
@@ -157,20 +159,9 @@ internal sealed class TicketContribution
 
         if (_scoreByResolution is { } bucket)
         {
-            if (!into.ScoreByResolutionTime.TryGetValue(bucket, out var measure))
-            {
-                into.ScoreByResolutionTime[bucket] = measure = new Measure();
-            }
-
-            measure.AddValue(score.Value, score.Bucket);
+            tally.ScoreByResolution(bucket).AddValue(score.Value, score.Bucket);
         }
     }
-
-    private static readonly Dictionary<Confirmation, string> VerdictKeys = Enum.GetValues<Confirmation>()
-        .ToDictionary(
-            verdict => verdict,
-            verdict => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString())
-        );
 
     private static (double Value, int? Bucket)? Minutes(DateTimeOffset? at, DateTimeOffset from)
     {

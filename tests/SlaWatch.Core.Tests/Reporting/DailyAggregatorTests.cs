@@ -143,4 +143,121 @@ public class DailyAggregatorTests
 
         Assert.Equal(Json(day), Json(day.Reverse()));
     }
+
+    [Theory]
+    [InlineData("2026-11-16 23:30", 2)]
+    [InlineData("2026-11-18 12:00", 3)]
+    public void AFullDayFoldsAsItsTicketsFoldedOneByOneAndMerged(string reportedAt, int resolutionTimeBuckets)
+    {
+        // 700 tickets: more than a fold reads ahead at once; 150 customers coming back about three categories; ratings
+        // on the three scales and the customers' verdicts; every eleventh ticket's events stored out of order, its
+        // arrival not first. Read before the day ends (tickets with events after the report's instant, none resolved
+        // after more than 24 hours yet) and two days later.
+        var day = BusyDay(700);
+        var history = History(day);
+        var asOf = At(reportedAt);
+
+        var folded = DailyAggregator.Fold(day, Shipped.Policy, asOf, history);
+
+        var merged = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
+        foreach (var ticket in day)
+        {
+            foreach (var (dimension, figures) in DailyAggregator.Fold([ticket], Shipped.Policy, asOf, history))
+            {
+                if (!merged.TryGetValue(dimension, out var into))
+                {
+                    merged[dimension] = into = new DayFigures();
+                }
+
+                into.Merge(figures);
+            }
+        }
+
+        Assert.Equal(merged.Keys.Order(StringComparer.Ordinal), folded.Keys.Order(StringComparer.Ordinal));
+        foreach (var (dimension, figures) in folded)
+        {
+            Assert.Equal(Canonical(merged[dimension]), Canonical(figures));
+        }
+
+        var all = folded["all"];
+        var repeats = day.Count(ticket =>
+            history.IsRepeat(ticket.State.Customer.Key, ticket.State.Category, ticket.State.ReceivedAt)
+        );
+        Assert.Equal((repeats, 700L), (all.RepeatComplaints.Hits, all.RepeatComplaints.Of));
+        Assert.InRange(repeats, 200, 600);
+        Assert.Equal(3, all.Verdicts.Count);
+        Assert.Equal(9, all.Ratings.Count);
+        Assert.Equal(resolutionTimeBuckets, all.ScoreByResolutionTime.Count);
+        Assert.InRange(all.OpenAtEnd, 1, 699);
+    }
+
+    private static StoredTicket[] BusyDay(int count)
+    {
+        string[] categories = ["refund", "complaint", "logistics-delay"];
+        Channel[] channels = [Channel.Email, Channel.Chat, Channel.Phone];
+        (int Scale, int Score)[] ratings = [(3, 1), (3, 3), (5, 2), (5, 5), (10, 4), (10, 9), (3, 2), (5, 4), (10, 10)];
+        return
+        [
+            .. Enumerable
+                .Range(1, count)
+                .Select(serial =>
+                {
+                    var arrived = At("2026-11-16 00:00").AddMinutes(2 * serial);
+                    var events = new List<TicketEvent>
+                    {
+                        new Received(
+                            arrived,
+                            "customer",
+                            null,
+                            channels[serial % channels.Length],
+                            serial % 4 == 0 ? Priority.Urgent : Priority.Normal,
+                            categories[serial * 7 % categories.Length],
+                            CustomerRef.FromContact($"c{serial * 13 % 150}@example.com")
+                        ),
+                        new AgentResponse(arrived.AddMinutes(serial % 50), serial % 2 == 0 ? "li" : "wang", null),
+                    };
+                    if (serial % 3 != 0)
+                    {
+                        var resolved = arrived.AddHours(serial % 30);
+                        events.Add(new StatusChanged(resolved, "li", null, TicketStatus.Resolved));
+                        var (scale, score) = ratings[serial / 3 % ratings.Length];
+                        events.Add(new SatisfactionRated(resolved.AddMinutes(5), "customer", null, score, scale));
+                        if (serial % 5 == 0)
+                        {
+                            var verdict = (Confirmation)(serial / 10 % 3);
+                            events.Add(new CustomerConfirmed(resolved.AddMinutes(10), "customer", null, verdict));
+                        }
+                    }
+
+                    if (serial % 11 == 0)
+                    {
+                        events.Reverse();
+                    }
+
+                    return Ticket(serial, [.. events]);
+                }),
+        ];
+    }
+
+    // Figures as JSON with every object's members in name order: a dictionary's order is how its keys came, not what
+    // it holds.
+    private static string Canonical(DayFigures figures)
+    {
+        static System.Text.Json.Nodes.JsonNode? Sorted(System.Text.Json.Nodes.JsonNode? node) =>
+            node switch
+            {
+                System.Text.Json.Nodes.JsonObject members => new System.Text.Json.Nodes.JsonObject(
+                    members
+                        .OrderBy(member => member.Key, StringComparer.Ordinal)
+                        .Select(member => KeyValuePair.Create(member.Key, Sorted(member.Value?.DeepClone())))
+                ),
+                System.Text.Json.Nodes.JsonArray items => new System.Text.Json.Nodes.JsonArray([
+                    .. items.Select(item => Sorted(item?.DeepClone())),
+                ]),
+                _ => node?.DeepClone(),
+            };
+
+        return Sorted(System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(figures)))!
+            .ToJsonString();
+    }
 }

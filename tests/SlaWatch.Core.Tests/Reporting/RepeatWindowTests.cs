@@ -44,4 +44,49 @@ public class RepeatWindowTests
         Assert.False(history.IsRepeat("c-1", "refund", Earlier));
         Assert.True(history.IsRepeat("c-1", "refund", Earlier.AddTicks(1)));
     }
+
+    [Fact]
+    public void ManyCustomersContactsGivenInterleavedAnswerAsEachCustomersListWould()
+    {
+        var random = new Random(31);
+        string[] categories = ["refund", "complaint", "logistics-delay", "usage-question"];
+        var day = new DateOnly(2026, 10, 16);
+        var entries = Enumerable
+            .Range(0, 3_000)
+            .Select(serial => new DayEntry(day, new TicketNumber(day, serial + 1), $"t-{serial}", true)
+            {
+                CustomerKey = $"c-{random.Next(200)}",
+                Category = random.Next(10) == 0 ? null : categories[random.Next(categories.Length)],
+                ReceivedAt = Earlier.AddMinutes(random.Next(60 * 24 * 60)),
+            })
+            .ToArray();
+        var history = new RepeatHistory(entries, Window);
+
+        var repeats = 0;
+        for (var i = 0; i < 4_000; i++)
+        {
+            var (customer, category) = (
+                $"c-{random.Next(220)}",
+                random.Next(12) switch
+                {
+                    0 => null,
+                    1 => "never-seen",
+                    var pick => categories[pick % categories.Length],
+                }
+            );
+            var at = Earlier.AddMinutes(random.Next(60 * 24 * 90));
+            var expected = entries.Any(entry =>
+                entry.CustomerKey == customer
+                && (entry.Category ?? "other") == (category ?? "other")
+                && entry.ReceivedAt < at
+                && at - entry.ReceivedAt <= Window
+            );
+            repeats += expected ? 1 : 0;
+            Assert.Equal(expected, history.IsRepeat(customer, category, at));
+            Assert.Equal(expected, history.IsRepeat(history.Of(customer), category, at));
+        }
+
+        // Both answers are asked often enough to matter.
+        Assert.InRange(repeats, 800, 3_200);
+    }
 }

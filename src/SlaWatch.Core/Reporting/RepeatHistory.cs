@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Core.Reporting;
+
+/// <summary>
+/// Who contacted us about what, recently: a contact is a repeat when the same customer raised the same category
+/// within the window before it (default 30 days).
+/// </summary>
+/// <remarks>
+/// A report asks once for each ticket, of a history as large as a month of contacts, and waits on memory rather than
+/// on work: one lookup by customer finds where their contacts lie side by side (instants and category numbers), and
+/// the lookup is apart from the question, so a report can look up the customers of many tickets in one tight loop,
+/// where the processor fetches several at once.
+/// </remarks>
+public sealed class RepeatHistory
+{
+    private readonly Dictionary<string, Contacts> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _categories = new(StringComparer.Ordinal);
+    private readonly (long Ticks, int Category)[] _contacts;
+    private readonly long _window;
+
+    public RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(arrivals);
+        _window = window.Ticks;
+        var contacts = new List<(int Customer, long Ticks, int Category)>();
+        var customers = new List<string>();
+        foreach (var entry in arrivals)
+        {
+            if (entry.CustomerKey is { } customer && entry.ReceivedAt is { } at)
+            {
+                // Until all are counted, Start numbers the customer.
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out var seen);
+                if (!seen)
+                {
+                    slot = new Contacts(customers.Count, 0);
+                    customers.Add(customer);
+                }
+
+                slot = slot with { Count = slot.Count + 1 };
+                contacts.Add((slot.Start, at.UtcTicks, CategoryNumber(entry.Category ?? "other", add: true)));
+            }
+        }
+
+        var starts = new int[customers.Count];
+        for (int number = 0, next = 0; number < customers.Count; number++)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_customers, customers[number]);
+            (starts[number], next) = (next, next + slot.Count);
+            slot = slot with { Start = starts[number] };
+        }
+
+        _contacts = new (long, int)[contacts.Count];
+        foreach (var (customer, ticks, category) in contacts)
+        {
+            _contacts[starts[customer]++] = (ticks, category);
+        }
+    }
+
+    /// <summary>Where a customer's contacts lie; none when the history does not know them.</summary>
+    public readonly record struct Contacts(int Start, int Count);
+
+    public Contacts Of(string customerKey) =>
+        _customers.TryGetValue(customerKey, out var contacts) ? contacts : default;
+
+    public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt) =>
+        IsRepeat(Of(customerKey), category, receivedAt);
+
+    /// <param name="contacts">The customer's contacts, as <see cref="Of"/> found them.</param>
+    public bool IsRepeat(Contacts contacts, string? category, DateTimeOffset receivedAt)
+    {
+        var (at, of) = (receivedAt.UtcTicks, -1);
+        for (var i = contacts.Start; i < contacts.Start + contacts.Count; i++)
+        {
+            var (ticks, categoryOf) = _contacts[i];
+            if (ticks < at && at - ticks <= _window)
+            {
+                // A category the history never saw matches no earlier contact.
+                of = of >= 0 ? of : CategoryNumber(category ?? "other", add: false);
+                if (of == categoryOf)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private int CategoryNumber(string category, bool add)
+    {
+        if (_categories.TryGetValue(category, out var number))
+        {
+            return number;
+        }
+
+        if (!add)
+        {
+            return int.MaxValue;
+        }
+
+        _categories[category] = number = _categories.Count;
+        return number;
+    }
+}
