@@ -3,13 +3,18 @@ namespace SlaWatch.Core.Calendars;
 /// <summary>
 /// The open intervals of a run of local years as sorted UTC tick arrays with the open time before each interval,
 /// so that open time between two instants, or the instant a given open time away, is a binary search rather than
-/// a walk. Adjacent intervals are merged, so a closing instant always has closed time after it. Immutable.
+/// a walk. Adjacent intervals are merged, so a closing instant always has closed time after it. Immutable but for a
+/// search hint.
 /// </summary>
 internal sealed class OpenTimeline
 {
     private readonly long[] _starts;
     private readonly long[] _ends;
     private readonly long[] _openBefore;
+
+    // The interval the last search found. A report asks about a day's instants one after another, so the next answer
+    // is mostly there or in the next one. Threads share it: it is a hint, checked before it is used.
+    private int _lastFound;
 
     private OpenTimeline(int firstYear, int lastYear, long[] starts, long[] ends, long[] openBefore)
     {
@@ -175,7 +180,19 @@ internal sealed class OpenTimeline
 
     private int LastStartAtOrBefore(long ticks)
     {
-        var i = Array.BinarySearch(_starts, ticks);
-        return i >= 0 ? i : ~i - 1;
+        var hint = _lastFound;
+        for (var i = hint; i <= hint + 1 && i < _starts.Length; i++)
+        {
+            if (_starts[i] <= ticks && (i + 1 == _starts.Length || ticks < _starts[i + 1]))
+            {
+                _lastFound = i;
+                return i;
+            }
+        }
+
+        var found = Array.BinarySearch(_starts, ticks);
+        found = found >= 0 ? found : ~found - 1;
+        _lastFound = Math.Max(found, 0);
+        return found;
     }
 }

@@ -97,11 +97,7 @@ public static class DailyAggregator
     private const int LookAhead = 256;
 
     /// <param name="CustomerKey">The customer of the ticket's arrival (the fold checks it is the one it folded).</param>
-    private readonly record struct Ahead(
-        string? CustomerKey,
-        RepeatHistory.Contacts Contacts,
-        bool HasEventsAfterAsOf
-    );
+    private readonly record struct Ahead(string? CustomerKey, RepeatHistory.Contacts Contacts, bool HasEventsAfterAsOf);
 
     // What the next tickets need from memory they have not touched yet — their events, their customers in the history —
     // read in one loop: each read waits on memory, and in a loop of nothing else the processor overlaps them.
