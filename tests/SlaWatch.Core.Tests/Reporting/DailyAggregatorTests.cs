@@ -151,18 +151,22 @@ public class DailyAggregatorTests
     {
         // 700 tickets: more than a fold reads ahead at once; 150 customers coming back about three categories; ratings
         // on the three scales and the customers' verdicts; every eleventh ticket's events stored out of order, its
-        // arrival not first. Read before the day ends (tickets with events after the report's instant, none resolved
-        // after more than 24 hours yet) and two days later.
+        // arrival not first; two of three agents in one team. Read before the day ends (tickets with events after the
+        // report's instant, none resolved after more than 24 hours yet) and two days later.
+        var policy = Shipped.Policy with
+        {
+            Teams = new TeamDirectory(new Dictionary<string, IReadOnlyList<string>> { ["一组"] = ["li", "wang"] }),
+        };
         var day = BusyDay(700);
         var history = History(day);
         var asOf = At(reportedAt);
 
-        var folded = DailyAggregator.Fold(day, Shipped.Policy, asOf, history);
+        var folded = DailyAggregator.Fold(day, policy, asOf, history);
 
         var merged = new Dictionary<string, DayFigures>(StringComparer.Ordinal);
         foreach (var ticket in day)
         {
-            foreach (var (dimension, figures) in DailyAggregator.Fold([ticket], Shipped.Policy, asOf, history))
+            foreach (var (dimension, figures) in DailyAggregator.Fold([ticket], policy, asOf, history))
             {
                 if (!merged.TryGetValue(dimension, out var into))
                 {
@@ -189,12 +193,15 @@ public class DailyAggregatorTests
         Assert.Equal(9, all.Ratings.Count);
         Assert.Equal(resolutionTimeBuckets, all.ScoreByResolutionTime.Count);
         Assert.InRange(all.OpenAtEnd, 1, 699);
+        Assert.Equal(folded["agent:li"].Received + folded["agent:wang"].Received, folded["team:一组"].Received);
+        Assert.InRange(folded["agent:zhao"].Received, 200, 250);
     }
 
     private static StoredTicket[] BusyDay(int count)
     {
         string[] categories = ["refund", "complaint", "logistics-delay"];
         Channel[] channels = [Channel.Email, Channel.Chat, Channel.Phone];
+        string[] agents = ["li", "wang", "zhao"];
         (int Scale, int Score)[] ratings = [(3, 1), (3, 3), (5, 2), (5, 5), (10, 4), (10, 9), (3, 2), (5, 4), (10, 10)];
         return
         [
@@ -214,7 +221,7 @@ public class DailyAggregatorTests
                             categories[serial * 7 % categories.Length],
                             CustomerRef.FromContact($"c{serial * 13 % 150}@example.com")
                         ),
-                        new AgentResponse(arrived.AddMinutes(serial % 50), serial % 2 == 0 ? "li" : "wang", null),
+                        new AgentResponse(arrived.AddMinutes(serial % 50), agents[serial / 7 % agents.Length], null),
                     };
                     if (serial % 3 != 0)
                     {
