@@ -96,7 +96,8 @@ public static class DailyAggregator
     // How many tickets are read ahead of folding them: few enough that they stay in the processor's cache until folded.
     private const int LookAhead = 256;
 
-    /// <param name="CustomerKey">The customer of the ticket's arrival (the fold checks it is the one it folded).</param>
+    /// <param name="CustomerKey">The customer of the ticket's arrival (the fold checks it is the one it
+    /// folded).</param>
     private readonly record struct Ahead(string? CustomerKey, RepeatHistory.Contacts Contacts, bool HasEventsAfterAsOf);
 
     // What the next tickets need from memory they have not touched yet — their events, their customers in the history —
