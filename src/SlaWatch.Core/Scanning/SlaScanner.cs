@@ -10,8 +10,9 @@ namespace SlaWatch.Core.Scanning;
 /// The minute scan (docs/architecture.md, "Scan"): reads the DueIndex buckets from the watermark (less a look-back) to
 /// now, recomputes each due ticket's clocks (pauses and re-targets may have moved them), announces every warning,
 /// breach and escalation reached exactly once (claimed in the ledger first, so two scanners never both announce),
-/// batches a recipient's announcements into one digest above a threshold, records escalations on the ticket and moves
-/// its wake-up to the next threshold. Its cost follows what is due, not the open backlog.
+/// the longest due first, batches a recipient's announcements into one digest above a threshold (a scan slowed by its
+/// store delivers in rounds, each its own digests), records escalations on the ticket and moves its wake-up to the
+/// next threshold. Its cost follows what is due, not the open backlog.
 /// </summary>
 public sealed class SlaScanner(
     ITicketStore store,
@@ -58,28 +59,41 @@ public sealed class SlaScanner(
         // the minute.
         var entries = read.Where(entry => entry.At <= now).ToArray();
         // Each due ticket is loaded and claimed on its own, several at once: a minute with a thousand due takes
-        // seconds, not minutes. A ticket's other entries in the window go with the first.
+        // seconds, not minutes. A ticket's other entries in the window go with the first. The longest due go first.
         var groups = entries
             .GroupBy(entry => entry.TicketId)
             .Select(group => group.OrderBy(entry => entry.At).ToArray())
+            .OrderBy(group => group[0].At)
             .ToArray();
-        var first = new Due[groups.Length];
-        await Parallel
-            .ForAsync(0, groups.Length, Concurrently(cancellationToken), async (i, token) =>
-                first[i] = await ClaimAsync(groups[i][0], now, token).ConfigureAwait(false)
-            )
-            .ConfigureAwait(false);
         var due = new List<Due>();
-        for (var i = 0; i < groups.Length; i++)
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var (delivered, lastDelivery) = (0, writer.Now);
+        // Claimed a slice at a time: a slow scan (a store under load) delivers what it has claimed every so often
+        // rather than once at its end, so the first breaches are not held back by the last tickets' claims.
+        for (var start = 0; start < groups.Length; start += _options.Parallelism * 4)
         {
-            due.Add(first[i]);
-            due.AddRange(groups[i].Skip(1).Select(entry => new Due(entry, null, [], [])));
+            var slice = groups.AsMemory(start, Math.Min(_options.Parallelism * 4, groups.Length - start));
+            var claimed = new Due[slice.Length];
+            await Parallel
+                .ForAsync(0, slice.Length, Concurrently(cancellationToken), async (i, token) =>
+                    claimed[i] = await ClaimAsync(slice.Span[i][0], now, token).ConfigureAwait(false)
+                )
+                .ConfigureAwait(false);
+            for (var i = 0; i < slice.Length; i++)
+            {
+                due.Add(claimed[i]);
+                due.AddRange(slice.Span[i].Skip(1).Select(entry => new Due(entry, null, [], [])));
+                report.ClocksRecomputed += claimed[i].Clocks;
+            }
+
+            if (start + slice.Length == groups.Length || writer.Now - lastDelivery >= _options.DeliverEvery)
+            {
+                failed.UnionWith(await DeliverAsync(due[delivered..], report, cancellationToken).ConfigureAwait(false));
+                (delivered, lastDelivery) = (due.Count, writer.Now);
+            }
         }
 
         report.TicketsLoaded = groups.Length;
-        report.ClocksRecomputed = first.Sum(item => item.Clocks);
-
-        var failed = await DeliverAsync(due, report, cancellationToken).ConfigureAwait(false);
         await AlertAsync(now, report, cancellationToken).ConfigureAwait(false);
         // The wake-ups fired or moved from, taken out together once every ticket is written: they lie in the few
         // minutes read, so a store sends them as transactions of a partition's instead of one request each. A crash
@@ -197,6 +211,7 @@ public sealed class SlaScanner(
 
     /// <summary>Sends each recipient's announcements, as one digest above the threshold; returns tickets whose delivery
     /// failed.</summary>
+    /// <param name="due">The tickets claimed since the last delivery.</param>
     private async Task<HashSet<string>> DeliverAsync(
         List<Due> due,
         ScanReport report,
