@@ -89,7 +89,7 @@ public static class DailyAggregator
             }
         }
 
-        dimensions.WriteKeyedCounts();
+        dimensions.WriteTallies();
         return figures;
     }
 
@@ -168,7 +168,7 @@ public static class DailyAggregator
         private readonly TeamDirectory _teams;
         private readonly PeopleDirectory _people;
         private readonly Dictionary<string, DayFigures> _figures;
-        private readonly List<DimensionTally> _tallies = [];
+        private readonly Dictionary<string, DimensionTally> _tallies = new(StringComparer.Ordinal);
         private readonly DimensionTally _all;
         private readonly Dictionary<Channel, (DimensionTally Channel, DimensionTally?[] ByPriority)> _channels = [];
         private readonly DimensionTally?[] _priorities = new DimensionTally?[Priorities];
@@ -259,23 +259,27 @@ public static class DailyAggregator
             return level;
         }
 
-        public void WriteKeyedCounts()
+        public void WriteTallies()
         {
-            foreach (var tally in _tallies)
+            foreach (var tally in _tallies.Values)
             {
-                tally.WriteKeyedCounts(_levelKeys);
+                tally.WriteTo(_levelKeys);
             }
         }
 
+        // One tally a dimension, however many ways lead to it (a team from each of its agents).
         private DimensionTally Figures(string dimension)
         {
-            if (!_figures.TryGetValue(dimension, out var figures))
+            if (!_tallies.TryGetValue(dimension, out var tally))
             {
-                _figures[dimension] = figures = new DayFigures();
+                if (!_figures.TryGetValue(dimension, out var figures))
+                {
+                    _figures[dimension] = figures = new DayFigures();
+                }
+
+                _tallies[dimension] = tally = new DimensionTally(figures);
             }
 
-            var tally = new DimensionTally(figures);
-            _tallies.Add(tally);
             return tally;
         }
     }

@@ -1,26 +1,80 @@
 using System.Text.Json;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Reporting;
 
 /// <summary>
-/// One dimension's figures while a report folds its tickets. What a ticket adds under a key of the figures (its
-/// rating's level, the customer's verdict, its score by resolution time) is counted here by slot and written under
-/// the key when the fold is done: the keys are few, and looking one up by name for each ticket in each of its
-/// dimensions was a sixth of a fold.
+/// One dimension's figures while a report folds its tickets, written into its <see cref="DayFigures"/> when the fold is
+/// done. A report adds each ticket to nine or ten dimensions: here a dimension's counts, sums and maxima lie side by
+/// side in one object, where the figures spread them over a dozen (a ratio, a measure, a dictionary each), and what a
+/// ticket adds under a key (its rating's level, the customer's verdict, its score by resolution time) is counted by
+/// slot rather than looked up by name. Sums are added in the tickets' order, as the figures would add them.
 /// </summary>
-internal sealed class DimensionTally(DayFigures figures)
+internal sealed class DimensionTally
 {
     private static readonly string[] VerdictKeys =
     [
         .. Enum.GetValues<Confirmation>().Select(verdict => JsonNamingPolicy.CamelCase.ConvertName(verdict.ToString())),
     ];
 
+    private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
+
     private readonly long[] _verdicts = new long[VerdictKeys.Length];
-    private readonly Measure?[] _scoreByResolution = new Measure?[DayFigures.ResolutionTimeBuckets.Count];
+    private readonly (long Hits, long Of)[] _attainment = new (long, long)[Metrics.Length];
+    private readonly MeasureTally[] _scoreByResolution = new MeasureTally[DayFigures.ResolutionTimeBuckets.Count];
+    private readonly QuantileSketch?[] _scoreByResolutionSketches = new QuantileSketch?[
+        DayFigures.ResolutionTimeBuckets.Count
+    ];
     private long[] _ratings = new long[8];
 
-    public DayFigures Figures { get; } = figures;
+    public DimensionTally(DayFigures figures)
+    {
+        Figures = figures;
+        (FirstResponseSketch, ResolutionSketch, ConfirmedResolutionSketch, ScoreSketch) = (
+            figures.FirstResponse.Quantiles,
+            figures.Resolution.Quantiles,
+            figures.ConfirmedResolution.Quantiles,
+            figures.ScoreOutOfFive.Quantiles
+        );
+    }
+
+    public DayFigures Figures { get; }
+
+    // Fields, not properties: the fold adds to them for every ticket in every dimension.
+    public long Received,
+        Responded,
+        Resolved,
+        Confirmed,
+        Closed,
+        FirstContactResolved,
+        Reopened,
+        OpenAtEnd,
+        Breaches,
+        Overdue,
+        OverdueWithoutReason,
+        Repeats,
+        Rated,
+        Satisfied,
+        NpsRatings,
+        NpsPromoters,
+        NpsDetractors;
+
+    public MeasureTally FirstResponse,
+        Resolution,
+        ConfirmedResolution,
+        Score;
+
+    public readonly QuantileSketch FirstResponseSketch,
+        ResolutionSketch,
+        ConfirmedResolutionSketch,
+        ScoreSketch;
+
+    public void AddClock(SlaMetric metric, bool met)
+    {
+        ref var ratio = ref _attainment[(int)metric];
+        ratio = (ratio.Hits + (met ? 1 : 0), ratio.Of + 1);
+    }
 
     /// <param name="level">The rating level's slot in the fold's list of levels.</param>
     public void AddRating(int level)
@@ -37,37 +91,99 @@ internal sealed class DimensionTally(DayFigures figures)
 
     /// <param name="bucket">The index of the resolution time's bucket in
     /// <see cref="DayFigures.ResolutionTimeBuckets"/>.</param>
-    public Measure ScoreByResolution(int bucket)
+    public void AddScoreByResolution(int bucket, double score, int? scoreBucket)
     {
-        ref var measure = ref _scoreByResolution[bucket];
-        if (measure is null)
+        _scoreByResolution[bucket].Add(score);
+        (_scoreByResolutionSketches[bucket] ??= ScoreByResolutionMeasure(bucket).Quantiles).AddToBucket(scoreBucket);
+    }
+
+    /// <summary>Writes what the tally holds into the figures, and starts again from nothing.</summary>
+    /// <param name="levels">The rating levels by slot.</param>
+    public void WriteTo(IReadOnlyList<string> levels)
+    {
+        var into = Figures;
+        (into.Received, into.Responded, into.Resolved, into.Confirmed) = (
+            into.Received + Received,
+            into.Responded + Responded,
+            into.Resolved + Resolved,
+            into.Confirmed + Confirmed
+        );
+        (into.Closed, into.FirstContactResolved, into.Reopened, into.OpenAtEnd) = (
+            into.Closed + Closed,
+            into.FirstContactResolved + FirstContactResolved,
+            into.Reopened + Reopened,
+            into.OpenAtEnd + OpenAtEnd
+        );
+        (into.Breaches, into.Overdue, into.OverdueWithoutReason) = (
+            into.Breaches + Breaches,
+            into.Overdue + Overdue,
+            into.OverdueWithoutReason + OverdueWithoutReason
+        );
+        (into.NpsRatings, into.NpsPromoters, into.NpsDetractors) = (
+            into.NpsRatings + NpsRatings,
+            into.NpsPromoters + NpsPromoters,
+            into.NpsDetractors + NpsDetractors
+        );
+        (into.RepeatComplaints.Hits, into.RepeatComplaints.Of) = (
+            into.RepeatComplaints.Hits + Repeats,
+            into.RepeatComplaints.Of + Received
+        );
+        (into.Satisfied.Hits, into.Satisfied.Of) = (into.Satisfied.Hits + Satisfied, into.Satisfied.Of + Rated);
+        FirstResponse.WriteTo(into.FirstResponse);
+        Resolution.WriteTo(into.Resolution);
+        ConfirmedResolution.WriteTo(into.ConfirmedResolution);
+        Score.WriteTo(into.ScoreOutOfFive);
+        for (var i = 0; i < _scoreByResolution.Length; i++)
         {
-            var key = DayFigures.ResolutionTimeBuckets[bucket];
-            if (!Figures.ScoreByResolutionTime.TryGetValue(key, out measure))
+            if (_scoreByResolution[i].Count > 0)
             {
-                Figures.ScoreByResolutionTime[key] = measure = new Measure();
+                _scoreByResolution[i].WriteTo(ScoreByResolutionMeasure(i));
             }
         }
 
-        return measure;
-    }
+        foreach (var metric in Metrics)
+        {
+            if (_attainment[(int)metric] is { Of: > 0 } counted)
+            {
+                var ratio = into.AttainmentOf(metric);
+                (ratio.Hits, ratio.Of) = (ratio.Hits + counted.Hits, ratio.Of + counted.Of);
+            }
+        }
 
-    /// <summary>Writes the counts kept by slot under their keys.</summary>
-    /// <param name="levels">The rating levels by slot.</param>
-    public void WriteKeyedCounts(IReadOnlyList<string> levels)
-    {
         for (var i = 0; i < _ratings.Length; i++)
         {
-            AddCount(Figures.Ratings, levels, i, _ratings[i]);
+            AddCount(into.Ratings, levels, i, _ratings[i]);
         }
 
         for (var i = 0; i < _verdicts.Length; i++)
         {
-            AddCount(Figures.Verdicts, VerdictKeys, i, _verdicts[i]);
+            AddCount(into.Verdicts, VerdictKeys, i, _verdicts[i]);
         }
 
+        Clear();
+    }
+
+    private void Clear()
+    {
+        (Received, Responded, Resolved, Confirmed, Closed, FirstContactResolved) = (0, 0, 0, 0, 0, 0);
+        (Reopened, OpenAtEnd, Breaches, Overdue, OverdueWithoutReason, Repeats) = (0, 0, 0, 0, 0, 0);
+        (Rated, Satisfied, NpsRatings, NpsPromoters, NpsDetractors) = (0, 0, 0, 0, 0);
+        (FirstResponse, Resolution, ConfirmedResolution, Score) = (default, default, default, default);
+        Array.Clear(_scoreByResolution);
+        Array.Clear(_attainment);
         Array.Clear(_ratings);
         Array.Clear(_verdicts);
+    }
+
+    private Measure ScoreByResolutionMeasure(int bucket)
+    {
+        var key = DayFigures.ResolutionTimeBuckets[bucket];
+        if (!Figures.ScoreByResolutionTime.TryGetValue(key, out var measure))
+        {
+            Figures.ScoreByResolutionTime[key] = measure = new Measure();
+        }
+
+        return measure;
     }
 
     private static void AddCount(Dictionary<string, long> counts, IReadOnlyList<string> keys, int slot, long count)
@@ -77,5 +193,32 @@ internal sealed class DimensionTally(DayFigures figures)
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, keys[slot], out _) +=
                 count;
         }
+    }
+}
+
+/// <summary>A measure's count, sum and maximum while a fold adds to it (its sketch is the figures' own).</summary>
+internal struct MeasureTally
+{
+    public long Count;
+    public double Sum;
+    public double Max;
+
+    public void Add(double value)
+    {
+        Count++;
+        Sum += value;
+        Max = Count == 1 || value > Max ? value : Max;
+    }
+
+    public readonly void WriteTo(Measure measure)
+    {
+        if (Count == 0)
+        {
+            return;
+        }
+
+        measure.Count += Count;
+        measure.Sum += Sum;
+        measure.Max = measure.Max is { } max && max >= Max ? max : Max;
     }
 }

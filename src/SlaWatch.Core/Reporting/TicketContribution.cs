@@ -96,50 +96,52 @@ internal sealed class TicketContribution
         }
     }
 
-    public void AddTo(DimensionTally tally)
+    public void AddTo(DimensionTally into)
     {
-        var into = tally.Figures;
         into.Received++;
         if (_firstResponse is { } responded)
         {
             into.Responded++;
-            into.FirstResponse.AddValue(responded.Value, responded.Bucket);
+            into.FirstResponse.Add(responded.Value);
+            into.FirstResponseSketch.AddToBucket(responded.Bucket);
         }
 
         if (_resolution is { } resolved)
         {
             into.Resolved++;
-            into.Resolution.AddValue(resolved.Value, resolved.Bucket);
+            into.Resolution.Add(resolved.Value);
+            into.ResolutionSketch.AddToBucket(resolved.Bucket);
         }
 
         if (_confirmed is { } confirmed)
         {
             into.Confirmed++;
-            into.ConfirmedResolution.AddValue(confirmed.Value, confirmed.Bucket);
+            into.ConfirmedResolution.Add(confirmed.Value);
+            into.ConfirmedResolutionSketch.AddToBucket(confirmed.Bucket);
         }
 
         into.Closed += _closed ? 1 : 0;
         into.FirstContactResolved += _firstContactResolved ? 1 : 0;
         into.Reopened += _reopened ? 1 : 0;
         into.OpenAtEnd += _openAtEnd ? 1 : 0;
-        into.RepeatComplaints.Add(_repeat);
+        into.Repeats += _repeat ? 1 : 0;
         // Overdue: some clock breached; without a reason: and none given (every reason given is in the list).
         into.Overdue += _breaches > 0 ? 1 : 0;
         into.OverdueWithoutReason += _breaches > 0 && _reasons.Count == 0 ? 1 : 0;
         into.Breaches += _breaches;
         foreach (var reason in _reasons)
         {
-            Increment(into.Reasons, reason);
+            Increment(into.Figures.Reasons, reason);
         }
 
         if (_verdict is { } verdict)
         {
-            tally.AddVerdict(verdict);
+            into.AddVerdict(verdict);
         }
 
         foreach (var (metric, met) in _attainment)
         {
-            into.AttainmentOf(metric).Add(met);
+            into.AddClock(metric, met);
         }
 
         if (_rating is not { } rating || _score is not { } score)
@@ -147,9 +149,11 @@ internal sealed class TicketContribution
             return;
         }
 
-        into.Satisfied.Add(rating.IsSatisfied);
-        tally.AddRating(_ratingLevel);
-        into.ScoreOutOfFive.AddValue(score.Value, score.Bucket);
+        into.Rated++;
+        into.Satisfied += rating.IsSatisfied ? 1 : 0;
+        into.AddRating(_ratingLevel);
+        into.Score.Add(score.Value);
+        into.ScoreSketch.AddToBucket(score.Bucket);
         if (rating.ScaleMax == 10)
         {
             into.NpsRatings++;
@@ -159,7 +163,7 @@ internal sealed class TicketContribution
 
         if (_scoreByResolution is { } bucket)
         {
-            tally.ScoreByResolution(bucket).AddValue(score.Value, score.Bucket);
+            into.AddScoreByResolution(bucket, score.Value, score.Bucket);
         }
     }
 
