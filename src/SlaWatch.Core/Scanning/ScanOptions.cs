@@ -15,7 +15,7 @@ public sealed record ScanOptions
     /// A scan that is still claiming after this long delivers what it has claimed so far, and again as long as it goes
     /// on: a breach waits for its own ticket's claim, not for every ticket due. A scan done sooner delivers once.
     /// </summary>
-    public TimeSpan DeliverEvery { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan DeliverEvery { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Due tickets loaded, claimed and rescheduled at once (1 for a store that is not thread-safe, such as a
     /// replay's cache).</summary>
