@@ -95,17 +95,8 @@ public sealed class MemoryTicketIndex : ITicketIndex
         return Task.CompletedTask;
     }
 
-    public async Task IndexDaysAsync(
-        IReadOnlyCollection<DayEntry> entries,
-        CancellationToken cancellationToken = default
-    )
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        foreach (var entry in entries)
-        {
-            await IndexDayAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task IndexDaysAsync(IReadOnlyCollection<DayEntry> entries, CancellationToken cancellationToken = default) =>
+        EachInTurnAsync(entries, IndexDayAsync, cancellationToken);
 
     public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
     {
@@ -229,15 +220,20 @@ public sealed class MemoryTicketIndex : ITicketIndex
         return Task.CompletedTask;
     }
 
-    public async Task RemoveDuesAsync(
-        IReadOnlyCollection<DueEntry> entries,
-        CancellationToken cancellationToken = default
+    public Task RemoveDuesAsync(IReadOnlyCollection<DueEntry> entries, CancellationToken cancellationToken = default) =>
+        EachInTurnAsync(entries, RemoveDueAsync, cancellationToken);
+
+    // In process there is no round trip to save: many are each in turn.
+    private static async Task EachInTurnAsync<T>(
+        IReadOnlyCollection<T> items,
+        Func<T, CancellationToken, Task> write,
+        CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        foreach (var entry in entries)
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
         {
-            await RemoveDueAsync(entry, cancellationToken).ConfigureAwait(false);
+            await write(item, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace SlaWatch.Storage;
@@ -10,12 +11,24 @@ internal static class PartitionBatches
 {
     public const int MaxActions = 100;
 
+    public static Task SubmitAsync(
+        TableStorage storage,
+        TableClient table,
+        IEnumerable<TableEntity> rows,
+        Func<TableEntity, TableTransactionAction> action,
+        int parallelism,
+        CancellationToken cancellationToken
+    ) => SubmitAsync(storage, table, rows, action, parallelism, eachWhenOneIsGone: null, cancellationToken);
+
+    /// <param name="eachWhenOneIsGone">When given, a batch that fails because one of its rows is not there (a delete of
+    /// what another process took first fails the whole transaction) is written a row at a time through it.</param>
     public static async Task SubmitAsync(
         TableStorage storage,
         TableClient table,
         IEnumerable<TableEntity> rows,
         Func<TableEntity, TableTransactionAction> action,
         int parallelism,
+        Func<TableEntity, CancellationToken, Task>? eachWhenOneIsGone,
         CancellationToken cancellationToken
     )
     {
@@ -26,9 +39,22 @@ internal static class PartitionBatches
                 batches,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (batch, token) =>
-                    await StorageCalls
-                        .Run(storage, () => table.SubmitTransactionAsync(batch.Select(action), token), token)
-                        .ConfigureAwait(false)
+                {
+                    try
+                    {
+                        await StorageCalls
+                            .Run(storage, () => table.SubmitTransactionAsync(batch.Select(action), token), token)
+                            .ConfigureAwait(false);
+                    }
+                    catch (TableTransactionFailedException error)
+                        when (error.Status == 404 && eachWhenOneIsGone is not null)
+                    {
+                        foreach (var row in batch)
+                        {
+                            await eachWhenOneIsGone(row, token).ConfigureAwait(false);
+                        }
+                    }
+                }
             )
             .ConfigureAwait(false);
     }

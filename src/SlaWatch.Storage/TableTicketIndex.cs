@@ -247,43 +247,18 @@ public sealed class TableTicketIndex(TableStorage storage) : ITicketIndex
     {
         ArgumentNullException.ThrowIfNull(entries);
         var table = await storage.TableAsync(TableStorage.DueIndex, cancellationToken).ConfigureAwait(false);
-        var batches = entries
-            .DistinctBy(entry => (DuePartition(entry), entry.Slot))
-            .GroupBy(DuePartition, StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(PartitionBatches.MaxActions));
-        await Parallel
-            .ForEachAsync(
-                batches,
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                async (batch, token) =>
-                {
-                    try
-                    {
-                        await StorageCalls
-                            .Run(
-                                storage,
-                                () =>
-                                    table.SubmitTransactionAsync(
-                                        batch.Select(entry => new TableTransactionAction(
-                                            TableTransactionActionType.Delete,
-                                            new TableEntity(DuePartition(entry), entry.Slot),
-                                            ETag.All
-                                        )),
-                                        token
-                                    ),
-                                token
-                            )
-                            .ConfigureAwait(false);
-                    }
-                    catch (TableTransactionFailedException error) when (error.Status == 404)
-                    {
-                        // One was gone already (another scan took it), which fails the transaction: each on its own.
-                        foreach (var entry in batch)
-                        {
-                            await RemoveDueAsync(entry, token).ConfigureAwait(false);
-                        }
-                    }
-                }
+        // One already gone (another scan took it) fails its transaction: that batch goes a row at a time.
+        await PartitionBatches
+            .SubmitAsync(
+                storage,
+                table,
+                entries
+                    .Select(entry => new TableEntity(DuePartition(entry), entry.Slot))
+                    .DistinctBy(row => (row.PartitionKey, row.RowKey)),
+                row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All),
+                parallelism: 8,
+                (row, token) => DeleteAsync(TableStorage.DueIndex, row.PartitionKey, row.RowKey, token),
+                cancellationToken
             )
             .ConfigureAwait(false);
     }

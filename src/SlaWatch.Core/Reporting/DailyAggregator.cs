@@ -272,12 +272,7 @@ public static class DailyAggregator
         {
             if (!_tallies.TryGetValue(dimension, out var tally))
             {
-                if (!_figures.TryGetValue(dimension, out var figures))
-                {
-                    _figures[dimension] = figures = new DayFigures();
-                }
-
-                _tallies[dimension] = tally = new DimensionTally(figures);
+                _tallies[dimension] = tally = new DimensionTally(_figures[dimension] = new DayFigures());
             }
 
             return tally;

@@ -97,7 +97,7 @@ internal sealed class DimensionTally
         (_scoreByResolutionSketches[bucket] ??= ScoreByResolutionMeasure(bucket).Quantiles).AddToBucket(scoreBucket);
     }
 
-    /// <summary>Writes what the tally holds into the figures, and starts again from nothing.</summary>
+    /// <summary>Writes what the tally holds into the figures, once, at the end of the fold.</summary>
     /// <param name="levels">The rating levels by slot.</param>
     public void WriteTo(IReadOnlyList<string> levels)
     {
@@ -159,20 +159,6 @@ internal sealed class DimensionTally
         {
             AddCount(into.Verdicts, VerdictKeys, i, _verdicts[i]);
         }
-
-        Clear();
-    }
-
-    private void Clear()
-    {
-        (Received, Responded, Resolved, Confirmed, Closed, FirstContactResolved) = (0, 0, 0, 0, 0, 0);
-        (Reopened, OpenAtEnd, Breaches, Overdue, OverdueWithoutReason, Repeats) = (0, 0, 0, 0, 0, 0);
-        (Rated, Satisfied, NpsRatings, NpsPromoters, NpsDetractors) = (0, 0, 0, 0, 0);
-        (FirstResponse, Resolution, ConfirmedResolution, Score) = (default, default, default, default);
-        Array.Clear(_scoreByResolution);
-        Array.Clear(_attainment);
-        Array.Clear(_ratings);
-        Array.Clear(_verdicts);
     }
 
     private Measure ScoreByResolutionMeasure(int bucket)
@@ -212,13 +198,9 @@ internal struct MeasureTally
 
     public readonly void WriteTo(Measure measure)
     {
-        if (Count == 0)
+        if (Count > 0)
         {
-            return;
+            measure.AddTotals(Count, Sum, Max);
         }
-
-        measure.Count += Count;
-        measure.Sum += Sum;
-        measure.Max = measure.Max is { } max && max >= Max ? max : Max;
     }
 }

@@ -40,10 +40,16 @@ public sealed class Measure
     public void Merge(Measure other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Count += other.Count;
-        Sum += other.Sum;
-        Max = other.Max is { } theirs && (Max is not { } ours || theirs > ours) ? theirs : Max;
+        AddTotals(other.Count, other.Sum, other.Max);
         Quantiles.Merge(other.Quantiles);
+    }
+
+    /// <summary>Adds another count, sum and maximum of values whose sketch buckets were counted elsewhere.</summary>
+    internal void AddTotals(long count, double sum, double? max)
+    {
+        Count += count;
+        Sum += sum;
+        Max = max is { } theirs && (Max is not { } ours || theirs > ours) ? theirs : Max;
     }
 }
 
