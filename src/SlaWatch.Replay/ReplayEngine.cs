@@ -148,12 +148,9 @@ public sealed class ReplayEngine
         await ScanAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
 
-        var days = new List<DailyAggregate>();
-        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            days.Add(await _reports.RunDayAsync(day, cancellationToken: cancellationToken).ConfigureAwait(false));
-        }
+        var days = (
+            await _reports.RunDaysAsync(firstDay, lastDay, cancellationToken: cancellationToken).ConfigureAwait(false)
+        ).ToList();
 
         // Without --to the input's last days may hold only follow-ups (closures, ratings) of earlier tickets.
         while (options.To is null && days.Count > 1 && days[^1].All.Received == 0)
@@ -338,7 +335,7 @@ public sealed class ReplayEngine
         }
     }
 
-    /// <summary>The store behind the replay, for reading what it left (quarantine, tickets).</summary>
+    /// <summary>The first minute boundary on or after <paramref name="instant"/>.</summary>
     private static DateTimeOffset CeilingMinute(DateTimeOffset instant)
     {
         var floor = new DateTimeOffset(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);

@@ -38,54 +38,133 @@ public sealed class ReportService(
         DateOnly day,
         bool underThisPolicy = false,
         CancellationToken cancellationToken = default
+    ) => (await RunDaysAsync(day, day, underThisPolicy, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Computes and stores each day from <paramref name="first"/> to <paramref name="last"/>, as <see
+    /// cref="RunDayAsync"/> does one, reading each day's entries once (a replay's month or year). Every day's policy is
+    /// settled before any is computed, so a day refused leaves the others as they were.
+    /// </summary>
+    public async Task<IReadOnlyList<DailyAggregate>> RunDaysAsync(
+        DateOnly first,
+        DateOnly last,
+        bool underThisPolicy = false,
+        CancellationToken cancellationToken = default
     )
     {
-        var used = policy;
-        if (
-            !underThisPolicy
-            && await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) is { } stored
-            && stored.PolicyVersion != policy.Version
-        )
+        var days = new List<(DateOnly Day, SlaPolicy Policy)>();
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
-            used = Archive.Find(stored.PolicyVersion)
-                ?? throw new StoredPolicyException(
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{day:yyyy-MM-dd} was computed under policy {stored.PolicyVersion}, which is not in the "
-                            + $"archive; "
-                    )
-                        + $"this policy is {policy.Version}: "
-                        + "put that version's file in the archive, or replace the day under this policy explicitly"
-                );
+            days.Add((day, await PolicyForAsync(day, underThisPolicy, cancellationToken).ConfigureAwait(false)));
         }
 
-        return await ComputeAsync(day, used, store: true, cancellationToken).ConfigureAwait(false);
+        return await ComputeAsync(days, store: true, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A day folded now; stored only by a run (<paramref name="store"/>), else returned as
-    /// provisional.</summary>
-    private async Task<DailyAggregate> ComputeAsync(
+    /// <summary>The policy a day is computed under: the version it was stored with, unless replaced by
+    /// choice.</summary>
+    private async Task<SlaPolicy> PolicyForAsync(
         DateOnly day,
-        SlaPolicy policy,
+        bool underThisPolicy,
+        CancellationToken cancellationToken
+    )
+    {
+        if (
+            underThisPolicy
+            || await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false) is not { } stored
+            || stored.PolicyVersion == policy.Version
+        )
+        {
+            return policy;
+        }
+
+        return Archive.Find(stored.PolicyVersion)
+            ?? throw new StoredPolicyException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{day:yyyy-MM-dd} was computed under policy {stored.PolicyVersion}, which is not in the archive; "
+                )
+                    + $"this policy is {policy.Version}: "
+                    + "put that version's file in the archive, or replace the day under this policy explicitly"
+            );
+    }
+
+    /// <summary>
+    /// Days folded now, in order; stored only by a run (<paramref name="store"/>), else returned as provisional. Each
+    /// day's entries, and those of the repeat window before the first, are read once, and the days of a block of
+    /// <see cref="DaysPerHistory"/> share one repeat history: a history answers only from contacts before the one
+    /// asked about and within its window, so one covering more days gives each day the answers its own would. Blocks
+    /// keep what is held to the window's and four weeks' entries, however long the range.
+    /// </summary>
+    private async Task<IReadOnlyList<DailyAggregate>> ComputeAsync(
+        IReadOnlyList<(DateOnly Day, SlaPolicy Policy)> days,
+        bool store,
+        CancellationToken cancellationToken
+    )
+    {
+        var computed = new List<DailyAggregate>(days.Count);
+        var read = new Dictionary<DateOnly, IReadOnlyList<DayEntry>>();
+        for (int start = 0, end; start < days.Count; start = end)
+        {
+            end = start + 1;
+            while (end < days.Count && days[end].Day.DayNumber - days[start].Day.DayNumber < DaysPerHistory)
+            {
+                end++;
+            }
+
+            var from = days[start].Day.AddDays(-days.Take(end).Skip(start).Max(item => DaysBack(item.Policy)));
+            foreach (var gone in read.Keys.Where(day => day < from).ToArray())
+            {
+                read.Remove(gone);
+            }
+
+            for (var day = from; day <= days[end - 1].Day; day = day.AddDays(1))
+            {
+                if (!read.ContainsKey(day))
+                {
+                    read[day] = await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var contacts = read.Values.SelectMany(entries => entries).Where(entry => entry.ReceivedThatDay).ToArray();
+            var histories = new Dictionary<TimeSpan, RepeatHistory>();
+            for (var i = start; i < end; i++)
+            {
+                var (day, used) = days[i];
+                var window = used.Tuning.RepeatWindow;
+                if (!histories.TryGetValue(window, out var history))
+                {
+                    histories[window] = history = new RepeatHistory(contacts, window);
+                }
+
+                computed.Add(
+                    await FoldAsync(day, used, read[day], history, store, cancellationToken).ConfigureAwait(false)
+                );
+            }
+        }
+
+        return computed;
+    }
+
+    /// <summary>Days a day's repeat history reaches back: its window, and one more for a clock change in it (a local
+    /// day of 23 hours brings a contact of the day before the window's first into it).</summary>
+    private static int DaysBack(SlaPolicy used) => (int)Math.Ceiling(used.Tuning.RepeatWindow.TotalDays) + 1;
+
+    private const int DaysPerHistory = 28;
+
+    private async Task<DailyAggregate> FoldAsync(
+        DateOnly day,
+        SlaPolicy used,
+        IReadOnlyList<DayEntry> entries,
+        RepeatHistory history,
         bool store,
         CancellationToken cancellationToken
     )
     {
         var now = time.GetUtcNow();
-        var (arrivals, loaded) = await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false);
-        var history = new List<DayEntry>(arrivals);
-        var window = policy.Tuning.RepeatWindow;
-        for (var back = 1; back <= (int)Math.Ceiling(window.TotalDays); back++)
-        {
-            history.AddRange(
-                (await index.ReadDayAsync(day.AddDays(-back), cancellationToken).ConfigureAwait(false)).Where(entry =>
-                    entry.ReceivedThatDay
-                )
-            );
-        }
-
-        var figures = DailyAggregator.Fold(loaded, policy, now, new RepeatHistory(history, window));
-        var aggregate = new DailyAggregate(day, day, policy.Version, now, figures, Exceptions(loaded, policy, now));
+        var loaded = await ArrivalsAsync(day, entries, cancellationToken).ConfigureAwait(false);
+        var figures = DailyAggregator.Fold(loaded, used, now, history);
+        var aggregate = new DailyAggregate(day, day, used.Version, now, figures, Exceptions(loaded, used, now));
         if (!store)
         {
             return aggregate with { ProvisionalDays = [day] };
@@ -104,7 +183,7 @@ public sealed class ReportService(
         CancellationToken cancellationToken = default
     )
     {
-        var (_, loaded) = await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false);
+        var loaded = await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false);
         return DailyAggregator.Fold(loaded, policy, time.GetUtcNow(), new RepeatHistory([], TimeSpan.Zero));
     }
 
@@ -113,16 +192,24 @@ public sealed class ReportService(
     public async Task<IReadOnlyList<StoredTicket>> ArrivalTicketsAsync(
         DateOnly day,
         CancellationToken cancellationToken = default
-    ) => (await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false)).Tickets;
+    ) => await ArrivalsAsync(day, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The day's arrivals and their tickets: the summaries in a partition query; a ticket without one is
-    /// loaded (16 at a time).</summary>
-    private async Task<(DayEntry[] Arrivals, StoredTicket[] Tickets)> ArrivalsAsync(
+    private async Task<StoredTicket[]> ArrivalsAsync(DateOnly day, CancellationToken cancellationToken) =>
+        await ArrivalsAsync(
+                day,
+                await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+
+    /// <summary>The tickets of the day's arrivals among its <paramref name="entries"/>: the summaries in a partition
+    /// query; a ticket without one is loaded (16 at a time).</summary>
+    private async Task<StoredTicket[]> ArrivalsAsync(
         DateOnly day,
+        IReadOnlyList<DayEntry> entries,
         CancellationToken cancellationToken
     )
     {
-        var entries = await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
         var arrivals = entries.Where(entry => entry.ReceivedThatDay).ToArray();
         var summaries = (
             ReadsSummaries ? await index.ReadDaySummariesAsync(day, cancellationToken).ConfigureAwait(false) : []
@@ -137,7 +224,7 @@ public sealed class ReportService(
                     ? summary
                     : await store.LoadAsync(arrivals[i].TicketId, token).ConfigureAwait(false)
         );
-        return (arrivals, tickets.OfType<StoredTicket>().ToArray());
+        return tickets.OfType<StoredTicket>().ToArray();
     }
 
     /// <summary>
@@ -145,8 +232,7 @@ public sealed class ReportService(
     /// never writes: a partial day stored here would race the night's run and stand as final.
     /// </summary>
     public async Task<DailyAggregate> DayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)
-        ?? await ComputeAsync(day, policy, store: false, cancellationToken).ConfigureAwait(false);
+        (await DaysAsync(day, day, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>An ISO week (<c>2026-W45</c>): Monday to Sunday, merged from its days.</summary>
     public async Task<DailyAggregate> WeekAsync(string isoWeek, CancellationToken cancellationToken = default) =>
@@ -180,21 +266,29 @@ public sealed class ReportService(
         return Calendars.ZoneMapping.StartOfDay(policy.TimeZone, period.To.AddDays(1));
     }
 
-    /// <summary>Stored days from <paramref name="from"/> to <paramref name="to"/>; one not run yet is
-    /// provisional.</summary>
+    /// <summary>Stored days from <paramref name="from"/> to <paramref name="to"/>; those not run yet are computed
+    /// together, provisional.</summary>
     public async Task<IReadOnlyList<DailyAggregate>> DaysAsync(
         DateOnly from,
         DateOnly to,
         CancellationToken cancellationToken = default
     )
     {
-        var days = new List<DailyAggregate>();
+        var days = new List<DailyAggregate?>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            days.Add(await DayAsync(day, cancellationToken).ConfigureAwait(false));
+            days.Add(await aggregates.ReadDayAsync(day, cancellationToken).ConfigureAwait(false));
         }
 
-        return days;
+        var missing = days.Select((stored, i) => (Day: from.AddDays(i), stored)).Where(day => day.stored is null);
+        var computed = await ComputeAsync(
+                [.. missing.Select(day => (day.Day, policy))],
+                store: false,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        var next = 0;
+        return [.. days.Select(stored => stored ?? computed[next++])];
     }
 
     /// <summary>The ISO week a day belongs to, as <c>2026-W47</c>.</summary>

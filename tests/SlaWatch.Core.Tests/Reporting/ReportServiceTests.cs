@@ -75,6 +75,79 @@ public sealed class ReportServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AContactJustInsideTheWindowAcrossAClockChangeIsARepeat()
+    {
+        // Paris puts its clocks forward on 28 March 2027: 23:30 on 19 March to 00:10 on 19 April is 31 local days but
+        // 30 days less 20 minutes, inside the window.
+        var paris = Shipped.Policy with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris") };
+        await using var process = _world.NewProcess(paris);
+        _world.Time.SetUtcNow(Shipped.At("2027-04-20 09:00"));
+        foreach (
+            var (id, shanghaiWall) in new[] { ("<march@x>", "2027-03-20 06:30"), ("<april@x>", "2027-04-19 06:10") }
+        )
+        {
+            await process.Ingestion.IngestAsync(
+                TestContacts.Email(id, shanghaiWall, "申请退款", "13800000001"),
+                "test"
+            );
+        }
+
+        var day = await process.Reports.RunDayAsync(new DateOnly(2027, 4, 19));
+
+        Assert.Equal((1L, 1L), (day.All.RepeatComplaints.Hits, day.All.RepeatComplaints.Of));
+    }
+
+    [Fact]
+    public async Task DaysRunTogetherAreEachDayRunAlone()
+    {
+        // Sixty days of forty customers writing every two to ten days about one of two things: repeats on every day,
+        // across the blocks of days that share a history and at the window's edge.
+        var first = new DateOnly(2026, 11, 18);
+        var last = first.AddDays(59);
+        _world.Time.SetUtcNow(Shipped.At("2027-01-20 09:00"));
+        for (var day = 0; day < 60; day++)
+        {
+            for (var customer = 0; customer < 40; customer++)
+            {
+                if (day % (customer % 9 + 2) == customer % 2)
+                {
+                    var wall = first.AddDays(day).ToDateTime(new TimeOnly(8 + customer % 10, customer));
+                    await _world.Main.Ingestion.IngestAsync(
+                        TestContacts.Email(
+                            $"<{day}-{customer}@x>",
+                            wall.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                            (day / 7 + customer) % 3 == 0 ? "无法登录" : "申请退款",
+                            $"1380000{customer:D4}"
+                        ),
+                        "test"
+                    );
+                }
+            }
+        }
+
+        var together = await _world.Main.Reports.RunDaysAsync(first, last);
+        var alone = new List<DailyAggregate>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            alone.Add(await _world.Main.Reports.RunDayAsync(day));
+        }
+
+        Assert.Equal(
+            alone.Select(day => System.Text.Json.JsonSerializer.Serialize(day.Figures)),
+            together.Select(day => System.Text.Json.JsonSerializer.Serialize(day.Figures))
+        );
+        Assert.Equal(
+            alone.Select(day => string.Join(' ', day.Exceptions.Select(row => row.Number))),
+            together.Select(day => string.Join(' ', day.Exceptions.Select(row => row.Number)))
+        );
+        Assert.Equal(Enumerable.Range(0, 60).Select(first.AddDays), together.Select(day => day.From));
+        Assert.InRange(together.Sum(day => day.All.RepeatComplaints.Hits), 400, 1200);
+        // The first day of a range's second block of four weeks, whose history reaches back into the first.
+        Assert.InRange(together[28].All.RepeatComplaints.Hits, 5, 40);
+        Assert.Equal(60, together.Count(day => day.All.Received > 0));
+    }
+
+    [Fact]
     public async Task FiguresSoFarAreTodaysAndNotStored()
     {
         await RefundAsync("<a@x>", "2026-11-17 08:00");
