@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Concurrency;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -74,9 +75,13 @@ public sealed class SlaScanner(
         {
             var slice = groups.AsMemory(start, Math.Min(_options.Parallelism * 4, groups.Length - start));
             var claimed = new Due[slice.Length];
-            await Parallel
-                .ForAsync(0, slice.Length, Concurrently(cancellationToken), async (i, token) =>
-                    claimed[i] = await ClaimAsync(slice.Span[i][0], now, token).ConfigureAwait(false)
+            await InFlight
+                .ForAsync(
+                    slice.Length,
+                    _options.Parallelism,
+                    async (i, token) =>
+                        claimed[i] = await ClaimAsync(slice.Span[i][0], now, token).ConfigureAwait(false),
+                    cancellationToken
                 )
                 .ConfigureAwait(false);
             for (var i = 0; i < slice.Length; i++)
@@ -99,31 +104,39 @@ public sealed class SlaScanner(
         // minutes read, so a store sends them as transactions of a partition's instead of one request each. A crash
         // before leaves them, and the next scan checks them against their tickets.
         var removals = new ConcurrentBag<DueEntry>();
-        await Parallel
-            .ForEachAsync(due, Concurrently(cancellationToken), async (item, token) =>
-            {
-                if (failed.Contains(item.Entry.TicketId))
+        await InFlight
+            .ForEachAsync(
+                due,
+                _options.Parallelism,
+                async (item, token) =>
                 {
-                    foreach (var announcement in item.Claimed)
+                    if (failed.Contains(item.Entry.TicketId))
                     {
-                        await ledger.ReleaseAsync(item.Entry.TicketId, announcement.Key, token).ConfigureAwait(false);
+                        foreach (var announcement in item.Claimed)
+                        {
+                            await ledger
+                                .ReleaseAsync(item.Entry.TicketId, announcement.Key, token)
+                                .ConfigureAwait(false);
+                        }
+
+                        return;
                     }
 
-                    return;
-                }
-
-                var written = item.Ticket is null
-                    ? null
-                    : await writer
-                        .RescheduleAsync(item.Ticket, now, item.Escalations, removals, token)
-                        .ConfigureAwait(false);
-                // The writer gives the wake-up the ticket owned when it moves it; an entry it did not own goes too.
-                var removedByWriter = written is { Written: true } && item.Ticket?.Index.WakeUp?.Key == item.Entry.Key;
-                if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key && !removedByWriter)
-                {
-                    removals.Add(item.Entry);
-                }
-            })
+                    var written = item.Ticket is null
+                        ? null
+                        : await writer
+                            .RescheduleAsync(item.Ticket, now, item.Escalations, removals, token)
+                            .ConfigureAwait(false);
+                    // The writer gives the wake-up the ticket owned when it moves it; an entry it did not own goes too.
+                    var removedByWriter =
+                        written is { Written: true } && item.Ticket?.Index.WakeUp?.Key == item.Entry.Key;
+                    if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key && !removedByWriter)
+                    {
+                        removals.Add(item.Entry);
+                    }
+                },
+                cancellationToken
+            )
             .ConfigureAwait(false);
         await index.RemoveDuesAsync([.. removals], cancellationToken).ConfigureAwait(false);
 
@@ -137,9 +150,6 @@ public sealed class SlaScanner(
             .ConfigureAwait(false);
         return report;
     }
-
-    private ParallelOptions Concurrently(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
 
     private async Task<Due> ClaimAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
