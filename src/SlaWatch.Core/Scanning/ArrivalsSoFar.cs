@@ -14,7 +14,9 @@ internal sealed record ArrivalFigures(
 /// One day's arrivals, one entry a ticket (the latest written), kept in arrival order: by instant, then serial, then
 /// the number's date, a total order, so the result never depends on the order entries were read in. Their
 /// categories are kept as small numbers beside them, so a look every minute walks two arrays rather than the day's
-/// objects scattered over the heap. Not thread-safe: its owner locks.
+/// objects scattered over the heap, and it walks on from where the last look stopped (a day's arrivals come mostly
+/// in order, after what was walked); a change before that point walks the day again. Not thread-safe: its owner
+/// locks.
 /// </summary>
 internal sealed class ArrivalsSoFar(DateOnly day)
 {
@@ -24,6 +26,15 @@ internal sealed class ArrivalsSoFar(DateOnly day)
     private readonly List<int> _categories = [];
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string?> _names = [];
+
+    // What the walk up to _walked came to: counts by category number, categories in the order first seen, the runs
+    // closed, the run under way. Valid for _walkedWith's options while nothing before _walked changes.
+    private int _walked;
+    private int[] _counts = [];
+    private readonly List<int> _firstSeen = [];
+    private readonly List<(string Category, int Length, string First)> _streaks = [];
+    private (int First, int Length) _run = (-1, 0);
+    private AnomalyOptions? _walkedWith;
 
     public DateOnly Day { get; } = day;
 
@@ -60,6 +71,7 @@ internal sealed class ArrivalsSoFar(DateOnly day)
 
         var sorted = _byTicket.Values.ToArray();
         Array.Sort(sorted, Compare);
+        ChangedAt(0);
         _entries.Clear();
         _ticks.Clear();
         _categories.Clear();
@@ -94,6 +106,7 @@ internal sealed class ArrivalsSoFar(DateOnly day)
             _entries.RemoveAt(at);
             _ticks.RemoveAt(at);
             _categories.RemoveAt(at);
+            ChangedAt(at);
         }
 
         // After every entry that sorts before or with it: a day's arrivals mostly come in order, so at the end.
@@ -107,6 +120,16 @@ internal sealed class ArrivalsSoFar(DateOnly day)
         _ticks.Insert(position, Ticks(entry));
         _categories.Insert(position, IdOf(entry.Category));
         _byTicket[entry.TicketId] = entry;
+        ChangedAt(position);
+    }
+
+    /// <summary>An entry went in or out at <paramref name="position"/>: a walk past it starts again.</summary>
+    private void ChangedAt(int position)
+    {
+        if (position < _walked)
+        {
+            _walkedWith = null;
+        }
     }
 
     /// <summary>The arrivals up to <paramref name="now"/>. A missed call's call-back neither makes nor breaks a run
@@ -114,6 +137,7 @@ internal sealed class ArrivalsSoFar(DateOnly day)
     /// ignore.</summary>
     public ArrivalFigures Read(DateTimeOffset now, AnomalyOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         // Arrival instants are sorted first: those up to now are a prefix.
         var (cut, past) = (0, _ticks.Count);
         while (cut < past)
@@ -122,17 +146,51 @@ internal sealed class ArrivalsSoFar(DateOnly day)
             (cut, past) = _ticks[middle] <= now.UtcTicks ? (middle + 1, past) : (cut, middle);
         }
 
-        var counts = new int[_names.Count];
-        var firstSeen = new List<int>();
-        var streaks = new List<(string, int, string)>();
+        if (!ReferenceEquals(_walkedWith, options) || cut < _walked)
+        {
+            (_walked, _walkedWith, _run) = (0, options, (-1, 0));
+            _counts = new int[_names.Count];
+            _firstSeen.Clear();
+            _streaks.Clear();
+        }
+
+        WalkTo(cut, options);
+        var streaks = new List<(string, int, string)>(_streaks);
+        AddStreak(streaks, _run.First, _run.Length, options);
+        // A ticket with no category counts as "other", beside any categorised "other".
+        var byCategory = new List<(string Category, int Count)>();
+        foreach (var id in _firstSeen)
+        {
+            var name = _names[id] ?? "other";
+            var found = byCategory.FindIndex(pair => pair.Category == name);
+            if (found < 0)
+            {
+                byCategory.Add((name, _counts[id]));
+            }
+            else
+            {
+                byCategory[found] = (name, byCategory[found].Count + _counts[id]);
+            }
+        }
+
+        return new ArrivalFigures(cut, byCategory, streaks);
+    }
+
+    private void WalkTo(int cut, AnomalyOptions options)
+    {
+        if (_counts.Length < _names.Count)
+        {
+            Array.Resize(ref _counts, _names.Count);
+        }
+
         var callBack = _ids.GetValueOrDefault(Tickets.CallBack.Category, -1);
-        var (runFirst, runLength) = (-1, 0);
-        for (var i = 0; i < cut; i++)
+        var (runFirst, runLength) = _run;
+        for (var i = _walked; i < cut; i++)
         {
             var category = _categories[i];
-            if (counts[category]++ == 0)
+            if (_counts[category]++ == 0)
             {
-                firstSeen.Add(category);
+                _firstSeen.Add(category);
             }
 
             if (category == callBack)
@@ -146,36 +204,19 @@ internal sealed class ArrivalsSoFar(DateOnly day)
                 continue;
             }
 
-            AddStreak(runFirst, runLength);
+            AddStreak(_streaks, runFirst, runLength, options);
             (runFirst, runLength) = (i, 1);
         }
 
-        AddStreak(runFirst, runLength);
-        // A ticket with no category counts as "other", beside any categorised "other".
-        var byCategory = new List<(string Category, int Count)>();
-        foreach (var id in firstSeen)
-        {
-            var name = _names[id] ?? "other";
-            var found = byCategory.FindIndex(pair => pair.Category == name);
-            if (found < 0)
-            {
-                byCategory.Add((name, counts[id]));
-            }
-            else
-            {
-                byCategory[found] = (name, byCategory[found].Count + counts[id]);
-            }
-        }
+        (_walked, _run) = (cut, (runFirst, runLength));
+    }
 
-        return new ArrivalFigures(cut, byCategory, streaks);
-
-        void AddStreak(int first, int length)
+    private void AddStreak(List<(string, int, string)> streaks, int first, int length, AnomalyOptions options)
+    {
+        var category = first >= 0 ? _names[_categories[first]] ?? "other" : null;
+        if (category is not null && length >= options.StreakLength && !options.StreakIgnores.Contains(category))
         {
-            var category = first >= 0 ? _names[_categories[first]] ?? "other" : null;
-            if (category is not null && length >= options.StreakLength && !options.StreakIgnores.Contains(category))
-            {
-                streaks.Add((category, length, _entries[first].Number.ToString()));
-            }
+            streaks.Add((category, length, _entries[first].Number.ToString()));
         }
     }
 

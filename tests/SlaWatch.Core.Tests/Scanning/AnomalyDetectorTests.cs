@@ -336,6 +336,64 @@ public sealed class AnomalyDetectorTests
         }
     }
 
+    /// <summary>
+    /// A look walks on from where the last stopped: with entries arriving between looks — mostly in order, some late
+    /// (before what was walked), some tickets written again under another category, call-backs among them — and a
+    /// look now and then at an earlier instant, every look comes to what the day read whole at its instant does.
+    /// </summary>
+    [Fact]
+    public void ALookWalksOnFromTheLastAndComesToWhatTheWholeDayComesTo()
+    {
+        var random = new Random(20261205);
+        string?[] categories = ["refund", "refund", "refund", "logistics-delay", CallBack.Category, null];
+        var kept = new ArrivalsSoFar(Today);
+        var added = new List<DayEntry>();
+        var options = new AnomalyOptions { StreakLength = 3 };
+        var (now, serial, walkedOn) = (Shipped.At("2026-11-16 08:00"), 0, 0);
+        for (var look = 0; look < 300; look++)
+        {
+            now = now.AddMinutes(1);
+            for (var i = random.Next(0, 4); i > 0; i--)
+            {
+                var late = random.Next(10) == 0;
+                var again = added.Count > 0 && random.Next(8) == 0;
+                var ticket = again ? added[random.Next(added.Count)] : null;
+                var entry = new DayEntry(
+                    Today,
+                    ticket?.Number ?? new TicketNumber(Today, ++serial),
+                    ticket?.TicketId ?? $"t-{serial}",
+                    true
+                )
+                {
+                    Category = categories[random.Next(categories.Length)],
+                    // A ticket written again keeps its instant, or moves to now (out of what was walked).
+                    ReceivedAt =
+                        ticket is not null && random.Next(2) == 0
+                            ? ticket.ReceivedAt
+                            : now.AddSeconds(late ? -random.Next(60, 3_600) : random.Next(-59, 30)),
+                };
+                kept.Add(entry);
+                added.Add(entry);
+            }
+
+            var at = random.Next(15) == 0 ? now.AddMinutes(-random.Next(1, 60)) : now;
+            var whole = new ArrivalsSoFar(Today);
+            foreach (var entry in added)
+            {
+                whole.Add(entry);
+            }
+
+            var (walked, read) = (kept.Read(at, options), whole.Read(at, options));
+            Assert.Equal(read.All, walked.All);
+            Assert.Equal(read.ByCategory, walked.ByCategory);
+            Assert.Equal(read.Streaks, walked.Streaks);
+            walkedOn += read.Streaks.Count > 0 ? 1 : 0;
+        }
+
+        Assert.True(walkedOn > 100, $"{walkedOn} looks with runs");
+        Assert.True(kept.Count > 250, $"{kept.Count} tickets");
+    }
+
     [Fact]
     public async Task AReleasedAlertIsAnnouncedAgain()
     {
