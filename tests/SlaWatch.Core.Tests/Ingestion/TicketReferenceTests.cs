@@ -123,6 +123,42 @@ public sealed class TicketReferenceTests : IAsyncDisposable
         Assert.Null(await _world.Main.Index.FindBySourceAsync(Channel.Email, responses[0].SourceRef!));
     }
 
+    /// <summary>
+    /// A derived reference is stored with the event and derived again for the same event next year: the same event
+    /// must always come to the same reference, or a line imported twice across an upgrade is recorded twice. These
+    /// were derived by the code of 2026-12-05.
+    /// </summary>
+    [Fact]
+    public async Task AnEventsDerivedReferenceIsTheOneItAlwaysHad()
+    {
+        var mail = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<m1@x>", "2026-11-16 09:00"), "test");
+
+        var results = await _world.Main.Events.RecordAllAsync(
+            mail.TicketId!,
+            [
+                new AgentResponse(Shipped.At("2026-11-16 09:20"), "客服A", null, "您好，已为您处理"),
+                new Assigned(Shipped.At("2026-11-16 09:10"), "组长", null, "客服A"),
+                new StatusChanged(
+                    Shipped.At("2026-11-16 10:00"),
+                    "客服A",
+                    null,
+                    TicketStatus.Resolved,
+                    "退款 \"已到账\""
+                ),
+            ],
+            "test"
+        );
+
+        Assert.All(results, result => Assert.Equal(RecordOutcome.Recorded, result.Outcome));
+        var events = (await _world.Main.Store.LoadAsync(mail.TicketId!))!.Events;
+        Assert.Equal(
+            ["evt:a0fe7609395c1ec182a594cd", "evt:be25b8fb31b636c94fd25dbf", "evt:87fdb28b5c2ccda8d4f38265"],
+            new[] { typeof(AgentResponse), typeof(Assigned), typeof(StatusChanged) }.Select(type =>
+                events.Single(item => item.GetType() == type).SourceRef
+            )
+        );
+    }
+
     [Fact]
     public async Task SeveralEventsAtOnceAreEachAnsweredAndTheSameSourceTwiceIsOnce()
     {
