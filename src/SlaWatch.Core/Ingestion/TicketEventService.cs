@@ -451,7 +451,7 @@ public sealed class TicketEventService(
     private static string DerivedRef(TicketEvent item)
     {
         var happened = item with { Entered = false, RecordedAt = null, StampedAt = null, From = null };
-        var (buffer, json) = t_refWriter ??= NewRefWriter();
+        var (buffer, json) = _refWriter ??= NewRefWriter();
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         Encoding.UTF8.GetBytes(happened.GetType().Name, buffer);
@@ -463,7 +463,7 @@ public sealed class TicketEventService(
     }
 
     [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? t_refWriter;
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _refWriter;
 
     private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewRefWriter()
     {
