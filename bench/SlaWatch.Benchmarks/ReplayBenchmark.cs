@@ -14,8 +14,9 @@ namespace SlaWatch.Benchmarks;
 
 /// <summary>
 /// Replay throughput: generated input (100 000 tickets over 30 days by default) replayed in memory, with wall time,
-/// input events per second and peak memory; then a smaller week replayed both in memory and on Azurite in the same
-/// run, for the ratio between the two stores (skipped when the smaller run has no tickets).
+/// input events per second, peak memory and what each kind of work cost (time and allocations); then a smaller week
+/// replayed both in memory and on Azurite in the same run, for the ratio between the two stores (skipped when the
+/// smaller run has no tickets).
 /// </summary>
 internal static class ReplayBenchmark
 {
@@ -37,7 +38,8 @@ internal static class ReplayBenchmark
         var read = Stopwatch.StartNew();
         var items = ReplayDirectory.Read(big, policy);
         read.Stop();
-        var (run, took) = await ReplayAsync(null, policy, rules, items);
+        var costs = new ReplayCosts();
+        var (run, took) = await ReplayAsync(null, policy, rules, items, costs);
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
@@ -47,6 +49,17 @@ internal static class ReplayBenchmark
                     + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB (target: under 60 s)"
             )
         );
+        foreach (var (kind, (count, time, bytes)) in costs.Kinds)
+        {
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {kind}: {count:N0} in {time.TotalSeconds:0.0} s, {time.TotalMicroseconds / count:0.0} µs and "
+                        + $"{bytes / 1024.0 / count:0.0} KiB allocated each"
+                )
+            );
+        }
+
         Directory.Delete(big, recursive: true);
         if (smallTickets == 0)
         {
@@ -96,12 +109,13 @@ internal static class ReplayBenchmark
         TableStorage? tables,
         SlaPolicy policy,
         ClassificationRules rules,
-        IReadOnlyList<ReplayItem> items
+        IReadOnlyList<ReplayItem> items,
+        ReplayCosts? costs = null
     )
     {
         var watch = Stopwatch.StartNew();
         await using var replay = Processes.Replay(tables, policy, rules);
-        var run = await replay.GetRequiredService<ReplayEngine>().RunAsync(items, new ReplayOptions());
+        var run = await replay.GetRequiredService<ReplayEngine>().RunAsync(items, new ReplayOptions { Costs = costs });
         return (run, watch.Elapsed);
     }
 }

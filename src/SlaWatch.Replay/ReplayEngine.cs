@@ -45,6 +45,7 @@ public sealed class ReplayEngine
 
     private DateTimeOffset _lastScan;
     private int _scans;
+    private ReplayCosts? _costs;
 
     /// <summary>A replay through services composed by <c>AddSlaWatchReplay</c> on a fresh store.</summary>
     public ReplayEngine(
@@ -113,7 +114,7 @@ public sealed class ReplayEngine
         var start = ZoneMapping.StartOfDay(zone, firstDay);
         var end = ZoneMapping.StartOfDay(zone, lastDay.AddDays(1));
         _clock.MoveTo(start);
-        _lastScan = start.AddTicks(-1);
+        (_lastScan, _costs) = (start.AddTicks(-1), options.Costs);
 
         var handled = 0;
         foreach (
@@ -130,7 +131,9 @@ public sealed class ReplayEngine
                 _clock.MoveTo(item.At);
             }
 
+            var handling = ReplayCosts.Start();
             var outcome = await HandleAsync(item, cancellationToken).ConfigureAwait(false);
+            options.Costs?.Add(KindOf(item), handling);
             Count(outcome);
             if (outcome == "created" && _waiting.Count > 0)
             {
@@ -148,9 +151,11 @@ public sealed class ReplayEngine
         await ScanAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
 
+        var reports = ReplayCosts.Start();
         var days = (
             await _reports.RunDaysAsync(firstDay, lastDay, cancellationToken: cancellationToken).ConfigureAwait(false)
         ).ToList();
+        options.Costs?.Add("reports", reports);
 
         // Without --to the input's last days may hold only follow-ups (closures, ratings) of earlier tickets.
         while (options.To is null && days.Count > 1 && days[^1].All.Received == 0)
@@ -180,7 +185,9 @@ public sealed class ReplayEngine
 
     private async Task ScanAsync(CancellationToken cancellationToken)
     {
+        var scan = ReplayCosts.Start();
         await _scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
+        _costs?.Add("scans", scan);
         _scans++;
         _lastScan = _clock.GetUtcNow();
     }
@@ -336,6 +343,17 @@ public sealed class ReplayEngine
             _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
         }
     }
+
+    private static string KindOf(ReplayItem item) =>
+        item switch
+        {
+            MailItem => "mails",
+            ChatItem => "chat messages",
+            CallItem => "calls",
+            RecordItem { Line: ContactLine } => "contact lines",
+            RecordItem => "event lines",
+            _ => "unreadable inputs",
+        };
 
     /// <summary>The first minute boundary on or after <paramref name="instant"/>.</summary>
     private static DateTimeOffset CeilingMinute(DateTimeOffset instant)

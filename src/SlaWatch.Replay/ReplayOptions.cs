@@ -6,6 +6,9 @@ public sealed record ReplayOptions(DateOnly? From = null, DateOnly? To = null)
 {
     /// <summary>How often, in inputs handled, progress is reported.</summary>
     public int ProgressEvery { get; init; } = 500;
+
+    /// <summary>Where the replay adds what each kind of work cost, when measured (the benchmark).</summary>
+    public ReplayCosts? Costs { get; init; }
 }
 
 /// <summary>Where a replay is: inputs handled of all, scans run, and the virtual instant.</summary>

@@ -106,8 +106,21 @@ public sealed class GeneratedReplayTests
         );
         var engine = provider.GetRequiredService<ReplayEngine>();
 
-        var run = await engine.RunAsync(items, new ReplayOptions());
+        var costs = new ReplayCosts();
 
+        var run = await engine.RunAsync(items, new ReplayOptions { Costs = costs });
+
+        // Every input costed once under its kind, every scan, the reports once; each took time and memory.
+        var kinds = costs.Kinds.ToDictionary(kind => kind.Kind, kind => kind.Cost);
+        Assert.Equal(
+            items.Count,
+            kinds.Where(pair => pair.Key is not ("scans" or "reports")).Sum(pair => pair.Value.Count)
+        );
+        Assert.Equal(run.Scans, kinds["scans"].Count);
+        Assert.Equal(items.OfType<MailItem>().Count(), kinds["mails"].Count);
+        Assert.Equal(items.OfType<UnreadableItem>().Count(), kinds["unreadable inputs"].Count);
+        Assert.Equal(1, kinds["reports"].Count);
+        Assert.All(kinds.Values, cost => Assert.True(cost.Time > TimeSpan.Zero && cost.Bytes > 0, $"{cost}"));
         Assert.Equal(3, run.Outcomes["rejected"]);
         Assert.Equal(1, run.Outcomes["notfound"]);
         Assert.Equal(10, run.Days.Single().All.Received);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Concurrency;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -215,15 +216,17 @@ public sealed class ReportService(
             ReadsSummaries ? await index.ReadDaySummariesAsync(day, cancellationToken).ConfigureAwait(false) : []
         ).ToDictionary(ticket => ticket.Id, StringComparer.Ordinal);
         var tickets = new StoredTicket?[arrivals.Length];
-        await Parallel.ForAsync(
-            0,
-            arrivals.Length,
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, token) =>
-                tickets[i] = summaries.TryGetValue(arrivals[i].TicketId, out var summary)
-                    ? summary
-                    : await store.LoadAsync(arrivals[i].TicketId, token).ConfigureAwait(false)
-        );
+        await InFlight
+            .ForAsync(
+                arrivals.Length,
+                16,
+                async (i, token) =>
+                    tickets[i] = summaries.TryGetValue(arrivals[i].TicketId, out var summary)
+                        ? summary
+                        : await store.LoadAsync(arrivals[i].TicketId, token).ConfigureAwait(false),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return tickets.OfType<StoredTicket>().ToArray();
     }
 

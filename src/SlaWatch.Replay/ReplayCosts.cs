@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace SlaWatch.Replay;
+
+/// <summary>
+/// What a replay spent, by kind of work (each kind of input, the scans, the reports at the end):
+/// how many, the wall time and the bytes allocated on the replaying thread (the whole of it on the in-process store,
+/// where nothing a replay does leaves its thread; not on tables). Given in <see cref="ReplayOptions.Costs"/> by the
+/// benchmark, which prints it; a replay without one keeps nothing. One replay adds to it at a time.
+/// </summary>
+public sealed class ReplayCosts
+{
+    private readonly Dictionary<string, Cost> _kinds = new(StringComparer.Ordinal);
+
+    /// <summary>Each kind in the order first measured.</summary>
+    public IReadOnlyList<(string Kind, Cost Cost)> Kinds => [.. _kinds.Select(pair => (pair.Key, pair.Value))];
+
+    /// <summary>How many of a kind, their time and their allocations.</summary>
+    public readonly record struct Cost(long Count, TimeSpan Time, long Bytes);
+
+    internal readonly record struct Started(long Timestamp, long Bytes);
+
+    internal static Started Start() => new(Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
+    internal void Add(string kind, Started started)
+    {
+        var (count, time, bytes) = _kinds.GetValueOrDefault(kind);
+        _kinds[kind] = new Cost(
+            count + 1,
+            time + Stopwatch.GetElapsedTime(started.Timestamp),
+            bytes + GC.GetAllocatedBytesForCurrentThread() - started.Bytes
+        );
+    }
+}
