@@ -366,8 +366,13 @@ public sealed class TicketEventService(
             ];
         }
 
-        await IndexRepliesAsync(written.Ticket.State.Channel, written.Ticket.Id, items, cancellationToken)
-            .ConfigureAwait(false);
+        // The channel is the written ticket's state, folded only when there is a reply to enter (an event line's
+        // reference is derived, and no message quotes it).
+        if (items.Any(IsQuotedReply))
+        {
+            await IndexRepliesAsync(written.Ticket.State.Channel, written.Ticket.Id, items, cancellationToken)
+                .ConfigureAwait(false);
+        }
 
         return
         [
@@ -401,11 +406,12 @@ public sealed class TicketEventService(
     ) =>
         Task.WhenAll(
             items
-                .Where(item =>
-                    item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!)
-                )
+                .Where(IsQuotedReply)
                 .Select(item => index.IndexSourceAsync(channel, item.SourceRef!, ticketId, cancellationToken))
         );
+
+    private static bool IsQuotedReply(TicketEvent item) =>
+        item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!);
 
     /// <summary>
     /// A ticket number (<c>20261116-001</c>), the message that opened or joined it
