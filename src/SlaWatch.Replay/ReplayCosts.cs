@@ -22,13 +22,15 @@ public sealed class ReplayCosts
 
     internal static Started Start() => new(Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
 
-    internal void Add(string kind, Started started)
+    /// <param name="started">What <see cref="Start"/> gave (a replay that measures has one).</param>
+    internal void Add(string kind, Started? started)
     {
+        var from = started ?? throw new ArgumentNullException(nameof(started));
         var (count, time, bytes) = _kinds.GetValueOrDefault(kind);
         _kinds[kind] = new Cost(
             count + 1,
-            time + Stopwatch.GetElapsedTime(started.Timestamp),
-            bytes + GC.GetAllocatedBytesForCurrentThread() - started.Bytes
+            time + Stopwatch.GetElapsedTime(from.Timestamp),
+            bytes + GC.GetAllocatedBytesForCurrentThread() - from.Bytes
         );
     }
 }

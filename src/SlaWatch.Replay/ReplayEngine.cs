@@ -131,9 +131,9 @@ public sealed class ReplayEngine
                 _clock.MoveTo(item.At);
             }
 
-            var handling = ReplayCosts.Start();
+            var handling = StartCost();
             var outcome = await HandleAsync(item, cancellationToken).ConfigureAwait(false);
-            options.Costs?.Add(KindOf(item), handling);
+            _costs?.Add(KindOf(item), handling);
             Count(outcome);
             if (outcome == "created" && _waiting.Count > 0)
             {
@@ -151,11 +151,11 @@ public sealed class ReplayEngine
         await ScanAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
 
-        var reports = ReplayCosts.Start();
+        var reports = StartCost();
         var days = (
             await _reports.RunDaysAsync(firstDay, lastDay, cancellationToken: cancellationToken).ConfigureAwait(false)
         ).ToList();
-        options.Costs?.Add("reports", reports);
+        _costs?.Add("reports", reports);
 
         // Without --to the input's last days may hold only follow-ups (closures, ratings) of earlier tickets.
         while (options.To is null && days.Count > 1 && days[^1].All.Received == 0)
@@ -185,7 +185,7 @@ public sealed class ReplayEngine
 
     private async Task ScanAsync(CancellationToken cancellationToken)
     {
-        var scan = ReplayCosts.Start();
+        var scan = StartCost();
         await _scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
         _costs?.Add("scans", scan);
         _scans++;
@@ -343,6 +343,9 @@ public sealed class ReplayEngine
             _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
         }
     }
+
+    // Measured only when asked: a replay that keeps no costs reads no clock an input.
+    private ReplayCosts.Started? StartCost() => _costs is null ? null : ReplayCosts.Start();
 
     private static string KindOf(ReplayItem item) =>
         item switch

@@ -200,7 +200,7 @@ public sealed class TicketEventService(
     )
     {
         ArgumentNullException.ThrowIfNull(screened);
-        await IndexRepliesAsync(channel, ticketId, screened.Accepted, cancellationToken).ConfigureAwait(false);
+        await IndexRepliesAsync(() => channel, ticketId, screened.Accepted, cancellationToken).ConfigureAwait(false);
         return
         [
             .. screened.Items.Select(
@@ -366,13 +366,8 @@ public sealed class TicketEventService(
             ];
         }
 
-        // The channel is the written ticket's state, folded only when there is a reply to enter (an event line's
-        // reference is derived, and no message quotes it).
-        if (items.Any(IsQuotedReply))
-        {
-            await IndexRepliesAsync(written.Ticket.State.Channel, written.Ticket.Id, items, cancellationToken)
-                .ConfigureAwait(false);
-        }
+        await IndexRepliesAsync(() => written.Ticket.State.Channel, written.Ticket.Id, items, cancellationToken)
+            .ConfigureAwait(false);
 
         return
         [
@@ -398,20 +393,30 @@ public sealed class TicketEventService(
 
     /// <summary>Customers answer our acknowledgements and replies: which ticket those messages belong to, entered
     /// together (not a sheet row's reply or one without a reference of its own, which no message quotes).</summary>
+    /// <param name="channel">The ticket's channel, asked for only when there is a reply to enter (a written ticket's
+    /// is its folded state's, and an event line's derived reference is never entered).</param>
     private Task IndexRepliesAsync(
-        Policies.Channel channel,
+        Func<Policies.Channel> channel,
         string ticketId,
         IEnumerable<TicketEvent> items,
         CancellationToken cancellationToken
-    ) =>
-        Task.WhenAll(
-            items
-                .Where(IsQuotedReply)
-                .Select(item => index.IndexSourceAsync(channel, item.SourceRef!, ticketId, cancellationToken))
-        );
+    )
+    {
+        var replies = items
+            .Where(item =>
+                item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!)
+            )
+            .ToArray();
+        if (replies.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
 
-    private static bool IsQuotedReply(TicketEvent item) =>
-        item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!);
+        var on = channel();
+        return Task.WhenAll(
+            replies.Select(item => index.IndexSourceAsync(on, item.SourceRef!, ticketId, cancellationToken))
+        );
+    }
 
     /// <summary>
     /// A ticket number (<c>20261116-001</c>), the message that opened or joined it

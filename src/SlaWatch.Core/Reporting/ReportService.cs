@@ -104,7 +104,9 @@ public sealed class ReportService(
     )
     {
         var computed = new List<DailyAggregate>(days.Count);
-        var read = new Dictionary<DateOnly, IReadOnlyList<DayEntry>>();
+        // Each day's arrivals (the entries of tickets received that day): the reports' tickets and the histories'
+        // contacts.
+        var read = new Dictionary<DateOnly, DayEntry[]>();
         for (int start = 0, end; start < days.Count; start = end)
         {
             end = start + 1;
@@ -123,11 +125,11 @@ public sealed class ReportService(
             {
                 if (!read.ContainsKey(day))
                 {
-                    read[day] = await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
+                    read[day] = Arrivals(await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false));
                 }
             }
 
-            var contacts = read.Values.SelectMany(entries => entries).Where(entry => entry.ReceivedThatDay).ToArray();
+            var contacts = read.Values.SelectMany(arrivals => arrivals).ToArray();
             var histories = new Dictionary<TimeSpan, RepeatHistory>();
             for (var i = start; i < end; i++)
             {
@@ -156,14 +158,14 @@ public sealed class ReportService(
     private async Task<DailyAggregate> FoldAsync(
         DateOnly day,
         SlaPolicy used,
-        IReadOnlyList<DayEntry> entries,
+        DayEntry[] arrivals,
         RepeatHistory history,
         bool store,
         CancellationToken cancellationToken
     )
     {
         var now = time.GetUtcNow();
-        var loaded = await ArrivalsAsync(day, entries, cancellationToken).ConfigureAwait(false);
+        var loaded = await ArrivalsAsync(day, arrivals, cancellationToken).ConfigureAwait(false);
         var figures = DailyAggregator.Fold(loaded, used, now, history);
         var aggregate = new DailyAggregate(day, day, used.Version, now, figures, Exceptions(loaded, used, now));
         if (!store)
@@ -198,20 +200,22 @@ public sealed class ReportService(
     private async Task<StoredTicket[]> ArrivalsAsync(DateOnly day, CancellationToken cancellationToken) =>
         await ArrivalsAsync(
                 day,
-                await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false),
+                Arrivals(await index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false)),
                 cancellationToken
             )
             .ConfigureAwait(false);
 
-    /// <summary>The tickets of the day's arrivals among its <paramref name="entries"/>: the summaries in a partition
-    /// query; a ticket without one is loaded (16 at a time).</summary>
+    private static DayEntry[] Arrivals(IReadOnlyList<DayEntry> entries) =>
+        [.. entries.Where(entry => entry.ReceivedThatDay)];
+
+    /// <summary>The tickets of the day's <paramref name="arrivals"/>: the summaries in a partition query; a ticket
+    /// without one is loaded (16 at a time).</summary>
     private async Task<StoredTicket[]> ArrivalsAsync(
         DateOnly day,
-        IReadOnlyList<DayEntry> entries,
+        DayEntry[] arrivals,
         CancellationToken cancellationToken
     )
     {
-        var arrivals = entries.Where(entry => entry.ReceivedThatDay).ToArray();
         var summaries = (
             ReadsSummaries ? await index.ReadDaySummariesAsync(day, cancellationToken).ConfigureAwait(false) : []
         ).ToDictionary(ticket => ticket.Id, StringComparer.Ordinal);
