@@ -109,7 +109,7 @@ internal static class ReplayBenchmark
         TableStorage? tables,
         SlaPolicy policy,
         ClassificationRules rules,
-        IReadOnlyList<ReplayItem> items,
+        ReplayInput items,
         ReplayCosts? costs = null
     )
     {

@@ -75,53 +75,31 @@ public sealed class ReplayEngine
         _tally = tally;
     }
 
-    /// <summary>The items in range, by local day of their instant; unreadable input always (it is
-    /// quarantined).</summary>
-    public static IReadOnlyList<ReplayItem> InRange(
-        IReadOnlyList<ReplayItem> items,
-        TimeZoneInfo zone,
-        ReplayOptions options
-    ) =>
-        items
-            .Where(item =>
-                item is UnreadableItem
-                || (
-                    ZoneMapping.LocalDate(zone, item.At) is var day
-                    && (options.From is null || day >= options.From)
-                    && (options.To is null || day <= options.To)
-                )
-            )
-            .ToArray();
-
     public async Task<ReplayRun> RunAsync(
-        IReadOnlyList<ReplayItem> items,
+        ReplayInput input,
         ReplayOptions options,
         IProgress<ReplayProgress>? progress = null,
         CancellationToken cancellationToken = default
     )
     {
-        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         var zone = _policy.TimeZone;
-        var dated = items.Where(item => item is not UnreadableItem).ToArray();
-        if (dated.Length == 0)
+        input = input.Within(options);
+        if (input.FirstDay is not { } firstInput || input.LastDay is not { } lastInput)
         {
             throw new InvalidOperationException("Nothing to replay: no readable input in the range.");
         }
 
-        var firstDay = options.From ?? ZoneMapping.LocalDate(zone, dated[0].At);
-        var lastDay = options.To ?? ZoneMapping.LocalDate(zone, dated[^1].At);
+        var firstDay = options.From ?? firstInput;
+        var lastDay = options.To ?? lastInput;
         var start = ZoneMapping.StartOfDay(zone, firstDay);
         var end = ZoneMapping.StartOfDay(zone, lastDay.AddDays(1));
         _clock.MoveTo(start);
         (_lastScan, _costs) = (start.AddTicks(-1), options.Costs);
 
         var handled = 0;
-        foreach (
-            var item in items
-                .OrderBy(item => item is UnreadableItem ? DateTimeOffset.MinValue : item.At)
-                .ThenBy(item => item.Sequence)
-        )
+        foreach (var item in input.Items())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (item is not UnreadableItem)
@@ -141,7 +119,7 @@ public sealed class ReplayEngine
             }
             if (++handled % options.ProgressEvery == 0)
             {
-                progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
+                progress?.Report(new ReplayProgress(handled, input.Count, _scans, _clock.GetUtcNow()));
             }
         }
 
@@ -149,7 +127,7 @@ public sealed class ReplayEngine
         await ScanUntilAsync(end, cancellationToken).ConfigureAwait(false);
         _clock.MoveTo(end);
         await ScanAsync(cancellationToken).ConfigureAwait(false);
-        progress?.Report(new ReplayProgress(handled, items.Count, _scans, _clock.GetUtcNow()));
+        progress?.Report(new ReplayProgress(handled, input.Count, _scans, _clock.GetUtcNow()));
 
         var reports = StartCost();
         var days = (

@@ -38,8 +38,9 @@ public sealed class GeneratedReplayTests
         // About 300 a day on average; the spike day (the middle one) at least 1.8 times a weekday.
         Assert.InRange(summary.Tickets, 7 * 300 * 0.9, 7 * 300 * 1.1);
         var items = ReplayDirectory.Read(directory, Shipped.Policy);
-        Assert.DoesNotContain(items, item => item is UnreadableItem);
+        Assert.DoesNotContain(items.Items(), item => item is UnreadableItem);
         var perDay = items
+            .Items()
             .OfType<MailItem>()
             .Select(item => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(item.At, Shipped.Policy.TimeZone).DateTime))
             .GroupBy(day => day)
@@ -117,8 +118,8 @@ public sealed class GeneratedReplayTests
             kinds.Where(pair => pair.Key is not ("scans" or "reports")).Sum(pair => pair.Value.Count)
         );
         Assert.Equal(run.Scans, kinds["scans"].Count);
-        Assert.Equal(items.OfType<MailItem>().Count(), kinds["mails"].Count);
-        Assert.Equal(items.OfType<UnreadableItem>().Count(), kinds["unreadable inputs"].Count);
+        Assert.Equal(items.Items().OfType<MailItem>().Count(), kinds["mails"].Count);
+        Assert.Equal(items.Items().OfType<UnreadableItem>().Count(), kinds["unreadable inputs"].Count);
         Assert.Equal(1, kinds["reports"].Count);
         Assert.All(kinds.Values, cost => Assert.True(cost.Time > TimeSpan.Zero && cost.Bytes > 0, $"{cost}"));
         Assert.Equal(3, run.Outcomes["rejected"]);

@@ -22,7 +22,7 @@ internal static class Replays
     )
     {
         options ??= new ReplayOptions();
-        var items = ReplayEngine.InRange(ReplayDirectory.Read(directory, policy), policy.TimeZone, options);
+        var items = ReplayDirectory.Read(directory, policy);
         var tables = azurite is null
             ? null
             : StorageOptions.FromConnection(azurite, prefix ?? "rp" + Guid.NewGuid().ToString("N")[..10]);

@@ -88,21 +88,17 @@ internal static class ReplayCommand
                     result.GetValue(from) is { } first ? InputParsing.Date("--from", first) : null,
                     result.GetValue(to) is { } last ? InputParsing.Date("--to", last) : null
                 );
-                IReadOnlyList<ReplayItem> items;
+                ReplayInput items;
                 try
                 {
-                    items = ReplayEngine.InRange(
-                        ReplayDirectory.Read(result.GetValue(directory)!, policies[0]),
-                        policies[0].TimeZone,
-                        range
-                    );
+                    items = ReplayDirectory.Read(result.GetValue(directory)!, policies[0]).Within(range);
                 }
                 catch (DirectoryNotFoundException error)
                 {
                     throw new UsageException(error.Message);
                 }
 
-                if (!items.Any(item => item is not UnreadableItem))
+                if (items.FirstDay is null)
                 {
                     throw new UsageException($"{result.GetValue(directory)}: no readable input in the range");
                 }

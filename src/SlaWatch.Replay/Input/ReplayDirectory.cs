@@ -16,13 +16,14 @@ namespace SlaWatch.Replay.Input;
 /// Reads a directory of recorded input (README, "Replay input"): <c>email/*.eml</c> arriving at their topmost
 /// <c>Received:</c> stamp, <c>chat/*.jsonl</c> webhook deliveries with their receipt instants, <c>phone/*.csv</c> (or
 /// <c>*.jsonl</c>) call logs, and <c>events.jsonl</c> with what agents and customers did. Returns every item in
-/// instant order; what cannot be read becomes an <see cref="UnreadableItem"/>, never an exception.
+/// instant order, each JSON line read again when its turn comes (<see cref="ReplayInput"/>); what cannot be read
+/// becomes an <see cref="UnreadableItem"/>, never an exception.
 /// </summary>
 public static class ReplayDirectory
 {
     public const string EventsFile = "events.jsonl";
 
-    public static IReadOnlyList<ReplayItem> Read(string directory, SlaPolicy policy)
+    public static ReplayInput Read(string directory, SlaPolicy policy)
     {
         if (!Directory.Exists(directory))
         {
@@ -32,26 +33,32 @@ public static class ReplayDirectory
         // MimeKit caches which charsets exist on first use: make the legacy ones exist first.
         Core.Text.LegacyCharsets.Register();
         var zone = policy.TimeZone;
-        var items = new List<ReplayItem>();
-        items.AddRange(Files(directory, "email", "*.eml").Select(Mail));
+        var input = new ReplayInput.Builder(zone);
+        foreach (var path in Files(directory, "email", "*.eml"))
+        {
+            input.Add(Mail(path));
+        }
+
         foreach (var path in Files(directory, "chat", "*.jsonl"))
         {
-            items.AddRange(Chat(path, zone));
+            JsonLines(input, path, "chat", (line, origin) => ChatDelivery(line, origin, zone));
         }
 
         foreach (var path in Files(directory, "phone", "*.csv").Concat(Files(directory, "phone", "*.jsonl")))
         {
-            items.AddRange(Calls(path, zone));
+            foreach (var call in Calls(path, zone))
+            {
+                input.Add(call);
+            }
         }
 
         var events = Path.Combine(directory, EventsFile);
         if (File.Exists(events))
         {
-            items.AddRange(Records(events, zone, policy.Channels));
+            JsonLines(input, events, "events", (line, origin) => Record(line, origin, zone, policy.Channels));
         }
 
-        var sequenced = items.Select((item, position) => item with { Sequence = position });
-        return sequenced.OrderBy(item => item.At).ThenBy(item => item.Sequence).ToArray();
+        return input.Build();
     }
 
     private static IEnumerable<string> Files(string directory, string folder, string pattern)
@@ -97,48 +104,109 @@ public static class ReplayDirectory
         }
     }
 
-    private static IEnumerable<ReplayItem> Chat(string path, TimeZoneInfo zone) =>
-        JsonLines(path, "chat", (line, origin) => ChatDelivery(line, origin, zone));
-
-    /// <summary>Each non-blank line through <paramref name="read"/>; a line it refuses becomes an unreadable item
-    /// naming the line.</summary>
-    private static IEnumerable<ReplayItem> JsonLines(string path, string channel, Func<string, string, ReplayItem> read)
+    /// <summary>
+    /// Each non-blank line through <paramref name="read"/>, placed by its instant; a line it refuses becomes an
+    /// unreadable item naming the line. A file in UTF-16 or UTF-32 is held whole, as its bytes are not its lines.
+    /// </summary>
+    private static void JsonLines(
+        ReplayInput.Builder input,
+        string path,
+        string channel,
+        Func<string, string, ReplayItem> read
+    )
     {
-        // Each line bounded (a recorded chat body is the longest line): a file without newlines cannot be held whole.
-        foreach (var bounded in BoundedLines.Read(path, WebhookOptions.MaxRecordedLineChars))
+        var file = new ReplayInput.LinesFile(path, (number, text) => Line(path, channel, read, number, text));
+        var lines = BoundedLines.Read(path, WebhookOptions.MaxRecordedLineChars);
+        if (!LineSpans.IsUtf8(path))
         {
-            var (number, line) = (bounded.Number, bounded.Text ?? string.Empty);
-            if (bounded.TooLong)
+            foreach (var (item, _) in Items(path, channel, file, lines))
             {
-                yield return new UnreadableItem(
-                    DateTimeOffset.MinValue,
-                    string.Create(CultureInfo.InvariantCulture, $"{path}:{number}"),
-                    channel,
-                    bounded.Refusal(WebhookOptions.MaxRecordedLineChars),
-                    Core.Ports.QuarantinedInput.LineNotKeptText
-                );
-                continue;
+                input.Add(item);
             }
 
-            if (bounded.IsBlank)
+            return;
+        }
+
+        input.AddLines(file, Placed(path, Items(path, channel, file, lines)));
+    }
+
+    /// <summary>Each line with where it lies: the spans are split as the lines are, the line numbered n the n-th
+    /// span.</summary>
+    private static IEnumerable<(ReplayItem Item, int Number, long Offset, int Length)> Placed(
+        string path,
+        IEnumerable<(ReplayItem Item, int Number)> lines
+    )
+    {
+        using var spans = LineSpans.Read(path).GetEnumerator();
+        var spanNumber = 0;
+        foreach (var (item, number) in lines)
+        {
+            for (; spanNumber < number; spanNumber++)
             {
-                continue;
+                if (!spans.MoveNext())
+                {
+                    throw new IOException($"{path}: the file changed while it was read");
+                }
             }
 
-            var origin = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}");
-            ReplayItem item;
-            try
-            {
-                item = read(line, origin);
-            }
-            catch (InputException error)
-            {
-                item = new UnreadableItem(DateTimeOffset.MinValue, origin, channel, error.Message, line);
-            }
-
-            yield return item;
+            // An unreadable line's place is never read: a line too long to hold may not fit the length.
+            yield return (item, number, spans.Current.Offset, (int)Math.Min(spans.Current.Length, int.MaxValue));
         }
     }
+
+    private static IEnumerable<(ReplayItem Item, int Number)> Items(
+        string path,
+        string channel,
+        ReplayInput.LinesFile file,
+        IEnumerable<BoundedLine> lines
+    )
+    {
+        // Each line bounded (a recorded chat body is the longest line): a file without newlines cannot be held whole.
+        foreach (var bounded in lines)
+        {
+            if (bounded.TooLong)
+            {
+                yield return (
+                    new UnreadableItem(
+                        DateTimeOffset.MinValue,
+                        Origin(path, bounded.Number),
+                        channel,
+                        bounded.Refusal(WebhookOptions.MaxRecordedLineChars),
+                        Core.Ports.QuarantinedInput.LineNotKeptText
+                    ),
+                    bounded.Number
+                );
+            }
+            else if (!bounded.IsBlank)
+            {
+                yield return (file.Item(bounded.Number, bounded.Text!), bounded.Number);
+            }
+        }
+    }
+
+    /// <summary>A line of a JSON-lines file as an item: what <paramref name="read"/> makes of it, or its
+    /// refusal.</summary>
+    private static ReplayItem Line(
+        string path,
+        string channel,
+        Func<string, string, ReplayItem> read,
+        int number,
+        string text
+    )
+    {
+        var origin = Origin(path, number);
+        try
+        {
+            return read(text, origin);
+        }
+        catch (InputException error)
+        {
+            return new UnreadableItem(DateTimeOffset.MinValue, origin, channel, error.Message, text);
+        }
+    }
+
+    private static string Origin(string path, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}:{number}");
 
     /// <summary>One delivery: <c>{"receivedAt": "…", "format": "chatwoot"|"generic", "body": {…}}</c>.</summary>
     private static ChatItem ChatDelivery(string line, string origin, TimeZoneInfo zone)
@@ -208,20 +276,19 @@ public static class ReplayDirectory
         }
     }
 
-    private static IEnumerable<ReplayItem> Records(string path, TimeZoneInfo zone, ChannelCatalog channels) =>
-        JsonLines(path, "events", (line, origin) =>
-        {
-            var parsed = InputJson.Parse(line, zone, channels);
-            return new RecordItem(
-                parsed switch
-                {
-                    ContactLine contact => contact.Contact.ReceivedAt,
-                    EventLine recorded => recorded.Event.At,
-                    _ => throw new InputException("type", "neither a contact nor an event"),
-                },
-                origin,
-                parsed,
-                line
-            );
-        });
+    private static RecordItem Record(string line, string origin, TimeZoneInfo zone, ChannelCatalog channels)
+    {
+        var parsed = InputJson.Parse(line, zone, channels);
+        return new RecordItem(
+            parsed switch
+            {
+                ContactLine contact => contact.Contact.ReceivedAt,
+                EventLine recorded => recorded.Event.At,
+                _ => throw new InputException("type", "neither a contact nor an event"),
+            },
+            origin,
+            parsed,
+            line
+        );
+    }
 }

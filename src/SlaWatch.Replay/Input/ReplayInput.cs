@@ -1,0 +1,160 @@
+using SlaWatch.Core.Calendars;
+
+namespace SlaWatch.Replay.Input;
+
+/// <summary>
+/// A directory's recorded input in the order a replay takes it: what could not be read first (it is quarantined when
+/// the replay starts), then every other input by instant, ties in the order the files were read. A line of a JSON-lines
+/// file is held as its instant and place (about 40 bytes), and read and parsed again when it is enumerated, so a year
+/// of input need not sit in memory; mails are held as their paths, calls as parsed. Each enumeration reads the files
+/// again: they must not change during a replay.
+/// </summary>
+public sealed class ReplayInput
+{
+    private readonly TimeZoneInfo _zone;
+    private readonly IReadOnlyList<UnreadableItem> _unreadable;
+    private readonly List<Place> _dated;
+    private readonly IReadOnlyList<ReplayItem> _held;
+    private readonly IReadOnlyList<LinesFile> _files;
+    private readonly (DateOnly? From, DateOnly? To) _range;
+
+    private ReplayInput(
+        TimeZoneInfo zone,
+        IReadOnlyList<UnreadableItem> unreadable,
+        List<Place> dated,
+        IReadOnlyList<ReplayItem> held,
+        IReadOnlyList<LinesFile> files,
+        (DateOnly? From, DateOnly? To) range = default
+    ) => (_zone, _unreadable, _dated, _held, _files, _range) = (zone, unreadable, dated, held, files, range);
+
+    /// <summary>How many inputs <see cref="Items"/> gives.</summary>
+    public int Count => _unreadable.Count + _dated.Count;
+
+    /// <summary>The local day of the first readable input; null when there is none.</summary>
+    public DateOnly? FirstDay => _dated.Count == 0 ? null : LocalDay(_dated[0]);
+
+    /// <summary>The local day of the last readable input; null when there is none.</summary>
+    public DateOnly? LastDay => _dated.Count == 0 ? null : LocalDay(_dated[^1]);
+
+    /// <summary>The inputs of the local days <paramref name="options"/> names, and every unreadable one.</summary>
+    public ReplayInput Within(ReplayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.From is null && options.To is null || (options.From, options.To) == _range)
+        {
+            return this;
+        }
+
+        var dated = _dated.FindAll(place =>
+            LocalDay(place) is var day
+            && (options.From is null || day >= options.From)
+            && (options.To is null || day <= options.To)
+        );
+        return new ReplayInput(_zone, _unreadable, dated, _held, _files, (options.From, options.To));
+    }
+
+    /// <summary>The inputs in replay order, every line read from its file again.</summary>
+    public IEnumerable<ReplayItem> Items()
+    {
+        foreach (var item in _unreadable)
+        {
+            yield return item;
+        }
+
+        var readers = new LineSpans.Reader?[_files.Count];
+        try
+        {
+            for (var i = 0; i < _dated.Count; i++)
+            {
+                var place = _dated[i];
+                if (place.File < 0)
+                {
+                    yield return _held[(int)place.Offset];
+                    continue;
+                }
+
+                var file = _files[place.File];
+                var reader = readers[place.File] ??= new LineSpans.Reader(file.Path);
+                yield return file.Item(place.Number, reader.Line(place.Offset, place.Length)) with
+                {
+                    Sequence = place.Sequence,
+                };
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader?.Dispose();
+            }
+        }
+    }
+
+    private DateOnly LocalDay(Place place) =>
+        ZoneMapping.LocalDate(_zone, new DateTimeOffset(place.Ticks, TimeSpan.Zero));
+
+    /// <summary>
+    /// A readable input: its instant and input order, and where it is: a line of <see cref="_files"/> (its number and
+    /// bytes) or, with <see cref="File"/> below zero, the held input at <see cref="Offset"/>.
+    /// </summary>
+    private readonly record struct Place(long Ticks, long Sequence, int File, int Number, long Offset, int Length)
+    {
+        public static int InReplayOrder(Place one, Place other) =>
+            one.Ticks != other.Ticks ? one.Ticks.CompareTo(other.Ticks) : one.Sequence.CompareTo(other.Sequence);
+    }
+
+    /// <summary>A JSON-lines file and how its lines become items.</summary>
+    internal sealed record LinesFile(string Path, Func<int, string, ReplayItem> Item);
+
+    /// <summary>Takes the inputs in the order the files are read; numbers them, sorts them once.</summary>
+    internal sealed class Builder(TimeZoneInfo zone)
+    {
+        private const int NoFile = -1;
+        private readonly List<UnreadableItem> _unreadable = [];
+        private readonly List<Place> _dated = [];
+        private readonly List<ReplayItem> _held = [];
+        private readonly List<LinesFile> _files = [];
+        private long _sequence;
+
+        /// <summary>An input held whole until the replay takes it.</summary>
+        public void Add(ReplayItem item)
+        {
+            var numbered = item with { Sequence = _sequence++ };
+            if (numbered is UnreadableItem unreadable)
+            {
+                _unreadable.Add(unreadable);
+                return;
+            }
+
+            _dated.Add(new Place(numbered.At.UtcTicks, numbered.Sequence, NoFile, 0, _held.Count, 0));
+            _held.Add(numbered);
+        }
+
+        /// <summary>
+        /// A file's lines, read and parsed once for their instants, each given by <paramref name="lines"/> with where
+        /// it lies in the file; an unreadable line is held (it is quarantined first).
+        /// </summary>
+        public void AddLines(LinesFile file, IEnumerable<(ReplayItem Item, int Number, long Offset, int Length)> lines)
+        {
+            var index = _files.Count;
+            _files.Add(file);
+            foreach (var (item, number, offset, length) in lines)
+            {
+                var numbered = item with { Sequence = _sequence++ };
+                if (numbered is UnreadableItem unreadable)
+                {
+                    _unreadable.Add(unreadable);
+                    continue;
+                }
+
+                _dated.Add(new Place(numbered.At.UtcTicks, numbered.Sequence, index, number, offset, length));
+            }
+        }
+
+        public ReplayInput Build()
+        {
+            _dated.Sort(Place.InReplayOrder);
+            return new ReplayInput(zone, _unreadable, _dated, _held, _files);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using SlaWatch.Replay.Input;
+using SlaWatch.TestSupport;
+
+namespace SlaWatch.Replay.Tests;
+
+/// <summary>
+/// A directory's input as a replay takes it: each JSON line placed by its instant when the directory is read, and read
+/// from its file again, whole and in instant order, when the replay comes to it.
+/// </summary>
+public sealed class ReplayInputTests
+{
+    // Grouped by ticket, as an export writes them: the instants go back and forth through the file.
+    private static readonly string[] Lines =
+    [
+        Event("t1", "2026-11-16T09:00:00+08:00", "一"),
+        Event("t1", "2026-11-16T15:00:00+08:00", "三"),
+        Event("t2", "2026-11-16T08:00:00+08:00", "零 😀"),
+        Event("t2", "2026-11-17T10:00:00+08:00", "五"),
+        Event("t3", "2026-11-16T09:00:00+08:00", "二，同一时刻"),
+        Event("t3", "2026-11-16T23:59:59+08:00", "四"),
+    ];
+
+    [Theory]
+    [InlineData("\n", false)]
+    [InlineData("\r\n", true)]
+    [InlineData("\r", false)]
+    public void LinesComeBackWholeInInstantOrderWhateverTheNewlines(string newline, bool byteOrderMark)
+    {
+        // A blank line and an unreadable one between them, and no newline after the last.
+        var text =
+            string.Join(newline, Lines[..3])
+            + newline
+            + newline
+            + "not json"
+            + newline
+            + string.Join(newline, Lines[3..]);
+        var directory = Write(Encoding.UTF8.GetPreamble().Take(byteOrderMark ? 3 : 0).ToArray(), text);
+
+        var input = ReplayDirectory.Read(directory, Shipped.Policy);
+
+        AssertInInstantOrder(directory, input);
+        var unreadable = Assert.IsType<UnreadableItem>(input.Items().First());
+        Assert.Equal((Path.Combine(directory, "events.jsonl") + ":5", "not json"), (unreadable.Origin, unreadable.Raw));
+    }
+
+    [Fact]
+    public void AFileInUtf16IsReadAsItsText()
+    {
+        var directory = Write(Encoding.Unicode.GetPreamble(), string.Join("\r\n", Lines), Encoding.Unicode);
+
+        AssertInInstantOrder(directory, ReplayDirectory.Read(directory, Shipped.Policy));
+    }
+
+    [Fact]
+    public void ARangeKeepsItsDaysAndEveryUnreadableInput()
+    {
+        var directory = Write([], string.Join("\n", Lines.Append("{}")));
+        var input = ReplayDirectory.Read(directory, Shipped.Policy);
+
+        var day = input.Within(new ReplayOptions(new DateOnly(2026, 11, 17), new DateOnly(2026, 11, 17)));
+
+        Assert.Equal(
+            (7, new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 17)),
+            (input.Count, input.FirstDay, input.LastDay)
+        );
+        Assert.Equal(2, day.Count);
+        Assert.Equal((new DateOnly(2026, 11, 17), new DateOnly(2026, 11, 17)), (day.FirstDay, day.LastDay));
+        Assert.Equal(
+            ["{}", Lines[3]],
+            day.Items().Select(item => item is RecordItem record ? record.Raw : ((UnreadableItem)item).Raw)
+        );
+        // Enumerated again, the lines are read again, the same.
+        Assert.Equal(
+            day.Items().Select(item => item.Origin).ToArray(),
+            day.Items().Select(item => item.Origin).ToArray()
+        );
+    }
+
+    private static void AssertInInstantOrder(string directory, ReplayInput input)
+    {
+        var path = Path.Combine(directory, "events.jsonl");
+        var records = input.Items().OfType<RecordItem>().ToArray();
+        // Ties keep the file's order (t1's 09:00 before t3's), so the order is one and only one.
+        int[] order = [2, 0, 4, 1, 5, 3];
+        Assert.Equal(order.Select(index => Lines[index]), records.Select(record => record.Raw));
+        Assert.Equal(
+            order.Select(index => Excerpt(Lines[index])),
+            records
+                .Select(record => ((Core.Ingestion.EventLine)record.Line).Event)
+                .Select(recorded => ((Core.Tickets.AgentResponse)recorded).Excerpt)
+        );
+        Assert.All(records, record => Assert.StartsWith(path + ":", record.Origin, StringComparison.Ordinal));
+        Assert.Equal(records.Length, records.Select(record => record.Sequence).Distinct().Count());
+    }
+
+    private static string Excerpt(string line) =>
+        System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+
+    private static string Write(byte[] preamble, string text, Encoding? encoding = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("slawatch-input-").FullName;
+        File.WriteAllBytes(
+            Path.Combine(directory, "events.jsonl"),
+            [.. preamble, .. (encoding ?? new UTF8Encoding(false)).GetBytes(text)]
+        );
+        return directory;
+    }
+
+    private static string Event(string ticket, string at, string text) =>
+        $"{{\"type\":\"event\",\"ticket\":\"{ticket}\",\"kind\":\"agentResponse\",\"at\":\"{at}\",\"actor\":\"A\","
+        + $"\"text\":\"{text}\"}}";
+}
