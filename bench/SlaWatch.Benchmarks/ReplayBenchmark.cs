@@ -39,7 +39,9 @@ internal static class ReplayBenchmark
         var items = ReplayDirectory.Read(big, policy);
         read.Stop();
         var costs = new ReplayCosts();
+        var collector = (Pauses: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen2: GC.CollectionCount(2));
         var (run, took) = await ReplayAsync(null, policy, rules, items, costs);
+        var paused = GC.GetTotalPauseDuration() - collector.Pauses;
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
@@ -47,6 +49,14 @@ internal static class ReplayBenchmark
                     + $"{read.Elapsed.TotalSeconds:0.0} s, replayed in {took.TotalSeconds:0.0} s: "
                     + $"{items.Count / took.TotalSeconds:N0} events/s, {run.Scans:N0} scans; peak working set "
                     + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB (target: under 60 s)"
+            )
+        );
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"  the collector: {GC.CollectionCount(0) - collector.Gen0:N0} collections, "
+                    + $"{GC.CollectionCount(2) - collector.Gen2:N0} of them full; the replay paused "
+                    + $"{paused.TotalSeconds:0.0} s ({paused / took:P0}) for it"
             )
         );
         foreach (var (kind, (count, time, bytes)) in costs.Kinds)

@@ -38,17 +38,19 @@ public sealed partial class ChatWebhookHandler(
 
     public static ChatAction Map(ChatFormat format, byte[] body, DateTimeOffset receivedAt)
     {
-        JsonElement json;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            json = document.RootElement.Clone();
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException error)
         {
             throw new ChatFormatException($"not valid JSON ({error.Message.Split(" LineNumber:")[0]})");
         }
 
+        // Mapped while the document is open: an action holds strings, never its elements.
+        using var open = document;
+        var json = document.RootElement;
         if (json.ValueKind != JsonValueKind.Object)
         {
             throw new ChatFormatException("expected a JSON object");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
@@ -8,6 +9,16 @@ public sealed record Classification(Priority Priority, string Category, string? 
 /// <summary>Applies <see cref="ClassificationRules"/> to a contact's words, channel and customer.</summary>
 public sealed class Classifier(ClassificationRules rules)
 {
+    // Each rule's keywords searched for together, in one pass over the words, as every contact is classified.
+    private readonly (SearchValues<string> Keywords, string Value)[] _categories =
+    [
+        .. rules.Categories.Select(rule => (Keywords(rule.Keywords), rule.Key)),
+    ];
+    private readonly (SearchValues<string> Keywords, Priority Value)[] _priorities =
+    [
+        .. rules.Priorities.Select(rule => (Keywords(rule.Keywords), rule.Priority)),
+    ];
+
     public ClassificationRules Rules { get; } = rules;
 
     public Classification Classify(
@@ -22,11 +33,13 @@ public sealed class Classifier(ClassificationRules rules)
     {
         var words = $"{subject}\n{text}";
         var category = categoryHint
-            ?? Rules.Categories.FirstOrDefault(rule => Mentions(words, rule.Keywords))?.Key
-            ?? Rules.DefaultCategory;
+            ?? (Mentioned(_categories, words) is var rule and >= 0 ? _categories[rule].Value : Rules.DefaultCategory);
         var priority = priorityHint
-            ?? Rules.Priorities.FirstOrDefault(rule => Mentions(words, rule.Keywords))?.Priority
-            ?? Rules.ChannelDefaults.GetValueOrDefault(channel, Priority.Normal);
+            ?? (
+                Mentioned(_priorities, words) is var level and >= 0
+                    ? _priorities[level].Value
+                    : Rules.ChannelDefaults.GetValueOrDefault(channel, Priority.Normal)
+            );
         var tier = tierHint ?? (Rules.VipCustomerKeys.Contains(customer.Key) ? ClassificationRules.VipTier : null);
         if (
             string.Equals(tier, ClassificationRules.VipTier, StringComparison.OrdinalIgnoreCase)
@@ -41,6 +54,20 @@ public sealed class Classifier(ClassificationRules rules)
         return new Classification(priority, category, tier);
     }
 
-    private static bool Mentions(string words, IReadOnlyList<string> keywords) =>
-        keywords.Any(keyword => words.Contains(keyword, StringComparison.OrdinalIgnoreCase));
+    private static SearchValues<string> Keywords(IReadOnlyList<string> keywords) =>
+        SearchValues.Create([.. keywords], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first rule whose keywords the words mention; -1 when none does.</summary>
+    private static int Mentioned<T>((SearchValues<string> Keywords, T Value)[] rules, string words)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (words.AsSpan().ContainsAny(rules[i].Keywords))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -14,20 +14,9 @@ public static class InputJson
 {
     public static InputLine Parse(string json, TimeZoneInfo zone, ChannelCatalog? channels = null)
     {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException error)
-        {
-            throw new InputException(
-                "json",
-                $"not valid JSON ({error.Message.Split(" Path:")[0].Split(" LineNumber:")[0]})"
-            );
-        }
-
+        // Read while the document is open: what a line becomes holds strings, never its elements.
+        using var document = Document(json);
+        var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new InputException("json", "expected an object");
@@ -41,6 +30,21 @@ public static class InputJson
             "event" => new EventLine(fields.String("ticket"), TicketEventJson.Parse(fields) with { Entered = true }),
             var other => throw new InputException("type", $"'{other}' is neither 'contact' nor 'event'"),
         };
+    }
+
+    private static JsonDocument Document(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException error)
+        {
+            throw new InputException(
+                "json",
+                $"not valid JSON ({error.Message.Split(" Path:")[0].Split(" LineNumber:")[0]})"
+            );
+        }
     }
 
     /// <summary>An ISO 8601 instant; without an offset it is read in <paramref name="zone"/>. A refusal names <paramref
@@ -110,8 +114,7 @@ internal sealed class Fields(JsonElement root, TimeZoneInfo zone, ChannelCatalog
 
         return value.ValueKind switch
         {
-            JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString(),
-            JsonValueKind.String => null,
+            JsonValueKind.String => value.GetString() is var text && !string.IsNullOrWhiteSpace(text) ? text : null,
             JsonValueKind.Number => value.GetRawText(),
             _ => throw new InputException(
                 name,

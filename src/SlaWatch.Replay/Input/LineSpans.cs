@@ -32,11 +32,7 @@ internal static class LineSpans
         int read;
         while ((read = RandomAccess.Read(handle, buffer, position)) > 0)
         {
-            if (
-                position == 0
-                && read >= Utf8Mark.Length
-                && buffer.AsSpan(0, Utf8Mark.Length).SequenceEqual(Utf8Mark)
-            )
+            if (position == 0 && read >= Utf8Mark.Length && buffer.AsSpan(0, Utf8Mark.Length).SequenceEqual(Utf8Mark))
             {
                 lineStart = Utf8Mark.Length;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using MimeKit;
@@ -211,17 +212,19 @@ public static class ReplayDirectory
     /// <summary>One delivery: <c>{"receivedAt": "…", "format": "chatwoot"|"generic", "body": {…}}</c>.</summary>
     private static ChatItem ChatDelivery(string line, string origin, TimeZoneInfo zone)
     {
-        JsonElement root;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(line);
-            root = document.RootElement.Clone();
+            document = JsonDocument.Parse(line);
         }
         catch (JsonException error)
         {
             throw new InputException("json", $"not valid JSON ({error.Message.Split(" Path:")[0]})");
         }
 
+        // Read while the document is open: the item keeps the body's bytes, not its elements.
+        using var open = document;
+        var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new InputException("json", "expected an object");
@@ -251,7 +254,7 @@ public static class ReplayDirectory
             InputJson.Instant("receivedAt", receivedAt.GetString()!, zone),
             origin,
             chatFormat,
-            Encoding.UTF8.GetBytes(body.GetRawText())
+            JsonMarshal.GetRawUtf8Value(body).ToArray()
         );
     }
 
