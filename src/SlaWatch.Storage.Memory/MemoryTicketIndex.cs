@@ -18,8 +18,11 @@ public sealed class MemoryTicketIndex : ITicketIndex
 
     // Every write to a day's list in the order it came: a mark is how many of them a reader has seen.
     private readonly Dictionary<DateOnly, List<DayEntry>> _written = [];
-    private readonly SortedSet<string> _dueBuckets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, DueEntry>> _due = new(StringComparer.Ordinal);
+
+    // Buckets as numbers (yyyyMMddHHmm read as one, in the same order) and slots as their parts: a replay asks for the
+    // next wake-up before every input, and writes one with nearly every input.
+    private readonly SortedSet<long> _dueBuckets = [];
+    private readonly Dictionary<long, Dictionary<(string TicketId, SlaMetric Metric, string Kind), DueEntry>> _due = [];
     private readonly Dictionary<string, TicketNumber> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -193,13 +196,14 @@ public sealed class MemoryTicketIndex : ITicketIndex
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            if (!_due.TryGetValue(entry.Bucket, out var bucket))
+            var minute = Bucket(entry.At);
+            if (!_due.TryGetValue(minute, out var bucket))
             {
-                _due[entry.Bucket] = bucket = new Dictionary<string, DueEntry>(StringComparer.Ordinal);
-                _dueBuckets.Add(entry.Bucket);
+                _due[minute] = bucket = [];
+                _dueBuckets.Add(minute);
             }
 
-            bucket[entry.Slot] = entry;
+            bucket[(entry.TicketId, entry.Metric, entry.Kind)] = entry;
         }
 
         return Task.CompletedTask;
@@ -210,10 +214,15 @@ public sealed class MemoryTicketIndex : ITicketIndex
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            if (_due.TryGetValue(entry.Bucket, out var bucket) && bucket.Remove(entry.Slot) && bucket.Count == 0)
+            var minute = Bucket(entry.At);
+            if (
+                _due.TryGetValue(minute, out var bucket)
+                && bucket.Remove((entry.TicketId, entry.Metric, entry.Kind))
+                && bucket.Count == 0
+            )
             {
-                _due.Remove(entry.Bucket);
-                _dueBuckets.Remove(entry.Bucket);
+                _due.Remove(minute);
+                _dueBuckets.Remove(minute);
             }
         }
 
@@ -243,15 +252,13 @@ public sealed class MemoryTicketIndex : ITicketIndex
         CancellationToken cancellationToken = default
     )
     {
+        var (from, to) = (Bucket(fromBucket), Bucket(toBucket));
         lock (_gate)
         {
             IReadOnlyList<DueEntry> entries =
-                string.CompareOrdinal(fromBucket, toBucket) > 0
+                from > to
                     ? []
-                    : _dueBuckets
-                        .GetViewBetween(fromBucket, toBucket)
-                        .SelectMany(bucket => _due[bucket].Values)
-                        .ToArray();
+                    : _dueBuckets.GetViewBetween(from, to).SelectMany(bucket => _due[bucket].Values).ToArray();
             return Task.FromResult(entries);
         }
     }
@@ -260,20 +267,40 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            var from = DueEntry.BucketOf(after);
-            foreach (var bucket in _dueBuckets.GetViewBetween(from, DueEntry.LastBucket))
+            // The first bucket from the minute of after on (an empty view's minimum is 0, no bucket; its count would
+            // walk it); only that minute's may hold entries at or before it.
+            for (
+                var bucket = _dueBuckets.GetViewBetween(Bucket(after), long.MaxValue).Min;
+                bucket > 0;
+                bucket = _dueBuckets.GetViewBetween(bucket + 1, long.MaxValue).Min
+            )
             {
-                var later = _due[bucket]
-                    .Values.Where(entry => entry.At > after)
-                    .Select(entry => (DateTimeOffset?)entry.At)
-                    .Min();
-                if (later is not null)
+                DateTimeOffset? next = null;
+                foreach (var entry in _due[bucket].Values)
                 {
-                    return Task.FromResult(later);
+                    if (entry.At > after && (next is null || entry.At < next))
+                    {
+                        next = entry.At;
+                    }
+                }
+
+                if (next is not null)
+                {
+                    return Task.FromResult(next);
                 }
             }
 
             return Task.FromResult<DateTimeOffset?>(null);
         }
     }
+
+    /// <summary>A UTC minute as its bucket's digits read as a number: buckets compare as their numbers do.</summary>
+    private static long Bucket(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return (((utc.Year * 100L + utc.Month) * 100 + utc.Day) * 100 + utc.Hour) * 100 + utc.Minute;
+    }
+
+    private static long Bucket(string bucket) =>
+        long.Parse(bucket, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 }

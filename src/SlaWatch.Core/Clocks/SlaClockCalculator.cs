@@ -173,17 +173,29 @@ public static class SlaClockCalculator
             projectedDue,
             Reached(segments, target.Rule.WarnAfter(targetOpen), running, target.Calendar, now, elapsed),
             elapsed,
-            withEscalation
-                ?
-                [
-                    .. target.Escalation.Select(level => new EscalationPoint(
-                        level.Level,
-                        level.Notify,
-                        Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed)
-                    )),
-                ]
-                : []
+            withEscalation ? Escalations(target, segments, targetOpen, running, now, elapsed) : []
         );
+    }
+
+    private static EscalationPoint[] Escalations(
+        AppliedTarget target,
+        List<Segment> segments,
+        TimeSpan targetOpen,
+        bool running,
+        DateTimeOffset now,
+        TimeSpan elapsed
+    )
+    {
+        var levels = target.Escalation;
+        var points = new EscalationPoint[levels.Count];
+        for (var i = 0; i < points.Length; i++)
+        {
+            var level = levels[i];
+            var at = Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed);
+            points[i] = new EscalationPoint(level.Level, level.Notify, at);
+        }
+
+        return points;
     }
 
     /// <summary>When the clock's open time reaches <paramref name="threshold"/>: in a segment already lived, else ahead

@@ -6,6 +6,15 @@ namespace SlaWatch.Core.Clocks;
 /// <summary>The next instant at which a ticket's clocks cross a warning, due or escalation threshold.</summary>
 public static class WakeUp
 {
+    // A clock's thresholds by place: its warning, its due instant, then its escalation levels from 0.
+    private const int Warning = -2;
+    private const int Breach = -1;
+
+    private static readonly string[] EscalationKinds =
+    [
+        .. Enumerable.Range(0, 10).Select(level => string.Create(CultureInfo.InvariantCulture, $"escalation-{level}")),
+    ];
+
     /// <summary>
     /// The earliest threshold of a running clock after <paramref name="after"/> (the last change to the ticket). One
     /// that already lies before <paramref name="now"/> is brought forward to now, so a late write still fires.
@@ -17,28 +26,48 @@ public static class WakeUp
         DateTimeOffset now
     )
     {
-        DueEntry? next = null;
-        foreach (var clock in clocks.Where(clock => clock.StoppedAt is null && clock.State != ClockState.Paused))
+        ArgumentNullException.ThrowIfNull(clocks);
+        // Every write to a ticket asks this: its thresholds are walked in place, each named only when it wins.
+        (DateTimeOffset At, SlaClock Clock, int Threshold)? next = null;
+        foreach (var clock in clocks)
         {
-            foreach (var (at, kind) in Thresholds(clock))
+            if (clock.StoppedAt is not null || clock.State == ClockState.Paused)
             {
-                if (at is { } instant && instant > after && (next is null || instant < next.At))
+                continue;
+            }
+
+            for (var threshold = Warning; threshold < clock.Escalations.Count; threshold++)
+            {
+                var at = threshold switch
                 {
-                    next = new DueEntry(ticketId, instant, clock.Metric, kind);
+                    Warning => clock.WarnAt,
+                    Breach => clock.Due,
+                    _ => clock.Escalations[threshold].At,
+                };
+                if (at is { } instant && instant > after && (next is null || instant < next.Value.At))
+                {
+                    next = (instant, clock, threshold);
                 }
             }
         }
 
-        return next is not null && next.At < now ? next with { At = now } : next;
+        if (next is not { } found)
+        {
+            return null;
+        }
+
+        var (due, winner, which) = found;
+        var kind = which switch
+        {
+            Warning => "warning",
+            Breach => "breach",
+            _ => EscalationKind(winner.Escalations[which].Level),
+        };
+        return new DueEntry(ticketId, due < now ? now : due, winner.Metric, kind);
     }
 
-    private static IEnumerable<(DateTimeOffset? At, string Kind)> Thresholds(SlaClock clock)
-    {
-        yield return (clock.WarnAt, "warning");
-        yield return (clock.Due, "breach");
-        foreach (var level in clock.Escalations)
-        {
-            yield return (level.At, string.Create(CultureInfo.InvariantCulture, $"escalation-{level.Level}"));
-        }
-    }
+    private static string EscalationKind(int level) =>
+        level >= 0 && level < EscalationKinds.Length
+            ? EscalationKinds[level]
+            : string.Create(CultureInfo.InvariantCulture, $"escalation-{level}");
 }
