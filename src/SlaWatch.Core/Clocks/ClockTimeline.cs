@@ -45,13 +45,6 @@ internal sealed class ClockTimeline
     /// <summary>Scratch space for one clock's segments at a time.</summary>
     public List<Segment> Segments { get; } = [];
 
-    public static ClockTimeline Build(IEnumerable<TicketEvent> events, DateTimeOffset now)
-    {
-        var timeline = new ClockTimeline();
-        timeline.Load(events, now);
-        return timeline;
-    }
-
     /// <summary>The metrics whose clock has started, with their spans.</summary>
     public IEnumerable<(SlaMetric Metric, ClockSpan Span)> Spans()
     {
