@@ -39,9 +39,7 @@ internal static class ReplayBenchmark
         var items = ReplayDirectory.Read(big, policy);
         read.Stop();
         var costs = new ReplayCosts();
-        var collector = (Pauses: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen2: GC.CollectionCount(2));
-        var (run, took) = await ReplayAsync(null, policy, rules, items, costs);
-        var paused = GC.GetTotalPauseDuration() - collector.Pauses;
+        var (run, took, collector) = await ReplayAsync(null, policy, rules, items, costs);
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
@@ -54,9 +52,9 @@ internal static class ReplayBenchmark
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"  the collector: {GC.CollectionCount(0) - collector.Gen0:N0} collections, "
-                    + $"{GC.CollectionCount(2) - collector.Gen2:N0} of them full; the replay paused "
-                    + $"{paused.TotalSeconds:0.0} s ({paused / took:P0}) for it"
+                $"  held at the end: {collector.Held / 1048576.0:N0} MiB; the collector: "
+                    + $"{collector.Collections:N0} collections, {collector.Full:N0} of them full; the replay paused "
+                    + $"{collector.Paused.TotalSeconds:0.0} s ({collector.Paused / took:P0}) for it"
             )
         );
         foreach (var (kind, (count, time, bytes)) in costs.Kinds)
@@ -80,11 +78,11 @@ internal static class ReplayBenchmark
         var connection = storage.ConnectionString;
         var (small, _, _) = Generate(policy, (int)Math.Ceiling(smallTickets / (double)smallDays), smallDays);
         var smallItems = ReplayDirectory.Read(small, policy);
-        var (inMemory, memoryTook) = await ReplayAsync(null, policy, rules, smallItems);
+        var (inMemory, memoryTook, _) = await ReplayAsync(null, policy, rules, smallItems);
         var tables = new TableStorage(
             StorageOptions.FromConnection(connection, "bench" + Guid.NewGuid().ToString("N")[..8])
         );
-        var (onTables, tablesTook) = await ReplayAsync(tables, policy, rules, smallItems);
+        var (onTables, tablesTook, _) = await ReplayAsync(tables, policy, rules, smallItems);
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
@@ -115,7 +113,12 @@ internal static class ReplayBenchmark
         return (directory, summary, watch.Elapsed);
     }
 
-    private static async Task<(ReplayRun Run, TimeSpan Took)> ReplayAsync(
+    /// <summary>What the collector did during a replay, and what is still held at its end (the store, the input's
+    /// index) after a full collection of its own.</summary>
+    private readonly record struct Collector(int Collections, int Full, TimeSpan Paused, long Held);
+
+    /// <summary>The replay, its time, and with <paramref name="costs"/> what the collector did.</summary>
+    private static async Task<(ReplayRun Run, TimeSpan Took, Collector Collector)> ReplayAsync(
         TableStorage? tables,
         SlaPolicy policy,
         ClassificationRules rules,
@@ -123,9 +126,17 @@ internal static class ReplayBenchmark
         ReplayCosts? costs = null
     )
     {
+        var (paused, collections, full) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2));
         var watch = Stopwatch.StartNew();
         await using var replay = Processes.Replay(tables, policy, rules);
         var run = await replay.GetRequiredService<ReplayEngine>().RunAsync(items, new ReplayOptions { Costs = costs });
-        return (run, watch.Elapsed);
+        var took = watch.Elapsed;
+        var collector = new Collector(
+            GC.CollectionCount(0) - collections,
+            GC.CollectionCount(2) - full,
+            GC.GetTotalPauseDuration() - paused,
+            costs is null ? 0 : GC.GetTotalMemory(forceFullCollection: true)
+        );
+        return (run, took, collector);
     }
 }
