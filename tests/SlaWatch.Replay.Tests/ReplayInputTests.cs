@@ -77,6 +77,33 @@ public sealed class ReplayInputTests
         );
     }
 
+    [Fact]
+    public void ALineThatMovedSinceTheDirectoryWasReadIsAnErrorNotAGuess()
+    {
+        var directory = Write([], string.Join("\n", Lines));
+        var input = ReplayDirectory.Read(directory, Shipped.Policy);
+        File.WriteAllText(Path.Combine(directory, "events.jsonl"), Lines[0]);
+
+        var error = Assert.Throws<IOException>(() => input.Items().ToList());
+
+        Assert.Contains("changed while it was replayed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReplayThatStopsEarlyStopsTheReadingAhead()
+    {
+        // More lines than are read ahead: the reader waits on the replay, and must stop when the replay does.
+        var many = Enumerable.Range(0, 5_000).Select(i => Event($"t{i}", $"2026-11-16T09:{i % 60:00}:00+08:00", "x"));
+        var directory = Write([], string.Join("\n", many));
+        var input = ReplayDirectory.Read(directory, Shipped.Policy);
+
+        // A reader left waiting would hold the replay's end forever: the wait is bounded here.
+        var first = await Task.Run(() => input.Items().Take(10).ToList()).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(10, first.Count);
+        Assert.Equal(5_000, input.Items().Count());
+    }
+
     private static void AssertInInstantOrder(string directory, ReplayInput input)
     {
         var path = Path.Combine(directory, "events.jsonl");

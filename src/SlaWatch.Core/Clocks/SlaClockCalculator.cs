@@ -14,8 +14,8 @@ public static class SlaClockCalculator
 {
     private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
 
-    // A timeline per thread, loaded afresh for each ticket: every write computes its ticket's clocks, and the timeline's
-    // lists are most of what that would allocate. Taken out while in use, so a computation inside one gets its own.
+    // A timeline per thread, loaded afresh for each ticket: every write computes its ticket's clocks, and the
+    // timeline's lists are most of what that would allocate. Taken out while in use: one inside another gets its own.
     [ThreadStatic]
     private static ClockTimeline? _spare;
 

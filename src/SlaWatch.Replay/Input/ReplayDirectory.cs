@@ -35,9 +35,10 @@ public static class ReplayDirectory
         Core.Text.LegacyCharsets.Register();
         var zone = policy.TimeZone;
         var input = new ReplayInput.Builder(zone);
-        foreach (var path in Files(directory, "email", "*.eml"))
+        // Each mail's headers read for its arrival stamp, on every core, kept in the files' order.
+        foreach (var mail in Files(directory, "email", "*.eml").AsParallel().AsOrdered().Select(Mail))
         {
-            input.Add(Mail(path));
+            input.Add(mail);
         }
 
         foreach (var path in Files(directory, "chat", "*.jsonl"))
@@ -160,30 +161,27 @@ public static class ReplayDirectory
         string channel,
         ReplayInput.LinesFile file,
         IEnumerable<BoundedLine> lines
-    )
-    {
+    ) =>
         // Each line bounded (a recorded chat body is the longest line): a file without newlines cannot be held whole.
-        foreach (var bounded in lines)
-        {
-            if (bounded.TooLong)
-            {
-                yield return (
-                    new UnreadableItem(
-                        DateTimeOffset.MinValue,
-                        Origin(path, bounded.Number),
-                        channel,
-                        bounded.Refusal(WebhookOptions.MaxRecordedLineChars),
-                        Core.Ports.QuarantinedInput.LineNotKeptText
-                    ),
+        // Lines are read in turn and parsed on every core, kept in their order.
+        lines
+            .Where(bounded => !bounded.IsBlank)
+            .AsParallel()
+            .AsOrdered()
+            .Select(bounded =>
+                (
+                    bounded.TooLong
+                        ? new UnreadableItem(
+                            DateTimeOffset.MinValue,
+                            Origin(path, bounded.Number),
+                            channel,
+                            bounded.Refusal(WebhookOptions.MaxRecordedLineChars),
+                            Core.Ports.QuarantinedInput.LineNotKeptText
+                        )
+                        : file.Item(bounded.Number, bounded.Text!),
                     bounded.Number
-                );
-            }
-            else if (!bounded.IsBlank)
-            {
-                yield return (file.Item(bounded.Number, bounded.Text!), bounded.Number);
-            }
-        }
-    }
+                )
+            );
 
     /// <summary>A line of a JSON-lines file as an item: what <paramref name="read"/> makes of it, or its
     /// refusal.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SlaWatch.Core.Calendars;
 
 namespace SlaWatch.Replay.Input;
@@ -53,7 +54,10 @@ public sealed class ReplayInput
         return new ReplayInput(_zone, _unreadable, dated, _held, _files, (options.From, options.To));
     }
 
-    /// <summary>The inputs in replay order, every line read from its file again.</summary>
+    /// <summary>
+    /// The inputs in replay order, every line read from its file again: on a thread of its own, up to
+    /// <see cref="ReadAhead"/> ahead of the caller, so a replay handles one input while the next are read and parsed.
+    /// </summary>
     public IEnumerable<ReplayItem> Items()
     {
         foreach (var item in _unreadable)
@@ -61,33 +65,71 @@ public sealed class ReplayInput
             yield return item;
         }
 
+        using var ahead = new BlockingCollection<ReplayItem>(ReadAhead);
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Factory.StartNew(
+            () => ReadDated(ahead, stop.Token),
+            stop.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default
+        );
+        try
+        {
+            foreach (var item in ahead.GetConsumingEnumerable())
+            {
+                yield return item;
+            }
+
+            // A failed read (a file that changed) ends the items early: its error is the caller's.
+            reading.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // Left before the end: the reader stops at its next item and closes its files.
+            stop.Cancel();
+            try
+            {
+                reading.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Stopped as asked, or failed: its error was thrown above, or the caller left for one of its own.
+            }
+        }
+    }
+
+    private const int ReadAhead = 1024;
+
+    private void ReadDated(BlockingCollection<ReplayItem> ahead, CancellationToken stop)
+    {
         var readers = new LineSpans.Reader?[_files.Count];
         try
         {
-            for (var i = 0; i < _dated.Count; i++)
+            foreach (var place in _dated)
             {
-                var place = _dated[i];
-                if (place.File < 0)
-                {
-                    yield return _held[(int)place.Offset];
-                    continue;
-                }
-
-                var file = _files[place.File];
-                var reader = readers[place.File] ??= new LineSpans.Reader(file.Path);
-                yield return file.Item(place.Number, reader.Line(place.Offset, place.Length)) with
-                {
-                    Sequence = place.Sequence,
-                };
+                ahead.Add(Item(place, readers), stop);
             }
         }
         finally
         {
+            ahead.CompleteAdding();
             foreach (var reader in readers)
             {
                 reader?.Dispose();
             }
         }
+    }
+
+    private ReplayItem Item(Place place, LineSpans.Reader?[] readers)
+    {
+        if (place.File < 0)
+        {
+            return _held[(int)place.Offset];
+        }
+
+        var file = _files[place.File];
+        var reader = readers[place.File] ??= new LineSpans.Reader(file.Path);
+        return file.Item(place.Number, reader.Line(place.Offset, place.Length)) with { Sequence = place.Sequence };
     }
 
     private DateOnly LocalDay(Place place) =>
