@@ -263,44 +263,16 @@ public sealed class ReplayEngine
 
     private async Task<string> MailAsync(MailItem item, CancellationToken cancellationToken)
     {
-        // Read in place: the replay waits for each input in turn, and an asynchronous read of a small local file only
-        // hands it to the thread pool and back, a thread switch for every mail.
-        var raw = File.ReadAllBytes(item.Path);
-        ParsedMail mail;
-        try
+        var read = item.Read ?? MailRead.Of(item);
+        if (read.Contact is not { } contact)
         {
-            mail = MailParser.Parse(raw);
-        }
-        catch (Exception error) when (error is FormatException or MimeKit.ParseException or ArgumentException)
-        {
-            await QuarantineAsync(
-                    "email",
-                    item.Origin,
-                    $"message does not parse: {error.Message}",
-                    MailContact.RawText(raw),
-                    cancellationToken
-                )
-                .ConfigureAwait(false);
-            return "rejected";
-        }
-
-        if (MailContact.Of(mail, item.At, supportAddress: null) is not { } contact)
-        {
-            await QuarantineAsync(
-                    "email",
-                    item.Origin,
-                    MailContact.NoSender,
-                    MailContact.RawText(raw),
-                    cancellationToken
-                )
+            await QuarantineAsync("email", item.Origin, read.Refusal!, read.RawText, cancellationToken)
                 .ConfigureAwait(false);
             return "rejected";
         }
 
         return (
-            await _ingestion
-                .IngestAsync(contact, item.Origin, MailContact.RawText(raw), cancellationToken)
-                .ConfigureAwait(false)
+            await _ingestion.IngestAsync(contact, item.Origin, read.RawText, cancellationToken).ConfigureAwait(false)
         ).Word;
     }
 

@@ -104,6 +104,40 @@ public sealed class ReplayInputTests
         Assert.Equal(5_000, input.Items().Count());
     }
 
+    [Fact]
+    public void MailsAreReadAheadUnlessTooLargeToHoldAndEitherWayMakeTheirContact()
+    {
+        var directory = Write([], Lines[0]);
+        Directory.CreateDirectory(Path.Combine(directory, "email"));
+        WriteMail(directory, "small", "09:00", "请问怎么修改收货地址");
+        WriteMail(directory, "large", "09:05", new string('长', (int)MailRead.MaxAheadBytes / 3 + 10));
+        WriteMail(directory, "nobody", "09:10", "no sender", from: "");
+
+        var mails = ReplayDirectory.Read(directory, Shipped.Policy).Items().OfType<MailItem>().ToArray();
+
+        Assert.Equal(["small", "large", "nobody"], mails.Select(mail => Path.GetFileNameWithoutExtension(mail.Path)));
+        Assert.Equal([true, false, true], mails.Select(mail => mail.Read is not null));
+        var large = MailRead.Of(mails[1]);
+        Assert.Equal(("large@customer.example", null), (large.Contact?.From, large.Refusal));
+        Assert.Equal(mails[0].Read!.RawText, MailRead.Of(mails[0]).RawText);
+        Assert.Equal((null, Channels.Email.MailContact.NoSender), (mails[2].Read!.Contact, mails[2].Read!.Refusal));
+    }
+
+    private static void WriteMail(string directory, string id, string time, string text, string? from = null)
+    {
+        var mail = $"""
+            Received: from mx.customer.example by mail.slawatch.example; Mon, 16 Nov 2026 {time}:00 +0800
+            From: {from ?? $"<{id}@customer.example>"}
+            To: support@slawatch.example
+            Subject: {id}
+            Message-ID: <{id}@customer.example>
+            Content-Type: text/plain; charset=utf-8
+
+            {text}
+            """;
+        File.WriteAllText(Path.Combine(directory, "email", id + ".eml"), mail.ReplaceLineEndings("\r\n"));
+    }
+
     private static void AssertInInstantOrder(string directory, ReplayInput input)
     {
         var path = Path.Combine(directory, "events.jsonl");

@@ -124,7 +124,9 @@ public sealed class ReplayInput
     {
         if (place.File < 0)
         {
-            return _held[(int)place.Offset];
+            // A mail is read and parsed here too, off the replay's thread.
+            var held = _held[(int)place.Offset];
+            return held is MailItem mail ? mail with { Read = MailRead.Ahead(mail) } : held;
         }
 
         var file = _files[place.File];

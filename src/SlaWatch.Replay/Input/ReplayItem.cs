@@ -16,7 +16,11 @@ public abstract record ReplayItem(DateTimeOffset At, string Origin)
 
 /// <summary>A customer's mail, read from its file when its turn comes (a month of mail need not sit in
 /// memory).</summary>
-public sealed record MailItem(DateTimeOffset At, string Origin, string Path) : ReplayItem(At, Origin);
+public sealed record MailItem(DateTimeOffset At, string Origin, string Path) : ReplayItem(At, Origin)
+{
+    /// <summary>The file read and parsed ahead of its turn (<see cref="ReplayInput.Items"/>); null: not yet.</summary>
+    public MailRead? Read { get; init; }
+}
 
 public sealed record ChatItem(DateTimeOffset At, string Origin, ChatFormat Format, byte[] Body)
     : ReplayItem(At, Origin);
