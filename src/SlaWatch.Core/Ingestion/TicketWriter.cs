@@ -202,7 +202,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 after.Add(index.SummarizeAsync(written, current.Events.Count, cancellationToken));
             }
 
-            if (current.Index.WakeUp is { } old && old.Key != state.WakeUp?.Key)
+            if (current.Index.WakeUp is { } old && !DueEntry.SameRow(old, state.WakeUp))
             {
                 if (removals is null)
                 {

@@ -20,6 +20,16 @@ public sealed record DueEntry(string TicketId, DateTimeOffset At, SlaMetric Metr
     /// <summary>Where it lives in the DueIndex: bucket and slot. Two entries with one key are one row.</summary>
     public string Key => $"{Bucket}/{Slot}";
 
+    /// <summary>Whether two entries are one row (their <see cref="Key"/>s equal; both null counts as one), without
+    /// building either key: the same minute and the same ticket, metric and kind.</summary>
+    public static bool SameRow(DueEntry? one, DueEntry? other) =>
+        one is null || other is null
+            ? one is null && other is null
+            : one.At.UtcTicks / TimeSpan.TicksPerMinute == other.At.UtcTicks / TimeSpan.TicksPerMinute
+                && one.TicketId == other.TicketId
+                && one.Metric == other.Metric
+                && one.Kind == other.Kind;
+
     /// <summary>A bucket after every real one, to bound range reads.</summary>
     public const string LastBucket = "999999999999";
 

@@ -129,8 +129,8 @@ public sealed class SlaScanner(
                             .ConfigureAwait(false);
                     // The writer gives the wake-up the ticket owned when it moves it; an entry it did not own goes too.
                     var removedByWriter =
-                        written is { Written: true } && item.Ticket?.Index.WakeUp?.Key == item.Entry.Key;
-                    if (written?.Ticket.Index.WakeUp?.Key != item.Entry.Key && !removedByWriter)
+                        written is { Written: true } && DueEntry.SameRow(item.Ticket?.Index.WakeUp, item.Entry);
+                    if (!DueEntry.SameRow(written?.Ticket.Index.WakeUp, item.Entry) && !removedByWriter)
                     {
                         removals.Add(item.Entry);
                     }
@@ -170,7 +170,7 @@ public sealed class SlaScanner(
                 .Where(ack => ack.Metric == clock.Metric && ack.Cycle == clock.Cycle)
                 .Select(ack => (DateTimeOffset?)ack.At)
                 .Min();
-            var levels = Thresholds.Of(clock).ToList();
+            var levels = Thresholds.Of(clock);
             foreach (
                 var threshold in levels.Where(threshold =>
                     Thresholds.Reached(clock, threshold, now) && !(threshold.At > acknowledged)

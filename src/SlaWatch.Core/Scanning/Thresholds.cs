@@ -12,23 +12,44 @@ internal static class Thresholds
     /// escalation). A clock whose levels have no warning or no breach still gets one (owner; supervisor), so neither
     /// ever goes unannounced.
     /// </summary>
-    public static IEnumerable<Threshold> Of(SlaClock clock)
+    public static List<Threshold> Of(SlaClock clock)
     {
-        var levels = clock
-            .Escalations.Where(level => level.At is not null)
-            .Select(level => new Threshold(level.At!.Value, KindAt(clock, level), level.Level, level.Notify))
-            .ToList();
-        if (clock.WarnAt is { } warn && !levels.Any(level => level.Kind == "warning"))
+        // Every due ticket's clocks, every scan: a loop and an insertion sort over a handful of levels.
+        var levels = new List<Threshold>(clock.Escalations.Count + 2);
+        var (warning, breach) = (false, false);
+        foreach (var level in clock.Escalations)
+        {
+            if (level.At is { } at)
+            {
+                var kind = KindAt(clock, level);
+                (warning, breach) = (warning || kind == "warning", breach || kind == "breach");
+                levels.Add(new Threshold(at, kind, level.Level, level.Notify));
+            }
+        }
+
+        if (clock.WarnAt is { } warn && !warning)
         {
             levels.Add(new Threshold(warn, "warning", 0, "owner"));
         }
 
-        if (clock.Due is { } due && !levels.Any(level => level.Kind == "breach"))
+        if (clock.Due is { } due && !breach)
         {
             levels.Add(new Threshold(due, "breach", 0, "supervisor"));
         }
 
-        return levels.OrderBy(level => level.At);
+        // By instant, ties in the order above (stable, as the ordering it replaces was).
+        for (var i = 1; i < levels.Count; i++)
+        {
+            var (next, j) = (levels[i], i - 1);
+            for (; j >= 0 && levels[j].At > next.At; j--)
+            {
+                levels[j + 1] = levels[j];
+            }
+
+            levels[j + 1] = next;
+        }
+
+        return levels;
     }
 
     /// <summary>Reached by <paramref name="now"/>, and not after the clock stopped.</summary>

@@ -23,6 +23,52 @@ public class DueEntryTests
     }
 
     [Fact]
+    public void TwoEntriesAreOneRowExactlyWhenTheirKeysAreEqual()
+    {
+        var at = new DateTimeOffset(2026, 11, 16, 9, 35, 0, TimeSpan.FromHours(8));
+        var entry = new DueEntry("t-1", at, SlaMetric.FirstResponse, "breach");
+        DueEntry?[] others =
+        [
+            entry with
+            {
+                At = at.AddSeconds(59),
+            },
+            entry with
+            {
+                At = at.AddSeconds(60),
+            },
+            entry with
+            {
+                At = at.AddTicks(-1),
+            },
+            entry with
+            {
+                At = at.ToOffset(TimeSpan.Zero),
+            },
+            entry with
+            {
+                TicketId = "t-2",
+            },
+            entry with
+            {
+                Metric = SlaMetric.Resolution,
+            },
+            entry with
+            {
+                Kind = "warning",
+            },
+            null,
+        ];
+
+        Assert.Equal(
+            [true, false, false, true, false, false, false, false],
+            others.Select(other => DueEntry.SameRow(entry, other))
+        );
+        Assert.All(others, other => Assert.Equal(entry.Key == other?.Key, DueEntry.SameRow(other, entry)));
+        Assert.True(DueEntry.SameRow(null, null));
+    }
+
+    [Fact]
     public void ADaySummaryKeepsEveryEventButTheScannersEscalations()
     {
         var at = DateTimeOffset.UnixEpoch;
