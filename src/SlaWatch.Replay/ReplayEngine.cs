@@ -176,6 +176,12 @@ public sealed class ReplayEngine
         {
             case MailItem mail:
                 return await MailAsync(mail, cancellationToken).ConfigureAwait(false);
+            case ChatItem { Action: { } action } chat:
+                return (
+                    await _chat
+                        .ActAsync(action, chat.Body, chat.Origin, cancellationToken: cancellationToken)
+                        .ConfigureAwait(false)
+                ).Outcome;
             case ChatItem chat:
                 return (
                     await _chat

@@ -123,6 +123,32 @@ public sealed class ReplayInputTests
         Assert.Equal((null, Channels.Email.MailContact.NoSender), (mails[2].Read!.Contact, mails[2].Read!.Refusal));
     }
 
+    [Fact]
+    public void AChatDeliveryIsMappedAheadWhereTheHandlerWouldMapItAndLeftToItsScreeningElse()
+    {
+        var directory = Write([], Lines[0]);
+        Directory.CreateDirectory(Path.Combine(directory, "chat"));
+        const string At = "\"receivedAt\":\"2026-11-16T09:00:00+08:00\",\"format\":\"generic\"";
+        File.WriteAllLines(
+            Path.Combine(directory, "chat", "webhooks.jsonl"),
+            [
+                "{"
+                    + At
+                    + ",\"body\":{\"event\":\"conversation.opened\",\"conversationId\":\"c1\","
+                    + "\"messageId\":\"m1\",\"sender\":{\"role\":\"customer\",\"id\":\"u1\"},"
+                    + "\"text\":\"你好\",\"at\":\"2026-11-16T09:00:00+08:00\"}}",
+                "{" + At + ",\"body\":{}}",
+            ]
+        );
+
+        var chats = ReplayDirectory.Read(directory, Shipped.Policy).Items().OfType<ChatItem>().ToArray();
+
+        Assert.Equal(2, chats.Length);
+        var opened = Assert.IsType<Channels.Chat.ChatContact>(chats[0].Action);
+        Assert.Equal((true, "你好"), (opened.Opens, opened.Contact.Text));
+        Assert.Null(chats[1].Action);
+    }
+
     private static void WriteMail(string directory, string id, string time, string text, string? from = null)
     {
         var mail = $"""

@@ -124,12 +124,25 @@ public sealed partial class ChatWebhookHandler(
     {
         var screened = await ScreenAsync(format, options, headers, body, receivedAt, origin, cancellationToken)
             .ConfigureAwait(false);
-        if (screened.Refused is { } refused)
-        {
-            return refused;
-        }
+        return screened.Refused
+            ?? await ActAsync(screened.Action!, body, origin, delivery, cancellationToken).ConfigureAwait(false);
+    }
 
-        var action = screened.Action!;
+    /// <summary>
+    /// What the action a body maps to (<see cref="Map"/>) does to its ticket: the second half of
+    /// <see cref="HandleAsync"/>, for a caller that screened the body itself (a replay maps recorded bodies ahead of
+    /// their turn). <paramref name="body"/> is kept as the action's raw text.
+    /// </summary>
+    public async Task<ChatWebhookResult> ActAsync(
+        ChatAction action,
+        byte[] body,
+        string origin,
+        ChatDelivery? delivery = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(body);
         switch (action)
         {
             case ChatContact contact:

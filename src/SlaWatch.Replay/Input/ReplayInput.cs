@@ -131,7 +131,9 @@ public sealed class ReplayInput
 
         var file = _files[place.File];
         var reader = readers[place.File] ??= new LineSpans.Reader(file.Path);
-        return file.Item(place.Number, reader.Line(place.Offset, place.Length)) with { Sequence = place.Sequence };
+        var item = file.Item(place.Number, reader.Line(place.Offset, place.Length)) with { Sequence = place.Sequence };
+        // A chat delivery's body is mapped here too, off the replay's thread.
+        return item is ChatItem chat ? chat.MappedAhead() : item;
     }
 
     private DateOnly LocalDay(Place place) =>

@@ -22,8 +22,30 @@ public sealed record MailItem(DateTimeOffset At, string Origin, string Path) : R
     public MailRead? Read { get; init; }
 }
 
-public sealed record ChatItem(DateTimeOffset At, string Origin, ChatFormat Format, byte[] Body)
-    : ReplayItem(At, Origin);
+public sealed record ChatItem(DateTimeOffset At, string Origin, ChatFormat Format, byte[] Body) : ReplayItem(At, Origin)
+{
+    /// <summary>What the body maps to, found ahead of its turn (<see cref="ReplayInput.Items"/>); null: not yet, or a
+    /// body the handler must screen at its turn (too large, or not a webhook it can map: refused then).</summary>
+    public ChatAction? Action { get; init; }
+
+    /// <summary>This delivery with its body mapped as the handler's screening would map it, where it would.</summary>
+    public ChatItem MappedAhead()
+    {
+        if (Body.Length > WebhookOptions.DefaultMaxBodyBytes)
+        {
+            return this;
+        }
+
+        try
+        {
+            return this with { Action = ChatWebhookHandler.Map(Format, Body, At) };
+        }
+        catch (ChatFormatException)
+        {
+            return this;
+        }
+    }
+}
 
 /// <summary>A call, handled when its log line is written: at the end of the call.</summary>
 public sealed record CallItem(DateTimeOffset At, string Origin, CallRecord Call, string Raw) : ReplayItem(At, Origin);
