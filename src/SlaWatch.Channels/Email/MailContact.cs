@@ -34,6 +34,19 @@ public static class MailContact
 
     public const string NoSender = "from: no sender address";
 
+    /// <summary>The message parsed, or why it does not parse (the reason it is kept in quarantine with).</summary>
+    public static (ParsedMail? Mail, string? Refusal) Parse(byte[] raw)
+    {
+        try
+        {
+            return (MailParser.Parse(raw), null);
+        }
+        catch (Exception error) when (error is FormatException or MimeKit.ParseException or ArgumentException)
+        {
+            return (null, $"message does not parse: {error.Message}");
+        }
+    }
+
     /// <summary>Raw mail is kept byte for byte: base64 survives any charset.</summary>
     public static string RawText(byte[] raw) => "base64:" + Convert.ToBase64String(raw);
 }

@@ -358,16 +358,13 @@ public sealed class MailboxPoller
         CancellationToken cancellationToken
     )
     {
-        try
+        var (mail, refusal) = MailContact.Parse(raw);
+        if (refusal is not null)
         {
-            return MailParser.Parse(raw);
+            await QuarantineAsync(raw, origin, refusal, report, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is FormatException or ParseException or ArgumentException)
-        {
-            await QuarantineAsync(raw, origin, $"message does not parse: {error.Message}", report, cancellationToken)
-                .ConfigureAwait(false);
-            return null;
-        }
+
+        return mail;
     }
 
     private async Task QuarantineAsync(

@@ -23,15 +23,9 @@ public sealed record MailRead(InboundContact? Contact, string RawText, string? R
         // Read in place: a small local file, read on the thread that asks (the replay's reader, ahead of the replay).
         var raw = File.ReadAllBytes(item.Path);
         var rawText = MailContact.RawText(raw);
-        try
-        {
-            return MailContact.Of(MailParser.Parse(raw), item.At, supportAddress: null) is { } contact
-                ? new MailRead(contact, rawText, null)
-                : new MailRead(null, rawText, MailContact.NoSender);
-        }
-        catch (Exception error) when (error is FormatException or MimeKit.ParseException or ArgumentException)
-        {
-            return new MailRead(null, rawText, $"message does not parse: {error.Message}");
-        }
+        var (mail, refusal) = MailContact.Parse(raw);
+        return mail is null ? new MailRead(null, rawText, refusal)
+            : MailContact.Of(mail, item.At, supportAddress: null) is { } contact ? new MailRead(contact, rawText, null)
+            : new MailRead(null, rawText, MailContact.NoSender);
     }
 }
