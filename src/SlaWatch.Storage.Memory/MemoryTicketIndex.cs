@@ -19,8 +19,8 @@ public sealed class MemoryTicketIndex : ITicketIndex
     // Every write to a day's list in the order it came: a mark is how many of them a reader has seen.
     private readonly Dictionary<DateOnly, List<DayEntry>> _written = [];
 
-    // Buckets as numbers (yyyyMMddHHmm read as one, in the same order) and slots as their parts: a replay asks for the
-    // next wake-up before every input, and writes one with nearly every input.
+    // Buckets as numbers and slots as their parts (DueEntry.BucketNumber, SlotParts): a replay asks for the next
+    // wake-up before every input, and writes one with nearly every input.
     private readonly SortedSet<long> _dueBuckets = [];
     private readonly Dictionary<long, Dictionary<(string TicketId, SlaMetric Metric, string Kind), DueEntry>> _due = [];
     private readonly Dictionary<string, TicketNumber> _open = new(StringComparer.Ordinal);
@@ -196,14 +196,14 @@ public sealed class MemoryTicketIndex : ITicketIndex
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            var minute = Bucket(entry.At);
+            var minute = entry.BucketNumber;
             if (!_due.TryGetValue(minute, out var bucket))
             {
                 _due[minute] = bucket = [];
                 _dueBuckets.Add(minute);
             }
 
-            bucket[(entry.TicketId, entry.Metric, entry.Kind)] = entry;
+            bucket[entry.SlotParts] = entry;
         }
 
         return Task.CompletedTask;
@@ -214,12 +214,8 @@ public sealed class MemoryTicketIndex : ITicketIndex
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            var minute = Bucket(entry.At);
-            if (
-                _due.TryGetValue(minute, out var bucket)
-                && bucket.Remove((entry.TicketId, entry.Metric, entry.Kind))
-                && bucket.Count == 0
-            )
+            var minute = entry.BucketNumber;
+            if (_due.TryGetValue(minute, out var bucket) && bucket.Remove(entry.SlotParts) && bucket.Count == 0)
             {
                 _due.Remove(minute);
                 _dueBuckets.Remove(minute);
@@ -252,7 +248,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
         CancellationToken cancellationToken = default
     )
     {
-        var (from, to) = (Bucket(fromBucket), Bucket(toBucket));
+        var (from, to) = (DueEntry.BucketNumberOf(fromBucket), DueEntry.BucketNumberOf(toBucket));
         lock (_gate)
         {
             IReadOnlyList<DueEntry> entries =
@@ -270,7 +266,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
             // The first bucket from the minute of after on (an empty view's minimum is 0, no bucket; its count would
             // walk it); only that minute's may hold entries at or before it.
             for (
-                var bucket = _dueBuckets.GetViewBetween(Bucket(after), long.MaxValue).Min;
+                var bucket = _dueBuckets.GetViewBetween(DueEntry.BucketNumberOf(after), long.MaxValue).Min;
                 bucket > 0;
                 bucket = _dueBuckets.GetViewBetween(bucket + 1, long.MaxValue).Min
             )
@@ -293,14 +289,4 @@ public sealed class MemoryTicketIndex : ITicketIndex
             return Task.FromResult<DateTimeOffset?>(null);
         }
     }
-
-    /// <summary>A UTC minute as its bucket's digits read as a number: buckets compare as their numbers do.</summary>
-    private static long Bucket(DateTimeOffset instant)
-    {
-        var utc = instant.UtcDateTime;
-        return (((utc.Year * 100L + utc.Month) * 100 + utc.Day) * 100 + utc.Hour) * 100 + utc.Minute;
-    }
-
-    private static long Bucket(string bucket) =>
-        long.Parse(bucket, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 }

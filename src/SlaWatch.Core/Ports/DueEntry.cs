@@ -20,19 +20,34 @@ public sealed record DueEntry(string TicketId, DateTimeOffset At, SlaMetric Metr
     /// <summary>Where it lives in the DueIndex: bucket and slot. Two entries with one key are one row.</summary>
     public string Key => $"{Bucket}/{Slot}";
 
+    /// <summary>The bucket as a number (its digits read as one), for keys in process: buckets compare as their numbers
+    /// do.</summary>
+    public long BucketNumber => BucketNumberOf(At);
+
+    /// <summary>The slot as its parts, for keys in process: two entries with one slot have the same parts.</summary>
+    public (string TicketId, SlaMetric Metric, string Kind) SlotParts => (TicketId, Metric, Kind);
+
     /// <summary>Whether two entries are one row (their <see cref="Key"/>s equal; both null counts as one), without
     /// building either key: the same minute and the same ticket, metric and kind.</summary>
     public static bool SameRow(DueEntry? one, DueEntry? other) =>
         one is null || other is null
             ? one is null && other is null
-            : one.At.UtcTicks / TimeSpan.TicksPerMinute == other.At.UtcTicks / TimeSpan.TicksPerMinute
-                && one.TicketId == other.TicketId
-                && one.Metric == other.Metric
-                && one.Kind == other.Kind;
+            : one.BucketNumber == other.BucketNumber && one.SlotParts == other.SlotParts;
 
     /// <summary>A bucket after every real one, to bound range reads.</summary>
     public const string LastBucket = "999999999999";
 
     public static string BucketOf(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        BucketNumberOf(instant).ToString("D12", CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC minute of <paramref name="instant"/> as <c>yyyyMMddHHmm</c> read as a number.</summary>
+    public static long BucketNumberOf(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return (((utc.Year * 100L + utc.Month) * 100 + utc.Day) * 100 + utc.Hour) * 100 + utc.Minute;
+    }
+
+    /// <summary>A bucket's number (<see cref="LastBucket"/> included, after every real one).</summary>
+    public static long BucketNumberOf(string bucket) =>
+        long.Parse(bucket, NumberStyles.None, CultureInfo.InvariantCulture);
 }
