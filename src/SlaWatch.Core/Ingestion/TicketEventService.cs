@@ -456,32 +456,41 @@ public sealed class TicketEventService(
             ? TicketIds.ForSource(channel, sourceId)
             : null;
 
-    // From what happened only: how and when it was recorded does not make it another event. The hash of the event's
-    // type name and JSON (as Describe writes them, in UTF-8), written into a buffer each thread keeps: an agent event
-    // a replay records is otherwise four copies of its JSON (string, bytes) for one 24-digit name.
+    // From what happened only: how and when it was recorded does not make it another event. The hash of the event as
+    // Describe gives it, in UTF-8.
     private static string DerivedRef(TicketEvent item)
     {
-        var happened = item with { Entered = false, RecordedAt = null, StampedAt = null, From = null };
-        var (buffer, json) = _refWriter ??= NewRefWriter();
-        buffer.ResetWrittenCount();
-        json.Reset(buffer);
-        Encoding.UTF8.GetBytes(happened.GetType().Name, buffer);
-        JsonSerializer.Serialize(json, happened, happened.GetType());
-        json.Flush();
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, hash);
+        SHA256.HashData(
+            Described(item with { Entered = false, RecordedAt = null, StampedAt = null, From = null }),
+            hash
+        );
         return string.Concat(TicketIds.DerivedPrefix, Convert.ToHexStringLower(hash[..12]));
     }
 
-    [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _refWriter;
+    /// <summary>
+    /// An event's type name and JSON, in UTF-8, written into a buffer each thread keeps (valid until its next use): an
+    /// agent event a replay records is otherwise four copies of its JSON (string, bytes) for one 24-digit name.
+    /// </summary>
+    private static ReadOnlySpan<byte> Described(TicketEvent item)
+    {
+        var (buffer, json) = _describer ??= NewDescriber();
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        Encoding.UTF8.GetBytes(item.GetType().Name, buffer);
+        JsonSerializer.Serialize(json, item, item.GetType());
+        json.Flush();
+        return buffer.WrittenSpan;
+    }
 
-    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewRefWriter()
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _describer;
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewDescriber()
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         return (buffer, new Utf8JsonWriter(buffer));
     }
 
-    private static string Describe(TicketEvent item) =>
-        item.GetType().Name + JsonSerializer.Serialize(item, item.GetType());
+    private static string Describe(TicketEvent item) => Encoding.UTF8.GetString(Described(item));
 }
