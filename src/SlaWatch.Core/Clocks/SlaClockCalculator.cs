@@ -1,4 +1,5 @@
 using SlaWatch.Core.Calendars;
+using SlaWatch.Core.Concurrency;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
@@ -13,11 +14,6 @@ namespace SlaWatch.Core.Clocks;
 public static class SlaClockCalculator
 {
     private static readonly SlaMetric[] Metrics = Enum.GetValues<SlaMetric>();
-
-    // A timeline per thread, loaded afresh for each ticket: every write computes its ticket's clocks, and the
-    // timeline's lists are most of what that would allocate. Taken out while in use: one inside another gets its own.
-    [ThreadStatic]
-    private static ClockTimeline? _spare;
 
     public static IReadOnlyList<SlaClock> Compute(
         IEnumerable<TicketEvent> events,
@@ -55,20 +51,14 @@ public static class SlaClockCalculator
         });
     }
 
-    private static T OnTimeline<T>(IEnumerable<TicketEvent> events, DateTimeOffset now, Func<ClockTimeline, T> read)
-    {
-        var timeline = _spare ?? new ClockTimeline();
-        _spare = null;
-        try
+    // Every write computes its ticket's clocks, and the timeline's lists are most of what that would allocate: one a
+    // thread, loaded afresh for each ticket.
+    private static T OnTimeline<T>(IEnumerable<TicketEvent> events, DateTimeOffset now, Func<ClockTimeline, T> read) =>
+        ThreadSpare<ClockTimeline>.Use((events, now, read), static (timeline, ticket) =>
         {
-            timeline.Load(events, now);
-            return read(timeline);
-        }
-        finally
-        {
-            _spare = timeline;
-        }
-    }
+            timeline.Load(ticket.events, ticket.now);
+            return ticket.read(timeline);
+        });
 
     /// <summary>
     /// The state of each clock the policy sets a target for, in metric order: what a report counts, without the

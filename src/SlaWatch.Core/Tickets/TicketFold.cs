@@ -1,3 +1,5 @@
+using SlaWatch.Core.Concurrency;
+
 namespace SlaWatch.Core.Tickets;
 
 /// <summary>
@@ -6,33 +8,21 @@ namespace SlaWatch.Core.Tickets;
 /// </summary>
 public static class TicketFold
 {
-    // A folder per thread, reset for each fold: a write folds its ticket, and the folder is most of what that would
-    // allocate. Taken out while in use, so a fold inside a fold gets its own.
-    [ThreadStatic]
-    private static TicketFolder? _spare;
-
-    public static Ticket Fold(string id, IEnumerable<TicketEvent> events, TicketNumber? number = null)
-    {
-        var folder = _spare ?? new TicketFolder();
-        _spare = null;
-        try
+    // The folder is most of what a fold would allocate, and every write folds its ticket: one a thread, reset.
+    public static Ticket Fold(string id, IEnumerable<TicketEvent> events, TicketNumber? number = null) =>
+        ThreadSpare<TicketFolder>.Use((id, events, number), static (folder, ticket) =>
         {
             folder.Reset();
-            foreach (var item in EventOrder.Chronological(events))
+            foreach (var item in EventOrder.Chronological(ticket.events))
             {
-                folder.Apply(id, item);
+                folder.Apply(ticket.id, item);
             }
 
             return folder.Started
-                ? folder.ToTicket(id, number)
+                ? folder.ToTicket(ticket.id, ticket.number)
                 : throw new ArgumentException(
-                    $"Ticket {id} has no events; its first event must be {nameof(Received)}.",
+                    $"Ticket {ticket.id} has no events; its first event must be {nameof(Received)}.",
                     nameof(events)
                 );
-        }
-        finally
-        {
-            _spare = folder;
-        }
-    }
+        });
 }
