@@ -20,8 +20,6 @@ namespace SlaWatch.Replay;
 /// </summary>
 public sealed class ReplayEngine
 {
-    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
-
     private readonly IngestionService _ingestion;
     private readonly TicketEventService _events;
     private readonly ITicketIndex _index;
@@ -188,7 +186,7 @@ public sealed class ReplayEngine
                         .HandleAsync(
                             chat.Format,
                             null,
-                            NoHeaders,
+                            ReplayItems.NoHeaders,
                             chat.Body,
                             chat.At,
                             chat.Origin,

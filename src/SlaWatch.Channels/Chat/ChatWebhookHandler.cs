@@ -76,6 +76,26 @@ public sealed partial class ChatWebhookHandler(
         CancellationToken cancellationToken = default
     )
     {
+        var (action, refused, status) = Screen(format, options, headers, body, receivedAt, origin);
+        return refused is null
+            ? new(action, null)
+            : new(null, await RefuseAsync(refused, status, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The screening's verdict alone, touching nothing: the action a body maps to, or what is kept of it and the
+    /// status it is refused with (its size, its signature, its shape). A replay asks it ahead of a recorded body's
+    /// turn, and leaves a refused one to <see cref="ScreenAsync"/> then.
+    /// </summary>
+    public static (ChatAction? Action, QuarantinedInput? Refused, int Status) Screen(
+        ChatFormat format,
+        WebhookOptions? options,
+        IReadOnlyDictionary<string, string> headers,
+        byte[] body,
+        DateTimeOffset receivedAt,
+        string origin
+    )
+    {
         ArgumentNullException.ThrowIfNull(body);
         var limit = options?.MaxBodyBytes ?? WebhookOptions.DefaultMaxBodyBytes;
         if (body.Length > limit)
@@ -84,24 +104,22 @@ public sealed partial class ChatWebhookHandler(
                 CultureInfo.InvariantCulture,
                 $"body: {body.Length} bytes, more than the {limit} a webhook may send"
             );
-            var kept = QuarantinedInput.NotKept("chat", receivedAt, origin, reason, body);
-            return new(null, await RefuseAsync(kept, 413, cancellationToken).ConfigureAwait(false));
+            return (null, QuarantinedInput.NotKept("chat", receivedAt, origin, reason, body), 413);
         }
 
         if (options is not null && WebhookVerifier.Check(options, headers, body, receivedAt) is { } refusal)
         {
-            var kept = QuarantinedInput.NotKept("chat", receivedAt, origin, refusal.Reason, body);
-            return new(null, await RefuseAsync(kept, refusal.Status, cancellationToken).ConfigureAwait(false));
+            return (null, QuarantinedInput.NotKept("chat", receivedAt, origin, refusal.Reason, body), refusal.Status);
         }
 
         try
         {
-            return new(Map(format, body, receivedAt), null);
+            return (Map(format, body, receivedAt), null, 0);
         }
         catch (ChatFormatException error)
         {
             var kept = new QuarantinedInput("chat", receivedAt, origin, error.Message, Encoding.UTF8.GetString(body));
-            return new(null, await RefuseAsync(kept, 400, cancellationToken).ConfigureAwait(false));
+            return (null, kept, 400);
         }
     }
 

@@ -28,23 +28,13 @@ public sealed record ChatItem(DateTimeOffset At, string Origin, ChatFormat Forma
     /// body the handler must screen at its turn (too large, or not a webhook it can map: refused then).</summary>
     public ChatAction? Action { get; init; }
 
-    /// <summary>This delivery with its body mapped as the handler's screening would map it, where it would.</summary>
-    public ChatItem MappedAhead()
-    {
-        if (Body.Length > WebhookOptions.DefaultMaxBodyBytes)
+    /// <summary>This delivery with its body mapped, where the handler's screening (recorded input: no signature)
+    /// lets it through.</summary>
+    public ChatItem MappedAhead() =>
+        this with
         {
-            return this;
-        }
-
-        try
-        {
-            return this with { Action = ChatWebhookHandler.Map(Format, Body, At) };
-        }
-        catch (ChatFormatException)
-        {
-            return this;
-        }
-    }
+            Action = ChatWebhookHandler.Screen(Format, null, ReplayItems.NoHeaders, Body, At, Origin).Action,
+        };
 }
 
 /// <summary>A call, handled when its log line is written: at the end of the call.</summary>
@@ -57,3 +47,9 @@ public sealed record RecordItem(DateTimeOffset At, string Origin, InputLine Line
 /// <summary>Input that could not be read; it is quarantined when the replay starts, and the rest goes on.</summary>
 public sealed record UnreadableItem(DateTimeOffset At, string Origin, string Channel, string Reason, string Raw)
     : ReplayItem(At, Origin);
+
+internal static class ReplayItems
+{
+    /// <summary>A recorded delivery's headers: none (recorded input was checked when it was received).</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+}
