@@ -1,5 +1,6 @@
 using System.Globalization;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Scanning;
 
@@ -32,7 +33,25 @@ public sealed record Announcement(
     public IReadOnlyList<string> Later { get; init; } = [];
 
     /// <summary>The ledger key within the ticket: one announcement per metric, cycle, kind and level.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Metric.Key()}|c{Cycle}|{Kind}|L{Level}");
+    public string Key => Named(string.Empty);
+
+    /// <summary>The source reference of the escalation this announcement records on its ticket (a method: it is not
+    /// part of what a notification carries).</summary>
+    public string EscalationRef() => Named("escalation:");
+
+    // Asked for every announcement of every scan, and kept with every claim and escalation: a few dozen values, each
+    // formatted on the stack and shared (NamePool) rather than allocated every time.
+    private string Named(string prefix)
+    {
+        Span<char> text = stackalloc char[256];
+        return text.TryWrite(
+            CultureInfo.InvariantCulture,
+            $"{prefix}{Metric.Key()}|c{Cycle}|{Kind}|L{Level}",
+            out var written
+        )
+            ? NamePool.Shared.Of(text[..written])
+            : throw new InvalidOperationException($"An announcement's kind is a word, not {Kind.Length} characters.");
+    }
 
     /// <summary>Names this announcement among all tickets' (a message id for duplicate detection).</summary>
     public string Id => $"{TicketId}|{Key}";

@@ -212,9 +212,7 @@ public sealed class SlaScanner(
         var claimed = reached.Where(item => won.Contains(item.Key)).ToList();
         var escalations = claimed
             .Where(item => item.Level > 0)
-            .Select(item =>
-                (TicketEvent)new Escalated(now, "scanner", $"escalation:{item.Key}", item.Metric, item.Level)
-            )
+            .Select(item => (TicketEvent)new Escalated(now, "scanner", item.EscalationRef(), item.Metric, item.Level))
             .ToList();
         return new Due(entry, ticket, claimed, escalations, clocks.Count);
     }

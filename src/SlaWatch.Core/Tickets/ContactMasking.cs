@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Tickets;
 
@@ -129,12 +130,14 @@ public static partial class ContactMasking
             return string.Empty;
         }
 
+        // A masked address or name is a few letters and stars, the same for many customers: shared. A masked phone
+        // keeps most of its digits, so it is nearly always new.
         if (trimmed.Contains('@', StringComparison.Ordinal))
         {
-            return MaskEmail(trimmed);
+            return NamePool.Shared.Of(MaskEmail(trimmed));
         }
 
-        return LooksLikePhone(trimmed) ? MaskPhone(trimmed, phone) : MaskName(trimmed);
+        return LooksLikePhone(trimmed) ? MaskPhone(trimmed, phone) : NamePool.Shared.Of(MaskName(trimmed));
     }
 
     public static string MaskPhone(string phone, PhoneMask pattern = PhoneMask.LastFour)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Tickets;
 
@@ -10,6 +11,14 @@ namespace SlaWatch.Core.Tickets;
 /// </summary>
 public abstract record TicketEvent(DateTimeOffset At, string Actor, string? SourceRef)
 {
+    // Declared here, all three in their order, only so Actor can be shared (NamePool: who acted recurs on many
+    // tickets): the order is the order of the stored JSON, which derived references hash.
+    public DateTimeOffset At { get; init; } = At;
+
+    public string Actor { get; init; } = NamePool.Shared.Of(Actor);
+
+    public string? SourceRef { get; init; } = SourceRef;
+
     /// <summary>When SlaWatch wrote it down (the writer's clock), beside <see cref="At"/>, when it happened.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? RecordedAt { get; init; }
@@ -70,14 +79,22 @@ public sealed record PriorityChanged(DateTimeOffset At, string Actor, string? So
     : TicketEvent(At, Actor, SourceRef);
 
 public sealed record CategoryChanged(DateTimeOffset At, string Actor, string? SourceRef, string Category)
-    : TicketEvent(At, Actor, SourceRef);
+    : TicketEvent(At, Actor, SourceRef)
+{
+    public string Category { get; init; } = NamePool.Shared.Of(Category);
+}
 
 /// <summary>
 /// The ticket's owner (责任人) set; with <paramref name="Executor"/> the one who carries the work out (处理人), where the
 /// team names someone other than the owner.
 /// </summary>
 public sealed record Assigned(DateTimeOffset At, string Actor, string? SourceRef, string Owner, string? Executor = null)
-    : TicketEvent(At, Actor, SourceRef);
+    : TicketEvent(At, Actor, SourceRef)
+{
+    public string Owner { get; init; } = NamePool.Shared.Of(Owner);
+
+    public string? Executor { get; init; } = NamePool.Shared.Of(Executor);
+}
 
 /// <summary>A rating: <paramref name="Score"/> on the scale given by <paramref name="ScaleMax"/> (3 for 满意/一般/不满意, 5,
 /// or 10).</summary>
