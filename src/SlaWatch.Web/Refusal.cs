@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Web;
 
@@ -22,9 +23,7 @@ public static class Refusal
     public static string Fingerprint(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Convert.ToHexStringLower(
-            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 8)
-        );
+        return ShortDigest.Of(string.Empty, 8, text);
     }
 
     /// <summary>What a caller sent, as a reason may repeat it: itself when short and printable, else its

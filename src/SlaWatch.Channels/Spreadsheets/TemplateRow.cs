@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Classification;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Text;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Channels.Spreadsheets;
@@ -439,6 +438,5 @@ public sealed class TemplateRow(
         };
     }
 
-    private static string Digest(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+    private static string Digest(string text) => ShortDigest.Of(string.Empty, 8, text);
 }

@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SlaWatch.Core.Ports;
+using SlaWatch.Core.Text;
 using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Ingestion;
@@ -460,12 +460,11 @@ public sealed class TicketEventService(
     // Describe gives it, in UTF-8.
     private static string DerivedRef(TicketEvent item)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(
-            Described(item with { Entered = false, RecordedAt = null, StampedAt = null, From = null }),
-            hash
+        return ShortDigest.OfBytes(
+            TicketIds.DerivedPrefix,
+            12,
+            Described(item with { Entered = false, RecordedAt = null, StampedAt = null, From = null })
         );
-        return string.Concat(TicketIds.DerivedPrefix, Convert.ToHexStringLower(hash[..12]));
     }
 
     /// <summary>

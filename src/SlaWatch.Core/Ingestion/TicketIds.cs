@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using SlaWatch.Core.Policies;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Ingestion;
 
@@ -31,10 +30,9 @@ public static class TicketIds
             ? ForThread(contact.Channel, thread)
             : ForSource(contact.Channel, contact.SourceId);
 
-    public static string ForSource(Channel channel, string sourceId) => Hash($"{channel.Key}\nsource\n{sourceId}");
+    public static string ForSource(Channel channel, string sourceId) =>
+        ShortDigest.Of("t", 12, channel.Key, "\nsource\n", sourceId);
 
-    public static string ForThread(Channel channel, string threadKey) => Hash($"{channel.Key}\nthread\n{threadKey}");
-
-    private static string Hash(string text) =>
-        "t" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
+    public static string ForThread(Channel channel, string threadKey) =>
+        ShortDigest.Of("t", 12, channel.Key, "\nthread\n", threadKey);
 }

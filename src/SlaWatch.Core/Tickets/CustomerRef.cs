@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Tickets;
 
@@ -11,10 +10,8 @@ public sealed record CustomerRef(string Key, string Masked)
 {
     public static CustomerRef FromContact(string contact, PhoneMask phone = PhoneMask.LastFour)
     {
-        var normalized = ContactMasking.Normalize(contact);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
         return new CustomerRef(
-            "c-" + Convert.ToHexStringLower(hash.AsSpan(0, 10)),
+            ShortDigest.Of("c-", 10, ContactMasking.Normalize(contact)),
             ContactMasking.Mask(contact, phone)
         );
     }

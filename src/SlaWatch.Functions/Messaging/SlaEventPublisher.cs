@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Identity;
@@ -9,6 +7,7 @@ using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
 using SlaWatch.Core.Scanning;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Functions.Messaging;
 
@@ -131,6 +130,5 @@ public sealed class SlaEventPublisher(ServiceBusSender sender) : INotifier
         return message;
     }
 
-    private static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    private static string Hash(string text) => ShortDigest.Of(string.Empty, 16, text);
 }
