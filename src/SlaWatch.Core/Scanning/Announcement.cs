@@ -33,24 +33,29 @@ public sealed record Announcement(
     public IReadOnlyList<string> Later { get; init; } = [];
 
     /// <summary>The ledger key within the ticket: one announcement per metric, cycle, kind and level.</summary>
-    public string Key => Named(string.Empty);
+    public string Key => KeyOf(Metric, Cycle, Kind, Level);
 
     /// <summary>The source reference of the escalation this announcement records on its ticket (a method: it is not
     /// part of what a notification carries).</summary>
-    public string EscalationRef() => Named("escalation:");
+    public string EscalationRef() => Named("escalation:", Metric, Cycle, Kind, Level);
 
-    // Asked for every announcement of every scan, and kept with every claim and escalation: a few dozen values, each
+    /// <summary>The <see cref="Key"/> of the announcement these would make: a scan claims by key, and makes only the
+    /// announcements it won.</summary>
+    public static string KeyOf(SlaMetric metric, int cycle, string kind, int level) =>
+        Named(string.Empty, metric, cycle, kind, level);
+
+    // Asked for every threshold of every scan, and kept with every claim and escalation: a few dozen values, each
     // formatted on the stack and shared (NamePool) rather than allocated every time.
-    private string Named(string prefix)
+    private static string Named(string prefix, SlaMetric metric, int cycle, string kind, int level)
     {
         Span<char> text = stackalloc char[256];
         return text.TryWrite(
             CultureInfo.InvariantCulture,
-            $"{prefix}{Metric.Key()}|c{Cycle}|{Kind}|L{Level}",
+            $"{prefix}{metric.Key()}|c{cycle}|{kind}|L{level}",
             out var written
         )
             ? NamePool.Shared.Of(text[..written])
-            : throw new InvalidOperationException($"An announcement's kind is a word, not {Kind.Length} characters.");
+            : throw new InvalidOperationException($"An announcement's kind is a word, not {kind.Length} characters.");
     }
 
     /// <summary>Names this announcement among all tickets' (a message id for duplicate detection).</summary>

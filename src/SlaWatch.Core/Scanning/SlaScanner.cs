@@ -161,44 +161,29 @@ public sealed class SlaScanner(
 
         var state = ticket.State;
         var clocks = SlaClockCalculator.Compute(ticket.Events, writer.Policy, now);
-        var reached = new List<Announcement>();
+        // Every threshold reached, most of them claimed by an earlier scan: claimed by key first, so announcements are
+        // made only for what this scan won.
+        var reached = new List<(SlaClock Clock, Threshold Threshold, List<Threshold> Levels, string Key)>();
         foreach (var clock in clocks)
         {
             // A person who acknowledged an alert on this clock has it in hand: its later levels are not announced.
-            var acknowledged = ticket
-                .Events.OfType<AlertAcknowledged>()
-                .Where(ack => ack.Metric == clock.Metric && ack.Cycle == clock.Cycle)
-                .Select(ack => (DateTimeOffset?)ack.At)
-                .Min();
-            var levels = Thresholds.Of(clock);
-            foreach (
-                var threshold in levels.Where(threshold =>
-                    Thresholds.Reached(clock, threshold, now) && !(threshold.At > acknowledged)
-                )
-            )
+            DateTimeOffset? acknowledged = null;
+            foreach (var item in ticket.Events)
             {
-                reached.Add(
-                    new Announcement(
-                        threshold.Kind,
-                        threshold.Level,
-                        Recipient(threshold.Notify, state.Owner),
-                        ticket.Id,
-                        ticket.Number.ToString(),
-                        state.Channel,
-                        state.Priority,
-                        clock.Metric,
-                        clock.TargetDescription,
-                        clock.Due,
-                        clock.Elapsed,
-                        state.Owner,
-                        ContactMasking.InText(state.OverdueReason, writer.Policy.PhoneMask),
-                        threshold.At
-                    )
-                    {
-                        Cycle = clock.Cycle,
-                        Later = [.. levels.Where(later => later.At > threshold.At).Select(later => later.Notify)],
-                    }
-                );
+                if (item is AlertAcknowledged ack && ack.Metric == clock.Metric && ack.Cycle == clock.Cycle)
+                {
+                    acknowledged = acknowledged is { } earlier && earlier <= ack.At ? earlier : ack.At;
+                }
+            }
+
+            var levels = Thresholds.Of(clock);
+            foreach (var threshold in levels)
+            {
+                if (Thresholds.Reached(clock, threshold, now) && !(threshold.At > acknowledged))
+                {
+                    var key = Announcement.KeyOf(clock.Metric, clock.Cycle, threshold.Kind, threshold.Level);
+                    reached.Add((clock, threshold, levels, key));
+                }
             }
         }
 
@@ -209,11 +194,48 @@ public sealed class SlaScanner(
                 : await ledger
                     .TryClaimAllAsync(ticket.Id, [.. reached.Select(item => item.Key)], cancellationToken)
                     .ConfigureAwait(false);
-        var claimed = reached.Where(item => won.Contains(item.Key)).ToList();
-        var escalations = claimed
-            .Where(item => item.Level > 0)
-            .Select(item => (TicketEvent)new Escalated(now, "scanner", item.EscalationRef(), item.Metric, item.Level))
-            .ToList();
+        var claimed = new List<Announcement>();
+        var escalations = new List<TicketEvent>();
+        var (number, overdueReason) =
+            won.Count == 0
+                ? (string.Empty, null)
+                : (ticket.Number.ToString(), ContactMasking.InText(state.OverdueReason, writer.Policy.PhoneMask));
+        foreach (var (clock, threshold, levels, key) in reached)
+        {
+            if (!won.Contains(key))
+            {
+                continue;
+            }
+
+            var announcement = new Announcement(
+                threshold.Kind,
+                threshold.Level,
+                Recipient(threshold.Notify, state.Owner),
+                ticket.Id,
+                number,
+                state.Channel,
+                state.Priority,
+                clock.Metric,
+                clock.TargetDescription,
+                clock.Due,
+                clock.Elapsed,
+                state.Owner,
+                overdueReason,
+                threshold.At
+            )
+            {
+                Cycle = clock.Cycle,
+                Later = [.. levels.Where(later => later.At > threshold.At).Select(later => later.Notify)],
+            };
+            claimed.Add(announcement);
+            if (announcement.Level > 0)
+            {
+                escalations.Add(
+                    new Escalated(now, "scanner", announcement.EscalationRef(), clock.Metric, announcement.Level)
+                );
+            }
+        }
+
         return new Due(entry, ticket, claimed, escalations, clocks.Count);
     }
 
