@@ -326,14 +326,20 @@ public sealed class TicketEventService(
         string? conflict = null;
         IReadOnlyList<TicketEvent> Decide(StoredTicket stored)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // Nearly always one item: the set of sources seen is made only for more.
+            var seen = items.Length > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            var adding = new List<TicketEvent>(items.Length);
             for (var i = 0; i < items.Length; i++)
             {
-                added[i] = !stored.HasSource(items[i].SourceRef) && seen.Add(items[i].SourceRef!);
+                added[i] = !stored.HasSource(items[i].SourceRef) && seen?.Add(items[i].SourceRef!) != false;
+                if (added[i])
+                {
+                    adding.Add(items[i]);
+                }
             }
 
-            conflict = added.Any(item => item) ? precondition?.Invoke(stored) : null;
-            return conflict is null ? [.. items.Where((_, i) => added[i])] : [];
+            conflict = adding.Count > 0 ? precondition?.Invoke(stored) : null;
+            return conflict is null ? adding : [];
         }
 
         Task<(StoredTicket Ticket, bool Written)?> Append(string id) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SlaWatch.Core.Clocks;
+using SlaWatch.Core.Concurrency;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -62,12 +63,18 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         DateOnly lastIndexedDay
     )
     {
-        var days = added
-            .Select(item => LocalDay(item.At))
-            .Distinct()
-            .Where(day => day != lastIndexedDay && day != ticketDay)
-            .ToArray();
-        return (days, days.Length > 0 ? days.Max() : lastIndexedDay);
+        // Written for every write, nearly always of one event on a day already entered: no list unless a day is new.
+        List<DateOnly>? days = null;
+        foreach (var item in added)
+        {
+            var day = LocalDay(item.At);
+            if (day != lastIndexedDay && day != ticketDay && days?.Contains(day) != true)
+            {
+                (days ??= []).Add(day);
+            }
+        }
+
+        return days is null ? ([], lastIndexedDay) : ([.. days], days.Max());
     }
 
     /// <summary>
@@ -155,8 +162,14 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 return null;
             }
 
-            var added = decide(current).Select(item => Stamp(item, current.State.ReceivedAt)).ToArray();
-            var events = current.Events.Concat(added).ToArray();
+            var decided = decide(current);
+            var added = new TicketEvent[decided.Count];
+            for (var i = 0; i < added.Length; i++)
+            {
+                added[i] = Stamp(decided[i], current.State.ReceivedAt);
+            }
+
+            TicketEvent[] events = [.. current.Events, .. added];
             var state = IndexFor(ticketId, events, current.Index.LastActivityDay, wakeAfter);
             if (added.Length == 0 && (wakeAfter is null || state.WakeUp == current.Index.WakeUp))
             {
@@ -170,7 +183,8 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             var (days, lastActivity) = ActivityDays(added, current.Number.Date, current.Index.LastActivityDay);
             state = state with { LastActivityDay = lastActivity };
             // What must be entered before the write, together in one round trip.
-            await Task.WhenAll(
+            await Together
+                .All(
                     isOpen && !wasOpen
                         ? index.MarkOpenAsync(ticketId, current.Number, cancellationToken)
                         : Task.CompletedTask,
@@ -214,20 +228,22 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 }
             }
 
-            after.AddRange(
-                days.Select(day =>
+            foreach (var day in days)
+            {
+                after.Add(
                     index.IndexDayAsync(
                         new DayEntry(day, written.Number, ticketId, ReceivedThatDay: false),
                         cancellationToken
                     )
-                )
-            );
+                );
+            }
+
             if (wasOpen && !isOpen)
             {
                 after.Add(index.MarkDoneAsync(ticketId, cancellationToken));
             }
 
-            await Task.WhenAll(after).ConfigureAwait(false);
+            await Together.All(after).ConfigureAwait(false);
             return (written, true);
         }
     }

@@ -34,6 +34,22 @@ public sealed record StoredTicket(
         }
     }
 
-    public bool HasSource(string? sourceRef) =>
-        sourceRef is not null && Events.Any(item => string.Equals(item.SourceRef, sourceRef, StringComparison.Ordinal));
+    public bool HasSource(string? sourceRef)
+    {
+        // Asked for every event offered, against every event the ticket holds: a loop, not a closure each time.
+        if (sourceRef is null)
+        {
+            return false;
+        }
+
+        foreach (var item in Events)
+        {
+            if (string.Equals(item.SourceRef, sourceRef, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
