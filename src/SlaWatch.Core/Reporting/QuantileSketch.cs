@@ -32,12 +32,13 @@ public sealed class QuantileSketch
     {
         get
         {
-            var buckets = new SortedDictionary<int, long>();
+            // Read whenever a day is stored: two arrays filled in order, not a tree node a bucket.
+            var buckets = new SortedList<int, long>(_counts.Length - _counts.AsSpan().Count(0L));
             for (var i = 0; i < _counts.Length; i++)
             {
                 if (_counts[i] != 0)
                 {
-                    buckets[_first + i] = _counts[i];
+                    buckets.Add(_first + i, _counts[i]);
                 }
             }
 
