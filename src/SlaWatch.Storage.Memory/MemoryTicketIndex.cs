@@ -104,6 +104,9 @@ public sealed class MemoryTicketIndex : ITicketIndex
     public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        // An arrival's events are what a table row summarizes; kept here they would hold the ticket's first list of
+        // events for the life of the store, and a read returns entries without them, as a table's does.
+        entry = entry.Events is null ? entry : entry with { Events = null };
         lock (_gate)
         {
             if (!_days.TryGetValue(entry.Day, out var day))

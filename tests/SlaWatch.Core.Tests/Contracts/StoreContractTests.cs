@@ -102,12 +102,18 @@ public abstract class StoreContractTests
             );
         }
 
+        // An arrival's events are summarized by a table, never read back: the in-process store does not keep them.
         await index.IndexDayAsync(
-            new DayEntry(Day, new TicketNumber(Day, 2), "t-2", ReceivedThatDay: true) { CustomerKey = "c2" }
+            new DayEntry(Day, new TicketNumber(Day, 2), "t-2", ReceivedThatDay: true)
+            {
+                CustomerKey = "c2",
+                Events = [new Acknowledged(T0, "system", "ack-2")],
+            }
         );
         var entries = await index.ReadDayAsync(Day);
         Assert.Equal([2, 10, 1000], entries.Select(entry => entry.Number.Serial));
         Assert.Equal("c2", entries[0].CustomerKey);
+        Assert.All(entries, entry => Assert.Null(entry.Events));
         Assert.Equal([true, false, true], entries.Select(entry => entry.ReceivedThatDay));
         Assert.Equal(("billing", T0), (entries[2].Category, entries[2].ReceivedAt));
         Assert.Equal("t-1000", await index.FindByNumberAsync(new TicketNumber(Day, 1000)));
