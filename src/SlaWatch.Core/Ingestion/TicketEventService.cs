@@ -437,30 +437,43 @@ public sealed class TicketEventService(
             return await index.FindByNumberAsync(number, cancellationToken).ConfigureAwait(false);
         }
 
-        var parts = ticketRef.Split(':', 3);
-        if (parts.Length == 3 && channels.TryParse(parts[1], out var channel))
+        switch (Parts(ticketRef))
         {
-            switch (parts[0])
-            {
-                case "source":
-                    // A message that opened a ticket names it by its id; one that joined a ticket is in the
-                    // SourceIndex.
-                    return await index.FindBySourceAsync(channel, parts[2], cancellationToken).ConfigureAwait(false)
-                        ?? TicketIds.ForSource(channel, parts[2]);
-                case "thread":
-                    return TicketIds.ForThread(channel, parts[2]);
-            }
+            case (SourceKind, var channel, var sourceId):
+                // A message that opened a ticket names it by its id; one that joined a ticket is in the SourceIndex.
+                return await index.FindBySourceAsync(channel, sourceId, cancellationToken).ConfigureAwait(false)
+                    ?? TicketIds.ForSource(channel, sourceId);
+            case (ThreadKind, var channel, var threadKey):
+                return TicketIds.ForThread(channel, threadKey);
+            default:
+                return ticketRef;
         }
-
-        return ticketRef;
     }
 
     private string? OpenedBy(string ticketRef) =>
-        ticketRef.Split(':', 3) is ["source", var channelName, var sourceId]
+        Parts(ticketRef) is (SourceKind, var channel, var sourceId)
         && !sourceId.StartsWith(TicketIds.RepeatPrefix, StringComparison.Ordinal)
-        && channels.TryParse(channelName, out var channel)
             ? TicketIds.ForSource(channel, sourceId)
             : null;
+
+    private const string SourceKind = "source";
+    private const string ThreadKind = "thread";
+
+    /// <summary>A <c>source:</c> or <c>thread:</c> reference's kind, channel and key (the rest); null for any other.
+    /// Every event names its ticket this way: read in place, only the key copied.</summary>
+    private (string Kind, Policies.Channel Channel, string Key)? Parts(string ticketRef)
+    {
+        var first = ticketRef.IndexOf(':', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : ticketRef.IndexOf(':', first + 1);
+        string? kind =
+            second < 0 ? null
+            : ticketRef.AsSpan(0, first) is SourceKind ? SourceKind
+            : ticketRef.AsSpan(0, first) is ThreadKind ? ThreadKind
+            : null;
+        return kind is not null && channels.TryParse(ticketRef.AsSpan(first + 1, second - first - 1), out var channel)
+            ? (kind, channel, ticketRef[(second + 1)..])
+            : null;
+    }
 
     // From what happened only: how and when it was recorded does not make it another event. The hash of the event as
     // Describe gives it, in UTF-8.

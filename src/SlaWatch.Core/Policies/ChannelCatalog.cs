@@ -90,7 +90,14 @@ public sealed class ChannelCatalog
     public bool TryParse(string? text, out Channel channel)
     {
         channel = default;
-        if (text is null || !_byText.TryGetValue(text.Trim(), out var definition))
+        return text is not null && TryParse(text.AsSpan(), out channel);
+    }
+
+    /// <summary>A channel named within a longer text (a reference's middle part), found without a copy.</summary>
+    public bool TryParse(ReadOnlySpan<char> text, out Channel channel)
+    {
+        channel = default;
+        if (!_byText.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.Trim(), out var definition))
         {
             return false;
         }
