@@ -7,7 +7,7 @@ namespace SlaWatch.Core.Text;
 /// One string for each name that recurs across tickets (who acted, an owner, a category, a masked contact, an
 /// announcement's key), where each event would otherwise hold its own copy: a replay of 100 000 tickets kept about a
 /// million copies of a few hundred names, an eighth of all it held. Equal strings either way, so nothing behaves
-/// differently. Names only, never free text; at most <see cref="Capacity"/> of them, each at most
+/// differently. Names only, never free text; at most the pool's capacity of them, each at most
 /// <see cref="LongestShared"/> characters: a stream of new names costs what their own copies cost, never more.
 /// </summary>
 public sealed class NamePool(int capacity)
@@ -19,8 +19,6 @@ public sealed class NamePool(int capacity)
 
     private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
     private int _count;
-
-    public int Capacity => capacity;
 
     /// <summary>How many names are shared.</summary>
     public int Count => Volatile.Read(ref _count);

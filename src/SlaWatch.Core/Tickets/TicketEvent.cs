@@ -161,13 +161,13 @@ public sealed record CustomerConfirmed(
     string? Comment = null
 ) : TicketEvent(At, Actor, SourceRef);
 
-/// <summary>
-/// Whether the ticket was solved in the first contact, as a team recorded it (是否首次解决 in an imported
-/// spreadsheet): it wins over the rule SlaWatch derives from the ticket's history.
-/// </summary>
 /// <summary>A remark (备注) a person added to the ticket: kept with the remarks it arrived with, never edited.</summary>
 public sealed record RemarkAdded(DateTimeOffset At, string Actor, string? SourceRef, string Text)
     : TicketEvent(At, Actor, SourceRef);
 
+/// <summary>
+/// Whether the ticket was solved in the first contact, as a team recorded it (是否首次解决 in an imported
+/// spreadsheet): it wins over the rule SlaWatch derives from the ticket's history.
+/// </summary>
 public sealed record FirstContactRecorded(DateTimeOffset At, string Actor, string? SourceRef, bool Resolved)
     : TicketEvent(At, Actor, SourceRef);
