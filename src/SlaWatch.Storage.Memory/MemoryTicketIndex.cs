@@ -25,6 +25,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
     private readonly Dictionary<long, Dictionary<(string TicketId, SlaMetric Metric, string Kind), DueEntry>> _due = [];
     private readonly Dictionary<string, TicketNumber> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private Task<DateTimeOffset?> _lastAnswer = Task.FromResult<DateTimeOffset?>(null);
 
     public Task MarkOpenAsync(string ticketId, TicketNumber number, CancellationToken cancellationToken = default)
     {
@@ -266,12 +267,11 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            // The first bucket from the minute of after on (an empty view's minimum is 0, no bucket; its count would
-            // walk it); only that minute's may hold entries at or before it.
+            // The first bucket from the minute of after on; only that minute's may hold entries at or before it.
             for (
-                var bucket = _dueBuckets.GetViewBetween(DueEntry.BucketNumberOf(after), long.MaxValue).Min;
+                var bucket = FirstBucketFrom(DueEntry.BucketNumberOf(after));
                 bucket > 0;
-                bucket = _dueBuckets.GetViewBetween(bucket + 1, long.MaxValue).Min
+                bucket = FirstBucketFrom(bucket + 1)
             )
             {
                 DateTimeOffset? next = null;
@@ -285,11 +285,26 @@ public sealed class MemoryTicketIndex : ITicketIndex
 
                 if (next is not null)
                 {
-                    return Task.FromResult(next);
+                    return Answer(next);
                 }
             }
 
-            return Task.FromResult<DateTimeOffset?>(null);
+            return Answer(null);
         }
+    }
+
+    // Asked before every input of a replay: the earliest bucket is the answer when none before the minute is left (a
+    // scan takes them away), so a view of the rest (an allocation) is made only when one is; 0 when there is none.
+    private long FirstBucketFrom(long minute) =>
+        _dueBuckets.Count == 0 ? 0
+        : _dueBuckets.Min >= minute ? _dueBuckets.Min
+        : _dueBuckets.GetViewBetween(minute, long.MaxValue).Min;
+
+    // The same answer as the last (inputs between two scans) is the same completed task, not a new one. Under the lock.
+    private Task<DateTimeOffset?> Answer(DateTimeOffset? next)
+    {
+        var last = _lastAnswer.Result;
+        var same = next is { } at ? last is { } was && was.EqualsExact(at) : last is null;
+        return same ? _lastAnswer : _lastAnswer = Task.FromResult(next);
     }
 }
