@@ -31,15 +31,7 @@ public sealed class AnomalyDetector(
         var announced = new List<AnomalyAlert>();
         foreach (var alert in await EvaluateAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            if (
-                await ledger
-                    .TryClaimAsync(
-                        string.Create(CultureInfo.InvariantCulture, $"anomaly-{alert.Day:yyyy-MM-dd}"),
-                        string.Create(CultureInfo.InvariantCulture, $"{alert.Rule}|{alert.Key}|L{alert.Level}"),
-                        cancellationToken
-                    )
-                    .ConfigureAwait(false)
-            )
+            if (await ledger.TryClaimAsync(Scope(alert), Key(alert), cancellationToken).ConfigureAwait(false))
             {
                 announced.Add(alert);
             }
@@ -111,11 +103,14 @@ public sealed class AnomalyDetector(
 
     /// <summary>Gives an alert back to be announced again (its notification could not be delivered).</summary>
     public Task ReleaseAsync(AnomalyAlert alert, CancellationToken cancellationToken = default) =>
-        ledger.ReleaseAsync(
-            string.Create(CultureInfo.InvariantCulture, $"anomaly-{alert.Day:yyyy-MM-dd}"),
-            string.Create(CultureInfo.InvariantCulture, $"{alert.Rule}|{alert.Key}|L{alert.Level}"),
-            cancellationToken
-        );
+        ledger.ReleaseAsync(Scope(alert), Key(alert), cancellationToken);
+
+    // Where and under what an alert is claimed, and given back: a day's alerts, one rule, key and level each.
+    private static string Scope(AnomalyAlert alert) =>
+        string.Create(CultureInfo.InvariantCulture, $"anomaly-{alert.Day:yyyy-MM-dd}");
+
+    private static string Key(AnomalyAlert alert) =>
+        string.Create(CultureInfo.InvariantCulture, $"{alert.Rule}|{alert.Key}|L{alert.Level}");
 
     private async Task<Dictionary<string, double>> TrailingAsync(DateOnly today, CancellationToken cancellationToken)
     {
