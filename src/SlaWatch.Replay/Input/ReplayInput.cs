@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using SlaWatch.Core.Calendars;
 
 namespace SlaWatch.Replay.Input;
@@ -141,9 +142,12 @@ public sealed class ReplayInput
 
     /// <summary>
     /// A readable input: its instant and input order, and where it is: a line of <see cref="_files"/> (its number and
-    /// bytes) or, with <see cref="File"/> below zero, the held input at <see cref="Offset"/>.
+    /// bytes) or, with <see cref="File"/> below zero, the held input at <see cref="Offset"/>. 32 bytes, not 40 (a
+    /// year's 5.46 million inputs in 167 MiB, not 208): the input order an int (2^31 inputs would not fit in memory
+    /// anyway), the fields packed as the runtime lays them out.
     /// </summary>
-    private readonly record struct Place(long Ticks, long Sequence, int File, int Number, long Offset, int Length)
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct Place(long Ticks, int Sequence, int File, int Number, long Offset, int Length)
     {
         public static int InReplayOrder(Place one, Place other) =>
             one.Ticks != other.Ticks ? one.Ticks.CompareTo(other.Ticks) : one.Sequence.CompareTo(other.Sequence);
@@ -172,7 +176,7 @@ public sealed class ReplayInput
                 return;
             }
 
-            _dated.Add(new Place(numbered.At.UtcTicks, numbered.Sequence, NoFile, 0, _held.Count, 0));
+            _dated.Add(new Place(numbered.At.UtcTicks, checked((int)numbered.Sequence), NoFile, 0, _held.Count, 0));
             _held.Add(numbered);
         }
 
@@ -193,7 +197,9 @@ public sealed class ReplayInput
                     continue;
                 }
 
-                _dated.Add(new Place(numbered.At.UtcTicks, numbered.Sequence, index, number, offset, length));
+                _dated.Add(
+                    new Place(numbered.At.UtcTicks, checked((int)numbered.Sequence), index, number, offset, length)
+                );
             }
         }
 
