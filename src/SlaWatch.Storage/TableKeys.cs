@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Storage;
 
@@ -38,7 +38,7 @@ public static class TableKeys
             return builder.ToString();
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var hash = ShortDigest.Of(string.Empty, ShortDigest.Whole, text);
         return string.Concat(builder.ToString(0, MaxLength - hash.Length - 1), "~", hash);
     }
 

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using MimeKit;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Channels.Email;
 
@@ -33,7 +33,7 @@ public static partial class MailParser
         var messageId = Clean(message.MessageId);
         return new ParsedMail
         {
-            SourceId = messageId ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw)),
+            SourceId = messageId ?? ShortDigest.OfBytes("sha256:", ShortDigest.Whole, raw),
             MessageId = messageId,
             FromAddress = from?.Address,
             FromName = string.IsNullOrWhiteSpace(from?.Name) ? null : from.Name.Trim(),

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Core.Ports;
 
@@ -29,7 +29,14 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
         string origin,
         string reason,
         ReadOnlySpan<byte> body
-    ) => new(channel, at, origin, reason, NotKeptText(body.Length, Convert.ToHexStringLower(SHA256.HashData(body))));
+    ) =>
+        new(
+            channel,
+            at,
+            origin,
+            reason,
+            NotKeptText(body.Length, ShortDigest.OfBytes(string.Empty, ShortDigest.Whole, body))
+        );
 
     /// <summary>What is kept of a line refused unread for its length: its refusal names its length and hash.</summary>
     public static QuarantinedInput LineNotKept(
@@ -66,7 +73,7 @@ public sealed record QuarantinedInput(string Channel, DateTimeOffset At, string 
         var note = string.Create(
             CultureInfo.InvariantCulture,
             $"\n[not kept: {Raw.Length - kept} more characters; the whole input was {whole.Length} bytes, sha256 "
-                + $"{Convert.ToHexStringLower(SHA256.HashData(whole))}]"
+                + $"{ShortDigest.OfBytes(string.Empty, ShortDigest.Whole, whole)}]"
         );
         return this with { Raw = Raw[..kept] + note };
     }

@@ -11,6 +11,9 @@ namespace SlaWatch.Core.Text;
 /// </summary>
 public static class ShortDigest
 {
+    /// <summary>Every byte of the hash: 64 hex digits.</summary>
+    public const int Whole = 32;
+
     private const int OnStack = 768;
 
     /// <summary>The name of the text the parts make together, in order.</summary>

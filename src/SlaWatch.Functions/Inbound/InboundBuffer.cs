@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using SlaWatch.Core.Text;
 using SlaWatch.Functions.Settings;
 
 namespace SlaWatch.Functions.Inbound;
@@ -48,7 +48,7 @@ public sealed class InboundBuffer(QueueServiceClient queues, BlobServiceClient b
         }
 
         // One blob per message, so each message removes its own once handled (a platform's retry is a second message).
-        var name = $"{Convert.ToHexStringLower(SHA256.HashData(body))}-{Guid.NewGuid():N}.json";
+        var name = $"{ShortDigest.OfBytes(string.Empty, ShortDigest.Whole, body)}-{Guid.NewGuid():N}.json";
         var container = await _bodies.GetAsync().ConfigureAwait(false);
         await container
             .GetBlobClient(name)
