@@ -133,14 +133,17 @@ public static class InputChains
             return null;
         }
 
-        return ticketRef.Split(':', 3) switch
+        if (!TicketIds.TryRefParts(ticketRef, out var isThread, out var name, out var key))
         {
-            ["source", _, var source] => "ref:" + source,
-            ["thread", var name, var thread] => channels.TryParse(name, out var channel)
-                ? "thread:" + channel.Key + ":" + thread
-                : null,
-            _ => "id:" + ticketRef,
-        };
+            return "id:" + ticketRef;
+        }
+
+        if (!isThread)
+        {
+            return "ref:" + key;
+        }
+
+        return channels.TryParse(name, out var channel) ? "thread:" + channel.Key + ":" + key : null;
     }
 
     /// <summary>Keys joined into sets (union–find), each set named by one of its keys.</summary>

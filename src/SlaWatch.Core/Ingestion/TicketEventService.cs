@@ -439,11 +439,11 @@ public sealed class TicketEventService(
 
         switch (Parts(ticketRef))
         {
-            case (SourceKind, var channel, var sourceId):
+            case (false, var channel, var sourceId):
                 // A message that opened a ticket names it by its id; one that joined a ticket is in the SourceIndex.
                 return await index.FindBySourceAsync(channel, sourceId, cancellationToken).ConfigureAwait(false)
                     ?? TicketIds.ForSource(channel, sourceId);
-            case (ThreadKind, var channel, var threadKey):
+            case (true, var channel, var threadKey):
                 return TicketIds.ForThread(channel, threadKey);
             default:
                 return ticketRef;
@@ -451,29 +451,18 @@ public sealed class TicketEventService(
     }
 
     private string? OpenedBy(string ticketRef) =>
-        Parts(ticketRef) is (SourceKind, var channel, var sourceId)
+        Parts(ticketRef) is (false, var channel, var sourceId)
         && !sourceId.StartsWith(TicketIds.RepeatPrefix, StringComparison.Ordinal)
             ? TicketIds.ForSource(channel, sourceId)
             : null;
 
-    private const string SourceKind = "source";
-    private const string ThreadKind = "thread";
-
-    /// <summary>A <c>source:</c> or <c>thread:</c> reference's kind, channel and key (the rest); null for any other.
-    /// Every event names its ticket this way: read in place, only the key copied.</summary>
-    private (string Kind, Policies.Channel Channel, string Key)? Parts(string ticketRef)
-    {
-        var first = ticketRef.IndexOf(':', StringComparison.Ordinal);
-        var second = first < 0 ? -1 : ticketRef.IndexOf(':', first + 1);
-        string? kind =
-            second < 0 ? null
-            : ticketRef.AsSpan(0, first) is SourceKind ? SourceKind
-            : ticketRef.AsSpan(0, first) is ThreadKind ? ThreadKind
+    /// <summary>A <c>source:</c> or <c>thread:</c> reference's kind, channel and key (<see cref="TicketIds.TryRefParts"/>)
+    /// with its channel known; null for any other.</summary>
+    private (bool IsThread, Policies.Channel Channel, string Key)? Parts(string ticketRef) =>
+        TicketIds.TryRefParts(ticketRef, out var isThread, out var name, out var key)
+        && channels.TryParse(name, out var channel)
+            ? (isThread, channel, key)
             : null;
-        return kind is not null && channels.TryParse(ticketRef.AsSpan(first + 1, second - first - 1), out var channel)
-            ? (kind, channel, ticketRef[(second + 1)..])
-            : null;
-    }
 
     // From what happened only: how and when it was recorded does not make it another event. The hash of the event as
     // Describe gives it, in UTF-8.

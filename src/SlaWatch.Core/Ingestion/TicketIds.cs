@@ -25,6 +25,35 @@ public static class TicketIds
         sourceRef.StartsWith(ImportPrefix, StringComparison.Ordinal)
         || sourceRef.StartsWith(DerivedPrefix, StringComparison.Ordinal);
 
+    /// <summary>
+    /// A reference naming a ticket by the message that opened or joined it (<c>source:{channel}:{id}</c>) or by its
+    /// conversation (<c>thread:{channel}:{key}</c>): whether it is a conversation's, the channel as it is named, and
+    /// the rest; false for any other reference (a number, an id). Read in place: every event names its ticket so.
+    /// </summary>
+    public static bool TryRefParts(
+        string ticketRef,
+        out bool isThread,
+        out ReadOnlySpan<char> channelName,
+        out string key
+    )
+    {
+        ArgumentNullException.ThrowIfNull(ticketRef);
+        var first = ticketRef.IndexOf(':', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : ticketRef.IndexOf(':', first + 1);
+        var kind = second < 0 ? default : ticketRef.AsSpan(0, first);
+        isThread = kind is "thread";
+        if (!isThread && kind is not "source")
+        {
+            channelName = default;
+            key = string.Empty;
+            return false;
+        }
+
+        channelName = ticketRef.AsSpan(first + 1, second - first - 1);
+        key = ticketRef[(second + 1)..];
+        return true;
+    }
+
     public static string ForContact(InboundContact contact) =>
         contact.ThreadKey is { Length: > 0 } thread
             ? ForThread(contact.Channel, thread)
