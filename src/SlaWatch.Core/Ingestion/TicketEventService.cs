@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using SlaWatch.Core.Concurrency;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Text;
 using SlaWatch.Core.Tickets;
@@ -408,20 +409,19 @@ public sealed class TicketEventService(
         CancellationToken cancellationToken
     )
     {
-        var replies = items
-            .Where(item =>
-                item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!)
-            )
-            .ToArray();
-        if (replies.Length == 0)
+        // On every write, nearly always with no reply or one, to a store that may have answered already (Together).
+        List<Task>? indexing = null;
+        Policies.Channel on = default;
+        foreach (var item in items)
         {
-            return Task.CompletedTask;
+            if (item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!))
+            {
+                on = indexing is null ? channel() : on;
+                (indexing ??= []).Add(index.IndexSourceAsync(on, item.SourceRef!, ticketId, cancellationToken));
+            }
         }
 
-        var on = channel();
-        return Task.WhenAll(
-            replies.Select(item => index.IndexSourceAsync(on, item.SourceRef!, ticketId, cancellationToken))
-        );
+        return indexing is null ? Task.CompletedTask : Together.All(indexing);
     }
 
     /// <summary>
