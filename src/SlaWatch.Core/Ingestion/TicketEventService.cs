@@ -456,8 +456,8 @@ public sealed class TicketEventService(
             ? TicketIds.ForSource(channel, sourceId)
             : null;
 
-    /// <summary>A <c>source:</c> or <c>thread:</c> reference's kind, channel and key (<see cref="TicketIds.TryRefParts"/>)
-    /// with its channel known; null for any other.</summary>
+    /// <summary>A <c>source:</c> or <c>thread:</c> reference's kind, channel and key
+    /// (<see cref="TicketIds.TryRefParts"/>) with its channel known; null for any other.</summary>
     private (bool IsThread, Policies.Channel Channel, string Key)? Parts(string ticketRef) =>
         TicketIds.TryRefParts(ticketRef, out var isThread, out var name, out var key)
         && channels.TryParse(name, out var channel)
