@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -12,7 +13,8 @@ namespace SlaWatch.Core.Reporting;
 /// and <c>category:…|channel:…</c>. Tickets are read as of the report's instant (a ticket resolved later counts when
 /// the day is re-run); "open at end" is read at the end of each ticket's arrival day, so any run of days folds the
 /// same as its days merged. Each ticket is folded once, its clocks and its state at the end of its day read from the
-/// same pass; what it adds is worked out once and added to each of its dimensions.
+/// same pass; what it adds is worked out once and added to the few dimensions that split the day (channel by priority,
+/// category by channel, agent, team, executor), which are merged into the rest at the end.
 /// </summary>
 public static class DailyAggregator
 {
@@ -82,10 +84,19 @@ public static class DailyAggregator
                 asOf
             );
             var kind = policy.Channels.KindOf(ticket.Channel);
-            contribution.Fill(ticket, kind, states, openAtEnd, repeat, confirmed, level, policy.PhoneMask);
-            foreach (var into in dimensions.Of(ticket))
+            contribution.Fill(i, ticket, kind, states, openAtEnd, repeat, confirmed, level, policy.PhoneMask);
+            var profile = dimensions.Of(ticket);
+            foreach (var into in profile.Parts)
             {
                 contribution.AddTo(into);
+            }
+
+            if (contribution.HasReasons)
+            {
+                foreach (var into in profile.Dimensions)
+                {
+                    contribution.AddReasonsTo(into);
+                }
             }
         }
 
@@ -159,8 +170,9 @@ public static class DailyAggregator
 
     /// <summary>
     /// The figures a ticket counts in, in this order: <c>all</c>, its channel, priority, category, agent, team,
-    /// executor, channel by priority, category by channel. Each dimension's figures are found by name once per run and
-    /// then by the ticket's attributes (dictionaries by channel, category and agent, an array by priority).
+    /// executor, channel by priority, category by channel. A ticket is added to the dimensions that split the day
+    /// (<see cref="Profile.Parts"/>); <c>all</c>, channel, priority and category are each the sum of some of those,
+    /// merged once at the end. Which dimensions a ticket counts in is decided by its profile, found by one lookup.
     /// </summary>
     private sealed class Dimensions
     {
@@ -182,7 +194,10 @@ public static class DailyAggregator
         private readonly Dictionary<string, DimensionTally> _executors = new(StringComparer.Ordinal);
         private readonly Dictionary<(int ScaleMax, int Score), int> _levels = [];
         private readonly List<string> _levelKeys = [];
-        private readonly List<DimensionTally> _current = new(10);
+        private readonly Dictionary<ProfileKey, Profile> _profiles = new(ProfileKeyByReference.Instance);
+
+        // Beyond this many profiles (names not shared, so each ticket its own) a ticket's profile is found by name.
+        private const int MostProfiles = 65_536;
 
         public Dimensions(TeamDirectory teams, PeopleDirectory people, Dictionary<string, DayFigures> figures)
         {
@@ -190,7 +205,37 @@ public static class DailyAggregator
             _all = Figures("all");
         }
 
-        public List<DimensionTally> Of(TicketFolder ticket)
+        /// <summary>The tallies a ticket is added to, and every dimension it counts in (for its reasons, listed
+        /// in each dimension in the order they came).</summary>
+        public sealed record Profile(DimensionTally[] Parts, DimensionTally[] Dimensions);
+
+        /// <summary>What decides a ticket's dimensions, its names compared by reference: names are shared
+        /// (<see cref="Text.NamePool"/>), so a few thousand profiles cover a day. Equal names that are different
+        /// strings are two profiles with the same dimensions.</summary>
+        private readonly record struct ProfileKey(
+            Channel Channel,
+            Priority Priority,
+            string? Category,
+            string? Owner,
+            string? Executor
+        );
+
+        public Profile Of(TicketFolder ticket)
+        {
+            var key = new ProfileKey(ticket.Channel, ticket.Priority, ticket.Category, ticket.Owner, ticket.Executor);
+            if (!_profiles.TryGetValue(key, out var profile))
+            {
+                profile = Resolve(ticket);
+                if (_profiles.Count < MostProfiles)
+                {
+                    _profiles[key] = profile;
+                }
+            }
+
+            return profile;
+        }
+
+        private Profile Resolve(TicketFolder ticket)
         {
             var (channel, priority, category) = (ticket.Channel, (int)ticket.Priority, ticket.Category ?? "other");
             if (!_channels.TryGetValue(channel, out var byChannel))
@@ -198,16 +243,12 @@ public static class DailyAggregator
                 _channels[channel] = byChannel = (Figures($"channel:{channel.Key}"), new DimensionTally?[Priorities]);
             }
 
-            _current.Clear();
-            _current.Add(_all);
-            _current.Add(byChannel.Channel);
-            _current.Add(_priorities[priority] ??= Figures($"priority:{ticket.Priority.Key()}"));
+            var ofPriority = _priorities[priority] ??= Figures($"priority:{ticket.Priority.Key()}");
             if (!_categories.TryGetValue(category, out var byCategory))
             {
                 _categories[category] = byCategory = (Figures($"category:{category}"), []);
             }
 
-            _current.Add(byCategory.Category);
             // One person under any of their names (an extension, a mailbox, a sign-in id) is one scorecard.
             var person = _people.NameOf(ticket.Owner);
             var owner = person ?? string.Empty;
@@ -219,32 +260,52 @@ public static class DailyAggregator
                 );
             }
 
-            _current.Add(agent.Agent);
-            if (agent.Team is { } ofTeam)
-            {
-                _current.Add(ofTeam);
-            }
-
+            DimensionTally? ofExecutor = null;
             if (_people.NameOf(ticket.Executor) is { } executor && executor != person)
             {
-                if (!_executors.TryGetValue(executor, out var ofExecutor))
+                if (!_executors.TryGetValue(executor, out ofExecutor))
                 {
                     _executors[executor] = ofExecutor = Figures($"executor:{executor}");
                 }
-
-                _current.Add(ofExecutor);
             }
 
-            _current.Add(
-                byChannel.ByPriority[priority] ??= Figures($"channel:{channel.Key}|priority:{ticket.Priority.Key()}")
+            var channelPriority = byChannel.ByPriority[priority] ??= Figures(
+                $"channel:{channel.Key}|priority:{ticket.Priority.Key()}"
             );
             if (!byCategory.ByChannel.TryGetValue(channel, out var categoryChannel))
             {
                 byCategory.ByChannel[channel] = categoryChannel = Figures($"category:{category}|channel:{channel.Key}");
             }
 
-            _current.Add(categoryChannel);
-            return _current;
+            return new(
+                Present([channelPriority, categoryChannel, agent.Agent, agent.Team, ofExecutor]),
+                Present([
+                    _all,
+                    byChannel.Channel,
+                    ofPriority,
+                    byCategory.Category,
+                    agent.Agent,
+                    agent.Team,
+                    ofExecutor,
+                    channelPriority,
+                    categoryChannel,
+                ])
+            );
+        }
+
+        private static DimensionTally[] Present(ReadOnlySpan<DimensionTally?> tallies)
+        {
+            var present = new DimensionTally[tallies.Length - tallies.Count((DimensionTally?)null)];
+            var next = 0;
+            foreach (var tally in tallies)
+            {
+                if (tally is not null)
+                {
+                    present[next++] = tally;
+                }
+            }
+
+            return present;
         }
 
         /// <summary>A rating's level's slot in the run's list of levels (<c>5:4</c>).</summary>
@@ -259,12 +320,62 @@ public static class DailyAggregator
             return level;
         }
 
+        /// <summary>Merges the parts into the dimensions they make up, then writes every tally into its
+        /// figures.</summary>
         public void WriteTallies()
         {
+            foreach (var (channel, byPriority) in _channels.Values)
+            {
+                foreach (var part in byPriority.OfType<DimensionTally>())
+                {
+                    _all.Merge(part);
+                    channel.Merge(part);
+                }
+            }
+
+            for (var priority = 0; priority < Priorities; priority++)
+            {
+                foreach (var (_, byPriority) in _channels.Values)
+                {
+                    if (byPriority[priority] is { } part)
+                    {
+                        _priorities[priority]!.Merge(part);
+                    }
+                }
+            }
+
+            foreach (var (category, byChannel) in _categories.Values)
+            {
+                foreach (var part in byChannel.Values)
+                {
+                    category.Merge(part);
+                }
+            }
+
             foreach (var tally in _tallies.Values)
             {
                 tally.WriteTo(_levelKeys);
             }
+        }
+
+        private sealed class ProfileKeyByReference : IEqualityComparer<ProfileKey>
+        {
+            public static readonly ProfileKeyByReference Instance = new();
+
+            public bool Equals(ProfileKey x, ProfileKey y) =>
+                x.Priority == y.Priority
+                && ReferenceEquals(x.Category, y.Category)
+                && ReferenceEquals(x.Owner, y.Owner)
+                && ReferenceEquals(x.Executor, y.Executor)
+                && x.Channel == y.Channel;
+
+            public int GetHashCode(ProfileKey key) =>
+                HashCode.Combine(
+                    RuntimeHelpers.GetHashCode(key.Category),
+                    RuntimeHelpers.GetHashCode(key.Owner),
+                    RuntimeHelpers.GetHashCode(key.Executor),
+                    key.Priority
+                );
         }
 
         // One tally a dimension, however many ways lead to it (a team from each of its agents).

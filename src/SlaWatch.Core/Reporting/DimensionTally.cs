@@ -6,10 +6,12 @@ namespace SlaWatch.Core.Reporting;
 
 /// <summary>
 /// One dimension's figures while a report folds its tickets, written into its <see cref="DayFigures"/> when the fold is
-/// done. A report adds each ticket to nine or ten dimensions: here a dimension's counts, sums and maxima lie side by
-/// side in one object, where the figures spread them over a dozen (a ratio, a measure, a dictionary each), and what a
-/// ticket adds under a key (its rating's level, the customer's verdict, its score by resolution time) is counted by
-/// slot rather than looked up by name. Sums are added in the tickets' order, as the figures would add them.
+/// done. Here a dimension's counts, sums and maxima lie side by side in one object, where the figures spread them over
+/// a dozen (a ratio, a measure, a dictionary each), and what a ticket adds under a key (its rating's level, the
+/// customer's verdict, its score by resolution time) is counted by slot rather than looked up by name. Everything a
+/// tally holds adds up in any order (durations are summed in ticks, exactly; scores are halves), so the fold adds each
+/// ticket to a few dimensions that split the day and merges those into the dimensions they make up
+/// (<see cref="Merge"/>).
 /// </summary>
 internal sealed class DimensionTally
 {
@@ -26,6 +28,10 @@ internal sealed class DimensionTally
     private readonly QuantileSketch?[] _scoreByResolutionSketches = new QuantileSketch?[
         DayFigures.ResolutionTimeBuckets.Count
     ];
+
+    // The first ticket (its place in the fold) rated in each resolution-time bucket: the figures list the buckets in
+    // the order their first ticket came, however the tallies were merged.
+    private readonly int[] _scoreByResolutionFirst = [.. DayFigures.ResolutionTimeBuckets.Select(_ => int.MaxValue)];
     private long[] _ratings = new long[8];
 
     public DimensionTally(DayFigures figures)
@@ -60,10 +66,11 @@ internal sealed class DimensionTally
         NpsPromoters,
         NpsDetractors;
 
-    public MeasureTally FirstResponse,
+    public DurationTally FirstResponse,
         Resolution,
-        ConfirmedResolution,
-        Score;
+        ConfirmedResolution;
+
+    public MeasureTally Score;
 
     public readonly QuantileSketch FirstResponseSketch,
         ResolutionSketch,
@@ -91,10 +98,83 @@ internal sealed class DimensionTally
 
     /// <param name="bucket">The index of the resolution time's bucket in
     /// <see cref="DayFigures.ResolutionTimeBuckets"/>.</param>
-    public void AddScoreByResolution(int bucket, double score, int? scoreBucket)
+    /// <param name="ticket">The ticket's place in the fold.</param>
+    public void AddScoreByResolution(int bucket, double score, int? scoreBucket, int ticket)
     {
         _scoreByResolution[bucket].Add(score);
-        (_scoreByResolutionSketches[bucket] ??= ScoreByResolutionMeasure(bucket).Quantiles).AddToBucket(scoreBucket);
+        (_scoreByResolutionSketches[bucket] ??= new QuantileSketch()).AddToBucket(scoreBucket);
+        _scoreByResolutionFirst[bucket] = Math.Min(_scoreByResolutionFirst[bucket], ticket);
+    }
+
+    /// <summary>Adds what <paramref name="other"/> holds, a part of this dimension's tickets no other part
+    /// holds.</summary>
+    public void Merge(DimensionTally other)
+    {
+        (Received, Responded, Resolved, Confirmed) = (
+            Received + other.Received,
+            Responded + other.Responded,
+            Resolved + other.Resolved,
+            Confirmed + other.Confirmed
+        );
+        (Closed, FirstContactResolved, Reopened, OpenAtEnd) = (
+            Closed + other.Closed,
+            FirstContactResolved + other.FirstContactResolved,
+            Reopened + other.Reopened,
+            OpenAtEnd + other.OpenAtEnd
+        );
+        (Breaches, Overdue, OverdueWithoutReason, Repeats) = (
+            Breaches + other.Breaches,
+            Overdue + other.Overdue,
+            OverdueWithoutReason + other.OverdueWithoutReason,
+            Repeats + other.Repeats
+        );
+        (Rated, Satisfied, NpsRatings, NpsPromoters, NpsDetractors) = (
+            Rated + other.Rated,
+            Satisfied + other.Satisfied,
+            NpsRatings + other.NpsRatings,
+            NpsPromoters + other.NpsPromoters,
+            NpsDetractors + other.NpsDetractors
+        );
+        FirstResponse.Merge(other.FirstResponse);
+        Resolution.Merge(other.Resolution);
+        ConfirmedResolution.Merge(other.ConfirmedResolution);
+        Score.Merge(other.Score);
+        FirstResponseSketch.Merge(other.FirstResponseSketch);
+        ResolutionSketch.Merge(other.ResolutionSketch);
+        ConfirmedResolutionSketch.Merge(other.ConfirmedResolutionSketch);
+        ScoreSketch.Merge(other.ScoreSketch);
+        for (var i = 0; i < _scoreByResolution.Length; i++)
+        {
+            if (other._scoreByResolutionSketches[i] is not { } sketch)
+            {
+                continue;
+            }
+
+            _scoreByResolution[i].Merge(other._scoreByResolution[i]);
+            (_scoreByResolutionSketches[i] ??= new QuantileSketch()).Merge(sketch);
+            _scoreByResolutionFirst[i] = Math.Min(_scoreByResolutionFirst[i], other._scoreByResolutionFirst[i]);
+        }
+
+        for (var i = 0; i < _attainment.Length; i++)
+        {
+            var (ours, theirs) = (_attainment[i], other._attainment[i]);
+            _attainment[i] = (ours.Hits + theirs.Hits, ours.Of + theirs.Of);
+        }
+
+        if (other._ratings.Length > _ratings.Length)
+        {
+            Array.Resize(ref _ratings, other._ratings.Length);
+        }
+
+        for (var i = 0; i < other._ratings.Length; i++)
+        {
+            _ratings[i] += other._ratings[i];
+        }
+
+        for (var i = 0; i < _verdicts.Length; i++)
+        {
+            _verdicts[i] += other._verdicts[i];
+        }
     }
 
     /// <summary>Writes what the tally holds into the figures, once, at the end of the fold.</summary>
@@ -133,11 +213,13 @@ internal sealed class DimensionTally
         Resolution.WriteTo(into.Resolution);
         ConfirmedResolution.WriteTo(into.ConfirmedResolution);
         Score.WriteTo(into.ScoreOutOfFive);
-        for (var i = 0; i < _scoreByResolution.Length; i++)
+        foreach (var i in Enumerable.Range(0, _scoreByResolution.Length).OrderBy(i => _scoreByResolutionFirst[i]))
         {
-            if (_scoreByResolution[i].Count > 0)
+            if (_scoreByResolutionSketches[i] is { } sketch)
             {
-                _scoreByResolution[i].WriteTo(ScoreByResolutionMeasure(i));
+                var measure = ScoreByResolutionMeasure(i);
+                _scoreByResolution[i].WriteTo(measure);
+                measure.Quantiles.Merge(sketch);
             }
         }
 
@@ -182,7 +264,8 @@ internal sealed class DimensionTally
     }
 }
 
-/// <summary>A measure's count, sum and maximum while a fold adds to it (its sketch is the figures' own).</summary>
+/// <summary>A score's count, sum and maximum while a fold adds to it (its sketch is the figures' own). Scores out of
+/// five are halves, so their sum is exact in any order.</summary>
 internal struct MeasureTally
 {
     public long Count;
@@ -196,6 +279,15 @@ internal struct MeasureTally
         Max = Count == 1 || value > Max ? value : Max;
     }
 
+    public void Merge(MeasureTally other)
+    {
+        if (other.Count > 0)
+        {
+            Max = Count == 0 || other.Max > Max ? other.Max : Max;
+            (Count, Sum) = (Count + other.Count, Sum + other.Sum);
+        }
+    }
+
     public readonly void WriteTo(Measure measure)
     {
         if (Count > 0)
@@ -203,4 +295,34 @@ internal struct MeasureTally
             measure.AddTotals(Count, Sum, Max);
         }
     }
+}
+
+/// <summary>A duration's count, sum and maximum while a fold adds to it, in ticks: a sum of ticks is exact in any
+/// order, where a sum of minutes would depend on the order it was added in. Written as minutes.</summary>
+internal struct DurationTally
+{
+    public long Count;
+    public long Ticks;
+    public long Max;
+
+    public void Add(long ticks)
+    {
+        Count++;
+        Ticks += ticks;
+        Max = Math.Max(Max, ticks);
+    }
+
+    public void Merge(DurationTally other) =>
+        (Count, Ticks, Max) = (Count + other.Count, Ticks + other.Ticks, Math.Max(Max, other.Max));
+
+    public readonly void WriteTo(Measure measure)
+    {
+        if (Count > 0)
+        {
+            measure.AddTotals(Count, Minutes(Ticks), Minutes(Max));
+        }
+    }
+
+    /// <summary>Minutes as <see cref="TimeSpan.TotalMinutes"/> reads them.</summary>
+    public static double Minutes(long ticks) => ticks / (double)TimeSpan.TicksPerMinute;
 }

@@ -13,22 +13,28 @@ internal sealed class TicketContribution
 {
     private readonly List<string> _reasons = [];
     private readonly List<(SlaMetric Metric, bool Met)> _attainment = [];
-    private (double Value, int? Bucket)? _firstResponse,
+    private (long Ticks, int? Bucket)? _firstResponse,
         _resolution,
-        _confirmed,
-        _score;
+        _confirmed;
+    private (double Value, int? Bucket)? _score;
     private bool _closed,
         _firstContactResolved,
         _reopened,
         _openAtEnd,
         _repeat;
     private int _breaches,
-        _ratingLevel;
+        _ratingLevel,
+        _place;
     private int? _scoreByResolution;
     private Confirmation? _verdict;
     private Satisfaction? _rating;
 
+    /// <summary>Whether the ticket gives reasons for being overdue, which <see cref="AddReasonsTo"/> adds.</summary>
+    public bool HasReasons => _reasons.Count > 0;
+
+    /// <param name="place">The ticket's place in the fold.</param>
     public void Fill(
+        int place,
         TicketFolder ticket,
         ChannelKind kind,
         List<(SlaMetric Metric, ClockState State)> clocks,
@@ -39,9 +45,10 @@ internal sealed class TicketContribution
         PhoneMask phone
     )
     {
-        _firstResponse = Minutes(ticket.FirstResponseAt, ticket.ReceivedAt);
-        _resolution = Minutes(ticket.ResolvedAt, ticket.ReceivedAt);
-        _confirmed = Minutes(confirmed, ticket.ReceivedAt);
+        _place = place;
+        _firstResponse = Duration(ticket.FirstResponseAt, ticket.ReceivedAt);
+        _resolution = Duration(ticket.ResolvedAt, ticket.ReceivedAt);
+        _confirmed = Duration(confirmed, ticket.ReceivedAt);
         (_closed, _firstContactResolved, _reopened) = (
             ticket.Status == TicketStatus.Closed,
             ticket.FirstContactResolved(kind),
@@ -96,27 +103,29 @@ internal sealed class TicketContribution
         }
     }
 
+    /// <summary>Adds the ticket's figures, all but its reasons, to a tally of one of the parts a day is split
+    /// into.</summary>
     public void AddTo(DimensionTally into)
     {
         into.Received++;
         if (_firstResponse is { } responded)
         {
             into.Responded++;
-            into.FirstResponse.Add(responded.Value);
+            into.FirstResponse.Add(responded.Ticks);
             into.FirstResponseSketch.AddToBucket(responded.Bucket);
         }
 
         if (_resolution is { } resolved)
         {
             into.Resolved++;
-            into.Resolution.Add(resolved.Value);
+            into.Resolution.Add(resolved.Ticks);
             into.ResolutionSketch.AddToBucket(resolved.Bucket);
         }
 
         if (_confirmed is { } confirmed)
         {
             into.Confirmed++;
-            into.ConfirmedResolution.Add(confirmed.Value);
+            into.ConfirmedResolution.Add(confirmed.Ticks);
             into.ConfirmedResolutionSketch.AddToBucket(confirmed.Bucket);
         }
 
@@ -129,10 +138,6 @@ internal sealed class TicketContribution
         into.Overdue += _breaches > 0 ? 1 : 0;
         into.OverdueWithoutReason += _breaches > 0 && _reasons.Count == 0 ? 1 : 0;
         into.Breaches += _breaches;
-        foreach (var reason in _reasons)
-        {
-            Increment(into.Figures.Reasons, reason);
-        }
 
         if (_verdict is { } verdict)
         {
@@ -163,19 +168,30 @@ internal sealed class TicketContribution
 
         if (_scoreByResolution is { } bucket)
         {
-            into.AddScoreByResolution(bucket, score.Value, score.Bucket);
+            into.AddScoreByResolution(bucket, score.Value, score.Bucket, _place);
         }
     }
 
-    private static (double Value, int? Bucket)? Minutes(DateTimeOffset? at, DateTimeOffset from)
+    /// <summary>Counts the ticket's reasons in a dimension's figures, where they are listed in the order they first
+    /// came.</summary>
+    public void AddReasonsTo(DimensionTally into)
+    {
+        foreach (var reason in _reasons)
+        {
+            Increment(into.Figures.Reasons, reason);
+        }
+    }
+
+    // A duration as Measure.MinutesOf counts it: a negative one (clock skew) as none.
+    private static (long Ticks, int? Bucket)? Duration(DateTimeOffset? at, DateTimeOffset from)
     {
         if (at is not { } instant)
         {
             return null;
         }
 
-        var minutes = Measure.MinutesOf(instant - from);
-        return (minutes, QuantileSketch.BucketOf(minutes));
+        var ticks = Math.Max(0, (instant - from).Ticks);
+        return (ticks, QuantileSketch.BucketOf(DurationTally.Minutes(ticks)));
     }
 
     private static void Increment(Dictionary<string, long> counts, string key) =>

@@ -144,6 +144,80 @@ public class DailyAggregatorTests
         Assert.Equal(Json(day), Json(day.Reverse()));
     }
 
+    [Fact]
+    public void DurationsAddUpExactlyInEveryDimension()
+    {
+        // Ten answers after 6 s each: 0.1 min ten times is 0.9999999999999999 added one by one in doubles, 1 exactly
+        // in ticks. Channels and priorities alternate, so "all" is merged from four parts.
+        var day = Enumerable
+            .Range(1, 10)
+            .Select(serial =>
+            {
+                var arrived = At("2026-11-16 09:00").AddMinutes(serial);
+                return Ticket(
+                    serial,
+                    new Received(
+                        arrived,
+                        "customer",
+                        null,
+                        serial % 2 == 0 ? Channel.Email : Channel.Chat,
+                        serial % 3 == 0 ? Priority.Urgent : Priority.Normal,
+                        "refund",
+                        CustomerRef.FromContact($"c{serial}@example.com")
+                    ),
+                    new AgentResponse(arrived.AddSeconds(6), "li", null)
+                );
+            })
+            .ToArray();
+
+        var figures = DailyAggregator.Fold(day, Shipped.Policy, At("2026-11-18 12:00"), History(day));
+
+        Assert.Equal((10, 1.0), (figures["all"].Responded, figures["all"].FirstResponse.Sum));
+        Assert.Equal(1.0, figures["category:refund"].FirstResponse.Sum);
+        Assert.Equal(1.0, figures["agent:li"].FirstResponse.Sum);
+        Assert.Equal(0.1, figures["all"].FirstResponse.Max);
+        Assert.Equal(0.5, figures["channel:email"].FirstResponse.Sum);
+    }
+
+    [Fact]
+    public void ScoresByResolutionTimeAndReasonsAreListedInTheOrderTheirFirstTicketCame()
+    {
+        // E-mail comes first, so "all" merges its e-mail part before its chat part; but the first ticket rated is the
+        // chat (resolved in 30 h), the e-mail rated later took 7 h: neither the merge's order nor the buckets' own is
+        // the order the tickets came in. The first reason given is the chat's.
+        var day = new[]
+        {
+            Ticket(1, Arrival("2026-11-16 09:00", Channel.Email, Priority.Normal, "a@example.com")),
+            Ticket(
+                2,
+                Arrival("2026-11-16 10:00", Channel.Chat, Priority.Urgent, "b@example.com"),
+                new AgentResponse(At("2026-11-16 11:00"), "wang", null),
+                new OverdueReason(At("2026-11-16 11:05"), "wang", null, "系统故障"),
+                new StatusChanged(At("2026-11-17 16:00"), "wang", null, TicketStatus.Resolved),
+                new SatisfactionRated(At("2026-11-17 17:00"), "customer", null, 4, 5)
+            ),
+            Ticket(
+                3,
+                Arrival("2026-11-16 11:00", Channel.Email, Priority.Normal, "c@example.com"),
+                new AgentResponse(At("2026-11-16 18:00"), "li", null),
+                new OverdueReason(At("2026-11-16 18:05"), "li", null, "人手不足"),
+                new OverdueReason(At("2026-11-16 18:06"), "li", null, "系统故障"),
+                new StatusChanged(At("2026-11-16 18:00"), "li", null, TicketStatus.Resolved),
+                new SatisfactionRated(At("2026-11-16 19:00"), "customer", null, 5, 5)
+            ),
+        };
+
+        var figures = DailyAggregator.Fold(day, Shipped.Policy, At("2026-11-18 12:00"), History(day));
+
+        Assert.Equal([">24h", "<=12h"], figures["all"].ScoreByResolutionTime.Keys);
+        Assert.Equal([">24h", "<=12h"], figures["category:technical-fault"].ScoreByResolutionTime.Keys);
+        var late = figures["all"].ScoreByResolutionTime[">24h"];
+        Assert.Equal((1L, 4.0, 1L), (late.Count, late.Sum, late.Quantiles.Count));
+        Assert.Equal(["系统故障", "人手不足"], figures["all"].Reasons.Keys);
+        Assert.Equal(2, figures["all"].Reasons["系统故障"]);
+        Assert.Equal(["人手不足", "系统故障"], figures["agent:li"].Reasons.Keys);
+    }
+
     [Theory]
     [InlineData("2026-11-16 23:30", 2)]
     [InlineData("2026-11-18 12:00", 3)]
