@@ -15,7 +15,7 @@ namespace SlaWatch.Core.Reporting;
 /// </remarks>
 public sealed class RepeatHistory
 {
-    private readonly Dictionary<string, Contacts> _customers = new(StringComparer.Ordinal);
+    private readonly CustomerTable _customers;
     private readonly Dictionary<string, int> _categories = new(StringComparer.Ordinal);
     private readonly (long Ticks, int Category)[] _contacts;
     private readonly long _window;
@@ -26,12 +26,13 @@ public sealed class RepeatHistory
         _window = window.Ticks;
         var contacts = new List<(int Customer, long Ticks, int Category)>();
         var customers = new List<string>();
+        var found = new Dictionary<string, Contacts>(StringComparer.Ordinal);
         foreach (var entry in arrivals)
         {
             if (entry.CustomerKey is { } customer && entry.ReceivedAt is { } at)
             {
                 // Until all are counted, Start numbers the customer.
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out var seen);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(found, customer, out var seen);
                 if (!seen)
                 {
                     slot = new Contacts(customers.Count, 0);
@@ -46,7 +47,7 @@ public sealed class RepeatHistory
         var starts = new int[customers.Count];
         for (int number = 0, next = 0; number < customers.Count; number++)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_customers, customers[number]);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(found, customers[number]);
             (starts[number], next) = (next, next + slot.Count);
             slot = slot with { Start = starts[number] };
         }
@@ -56,13 +57,14 @@ public sealed class RepeatHistory
         {
             _contacts[starts[customer]++] = (ticks, category);
         }
+
+        _customers = new CustomerTable(found);
     }
 
     /// <summary>Where a customer's contacts lie; none when the history does not know them.</summary>
     public readonly record struct Contacts(int Start, int Count);
 
-    public Contacts Of(string customerKey) =>
-        _customers.TryGetValue(customerKey, out var contacts) ? contacts : default;
+    public Contacts Of(string customerKey) => _customers.Of(customerKey);
 
     public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt) =>
         IsRepeat(Of(customerKey), category, receivedAt);
