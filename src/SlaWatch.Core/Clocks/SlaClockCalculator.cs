@@ -54,10 +54,17 @@ public static class SlaClockCalculator
     // Every write computes its ticket's clocks, and the timeline's lists are most of what that would allocate: one a
     // thread, loaded afresh for each ticket.
     private static T OnTimeline<T>(IEnumerable<TicketEvent> events, DateTimeOffset now, Func<ClockTimeline, T> read) =>
-        ThreadSpare<ClockTimeline>.Use((events, now, read), static (timeline, ticket) =>
+        OnTimeline(events, now, read, static (timeline, read) => read(timeline));
+
+    private static T OnTimeline<TState, T>(
+        IEnumerable<TicketEvent> events,
+        DateTimeOffset now,
+        TState state,
+        Func<ClockTimeline, TState, T> read
+    ) => ThreadSpare<ClockTimeline>.Use((events, now, state, read), static (timeline, ticket) =>
         {
             timeline.Load(ticket.events, ticket.now);
-            return ticket.read(timeline);
+            return ticket.read(timeline, ticket.state);
         });
 
     /// <summary>
@@ -152,6 +159,62 @@ public static class SlaClockCalculator
             : ClockState.Paused;
         return new Measured(target, targetOpen, elapsed, running, due, state);
     }
+
+    /// <summary>Offers each running clock's thresholds (warning, due, escalation levels) as
+    /// <see cref="Compute(IEnumerable{TicketEvent}, SlaPolicy, DateTimeOffset)"/> would compute them.</summary>
+    internal static WakeUp.Earliest Thresholds(
+        IEnumerable<TicketEvent> events,
+        SlaPolicy policy,
+        DateTimeOffset now,
+        WakeUp.Earliest earliest
+    ) => OnTimeline(events, now, (policy, now, earliest), static (timeline, state) =>
+        {
+            var (policy, now, earliest) = state;
+            foreach (var metric in Metrics)
+            {
+                if (timeline.SpanOf(metric) is not { Stop: null } span)
+                {
+                    continue;
+                }
+
+                if (metric == SlaMetric.PromisedResolution)
+                {
+                    if (timeline.Promise is { } promise)
+                    {
+                        var (warnAt, due) = PromiseThresholds(timeline, promise, policy);
+                        earliest.Offer(warnAt, metric, WakeUp.Warning);
+                        earliest.Offer(due, metric, WakeUp.Breach);
+                    }
+
+                    continue;
+                }
+
+                if (Measure(timeline, metric, span, policy, now) is not { State: not ClockState.Paused } measured)
+                {
+                    continue;
+                }
+
+                var (target, targetOpen, elapsed, running, _, _) = measured;
+                var segments = timeline.Segments;
+                var warning = Reached(
+                    segments,
+                    target.Rule.WarnAfter(targetOpen),
+                    running,
+                    target.Calendar,
+                    now,
+                    elapsed
+                );
+                earliest.Offer(warning, metric, WakeUp.Warning);
+                earliest.Offer(measured.Due, metric, WakeUp.Breach);
+                foreach (var level in target.Escalation)
+                {
+                    var at = Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed);
+                    earliest.Offer(at, metric, level.Level);
+                }
+            }
+
+            return earliest;
+        });
 
     private static SlaClock? Compute(
         ClockTimeline timeline,
@@ -253,8 +316,7 @@ public static class SlaClockCalculator
     )
     {
         var target = promise.PromisedBy - promise.At;
-        var fraction = policy.TargetFor(SlaMetric.Resolution, timeline.PhaseAt(promise.At).Profile)?.WarningFraction
-            ?? 0.75;
+        var (warnAt, due) = PromiseThresholds(timeline, promise, policy);
         var end = span.Stop ?? now;
         return new SlaClock(
             SlaMetric.PromisedResolution,
@@ -265,11 +327,24 @@ public static class SlaClockCalculator
             span.Cycle,
             promise.At,
             span.Stop,
-            promise.PromisedBy,
-            promise.At + (target * fraction),
+            due,
+            warnAt,
             end - promise.At,
             []
         );
+    }
+
+    /// <summary>A promise's warning (at the resolution rule's warning fraction of the time between the promise and the
+    /// promised instant) and its due instant, the promised one.</summary>
+    private static (DateTimeOffset WarnAt, DateTimeOffset Due) PromiseThresholds(
+        ClockTimeline timeline,
+        ResolutionPromised promise,
+        SlaPolicy policy
+    )
+    {
+        var fraction = policy.TargetFor(SlaMetric.Resolution, timeline.PhaseAt(promise.At).Profile)?.WarningFraction
+            ?? 0.75;
+        return (promise.At + ((promise.PromisedBy - promise.At) * fraction), promise.PromisedBy);
     }
 
     /// <summary>The clock's open stretches between <paramref name="start"/> and <paramref name="end"/>, into the

@@ -1,14 +1,16 @@
 using System.Globalization;
+using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
+using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Clocks;
 
 /// <summary>The next instant at which a ticket's clocks cross a warning, due or escalation threshold.</summary>
 public static class WakeUp
 {
-    // A clock's thresholds by place: its warning, its due instant, then its escalation levels from 0.
-    private const int Warning = -2;
-    private const int Breach = -1;
+    // A clock's thresholds: its warning, its due instant, then its escalation levels (0 and up).
+    internal const int Warning = -2;
+    internal const int Breach = -1;
 
     private static readonly string[] EscalationKinds =
     [
@@ -27,8 +29,7 @@ public static class WakeUp
     )
     {
         ArgumentNullException.ThrowIfNull(clocks);
-        // Every write to a ticket asks this: its thresholds are walked in place, each named only when it wins.
-        (DateTimeOffset At, SlaClock Clock, int Threshold)? next = null;
+        var earliest = new Earliest(after);
         foreach (var clock in clocks)
         {
             if (clock.StoppedAt is not null || clock.State == ClockState.Paused)
@@ -36,34 +37,60 @@ public static class WakeUp
                 continue;
             }
 
-            for (var threshold = Warning; threshold < clock.Escalations.Count; threshold++)
+            earliest.Offer(clock.WarnAt, clock.Metric, Warning);
+            earliest.Offer(clock.Due, clock.Metric, Breach);
+            for (var i = 0; i < clock.Escalations.Count; i++)
             {
-                var at = threshold switch
-                {
-                    Warning => clock.WarnAt,
-                    Breach => clock.Due,
-                    _ => clock.Escalations[threshold].At,
-                };
-                if (at is { } instant && instant > after && (next is null || instant < next.Value.At))
-                {
-                    next = (instant, clock, threshold);
-                }
+                earliest.Offer(clock.Escalations[i].At, clock.Metric, clock.Escalations[i].Level);
             }
         }
 
-        if (next is not { } found)
+        return earliest.Entry(ticketId, now);
+    }
+
+    /// <summary>
+    /// The same for a ticket's events, its clocks read at <paramref name="clockNow"/>: what
+    /// <see cref="SlaClockCalculator.Compute"/>'s clocks give, without making them (every write asks this).
+    /// </summary>
+    public static DueEntry? Next(
+        string ticketId,
+        IReadOnlyList<TicketEvent> events,
+        SlaPolicy policy,
+        DateTimeOffset clockNow,
+        DateTimeOffset after,
+        DateTimeOffset now
+    ) => SlaClockCalculator.Thresholds(events, policy, clockNow, new Earliest(after)).Entry(ticketId, now);
+
+    /// <summary>The earliest threshold offered after an instant; ties go to the first offered (clocks in metric order,
+    /// each's warning, due instant, then escalation levels).</summary>
+    internal struct Earliest(DateTimeOffset after)
+    {
+        private (DateTimeOffset At, SlaMetric Metric, int Threshold)? _next;
+
+        /// <param name="threshold"><see cref="Warning"/>, <see cref="Breach"/>, or an escalation's level.</param>
+        public void Offer(DateTimeOffset? at, SlaMetric metric, int threshold)
         {
-            return null;
+            if (at is { } instant && instant > after && (_next is null || instant < _next.Value.At))
+            {
+                _next = (instant, metric, threshold);
+            }
         }
 
-        var (due, winner, which) = found;
-        var kind = which switch
+        public readonly DueEntry? Entry(string ticketId, DateTimeOffset now)
         {
-            Warning => "warning",
-            Breach => "breach",
-            _ => EscalationKind(winner.Escalations[which].Level),
-        };
-        return new DueEntry(ticketId, due < now ? now : due, winner.Metric, kind);
+            if (_next is not var (due, metric, threshold))
+            {
+                return null;
+            }
+
+            var kind = threshold switch
+            {
+                Warning => "warning",
+                Breach => "breach",
+                _ => EscalationKind(threshold),
+            };
+            return new DueEntry(ticketId, due < now ? now : due, metric, kind);
+        }
     }
 
     private static string EscalationKind(int level) =>

@@ -36,9 +36,8 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     {
         var now = Now;
         var latest = events.Max(item => item.At);
-        var clocks = SlaClockCalculator.Compute(events, Policy, latest > now ? latest : now);
         return new TicketIndexState(
-            WakeUp.Next(ticketId, clocks, after ?? latest, now),
+            WakeUp.Next(ticketId, events, Policy, latest > now ? latest : now, after ?? latest, now),
             lastIndexedDay ?? LocalDay(events[0].At)
         );
     }
