@@ -51,7 +51,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         bool wasOpen
     ) =>
         added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed)
-            ? !TicketFold.Fold(ticketId, events).Status.IsDone()
+            ? !TicketFold.ArrivalAndStatus(ticketId, events).Status.IsDone()
             : wasOpen;
 
     /// <summary>The days <paramref name="added"/> fall on besides the ticket's own and the last one entered, each to
@@ -162,10 +162,13 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             }
 
             var decided = decide(current);
+            // The ticket's arrival and status as it stands, folded once, when the write needs them.
+            (DateTimeOffset ReceivedAt, TicketStatus Status)? before =
+                decided.Count > 0 ? current.ArrivalAndStatus() : null;
             var added = new TicketEvent[decided.Count];
             for (var i = 0; i < added.Length; i++)
             {
-                added[i] = Stamp(decided[i], current.State.ReceivedAt);
+                added[i] = Stamp(decided[i], before!.Value.ReceivedAt);
             }
 
             TicketEvent[] events = [.. current.Events, .. added];
@@ -177,7 +180,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
 
             // The open set changes with the status: a reopened ticket is entered before the write (a crash leaves an
             // extra entry, which readers check), a finished one taken out after.
-            var wasOpen = !current.State.Status.IsDone();
+            var wasOpen = !(before ?? current.ArrivalAndStatus()).Status.IsDone();
             var isOpen = IsOpenAfter(ticketId, events, added, wasOpen);
             var (days, lastActivity) = ActivityDays(added, current.Number.Date, current.Index.LastActivityDay);
             state = state with { LastActivityDay = lastActivity };

@@ -34,6 +34,13 @@ public sealed record StoredTicket(
         }
     }
 
+    /// <summary>When the ticket arrived and its status: from <see cref="State"/> when that was read, else folded
+    /// without making a <see cref="Ticket"/> (every write asks for these two).</summary>
+    internal (DateTimeOffset ReceivedAt, TicketStatus Status) ArrivalAndStatus() =>
+        _folded is { } folded && ReferenceEquals(folded.Events, Events)
+            ? (folded.State.ReceivedAt, folded.State.Status)
+            : TicketFold.ArrivalAndStatus(Id, Events);
+
     public bool HasSource(string? sourceRef)
     {
         // Asked for every event offered, against every event the ticket holds: a loop, not a closure each time.

@@ -11,18 +11,33 @@ public static class TicketFold
     // The folder is most of what a fold would allocate, and every write folds its ticket: one a thread, reset.
     public static Ticket Fold(string id, IEnumerable<TicketEvent> events, TicketNumber? number = null) =>
         ThreadSpare<TicketFolder>.Use((id, events, number), static (folder, ticket) =>
-        {
-            folder.Reset();
-            foreach (var item in EventOrder.Chronological(ticket.events))
-            {
-                folder.Apply(ticket.id, item);
-            }
+            Folded(folder, ticket.id, ticket.events).ToTicket(ticket.id, ticket.number)
+        );
 
-            return folder.Started
-                ? folder.ToTicket(ticket.id, ticket.number)
-                : throw new ArgumentException(
-                    $"Ticket {ticket.id} has no events; its first event must be {nameof(Received)}.",
-                    nameof(events)
-                );
+    /// <summary>When the ticket arrived and the status its events leave it in, without making the
+    /// <see cref="Ticket"/>: what every write asks of the ticket it writes to.</summary>
+    internal static (DateTimeOffset ReceivedAt, TicketStatus Status) ArrivalAndStatus(
+        string id,
+        IEnumerable<TicketEvent> events
+    ) => ThreadSpare<TicketFolder>.Use((id, events), static (folder, ticket) =>
+        {
+            var folded = Folded(folder, ticket.id, ticket.events);
+            return (folded.ReceivedAt, folded.Status);
         });
+
+    private static TicketFolder Folded(TicketFolder folder, string id, IEnumerable<TicketEvent> events)
+    {
+        folder.Reset();
+        foreach (var item in EventOrder.Chronological(events))
+        {
+            folder.Apply(id, item);
+        }
+
+        return folder.Started
+            ? folder
+            : throw new ArgumentException(
+                $"Ticket {id} has no events; its first event must be {nameof(Received)}.",
+                nameof(events)
+            );
+    }
 }

@@ -124,4 +124,37 @@ public class TicketFoldTests
     [InlineData(8, 10, false)]
     public void SatisfiedMeansTheTopOfEachScale(int score, int scale, bool satisfied) =>
         Assert.Equal(satisfied, new Satisfaction(score, scale, null).IsSatisfied);
+
+    [Fact]
+    public void ArrivalAndStatusAreTheFoldedTicketsWithoutMakingIt()
+    {
+        // Out of order, a reply stamped before the arrival, resolved, reopened by the customer, resolved again and
+        // closed: each prefix read both ways. The store's ticket answers from its fold once that was read.
+        TicketEvent[] events =
+        [
+            new AgentResponse(T0.AddMinutes(-5), "li", null),
+            new StatusChanged(T0.AddHours(2), "li", null, TicketStatus.Resolved),
+            Arrival(),
+            new CustomerMessage(T0.AddHours(3), "customer", null),
+            new StatusChanged(T0.AddHours(4), "li", null, TicketStatus.PendingCustomer),
+            new StatusChanged(T0.AddHours(5), "li", null, TicketStatus.Closed),
+        ];
+        var statuses = new List<TicketStatus>();
+        for (var count = 3; count <= events.Length; count++)
+        {
+            var ticket = TicketFold.Fold("t1", events[..count]);
+            Assert.Equal((ticket.ReceivedAt, ticket.Status), TicketFold.ArrivalAndStatus("t1", events[..count]));
+            statuses.Add(ticket.Status);
+        }
+
+        Assert.Equal(
+            [TicketStatus.Resolved, TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.Closed],
+            statuses
+        );
+        var stored = Tickets.StoredTickets.Of("t1", new DateOnly(2026, 11, 16), 1, events);
+        Assert.Equal((T0, TicketStatus.Closed), stored.ArrivalAndStatus());
+        Assert.Equal(TicketStatus.Closed, stored.State.Status);
+        Assert.Equal((T0, TicketStatus.Closed), stored.ArrivalAndStatus());
+        Assert.Throws<ArgumentException>(() => TicketFold.ArrivalAndStatus("t1", events[..2]));
+    }
 }
