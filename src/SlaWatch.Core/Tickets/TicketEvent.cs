@@ -53,7 +53,25 @@ public sealed record Received(
     string? Excerpt = null,
     string? Reference = null,
     string? Remarks = null
-) : TicketEvent(At, Actor, SourceRef);
+) : TicketEvent(At, Actor, SourceRef)
+{
+    // Declared, the category and all after it in their order, only so the category can be shared (NamePool: a handful
+    // of categories on every ticket, and a report tells tickets' dimensions apart by reference): the order is the
+    // order of the stored JSON, which derived references hash.
+    public string? Category { get; init; } = NamePool.Shared.Of(Category);
+
+    public CustomerRef Customer { get; init; } = Customer;
+
+    public string? Subject { get; init; } = Subject;
+
+    public string? CustomerTier { get; init; } = CustomerTier;
+
+    public string? Excerpt { get; init; } = Excerpt;
+
+    public string? Reference { get; init; } = Reference;
+
+    public string? Remarks { get; init; } = Remarks;
+}
 
 /// <summary>A further message from the customer; one sent while the ticket waits on them resumes its clocks.</summary>
 public sealed record CustomerMessage(DateTimeOffset At, string Actor, string? SourceRef, string? Excerpt = null)

@@ -58,6 +58,46 @@ public class NamePoolTests
     }
 
     [Fact]
+    public void AnArrivalsCategoryIsSharedAndItsJsonKeepsItsOrder()
+    {
+        // Stored JSON is what derived references hash: the members keep the order they had before the category was
+        // shared, and one read back from it shares the category with the other arrivals.
+        var arrival = new Received(
+            DateTimeOffset.UnixEpoch,
+            "customer",
+            "m1",
+            Channel.Email,
+            Priority.Normal,
+            new string("refund"),
+            new CustomerRef("c-1", "a*@b*.c"),
+            "subject",
+            "gold",
+            "excerpt",
+            "ref",
+            "remarks"
+        );
+        var json = System.Text.Json.JsonSerializer.Serialize(arrival);
+
+        Assert.Equal(
+            [
+                "Channel",
+                "Priority",
+                "Category",
+                "Customer",
+                "Subject",
+                "CustomerTier",
+                "Excerpt",
+                "Reference",
+                "Remarks",
+            ],
+            System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject().Select(member => member.Key).Take(9)
+        );
+        var read = System.Text.Json.JsonSerializer.Deserialize<Received>(json)!;
+        Assert.Same(arrival.Category, read.Category);
+        Assert.Equal(arrival, read);
+    }
+
+    [Fact]
     public void AnAnnouncementsKeyAndEscalationReferenceAreItsPartsAndShared()
     {
         Announcement Warning() =>
