@@ -194,22 +194,11 @@ public static class SlaClockCalculator
                     continue;
                 }
 
-                var (target, targetOpen, elapsed, running, _, _) = measured;
-                var segments = timeline.Segments;
-                var warning = Reached(
-                    segments,
-                    target.Rule.WarnAfter(targetOpen),
-                    running,
-                    target.Calendar,
-                    now,
-                    elapsed
-                );
-                earliest.Offer(warning, metric, WakeUp.Warning);
+                earliest.Offer(WarnAt(measured, timeline.Segments, now), metric, WakeUp.Warning);
                 earliest.Offer(measured.Due, metric, WakeUp.Breach);
-                foreach (var level in target.Escalation)
+                foreach (var level in measured.Target.Escalation)
                 {
-                    var at = Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed);
-                    earliest.Offer(at, metric, level.Level);
+                    earliest.Offer(ReachedAt(measured, level, timeline.Segments, now), metric, level.Level);
                 }
             }
 
@@ -249,28 +238,50 @@ public static class SlaClockCalculator
             span.Start,
             span.Stop,
             projectedDue,
-            Reached(segments, target.Rule.WarnAfter(targetOpen), running, target.Calendar, now, elapsed),
+            WarnAt(measured, segments, now),
             elapsed,
-            withEscalation ? Escalations(target, segments, targetOpen, running, now, elapsed) : []
+            withEscalation ? Escalations(measured, segments, now) : []
         );
     }
 
-    private static EscalationPoint[] Escalations(
-        AppliedTarget target,
+    /// <summary>When a clock warns: its open time reaching the rule's warning share of the target.</summary>
+    private static DateTimeOffset? WarnAt(Measured measured, List<Segment> segments, DateTimeOffset now) =>
+        Reached(
+            segments,
+            measured.Target.Rule.WarnAfter(measured.TargetOpen),
+            measured.Running,
+            measured.Target.Calendar,
+            now,
+            measured.Elapsed
+        );
+
+    /// <summary>When a clock reaches an escalation level.</summary>
+    private static DateTimeOffset? ReachedAt(
+        Measured measured,
+        EscalationLevel level,
         List<Segment> segments,
-        TimeSpan targetOpen,
-        bool running,
-        DateTimeOffset now,
-        TimeSpan elapsed
-    )
+        DateTimeOffset now
+    ) =>
+        Reached(
+            segments,
+            level.ReachedAfter(measured.TargetOpen),
+            measured.Running,
+            measured.Target.Calendar,
+            now,
+            measured.Elapsed
+        );
+
+    private static EscalationPoint[] Escalations(Measured measured, List<Segment> segments, DateTimeOffset now)
     {
-        var levels = target.Escalation;
+        var levels = measured.Target.Escalation;
         var points = new EscalationPoint[levels.Count];
         for (var i = 0; i < points.Length; i++)
         {
-            var level = levels[i];
-            var at = Reached(segments, level.ReachedAfter(targetOpen), running, target.Calendar, now, elapsed);
-            points[i] = new EscalationPoint(level.Level, level.Notify, at);
+            points[i] = new EscalationPoint(
+                levels[i].Level,
+                levels[i].Notify,
+                ReachedAt(measured, levels[i], segments, now)
+            );
         }
 
         return points;
