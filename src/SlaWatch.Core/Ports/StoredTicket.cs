@@ -17,8 +17,11 @@ public sealed record StoredTicket(
     string Version
 )
 {
-    // Folded once per list of events: a copy made with other events (`with { Events = … }`) folds its own.
-    private (IReadOnlyList<TicketEvent> Events, Ticket State)? _folded;
+    // Folded once per list of events: a copy made with other events (`with { Events = … }`) folds its own. One
+    // reference, so threads sharing a ticket read a whole fold or none, never half of one.
+    private Folded? _folded;
+
+    private sealed record Folded(IReadOnlyList<TicketEvent> Events, Ticket State);
 
     public Ticket State
     {
@@ -26,7 +29,7 @@ public sealed record StoredTicket(
         {
             if (_folded is not { } folded || !ReferenceEquals(folded.Events, Events))
             {
-                folded = (Events, TicketFold.Fold(Id, Events, Number));
+                folded = new Folded(Events, TicketFold.Fold(Id, Events, Number));
                 _folded = folded;
             }
 
