@@ -22,18 +22,23 @@ public sealed class AnomalyDetector(
     private readonly Lock _arrivalsGate = new();
     private ArrivalsSoFar? _kept;
 
-    /// <summary>Claims and returns the alerts not announced yet today.</summary>
+    /// <summary>Claims and returns the alerts not announced yet today: each claimed by its rule, key and level before
+    /// its message is written (a scan every minute finds nearly all of them announced already).</summary>
     public async Task<IReadOnlyList<AnomalyAlert>> CheckAsync(
         DateTimeOffset now,
         CancellationToken cancellationToken = default
     )
     {
         var announced = new List<AnomalyAlert>();
-        foreach (var alert in await EvaluateAsync(now, cancellationToken).ConfigureAwait(false))
+        foreach (var raised in await RaisedAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            if (await ledger.TryClaimAsync(Scope(alert), Key(alert), cancellationToken).ConfigureAwait(false))
+            if (
+                await ledger
+                    .TryClaimAsync(Scope(raised.Day), Key(raised.Rule, raised.Key, raised.Level), cancellationToken)
+                    .ConfigureAwait(false)
+            )
             {
-                announced.Add(alert);
+                announced.Add(Alert(raised));
             }
         }
 
@@ -44,13 +49,27 @@ public sealed class AnomalyDetector(
     public async Task<IReadOnlyList<AnomalyAlert>> EvaluateAsync(
         DateTimeOffset now,
         CancellationToken cancellationToken = default
-    )
+    ) => [.. (await RaisedAsync(now, cancellationToken).ConfigureAwait(false)).Select(Alert)];
+
+    /// <summary>An alert before its message: a volume's trailing average, or a streak's category and first
+    /// ticket.</summary>
+    private readonly record struct Raised(
+        string Rule,
+        string Key,
+        int Level,
+        DateOnly Day,
+        int Count,
+        double? Average,
+        (string Category, string First)? Streak
+    );
+
+    private async Task<List<Raised>> RaisedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = Calendars.ZoneMapping.LocalDate(zone, now);
         var arrivals = await ArrivalsAsync(today, now, cancellationToken).ConfigureAwait(false);
         var averages = await TrailingAsync(today, cancellationToken).ConfigureAwait(false);
 
-        var alerts = new List<AnomalyAlert>();
+        var raised = new List<Raised>();
         foreach (var (key, count) in Counts(arrivals))
         {
             var average = averages.GetValueOrDefault(key);
@@ -62,55 +81,71 @@ public sealed class AnomalyDetector(
             var level = _options.VolumeLevels.Count(threshold => count > threshold * average);
             if (level > 0)
             {
-                alerts.Add(
-                    new AnomalyAlert(
-                        "volume",
-                        key,
-                        level,
-                        today,
-                        count,
-                        average,
-                        string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"{count} tickets so far today ({key}), {count / average:0.0}× the "
-                                + $"{_options.TrailingDays}-day average of {average:0.0}: level {level} response"
-                        )
-                    )
-                );
+                raised.Add(new Raised("volume", key, level, today, count, average, null));
             }
         }
 
         foreach (var streak in arrivals.Streaks)
         {
-            alerts.Add(
-                new AnomalyAlert(
+            raised.Add(
+                new Raised(
                     "streak",
-                    $"category:{streak.Category}",
+                    CategoryKey(streak.Category),
                     1,
                     today,
                     streak.Length,
                     null,
-                    $"{streak.Length} consecutive new tickets about {streak.Category} (from {streak.First}): "
-                        + $"potential crisis"
+                    (streak.Category, streak.First)
                 )
             );
         }
 
-        return alerts;
+        return raised;
     }
+
+    private AnomalyAlert Alert(Raised raised) =>
+        new(
+            raised.Rule,
+            raised.Key,
+            raised.Level,
+            raised.Day,
+            raised.Count,
+            raised.Average,
+            raised.Average is { } average
+                ? string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{raised.Count} tickets so far today ({raised.Key}), {raised.Count / average:0.0}× the "
+                        + $"{_options.TrailingDays}-day average of {average:0.0}: level {raised.Level} response"
+                )
+                : $"{raised.Count} consecutive new tickets about {raised.Streak?.Category} (from "
+                    + $"{raised.Streak?.First}): potential crisis"
+        );
 
     public string Recipient => _options.Recipient;
 
     /// <summary>Gives an alert back to be announced again (its notification could not be delivered).</summary>
-    public Task ReleaseAsync(AnomalyAlert alert, CancellationToken cancellationToken = default) =>
-        ledger.ReleaseAsync(Scope(alert), Key(alert), cancellationToken);
+    public Task ReleaseAsync(AnomalyAlert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return ledger.ReleaseAsync(Scope(alert.Day), Key(alert.Rule, alert.Key, alert.Level), cancellationToken);
+    }
 
     // Where and under what an alert is claimed, and given back: a day's alerts, one rule, key and level each.
-    private static string Scope(AnomalyAlert alert) =>
-        string.Create(CultureInfo.InvariantCulture, $"anomaly-{alert.Day:yyyy-MM-dd}");
+    private static string Scope(DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"anomaly-{day:yyyy-MM-dd}");
 
-    private static string Key(AnomalyAlert alert) =>
-        string.Create(CultureInfo.InvariantCulture, $"{alert.Rule}|{alert.Key}|L{alert.Level}");
+    private static string Key(string rule, string key, int level) =>
+        string.Create(CultureInfo.InvariantCulture, $"{rule}|{key}|L{level}");
+
+    // A category's key, formatted on the stack and shared: a look every minute names every category of the day.
+    private static string CategoryKey(string category)
+    {
+        const string Prefix = "category:";
+        Span<char> key = stackalloc char[Text.NamePool.LongestShared];
+        return Prefix.AsSpan().TryCopyTo(key) && category.AsSpan().TryCopyTo(key[Prefix.Length..])
+            ? Text.NamePool.Shared.Of(key[..(Prefix.Length + category.Length)])
+            : Prefix + category;
+    }
 
     private async Task<Dictionary<string, double>> TrailingAsync(DateOnly today, CancellationToken cancellationToken)
     {
@@ -185,7 +220,7 @@ public sealed class AnomalyDetector(
         yield return ("all", arrivals.All);
         foreach (var (category, count) in arrivals.ByCategory)
         {
-            yield return ("category:" + category, count);
+            yield return (CategoryKey(category), count);
         }
     }
 }
