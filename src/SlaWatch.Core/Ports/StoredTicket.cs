@@ -19,30 +19,31 @@ public sealed record StoredTicket(
 {
     // Folded once per list of events: a copy made with other events (`with { Events = … }`) folds its own. One
     // reference, so threads sharing a ticket read a whole fold or none, never half of one.
-    private Folded? _folded;
+    private FoldOf? _folded;
 
-    private sealed record Folded(IReadOnlyList<TicketEvent> Events, Ticket State);
+    private sealed record FoldOf(IReadOnlyList<TicketEvent> Events, Ticket State);
 
     public Ticket State
     {
         get
         {
-            if (_folded is not { } folded || !ReferenceEquals(folded.Events, Events))
+            if (Folded is not { } state)
             {
-                folded = new Folded(Events, TicketFold.Fold(Id, Events, Number));
-                _folded = folded;
+                state = TicketFold.Fold(Id, Events, Number);
+                _folded = new FoldOf(Events, state);
             }
 
-            return folded.State;
+            return state;
         }
     }
 
     /// <summary>When the ticket arrived and its status: from <see cref="State"/> when that was read, else folded
     /// without making a <see cref="Ticket"/> (every write asks for these two).</summary>
     internal (DateTimeOffset ReceivedAt, TicketStatus Status) ArrivalAndStatus() =>
-        _folded is { } folded && ReferenceEquals(folded.Events, Events)
-            ? (folded.State.ReceivedAt, folded.State.Status)
-            : TicketFold.ArrivalAndStatus(Id, Events);
+        Folded is { } state ? (state.ReceivedAt, state.Status) : TicketFold.ArrivalAndStatus(Id, Events);
+
+    // The fold kept, while it is of this ticket's events.
+    private Ticket? Folded => _folded is { } folded && ReferenceEquals(folded.Events, Events) ? folded.State : null;
 
     public bool HasSource(string? sourceRef)
     {
