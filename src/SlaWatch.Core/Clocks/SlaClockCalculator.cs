@@ -161,8 +161,9 @@ public static class SlaClockCalculator
     }
 
     /// <summary>Offers each running clock's thresholds (warning, due, escalation levels) as
-    /// <see cref="Compute(IEnumerable{TicketEvent}, SlaPolicy, DateTimeOffset)"/> would compute them.</summary>
-    internal static WakeUp.Earliest Thresholds(
+    /// <see cref="Compute(IEnumerable{TicketEvent}, SlaPolicy, DateTimeOffset)"/> would compute them; with the status
+    /// the events up to <paramref name="now"/> leave the ticket in, read from the same pass.</summary>
+    internal static (WakeUp.Earliest Earliest, TicketStatus Status) Thresholds(
         IEnumerable<TicketEvent> events,
         SlaPolicy policy,
         DateTimeOffset now,
@@ -202,7 +203,7 @@ public static class SlaClockCalculator
                 }
             }
 
-            return earliest;
+            return (earliest, timeline.Ticket.Status);
         });
 
     private static SlaClock? Compute(

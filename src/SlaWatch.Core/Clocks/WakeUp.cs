@@ -59,7 +59,22 @@ public static class WakeUp
         DateTimeOffset clockNow,
         DateTimeOffset after,
         DateTimeOffset now
-    ) => SlaClockCalculator.Thresholds(events, policy, clockNow, new Earliest(after)).Entry(ticketId, now);
+    ) => NextAndStatus(ticketId, events, policy, clockNow, after, now).Next;
+
+    /// <summary>The same, with the status the events leave the ticket in (folded in the same pass): what a write needs
+    /// to know besides its wake-up, whether the ticket is still open.</summary>
+    internal static (DueEntry? Next, TicketStatus Status) NextAndStatus(
+        string ticketId,
+        IReadOnlyList<TicketEvent> events,
+        SlaPolicy policy,
+        DateTimeOffset clockNow,
+        DateTimeOffset after,
+        DateTimeOffset now
+    )
+    {
+        var (earliest, status) = SlaClockCalculator.Thresholds(events, policy, clockNow, new Earliest(after));
+        return (earliest.Entry(ticketId, now), status);
+    }
 
     /// <summary>The earliest threshold offered after an instant; ties go to the first offered (clocks in metric order,
     /// each's warning, due instant, then escalation levels).</summary>

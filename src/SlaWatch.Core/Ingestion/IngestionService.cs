@@ -219,8 +219,9 @@ public sealed class IngestionService(
         TicketEvent[] events = [received, .. stamped];
         // Other days the follow-ups fall on get an entry each, as a write of them would give them.
         var (laterDays, lastActivity) = writer.ActivityDays(stamped, day, day);
-        var state = writer.IndexFor(ticketId, events) with { LastActivityDay = lastActivity };
-        var open = TicketWriter.IsOpenAfter(ticketId, events, stamped, wasOpen: true);
+        var (indexed, status) = writer.IndexAndStatusFor(ticketId, events);
+        var state = indexed with { LastActivityDay = lastActivity };
+        var open = !status.IsDone();
 
         for (var attempt = 1; attempt <= MaxCreateAttempts; attempt++)
         {

@@ -32,27 +32,30 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         IReadOnlyList<TicketEvent> events,
         DateOnly? lastIndexedDay = null,
         DateTimeOffset? after = null
+    ) => IndexAndStatusFor(ticketId, events, lastIndexedDay, after).State;
+
+    /// <summary>The same, with the status the events leave the ticket in (whether it is open), read in the same pass
+    /// over them: every write asks both.</summary>
+    public (TicketIndexState State, TicketStatus Status) IndexAndStatusFor(
+        string ticketId,
+        IReadOnlyList<TicketEvent> events,
+        DateOnly? lastIndexedDay = null,
+        DateTimeOffset? after = null
     )
     {
         var now = Now;
         var latest = events.Max(item => item.At);
-        return new TicketIndexState(
-            WakeUp.Next(ticketId, events, Policy, latest > now ? latest : now, after ?? latest, now),
-            lastIndexedDay ?? LocalDay(events[0].At)
+        // Read at the latest event at the earliest, so every event counts in the status.
+        var (wakeUp, status) = WakeUp.NextAndStatus(
+            ticketId,
+            events,
+            Policy,
+            latest > now ? latest : now,
+            after ?? latest,
+            now
         );
+        return (new TicketIndexState(wakeUp, lastIndexedDay ?? LocalDay(events[0].At)), status);
     }
-
-    /// <summary>Whether a ticket is open once <paramref name="added"/> are among its <paramref name="events"/>: folded
-    /// again only when one of them may change the status.</summary>
-    public static bool IsOpenAfter(
-        string ticketId,
-        IReadOnlyList<TicketEvent> events,
-        IEnumerable<TicketEvent> added,
-        bool wasOpen
-    ) =>
-        added.Any(item => item is StatusChanged or CustomerMessage or CustomerConfirmed)
-            ? !TicketFold.ArrivalAndStatus(ticketId, events).Status.IsDone()
-            : wasOpen;
 
     /// <summary>The days <paramref name="added"/> fall on besides the ticket's own and the last one entered, each to
     /// get a day entry, and the last activity day that leaves the ticket with.</summary>
@@ -162,7 +165,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             }
 
             var decided = decide(current);
-            // The ticket's arrival and status as it stands, folded once, when the write needs them.
+            // The ticket's arrival and status as it stands, folded once, when the write adds to it.
             (DateTimeOffset ReceivedAt, TicketStatus Status)? before =
                 decided.Count > 0 ? current.ArrivalAndStatus() : null;
             var added = new TicketEvent[decided.Count];
@@ -172,7 +175,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             }
 
             TicketEvent[] events = [.. current.Events, .. added];
-            var state = IndexFor(ticketId, events, current.Index.LastActivityDay, wakeAfter);
+            var (state, status) = IndexAndStatusFor(ticketId, events, current.Index.LastActivityDay, wakeAfter);
             if (added.Length == 0 && (wakeAfter is null || state.WakeUp == current.Index.WakeUp))
             {
                 return (current, false);
@@ -180,8 +183,9 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
 
             // The open set changes with the status: a reopened ticket is entered before the write (a crash leaves an
             // extra entry, which readers check), a finished one taken out after.
-            var wasOpen = !(before ?? current.ArrivalAndStatus()).Status.IsDone();
-            var isOpen = IsOpenAfter(ticketId, events, added, wasOpen);
+            var isOpen = !status.IsDone();
+            // With nothing added the events are the ticket's as it stood.
+            var wasOpen = before is { } stood ? !stood.Status.IsDone() : isOpen;
             var (days, lastActivity) = ActivityDays(added, current.Number.Date, current.Index.LastActivityDay);
             state = state with { LastActivityDay = lastActivity };
             // What must be entered before the write, together in one round trip.

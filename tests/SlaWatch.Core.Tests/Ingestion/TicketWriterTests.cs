@@ -55,6 +55,41 @@ public sealed class TicketWriterTests : IAsyncDisposable
     }
 
     [Fact]
+    public void TheStatusReadWithTheIndexStateIsTheFoldedTicketsWhateverTheEventsOrder()
+    {
+        // Resolved, reopened by a message, waiting on the customer, closed, reopened by a verdict: each prefix, its
+        // events in order and reversed (the arrival last), read before its latest event and long after.
+        TicketEvent[] life =
+        [
+            new Received(Arrival, "customer", "m", Channel.Chat, Priority.Normal, null, CustomerRef.FromContact("x")),
+            new StatusChanged(Arrival.AddHours(1), "客服A", null, TicketStatus.Resolved),
+            new CustomerMessage(Arrival.AddHours(2), "customer", null),
+            new StatusChanged(Arrival.AddHours(3), "客服A", null, TicketStatus.PendingCustomer),
+            new StatusChanged(Arrival.AddHours(4), "客服A", null, TicketStatus.Closed),
+            new CustomerConfirmed(Arrival.AddHours(5), "customer", null, Confirmation.NotResolved),
+        ];
+        var statuses = new List<TicketStatus>();
+        foreach (var writer in new[] { _atArrival.Main.Writer, _world.Main.Writer })
+        {
+            for (var count = 1; count <= life.Length; count++)
+            {
+                foreach (var events in new[] { life[..count], life[..count].Reverse().ToArray() })
+                {
+                    var (state, status) = writer.IndexAndStatusFor("t", events);
+                    Assert.Equal(TicketFold.Fold("t", events).Status, status);
+                    Assert.Equal(writer.IndexFor("t", events), state);
+                    statuses.Add(status);
+                }
+            }
+        }
+
+        Assert.Equal(
+            [TicketStatus.Open, TicketStatus.PendingCustomer, TicketStatus.Resolved, TicketStatus.Closed],
+            statuses.Distinct().Order()
+        );
+    }
+
+    [Fact]
     public async Task RepairingIndexesEntersTheDayTheWakeUpAndTheOpenSetAndLeavesADoneTicketOut()
     {
         var open = await _world.Main.Ingestion.IngestAsync(TestContacts.Email("<open@x>", "2026-11-16 09:00"), "test");
