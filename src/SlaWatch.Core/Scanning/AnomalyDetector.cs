@@ -137,14 +137,14 @@ public sealed class AnomalyDetector(
     private static string Key(string rule, string key, int level) =>
         string.Create(CultureInfo.InvariantCulture, $"{rule}|{key}|L{level}");
 
-    // A category's key, formatted on the stack and shared: a look every minute names every category of the day.
+    // A category's key, formatted on the stack and shared as an announcement's key is: a look every minute names every
+    // category of the day. A name too long to share is its own copy.
     private static string CategoryKey(string category)
     {
-        const string Prefix = "category:";
         Span<char> key = stackalloc char[Text.NamePool.LongestShared];
-        return Prefix.AsSpan().TryCopyTo(key) && category.AsSpan().TryCopyTo(key[Prefix.Length..])
-            ? Text.NamePool.Shared.Of(key[..(Prefix.Length + category.Length)])
-            : Prefix + category;
+        return key.TryWrite(CultureInfo.InvariantCulture, $"category:{category}", out var written)
+            ? Text.NamePool.Shared.Of(key[..written])
+            : "category:" + category;
     }
 
     private async Task<Dictionary<string, double>> TrailingAsync(DateOnly today, CancellationToken cancellationToken)
