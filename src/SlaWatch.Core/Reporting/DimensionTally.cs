@@ -319,10 +319,7 @@ internal struct DurationTally
     {
         if (Count > 0)
         {
-            measure.AddTotals(Count, Minutes(Ticks), Minutes(Max));
+            measure.AddTotals(Count, Measure.Minutes(Ticks), Measure.Minutes(Max));
         }
     }
-
-    /// <summary>Minutes as <see cref="TimeSpan.TotalMinutes"/> reads them.</summary>
-    public static double Minutes(long ticks) => ticks / (double)TimeSpan.TicksPerMinute;
 }

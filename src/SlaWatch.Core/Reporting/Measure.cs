@@ -24,7 +24,13 @@ public sealed class Measure
     public void Add(TimeSpan duration) => AddValue(MinutesOf(duration));
 
     /// <summary>What a duration counts as: minutes, a negative one (clock skew) as none.</summary>
-    internal static double MinutesOf(TimeSpan duration) => Math.Max(0, duration.TotalMinutes);
+    internal static double MinutesOf(TimeSpan duration) => Minutes(CountedTicks(duration));
+
+    /// <summary>What a duration counts as, in ticks: a negative one (clock skew) as none.</summary>
+    internal static long CountedTicks(TimeSpan duration) => Math.Max(0, duration.Ticks);
+
+    /// <summary>Ticks as minutes, as <see cref="TimeSpan.TotalMinutes"/> reads them.</summary>
+    internal static double Minutes(long ticks) => ticks / (double)TimeSpan.TicksPerMinute;
 
     public void AddValue(double value) => AddValue(value, QuantileSketch.BucketOf(value));
 

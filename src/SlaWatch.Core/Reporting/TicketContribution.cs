@@ -182,7 +182,6 @@ internal sealed class TicketContribution
         }
     }
 
-    // A duration as Measure.MinutesOf counts it: a negative one (clock skew) as none.
     private static (long Ticks, int? Bucket)? Duration(DateTimeOffset? at, DateTimeOffset from)
     {
         if (at is not { } instant)
@@ -190,8 +189,8 @@ internal sealed class TicketContribution
             return null;
         }
 
-        var ticks = Math.Max(0, (instant - from).Ticks);
-        return (ticks, QuantileSketch.BucketOf(DurationTally.Minutes(ticks)));
+        var ticks = Measure.CountedTicks(instant - from);
+        return (ticks, QuantileSketch.BucketOf(Measure.Minutes(ticks)));
     }
 
     private static void Increment(Dictionary<string, long> counts, string key) =>
