@@ -193,6 +193,42 @@ public sealed class AnomalyDetectorTests
         Assert.Equal(("all", 3, 8.0 / 7), (volume.Key, volume.Level, volume.TrailingAverage!.Value));
     }
 
+    /// <summary>
+    /// A new day's look keeps each trailing day's counts from the day before unless its list was written to since:
+    /// an import three days back after today's look is counted tomorrow, as a detector that never looked counts it.
+    /// </summary>
+    [Fact]
+    public async Task ANewDayCountsWhatWasWrittenToTheTrailingDaysSinceTheLastLook()
+    {
+        var ports = new MemoryStore();
+        var options = new AnomalyOptions { MinimumAverage = 1 };
+        await TrailingAsync(ports.Index, daysWithTickets: 7, perDay: 4);
+        await ArriveAsync(ports.Index, Today, Enumerable.Repeat("refund", 6));
+        var detector = new AnomalyDetector(ports.Index, ports.Ledger, Shipped.Policy.TimeZone, options);
+        Assert.NotEmpty(await detector.EvaluateAsync(Evening));
+
+        await ArriveAsync(ports.Index, Today.AddDays(-3), Enumerable.Repeat("refund", 12), firstSerial: 100);
+        await ArriveAsync(ports.Index, Today.AddDays(1), Enumerable.Repeat("refund", 10));
+        var tomorrow = Evening.AddDays(1);
+        var looked = await detector.EvaluateAsync(tomorrow);
+        var fresh = await new AnomalyDetector(
+            ports.Index,
+            ports.Ledger,
+            Shipped.Policy.TimeZone,
+            options
+        ).EvaluateAsync(tomorrow);
+
+        // Seven days back from tomorrow: today's 6 refunds, five days of 2 refunds and 2 delays, and three days back 12
+        // refunds more: 42 tickets, 30 refunds. Without the import: 30 and 18, levels 2 and 3.
+        Assert.Equal(
+            [("all", 1, 42.0 / 7), ("category:refund", 2, 30.0 / 7)],
+            looked
+                .Where(alert => alert.Rule == "volume")
+                .Select(alert => (alert.Key, alert.Level, alert.TrailingAverage!.Value))
+        );
+        Assert.Equal(fresh, looked);
+    }
+
     [Fact]
     public async Task OnlyWhatHasArrivedByNowCountsInArrivalOrder()
     {
