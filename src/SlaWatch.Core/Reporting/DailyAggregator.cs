@@ -18,11 +18,14 @@ namespace SlaWatch.Core.Reporting;
 /// </summary>
 public static class DailyAggregator
 {
+    /// <param name="exceptions">Where a report's exception rows are picked, from the clock states the fold
+    /// reads.</param>
     public static Dictionary<string, DayFigures> Fold(
         IEnumerable<StoredTicket> arrivals,
         SlaPolicy policy,
         DateTimeOffset asOf,
-        RepeatHistory history
+        RepeatHistory history,
+        ExceptionList? exceptions = null
     )
     {
         ArgumentNullException.ThrowIfNull(arrivals);
@@ -73,6 +76,7 @@ public static class DailyAggregator
                         .Fold(stored.Id, stored.Events.Where(item => item.At <= endOfDay), stored.Number)
                         .Status.IsDone();
             SlaClockCalculator.States(timeline, policy, asOf, states);
+            exceptions?.Offer(stored, states);
 
             var repeat = ReferenceEquals(next.CustomerKey, ticket.Customer.Key)
                 ? history.IsRepeat(next.Contacts, ticket.Category, ticket.ReceivedAt)

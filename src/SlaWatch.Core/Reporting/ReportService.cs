@@ -166,8 +166,9 @@ public sealed class ReportService(
     {
         var now = time.GetUtcNow();
         var loaded = await ArrivalsAsync(day, arrivals, cancellationToken).ConfigureAwait(false);
-        var figures = DailyAggregator.Fold(loaded, used, now, history);
-        var aggregate = new DailyAggregate(day, day, used.Version, now, figures, Exceptions(loaded, used, now));
+        var exceptions = new ExceptionList(used);
+        var figures = DailyAggregator.Fold(loaded, used, now, history, exceptions);
+        var aggregate = new DailyAggregate(day, day, used.Version, now, figures, exceptions.Rows());
         if (!store)
         {
             return aggregate with { ProvisionalDays = [day] };
@@ -320,58 +321,4 @@ public sealed class ReportService(
             ? DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday))
             : throw new FormatException($"'{isoWeek}' is not an ISO week such as 2026-W45");
     }
-
-    /// <summary>Overdue and unresolved tickets first, then those listed only for how they were recorded or
-    /// solved.</summary>
-    private static IReadOnlyList<ExceptionRow> Exceptions(
-        IEnumerable<StoredTicket> tickets,
-        SlaPolicy policy,
-        DateTimeOffset now
-    ) =>
-        tickets
-            .Select(stored =>
-                (
-                    stored,
-                    clocks: SlaClockCalculator.States(stored.Events, policy, now),
-                    notes: DataNote.Of(stored, policy.DataQuality)
-                )
-            )
-            .Select(item =>
-                (
-                    item.stored,
-                    item.clocks,
-                    item.notes,
-                    problem: !item.stored.State.Status.IsDone()
-                        || item.clocks.Any(clock => clock.State == ClockState.Breached)
-                )
-            )
-            .Where(item => item.problem || ExceptionRow.IsVague(item.stored.State.Solution) || item.notes.Count > 0)
-            .OrderBy(item => item.problem ? 0 : 1)
-            .ThenBy(item => item.stored.Number.Serial)
-            .Take(DailyAggregate.MaxExceptions)
-            .Select(item => new ExceptionRow(
-                item.stored.Number.ToString(),
-                item.stored.Id,
-                item.stored.State.Channel.Key,
-                item.stored.State.Priority.Key(),
-                item.stored.State.Owner,
-                item.stored.State.Status.ToString(),
-                item.clocks.Where(clock => clock.State == ClockState.Breached)
-                    .Select(clock => clock.Metric.Key())
-                    .ToArray(),
-                ContactMasking.InText(item.stored.State.OverdueReason, policy.PhoneMask)
-            )
-            {
-                Reasons =
-                [
-                    .. item.stored.State.OverdueReasons.Select(given =>
-                        ContactMasking.InText(ExceptionRow.ReasonFor(given.Reason, given.Metric), policy.PhoneMask)!
-                    ),
-                ],
-                VagueSolution = ExceptionRow.IsVague(item.stored.State.Solution)
-                    ? ContactMasking.InText(item.stored.State.Solution, policy.PhoneMask)
-                    : null,
-                DataQuality = item.notes,
-            })
-            .ToArray();
 }
