@@ -192,7 +192,7 @@ public sealed class AnomalyDetector(
     /// <summary>
     /// A trailing day's counts: those kept from the day before when nothing was written to its list since (nearly
     /// always), else the list read whole again. A new day reads what changed on the days before it, not every
-    /// trailing day's list again (28 of them, millions of rows on a busy account).
+    /// trailing day's list again (seven by default, millions of rows on a busy account).
     /// </summary>
     private async Task<TrailingDay> TrailingDayAsync(DateOnly date, CancellationToken cancellationToken)
     {
