@@ -7,9 +7,9 @@ namespace SlaWatch.Core.Scanning;
 /// Checks today's arrivals against the trailing days (read from TicketsByDay; the trailing counts once a day, each
 /// trailing day's list read again only when written to since) and announces each rule, key and level at most once a
 /// day (a volume that keeps rising moves to the next level of the three-level response), through the same ledger as
-/// SLA announcements. Today's arrivals are kept between
-/// looks, and each look reads only what was written to the day's list since the last (a scan every 30 seconds would
-/// otherwise read the whole day, millions of rows by evening on a busy account).
+/// SLA announcements. Today's arrivals are kept between looks, and each look reads only what was written to the day's
+/// list since the last (a scan every 30 seconds would otherwise read the whole day, millions of rows by evening on a
+/// busy account).
 /// </summary>
 public sealed class AnomalyDetector(
     ITicketIndex index,
