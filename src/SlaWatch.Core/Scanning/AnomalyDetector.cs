@@ -19,7 +19,10 @@ public sealed class AnomalyDetector(
 )
 {
     private readonly AnomalyOptions _options = options ?? new AnomalyOptions();
-    private (DateOnly Day, Dictionary<string, double> Averages)? _trailing;
+
+    // One reference, so two looks at once never read one day's date with another's averages (a pair of values could
+    // be read half written).
+    private TrailingAverages? _trailing;
     private readonly Dictionary<DateOnly, TrailingDay> _trailingDays = [];
     private readonly Lock _arrivalsGate = new();
     private ArrivalsSoFar? _kept;
@@ -182,9 +185,11 @@ public sealed class AnomalyDetector(
             history < _options.MinimumHistoryDays
                 ? []
                 : totals.ToDictionary(pair => pair.Key, pair => pair.Value / history, StringComparer.Ordinal);
-        _trailing = (today, averages);
+        _trailing = new TrailingAverages(today, averages);
         return averages;
     }
+
+    private sealed record TrailingAverages(DateOnly Day, Dictionary<string, double> Averages);
 
     /// <summary>What a day before today came to, and where the reads of its list got to.</summary>
     private sealed record TrailingDay(DayMark Mark, (string Key, int Count)[] Counts, int Tickets);
