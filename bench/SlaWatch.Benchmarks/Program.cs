@@ -6,7 +6,7 @@ using SlaWatch.Benchmarks;
 var modes = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordinal)
 {
     ["ingestion"] = IngestionBenchmark.RunAsync, // throughput against Azurite
-    ["fold"] = arguments => // [tickets]
+    ["fold"] = arguments => // [tickets] [runs]
     {
         FoldBenchmark.Run(arguments);
         return Task.CompletedTask;

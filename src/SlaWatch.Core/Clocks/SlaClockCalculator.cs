@@ -119,7 +119,25 @@ public static class SlaClockCalculator
             return timeline.Promise is { } promise ? PromiseState(promise, span, now) : null;
         }
 
-        return Measure(timeline, metric, span, policy, now) is { } measured ? measured.State : null;
+        var end = span.Stop ?? now;
+        var profile = timeline.PhaseAt(end).Profile;
+        if (policy.TargetFor(metric, profile) is not { } target)
+        {
+            return null;
+        }
+
+        // Open time only grows, so a clock that used less than its target never reached its due instant, and one that
+        // used more reached it before it stopped or before now: only a clock exactly on its target needs the instant.
+        var targetOpen = target.OpenTimeFrom(span.Start);
+        var segments = FillSegments(timeline, metric, span.Start, end, policy, (profile, target.Calendar));
+        var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
+        return elapsed.CompareTo(targetOpen) switch
+        {
+            > 0 => ClockState.Breached,
+            < 0 when span.Stop is not null => ClockState.Met,
+            < 0 => timeline.PhaseAt(now).Paused ? ClockState.Paused : ClockState.Running,
+            _ => Measure(timeline, metric, span, policy, now)!.Value.State,
+        };
     }
 
     /// <summary>Where a clock stands: its target, the open time used, whether it runs, when it falls due.</summary>

@@ -78,9 +78,13 @@ public static class DailyAggregator
             SlaClockCalculator.States(timeline, policy, asOf, states);
             exceptions?.Offer(stored, states);
 
-            var repeat = ReferenceEquals(next.CustomerKey, ticket.Customer.Key)
-                ? history.IsRepeat(next.Contacts, ticket.Category, ticket.ReceivedAt)
-                : history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
+            var repeat =
+                next.Arrival is { } arrival
+                && ReferenceEquals(arrival.Customer.Key, ticket.Customer.Key)
+                && ReferenceEquals(arrival.Category, ticket.Category)
+                && arrival.At == ticket.ReceivedAt
+                    ? next.Repeat
+                    : history.IsRepeat(ticket.Customer.Key, ticket.Category, ticket.ReceivedAt);
             var confirmed = ResolutionStop.ConfirmedAt(
                 ticket.Status,
                 (ticket.ResolvedAt, ticket.ConfirmedAt, ticket.ClosedAt),
@@ -111,12 +115,13 @@ public static class DailyAggregator
     // How many tickets are read ahead of folding them: few enough that they stay in the processor's cache until folded.
     private const int LookAhead = 256;
 
-    /// <param name="CustomerKey">The customer of the ticket's arrival (the fold checks it is the one it
-    /// folded).</param>
-    private readonly record struct Ahead(string? CustomerKey, RepeatHistory.Contacts Contacts, bool HasEventsAfterAsOf);
+    /// <param name="Arrival">The ticket's first event, whose customer, category and instant
+    /// <paramref name="Repeat"/> was read for (the fold checks the folded ticket still has them).</param>
+    private readonly record struct Ahead(Received? Arrival, bool Repeat, bool HasEventsAfterAsOf);
 
-    // What the next tickets need from memory they have not touched yet — their events, their customers in the history —
-    // read in one loop: each read waits on memory, and in a loop of nothing else the processor overlaps them.
+    // What the next tickets need from memory they have not touched yet — their events, their customers' earlier
+    // contacts in the history — read in one loop: each read waits on memory, and in a loop of nothing else the
+    // processor overlaps them.
     private static void ReadAhead(
         IReadOnlyList<StoredTicket> tickets,
         int from,
@@ -128,8 +133,10 @@ public static class DailyAggregator
         for (var i = from; i < Math.Min(from + ahead.Length, tickets.Count); i++)
         {
             var events = tickets[i].Events;
-            var key = events is [Received { Customer.Key: var customer }, ..] ? customer : null;
-            ahead[i - from] = new(key, key is null ? default : history.Of(key), HasEventsAfter(events, asOf));
+            var arrival = events is [Received first, ..] ? first : null;
+            var repeat =
+                arrival is not null && history.IsRepeat(history.Of(arrival.Customer.Key), arrival.Category, arrival.At);
+            ahead[i - from] = new(arrival, repeat, HasEventsAfter(events, asOf));
         }
     }
 

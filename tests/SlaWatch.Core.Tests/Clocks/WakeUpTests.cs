@@ -70,42 +70,10 @@ public class WakeUpTests
         // changes on every channel), each read at its latest event and later, after its latest event and earlier:
         // the wake-up found without making clocks is the one found among them, threshold for threshold.
         var random = new Random(31);
-        Channel[] channels = [Channel.Email, Channel.Chat, Channel.Phone, Channel.Web];
-        Priority[] priorities = Enum.GetValues<Priority>();
-        TicketStatus[] statuses = Enum.GetValues<TicketStatus>();
         var (compared, found, kinds) = (0, 0, new HashSet<string>());
-        for (var serial = 0; serial < 2_000; serial++)
+        foreach (var (serial, events) in RandomLives.Of(random, 2_000))
         {
-            var at = At("2026-11-16 00:00").AddMinutes(random.Next(0, 7 * 24 * 60));
-            var events = new List<TicketEvent>
-            {
-                new Received(
-                    at,
-                    "customer",
-                    $"m{serial}",
-                    channels[random.Next(channels.Length)],
-                    priorities[random.Next(priorities.Length)],
-                    random.Next(3) == 0 ? "complaint" : "technical-fault",
-                    CustomerRef.FromContact($"c{serial}@example.com")
-                ),
-            };
-            for (var step = random.Next(0, 6); step > 0; step--)
-            {
-                at = at.AddMinutes(random.Next(1, 600));
-                events.Add(
-                    random.Next(7) switch
-                    {
-                        0 => new AgentResponse(at, "li", null),
-                        1 => new StatusChanged(at, "li", null, statuses[random.Next(statuses.Length)]),
-                        2 => new CustomerMessage(at, "customer", null),
-                        3 => new ResolutionPromised(at, "li", null, at.AddHours(random.Next(1, 72))),
-                        4 => new PriorityChanged(at, "li", null, priorities[random.Next(priorities.Length)]),
-                        5 => new CategoryChanged(at, "li", null, "refund"),
-                        _ => new Acknowledged(at, "bot", null),
-                    }
-                );
-            }
-
+            var at = events[^1].At;
             foreach (var clockNow in new[] { at, at.AddHours(random.Next(1, 100)) })
             {
                 foreach (var after in new[] { at, at.AddMinutes(-random.Next(1, 3_000)), clockNow })

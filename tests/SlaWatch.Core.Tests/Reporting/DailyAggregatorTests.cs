@@ -223,10 +223,11 @@ public class DailyAggregatorTests
     [InlineData("2026-11-18 12:00", 3)]
     public void AFullDayFoldsAsItsTicketsFoldedOneByOneAndMerged(string reportedAt, int resolutionTimeBuckets)
     {
-        // 700 tickets: more than a fold reads ahead at once; 150 customers coming back about three categories; ratings
-        // on the three scales and the customers' verdicts; every eleventh ticket's events stored out of order, its
-        // arrival not first; two of three agents in one team. Read before the day ends (tickets with events after the
-        // report's instant, none resolved after more than 24 hours yet) and two days later.
+        // 700 tickets: more than a fold reads ahead at once; 150 customers coming back about three categories, every
+        // thirteenth ticket moved to another; ratings on the three scales and the customers' verdicts; every eleventh
+        // ticket's events stored out of order, its arrival not first; two of three agents in one team. Read before the
+        // day ends (tickets with events after the report's instant, none resolved after more than 24 hours yet) and two
+        // days later.
         var policy = Shipped.Policy with
         {
             Teams = new TeamDirectory(new Dictionary<string, IReadOnlyList<string>> { ["一组"] = ["li", "wang"] }),
@@ -308,6 +309,13 @@ public class DailyAggregatorTests
                             var verdict = (Confirmation)(serial / 10 % 3);
                             events.Add(new CustomerConfirmed(resolved.AddMinutes(10), "customer", null, verdict));
                         }
+                    }
+
+                    if (serial % 13 == 0)
+                    {
+                        // Moved to another category: a repeat or not by the category it ends in.
+                        var moved = categories[(serial * 7 + 1) % categories.Length];
+                        events.Add(new CategoryChanged(arrived.AddMinutes(1), "li", null, moved));
                     }
 
                     if (serial % 11 == 0)
