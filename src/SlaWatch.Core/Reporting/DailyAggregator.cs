@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using SlaWatch.Core.Clocks;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
@@ -94,14 +93,14 @@ public static class DailyAggregator
             var kind = policy.Channels.KindOf(ticket.Channel);
             contribution.Fill(i, ticket, kind, states, openAtEnd, repeat, confirmed, level, policy.PhoneMask);
             var profile = dimensions.Of(ticket);
-            foreach (var into in profile.Parts)
+            foreach (var into in dimensions.PartsOf(profile))
             {
                 contribution.AddTo(into);
             }
 
             if (contribution.HasReasons)
             {
-                foreach (var into in profile.Dimensions)
+                foreach (var into in dimensions.DimensionsOf(profile))
                 {
                     contribution.AddReasonsTo(into);
                 }
@@ -182,7 +181,7 @@ public static class DailyAggregator
     /// <summary>
     /// The figures a ticket counts in, in this order: <c>all</c>, its channel, priority, category, agent, team,
     /// executor, channel by priority, category by channel. A ticket is added to the dimensions that split the day
-    /// (<see cref="Profile.Parts"/>); <c>all</c>, channel, priority and category are each the sum of some of those,
+    /// (<see cref="PartsOf"/>); <c>all</c>, channel, priority and category are each the sum of some of those,
     /// merged once at the end. Which dimensions a ticket counts in is decided by its profile, found by one lookup.
     /// </summary>
     private sealed class Dimensions
@@ -205,7 +204,11 @@ public static class DailyAggregator
         private readonly Dictionary<string, DimensionTally> _executors = new(StringComparer.Ordinal);
         private readonly Dictionary<(int ScaleMax, int Score), int> _levels = [];
         private readonly List<string> _levelKeys = [];
-        private readonly Dictionary<ProfileKey, Profile> _profiles = new(ProfileKeyByReference.Instance);
+        private readonly ProfileTable<Profile> _profiles = new();
+
+        // The profiles' tallies, each profile's side by side: its parts, then its dimensions.
+        private DimensionTally[] _tallied = new DimensionTally[256];
+        private int _talliedCount;
 
         // Beyond this many profiles (names not shared, so each ticket its own) a ticket's profile is found by name.
         private const int MostProfiles = 65_536;
@@ -216,31 +219,33 @@ public static class DailyAggregator
             _all = Figures("all");
         }
 
-        /// <summary>The tallies a ticket is added to, and every dimension it counts in (for its reasons, listed
-        /// in each dimension in the order they came).</summary>
-        public sealed record Profile(DimensionTally[] Parts, DimensionTally[] Dimensions);
+        /// <summary>Where a profile's tallies lie: the parts a ticket is added to, then every dimension it counts in
+        /// (for its reasons, listed in each dimension in the order they came).</summary>
+        public readonly record struct Profile(int Start, int Parts, int Dimensions);
 
-        /// <summary>What decides a ticket's dimensions, its names compared by reference: names are shared
-        /// (<see cref="Text.NamePool"/>), so a few thousand profiles cover a day. Equal names that are different
-        /// strings are two profiles with the same dimensions.</summary>
-        private readonly record struct ProfileKey(
-            Channel Channel,
-            Priority Priority,
-            string? Category,
-            string? Owner,
-            string? Executor
-        );
+        public ReadOnlySpan<DimensionTally> PartsOf(Profile profile) => _tallied.AsSpan(profile.Start, profile.Parts);
 
+        public ReadOnlySpan<DimensionTally> DimensionsOf(Profile profile) =>
+            _tallied.AsSpan(profile.Start + profile.Parts, profile.Dimensions);
+
+        /// <summary>The ticket's profile, valid until the next one is asked for.</summary>
         public Profile Of(TicketFolder ticket)
         {
             var key = new ProfileKey(ticket.Channel, ticket.Priority, ticket.Category, ticket.Owner, ticket.Executor);
-            if (!_profiles.TryGetValue(key, out var profile))
+            if (_profiles.TryGet(key, out var profile))
             {
-                profile = Resolve(ticket);
-                if (_profiles.Count < MostProfiles)
-                {
-                    _profiles[key] = profile;
-                }
+                return profile;
+            }
+
+            profile = Resolve(ticket);
+            if (_profiles.Count < MostProfiles)
+            {
+                _profiles.Add(key, profile);
+            }
+            else
+            {
+                // Not kept: the next profile resolved is written over it.
+                _talliedCount = profile.Start;
             }
 
             return profile;
@@ -288,9 +293,11 @@ public static class DailyAggregator
                 byCategory.ByChannel[channel] = categoryChannel = Figures($"category:{category}|channel:{channel.Key}");
             }
 
+            var start = _talliedCount;
             return new(
-                Present([channelPriority, categoryChannel, agent.Agent, agent.Team, ofExecutor]),
-                Present([
+                start,
+                Append([channelPriority, categoryChannel, agent.Agent, agent.Team, ofExecutor]),
+                Append([
                     _all,
                     byChannel.Channel,
                     ofPriority,
@@ -304,15 +311,20 @@ public static class DailyAggregator
             );
         }
 
-        private static DimensionTally[] Present(ReadOnlySpan<DimensionTally?> tallies)
+        // Appends the tallies that are there, returning how many.
+        private int Append(ReadOnlySpan<DimensionTally?> tallies)
         {
-            var present = new DimensionTally[tallies.Length - tallies.Count((DimensionTally?)null)];
-            var next = 0;
+            var present = tallies.Length - tallies.Count((DimensionTally?)null);
+            if (_talliedCount + present > _tallied.Length)
+            {
+                Array.Resize(ref _tallied, 2 * _tallied.Length);
+            }
+
             foreach (var tally in tallies)
             {
                 if (tally is not null)
                 {
-                    present[next++] = tally;
+                    _tallied[_talliedCount++] = tally;
                 }
             }
 
@@ -367,26 +379,6 @@ public static class DailyAggregator
             {
                 tally.WriteTo(_levelKeys);
             }
-        }
-
-        private sealed class ProfileKeyByReference : IEqualityComparer<ProfileKey>
-        {
-            public static readonly ProfileKeyByReference Instance = new();
-
-            public bool Equals(ProfileKey x, ProfileKey y) =>
-                x.Priority == y.Priority
-                && ReferenceEquals(x.Category, y.Category)
-                && ReferenceEquals(x.Owner, y.Owner)
-                && ReferenceEquals(x.Executor, y.Executor)
-                && x.Channel == y.Channel;
-
-            public int GetHashCode(ProfileKey key) =>
-                HashCode.Combine(
-                    RuntimeHelpers.GetHashCode(key.Category),
-                    RuntimeHelpers.GetHashCode(key.Owner),
-                    RuntimeHelpers.GetHashCode(key.Executor),
-                    key.Priority
-                );
         }
 
         // One tally a dimension, however many ways lead to it (a team from each of its agents).

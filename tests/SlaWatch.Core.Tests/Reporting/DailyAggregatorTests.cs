@@ -272,6 +272,49 @@ public class DailyAggregatorTests
         Assert.InRange(folded["agent:zhao"].Received, 200, 250);
     }
 
+    [Fact]
+    public void TicketsBeyondTheProfilesAFoldKeepsCountAsTheOthers()
+    {
+        // 80 000 chats and e-mails answered by one agent under a name too long to be shared: every sixteenth ticket,
+        // the first among them, under one string, the others each under a string of its own, so each its own profile,
+        // past the 65 536 a fold keeps. The figures are those of the same tickets all under one string.
+        const int count = 80_000;
+        var name = "客服" + new string('x', 70);
+        StoredTicket[] Day(Func<int, string> agent) =>
+            [
+                .. Enumerable
+                    .Range(1, count)
+                    .Select(serial =>
+                    {
+                        var arrived = At("2026-11-16 00:00").AddSeconds(serial);
+                        var channel = serial % 2 == 0 ? Channel.Chat : Channel.Email;
+                        return Ticket(
+                            serial,
+                            Arrival("2026-11-16 00:00", channel, Priority.Normal, $"c{serial % 500}@example.com") with
+                            {
+                                At = arrived,
+                            },
+                            new AgentResponse(arrived.AddMinutes(serial % 9), agent(serial), null)
+                        );
+                    }),
+            ];
+        var own = Day(serial => serial % 16 == 1 ? name : new string(name.AsSpan()));
+        var shared = Day(_ => name);
+        var asOf = At("2026-11-18 12:00");
+
+        var figures = DailyAggregator.Fold(own, Shipped.Policy, asOf, History(own));
+
+        var expected = DailyAggregator.Fold(shared, Shipped.Policy, asOf, History(shared));
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), figures.Keys.Order(StringComparer.Ordinal));
+        Assert.All(figures, pair => Assert.Equal(Canonical(expected[pair.Key]), Canonical(pair.Value)));
+        Assert.Equal((count, count / 2), (figures["agent:" + name].Received, figures["channel:chat"].Received));
+        // A chat's first response is due in five minutes: answered after 0 to 8 minutes, in time up to 5.
+        Assert.Equal(
+            Enumerable.Range(1, count).Count(serial => serial % 2 == 0 && serial % 9 <= 5),
+            figures["channel:chat"].Attainment["firstResponse"].Hits
+        );
+    }
+
     private static StoredTicket[] BusyDay(int count)
     {
         string[] categories = ["refund", "complaint", "logistics-delay"];
