@@ -40,11 +40,12 @@ public static class DailyAggregator
         Func<Satisfaction, int> level = dimensions.Level;
         var tickets = InArrivalOrder(arrivals);
         var ahead = new Ahead[Math.Min(tickets.Count, LookAhead)];
+        var customers = new string?[ahead.Length];
         for (var i = 0; i < tickets.Count; i++)
         {
             if (i % LookAhead == 0)
             {
-                ReadAhead(tickets, i, ahead, history, asOf);
+                ReadAhead(tickets, i, (ahead, customers), history, asOf);
             }
 
             var (stored, next) = (tickets[i], ahead[i % LookAhead]);
@@ -114,28 +115,45 @@ public static class DailyAggregator
     // How many tickets are read ahead of folding them: few enough that they stay in the processor's cache until folded.
     private const int LookAhead = 256;
 
-    /// <param name="Arrival">The ticket's first event, whose customer, category and instant
-    /// <paramref name="Repeat"/> was read for (the fold checks the folded ticket still has them).</param>
-    private readonly record struct Ahead(Received? Arrival, bool Repeat, bool HasEventsAfterAsOf);
+    /// <summary>What the fold needs of a ticket before folding it.</summary>
+    private struct Ahead
+    {
+        /// <summary>The ticket's first event, whose customer, category and instant <see cref="Repeat"/> was read for
+        /// (the fold checks the folded ticket still has them).</summary>
+        public Received? Arrival;
+        public RepeatHistory.Category Category;
+        public bool Repeat;
+        public bool HasEventsAfterAsOf;
+    }
 
-    // What the next tickets need from memory they have not touched yet — their events, their customers' earlier
-    // contacts in the history — read in one loop: each read waits on memory, and in a loop of nothing else the
-    // processor overlaps them.
+    // What the next tickets need from memory they have not touched yet — their events, their customers and these
+    // customers' earlier contacts in the history — read in loops of little else, each read waiting on memory beside
+    // the others: every customer is found before any of their contacts is read.
     private static void ReadAhead(
         IReadOnlyList<StoredTicket> tickets,
         int from,
-        Ahead[] ahead,
+        (Ahead[] Tickets, string?[] Customers) ahead,
         RepeatHistory history,
         DateTimeOffset asOf
     )
     {
-        for (var i = from; i < Math.Min(from + ahead.Length, tickets.Count); i++)
+        var count = Math.Min(ahead.Tickets.Length, tickets.Count - from);
+        for (var k = 0; k < count; k++)
         {
-            var events = tickets[i].Events;
-            var arrival = events is [Received first, ..] ? first : null;
-            var repeat =
-                arrival is not null && history.IsRepeat(history.Of(arrival.Customer.Key), arrival.Category, arrival.At);
-            ahead[i - from] = new(arrival, repeat, HasEventsAfter(events, asOf));
+            var events = tickets[from + k].Events;
+            ref var next = ref ahead.Tickets[k];
+            next.Arrival = events is [Received first, ..] ? first : null;
+            next.Category = next.Arrival is { } arrival ? history.CategoryOf(arrival.Category) : default;
+            next.HasEventsAfterAsOf = HasEventsAfter(events, asOf);
+            ahead.Customers[k] = next.Arrival?.Customer.Key;
+        }
+
+        Span<RepeatHistory.Contacts> contacts = stackalloc RepeatHistory.Contacts[count];
+        history.OfEach(ahead.Customers.AsSpan(0, count), contacts);
+        for (var k = 0; k < count; k++)
+        {
+            ref var next = ref ahead.Tickets[k];
+            next.Repeat = next.Arrival is { } arrival && history.IsRepeat(contacts[k], next.Category, arrival.At);
         }
     }
 

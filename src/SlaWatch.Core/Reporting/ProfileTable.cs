@@ -6,8 +6,8 @@ namespace SlaWatch.Core.Reporting;
 
 /// <summary>
 /// What decides the dimensions a ticket counts in, its names compared by reference: names are shared
-/// (<see cref="Text.NamePool"/>), so a few thousand profiles cover a day. Equal names that are different strings are two
-/// profiles with the same dimensions.
+/// (<see cref="Text.NamePool"/>), so a few thousand profiles cover a day. Equal names that are different strings are
+/// two profiles with the same dimensions.
 /// </summary>
 internal readonly record struct ProfileKey(
     Channel Channel,
@@ -35,9 +35,9 @@ internal readonly record struct ProfileKey(
 }
 
 /// <summary>
-/// The profiles a fold has met, each with what it decided (a value of a few numbers): one slot holds a key and its value
-/// side by side, so a ticket's profile is found with one read of memory where a dictionary's bucket, entry and value
-/// object would take three, each waiting on memory for the tens of thousands of tickets of a day.
+/// The profiles a fold has met, each with what it decided (a value of a few numbers): one slot holds a key and its
+/// value side by side, so a ticket's profile is found with one read of memory where a dictionary's bucket, entry and
+/// value object would take three, each waiting on memory for the tens of thousands of tickets of a day.
 /// </summary>
 /// <typeparam name="TValue">What a profile decides.</typeparam>
 internal sealed class ProfileTable<TValue>

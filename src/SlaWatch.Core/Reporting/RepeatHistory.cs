@@ -66,24 +66,31 @@ public sealed class RepeatHistory
 
     public Contacts Of(string customerKey) => _customers.Of(customerKey);
 
+    /// <summary>Each customer's contacts (none for a null key), looked up together: see
+    /// <see cref="CustomerTable.OfEach"/>.</summary>
+    public void OfEach(ReadOnlySpan<string?> customerKeys, Span<Contacts> found) =>
+        _customers.OfEach(customerKeys, found);
+
     public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt) =>
-        IsRepeat(Of(customerKey), category, receivedAt);
+        IsRepeat(Of(customerKey), CategoryOf(category), receivedAt);
+
+    /// <summary>A category as the history numbers its contacts' categories: looked up once, asked of many
+    /// contacts.</summary>
+    public readonly record struct Category(int Number);
+
+    /// <summary>A category the history never saw matches no earlier contact.</summary>
+    public Category CategoryOf(string? category) => new(CategoryNumber(category ?? "other", add: false));
 
     /// <param name="contacts">The customer's contacts, as <see cref="Of"/> found them.</param>
-    public bool IsRepeat(Contacts contacts, string? category, DateTimeOffset receivedAt)
+    public bool IsRepeat(Contacts contacts, Category category, DateTimeOffset receivedAt)
     {
-        var (at, of) = (receivedAt.UtcTicks, -1);
+        var at = receivedAt.UtcTicks;
         for (var i = contacts.Start; i < contacts.Start + contacts.Count; i++)
         {
             var (ticks, categoryOf) = _contacts[i];
-            if (ticks < at && at - ticks <= _window)
+            if (categoryOf == category.Number && ticks < at && at - ticks <= _window)
             {
-                // A category the history never saw matches no earlier contact.
-                of = of >= 0 ? of : CategoryNumber(category ?? "other", add: false);
-                if (of == categoryOf)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

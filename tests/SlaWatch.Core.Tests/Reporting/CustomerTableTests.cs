@@ -57,5 +57,12 @@ public class CustomerTableTests
 
         Assert.Equal(0, history.Of(new string('y', CustomerTable.LongestInline - 1)).Count);
         Assert.Equal(0, history.Of(new string('x', 25)).Count);
+
+        // Asked together, with no key and unknown keys among them, each key finds what it finds alone.
+        string?[] asked = [.. keys, null, changed, keys[0][..^1], "客户-乙", null, .. keys.Reverse()];
+        var found = new RepeatHistory.Contacts[asked.Length];
+        history.OfEach(asked, found);
+        Assert.Equal(asked.Select(key => key is null ? default : history.Of(key)), found);
+        Assert.Equal(2 * keys.Sum(key => history.Of(key).Count), found.Sum(contacts => contacts.Count));
     }
 }

@@ -83,7 +83,7 @@ public class RepeatWindowTests
             );
             repeats += expected ? 1 : 0;
             Assert.Equal(expected, history.IsRepeat(customer, category, at));
-            Assert.Equal(expected, history.IsRepeat(history.Of(customer), category, at));
+            Assert.Equal(expected, history.IsRepeat(history.Of(customer), history.CategoryOf(category), at));
         }
 
         // Both answers are asked often enough to matter.
