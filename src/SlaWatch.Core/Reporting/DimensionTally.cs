@@ -37,12 +37,6 @@ internal sealed class DimensionTally
     public DimensionTally(DayFigures figures)
     {
         Figures = figures;
-        (FirstResponseSketch, ResolutionSketch, ConfirmedResolutionSketch, ScoreSketch) = (
-            figures.FirstResponse.Quantiles,
-            figures.Resolution.Quantiles,
-            figures.ConfirmedResolution.Quantiles,
-            figures.ScoreOutOfFive.Quantiles
-        );
     }
 
     public DayFigures Figures { get; }
@@ -72,10 +66,10 @@ internal sealed class DimensionTally
 
     public MeasureTally Score;
 
-    public readonly QuantileSketch FirstResponseSketch,
-        ResolutionSketch,
-        ConfirmedResolutionSketch,
-        ScoreSketch;
+    public BucketCounts FirstResponseBuckets,
+        ResolutionBuckets,
+        ConfirmedResolutionBuckets,
+        ScoreBuckets;
 
     public void AddClock(SlaMetric metric, bool met)
     {
@@ -139,10 +133,10 @@ internal sealed class DimensionTally
         Resolution.Merge(other.Resolution);
         ConfirmedResolution.Merge(other.ConfirmedResolution);
         Score.Merge(other.Score);
-        FirstResponseSketch.Merge(other.FirstResponseSketch);
-        ResolutionSketch.Merge(other.ResolutionSketch);
-        ConfirmedResolutionSketch.Merge(other.ConfirmedResolutionSketch);
-        ScoreSketch.Merge(other.ScoreSketch);
+        FirstResponseBuckets.Merge(other.FirstResponseBuckets);
+        ResolutionBuckets.Merge(other.ResolutionBuckets);
+        ConfirmedResolutionBuckets.Merge(other.ConfirmedResolutionBuckets);
+        ScoreBuckets.Merge(other.ScoreBuckets);
         for (var i = 0; i < _scoreByResolution.Length; i++)
         {
             if (other._scoreByResolutionSketches[i] is not { } sketch)
@@ -213,6 +207,10 @@ internal sealed class DimensionTally
         Resolution.WriteTo(into.Resolution);
         ConfirmedResolution.WriteTo(into.ConfirmedResolution);
         Score.WriteTo(into.ScoreOutOfFive);
+        FirstResponseBuckets.WriteTo(into.FirstResponse.Quantiles);
+        ResolutionBuckets.WriteTo(into.Resolution.Quantiles);
+        ConfirmedResolutionBuckets.WriteTo(into.ConfirmedResolution.Quantiles);
+        ScoreBuckets.WriteTo(into.ScoreOutOfFive.Quantiles);
         foreach (var i in Enumerable.Range(0, _scoreByResolution.Length).OrderBy(i => _scoreByResolutionFirst[i]))
         {
             if (_scoreByResolutionSketches[i] is { } sketch)

@@ -119,36 +119,37 @@ public sealed class QuantileSketch
         return null;
     }
 
-    private void AddToBucket(int index, long count)
+    internal void AddToBucket(int index, long count)
     {
         var offset = index - _first;
         if ((uint)offset >= (uint)_counts.Length)
         {
-            offset = Cover(index);
+            (_counts, _first) = Covering(_counts, _first, index);
+            offset = index - _first;
         }
 
         _counts[offset] += count;
         _inBuckets += count;
     }
 
-    // Widens the range to hold the index, with room for a few more buckets on the side it grew, so a day's values
-    // arriving in any order reallocate a handful of times.
-    private int Cover(int index)
+    /// <summary>
+    /// Counts by bucket (<paramref name="counts"/>, the first for bucket <paramref name="first"/>) widened to hold
+    /// <paramref name="index"/>, with room for a few more buckets on the side they grew, so a day's values arriving in
+    /// any order reallocate a handful of times.
+    /// </summary>
+    internal static (T[] Counts, int First) Covering<T>(T[] counts, int first, int index)
     {
-        if (_counts.Length == 0)
+        if (counts.Length == 0)
         {
-            _counts = new long[16];
-            _first = index - 8;
-            return index - _first;
+            return (new T[16], index - 8);
         }
 
-        var last = _first + _counts.Length - 1;
-        var slack = Math.Max(16, _counts.Length / 2);
-        var first = index < _first ? index - slack : _first;
+        var last = first + counts.Length - 1;
+        var slack = Math.Max(16, counts.Length / 2);
+        var newFirst = index < first ? index - slack : first;
         var newLast = index > last ? index + slack : last;
-        var counts = new long[newLast - first + 1];
-        Array.Copy(_counts, 0, counts, _first - first, _counts.Length);
-        (_counts, _first) = (counts, first);
-        return index - _first;
+        var covering = new T[newLast - newFirst + 1];
+        Array.Copy(counts, 0, covering, first - newFirst, counts.Length);
+        return (covering, newFirst);
     }
 }

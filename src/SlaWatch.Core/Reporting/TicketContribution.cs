@@ -112,21 +112,21 @@ internal sealed class TicketContribution
         {
             into.Responded++;
             into.FirstResponse.Add(responded.Ticks);
-            into.FirstResponseSketch.AddToBucket(responded.Bucket);
+            into.FirstResponseBuckets.Add(responded.Bucket);
         }
 
         if (_resolution is { } resolved)
         {
             into.Resolved++;
             into.Resolution.Add(resolved.Ticks);
-            into.ResolutionSketch.AddToBucket(resolved.Bucket);
+            into.ResolutionBuckets.Add(resolved.Bucket);
         }
 
         if (_confirmed is { } confirmed)
         {
             into.Confirmed++;
             into.ConfirmedResolution.Add(confirmed.Ticks);
-            into.ConfirmedResolutionSketch.AddToBucket(confirmed.Bucket);
+            into.ConfirmedResolutionBuckets.Add(confirmed.Bucket);
         }
 
         into.Closed += _closed ? 1 : 0;
@@ -158,7 +158,7 @@ internal sealed class TicketContribution
         into.Satisfied += rating.IsSatisfied ? 1 : 0;
         into.AddRating(_ratingLevel);
         into.Score.Add(score.Value);
-        into.ScoreSketch.AddToBucket(score.Bucket);
+        into.ScoreBuckets.Add(score.Bucket);
         if (rating.ScaleMax == 10)
         {
             into.NpsRatings++;

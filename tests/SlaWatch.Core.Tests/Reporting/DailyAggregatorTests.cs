@@ -256,7 +256,14 @@ public class DailyAggregatorTests
         foreach (var (dimension, figures) in folded)
         {
             Assert.Equal(Canonical(merged[dimension]), Canonical(figures));
+            // Every value measured is in its sketch, zeros (answers in the minute of arrival) too.
+            foreach (var measure in new[] { figures.FirstResponse, figures.Resolution, figures.ScoreOutOfFive })
+            {
+                Assert.Equal(measure.Count, measure.Quantiles.Count);
+            }
         }
+
+        Assert.InRange(folded["all"].FirstResponse.Quantiles.Zeros, 10, 20);
 
         var all = folded["all"];
         var repeats = day.Count(ticket =>
