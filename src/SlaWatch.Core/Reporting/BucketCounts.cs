@@ -30,27 +30,17 @@ internal struct BucketCounts
     public void Merge(in BucketCounts other)
     {
         _zeros += other._zeros;
-        var counts = other._counts ?? [];
-        for (var i = 0; i < counts.Length; i++)
+        if (other._counts is { } counts)
         {
-            if (counts[i] != 0)
-            {
-                Add(other._first + i, counts[i]);
-            }
+            _counts ??= [];
+            QuantileSketch.AddCounts(ref _counts, ref _first, other._first, counts.AsSpan());
         }
     }
 
     public readonly void WriteTo(QuantileSketch sketch)
     {
         sketch.Zeros += _zeros;
-        var counts = _counts ?? [];
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] != 0)
-            {
-                sketch.AddToBucket(_first + i, counts[i]);
-            }
-        }
+        sketch.AddCounts(_first, (_counts ?? []).AsSpan());
     }
 
     private void Add(int index, int count)

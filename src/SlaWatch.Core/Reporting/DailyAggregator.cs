@@ -197,8 +197,8 @@ public static class DailyAggregator
     }
 
     /// <summary>
-    /// The figures a ticket counts in, in this order: <c>all</c>, its channel, priority, category, agent, team,
-    /// executor, channel by priority, category by channel. A ticket is added to the dimensions that split the day
+    /// The figures a ticket counts in, in this order: <c>all</c>, its channel, priority, category, channel by priority,
+    /// category by channel, agent, team, executor. A ticket is added to the dimensions that split the day, the last
     /// (<see cref="PartsOf"/>); <c>all</c>, channel, priority and category are each the sum of some of those,
     /// merged once at the end. Which dimensions a ticket counts in is decided by its profile, found by one lookup.
     /// </summary>
@@ -222,11 +222,14 @@ public static class DailyAggregator
         private readonly Dictionary<string, DimensionTally> _executors = new(StringComparer.Ordinal);
         private readonly Dictionary<(int ScaleMax, int Score), int> _levels = [];
         private readonly List<string> _levelKeys = [];
-        private readonly ProfileTable<Profile> _profiles = new();
+        private readonly ProfileTable _profiles = new();
 
         // The profiles' tallies, each profile's side by side: its parts, then its dimensions.
-        private DimensionTally[] _tallied = new DimensionTally[256];
+        // The profiles' tallies, each profile's side by side in one chunk; chunks rather than one growing array, so
+        // nothing is copied and left behind as the fold meets profiles.
+        private readonly List<DimensionTally[]> _tallied = [];
         private int _talliedCount;
+        private const int ChunkBits = 12;
 
         // Beyond this many profiles (names not shared, so each ticket its own) a ticket's profile is found by name.
         private const int MostProfiles = 65_536;
@@ -237,17 +240,14 @@ public static class DailyAggregator
             _all = Figures("all");
         }
 
-        /// <summary>Where a profile's tallies lie: the parts a ticket is added to, then every dimension it counts in
-        /// (for its reasons, listed in each dimension in the order they came).</summary>
-        public readonly record struct Profile(int Start, int Parts, int Dimensions);
+        public ReadOnlySpan<DimensionTally> PartsOf(ProfileTallies profile) =>
+            DimensionsOf(profile)[(profile.Dimensions - profile.Parts)..];
 
-        public ReadOnlySpan<DimensionTally> PartsOf(Profile profile) => _tallied.AsSpan(profile.Start, profile.Parts);
-
-        public ReadOnlySpan<DimensionTally> DimensionsOf(Profile profile) =>
-            _tallied.AsSpan(profile.Start + profile.Parts, profile.Dimensions);
+        public ReadOnlySpan<DimensionTally> DimensionsOf(ProfileTallies profile) =>
+            _tallied[profile.Start >> ChunkBits].AsSpan(profile.Start & ((1 << ChunkBits) - 1), profile.Dimensions);
 
         /// <summary>The ticket's profile, valid until the next one is asked for.</summary>
-        public Profile Of(TicketFolder ticket)
+        public ProfileTallies Of(TicketFolder ticket)
         {
             var key = new ProfileKey(ticket.Channel, ticket.Priority, ticket.Category, ticket.Owner, ticket.Executor);
             if (_profiles.TryGet(key, out var profile))
@@ -269,7 +269,7 @@ public static class DailyAggregator
             return profile;
         }
 
-        private Profile Resolve(TicketFolder ticket)
+        private ProfileTallies Resolve(TicketFolder ticket)
         {
             var (channel, priority, category) = (ticket.Channel, (int)ticket.Priority, ticket.Category ?? "other");
             if (!_channels.TryGetValue(channel, out var byChannel))
@@ -311,42 +311,49 @@ public static class DailyAggregator
                 byCategory.ByChannel[channel] = categoryChannel = Figures($"category:{category}|channel:{channel.Key}");
             }
 
-            var start = _talliedCount;
-            return new(
-                start,
-                Append([channelPriority, categoryChannel, agent.Agent, agent.Team, ofExecutor]),
-                Append([
+            return Append(
+                [
                     _all,
                     byChannel.Channel,
                     ofPriority,
                     byCategory.Category,
+                    channelPriority,
+                    categoryChannel,
                     agent.Agent,
                     agent.Team,
                     ofExecutor,
-                    channelPriority,
-                    categoryChannel,
-                ])
+                ],
+                parts: 5
             );
         }
 
-        // Appends the tallies that are there, returning how many.
-        private int Append(ReadOnlySpan<DimensionTally?> tallies)
+        // Appends the tallies that are there, the last of them the given number of parts.
+        private ProfileTallies Append(ReadOnlySpan<DimensionTally?> tallies, int parts)
         {
             var present = tallies.Length - tallies.Count((DimensionTally?)null);
-            if (_talliedCount + present > _tallied.Length)
+            var chunkSize = 1 << ChunkBits;
+            if ((_talliedCount & (chunkSize - 1)) + present > chunkSize)
             {
-                Array.Resize(ref _tallied, 2 * _tallied.Length);
+                // Not across two chunks: the rest of this one stays empty.
+                _talliedCount = ((_talliedCount >> ChunkBits) + 1) << ChunkBits;
             }
 
+            if (_talliedCount >> ChunkBits == _tallied.Count)
+            {
+                _tallied.Add(new DimensionTally[chunkSize]);
+            }
+
+            var (start, chunk) = (_talliedCount, _tallied[_talliedCount >> ChunkBits]);
             foreach (var tally in tallies)
             {
                 if (tally is not null)
                 {
-                    _tallied[_talliedCount++] = tally;
+                    chunk[_talliedCount++ & (chunkSize - 1)] = tally;
                 }
             }
 
-            return present;
+            var presentParts = parts - tallies[^parts..].Count((DimensionTally?)null);
+            return new(start, (short)present, (short)presentParts);
         }
 
         /// <summary>A rating's level's slot in the run's list of levels (<c>5:4</c>).</summary>

@@ -34,27 +34,29 @@ internal readonly record struct ProfileKey(
         && Channel == other.Channel;
 }
 
+/// <summary>Where a profile's tallies lie in a fold's list of them: every dimension it counts in, the last of them the
+/// parts a ticket is added to. None (no dimensions) in the default value.</summary>
+internal readonly record struct ProfileTallies(int Start, short Dimensions, short Parts);
+
 /// <summary>
-/// The profiles a fold has met, each with what it decided (a value of a few numbers): one slot holds a key and its
-/// value side by side, so a ticket's profile is found with one read of memory where a dictionary's bucket, entry and
-/// value object would take three, each waiting on memory for the tens of thousands of tickets of a day.
+/// The profiles a fold has met, each with where its tallies lie: one slot holds a key and its value side by side, so a
+/// ticket's profile is found with one read of memory where a dictionary's bucket, entry and value object would take
+/// three, each waiting on memory for the tens of thousands of tickets of a day.
 /// </summary>
-/// <typeparam name="TValue">What a profile decides.</typeparam>
-internal sealed class ProfileTable<TValue>
-    where TValue : struct
+internal sealed class ProfileTable
 {
     private Slot[] _slots = new Slot[64];
     private int _count;
 
     public int Count => _count;
 
-    public bool TryGet(in ProfileKey key, out TValue value)
+    public bool TryGet(in ProfileKey key, out ProfileTallies value)
     {
         var mask = _slots.Length - 1;
         for (var at = key.Hash & mask; ; at = (at + 1) & mask)
         {
             ref readonly var slot = ref _slots[at];
-            if (!slot.Used)
+            if (slot.IsEmpty)
             {
                 value = default;
                 return false;
@@ -68,8 +70,8 @@ internal sealed class ProfileTable<TValue>
         }
     }
 
-    /// <summary>Adds a key the table does not hold.</summary>
-    public void Add(in ProfileKey key, TValue value)
+    /// <summary>Adds a key the table does not hold, with a value that is not the default.</summary>
+    public void Add(in ProfileKey key, ProfileTallies value)
     {
         // At most half full, so a lookup rarely reads past the slot it lands on.
         if (2 * (_count + 1) > _slots.Length)
@@ -78,14 +80,14 @@ internal sealed class ProfileTable<TValue>
             _slots = new Slot[2 * old.Length];
             foreach (var slot in old)
             {
-                if (slot.Used)
+                if (!slot.IsEmpty)
                 {
                     Place(slot);
                 }
             }
         }
 
-        Place(new Slot(key, value, Used: true));
+        Place(new Slot(key, value));
         _count++;
     }
 
@@ -93,7 +95,7 @@ internal sealed class ProfileTable<TValue>
     {
         var mask = _slots.Length - 1;
         var at = slot.Key.Hash & mask;
-        while (_slots[at].Used)
+        while (!_slots[at].IsEmpty)
         {
             at = (at + 1) & mask;
         }
@@ -101,5 +103,8 @@ internal sealed class ProfileTable<TValue>
         _slots[at] = slot;
     }
 
-    private readonly record struct Slot(ProfileKey Key, TValue Value, bool Used);
+    private readonly record struct Slot(ProfileKey Key, ProfileTallies Value)
+    {
+        public bool IsEmpty => Value.Dimensions == 0;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SlaWatch.Core.Reporting;
 
 /// <summary>
@@ -79,14 +81,12 @@ public sealed class QuantileSketch
     {
         ArgumentNullException.ThrowIfNull(other);
         Zeros += other.Zeros;
-        for (var i = 0; i < other._counts.Length; i++)
-        {
-            if (other._counts[i] != 0)
-            {
-                AddToBucket(other._first + i, other._counts[i]);
-            }
-        }
+        AddCounts(other._first, other._counts);
     }
+
+    /// <summary>Adds counts by bucket, the first for bucket <paramref name="first"/>.</summary>
+    internal void AddCounts<TCount>(int first, ReadOnlySpan<TCount> counts)
+        where TCount : INumber<TCount> => _inBuckets += AddCounts(ref _counts, ref _first, first, counts);
 
     /// <summary>
     /// The p-quantile (0 &lt; p ≤ 1) by nearest rank: within 1 % of the ⌈p·n⌉-th smallest value added; null when empty.
@@ -133,6 +133,37 @@ public sealed class QuantileSketch
     }
 
     /// <summary>
+    /// Adds counts by bucket (<paramref name="counts"/>, the first for bucket <paramref name="first"/>) to others
+    /// (<paramref name="into"/>, the first for bucket <paramref name="intoFirst"/>), widened once to hold them all
+    /// where adding bucket by bucket would widen them again and again. Returns how many were added.
+    /// </summary>
+    internal static long AddCounts<TInto, TCount>(
+        ref TInto[] into,
+        ref int intoFirst,
+        int first,
+        ReadOnlySpan<TCount> counts
+    )
+        where TInto : INumber<TInto>
+        where TCount : INumber<TCount>
+    {
+        var (low, high) = (counts.IndexOfAnyExcept(TCount.Zero), counts.LastIndexOfAnyExcept(TCount.Zero));
+        if (low < 0)
+        {
+            return 0;
+        }
+
+        (into, intoFirst) = Covering(into, intoFirst, first + low, first + high);
+        var added = 0L;
+        for (var i = low; i <= high; i++)
+        {
+            into[first + i - intoFirst] += TInto.CreateTruncating(counts[i]);
+            added += long.CreateTruncating(counts[i]);
+        }
+
+        return added;
+    }
+
+    /// <summary>
     /// Counts by bucket (<paramref name="counts"/>, the first for bucket <paramref name="first"/>) widened to hold
     /// <paramref name="index"/>, with room for a few more buckets on the side they grew, so a day's values arriving in
     /// any order reallocate a handful of times.
@@ -144,10 +175,27 @@ public sealed class QuantileSketch
             return (new T[16], index - 8);
         }
 
-        var last = first + counts.Length - 1;
         var slack = Math.Max(16, counts.Length / 2);
-        var newFirst = index < first ? index - slack : first;
-        var newLast = index > last ? index + slack : last;
+        return index < first
+            ? Covering(counts, first, index - slack, index)
+            : Covering(counts, first, index, index + slack);
+    }
+
+    // The counts widened, once, to hold the buckets from low to high.
+    private static (T[] Counts, int First) Covering<T>(T[] counts, int first, int low, int high)
+    {
+        if (counts.Length == 0)
+        {
+            return (new T[high - low + 1], low);
+        }
+
+        var last = first + counts.Length - 1;
+        if (low >= first && high <= last)
+        {
+            return (counts, first);
+        }
+
+        var (newFirst, newLast) = (Math.Min(first, low), Math.Max(last, high));
         var covering = new T[newLast - newFirst + 1];
         Array.Copy(counts, 0, covering, first - newFirst, counts.Length);
         return (covering, newFirst);
