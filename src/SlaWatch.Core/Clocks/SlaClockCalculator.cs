@@ -119,25 +119,7 @@ public static class SlaClockCalculator
             return timeline.Promise is { } promise ? PromiseState(promise, span, now) : null;
         }
 
-        var end = span.Stop ?? now;
-        var profile = timeline.PhaseAt(end).Profile;
-        if (policy.TargetFor(metric, profile) is not { } target)
-        {
-            return null;
-        }
-
-        // Open time only grows, so a clock that used less than its target never reached its due instant, and one that
-        // used more reached it before it stopped or before now: only a clock exactly on its target needs the instant.
-        var targetOpen = target.OpenTimeFrom(span.Start);
-        var segments = FillSegments(timeline, metric, span.Start, end, policy, (profile, target.Calendar));
-        var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
-        return elapsed.CompareTo(targetOpen) switch
-        {
-            > 0 => ClockState.Breached,
-            < 0 when span.Stop is not null => ClockState.Met,
-            < 0 => timeline.PhaseAt(now).Paused ? ClockState.Paused : ClockState.Running,
-            _ => Measure(timeline, metric, span, policy, now)!.Value.State,
-        };
+        return Measure(timeline, metric, span, policy, now, stateOnly: true) is { } measured ? measured.State : null;
     }
 
     /// <summary>Where a clock stands: its target, the open time used, whether it runs, when it falls due.</summary>
@@ -150,12 +132,16 @@ public static class SlaClockCalculator
         ClockState State
     );
 
+    /// <param name="stateOnly">Only the state is read, so the due instant is found only for a clock that used exactly
+    /// its target's open time: open time only grows, so one that used less never reached its due instant, and one that
+    /// used more reached it before it stopped or before now.</param>
     private static Measured? Measure(
         ClockTimeline timeline,
         SlaMetric metric,
         ClockSpan span,
         SlaPolicy policy,
-        DateTimeOffset now
+        DateTimeOffset now,
+        bool stateOnly = false
     )
     {
         var end = span.Stop ?? now;
@@ -169,6 +155,16 @@ public static class SlaClockCalculator
         var segments = FillSegments(timeline, metric, span.Start, end, policy, (profile, target.Calendar));
         var elapsed = segments.Count == 0 ? TimeSpan.Zero : segments[^1].Before + segments[^1].Open;
         var running = span.Stop is null && !timeline.PhaseAt(now).Paused;
+        if (stateOnly && elapsed != targetOpen)
+        {
+            var judged =
+                elapsed > targetOpen ? ClockState.Breached
+                : span.Stop is not null ? ClockState.Met
+                : running ? ClockState.Running
+                : ClockState.Paused;
+            return new Measured(target, targetOpen, elapsed, running, null, judged);
+        }
+
         var due = Reached(segments, targetOpen, running, target.Calendar, now, elapsed);
         var state =
             span.Stop is { } stop ? (due is null || stop <= due ? ClockState.Met : ClockState.Breached)
