@@ -119,7 +119,7 @@ public sealed class QuantileSketch
         return null;
     }
 
-    internal void AddToBucket(int index, long count)
+    private void AddToBucket(int index, long count)
     {
         var offset = index - _first;
         if ((uint)offset >= (uint)_counts.Length)
