@@ -198,9 +198,9 @@ public static class DailyAggregator
 
     /// <summary>
     /// The figures a ticket counts in, in this order: <c>all</c>, its channel, priority, category, channel by priority,
-    /// category by channel, agent, team, executor. A ticket is added to the last five, the dimensions that split the day
-    /// (<see cref="PartsOf"/>); <c>all</c>, channel, priority and category are each the sum of some of those, merged
-    /// once at the end. Which dimensions a ticket counts in is decided by its profile, found by one lookup.
+    /// category by channel, agent, team, executor. A ticket is added to the last five, the dimensions that split the
+    /// day (<see cref="PartsOf"/>); <c>all</c>, channel, priority and category are each the sum of some of those,
+    /// merged once at the end. Which dimensions a ticket counts in is decided by its profile, found by one lookup.
     /// </summary>
     private sealed class Dimensions
     {
