@@ -45,13 +45,7 @@ internal struct BucketCounts
 
     private void Add(int index, int count)
     {
-        var (counts, offset) = (_counts ?? [], index - _first);
-        if ((uint)offset >= (uint)counts.Length)
-        {
-            (counts, _first) = QuantileSketch.Covering(counts, _first, index);
-            (_counts, offset) = (counts, index - _first);
-        }
-
-        counts[offset] += count;
+        _counts ??= [];
+        QuantileSketch.AddAt(ref _counts, ref _first, index, count);
     }
 }

@@ -121,15 +121,23 @@ public sealed class QuantileSketch
 
     private void AddToBucket(int index, long count)
     {
-        var offset = index - _first;
-        if ((uint)offset >= (uint)_counts.Length)
+        AddAt(ref _counts, ref _first, index, count);
+        _inBuckets += count;
+    }
+
+    /// <summary>Adds a count to bucket <paramref name="index"/> of counts by bucket (<paramref name="counts"/>, the
+    /// first for bucket <paramref name="first"/>), widening them when it lies outside.</summary>
+    internal static void AddAt<T>(ref T[] counts, ref int first, int index, T count)
+        where T : INumber<T>
+    {
+        var offset = index - first;
+        if ((uint)offset >= (uint)counts.Length)
         {
-            (_counts, _first) = Covering(_counts, _first, index);
-            offset = index - _first;
+            (counts, first) = Covering(counts, first, index);
+            offset = index - first;
         }
 
-        _counts[offset] += count;
-        _inBuckets += count;
+        counts[offset] += count;
     }
 
     /// <summary>
@@ -163,12 +171,9 @@ public sealed class QuantileSketch
         return added;
     }
 
-    /// <summary>
-    /// Counts by bucket (<paramref name="counts"/>, the first for bucket <paramref name="first"/>) widened to hold
-    /// <paramref name="index"/>, with room for a few more buckets on the side they grew, so a day's values arriving in
-    /// any order reallocate a handful of times.
-    /// </summary>
-    internal static (T[] Counts, int First) Covering<T>(T[] counts, int first, int index)
+    // The counts widened to hold the index, with room for a few more buckets on the side they grew, so a day's values
+    // arriving in any order reallocate a handful of times.
+    private static (T[] Counts, int First) Covering<T>(T[] counts, int first, int index)
     {
         if (counts.Length == 0)
         {
