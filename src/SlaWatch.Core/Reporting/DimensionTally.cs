@@ -25,7 +25,7 @@ internal sealed class DimensionTally
     private readonly long[] _verdicts = new long[VerdictKeys.Length];
     private readonly (long Hits, long Of)[] _attainment = new (long, long)[Metrics.Length];
     private readonly MeasureTally[] _scoreByResolution = new MeasureTally[DayFigures.ResolutionTimeBuckets.Count];
-    private readonly QuantileSketch?[] _scoreByResolutionSketches = new QuantileSketch?[
+    private readonly BucketCounts[] _scoreByResolutionBuckets = new BucketCounts[
         DayFigures.ResolutionTimeBuckets.Count
     ];
 
@@ -96,7 +96,7 @@ internal sealed class DimensionTally
     public void AddScoreByResolution(int bucket, double score, int? scoreBucket, int ticket)
     {
         _scoreByResolution[bucket].Add(score);
-        (_scoreByResolutionSketches[bucket] ??= new QuantileSketch()).AddToBucket(scoreBucket);
+        _scoreByResolutionBuckets[bucket].Add(scoreBucket);
         _scoreByResolutionFirst[bucket] = Math.Min(_scoreByResolutionFirst[bucket], ticket);
     }
 
@@ -139,13 +139,13 @@ internal sealed class DimensionTally
         ScoreBuckets.Merge(other.ScoreBuckets);
         for (var i = 0; i < _scoreByResolution.Length; i++)
         {
-            if (other._scoreByResolutionSketches[i] is not { } sketch)
+            if (other._scoreByResolution[i].Count == 0)
             {
                 continue;
             }
 
             _scoreByResolution[i].Merge(other._scoreByResolution[i]);
-            (_scoreByResolutionSketches[i] ??= new QuantileSketch()).Merge(sketch);
+            _scoreByResolutionBuckets[i].Merge(other._scoreByResolutionBuckets[i]);
             _scoreByResolutionFirst[i] = Math.Min(_scoreByResolutionFirst[i], other._scoreByResolutionFirst[i]);
         }
 
@@ -213,11 +213,11 @@ internal sealed class DimensionTally
         ScoreBuckets.WriteTo(into.ScoreOutOfFive.Quantiles);
         foreach (var i in Enumerable.Range(0, _scoreByResolution.Length).OrderBy(i => _scoreByResolutionFirst[i]))
         {
-            if (_scoreByResolutionSketches[i] is { } sketch)
+            if (_scoreByResolution[i].Count > 0)
             {
                 var measure = ScoreByResolutionMeasure(i);
                 _scoreByResolution[i].WriteTo(measure);
-                measure.Quantiles.Merge(sketch);
+                _scoreByResolutionBuckets[i].WriteTo(measure.Quantiles);
             }
         }
 
