@@ -143,6 +143,7 @@ public static class DailyAggregator
             var events = tickets[from + k].Events;
             ref var next = ref ahead.Tickets[k];
             next.Arrival = events is [Received first, ..] ? first : null;
+            // Looked up here, a dictionary's work, so the loop that reads the contacts does little else.
             next.Category = next.Arrival is { } arrival ? history.CategoryOf(arrival.Category) : default;
             next.HasEventsAfterAsOf = HasEventsAfter(events, asOf);
             ahead.Customers[k] = next.Arrival?.Customer.Key;
