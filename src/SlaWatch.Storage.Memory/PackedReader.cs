@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace SlaWatch.Storage.Memory;
+
+/// <summary>Reads what a <see cref="PackedWriter"/> wrote, in the same order.</summary>
+internal ref struct PackedReader(ReadOnlySpan<byte> bytes, PackedNames names)
+{
+    private readonly ReadOnlySpan<byte> _bytes = bytes;
+    private int _position;
+
+    public readonly bool AtEnd => _position == _bytes.Length;
+
+    public ulong Unsigned()
+    {
+        ulong value = 0;
+        var shift = 0;
+        byte next;
+        do
+        {
+            next = _bytes[_position++];
+            value |= (ulong)(next & 0x7F) << shift;
+            shift += 7;
+        } while (next >= 0x80);
+
+        return value;
+    }
+
+    public int Int() => checked((int)Signed());
+
+    public long Signed()
+    {
+        var value = Unsigned();
+        return (long)(value >> 1) ^ -(long)(value & 1);
+    }
+
+    public bool Flag() => Unsigned() != 0;
+
+    public string? Text()
+    {
+        var length = (int)Unsigned();
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(_bytes.Slice(_position, length - 1));
+        _position += length - 1;
+        return text;
+    }
+
+    public string? Name() =>
+        Unsigned() switch
+        {
+            0 => null,
+            1 => Text(),
+            var place => names.At((int)place - 2),
+        };
+
+    public DateTimeOffset Instant(ref long previous)
+    {
+        previous += Signed();
+        var offset = TimeSpan.FromMinutes(Signed());
+        return new DateTimeOffset(previous + offset.Ticks, offset);
+    }
+
+    public DateTimeOffset? OptionalInstant(ref long previous) => Flag() ? Instant(ref previous) : null;
+}

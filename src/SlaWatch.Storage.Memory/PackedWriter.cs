@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Text;
+
+namespace SlaWatch.Storage.Memory;
+
+/// <summary>
+/// Bytes of packed events: integers as 7-bit groups (small numbers in one byte), signed ones zig-zagged, text as its
+/// UTF-8 length and bytes, a name as its place in a <see cref="PackedNames"/> table.
+/// </summary>
+internal sealed class PackedWriter(PackedNames names)
+{
+    private readonly ArrayBufferWriter<byte> _bytes = new(1024);
+
+    public ReadOnlySpan<byte> Written => _bytes.WrittenSpan;
+
+    public void Clear() => _bytes.ResetWrittenCount();
+
+    public void Unsigned(ulong value)
+    {
+        var span = _bytes.GetSpan(10);
+        var length = 0;
+        while (value >= 0x80)
+        {
+            span[length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[length++] = (byte)value;
+        _bytes.Advance(length);
+    }
+
+    public void Signed(long value) => Unsigned((ulong)((value << 1) ^ (value >> 63)));
+
+    public void Flag(bool value) => Unsigned(value ? 1u : 0u);
+
+    /// <summary>Free text: 0 for none, else its UTF-8 length plus one, then the bytes.</summary>
+    public void Text(string? text)
+    {
+        if (text is null)
+        {
+            Unsigned(0);
+            return;
+        }
+
+        var length = Encoding.UTF8.GetByteCount(text);
+        Unsigned((ulong)length + 1);
+        Encoding.UTF8.GetBytes(text, _bytes.GetSpan(length));
+        _bytes.Advance(length);
+    }
+
+    /// <summary>A name that recurs (who acted, a category): 0 for none, 1 then the text when the table keeps it not,
+    /// else its place in the table plus two.</summary>
+    public void Name(string? name)
+    {
+        if (name is null)
+        {
+            Unsigned(0);
+        }
+        else if (names.PlaceOf(name) is { } place)
+        {
+            Unsigned((ulong)place + 2);
+        }
+        else
+        {
+            Unsigned(1);
+            Text(name);
+        }
+    }
+
+    /// <summary>An instant as the ticks from <paramref name="previous"/> (UTC), then its offset in minutes: events
+    /// follow each other, so most take a few bytes.</summary>
+    public void Instant(DateTimeOffset at, ref long previous)
+    {
+        Signed(at.UtcTicks - previous);
+        previous = at.UtcTicks;
+        Signed(at.TotalOffsetMinutes);
+    }
+
+    /// <summary>An instant that may be missing: a flag, then as <see cref="Instant"/>.</summary>
+    public void Instant(DateTimeOffset? at, ref long previous)
+    {
+        Flag(at is not null);
+        if (at is { } value)
+        {
+            Instant(value, ref previous);
+        }
+    }
+}
