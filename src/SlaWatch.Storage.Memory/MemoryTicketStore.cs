@@ -14,8 +14,11 @@ namespace SlaWatch.Storage.Memory;
 /// </summary>
 public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.RecentWrites) : ITicketStore
 {
-    // Events or Packed, never both.
+    // Events or Packed, never both. Id is the key's string: the one a load hands out, so the index's entries, the
+    // ledger's claims and the wake-ups written from a loaded ticket share it rather than each holding a copy made from
+    // the input that named the ticket.
     private sealed record Row(
+        string Id,
         TicketNumber Number,
         TicketEvent[]? Events,
         byte[]? Packed,
@@ -24,8 +27,8 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         long Written
     );
 
-    /// <summary>About nine days of a year's replay of a million tickets (five or six writes a ticket).</summary>
-    public const int RecentWrites = 131_072;
+    /// <summary>A few thousand tickets' writes: their objects die young, before a collection promotes them.</summary>
+    public const int RecentWrites = 16_384;
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
     private readonly Queue<(string Id, long Written)> _recent = new();
@@ -50,7 +53,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         {
             return Task.FromResult(
                 _rows.TryGetValue(ticketId, out var row)
-                    ? new StoredTicket(ticketId, row.Number, EventsOf(row), row.Index, VersionText(row.Version))
+                    ? new StoredTicket(row.Id, row.Number, EventsOf(row), row.Index, VersionText(row.Version))
                     : null
             );
         }
@@ -72,7 +75,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
                 return Task.FromResult(false);
             }
 
-            Keep(ticketId, new Row(number, [.. events], null, index, 1, ++_writes));
+            Keep(new Row(ticketId, number, [.. events], null, index, 1, ++_writes));
             return Task.FromResult(true);
         }
     }
@@ -95,9 +98,9 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
 
             // The loaded events are the row's (the version says so): packed ones need not be unpacked again.
             TicketEvent[] all = [.. row.Events ?? current.Events, .. events];
-            var written = new Row(row.Number, all, null, index, row.Version + 1, ++_writes);
-            Keep(current.Id, written);
-            return Task.FromResult(new StoredTicket(current.Id, row.Number, all, index, VersionText(written.Version)));
+            var written = new Row(row.Id, row.Number, all, null, index, row.Version + 1, ++_writes);
+            Keep(written);
+            return Task.FromResult(new StoredTicket(row.Id, row.Number, all, index, VersionText(written.Version)));
         }
     }
 
@@ -106,17 +109,17 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
 
     // Under the lock: the row written, and the ticket written recentWrites writes ago packed unless it was written
     // since or has a wake-up ahead.
-    private void Keep(string id, Row row)
+    private void Keep(Row row)
     {
-        _rows[id] = row;
-        _recent.Enqueue((id, row.Written));
+        _rows[row.Id] = row;
+        _recent.Enqueue((row.Id, row.Written));
         if (_recent.Count <= recentWrites)
         {
             return;
         }
 
         var (oldId, oldStamp) = _recent.Dequeue();
-        if (_rows[oldId] is { Events: { } events, Index.WakeUp: null } old && old.Written == oldStamp)
+        if (_rows[oldId] is { Events: { } events } old && old.Written == oldStamp)
         {
             _rows[oldId] = old with { Events = null, Packed = _packing.Pack(events) };
         }

@@ -88,6 +88,30 @@ public sealed class MemoryTicketStoreTests
         Assert.Equal(second.Version, (await store.LoadAsync("t-1"))!.Version);
     }
 
+    [Fact]
+    public async Task ALoadHandsOutTheIdTheTicketWasCreatedWithNotTheCallers()
+    {
+        var store = new MemoryTicketStore();
+        var created = string.Concat("t-", "shared");
+        var number = new TicketNumber(new DateOnly(2026, 11, 16), 1);
+        var index = new TicketIndexState(null, new DateOnly(2026, 11, 16));
+        await store.TryCreateAsync(created, number, [RandomArrival(new Random(2))], index);
+
+        var loaded = (await store.LoadAsync(string.Concat("t-", "shared")))!;
+        var appended = await store.AppendAsync(
+            loaded with
+            {
+                Id = string.Concat("t-", "shared"),
+            },
+            [new Acknowledged(loaded.Events[0].At, "bot", "ack-1")],
+            index
+        );
+
+        // The index entries and claims written from a loaded ticket share the one string.
+        Assert.Same(created, loaded.Id);
+        Assert.Same(created, appended.Id);
+    }
+
     private static void AssertSame(IReadOnlyList<TicketEvent> expected, IReadOnlyList<TicketEvent> actual)
     {
         Assert.Equal(expected, actual);
