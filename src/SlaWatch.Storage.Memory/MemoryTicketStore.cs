@@ -6,11 +6,12 @@ namespace SlaWatch.Storage.Memory;
 
 /// <summary>
 /// Tickets in process memory, with the Table store's guarantees: create-if-absent and version-checked appends. A
-/// ticket's events are objects while it has a wake-up ahead or was written among the last <c>recentWrites</c>
-/// writes: those are the tickets inputs and scans load again soon. One with no wake-up left and quiet since
-/// (answered, solved, rated) is read again rarely, mostly by a report, and its events are packed as bytes
-/// (<see cref="PackedEvents"/>) until it is: a year of a large contact centre is a million tickets, and as objects
-/// their events held most of the two to three kilobytes a ticket cost, and every collection traced them.
+/// ticket's events are objects while it was written among the last <c>recentWrites</c> writes (the tickets inputs
+/// load again soonest), then packed as bytes (<see cref="PackedEvents"/>) until it is written again: a year of a large
+/// contact centre is a million tickets, and as objects their events held most of the three kilobytes a ticket cost,
+/// and every full collection traced them. Packed a few thousand tickets' writes on, the objects die young; kept for
+/// longer (131 072 writes, or while a wake-up was ahead), they were promoted first and then died old, and the year
+/// replayed slower than with nothing packed.
 /// </summary>
 public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.RecentWrites) : ITicketStore
 {
@@ -108,7 +109,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
     private TicketEvent[] EventsOf(Row row) => row.Events ?? _packing.Unpack(row.Packed!);
 
     // Under the lock: the row written, and the ticket written recentWrites writes ago packed unless it was written
-    // since or has a wake-up ahead.
+    // since.
     private void Keep(Row row)
     {
         _rows[row.Id] = row;

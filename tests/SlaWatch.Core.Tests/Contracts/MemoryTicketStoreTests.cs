@@ -7,9 +7,9 @@ using SlaWatch.Storage.Memory;
 namespace SlaWatch.Core.Tests.Contracts;
 
 /// <summary>
-/// The in-process store packs a ticket's events as bytes once it has no wake-up ahead and others were written since
-/// (its objects are kept for the recent writes): what a load returns must be what was written, every field of every
-/// kind, offsets and ticks exactly, packed or not.
+/// The in-process store packs a ticket's events as bytes once others were written since (its objects are kept for
+/// the recent writes): what a load returns must be what was written, every field of every kind, offsets and ticks
+/// exactly, packed or not.
 /// </summary>
 public sealed class MemoryTicketStoreTests
 {
@@ -28,7 +28,7 @@ public sealed class MemoryTicketStoreTests
         var random = new Random(31);
         var store = new MemoryTicketStore(recentWrites);
         var kinds = new HashSet<Type>();
-        var tickets = new List<(string Id, List<TicketEvent> Events)>();
+        var tickets = new List<(string Id, List<TicketEvent> Events, TicketIndexState Index)>();
         for (var ticket = 0; ticket < 400; ticket++)
         {
             var id = $"t-{ticket}";
@@ -36,19 +36,21 @@ public sealed class MemoryTicketStoreTests
             events[0] = RandomArrival(random);
             kinds.UnionWith(events.Select(item => item.GetType()));
             var created = random.Next(1, events.Count + 1);
+            var state = Index(random);
             Assert.True(
                 await store.TryCreateAsync(
                     id,
                     new TicketNumber(new DateOnly(2026, 11, 16), ticket),
                     events[..created],
-                    Index(random)
+                    state
                 )
             );
             var loaded = (await store.LoadAsync(id))!;
             for (var written = created; written < events.Count; )
             {
                 var more = random.Next(1, events.Count - written + 1);
-                loaded = await store.AppendAsync(loaded, events.GetRange(written, more), Index(random));
+                state = Index(random);
+                loaded = await store.AppendAsync(loaded, events.GetRange(written, more), state);
                 written += more;
                 AssertSame(events[..written], loaded.Events);
                 loaded = (await store.LoadAsync(id))!;
@@ -56,13 +58,15 @@ public sealed class MemoryTicketStoreTests
             }
 
             AssertSame(events, (await store.LoadAsync(id))!.Events);
-            tickets.Add((id, events));
+            tickets.Add((id, events, state));
         }
 
-        // Read again once others were written: packed, unless a wake-up is ahead.
-        foreach (var (id, events) in tickets)
+        // Read again once others were written: packed, with the index state last written beside them.
+        foreach (var (id, events, state) in tickets)
         {
-            AssertSame(events, (await store.LoadAsync(id))!.Events);
+            var loaded = (await store.LoadAsync(id))!;
+            AssertSame(events, loaded.Events);
+            Assert.Equal(state, loaded.Index);
         }
 
         var everyKind = typeof(TicketEvent)
@@ -121,7 +125,7 @@ public sealed class MemoryTicketStoreTests
 
     private static string Json(TicketEvent item) => JsonSerializer.Serialize(item, item.GetType());
 
-    // Objects kept or packed only, as a wake-up is ahead or not.
+    // Either state: the store keeps it beside the events, packed or not.
     private static TicketIndexState Index(Random random) =>
         new(random.Next(2) == 0 ? WakeUp : null, new DateOnly(2026, 11, 16));
 
