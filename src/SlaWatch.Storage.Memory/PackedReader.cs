@@ -62,6 +62,4 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes, PackedNames names)
         var offset = TimeSpan.FromMinutes(Signed());
         return new DateTimeOffset(previous + offset.Ticks, offset);
     }
-
-    public DateTimeOffset? OptionalInstant(ref long previous) => Flag() ? Instant(ref previous) : null;
 }

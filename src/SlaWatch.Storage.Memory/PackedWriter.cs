@@ -75,14 +75,4 @@ internal sealed class PackedWriter(PackedNames names)
         previous = at.UtcTicks;
         Signed(at.TotalOffsetMinutes);
     }
-
-    /// <summary>An instant that may be missing: a flag, then as <see cref="Instant"/>.</summary>
-    public void Instant(DateTimeOffset? at, ref long previous)
-    {
-        Flag(at is not null);
-        if (at is { } value)
-        {
-            Instant(value, ref previous);
-        }
-    }
 }
