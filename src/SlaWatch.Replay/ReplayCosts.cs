@@ -5,8 +5,9 @@ namespace SlaWatch.Replay;
 /// <summary>
 /// What a replay spent, by kind of work (each kind of input, the scans, the reports at the end):
 /// how many, the wall time and the bytes allocated on the replaying thread (the whole of it on the in-process store,
-/// where nothing a replay does leaves its thread; not on tables). Given in <see cref="ReplayOptions.Costs"/> by the
-/// benchmark, which prints it; a replay without one keeps nothing. One replay adds to it at a time.
+/// where nothing a replay does leaves its thread; not on tables), or by every thread for work spread over them (the
+/// reports, whose days are folded side by side once the input is read). Given in <see cref="ReplayOptions.Costs"/> by
+/// the benchmark, which prints it; a replay without one keeps nothing. One replay adds to it at a time.
 /// </summary>
 public sealed class ReplayCosts
 {
@@ -18,9 +19,13 @@ public sealed class ReplayCosts
     /// <summary>How many of a kind, their time and their allocations.</summary>
     public readonly record struct Cost(long Count, TimeSpan Time, long Bytes);
 
-    internal readonly record struct Started(long Timestamp, long Bytes);
+    internal readonly record struct Started(long Timestamp, long Bytes, bool EveryThread);
 
-    internal static Started Start() => new(Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+    internal static Started Start(bool everyThread = false) =>
+        new(Stopwatch.GetTimestamp(), Allocated(everyThread), everyThread);
+
+    private static long Allocated(bool everyThread) =>
+        everyThread ? GC.GetTotalAllocatedBytes() : GC.GetAllocatedBytesForCurrentThread();
 
     /// <param name="started">What <see cref="Start"/> gave (a replay that measures has one).</param>
     internal void Add(string kind, Started? started)
@@ -30,7 +35,7 @@ public sealed class ReplayCosts
         _kinds[kind] = new Cost(
             count + 1,
             time + Stopwatch.GetElapsedTime(from.Timestamp),
-            bytes + GC.GetAllocatedBytesForCurrentThread() - from.Bytes
+            bytes + Allocated(from.EveryThread) - from.Bytes
         );
     }
 }

@@ -127,7 +127,7 @@ public sealed class ReplayEngine
         await ScanAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(new ReplayProgress(handled, input.Count, _scans, _clock.GetUtcNow()));
 
-        var reports = StartCost();
+        var reports = StartCost(everyThread: true);
         var days = (
             await _reports.RunDaysAsync(firstDay, lastDay, cancellationToken: cancellationToken).ConfigureAwait(false)
         ).ToList();
@@ -299,7 +299,8 @@ public sealed class ReplayEngine
     }
 
     // Measured only when asked: a replay that keeps no costs reads no clock an input.
-    private ReplayCosts.Started? StartCost() => _costs is null ? null : ReplayCosts.Start();
+    private ReplayCosts.Started? StartCost(bool everyThread = false) =>
+        _costs is null ? null : ReplayCosts.Start(everyThread);
 
     private static string KindOf(ReplayItem item) =>
         item switch

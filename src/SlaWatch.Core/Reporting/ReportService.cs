@@ -91,11 +91,12 @@ public sealed class ReportService(
     }
 
     /// <summary>
-    /// Days folded now, in order; stored only by a run (<paramref name="store"/>), else returned as provisional. Each
-    /// day's entries, and those of the repeat window before the first, are read once, and the days of a block of
-    /// <see cref="DaysPerHistory"/> share one repeat history: a history answers only from contacts before the one
-    /// asked about and within its window, so one covering more days gives each day the answers its own would. Blocks
-    /// keep what is held to the window's and four weeks' entries, however long the range.
+    /// Days folded now, a block's side by side, and returned in order; stored only by a run (<paramref name="store"/>),
+    /// else returned as provisional. Each day's entries, and those of the repeat window before the first, are read
+    /// once, and the days of a block of <see cref="DaysPerHistory"/> share one repeat history: a history answers only
+    /// from contacts before the one asked about and within its window, so one covering more days gives each day the
+    /// answers its own would. Blocks keep what is held to the window's and four weeks' entries, however long the
+    /// range.
     /// </summary>
     private async Task<IReadOnlyList<DailyAggregate>> ComputeAsync(
         IReadOnlyList<(DateOnly Day, SlaPolicy Policy)> days,
@@ -131,6 +132,7 @@ public sealed class ReportService(
 
             var contacts = read.Values.SelectMany(arrivals => arrivals).ToArray();
             var histories = new Dictionary<TimeSpan, RepeatHistory>();
+            var block = new (DateOnly Day, SlaPolicy Used, RepeatHistory History)[end - start];
             for (var i = start; i < end; i++)
             {
                 var (day, used) = days[i];
@@ -140,10 +142,34 @@ public sealed class ReportService(
                     histories[window] = history = new RepeatHistory(contacts, window);
                 }
 
-                computed.Add(
-                    await FoldAsync(day, used, read[day], history, store, cancellationToken).ConfigureAwait(false)
-                );
+                block[i - start] = (day, used, history);
             }
+
+            // The block's days folded side by side, a core each: a day's fold reads its own arrivals and a history
+            // nobody writes (a year's reports were a tenth of its replay, on one core).
+            var folded = new DailyAggregate[block.Length];
+            await Parallel
+                .ForAsync(
+                    0,
+                    block.Length,
+                    new ParallelOptions
+                    {
+                        MaxDegreeOfParallelism = Environment.ProcessorCount,
+                        CancellationToken = cancellationToken,
+                    },
+                    async (k, token) =>
+                        folded[k] = await FoldAsync(
+                                block[k].Day,
+                                block[k].Used,
+                                read[block[k].Day],
+                                block[k].History,
+                                store,
+                                token
+                            )
+                            .ConfigureAwait(false)
+                )
+                .ConfigureAwait(false);
+            computed.AddRange(folded);
         }
 
         return computed;

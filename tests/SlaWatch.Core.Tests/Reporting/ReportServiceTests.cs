@@ -126,6 +126,16 @@ public sealed class ReportServiceTests : IAsyncDisposable
         }
 
         var together = await _world.Main.Reports.RunDaysAsync(first, last);
+        // A block's days are folded side by side: each is stored as it is returned, under its own day.
+        foreach (var day in together)
+        {
+            var stored = await _world.Main.Aggregates.ReadDayAsync(day.From);
+            Assert.Equal(
+                System.Text.Json.JsonSerializer.Serialize(day.Figures),
+                System.Text.Json.JsonSerializer.Serialize(stored!.Figures)
+            );
+        }
+
         var alone = new List<DailyAggregate>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {
