@@ -96,16 +96,16 @@ public sealed class MemoryTicketStoreTests
     public async Task ALoadHandsOutTheIdTheTicketWasCreatedWithNotTheCallers()
     {
         var store = new MemoryTicketStore();
-        var created = string.Concat("t-", "shared");
+        var created = string.Concat("t-", "kept");
         var number = new TicketNumber(new DateOnly(2026, 11, 16), 1);
         var index = new TicketIndexState(null, new DateOnly(2026, 11, 16));
         await store.TryCreateAsync(created, number, [RandomArrival(new Random(2))], index);
 
-        var loaded = (await store.LoadAsync(string.Concat("t-", "shared")))!;
+        var loaded = (await store.LoadAsync(string.Concat("t-", "kept")))!;
         var appended = await store.AppendAsync(
             loaded with
             {
-                Id = string.Concat("t-", "shared"),
+                Id = string.Concat("t-", "kept"),
             },
             [new Acknowledged(loaded.Events[0].At, "bot", "ack-1")],
             index
