@@ -252,6 +252,12 @@ public sealed class ReplayEngine
     /// quarantined.</summary>
     private async Task RecordWaitingAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
+        // Asked before every input, and nearly always none waits: no query, closure or copy is made for none.
+        if (_waiting.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (record, line) in _waiting.Where(waiting => waiting.Line.Event.At < before).ToArray())
         {
             _waiting.Remove((record, line));

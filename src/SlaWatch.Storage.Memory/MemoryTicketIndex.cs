@@ -9,15 +9,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
 {
     private readonly Dictionary<(Channel, string), string> _sources = [];
 
-    // Kept in the order ReadDayAsync returns (number date, then serial): a scan reads today's list every minute.
-    private readonly Dictionary<DateOnly, SortedDictionary<(DateOnly Date, int Serial), DayEntry>> _days = [];
-
-    // Where each ticket is listed on a day: listed again under another number, its earlier entry gives way, as a
-    // table reader keeps the last written (ITicketIndex.ReadDayAsync).
-    private readonly Dictionary<(DateOnly Day, string TicketId), (DateOnly Date, int Serial)> _listedAs = [];
-
-    // Every write to a day's list in the order it came: a mark is how many of them a reader has seen.
-    private readonly Dictionary<DateOnly, List<DayEntry>> _written = [];
+    private readonly Dictionary<DateOnly, MemoryDayList> _days = [];
 
     // Buckets as numbers and slots as their parts (DueEntry.BucketNumber, SlotParts): a replay asks for the next
     // wake-up before every input, and writes one with nearly every input.
@@ -63,12 +55,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            return Task.FromResult(
-                _days.TryGetValue(number.Date, out var day)
-                && day.TryGetValue((number.Date, number.Serial), out var entry)
-                    ? entry.TicketId
-                    : null
-            );
+            return Task.FromResult(_days.GetValueOrDefault(number.Date)?.Find(number));
         }
     }
 
@@ -105,35 +92,14 @@ public sealed class MemoryTicketIndex : ITicketIndex
     public Task IndexDayAsync(DayEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        // An arrival's events are what a table row summarizes; kept here they would hold the ticket's first list of
-        // events for the life of the store, and a read returns entries without them, as a table's does.
-        entry = entry.Events is null ? entry : entry with { Events = null };
         lock (_gate)
         {
             if (!_days.TryGetValue(entry.Day, out var day))
             {
-                _days[entry.Day] = day = [];
+                _days[entry.Day] = day = new MemoryDayList(entry.Day);
             }
 
-            var key = (entry.Number.Date, entry.Number.Serial);
-            if (_listedAs.TryGetValue((entry.Day, entry.TicketId), out var before) && before != key)
-            {
-                day.Remove(before);
-            }
-
-            if (day.TryGetValue(key, out var replaced) && replaced.TicketId != entry.TicketId)
-            {
-                _listedAs.Remove((entry.Day, replaced.TicketId));
-            }
-
-            day[key] = entry;
-            _listedAs[(entry.Day, entry.TicketId)] = key;
-            if (!_written.TryGetValue(entry.Day, out var written))
-            {
-                _written[entry.Day] = written = [];
-            }
-
-            written.Add(entry);
+            day.Index(entry);
         }
 
         return Task.CompletedTask;
@@ -144,11 +110,7 @@ public sealed class MemoryTicketIndex : ITicketIndex
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            var key = (entry.Number.Date, entry.Number.Serial);
-            if (_days.TryGetValue(entry.Day, out var day) && day.Remove(key, out var removed))
-            {
-                _listedAs.Remove((entry.Day, removed.TicketId));
-            }
+            _days.GetValueOrDefault(entry.Day)?.Remove(entry.Number);
         }
 
         return Task.CompletedTask;
@@ -174,9 +136,8 @@ public sealed class MemoryTicketIndex : ITicketIndex
         }
     }
 
-    // Under the lock: a copy of the day's list in number order.
-    private IReadOnlyList<DayEntry> DayList(DateOnly day) =>
-        _days.TryGetValue(day, out var found) ? [.. found.Values] : [];
+    // Under the lock: the day's list in number order.
+    private IReadOnlyList<DayEntry> DayList(DateOnly day) => _days.GetValueOrDefault(day)?.Current() ?? [];
 
     public Task<DayChanges> ReadDayChangesAsync(
         DateOnly day,
@@ -186,10 +147,10 @@ public sealed class MemoryTicketIndex : ITicketIndex
     {
         lock (_gate)
         {
-            var written = _written.GetValueOrDefault(day) ?? [];
-            var mark = new DayMark(written.Count);
+            var list = _days.GetValueOrDefault(day);
+            var mark = new DayMark(list?.Writes ?? 0);
             IReadOnlyList<DayEntry> entries = since is { } seen
-                ? written[(int)Math.Min(seen.Value, written.Count)..]
+                ? list?.WrittenFrom((int)Math.Min(seen.Value, int.MaxValue)) ?? []
                 : DayList(day);
             return Task.FromResult(new DayChanges(entries, mark));
         }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
 
@@ -71,12 +73,14 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         TicketStoreArguments.CheckCreate(events);
         lock (_gate)
         {
-            if (_rows.ContainsKey(ticketId))
+            ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(_rows, ticketId, out var exists);
+            if (exists)
             {
                 return Task.FromResult(false);
             }
 
-            Keep(new Row(ticketId, number, [.. events], null, index, 1, ++_writes));
+            row = new Row(ticketId, number, [.. events], null, index, 1, ++_writes);
+            Keep(row);
             return Task.FromResult(true);
         }
     }
@@ -92,27 +96,27 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         ArgumentNullException.ThrowIfNull(events);
         lock (_gate)
         {
-            if (!_rows.TryGetValue(current.Id, out var row) || VersionText(row.Version) != current.Version)
+            ref var row = ref CollectionsMarshal.GetValueRefOrNullRef(_rows, current.Id);
+            if (Unsafe.IsNullRef(ref row) || VersionText(row.Version) != current.Version)
             {
                 throw new TicketConflictException(current.Id);
             }
 
             // The loaded events are the row's (the version says so): packed ones need not be unpacked again.
             TicketEvent[] all = [.. row.Events ?? current.Events, .. events];
-            var written = new Row(row.Id, row.Number, all, null, index, row.Version + 1, ++_writes);
-            Keep(written);
-            return Task.FromResult(new StoredTicket(row.Id, row.Number, all, index, VersionText(written.Version)));
+            row = new Row(row.Id, row.Number, all, null, index, row.Version + 1, ++_writes);
+            Keep(row);
+            return Task.FromResult(new StoredTicket(row.Id, row.Number, all, index, VersionText(row.Version)));
         }
     }
 
     // Under the lock.
     private TicketEvent[] EventsOf(Row row) => row.Events ?? _packing.Unpack(row.Packed!);
 
-    // Under the lock: the row written, and the ticket written recentWrites writes ago packed unless it was written
-    // since.
+    // Under the lock, the row just written in its place: the ticket written recentWrites writes ago is packed unless
+    // it was written since. Each ticket's key is looked up once a write, and once when its turn to be packed comes.
     private void Keep(Row row)
     {
-        _rows[row.Id] = row;
         _recent.Enqueue((row.Id, row.Written));
         if (_recent.Count <= recentWrites)
         {
@@ -120,11 +124,18 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         }
 
         var (oldId, oldStamp) = _recent.Dequeue();
-        if (_rows[oldId] is { Events: { } events } old && old.Written == oldStamp)
+        ref var old = ref CollectionsMarshal.GetValueRefOrNullRef(_rows, oldId);
+        if (old is { Events: { } events } && old.Written == oldStamp)
         {
-            _rows[oldId] = old with { Events = null, Packed = _packing.Pack(events) };
+            old = old with { Events = null, Packed = _packing.Pack(events) };
         }
     }
 
-    private static string VersionText(int version) => version.ToString(CultureInfo.InvariantCulture);
+    // A ticket is written a handful of times: the first versions' texts are made once, not on every load and write.
+    private static readonly string[] VersionTexts = [.. Enumerable.Range(0, 64).Select(Text)];
+
+    private static string VersionText(int version) =>
+        (uint)version < (uint)VersionTexts.Length ? VersionTexts[version] : Text(version);
+
+    private static string Text(int version) => version.ToString(CultureInfo.InvariantCulture);
 }
