@@ -6,10 +6,12 @@ namespace SlaWatch.Storage.Memory;
 
 /// <summary>
 /// One local day's TicketsByDay list in process memory: every write in the order it came (a mark is how many a reader
-/// has seen), and where each number's and each ticket's current entry lies among them. A year of a large contact
-/// centre writes nearly two million entries: each is kept as a value of 48 bytes in one growing array, where an entry
-/// object, a sorted tree's node and a lookup's key (about 190 bytes, three objects) were, and entries are made again
-/// only for a read. Not thread-safe: <see cref="MemoryTicketIndex"/> holds its lock.
+/// has seen), and where each number's current entry lies among them. A year of a large contact centre writes nearly
+/// two million entries: each is kept as a value of 48 bytes in one array, where an entry object, a sorted tree's node
+/// and a lookup's key (about 190 bytes, three objects) were, and entries are made again only for a read. A ticket
+/// listed under two numbers (an entry written before a create the process did not live to finish, and the one written
+/// when the input came again) is read under the last written, as a table's reader keeps it, so no lookup by ticket is
+/// kept for a case that rare. Not thread-safe: <see cref="MemoryTicketIndex"/> holds its lock.
 /// </summary>
 internal sealed class MemoryDayList(DateOnly day)
 {
@@ -29,27 +31,21 @@ internal sealed class MemoryDayList(DateOnly day)
 
     private readonly List<Kept> _written = [];
 
-    // The current entry of each number (its place in _written), and the number each ticket is listed under: listed
-    // again under another number, its earlier entry gives way, as a table reader keeps the last written.
+    // The current entry of each number: its place in _written.
     private readonly Dictionary<TicketNumber, int> _byNumber = [];
-    private readonly Dictionary<string, TicketNumber> _byTicket = new(StringComparer.Ordinal);
 
     /// <summary>How many writes the list has had.</summary>
     public int Writes => _written.Count;
 
+    public DateOnly Day => day;
+
+    /// <summary>Whether <see cref="Settle"/> has given its spare room back since the last write.</summary>
+    public bool Settled { get; private set; }
+
     public void Index(DayEntry entry)
     {
         var number = entry.Number;
-        if (_byTicket.TryGetValue(entry.TicketId, out var before) && before != number)
-        {
-            _byNumber.Remove(before);
-        }
-
-        if (_byNumber.TryGetValue(number, out var at) && _written[at].TicketId != entry.TicketId)
-        {
-            _byTicket.Remove(_written[at].TicketId);
-        }
-
+        Settled = false;
         _written.Add(
             new Kept(
                 number,
@@ -61,25 +57,34 @@ internal sealed class MemoryDayList(DateOnly day)
             )
         );
         _byNumber[number] = _written.Count - 1;
-        _byTicket[entry.TicketId] = number;
     }
 
-    public void Remove(TicketNumber number)
+    public void Remove(TicketNumber number) => _byNumber.Remove(number);
+
+    /// <summary>A past day is seldom written again: the room its arrays grew for is given back (a year's lists held
+    /// about a third more than their entries).</summary>
+    public void Settle()
     {
-        if (_byNumber.Remove(number, out var at))
-        {
-            _byTicket.Remove(_written[at].TicketId);
-        }
+        _written.TrimExcess();
+        _byNumber.TrimExcess();
+        Settled = true;
     }
 
     /// <summary>The ticket listed under <paramref name="number"/>; null when none is.</summary>
     public string? Find(TicketNumber number) =>
         _byNumber.TryGetValue(number, out var at) ? _written[at].TicketId : null;
 
-    /// <summary>Each number's current entry, in number order (date, then serial).</summary>
+    /// <summary>Each ticket's last written current entry, in number order (date, then serial).</summary>
     public IReadOnlyList<DayEntry> Current()
     {
-        var places = _byNumber.Values.ToArray();
+        var last = new Dictionary<string, int>(_byNumber.Count, StringComparer.Ordinal);
+        foreach (var place in _byNumber.Values)
+        {
+            ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(last, _written[place].TicketId, out var seen);
+            kept = seen ? Math.Max(kept, place) : place;
+        }
+
+        var places = last.Values.ToArray();
         var numbers = places.Select(place => _written[place].Number).ToArray();
         Array.Sort(numbers, places, NumberOrder.Instance);
         return Array.ConvertAll(places, Entry);

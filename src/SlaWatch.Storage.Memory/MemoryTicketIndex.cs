@@ -97,12 +97,26 @@ public sealed class MemoryTicketIndex : ITicketIndex
             if (!_days.TryGetValue(entry.Day, out var day))
             {
                 _days[entry.Day] = day = new MemoryDayList(entry.Day);
+                SettleBefore(entry.Day.AddDays(-1));
             }
 
             day.Index(entry);
         }
 
         return Task.CompletedTask;
+    }
+
+    // Under the lock, when a day's first entry comes: the days before yesterday are past (a late event may still
+    // write one, and its list grows again).
+    private void SettleBefore(DateOnly day)
+    {
+        foreach (var list in _days.Values)
+        {
+            if (list.Day < day && !list.Settled)
+            {
+                list.Settle();
+            }
+        }
     }
 
     public Task RemoveDayAsync(DayEntry entry, CancellationToken cancellationToken = default)

@@ -339,8 +339,10 @@ public sealed class IngestionService(
         ).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
 
+        // The written ticket's id, not the one the message was threaded by: the same text, and in process the one
+        // string the store keeps (a year's threaded messages held a copy each in the SourceIndex).
         await index
-            .IndexSourceAsync(contact.Channel, contact.SourceId, ticketId, cancellationToken)
+            .IndexSourceAsync(contact.Channel, contact.SourceId, result.Ticket.Id, cancellationToken)
             .ConfigureAwait(false);
         return new IngestResult(
             result.Written ? IngestOutcome.Threaded : IngestOutcome.Duplicate,
