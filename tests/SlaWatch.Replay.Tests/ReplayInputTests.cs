@@ -1,4 +1,5 @@
 using System.Text;
+using SlaWatch.Replay.Generation;
 using SlaWatch.Replay.Input;
 using SlaWatch.TestSupport;
 
@@ -121,6 +122,33 @@ public sealed class ReplayInputTests
         Assert.Equal(("large@customer.example", null), (large.Contact?.From, large.Refusal));
         Assert.Equal(mails[0].Read!.RawText, MailRead.Of(mails[0]).RawText);
         Assert.Equal((null, Channels.Email.MailContact.NoSender), (mails[2].Read!.Contact, mails[2].Read!.Refusal));
+    }
+
+    /// <summary>A call is held parsed until its turn; its origin (the log and the call's id) and the raw text a
+    /// quarantine keeps are made when asked, each call its own.</summary>
+    [Fact]
+    public void ACallIsNamedByItsLogAndItsId()
+    {
+        var directory = Directory.CreateTempSubdirectory("slawatch-calls-").FullName;
+        try
+        {
+            new SampleGenerator(
+                new SampleOptions(Days: 1, TicketsPerDay: 60, Seed: 3, new DateOnly(2026, 10, 5)),
+                Shipped.Policy.TimeZone
+            ).Write(directory);
+            var calls = ReplayDirectory.Read(directory, Shipped.Policy).Items().OfType<CallItem>().ToArray();
+
+            var log = Path.Combine(directory, "phone", "calls.csv");
+            Assert.NotEmpty(calls);
+            Assert.All(calls, call =>
+                Assert.Equal(($"{log} call {call.Call.CallId}", $"call {call.Call.CallId}"), (call.Origin, call.Raw))
+            );
+            Assert.Equal(calls.Length, calls.Select(call => call.Origin).Distinct().Count());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

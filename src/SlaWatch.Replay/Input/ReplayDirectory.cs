@@ -261,7 +261,7 @@ public static class ReplayDirectory
         var (calls, errors) = CallLogReader.Read(text, zone);
         foreach (var call in calls)
         {
-            yield return new CallItem(call.End, $"{path} call {call.CallId}", call, $"call {call.CallId}");
+            yield return new CallItem(call.End, path, call);
         }
 
         foreach (var error in errors)

@@ -10,6 +10,9 @@ namespace SlaWatch.Replay.Input;
 /// </summary>
 public abstract record ReplayItem(DateTimeOffset At, string Origin)
 {
+    /// <summary>The file and line or row the input came from.</summary>
+    public virtual string Origin { get; init; } = Origin;
+
     /// <summary>Input order among items with one instant: the order the files were read in.</summary>
     public long Sequence { get; init; }
 }
@@ -37,8 +40,18 @@ public sealed record ChatItem(DateTimeOffset At, string Origin, ChatFormat Forma
         };
 }
 
-/// <summary>A call, handled when its log line is written: at the end of the call.</summary>
-public sealed record CallItem(DateTimeOffset At, string Origin, CallRecord Call, string Raw) : ReplayItem(At, Origin);
+/// <summary>
+/// A call from the log <paramref name="File"/>, handled when its log line is written: at the end of the call. Its
+/// origin and raw text are made when asked: a year's log holds a quarter of a million calls, held parsed until the
+/// replay reaches each, and the two texts were a third of what each held.
+/// </summary>
+public sealed record CallItem(DateTimeOffset At, string File, CallRecord Call) : ReplayItem(At, File)
+{
+    public override string Origin => $"{File} call {Call.CallId}";
+
+    /// <summary>What a quarantine keeps of the call: the log's row was parsed, so its id names it.</summary>
+    public string Raw => $"call {Call.CallId}";
+}
 
 /// <summary>A line of the agent events file: a response, status change, rating… (or a contact in the JSON input
 /// format).</summary>
