@@ -37,14 +37,27 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes, PackedNames names)
 
     public string? Text()
     {
-        var length = (int)Unsigned();
-        if (length == 0)
+        var header = Unsigned();
+        if (header == 0)
         {
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(_bytes.Slice(_position, length - 1));
-        _position += length - 1;
+        if ((header & 1) == 1)
+        {
+            var (prefix, bytes) = (Name()!, (int)(header >> 1));
+            var digest = _bytes.Slice(_position, bytes);
+            _position += bytes;
+            return string.Create(prefix.Length + 2 * bytes, new DigestParts(prefix, digest), static (chars, parts) =>
+            {
+                parts.Prefix.CopyTo(chars);
+                Convert.TryToHexStringLower(parts.Digest, chars[parts.Prefix.Length..], out _);
+            });
+        }
+
+        var length = (int)(header >> 1) - 1;
+        var text = Encoding.UTF8.GetString(_bytes.Slice(_position, length));
+        _position += length;
         return text;
     }
 
@@ -61,5 +74,12 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes, PackedNames names)
         previous += Signed();
         var offset = TimeSpan.FromMinutes(Signed());
         return new DateTimeOffset(previous + offset.Ticks, offset);
+    }
+
+    private readonly ref struct DigestParts(string prefix, ReadOnlySpan<byte> digest)
+    {
+        public string Prefix { get; } = prefix;
+
+        public ReadOnlySpan<byte> Digest { get; } = digest;
     }
 }

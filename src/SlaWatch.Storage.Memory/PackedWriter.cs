@@ -33,7 +33,10 @@ internal sealed class PackedWriter(PackedNames names)
 
     public void Flag(bool value) => Unsigned(value ? 1u : 0u);
 
-    /// <summary>Free text: 0 for none, else its UTF-8 length plus one, then the bytes.</summary>
+    /// <summary>
+    /// Free text: 0 for none; a digest (<see cref="PackedDigest"/>) as twice its byte count plus one, its prefix as a
+    /// name, then the bytes; other text as twice its UTF-8 length plus two, then the bytes.
+    /// </summary>
     public void Text(string? text)
     {
         if (text is null)
@@ -42,8 +45,18 @@ internal sealed class PackedWriter(PackedNames names)
             return;
         }
 
+        if (PackedDigest.HexFrom(text) is var hex and >= 0)
+        {
+            var bytes = (text.Length - hex) / 2;
+            Unsigned(((ulong)bytes << 1) | 1);
+            Name(text[..hex]);
+            Convert.FromHexString(text.AsSpan(hex), _bytes.GetSpan(bytes), out _, out var written);
+            _bytes.Advance(written);
+            return;
+        }
+
         var length = Encoding.UTF8.GetByteCount(text);
-        Unsigned((ulong)length + 1);
+        Unsigned(((ulong)length + 1) << 1);
         Encoding.UTF8.GetBytes(text, _bytes.GetSpan(length));
         _bytes.Advance(length);
     }

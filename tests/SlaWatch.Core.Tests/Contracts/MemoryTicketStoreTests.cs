@@ -138,6 +138,17 @@ public sealed class MemoryTicketStoreTests
         "退款 🧾 refund\nsecond line\t\"quoted\"",
         new string('长', 70),
         new string('x', 300),
+        // Digests after a short prefix are packed as bytes; the rest that look like them, as text.
+        "evt:0123456789abcdef01234567",
+        "c-89abcdef0123456789ab",
+        "0123456789abcdef0123456789abcdef",
+        "r-f0123456789abcdef01234567",
+        "t" + string.Concat(Enumerable.Repeat("0f", 150)),
+        "evt:0123456789ABCDEF01234567",
+        "evt:0123456789abcde",
+        "seventeen-letters0123456789abcdef",
+        "evt:0123456789abcdef01234567\n",
+        "退款:0123456789abcdef0123",
     ];
 
     private static readonly string[] Names = ["客服A", "customer", "li", "ops-wecom", "system", new string('名', 65)];
