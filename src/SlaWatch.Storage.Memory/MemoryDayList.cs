@@ -62,7 +62,7 @@ internal sealed class MemoryDayList(DateOnly day)
     public void Remove(TicketNumber number) => _byNumber.Remove(number);
 
     /// <summary>A past day is seldom written again: the room its arrays grew for is given back (a year's lists held
-    /// about a third more than their entries).</summary>
+    /// half as much again as their entries).</summary>
     public void Settle()
     {
         _written.TrimExcess();
