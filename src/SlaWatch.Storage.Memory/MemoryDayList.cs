@@ -6,9 +6,9 @@ namespace SlaWatch.Storage.Memory;
 
 /// <summary>
 /// One local day's TicketsByDay list in process memory: every write in the order it came (a mark is how many a reader
-/// has seen), and where each number's current entry lies among them. A year of a large contact centre writes nearly
-/// two million entries: each is kept as a value of 48 bytes in one array, where an entry object, a sorted tree's node
-/// and a lookup's key (about 190 bytes, three objects) were, and entries are made again only for a read. A ticket
+/// has seen), and where each number's current entry lies among them. A year of a large contact centre writes nearly two
+/// million entries: each is kept as a value of 48 bytes in one array, where an entry object, a sorted tree's node and a
+/// key in a lookup by ticket (about 220 bytes, two objects) were, and entries are made again only for a read. A ticket
 /// listed under two numbers (an entry written before a create the process did not live to finish, and the one written
 /// when the input came again) is read under the last written, as a table's reader keeps it, so no lookup by ticket is
 /// kept for a case that rare. Not thread-safe: <see cref="MemoryTicketIndex"/> holds its lock.
