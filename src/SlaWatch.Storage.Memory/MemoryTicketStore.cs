@@ -34,6 +34,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
     public const int RecentWrites = 16_384;
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, TicketIndexState> _quiet = [];
     private readonly Queue<(string Id, long Written)> _recent = new();
     private readonly PackedEvents _packing = new();
     private readonly Lock _gate = new();
@@ -79,7 +80,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
                 return Task.FromResult(false);
             }
 
-            row = new Row(ticketId, number, [.. events], null, index, 1, ++_writes);
+            row = new Row(ticketId, number, [.. events], null, Shared(index), 1, ++_writes);
             Keep(row);
             return Task.FromResult(true);
         }
@@ -104,10 +105,23 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
 
             // The loaded events are the row's (the version says so): packed ones need not be unpacked again.
             TicketEvent[] all = [.. row.Events ?? current.Events, .. events];
-            row = new Row(row.Id, row.Number, all, null, index, row.Version + 1, ++_writes);
+            row = new Row(row.Id, row.Number, all, null, Shared(index), row.Version + 1, ++_writes);
             Keep(row);
             return Task.FromResult(new StoredTicket(row.Id, row.Number, all, index, VersionText(row.Version)));
         }
+    }
+
+    // Under the lock: a ticket with no wake-up ahead (nearly every ticket of a year, once done) keeps its day's one
+    // state, not an object of its own; the state is immutable, so the row's is the same to every reader.
+    private TicketIndexState Shared(TicketIndexState index)
+    {
+        if (index.WakeUp is not null)
+        {
+            return index;
+        }
+
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_quiet, index.LastActivityDay, out var exists);
+        return exists ? shared! : shared = index;
     }
 
     // Under the lock.

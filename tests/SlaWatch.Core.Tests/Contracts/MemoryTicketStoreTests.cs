@@ -116,6 +116,44 @@ public sealed class MemoryTicketStoreTests
         Assert.Same(created, appended.Id);
     }
 
+    /// <summary>Tickets with no wake-up ahead and the same last day keep one state between them; one with a wake-up
+    /// keeps its own; each reads back equal to what was written.</summary>
+    [Fact]
+    public async Task QuietTicketsOfADayShareOneIndexState()
+    {
+        var store = new MemoryTicketStore();
+        var (day, next) = (new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 17));
+        TicketIndexState[] written =
+        [
+            new(null, day),
+            new(null, day),
+            new(WakeUp, day),
+            new(WakeUp, day),
+            new(null, next),
+        ];
+        for (var i = 0; i < written.Length; i++)
+        {
+            await store.TryCreateAsync($"t-{i}", new(day, i + 1), [RandomArrival(new Random(i))], written[i]);
+        }
+
+        var read = new TicketIndexState[written.Length];
+        for (var i = 0; i < written.Length; i++)
+        {
+            read[i] = (await store.LoadAsync($"t-{i}"))!.Index;
+        }
+
+        Assert.Equal(written, read);
+        Assert.Same(read[0], read[1]);
+        Assert.NotSame(read[2], read[3]);
+        Assert.NotEqual(read[0], read[4]);
+        var appended = await store.AppendAsync(
+            (await store.LoadAsync("t-2"))!,
+            [new Acknowledged(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero), "bot", "ack-2")],
+            new TicketIndexState(null, day)
+        );
+        Assert.Same(read[0], (await store.LoadAsync(appended.Id))!.Index);
+    }
+
     private static void AssertSame(IReadOnlyList<TicketEvent> expected, IReadOnlyList<TicketEvent> actual)
     {
         Assert.Equal(expected, actual);
