@@ -107,7 +107,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
             TicketEvent[] all = [.. row.Events ?? current.Events, .. events];
             row = new Row(row.Id, row.Number, all, null, Shared(index), row.Version + 1, ++_writes);
             Keep(row);
-            return Task.FromResult(new StoredTicket(row.Id, row.Number, all, index, VersionText(row.Version)));
+            return Task.FromResult(new StoredTicket(row.Id, row.Number, all, row.Index, VersionText(row.Version)));
         }
     }
 

@@ -13,10 +13,14 @@ internal sealed class PackedNames(int capacity)
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _places = new(StringComparer.Ordinal);
 
-    /// <summary>The name's place, added when new and there is room; none when it is not kept.</summary>
-    public int? PlaceOf(string name)
+    /// <summary>
+    /// The name's place, added when new and there is room; none when it is not kept. A name that is part of a text (a
+    /// digest's prefix) is looked up as it lies, and made a string (<paramref name="whole"/> when the caller has it)
+    /// only when the table takes it in.
+    /// </summary>
+    public int? PlaceOf(ReadOnlySpan<char> name, string? whole = null)
     {
-        if (_places.TryGetValue(name, out var place))
+        if (_places.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var place))
         {
             return place;
         }
@@ -26,8 +30,9 @@ internal sealed class PackedNames(int capacity)
             return null;
         }
 
-        _places[name] = _names.Count;
-        _names.Add(name);
+        whole ??= name.ToString();
+        _places[whole] = _names.Count;
+        _names.Add(whole);
         return _names.Count - 1;
     }
 

@@ -49,7 +49,7 @@ internal sealed class PackedWriter(PackedNames names)
         {
             var bytes = (text.Length - hex) / 2;
             Unsigned(((ulong)bytes << 1) | 1);
-            Name(text[..hex]);
+            Name(text.AsSpan(0, hex));
             Convert.FromHexString(text.AsSpan(hex), _bytes.GetSpan(bytes), out _, out var written);
             _bytes.Advance(written);
             return;
@@ -68,15 +68,23 @@ internal sealed class PackedWriter(PackedNames names)
         if (name is null)
         {
             Unsigned(0);
+            return;
         }
-        else if (names.PlaceOf(name) is { } place)
+
+        Name(name, name);
+    }
+
+    // A name as it lies in a text (a digest's prefix) or whole: no string is made for a prefix on each event packed.
+    private void Name(ReadOnlySpan<char> name, string? whole = null)
+    {
+        if (names.PlaceOf(name, whole) is { } place)
         {
             Unsigned((ulong)place + 2);
         }
         else
         {
             Unsigned(1);
-            Text(name);
+            Text(whole ?? name.ToString());
         }
     }
 

@@ -149,24 +149,16 @@ public sealed class ReportService(
             // nobody writes (a year's reports were a tenth of its replay, on one core).
             var folded = new DailyAggregate[block.Length];
             await Parallel
-                .ForAsync(
-                    0,
-                    block.Length,
-                    new ParallelOptions
-                    {
-                        MaxDegreeOfParallelism = Environment.ProcessorCount,
-                        CancellationToken = cancellationToken,
-                    },
-                    async (k, token) =>
-                        folded[k] = await FoldAsync(
-                                block[k].Day,
-                                block[k].Used,
-                                read[block[k].Day],
-                                block[k].History,
-                                store,
-                                token
-                            )
-                            .ConfigureAwait(false)
+                .ForAsync(0, block.Length, cancellationToken, async (k, token) =>
+                    folded[k] = await FoldAsync(
+                            block[k].Day,
+                            block[k].Used,
+                            read[block[k].Day],
+                            block[k].History,
+                            store,
+                            token
+                        )
+                        .ConfigureAwait(false)
                 )
                 .ConfigureAwait(false);
             computed.AddRange(folded);
