@@ -40,7 +40,7 @@ internal struct BucketCounts
     public readonly void WriteTo(QuantileSketch sketch)
     {
         sketch.Zeros += _zeros;
-        sketch.AddCounts(_first, (_counts ?? []).AsSpan());
+        sketch.AddFinished(_first, (_counts ?? []).AsSpan());
     }
 
     private void Add(int index, int count)

@@ -27,6 +27,12 @@ public sealed class QuantileSketch
     private int _first;
     private long _inBuckets;
 
+    // A finished sketch (a fold's counts written once, or a stored one read back) keeps only the buckets holding a
+    // value, each as bucket << 32 | count, so in bucket order as numbers: a day's sketch spans about 140 buckets of
+    // which about 25 hold a value, and a year's replay keeps 365 days of several hundred sketches. Adding to it makes
+    // the counts dense again.
+    private long[]? _held;
+
     public long Zeros { get; set; }
 
     /// <summary>Count per bucket index, the buckets holding a value only, in index order (as stored).</summary>
@@ -35,12 +41,12 @@ public sealed class QuantileSketch
         get
         {
             // Read whenever a day is stored: two arrays filled in order, not a tree node a bucket.
-            var buckets = new SortedList<int, long>(_counts.Length - _counts.AsSpan().Count(0L));
-            for (var i = 0; i < _counts.Length; i++)
+            var buckets = new SortedList<int, long>(_held?.Length ?? _counts.Length - _counts.AsSpan().Count(0L));
+            for (var i = 0; i < HeldLength; i++)
             {
-                if (_counts[i] != 0)
+                if (HeldAt(i) is { Count: not 0 } bucket)
                 {
-                    buckets.Add(_first + i, _counts[i]);
+                    buckets.Add(bucket.Index, bucket.Count);
                 }
             }
 
@@ -49,6 +55,13 @@ public sealed class QuantileSketch
         init
         {
             ArgumentNullException.ThrowIfNull(value);
+            if (value.Count > 0 && value.All(pair => pair.Value is > 0 and <= uint.MaxValue))
+            {
+                _held = [.. value.Select(pair => Held(pair.Key, pair.Value)).Order()];
+                _inBuckets = value.Sum(pair => pair.Value);
+                return;
+            }
+
             foreach (var (index, count) in value)
             {
                 AddToBucket(index, count);
@@ -81,12 +94,50 @@ public sealed class QuantileSketch
     {
         ArgumentNullException.ThrowIfNull(other);
         Zeros += other.Zeros;
-        AddCounts(other._first, other._counts);
+        if (other._held is not { } held)
+        {
+            AddCounts(other._first, other._counts);
+            return;
+        }
+
+        Thaw();
+        AddHeld(held);
+        _inBuckets += other._inBuckets;
     }
 
     /// <summary>Adds counts by bucket, the first for bucket <paramref name="first"/>.</summary>
     internal void AddCounts<TCount>(int first, ReadOnlySpan<TCount> counts)
-        where TCount : INumber<TCount> => _inBuckets += AddCounts(ref _counts, ref _first, first, counts);
+        where TCount : INumber<TCount>
+    {
+        Thaw();
+        _inBuckets += AddCounts(ref _counts, ref _first, first, counts);
+    }
+
+    /// <summary>
+    /// Adds a finished fold's counts by bucket, the first for bucket <paramref name="first"/>: into a sketch holding
+    /// none, they are kept as the buckets holding a value only.
+    /// </summary>
+    internal void AddFinished(int first, ReadOnlySpan<int> counts)
+    {
+        if (_inBuckets != 0 || _counts.Length != 0 || counts.IndexOfAnyExcept(0) < 0)
+        {
+            AddCounts(first, counts);
+            return;
+        }
+
+        var held = new long[counts.Length - counts.Count(0)];
+        var next = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] != 0)
+            {
+                held[next++] = Held(first + i, counts[i]);
+                _inBuckets += counts[i];
+            }
+        }
+
+        _held = held;
+    }
 
     /// <summary>
     /// The p-quantile (0 &lt; p ≤ 1) by nearest rank: within 1 % of the ⌈p·n⌉-th smallest value added; null when empty.
@@ -106,13 +157,14 @@ public sealed class QuantileSketch
         }
 
         var seen = Zeros;
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < HeldLength; i++)
         {
-            seen += _counts[i];
+            var bucket = HeldAt(i);
+            seen += bucket.Count;
             if (seen >= rank)
             {
                 // The point of the bucket with the same relative distance to both of its ends.
-                return 2 * Math.Pow(Gamma, _first + i) / (Gamma + 1);
+                return 2 * Math.Pow(Gamma, bucket.Index) / (Gamma + 1);
             }
         }
 
@@ -121,8 +173,43 @@ public sealed class QuantileSketch
 
     private void AddToBucket(int index, long count)
     {
+        Thaw();
         AddAt(ref _counts, ref _first, index, count);
         _inBuckets += count;
+    }
+
+    private int HeldLength => _held?.Length ?? _counts.Length;
+
+    // The i-th bucket held: a dense one may count nothing.
+    private (int Index, long Count) HeldAt(int i) =>
+        _held is { } held ? (BucketIn(held[i]), CountIn(held[i])) : (_first + i, _counts[i]);
+
+    private static long Held(int bucket, long count) => ((long)bucket << 32) | (uint)count;
+
+    private static int BucketIn(long held) => (int)(held >> 32);
+
+    private static long CountIn(long held) => (uint)held;
+
+    // The buckets held made dense again, before a count is added to them.
+    private void Thaw()
+    {
+        if (_held is not { } held)
+        {
+            return;
+        }
+
+        _held = null;
+        AddHeld(held);
+    }
+
+    // Adds the counts of buckets held to the dense ones, widened once to hold them.
+    private void AddHeld(long[] held)
+    {
+        (_counts, _first) = Covering(_counts, _first, BucketIn(held[0]), BucketIn(held[^1]));
+        foreach (var entry in held)
+        {
+            _counts[BucketIn(entry) - _first] += CountIn(entry);
+        }
     }
 
     /// <summary>Adds a count to bucket <paramref name="index"/> of counts by bucket (<paramref name="counts"/>, the

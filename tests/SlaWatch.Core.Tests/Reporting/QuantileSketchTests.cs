@@ -116,6 +116,56 @@ public class QuantileSketchTests
     }
 
     [Fact]
+    public void SketchesReadBackMergeAndTakeMoreValuesAsBeforeTheyWereStored()
+    {
+        // Seconds to weeks, so buckets below and above zero; a stored sketch keeps only the buckets holding a value.
+        var random = new Random(11);
+        var days = Enumerable
+            .Range(0, 12)
+            .Select(_ =>
+                Enumerable
+                    .Range(0, random.Next(1, 400))
+                    .Select(_ => random.Next(8) == 0 ? 0 : Math.Exp((random.NextDouble() * 16) - 6))
+                    .ToArray()
+            )
+            .ToArray();
+        double[] later = [0.003, 9, 80_000];
+        var stored = days.Select(day => ReadBack(Of(day))).ToArray();
+
+        var month = new QuantileSketch();
+        foreach (var day in stored)
+        {
+            month.Merge(day);
+        }
+
+        var denseIntoStored = ReadBack(Of(days[0]));
+        denseIntoStored.Merge(Of(days[1]));
+        var storedTakesValues = ReadBack(Of(days[2]));
+        foreach (var value in later)
+        {
+            storedTakesValues.Add(value);
+        }
+
+        AssertSame(Of(days.SelectMany(day => day)), month);
+        AssertSame(Of(days[0].Concat(days[1])), denseIntoStored);
+        AssertSame(Of(days[2].Concat(later)), storedTakesValues);
+        Assert.Equal(Of(days[3]).Buckets, ReadBack(ReadBack(Of(days[3]))).Buckets);
+    }
+
+    private static QuantileSketch ReadBack(QuantileSketch sketch) =>
+        System.Text.Json.JsonSerializer.Deserialize<QuantileSketch>(System.Text.Json.JsonSerializer.Serialize(sketch))!;
+
+    private static void AssertSame(QuantileSketch expected, QuantileSketch actual)
+    {
+        Assert.Equal((expected.Zeros, expected.Count), (actual.Zeros, actual.Count));
+        Assert.Equal(expected.Buckets, actual.Buckets);
+        foreach (var p in Ps.Append(0.37))
+        {
+            Assert.Equal(expected.Quantile(p), actual.Quantile(p));
+        }
+    }
+
+    [Fact]
     public void AnEmptySketchHasNoPercentileAndAMeasureKeepsItsExactMaximum()
     {
         Assert.Null(new QuantileSketch().Quantile(0.5));
