@@ -32,6 +32,34 @@ public sealed class TicketWriterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task EntriesWrittenWithAnAppendNameTheTicketByTheStoresIdNotTheOneAskedFor()
+    {
+        // An urgent e-mail, answered the next day: the answer's day is entered with it.
+        var created = string.Concat("t-", "kept");
+        var arrival = new Received(
+            Arrival,
+            "customer",
+            "m",
+            Channel.Email,
+            Priority.Urgent,
+            null,
+            CustomerRef.FromContact("x")
+        );
+        var (store, index, writer) = (_world.Store.Tickets, _world.Store.Index, _world.Main.Writer);
+        var number = new TicketNumber(new DateOnly(2026, 11, 16), 1);
+        await store.TryCreateAsync(created, number, [arrival], writer.IndexFor(created, [arrival]));
+        var nextDay = Arrival.AddDays(1);
+
+        var written = await writer.AppendAsync(string.Concat("t-", "kept"), _ =>
+            [new AgentResponse(nextDay, "客服A", "r-1", "好的")]
+        );
+
+        Assert.True(written?.Written);
+        var entry = Assert.Single(await index.ReadDayAsync(new DateOnly(2026, 11, 17)));
+        Assert.Same(created, entry.TicketId);
+    }
+
+    [Fact]
     public void TheIndexStateWakesAtTheNextThresholdAfterTheLatestEventAndNamesTheArrivalDay()
     {
         // An urgent e-mail at 09:00: first response warns at 09:11:15 and breaches at 09:15.
