@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SlaWatch.Replay.Generation;
 using SlaWatch.Replay.Input;
@@ -211,6 +212,45 @@ public sealed class ReplayInputTests
 
     private static string Excerpt(string line) =>
         System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+
+    [Fact]
+    public void EveryRangeOfDaysGivesTheInputsOfItsLocalDaysInOrder()
+    {
+        // Nine days' lines, a day left out, some at midnight local and just before, out of order in the file.
+        var random = new Random(5);
+        var start = new DateTimeOffset(2026, 11, 10, 0, 0, 0, TimeSpan.FromHours(8));
+        var lines = Enumerable
+            .Range(0, 400)
+            .Select(i => start.AddDays(random.Next(9)).AddSeconds(i % 7 == 0 ? -1 : random.Next(86_400)))
+            .Where(at => at.Date != new DateTime(2026, 11, 14))
+            .Select((at, i) => Event($"t{i}", at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), "x"))
+            .ToArray();
+        var input = ReplayDirectory.Read(Write([], string.Join("\n", lines)), Shipped.Policy);
+        var all = input.Items().Cast<RecordItem>().ToArray();
+        DateOnly? Day(int offset) => offset < 0 ? null : DateOnly.FromDateTime(start.Date).AddDays(offset);
+
+        foreach (var (from, to) in new[] { (-1, 3), (2, -1), (0, 0), (3, 5), (4, 4), (-3, 12), (6, 9), (12, 13) })
+        {
+            var range = input.Within(new ReplayOptions(Day(from), Day(to)));
+            var expected = all.Where(item =>
+                    LocalDay(item.At) is var day && (from < 0 || day >= Day(from)) && (to < 0 || day <= Day(to))
+                )
+                .Select(item => item.Raw)
+                .ToArray();
+
+            var items = range.Items().Cast<RecordItem>().ToArray();
+            Assert.Equal(expected, items.Select(item => item.Raw));
+            Assert.Equal(expected.Length, range.Count);
+            Assert.Equal(items.Select(item => item.Sequence).Order(), items.Select(item => item.Sequence));
+            Assert.Equal(
+                items.Length == 0 ? (null, null) : ((DateOnly?)LocalDay(items[0].At), LocalDay(items[^1].At)),
+                (range.FirstDay, range.LastDay)
+            );
+        }
+    }
+
+    private static DateOnly LocalDay(DateTimeOffset at) =>
+        DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static string Write(byte[] preamble, string text, Encoding? encoding = null)
     {

@@ -7,36 +7,51 @@ namespace SlaWatch.Replay.Input;
 /// <summary>
 /// A directory's recorded input in the order a replay takes it: what could not be read first (it is quarantined when
 /// the replay starts), then every other input by instant, ties in the order the files were read. A line of a JSON-lines
-/// file is held as its instant and place (about 40 bytes), and read and parsed again when it is enumerated, so a year
-/// of input need not sit in memory; mails are held as their paths, calls as parsed. Each enumeration reads the files
-/// again: they must not change during a replay.
+/// file is held as its place (16 bytes), and read and parsed again when it is enumerated, so a year of input need not
+/// sit in memory; mails are held as their paths, calls as parsed. Each enumeration reads the files again: they must not
+/// change during a replay.
 /// </summary>
 public sealed class ReplayInput
 {
-    private readonly TimeZoneInfo _zone;
     private readonly IReadOnlyList<UnreadableItem> _unreadable;
-    private readonly List<Place> _dated;
+
+    // Every readable input in replay order, and the first of each local day among them (the order is by instant, so
+    // a day's inputs lie together): a range of days is a range of places.
+    private readonly Spot[] _spots;
+    private readonly (DateOnly Day, int First)[] _days;
     private readonly IReadOnlyList<ReplayItem> _held;
     private readonly IReadOnlyList<LinesFile> _files;
+    private readonly (int From, int To) _taken;
     private readonly (DateOnly? From, DateOnly? To) _range;
 
+    private ReplayInput(ReplayInput from, (int From, int To) taken, (DateOnly? From, DateOnly? To) range) =>
+        (_unreadable, _spots, _days, _held, _files, _taken, _range) = (
+            from._unreadable,
+            from._spots,
+            from._days,
+            from._held,
+            from._files,
+            taken,
+            range
+        );
+
     private ReplayInput(
-        TimeZoneInfo zone,
         IReadOnlyList<UnreadableItem> unreadable,
-        List<Place> dated,
+        Spot[] spots,
+        (DateOnly Day, int First)[] days,
         IReadOnlyList<ReplayItem> held,
-        IReadOnlyList<LinesFile> files,
-        (DateOnly? From, DateOnly? To) range = default
-    ) => (_zone, _unreadable, _dated, _held, _files, _range) = (zone, unreadable, dated, held, files, range);
+        IReadOnlyList<LinesFile> files
+    ) =>
+        (_unreadable, _spots, _days, _held, _files, _taken) = (unreadable, spots, days, held, files, (0, spots.Length));
 
     /// <summary>How many inputs <see cref="Items"/> gives.</summary>
-    public int Count => _unreadable.Count + _dated.Count;
+    public int Count => _unreadable.Count + _taken.To - _taken.From;
 
     /// <summary>The local day of the first readable input; null when there is none.</summary>
-    public DateOnly? FirstDay => _dated.Count == 0 ? null : LocalDay(_dated[0]);
+    public DateOnly? FirstDay => _taken.From < _taken.To ? DayOf(_taken.From) : null;
 
     /// <summary>The local day of the last readable input; null when there is none.</summary>
-    public DateOnly? LastDay => _dated.Count == 0 ? null : LocalDay(_dated[^1]);
+    public DateOnly? LastDay => _taken.From < _taken.To ? DayOf(_taken.To - 1) : null;
 
     /// <summary>The inputs of the local days <paramref name="options"/> names, and every unreadable one.</summary>
     public ReplayInput Within(ReplayOptions options)
@@ -47,12 +62,24 @@ public sealed class ReplayInput
             return this;
         }
 
-        var dated = _dated.FindAll(place =>
-            LocalDay(place) is var day
-            && (options.From is null || day >= options.From)
-            && (options.To is null || day <= options.To)
-        );
-        return new ReplayInput(_zone, _unreadable, dated, _held, _files, (options.From, options.To));
+        var from = options.From is { } first ? FirstOnOrAfter(first) : 0;
+        var to = options.To is { } last ? FirstOnOrAfter(last.AddDays(1)) : _spots.Length;
+        var taken = (Math.Max(from, _taken.From), Math.Min(to, _taken.To));
+        return new ReplayInput(this, taken.Item1 < taken.Item2 ? taken : (0, 0), (options.From, options.To));
+    }
+
+    // The place of the first input of day or a later one; past the last place when there is none.
+    private int FirstOnOrAfter(DateOnly day)
+    {
+        var found = Array.BinarySearch(_days, (day, 0), DayStarts.ByDay);
+        var at = found >= 0 ? found : ~found;
+        return at < _days.Length ? _days[at].First : _spots.Length;
+    }
+
+    private DateOnly DayOf(int place)
+    {
+        var found = Array.BinarySearch(_days, (DateOnly.MinValue, place), DayStarts.ByFirst);
+        return _days[found >= 0 ? found : ~found - 1].Day;
     }
 
     /// <summary>
@@ -106,7 +133,7 @@ public sealed class ReplayInput
         var readers = new LineSpans.Reader?[_files.Count];
         try
         {
-            foreach (var place in _dated)
+            for (var place = _taken.From; place < _taken.To; place++)
             {
                 ahead.Add(Item(place, readers), stop);
             }
@@ -121,36 +148,74 @@ public sealed class ReplayInput
         }
     }
 
-    private ReplayItem Item(Place place, LineSpans.Reader?[] readers)
+    // An input is numbered by its place in the replay's order: among inputs of one instant, the order of reading.
+    private ReplayItem Item(int place, LineSpans.Reader?[] readers)
     {
-        if (place.File < 0)
+        var spot = _spots[place];
+        if (spot.File < 0)
         {
             // A mail is read and parsed here too, off the replay's thread.
-            var held = _held[(int)place.Offset];
-            return held is MailItem mail ? mail with { Read = MailRead.Ahead(mail) } : held;
+            var held = _held[(int)spot.Offset];
+            return held is MailItem mail
+                ? mail with
+                {
+                    Read = MailRead.Ahead(mail),
+                    Sequence = place,
+                }
+                : held with
+                {
+                    Sequence = place,
+                };
         }
 
-        var file = _files[place.File];
-        var reader = readers[place.File] ??= new LineSpans.Reader(file.Path);
-        var item = file.Item(place.Number, reader.Line(place.Offset, place.Length)) with { Sequence = place.Sequence };
+        var file = _files[spot.File];
+        var reader = readers[spot.File] ??= new LineSpans.Reader(file.Path);
+        var item = file.Item(spot.Number, reader.Line(spot.Offset, spot.Length)) with { Sequence = place };
         // A chat delivery's body is mapped here too, off the replay's thread.
         return item is ChatItem chat ? chat.MappedAhead() : item;
     }
 
-    private DateOnly LocalDay(Place place) =>
-        ZoneMapping.LocalDate(_zone, new DateTimeOffset(place.Ticks, TimeSpan.Zero));
-
     /// <summary>
-    /// A readable input: its instant and input order, and where it is: a line of <see cref="_files"/> (its number and
-    /// bytes) or, with <see cref="File"/> below zero, the held input at <see cref="Offset"/>. 32 bytes, not 40 (a
-    /// year's 5.46 million inputs in 167 MiB, not 208): the input order an int (2^31 inputs would not fit in memory
-    /// anyway), the fields packed as the runtime lays them out.
+    /// Where a readable input is: a line of <see cref="_files"/> (its number and bytes) or, with <see cref="File"/>
+    /// below zero, the held input at <see cref="Offset"/>. 16 bytes (a year's 5.46 million inputs in 83 MiB): the
+    /// offset and the file share a long, 40 bits and 24; the instant and the order of reading are needed only to sort.
     /// </summary>
-    [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Place(long Ticks, int Sequence, int File, int Number, long Offset, int Length)
+    private readonly struct Spot(int file, int number, long offset, int length)
+    {
+        private const int FileBits = 24;
+        private readonly long _offsetAndFile =
+            offset < 1L << (63 - FileBits) && file < (1 << FileBits) - 1
+                ? (offset << FileBits) | (uint)(file + 1)
+                : throw new InvalidOperationException(
+                    "input too large to replay: a line past 512 GiB into its file, or 16 million files"
+                );
+
+        public int File => (int)(_offsetAndFile & ((1 << FileBits) - 1)) - 1;
+
+        public long Offset => _offsetAndFile >> FileBits;
+
+        public int Number { get; } = number;
+
+        public int Length { get; } = length;
+    }
+
+    /// <summary>A readable input as read: its instant and order of reading, for the sort, and where it is.</summary>
+    private readonly record struct Place(long Ticks, int Sequence, Spot Spot)
     {
         public static int InReplayOrder(Place one, Place other) =>
             one.Ticks != other.Ticks ? one.Ticks.CompareTo(other.Ticks) : one.Sequence.CompareTo(other.Sequence);
+    }
+
+    private static class DayStarts
+    {
+        public static readonly IComparer<(DateOnly Day, int First)> ByDay = Comparer<(DateOnly Day, int First)>.Create(
+            (one, other) => one.Day.CompareTo(other.Day)
+        );
+
+        public static readonly IComparer<(DateOnly Day, int First)> ByFirst = Comparer<(
+            DateOnly Day,
+            int First
+        )>.Create((one, other) => one.First.CompareTo(other.First));
     }
 
     /// <summary>A JSON-lines file and how its lines become items.</summary>
@@ -176,7 +241,9 @@ public sealed class ReplayInput
                 return;
             }
 
-            _dated.Add(new Place(numbered.At.UtcTicks, checked((int)numbered.Sequence), NoFile, 0, _held.Count, 0));
+            _dated.Add(
+                new Place(numbered.At.UtcTicks, checked((int)numbered.Sequence), new Spot(NoFile, 0, _held.Count, 0))
+            );
             _held.Add(numbered);
         }
 
@@ -198,7 +265,11 @@ public sealed class ReplayInput
                 }
 
                 _dated.Add(
-                    new Place(numbered.At.UtcTicks, checked((int)numbered.Sequence), index, number, offset, length)
+                    new Place(
+                        numbered.At.UtcTicks,
+                        checked((int)numbered.Sequence),
+                        new Spot(index, number, offset, length)
+                    )
                 );
             }
         }
@@ -206,9 +277,32 @@ public sealed class ReplayInput
         public ReplayInput Build()
         {
             _dated.Sort(Place.InReplayOrder);
-            // Held through the replay: its growth's spare half given back (a year's input has 5.5 million).
-            _dated.TrimExcess();
-            return new ReplayInput(zone, _unreadable, _dated, _held, _files);
+            var spots = new Spot[_dated.Count];
+            var days = new List<(DateOnly Day, int First)>();
+            for (var at = 0; at < spots.Length; at++)
+            {
+                spots[at] = _dated[at].Spot;
+            }
+
+            // Each day's first place, found by halving: a year's 5.5 million inputs, 365 days.
+            for (var first = 0; first < spots.Length; )
+            {
+                var day = LocalDay(first);
+                days.Add((day, first));
+                var (low, high) = (first + 1, spots.Length);
+                while (low < high)
+                {
+                    var middle = low + ((high - low) / 2);
+                    (low, high) = LocalDay(middle) == day ? (middle + 1, high) : (low, middle);
+                }
+
+                first = low;
+            }
+
+            return new ReplayInput(_unreadable, spots, [.. days], _held, _files);
         }
+
+        private DateOnly LocalDay(int place) =>
+            ZoneMapping.LocalDate(zone, new DateTimeOffset(_dated[place].Ticks, TimeSpan.Zero));
     }
 }

@@ -13,7 +13,8 @@ public abstract record ReplayItem(DateTimeOffset At, string Origin)
     /// <summary>The file and line or row the input came from.</summary>
     public virtual string Origin { get; init; } = Origin;
 
-    /// <summary>Input order among items with one instant: the order the files were read in.</summary>
+    /// <summary>Its place in the input's order: among items with one instant, the order the files were read
+    /// in.</summary>
     public long Sequence { get; init; }
 }
 
