@@ -78,6 +78,7 @@ public sealed record DataNote(
             );
         }
 
-        return notes;
+        // Most tickets have none, and a day's exceptions keep what is returned for each of their rows.
+        return notes.Count == 0 ? [] : notes;
     }
 }

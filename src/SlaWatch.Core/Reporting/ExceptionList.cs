@@ -76,11 +76,14 @@ public sealed class ExceptionList(SlaPolicy policy)
         )
         {
             Reasons =
-            [
-                .. state.OverdueReasons.Select(given =>
-                    ContactMasking.InText(ExceptionRow.ReasonFor(given.Reason, given.Metric), policy.PhoneMask)!
-                ),
-            ],
+                state.OverdueReasons.Count == 0
+                    ? []
+                    :
+                    [
+                        .. state.OverdueReasons.Select(given =>
+                            ContactMasking.InText(ExceptionRow.ReasonFor(given.Reason, given.Metric), policy.PhoneMask)!
+                        ),
+                    ],
             VagueSolution = ExceptionRow.IsVague(state.Solution)
                 ? ContactMasking.InText(state.Solution, policy.PhoneMask)
                 : null,
