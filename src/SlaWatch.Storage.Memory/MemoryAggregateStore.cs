@@ -19,28 +19,44 @@ public sealed class MemoryAggregateStore : IAggregateStore
     private const int Quality = 1;
     private const int Window = 22;
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _json;
+
     private readonly ConcurrentDictionary<DateOnly, (byte[] Packed, int Length)> _days = new();
 
     public Task ReplaceDayAsync(DailyAggregate day, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(day);
-        var json = JsonSerializer.SerializeToUtf8Bytes(day);
-        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
+        _days[day.From] = Pack(day);
+        return Task.CompletedTask;
+    }
+
+    private static (byte[] Packed, int Length) Pack(DailyAggregate day)
+    {
+        // The JSON written into the thread's buffer, not a new array a day: at hundreds of KiB each would be a large
+        // object, and a year's reports left their 365 for a full collection to find. Nothing is awaited while it is
+        // used, so one buffer a thread serves.
+        var json = _json ??= new ArrayBufferWriter<byte>();
+        json.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            JsonSerializer.Serialize(writer, day);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.WrittenCount));
         try
         {
-            if (!BrotliEncoder.TryCompress(json, buffer, out var written, Quality, Window))
+            if (!BrotliEncoder.TryCompress(json.WrittenSpan, buffer, out var written, Quality, Window))
             {
                 throw new InvalidOperationException("A day's figures did not fit their largest compressed size.");
             }
 
-            _days[day.From] = (buffer[..written], json.Length);
+            return (buffer[..written], json.WrittenCount);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<DailyAggregate?> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
