@@ -11,7 +11,11 @@ namespace SlaWatch.Storage.Memory;
 internal sealed class PackedNames(int capacity)
 {
     private readonly List<string> _names = [];
-    private readonly Dictionary<string, int> _places = new(StringComparer.Ordinal);
+
+    // Each name packed, and each digest's prefix, is looked up here as it lies: the span view is made once.
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _places = new Dictionary<string, int>(
+        StringComparer.Ordinal
+    ).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The name's place, added when new and there is room; none when it is not kept. A name that is part of a text (a
@@ -20,7 +24,7 @@ internal sealed class PackedNames(int capacity)
     /// </summary>
     public int? PlaceOf(ReadOnlySpan<char> name, string? whole = null)
     {
-        if (_places.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var place))
+        if (_places.TryGetValue(name, out var place))
         {
             return place;
         }
@@ -31,7 +35,7 @@ internal sealed class PackedNames(int capacity)
         }
 
         whole ??= name.ToString();
-        _places[whole] = _names.Count;
+        _places.Dictionary[whole] = _names.Count;
         _names.Add(whole);
         return _names.Count - 1;
     }

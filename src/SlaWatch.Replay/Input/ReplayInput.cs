@@ -64,8 +64,8 @@ public sealed class ReplayInput
 
         var from = options.From is { } first ? FirstOnOrAfter(first) : 0;
         var to = options.To is { } last ? FirstOnOrAfter(last.AddDays(1)) : _spots.Length;
-        var taken = (Math.Max(from, _taken.From), Math.Min(to, _taken.To));
-        return new ReplayInput(this, taken.Item1 < taken.Item2 ? taken : (0, 0), (options.From, options.To));
+        (int From, int To) taken = (Math.Max(from, _taken.From), Math.Min(to, _taken.To));
+        return new ReplayInput(this, taken.From < taken.To ? taken : (0, 0), (options.From, options.To));
     }
 
     // The place of the first input of day or a later one; past the last place when there is none.
@@ -234,17 +234,11 @@ public sealed class ReplayInput
         /// <summary>An input held whole until the replay takes it.</summary>
         public void Add(ReplayItem item)
         {
-            var numbered = item with { Sequence = _sequence++ };
-            if (numbered is UnreadableItem unreadable)
+            if (!SetAside(item))
             {
-                _unreadable.Add(unreadable);
-                return;
+                _dated.Add(Numbered(item, new Spot(NoFile, 0, _held.Count, 0)));
+                _held.Add(item);
             }
-
-            _dated.Add(
-                new Place(numbered.At.UtcTicks, checked((int)numbered.Sequence), new Spot(NoFile, 0, _held.Count, 0))
-            );
-            _held.Add(numbered);
         }
 
         /// <summary>
@@ -257,22 +251,28 @@ public sealed class ReplayInput
             _files.Add(file);
             foreach (var (item, number, offset, length) in lines)
             {
-                var numbered = item with { Sequence = _sequence++ };
-                if (numbered is UnreadableItem unreadable)
+                if (!SetAside(item))
                 {
-                    _unreadable.Add(unreadable);
-                    continue;
+                    _dated.Add(Numbered(item, new Spot(index, number, offset, length)));
                 }
-
-                _dated.Add(
-                    new Place(
-                        numbered.At.UtcTicks,
-                        checked((int)numbered.Sequence),
-                        new Spot(index, number, offset, length)
-                    )
-                );
             }
         }
+
+        // An unreadable input is held, numbered, to be quarantined first; false for any other.
+        private bool SetAside(ReplayItem item)
+        {
+            if (item is not UnreadableItem unreadable)
+            {
+                return false;
+            }
+
+            _unreadable.Add(unreadable with { Sequence = _sequence++ });
+            return true;
+        }
+
+        // A readable input's place, numbered in the order of reading for the sort; the item takes its number when
+        // the replay takes it (a year's five million lines were each copied here only to carry one).
+        private Place Numbered(ReplayItem item, Spot spot) => new(item.At.UtcTicks, checked((int)_sequence++), spot);
 
         public ReplayInput Build()
         {

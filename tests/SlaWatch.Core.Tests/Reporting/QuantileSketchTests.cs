@@ -89,21 +89,8 @@ public class QuantileSketchTests
     [Fact]
     public void DaysMergedAreTheSameSketchAsThePeriodAtOnce()
     {
-        var random = new Random(7);
-        var days = Enumerable
-            .Range(0, 30)
-            .Select(_ =>
-                Enumerable
-                    .Range(0, random.Next(0, 300))
-                    .Select(_ => random.NextDouble() * random.Next(1, 5000))
-                    .ToArray()
-            )
-            .ToArray();
-        var month = new QuantileSketch();
-        foreach (var day in days)
-        {
-            month.Merge(Of(day));
-        }
+        var days = RandomDays(new Random(7), 30, 0, 300, random => random.NextDouble() * random.Next(1, 5000));
+        var month = Merged(days.Select(Of));
 
         var atOnce = Of(days.SelectMany(day => day));
         Assert.Equal(atOnce.Zeros, month.Zeros);
@@ -119,24 +106,13 @@ public class QuantileSketchTests
     public void SketchesReadBackMergeAndTakeMoreValuesAsBeforeTheyWereStored()
     {
         // Seconds to weeks, so buckets below and above zero; a stored sketch keeps only the buckets holding a value.
-        var random = new Random(11);
-        var days = Enumerable
-            .Range(0, 12)
-            .Select(_ =>
-                Enumerable
-                    .Range(0, random.Next(1, 400))
-                    .Select(_ => random.Next(8) == 0 ? 0 : Math.Exp((random.NextDouble() * 16) - 6))
-                    .ToArray()
-            )
-            .ToArray();
+        var days = RandomDays(new Random(11), 12, 1, 400, random =>
+            random.Next(8) == 0 ? 0 : Math.Exp((random.NextDouble() * 16) - 6)
+        );
         double[] later = [0.003, 9, 80_000];
         var stored = days.Select(day => ReadBack(Of(day))).ToArray();
 
-        var month = new QuantileSketch();
-        foreach (var day in stored)
-        {
-            month.Merge(day);
-        }
+        var month = Merged(stored);
 
         var denseIntoStored = ReadBack(Of(days[0]));
         denseIntoStored.Merge(Of(days[1]));
@@ -150,6 +126,25 @@ public class QuantileSketchTests
         AssertSame(Of(days[0].Concat(days[1])), denseIntoStored);
         AssertSame(Of(days[2].Concat(later)), storedTakesValues);
         Assert.Equal(Of(days[3]).Buckets, ReadBack(ReadBack(Of(days[3]))).Buckets);
+    }
+
+    /// <summary>Days of values, each day as many as drawn between <paramref name="fewest"/> and below
+    /// <paramref name="most"/>.</summary>
+    private static double[][] RandomDays(Random random, int days, int fewest, int most, Func<Random, double> value) =>
+        Enumerable
+            .Range(0, days)
+            .Select(_ => Enumerable.Range(0, random.Next(fewest, most)).Select(_ => value(random)).ToArray())
+            .ToArray();
+
+    private static QuantileSketch Merged(IEnumerable<QuantileSketch> days)
+    {
+        var merged = new QuantileSketch();
+        foreach (var day in days)
+        {
+            merged.Merge(day);
+        }
+
+        return merged;
     }
 
     private static QuantileSketch ReadBack(QuantileSketch sketch) =>
