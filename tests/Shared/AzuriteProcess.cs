@@ -41,7 +41,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public static async Task<AzuriteProcess> StartAsync(bool persistent)
     {
-        var location = persistent ? Directory.CreateTempSubdirectory("slawatch-azurite-").FullName : null;
+        var location = persistent ? TestFolders.Create("slawatch-azurite-").FullName : null;
         return await LoopbackPorts
             .StartAsync(async () =>
             {

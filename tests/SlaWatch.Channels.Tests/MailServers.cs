@@ -77,7 +77,7 @@ internal sealed class MailServers : IAsyncDisposable
         LoopbackPorts.StartAsync(async () =>
         {
             var servers = new MailServers(
-                Directory.CreateTempSubdirectory("slawatch-mail-").FullName,
+                TestFolders.Create("slawatch-mail-").FullName,
                 LoopbackPorts.Free(),
                 withSmtp ? LoopbackPorts.Free() : null,
                 owned: true

@@ -49,7 +49,7 @@ public class ParserFuzzTests
     [Fact]
     public void InputLinesAreParsedOrRefusedNamingAFieldForEveryMutant()
     {
-        var lines = Directory.CreateTempSubdirectory("slawatch-fuzz-").FullName;
+        var lines = TestFolders.Create("slawatch-fuzz-").FullName;
         File.WriteAllText(
             Path.Combine(lines, "contact.jsonl"),
             """{"type":"contact","channel":"email","sourceId":"<m1@example.com>","receivedAt":"2026-11-16T09:30:"""
@@ -71,7 +71,7 @@ public class ParserFuzzTests
     [Fact]
     public void TrackingSheetsAreReadOrRefusedForEveryMutant()
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-fuzz-").FullName;
+        var folder = TestFolders.Create("slawatch-fuzz-").FullName;
         var sheet = Path.Combine(folder, "sheet.csv");
         Fuzz(
             Directory.EnumerateFiles(Corpus.Own("sheets"), "*.csv"),

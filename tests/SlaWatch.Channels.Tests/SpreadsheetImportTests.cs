@@ -148,7 +148,7 @@ public sealed class SpreadsheetImportTests
     [Fact]
     public async Task ACsvWithChineseHeadersGivesTheFiguresComputedByHand()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "跟踪表.csv");
+        var path = Path.Combine(TestFolders.Create("slawatch-import-").FullName, "跟踪表.csv");
         var csv = new StringBuilder().AppendLine(string.Join(',', Chinese));
         foreach (var row in Rows)
         {
@@ -164,7 +164,7 @@ public sealed class SpreadsheetImportTests
     [Fact]
     public async Task AnXlsxWithEnglishHeadersGivesTheSameFigures()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "tracking.xlsx");
+        var path = Path.Combine(TestFolders.Create("slawatch-import-").FullName, "tracking.xlsx");
         var sheet = Rows.Select(row =>
             {
                 var cells = new Dictionary<string, object?>();
@@ -199,7 +199,7 @@ public sealed class SpreadsheetImportTests
     [Fact]
     public async Task ASheetWithoutTheRequiredColumnsIsRefusedWhole()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "wrong.csv");
+        var path = Path.Combine(TestFolders.Create("slawatch-import-").FullName, "wrong.csv");
         await File.WriteAllTextAsync(path, "姓名,电话\n张三,13912341522\n");
         await using var services = MemoryProcess.Of(Shipped.Policy, new FakeTimeProvider(ImportedAt));
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 using SlaWatch.Channels.Spreadsheets;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests;
 
@@ -11,7 +12,7 @@ namespace SlaWatch.Channels.Tests;
 /// </summary>
 public sealed class SpreadsheetReaderTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("slawatch-sheet-");
+    private readonly DirectoryInfo _folder = TestFolders.Create("slawatch-sheet-");
 
     public void Dispose() => _folder.Delete(recursive: true);
 

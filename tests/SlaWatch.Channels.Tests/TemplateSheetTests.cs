@@ -199,7 +199,7 @@ public sealed class TemplateSheetTests
                 return row;
             })
             .ToList();
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-import-").FullName, "售后问题登记表.xlsx");
+        var path = Path.Combine(TestFolders.Create("slawatch-import-").FullName, "售后问题登记表.xlsx");
         await MiniExcel.SaveAsAsync(path, sheet);
         return path;
     }

@@ -13,7 +13,7 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
     [Fact]
     public void ABackupInABlobContainerRestoresToTablesThatReportTheSame()
     {
-        var input = Directory.CreateTempSubdirectory("slawatch-cli-backup-").FullName;
+        var input = TestFolders.Create("slawatch-cli-backup-").FullName;
         Assert.Equal(
             0,
             Cli.Run(
@@ -44,7 +44,7 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
             "--rules",
             Cli.Config("classification.json"),
             "--out",
-            Directory.CreateTempSubdirectory("slawatch-cli-backup-out-").FullName
+            TestFolders.Create("slawatch-cli-backup-out-").FullName
         );
         Assert.True(replay.ExitCode == 0, replay.Error);
         var original = Prefix().Match(replay.Out).Groups[1].Value;
@@ -144,7 +144,7 @@ public partial class BackupCommandTests(AzuriteFixture azurite)
     [Fact]
     public void ADamagedBackupIsRefusedInOneLineNamingTheFile()
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-cli-damaged-").FullName;
+        var folder = TestFolders.Create("slawatch-cli-damaged-").FullName;
         var prefix = "bd" + Guid.NewGuid().ToString("N")[..10];
         Assert.Equal(
             0,

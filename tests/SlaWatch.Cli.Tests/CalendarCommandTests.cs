@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Cli.Tests;
 
@@ -137,7 +138,7 @@ public class CalendarCommandTests
     [Fact]
     public void ImportAddsAYearAndABrokenFeedExitsWithTwoNamingItsLine()
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-cli-import-").FullName;
+        var folder = TestFolders.Create("slawatch-cli-import-").FullName;
         try
         {
             foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(Cli.Office)!))

@@ -117,7 +117,7 @@ internal static class Cli
 
     public static string TempFile(string name, string content)
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-cli-");
+        var folder = TestFolders.Create("slawatch-cli-");
         var path = Path.Combine(folder.FullName, name);
         File.WriteAllText(path, content);
         return path;

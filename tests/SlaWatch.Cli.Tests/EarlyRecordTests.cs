@@ -39,7 +39,7 @@ public class EarlyRecordTests(AzuriteFixture azurite)
     [Fact]
     public void IngestAndReplayGiveIdenticalFiguresAndBothListTheEarlyRecords()
     {
-        var input = Directory.CreateTempSubdirectory("slawatch-early-").FullName;
+        var input = TestFolders.Create("slawatch-early-").FullName;
         var file = Path.Combine(input, "events.jsonl");
         File.WriteAllLines(file, Lines);
         var prefix = "e" + Guid.NewGuid().ToString("N")[..10];
@@ -59,7 +59,7 @@ public class EarlyRecordTests(AzuriteFixture azurite)
 
         var ingested = Cli.Run(["ingest", file, .. store]);
         var report = Cli.Run(["report", "daily", "--date", "2026-11-16", "--format", "json", .. store]);
-        var output = Directory.CreateTempSubdirectory("slawatch-early-out-").FullName;
+        var output = TestFolders.Create("slawatch-early-out-").FullName;
         var replayed = Cli.Run(
             "replay",
             input,

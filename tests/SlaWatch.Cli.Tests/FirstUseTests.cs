@@ -12,7 +12,7 @@ public class FirstUseTests(AzuriteFixture azurite)
     [Fact]
     public void OutsideTheCheckoutTheShippedConfigurationBesideTheToolIsUsed()
     {
-        var elsewhere = Directory.CreateTempSubdirectory("slawatch-elsewhere-").FullName;
+        var elsewhere = TestFolders.Create("slawatch-elsewhere-").FullName;
         var calls = Path.Combine(elsewhere, "calls.jsonl");
         File.WriteAllText(
             calls,
@@ -61,13 +61,13 @@ public class FirstUseTests(AzuriteFixture azurite)
     [Fact]
     public void WithoutEchartsReplaySaysSoBeforeItStartsAndStillWritesItsCsvAndJson()
     {
-        var input = Directory.CreateTempSubdirectory("slawatch-noecharts-in-").FullName;
+        var input = TestFolders.Create("slawatch-noecharts-in-").FullName;
         File.WriteAllText(
             Path.Combine(input, "events.jsonl"),
             """{"type":"contact","channel":"email","sourceId":"<n1@example.com>","receivedAt":"2026-11-16T09:30:"""
                 + """00+08:00","from":"a@example.com","subject":"无法登录"}"""
         );
-        var output = Directory.CreateTempSubdirectory("slawatch-noecharts-out-").FullName;
+        var output = TestFolders.Create("slawatch-noecharts-out-").FullName;
         var missing = new Dictionary<string, string> { ["SLAWATCH_ECHARTS"] = Path.Combine(input, "no-echarts.js") };
 
         var result = Cli.RunProcessIn(Cli.Root, missing, "replay", input, "--store", "memory", "--out", output);

@@ -39,7 +39,7 @@ public class HostileInputTests(AzuriteFixture azurite)
     public void AWorkbookThatIsNotAZipOrInflatesLikeABombIsRefusedBeforeItIsRead()
     {
         var notZip = Cli.TempFile("sheet.xlsx", "PK but not a zip");
-        var bomb = Path.Combine(Directory.CreateTempSubdirectory("slawatch-cli-").FullName, "bomb.xlsx");
+        var bomb = Path.Combine(TestFolders.Create("slawatch-cli-").FullName, "bomb.xlsx");
         using (var zip = ZipFile.Open(bomb, ZipArchiveMode.Create))
         {
             // 64 MB of one byte: it deflates to about 64 KB, a thousandfold, as a bomb's sheet does.

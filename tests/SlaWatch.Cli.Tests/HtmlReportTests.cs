@@ -35,7 +35,7 @@ public class HtmlReportTests(AzuriteFixture azurite)
             )
         );
         Assert.Equal(0, WithStore("ingest", input).ExitCode);
-        var page = Path.Combine(Directory.CreateTempSubdirectory("slawatch-report-").FullName, $"report-{lang}.html");
+        var page = Path.Combine(TestFolders.Create("slawatch-report-").FullName, $"report-{lang}.html");
 
         var written = WithStore(
             "report",
@@ -94,7 +94,7 @@ public class HtmlReportTests(AzuriteFixture azurite)
             )
         );
         Assert.Equal(0, WithStore("ingest", input).ExitCode);
-        var page = Path.Combine(Directory.CreateTempSubdirectory("slawatch-report-").FullName, $"{kind}-{lang}.html");
+        var page = Path.Combine(TestFolders.Create("slawatch-report-").FullName, $"{kind}-{lang}.html");
 
         Assert.Equal(
             0,
@@ -159,7 +159,7 @@ public class HtmlReportTests(AzuriteFixture azurite)
         foreach (
             var arg in DebianChromium
                 .Arguments.Prepend("--headless")
-                .Append($"--user-data-dir={Directory.CreateTempSubdirectory("slawatch-chromium-").FullName}")
+                .Append($"--user-data-dir={TestFolders.Create("slawatch-chromium-").FullName}")
                 .Append(action)
         )
         {

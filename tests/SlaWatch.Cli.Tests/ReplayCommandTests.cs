@@ -8,7 +8,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
 {
     private static string Generate(int days, int perDay)
     {
-        var directory = Directory.CreateTempSubdirectory("slawatch-cli-gen-").FullName;
+        var directory = TestFolders.Create("slawatch-cli-gen-").FullName;
         var result = Cli.Run(
             "generate",
             "--days",
@@ -50,7 +50,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
     public void GenerateThenReplayInMemoryUnderTwoPoliciesPrintsBothAndTheComparison()
     {
         var input = Generate(3, 60);
-        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
+        var output = TestFolders.Create("slawatch-cli-out-").FullName;
 
         var result = ReplayTwice(input, output);
 
@@ -99,7 +99,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
     public void AChineseReplayPrintsAndWritesNoEnglishWordOfItsOwn()
     {
         var input = Generate(3, 60);
-        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
+        var output = TestFolders.Create("slawatch-cli-out-").FullName;
 
         var result = ReplayTwice(input, output, "--lang", "zh-CN");
 
@@ -125,7 +125,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
     public void ReplayOnTableStorageWritesItsOwnTables()
     {
         var input = Generate(1, 40);
-        var output = Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName;
+        var output = TestFolders.Create("slawatch-cli-out-").FullName;
 
         var result = Cli.Run(
             "replay",
@@ -164,7 +164,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
 
         var empty = Cli.Run(
             "replay",
-            Directory.CreateTempSubdirectory("slawatch-cli-empty-").FullName,
+            TestFolders.Create("slawatch-cli-empty-").FullName,
             "--store",
             "memory",
             "--policy",
@@ -214,7 +214,7 @@ public class ReplayCommandTests(AzuriteFixture azurite)
                 "--rules",
                 Cli.Config("classification.json"),
                 "--out",
-                Directory.CreateTempSubdirectory("slawatch-cli-out-").FullName,
+                TestFolders.Create("slawatch-cli-out-").FullName,
             }
         )
         {

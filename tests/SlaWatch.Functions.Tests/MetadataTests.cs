@@ -31,7 +31,7 @@ public sealed class MetadataTests
 
     private static async Task<string> PublishAsync()
     {
-        var output = Directory.CreateTempSubdirectory("slawatch-publish-").FullName;
+        var output = TestFolders.Create("slawatch-publish-").FullName;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (
             var argument in new[]

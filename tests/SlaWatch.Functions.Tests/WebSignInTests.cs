@@ -149,7 +149,7 @@ public sealed class WebSignInTests : IDisposable
 
     private static string File(string json)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-users-").FullName, "dev-users.json");
+        var path = Path.Combine(TestFolders.Create("slawatch-users-").FullName, "dev-users.json");
         System.IO.File.WriteAllText(path, json);
         return path;
     }

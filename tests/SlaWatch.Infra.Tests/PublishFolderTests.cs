@@ -45,7 +45,7 @@ public sealed class PublishFolderTests
     [Fact]
     public async Task ThePublishFolderCarriesEchartsHostJsonAndTheConfiguration()
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-publish-").FullName;
+        var folder = TestFolders.Create("slawatch-publish-").FullName;
         try
         {
             var (code, output) = await PublishAsync(folder);
@@ -75,7 +75,7 @@ public sealed class PublishFolderTests
     [Fact]
     public async Task APublishWithoutEchartsFailsSayingWhy()
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-publish-").FullName;
+        var folder = TestFolders.Create("slawatch-publish-").FullName;
         try
         {
             var missing = Path.Combine(folder, "no-echarts", "echarts.min.js");

@@ -157,7 +157,7 @@ public sealed class GeneratedReplayTests
 
     private static string Generate(SampleOptions options)
     {
-        var directory = Directory.CreateTempSubdirectory("slawatch-gen-").FullName;
+        var directory = TestFolders.Create("slawatch-gen-").FullName;
         new SampleGenerator(options, Shipped.Policy.TimeZone).Write(directory);
         return directory;
     }

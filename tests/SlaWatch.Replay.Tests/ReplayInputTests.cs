@@ -130,7 +130,7 @@ public sealed class ReplayInputTests
     [Fact]
     public void ACallIsNamedByItsLogAndItsId()
     {
-        var directory = Directory.CreateTempSubdirectory("slawatch-calls-").FullName;
+        var directory = TestFolders.Create("slawatch-calls-").FullName;
         try
         {
             new SampleGenerator(
@@ -254,7 +254,7 @@ public sealed class ReplayInputTests
 
     private static string Write(byte[] preamble, string text, Encoding? encoding = null)
     {
-        var directory = Directory.CreateTempSubdirectory("slawatch-input-").FullName;
+        var directory = TestFolders.Create("slawatch-input-").FullName;
         File.WriteAllBytes(
             Path.Combine(directory, "events.jsonl"),
             [.. preamble, .. (encoding ?? new UTF8Encoding(false)).GetBytes(text)]

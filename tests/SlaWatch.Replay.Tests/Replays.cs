@@ -50,7 +50,7 @@ internal static class Replays
     /// calendars).</summary>
     public static SlaPolicy WithEmailAcknowledgement(string target)
     {
-        var directory = Directory.CreateTempSubdirectory("slawatch-policy-").FullName;
+        var directory = TestFolders.Create("slawatch-policy-").FullName;
         CopyDirectory(RepoRoot.Config(string.Empty), directory);
         var path = Path.Combine(directory, "sla-policy.json");
         var policy = JsonNode.Parse(File.ReadAllText(path))!;

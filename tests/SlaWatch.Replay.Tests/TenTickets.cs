@@ -1,4 +1,5 @@
 using System.Text;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Replay.Tests;
 
@@ -10,7 +11,7 @@ internal static class TenTickets
 {
     public static string Write()
     {
-        var directory = Directory.CreateTempSubdirectory("slawatch-ten-").FullName;
+        var directory = TestFolders.Create("slawatch-ten-").FullName;
         Directory.CreateDirectory(Path.Combine(directory, "email"));
         Directory.CreateDirectory(Path.Combine(directory, "chat"));
         Directory.CreateDirectory(Path.Combine(directory, "phone"));

@@ -62,7 +62,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
                     "主管 无人值班"
                 )
             );
-        var folder = new DirectoryFolder(Directory.CreateTempSubdirectory("slawatch-backup-").FullName);
+        var folder = new DirectoryFolder(TestFolders.Create("slawatch-backup-").FullName);
         var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(folder);
         var restoredPrefix = "r" + Guid.NewGuid().ToString("N")[..10];
         await using var restored = world.NewProcess(
@@ -115,7 +115,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 08:00"));
         await SeedAsync(world);
-        var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
+        var path = TestFolders.Create("slawatch-backup-").FullName;
         await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
         Damage(path, damage);
         var target = new TableStorage(
@@ -139,7 +139,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
     {
         await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 08:00"));
         await SeedAsync(world);
-        var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
+        var path = TestFolders.Create("slawatch-backup-").FullName;
         await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
         // A backup whose manifest agrees with it but whose last table holds one row twice: it checks out, and the
         // store refuses the second copy after the other tables are written.
@@ -184,7 +184,7 @@ public sealed class BackupTests(AzuriteFixture azurite)
             return written;
         });
         await Task.Delay(200);
-        var path = Directory.CreateTempSubdirectory("slawatch-backup-").FullName;
+        var path = TestFolders.Create("slawatch-backup-").FullName;
         var manifest = await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(
             new DirectoryFolder(path)
         );

@@ -1,6 +1,7 @@
 using SlaWatch.Channels.Calendars;
 using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Configuration;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Channels.Tests.Calendars;
 
@@ -18,7 +19,7 @@ public sealed class HolidayImportTests : IDisposable
         }
         """;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("slawatch-import-").FullName;
+    private readonly string _folder = TestFolders.Create("slawatch-import-").FullName;
 
     public HolidayImportTests()
     {

@@ -1,5 +1,6 @@
 using SlaWatch.Core.Calendars;
 using SlaWatch.Core.Configuration;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Calendars;
 
@@ -73,7 +74,7 @@ public class CalendarLoaderTests
     [Fact]
     public void AnIncludedHolidaySetNeedsItsSource()
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-cal-");
+        var folder = TestFolders.Create("slawatch-cal-");
         File.WriteAllText(Path.Combine(folder.FullName, "set.json"), """{"holidays":["2026-10-01"]}""");
         var file = Path.Combine(folder.FullName, "office.json");
         File.WriteAllText(file, """{"timeZone":"UTC","week":{"mon":[["09:00","12:00"]]},"include":["set.json"]}""");

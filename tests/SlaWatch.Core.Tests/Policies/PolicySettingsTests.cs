@@ -1,6 +1,7 @@
 using SlaWatch.Core.Configuration;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Policies;
 
@@ -91,7 +92,7 @@ public class PolicySettingsTests
     [Fact]
     public void TeamsMayComeFromTheirOwnFileBesideThePolicy()
     {
-        var folder = Directory.CreateTempSubdirectory("slawatch-teams-");
+        var folder = TestFolders.Create("slawatch-teams-");
         try
         {
             File.WriteAllText(Path.Combine(folder.FullName, "teams.json"), """{ "夜班": ["客服N"] }""");

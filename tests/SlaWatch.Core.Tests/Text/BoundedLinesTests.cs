@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SlaWatch.Core.Text;
+using SlaWatch.TestSupport;
 
 namespace SlaWatch.Core.Tests.Text;
 
@@ -13,7 +14,7 @@ public sealed class BoundedLinesTests
     {
         // A \r\n falling across the reader's 64 Ki-character buffer, blank lines, and no newline at the end.
         var text = new string('a', 65_535) + "\r\nb\n\nc\rd\r\n\re";
-        var path = Path.GetTempFileName();
+        var path = Path.Combine(TestFolders.Create("slawatch-lines-").FullName, "lines.txt");
         File.WriteAllText(path, text);
 
         var lines = BoundedLines.Read(path, 100_000).ToArray();
@@ -96,11 +97,10 @@ public sealed class BoundedLinesTests
     [Fact]
     public void AFileWithAByteOrderMarkReadsWithoutIt()
     {
-        var path = Path.GetTempFileName();
+        var path = Path.Combine(TestFolders.Create("slawatch-lines-").FullName, "bom.txt");
         File.WriteAllText(path, "首行\n次行", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
         Assert.Equal(["首行", "次行"], BoundedLines.Read(path, 100).Select(line => line.Text));
-        File.Delete(path);
     }
 
     /// <summary>A reader that hands out its text in the pieces given, so a newline can fall on any read's
