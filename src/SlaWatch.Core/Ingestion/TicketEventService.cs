@@ -129,7 +129,7 @@ public sealed class TicketEventService(
             refused[i] = await RefusedAsync(item, origin, raw, keep: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ScreenedEvents([.. inputs.Select(input => WithRef(input.Event))], refused);
+        return new ScreenedEvents([.. inputs.Select(input => EventRefs.WithRef(input.Event))], refused);
     }
 
     /// <summary>Records screened events on the ticket <paramref name="ticketRef"/> names, as
@@ -321,7 +321,7 @@ public sealed class TicketEventService(
         StoredTicket? loaded = null
     )
     {
-        items = [.. items.Select(WithRef)];
+        items = [.. items.Select(EventRefs.WithRef)];
         // Which of the items the last attempt added: those the ticket did not hold, each source once.
         var added = new bool[items.Length];
         string? conflict = null;
@@ -395,9 +395,6 @@ public sealed class TicketEventService(
         ];
     }
 
-    private static TicketEvent WithRef(TicketEvent item) =>
-        item.SourceRef is null ? item with { SourceRef = DerivedRef(item) } : item;
-
     /// <summary>Customers answer our acknowledgements and replies: which ticket those messages belong to, entered
     /// together (not a sheet row's reply or one without a reference of its own, which no message quotes).</summary>
     /// <param name="channel">The ticket's channel, asked for only when there is a reply to enter (a written ticket's
@@ -464,40 +461,5 @@ public sealed class TicketEventService(
             ? (isThread, channel, key)
             : null;
 
-    // From what happened only: how and when it was recorded does not make it another event. The hash of the event as
-    // Describe gives it, in UTF-8.
-    private static string DerivedRef(TicketEvent item)
-    {
-        return ShortDigest.OfBytes(
-            TicketIds.DerivedPrefix,
-            12,
-            Described(item with { Entered = false, RecordedAt = null, StampedAt = null, From = null })
-        );
-    }
-
-    /// <summary>
-    /// An event's type name and JSON, in UTF-8, written into a buffer each thread keeps (valid until its next use): an
-    /// agent event a replay records is otherwise four copies of its JSON (string, bytes) for one 24-digit name.
-    /// </summary>
-    private static ReadOnlySpan<byte> Described(TicketEvent item)
-    {
-        var (buffer, json) = _describer ??= NewDescriber();
-        buffer.ResetWrittenCount();
-        json.Reset(buffer);
-        Encoding.UTF8.GetBytes(item.GetType().Name, buffer);
-        JsonSerializer.Serialize(json, item, item.GetType());
-        json.Flush();
-        return buffer.WrittenSpan;
-    }
-
-    [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _describer;
-
-    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewDescriber()
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        return (buffer, new Utf8JsonWriter(buffer));
-    }
-
-    private static string Describe(TicketEvent item) => Encoding.UTF8.GetString(Described(item));
+    private static string Describe(TicketEvent item) => Encoding.UTF8.GetString(EventRefs.Described(item));
 }

@@ -84,7 +84,8 @@ public sealed class ReplayInput
 
     /// <summary>
     /// The inputs in replay order, every line read from its file again: on a thread of its own, up to
-    /// <see cref="ReadAhead"/> ahead of the caller, so a replay handles one input while the next are read and parsed.
+    /// <see cref="ReadAhead"/> batches of <see cref="Batch"/> ahead of the caller, so a replay handles one input while
+    /// the next are read and parsed. Handed over a batch at a time: one at a time, the two threads met at every input.
     /// </summary>
     public IEnumerable<ReplayItem> Items()
     {
@@ -93,7 +94,7 @@ public sealed class ReplayInput
             yield return item;
         }
 
-        using var ahead = new BlockingCollection<ReplayItem>(ReadAhead);
+        using var ahead = new BlockingCollection<ReplayItem[]>(ReadAhead);
         using var stop = new CancellationTokenSource();
         var reading = Task.Factory.StartNew(
             () => ReadDated(ahead, stop.Token),
@@ -103,9 +104,12 @@ public sealed class ReplayInput
         );
         try
         {
-            foreach (var item in ahead.GetConsumingEnumerable())
+            foreach (var batch in ahead.GetConsumingEnumerable())
             {
-                yield return item;
+                foreach (var item in batch)
+                {
+                    yield return item;
+                }
             }
 
             // A failed read (a file that changed) ends the items early: its error is the caller's.
@@ -126,16 +130,23 @@ public sealed class ReplayInput
         }
     }
 
-    private const int ReadAhead = 1024;
+    private const int ReadAhead = 16;
+    private const int Batch = 64;
 
-    private void ReadDated(BlockingCollection<ReplayItem> ahead, CancellationToken stop)
+    private void ReadDated(BlockingCollection<ReplayItem[]> ahead, CancellationToken stop)
     {
         var readers = new LineSpans.Reader?[_files.Count];
         try
         {
-            for (var place = _taken.From; place < _taken.To; place++)
+            for (var first = _taken.From; first < _taken.To; first += Batch)
             {
-                ahead.Add(Item(place, readers), stop);
+                var batch = new ReplayItem[Math.Min(Batch, _taken.To - first)];
+                for (var k = 0; k < batch.Length; k++)
+                {
+                    batch[k] = Item(first + k, readers);
+                }
+
+                ahead.Add(batch, stop);
             }
         }
         finally
@@ -171,8 +182,13 @@ public sealed class ReplayInput
         var file = _files[spot.File];
         var reader = readers[spot.File] ??= new LineSpans.Reader(file.Path);
         var item = file.Item(spot.Number, reader.Line(spot.Offset, spot.Length)) with { Sequence = place };
-        // A chat delivery's body is mapped here too, off the replay's thread.
-        return item is ChatItem chat ? chat.MappedAhead() : item;
+        // A chat delivery's body is mapped here too, and an event line's reference derived, off the replay's thread.
+        return item switch
+        {
+            ChatItem chat => chat.MappedAhead(),
+            RecordItem record => record.RefAhead(),
+            _ => item,
+        };
     }
 
     /// <summary>

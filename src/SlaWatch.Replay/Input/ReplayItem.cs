@@ -56,7 +56,18 @@ public sealed record CallItem(DateTimeOffset At, string File, CallRecord Call) :
 
 /// <summary>A line of the agent events file: a response, status change, rating… (or a contact in the JSON input
 /// format).</summary>
-public sealed record RecordItem(DateTimeOffset At, string Origin, InputLine Line, string Raw) : ReplayItem(At, Origin);
+public sealed record RecordItem(DateTimeOffset At, string Origin, InputLine Line, string Raw) : ReplayItem(At, Origin)
+{
+    /// <summary>This line with its event's source reference given, as recording it would give it
+    /// (<see cref="EventRefs"/>).</summary>
+    public RecordItem RefAhead() =>
+        Line is EventLine line && line.Event.SourceRef is null
+            ? this with
+            {
+                Line = line with { Event = EventRefs.WithRef(line.Event) },
+            }
+            : this;
+}
 
 /// <summary>Input that could not be read; it is quarantined when the replay starts, and the rest goes on.</summary>
 public sealed record UnreadableItem(DateTimeOffset At, string Origin, string Channel, string Reason, string Raw)
