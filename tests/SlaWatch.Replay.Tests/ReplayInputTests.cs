@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SlaWatch.Core.Ingestion;
 using SlaWatch.Replay.Generation;
 using SlaWatch.Replay.Input;
 using SlaWatch.TestSupport;
@@ -178,6 +179,27 @@ public sealed class ReplayInputTests
         Assert.Null(chats[1].Action);
     }
 
+    [Fact]
+    public void AnEventLineComesWithTheReferenceItsRecordingGivesIt()
+    {
+        var own = Lines[1].Replace("\"actor\"", "\"sourceId\":\"reply-7\",\"actor\"", StringComparison.Ordinal);
+        var directory = Write([], Lines[0] + "\n" + own);
+
+        var events = ReplayDirectory
+            .Read(directory, Shipped.Policy)
+            .Items()
+            .Cast<RecordItem>()
+            .Select(record => ((EventLine)record.Line).Event)
+            .ToArray();
+
+        // Derived from what happened, as the service derives it for a line with none; a line's own kept.
+        var parsed = (EventLine)InputJson.Parse(Lines[0], Shipped.Policy.TimeZone, Shipped.Policy.Channels);
+        Assert.Null(parsed.Event.SourceRef);
+        Assert.StartsWith(TicketIds.DerivedPrefix, events[0].SourceRef, StringComparison.Ordinal);
+        Assert.Equal(EventRefs.WithRef(parsed.Event), events[0]);
+        Assert.Equal("reply-7", events[1].SourceRef);
+    }
+
     private static void WriteMail(string directory, string id, string time, string text, string? from = null)
     {
         var mail = $"""
@@ -203,7 +225,7 @@ public sealed class ReplayInputTests
         Assert.Equal(
             order.Select(index => Excerpt(Lines[index])),
             records
-                .Select(record => ((Core.Ingestion.EventLine)record.Line).Event)
+                .Select(record => ((EventLine)record.Line).Event)
                 .Select(recorded => ((Core.Tickets.AgentResponse)recorded).Excerpt)
         );
         Assert.All(records, record => Assert.StartsWith(path + ":", record.Origin, StringComparison.Ordinal));
