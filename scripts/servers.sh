@@ -125,9 +125,14 @@ start_mail_servers() {
       return 0
     fi
     scripts/mail-servers.sh stop "$MAIL_DIR" >/dev/null 2>&1 || true
+    # The attempt's folder goes (a failed start left one in /tmp each time); its servers' logs are kept.
+    cp "$MAIL_DIR/dovecot.log" "$SERVER_LOGS/mail-dovecot.log" 2>/dev/null || true
+    cp "$MAIL_DIR/smtpd.log" "$SERVER_LOGS/mail-smtpd.log" 2>/dev/null || true
+    rm -rf "$MAIL_DIR"
+    MAIL_DIR=""
     echo "build.sh: the mail servers did not start on 127.0.0.1:$imap/$smtp (attempt $attempt)" >&2
   done
-  server_failed "the mail servers did not start after three attempts (logs: $MAIL_DIR, $SERVER_LOGS/mail-start.log)"
+  server_failed "the mail servers did not start after three attempts (logs: $SERVER_LOGS)"
 }
 
 # Debian's Chromium and a CJK font for the report page tests, installed when missing and we are root.

@@ -5,18 +5,33 @@ namespace SlaWatch.TestSupport;
 
 /// <summary>
 /// The temporary folders a test process makes, all under one folder of its own that goes when the process exits; a
-/// folder left by a process that was killed goes when the next test process starts. A run of the suite wrote about
-/// 200 MB (generated inputs, reports, published apps, browser profiles) into the temporary directory and kept it.
+/// folder left by a process that was killed (the test runner kills one slow to exit, as one stopping mail servers is)
+/// goes when the next test process starts. A run of the suite wrote about 200 MB (generated inputs, reports, published
+/// apps, browser profiles) into the temporary directory and kept it.
 /// </summary>
 internal static class TestFolders
 {
     private const string RunPrefix = "slawatch-tests-";
 
     private static readonly Lazy<string> Root = new(MakeRoot, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly List<Action> BeforeRemoval = [];
 
     /// <summary>A new empty folder whose name starts with <paramref name="prefix"/>.</summary>
     public static DirectoryInfo Create(string prefix) =>
         Directory.CreateDirectory(Path.Combine(Root.Value, prefix + Guid.NewGuid().ToString("N")[..8]));
+
+    /// <summary>
+    /// Runs <paramref name="last"/> when the process exits, before its folders go: a server a test process leaves
+    /// running for its whole life (the mail servers outside <c>./build.sh</c>) is stopped through files kept there.
+    /// </summary>
+    public static void AtExit(Action last)
+    {
+        _ = Root.Value;
+        lock (BeforeRemoval)
+        {
+            BeforeRemoval.Add(last);
+        }
+    }
 
     private static string MakeRoot()
     {
@@ -32,7 +47,15 @@ internal static class TestFolders
                 )
             )
             .FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (BeforeRemoval)
+            {
+                BeforeRemoval.ForEach(last => last());
+            }
+
+            TryDelete(root);
+        };
         return root;
     }
 

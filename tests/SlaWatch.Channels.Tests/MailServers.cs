@@ -62,7 +62,7 @@ internal sealed class MailServers : IAsyncDisposable
         {
             Started = await StartAsync(withSmtp: true);
             var started = Started;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => started.StopAsync().GetAwaiter().GetResult();
+            TestFolders.AtExit(() => started.StopAsync().GetAwaiter().GetResult());
         }
 
         return Started;
@@ -87,8 +87,9 @@ internal sealed class MailServers : IAsyncDisposable
                 await servers.StartAgainAsync();
                 return servers;
             }
-            catch (PortTakenException)
+            catch (Exception)
             {
+                // A port taken is tried again elsewhere; either way what did start is stopped, not left running.
                 await servers.StopAsync();
                 throw;
             }
