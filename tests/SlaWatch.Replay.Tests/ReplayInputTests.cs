@@ -93,6 +93,27 @@ public sealed class ReplayInputTests
     }
 
     [Fact]
+    public void TheInputsBeforeALineThatMovedAreHandedOutBeforeItsError()
+    {
+        var directory = Write([], string.Join("\n", Lines));
+        var input = ReplayDirectory.Read(directory, Shipped.Policy);
+        // The last line cut off: the four inputs before it in instant order still read, as they are.
+        File.WriteAllText(Path.Combine(directory, "events.jsonl"), string.Join("\n", Lines[..5]));
+        var handed = new List<string>();
+
+        var error = Assert.Throws<IOException>(() =>
+        {
+            foreach (var item in input.Items())
+            {
+                handed.Add(((RecordItem)item).Raw);
+            }
+        });
+
+        Assert.Contains("changed while it was replayed", error.Message, StringComparison.Ordinal);
+        Assert.Equal([Lines[2], Lines[0], Lines[4], Lines[1]], handed);
+    }
+
+    [Fact]
     public async Task AReplayThatStopsEarlyStopsTheReadingAhead()
     {
         // More lines than are read ahead: the reader waits on the replay, and must stop when the replay does.

@@ -141,9 +141,19 @@ public sealed class ReplayInput
             for (var first = _taken.From; first < _taken.To; first += Batch)
             {
                 var batch = new ReplayItem[Math.Min(Batch, _taken.To - first)];
-                for (var k = 0; k < batch.Length; k++)
+                var built = 0;
+                try
                 {
-                    batch[k] = Item(first + k, readers);
+                    for (; built < batch.Length; built++)
+                    {
+                        batch[built] = Item(first + built, readers);
+                    }
+                }
+                catch (Exception) when (built > 0)
+                {
+                    // The inputs before a line that fails to read are replayed, as when each was handed over alone.
+                    ahead.Add(batch[..built], stop);
+                    throw;
                 }
 
                 ahead.Add(batch, stop);
