@@ -204,7 +204,7 @@ internal static class BulkBenchmark
             );
         }
 
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-bulk-").FullName, "sheet.csv");
+        var path = Path.Combine(TestFolders.Create("slawatch-bulk-").FullName, "sheet.csv");
         File.WriteAllText(path, csv.ToString());
         return path;
     }
@@ -263,7 +263,7 @@ internal static class BulkBenchmark
             );
         }
 
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slawatch-bulk-").FullName, "input.jsonl");
+        var path = Path.Combine(TestFolders.Create("slawatch-bulk-").FullName, "input.jsonl");
         File.WriteAllLines(path, lines.OrderBy(line => line.At).Select(line => line.Line));
         return path;
     }

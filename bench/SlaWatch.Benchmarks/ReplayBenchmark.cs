@@ -104,7 +104,7 @@ internal static class ReplayBenchmark
         int days
     )
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("slawatch-bench-replay-").FullName;
+        var directory = TestFolders.Create("slawatch-bench-replay-").FullName;
         var watch = Stopwatch.StartNew();
         var summary = new SampleGenerator(
             new SampleOptions(days, ticketsPerDay, Seed: 1, new DateOnly(2026, 10, 5)),
