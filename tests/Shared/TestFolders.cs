@@ -37,16 +37,9 @@ internal static class TestFolders
     private static string MakeRoot()
     {
         RemoveAbandoned();
+        // Readable by its owner only, as a temporary folder of its own is.
         var root = Directory
-            .CreateDirectory(
-                Path.Combine(
-                    Path.GetTempPath(),
-                    RunPrefix
-                        + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)
-                        + "-"
-                        + Guid.NewGuid().ToString("N")[..8]
-                )
-            )
+            .CreateTempSubdirectory(RunPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-")
             .FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
