@@ -4,11 +4,10 @@ using System.Globalization;
 namespace SlaWatch.TestSupport;
 
 /// <summary>
-/// The temporary folders a test process or a benchmark makes, all under one folder of its own that goes when the
-/// process exits; a folder left by a process that was killed (the test runner kills one slow to exit, as one stopping
-/// mail servers is; a benchmark stopped part way through a year's input) goes when the next such process starts. A run
-/// of the suite wrote about 200 MB (generated inputs, reports, published apps, browser profiles) into the temporary
-/// directory and kept it, and a year's replay stopped part way left its gigabyte of input.
+/// The temporary folders a test process (or the bulk benchmark) makes, all under one folder of its own that goes when
+/// the process exits; a folder left by a process that was killed (the test runner kills one slow to exit, as one
+/// stopping mail servers is) goes when the next such process starts. A run of the suite wrote about 200 MB (generated
+/// inputs, reports, published apps, browser profiles) into the temporary directory and kept it.
 /// </summary>
 internal static class TestFolders
 {
