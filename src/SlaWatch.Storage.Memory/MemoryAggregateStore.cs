@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Reporting;
+using SlaWatch.Core.Text;
 
 namespace SlaWatch.Storage.Memory;
 
@@ -19,9 +20,6 @@ public sealed class MemoryAggregateStore : IAggregateStore
     private const int Quality = 1;
     private const int Window = 22;
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _json;
-
     private readonly ConcurrentDictionary<DateOnly, (byte[] Packed, int Length)> _days = new();
 
     public Task ReplaceDayAsync(DailyAggregate day, CancellationToken cancellationToken = default)
@@ -34,24 +32,17 @@ public sealed class MemoryAggregateStore : IAggregateStore
     private static (byte[] Packed, int Length) Pack(DailyAggregate day)
     {
         // The JSON written into the thread's buffer, not a new array a day: at hundreds of KiB each would be a large
-        // object, and a year's reports left their 365 for a full collection to find. Nothing is awaited while it is
-        // used, so one buffer a thread serves.
-        var json = _json ??= new ArrayBufferWriter<byte>();
-        json.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(json))
-        {
-            JsonSerializer.Serialize(writer, day);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.WrittenCount));
+        // object, and a year's reports left their 365 for a full collection to find.
+        var json = ThreadJson.Utf8(day, typeof(DailyAggregate));
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length));
         try
         {
-            if (!BrotliEncoder.TryCompress(json.WrittenSpan, buffer, out var written, Quality, Window))
+            if (!BrotliEncoder.TryCompress(json, buffer, out var written, Quality, Window))
             {
                 throw new InvalidOperationException("A day's figures did not fit their largest compressed size.");
             }
 
-            return (buffer[..written], json.WrittenCount);
+            return (buffer[..written], json.Length);
         }
         finally
         {

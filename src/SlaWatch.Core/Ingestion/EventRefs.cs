@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using SlaWatch.Core.Text;
 using SlaWatch.Core.Tickets;
 
@@ -29,27 +26,8 @@ public static class EventRefs
             Described(item with { Entered = false, RecordedAt = null, StampedAt = null, From = null })
         );
 
-    /// <summary>
-    /// An event's type name and JSON, in UTF-8, written into a buffer each thread keeps (valid until its next use): an
-    /// agent event a replay records is otherwise four copies of its JSON (string, bytes) for one 24-digit name.
-    /// </summary>
-    internal static ReadOnlySpan<byte> Described(TicketEvent item)
-    {
-        var (buffer, json) = _describer ??= NewDescriber();
-        buffer.ResetWrittenCount();
-        json.Reset(buffer);
-        Encoding.UTF8.GetBytes(item.GetType().Name, buffer);
-        JsonSerializer.Serialize(json, item, item.GetType());
-        json.Flush();
-        return buffer.WrittenSpan;
-    }
-
-    [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _describer;
-
-    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewDescriber()
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        return (buffer, new Utf8JsonWriter(buffer));
-    }
+    /// <summary>An event's type name and JSON, in UTF-8, in the thread's buffer (<see cref="ThreadJson"/>): an agent
+    /// event a replay records was otherwise four copies of its JSON (string, bytes) for one 24-digit name.</summary>
+    internal static ReadOnlySpan<byte> Described(TicketEvent item) =>
+        ThreadJson.Utf8(item, item.GetType(), item.GetType().Name);
 }
