@@ -321,7 +321,13 @@ public sealed class TicketEventService(
         StoredTicket? loaded = null
     )
     {
-        items = [.. items.Select(EventRefs.WithRef)];
+        // Each caller's own new array: references given in place, nothing copied when every item has one (a replay's
+        // event lines come with theirs).
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = EventRefs.WithRef(items[i]);
+        }
+
         // Which of the items the last attempt added: those the ticket did not hold, each source once.
         var added = new bool[items.Length];
         string? conflict = null;
