@@ -15,20 +15,22 @@ public sealed class ReplayInput
 {
     private readonly IReadOnlyList<UnreadableItem> _unreadable;
 
-    // Every readable input in replay order, and the first of each local day among them (the order is by instant, so
-    // a day's inputs lie together): a range of days is a range of places.
+    // Every readable input in replay order, and each local day among them with its first place (the order is by
+    // instant, so a day's inputs lie together): a range of days is a range of places, found by halving either.
     private readonly Spot[] _spots;
-    private readonly (DateOnly Day, int First)[] _days;
+    private readonly DateOnly[] _days;
+    private readonly int[] _firsts;
     private readonly IReadOnlyList<ReplayItem> _held;
     private readonly IReadOnlyList<LinesFile> _files;
     private readonly (int From, int To) _taken;
     private readonly (DateOnly? From, DateOnly? To) _range;
 
     private ReplayInput(ReplayInput from, (int From, int To) taken, (DateOnly? From, DateOnly? To) range) =>
-        (_unreadable, _spots, _days, _held, _files, _taken, _range) = (
+        (_unreadable, _spots, _days, _firsts, _held, _files, _taken, _range) = (
             from._unreadable,
             from._spots,
             from._days,
+            from._firsts,
             from._held,
             from._files,
             taken,
@@ -38,11 +40,20 @@ public sealed class ReplayInput
     private ReplayInput(
         IReadOnlyList<UnreadableItem> unreadable,
         Spot[] spots,
-        (DateOnly Day, int First)[] days,
+        DateOnly[] days,
+        int[] firsts,
         IReadOnlyList<ReplayItem> held,
         IReadOnlyList<LinesFile> files
     ) =>
-        (_unreadable, _spots, _days, _held, _files, _taken) = (unreadable, spots, days, held, files, (0, spots.Length));
+        (_unreadable, _spots, _days, _firsts, _held, _files, _taken) = (
+            unreadable,
+            spots,
+            days,
+            firsts,
+            held,
+            files,
+            (0, spots.Length)
+        );
 
     /// <summary>How many inputs <see cref="Items"/> gives.</summary>
     public int Count => _unreadable.Count + _taken.To - _taken.From;
@@ -71,15 +82,15 @@ public sealed class ReplayInput
     // The place of the first input of day or a later one; past the last place when there is none.
     private int FirstOnOrAfter(DateOnly day)
     {
-        var found = Array.BinarySearch(_days, (day, 0), DayStarts.ByDay);
+        var found = Array.BinarySearch(_days, day);
         var at = found >= 0 ? found : ~found;
-        return at < _days.Length ? _days[at].First : _spots.Length;
+        return at < _days.Length ? _firsts[at] : _spots.Length;
     }
 
     private DateOnly DayOf(int place)
     {
-        var found = Array.BinarySearch(_days, (DateOnly.MinValue, place), DayStarts.ByFirst);
-        return _days[found >= 0 ? found : ~found - 1].Day;
+        var found = Array.BinarySearch(_firsts, place);
+        return _days[found >= 0 ? found : ~found - 1];
     }
 
     /// <summary>
@@ -232,18 +243,6 @@ public sealed class ReplayInput
             one.Ticks != other.Ticks ? one.Ticks.CompareTo(other.Ticks) : one.Sequence.CompareTo(other.Sequence);
     }
 
-    private static class DayStarts
-    {
-        public static readonly IComparer<(DateOnly Day, int First)> ByDay = Comparer<(DateOnly Day, int First)>.Create(
-            (one, other) => one.Day.CompareTo(other.Day)
-        );
-
-        public static readonly IComparer<(DateOnly Day, int First)> ByFirst = Comparer<(
-            DateOnly Day,
-            int First
-        )>.Create((one, other) => one.First.CompareTo(other.First));
-    }
-
     /// <summary>A JSON-lines file and how its lines become items.</summary>
     internal sealed record LinesFile(string Path, Func<int, string, ReplayItem> Item);
 
@@ -304,7 +303,7 @@ public sealed class ReplayInput
         {
             _dated.Sort(Place.InReplayOrder);
             var spots = new Spot[_dated.Count];
-            var days = new List<(DateOnly Day, int First)>();
+            var (days, firsts) = (new List<DateOnly>(), new List<int>());
             for (var at = 0; at < spots.Length; at++)
             {
                 spots[at] = _dated[at].Spot;
@@ -314,7 +313,8 @@ public sealed class ReplayInput
             for (var first = 0; first < spots.Length; )
             {
                 var day = LocalDay(first);
-                days.Add((day, first));
+                days.Add(day);
+                firsts.Add(first);
                 var (low, high) = (first + 1, spots.Length);
                 while (low < high)
                 {
@@ -325,7 +325,7 @@ public sealed class ReplayInput
                 first = low;
             }
 
-            return new ReplayInput(_unreadable, spots, [.. days], _held, _files);
+            return new ReplayInput(_unreadable, spots, [.. days], [.. firsts], _held, _files);
         }
 
         private DateOnly LocalDay(int place) =>
