@@ -65,17 +65,17 @@ internal static class BulkBenchmark
             var marks = new List<(int Done, TimeSpan At)>();
             var clock = Stopwatch.StartNew();
             var import = services.Get<InputLinesImport>();
-            var days = new DayEntryBatch();
+            var held = new HeldWrites();
             var (done, created) = (0, 0);
             foreach (var window in InputLinesImport.Windows(file))
             {
                 Mark(marks, done, lines, clock);
-                var outcomes = await import.ImportAsync(window, days);
+                var outcomes = await import.ImportAsync(window, held);
                 created += outcomes.Count(outcome => outcome.Word == "created");
                 done += window.Count;
             }
 
-            await import.FinishAsync(days);
+            await import.FinishAsync(held);
             Mark(marks, lines, lines, clock);
             Report(
                 "ingest (JSON lines: a contact and 4 events a ticket, lines in time order)",

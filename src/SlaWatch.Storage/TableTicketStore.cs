@@ -8,18 +8,21 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Storage;
 
 /// <summary>
-/// Tickets: one partition per ticket. The <c>snapshot</c> row holds the fold's main fields (for queries), the index
-/// state, and the newest events inline (<c>Pending</c>); when those fill the row they move to event rows
-/// <c>evt-000001</c>… in one entity-group transaction with the snapshot. Every write is guarded by the snapshot's ETag,
-/// and most (creation, a typical ticket's whole life) are single-entity writes.
+/// Tickets, in sixteen partitions by id (<see cref="TicketRows"/>). A ticket's <c>snapshot</c> row holds the fold's
+/// main fields (for queries), the index state, and the newest events inline (<c>Pending</c>); when those fill the row
+/// they move to event rows <c>{id}:evt-000001</c>… in one entity-group transaction with the snapshot. Every write is
+/// guarded by the snapshot's ETag, and most (creation, a typical ticket's whole life) are single-entity writes; a
+/// bulk run's new tickets are created a partition's many in one transaction.
 /// </summary>
 public sealed class TableTicketStore(TableStorage storage) : ITicketStore
 {
-    private const string Snapshot = "snapshot";
-
     // A string property holds 64 KiB (32 K characters); stay well inside it and inside a transaction's 100 entities.
     private const int MaxPendingChars = 24_000;
     private const int MaxPendingEvents = 40;
+
+    // A transaction carries at most 100 entities and 4 MiB; characters are counted, up to three bytes each.
+    private const int MaxTransactionRows = 100;
+    private const int MaxTransactionChars = 1_000_000;
 
     public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
     {
@@ -30,7 +33,11 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                 async () =>
                 {
                     var read = await table
-                        .GetEntityIfExistsAsync<TableEntity>(ticketId, Snapshot, cancellationToken: cancellationToken)
+                        .GetEntityIfExistsAsync<TableEntity>(
+                            TicketRows.Partition(ticketId),
+                            TicketRows.SnapshotKey(ticketId),
+                            cancellationToken: cancellationToken
+                        )
                         .ConfigureAwait(false);
                     if (!read.HasValue)
                     {
@@ -46,7 +53,9 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                         // knows; rows a concurrent writer adds later belong to a newer snapshot and are left out.
                         var rows = new List<TableEntity>();
                         var filter = TableClient.CreateQueryFilter(
-                            $"PartitionKey eq {ticketId} and RowKey ge {EventKey(1)} and RowKey le {EventKey(spilled)}"
+                            $"PartitionKey eq {TicketRows.Partition(ticketId)} and RowKey ge {
+                                TicketRows.EventKey(ticketId, 1)
+                            } and RowKey le {TicketRows.EventKey(ticketId, spilled)}"
                         );
                         await foreach (
                             var row in table
@@ -101,10 +110,9 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     {
         TicketStoreArguments.CheckCreate(events);
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
-        var ticket = TicketFold.Fold(ticketId, events, number);
         // The events inline when they fit, as every write keeps them; else in their own rows, added with the snapshot
         // in one transaction, which fails whole when the ticket exists.
-        var fits = Fits(events);
+        var rows = CreateRows(new NewTicket(ticketId, number, events, index));
         return await StorageCalls
             .Run(
                 storage,
@@ -112,20 +120,13 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                 {
                     try
                     {
-                        if (fits)
+                        if (rows.Count == 1)
                         {
-                            await table
-                                .AddEntityAsync(SnapshotRow(ticket, index, events, spilled: 0), cancellationToken)
-                                .ConfigureAwait(false);
+                            await table.AddEntityAsync(rows[0].Entity, cancellationToken).ConfigureAwait(false);
                         }
                         else
                         {
-                            TableTransactionAction[] actions =
-                            [
-                                new(TableTransactionActionType.Add, SnapshotRow(ticket, index, [], events.Count)),
-                                .. AddEventRows(ticketId, spilled: 0, events),
-                            ];
-                            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                            await table.SubmitTransactionAsync(rows, cancellationToken).ConfigureAwait(false);
                         }
 
                         return true;
@@ -138,6 +139,137 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                 cancellationToken
             )
             .ConfigureAwait(false);
+    }
+
+    /// <summary>A partition's new tickets in transactions of up to 100 rows, the partitions side by side: a ticket
+    /// that exists fails its transaction, is answered false, and the others are sent again without it.</summary>
+    public async Task<IReadOnlyList<bool>> TryCreateManyAsync(
+        IReadOnlyList<NewTicket> tickets,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        foreach (var ticket in tickets)
+        {
+            TicketStoreArguments.CheckCreate(ticket.Events);
+        }
+
+        var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
+        var created = new bool[tickets.Count];
+        // A second ticket of an id in the list is not created, as a second create of it would not be.
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var partitions = Enumerable
+            .Range(0, tickets.Count)
+            .Where(i => ids.Add(tickets[i].Id))
+            .GroupBy(i => TicketRows.Partition(tickets[i].Id))
+            .ToArray();
+        await Parallel
+            .ForEachAsync(
+                partitions,
+                new ParallelOptions { MaxDegreeOfParallelism = TableShards.Count, CancellationToken = cancellationToken },
+                async (partition, token) =>
+                {
+                    var waiting = partition.Select(i => (Index: i, Rows: CreateRows(tickets[i]))).ToList();
+                    while (waiting.Count > 0)
+                    {
+                        var sent = Transaction(waiting);
+                        if (await TrySubmitAsync(table, sent, token).ConfigureAwait(false) is { } refused)
+                        {
+                            waiting.Remove(refused);
+                            continue;
+                        }
+
+                        foreach (var ticket in sent)
+                        {
+                            created[ticket.Index] = true;
+                            waiting.Remove(ticket);
+                        }
+                    }
+                }
+            )
+            .ConfigureAwait(false);
+        return created;
+    }
+
+    /// <summary>The first tickets waiting that fit one transaction together (always at least one).</summary>
+    private static List<(int Index, List<TableTransactionAction> Rows)> Transaction(
+        List<(int Index, List<TableTransactionAction> Rows)> waiting
+    )
+    {
+        var (rows, chars) = (0, 0);
+        var sent = new List<(int Index, List<TableTransactionAction> Rows)>();
+        foreach (var ticket in waiting)
+        {
+            var size = ticket.Rows.Sum(row => RowChars(row.Entity));
+            if (sent.Count > 0 && (rows + ticket.Rows.Count > MaxTransactionRows || chars + size > MaxTransactionChars))
+            {
+                break;
+            }
+
+            sent.Add(ticket);
+            (rows, chars) = (rows + ticket.Rows.Count, chars + size);
+        }
+
+        return sent;
+    }
+
+    /// <summary>Sends the tickets' rows as one transaction; the ticket that already existed when it failed for that,
+    /// else null.</summary>
+    private Task<(int Index, List<TableTransactionAction> Rows)?> TrySubmitAsync(
+        TableClient table,
+        List<(int Index, List<TableTransactionAction> Rows)> sent,
+        CancellationToken cancellationToken
+    ) =>
+        StorageCalls.Run(
+            storage,
+            async () =>
+            {
+                try
+                {
+                    await table
+                        .SubmitTransactionAsync(sent.SelectMany(ticket => ticket.Rows), cancellationToken)
+                        .ConfigureAwait(false);
+                    return ((int, List<TableTransactionAction>)?)null;
+                }
+                catch (TableTransactionFailedException error)
+                    when (error.Status == 409 && error.FailedTransactionActionIndex is { } failed)
+                {
+                    foreach (var ticket in sent)
+                    {
+                        if (failed < ticket.Rows.Count)
+                        {
+                            return ticket;
+                        }
+
+                        failed -= ticket.Rows.Count;
+                    }
+
+                    throw;
+                }
+                catch (RequestFailedException error) when (error.Status == 409 && sent.Count == 1)
+                {
+                    return sent[0];
+                }
+            },
+            cancellationToken
+        );
+
+    private static int RowChars(ITableEntity row) =>
+        ((TableEntity)row).Sum(pair => pair.Key.Length + (pair.Value is string text ? text.Length : 16));
+
+    /// <summary>The rows that create a ticket: its snapshot with its events inline when they fit, else the emptied
+    /// snapshot and an event row each.</summary>
+    private static List<TableTransactionAction> CreateRows(NewTicket created)
+    {
+        var (id, number, events, index) = created;
+        var ticket = TicketFold.Fold(id, events, number);
+        return Fits(events)
+            ? [new(TableTransactionActionType.Add, SnapshotRow(ticket, index, events, spilled: 0))]
+            :
+            [
+                new(TableTransactionActionType.Add, SnapshotRow(ticket, index, [], events.Count)),
+                .. AddEventRows(id, spilled: 0, events),
+            ];
     }
 
     public async Task<StoredTicket> AppendAsync(
@@ -223,8 +355,6 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         return (new ETag(version[(bar + 1)..]), int.Parse(version.AsSpan(0, bar), CultureInfo.InvariantCulture));
     }
 
-    private static string EventKey(int sequence) => string.Create(CultureInfo.InvariantCulture, $"evt-{sequence:D6}");
-
     /// <summary>Events moved to rows of their own, numbered on from the <paramref name="spilled"/> already
     /// there.</summary>
     private static IEnumerable<TableTransactionAction> AddEventRows(
@@ -241,7 +371,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         );
 
     private static TableEntity EventRow(string ticketId, int sequence, TicketEvent item) =>
-        new(ticketId, EventKey(sequence))
+        new(TicketRows.Partition(ticketId), TicketRows.EventKey(ticketId, sequence))
         {
             ["Type"] = EventJson.TypeName(item),
             ["At"] = item.At,
@@ -264,7 +394,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         IReadOnlyCollection<TicketEvent> pending,
         int spilled
     ) =>
-        new(ticket.Id, Snapshot)
+        new(TicketRows.Partition(ticket.Id), TicketRows.SnapshotKey(ticket.Id))
         {
             ["Number"] = ticket.Number?.ToString(),
             ["Channel"] = ticket.Channel.ToString(),

@@ -199,7 +199,8 @@ public sealed class BackupTests(AzuriteFixture azurite)
         // The restored set is as of the moment its tickets were read: every index row names a ticket it holds, and
         // every ticket of the day has its day entry (tickets are read first, their indexes after).
         var snapshots = (await DumpAsync(restored.Get<TableStorage>(), TableStorage.Tickets))
-            .Select(row => row.Split('|')[0])
+            .Select(row => row.Split('|')[1])
+            .Where(TicketRows.IsSnapshot)
             .ToHashSet();
         var arrivals = (await restored.Index.ReadDayAsync(Days[2])).Where(entry => entry.ReceivedThatDay).ToArray();
         Assert.True(written > 0);

@@ -102,8 +102,10 @@ public sealed class SpreadsheetImporter(
         // A day's rows in sheet order (its tickets are numbered as they are created), days side by side unless a
         // customer's rows on two of them may join one ticket: the storage's round trips overlap instead of queueing.
         var groups = ImportGroups.Of([.. parsed.Select(item => item.Ticket.Contact)], policy.TimeZone);
-        // The new tickets' day entries are written many at a time, and whatever is left once every row is in.
-        var days = new DayEntryBatch();
+        // New tickets are written many at a time with their day entries, and whatever is left once every row is in; a
+        // row's outcome is known once its ticket is written.
+        var held = new HeldWrites();
+        var landings = new List<Task>();
         try
         {
             await Parallel
@@ -114,9 +116,20 @@ public sealed class SpreadsheetImporter(
                     {
                         foreach (var (index, origin, raw, ticket) in group.Select(k => parsed[k]))
                         {
-                            results[index] = await ImportRowAsync(rows[index].Number, origin, raw, ticket, days, token)
+                            var landing = await ingestion
+                                .HoldAsync(ticket.Contact, ticket.Events, origin, raw, held, token)
                                 .ConfigureAwait(false);
-                            Done();
+                            var settled = SettleAsync(index, rows[index].Number, ticket, landing);
+                            if (landing.IsCompleted)
+                            {
+                                await settled.ConfigureAwait(false);
+                                continue;
+                            }
+
+                            lock (landings)
+                            {
+                                landings.Add(settled);
+                            }
                         }
                     }
                 )
@@ -124,29 +137,37 @@ public sealed class SpreadsheetImporter(
         }
         finally
         {
-            // Even a run stopped part way enters the tickets it made in their days.
-            await ingestion.FlushAsync(days, CancellationToken.None).ConfigureAwait(false);
+            // Even a run stopped part way writes the tickets it holds.
+            await ingestion.FlushAsync(held, CancellationToken.None).ConfigureAwait(false);
         }
 
+        await Task.WhenAll(landings).ConfigureAwait(false);
         return results;
+
+        async Task SettleAsync(
+            int index,
+            int number,
+            ImportedTicket ticket,
+            Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> landing
+        )
+        {
+            results[index] = Outcome(number, ticket, await landing.ConfigureAwait(false));
+            Done();
+        }
     }
 
     /// <summary>Groups of rows imported at once (<see cref="ImportGroups"/>).</summary>
     public const int Parallelism = 8;
 
-    private async Task<ImportedRow> ImportRowAsync(
+    /// <summary>What a row became: the contact and its reply, resolution, rating… were taken together, a new ticket
+    /// in one write with all of them.</summary>
+    private static ImportedRow Outcome(
         int number,
-        string origin,
-        string raw,
         ImportedTicket ticket,
-        DayEntryBatch days,
-        CancellationToken cancellationToken
+        (IngestResult Contact, IReadOnlyList<RecordResult> Events) taken
     )
     {
-        // The contact and its reply, resolution, rating… together: a new ticket in one write with all of them.
-        var (ingested, recorded) = await ingestion
-            .IngestAsync(ticket.Contact, ticket.Events, origin, raw, days, cancellationToken)
-            .ConfigureAwait(false);
+        var (ingested, recorded) = taken;
         if (ingested.TicketId is null)
         {
             return new ImportedRow(number, ingested.Word, null, "row", ingested.Reason, ingested.QuarantineId);

@@ -36,7 +36,7 @@ internal static class IngestCommand
                 var import = services.Get<InputLinesImport>();
                 var rejected = 0;
                 var progress = new RunProgress(output, "lines");
-                var days = new DayEntryBatch();
+                var held = new HeldWrites();
                 try
                 {
                     // A window of lines at a time, bounded in lines and characters: memory holds a window, whatever
@@ -46,7 +46,7 @@ internal static class IngestCommand
                         foreach (var window in InputLinesImport.Windows(path))
                         {
                             var outcomes = await import
-                                .ImportAsync(window, days, cancellationToken)
+                                .ImportAsync(window, held, cancellationToken)
                                 .ConfigureAwait(false);
                             foreach (var (input, outcome) in window.Zip(outcomes))
                             {
@@ -59,8 +59,8 @@ internal static class IngestCommand
                 }
                 finally
                 {
-                    // Even a run stopped part way enters the tickets it made in their days.
-                    await import.FinishAsync(days).ConfigureAwait(false);
+                    // Even a run stopped part way writes the tickets it holds.
+                    await import.FinishAsync(held).ConfigureAwait(false);
                 }
 
                 progress.Done();

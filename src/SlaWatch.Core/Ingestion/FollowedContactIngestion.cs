@@ -11,38 +11,50 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public sealed class FollowedContactIngestion(IngestionService ingestion, TicketEventService events, TimeProvider time)
 {
-    /// <summary>Writes the day entries a bulk run held back (<see cref="DayEntryBatch"/>).</summary>
-    public Task FlushAsync(DayEntryBatch days, CancellationToken cancellationToken = default) =>
-        ingestion.FlushAsync(days, cancellationToken);
+    /// <summary>Writes the tickets a bulk run held back (<see cref="HeldWrites"/>).</summary>
+    public Task FlushAsync(HeldWrites held, CancellationToken cancellationToken = default) =>
+        ingestion.FlushAsync(held, cancellationToken);
 
-    public Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
+    public async Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
         string? raw = null,
-        DayEntryBatch? days = null,
+        CancellationToken cancellationToken = default
+    ) => await (await HoldAsync(contact, followUps, origin, raw, held: null, cancellationToken).ConfigureAwait(false))
+        .ConfigureAwait(false);
+
+    /// <summary>As <see cref="IngestAsync"/>, a new ticket held in <paramref name="held"/> to be written with others:
+    /// returns once the next contact may be taken, with the outcome, complete unless it waits for a held ticket to be
+    /// written (the caller writes what is held at last, <see cref="FlushAsync"/>).</summary>
+    public Task<Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)>> HoldAsync(
+        InboundContact contact,
+        IReadOnlyList<TicketEvent> followUps,
+        string origin,
+        string? raw,
+        HeldWrites? held,
         CancellationToken cancellationToken = default
     )
     {
         ArgumentNullException.ThrowIfNull(followUps);
-        return IngestAsync(
+        return HoldAsync(
             contact,
             [.. followUps.Select(item => new EventInput(item, origin, raw))],
             origin,
             raw,
-            days,
+            held,
             cancellationToken
         );
     }
 
     /// <summary>As the row's overload, each event from its own input (an ingest file's lines). A contact the rules
     /// refuse is kept whole with its row, and its events are not screened apart: the caller records them.</summary>
-    public async Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> IngestAsync(
+    public async Task<Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)>> HoldAsync(
         InboundContact contact,
         IReadOnlyList<EventInput> followUps,
         string origin,
-        string? raw = null,
-        DayEntryBatch? days = null,
+        string? raw,
+        HeldWrites? held,
         CancellationToken cancellationToken = default
     )
     {
@@ -50,13 +62,39 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         ArgumentNullException.ThrowIfNull(followUps);
         if (ContactValidator.Problem(contact, time.GetUtcNow()) is not null)
         {
-            return (await ingestion.IngestAsync(contact, origin, raw, cancellationToken).ConfigureAwait(false), []);
+            IReadOnlyList<RecordResult> none = [];
+            return Task.FromResult(
+                (await ingestion.IngestAsync(contact, origin, raw, cancellationToken).ConfigureAwait(false), none)
+            );
         }
 
         var screened = await events.ScreenAsync(followUps, cancellationToken).ConfigureAwait(false);
         var ingested = await ingestion
-            .IngestAsync(contact, screened.Accepted, origin, raw, days, cancellationToken)
+            .IngestAsync(contact, screened.Accepted, origin, raw, held, cancellationToken)
             .ConfigureAwait(false);
+        // Only a held ticket's outcome is left to come; any other is complete when this returns.
+        return ingested.Landing is null
+            ? Task.FromResult(
+                await RecordAsync(contact, ingested, screened, origin, raw, cancellationToken).ConfigureAwait(false)
+            )
+            : RecordAsync(contact, ingested, screened, origin, raw, cancellationToken);
+    }
+
+    /// <summary>The events on the ticket the contact made or joined, once it is written.</summary>
+    private async Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> RecordAsync(
+        InboundContact contact,
+        IngestResult ingested,
+        ScreenedEvents screened,
+        string origin,
+        string? raw,
+        CancellationToken cancellationToken
+    )
+    {
+        if (ingested.Landing is { } landing)
+        {
+            ingested = await landing.ConfigureAwait(false);
+        }
+
         if (ingested.TicketId is not { } ticketId)
         {
             return (ingested, []);

@@ -27,4 +27,8 @@ public sealed record IngestResult(
         new(IngestOutcome.Rejected, null, null, reason, quarantineId);
 
     public string Word => Outcome.ToString().ToLowerInvariant();
+
+    /// <summary>For a ticket a bulk run holds (<see cref="HeldWrites"/>): the result once it is written, which may
+    /// differ (the ticket found written already: the contact's outcome on it).</summary>
+    public Task<IngestResult>? Landing { get; init; }
 }

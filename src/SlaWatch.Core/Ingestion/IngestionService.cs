@@ -31,14 +31,70 @@ public sealed class IngestionService(
         CancellationToken cancellationToken = default
     ) => IngestAsync(contact, [], origin, raw, cancellationToken: cancellationToken);
 
-    /// <summary>Writes the day entries <paramref name="days"/> holds, many at a time.</summary>
-    public async Task FlushAsync(DayEntryBatch days, CancellationToken cancellationToken = default)
+    /// <summary>Writes the tickets <paramref name="held"/> holds, many at a time, then their day entries.</summary>
+    public Task FlushAsync(HeldWrites held, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(days);
-        if (days.TakeAll() is { Count: > 0 } due)
+        ArgumentNullException.ThrowIfNull(held);
+        return WriteAsync(held, held.TakeAll(), cancellationToken);
+    }
+
+    private async Task WriteAsync(
+        HeldWrites held,
+        IReadOnlyList<HeldTicket> tickets,
+        CancellationToken cancellationToken
+    )
+    {
+        if (tickets.Count == 0)
         {
-            await index.IndexDaysAsync(due, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        try
+        {
+            var created = await store
+                .TryCreateManyAsync([.. tickets.Select(ticket => ticket.Ticket)], cancellationToken)
+                .ConfigureAwait(false);
+            // A day lists a ticket once it is written: entries of tickets found written are not this run's.
+            var entries = tickets.Where((_, i) => created[i]).SelectMany(ticket => ticket.DayEntries).ToArray();
+            if (entries.Length > 0)
+            {
+                await index.IndexDaysAsync(entries, cancellationToken).ConfigureAwait(false);
+            }
+
+            held.Landed(tickets);
+            for (var i = 0; i < tickets.Count; i++)
+            {
+                tickets[i].Created.TrySetResult(created[i]);
+            }
+        }
+        catch (Exception error)
+        {
+            held.Landed(tickets);
+            foreach (var ticket in tickets)
+            {
+                ticket.Created.TrySetException(error);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A ticket as the store has it, written first if a bulk run holds it.</summary>
+    private async Task<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
+    {
+        if (held is not null && held.Unwritten(ticketId) is (var ticket, var writeNow))
+        {
+            if (writeNow)
+            {
+                await WriteAsync(held, [ticket], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ticket.Created.Task.ConfigureAwait(false);
+            }
+        }
+
+        return await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -46,15 +102,16 @@ public sealed class IngestionService(
     /// contact (a tracking sheet's reply, resolution and rating), already accepted by the rules and each with its
     /// source reference: a new ticket is written with them in its one create (its wake-up, open-set entry and day
     /// entries from the final state). Only a <see cref="IngestOutcome.Created"/> result holds them; on any other the
-    /// caller records them on the ticket named. With <paramref name="days"/>, a new ticket's day entries are held
-    /// there to be written with others (<see cref="FlushAsync"/>).
+    /// caller records them on the ticket named. With <paramref name="held"/>, a new ticket is held there to be written
+    /// with others (<see cref="FlushAsync"/>): its result is <see cref="IngestOutcome.Created"/> with a
+    /// <see cref="IngestResult.Landing"/> to wait for, the result once it is written.
     /// </summary>
     public async Task<IngestResult> IngestAsync(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
         string? raw = null,
-        DayEntryBatch? days = null,
+        HeldWrites? held = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -76,7 +133,7 @@ public sealed class IngestionService(
             return IngestResult.Rejected(problem, id);
         }
 
-        if (await AlreadyTakenAsync(contact, cancellationToken).ConfigureAwait(false) is { } taken)
+        if (await AlreadyTakenAsync(contact, held, cancellationToken).ConfigureAwait(false) is { } taken)
         {
             return new IngestResult(IngestOutcome.Duplicate, taken.Id, taken.Number);
         }
@@ -84,7 +141,7 @@ public sealed class IngestionService(
         var existing = await _threads
             .FindAsync(contact.Channel, contact.References, contact.Subject, cancellationToken)
             .ConfigureAwait(false)
-            ?? await FindRepeatAsync(contact, cancellationToken).ConfigureAwait(false);
+            ?? await FindRepeatAsync(contact, held, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return contact.Automatic
@@ -96,14 +153,14 @@ public sealed class IngestionService(
         // try a create whose entries ahead would be thrown away (a conversation has more messages than tickets).
         if (
             contact.ThreadKey is { Length: > 0 }
-            && await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false)
+            && await LoadAsync(TicketIds.ForContact(contact), held, cancellationToken).ConfigureAwait(false)
                 is { } conversation
         )
         {
             return await JoinAsync(conversation, contact, cancellationToken).ConfigureAwait(false);
         }
 
-        return await CreateAsync(contact, followUps, days, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(contact, followUps, held, cancellationToken).ConfigureAwait(false);
     }
 
     // The ticket a create found written: this contact seen before (its write may have been cut short: the indexes are
@@ -132,7 +189,11 @@ public sealed class IngestionService(
     }
 
     /// <summary>The open ticket this contact's sender last used, if heard from within the repeat window.</summary>
-    private async Task<string?> FindRepeatAsync(InboundContact contact, CancellationToken cancellationToken)
+    private async Task<string?> FindRepeatAsync(
+        InboundContact contact,
+        HeldWrites? held,
+        CancellationToken cancellationToken
+    )
     {
         if (contact.RepeatKey is not { } key || contact.RepeatWindow <= TimeSpan.Zero)
         {
@@ -142,7 +203,9 @@ public sealed class IngestionService(
         var ticketId = await index
             .FindBySourceAsync(contact.Channel, RepeatSource(key), cancellationToken)
             .ConfigureAwait(false);
-        var stored = ticketId is null ? null : await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        var stored = ticketId is null
+            ? null
+            : await LoadAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
         if (stored is null || stored.HasSource(contact.SourceId))
         {
             return stored?.Id;
@@ -155,7 +218,7 @@ public sealed class IngestionService(
         }
 
         // A message that opened an earlier ticket, read again, is that ticket's: not one for this one to join.
-        var own = await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false);
+        var own = await LoadAsync(TicketIds.ForContact(contact), held, cancellationToken).ConfigureAwait(false);
         return own is not null && own.HasSource(contact.SourceId) ? own.Id : stored.Id;
     }
 
@@ -164,7 +227,11 @@ public sealed class IngestionService(
     // A sender's conversation moves to a new ticket once the last is done: a message that joined an earlier ticket,
     // read again after that (a page pulled twice, a retry), is still that ticket's. (One that opened a ticket is found
     // by the ticket's id, when creating or joining.)
-    private async Task<StoredTicket?> AlreadyTakenAsync(InboundContact contact, CancellationToken cancellationToken)
+    private async Task<StoredTicket?> AlreadyTakenAsync(
+        InboundContact contact,
+        HeldWrites? held,
+        CancellationToken cancellationToken
+    )
     {
         if (contact.RepeatKey is null)
         {
@@ -174,14 +241,14 @@ public sealed class IngestionService(
         var joined = await index
             .FindBySourceAsync(contact.Channel, contact.SourceId, cancellationToken)
             .ConfigureAwait(false);
-        var stored = joined is null ? null : await store.LoadAsync(joined, cancellationToken).ConfigureAwait(false);
+        var stored = joined is null ? null : await LoadAsync(joined, held, cancellationToken).ConfigureAwait(false);
         return stored is not null && stored.HasSource(contact.SourceId) ? stored : null;
     }
 
     private async Task<IngestResult> CreateAsync(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
-        DayEntryBatch? heldDays,
+        HeldWrites? held,
         CancellationToken cancellationToken
     )
     {
@@ -241,7 +308,7 @@ public sealed class IngestionService(
             // Every index entry, together in one round trip, before the ticket is written: a crash between leaves
             // entries readers check against the ticket (a wake-up, the open set, the sender's key) or set aside (a day
             // lists a ticket once, under its last written number, which the input's next run writes), never a
-            // missing one. A bulk run holds its day entries instead, to write many at a time after their tickets.
+            // missing one. A bulk run holds the ticket with its day entries instead, to write many at a time.
             var before = new List<Task>(dayEntries.Length + 3);
             if (state.WakeUp is { } wakeUp)
             {
@@ -258,49 +325,91 @@ public sealed class IngestionService(
                 before.Add(index.IndexSourceAsync(contact.Channel, RepeatSource(key), ticketId, cancellationToken));
             }
 
-            if (heldDays is null)
+            if (held is null)
             {
                 before.AddRange(dayEntries.Select(entry => index.IndexDayAsync(entry, cancellationToken)));
             }
 
             await Task.WhenAll(before).ConfigureAwait(false);
-            if (await store.TryCreateAsync(ticketId, number, events, state, cancellationToken).ConfigureAwait(false))
+            if (held is not null)
             {
-                if (heldDays?.Hold(dayEntries) is { } due)
+                var ticket = new HeldTicket(new NewTicket(ticketId, number, events, state), dayEntries);
+                if (held.Hold(ticket) is { } due)
                 {
-                    await index.IndexDaysAsync(due, cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(held, due, cancellationToken).ConfigureAwait(false);
                 }
 
+                return new IngestResult(IngestOutcome.Created, ticketId, number)
+                {
+                    Landing = LandAsync(ticket, contact, followUps, open, cancellationToken),
+                };
+            }
+
+            if (await store.TryCreateAsync(ticketId, number, events, state, cancellationToken).ConfigureAwait(false))
+            {
                 return new IngestResult(IngestOutcome.Created, ticketId, number);
             }
 
             // Someone else created it first: this number lists nothing. The serial is given back only once its entries
             // are gone, so a ticket numbered with it next cannot have them overwritten by this one's. (After a failed
             // write, which may have landed, it is not: two tickets would share it.)
-            if (heldDays is null)
+            await Task.WhenAll(dayEntries.Select(entry => index.RemoveDayAsync(entry, cancellationToken)))
+                .ConfigureAwait(false);
+            if (await FoundWrittenAsync(contact, number, open, cancellationToken).ConfigureAwait(false) is { } found)
             {
-                await Task.WhenAll(dayEntries.Select(entry => index.RemoveDayAsync(entry, cancellationToken)))
-                    .ConfigureAwait(false);
-            }
-
-            serials.GiveBack(day, serial);
-
-            var stored = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
-            if (stored is not null)
-            {
-                // The open set's entry was written ahead under this attempt's number: it names the ticket's again.
-                if (open && stored.Number != number && !stored.State.Status.IsDone())
-                {
-                    await index.MarkOpenAsync(stored.Id, stored.Number, cancellationToken).ConfigureAwait(false);
-                }
-
-                return await JoinAsync(stored, contact, cancellationToken).ConfigureAwait(false);
+                return found;
             }
         }
 
         throw new InvalidOperationException(
             $"Ticket {ticketId} could be neither created nor read after {MaxCreateAttempts} attempts."
         );
+    }
+
+    /// <summary>A held ticket's result once written: created, or, when it was found written, what the contact
+    /// becomes on that ticket (as a create that lost to it).</summary>
+    private async Task<IngestResult> LandAsync(
+        HeldTicket held,
+        InboundContact contact,
+        IReadOnlyList<TicketEvent> followUps,
+        bool open,
+        CancellationToken cancellationToken
+    )
+    {
+        var (ticketId, number, _, _) = held.Ticket;
+        if (await held.Created.Task.ConfigureAwait(false))
+        {
+            return new IngestResult(IngestOutcome.Created, ticketId, number);
+        }
+
+        // Its day entries were never written.
+        return await FoundWrittenAsync(contact, number, open, cancellationToken).ConfigureAwait(false)
+            ?? await CreateAsync(contact, followUps, held: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>After a create that found its ticket written (its number's day entries gone): the serial back, and the
+    /// contact joined to the ticket found; null when there is none after all.</summary>
+    private async Task<IngestResult?> FoundWrittenAsync(
+        InboundContact contact,
+        TicketNumber number,
+        bool open,
+        CancellationToken cancellationToken
+    )
+    {
+        serials.GiveBack(number.Date, number.Serial);
+        var stored = await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        // The open set's entry was written ahead under this attempt's number: it names the ticket's again.
+        if (open && stored.Number != number && !stored.State.Status.IsDone())
+        {
+            await index.MarkOpenAsync(stored.Id, stored.Number, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await JoinAsync(stored, contact, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IngestResult> AddMessageAsync(

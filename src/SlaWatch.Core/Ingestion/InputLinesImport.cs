@@ -9,9 +9,10 @@ public sealed record IngestInput(BoundedLine Line, string Origin);
 
 /// <summary>
 /// An ingest file's lines a window at a time: the window's chains (<see cref="InputChains"/>) side by side, each in
-/// file order; a contact created with the later events naming its ticket in one write; the new tickets' day entries
-/// held and written many at a time (<see cref="FinishAsync"/> writes what is left). Each line becomes what it becomes
-/// ingested alone (<see cref="InputLineIngester"/>): refused ones are kept in quarantine as their own line.
+/// file order; a contact created with the later events naming its ticket in one write; the new tickets held and
+/// written many at a time with their day entries (<see cref="HeldWrites"/>), at the latest at the window's end. Each
+/// line becomes what it becomes ingested alone (<see cref="InputLineIngester"/>): refused ones are kept in quarantine
+/// as their own line.
 /// </summary>
 public sealed class InputLinesImport(
     InputLineIngester lines,
@@ -62,7 +63,7 @@ public sealed class InputLinesImport(
     /// <summary>What each line of <paramref name="window"/> became, in order.</summary>
     public async Task<IReadOnlyList<LineOutcome>> ImportAsync(
         IReadOnlyList<IngestInput> window,
-        DayEntryBatch days,
+        HeldWrites held,
         CancellationToken cancellationToken = default
     )
     {
@@ -78,6 +79,7 @@ public sealed class InputLinesImport(
         }
 
         var (chains, afterwards) = InputChains.Of(parsed, policy.TimeZone, policy.Channels);
+        var landings = new List<Task>();
         await Parallel
             .ForEachAsync(
                 chains,
@@ -86,16 +88,14 @@ public sealed class InputLinesImport(
                 {
                     foreach (var step in chain)
                     {
-                        await TakeAsync(step, window, parsed, outcomes, days, token).ConfigureAwait(false);
+                        await TakeAsync(step, window, parsed, outcomes, held, landings, token).ConfigureAwait(false);
                     }
                 }
             )
             .ConfigureAwait(false);
-        // A ticket is found by its number in its day's list: the held entries go first.
-        if (afterwards.Count > 0)
-        {
-            await ingestion.FlushAsync(days, cancellationToken).ConfigureAwait(false);
-        }
+        // The window's outcomes wait for its held tickets; a ticket is found by its number in its day's list.
+        await ingestion.FlushAsync(held, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(landings).ConfigureAwait(false);
 
         foreach (var i in afterwards)
         {
@@ -105,15 +105,16 @@ public sealed class InputLinesImport(
         return outcomes!;
     }
 
-    /// <summary>Writes the day entries still held: at the end of a run, and on its way out when stopped.</summary>
-    public Task FinishAsync(DayEntryBatch days) => ingestion.FlushAsync(days, CancellationToken.None);
+    /// <summary>Writes the tickets still held: on a run's way out when stopped.</summary>
+    public Task FinishAsync(HeldWrites held) => ingestion.FlushAsync(held, CancellationToken.None);
 
     private async Task TakeAsync(
         InputStep step,
         IReadOnlyList<IngestInput> window,
         InputLine?[] parsed,
         LineOutcome?[] outcomes,
-        DayEntryBatch days,
+        HeldWrites held,
+        List<Task> landings,
         CancellationToken cancellationToken
     )
     {
@@ -132,9 +133,32 @@ public sealed class InputLinesImport(
                 Text(window[k])
             )),
         ];
-        var (ingested, recorded) = await followed
-            .IngestAsync(contact, followUps, origin, line.Text, days, cancellationToken)
+        var landing = await followed
+            .HoldAsync(contact, followUps, origin, line.Text, held, cancellationToken)
             .ConfigureAwait(false);
+        var settled = SettleAsync(step, landing, window, parsed, outcomes, cancellationToken);
+        if (landing.IsCompleted)
+        {
+            await settled.ConfigureAwait(false);
+            return;
+        }
+
+        lock (landings)
+        {
+            landings.Add(settled);
+        }
+    }
+
+    private async Task SettleAsync(
+        InputStep step,
+        Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> landing,
+        IReadOnlyList<IngestInput> window,
+        InputLine?[] parsed,
+        LineOutcome?[] outcomes,
+        CancellationToken cancellationToken
+    )
+    {
+        var (ingested, recorded) = await landing.ConfigureAwait(false);
         outcomes[step.Line] = LineOutcome.From(ingested);
         for (var k = 0; k < step.FollowUps.Count; k++)
         {

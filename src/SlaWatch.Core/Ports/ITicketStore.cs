@@ -21,6 +21,25 @@ public interface ITicketStore
         CancellationToken cancellationToken = default
     );
 
+    /// <summary>Creates each ticket as <see cref="TryCreateAsync"/> does (each atomic, each true unless it existed or
+    /// an earlier one of the list had its id), many in one write where the store can: a bulk run's. One ticket failing
+    /// fails no other.</summary>
+    async Task<IReadOnlyList<bool>> TryCreateManyAsync(
+        IReadOnlyList<NewTicket> tickets,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        var created = new bool[tickets.Count];
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            var (id, number, events, index) = tickets[i];
+            created[i] = await TryCreateAsync(id, number, events, index, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created;
+    }
+
     /// <summary>
     /// Appends events and the new index state in one atomic write, if the ticket is still at
     /// <paramref name="current"/>'s version; otherwise throws <see cref="TicketConflictException"/>.

@@ -23,7 +23,35 @@ internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics)
         var created = await inner
             .TryCreateAsync(ticketId, number, events, index, cancellationToken)
             .ConfigureAwait(false);
-        if (created && events[0] is Received received)
+        if (created)
+        {
+            Created(ticketId, events);
+        }
+
+        return created;
+    }
+
+    public async Task<IReadOnlyList<bool>> TryCreateManyAsync(
+        IReadOnlyList<NewTicket> tickets,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        var created = await inner.TryCreateManyAsync(tickets, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            if (created[i])
+            {
+                Created(tickets[i].Id, tickets[i].Events);
+            }
+        }
+
+        return created;
+    }
+
+    private void Created(string ticketId, IReadOnlyList<TicketEvent> events)
+    {
+        if (events[0] is Received received)
         {
             metrics.Ingested(received.Channel, IngestKind.Created);
             // A ticket imported with its reply was answered when it was created.
@@ -32,8 +60,6 @@ internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics)
                 metrics.FirstResponse(responded - received.At, received.Channel);
             }
         }
-
-        return created;
     }
 
     public async Task<StoredTicket> AppendAsync(

@@ -23,7 +23,7 @@ public sealed record BackupManifest(
     public const string FileName = "manifest.json";
 
     /// <summary>The layout of the tables this build writes; a backup of another layout is refused on restore.</summary>
-    public const int CurrentSchema = 2;
+    public const int CurrentSchema = 3;
 
     private static readonly JsonSerializerOptions Json = new()
     {

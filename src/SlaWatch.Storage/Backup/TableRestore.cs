@@ -308,8 +308,8 @@ public sealed class TableRestore(TableStorage target)
                             target,
                             () =>
                                 tickets!.GetEntityIfExistsAsync<TableEntity>(
-                                    ticketId,
-                                    "snapshot",
+                                    TicketRows.Partition(ticketId),
+                                    TicketRows.SnapshotKey(ticketId),
                                     ["RowKey"],
                                     cancellationToken
                                 ),

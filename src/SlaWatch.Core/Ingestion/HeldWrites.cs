@@ -1,0 +1,80 @@
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// New tickets a bulk run holds back so they are written many at a time: a store sends a partition's new tickets as
+/// one transaction, and their day entries after them as transactions of a day shard's. A tracking sheet's row then
+/// costs a small part of a request. A held ticket is not in the store yet, so anything that would read it (a later row
+/// of its customer or of its conversation) has it written first, and every row becomes what it would have become
+/// alone; a row's outcome is known once its ticket is written (<see cref="IngestResult.Landing"/>). A run stopped
+/// before <see cref="IngestionService.FlushAsync"/> leaves what it held unwritten; running it again writes it.
+/// </summary>
+public sealed class HeldWrites
+{
+    /// <summary>Tickets held before they are due to be written: about a full transaction for each of sixteen
+    /// partitions.</summary>
+    public const int Size = 1_600;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, HeldTicket> _unwritten = new(StringComparer.Ordinal);
+    private List<HeldTicket> _held = [];
+
+    /// <summary>Holds the ticket; what is held when there are <see cref="Size"/>, to be written now.</summary>
+    internal IReadOnlyList<HeldTicket>? Hold(HeldTicket ticket)
+    {
+        lock (_gate)
+        {
+            _held.Add(ticket);
+            _unwritten.TryAdd(ticket.Ticket.Id, ticket);
+            if (_held.Count < Size)
+            {
+                return null;
+            }
+
+            (var due, _held) = (_held, []);
+            return due;
+        }
+    }
+
+    /// <summary>Everything held.</summary>
+    internal IReadOnlyList<HeldTicket> TakeAll()
+    {
+        lock (_gate)
+        {
+            (var due, _held) = (_held, []);
+            return due;
+        }
+    }
+
+    /// <summary>The unwritten ticket of this id, if any, and whether it was taken out here to be written at once
+    /// (else it is being written: wait for its landing).</summary>
+    internal (HeldTicket Ticket, bool WriteNow)? Unwritten(string ticketId)
+    {
+        lock (_gate)
+        {
+            return _unwritten.TryGetValue(ticketId, out var ticket) ? (ticket, _held.Remove(ticket)) : null;
+        }
+    }
+
+    /// <summary>Forgets tickets written (or that failed to be).</summary>
+    internal void Landed(IEnumerable<HeldTicket> tickets)
+    {
+        lock (_gate)
+        {
+            foreach (var ticket in tickets)
+            {
+                if (_unwritten.TryGetValue(ticket.Ticket.Id, out var kept) && ReferenceEquals(kept, ticket))
+                {
+                    _unwritten.Remove(ticket.Ticket.Id);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A new ticket held back, its day entries (written once it is), and whether it was created.</summary>
+internal sealed record HeldTicket(NewTicket Ticket, IReadOnlyList<DayEntry> DayEntries)
+{
+    public TaskCompletionSource<bool> Created { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace SlaWatch.Storage;
+
+/// <summary>
+/// Where a ticket's rows live in the Tickets table: its snapshot (row key: the ticket id) and its spilled events
+/// (<c>{id}:evt-000001</c>…, after the snapshot in key order) in one of <see cref="TableShards.Count"/> partitions
+/// <c>tickets-NN</c> chosen by the id. Sharing partitions lets a bulk run create many tickets in one entity-group
+/// transaction; a ticket's rows stay in one partition, so its own writes stay atomic.
+/// </summary>
+public static class TicketRows
+{
+    public static string Partition(string ticketId) => TableShards.Key("tickets", TableShards.Of(ticketId));
+
+    public static string SnapshotKey(string ticketId) => ticketId;
+
+    public static string EventKey(string ticketId, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ticketId}:evt-{sequence:D6}");
+
+    /// <summary>Whether a row of the table is a snapshot (the ticket's id is then its row key).</summary>
+    public static bool IsSnapshot(string rowKey) => !rowKey.Contains(":evt-", StringComparison.Ordinal);
+}
