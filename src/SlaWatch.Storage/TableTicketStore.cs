@@ -263,11 +263,11 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     {
         var (id, number, events, index) = created;
         var ticket = TicketFold.Fold(id, events, number);
-        return Fits(events)
-            ? [new(TableTransactionActionType.Add, SnapshotRow(ticket, index, events, spilled: 0))]
+        return Inline(events) is { } pending
+            ? [new(TableTransactionActionType.Add, SnapshotRow(ticket, index, pending, spilled: 0))]
             :
             [
-                new(TableTransactionActionType.Add, SnapshotRow(ticket, index, [], events.Count)),
+                new(TableTransactionActionType.Add, SnapshotRow(ticket, index, Inline([])!, events.Count)),
                 .. AddEventRows(id, spilled: 0, events),
             ];
     }
@@ -284,7 +284,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         var all = current.Events.Concat(events).ToArray();
         var ticket = TicketFold.Fold(current.Id, all, current.Number);
         var pending = all.Skip(spilled).ToArray();
-        var fits = Fits(pending);
+        var inline = Inline(pending);
 
         return await StorageCalls
             .Run(
@@ -295,11 +295,11 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                     {
                         ETag written;
                         int nowSpilled;
-                        if (fits)
+                        if (inline is not null)
                         {
                             var response = await table
                                 .UpdateEntityAsync(
-                                    SnapshotRow(ticket, index, pending, spilled),
+                                    SnapshotRow(ticket, index, inline, spilled),
                                     etag,
                                     TableUpdateMode.Replace,
                                     cancellationToken
@@ -318,7 +318,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                             {
                                 new(
                                     TableTransactionActionType.UpdateReplace,
-                                    SnapshotRow(ticket, index, [], all.Length),
+                                    SnapshotRow(ticket, index, Inline([])!, all.Length),
                                     etag
                                 ),
                             };
@@ -379,10 +379,17 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
             ["Data"] = EventJson.Serialize(item),
         };
 
-    private static string PendingJson(IEnumerable<TicketEvent> events) => EventListJson.Serialize(events);
+    /// <summary>The events as the snapshot keeps them inline, or null when they do not fit it.</summary>
+    private static string? Inline(IReadOnlyCollection<TicketEvent> events)
+    {
+        if (events.Count > MaxPendingEvents)
+        {
+            return null;
+        }
 
-    private static bool Fits(IReadOnlyCollection<TicketEvent> events) =>
-        events.Count <= MaxPendingEvents && PendingJson(events).Length <= MaxPendingChars;
+        var json = EventListJson.Serialize(events);
+        return json.Length <= MaxPendingChars ? json : null;
+    }
 
     private static IEnumerable<TicketEvent> PendingEvents(TableEntity snapshot) =>
         snapshot.GetString("Pending") is { Length: > 0 } json ? EventListJson.Deserialize(json) : [];
@@ -391,7 +398,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     private static TableEntity SnapshotRow(
         Ticket ticket,
         TicketIndexState index,
-        IReadOnlyCollection<TicketEvent> pending,
+        string pending,
         int spilled
     ) =>
         new(TicketRows.Partition(ticket.Id), TicketRows.SnapshotKey(ticket.Id))
@@ -410,7 +417,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
             ["ReopenCount"] = ticket.ReopenCount,
             ["EventCount"] = ticket.EventCount,
             ["Spilled"] = spilled,
-            ["Pending"] = PendingJson(pending),
+            ["Pending"] = pending,
             ["WakeUp"] = index.WakeUp is null ? null : JsonSerializer.Serialize(index.WakeUp),
             ["LastActivityDay"] = index.LastActivityDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };

@@ -72,16 +72,19 @@ public sealed class FollowedContactTests(AzuriteFixture azurite)
         );
         var (togetherBefore, apartBefore) = (togetherRequests.Count, apartRequests.Count);
 
-        // The day entries held back and written together, as an import writes them.
-        var days = new DayEntryBatch();
+        // The new tickets held back and written together with their day entries, as an import writes them.
+        var held = new HeldWrites();
+        var landings = new List<Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)>>();
         foreach (var (id, arrived, events) in Rows)
         {
-            var (created, recorded) = await followed.IngestAsync(
-                TestWorld.Email(id, arrived),
-                events,
-                "sheet",
-                days: days
-            );
+            landings.Add(await followed.HoldAsync(TestWorld.Email(id, arrived), events, "sheet", null, held));
+        }
+
+        Assert.All(landings, landing => Assert.False(landing.IsCompleted));
+        await followed.FlushAsync(held);
+        foreach (var ((id, arrived, events), landing) in Rows.Zip(landings))
+        {
+            var (created, recorded) = await landing;
             var one = await apart.Main.Ingestion.IngestAsync(TestWorld.Email(id, arrived), "sheet");
             var each = events.Length == 0 ? [] : await apart.Main.Events.RecordAllAsync(one.TicketId!, events, "sheet");
 
@@ -89,7 +92,6 @@ public sealed class FollowedContactTests(AzuriteFixture azurite)
             Assert.Equal(each.Select(item => item.Outcome), recorded.Select(item => item.Outcome));
         }
 
-        await followed.FlushAsync(days);
         var (togetherCost, apartCost) = (togetherRequests.Count - togetherBefore, apartRequests.Count - apartBefore);
         await AssertSameAsync(together.Main, apart.Main);
 
@@ -102,11 +104,19 @@ public sealed class FollowedContactTests(AzuriteFixture azurite)
         );
         Assert.True(togetherCost * 1.6 < apartCost, $"{togetherCost} requests together, {apartCost} apart");
 
-        // Imported again: nothing new, each event a duplicate, in both.
+        // Imported again, held as the first time: each ticket found written, nothing new, each event a duplicate.
+        var again = new HeldWrites();
+        landings.Clear();
         foreach (var (id, arrived, events) in Rows)
         {
-            var (again, recorded) = await followed.IngestAsync(TestWorld.Email(id, arrived), events, "sheet");
-            Assert.Equal(IngestOutcome.Duplicate, again.Outcome);
+            landings.Add(await followed.HoldAsync(TestWorld.Email(id, arrived), events, "sheet", null, again));
+        }
+
+        await followed.FlushAsync(again);
+        foreach (var landing in landings)
+        {
+            var (contact, recorded) = await landing;
+            Assert.Equal(IngestOutcome.Duplicate, contact.Outcome);
             Assert.DoesNotContain(recorded, item => item.Outcome == RecordOutcome.Recorded);
         }
 

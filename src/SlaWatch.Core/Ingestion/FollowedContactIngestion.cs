@@ -73,11 +73,18 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
             .IngestAsync(contact, screened.Accepted, origin, raw, held, cancellationToken)
             .ConfigureAwait(false);
         // Only a held ticket's outcome is left to come; any other is complete when this returns.
-        return ingested.Landing is null
-            ? Task.FromResult(
+        if (ingested.Landing is null)
+        {
+            return Task.FromResult(
                 await RecordAsync(contact, ingested, screened, origin, raw, cancellationToken).ConfigureAwait(false)
-            )
-            : RecordAsync(contact, ingested, screened, origin, raw, cancellationToken);
+            );
+        }
+
+        // Its replies are entered now, as its day's later messages answering them may be taken before it is written.
+        await events
+            .IndexRepliesAsync(contact.Channel, ingested.TicketId!, screened, cancellationToken)
+            .ConfigureAwait(false);
+        return RecordAsync(contact, ingested, screened, origin, raw, cancellationToken);
     }
 
     /// <summary>The events on the ticket the contact made or joined, once it is written.</summary>
@@ -93,6 +100,10 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         if (ingested.Landing is { } landing)
         {
             ingested = await landing.ConfigureAwait(false);
+            if (ingested.Outcome == IngestOutcome.Created)
+            {
+                return (ingested, TicketEventService.CreatedWith(ingested.TicketId!, ingested.Number!.Value, screened));
+            }
         }
 
         if (ingested.TicketId is not { } ticketId)

@@ -82,6 +82,13 @@ public sealed class IngestionService(
     /// <summary>A ticket as the store has it, written first if a bulk run holds it.</summary>
     private async Task<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
     {
+        await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
+        return await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the ticket now if a bulk run holds it, or waits while it is being written.</summary>
+    private async Task WrittenAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
+    {
         if (held is not null && held.Unwritten(ticketId) is (var ticket, var writeNow))
         {
             if (writeNow)
@@ -93,8 +100,6 @@ public sealed class IngestionService(
                 await ticket.Created.Task.ConfigureAwait(false);
             }
         }
-
-        return await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,11 +144,19 @@ public sealed class IngestionService(
         }
 
         var existing = await _threads
-            .FindAsync(contact.Channel, contact.References, contact.Subject, cancellationToken)
+            .FindAsync(
+                contact.Channel,
+                contact.References,
+                contact.Subject,
+                held is null ? null : (ticketId, token) => LoadAsync(ticketId, held, token),
+                cancellationToken
+            )
             .ConfigureAwait(false)
             ?? await FindRepeatAsync(contact, held, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
+            // Found by an entry written ahead of a ticket still held: written before the message joins it.
+            await WrittenAsync(existing, held, cancellationToken).ConfigureAwait(false);
             return contact.Automatic
                 ? new IngestResult(IngestOutcome.Ignored, existing, null, "automatic message about an existing ticket")
                 : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);

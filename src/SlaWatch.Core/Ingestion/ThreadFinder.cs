@@ -13,13 +13,17 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
 {
     private const int MaxReferencesFollowed = 10;
 
+    /// <param name="load">How a ticket is read (a bulk run's reads its held tickets written first); else the
+    /// store's.</param>
     public async Task<string?> FindAsync(
         Channel channel,
         IReadOnlyList<string> references,
         string? subject,
+        Func<string, CancellationToken, Task<StoredTicket?>>? load = null,
         CancellationToken cancellationToken = default
     )
     {
+        load ??= store.LoadAsync;
         foreach (
             var reference in references
                 .Where(reference => !string.IsNullOrWhiteSpace(reference))
@@ -34,7 +38,7 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
             }
 
             var created = TicketIds.ForSource(channel, reference);
-            if (await store.LoadAsync(created, cancellationToken).ConfigureAwait(false) is not null)
+            if (await load(created, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return created;
             }

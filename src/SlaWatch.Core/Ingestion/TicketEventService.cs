@@ -61,7 +61,9 @@ public sealed class TicketEventService(
     )
     {
         ArgumentNullException.ThrowIfNull(items);
-        var ticketId = await _threads.FindAsync(channel, references, subject, cancellationToken).ConfigureAwait(false);
+        var ticketId = await _threads
+            .FindAsync(channel, references, subject, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return ticketId is null
             ? [.. items.Select(_ => new RecordResult(RecordOutcome.NotFound, null, null, "answers no ticket"))]
             : await RecordAllAsync(ticketId, items, origin, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -200,8 +202,27 @@ public sealed class TicketEventService(
         CancellationToken cancellationToken = default
     )
     {
+        await IndexRepliesAsync(channel, ticketId, screened, cancellationToken).ConfigureAwait(false);
+        return CreatedWith(ticketId, number, screened);
+    }
+
+    /// <summary>Enters the references of the replies among screened events, for messages answering them to find the
+    /// ticket: a bulk run enters them as it holds the ticket, ahead of its write.</summary>
+    public Task IndexRepliesAsync(
+        Policies.Channel channel,
+        string ticketId,
+        ScreenedEvents screened,
+        CancellationToken cancellationToken = default
+    )
+    {
         ArgumentNullException.ThrowIfNull(screened);
-        await IndexRepliesAsync(() => channel, ticketId, screened.Accepted, cancellationToken).ConfigureAwait(false);
+        return IndexRepliesAsync(() => channel, ticketId, screened.Accepted, cancellationToken);
+    }
+
+    /// <summary>As <see cref="CreatedWithAsync"/>, the replies' references already entered.</summary>
+    public static IReadOnlyList<RecordResult> CreatedWith(string ticketId, TicketNumber number, ScreenedEvents screened)
+    {
+        ArgumentNullException.ThrowIfNull(screened);
         return
         [
             .. screened.Items.Select(

@@ -51,6 +51,53 @@ public abstract class StoreContractTests
         Assert.Equal(Priority.High, loaded.State.Priority);
     }
 
+    /// <summary>Many tickets at once (a bulk run's): more than a transaction holds in some partitions, one existing,
+    /// one twice in the list, one too long to keep its events inline, each created or not as one create would be.
+    /// </summary>
+    [Fact]
+    public async Task ManyTicketsAtOnceAreEachCreatedOrRefusedAsOneCreateWouldBe()
+    {
+        var store = (await NewStoreAsync()).Store;
+        Assert.True(await store.TryCreateAsync("t-m-17", new TicketNumber(Day, 900), [Arrival("m-before")], NoIndex));
+        var note = new string('长', 700);
+        NewTicket Ticket(int i) =>
+            new(
+                $"t-m-{i}",
+                new TicketNumber(Day, i + 1),
+                i == 40
+                    ?
+                    [
+                        Arrival("m-40"),
+                        .. Enumerable
+                            .Range(0, 60)
+                            .Select(k => new RemarkAdded(T0.AddMinutes(k + 1), "客服A", $"n-{k}", note)),
+                    ]
+                    : [Arrival($"m-{i}"), new AgentResponse(T0.AddMinutes(5), "客服A", $"r-{i}")],
+                NoIndex
+            );
+        NewTicket[] tickets = [.. Enumerable.Range(0, 2000).Select(Ticket), Ticket(5) with { Number = new(Day, 999) }];
+
+        var created = await store.TryCreateManyAsync(tickets);
+
+        Assert.Equal(tickets.Length, created.Count);
+        Assert.Equal(
+            Enumerable.Range(0, tickets.Length).Where(i => i is 17 or 2000),
+            Enumerable.Range(0, tickets.Length).Where(i => !created[i])
+        );
+        var kept = (await store.LoadAsync("t-m-17"))!;
+        Assert.Equal((900, "m-before"), (kept.Number.Serial, Assert.Single(kept.Events).SourceRef));
+        var twice = (await store.LoadAsync("t-m-5"))!;
+        Assert.Equal((6, 2), (twice.Number.Serial, twice.Events.Count));
+        var spilled = (await store.LoadAsync("t-m-40"))!;
+        Assert.Equal(61, spilled.Events.Count);
+        Assert.Equal("n-59", spilled.Events[^1].SourceRef);
+        foreach (var i in new[] { 0, 99, 100, 1999 })
+        {
+            var ticket = (await store.LoadAsync($"t-m-{i}"))!;
+            Assert.Equal((i + 1, $"r-{i}"), (ticket.Number.Serial, ticket.Events[^1].SourceRef));
+        }
+    }
+
     [Fact]
     public async Task AppendsKeepOrderPastOneRowAndRefuseAStaleVersion()
     {

@@ -16,29 +16,56 @@ public sealed class CrashBetweenStepsTests
 {
     private static readonly DateTimeOffset Arrival = Shipped.At("2026-11-16 09:30");
 
-    /// <summary>A bulk run holds its new tickets' day entries to write many at a time after them: one killed before
-    /// it wrote them leaves tickets no day lists, which the run's next go enters.</summary>
+    /// <summary>A bulk run holds its new tickets to write many at a time: one killed before it wrote them leaves no
+    /// ticket, only the entries that go ahead of one (the open set's), and the run's next go creates it, listed once in
+    /// its day.</summary>
+    [Fact]
+    public async Task ATicketHeldByARunKilledBeforeItWroteItIsCreatedByTheNextRunOfTheSameInput()
+    {
+        var time = new FakeTimeProvider(Arrival.AddMinutes(1));
+        var ports = new MemoryStore();
+        var contact = Conversation("chat-crash-0");
+
+        await using (var first = MemoryProcess.Of(Shipped.Policy, time, ports))
+        {
+            var created = await first.Ingestion.IngestAsync(contact, [], "run 1", held: new HeldWrites());
+            Assert.Equal(IngestOutcome.Created, created.Outcome);
+            Assert.False(created.Landing!.IsCompleted);
+        }
+
+        Assert.Null(await ports.Tickets.LoadAsync(TicketIds.ForContact(contact)));
+        Assert.Empty(await ports.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
+
+        await using var again = MemoryProcess.Of(Shipped.Policy, time, ports);
+        var rerun = await again.Ingestion.IngestAsync(contact, "run 2");
+
+        Assert.Equal(IngestOutcome.Created, rerun.Outcome);
+        var entry = Assert.Single(await ports.Index.ReadDayAsync(new DateOnly(2026, 11, 16)));
+        Assert.Equal((rerun.TicketId, true), (entry.TicketId, entry.ReceivedThatDay));
+        Assert.Equal(rerun.TicketId, Assert.Single(await ports.Index.ReadOpenAsync()).TicketId);
+    }
+
+    /// <summary>Held tickets are written before their day entries: a run killed between the two leaves tickets no day
+    /// lists, which the run's next go enters.</summary>
     [Fact]
     public async Task ATicketWrittenBeforeItsDayEntryIsEnteredByTheNextRunOfTheSameInput()
     {
         var time = new FakeTimeProvider(Arrival.AddMinutes(1));
         var ports = new MemoryStore();
-        var contact = new InboundContact
-        {
-            Channel = Channel.Chat,
-            SourceId = "chat-crash-0",
-            ThreadKey = "conversation-0",
-            ReceivedAt = Arrival,
-            From = "13912341522",
-            Text = "发票",
-        };
+        var contact = Conversation("chat-crash-0");
 
-        await using (var first = MemoryProcess.Of(Shipped.Policy, time, ports))
+        await using (
+            var first = MemoryProcess.Of(Shipped.Policy, time, ports, more: services =>
+                services.Decorate<ITicketIndex>(
+                    (inner, _) => CrashOnce.Around(inner, nameof(ITicketIndex.IndexDaysAsync))
+                )
+            )
+        )
         {
-            // Held and never written: the process dies before its run's end writes them.
-            var held = new DayEntryBatch();
-            var created = await first.Ingestion.IngestAsync(contact, [], "run 1", days: held);
-            Assert.Equal(IngestOutcome.Created, created.Outcome);
+            var held = new HeldWrites();
+            var created = await first.Ingestion.IngestAsync(contact, [], "run 1", held: held);
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => first.Ingestion.FlushAsync(held));
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => created.Landing!);
         }
 
         // The ticket is there, the day does not list it: a report of the day would miss it.
@@ -54,6 +81,17 @@ public sealed class CrashBetweenStepsTests
         Assert.Equal(1, (await again.Reports.RunDayAsync(new DateOnly(2026, 11, 16))).All.Received);
         Assert.Contains(await ports.Index.ReadOpenAsync(), open => open.TicketId == rerun.TicketId);
     }
+
+    private static InboundContact Conversation(string sourceId) =>
+        new()
+        {
+            Channel = Channel.Chat,
+            SourceId = sourceId,
+            ThreadKey = "conversation-0",
+            ReceivedAt = Arrival,
+            From = "13912341522",
+            Text = "发票",
+        };
 
     /// <summary>
     /// A new ticket's entries go ahead of it, together: a process that dies before the ticket is written leaves a day

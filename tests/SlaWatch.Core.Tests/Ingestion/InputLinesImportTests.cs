@@ -90,15 +90,15 @@ public sealed class InputLinesImportTests
         }
 
         var import = together.Main.Get<InputLinesImport>();
-        var days = new DayEntryBatch();
+        var held = new HeldWrites();
         IngestInput[] window =
         [
             .. BoundedLines
                 .Read(new StringReader(string.Join('\n', Lines)), InputLineIngester.MaxLineChars)
                 .Select(line => new IngestInput(line, Origin(line.Number - 1))),
         ];
-        var actual = await import.ImportAsync(window, days);
-        await import.FinishAsync(days);
+        var actual = await import.ImportAsync(window, held);
+        await import.FinishAsync(held);
 
         Assert.Equal(expected.Select(Word), actual.Select(Word));
         Assert.Contains(actual, outcome => outcome.Word == "threaded");
