@@ -166,7 +166,11 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         await Parallel
             .ForEachAsync(
                 partitions,
-                new ParallelOptions { MaxDegreeOfParallelism = TableShards.Count, CancellationToken = cancellationToken },
+                new ParallelOptions
+                {
+                    MaxDegreeOfParallelism = TableShards.Count,
+                    CancellationToken = cancellationToken,
+                },
                 async (partition, token) =>
                 {
                     var waiting = partition.Select(i => (Index: i, Rows: CreateRows(tickets[i]))).ToList();
@@ -395,12 +399,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         snapshot.GetString("Pending") is { Length: > 0 } json ? EventListJson.Deserialize(json) : [];
 
     // The snapshot repeats the fold's main fields so exports and portal queries need not replay events.
-    private static TableEntity SnapshotRow(
-        Ticket ticket,
-        TicketIndexState index,
-        string pending,
-        int spilled
-    ) =>
+    private static TableEntity SnapshotRow(Ticket ticket, TicketIndexState index, string pending, int spilled) =>
         new(TicketRows.Partition(ticket.Id), TicketRows.SnapshotKey(ticket.Id))
         {
             ["Number"] = ticket.Number?.ToString(),

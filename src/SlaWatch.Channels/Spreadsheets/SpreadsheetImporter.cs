@@ -35,7 +35,8 @@ public sealed class SpreadsheetImporter(
     public const string QuarantineChannel = "import";
 
     /// <param name="rowDone">Called after each row with the rows done and the sheet's rows (a progress
-    /// display).</param>
+    /// display; a row is done once taken, though its new ticket may still be held to be written with
+    /// others).</param>
     public async Task<IReadOnlyList<ImportedRow>> ImportAsync(
         string path,
         Channel defaultChannel,
@@ -120,6 +121,7 @@ public sealed class SpreadsheetImporter(
                                 .HoldAsync(ticket.Contact, ticket.Events, origin, raw, held, token)
                                 .ConfigureAwait(false);
                             var settled = SettleAsync(index, rows[index].Number, ticket, landing);
+                            Done();
                             if (landing.IsCompleted)
                             {
                                 await settled.ConfigureAwait(false);
@@ -152,7 +154,6 @@ public sealed class SpreadsheetImporter(
         )
         {
             results[index] = Outcome(number, ticket, await landing.ConfigureAwait(false));
-            Done();
         }
     }
 

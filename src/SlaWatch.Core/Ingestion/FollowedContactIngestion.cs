@@ -21,8 +21,10 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         string origin,
         string? raw = null,
         CancellationToken cancellationToken = default
-    ) => await (await HoldAsync(contact, followUps, origin, raw, held: null, cancellationToken).ConfigureAwait(false))
-        .ConfigureAwait(false);
+    ) =>
+        await (
+            await HoldAsync(contact, followUps, origin, raw, held: null, cancellationToken).ConfigureAwait(false)
+        ).ConfigureAwait(false);
 
     /// <summary>As <see cref="IngestAsync"/>, a new ticket held in <paramref name="held"/> to be written with others:
     /// returns once the next contact may be taken, with the outcome, complete unless it waits for a held ticket to be

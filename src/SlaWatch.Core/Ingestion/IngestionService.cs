@@ -216,9 +216,7 @@ public sealed class IngestionService(
         var ticketId = await index
             .FindBySourceAsync(contact.Channel, RepeatSource(key), cancellationToken)
             .ConfigureAwait(false);
-        var stored = ticketId is null
-            ? null
-            : await LoadAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
+        var stored = ticketId is null ? null : await LoadAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
         if (stored is null || stored.HasSource(contact.SourceId))
         {
             return stored?.Id;
