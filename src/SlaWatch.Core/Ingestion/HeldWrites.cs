@@ -18,6 +18,11 @@ public sealed class HeldWrites
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, HeldTicket> _unwritten = new(StringComparer.Ordinal);
+
+    // The ids of the latest tickets written, for the same contact again (a mail delivered twice) to be seen as
+    // written: bounded, so memory holds a few batches' whatever the run.
+    private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
+    private readonly Queue<string> _recentOrder = new();
     private List<HeldTicket> _held = [];
 
     /// <summary>Holds the ticket; what is held when there are <see cref="Size"/>, to be written now.</summary>
@@ -57,16 +62,35 @@ public sealed class HeldWrites
         }
     }
 
-    /// <summary>Forgets tickets written (or that failed to be).</summary>
+    /// <summary>Whether a ticket of this id was written lately in this run (created, or found written).</summary>
+    internal bool WrittenLately(string ticketId)
+    {
+        lock (_gate)
+        {
+            return _recent.Contains(ticketId);
+        }
+    }
+
+    /// <summary>Forgets tickets written (or that failed to be), and remembers the latest as written.</summary>
     internal void Landed(IEnumerable<HeldTicket> tickets)
     {
         lock (_gate)
         {
             foreach (var ticket in tickets)
             {
-                if (_unwritten.TryGetValue(ticket.Ticket.Id, out var kept) && ReferenceEquals(kept, ticket))
+                var id = ticket.Ticket.Id;
+                if (_unwritten.TryGetValue(id, out var kept) && ReferenceEquals(kept, ticket))
                 {
-                    _unwritten.Remove(ticket.Ticket.Id);
+                    _unwritten.Remove(id);
+                }
+
+                if (_recent.Add(id))
+                {
+                    _recentOrder.Enqueue(id);
+                    if (_recentOrder.Count > 2 * Size)
+                    {
+                        _recent.Remove(_recentOrder.Dequeue());
+                    }
                 }
             }
         }

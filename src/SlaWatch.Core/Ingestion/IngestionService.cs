@@ -86,20 +86,25 @@ public sealed class IngestionService(
         return await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the ticket now if a bulk run holds it, or waits while it is being written.</summary>
-    private async Task WrittenAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
+    /// <summary>Writes the ticket now if a bulk run holds it, or waits while it is being written; whether it was
+    /// held.</summary>
+    private async Task<bool> WrittenAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
     {
-        if (held is not null && held.Unwritten(ticketId) is (var ticket, var writeNow))
+        if (held?.Unwritten(ticketId) is not (var ticket, var writeNow))
         {
-            if (writeNow)
-            {
-                await WriteAsync(held, [ticket], cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await ticket.Created.Task.ConfigureAwait(false);
-            }
+            return false;
         }
+
+        if (writeNow)
+        {
+            await WriteAsync(held, [ticket], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ticket.Created.Task.ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -173,7 +178,14 @@ public sealed class IngestionService(
             return await JoinAsync(conversation, contact, cancellationToken).ConfigureAwait(false);
         }
 
-        return await CreateAsync(contact, followUps, held, cancellationToken).ConfigureAwait(false);
+        // The same contact twice in a run: the first's ticket written (now, if held), the second finds it as one by
+        // one, giving its number back at once. (A ticket written before the run is found when the run writes what it
+        // holds, and its number given back then: a later ticket of the day may have been numbered after it.)
+        var ticketId = TicketIds.ForContact(contact);
+        var again =
+            await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false)
+            || held?.WrittenLately(ticketId) == true;
+        return await CreateAsync(contact, followUps, again ? null : held, cancellationToken).ConfigureAwait(false);
     }
 
     // The ticket a create found written: this contact seen before (its write may have been cut short: the indexes are

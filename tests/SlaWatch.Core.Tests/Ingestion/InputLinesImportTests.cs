@@ -75,6 +75,7 @@ public sealed class InputLinesImportTests
         Event("source:email:<f>", "overdueReason", "17T08:30", ""","reason":"坐席繁忙","metric":"firstResponse" """),
         Event("source:email:<b>", "agentResponse", "17T09:00"), // another day's activity on <b>
         Event("id:t-unknown", "remark", "17T09:10", ""","text":"x" """),
+        Contact("<g>", "16T10:40"), // numbered after the same mail again, which took no number
     ];
 
     [Fact]
