@@ -181,11 +181,19 @@ public sealed class IngestionService(
         // The same contact twice in a run: the first's ticket written (now, if held), the second finds it as one by
         // one, giving its number back at once. (A ticket written before the run is found when the run writes what it
         // holds, and its number given back then: a later ticket of the day may have been numbered after it.)
-        var ticketId = TicketIds.ForContact(contact);
-        var again =
-            await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false)
-            || held?.WrittenLately(ticketId) == true;
-        return await CreateAsync(contact, followUps, again ? null : held, cancellationToken).ConfigureAwait(false);
+        if (held is not null)
+        {
+            var ticketId = TicketIds.ForContact(contact);
+            if (
+                await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false)
+                || held.WrittenLately(ticketId)
+            )
+            {
+                held = null;
+            }
+        }
+
+        return await CreateAsync(contact, followUps, held, cancellationToken).ConfigureAwait(false);
     }
 
     // The ticket a create found written: this contact seen before (its write may have been cut short: the indexes are
