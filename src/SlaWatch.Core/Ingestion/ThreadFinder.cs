@@ -23,7 +23,6 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
         CancellationToken cancellationToken = default
     )
     {
-        load ??= store.LoadAsync;
         foreach (
             var reference in references
                 .Where(reference => !string.IsNullOrWhiteSpace(reference))
@@ -38,7 +37,10 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
             }
 
             var created = TicketIds.ForSource(channel, reference);
-            if (await load(created, cancellationToken).ConfigureAwait(false) is not null)
+            var ticket = load is null
+                ? await store.LoadAsync(created, cancellationToken).ConfigureAwait(false)
+                : await load(created, cancellationToken).ConfigureAwait(false);
+            if (ticket is not null)
             {
                 return created;
             }
