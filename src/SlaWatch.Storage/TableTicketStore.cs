@@ -8,11 +8,11 @@ using SlaWatch.Core.Tickets;
 namespace SlaWatch.Storage;
 
 /// <summary>
-/// Tickets, in sixteen partitions by id (<see cref="TicketRows"/>). A ticket's <c>snapshot</c> row holds the fold's
-/// main fields (for queries), the index state, and the newest events inline (<c>Pending</c>); when those fill the row
-/// they move to event rows <c>{id}:evt-000001</c>… in one entity-group transaction with the snapshot. Every write is
-/// guarded by the snapshot's ETag, and most (creation, a typical ticket's whole life) are single-entity writes; a
-/// bulk run's new tickets are created a partition's many in one transaction.
+/// Tickets, in sixteen partitions by id (<see cref="TicketRows"/>). A ticket's snapshot, the row keyed by its id,
+/// holds the fold's main fields (for queries), the index state, and the newest events inline (<c>Pending</c>); when
+/// those fill the row they move to event rows <c>{id}:evt-000001</c>… in one entity-group transaction with the
+/// snapshot. Every write is guarded by the snapshot's ETag, and most (creation, a typical ticket's whole life) are
+/// single-entity writes; a bulk run's new tickets are created a partition's many in one transaction.
 /// </summary>
 public sealed class TableTicketStore(TableStorage storage) : ITicketStore
 {
