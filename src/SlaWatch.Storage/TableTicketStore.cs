@@ -20,7 +20,8 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     private const int MaxPendingChars = 24_000;
     private const int MaxPendingEvents = 40;
 
-    // A transaction carries at most 100 entities and 4 MiB; characters are counted, up to three bytes each.
+    // A transaction carries at most 100 entities and 4 MiB. Characters are counted: the events' JSON is ASCII (the
+    // serializer escapes the rest), which the request's JSON escapes again, so about two bytes a character at most.
     private const int MaxTransactionRows = 100;
     private const int MaxTransactionChars = 1_000_000;
 
