@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 
 namespace SlaWatch.Storage;
 
@@ -16,6 +17,16 @@ public static class TicketRows
 
     public static string EventKey(string ticketId, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{ticketId}:evt-{sequence:D6}");
+
+    /// <summary>A row as storage schema 2 kept it (a partition a ticket, holding <c>snapshot</c> and
+    /// <c>evt-000001</c>…), given this schema's keys: how a restore upgrades a backup of that schema.</summary>
+    public static void Rekey(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var ticketId = row.PartitionKey;
+        row.PartitionKey = Partition(ticketId);
+        row.RowKey = row.RowKey == "snapshot" ? SnapshotKey(ticketId) : $"{ticketId}:{row.RowKey}";
+    }
 
     /// <summary>Whether a row of the table is a snapshot (the ticket's id is then its row key).</summary>
     public static bool IsSnapshot(string rowKey) => !rowKey.Contains(":evt-", StringComparison.Ordinal);

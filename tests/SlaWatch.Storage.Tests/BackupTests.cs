@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using SlaWatch.Core.Ingestion;
 using SlaWatch.Core.Policies;
@@ -132,6 +133,77 @@ public sealed class BackupTests(AzuriteFixture azurite)
         Assert.Equal((file, file), (verify.File, restore.File));
         Assert.Contains(problem, restore.Problem, StringComparison.Ordinal);
         Assert.Empty(await TablesAsync(target));
+    }
+
+    /// <summary>A backup of storage schema 2, when each ticket had a partition of its own (its rows
+    /// <c>snapshot</c> and <c>evt-000001</c>…), restores as the upgrade: every ticket under today's keys, its events
+    /// whole, the reports as before; a schema this build does not know is refused, naming it.</summary>
+    [Fact]
+    public async Task ABackupOfTheSchemaBeforeRestoresWithItsTicketsUnderTodaysKeys()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString, Shipped.At("2026-11-16 08:00"));
+        await SeedAsync(world);
+        // One ticket past what its snapshot holds inline, so it has event rows too.
+        var store = world.Main.Store;
+        var ticketId = (await world.Main.Index.ReadDayAsync(Days[0]))[0].TicketId;
+        var before = (await store.LoadAsync(ticketId))!;
+        await store.AppendAsync(
+            before,
+            [
+                .. Enumerable
+                    .Range(0, 45)
+                    .Select(k => new RemarkAdded(
+                        Shipped.At("2026-11-16 10:00").AddMinutes(k),
+                        "客服A",
+                        $"r-{k}",
+                        "跟"
+                    )),
+            ],
+            before.Index
+        );
+        var path = TestFolders.Create("slawatch-backup-").FullName;
+        await new TableBackup(world.Main.Get<TableStorage>(), world.Time).BackupAsync(new DirectoryFolder(path));
+        var manifest = BackupManifest.Parse(File.ReadAllText(Path.Combine(path, BackupManifest.FileName)));
+        var tickets = manifest.Tables.Single(file => file.Table == TableStorage.Tickets);
+        var lines = ReadLines(Path.Combine(path, tickets.File));
+        Assert.Contains(lines, line => line.Contains(":evt-000001", StringComparison.Ordinal));
+        // The same rows as schema 2 kept them.
+        Rewrite(
+            path,
+            tickets,
+            [
+                .. lines.Select(line =>
+                {
+                    var row = JsonNode.Parse(line)!.AsObject();
+                    var key = (string)row["rk"]!;
+                    var parts = key.Split(':');
+                    (row["pk"], row["rk"]) = TicketRows.IsSnapshot(key) ? (key, "snapshot") : (parts[0], parts[1]);
+                    return row.ToJsonString();
+                }),
+            ],
+            manifest with
+            {
+                SchemaVersion = BackupManifest.UpgradedSchema,
+            }
+        );
+
+        await using var restored = world.NewProcess(
+            StorageOptions.FromConnection(azurite.ConnectionString, "g" + Guid.NewGuid().ToString("N")[..10])
+        );
+        await new TableRestore(restored.Get<TableStorage>()).RestoreAsync(new DirectoryFolder(path));
+
+        Assert.Equal(
+            await DumpAsync(world.Main.Get<TableStorage>(), TableStorage.Tickets),
+            await DumpAsync(restored.Get<TableStorage>(), TableStorage.Tickets)
+        );
+        Assert.Equal(before.Events.Count + 45, (await restored.Store.LoadAsync(ticketId))!.Events.Count);
+        Assert.Equal(await ReportsAsync(world.Main), await ReportsAsync(restored));
+
+        File.WriteAllText(Path.Combine(path, BackupManifest.FileName), (manifest with { SchemaVersion = 1 }).ToJson());
+        var refused = await Assert.ThrowsAsync<BackupRefusedException>(() =>
+            TableRestore.VerifyAsync(new DirectoryFolder(path))
+        );
+        Assert.Contains("schema 1; this build reads schemas 2 and 3", refused.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,10 @@ public sealed record BackupManifest(
     /// <summary>The layout of the tables this build writes; a backup of another layout is refused on restore.</summary>
     public const int CurrentSchema = 3;
 
+    /// <summary>The layout before, which a restore upgrades: its Tickets rows are given this layout's keys
+    /// (<see cref="TicketRows.Rekey"/>); every other table is the same in both.</summary>
+    public const int UpgradedSchema = 2;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

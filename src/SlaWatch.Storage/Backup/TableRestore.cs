@@ -63,7 +63,7 @@ public sealed class TableRestore(TableStorage target)
             Dropped = 0;
             foreach (var file in manifest.Tables)
             {
-                await RestoreTableAsync(location, file, manifest.TakenAt, cancellationToken).ConfigureAwait(false);
+                await RestoreTableAsync(location, file, manifest, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception error)
@@ -119,14 +119,15 @@ public sealed class TableRestore(TableStorage target)
         }
 
         var manifest = BackupManifest.Parse(text);
-        if (manifest.SchemaVersion != BackupManifest.CurrentSchema)
+        if (manifest.SchemaVersion is not (BackupManifest.CurrentSchema or BackupManifest.UpgradedSchema))
         {
             throw new BackupRefusedException(
                 BackupManifest.FileName,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"taken from storage schema {manifest.SchemaVersion}; this build reads schema "
-                ) + $"{BackupManifest.CurrentSchema}"
+                    $"taken from storage schema {manifest.SchemaVersion}; this build reads schemas "
+                        + $"{BackupManifest.UpgradedSchema} and {BackupManifest.CurrentSchema}"
+                )
             );
         }
 
@@ -274,10 +275,14 @@ public sealed class TableRestore(TableStorage target)
     private async Task RestoreTableAsync(
         BackupLocation location,
         BackupFile file,
-        DateTimeOffset takenAt,
+        BackupManifest manifest,
         CancellationToken cancellationToken
     )
     {
+        var takenAt = manifest.TakenAt;
+        // An upgrade's tickets under today's keys: consecutive rows then fall in different partitions, so most go a
+        // transaction each (a restore done once per upgrade).
+        var rekey = manifest.SchemaVersion == BackupManifest.UpgradedSchema && file.Table == TableStorage.Tickets;
         var table = await target.TableAsync(file.Table, cancellationToken).ConfigureAwait(false);
         var tickets =
             file.Table == TableStorage.Tickets
@@ -328,6 +333,11 @@ public sealed class TableRestore(TableStorage target)
                 file,
                 async (entity, written, length) =>
                 {
+                    if (rekey)
+                    {
+                        TicketRows.Rekey(entity);
+                    }
+
                     // A few minutes' margin: the service's clock and the one that stamped the backup may differ.
                     if (
                         tickets is not null
