@@ -106,7 +106,6 @@ public sealed class SpreadsheetImporter(
         // New tickets are written many at a time with their day entries, and whatever is left once every row is in; a
         // row's outcome is known once its ticket is written.
         var held = new HeldWrites();
-        var landings = new List<Task>();
         try
         {
             await Parallel
@@ -120,18 +119,13 @@ public sealed class SpreadsheetImporter(
                             var landing = await ingestion
                                 .HoldAsync(ticket.Contact, ticket.Events, origin, raw, held, token)
                                 .ConfigureAwait(false);
-                            var settled = SettleAsync(index, rows[index].Number, ticket, landing);
                             Done();
-                            if (landing.IsCompleted)
-                            {
-                                await settled.ConfigureAwait(false);
-                                continue;
-                            }
-
-                            lock (landings)
-                            {
-                                landings.Add(settled);
-                            }
+                            await held.AfterAsync(landing, taken =>
+                                {
+                                    results[index] = Outcome(rows[index].Number, ticket, taken);
+                                    return Task.CompletedTask;
+                                })
+                                .ConfigureAwait(false);
                         }
                     }
                 )
@@ -143,18 +137,8 @@ public sealed class SpreadsheetImporter(
             await ingestion.FlushAsync(held, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(landings).ConfigureAwait(false);
+        await held.SettledAsync().ConfigureAwait(false);
         return results;
-
-        async Task SettleAsync(
-            int index,
-            int number,
-            ImportedTicket ticket,
-            Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> landing
-        )
-        {
-            results[index] = Outcome(number, ticket, await landing.ConfigureAwait(false));
-        }
     }
 
     /// <summary>Groups of rows imported at once (<see cref="ImportGroups"/>).</summary>

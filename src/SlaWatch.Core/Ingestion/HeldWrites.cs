@@ -24,6 +24,40 @@ public sealed class HeldWrites
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
     private List<HeldTicket> _held = [];
+    private List<Task> _waiting = [];
+
+    /// <summary>Takes a row's outcome with <paramref name="settle"/>: now when it is in, else once its ticket is
+    /// written, waited for by <see cref="SettledAsync"/>.</summary>
+    public Task AfterAsync<T>(Task<T> outcome, Func<T, Task> settle)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(settle);
+        var settled = SettleAsync(outcome, settle);
+        if (outcome.IsCompleted)
+        {
+            return settled;
+        }
+
+        lock (_gate)
+        {
+            _waiting.Add(settled);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every outcome left to come taken (call it once what is held is written).</summary>
+    public Task SettledAsync()
+    {
+        lock (_gate)
+        {
+            (var waiting, _waiting) = (_waiting, []);
+            return Task.WhenAll(waiting);
+        }
+    }
+
+    private static async Task SettleAsync<T>(Task<T> outcome, Func<T, Task> settle) =>
+        await settle(await outcome.ConfigureAwait(false)).ConfigureAwait(false);
 
     /// <summary>Holds the ticket; what is held when there are <see cref="Size"/>, to be written now.</summary>
     internal IReadOnlyList<HeldTicket>? Hold(HeldTicket ticket)

@@ -79,7 +79,6 @@ public sealed class InputLinesImport(
         }
 
         var (chains, afterwards) = InputChains.Of(parsed, policy.TimeZone, policy.Channels);
-        var landings = new List<Task>();
         await Parallel
             .ForEachAsync(
                 chains,
@@ -88,14 +87,14 @@ public sealed class InputLinesImport(
                 {
                     foreach (var step in chain)
                     {
-                        await TakeAsync(step, window, parsed, outcomes, held, landings, token).ConfigureAwait(false);
+                        await TakeAsync(step, window, parsed, outcomes, held, token).ConfigureAwait(false);
                     }
                 }
             )
             .ConfigureAwait(false);
         // The window's outcomes wait for its held tickets; a ticket is found by its number in its day's list.
         await ingestion.FlushAsync(held, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(landings).ConfigureAwait(false);
+        await held.SettledAsync().ConfigureAwait(false);
 
         foreach (var i in afterwards)
         {
@@ -114,7 +113,6 @@ public sealed class InputLinesImport(
         InputLine?[] parsed,
         LineOutcome?[] outcomes,
         HeldWrites held,
-        List<Task> landings,
         CancellationToken cancellationToken
     )
     {
@@ -136,29 +134,21 @@ public sealed class InputLinesImport(
         var landing = await followed
             .HoldAsync(contact, followUps, origin, line.Text, held, cancellationToken)
             .ConfigureAwait(false);
-        var settled = SettleAsync(step, landing, window, parsed, outcomes, cancellationToken);
-        if (landing.IsCompleted)
-        {
-            await settled.ConfigureAwait(false);
-            return;
-        }
-
-        lock (landings)
-        {
-            landings.Add(settled);
-        }
+        await held.AfterAsync(landing, taken => SettleAsync(step, taken, window, parsed, outcomes, cancellationToken))
+            .ConfigureAwait(false);
     }
 
+    /// <summary>The contact's line and its events' lines, once its outcome is in.</summary>
     private async Task SettleAsync(
         InputStep step,
-        Task<(IngestResult Contact, IReadOnlyList<RecordResult> Events)> landing,
+        (IngestResult Contact, IReadOnlyList<RecordResult> Events) taken,
         IReadOnlyList<IngestInput> window,
         InputLine?[] parsed,
         LineOutcome?[] outcomes,
         CancellationToken cancellationToken
     )
     {
-        var (ingested, recorded) = await landing.ConfigureAwait(false);
+        var (ingested, recorded) = taken;
         outcomes[step.Line] = LineOutcome.From(ingested);
         for (var k = 0; k < step.FollowUps.Count; k++)
         {
