@@ -280,8 +280,8 @@ public sealed class TableRestore(TableStorage target)
     )
     {
         var takenAt = manifest.TakenAt;
-        // An upgrade's tickets under today's keys: consecutive rows then fall in different partitions, so most go a
-        // transaction each (a restore done once per upgrade).
+        // An upgrade's tickets under today's keys: consecutive rows then fall in any of the sixteen partitions, each
+        // gathering its own transaction; every other file comes in key order, a partition's rows together.
         var rekey = manifest.SchemaVersion == BackupManifest.UpgradedSchema && file.Table == TableStorage.Tickets;
         var table = await target.TableAsync(file.Table, cancellationToken).ConfigureAwait(false);
         var tickets =
@@ -289,17 +289,14 @@ public sealed class TableRestore(TableStorage target)
                 ? null
                 : await target.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         var held = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var batch = new List<TableTransactionAction>(MaxBatch);
-        var chars = 0;
-        async Task Submit()
+        var open = new Dictionary<string, (List<TableTransactionAction> Rows, int Chars)>(StringComparer.Ordinal);
+        async Task SubmitAsync(string partition)
         {
-            if (batch.Count > 0)
+            if (open.Remove(partition, out var batch))
             {
                 await StorageCalls
-                    .Run(target, () => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken)
+                    .Run(target, () => table.SubmitTransactionAsync(batch.Rows, cancellationToken), cancellationToken)
                     .ConfigureAwait(false);
-                batch.Clear();
-                chars = 0;
             }
         }
 
@@ -350,22 +347,31 @@ public sealed class TableRestore(TableStorage target)
                         return;
                     }
 
-                    if (
-                        batch.Count == MaxBatch
-                        || chars + length > MaxBatchChars
-                        || (batch.Count > 0 && batch[0].Entity.PartitionKey != entity.PartitionKey)
-                    )
+                    var partition = entity.PartitionKey;
+                    foreach (var passed in rekey ? [] : open.Keys.Where(key => key != partition).ToArray())
                     {
-                        await Submit().ConfigureAwait(false);
+                        await SubmitAsync(passed).ConfigureAwait(false);
                     }
 
-                    batch.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
-                    chars += length;
+                    if (
+                        open.TryGetValue(partition, out var full)
+                        && (full.Rows.Count == MaxBatch || full.Chars + length > MaxBatchChars)
+                    )
+                    {
+                        await SubmitAsync(partition).ConfigureAwait(false);
+                    }
+
+                    var (rows, chars) = open.TryGetValue(partition, out var batch) ? batch : ([], 0);
+                    rows.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+                    open[partition] = (rows, chars + length);
                 },
                 cancellationToken
             )
             .ConfigureAwait(false);
-        await Submit().ConfigureAwait(false);
+        foreach (var partition in open.Keys.ToArray())
+        {
+            await SubmitAsync(partition).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The ticket an index row names, for the tables whose rows point at tickets.</summary>
