@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<Classifier>();
         services.AddSingleton<TicketWriter>();
+        services.AddSingleton<HeldTicketWriter>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<TicketEventService>();
         services.AddSingleton<FollowedContactIngestion>();

@@ -17,7 +17,8 @@ public sealed class IngestionService(
     ITicketIndex index,
     ISerialAllocator serials,
     IQuarantine quarantine,
-    Classifier classifier
+    Classifier classifier,
+    HeldTicketWriter heldTickets
 )
 {
     private const int MaxCreateAttempts = 5;
@@ -32,80 +33,8 @@ public sealed class IngestionService(
     ) => IngestAsync(contact, [], origin, raw, cancellationToken: cancellationToken);
 
     /// <summary>Writes the tickets <paramref name="held"/> holds, many at a time, then their day entries.</summary>
-    public Task FlushAsync(HeldWrites held, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(held);
-        return WriteAsync(held, held.TakeAll(), cancellationToken);
-    }
-
-    private async Task WriteAsync(
-        HeldWrites held,
-        IReadOnlyList<HeldTicket> tickets,
-        CancellationToken cancellationToken
-    )
-    {
-        if (tickets.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            var created = await store
-                .TryCreateManyAsync([.. tickets.Select(ticket => ticket.Ticket)], cancellationToken)
-                .ConfigureAwait(false);
-            // A day lists a ticket once it is written: entries of tickets found written are not this run's.
-            var entries = tickets.Where((_, i) => created[i]).SelectMany(ticket => ticket.DayEntries).ToArray();
-            if (entries.Length > 0)
-            {
-                await index.IndexDaysAsync(entries, cancellationToken).ConfigureAwait(false);
-            }
-
-            held.Landed(tickets);
-            for (var i = 0; i < tickets.Count; i++)
-            {
-                tickets[i].Created.TrySetResult(created[i]);
-            }
-        }
-        catch (Exception error)
-        {
-            held.Landed(tickets);
-            foreach (var ticket in tickets)
-            {
-                ticket.Created.TrySetException(error);
-            }
-
-            throw;
-        }
-    }
-
-    /// <summary>A ticket as the store has it, written first if a bulk run holds it.</summary>
-    private async Task<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
-    {
-        await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
-        return await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Writes the ticket now if a bulk run holds it, or waits while it is being written; whether it was
-    /// held.</summary>
-    private async Task<bool> WrittenAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
-    {
-        if (held?.Unwritten(ticketId) is not (var ticket, var writeNow))
-        {
-            return false;
-        }
-
-        if (writeNow)
-        {
-            await WriteAsync(held, [ticket], cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await ticket.Created.Task.ConfigureAwait(false);
-        }
-
-        return true;
-    }
+    public Task FlushAsync(HeldWrites held, CancellationToken cancellationToken = default) =>
+        heldTickets.FlushAsync(held, cancellationToken);
 
     /// <summary>
     /// As <see cref="IngestAsync(InboundContact, string, string?, CancellationToken)"/>, with events that followed the
@@ -153,7 +82,7 @@ public sealed class IngestionService(
                 contact.Channel,
                 contact.References,
                 contact.Subject,
-                held is null ? null : (ticketId, token) => LoadAsync(ticketId, held, token),
+                held is null ? null : (ticketId, token) => heldTickets.LoadAsync(ticketId, held, token),
                 cancellationToken
             )
             .ConfigureAwait(false)
@@ -161,7 +90,7 @@ public sealed class IngestionService(
         if (existing is not null)
         {
             // Found by an entry written ahead of a ticket still held: written before the message joins it.
-            await WrittenAsync(existing, held, cancellationToken).ConfigureAwait(false);
+            await heldTickets.WrittenAsync(existing, held, cancellationToken).ConfigureAwait(false);
             return contact.Automatic
                 ? new IngestResult(IngestOutcome.Ignored, existing, null, "automatic message about an existing ticket")
                 : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
@@ -171,7 +100,7 @@ public sealed class IngestionService(
         // try a create whose entries ahead would be thrown away (a conversation has more messages than tickets).
         if (
             contact.ThreadKey is { Length: > 0 }
-            && await LoadAsync(TicketIds.ForContact(contact), held, cancellationToken).ConfigureAwait(false)
+            && await heldTickets.LoadAsync(TicketIds.ForContact(contact), held, cancellationToken).ConfigureAwait(false)
                 is { } conversation
         )
         {
@@ -185,7 +114,7 @@ public sealed class IngestionService(
         {
             var ticketId = TicketIds.ForContact(contact);
             if (
-                await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false)
+                await heldTickets.WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false)
                 || held.WrittenLately(ticketId)
             )
             {
@@ -236,7 +165,9 @@ public sealed class IngestionService(
         var ticketId = await index
             .FindBySourceAsync(contact.Channel, RepeatSource(key), cancellationToken)
             .ConfigureAwait(false);
-        var stored = ticketId is null ? null : await LoadAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
+        var stored = ticketId is null
+            ? null
+            : await heldTickets.LoadAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
         if (stored is null || stored.HasSource(contact.SourceId))
         {
             return stored?.Id;
@@ -249,7 +180,9 @@ public sealed class IngestionService(
         }
 
         // A message that opened an earlier ticket, read again, is that ticket's: not one for this one to join.
-        var own = await LoadAsync(TicketIds.ForContact(contact), held, cancellationToken).ConfigureAwait(false);
+        var own = await heldTickets
+            .LoadAsync(TicketIds.ForContact(contact), held, cancellationToken)
+            .ConfigureAwait(false);
         return own is not null && own.HasSource(contact.SourceId) ? own.Id : stored.Id;
     }
 
@@ -272,7 +205,9 @@ public sealed class IngestionService(
         var joined = await index
             .FindBySourceAsync(contact.Channel, contact.SourceId, cancellationToken)
             .ConfigureAwait(false);
-        var stored = joined is null ? null : await LoadAsync(joined, held, cancellationToken).ConfigureAwait(false);
+        var stored = joined is null
+            ? null
+            : await heldTickets.LoadAsync(joined, held, cancellationToken).ConfigureAwait(false);
         return stored is not null && stored.HasSource(contact.SourceId) ? stored : null;
     }
 
@@ -367,7 +302,7 @@ public sealed class IngestionService(
                 var ticket = new HeldTicket(new NewTicket(ticketId, number, events, state), dayEntries);
                 if (held.Hold(ticket) is { } due)
                 {
-                    await WriteAsync(held, due, cancellationToken).ConfigureAwait(false);
+                    await heldTickets.WriteAsync(held, due, cancellationToken).ConfigureAwait(false);
                 }
 
                 return new IngestResult(IngestOutcome.Created, ticketId, number)

@@ -1,0 +1,88 @@
+using SlaWatch.Core.Ports;
+
+namespace SlaWatch.Core.Ingestion;
+
+/// <summary>
+/// Writes what a bulk run holds (<see cref="HeldWrites"/>): its new tickets many at a time, then the day entries of
+/// those created; and, for whatever in the run would read a held ticket, that ticket first (decision 0017).
+/// </summary>
+public sealed class HeldTicketWriter(ITicketStore store, ITicketIndex index)
+{
+    /// <summary>Writes everything <paramref name="held"/> holds.</summary>
+    public Task FlushAsync(HeldWrites held, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return WriteAsync(held, held.TakeAll(), cancellationToken);
+    }
+
+    /// <summary>Writes held tickets many at a time, then the day entries of those created, and tells each its
+    /// landing.</summary>
+    internal async Task WriteAsync(
+        HeldWrites held,
+        IReadOnlyList<HeldTicket> tickets,
+        CancellationToken cancellationToken
+    )
+    {
+        if (tickets.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var created = await store
+                .TryCreateManyAsync([.. tickets.Select(ticket => ticket.Ticket)], cancellationToken)
+                .ConfigureAwait(false);
+            // A day lists a ticket once it is written: entries of tickets found written are not this run's.
+            var entries = tickets.Where((_, i) => created[i]).SelectMany(ticket => ticket.DayEntries).ToArray();
+            if (entries.Length > 0)
+            {
+                await index.IndexDaysAsync(entries, cancellationToken).ConfigureAwait(false);
+            }
+
+            held.Landed(tickets);
+            for (var i = 0; i < tickets.Count; i++)
+            {
+                tickets[i].Created.TrySetResult(created[i]);
+            }
+        }
+        catch (Exception error)
+        {
+            held.Landed(tickets);
+            foreach (var ticket in tickets)
+            {
+                ticket.Created.TrySetException(error);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A ticket as the store has it, written first if a bulk run holds it.</summary>
+    public async Task<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
+    {
+        await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
+        return await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the ticket now if a bulk run holds it, or waits while it is being written; whether it was
+    /// held.</summary>
+    public async Task<bool> WrittenAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
+    {
+        if (held?.Unwritten(ticketId) is not (var ticket, var writeNow))
+        {
+            return false;
+        }
+
+        if (writeNow)
+        {
+            await WriteAsync(held, [ticket], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ticket.Created.Task.ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}
