@@ -20,10 +20,13 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     private const int MaxPendingChars = 24_000;
     private const int MaxPendingEvents = 40;
 
-    // A transaction carries at most 100 entities and 4 MiB. Characters are counted: the events' JSON is ASCII (the
-    // serializer escapes the rest), which the request's JSON escapes again, so about two bytes a character at most.
-    private const int MaxTransactionRows = 100;
+    // A transaction carries at most 100 entities (PartitionBatches.MaxActions) and 4 MiB. Characters are counted: the
+    // events' JSON is ASCII (the serializer escapes the rest), which the request's JSON escapes again, so about two
+    // bytes a character at most.
     private const int MaxTransactionChars = 1_000_000;
+
+    // What an emptied snapshot keeps inline, the same every time its events move to rows.
+    private static readonly string NoPending = Inline([])!;
 
     public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
     {
@@ -174,10 +177,10 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                 },
                 async (partition, token) =>
                 {
-                    var waiting = partition.Select(i => (Index: i, Rows: CreateRows(tickets[i]))).ToList();
+                    var waiting = partition.Select(i => new NewRows(i, CreateRows(tickets[i]))).ToList();
                     while (waiting.Count > 0)
                     {
-                        var sent = Transaction(waiting);
+                        var sent = waiting[..Transaction(waiting)];
                         if (await TrySubmitAsync(table, sent, token).ConfigureAwait(false) is { } refused)
                         {
                             waiting.Remove(refused);
@@ -187,8 +190,9 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                         foreach (var ticket in sent)
                         {
                             created[ticket.Index] = true;
-                            waiting.Remove(ticket);
                         }
+
+                        waiting.RemoveRange(0, sent.Count);
                     }
                 }
             )
@@ -196,35 +200,41 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         return created;
     }
 
-    /// <summary>The first tickets waiting that fit one transaction together (always at least one).</summary>
-    private static List<(int Index, List<TableTransactionAction> Rows)> Transaction(
-        List<(int Index, List<TableTransactionAction> Rows)> waiting
-    )
+    /// <summary>A new ticket's rows, where it stands in the caller's list, and their characters (counted once).
+    /// </summary>
+    private sealed record NewRows(int Index, List<TableTransactionAction> Rows)
     {
-        var (rows, chars) = (0, 0);
-        var sent = new List<(int Index, List<TableTransactionAction> Rows)>();
+        public int Chars { get; } =
+            Rows.Sum(row =>
+                ((TableEntity)row.Entity).Sum(pair => pair.Key.Length + (pair.Value is string text ? text.Length : 16))
+            );
+    }
+
+    /// <summary>How many of the first tickets waiting fit one transaction together (always at least one).</summary>
+    private static int Transaction(List<NewRows> waiting)
+    {
+        var (count, rows, chars) = (0, 0, 0);
         foreach (var ticket in waiting)
         {
-            var size = ticket.Rows.Sum(row => RowChars(row.Entity));
-            if (sent.Count > 0 && (rows + ticket.Rows.Count > MaxTransactionRows || chars + size > MaxTransactionChars))
+            if (
+                count > 0
+                && (
+                    rows + ticket.Rows.Count > PartitionBatches.MaxActions || chars + ticket.Chars > MaxTransactionChars
+                )
+            )
             {
                 break;
             }
 
-            sent.Add(ticket);
-            (rows, chars) = (rows + ticket.Rows.Count, chars + size);
+            (count, rows, chars) = (count + 1, rows + ticket.Rows.Count, chars + ticket.Chars);
         }
 
-        return sent;
+        return count;
     }
 
     /// <summary>Sends the tickets' rows as one transaction; the ticket that already existed when it failed for that,
     /// else null.</summary>
-    private Task<(int Index, List<TableTransactionAction> Rows)?> TrySubmitAsync(
-        TableClient table,
-        List<(int Index, List<TableTransactionAction> Rows)> sent,
-        CancellationToken cancellationToken
-    ) =>
+    private Task<NewRows?> TrySubmitAsync(TableClient table, List<NewRows> sent, CancellationToken cancellationToken) =>
         StorageCalls.Run(
             storage,
             async () =>
@@ -234,7 +244,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                     await table
                         .SubmitTransactionAsync(sent.SelectMany(ticket => ticket.Rows), cancellationToken)
                         .ConfigureAwait(false);
-                    return ((int, List<TableTransactionAction>)?)null;
+                    return (NewRows?)null;
                 }
                 catch (TableTransactionFailedException error)
                     when (error.Status == 409 && error.FailedTransactionActionIndex is { } failed)
@@ -259,9 +269,6 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
             cancellationToken
         );
 
-    private static int RowChars(ITableEntity row) =>
-        ((TableEntity)row).Sum(pair => pair.Key.Length + (pair.Value is string text ? text.Length : 16));
-
     /// <summary>The rows that create a ticket: its snapshot with its events inline when they fit, else the emptied
     /// snapshot and an event row each.</summary>
     private static List<TableTransactionAction> CreateRows(NewTicket created)
@@ -272,7 +279,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
             ? [new(TableTransactionActionType.Add, SnapshotRow(ticket, index, pending, spilled: 0))]
             :
             [
-                new(TableTransactionActionType.Add, SnapshotRow(ticket, index, Inline([])!, events.Count)),
+                new(TableTransactionActionType.Add, SnapshotRow(ticket, index, NoPending, events.Count)),
                 .. AddEventRows(id, spilled: 0, events),
             ];
     }
@@ -323,7 +330,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
                             {
                                 new(
                                     TableTransactionActionType.UpdateReplace,
-                                    SnapshotRow(ticket, index, Inline([])!, all.Length),
+                                    SnapshotRow(ticket, index, NoPending, all.Length),
                                     etag
                                 ),
                             };

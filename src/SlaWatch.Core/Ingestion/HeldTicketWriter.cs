@@ -58,8 +58,16 @@ public sealed class HeldTicketWriter(ITicketStore store, ITicketIndex index)
         }
     }
 
-    /// <summary>A ticket as the store has it, written first if a bulk run holds it.</summary>
-    public async Task<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken)
+    /// <summary>A ticket as the store has it, written first if a bulk run holds it. Outside a bulk run, the store's
+    /// read itself: every conversation's message and repeat caller asks, the replay's too.</summary>
+    public Task<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken) =>
+        held is null ? store.LoadAsync(ticketId, cancellationToken) : LoadHeldAsync(ticketId, held, cancellationToken);
+
+    private async Task<StoredTicket?> LoadHeldAsync(
+        string ticketId,
+        HeldWrites held,
+        CancellationToken cancellationToken
+    )
     {
         await WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false);
         return await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);

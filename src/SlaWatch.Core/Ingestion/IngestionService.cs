@@ -90,18 +90,23 @@ public sealed class IngestionService(
         if (existing is not null)
         {
             // Found by an entry written ahead of a ticket still held: written before the message joins it.
-            await heldTickets.WrittenAsync(existing, held, cancellationToken).ConfigureAwait(false);
+            if (held is not null)
+            {
+                await heldTickets.WrittenAsync(existing, held, cancellationToken).ConfigureAwait(false);
+            }
+
             return contact.Automatic
                 ? new IngestResult(IngestOutcome.Ignored, existing, null, "automatic message about an existing ticket")
                 : await AddMessageAsync(existing, contact, cancellationToken).ConfigureAwait(false);
         }
 
+        // The ticket this contact makes, or its conversation's (a digest: taken once, for every way on from here).
+        var ticketId = TicketIds.ForContact(contact);
         // A conversation's later message finds its ticket by the id the conversation gives it: read first, rather than
         // try a create whose entries ahead would be thrown away (a conversation has more messages than tickets).
         if (
             contact.ThreadKey is { Length: > 0 }
-            && await heldTickets.LoadAsync(TicketIds.ForContact(contact), held, cancellationToken).ConfigureAwait(false)
-                is { } conversation
+            && await heldTickets.LoadAsync(ticketId, held, cancellationToken).ConfigureAwait(false) is { } conversation
         )
         {
             return await JoinAsync(conversation, contact, cancellationToken).ConfigureAwait(false);
@@ -110,19 +115,18 @@ public sealed class IngestionService(
         // The same contact twice in a run: the first's ticket written (now, if held), the second finds it as one by
         // one, giving its number back at once. (A ticket written before the run is found when the run writes what it
         // holds, and its number given back then: a later ticket of the day may have been numbered after it.)
-        if (held is not null)
-        {
-            var ticketId = TicketIds.ForContact(contact);
-            if (
+        if (
+            held is not null
+            && (
                 await heldTickets.WrittenAsync(ticketId, held, cancellationToken).ConfigureAwait(false)
                 || held.WrittenLately(ticketId)
             )
-            {
-                held = null;
-            }
+        )
+        {
+            held = null;
         }
 
-        return await CreateAsync(contact, followUps, held, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(contact, ticketId, followUps, held, cancellationToken).ConfigureAwait(false);
     }
 
     // The ticket a create found written: this contact seen before (its write may have been cut short: the indexes are
@@ -213,12 +217,12 @@ public sealed class IngestionService(
 
     private async Task<IngestResult> CreateAsync(
         InboundContact contact,
+        string ticketId,
         IReadOnlyList<TicketEvent> followUps,
         HeldWrites? held,
         CancellationToken cancellationToken
     )
     {
-        var ticketId = TicketIds.ForContact(contact);
         var customer = CustomerRef.FromContact(contact.From, writer.Policy.PhoneMask);
         var kind = classifier.Classify(
             contact.Channel,
@@ -321,7 +325,10 @@ public sealed class IngestionService(
             // write, which may have landed, it is not: two tickets would share it.)
             await Task.WhenAll(dayEntries.Select(entry => index.RemoveDayAsync(entry, cancellationToken)))
                 .ConfigureAwait(false);
-            if (await FoundWrittenAsync(contact, number, open, cancellationToken).ConfigureAwait(false) is { } found)
+            if (
+                await FoundWrittenAsync(contact, ticketId, number, open, cancellationToken).ConfigureAwait(false) is
+                { } found
+            )
             {
                 return found;
             }
@@ -349,21 +356,22 @@ public sealed class IngestionService(
         }
 
         // Its day entries were never written.
-        return await FoundWrittenAsync(contact, number, open, cancellationToken).ConfigureAwait(false)
-            ?? await CreateAsync(contact, followUps, held: null, cancellationToken).ConfigureAwait(false);
+        return await FoundWrittenAsync(contact, ticketId, number, open, cancellationToken).ConfigureAwait(false)
+            ?? await CreateAsync(contact, ticketId, followUps, held: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>After a create that found its ticket written (its number's day entries gone): the serial back, and the
     /// contact joined to the ticket found; null when there is none after all.</summary>
     private async Task<IngestResult?> FoundWrittenAsync(
         InboundContact contact,
+        string ticketId,
         TicketNumber number,
         bool open,
         CancellationToken cancellationToken
     )
     {
         serials.GiveBack(number.Date, number.Serial);
-        var stored = await store.LoadAsync(TicketIds.ForContact(contact), cancellationToken).ConfigureAwait(false);
+        var stored = await store.LoadAsync(ticketId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return null;

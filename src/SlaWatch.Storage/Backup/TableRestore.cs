@@ -348,9 +348,13 @@ public sealed class TableRestore(TableStorage target)
                     }
 
                     var partition = entity.PartitionKey;
-                    foreach (var passed in rekey ? [] : open.Keys.Where(key => key != partition).ToArray())
+                    // In key order a new partition means the ones open are done.
+                    if (!rekey && !open.ContainsKey(partition))
                     {
-                        await SubmitAsync(passed).ConfigureAwait(false);
+                        foreach (var passed in open.Keys.ToArray())
+                        {
+                            await SubmitAsync(passed).ConfigureAwait(false);
+                        }
                     }
 
                     if (
