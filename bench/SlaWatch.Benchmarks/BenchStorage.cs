@@ -18,6 +18,9 @@ internal sealed class BenchStorage : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The processor time our Azurite has used so far; null on a given storage.</summary>
+    public TimeSpan? ServerProcessorTime => _own?.ProcessorTime;
+
     public static async Task<BenchStorage> OpenAsync()
     {
         if (Environment.GetEnvironmentVariable("SLAWATCH_STORAGE") is { Length: > 0 } given)

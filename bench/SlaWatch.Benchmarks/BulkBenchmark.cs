@@ -28,6 +28,8 @@ internal static class BulkBenchmark
     public static async Task RunAsync(string[] args)
     {
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+        // A path alone when named (sheet, lines, calls), for a profile of it: every path by default.
+        var only = args.Length > 1 ? args[1] : null;
         await using var storage = await BenchStorage.OpenAsync();
         var connection = storage.ConnectionString;
         var policy = Shipped.Policy;
@@ -37,10 +39,12 @@ internal static class BulkBenchmark
         var rawBefore = await RawUpsertsPerSecondAsync(connection);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw upserts/s at the start: {rawBefore:N0}"));
 
-        await using (var services = OnTables(connection, policy, rules))
+        if (only is null or "sheet")
         {
+            await using var services = OnTables(connection, policy, rules);
             var sheet = Sheet(rows);
             var marks = new List<(int Done, TimeSpan At)>();
+            var cpu = ProcessorTimes.Now(storage);
             var clock = Stopwatch.StartNew();
             var importer = services.Get<SpreadsheetImporter>();
             var imported = await importer.ImportAsync(sheet, Channel.Other, (done, _) =>
@@ -53,16 +57,19 @@ internal static class BulkBenchmark
                 marks,
                 services.Get<TableStorage>().Requests
             );
+            Console.WriteLine(ProcessorTimes.Now(storage).Since(cpu, marks[^1].At));
             await RawBesideAsync(services.Get<TableStorage>(), rawBefore);
         }
 
-        await using (var services = OnTables(connection, policy, rules))
+        if (only is null or "lines")
         {
+            await using var services = OnTables(connection, policy, rules);
             // The same tickets as JSON lines, as a day's log holds them: each line at its instant, so a ticket's
             // reply, resolution and rating come between later tickets' contacts.
             var file = JsonLines(rows);
             var lines = rows * 5;
             var marks = new List<(int Done, TimeSpan At)>();
+            var cpu = ProcessorTimes.Now(storage);
             var clock = Stopwatch.StartNew();
             var import = services.Get<InputLinesImport>();
             var held = new HeldWrites();
@@ -83,13 +90,16 @@ internal static class BulkBenchmark
                 marks,
                 services.Get<TableStorage>().Requests
             );
+            Console.WriteLine(ProcessorTimes.Now(storage).Since(cpu, marks[^1].At));
         }
 
-        await using (var services = OnTables(connection, policy, rules))
+        if (only is null or "calls")
         {
+            await using var services = OnTables(connection, policy, rules);
             var ingester = services.Get<CallIngester>();
             var start = new DateTimeOffset(2026, 11, 16, 1, 0, 0, TimeSpan.Zero);
             var marks = new List<(int Done, TimeSpan At)>();
+            var cpu = ProcessorTimes.Now(storage);
             var clock = Stopwatch.StartNew();
             var created = 0;
             for (var i = 0; i < rows; i++)
@@ -116,6 +126,7 @@ internal static class BulkBenchmark
                 marks,
                 services.Get<TableStorage>().Requests
             );
+            Console.WriteLine(ProcessorTimes.Now(storage).Since(cpu, marks[^1].At));
             await RawBesideAsync(services.Get<TableStorage>(), rawBefore);
         }
 

@@ -18,7 +18,8 @@ var modes = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordinal)
     ["board"] = BoardBenchmark.RunAsync, // [open tickets]: one live-board refresh
     ["workbench"] = WorkbenchBenchmark.RunAsync, // [open tickets]: the queue's JSON and the page's first paint
     ["pages"] = PagesBenchmark.RunAsync, // [open tickets]: board and workbench JSON and first paint, in process
-    // bulk [rows]: import and calls ingest, raw upserts beside; replay [tickets days small-tickets small-days]
+    // bulk [rows [sheet|lines|calls]]: import, lines and calls ingest, raw upserts beside;
+    // replay [tickets days small-tickets small-days]
     ["bulk"] = BulkBenchmark.RunAsync,
 };
 

@@ -24,6 +24,18 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public int QueuePort { get; } = LoopbackPorts.Free();
 
+    /// <summary>The processor time the server has used so far (a benchmark's measure of the emulator's own
+    /// work).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            var process = _process ?? throw new InvalidOperationException("Azurite is not running.");
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public int BlobPort { get; } = LoopbackPorts.Free();
 
     /// <summary>Where data is kept across restarts; null for in-memory.</summary>

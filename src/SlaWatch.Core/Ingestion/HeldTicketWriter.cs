@@ -4,19 +4,21 @@ namespace SlaWatch.Core.Ingestion;
 
 /// <summary>
 /// Writes what a bulk run holds (<see cref="HeldWrites"/>): its new tickets many at a time, then the day entries of
-/// those created; and, for whatever in the run would read a held ticket, that ticket first (decision 0017).
+/// those created, several batches' together; and, for whatever in the run would read a held ticket, that ticket first
+/// (decisions 0017 and 0018).
 /// </summary>
 public sealed class HeldTicketWriter(ITicketStore store, ITicketIndex index)
 {
     /// <summary>Writes everything <paramref name="held"/> holds.</summary>
-    public Task FlushAsync(HeldWrites held, CancellationToken cancellationToken = default)
+    public async Task FlushAsync(HeldWrites held, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(held);
-        return WriteAsync(held, held.TakeAll(), cancellationToken);
+        await WriteAsync(held, held.TakeAll(), cancellationToken).ConfigureAwait(false);
+        await EnterAsync(held.TakeAllEntries(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes held tickets many at a time, then the day entries of those created, and tells each its
-    /// landing.</summary>
+    /// <summary>Writes held tickets many at a time and tells each its landing; the day entries of those created are
+    /// held on, and written once there are enough.</summary>
     internal async Task WriteAsync(
         HeldWrites held,
         IReadOnlyList<HeldTicket> tickets,
@@ -28,18 +30,14 @@ public sealed class HeldTicketWriter(ITicketStore store, ITicketIndex index)
             return;
         }
 
+        IReadOnlyList<DayEntry>? due;
         try
         {
             var created = await store
                 .TryCreateManyAsync([.. tickets.Select(ticket => ticket.Ticket)], cancellationToken)
                 .ConfigureAwait(false);
             // A day lists a ticket once it is written: entries of tickets found written are not this run's.
-            var entries = tickets.Where((_, i) => created[i]).SelectMany(ticket => ticket.DayEntries).ToArray();
-            if (entries.Length > 0)
-            {
-                await index.IndexDaysAsync(entries, cancellationToken).ConfigureAwait(false);
-            }
-
+            due = held.HoldEntries(tickets.Where((_, i) => created[i]).SelectMany(ticket => ticket.DayEntries));
             held.Landed(tickets);
             for (var i = 0; i < tickets.Count; i++)
             {
@@ -56,7 +54,15 @@ public sealed class HeldTicketWriter(ITicketStore store, ITicketIndex index)
 
             throw;
         }
+
+        if (due is not null)
+        {
+            await EnterAsync(due, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private Task EnterAsync(IReadOnlyList<DayEntry> entries, CancellationToken cancellationToken) =>
+        entries.Count == 0 ? Task.CompletedTask : index.IndexDaysAsync(entries, cancellationToken);
 
     /// <summary>A ticket as the store has it, written first if a bulk run holds it. Outside a bulk run, the store's
     /// read itself: every conversation's message and repeat caller asks, the replay's too.</summary>

@@ -4,27 +4,44 @@ namespace SlaWatch.Core.Ingestion;
 
 /// <summary>
 /// New tickets a bulk run holds back so they are written many at a time: a store sends a partition's new tickets as
-/// one transaction, and their day entries after them as transactions of a day shard's. A tracking sheet's row then
-/// costs a small part of a request. A held ticket is not in the store yet, so anything that would read it (a later row
-/// of its customer or of its conversation) has it written first, and every row becomes what it would have become
-/// alone; a row's outcome is known once its ticket is written (<see cref="IngestResult.Landing"/>). A run stopped
-/// before <see cref="IngestionService.FlushAsync"/> leaves what it held unwritten; running it again writes it.
+/// one transaction, and their day entries after them, held on until several batches' worth gather, as transactions
+/// of a day shard's. A tracking sheet's row then costs a small part of a request. A held ticket is not in the store
+/// yet, so anything that would read it (a later row of its customer or of its conversation) has it written first, and
+/// every row becomes what it would have become alone; a row's outcome is known once its ticket is written
+/// (<see cref="IngestResult.Landing"/>). Nothing in the run reads a day's list, and a ticket's later summaries are rows
+/// of their own, so an arrival entry written late changes nothing the run sees. A run stopped before
+/// <see cref="IngestionService.FlushAsync"/> leaves what it held unwritten; running it again writes it (a ticket it
+/// finds written has its entries entered again).
 /// </summary>
 public sealed class HeldWrites
 {
     /// <summary>Tickets held before they are due to be written: about a full transaction for each of sixteen
     /// partitions.</summary>
-    public const int Size = 1_600;
+    public const int DefaultSize = 1_600;
 
     private readonly Lock _gate = new();
+
+    // Tickets held before they are due to be written, and the day entries of tickets created, held on until there
+    // are four batches' worth: a day shard's transaction then carries a day's entries more nearly whole (a sheet's day
+    // spreads its rows over sixteen shards while eight days are imported side by side).
+    private readonly int _size;
+    private readonly int _entriesSize;
     private readonly Dictionary<string, HeldTicket> _unwritten = new(StringComparer.Ordinal);
+    private List<HeldTicket> _held = [];
+    private List<DayEntry> _entriesHeld = [];
 
     // The ids of the latest tickets written, for the same contact again (a mail delivered twice) to be seen as
     // written: bounded, so memory holds a few batches' whatever the run.
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
-    private List<HeldTicket> _held = [];
     private List<Task> _waiting = [];
+
+    /// <summary>A run that writes its new tickets <paramref name="size"/> at a time.</summary>
+    public HeldWrites(int size = DefaultSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        (_size, _entriesSize) = (size, 4 * size);
+    }
 
     /// <summary>Takes a row's outcome with <paramref name="settle"/>: now when it is in, else once its ticket is
     /// written, waited for by <see cref="SettledAsync"/>.</summary>
@@ -59,14 +76,14 @@ public sealed class HeldWrites
     private static async Task SettleAsync<T>(Task<T> outcome, Func<T, Task> settle) =>
         await settle(await outcome.ConfigureAwait(false)).ConfigureAwait(false);
 
-    /// <summary>Holds the ticket; what is held when there are <see cref="Size"/>, to be written now.</summary>
+    /// <summary>Holds the ticket; what is held when there are as many as the run's size, to be written now.</summary>
     internal IReadOnlyList<HeldTicket>? Hold(HeldTicket ticket)
     {
         lock (_gate)
         {
             _held.Add(ticket);
             _unwritten.TryAdd(ticket.Ticket.Id, ticket);
-            if (_held.Count < Size)
+            if (_held.Count < _size)
             {
                 return null;
             }
@@ -96,6 +113,33 @@ public sealed class HeldWrites
         }
     }
 
+    /// <summary>Holds on to the day entries of tickets just created; all held, when there are four batches' worth,
+    /// to be written now.</summary>
+    internal IReadOnlyList<DayEntry>? HoldEntries(IEnumerable<DayEntry> entries)
+    {
+        lock (_gate)
+        {
+            _entriesHeld.AddRange(entries);
+            if (_entriesHeld.Count < _entriesSize)
+            {
+                return null;
+            }
+
+            (var due, _entriesHeld) = (_entriesHeld, []);
+            return due;
+        }
+    }
+
+    /// <summary>Every day entry held.</summary>
+    internal IReadOnlyList<DayEntry> TakeAllEntries()
+    {
+        lock (_gate)
+        {
+            (var due, _entriesHeld) = (_entriesHeld, []);
+            return due;
+        }
+    }
+
     /// <summary>Whether a ticket of this id was written lately in this run (created, or found written).</summary>
     internal bool WrittenLately(string ticketId)
     {
@@ -121,7 +165,7 @@ public sealed class HeldWrites
                 if (_recent.Add(id))
                 {
                     _recentOrder.Enqueue(id);
-                    if (_recentOrder.Count > 2 * Size)
+                    if (_recentOrder.Count > 2 * _size)
                     {
                         _recent.Remove(_recentOrder.Dequeue());
                     }
