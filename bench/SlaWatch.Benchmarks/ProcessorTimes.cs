@@ -5,7 +5,8 @@ namespace SlaWatch.Benchmarks;
 
 /// <summary>
 /// Processor time used by this process and by the benchmark's own Azurite: on a two-core machine the two share the
-/// cores, so a path's time is bought down by whichever side uses more.
+/// cores, so a path's time is bought down by whichever side uses more. (On the build machine's VM the kernel's counts
+/// of the two sum to more than the cores could give: read their ratio, not their sum.)
 /// </summary>
 internal readonly record struct ProcessorTimes(TimeSpan Ours, TimeSpan? Server)
 {

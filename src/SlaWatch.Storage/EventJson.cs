@@ -44,6 +44,10 @@ public static class EventJson
 
     public static string Serialize(TicketEvent item) => JsonSerializer.Serialize(item, item.GetType(), Options);
 
+    /// <summary>The same JSON as <see cref="Serialize"/>, into <paramref name="writer"/>.</summary>
+    public static void Write(Utf8JsonWriter writer, TicketEvent item) =>
+        JsonSerializer.Serialize(writer, item, item.GetType(), Options);
+
     public static TicketEvent Deserialize(string typeName, string json) =>
         Types.TryGetValue(typeName, out var type)
             ? (TicketEvent)(

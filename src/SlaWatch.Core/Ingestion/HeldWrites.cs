@@ -15,9 +15,9 @@ namespace SlaWatch.Core.Ingestion;
 /// </summary>
 public sealed class HeldWrites
 {
-    /// <summary>Tickets held before they are due to be written: about a full transaction for each of sixteen
-    /// partitions.</summary>
-    public const int DefaultSize = 1_600;
+    /// <summary>Tickets held before they are due to be written: about two full transactions for each of sixteen
+    /// partitions (a sheet imported 7–57 % faster than with 1 600, alternated in one session).</summary>
+    public const int DefaultSize = 3_200;
 
     private readonly Lock _gate = new();
 
