@@ -24,11 +24,9 @@ public sealed class HeldWrites
     // Tickets held before they are due to be written, and the day entries of tickets created, held on until there
     // are four batches' worth: a day shard's transaction then carries a day's entries more nearly whole (a sheet's day
     // spreads its rows over sixteen shards while eight days are imported side by side).
-    private readonly int _size;
-    private readonly int _entriesSize;
+    private readonly Pile<HeldTicket> _held;
+    private readonly Pile<DayEntry> _entriesHeld;
     private readonly Dictionary<string, HeldTicket> _unwritten = new(StringComparer.Ordinal);
-    private List<HeldTicket> _held = [];
-    private List<DayEntry> _entriesHeld = [];
 
     // The ids of the latest tickets written, for the same contact again (a mail delivered twice) to be seen as
     // written: bounded, so memory holds a few batches' whatever the run.
@@ -40,7 +38,7 @@ public sealed class HeldWrites
     public HeldWrites(int size = DefaultSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        (_size, _entriesSize) = (size, 4 * size);
+        (_held, _entriesHeld) = (new(size), new(4 * size));
     }
 
     /// <summary>Takes a row's outcome with <paramref name="settle"/>: now when it is in, else once its ticket is
@@ -81,15 +79,8 @@ public sealed class HeldWrites
     {
         lock (_gate)
         {
-            _held.Add(ticket);
             _unwritten.TryAdd(ticket.Ticket.Id, ticket);
-            if (_held.Count < _size)
-            {
-                return null;
-            }
-
-            (var due, _held) = (_held, []);
-            return due;
+            return _held.Add([ticket]);
         }
     }
 
@@ -98,8 +89,7 @@ public sealed class HeldWrites
     {
         lock (_gate)
         {
-            (var due, _held) = (_held, []);
-            return due;
+            return _held.TakeAll();
         }
     }
 
@@ -119,14 +109,7 @@ public sealed class HeldWrites
     {
         lock (_gate)
         {
-            _entriesHeld.AddRange(entries);
-            if (_entriesHeld.Count < _entriesSize)
-            {
-                return null;
-            }
-
-            (var due, _entriesHeld) = (_entriesHeld, []);
-            return due;
+            return _entriesHeld.Add(entries);
         }
     }
 
@@ -135,8 +118,7 @@ public sealed class HeldWrites
     {
         lock (_gate)
         {
-            (var due, _entriesHeld) = (_entriesHeld, []);
-            return due;
+            return _entriesHeld.TakeAll();
         }
     }
 
@@ -165,12 +147,35 @@ public sealed class HeldWrites
                 if (_recent.Add(id))
                 {
                     _recentOrder.Enqueue(id);
-                    if (_recentOrder.Count > 2 * _size)
+                    if (_recentOrder.Count > 2 * _held.Size)
                     {
                         _recent.Remove(_recentOrder.Dequeue());
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>What a run holds of one kind (under its gate) until there are enough to write together.</summary>
+    private sealed class Pile<T>(int size)
+    {
+        private List<T> _items = [];
+
+        public int Size => size;
+
+        /// <summary>Adds the items; everything held, when there are <see cref="Size"/>, to be written now.</summary>
+        public IReadOnlyList<T>? Add(IEnumerable<T> items)
+        {
+            _items.AddRange(items);
+            return _items.Count < size ? null : TakeAll();
+        }
+
+        public bool Remove(T item) => _items.Remove(item);
+
+        public IReadOnlyList<T> TakeAll()
+        {
+            (var due, _items) = (_items, []);
+            return due;
         }
     }
 }
