@@ -130,4 +130,35 @@ public class IndexTests(AzuriteFixture azurite)
         Assert.Equal(1001, await next.Serials.NextAsync(day));
         Assert.Equal("20261116-1000", new TicketNumber(day, 1000).ToString());
     }
+
+    /// <summary>A bulk import numbers eight days side by side, and another process may number the same days: two
+    /// processes numbering eight days at once, two callers a day each, hand out every number of a day once.</summary>
+    [Fact]
+    public async Task DaysNumberedSideBySideByTwoProcessesHandOutEachNumberOnce()
+    {
+        await using var world = new TestWorld(azurite.ConnectionString);
+        var processes = new[] { world.NewProcess(), world.NewProcess() };
+        var days = Enumerable.Range(0, 8).Select(d => new DateOnly(2026, 11, 16).AddDays(d)).ToArray();
+        var taken = new System.Collections.Concurrent.ConcurrentBag<(DateOnly Day, int Serial)>();
+
+        await Parallel.ForEachAsync(
+            days.SelectMany(day => processes.Select(process => (Day: day, Process: process))),
+            new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (caller, token) =>
+            {
+                for (var i = 0; i < 100; i++)
+                {
+                    taken.Add((caller.Day, await caller.Process.Serials.NextAsync(caller.Day, token)));
+                }
+            }
+        );
+
+        Assert.All(days, day =>
+        {
+            var serials = taken.Where(item => item.Day == day).Select(item => item.Serial).ToArray();
+            Assert.Equal(200, serials.Length);
+            Assert.Equal(200, serials.Distinct().Count());
+            Assert.True(serials.Min() >= 1);
+        });
+    }
 }
