@@ -180,8 +180,14 @@ public sealed class HeldWrites
     }
 }
 
-/// <summary>A new ticket held back, its day entries (written once it is), and whether it was created.</summary>
-internal sealed record HeldTicket(NewTicket Ticket, IReadOnlyList<DayEntry> DayEntries)
+/// <summary>A new ticket held back, its day entries (written once it is), and whether it was created. Each hold is
+/// its own (a class, not a record): finding it among those held compares references, not two tickets' values.
+/// </summary>
+internal sealed class HeldTicket(NewTicket ticket, IReadOnlyList<DayEntry> dayEntries)
 {
+    public NewTicket Ticket { get; } = ticket;
+
+    public IReadOnlyList<DayEntry> DayEntries { get; } = dayEntries;
+
     public TaskCompletionSource<bool> Created { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
