@@ -8,8 +8,9 @@ namespace SlaWatch.Core.Ingestion;
 /// of a day shard's. A tracking sheet's row then costs a small part of a request. A held ticket is not in the store
 /// yet, so anything that would read it (a later row of its customer or of its conversation) has it written first, and
 /// every row becomes what it would have become alone; a row's outcome is known once its ticket is written
-/// (<see cref="IngestResult.Landing"/>). Nothing in the run reads a day's list, and a ticket's later summaries are rows
-/// of their own, so an arrival entry written late changes nothing the run sees. A run stopped before
+/// (<see cref="IngestResult.Landing"/>). Nothing in the run reads a day's list before the run writes what it holds
+/// (<c>ingest</c> does at each window's end, before the lines naming a ticket by its number), and a ticket's later
+/// summaries are rows of their own, so an arrival entry written late changes nothing the run sees. A run stopped before
 /// <see cref="IngestionService.FlushAsync"/> leaves what it held unwritten; running it again writes it (a ticket it
 /// finds written has its entries entered again).
 /// </summary>
