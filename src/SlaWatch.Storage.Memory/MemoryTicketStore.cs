@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Tickets;
@@ -19,23 +18,31 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
 {
     // Events or Packed, never both. Id is the key's string: the one a load hands out, so the index's entries, the
     // ledger's claims and the wake-ups written from a loaded ticket share it rather than each holding a copy made from
-    // the input that named the ticket.
-    private sealed record Row(
-        string Id,
-        TicketNumber Number,
-        TicketEvent[]? Events,
-        byte[]? Packed,
-        TicketIndexState Index,
-        int Version,
-        long Written
-    );
+    // the input that named the ticket. Written in place under the lock (a year's five million writes made a row each),
+    // and named by the queue of recent writes, which finds it without a lookup by key.
+    private sealed class Row(string id, TicketNumber number)
+    {
+        public string Id { get; } = id;
+
+        public TicketNumber Number { get; } = number;
+
+        public TicketEvent[]? Events { get; set; }
+
+        public byte[]? Packed { get; set; }
+
+        public required TicketIndexState Index { get; set; }
+
+        public int Version { get; set; }
+
+        public long Written { get; set; }
+    }
 
     /// <summary>A few thousand tickets' writes: their objects die young, before a collection promotes them.</summary>
     public const int RecentWrites = 16_384;
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, TicketIndexState> _quiet = [];
-    private readonly Queue<(string Id, long Written)> _recent = new();
+    private readonly Queue<(Row Row, long Written)> _recent = new();
     private readonly PackedEvents _packing = new();
     private readonly Lock _gate = new();
     private long _writes;
@@ -80,7 +87,12 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
                 return Task.FromResult(false);
             }
 
-            row = new Row(ticketId, number, [.. events], null, Shared(index), 1, ++_writes);
+            row = new Row(ticketId, number)
+            {
+                Events = [.. events],
+                Index = Shared(index),
+                Version = 1,
+            };
             Keep(row);
             return Task.FromResult(true);
         }
@@ -97,15 +109,15 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         ArgumentNullException.ThrowIfNull(events);
         lock (_gate)
         {
-            ref var row = ref CollectionsMarshal.GetValueRefOrNullRef(_rows, current.Id);
-            if (Unsafe.IsNullRef(ref row) || VersionText(row.Version) != current.Version)
+            if (!_rows.TryGetValue(current.Id, out var row) || VersionText(row.Version) != current.Version)
             {
                 throw new TicketConflictException(current.Id);
             }
 
             // The loaded events are the row's (the version says so): packed ones need not be unpacked again.
             TicketEvent[] all = [.. row.Events ?? current.Events, .. events];
-            row = new Row(row.Id, row.Number, all, null, Shared(index), row.Version + 1, ++_writes);
+            (row.Events, row.Packed, row.Index) = (all, null, Shared(index));
+            row.Version++;
             Keep(row);
             return Task.FromResult(new StoredTicket(row.Id, row.Number, all, row.Index, VersionText(row.Version)));
         }
@@ -127,21 +139,21 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
     // Under the lock.
     private TicketEvent[] EventsOf(Row row) => row.Events ?? _packing.Unpack(row.Packed!);
 
-    // Under the lock, the row just written in its place: the ticket written recentWrites writes ago is packed unless
-    // it was written since. Each ticket's key is looked up once a write, and once when its turn to be packed comes.
+    // Under the lock, the row just written: the ticket written recentWrites writes ago is packed unless it was written
+    // since.
     private void Keep(Row row)
     {
-        _recent.Enqueue((row.Id, row.Written));
+        row.Written = ++_writes;
+        _recent.Enqueue((row, row.Written));
         if (_recent.Count <= recentWrites)
         {
             return;
         }
 
-        var (oldId, oldStamp) = _recent.Dequeue();
-        ref var old = ref CollectionsMarshal.GetValueRefOrNullRef(_rows, oldId);
-        if (old is { Events: { } events } && old.Written == oldStamp)
+        var (old, stamp) = _recent.Dequeue();
+        if (old is { Events: { } events } && old.Written == stamp)
         {
-            old = old with { Events = null, Packed = _packing.Pack(events) };
+            (old.Events, old.Packed) = (null, _packing.Pack(events));
         }
     }
 

@@ -29,6 +29,7 @@ public sealed class SlaScanner(
     public const string WatermarkKey = "scanner:watermark";
 
     private readonly ScanOptions _options = options ?? new ScanOptions();
+    private WeekWarnings? _warnings;
 
     private sealed record Due(
         DueEntry Entry,
@@ -47,7 +48,7 @@ public sealed class SlaScanner(
         {
             FromBucket = DueEntry.BucketOf(from),
             ToBucket = DueEntry.BucketOf(now),
-            CalendarWarnings = writer.Policy.CalendarWarnings(writer.LocalDay(now), writer.LocalDay(now.AddDays(7))),
+            CalendarWarnings = CalendarWarnings(now),
         };
         report.BucketsRead = (int)((BucketStart(report.ToBucket) - BucketStart(report.FromBucket)).TotalMinutes + 1);
 
@@ -151,6 +152,21 @@ public sealed class SlaScanner(
         return report;
     }
 
+    /// <summary>The week ahead's calendar warnings, worked out once a week's dates: a scan runs every minute.</summary>
+    private IReadOnlyList<Policies.CalendarWarning> CalendarWarnings(DateTimeOffset now)
+    {
+        var (from, to) = (writer.LocalDay(now), writer.LocalDay(now.AddDays(7)));
+        if (_warnings is not { } kept || kept.From != from || kept.To != to)
+        {
+            // One reference, so scans at once read one week's warnings whole.
+            _warnings = kept = new WeekWarnings(from, to, writer.Policy.CalendarWarnings(from, to));
+        }
+
+        return kept.Warnings;
+    }
+
+    private sealed record WeekWarnings(DateOnly From, DateOnly To, IReadOnlyList<Policies.CalendarWarning> Warnings);
+
     private async Task<Due> ClaimAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ticket = await store.LoadAsync(entry.TicketId, cancellationToken).ConfigureAwait(false);
@@ -159,7 +175,6 @@ public sealed class SlaScanner(
             return new Due(entry, null, [], []);
         }
 
-        var state = ticket.State;
         var clocks = SlaClockCalculator.Compute(ticket.Events, writer.Policy, now);
         // Every threshold reached, most of them claimed by an earlier scan: claimed by key first, so announcements are
         // made only for what this scan won.
@@ -194,12 +209,19 @@ public sealed class SlaScanner(
                 : await ledger
                     .TryClaimAllAsync(ticket.Id, [.. reached.Select(item => item.Key)], cancellationToken)
                     .ConfigureAwait(false);
+        if (won.Count == 0)
+        {
+            return new Due(entry, ticket, [], [], clocks.Count);
+        }
+
+        // Folded only for what it announces: most due tickets' thresholds were claimed by an earlier scan.
+        var state = ticket.State;
         var claimed = new List<Announcement>();
         var escalations = new List<TicketEvent>();
-        var (number, overdueReason) =
-            won.Count == 0
-                ? (string.Empty, null)
-                : (ticket.Number.ToString(), ContactMasking.InText(state.OverdueReason, writer.Policy.PhoneMask));
+        var (number, overdueReason) = (
+            ticket.Number.ToString(),
+            ContactMasking.InText(state.OverdueReason, writer.Policy.PhoneMask)
+        );
         foreach (var (clock, threshold, levels, key) in reached)
         {
             if (!won.Contains(key))

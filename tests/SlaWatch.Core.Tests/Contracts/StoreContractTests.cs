@@ -459,6 +459,23 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task ReleasingOneOfAScopesClaimsLeavesTheOthersClaimed()
+    {
+        var ledger = (await NewStoreAsync()).Ledger;
+        var keys = new[] { "warning|firstResponse", "breach|firstResponse", "escalation|firstResponse|1" };
+        Assert.Equal(keys.ToHashSet(), (await ledger.TryClaimAllAsync("t-1", keys)).ToHashSet());
+
+        await ledger.ReleaseAsync("t-1", "breach|firstResponse");
+        await ledger.ReleaseAsync("t-1", "breach|never-claimed");
+        var again = await ledger.TryClaimAllAsync("t-1", [.. keys, "breach|resolution"]);
+
+        Assert.Equal(["breach|firstResponse", "breach|resolution"], again.Order(StringComparer.Ordinal));
+        Assert.False(await ledger.TryClaimAsync("t-1", "warning|firstResponse"));
+        Assert.False(await ledger.TryClaimAsync("t-1", "escalation|firstResponse|1"));
+        Assert.True(await ledger.TryClaimAsync("t-2", "warning|firstResponse"));
+    }
+
+    [Fact]
     public async Task AnAggregateDayIsReplacedWhole()
     {
         var aggregates = (await NewStoreAsync()).Aggregates;
