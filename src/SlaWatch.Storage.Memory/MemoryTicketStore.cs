@@ -7,16 +7,16 @@ namespace SlaWatch.Storage.Memory;
 
 /// <summary>
 /// Tickets in process memory, with the Table store's guarantees: create-if-absent and version-checked appends. A
-/// ticket's events are objects while it was written among the last <c>recentWrites</c> writes (the tickets inputs
-/// load again soonest), then packed as bytes (<see cref="PackedEvents"/>) until it is written again: a year of a large
+/// ticket's events are packed as bytes (<see cref="PackedEvents"/>) as they are written, and kept as objects too while
+/// it was written among the last <c>recentWrites</c> writes (the tickets inputs load again soonest): a year of a large
 /// contact centre is a million tickets, and as objects their events held most of the three kilobytes a ticket cost,
-/// and every full collection traced them. Packed a few thousand tickets' writes on, the objects die young; kept for
+/// and every full collection traced them. Let go a few thousand tickets' writes on, the objects die young; kept for
 /// longer (131 072 writes, or while a wake-up was ahead), they were promoted first and then died old, and the year
 /// replayed slower than with nothing packed.
 /// </summary>
 public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.RecentWrites) : ITicketStore
 {
-    // Events or Packed, never both. Id is the key's string: the one a load hands out, so the index's entries, the
+    // Id is the key's string: the one a load hands out, so the index's entries, the
     // ledger's claims and the wake-ups written from a loaded ticket share it rather than each holding a copy made from
     // the input that named the ticket. Written in place under the lock (a year's five million writes made a row each),
     // and named by the queue of recent writes, which finds it without a lookup by key.
@@ -26,9 +26,13 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
 
         public TicketNumber Number { get; } = number;
 
+        /// <summary>The events as objects while the ticket is among the recent writes, else null.</summary>
         public TicketEvent[]? Events { get; set; }
 
-        public byte[]? Packed { get; set; }
+        /// <summary>Every event, as bytes.</summary>
+        public byte[] Packed { get; set; } = [];
+
+        public int Count { get; set; }
 
         public required TicketIndexState Index { get; set; }
 
@@ -87,9 +91,12 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
                 return Task.FromResult(false);
             }
 
+            TicketEvent[] all = [.. events];
             row = new Row(ticketId, number)
             {
-                Events = [.. events],
+                Events = all,
+                Packed = _packing.Append(null, all, 0),
+                Count = all.Length,
                 Index = Shared(index),
                 Version = 1,
             };
@@ -115,8 +122,10 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
             }
 
             // The loaded events are the row's (the version says so): packed ones need not be unpacked again.
-            TicketEvent[] all = [.. row.Events ?? current.Events, .. events];
-            (row.Events, row.Packed, row.Index) = (all, null, Shared(index));
+            var before = row.Events ?? current.Events;
+            TicketEvent[] all = [.. before, .. events];
+            (row.Events, row.Packed, row.Count) = (all, _packing.Append(row.Packed, all, before.Count), all.Length);
+            row.Index = Shared(index);
             row.Version++;
             Keep(row);
             return Task.FromResult(new StoredTicket(row.Id, row.Number, all, row.Index, VersionText(row.Version)));
@@ -137,10 +146,10 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
     }
 
     // Under the lock.
-    private TicketEvent[] EventsOf(Row row) => row.Events ?? _packing.Unpack(row.Packed!);
+    private TicketEvent[] EventsOf(Row row) => row.Events ?? _packing.Unpack(row.Packed, row.Count);
 
-    // Under the lock, the row just written: the ticket written recentWrites writes ago is packed unless it was written
-    // since.
+    // Under the lock, the row just written: the ticket written recentWrites writes ago lets its objects go unless it
+    // was written since.
     private void Keep(Row row)
     {
         row.Written = ++_writes;
@@ -151,9 +160,9 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         }
 
         var (old, stamp) = _recent.Dequeue();
-        if (old is { Events: { } events } && old.Written == stamp)
+        if (old.Written == stamp)
         {
-            (old.Events, old.Packed) = (null, _packing.Pack(events));
+            old.Events = null;
         }
     }
 
