@@ -83,7 +83,7 @@ public sealed class AnomalyDetector(
                 continue;
             }
 
-            var level = _options.VolumeLevels.Count(threshold => count > threshold * average);
+            var level = LevelOf(count, average);
             if (level > 0)
             {
                 raised.Add(new Raised("volume", key, level, today, count, average, null));
@@ -106,6 +106,18 @@ public sealed class AnomalyDetector(
         }
 
         return raised;
+    }
+
+    // The levels a day's count is past: asked for every key at every look, so a loop rather than a closure each time.
+    private int LevelOf(int count, double average)
+    {
+        var level = 0;
+        foreach (var threshold in _options.VolumeLevels)
+        {
+            level += count > threshold * average ? 1 : 0;
+        }
+
+        return level;
     }
 
     private AnomalyAlert Alert(Raised raised) =>
