@@ -16,10 +16,10 @@ namespace SlaWatch.Storage.Memory;
 /// </summary>
 public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.RecentWrites) : ITicketStore
 {
-    // Id is the key's string: the one a load hands out, so the index's entries, the
-    // ledger's claims and the wake-ups written from a loaded ticket share it rather than each holding a copy made from
-    // the input that named the ticket. Written in place under the lock (a year's five million writes made a row each),
-    // and named by the queue of recent writes, which finds it without a lookup by key.
+    // Id is the key's string: the one a load hands out, so the index's entries, the ledger's claims and the wake-ups
+    // written from a loaded ticket share it rather than each holding a copy made from the input that named the ticket.
+    // Written in place under the lock (a year's five million writes made a row each), and named by the queue of recent
+    // writes, which finds it without a lookup by key.
     private sealed class Row(string id, TicketNumber number)
     {
         public string Id { get; } = id;
@@ -32,6 +32,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         /// <summary>Every event, as bytes.</summary>
         public byte[] Packed { get; set; } = [];
 
+        /// <summary>How many events <see cref="Packed"/> holds.</summary>
         public int Count { get; set; }
 
         public required TicketIndexState Index { get; set; }

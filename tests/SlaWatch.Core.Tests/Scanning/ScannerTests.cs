@@ -529,4 +529,33 @@ public class ScannerTests
             (await DueAsync(world)).Select(entry => entry.At)
         );
     }
+
+    [Fact]
+    public async Task EachScanWarnsOfTheWeekAheadItsOwnClockReachesOutsideTheHolidayData()
+    {
+        // The shipped calendars' holiday data ends with 2026: a scan whose next seven days reach 2027 warns of it, one
+        // a day earlier does not; one scanner, which keeps the week it worked out, says each as its clock moves on.
+        await using var world = new MemoryWorld(Shipped.At("2026-12-24 10:00"));
+        var scanner = world.Main.Scanner(new RecordingNotifier());
+
+        var covered = await scanner.ScanAsync();
+        world.Time.SetUtcNow(Shipped.At("2026-12-24 10:01"));
+        var sameDay = await scanner.ScanAsync();
+        world.Time.SetUtcNow(Shipped.At("2026-12-25 10:00"));
+        var reaching = await scanner.ScanAsync();
+        world.Time.SetUtcNow(Shipped.At("2026-12-25 10:01"));
+        var again = await scanner.ScanAsync();
+
+        static IEnumerable<string> Named(IEnumerable<CalendarWarning> warnings) =>
+            warnings.Select(warning => $"{warning.Calendar}:{string.Join(",", warning.Years)}");
+        Assert.Empty(covered.CalendarWarnings);
+        Assert.Empty(sameDay.CalendarWarnings);
+        Assert.NotEmpty(reaching.CalendarWarnings);
+        Assert.All(reaching.CalendarWarnings, warning => Assert.Equal([2027], warning.Years));
+        Assert.Equal(
+            Named(Shipped.Policy.CalendarWarnings(new DateOnly(2026, 12, 25), new DateOnly(2027, 1, 1))),
+            Named(reaching.CalendarWarnings)
+        );
+        Assert.Equal(Named(reaching.CalendarWarnings), Named(again.CalendarWarnings));
+    }
 }
