@@ -81,7 +81,7 @@ public sealed class HeldWrites
         lock (_gate)
         {
             _unwritten.TryAdd(ticket.Ticket.Id, ticket);
-            return _held.Add([ticket]);
+            return _held.Add(ticket);
         }
     }
 
@@ -168,8 +168,18 @@ public sealed class HeldWrites
         public IReadOnlyList<T>? Add(IEnumerable<T> items)
         {
             _items.AddRange(items);
-            return _items.Count < size ? null : TakeAll();
+            return Due();
         }
+
+        /// <summary>As <see cref="Add(IEnumerable{T})"/> for one item: a held ticket each row, with no array to carry
+        /// it.</summary>
+        public IReadOnlyList<T>? Add(T item)
+        {
+            _items.Add(item);
+            return Due();
+        }
+
+        private IReadOnlyList<T>? Due() => _items.Count < size ? null : TakeAll();
 
         public bool Remove(T item) => _items.Remove(item);
 
