@@ -1,4 +1,3 @@
-using System.Buffers;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Tickets;
 
@@ -9,15 +8,10 @@ public sealed record Classification(Priority Priority, string Category, string? 
 /// <summary>Applies <see cref="ClassificationRules"/> to a contact's words, channel and customer.</summary>
 public sealed class Classifier(ClassificationRules rules)
 {
-    // Each rule's keywords searched for together, in one pass over the words, as every contact is classified.
-    private readonly (SearchValues<string> Keywords, string Value)[] _categories =
-    [
-        .. rules.Categories.Select(rule => (Keywords(rule.Keywords), rule.Key)),
-    ];
-    private readonly (SearchValues<string> Keywords, Priority Value)[] _priorities =
-    [
-        .. rules.Priorities.Select(rule => (Keywords(rule.Keywords), rule.Priority)),
-    ];
+    private readonly RuleKeywords<string> _categories = new(rules.Categories.Select(rule => (rule.Keywords, rule.Key)));
+    private readonly RuleKeywords<Priority> _priorities = new(
+        rules.Priorities.Select(rule => (rule.Keywords, rule.Priority))
+    );
 
     public ClassificationRules Rules { get; } = rules;
 
@@ -33,11 +27,11 @@ public sealed class Classifier(ClassificationRules rules)
     {
         var words = $"{subject}\n{text}";
         var category = categoryHint
-            ?? (Mentioned(_categories, words) is var rule and >= 0 ? _categories[rule].Value : Rules.DefaultCategory);
+            ?? (_categories.TryFirst(words, out var mentioned) ? mentioned : Rules.DefaultCategory);
         var priority = priorityHint
             ?? (
-                Mentioned(_priorities, words) is var level and >= 0
-                    ? _priorities[level].Value
+                _priorities.TryFirst(words, out var level)
+                    ? level
                     : Rules.ChannelDefaults.GetValueOrDefault(channel, Priority.Normal)
             );
         var tier = tierHint ?? (Rules.VipCustomerKeys.Contains(customer.Key) ? ClassificationRules.VipTier : null);
@@ -52,22 +46,5 @@ public sealed class Classifier(ClassificationRules rules)
         }
 
         return new Classification(priority, category, tier);
-    }
-
-    private static SearchValues<string> Keywords(IReadOnlyList<string> keywords) =>
-        SearchValues.Create([.. keywords], StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The first rule whose keywords the words mention; -1 when none does.</summary>
-    private static int Mentioned<T>((SearchValues<string> Keywords, T Value)[] rules, string words)
-    {
-        for (var i = 0; i < rules.Length; i++)
-        {
-            if (words.AsSpan().ContainsAny(rules[i].Keywords))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }
