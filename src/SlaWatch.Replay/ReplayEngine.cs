@@ -168,7 +168,8 @@ public sealed class ReplayEngine
         _lastScan = _clock.GetUtcNow();
     }
 
-    private async Task<string> HandleAsync(ReplayItem item, CancellationToken cancellationToken)
+    // A value task: nearly every input is handled without waiting, and a task of its outcome was an allocation each.
+    private async ValueTask<string> HandleAsync(ReplayItem item, CancellationToken cancellationToken)
     {
         switch (item)
         {
@@ -271,7 +272,7 @@ public sealed class ReplayEngine
         }
     }
 
-    private async Task<string> MailAsync(MailItem item, CancellationToken cancellationToken)
+    private async ValueTask<string> MailAsync(MailItem item, CancellationToken cancellationToken)
     {
         var read = item.Read ?? MailRead.Of(item);
         if (read.Contact is not { } contact)

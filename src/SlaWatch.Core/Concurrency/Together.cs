@@ -10,17 +10,20 @@ internal static class Together
     public static Task All(Task one, Task other) =>
         one.IsCompletedSuccessfully && other.IsCompletedSuccessfully ? Task.CompletedTask : Task.WhenAll(one, other);
 
-    public static Task All(List<Task> tasks)
+    /// <summary>Requests sent together, each kept only while it is under way: a store that answered at once leaves
+    /// nothing to keep or wait for (a list of them was two allocations a ticket write).</summary>
+    public struct Pending
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        foreach (var task in tasks)
+        private List<Task>? _running;
+
+        public void Add(Task task)
         {
             if (!task.IsCompletedSuccessfully)
             {
-                return Task.WhenAll(tasks);
+                (_running ??= []).Add(task);
             }
         }
 
-        return Task.CompletedTask;
+        public readonly Task All() => _running is null ? Task.CompletedTask : Task.WhenAll(_running);
     }
 }

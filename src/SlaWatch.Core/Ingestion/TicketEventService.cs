@@ -403,23 +403,24 @@ public sealed class TicketEventService(
         await IndexRepliesAsync(() => written.Ticket.State.Channel, written.Ticket.Id, items, cancellationToken)
             .ConfigureAwait(false);
 
-        return
-        [
-            .. items.Select(
-                (_, i) =>
-                    new RecordResult(
-                        conflict is not null ? RecordOutcome.Conflict
-                            : written.Written && added[i] ? RecordOutcome.Recorded
-                            : RecordOutcome.Duplicate,
-                        written.Ticket.Id,
-                        written.Ticket.Number,
-                        conflict
-                    )
-                    {
-                        Ticket = written.Ticket,
-                    }
-            ),
-        ];
+        // A loop, not an iterator and its delegate: every write of a replay answers here.
+        var results = new RecordResult[items.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = new RecordResult(
+                conflict is not null ? RecordOutcome.Conflict
+                    : written.Written && added[i] ? RecordOutcome.Recorded
+                    : RecordOutcome.Duplicate,
+                written.Ticket.Id,
+                written.Ticket.Number,
+                conflict
+            )
+            {
+                Ticket = written.Ticket,
+            };
+        }
+
+        return results;
     }
 
     /// <summary>Customers answer our acknowledgements and replies: which ticket those messages belong to, entered
@@ -429,23 +430,25 @@ public sealed class TicketEventService(
     private Task IndexRepliesAsync(
         Func<Policies.Channel> channel,
         string ticketId,
-        IEnumerable<TicketEvent> items,
+        IReadOnlyList<TicketEvent> items,
         CancellationToken cancellationToken
     )
     {
-        // On every write, nearly always with no reply or one, to a store that may have answered already (Together).
-        List<Task>? indexing = null;
-        Policies.Channel on = default;
-        foreach (var item in items)
+        // On every write, nearly always with no reply or one, to a store that may have answered already (Together):
+        // by index, with no enumerator.
+        var indexing = new Together.Pending();
+        Policies.Channel? on = null;
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             if (item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!))
             {
-                on = indexing is null ? channel() : on;
-                (indexing ??= []).Add(index.IndexSourceAsync(on, item.SourceRef!, ticketId, cancellationToken));
+                on ??= channel();
+                indexing.Add(index.IndexSourceAsync(on.Value, item.SourceRef!, ticketId, cancellationToken));
             }
         }
 
-        return indexing is null ? Task.CompletedTask : Together.All(indexing);
+        return indexing.All();
     }
 
     /// <summary>

@@ -60,16 +60,17 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// <summary>The days <paramref name="added"/> fall on besides the ticket's own and the last one entered, each to
     /// get a day entry, and the last activity day that leaves the ticket with.</summary>
     public (DateOnly[] Days, DateOnly LastActivityDay) ActivityDays(
-        IEnumerable<TicketEvent> added,
+        IReadOnlyList<TicketEvent> added,
         DateOnly ticketDay,
         DateOnly lastIndexedDay
     )
     {
-        // Written for every write, nearly always of one event on a day already entered: no list unless a day is new.
+        // Written for every write, nearly always of one event on a day already entered: no list unless a day is new,
+        // and no enumerator.
         List<DateOnly>? days = null;
-        foreach (var item in added)
+        for (var i = 0; i < added.Count; i++)
         {
-            var day = LocalDay(item.At);
+            var day = LocalDay(added[i].At);
             if (day != lastIndexedDay && day != ticketDay && days?.Contains(day) != true)
             {
                 (days ??= []).Add(day);
@@ -174,7 +175,14 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 added[i] = Stamp(decided[i], before!.Value.ReceivedAt);
             }
 
-            TicketEvent[] events = [.. current.Events, .. added];
+            var events = new TicketEvent[current.Events.Count + added.Length];
+            // By index: a spread of the list would take an enumerator a write.
+            for (var i = 0; i < current.Events.Count; i++)
+            {
+                events[i] = current.Events[i];
+            }
+
+            added.CopyTo(events, current.Events.Count);
             // Entries name the ticket by the id the store handed out: in process, the store's one string for it (a
             // year's day lists held 1.6 strings a ticket when they named it by the id asked for).
             var (state, status) = IndexAndStatusFor(current.Id, events, current.Index.LastActivityDay, wakeAfter);
@@ -218,8 +226,8 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
             }
 
             // What follows the write, each independent of the others: together in one round trip.
-            var after = new List<Task>(days.Length + 3);
-            if (added.Any(DaySummaries.Keeps))
+            var after = new Together.Pending();
+            if (Array.Exists(added, DaySummaries.Keeps))
             {
                 after.Add(index.SummarizeAsync(written, current.Events.Count, cancellationToken));
             }
@@ -251,7 +259,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 after.Add(index.MarkDoneAsync(current.Id, cancellationToken));
             }
 
-            await Together.All(after).ConfigureAwait(false);
+            await after.All().ConfigureAwait(false);
             return (written, true);
         }
     }

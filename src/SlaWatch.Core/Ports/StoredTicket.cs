@@ -47,15 +47,16 @@ public sealed record StoredTicket(
 
     public bool HasSource(string? sourceRef)
     {
-        // Asked for every event offered, against every event the ticket holds: a loop, not a closure each time.
+        // Asked for every event offered, against every event the ticket holds: by index, not a closure or an
+        // enumerator each time.
         if (sourceRef is null)
         {
             return false;
         }
 
-        foreach (var item in Events)
+        for (var i = 0; i < Events.Count; i++)
         {
-            if (string.Equals(item.SourceRef, sourceRef, StringComparison.Ordinal))
+            if (string.Equals(Events[i].SourceRef, sourceRef, StringComparison.Ordinal))
             {
                 return true;
             }
