@@ -415,12 +415,11 @@ public sealed class IngestionService(
                 },
             ];
         };
-        var result = await (
+        var result = (
             loaded is null
-                ? writer.AppendAsync(ticketId, message, cancellationToken)
-                : writer.AppendAsync(loaded, message, cancellationToken)
-        ).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
+                ? await writer.AppendAsync(ticketId, message, cancellationToken).ConfigureAwait(false)
+                : await writer.AppendAsync(loaded, message, cancellationToken).ConfigureAwait(false)
+        ) ?? throw new InvalidOperationException($"Ticket {ticketId} disappeared while a message was added.");
 
         // The written ticket's id, not the one the message was threaded by: the same text, and in process the one
         // string the store keeps (a year's threaded messages held a copy each in the SourceIndex).

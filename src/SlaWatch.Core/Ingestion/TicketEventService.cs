@@ -334,7 +334,7 @@ public sealed class TicketEventService(
 
     /// <summary>Appends the events the ticket does not hold yet in one write; what each became (NotFound for all
     /// without a ticket).</summary>
-    private async Task<RecordResult[]> AppendAsync(
+    private async ValueTask<RecordResult[]> AppendAsync(
         string ticketRef,
         TicketEvent[] items,
         CancellationToken cancellationToken,
@@ -370,7 +370,7 @@ public sealed class TicketEventService(
             return conflict is null ? adding : [];
         }
 
-        Task<(StoredTicket Ticket, bool Written)?> Append(string id) =>
+        ValueTask<(StoredTicket Ticket, bool Written)?> Append(string id) =>
             loaded?.Id == id
                 ? writer.AppendAsync(loaded, Decide, cancellationToken)
                 : writer.AppendAsync(id, Decide, cancellationToken);

@@ -102,7 +102,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// Loads the ticket, asks <paramref name="decide"/> which events to add (none: nothing to write), and writes them.
     /// Returns null when the ticket does not exist.
     /// </summary>
-    public Task<(StoredTicket Ticket, bool Written)?> AppendAsync(
+    public ValueTask<(StoredTicket Ticket, bool Written)?> AppendAsync(
         string ticketId,
         Func<StoredTicket, IReadOnlyList<TicketEvent>> decide,
         CancellationToken cancellationToken = default
@@ -111,7 +111,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// <summary>As <see cref="AppendAsync(string, Func{StoredTicket, IReadOnlyList{TicketEvent}}, CancellationToken)"/>
     /// on the ticket as the caller just read it: written against first, read again only if someone changed it
     /// meanwhile.</summary>
-    public Task<(StoredTicket Ticket, bool Written)?> AppendAsync(
+    public ValueTask<(StoredTicket Ticket, bool Written)?> AppendAsync(
         StoredTicket loaded,
         Func<StoredTicket, IReadOnlyList<TicketEvent>> decide,
         CancellationToken cancellationToken = default
@@ -129,7 +129,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     /// again only if someone changed it meanwhile.
     /// <paramref name="removals"/>, when given, takes the wake-up moved from instead of its removal, for the caller to
     /// remove with others.
-    public Task<(StoredTicket Ticket, bool Written)?> RescheduleAsync(
+    public ValueTask<(StoredTicket Ticket, bool Written)?> RescheduleAsync(
         StoredTicket loaded,
         DateTimeOffset after,
         IReadOnlyList<TicketEvent> events,
@@ -138,14 +138,21 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
     ) =>
         WriteAsync(
             loaded.Id,
-            stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(),
+            // Most wake-ups move with no escalation to add: no closure for them.
+            events.Count == 0
+                ? NothingToAdd
+                : stored => events.Where(item => !stored.HasSource(item.SourceRef)).ToArray(),
             after,
             cancellationToken,
             loaded,
             removals
         );
 
-    private async Task<(StoredTicket Ticket, bool Written)?> WriteAsync(
+    private static readonly Func<StoredTicket, IReadOnlyList<TicketEvent>> NothingToAdd = _ => [];
+
+    // Value tasks: against the in-process store a write completes without waiting, and a task of its result was an
+    // allocation a write.
+    private async ValueTask<(StoredTicket Ticket, bool Written)?> WriteAsync(
         string ticketId,
         Func<StoredTicket, IReadOnlyList<TicketEvent>> decide,
         DateTimeOffset? wakeAfter,
