@@ -216,7 +216,7 @@ public sealed class TicketEventService(
     )
     {
         ArgumentNullException.ThrowIfNull(screened);
-        return IndexRepliesAsync(() => channel, ticketId, screened.Accepted, cancellationToken);
+        return IndexRepliesAsync(channel, null, ticketId, screened.Accepted, cancellationToken);
     }
 
     /// <summary>As <see cref="CreatedWithAsync"/>, the replies' references already entered.</summary>
@@ -370,10 +370,12 @@ public sealed class TicketEventService(
             return conflict is null ? adding : [];
         }
 
+        // One delegate, whichever ticket is tried.
+        Func<StoredTicket, IReadOnlyList<TicketEvent>> decide = Decide;
         ValueTask<(StoredTicket Ticket, bool Written)?> Append(string id) =>
             loaded?.Id == id
-                ? writer.AppendAsync(loaded, Decide, cancellationToken)
-                : writer.AppendAsync(id, Decide, cancellationToken);
+                ? writer.AppendAsync(loaded, decide, cancellationToken)
+                : writer.AppendAsync(id, decide, cancellationToken);
 
         // Most events name the message that opened their ticket, whose id follows from it: try that before a lookup.
         var opened = loaded?.Id ?? OpenedBy(ticketRef);
@@ -400,7 +402,7 @@ public sealed class TicketEventService(
             ];
         }
 
-        await IndexRepliesAsync(() => written.Ticket.State.Channel, written.Ticket.Id, items, cancellationToken)
+        await IndexRepliesAsync(null, written.Ticket, written.Ticket.Id, items, cancellationToken)
             .ConfigureAwait(false);
 
         // A loop, not an iterator and its delegate: every write of a replay answers here.
@@ -425,10 +427,13 @@ public sealed class TicketEventService(
 
     /// <summary>Customers answer our acknowledgements and replies: which ticket those messages belong to, entered
     /// together (not a sheet row's reply or one without a reference of its own, which no message quotes).</summary>
-    /// <param name="channel">The ticket's channel, asked for only when there is a reply to enter (a written ticket's
-    /// is its folded state's, and an event line's derived reference is never entered).</param>
+    /// <param name="channel">The ticket's channel, or null for <paramref name="written"/>'s, which is asked for only
+    /// when there is a reply to enter (it is the ticket's folded state's, and an event line's derived reference is
+    /// never entered).</param>
+    /// <param name="written">The ticket written, when <paramref name="channel"/> is null.</param>
     private Task IndexRepliesAsync(
-        Func<Policies.Channel> channel,
+        Policies.Channel? channel,
+        StoredTicket? written,
         string ticketId,
         IReadOnlyList<TicketEvent> items,
         CancellationToken cancellationToken
@@ -437,14 +442,13 @@ public sealed class TicketEventService(
         // On every write, nearly always with no reply or one, to a store that may have answered already (Together):
         // by index, with no enumerator.
         var indexing = new Together.Pending();
-        Policies.Channel? on = null;
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (item is Acknowledged or AgentResponse or CustomerMessage && !TicketIds.IsOwn(item.SourceRef!))
             {
-                on ??= channel();
-                indexing.Add(index.IndexSourceAsync(on.Value, item.SourceRef!, ticketId, cancellationToken));
+                channel ??= written!.State.Channel;
+                indexing.Add(index.IndexSourceAsync(channel.Value, item.SourceRef!, ticketId, cancellationToken));
             }
         }
 
