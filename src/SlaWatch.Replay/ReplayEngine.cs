@@ -253,13 +253,14 @@ public sealed class ReplayEngine
     /// quarantined.</summary>
     private async Task RecordWaitingAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        // Asked before every input, and nearly always none waits: no query, closure or copy is made for none.
+        // Asked before every input, and nearly always none waits: no query, closure or copy is made for none (the
+        // closure lives in its own method: here it was made on entry, every input).
         if (_waiting.Count == 0)
         {
             return;
         }
 
-        foreach (var (record, line) in _waiting.Where(waiting => waiting.Line.Event.At < before).ToArray())
+        foreach (var (record, line) in WaitedUntil(before))
         {
             _waiting.Remove((record, line));
             Count(
@@ -271,6 +272,9 @@ public sealed class ReplayEngine
             );
         }
     }
+
+    private (RecordItem Record, EventLine Line)[] WaitedUntil(DateTimeOffset before) =>
+        [.. _waiting.Where(waiting => waiting.Line.Event.At < before)];
 
     private async ValueTask<string> MailAsync(MailItem item, CancellationToken cancellationToken)
     {

@@ -211,9 +211,11 @@ public static class SlaClockCalculator
 
                 earliest.Offer(WarnAt(measured, timeline.Segments, now), metric, WakeUp.Warning);
                 earliest.Offer(measured.Due, metric, WakeUp.Breach);
-                foreach (var level in measured.Target.Escalation)
+                // By index: the levels are a list, whose enumerator boxed would be an allocation a write.
+                var levels = measured.Target.Escalation;
+                for (var i = 0; i < levels.Count; i++)
                 {
-                    earliest.Offer(ReachedAt(measured, level, timeline.Segments, now), metric, level.Level);
+                    earliest.Offer(ReachedAt(measured, levels[i], timeline.Segments, now), metric, levels[i].Level);
                 }
             }
 

@@ -31,11 +31,12 @@ public sealed class SlaScanner(
     private readonly ScanOptions _options = options ?? new ScanOptions();
     private WeekWarnings? _warnings;
 
+    // Read-only lists: most due tickets claim nothing, and an empty one is then no allocation.
     private sealed record Due(
         DueEntry Entry,
         StoredTicket? Ticket,
-        List<Announcement> Claimed,
-        List<TicketEvent> Escalations,
+        IReadOnlyList<Announcement> Claimed,
+        IReadOnlyList<TicketEvent> Escalations,
         int Clocks = 0
     );
 
@@ -177,15 +178,17 @@ public sealed class SlaScanner(
 
         var clocks = SlaClockCalculator.Compute(ticket.Events, writer.Policy, now);
         // Every threshold reached, most of them claimed by an earlier scan: claimed by key first, so announcements are
-        // made only for what this scan won.
-        var reached = new List<(SlaClock Clock, Threshold Threshold, List<Threshold> Levels, string Key)>();
-        foreach (var clock in clocks)
+        // made only for what this scan won. The list is made for the first reached (none is, for many a due ticket),
+        // and the loops go by index (an enumerator of a list is an allocation, for every clock of every due ticket).
+        List<(SlaClock Clock, Threshold Threshold, List<Threshold> Levels, string Key)>? reached = null;
+        for (var c = 0; c < clocks.Count; c++)
         {
+            var clock = clocks[c];
             // A person who acknowledged an alert on this clock has it in hand: its later levels are not announced.
             DateTimeOffset? acknowledged = null;
-            foreach (var item in ticket.Events)
+            for (var e = 0; e < ticket.Events.Count; e++)
             {
-                if (item is AlertAcknowledged ack && ack.Metric == clock.Metric && ack.Cycle == clock.Cycle)
+                if (ticket.Events[e] is AlertAcknowledged ack && ack.Metric == clock.Metric && ack.Cycle == clock.Cycle)
                 {
                     acknowledged = acknowledged is { } earlier && earlier <= ack.At ? earlier : ack.At;
                 }
@@ -197,18 +200,24 @@ public sealed class SlaScanner(
                 if (Thresholds.Reached(clock, threshold, now) && !(threshold.At > acknowledged))
                 {
                     var key = Announcement.KeyOf(clock.Metric, clock.Cycle, threshold.Kind, threshold.Level);
-                    reached.Add((clock, threshold, levels, key));
+                    (reached ??= []).Add((clock, threshold, levels, key));
                 }
             }
         }
 
+        if (reached is null)
+        {
+            return new Due(entry, ticket, [], [], clocks.Count);
+        }
+
         // Everything this ticket reached, claimed in one request; what another scanner claimed first is theirs.
-        var won =
-            reached.Count == 0
-                ? new HashSet<string>()
-                : await ledger
-                    .TryClaimAllAsync(ticket.Id, [.. reached.Select(item => item.Key)], cancellationToken)
-                    .ConfigureAwait(false);
+        var keys = new string[reached.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = reached[i].Key;
+        }
+
+        var won = await ledger.TryClaimAllAsync(ticket.Id, keys, cancellationToken).ConfigureAwait(false);
         if (won.Count == 0)
         {
             return new Due(entry, ticket, [], [], clocks.Count);

@@ -14,11 +14,13 @@ internal static class Thresholds
     /// </summary>
     public static List<Threshold> Of(SlaClock clock)
     {
-        // Every due ticket's clocks, every scan: a loop and an insertion sort over a handful of levels.
+        // Every due ticket's clocks, every scan: a loop by index (no enumerator) and an insertion sort over a handful of
+        // levels.
         var levels = new List<Threshold>(clock.Escalations.Count + 2);
         var (warning, breach) = (false, false);
-        foreach (var level in clock.Escalations)
+        for (var i = 0; i < clock.Escalations.Count; i++)
         {
+            var level = clock.Escalations[i];
             if (level.At is { } at)
             {
                 var kind = KindAt(clock, level);
