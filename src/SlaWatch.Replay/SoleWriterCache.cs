@@ -150,7 +150,7 @@ internal static class SoleWriterCache
         private readonly Dictionary<string, StoredTicket> _tickets = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
 
-        public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
+        public async ValueTask<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
         {
             lock (_gate)
             {
@@ -177,7 +177,7 @@ internal static class SoleWriterCache
             CancellationToken cancellationToken = default
         ) => inner.TryCreateAsync(ticketId, number, events, index, cancellationToken);
 
-        public async Task<StoredTicket> AppendAsync(
+        public async ValueTask<StoredTicket> AppendAsync(
             StoredTicket current,
             IReadOnlyList<TicketEvent> events,
             TicketIndexState index,

@@ -66,11 +66,11 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         }
     }
 
-    public Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
+    public ValueTask<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(
+            return ValueTask.FromResult(
                 _rows.TryGetValue(ticketId, out var row)
                     ? new StoredTicket(row.Id, row.Number, EventsOf(row), row.Index, VersionText(row.Version))
                     : null
@@ -111,7 +111,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         }
     }
 
-    public Task<StoredTicket> AppendAsync(
+    public ValueTask<StoredTicket> AppendAsync(
         StoredTicket current,
         IReadOnlyList<TicketEvent> events,
         TicketIndexState index,
@@ -135,7 +135,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
             row.Index = Shared(index);
             row.Version++;
             Keep(row);
-            return Task.FromResult(new StoredTicket(row.Id, row.Number, all, row.Index, VersionText(row.Version)));
+            return ValueTask.FromResult(new StoredTicket(row.Id, row.Number, all, row.Index, VersionText(row.Version)));
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     // What an emptied snapshot keeps inline, the same every time its events move to rows.
     private static readonly string NoPending = Inline([])!;
 
-    public async Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
+    public async ValueTask<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         return await StorageCalls
@@ -284,7 +284,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
             ];
     }
 
-    public async Task<StoredTicket> AppendAsync(
+    public async ValueTask<StoredTicket> AppendAsync(
         StoredTicket current,
         IReadOnlyList<TicketEvent> events,
         TicketIndexState index,

@@ -73,8 +73,8 @@ public class TicketStoreTests(AzuriteFixture azurite)
 
         var stale = (await store.LoadAsync("t-1"))!;
         await store.AppendAsync(stale, [new Acknowledged(T0.AddMinutes(1), "system", null)], NoIndex);
-        await Assert.ThrowsAsync<TicketConflictException>(() =>
-            store.AppendAsync(stale, [new AgentResponse(T0.AddMinutes(2), "客服A", null)], NoIndex)
+        await Assert.ThrowsAsync<TicketConflictException>(async () =>
+            await store.AppendAsync(stale, [new AgentResponse(T0.AddMinutes(2), "客服A", null)], NoIndex)
         );
         Assert.Equal(2, (await store.LoadAsync("t-1"))!.Events.Count);
         Assert.Null(await store.LoadAsync("t-missing"));

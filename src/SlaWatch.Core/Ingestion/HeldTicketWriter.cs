@@ -66,10 +66,10 @@ public sealed class HeldTicketWriter(ITicketStore store, ITicketIndex index)
 
     /// <summary>A ticket as the store has it, written first if a bulk run holds it. Outside a bulk run, the store's
     /// read itself: every conversation's message and repeat caller asks, the replay's too.</summary>
-    public Task<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken) =>
+    public ValueTask<StoredTicket?> LoadAsync(string ticketId, HeldWrites? held, CancellationToken cancellationToken) =>
         held is null ? store.LoadAsync(ticketId, cancellationToken) : LoadHeldAsync(ticketId, held, cancellationToken);
 
-    private async Task<StoredTicket?> LoadHeldAsync(
+    private async ValueTask<StoredTicket?> LoadHeldAsync(
         string ticketId,
         HeldWrites held,
         CancellationToken cancellationToken

@@ -19,7 +19,7 @@ public sealed partial class ThreadFinder(ITicketStore store, ITicketIndex index)
         Channel channel,
         IReadOnlyList<string> references,
         string? subject,
-        Func<string, CancellationToken, Task<StoredTicket?>>? load = null,
+        Func<string, CancellationToken, ValueTask<StoredTicket?>>? load = null,
         CancellationToken cancellationToken = default
     )
     {

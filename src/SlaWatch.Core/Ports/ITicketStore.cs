@@ -2,13 +2,15 @@ using SlaWatch.Core.Tickets;
 
 namespace SlaWatch.Core.Ports;
 
-/// <summary>One ticket's events, written atomically and guarded by its version.</summary>
+/// <summary>One ticket's events, written atomically and guarded by its version. Loads and appends answer in value
+/// tasks: the in-process store answers at once, and a task each was an allocation for every read and write of a
+/// replay.</summary>
 public interface ITicketStore
 {
     /// <summary>The most events a ticket is created with (one write: a transaction holds 100 rows).</summary>
     public const int MaxCreateEvents = 99;
 
-    Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default);
+    ValueTask<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a new ticket with its events, the first its arrival (up to <see cref="MaxCreateEvents"/>: a
     /// sheet row's contact and what followed it), in one atomic write; false when a ticket with this id already
@@ -44,7 +46,7 @@ public interface ITicketStore
     /// Appends events and the new index state in one atomic write, if the ticket is still at
     /// <paramref name="current"/>'s version; otherwise throws <see cref="TicketConflictException"/>.
     /// </summary>
-    Task<StoredTicket> AppendAsync(
+    ValueTask<StoredTicket> AppendAsync(
         StoredTicket current,
         IReadOnlyList<TicketEvent> events,
         TicketIndexState index,

@@ -9,7 +9,7 @@ namespace SlaWatch.Hosting.Telemetry;
 /// </summary>
 internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics) : ITicketStore
 {
-    public Task<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default) =>
+    public ValueTask<StoredTicket?> LoadAsync(string ticketId, CancellationToken cancellationToken = default) =>
         inner.LoadAsync(ticketId, cancellationToken);
 
     public async Task<bool> TryCreateAsync(
@@ -62,7 +62,7 @@ internal sealed class MeteredTicketStore(ITicketStore inner, SlaMetrics metrics)
         }
     }
 
-    public async Task<StoredTicket> AppendAsync(
+    public async ValueTask<StoredTicket> AppendAsync(
         StoredTicket current,
         IReadOnlyList<TicketEvent> events,
         TicketIndexState index,

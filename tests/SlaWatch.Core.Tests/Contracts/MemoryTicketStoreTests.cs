@@ -87,7 +87,7 @@ public sealed class MemoryTicketStoreTests
         var reply = new AgentResponse(first.Events[0].At.AddMinutes(5), "客服A", "r-1", "好的");
         var second = await store.AppendAsync(first, [reply], done);
 
-        await Assert.ThrowsAsync<TicketConflictException>(() => store.AppendAsync(first, [reply], done));
+        await Assert.ThrowsAsync<TicketConflictException>(async () => await store.AppendAsync(first, [reply], done));
         Assert.Equal(2, (await store.LoadAsync("t-1"))!.Events.Count);
         Assert.Equal(second.Version, (await store.LoadAsync("t-1"))!.Version);
     }

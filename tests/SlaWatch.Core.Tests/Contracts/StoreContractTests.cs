@@ -114,8 +114,8 @@ public abstract class StoreContractTests
             );
         }
 
-        await Assert.ThrowsAsync<TicketConflictException>(() =>
-            store.AppendAsync(stale, [new CustomerMessage(T0, "customer", "late")], NoIndex)
+        await Assert.ThrowsAsync<TicketConflictException>(async () =>
+            await store.AppendAsync(stale, [new CustomerMessage(T0, "customer", "late")], NoIndex)
         );
 
         var loaded = (await store.LoadAsync("t-2"))!;
