@@ -354,20 +354,32 @@ public sealed class TicketEventService(
         string? conflict = null;
         IReadOnlyList<TicketEvent> Decide(StoredTicket stored)
         {
-            // Nearly always one item: the set of sources seen is made only for more.
+            // Nearly always one item: the set of sources seen is made only for more, and when every item is new the
+            // caller's own array is what is added.
             var seen = items.Length > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-            var adding = new List<TicketEvent>(items.Length);
+            var count = 0;
             for (var i = 0; i < items.Length; i++)
             {
                 added[i] = !stored.HasSource(items[i].SourceRef) && seen?.Add(items[i].SourceRef!) != false;
+                count += added[i] ? 1 : 0;
+            }
+
+            conflict = count > 0 ? precondition?.Invoke(stored) : null;
+            if (conflict is not null || count == 0 || count == items.Length)
+            {
+                return conflict is null && count > 0 ? items : [];
+            }
+
+            var adding = new TicketEvent[count];
+            for (int i = 0, next = 0; i < items.Length; i++)
+            {
                 if (added[i])
                 {
-                    adding.Add(items[i]);
+                    adding[next++] = items[i];
                 }
             }
 
-            conflict = adding.Count > 0 ? precondition?.Invoke(stored) : null;
-            return conflict is null ? adding : [];
+            return adding;
         }
 
         // One delegate, whichever ticket is tried.
