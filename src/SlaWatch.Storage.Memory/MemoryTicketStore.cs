@@ -29,11 +29,8 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         /// <summary>The events as objects while the ticket is among the recent writes, else null.</summary>
         public TicketEvent[]? Events { get; set; }
 
-        /// <summary>Every event, as bytes: the first <see cref="Length"/>; while the ticket is among the recent
-        /// writes the array has room for more.</summary>
+        /// <summary>Every event, as bytes.</summary>
         public byte[] Packed { get; set; } = [];
-
-        public int Length { get; set; }
 
         /// <summary>How many events <see cref="Packed"/> holds.</summary>
         public int Count { get; set; }
@@ -96,12 +93,10 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
             }
 
             TicketEvent[] all = [.. events];
-            var (packed, length) = _packing.Append(null, 0, all, 0);
             row = new Row(ticketId, number)
             {
                 Events = all,
-                Packed = packed,
-                Length = length,
+                Packed = _packing.Append(null, all, 0),
                 Count = all.Length,
                 Index = Shared(index),
                 Version = 1,
@@ -130,8 +125,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
             // The loaded events are the row's (the version says so): packed ones need not be unpacked again.
             var before = row.Events ?? current.Events;
             TicketEvent[] all = [.. before, .. events];
-            (row.Packed, row.Length) = _packing.Append(row.Packed, row.Length, all, before.Count);
-            (row.Events, row.Count) = (all, all.Length);
+            (row.Events, row.Packed, row.Count) = (all, _packing.Append(row.Packed, all, before.Count), all.Length);
             row.Index = Shared(index);
             row.Version++;
             Keep(row);
@@ -153,11 +147,10 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
     }
 
     // Under the lock.
-    private TicketEvent[] EventsOf(Row row) =>
-        row.Events ?? _packing.Unpack(row.Packed.AsSpan(0, row.Length), row.Count);
+    private TicketEvent[] EventsOf(Row row) => row.Events ?? _packing.Unpack(row.Packed, row.Count);
 
-    // Under the lock, the row just written: the ticket written recentWrites writes ago lets its objects go, and its
-    // bytes their spare room, unless it was written since.
+    // Under the lock, the row just written: the ticket written recentWrites writes ago lets its objects go unless it
+    // was written since.
     private void Keep(Row row)
     {
         row.Written = ++_writes;
@@ -171,10 +164,6 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
         if (old.Written == stamp)
         {
             old.Events = null;
-            if (old.Packed.Length != old.Length)
-            {
-                old.Packed = old.Packed.AsSpan(0, old.Length).ToArray();
-            }
         }
     }
 

@@ -50,19 +50,17 @@ internal sealed class PackedEvents
     public PackedEvents() => _writer = new PackedWriter(_names);
 
     /// <summary>
-    /// The first <paramref name="length"/> bytes of <paramref name="packed"/> (those of <paramref name="events"/>
-    /// before <paramref name="from"/>) with the events from <paramref name="from"/> on after them: a ticket's events
-    /// are only ever added to, so each is packed once, when written, while its objects are fresh in the processor's
-    /// cache (packed a few thousand writes later, reading them back from memory was most of the work). They go into
-    /// the array's spare room when they fit, else into a new array with half as much again to spare: a ticket written
-    /// again soon (most are, a few times) is not copied whole each time.
+    /// <paramref name="packed"/> (the bytes of <paramref name="events"/> before <paramref name="from"/>) with the
+    /// events from <paramref name="from"/> on after it: a ticket's events are only ever added to, so each is packed
+    /// once, when written, while its objects are fresh in the processor's cache (packed a few thousand writes later,
+    /// reading them back from memory was most of the work).
     /// </summary>
-    public (byte[] Bytes, int Length) Append(byte[]? packed, int length, IReadOnlyList<TicketEvent> events, int from)
+    public byte[] Append(byte[]? packed, IReadOnlyList<TicketEvent> events, int from)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (from == events.Count && packed is not null)
         {
-            return (packed, length);
+            return packed;
         }
 
         _writer.Clear();
@@ -74,19 +72,15 @@ internal sealed class PackedEvents
         }
 
         var added = _writer.Written;
-        var needed = length + added.Length;
-        var bytes = packed is not null && packed.Length >= needed ? packed : new byte[needed + (needed / 2)];
-        if (!ReferenceEquals(bytes, packed))
-        {
-            packed.AsSpan(0, length).CopyTo(bytes);
-        }
-
-        added.CopyTo(bytes.AsSpan(length));
-        return (bytes, needed);
+        var before = packed ?? [];
+        var bytes = new byte[before.Length + added.Length];
+        before.CopyTo(bytes, 0);
+        added.CopyTo(bytes.AsSpan(before.Length));
+        return bytes;
     }
 
     /// <summary>The <paramref name="count"/> events <paramref name="packed"/> holds.</summary>
-    public TicketEvent[] Unpack(ReadOnlySpan<byte> packed, int count)
+    public TicketEvent[] Unpack(byte[] packed, int count)
     {
         var reader = new PackedReader(packed, _names);
         var events = new TicketEvent[count];
