@@ -59,9 +59,32 @@ public static class TicketIds
             ? ForThread(contact.Channel, thread)
             : ForSource(contact.Channel, contact.SourceId);
 
-    public static string ForSource(Channel channel, string sourceId) =>
-        ShortDigest.Of("t", 12, channel.Key, "\nsource\n", sourceId);
+    public static string ForSource(Channel channel, string sourceId) => Derive(channel, isThread: false, sourceId);
 
-    public static string ForThread(Channel channel, string threadKey) =>
-        ShortDigest.Of("t", 12, channel.Key, "\nthread\n", threadKey);
+    public static string ForThread(Channel channel, string threadKey) => Derive(channel, isThread: true, threadKey);
+
+    /// <summary>An id derived, and the name it was derived from.</summary>
+    private sealed record Derived(Channel Channel, bool IsThread, string Key, string Id);
+
+    /// <summary>
+    /// The ids derived last, each in the slot its name's hash picks: every event names its ticket by the message that
+    /// opened it or by its conversation, and each id is a SHA-256, so a ticket's next event (a conversation's next
+    /// message) finds its id here rather than hashing again (a replay derived one for nearly every input). An entry
+    /// is never changed, only replaced, so two threads at once at worst both derive one.
+    /// </summary>
+    private static readonly Derived?[] Recent = new Derived?[16_384];
+
+    private static string Derive(Channel channel, bool isThread, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var slot = (int)((uint)HashCode.Combine(channel, isThread, key) % (uint)Recent.Length);
+        if (Recent[slot] is { } kept && kept.IsThread == isThread && kept.Channel == channel && kept.Key == key)
+        {
+            return kept.Id;
+        }
+
+        var id = ShortDigest.Of("t", 12, channel.Key, isThread ? "\nthread\n" : "\nsource\n", key);
+        Recent[slot] = new Derived(channel, isThread, key, id);
+        return id;
+    }
 }
