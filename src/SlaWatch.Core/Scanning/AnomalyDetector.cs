@@ -108,13 +108,14 @@ public sealed class AnomalyDetector(
         return raised;
     }
 
-    // The levels a day's count is past: asked for every key at every look, so a loop rather than a closure each time.
+    // The levels a day's count is past: asked for every key at every look, so a loop by index rather than a closure or
+    // an enumerator each time.
     private int LevelOf(int count, double average)
     {
-        var level = 0;
-        foreach (var threshold in _options.VolumeLevels)
+        var (level, levels) = (0, _options.VolumeLevels);
+        for (var i = 0; i < levels.Count; i++)
         {
-            level += count > threshold * average ? 1 : 0;
+            level += count > levels[i] * average ? 1 : 0;
         }
 
         return level;

@@ -256,7 +256,7 @@ public sealed class SlaScanner(
             )
             {
                 Cycle = clock.Cycle,
-                Later = [.. levels.Where(later => later.At > threshold.At).Select(later => later.Notify)],
+                Later = LaterThan(levels, threshold.At),
             };
             claimed.Add(announcement);
             if (announcement.Level > 0)
@@ -349,6 +349,27 @@ public sealed class SlaScanner(
                 await anomalies.ReleaseAsync(alert, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    // Who is told at a clock's levels after one: counted, then filled, not a query's iterators, for every announcement.
+    private static string[] LaterThan(List<Threshold> levels, DateTimeOffset at)
+    {
+        var count = 0;
+        foreach (var level in levels)
+        {
+            count += level.At > at ? 1 : 0;
+        }
+
+        var (later, next) = (new string[count], 0);
+        foreach (var level in levels)
+        {
+            if (level.At > at)
+            {
+                later[next++] = level.Notify;
+            }
+        }
+
+        return later;
     }
 
     private static string Recipient(string notify, string? owner) =>
