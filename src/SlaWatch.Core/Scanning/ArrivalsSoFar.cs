@@ -17,8 +17,7 @@ internal sealed record ArrivalFigures(
 /// objects scattered over the heap, and it walks on from where the last look stopped (a day's arrivals come mostly
 /// in order, after what was walked). A change before that point walks again from the last checkpoint before it: a
 /// call is listed when it ends under the instant it began, so a fifth of a day's arrivals land a little before what
-/// was walked, and walking the whole day again for each made the look a third of a scan. Not thread-safe: its owner
-/// locks.
+/// was walked, and walking the whole day again for each was a tenth of a scan. Not thread-safe: its owner locks.
 /// </summary>
 internal sealed class ArrivalsSoFar(DateOnly day)
 {
@@ -132,7 +131,8 @@ internal sealed class ArrivalsSoFar(DateOnly day)
         ChangedAt(position);
     }
 
-    /// <summary>An entry went in or out at <paramref name="position"/>: a walk past it goes back to before it.</summary>
+    /// <summary>An entry went in or out at <paramref name="position"/>: a walk past it goes back before
+    /// it.</summary>
     private void ChangedAt(int position)
     {
         if (position < _walked)

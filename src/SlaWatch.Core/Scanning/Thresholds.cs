@@ -14,8 +14,8 @@ internal static class Thresholds
     /// </summary>
     public static List<Threshold> Of(SlaClock clock)
     {
-        // Every due ticket's clocks, every scan: a loop by index (no enumerator) and an insertion sort over a handful of
-        // levels.
+        // Every due ticket's clocks, every scan: a loop by index (no enumerator) and an insertion sort over a handful
+        // of levels.
         var levels = new List<Threshold>(clock.Escalations.Count + 2);
         var (warning, breach) = (false, false);
         for (var i = 0; i < clock.Escalations.Count; i++)
