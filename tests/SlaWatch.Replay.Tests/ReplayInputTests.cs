@@ -236,6 +236,45 @@ public sealed class ReplayInputTests
         File.WriteAllText(Path.Combine(directory, "email", id + ".eml"), mail.ReplaceLineEndings("\r\n"));
     }
 
+    /// <summary>
+    /// A file many times the reader's window, grouped by ticket as an export writes it, so its lines are read back and
+    /// forth through it, some longer than the window: every line comes back whole, in instant order.
+    /// </summary>
+    [Fact]
+    public void AFileManyWindowsLongReadBackAndForthGivesEveryLineWhole()
+    {
+        var random = new Random(20261207);
+        var lines = Enumerable
+            .Range(0, 40)
+            .SelectMany(ticket =>
+                Enumerable
+                    .Range(0, 50)
+                    .Select(step =>
+                        Event(
+                            $"t{ticket}",
+                            new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(8))
+                                .AddMinutes(step * 20 + random.Next(0, 20))
+                                .ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+                            string.Concat(Enumerable.Repeat("回复", random.Next(1, step % 17 == 0 ? 30_000 : 200)))
+                        )
+                    )
+            )
+            .ToArray();
+        var directory = Write([], string.Join("\n", lines));
+        Assert.True(new FileInfo(Path.Combine(directory, "events.jsonl")).Length > 20 * 65_536);
+
+        var records = ReplayDirectory.Read(directory, Shipped.Policy).Items().OfType<RecordItem>().ToArray();
+
+        Assert.Equal(
+            lines.Order(StringComparer.Ordinal),
+            records.Select(record => record.Raw).Order(StringComparer.Ordinal)
+        );
+        Assert.Equal(
+            [.. records.Select(record => record.Line).OfType<EventLine>().Select(line => line.Event.At).Order()],
+            records.Select(record => ((EventLine)record.Line).Event.At)
+        );
+    }
+
     private static void AssertInInstantOrder(string directory, ReplayInput input)
     {
         var path = Path.Combine(directory, "events.jsonl");
