@@ -237,8 +237,8 @@ public sealed class ReplayInputTests
     }
 
     /// <summary>
-    /// A file many times the reader's window, grouped by ticket as an export writes it, so its lines are read back and
-    /// forth through it, some longer than the window: every line comes back whole, in instant order.
+    /// A file of megabytes grouped by ticket as an export writes it, so its lines are read back and forth through it,
+    /// some of them hundreds of kilobytes long: every line comes back whole, in instant order.
     /// </summary>
     [Fact]
     public void AFileManyWindowsLongReadBackAndForthGivesEveryLineWhole()

@@ -69,61 +69,37 @@ internal static class LineSpans
         }
     }
 
-    /// <summary>
-    /// A file's lines read back one at a time, at the places <see cref="Read"/> gave, from a window of the file read
-    /// ahead: lines are asked for mostly in the file's order, and a read of the file for each line was a fifth of the
-    /// reading thread's time in system calls (a year's replay reads five million lines).
-    /// </summary>
+    /// <summary>A file's lines read back one at a time, at the places <see cref="Read"/> gave.</summary>
     internal sealed class Reader(string path) : IDisposable
     {
-        private const int WindowBytes = 64 * 1024;
-
         private readonly SafeFileHandle _handle = File.OpenHandle(path);
-        private byte[] _window = new byte[WindowBytes];
-        private long _windowStart;
-        private int _windowLength;
+        private byte[] _buffer = new byte[4096];
 
         public string Line(long offset, int length)
         {
-            if (offset < _windowStart || offset + length > _windowStart + _windowLength)
+            if (_buffer.Length < length)
             {
-                Fill(offset, length);
-            }
-
-            return System.Text.Encoding.UTF8.GetString(_window, (int)(offset - _windowStart), length);
-        }
-
-        /// <summary>The window read again from <paramref name="offset"/> on: as much as it holds, and at least the
-        /// line.</summary>
-        private void Fill(long offset, int length)
-        {
-            if (_window.Length < length)
-            {
-                _window = new byte[length];
+                _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
             }
 
             var filled = 0;
-            while (filled < _window.Length)
+            while (filled < length)
             {
-                var read = RandomAccess.Read(_handle, _window.AsSpan(filled), offset + filled);
+                var read = RandomAccess.Read(_handle, _buffer.AsSpan(filled, length - filled), offset + filled);
                 if (read == 0)
                 {
-                    break;
+                    throw new IOException(
+                        string.Create(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            $"{path}: the file changed while it was replayed (line at byte {offset})"
+                        )
+                    );
                 }
 
                 filled += read;
             }
 
-            (_windowStart, _windowLength) = (offset, filled);
-            if (filled < length)
-            {
-                throw new IOException(
-                    string.Create(
-                        System.Globalization.CultureInfo.InvariantCulture,
-                        $"{path}: the file changed while it was replayed (line at byte {offset})"
-                    )
-                );
-            }
+            return System.Text.Encoding.UTF8.GetString(_buffer, 0, length);
         }
 
         public void Dispose() => _handle.Dispose();
