@@ -92,7 +92,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
                 return Task.FromResult(false);
             }
 
-            TicketEvent[] all = [.. events];
+            var all = EventLists.Then(events, []);
             row = new Row(ticketId, number)
             {
                 Events = all,
@@ -124,7 +124,7 @@ public sealed class MemoryTicketStore(int recentWrites = MemoryTicketStore.Recen
 
             // The loaded events are the row's (the version says so): packed ones need not be unpacked again.
             var before = row.Events ?? current.Events;
-            TicketEvent[] all = [.. before, .. events];
+            var all = EventLists.Then(before, events);
             (row.Events, row.Packed, row.Count) = (all, _packing.Append(row.Packed, all, before.Count), all.Length);
             row.Index = Shared(index);
             row.Version++;

@@ -293,7 +293,7 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     {
         var table = await storage.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         var (etag, spilled) = ParseVersion(current.Version);
-        var all = current.Events.Concat(events).ToArray();
+        var all = EventLists.Then(current.Events, events);
         var ticket = TicketFold.Fold(current.Id, all, current.Number);
         var pending = all.Skip(spilled).ToArray();
         var inline = Inline(pending);

@@ -182,14 +182,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 added[i] = Stamp(decided[i], before!.Value.ReceivedAt);
             }
 
-            var events = new TicketEvent[current.Events.Count + added.Length];
-            // By index: a spread of the list would take an enumerator a write.
-            for (var i = 0; i < current.Events.Count; i++)
-            {
-                events[i] = current.Events[i];
-            }
-
-            added.CopyTo(events, current.Events.Count);
+            var events = EventLists.Then(current.Events, added);
             // Entries name the ticket by the id the store handed out: in process, the store's one string for it (a
             // year's day lists held 1.6 strings a ticket when they named it by the id asked for).
             var (state, status) = IndexAndStatusFor(current.Id, events, current.Index.LastActivityDay, wakeAfter);
