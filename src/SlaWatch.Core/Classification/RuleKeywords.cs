@@ -34,10 +34,16 @@ internal sealed class RuleKeywords<T>
                 break;
             }
 
+            // The keywords are listed in their rules' order: none past the earliest rule found can win.
             var here = text[(from + found)..];
             foreach (var (keyword, rule) in _keywords)
             {
-                if (rule < first && here.StartsWith(keyword, StringComparison.OrdinalIgnoreCase))
+                if (rule >= first)
+                {
+                    break;
+                }
+
+                if (here.StartsWith(keyword, StringComparison.OrdinalIgnoreCase))
                 {
                     first = rule;
                 }
