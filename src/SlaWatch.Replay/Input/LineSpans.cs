@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace SlaWatch.Replay.Input;
 
 /// <summary>
@@ -67,41 +65,5 @@ internal static class LineSpans
         {
             yield return (lineStart, position - lineStart);
         }
-    }
-
-    /// <summary>A file's lines read back one at a time, at the places <see cref="Read"/> gave.</summary>
-    internal sealed class Reader(string path) : IDisposable
-    {
-        private readonly SafeFileHandle _handle = File.OpenHandle(path);
-        private byte[] _buffer = new byte[4096];
-
-        public string Line(long offset, int length)
-        {
-            if (_buffer.Length < length)
-            {
-                _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
-            }
-
-            var filled = 0;
-            while (filled < length)
-            {
-                var read = RandomAccess.Read(_handle, _buffer.AsSpan(filled, length - filled), offset + filled);
-                if (read == 0)
-                {
-                    throw new IOException(
-                        string.Create(
-                            System.Globalization.CultureInfo.InvariantCulture,
-                            $"{path}: the file changed while it was replayed (line at byte {offset})"
-                        )
-                    );
-                }
-
-                filled += read;
-            }
-
-            return System.Text.Encoding.UTF8.GetString(_buffer, 0, length);
-        }
-
-        public void Dispose() => _handle.Dispose();
     }
 }
