@@ -24,9 +24,12 @@ public sealed class RepeatHistory
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         _window = window.Ticks;
-        var contacts = new List<(int Customer, long Ticks, int Category)>();
-        var customers = new List<string>();
-        var found = new Dictionary<string, Contacts>(StringComparer.Ordinal);
+        // Sized from the start when the count is known (a report's block: two months of contacts): grown by doubling,
+        // these are large objects, and the arrays left behind waited for a full collection, a report's worth of them.
+        var known = arrivals.TryGetNonEnumeratedCount(out var count) ? count : 0;
+        var contacts = new List<(int Customer, long Ticks, int Category)>(known);
+        var customers = new List<string>(known);
+        var found = new Dictionary<string, Contacts>(known, StringComparer.Ordinal);
         foreach (var entry in arrivals)
         {
             if (entry.CustomerKey is { } customer && entry.ReceivedAt is { } at)
