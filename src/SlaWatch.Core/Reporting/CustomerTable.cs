@@ -21,11 +21,22 @@ internal sealed class CustomerTable
     private readonly int _shift;
     private readonly Dictionary<string, RepeatHistory.Contacts> _others = new(StringComparer.Ordinal);
 
-    public CustomerTable(IReadOnlyDictionary<string, RepeatHistory.Contacts> customers)
+    /// <param name="handedOn">A table asked nothing after: its slots are cleared and used again when there are
+    /// enough of them.</param>
+    public CustomerTable(IReadOnlyDictionary<string, RepeatHistory.Contacts> customers, CustomerTable? handedOn = null)
     {
         // At most half full, so a lookup rarely reads past the slot it lands on.
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * customers.Count));
-        (_slots, _shift) = (new Slot[capacity], 64 - BitOperations.Log2((uint)capacity));
+        if (handedOn?._slots is { } kept && kept.Length >= capacity)
+        {
+            Array.Clear(kept);
+            capacity = kept.Length;
+        }
+
+        (_slots, _shift) = (
+            handedOn?._slots.Length == capacity ? handedOn._slots : new Slot[capacity],
+            64 - BitOperations.Log2((uint)capacity)
+        );
         foreach (var (key, contacts) in customers)
         {
             if (!TryPack(key, out var packed))

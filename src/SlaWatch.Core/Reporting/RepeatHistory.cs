@@ -19,17 +19,31 @@ public sealed class RepeatHistory
     private readonly Dictionary<string, int> _categories = new(StringComparer.Ordinal);
     private readonly (long Ticks, int Category)[] _contacts;
     private readonly long _window;
+    private readonly Scratch _scratch;
+    private bool _handedOn;
 
     public RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan window)
+        : this(arrivals, window, handedOn: null) { }
+
+    /// <summary>
+    /// A history built in the memory of <paramref name="handedOn"/>, which is asked nothing after (a report's block
+    /// before this one): each block's history covers two months of contacts in large objects, and made anew for every
+    /// block they waited for a full collection, hundreds of megabytes over a year's reports.
+    /// </summary>
+    internal RepeatHistory(IEnumerable<DayEntry> arrivals, TimeSpan window, RepeatHistory? handedOn)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         _window = window.Ticks;
-        // Sized from the start when the count is known (a report's block: two months of contacts): grown by doubling,
-        // these are large objects, and the arrays left behind waited for a full collection, a report's worth of them.
+        if (handedOn is not null)
+        {
+            ObjectDisposedException.ThrowIf(handedOn._handedOn, handedOn);
+            handedOn._handedOn = true;
+        }
+
+        // Sized from the start when the count is known: grown by doubling, they left their smaller arrays behind.
         var known = arrivals.TryGetNonEnumeratedCount(out var count) ? count : 0;
-        var contacts = new List<(int Customer, long Ticks, int Category)>(known);
-        var customers = new List<string>(known);
-        var found = new Dictionary<string, Contacts>(known, StringComparer.Ordinal);
+        _scratch = handedOn?._scratch.Cleared() ?? new Scratch(known);
+        var (contacts, customers, found) = (_scratch.Contacts, _scratch.Customers, _scratch.Found);
         foreach (var entry in arrivals)
         {
             if (entry.CustomerKey is { } customer && entry.ReceivedAt is { } at)
@@ -55,24 +69,51 @@ public sealed class RepeatHistory
             slot = slot with { Start = starts[number] };
         }
 
-        _contacts = new (long, int)[contacts.Count];
+        // A customer's contacts are read by where they start and how many there are: a longer array serves as well.
+        _contacts =
+            handedOn?._contacts is { } kept && kept.Length >= contacts.Count ? kept : new (long, int)[contacts.Count];
         foreach (var (customer, ticks, category) in contacts)
         {
             _contacts[starts[customer]++] = (ticks, category);
         }
 
-        _customers = new CustomerTable(found);
+        _customers = new CustomerTable(found, handedOn?._customers);
+    }
+
+    /// <summary>What a history is built with and may hand on to the next: kept, cleared, not made again.</summary>
+    private sealed class Scratch(int capacity)
+    {
+        public List<(int Customer, long Ticks, int Category)> Contacts { get; } = new(capacity);
+
+        public List<string> Customers { get; } = new(capacity);
+
+        public Dictionary<string, Contacts> Found { get; } = new(capacity, StringComparer.Ordinal);
+
+        public Scratch Cleared()
+        {
+            Contacts.Clear();
+            Customers.Clear();
+            Found.Clear();
+            return this;
+        }
     }
 
     /// <summary>Where a customer's contacts lie; none when the history does not know them.</summary>
     public readonly record struct Contacts(int Start, int Count);
 
-    public Contacts Of(string customerKey) => _customers.Of(customerKey);
+    public Contacts Of(string customerKey)
+    {
+        ObjectDisposedException.ThrowIf(_handedOn, this);
+        return _customers.Of(customerKey);
+    }
 
     /// <summary>Each customer's contacts (none for a null key), looked up together: see
     /// <see cref="CustomerTable.OfEach"/>.</summary>
-    public void OfEach(ReadOnlySpan<string?> customerKeys, Span<Contacts> found) =>
+    public void OfEach(ReadOnlySpan<string?> customerKeys, Span<Contacts> found)
+    {
+        ObjectDisposedException.ThrowIf(_handedOn, this);
         _customers.OfEach(customerKeys, found);
+    }
 
     public bool IsRepeat(string customerKey, string? category, DateTimeOffset receivedAt) =>
         IsRepeat(Of(customerKey), CategoryOf(category), receivedAt);
@@ -87,6 +128,7 @@ public sealed class RepeatHistory
     /// <param name="contacts">The customer's contacts, as <see cref="Of"/> found them.</param>
     public bool IsRepeat(Contacts contacts, Category category, DateTimeOffset receivedAt)
     {
+        ObjectDisposedException.ThrowIf(_handedOn, this);
         var at = receivedAt.UtcTicks;
         for (var i = contacts.Start; i < contacts.Start + contacts.Count; i++)
         {

@@ -108,6 +108,8 @@ public sealed class ReportService(
         // Each day's arrivals (the entries of tickets received that day): the reports' tickets and the histories'
         // contacts.
         var read = new Dictionary<DateOnly, DayEntry[]>();
+        // The last block's histories, folded with and asked nothing more: the next block's are built in their memory.
+        var spent = new Dictionary<TimeSpan, RepeatHistory>();
         for (int start = 0, end; start < days.Count; start = end)
         {
             end = start + 1;
@@ -139,7 +141,8 @@ public sealed class ReportService(
                 var window = used.Tuning.RepeatWindow;
                 if (!histories.TryGetValue(window, out var history))
                 {
-                    histories[window] = history = new RepeatHistory(contacts, window);
+                    spent.Remove(window, out var handedOn);
+                    histories[window] = history = new RepeatHistory(contacts, window, handedOn);
                 }
 
                 block[i - start] = (day, used, history);
@@ -162,6 +165,7 @@ public sealed class ReportService(
                 )
                 .ConfigureAwait(false);
             computed.AddRange(folded);
+            spent = histories;
         }
 
         return computed;

@@ -89,4 +89,58 @@ public class RepeatWindowTests
         // Both answers are asked often enough to matter.
         Assert.InRange(repeats, 800, 3_200);
     }
+
+    /// <summary>
+    /// A report's next block builds its history in the memory of the last one's: each history handed on, to a smaller
+    /// and then a larger set of contacts (slots kept and cleared, then made anew), answers exactly as one built alone;
+    /// the one handed on answers nothing more.
+    /// </summary>
+    [Fact]
+    public void AHistoryBuiltInTheMemoryOfAnEarlierOneAnswersAsOneBuiltAlone()
+    {
+        var random = new Random(47);
+        string[] categories = ["refund", "complaint", "logistics-delay"];
+        DayEntry[] Entries(int count, int customers) =>
+            [
+                .. Enumerable
+                    .Range(0, count)
+                    .Select(serial =>
+                    {
+                        var day = new DateOnly(2026, 10, 16);
+                        return new DayEntry(day, new TicketNumber(day, serial + 1), $"t-{serial}", true)
+                        {
+                            CustomerKey =
+                                random.Next(50) == 0 ? $"客户-{random.Next(customers)}" : $"c-{random.Next(customers)}",
+                            Category = categories[random.Next(categories.Length)],
+                            ReceivedAt = Earlier.AddMinutes(random.Next(60 * 24 * 45)),
+                        };
+                    }),
+            ];
+
+        RepeatHistory? last = null;
+        foreach (var (count, customers) in new[] { (4_000, 900), (600, 40), (9_000, 3_000) })
+        {
+            var entries = Entries(count, customers);
+            var handedOn = last;
+            var history = new RepeatHistory(entries, Window, handedOn);
+            var alone = new RepeatHistory(entries, Window);
+            for (var i = 0; i < 3_000; i++)
+            {
+                var customer =
+                    random.Next(10) == 0 ? $"客户-{random.Next(customers)}" : $"c-{random.Next(customers + 5)}";
+                var category = categories[random.Next(categories.Length)];
+                var at = Earlier.AddMinutes(random.Next(60 * 24 * 60));
+                Assert.Equal(alone.IsRepeat(customer, category, at), history.IsRepeat(customer, category, at));
+                Assert.Equal(alone.Of(customer), history.Of(customer));
+            }
+
+            if (handedOn is not null)
+            {
+                Assert.Throws<ObjectDisposedException>(() => handedOn.Of("c-1"));
+                Assert.Throws<ObjectDisposedException>(() => new RepeatHistory(entries, Window, handedOn));
+            }
+
+            last = history;
+        }
+    }
 }
