@@ -99,19 +99,8 @@ internal sealed class LineBlocks(IReadOnlyList<string> paths) : IDisposable
         return Encoding.UTF8.GetString(_apart, 0, length);
     }
 
-    // Reads until the span is full or the file ends; how many bytes were read.
-    private int Fill(int file, Span<byte> into, long offset)
-    {
-        var handle = _handles[file] ??= File.OpenHandle(paths[file]);
-        var filled = 0;
-        int read;
-        while (filled < into.Length && (read = RandomAccess.Read(handle, into[filled..], offset + filled)) > 0)
-        {
-            filled += read;
-        }
-
-        return filled;
-    }
+    private int Fill(int file, Span<byte> into, long offset) =>
+        RandomReads.Fill(_handles[file] ??= File.OpenHandle(paths[file]), into, offset);
 
     private IOException Changed(int file, long offset) =>
         new(

@@ -34,14 +34,7 @@ public sealed record MailRead(InboundContact? Contact, string RawText, string? R
             }
 
             var raw = new byte[length];
-            var filled = 0;
-            int read;
-            while (filled < raw.Length && (read = RandomAccess.Read(file, raw.AsSpan(filled), filled)) > 0)
-            {
-                filled += read;
-            }
-
-            return filled == raw.Length ? raw : null;
+            return RandomReads.Fill(file, raw, 0) == raw.Length ? raw : null;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
