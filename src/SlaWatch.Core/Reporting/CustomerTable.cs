@@ -27,16 +27,9 @@ internal sealed class CustomerTable
     {
         // At most half full, so a lookup rarely reads past the slot it lands on.
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * customers.Count));
-        if (handedOn?._slots is { } kept && kept.Length >= capacity)
-        {
-            Array.Clear(kept);
-            capacity = kept.Length;
-        }
-
-        (_slots, _shift) = (
-            handedOn?._slots.Length == capacity ? handedOn._slots : new Slot[capacity],
-            64 - BitOperations.Log2((uint)capacity)
-        );
+        // Slots kept from a table handed on may be more than asked: a power of two all the same, and emptier.
+        _slots = HandedOnArrays.AtLeast(handedOn?._slots, capacity);
+        _shift = 64 - BitOperations.Log2((uint)_slots.Length);
         foreach (var (key, contacts) in customers)
         {
             if (!TryPack(key, out var packed))

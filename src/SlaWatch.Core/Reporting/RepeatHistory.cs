@@ -70,8 +70,7 @@ public sealed class RepeatHistory
         }
 
         // A customer's contacts are read by where they start and how many there are: a longer array serves as well.
-        _contacts =
-            handedOn?._contacts is { } kept && kept.Length >= contacts.Count ? kept : new (long, int)[contacts.Count];
+        _contacts = HandedOnArrays.AtLeast(handedOn?._contacts, contacts.Count);
         foreach (var (customer, ticks, category) in contacts)
         {
             _contacts[starts[customer]++] = (ticks, category);
