@@ -23,8 +23,13 @@ public static partial class MailParser
     // An attached message is measured as it travels (CRLF), not in the server's own newlines.
     private static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos };
 
-    public static ParsedMail Parse(byte[] raw) =>
-        Parse(raw, MimeMessage.Load(Options, new MemoryStream(raw, writable: false)));
+    // Disposed once read: MimeKit's messages, parts and contents have finalizers, and a message left to them (with the
+    // raw bytes its contents hold) outlived the next collection, promoted, for every mail polled or replayed.
+    public static ParsedMail Parse(byte[] raw)
+    {
+        using var message = MimeMessage.Load(Options, new MemoryStream(raw, writable: false));
+        return Parse(raw, message);
+    }
 
     public static ParsedMail Parse(byte[] raw, MimeMessage message)
     {

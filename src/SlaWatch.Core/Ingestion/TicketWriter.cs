@@ -133,7 +133,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         StoredTicket loaded,
         DateTimeOffset after,
         IReadOnlyList<TicketEvent> events,
-        ConcurrentBag<DueEntry>? removals = null,
+        ConcurrentQueue<DueEntry>? removals = null,
         CancellationToken cancellationToken = default
     ) =>
         WriteAsync(
@@ -158,7 +158,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
         DateTimeOffset? wakeAfter,
         CancellationToken cancellationToken,
         StoredTicket? loaded = null,
-        ConcurrentBag<DueEntry>? removals = null
+        ConcurrentQueue<DueEntry>? removals = null
     )
     {
         for (var attempt = 1; ; attempt++)
@@ -240,7 +240,7 @@ public sealed class TicketWriter(ITicketStore store, ITicketIndex index, SlaPoli
                 }
                 else
                 {
-                    removals.Add(old);
+                    removals.Enqueue(old);
                 }
             }
 

@@ -104,8 +104,9 @@ public sealed class SlaScanner(
         await AlertAsync(now, report, cancellationToken).ConfigureAwait(false);
         // The wake-ups fired or moved from, taken out together once every ticket is written: they lie in the few
         // minutes read, so a store sends them as transactions of a partition's instead of one request each. A crash
-        // before leaves them, and the next scan checks them against their tickets.
-        var removals = new ConcurrentBag<DueEntry>();
+        // before leaves them, and the next scan checks them against their tickets. A queue, not a bag: a bag keeps a
+        // thread-local with a finalizer, so every scan's bag and the entries in it outlived a collection, promoted.
+        var removals = new ConcurrentQueue<DueEntry>();
         await InFlight
             .ForEachAsync(
                 due,
@@ -134,7 +135,7 @@ public sealed class SlaScanner(
                         written is { Written: true } && DueEntry.SameRow(item.Ticket?.Index.WakeUp, item.Entry);
                     if (!DueEntry.SameRow(written?.Ticket.Index.WakeUp, item.Entry) && !removedByWriter)
                     {
-                        removals.Add(item.Entry);
+                        removals.Enqueue(item.Entry);
                     }
                 },
                 cancellationToken
