@@ -7,9 +7,8 @@ using SlaWatch.Storage.Memory;
 namespace SlaWatch.Core.Tests.Contracts;
 
 /// <summary>
-/// The in-process store packs a ticket's events as bytes once others were written since (its objects are kept for
-/// the recent writes): what a load returns must be what was written, every field of every kind, offsets and ticks
-/// exactly, packed or not.
+/// The in-process store keeps a ticket's events as bytes, packed as they are written: what a load returns must be what
+/// was written, every field of every kind, offsets and ticks exactly, however many appends made them.
 /// </summary>
 public sealed class MemoryTicketStoreTests
 {
@@ -20,13 +19,11 @@ public sealed class MemoryTicketStoreTests
         "due"
     );
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    public async Task EveryKindOfEventReadsBackAsWrittenPackedOrNot(int recentWrites)
+    [Fact]
+    public async Task EveryKindOfEventReadsBackAsWritten()
     {
         var random = new Random(31);
-        var store = new MemoryTicketStore(recentWrites);
+        var store = new MemoryTicketStore();
         var kinds = new HashSet<Type>();
         var tickets = new List<(string Id, List<TicketEvent> Events, TicketIndexState Index)>();
         for (var ticket = 0; ticket < 400; ticket++)
@@ -61,7 +58,7 @@ public sealed class MemoryTicketStoreTests
             tickets.Add((id, events, state));
         }
 
-        // Read again once others were written: packed, with the index state last written beside them.
+        // Read again once others were written, with the index state last written beside them.
         foreach (var (id, events, state) in tickets)
         {
             var loaded = (await store.LoadAsync(id))!;
@@ -77,9 +74,9 @@ public sealed class MemoryTicketStoreTests
     }
 
     [Fact]
-    public async Task AStaleVersionIsRefusedOnceTheEventsArePacked()
+    public async Task AStaleVersionIsRefused()
     {
-        var store = new MemoryTicketStore(recentWrites: 0);
+        var store = new MemoryTicketStore();
         var number = new TicketNumber(new DateOnly(2026, 11, 16), 1);
         var done = new TicketIndexState(null, new DateOnly(2026, 11, 16));
         await store.TryCreateAsync("t-1", number, [RandomArrival(new Random(1))], done);
