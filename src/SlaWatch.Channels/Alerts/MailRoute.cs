@@ -44,7 +44,7 @@ public sealed class MailRoute : IAlertRoute
 
     private async Task SendOnceAsync(AlertMessage message, CancellationToken cancellationToken)
     {
-        var mail = new MimeMessage();
+        using var mail = new MimeMessage();
         mail.From.Add(new MailboxAddress(_smtp.SupportName, _smtp.SupportAddress));
         foreach (var address in message.Addresses)
         {

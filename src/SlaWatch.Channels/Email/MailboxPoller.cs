@@ -266,7 +266,7 @@ public sealed class MailboxPoller
             .Compute(ticket.Events, _policy, now)
             .FirstOrDefault(clock => clock.Metric == SlaMetric.FirstResponse)
             ?.Due;
-        var message = Acknowledgement.Compose(_options, mail, ticket.Number.ToString(), due, _policy.TimeZone);
+        using var message = Acknowledgement.Compose(_options, mail, ticket.Number.ToString(), due, _policy.TimeZone);
         try
         {
             await SendAsync(message, cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal static class ReportMailer
         ArgumentNullException.ThrowIfNull(smtp);
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentNullException.ThrowIfNull(view);
-        var message = new MimeMessage();
+        using var message = new MimeMessage();
         message.From.Add(new MailboxAddress(smtp.SupportName, smtp.SupportAddress));
         foreach (var recipient in recipients)
         {

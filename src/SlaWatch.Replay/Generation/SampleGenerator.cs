@@ -535,7 +535,7 @@ public sealed class SampleGenerator(SampleOptions options, TimeZoneInfo zone)
 
         public void Mail(int n, DateTimeOffset at, string customer, SampleTexts.Sample sample)
         {
-            var message = new MimeMessage();
+            using var message = new MimeMessage();
             message.From.Add(new MailboxAddress(customer, $"{customer}@customer.example"));
             message.To.Add(new MailboxAddress("Support", "support@slawatch.example"));
             message.Subject = sample.Subject;
