@@ -64,17 +64,21 @@ public sealed class BoardPageTests(AzuriteFixture azurite)
         };
         page.PageError += (_, error) => errors.Add(error);
 
-        await page.GotoAsync(new Uri(host.Address, "api/board?lang=en&refresh=1&code=board-key").ToString());
+        // Refreshed every 2 s, not every second: the server's clock stands still, so each refresh sets the countdown
+        // back to the same text, and only a tick at least a second after it shows another. With a refresh a second,
+        // the page's two timers could keep step so that no such tick came for the 30 s the wait allows (seen in CI).
+        await page.GotoAsync(new Uri(host.Address, "api/board?lang=en&refresh=2&code=board-key").ToString());
         await page.WaitForFunctionAsync("() => window.boardStatus.refreshes >= 1 && window.boardStatus.chart");
         var urgentRow = page.Locator($"tr[data-number='{urgent.Number}']");
         var countdown = urgentRow.Locator("td[data-metric='firstResponse']");
         var before = await countdown.TextContentAsync();
-        await page.WaitForFunctionAsync(
-            $"t => document.querySelector(\"tr[data-number='{urgent.Number}'] "
-                + $"td[data-metric='firstResponse']\").textContent !== t",
+        // The text it changed to, taken when the change is seen: the next refresh sets it back.
+        var changed = await page.WaitForFunctionAsync(
+            $"t => {{ const now = document.querySelector(\"tr[data-number='{urgent.Number}'] "
+                + $"td[data-metric='firstResponse']\").textContent; return now !== t && now; }}",
             before
         );
-        var after = await countdown.TextContentAsync();
+        var after = await changed.JsonValueAsync<string>();
 
         // The urgent e-mail's 15 minutes end at 09:35: at 09:34 it is due soon, about a minute left.
         Assert.Equal("warning", await urgentRow.GetAttributeAsync("data-state"));
