@@ -24,14 +24,15 @@ public static partial class MailParser
     private static readonly FormatOptions WireFormat = new() { NewLineFormat = NewLineFormat.Dos };
 
     // Disposed once read: MimeKit's messages, parts and contents have finalizers, and a message left to them (with the
-    // raw bytes its contents hold) outlived the next collection, promoted, for every mail polled or replayed.
+    // raw bytes its contents hold) outlived the next collection, promoted, for every mail polled or replayed. The
+    // message is loaded here and nowhere else, so no caller hands in one it then forgets to dispose.
     public static ParsedMail Parse(byte[] raw)
     {
         using var message = MimeMessage.Load(Options, new MemoryStream(raw, writable: false));
         return Parse(raw, message);
     }
 
-    public static ParsedMail Parse(byte[] raw, MimeMessage message)
+    private static ParsedMail Parse(byte[] raw, MimeMessage message)
     {
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         var subject = Subject(message);
