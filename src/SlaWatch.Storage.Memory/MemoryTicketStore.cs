@@ -7,11 +7,12 @@ namespace SlaWatch.Storage.Memory;
 
 /// <summary>
 /// Tickets in process memory, with the Table store's guarantees: create-if-absent and version-checked appends. A
-/// ticket's events are kept only as bytes (<see cref="PackedEvents"/>), packed as they are written and unpacked for
-/// each load: a year of a large contact centre is a million tickets, and as objects their events held most of the
-/// three kilobytes a ticket cost. Keeping the last writes' objects too (16 384 writes) saved unpacking them, but each
-/// collection found them through the rows and promoted them: over a year, with nothing else left to the finalizer, the
-/// replay paused 19.1 s for the collector with them and 10.7–13.2 s without, in the same time or less.
+/// ticket's events are kept only as bytes (<see cref="PackedEvents"/>, in a <see cref="PackedLog"/>), packed as they
+/// are written and unpacked for each load: a year of a large contact centre is a million tickets, and as objects
+/// their events held most of the three kilobytes a ticket cost. Keeping the last writes' objects too (16 384 writes)
+/// saved unpacking them, but each collection found them through the rows and promoted them: over a year, with nothing
+/// else left to the finalizer, the replay paused 19.1 s for the collector with them and 10.7–13.2 s without, in the
+/// same time or less.
 /// </summary>
 public sealed class MemoryTicketStore : ITicketStore
 {
@@ -24,10 +25,10 @@ public sealed class MemoryTicketStore : ITicketStore
 
         public TicketNumber Number { get; } = number;
 
-        /// <summary>Every event, as bytes.</summary>
-        public byte[] Packed { get; set; } = [];
+        /// <summary>Where the ticket's packed events end.</summary>
+        public long Last { get; set; } = PackedLog.None;
 
-        /// <summary>How many events <see cref="Packed"/> holds.</summary>
+        /// <summary>How many events the ticket has.</summary>
         public int Count { get; set; }
 
         public required TicketIndexState Index { get; set; }
@@ -37,8 +38,15 @@ public sealed class MemoryTicketStore : ITicketStore
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, TicketIndexState> _quiet = [];
-    private readonly PackedEvents _packing = new();
+    private readonly PackedEvents _packing;
     private readonly Lock _gate = new();
+
+    public MemoryTicketStore()
+        : this(PackedLog.DefaultBlockSize) { }
+
+    /// <summary>A store whose packed events lie in blocks of <paramref name="blockSize"/> bytes (tests cross
+    /// them).</summary>
+    internal MemoryTicketStore(int blockSize) => _packing = new PackedEvents(blockSize);
 
     public int Count
     {
@@ -60,7 +68,7 @@ public sealed class MemoryTicketStore : ITicketStore
                     ? new StoredTicket(
                         row.Id,
                         row.Number,
-                        _packing.Unpack(row.Packed, row.Count),
+                        _packing.Unpack(row.Last, row.Count),
                         row.Index,
                         VersionText(row.Version)
                     )
@@ -88,7 +96,7 @@ public sealed class MemoryTicketStore : ITicketStore
 
             row = new Row(ticketId, number)
             {
-                Packed = _packing.Append(null, events, 0),
+                Last = _packing.Append(PackedLog.None, events, 0),
                 Count = events.Count,
                 Index = Shared(index),
                 Version = 1,
@@ -115,7 +123,7 @@ public sealed class MemoryTicketStore : ITicketStore
 
             // The loaded events are the row's (the version says so): they are not unpacked again.
             var all = EventLists.Then(current.Events, events);
-            (row.Packed, row.Count) = (_packing.Append(row.Packed, all, current.Events.Count), all.Length);
+            (row.Last, row.Count) = (_packing.Append(row.Last, all, current.Events.Count), all.Length);
             row.Index = Shared(index);
             row.Version++;
             return ValueTask.FromResult(new StoredTicket(row.Id, row.Number, all, row.Index, VersionText(row.Version)));

@@ -8,7 +8,8 @@ namespace SlaWatch.Storage.Memory;
 /// objects their events and strings held most of the two to three kilobytes a ticket cost and made every collection
 /// trace them. Each event is its kind, its instant as ticks from the event before, the names it carries as numbers
 /// in the store's <see cref="PackedNames"/>, and its text as UTF-8; every field is kept, so what is unpacked equals
-/// what was packed (offsets and instants exactly). Used under the store's lock.
+/// what was packed (offsets and instants exactly). The bytes each write adds lie in the store's
+/// <see cref="PackedLog"/>. Used under the store's lock.
 /// </summary>
 internal sealed class PackedEvents
 {
@@ -45,53 +46,65 @@ internal sealed class PackedEvents
 
     private readonly PackedNames _names = new(65_536);
     private readonly PackedWriter _writer;
+    private readonly PackedLog _log;
     private readonly Dictionary<string, Channel> _channels = new(StringComparer.Ordinal);
 
-    public PackedEvents() => _writer = new PackedWriter(_names);
+    public PackedEvents(int blockSize = PackedLog.DefaultBlockSize) =>
+        (_writer, _log) = (new PackedWriter(_names), new PackedLog(blockSize));
 
     /// <summary>
-    /// <paramref name="packed"/> (the bytes of <paramref name="events"/> before <paramref name="from"/>) with the
-    /// events from <paramref name="from"/> on after it: a ticket's events are only ever added to, so each is packed
-    /// once, when written, while its objects are fresh in the processor's cache (packed a few thousand writes later,
-    /// reading them back from memory was most of the work).
+    /// Adds the events of <paramref name="events"/> from <paramref name="from"/> on after those packed up to
+    /// <paramref name="last"/> (the segment a ticket ends at, <see cref="PackedLog.None"/> for a new ticket) and
+    /// returns where the ticket ends now: a ticket's events are only ever added to, so each is packed once, when
+    /// written, while its objects are fresh in the processor's cache (packed a few thousand writes later, reading them
+    /// back from memory was most of the work).
     /// </summary>
-    public byte[] Append(byte[]? packed, IReadOnlyList<TicketEvent> events, int from)
+    public long Append(long last, IReadOnlyList<TicketEvent> events, int from)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (from == events.Count && packed is not null)
+        if (from == events.Count && last != PackedLog.None)
         {
-            return packed;
+            return last;
         }
 
         _writer.Clear();
         // Each instant is kept as the ticks from the event before.
-        var last = from == 0 ? 0 : events[from - 1].At.UtcTicks;
+        var at = from == 0 ? 0 : events[from - 1].At.UtcTicks;
         for (var i = from; i < events.Count; i++)
         {
-            Pack(events[i], ref last);
+            Pack(events[i], ref at);
         }
 
-        var added = _writer.Written;
-        var before = packed ?? [];
-        var bytes = new byte[before.Length + added.Length];
-        before.CopyTo(bytes, 0);
-        added.CopyTo(bytes.AsSpan(before.Length));
-        return bytes;
+        return _log.Add(last, _writer.Written);
     }
 
-    /// <summary>The <paramref name="count"/> events <paramref name="packed"/> holds.</summary>
-    public TicketEvent[] Unpack(byte[] packed, int count)
+    /// <summary>The <paramref name="count"/> events of the ticket that ends at <paramref name="last"/>.</summary>
+    public TicketEvent[] Unpack(long last, int count)
     {
-        var reader = new PackedReader(packed, _names);
-        var events = new TicketEvent[count];
-        long last = 0;
-        for (var i = 0; i < events.Length; i++)
+        // A write adds at least one event, so a ticket has at most as many segments as events.
+        Span<long> segments = count <= 64 ? stackalloc long[count] : new long[count];
+        var found = 0;
+        for (var at = last; at != PackedLog.None; found++)
         {
-            events[i] = Unpack(ref reader, ref last);
+            segments[found] = at;
+            _log.Segment(at, out at);
         }
 
-        return reader.AtEnd ? events : throw new InvalidOperationException("Packed events hold more than their count.");
+        var events = new TicketEvent[count];
+        var (unpacked, ticks) = (0, 0L);
+        for (var segment = found - 1; segment >= 0; segment--)
+        {
+            var reader = new PackedReader(_log.Segment(segments[segment], out _), _names);
+            for (; !reader.AtEnd; unpacked++)
+            {
+                events[unpacked < count ? unpacked : throw Miscounted()] = Unpack(ref reader, ref ticks);
+            }
+        }
+
+        return unpacked == count ? events : throw Miscounted();
     }
+
+    private static InvalidOperationException Miscounted() => new("Packed events do not hold their count.");
 
     private void Pack(TicketEvent item, ref long last)
     {

@@ -10,14 +10,19 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes, PackedNames names)
 
     public readonly bool AtEnd => _position == _bytes.Length;
 
-    public ulong Unsigned()
+    public ulong Unsigned() => Unsigned(_bytes, ref _position);
+
+    /// <summary>The integer at <paramref name="position"/> in <paramref name="bytes"/>, as
+    /// <see cref="PackedWriter.Unsigned(Span{byte}, ulong)"/> wrote it; <paramref name="position"/> moves past
+    /// it.</summary>
+    public static ulong Unsigned(ReadOnlySpan<byte> bytes, ref int position)
     {
         ulong value = 0;
         var shift = 0;
         byte next;
         do
         {
-            next = _bytes[_position++];
+            next = bytes[position++];
             value |= (ulong)(next & 0x7F) << shift;
             shift += 7;
         } while (next >= 0x80);

@@ -15,9 +15,12 @@ internal sealed class PackedWriter(PackedNames names)
 
     public void Clear() => _bytes.ResetWrittenCount();
 
-    public void Unsigned(ulong value)
+    public void Unsigned(ulong value) => _bytes.Advance(Unsigned(_bytes.GetSpan(10), value));
+
+    /// <summary>Writes <paramref name="value"/> at the start of <paramref name="span"/> (room for ten bytes) and
+    /// returns how many bytes it took.</summary>
+    public static int Unsigned(Span<byte> span, ulong value)
     {
-        var span = _bytes.GetSpan(10);
         var length = 0;
         while (value >= 0x80)
         {
@@ -26,7 +29,7 @@ internal sealed class PackedWriter(PackedNames names)
         }
 
         span[length++] = (byte)value;
-        _bytes.Advance(length);
+        return length;
     }
 
     public void Signed(long value) => Unsigned((ulong)((value << 1) ^ (value >> 63)));
