@@ -23,8 +23,8 @@ internal sealed class PackedLog(int blockSize = PackedLog.DefaultBlockSize)
     private readonly List<byte[]> _blocks = [];
     private int _used;
 
-    /// <summary>Adds <paramref name="bytes"/> as the segment after <paramref name="previous"/> (<see cref="None"/> for a
-    /// ticket's first) and returns where it lies.</summary>
+    /// <summary>Adds <paramref name="bytes"/> as the segment after <paramref name="previous"/> (<see cref="None"/> for
+    /// a ticket's first) and returns where it lies.</summary>
     public long Add(long previous, ReadOnlySpan<byte> bytes)
     {
         Span<byte> header = stackalloc byte[LongestHeader];
