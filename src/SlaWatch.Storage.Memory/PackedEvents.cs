@@ -49,8 +49,7 @@ internal sealed class PackedEvents
     private readonly PackedLog _log;
     private readonly Dictionary<string, Channel> _channels = new(StringComparer.Ordinal);
 
-    public PackedEvents(int blockSize = PackedLog.DefaultBlockSize) =>
-        (_writer, _log) = (new PackedWriter(_names), new PackedLog(blockSize));
+    public PackedEvents(int blockSize) => (_writer, _log) = (new PackedWriter(_names), new PackedLog(blockSize));
 
     /// <summary>
     /// Adds the events of <paramref name="events"/> from <paramref name="from"/> on after those packed up to
@@ -82,19 +81,18 @@ internal sealed class PackedEvents
     public TicketEvent[] Unpack(long last, int count)
     {
         // A write adds at least one event, so a ticket has at most as many segments as events.
-        Span<long> segments = count <= 64 ? stackalloc long[count] : new long[count];
+        Span<(long At, int Length)> segments = count <= 64 ? stackalloc (long, int)[count] : new (long, int)[count];
         var found = 0;
         for (var at = last; at != PackedLog.None; found++)
         {
-            segments[found] = at;
-            _log.Segment(at, out at);
+            segments[found] = _log.Find(at, out at);
         }
 
         var events = new TicketEvent[count];
         var (unpacked, ticks) = (0, 0L);
         for (var segment = found - 1; segment >= 0; segment--)
         {
-            var reader = new PackedReader(_log.Segment(segments[segment], out _), _names);
+            var reader = new PackedReader(_log.Bytes(segments[segment]), _names);
             for (; !reader.AtEnd; unpacked++)
             {
                 events[unpacked < count ? unpacked : throw Miscounted()] = Unpack(ref reader, ref ticks);

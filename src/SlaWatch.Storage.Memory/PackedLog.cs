@@ -9,7 +9,7 @@ namespace SlaWatch.Storage.Memory;
 /// generations' cards with the blocks. Blocks hold no references, so no collection looks into them. Nothing is ever
 /// freed: a ticket's events are only added to. Used under the store's lock.
 /// </summary>
-internal sealed class PackedLog(int blockSize = PackedLog.DefaultBlockSize)
+internal sealed class PackedLog(int blockSize)
 {
     /// <summary>A mebibyte: a block is allocated among the large objects, and a year takes a few hundred.</summary>
     public const int DefaultBlockSize = 1 << 20;
@@ -46,13 +46,19 @@ internal sealed class PackedLog(int blockSize = PackedLog.DefaultBlockSize)
         return at;
     }
 
-    /// <summary>The bytes of the segment at <paramref name="at"/>, and where the one before it lies.</summary>
-    public ReadOnlySpan<byte> Segment(long at, out long previous)
+    /// <summary>Where the bytes of the segment at <paramref name="at"/> lie (for <see cref="Bytes"/>), and where the
+    /// segment before it lies: a load finds a ticket's segments back to front and reads them front to back, each
+    /// header once.</summary>
+    public (long At, int Length) Find(long at, out long previous)
     {
         var block = _blocks[(int)(at >> 32)].AsSpan((int)(uint)at);
         var position = 0;
         previous = (long)PackedReader.Unsigned(block, ref position) - 1;
         var length = (int)PackedReader.Unsigned(block, ref position);
-        return block.Slice(position, length);
+        // Within the segment's block, so the offset's part of the position takes the header's length.
+        return (at + position, length);
     }
+
+    public ReadOnlySpan<byte> Bytes((long At, int Length) found) =>
+        _blocks[(int)(found.At >> 32)].AsSpan((int)(uint)found.At, found.Length);
 }
