@@ -59,13 +59,6 @@ internal static class ReplayBenchmark
                     + $"{collector.Processor / took:0.00} of the machine's {Environment.ProcessorCount} cores"
             )
         );
-        Console.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"  days folded while the replay went on and kept: {run.DaysFoldedAhead:N0} of {run.Days.Count:N0}; "
-                    + $"folded again at its end, written to since: {run.DaysFoldedAgain:N0}"
-            )
-        );
         foreach (var (kind, (count, time, bytes)) in costs.Kinds)
         {
             Console.WriteLine(

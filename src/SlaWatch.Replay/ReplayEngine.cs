@@ -31,7 +31,6 @@ public sealed class ReplayEngine
     private readonly Core.Scanning.SlaScanner _scanner;
     private readonly ChatWebhookHandler _chat;
     private readonly CallIngester _calls;
-    private readonly Reports.DayWrites? _writes;
     private readonly Dictionary<string, int> _outcomes = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -46,8 +45,7 @@ public sealed class ReplayEngine
     private int _scans;
     private ReplayCosts? _costs;
 
-    /// <summary>A replay through services composed by <c>AddSlaWatchReplay</c> on a fresh store; with
-    /// <paramref name="writes"/> (the in-process store's), its days are folded as it goes on.</summary>
+    /// <summary>A replay through services composed by <c>AddSlaWatchReplay</c> on a fresh store.</summary>
     public ReplayEngine(
         IngestionService ingestion,
         TicketEventService events,
@@ -59,8 +57,7 @@ public sealed class ReplayEngine
         CallIngester calls,
         SlaPolicy policy,
         VirtualClock clock,
-        ReplayTally tally,
-        Reports.DayWrites? writes = null
+        ReplayTally tally
     )
     {
         _ingestion = ingestion;
@@ -74,7 +71,6 @@ public sealed class ReplayEngine
         _policy = policy;
         _clock = clock;
         _tally = tally;
-        _writes = writes;
     }
 
     public async Task<ReplayRun> RunAsync(
@@ -99,18 +95,6 @@ public sealed class ReplayEngine
         var end = ZoneMapping.StartOfDay(zone, lastDay.AddDays(1));
         _clock.MoveTo(start);
         (_lastScan, _costs) = (start.AddTicks(-1), options.Costs);
-        await using var ahead =
-            _writes is null || options.FoldDaysAfter is not { } after
-                ? null
-                : new Reports.FoldsAhead(
-                    _reports,
-                    _writes,
-                    (firstDay, lastDay),
-                    end,
-                    after,
-                    options.FoldBlockDays,
-                    cancellationToken
-                );
 
         var handled = 0;
         foreach (var item in input.Items())
@@ -121,7 +105,6 @@ public sealed class ReplayEngine
                 await RecordWaitingAsync(item.At - EarlyEventWait, cancellationToken).ConfigureAwait(false);
                 await ScanUntilAsync(item.At, cancellationToken).ConfigureAwait(false);
                 _clock.MoveTo(item.At);
-                ahead?.Offer(item.At);
             }
 
             var handling = StartCost();
@@ -146,11 +129,7 @@ public sealed class ReplayEngine
 
         var reports = StartCost(everyThread: true);
         var days = (
-            ahead is null
-                ? await _reports
-                    .RunDaysAsync(firstDay, lastDay, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false)
-                : await ahead.FinishAsync(Environment.ProcessorCount).ConfigureAwait(false)
+            await _reports.RunDaysAsync(firstDay, lastDay, cancellationToken: cancellationToken).ConfigureAwait(false)
         ).ToList();
         _costs?.Add("reports", reports);
 
@@ -160,11 +139,7 @@ public sealed class ReplayEngine
             days.RemoveAt(days.Count - 1);
         }
 
-        return new ReplayRun(_policy.Version, days, _tally, _outcomes, handled, _scans, start, end)
-        {
-            DaysFoldedAhead = ahead?.Kept ?? 0,
-            DaysFoldedAgain = ahead?.Again ?? 0,
-        };
+        return new ReplayRun(_policy.Version, days, _tally, _outcomes, handled, _scans, start, end);
     }
 
     /// <summary>Runs the scans due before <paramref name="until"/>: one per minute that has a wake-up, as the minute

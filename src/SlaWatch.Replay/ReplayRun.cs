@@ -15,12 +15,6 @@ public sealed record ReplayRun(
     DateTimeOffset EndedAt
 )
 {
-    /// <summary>Days whose reports were folded while the replay went on and kept.</summary>
-    public int DaysFoldedAhead { get; init; }
-
-    /// <summary>Days folded while the replay went on and again at its end, written to after their fold began.</summary>
-    public int DaysFoldedAgain { get; init; }
-
     /// <summary>The replayed days merged into one period.</summary>
     public DailyAggregate Whole => DailyAggregate.Merge(Days[0].From, Days[^1].To, Days);
 

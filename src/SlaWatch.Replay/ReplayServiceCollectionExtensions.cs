@@ -5,7 +5,6 @@ using SlaWatch.Core.Classification;
 using SlaWatch.Core.Policies;
 using SlaWatch.Core.Ports;
 using SlaWatch.Core.Scanning;
-using SlaWatch.Replay.Reports;
 using SlaWatch.Storage.Memory;
 
 namespace SlaWatch.Replay;
@@ -29,18 +28,6 @@ public static class ReplayServiceCollectionExtensions
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(MemoryStore)))
         {
             services.AddSoleWriterCache();
-        }
-        else
-        {
-            // The in-process store is safe to read while the replay writes: its days are folded as the replay goes
-            // on, and what it writes after a day's fold began is counted, to fold that day again.
-            services.AddSingleton<DayWrites>();
-            services.Decorate<ITicketStore>(
-                (inner, provider) => new DayWriteCountingStore(inner, provider.GetRequiredService<DayWrites>())
-            );
-            services.Decorate<ITicketIndex>(
-                (inner, provider) => new DayWriteCountingIndex(inner, provider.GetRequiredService<DayWrites>())
-            );
         }
 
         services.AddLogging();

@@ -155,41 +155,6 @@ public sealed class GeneratedReplayTests
         Assert.True(day.All.Received > 50);
     }
 
-    [Fact]
-    public async Task DaysFoldedWhileTheReplayGoesOnHaveTheFiguresOfDaysFoldedAtItsEnd()
-    {
-        var directory = Generate(Small with { Days = 10, TicketsPerDay = 60 });
-
-        var atEnd = await Replays.RunAsync(
-            directory,
-            Shipped.Policy,
-            options: new ReplayOptions { FoldDaysAfter = null }
-        );
-        // Two-day blocks folded a day after: some days' tickets are finished by then, others written to later.
-        var ahead = await Replays.RunAsync(
-            directory,
-            Shipped.Policy,
-            options: new ReplayOptions { FoldDaysAfter = 1, FoldBlockDays = 2 }
-        );
-        // Each day folded as soon as it is over: its tickets' replies, closures and ratings come after, so nearly
-        // every day is folded again.
-        var early = await Replays.RunAsync(
-            directory,
-            Shipped.Policy,
-            options: new ReplayOptions { FoldDaysAfter = 0, FoldBlockDays = 1 }
-        );
-
-        Assert.Equal(10, atEnd.Days.Count);
-        Assert.Equal((0, 0), (atEnd.DaysFoldedAhead, atEnd.DaysFoldedAgain));
-        Assert.Equal(Replays.Figures(atEnd), Replays.Figures(ahead));
-        Assert.Equal(Replays.Figures(atEnd), Replays.Figures(early));
-        Assert.Equal(atEnd.Tally.Alerts, ahead.Tally.Alerts);
-        // Days kept and days folded again (3 and 7 of 12, the last two left for the end, in a run; and 1 and 8).
-        Assert.InRange(ahead.DaysFoldedAhead, 1, ahead.Days.Count);
-        Assert.InRange(early.DaysFoldedAgain, 1, early.Days.Count);
-        Assert.All(ahead.Days.Concat(early.Days), day => Assert.Equal(atEnd.EndedAt, day.ComputedAt));
-    }
-
     private static string Generate(SampleOptions options)
     {
         var directory = TestFolders.Create("slawatch-gen-").FullName;

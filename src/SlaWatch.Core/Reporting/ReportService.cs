@@ -59,40 +59,7 @@ public sealed class ReportService(
             days.Add((day, await PolicyForAsync(day, underThisPolicy, cancellationToken).ConfigureAwait(false)));
         }
 
-        return await ComputeAsync(days, store: true, null, Environment.ProcessorCount, cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Computes and stores <paramref name="days"/> (in ascending order, gaps allowed) as <see cref="RunDaysAsync(
-    /// DateOnly, DateOnly, bool, CancellationToken)"/> does, as they stand at <paramref name="asOf"/> rather than now,
-    /// <paramref name="parallelism"/> days at a time: a replay folds the days it has left behind while it goes on,
-    /// as of its known end, on a core it leaves idle.
-    /// </summary>
-    public async Task<IReadOnlyList<DailyAggregate>> RunDaysAsync(
-        IReadOnlyList<DateOnly> days,
-        DateTimeOffset asOf,
-        int parallelism,
-        CancellationToken cancellationToken = default
-    )
-    {
-        ArgumentNullException.ThrowIfNull(days);
-        var used = new List<(DateOnly Day, SlaPolicy Policy)>(days.Count);
-        foreach (var day in days)
-        {
-            used.Add((day, await PolicyForAsync(day, false, cancellationToken).ConfigureAwait(false)));
-        }
-
-        return await ComputeAsync(used, store: true, asOf, parallelism, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The first day whose arrivals a day's figures read (its repeat window's, <see cref="DaysBack"/>):
-    /// what happens to the tickets of the days from there to <paramref name="day"/> can change them, nothing
-    /// else.</summary>
-    public static DateOnly FirstDayRead(DateOnly day, SlaPolicy used)
-    {
-        ArgumentNullException.ThrowIfNull(used);
-        return day.AddDays(-DaysBack(used));
+        return await ComputeAsync(days, store: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The policy a day is computed under: the version it was stored with, unless replaced by
@@ -134,8 +101,6 @@ public sealed class ReportService(
     private async Task<IReadOnlyList<DailyAggregate>> ComputeAsync(
         IReadOnlyList<(DateOnly Day, SlaPolicy Policy)> days,
         bool store,
-        DateTimeOffset? asOf,
-        int parallelism,
         CancellationToken cancellationToken
     )
     {
@@ -186,20 +151,14 @@ public sealed class ReportService(
             // The block's days folded side by side, a core each: a day's fold reads its own arrivals and a history
             // nobody writes (a year's reports were a tenth of its replay, on one core).
             var folded = new DailyAggregate[block.Length];
-            var side = new ParallelOptions
-            {
-                MaxDegreeOfParallelism = parallelism,
-                CancellationToken = cancellationToken,
-            };
             await Parallel
-                .ForAsync(0, block.Length, side, async (k, token) =>
+                .ForAsync(0, block.Length, cancellationToken, async (k, token) =>
                     folded[k] = await FoldAsync(
                             block[k].Day,
                             block[k].Used,
                             read[block[k].Day],
                             block[k].History,
                             store,
-                            asOf,
                             token
                         )
                         .ConfigureAwait(false)
@@ -216,8 +175,7 @@ public sealed class ReportService(
     /// day of 23 hours brings a contact of the day before the window's first into it).</summary>
     private static int DaysBack(SlaPolicy used) => (int)Math.Ceiling(used.Tuning.RepeatWindow.TotalDays) + 1;
 
-    /// <summary>Days folded together, sharing their repeat histories.</summary>
-    public const int DaysPerHistory = 28;
+    private const int DaysPerHistory = 28;
 
     private async Task<DailyAggregate> FoldAsync(
         DateOnly day,
@@ -225,11 +183,10 @@ public sealed class ReportService(
         DayEntry[] arrivals,
         RepeatHistory history,
         bool store,
-        DateTimeOffset? asOf,
         CancellationToken cancellationToken
     )
     {
-        var now = asOf ?? time.GetUtcNow();
+        var now = time.GetUtcNow();
         var loaded = await ArrivalsAsync(day, arrivals, cancellationToken).ConfigureAwait(false);
         var exceptions = new ExceptionList(used);
         var figures = DailyAggregator.Fold(loaded, used, now, history, exceptions);
@@ -357,8 +314,6 @@ public sealed class ReportService(
         var computed = await ComputeAsync(
                 [.. missing.Select(day => (day.Day, policy))],
                 store: false,
-                null,
-                Environment.ProcessorCount,
                 cancellationToken
             )
             .ConfigureAwait(false);
