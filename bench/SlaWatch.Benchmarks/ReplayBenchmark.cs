@@ -117,10 +117,9 @@ internal static class ReplayBenchmark
         return (directory, summary, watch.Elapsed);
     }
 
-    /// <summary>What the collector did during a replay, and what is still held at its end (the store, the input's
-    /// index) after a full collection of its own.</summary>
-    /// <summary>What the collector did during a replay, and the processor time the whole process used meanwhile (its
-    /// threads together: the replay's, the reader's, the collector's).</summary>
+    /// <summary>What the collector did during a replay, what is still held at its end (the store, the input's index)
+    /// after a full collection of its own, and the processor time the whole process used meanwhile (its threads
+    /// together: the replay's, the reader's, the collector's).</summary>
     private readonly record struct Collector(int Collections, int Full, TimeSpan Paused, long Held, TimeSpan Processor);
 
     /// <summary>The replay, its time, and with <paramref name="costs"/> what the collector did.</summary>
