@@ -10,17 +10,20 @@ namespace SlaWatch.Benchmarks;
 /// </summary>
 internal readonly record struct ProcessorTimes(TimeSpan Ours, TimeSpan? Server)
 {
-    public static ProcessorTimes Now(BenchStorage storage) =>
-        new(Process.GetCurrentProcess().TotalProcessorTime, storage.ServerProcessorTime);
+    /// <summary>Now; without <paramref name="storage"/> (a run in process memory), ours alone.</summary>
+    public static ProcessorTimes Now(BenchStorage? storage) =>
+        new(Process.GetCurrentProcess().TotalProcessorTime, storage?.ServerProcessorTime);
 
-    /// <summary>What each used since <paramref name="start"/>, as a line of the report.</summary>
+    /// <summary>What each used since <paramref name="start"/>, as a line of the report, with how many of the machine's
+    /// cores ours kept busy.</summary>
     public string Since(ProcessorTimes start, TimeSpan wall)
     {
         var ours = (Ours - start.Ours).TotalSeconds;
         var server = Server - start.Server is { } used ? $", Azurite {used.TotalSeconds:0.0} s" : "";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"  processor time: ours {ours:0.0} s{server} over {wall.TotalSeconds:0.0} s"
+            $"  processor time: ours {ours:0.0} s ({ours / wall.TotalSeconds:0.00} of the machine's "
+                + $"{Environment.ProcessorCount} cores){server} over {wall.TotalSeconds:0.0} s"
         );
     }
 }

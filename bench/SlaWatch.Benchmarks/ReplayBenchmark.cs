@@ -54,11 +54,10 @@ internal static class ReplayBenchmark
                 CultureInfo.InvariantCulture,
                 $"  held at the end: {collector.Held / 1048576.0:N0} MiB; the collector: "
                     + $"{collector.Collections:N0} collections, {collector.Full:N0} of them full; the replay paused "
-                    + $"{collector.Paused.TotalSeconds:0.0} s ({collector.Paused / took:P0}) for it; the process used "
-                    + $"{collector.Processor.TotalSeconds:0.0} s of processor time, "
-                    + $"{collector.Processor / took:0.00} of the machine's {Environment.ProcessorCount} cores"
+                    + $"{collector.Paused.TotalSeconds:0.0} s ({collector.Paused / took:P0}) for it"
             )
         );
+        Console.WriteLine(collector.Processor);
         foreach (var (kind, (count, time, bytes)) in costs.Kinds)
         {
             Console.WriteLine(
@@ -118,9 +117,9 @@ internal static class ReplayBenchmark
     }
 
     /// <summary>What the collector did during a replay, what is still held at its end (the store, the input's index)
-    /// after a full collection of its own, and the processor time the whole process used meanwhile (its threads
-    /// together: the replay's, the reader's, the collector's).</summary>
-    private readonly record struct Collector(int Collections, int Full, TimeSpan Paused, long Held, TimeSpan Processor);
+    /// after a full collection of its own, and the line of the processor time the whole process used meanwhile (its
+    /// threads together: the replay's, the reader's, the collector's).</summary>
+    private readonly record struct Collector(int Collections, int Full, TimeSpan Paused, long Held, string Processor);
 
     /// <summary>The replay, its time, and with <paramref name="costs"/> what the collector did.</summary>
     private static async Task<(ReplayRun Run, TimeSpan Took, Collector Collector)> ReplayAsync(
@@ -132,17 +131,18 @@ internal static class ReplayBenchmark
     )
     {
         var (paused, collections, full) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2));
-        var processor = Environment.CpuUsage.TotalTime;
+        var processor = ProcessorTimes.Now(storage: null);
         var watch = Stopwatch.StartNew();
         await using var replay = Processes.Replay(tables, policy, rules);
         var run = await replay.GetRequiredService<ReplayEngine>().RunAsync(items, new ReplayOptions { Costs = costs });
-        var (took, used) = (watch.Elapsed, Environment.CpuUsage.TotalTime - processor);
+        // Read before the collection that measures what is held, so it is not counted.
+        var (took, used) = (watch.Elapsed, ProcessorTimes.Now(storage: null));
         var collector = new Collector(
             GC.CollectionCount(0) - collections,
             GC.CollectionCount(2) - full,
             GC.GetTotalPauseDuration() - paused,
             costs is null ? 0 : GC.GetTotalMemory(forceFullCollection: true),
-            used
+            used.Since(processor, took)
         );
         return (run, took, collector);
     }
