@@ -15,8 +15,11 @@ public static class TicketRows
 
     public static string SnapshotKey(string ticketId) => ticketId;
 
+    // An event row's key past its ticket's id: schema 2 keyed a ticket's events by this alone.
+    private const string EventMark = "evt-";
+
     public static string EventKey(string ticketId, int sequence) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ticketId}:evt-{sequence:D6}");
+        string.Create(CultureInfo.InvariantCulture, $"{ticketId}:{EventMark}{sequence:D6}");
 
     /// <summary>A row as storage schema 2 kept it (a partition a ticket, holding <c>snapshot</c> and
     /// <c>evt-000001</c>…), given this schema's keys: how a restore upgrades a backup of that schema.</summary>
@@ -24,10 +27,22 @@ public static class TicketRows
     {
         ArgumentNullException.ThrowIfNull(row);
         var ticketId = row.PartitionKey;
-        row.PartitionKey = Partition(ticketId);
-        row.RowKey = row.RowKey == "snapshot" ? SnapshotKey(ticketId) : $"{ticketId}:{row.RowKey}";
+        var rowKey =
+            row.RowKey == "snapshot" ? SnapshotKey(ticketId)
+            : row.RowKey.StartsWith(EventMark, StringComparison.Ordinal)
+            && int.TryParse(
+                row.RowKey.AsSpan(EventMark.Length),
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var sequence
+            )
+                ? EventKey(ticketId, sequence)
+            : throw new InvalidDataException(
+                $"a schema 2 ticket row keyed '{row.RowKey}': neither 'snapshot' nor '{EventMark}' and a number"
+            );
+        (row.PartitionKey, row.RowKey) = (Partition(ticketId), rowKey);
     }
 
     /// <summary>Whether a row of the table is a snapshot (the ticket's id is then its row key).</summary>
-    public static bool IsSnapshot(string rowKey) => !rowKey.Contains(":evt-", StringComparison.Ordinal);
+    public static bool IsSnapshot(string rowKey) => !rowKey.Contains($":{EventMark}", StringComparison.Ordinal);
 }
