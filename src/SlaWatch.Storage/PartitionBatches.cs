@@ -9,8 +9,6 @@ namespace SlaWatch.Storage;
 /// </summary>
 internal static class PartitionBatches
 {
-    public const int MaxActions = 100;
-
     public static Task SubmitAsync(
         TableStorage storage,
         TableClient table,
@@ -33,7 +31,7 @@ internal static class PartitionBatches
     )
     {
         var batches = rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(MaxActions));
+            .SelectMany(partition => partition.Chunk(TransactionLoad.MaxActions));
         await Parallel
             .ForEachAsync(
                 batches,

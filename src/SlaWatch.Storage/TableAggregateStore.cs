@@ -51,7 +51,7 @@ public sealed class TableAggregateStore(TableStorage storage) : IAggregateStore
                         .Figures.Select(pair => FiguresRow(partition, pair.Key, pair.Value))
                         .Append(DayHead(partition, day))
                         .Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
-                    foreach (var batch in stale.Concat(rows).Chunk(100))
+                    foreach (var batch in stale.Concat(rows).Chunk(TransactionLoad.MaxActions))
                     {
                         await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
                     }

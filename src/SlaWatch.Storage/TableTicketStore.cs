@@ -20,11 +20,6 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
     private const int MaxPendingChars = 24_000;
     private const int MaxPendingEvents = 40;
 
-    // A transaction carries at most 100 entities (PartitionBatches.MaxActions) and 4 MiB. Characters are counted: the
-    // events' JSON is ASCII (the serializer escapes the rest), which the request's JSON escapes again, so about two
-    // bytes a character at most.
-    private const int MaxTransactionChars = 1_000_000;
-
     // What an emptied snapshot keeps inline, the same every time its events move to rows.
     private static readonly string NoPending = Inline([])!;
 
@@ -210,23 +205,20 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
             );
     }
 
-    /// <summary>How many of the first tickets waiting fit one transaction together (always at least one).</summary>
+    /// <summary>How many of the first tickets waiting fit one transaction together (always at least one). A
+    /// character weighs two bytes: the events' JSON is ASCII (the serializer escapes the rest), which the request's
+    /// JSON escapes again, so about two bytes a character at most.</summary>
     private static int Transaction(List<NewRows> waiting)
     {
-        var (count, rows, chars) = (0, 0, 0);
+        var (count, load) = (0, new TransactionLoad());
         foreach (var ticket in waiting)
         {
-            if (
-                count > 0
-                && (
-                    rows + ticket.Rows.Count > PartitionBatches.MaxActions || chars + ticket.Chars > MaxTransactionChars
-                )
-            )
+            if (!load.Admits(ticket.Rows.Count, 2L * ticket.Chars))
             {
                 break;
             }
 
-            (count, rows, chars) = (count + 1, rows + ticket.Rows.Count, chars + ticket.Chars);
+            (count, load) = (count + 1, load.With(ticket.Rows.Count, 2L * ticket.Chars));
         }
 
         return count;

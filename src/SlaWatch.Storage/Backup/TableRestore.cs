@@ -17,12 +17,7 @@ namespace SlaWatch.Storage.Backup;
 /// </summary>
 public sealed class TableRestore(TableStorage target)
 {
-    private const int MaxBatch = 100;
-
     private static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(5);
-
-    // A transaction carries at most 4 MiB; the lines' length is a fair measure of what they weigh on the wire.
-    private const int MaxBatchChars = 2_000_000;
 
     /// <summary>The manifest of a backup that checks out; a <see cref="BackupRefusedException"/> names the file that
     /// does not.</summary>
@@ -289,7 +284,10 @@ public sealed class TableRestore(TableStorage target)
                 ? null
                 : await target.TableAsync(TableStorage.Tickets, cancellationToken).ConfigureAwait(false);
         var held = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var open = new Dictionary<string, (List<TableTransactionAction> Rows, int Chars)>(StringComparer.Ordinal);
+        // A line's length is a fair measure of what its row weighs on the wire: its JSON is ASCII.
+        var open = new Dictionary<string, (List<TableTransactionAction> Rows, TransactionLoad Load)>(
+            StringComparer.Ordinal
+        );
         async Task SubmitAsync(string partition)
         {
             if (open.Remove(partition, out var batch))
@@ -357,17 +355,14 @@ public sealed class TableRestore(TableStorage target)
                         }
                     }
 
-                    if (
-                        open.TryGetValue(partition, out var full)
-                        && (full.Rows.Count == MaxBatch || full.Chars + length > MaxBatchChars)
-                    )
+                    if (open.TryGetValue(partition, out var full) && !full.Load.Admits(1, length))
                     {
                         await SubmitAsync(partition).ConfigureAwait(false);
                     }
 
-                    var (rows, chars) = open.TryGetValue(partition, out var batch) ? batch : ([], 0);
+                    var (rows, load) = open.TryGetValue(partition, out var batch) ? batch : ([], new TransactionLoad());
                     rows.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
-                    open[partition] = (rows, chars + length);
+                    open[partition] = (rows, load.With(1, length));
                 },
                 cancellationToken
             )
