@@ -131,6 +131,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
         var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        TestFolders.Started(_process, "azurite");
         _process.OutputDataReceived += (_, line) => Keep(said, line.Data);
         _process.ErrorDataReceived += (_, line) => Keep(said, line.Data);
         _process.BeginOutputReadLine();
@@ -215,8 +216,12 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             }
         }
 
-        _process?.Dispose();
-        _process = null;
+        if (_process is not null)
+        {
+            TestFolders.Stopped(_process.Id);
+            _process.Dispose();
+            _process = null;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace SlaWatch.TestSupport;
 
@@ -13,8 +14,16 @@ internal static class TestFolders
 {
     private const string RunPrefix = "slawatch-tests-";
 
+    // A file a server this process started and has not stopped, named by its process id, holding a word of its command
+    // line (a process id the system gave again to something else is not that server).
+    private const string ServersFolder = "servers";
+
     private static readonly Lazy<string> Root = new(MakeRoot, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly List<Action> BeforeRemoval = [];
+
+    // Kept for the process's life: a registration let go is undone.
+    private static PosixSignalRegistration[] _signals = [];
+    private static int _exited;
 
     /// <summary>A new empty folder whose name starts with <paramref name="prefix"/>.</summary>
     public static DirectoryInfo Create(string prefix) =>
@@ -33,6 +42,78 @@ internal static class TestFolders
         }
     }
 
+    /// <summary>
+    /// Notes a server this process started, until <see cref="Stopped"/>: it is stopped when this process exits, and, if
+    /// this process is killed first (a benchmark stopped by hand, a test process the runner kills), when the next test
+    /// process or benchmark starts; a server left running kept its ports and memory.
+    /// </summary>
+    /// <param name="commandWord">A word of the server's command line, checked before it is stopped.</param>
+    public static void Started(Process server, string commandWord) => Started(Root.Value, server, commandWord);
+
+    /// <summary>Notes a server as <see cref="Started(Process, string)"/> does, in <paramref name="folder"/>.</summary>
+    internal static void Started(string folder, Process server, string commandWord)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var servers = Directory.CreateDirectory(Path.Combine(folder, ServersFolder));
+        File.WriteAllText(
+            Path.Combine(servers.FullName, server.Id.ToString(CultureInfo.InvariantCulture)),
+            commandWord
+        );
+    }
+
+    /// <summary>The server <see cref="Started"/> noted is stopped: nothing is left to stop.</summary>
+    public static void Stopped(int processId) =>
+        File.Delete(
+            Path.Combine(Root.Value, ServersFolder, processId.ToString(CultureInfo.InvariantCulture))
+        );
+
+    /// <summary>Kills each server noted in <paramref name="folder"/> that still runs the command it was noted
+    /// with.</summary>
+    internal static void StopServersLeftIn(string folder)
+    {
+        var servers = Path.Combine(folder, ServersFolder);
+        if (!Directory.Exists(servers))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(servers))
+        {
+            if (
+                int.TryParse(Path.GetFileName(file), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                && IsRunning(id)
+                && CommandLine(id).Contains(File.ReadAllText(file), StringComparison.Ordinal)
+            )
+            {
+                try
+                {
+                    using var server = Process.GetProcessById(id);
+                    server.Kill(entireProcessTree: true);
+                    server.WaitForExit(TimeSpan.FromSeconds(10));
+                }
+                catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+                {
+                    // Gone meanwhile.
+                }
+            }
+
+            File.Delete(file);
+        }
+    }
+
+    private static string CommandLine(int processId)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/cmdline")
+                .Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     private static string MakeRoot()
     {
         RemoveAbandoned();
@@ -40,15 +121,31 @@ internal static class TestFolders
         var root = Directory
             .CreateTempSubdirectory(RunPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-")
             .FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        void Exit()
         {
+            if (Interlocked.Exchange(ref _exited, 1) == 1)
+            {
+                return;
+            }
+
             lock (BeforeRemoval)
             {
                 BeforeRemoval.ForEach(last => last());
             }
 
+            StopServersLeftIn(root);
             TryDelete(root);
-        };
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Exit();
+        // A process ended by a signal (`timeout`'s SIGTERM, Ctrl-C) does not raise ProcessExit: its servers would be
+        // left running. The signal still ends it after.
+        _signals =
+        [
+            .. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP }.Select(signal =>
+                PosixSignalRegistration.Create(signal, _ => Exit())
+            ),
+        ];
         return root;
     }
 
@@ -65,6 +162,7 @@ internal static class TestFolders
                 && !IsRunning(process)
             )
             {
+                StopServersLeftIn(folder);
                 TryDelete(folder);
             }
         }
