@@ -281,13 +281,13 @@ public sealed class ReplayEngine
         var read = item.Read ?? MailRead.Of(item);
         if (read.Contact is not { } contact)
         {
-            await QuarantineAsync("email", item.Origin, read.Refusal!, read.RawText, cancellationToken)
+            await QuarantineAsync("email", item.Origin, read.Refusal!, read.Raw.Text!, cancellationToken)
                 .ConfigureAwait(false);
             return "rejected";
         }
 
         return (
-            await _ingestion.IngestAsync(contact, item.Origin, read.RawText, cancellationToken).ConfigureAwait(false)
+            await _ingestion.IngestAsync(contact, item.Origin, read.Raw, cancellationToken).ConfigureAwait(false)
         ).Word;
     }
 

@@ -143,7 +143,7 @@ public sealed class ReplayInputTests
         Assert.Equal([true, false, true], mails.Select(mail => mail.Read is not null));
         var large = MailRead.Of(mails[1]);
         Assert.Equal(("large@customer.example", null), (large.Contact?.From, large.Refusal));
-        Assert.Equal(mails[0].Read!.RawText, MailRead.Of(mails[0]).RawText);
+        Assert.Equal(mails[0].Read!.Raw.Text, MailRead.Of(mails[0]).Raw.Text);
         Assert.Equal((null, Channels.Email.MailContact.NoSender), (mails[2].Read!.Contact, mails[2].Read!.Refusal));
     }
 

@@ -174,14 +174,14 @@ public sealed partial class ChatWebhookHandler(
                 }
 
                 var ingested = await ingestion
-                    .IngestAsync(contact.Contact, origin, Encoding.UTF8.GetString(body), cancellationToken)
+                    .IngestAsync(contact.Contact, origin, RawInput.FromUtf8(body), cancellationToken)
                     .ConfigureAwait(false);
                 return ingested.Outcome == IngestOutcome.Rejected
                     ? new ChatWebhookResult(400, ingested.Reason, ingested.Word, QuarantineId: ingested.QuarantineId)
                     : new ChatWebhookResult(202, null, ingested.Word, ingested.TicketId, ingested.Number?.ToString());
             case ChatTicketEvent item:
                 var ticketId = TicketIds.ForThread(Channel.Chat, item.ConversationKey);
-                var text = Encoding.UTF8.GetString(body);
+                var text = RawInput.FromUtf8(body);
                 var recorded = delivery is { Last: false }
                     ? await events
                         .TryRecordAsync(ticketId, item.Event, origin, text, cancellationToken)

@@ -210,7 +210,7 @@ public sealed class MailboxPoller
         }
 
         var result = await _ingestion
-            .IngestAsync(contact, origin, RawText(raw), cancellationToken)
+            .IngestAsync(contact, origin, RawInput.Of(raw, MailContact.RawText), cancellationToken)
             .ConfigureAwait(false);
         switch (result.Outcome)
         {

@@ -19,7 +19,7 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     ) =>
         await (
@@ -33,7 +33,7 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
-        string? raw,
+        RawInput raw,
         HeldWrites? held,
         CancellationToken cancellationToken = default
     )
@@ -55,7 +55,7 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         InboundContact contact,
         IReadOnlyList<EventInput> followUps,
         string origin,
-        string? raw,
+        RawInput raw,
         HeldWrites? held,
         CancellationToken cancellationToken = default
     )
@@ -95,7 +95,7 @@ public sealed class FollowedContactIngestion(IngestionService ingestion, TicketE
         IngestResult ingested,
         ScreenedEvents screened,
         string origin,
-        string? raw,
+        RawInput raw,
         CancellationToken cancellationToken
     )
     {

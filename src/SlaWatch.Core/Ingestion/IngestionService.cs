@@ -28,7 +28,7 @@ public sealed class IngestionService(
     public Task<IngestResult> IngestAsync(
         InboundContact contact,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     ) => IngestAsync(contact, [], origin, raw, cancellationToken: cancellationToken);
 
@@ -49,7 +49,7 @@ public sealed class IngestionService(
         InboundContact contact,
         IReadOnlyList<TicketEvent> followUps,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         HeldWrites? held = null,
         CancellationToken cancellationToken = default
     )
@@ -64,7 +64,7 @@ public sealed class IngestionService(
                         writer.Now,
                         origin,
                         problem,
-                        raw ?? JsonSerializer.Serialize(contact)
+                        raw.Text ?? JsonSerializer.Serialize(contact)
                     ),
                     cancellationToken
                 )

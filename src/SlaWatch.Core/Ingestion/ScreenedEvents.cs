@@ -25,4 +25,4 @@ public sealed record ScreenedEvents(IReadOnlyList<TicketEvent> Items, IReadOnlyL
 
 /// <summary>An event as it came: where from (a file and line, a sheet row) and its text, kept with it if
 /// refused.</summary>
-public sealed record EventInput(TicketEvent Event, string Origin, string? Raw);
+public sealed record EventInput(TicketEvent Event, string Origin, RawInput Raw);

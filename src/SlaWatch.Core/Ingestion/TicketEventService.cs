@@ -74,7 +74,7 @@ public sealed class TicketEventService(
         string ticketRef,
         TicketEvent item,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     ) => (await RecordAllAsync(ticketRef, [item], origin, raw, cancellationToken).ConfigureAwait(false))[0];
 
@@ -87,7 +87,7 @@ public sealed class TicketEventService(
         string ticketRef,
         IReadOnlyList<TicketEvent> items,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     ) =>
         await RecordScreenedAsync(
@@ -108,7 +108,7 @@ public sealed class TicketEventService(
     public Task<ScreenedEvents> ScreenAsync(
         IReadOnlyList<TicketEvent> items,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     )
     {
@@ -140,7 +140,7 @@ public sealed class TicketEventService(
         string ticketRef,
         ScreenedEvents screened,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     )
     {
@@ -260,7 +260,7 @@ public sealed class TicketEventService(
         string ticketRef,
         TicketEvent item,
         string origin,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     )
     {
@@ -282,7 +282,7 @@ public sealed class TicketEventService(
         TicketEvent item,
         string origin,
         Func<StoredTicket, string?> precondition,
-        string? raw = null,
+        RawInput raw = default,
         CancellationToken cancellationToken = default
     )
     {
@@ -298,7 +298,7 @@ public sealed class TicketEventService(
     private async Task<RecordResult?> RefusedAsync(
         TicketEvent item,
         string origin,
-        string? raw,
+        RawInput raw,
         bool keep,
         CancellationToken cancellationToken
     )
@@ -320,12 +320,12 @@ public sealed class TicketEventService(
         TicketEvent item,
         string origin,
         string reason,
-        string? raw,
+        RawInput raw,
         PendingEvent? pending,
         CancellationToken cancellationToken
     ) =>
         quarantine.PutAsync(
-            new QuarantinedInput(QuarantineChannel, writer.Now, origin, reason, raw ?? Describe(item))
+            new QuarantinedInput(QuarantineChannel, writer.Now, origin, reason, raw.Text ?? Describe(item))
             {
                 Pending = pending,
             },

@@ -4,10 +4,10 @@ using SlaWatch.Core.Ingestion;
 namespace SlaWatch.Replay.Input;
 
 /// <summary>
-/// A recorded mail read from its file and parsed: the contact it makes, or why it makes none; with its bytes as the
-/// text kept of it either way (ingested with the contact, or quarantined).
+/// A recorded mail read from its file and parsed: the contact it makes, or why it makes none; with its bytes, kept as
+/// text if it is refused.
 /// </summary>
-public sealed record MailRead(InboundContact? Contact, string RawText, string? Refusal)
+public sealed record MailRead(InboundContact? Contact, RawInput Raw, string? Refusal)
 {
     /// <summary>The largest mail read ahead of its turn: what is read ahead is held until then, a thousand at
     /// most.</summary>
@@ -51,7 +51,7 @@ public sealed record MailRead(InboundContact? Contact, string RawText, string? R
 
     private static MailRead Of(byte[] raw, DateTimeOffset at)
     {
-        var rawText = MailContact.RawText(raw);
+        var rawText = RawInput.Of(raw, MailContact.RawText);
         var (mail, refusal) = MailContact.Parse(raw);
         return mail is null ? new MailRead(null, rawText, refusal)
             : MailContact.Of(mail, at, supportAddress: null) is { } contact ? new MailRead(contact, rawText, null)
