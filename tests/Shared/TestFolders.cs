@@ -63,9 +63,7 @@ internal static class TestFolders
 
     /// <summary>The server <see cref="Started"/> noted is stopped: nothing is left to stop.</summary>
     public static void Stopped(int processId) =>
-        File.Delete(
-            Path.Combine(Root.Value, ServersFolder, processId.ToString(CultureInfo.InvariantCulture))
-        );
+        File.Delete(Path.Combine(Root.Value, ServersFolder, processId.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Kills each server noted in <paramref name="folder"/> that still runs the command it was noted
     /// with.</summary>
