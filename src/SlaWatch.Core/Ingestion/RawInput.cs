@@ -4,8 +4,8 @@ namespace SlaWatch.Core.Ingestion;
 
 /// <summary>
 /// What was sent, as it is kept if it is refused: its text, or its bytes made text only then. Nearly nothing sent is
-/// refused, and made text for each (a chat delivery's body, a mail's bytes in base64) it was a string an input, a
-/// mail's twice its size, for nothing.
+/// refused: made text on arrival, a chat delivery's body and a mail's bytes in base64 (more than twice the mail's
+/// size) were a string an input for nothing.
 /// </summary>
 public readonly struct RawInput : IEquatable<RawInput>
 {

@@ -51,10 +51,10 @@ public sealed record MailRead(InboundContact? Contact, RawInput Raw, string? Ref
 
     private static MailRead Of(byte[] raw, DateTimeOffset at)
     {
-        var rawText = RawInput.Of(raw, MailContact.RawText);
+        var sent = RawInput.Of(raw, MailContact.RawText);
         var (mail, refusal) = MailContact.Parse(raw);
-        return mail is null ? new MailRead(null, rawText, refusal)
-            : MailContact.Of(mail, at, supportAddress: null) is { } contact ? new MailRead(contact, rawText, null)
-            : new MailRead(null, rawText, MailContact.NoSender);
+        return mail is null ? new MailRead(null, sent, refusal)
+            : MailContact.Of(mail, at, supportAddress: null) is { } contact ? new MailRead(contact, sent, null)
+            : new MailRead(null, sent, MailContact.NoSender);
     }
 }
