@@ -195,30 +195,30 @@ public sealed class TableTicketStore(TableStorage storage) : ITicketStore
         return created;
     }
 
-    /// <summary>A new ticket's rows, where it stands in the caller's list, and their characters (counted once).
-    /// </summary>
+    /// <summary>A new ticket's rows, where it stands in the caller's list, and what they weigh in a request (counted
+    /// once). A character weighs two bytes: the events' JSON is ASCII (the serializer escapes the rest), which the
+    /// request's JSON escapes again, so about two bytes a character at most.</summary>
     private sealed record NewRows(int Index, List<TableTransactionAction> Rows)
     {
-        public int Chars { get; } =
-            Rows.Sum(row =>
+        public long Bytes { get; } =
+            2L
+            * Rows.Sum(row =>
                 ((TableEntity)row.Entity).Sum(pair => pair.Key.Length + (pair.Value is string text ? text.Length : 16))
             );
     }
 
-    /// <summary>How many of the first tickets waiting fit one transaction together (always at least one). A
-    /// character weighs two bytes: the events' JSON is ASCII (the serializer escapes the rest), which the request's
-    /// JSON escapes again, so about two bytes a character at most.</summary>
+    /// <summary>How many of the first tickets waiting fit one transaction together (always at least one).</summary>
     private static int Transaction(List<NewRows> waiting)
     {
         var (count, load) = (0, new TransactionLoad());
         foreach (var ticket in waiting)
         {
-            if (!load.Admits(ticket.Rows.Count, 2L * ticket.Chars))
+            if (!load.Admits(ticket.Rows.Count, ticket.Bytes))
             {
                 break;
             }
 
-            (count, load) = (count + 1, load.With(ticket.Rows.Count, 2L * ticket.Chars));
+            (count, load) = (count + 1, load.With(ticket.Rows.Count, ticket.Bytes));
         }
 
         return count;

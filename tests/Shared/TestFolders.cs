@@ -54,16 +54,15 @@ internal static class TestFolders
     internal static void Started(string folder, Process server, string commandWord)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var servers = Directory.CreateDirectory(Path.Combine(folder, ServersFolder));
-        File.WriteAllText(
-            Path.Combine(servers.FullName, server.Id.ToString(CultureInfo.InvariantCulture)),
-            commandWord
-        );
+        Directory.CreateDirectory(Path.Combine(folder, ServersFolder));
+        File.WriteAllText(ServerFile(folder, server.Id), commandWord);
     }
 
     /// <summary>The server <see cref="Started"/> noted is stopped: nothing is left to stop.</summary>
-    public static void Stopped(int processId) =>
-        File.Delete(Path.Combine(Root.Value, ServersFolder, processId.ToString(CultureInfo.InvariantCulture)));
+    public static void Stopped(int processId) => File.Delete(ServerFile(Root.Value, processId));
+
+    private static string ServerFile(string folder, int processId) =>
+        Path.Combine(folder, ServersFolder, processId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Kills each server noted in <paramref name="folder"/> that still runs the command it was noted
     /// with.</summary>
@@ -79,7 +78,6 @@ internal static class TestFolders
         {
             if (
                 int.TryParse(Path.GetFileName(file), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && IsRunning(id)
                 && CommandLine(id).Contains(File.ReadAllText(file), StringComparison.Ordinal)
             )
             {
@@ -99,6 +97,7 @@ internal static class TestFolders
         }
     }
 
+    // Empty for a process that is gone (its /proc entry with it), so no word is found in it.
     private static string CommandLine(int processId)
     {
         try

@@ -376,15 +376,16 @@ public sealed class MailboxPoller
     )
     {
         await _quarantine
-            .PutAsync(new QuarantinedInput("email", _time.GetUtcNow(), origin, reason, RawText(raw)), cancellationToken)
+            .PutAsync(
+                new QuarantinedInput("email", _time.GetUtcNow(), origin, reason, MailContact.RawText(raw)),
+                cancellationToken
+            )
             .ConfigureAwait(false);
         report.Quarantined++;
     }
 
     private bool IsOurs(string address) =>
         string.Equals(address, _options.SupportAddress, StringComparison.OrdinalIgnoreCase);
-
-    private static string RawText(byte[] raw) => MailContact.RawText(raw);
 
     private static (uint Validity, uint LastUid) Checkpoint(string? value)
     {
