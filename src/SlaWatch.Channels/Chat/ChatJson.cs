@@ -48,6 +48,9 @@ internal static class ChatJson
                     path
                 );
             case { ValueKind: JsonValueKind.String } text
+                when text.GetString() is { } written && InstantText.TryParseExact(written, out var exact):
+                return Inside(exact, written, path);
+            case { ValueKind: JsonValueKind.String } text
                 // An offset is applied (to UTC, never to the server's zone): the window is on instants.
                 when DateTime.TryParse(
                     text.GetString(),

@@ -52,6 +52,13 @@ public static class InputJson
     public static DateTimeOffset Instant(string field, string text, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Time.InstantText.TryParseExact(text, out var exact))
+        {
+            return Time.InstantWindow.Contains(exact)
+                ? exact
+                : throw new InputException(field, Time.InstantWindow.Outside(text));
+        }
+
         if (
             // An offset is applied to UTC, never to the server's zone: the window is on instants, whatever the host.
             !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed)
