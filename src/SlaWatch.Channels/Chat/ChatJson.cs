@@ -47,29 +47,38 @@ internal static class ChatJson
                     number.GetRawText(),
                     path
                 );
-            case { ValueKind: JsonValueKind.String } text
-                when text.GetString() is { } written && InstantText.TryParseExact(written, out var exact):
-                return Inside(exact, written, path);
-            case { ValueKind: JsonValueKind.String } text
-                // An offset is applied (to UTC, never to the server's zone): the window is on instants.
-                when DateTime.TryParse(
-                    text.GetString(),
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal,
-                    out var wall
-                ) && !InstantWindow.Contains(wall):
-                throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text.GetString()!)}");
-            case { ValueKind: JsonValueKind.String } text
-                when DateTimeOffset.TryParse(
-                    text.GetString(),
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal,
-                    out var instant
-                ):
-                return Inside(instant, text.GetString()!, path);
+            case { ValueKind: JsonValueKind.String } text:
+                return Instant(text.GetString()!, path);
             default:
                 return null;
         }
+    }
+
+    // The usual form read strictly, any other tolerantly: the string taken from the element once for both.
+    private static DateTimeOffset? Instant(string text, string[] path)
+    {
+        if (InstantText.TryParseExact(text, out var exact))
+        {
+            return Inside(exact, text, path);
+        }
+
+        // An offset is applied (to UTC, never to the server's zone): the window is on instants.
+        if (
+            DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var wall)
+            && !InstantWindow.Contains(wall)
+        )
+        {
+            throw new ChatFormatException($"{string.Join('.', path)}: {InstantWindow.Outside(text)}");
+        }
+
+        return DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out var instant
+        )
+            ? Inside(instant, text, path)
+            : null;
     }
 
     private static DateTimeOffset Inside(DateTimeOffset instant, string text, string[] path) =>

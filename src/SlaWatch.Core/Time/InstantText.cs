@@ -54,7 +54,7 @@ public static class InstantText
             return false;
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second).AddTicks(digits * TicksPer(fraction));
+        var local = new DateTime(year, month, day, hour, minute, second).AddTicks(digits * TicksPer[fraction]);
         var utc = local.Ticks - offset.Ticks;
         if (utc < DateTime.MinValue.Ticks || utc > DateTime.MaxValue.Ticks)
         {
@@ -76,16 +76,8 @@ public static class InstantText
         return count;
     }
 
-    private static long TicksPer(int fractionDigits)
-    {
-        var ticks = 1L;
-        for (var i = fractionDigits; i < 7; i++)
-        {
-            ticks *= 10;
-        }
-
-        return ticks;
-    }
+    // What a unit of the last of n digits of a second is in ticks, by n.
+    private static ReadOnlySpan<long> TicksPer => [10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
     // `Z`, or `±HH:mm` within the fourteen hours an offset may have.
     private static bool Offset(ReadOnlySpan<char> text, out TimeSpan offset)
